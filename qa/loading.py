@@ -1,0 +1,119 @@
+"""Load text documents from files and directories, whatever their encoding.
+
+Chinese text still arrives as GB18030/GBK or Big5 as often as UTF-8. Strict UTF-8 is tried first
+(it almost never decodes non-UTF-8 bytes by accident); everything else goes to
+``charset-normalizer`` rather than a hand-written guesser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from qa.errors import LoadError
+from qa.records import Document
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".markdown")
+# Characters that read as a space but break word matching and line-length heuristics.
+_SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
+
+
+@dataclass
+class LoadResult:
+    """Documents that loaded, and a message for every file that did not."""
+
+    documents: list[Document] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def normalise_text(text: str) -> str:
+    """LF line endings, full-width/no-break spaces as ASCII spaces, no BOM."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_SPACE_LIKE)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding) or raise LoadError with a message naming the file."""
+    if not data.strip():
+        raise LoadError(f"{name}: file is empty")
+    if b"\x00" in data[:8192]:
+        raise LoadError(f"{name}: looks like a binary file (contains NUL bytes), skipped")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
+    encoding = best.encoding
+    # GBK is a subset of GB18030; decoding as the superset never loses characters.
+    if encoding in ("gbk", "gb2312", "cp936"):
+        encoding = "gb18030"
+    text = data.decode(encoding, errors="strict")
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    if printable < 0.95 * len(text):
+        raise LoadError(f"{name}: decodes as {encoding} but is mostly unprintable; probably binary, skipped")
+    return text, encoding
+
+
+def load_file(path: Path, doc_id: str | None = None) -> Document:
+    """Load one file; raise LoadError with a clear message if it is not usable text."""
+    name = doc_id or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    text, encoding = decode_bytes(data, name)
+    text = normalise_text(text)
+    if not text.strip():
+        raise LoadError(f"{name}: file has no text")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(doc_id=doc_id or path.name, path=path, text=text, sha256=digest, encoding=encoding)
+
+
+def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
+    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md files."""
+    if root.is_file():
+        yield root, root.name
+        return
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix.lower() in SUFFIXES and not any(
+            part.startswith(".") for part in path.relative_to(root).parts
+        ):
+            yield path, path.relative_to(root).as_posix()
+
+
+def load_paths(paths: Iterable[Path | str]) -> LoadResult:
+    """Load every document under ``paths``; a bad file becomes a message, never an abort."""
+    result = LoadResult()
+    seen: set[str] = set()
+    for raw in paths:
+        root = Path(raw)
+        if not root.exists():
+            result.problems.append(f"{raw}: no such file or directory")
+            continue
+        found = False
+        for path, doc_id in iter_source_files(root):
+            found = True
+            if doc_id in seen:
+                result.problems.append(f"{doc_id}: given twice, second copy ({path}) skipped")
+                continue
+            try:
+                result.documents.append(load_file(path, doc_id))
+                seen.add(doc_id)
+            except LoadError as exc:
+                result.problems.append(str(exc))
+        if not found:
+            result.problems.append(f"{raw}: no .txt or .md files found")
+    for problem in result.problems:
+        log.warning("%s", problem)
+    return result

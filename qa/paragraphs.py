@@ -1,0 +1,71 @@
+"""Split a document into paragraphs that keep their exact place in the source.
+
+Blank lines always separate paragraphs. Inside a block of consecutive lines, a line starts a
+new paragraph when the line before it ended a sentence, was clearly short (a title, a label), or
+either is a Markdown heading or list item; otherwise it is a hard-wrapped continuation. This
+handles one-paragraph-per-line Chinese text and hard-wrapped English alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.records import Document, Paragraph
+
+SENTENCE_END = "。！？!?；;…．.:：」』”’\"')）】》"
+_MARKDOWN_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```)")
+
+
+def _starts_paragraph(prev: str, line: str, block_width: int) -> bool:
+    prev_s, line_s = prev.rstrip(), line.strip()
+    if _MARKDOWN_BLOCK.match(prev) or _MARKDOWN_BLOCK.match(line):
+        return True
+    if prev_s.endswith(tuple(SENTENCE_END)):
+        return True
+    return len(prev_s) < 0.6 * block_width and bool(line_s)
+
+
+def split_paragraphs(doc: Document) -> list[Paragraph]:
+    """Return the document's paragraphs in source order with line numbers and char offsets."""
+    lines = doc.text.split("\n")
+    offsets: list[int] = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if line.strip():
+            current.append(i)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+
+    paragraphs: list[Paragraph] = []
+    for block in blocks:
+        width = max(len(lines[i].strip()) for i in block)
+        groups: list[list[int]] = [[block[0]]]
+        for prev, i in zip(block, block[1:], strict=False):
+            if _starts_paragraph(lines[prev], lines[i], width):
+                groups.append([i])
+            else:
+                groups[-1].append(i)
+        for group in groups:
+            first, last = group[0], group[-1]
+            start = offsets[first] + (len(lines[first]) - len(lines[first].lstrip()))
+            end = offsets[last] + len(lines[last].rstrip())
+            paragraphs.append(
+                Paragraph(
+                    index=len(paragraphs),
+                    text=doc.text[start:end],
+                    line_start=first + 1,
+                    line_end=last + 1,
+                    char_start=start,
+                    char_end=end,
+                )
+            )
+    return paragraphs

@@ -1,0 +1,154 @@
+"""Plain data records passed between pipeline stages.
+
+Data flows one way: load -> paragraphs -> structure (sections) -> chunks -> vectors -> index ->
+search -> answers. Each stage takes the records of the stage before and returns its own, so any
+stage (the structure stage in particular) can be replaced without touching the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+SECTION_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded source file. ``text`` is normalised (LF line endings, ASCII spaces)."""
+
+    doc_id: str  # path relative to the root the user gave, with forward slashes
+    path: Path
+    text: str
+    sha256: str  # hash of the normalised text, so a re-encoded but identical file is unchanged
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of source text the layout presents as one block.
+
+    Offsets point into ``Document.text`` so a citation can always be traced back to the source.
+    """
+
+    index: int  # position in source order, 0-based
+    text: str
+    line_start: int  # 1-based, inclusive
+    line_end: int  # 1-based, inclusive
+    char_start: int
+    char_end: int  # exclusive
+
+
+@dataclass(frozen=True)
+class Span:
+    """A contiguous piece of the source that a chunk's text came from."""
+
+    line_start: int
+    line_end: int
+    char_start: int
+    char_end: int
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass
+class Section:
+    """The body paragraphs of one section (an article, or a part of one) in reading order.
+
+    ``paragraphs`` holds indexes into ``Outline.paragraphs``. ``joins[i]`` is True when
+    paragraph ``i`` continues paragraph ``i - 1`` mid-sentence, so the chunker glues them without
+    a paragraph break. A section's paragraphs need not be contiguous in the source: a stitched
+    article cites every line range it came from.
+    """
+
+    path: tuple[str, ...]
+    paragraphs: list[int]
+    joins: list[bool] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.joins:
+            self.joins = [False] * len(self.paragraphs)
+
+    @property
+    def label(self) -> str:
+        return SECTION_SEPARATOR.join(self.path)
+
+
+@dataclass(frozen=True)
+class Stitch:
+    """A decision that paragraph ``head`` continues in paragraph ``tail``."""
+
+    head: int
+    tail: int
+    confidence: float  # 0..1
+    reason: str
+
+
+@dataclass
+class Outline:
+    """What the structure stage recovered for one document."""
+
+    doc_id: str
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    roles: dict[int, str] = field(default_factory=dict)  # paragraph index -> heading/body/byline/...
+    stitches: list[Stitch] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # ambiguities a user should check
+
+
+@dataclass
+class Chunk:
+    """A retrievable passage. ``text`` is what users see; ``embed_text`` may add the section path."""
+
+    chunk_id: str  # "<doc_id>#<n>", stable while the document and chunking settings are unchanged
+    doc_id: str
+    section_path: tuple[str, ...]
+    text: str
+    spans: list[Span]
+    embed_text: str = ""
+
+    @property
+    def line_start(self) -> int:
+        return min(s.line_start for s in self.spans)
+
+    @property
+    def line_end(self) -> int:
+        return max(s.line_end for s in self.spans)
+
+    @property
+    def section_label(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "chunk_id": self.chunk_id,
+            "doc_id": self.doc_id,
+            "section_path": list(self.section_path),
+            "text": self.text,
+            "spans": [s.as_dict() for s in self.spans],
+            "embed_text": self.embed_text,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Chunk:
+        return cls(
+            chunk_id=data["chunk_id"],
+            doc_id=data["doc_id"],
+            section_path=tuple(data["section_path"]),
+            text=data["text"],
+            spans=[Span(**s) for s in data["spans"]],
+            embed_text=data.get("embed_text", ""),
+        )
+
+
+def format_line_ranges(spans: list[Span]) -> str:
+    """'12-19,134' style: every source line range a passage came from, merged where adjacent."""
+    ranges: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: s.line_start):
+        if ranges and span.line_start <= ranges[-1][1] + 1:
+            ranges[-1][1] = max(ranges[-1][1], span.line_end)
+        else:
+            ranges.append([span.line_start, span.line_end])
+    return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)

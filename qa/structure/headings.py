@@ -1,0 +1,60 @@
+"""Recognise lines that head a section rather than carry body text.
+
+Generic signals only: Markdown headings, numbered outline markers, and bare short lines
+without sentence-final punctuation (how headlines, kickers and labels reach plain text).
+"""
+
+from __future__ import annotations
+
+import re
+
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_CN_NUM = "一二三四五六七八九十百零〇两"
+NUMBERED_HEADING = re.compile(
+    rf"^(第[{_CN_NUM}\d]+[章节篇部分条编卷]"  # 第X章
+    rf"|[{_CN_NUM}]+、"  # 一、
+    rf"|[（(][{_CN_NUM}]+[）)]"  # （一）
+    r"|\d+(?:\.\d+)*[.、．]?\s"  # 1. / 1.2 / 1、
+    r"|\d+(?:\.\d+)+\s*"  # 1.2.3 without trailing space
+    r")"
+)
+BODY_END = tuple("。！？!?；;…，,、：:")
+MAX_BARE_HEADING_CJK = 32
+MAX_BARE_HEADING_LATIN = 90
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def display_width_limit(text: str) -> int:
+    cjk = sum(_is_cjk(c) for c in text)
+    return MAX_BARE_HEADING_CJK if cjk * 2 >= len(text.replace(" ", "")) else MAX_BARE_HEADING_LATIN
+
+
+def markdown_level(text: str) -> int | None:
+    """Heading level of a Markdown ATX heading line, or None."""
+    match = MARKDOWN_HEADING.match(text.strip())
+    return len(match.group(1)) if match else None
+
+
+def heading_title(text: str) -> str:
+    """The title a heading line shows, without Markdown marks or extra whitespace."""
+    match = MARKDOWN_HEADING.match(text.strip())
+    title = match.group(2) if match else text.strip()
+    return re.sub(r"\s+", " ", title)
+
+
+def is_bare_heading(text: str) -> bool:
+    """A short single line that does not end like a sentence: a headline, kicker or label."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped:
+        return False
+    if stripped.endswith(BODY_END):
+        return False
+    return len(stripped) <= display_width_limit(stripped)
+
+
+def is_numbered_heading(text: str) -> bool:
+    stripped = text.strip()
+    return bool(NUMBERED_HEADING.match(stripped)) and is_bare_heading(stripped)
