@@ -1,0 +1,25 @@
+# The two set-up-and-run commands from the README: `make app` and `make test`.
+# torch is pinned to the CPU build (2.13.0) in the same pip call as sentence-transformers, so pip
+# never pulls the multi-GB CUDA build.
+PYTHON ?= python3
+PIP = $(PYTHON) -m pip
+TORCH = torch==2.13.0
+
+.PHONY: app install install-test test lint bench
+
+install:
+	$(PIP) install -e .
+
+app: install
+	$(PYTHON) app.py
+
+install-test:
+	$(PIP) install "$(TORCH)" -e ".[test]"
+	bash scripts/install-chromium.sh
+
+test: install-test
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m pytest
+
+bench: install-test
+	$(PYTHON) benchmarks/retrieval.py

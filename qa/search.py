@@ -1,0 +1,133 @@
+"""Search an index: a question in, ranked passages out, each citing where it came from."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qa.build import DEFAULT_INDEX
+from qa.embedding import Embedder, load_embedder, same_model
+from qa.errors import ModelMismatchError, QueryError
+from qa.index_store import IndexStore, LoadedIndex
+from qa.records import Chunk, format_line_ranges
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 1000  # longer questions are cut (with a warning): encoders truncate anyway
+
+
+@dataclass
+class Hit:
+    """One ranked passage with its citation."""
+
+    rank: int
+    score: float
+    chunk: Chunk
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # answer spans within text
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text
+
+    @property
+    def doc_id(self) -> str:
+        return self.chunk.doc_id
+
+    @property
+    def section_path(self) -> tuple[str, ...]:
+        return self.chunk.section_path
+
+    @property
+    def lines(self) -> str:
+        return format_line_ranges(self.chunk.spans)
+
+    @property
+    def citation(self) -> str:
+        """``document:lines § section path`` as shown to users."""
+        section = self.chunk.section_label
+        return f"{self.doc_id}:{self.lines}" + (f" § {section}" if section else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "score": round(float(self.score), 6),
+            "chunk_id": self.chunk.chunk_id,
+            "doc_id": self.doc_id,
+            "section_path": list(self.section_path),
+            "section": self.chunk.section_label,
+            "lines": self.lines,
+            "line_start": self.chunk.line_start,
+            "line_end": self.chunk.line_end,
+            "spans": [s.as_dict() for s in self.chunk.spans],
+            "citation": self.citation,
+            "text": self.text,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+def clean_question(question: str) -> str:
+    """Strip a question; refuse an empty one, cut a huge one."""
+    text = " ".join((question or "").split())
+    if not text:
+        raise QueryError("the question is empty: type what you want to find")
+    if len(text) > MAX_QUERY_CHARS:
+        log.warning("question is %d characters long; searching with its first %d", len(text), MAX_QUERY_CHARS)
+        text = text[:MAX_QUERY_CHARS]
+    return text
+
+
+class Searcher:
+    """Loads an index once and answers questions against it.
+
+    ``model`` (or ``embedder``) must be the model the index was built with: vectors from two
+    models share no space, so a mismatch is an error naming both rather than silent nonsense.
+    """
+
+    def __init__(
+        self,
+        index_dir: Path | str = DEFAULT_INDEX,
+        model: str | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.index_dir = Path(index_dir)
+        self.index: LoadedIndex = IndexStore(index_dir).load()
+        built_with = self.index.model_id
+        requested = embedder.model_id if embedder is not None else model
+        if not same_model(built_with, requested):
+            raise ModelMismatchError(
+                f"index at {index_dir} was built with model {built_with!r}, not {requested!r}: "
+                f"search it with --model {built_with} or rebuild it with --model {requested}"
+            )
+        self.embedder = embedder or load_embedder(built_with)
+        if self.embedder.dim != self.index.vectors.d:
+            raise ModelMismatchError(
+                f"model {self.embedder.model_id!r} makes {self.embedder.dim}-d vectors, "
+                f"the index at {index_dir} holds {self.index.vectors.d}-d ones"
+            )
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self.index.chunks
+
+    def search(self, question: str, k: int = 5) -> list[Hit]:
+        """The ``k`` best passages for one question."""
+        return self.search_many([question], k=k)[0]
+
+    def search_many(self, questions: list[str], k: int = 5) -> list[list[Hit]]:
+        """Batched search: one encoder call for all questions."""
+        if k < 1:
+            raise QueryError("k must be at least 1")
+        cleaned = [clean_question(q) for q in questions]
+        if not cleaned:
+            return []
+        vectors = self.embedder.encode_queries(cleaned)
+        k = min(k, self.index.vectors.ntotal)
+        scores, ids = self.index.vectors.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
+        return [
+            [Hit(rank=r + 1, score=float(s), chunk=self.chunks[i]) for r, (s, i) in enumerate(zip(row_s, row_i, strict=True)) if i >= 0]
+            for row_s, row_i in zip(scores, ids, strict=True)
+        ]
