@@ -24,7 +24,16 @@ _QUESTION_KEYS = ("question", "query", "text", "问题")
 _ID_KEYS = ("id", "query_id", "qid")
 
 CSV_FIELDS = [
-    "question_id", "question", "rank", "score", "doc_id", "section", "lines", "citation", "text", "highlights",
+    "question_id",
+    "question",
+    "rank",
+    "score",
+    "doc_id",
+    "section",
+    "lines",
+    "citation",
+    "text",
+    "highlights",
 ]
 
 

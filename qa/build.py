@@ -97,7 +97,9 @@ def build_index(
             model = previous.model_id
         embedder = embedder or load_embedder(model)
         if previous is not None and not same_model(previous.model_id, embedder.model_id):
-            log.warning("index was built with %s; rebuilding every vector with %s", previous.model_id, embedder.model_id)
+            log.warning(
+                "index was built with %s; rebuilding every vector with %s", previous.model_id, embedder.model_id
+            )
         reusable = previous is not None and previous.model_id == embedder.model_id
         params = params or ChunkingParams()
 
@@ -139,7 +141,11 @@ def build_index(
             "dim": int(vectors.shape[1]),
             "chunking": params.as_dict(),
             "documents": {
-                d.doc_id: {"sha256": d.sha256, "encoding": d.encoding, "chunks": sum(c.doc_id == d.doc_id for c in chunks)}
+                d.doc_id: {
+                    "sha256": d.sha256,
+                    "encoding": d.encoding,
+                    "chunks": sum(c.doc_id == d.doc_id for c in chunks),
+                }
                 for d in as_documents
             },
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

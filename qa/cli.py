@@ -103,14 +103,18 @@ def cmd_structure(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="qa", description="Search Chinese and mixed-language documents with citations.")
+    parser = argparse.ArgumentParser(
+        prog="qa", description="Search Chinese and mixed-language documents with citations."
+    )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or info logs")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def index_opts(p: argparse.ArgumentParser) -> None:
         p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"index directory (default {DEFAULT_INDEX})")
-        p.add_argument("--model", default=None, help="embedding model: use-m3 (bundled) or a sentence-transformers name/path")
+        p.add_argument(
+            "--model", default=None, help="embedding model: use-m3 (bundled) or a sentence-transformers name/path"
+        )
 
     p = sub.add_parser("build", help="index .txt/.md files or directories")
     p.add_argument("paths", nargs="+", type=Path)

@@ -141,7 +141,9 @@ class IndexStore:
             if not path.is_file():
                 raise IndexStoreError(f"index at {self.root} is damaged: {name} is missing; rebuild it")
             if _sha256_file(path) != digest:
-                raise IndexStoreError(f"index at {self.root} is damaged: {name} does not match its checksum; rebuild it")
+                raise IndexStoreError(
+                    f"index at {self.root} is damaged: {name} does not match its checksum; rebuild it"
+                )
         try:
             vectors = faiss.read_index(str(gen / VECTORS))
             chunks = [Chunk.from_json(json.loads(line)) for line in (gen / CHUNKS).open(encoding="utf-8")]

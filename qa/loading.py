@@ -86,8 +86,10 @@ def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
         yield root, root.name
         return
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUFFIXES and not any(
-            part.startswith(".") for part in path.relative_to(root).parts
+        if (
+            path.is_file()
+            and path.suffix.lower() in SUFFIXES
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)
         ):
             yield path, path.relative_to(root).as_posix()
 

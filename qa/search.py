@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import numpy as np
 from qa.build import DEFAULT_INDEX
 from qa.embedding import Embedder, load_embedder, same_model
 from qa.errors import ModelMismatchError, QueryError
+from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.records import Chunk, format_line_ranges
 
@@ -113,21 +115,65 @@ class Searcher:
     def chunks(self) -> list[Chunk]:
         return self.index.chunks
 
-    def search(self, question: str, k: int = 5) -> list[Hit]:
-        """The ``k`` best passages for one question."""
-        return self.search_many([question], k=k)[0]
+    def search(
+        self,
+        question: str,
+        k: int = 5,
+        doc: str | None = None,
+        section: str | None = None,
+        min_score: float | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best passages for one question (see ``search_many`` for the filters)."""
+        return self.search_many([question], k=k, doc=doc, section=section, min_score=min_score)[0]
 
-    def search_many(self, questions: list[str], k: int = 5) -> list[list[Hit]]:
-        """Batched search: one encoder call for all questions."""
+    def _allowed(self, doc: str | None, section: str | None) -> np.ndarray | None:
+        """Boolean mask of chunks passing the document / section-prefix filters (None: all)."""
+        if not doc and not section:
+            return None
+        prefix = tuple(p.strip() for p in re.split(r"\s*(?:›|>|/)\s*", section) if p.strip()) if section else ()
+        return np.array(
+            [
+                (not doc or c.doc_id == doc)
+                and (not prefix or c.section_path[: len(prefix)] == prefix or c.section_label.startswith(section or ""))
+                for c in self.chunks
+            ],
+            dtype=bool,
+        )
+
+    def search_many(
+        self,
+        questions: list[str],
+        k: int = 5,
+        doc: str | None = None,
+        section: str | None = None,
+        min_score: float | None = None,
+    ) -> list[list[Hit]]:
+        """Batched search: one encoder call for all questions.
+
+        ``doc`` keeps hits from one document id; ``section`` keeps hits whose section path starts
+        with the given path (``A › B``, ``A > B`` or ``A/B``); ``min_score`` drops weaker hits.
+        """
         if k < 1:
             raise QueryError("k must be at least 1")
         cleaned = [clean_question(q) for q in questions]
         if not cleaned:
             return []
-        vectors = self.embedder.encode_queries(cleaned)
-        k = min(k, self.index.vectors.ntotal)
-        scores, ids = self.index.vectors.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
-        return [
-            [Hit(rank=r + 1, score=float(s), chunk=self.chunks[i]) for r, (s, i) in enumerate(zip(row_s, row_i, strict=True)) if i >= 0]
-            for row_s, row_i in zip(scores, ids, strict=True)
-        ]
+        vectors = np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32)
+        mask = self._allowed(doc, section)
+        total = self.index.vectors.ntotal
+        depth = min(total, k if mask is None else total)
+        scores, ids = self.index.vectors.search(vectors, depth)
+        results: list[list[Hit]] = []
+        for question, row_s, row_i in zip(cleaned, scores, ids, strict=True):
+            hits: list[Hit] = []
+            for score, i in zip(row_s, row_i, strict=True):
+                if i < 0 or (mask is not None and not mask[i]):
+                    continue
+                if min_score is not None and score < min_score:
+                    break
+                chunk = self.chunks[i]
+                hits.append(Hit(len(hits) + 1, float(score), chunk, highlight_spans(question, chunk.text)))
+                if len(hits) == k:
+                    break
+            results.append(hits)
+        return results

@@ -1,0 +1,40 @@
+"""Word segmentation shared by keyword search and highlighting: jieba for Chinese, words for Latin.
+
+jieba's search mode also emits the shorter words inside long compounds (中华人民共和国 ->
+中华, 华人, 人民, 共和, 共和国...), so a question that names part of a compound still matches.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+# Function words and punctuation that match everywhere and so say nothing about relevance.
+STOPWORDS = frozenset(
+    "的 了 在 是 和 与 及 或 也 就 都 而 被 把 对 从 以 为 于 之 其 这 那 个 些 中 上 下 有 将 要 等 "
+    "什么 哪 哪些 哪个 哪里 怎么 怎样 如何 为什么 多少 几 吗 呢 吧 啊 谁 是否 "
+    "a an the of to in on at for and or is are was were be by with what which who how why when where "
+    "does do did this that these those it its as from".split()
+)
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _init() -> None:
+    jieba.initialize()
+
+
+def tokens(text: str) -> list[str]:
+    """All word tokens (lower-cased), no punctuation or whitespace."""
+    _init()
+    return [t.lower() for t in jieba.lcut_for_search(text) if _WORD.search(t)]
+
+
+def content_tokens(text: str) -> list[str]:
+    """Tokens without stopwords: what a question is actually about."""
+    return [t for t in tokens(text) if t not in STOPWORDS]
