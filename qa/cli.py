@@ -103,11 +103,14 @@ def cmd_structure(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # -q/-v work before or after the subcommand (`qa -q build ...` and `qa build ... -q`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more logging on stderr")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bars")
     parser = argparse.ArgumentParser(
-        prog="qa", description="Search Chinese and mixed-language documents with citations."
+        prog="qa", description="Search Chinese and mixed-language documents with citations.", parents=[common]
     )
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or info logs")
+    parser.set_defaults(verbose=0, quiet=False)
     sub = parser.add_subparsers(dest="command", required=True)
 
     def index_opts(p: argparse.ArgumentParser) -> None:
@@ -116,27 +119,27 @@ def build_parser() -> argparse.ArgumentParser:
             "--model", default=None, help="embedding model: use-m3 (bundled) or a sentence-transformers name/path"
         )
 
-    p = sub.add_parser("build", help="index .txt/.md files or directories")
+    p = sub.add_parser("build", parents=[common], help="index .txt/.md files or directories")
     p.add_argument("paths", nargs="+", type=Path)
     index_opts(p)
     p.add_argument("--chunk-size", type=int, default=300, help="most characters per chunk (default 300)")
     p.add_argument("--overlap", type=int, default=80, help="characters repeated between chunks (default 80)")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("search", help="ask one question")
+    p = sub.add_parser("search", parents=[common], help="ask one question")
     p.add_argument("question")
     p.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
     index_opts(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("batch", help="answer a file of questions (.txt/.csv/.jsonl)")
+    p = sub.add_parser("batch", parents=[common], help="answer a file of questions (.txt/.csv/.jsonl)")
     p.add_argument("file", type=Path)
     p.add_argument("--out", type=Path, required=True, help="results file, .jsonl or .csv")
     p.add_argument("-k", type=int, default=5)
     index_opts(p)
     p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("structure", help="print the recovered section outline of a file")
+    p = sub.add_parser("structure", parents=[common], help="print the recovered section outline of a file")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_structure)
     return parser

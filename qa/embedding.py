@@ -111,7 +111,9 @@ class SentenceTransformerEmbedder:
             where = "that folder" if local else "the Hugging Face hub or the local cache"
             raise QAError(f"cannot load embedding model {name!r} from {where}: {exc}") from exc
         self.model_id = os.path.abspath(os.path.expanduser(name)) if local else name
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        # Renamed in sentence-transformers 6; keep working with older releases.
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
 
     def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if not texts:

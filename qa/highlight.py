@@ -1,8 +1,7 @@
 """Find the sentence(s) of a passage that best answer a question, as character offsets.
 
-Scored by overlap of jieba words (weighted by rarity inside the passage set is overkill for one
-passage; plain content-word overlap with a length penalty picks the answering sentence well),
-so highlighting needs no model call and costs microseconds per hit.
+Scored by how much of the question's content words (jieba) a sentence contains, so highlighting
+needs no model call and costs microseconds per hit.
 """
 
 from __future__ import annotations
@@ -17,16 +16,22 @@ _MIN_SCORE = 1e-9
 
 
 def sentence_scores(question: str, text: str) -> list[tuple[float, int, int]]:
-    """(score, start, end) for every sentence of ``text``."""
+    """(score, start, end) for every sentence of ``text``.
+
+    The score is the share of the question's words (weighted by length, so 经济圈 counts more
+    than 地) that the sentence contains; among equal shares the denser sentence wins.
+    """
     wanted = set(content_tokens(question))
+    total = sum(len(w) for w in wanted) or 1
     scored: list[tuple[float, int, int]] = []
     for start, end in sentence_spans(text):
         words = content_tokens(text[start:end])
         if not words or not wanted:
             scored.append((0.0, start, end))
             continue
-        hits = sum(len(w) for w in set(words) & wanted)
-        scored.append((hits / math.sqrt(len(words) + 4), start, end))
+        coverage = sum(len(w) for w in set(words) & wanted) / total
+        density = 1.0 / math.sqrt(len(words) + 4)
+        scored.append((coverage + 0.01 * density if coverage else 0.0, start, end))
     return scored
 
 

@@ -22,6 +22,9 @@ STOPWORDS = frozenset(
     "does do did this that these those it its as from".split()
 )
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
+# Latin words and numbers are cut apart before jieba sees the text: jieba keeps "GDP7.4" as
+# one token, and then neither "GDP" nor "7.4" matches a question that names them.
+_RUNS = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*|\d+(?:[.,]\d+)*%?|[^A-Za-z\d\s]+")
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +35,13 @@ def _init() -> None:
 def tokens(text: str) -> list[str]:
     """All word tokens (lower-cased), no punctuation or whitespace."""
     _init()
-    return [t.lower() for t in jieba.lcut_for_search(text) if _WORD.search(t)]
+    out: list[str] = []
+    for run in _RUNS.findall(text):
+        if run[0].isascii() and run[0].isalnum():
+            out.append(run.lower())
+        else:
+            out.extend(t.lower() for t in jieba.lcut_for_search(run) if _WORD.search(t))
+    return out
 
 
 def content_tokens(text: str) -> list[str]:

@@ -17,6 +17,8 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     path: tuple[str, ...] = ()
     md_path: list[tuple[int, str]] = []  # (level, title) for Markdown documents
     pending: list[str] = []  # a run of bare heading lines not yet followed by body
+    # A Markdown document says where its headings are; a short unpunctuated line there is body.
+    markdown = any(markdown_level(p.text) is not None for p in paragraphs)
 
     def open_section(new_path: tuple[str, ...]) -> None:
         sections.append(Section(path=new_path, paragraphs=[]))
@@ -33,7 +35,7 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
             open_section(path)
             continue
         nxt = paragraphs[para.index + 1] if para.index + 1 < len(paragraphs) else None
-        if is_bare_heading(para.text) and nxt is not None:
+        if not markdown and is_bare_heading(para.text) and nxt is not None:
             roles[para.index] = "heading"
             pending.append(heading_title(para.text))
             continue

