@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "use-m3"
 _USE_ALIASES = {"use-m3", "usem3", "use", "universal-sentence-encoder-multilingual"}
 BATCH_SIZE = 64
-PROGRESS_MIN = 256  # show a progress bar only when encoding at least this many texts
+PROGRESS_MIN = 1  # any build the user asked progress for shows a bar (first app launch too)
 
 
 class Embedder(Protocol):
