@@ -72,10 +72,17 @@ MAX_KICKER_CJK = 48
 _CLAUSE_PUNCT = set("，,。；;：:")
 
 
+MAX_HEADING_WITH_COMMA = 16
+
+
 def _heading_line(line: str) -> bool:
-    """A bare heading line; kickers may run longer than headlines if they hold no clause break."""
+    """A bare heading line; kickers may run longer than headlines if they hold no clause break.
+
+    A headline may carry a comma ('稳住基本盘，激发新动能') but stays short; a longer line
+    with a comma and no final punctuation is a body paragraph cut mid-sentence.
+    """
     if is_bare_heading(line):
-        return "。" not in line
+        return "。" not in line and ("，" not in line or len(line) <= MAX_HEADING_WITH_COMMA)
     if line.endswith(BODY_END) or "\n" in line:
         return False
     return len(line) <= MAX_KICKER_CJK and not (_CLAUSE_PUNCT & set(line))

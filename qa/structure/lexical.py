@@ -24,9 +24,9 @@ SEAM_WINDOW = 8
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
-    """Content tokens (jieba words of two or more characters, no stop words)."""
+    """Content tokens: jieba search-mode words (compounds and their parts) of 2+ characters."""
     return tuple(
-        w for w in jieba.lcut(text) if len(w) >= 2 and _CONTENT.search(w) and w not in _STOP
+        w for w in jieba.lcut_for_search(text) if len(w) >= 2 and _CONTENT.search(w) and w not in _STOP
     )
 
 

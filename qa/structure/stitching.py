@@ -130,7 +130,7 @@ def _stay_score(ctx: _Context, q: int, p: int, aid: int, last_step: int) -> floa
 
 def _stay_score_raw(ctx: _Context, q: int, p: int, aid: int, last_step: int) -> float:
     pt, qt = ctx.paragraphs[p].text, ctx.paragraphs[q].text
-    fs = cues.first_step(pt)
+    fs = ctx.steps_of[p][0] if ctx.steps_of[p] else None
     score = 0.0
     if cues.is_cut(qt):
         score += -3.0 if fs and last_step and fs <= last_step else 3.0
@@ -167,8 +167,14 @@ def _start_score_raw(ctx: _Context, head: Head, p: int) -> tuple[float, str]:
         if cues.starts_mid_sentence(pt):
             score += 2.0
             reasons.append("starts mid-sentence")
+        inner = ctx.steps_of[p][0] if ctx.steps_of[p] else None
         if fs:
             score -= 2.0
+        elif inner and head.last_step and inner == head.last_step + 1:
+            score += 2.5
+            reasons.append(f"enumeration step {head.last_step}→{inner} after the seam")
+        elif inner and head.last_step:
+            score -= 1.0
         if cues.dateline(pt):
             score -= 3.0
         reasons.insert(0, "head ends mid-sentence")
