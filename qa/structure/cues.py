@@ -15,7 +15,7 @@ _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 SENTENCE_FINAL = tuple("。！？!?…；;")
 CLOSERS = "”’」』）)》】\"'"
 # Characters that almost never begin a sentence but often begin the rest of a cut one.
-_MID_START_CHARS = set("，、。；：）」』”’的地得了着过和与及或并而但等之们")
+_MID_START_CHARS = set("，、。；：）」』”’的地得了着过和与及或并而但等之们是")
 
 _CONT_MARKER = re.compile(r"^[（(]\s*(?:上接|接上|紧接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
 _TRANSFER_MARKER = re.compile(

@@ -36,6 +36,7 @@ class Segment:
     suffix: tuple[str, ...]  # subsection titles below the article's path
     paragraphs: list[int] = field(default_factory=list)
     opened_by_run: list[int] = field(default_factory=list)
+    loose: bool = False  # body resuming after a title with no heading: likely continuations
 
 
 @dataclass
@@ -139,6 +140,8 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
             open_article((cues.continuation_marker(text) or "",), "marker", i, [])
         elif last_item == "byline":
             pass
+        elif last_item == "title" and segments:
+            segments.append(Segment(article=segments[-1].article, suffix=segments[-1].suffix, loose=True))
         elif cues.dateline(text) and last_item in ("body", "title"):
             open_article((), "untitled", i, [])
         elif not segments:

@@ -41,7 +41,7 @@ def seam_forms_word(head: str, tail: str) -> bool:
     if not left or not right or not _CONTENT.match(left[-1]) or not _CONTENT.match(right[0]):
         return False
     pos = 0
-    for word in jieba.lcut(left + right):
+    for word in jieba.lcut(left + right, HMM=False):  # dictionary words only, no guessed names
         end = pos + len(word)
         if pos < len(left) < end and len(word) >= 2:
             return True

@@ -25,6 +25,7 @@ from qa.structure.lexical import Similarity, seam_forms_word, tokens
 LEXICAL_WEIGHT = 6.0
 SWITCH_COST = 1.0
 TAIL_ZONE_BONUS = 1.0
+LOOSE_START_COST = 2.0
 UNMATCHED_COST = {"cut": 4.0, "enum": 3.0, "complete": 0.0}
 
 
@@ -61,6 +62,7 @@ class _Context:
     article_counts: dict[int, Counter[str]]
     tail_zone_start: int
     steps_of: dict[int, list[int]] = field(default_factory=dict)
+    loose_first: set[int] = field(default_factory=set)  # body resuming after a title, no heading
     fragments: set[int] = field(default_factory=set)  # starts that fuse into a word with a cut head
     struct_step: dict[int, int] = field(default_factory=dict)  # last step printed above p in its segment
     memo: dict[tuple, tuple[float, str]] = field(default_factory=dict)
@@ -146,6 +148,8 @@ def _stay_score_raw(ctx: _Context, q: int, p: int, aid: int, last_step: int) -> 
                 score -= 2.0
             elif last_step and fs > last_step + 1:
                 score -= 1.0
+    if p in ctx.loose_first:
+        score -= LOOSE_START_COST
     return score + LEXICAL_WEIGHT * _article_sim(ctx, aid, p)
 
 
@@ -266,8 +270,11 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     heads, notes = find_heads(paragraphs, layout)
     seq = sorted(i for seg in layout.segments for i in seg.paragraphs)
     seg_of = {i: k for k, seg in enumerate(layout.segments) for i in seg.paragraphs}
-    first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs}
+    first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and not seg.loose}
+    loose_first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and seg.loose}
     tail_zone = max(first) + 1 if first else 0
+    after = [p for p in loose_first if p > tail_zone]
+    tail_zone = min(after) if after else tail_zone
     ctx = _Context(
         paragraphs=paragraphs,
         layout=layout,
@@ -278,6 +285,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
         sim=Similarity(p.text for p in paragraphs),
         article_counts=_core_counts(paragraphs, layout),
         tail_zone_start=tail_zone,
+        loose_first=loose_first,
         steps_of={i: cues.steps(paragraphs[i].text) for i in seq},
     )
     cut_heads = [h.para for h in heads if h.need == "cut"]
