@@ -247,7 +247,7 @@ def _cut_point(rng: random.Random, text: str) -> int:
     """A mid-sentence cut: inside a word, after a comma, or after '的' (never at a sentence end)."""
     options: list[int] = []
     kind = rng.choice(["word", "comma", "de"])
-    for i in range(max(8, len(text) // 3), len(text) - 6):
+    for i in range(max(12, len(text) // 3), len(text) - 6):
         prev, nxt = text[i - 1], text[i]
         if prev in "。！？；：" or nxt in "。！？；，、：“”":
             continue
@@ -322,9 +322,13 @@ def generate_page(seed: int) -> Page:
         paras, enum = _article_paragraphs(rng, topic, with_dateline=rng.random() < 0.4)
         cut = rng.random() < 0.65 and a < n_articles - 1
         # an easy cut: a paragraph continued at once in the next printed paragraph
-        if rng.random() < 0.3 and len(paras[0]) > 30:
-            pos = _cut_point(rng, paras[0])
-            paras[0:1] = [paras[0][:pos], "\x00" + paras[0][pos:]]
+        easy = [k for k, p in enumerate(paras) if len(p) > 40 and not (enum and k == len(paras) - 1)]
+        pieces: set[int] = set()
+        if rng.random() < 0.3 and easy:
+            k = rng.choice(easy)
+            pos = _cut_point(rng, paras[k])
+            paras[k : k + 1] = [paras[k][:pos], "\x00" + paras[k][pos:]]
+            pieces = {k, k + 1}
         shown, rest = paras, []
         if cut:
             if enum and rng.random() < 0.5:
@@ -336,7 +340,7 @@ def generate_page(seed: int) -> Page:
                 shown = paras[:-1] + [last[:cut_at]]
                 rest = [(it, False) for it in items]
             else:
-                long_enough = [k for k, p in enumerate(paras) if len(p) >= 24]
+                long_enough = [k for k, p in enumerate(paras) if len(p) >= 30 and k not in pieces]
                 target = rng.choice(long_enough) if long_enough else len(paras) - 1
                 text = paras[target].lstrip("\x00")
                 pos = _cut_point(rng, text)

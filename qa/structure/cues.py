@@ -14,8 +14,10 @@ _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 
 SENTENCE_FINAL = tuple("。！？!?…；;")
 CLOSERS = "”’」』）)》】\"'"
-# Characters that almost never begin a sentence but often begin the rest of a cut one.
-_MID_START_CHARS = set("，、。；：）」』”’的地得了着过和与及或并而但等之们是")
+# Punctuation and particles that never begin a sentence but often begin the rest of a cut one
+# (checked on the first jieba word, so '与会' or '之前' do not count).
+_MID_START_PUNCT = set("，、。；：）」』”’")
+_MID_START_WORDS = set("的地得了着过们之等是")
 
 _CONT_MARKER = re.compile(r"^[（(]\s*(?:上接|接上|紧接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
 _TRANSFER_MARKER = re.compile(
@@ -70,8 +72,12 @@ def is_cut(text: str) -> bool:
 
 def starts_mid_sentence(text: str) -> bool:
     """True when the first character cannot open a sentence (a particle or punctuation)."""
+    from qa.structure.lexical import first_word
+
     stripped = text.lstrip()
-    return bool(stripped) and stripped[0] in _MID_START_CHARS
+    if not stripped:
+        return False
+    return stripped[0] in _MID_START_PUNCT or first_word(stripped) in _MID_START_WORDS
 
 
 def dateline(text: str) -> str | None:

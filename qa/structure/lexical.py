@@ -49,6 +49,12 @@ def seam_forms_word(head: str, tail: str) -> bool:
     return False
 
 
+def first_word(text: str) -> str:
+    """The first dictionary word of a text (jieba, no guessed words)."""
+    words = jieba.lcut(text[:SEAM_WINDOW], HMM=False)
+    return words[0] if words else ""
+
+
 class Similarity:
     """TF-IDF cosine over jieba tokens, with document frequencies taken from one page."""
 
