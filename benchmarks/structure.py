@@ -14,13 +14,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from scrambled_pages import Score, generate_page, page_gold, score_outline  # noqa: E402
+from structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE  # noqa: E402
+
 from qa.loading import load_file  # noqa: E402
 from qa.paragraphs import split_paragraphs  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 from qa.structure.naive import build_outline  # noqa: E402
-from scrambled_pages import Score, generate_page, page_gold, score_outline  # noqa: E402
-from structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE  # noqa: E402
 
 N_PAGES = 200
 

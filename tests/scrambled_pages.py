@@ -66,7 +66,7 @@ TOPICS: list[dict] = [
         "headlines": ["白鹭河重现水清岸绿", "流域综合治理取得实效"],
         "speaker": "县水利局总工程师韩立群",
         "name": "韩立群",
-        "sentences":[
+        "sentences": [
             "白鹭河沿线的十二个排污口已全部完成截污改造，河道水质连续半年达到三类标准。",
             "治理过程中拆除了违规养殖棚舍，恢复滨河湿地四百余亩，水鸟数量明显增多。",
             "沿河村庄建起了小型污水处理设施，生活污水不再直接排入河道。",
@@ -205,17 +205,17 @@ EDITORIALS: list[dict] = [
 ]
 
 BANNERS = ["民生观察", "发展新图景", "基层一线", "奋进新时代 建设新家园", "年终特别报道"]
-REPORTERS = ["陈安", "李晴", "王思远", "赵一鸣", "孙雨", "吴海", "郑晓岚", "冯博"]
+REPORTERS = ["陈安", "李晴", "钱思远", "赵一鸣", "孙雨", "吴海", "郑晓岚", "冯博"]
 PREFACES = [
     "记者从日前召开的新闻发布会上获悉，",
     "在近日举行的工作推进会上，",
     "据了解，",
 ]
 MARKER_PARAS = [
-    "二是要把稳就业放在更加突出的位置，加大对重点群体的帮扶力度。三是要持续改善营商环境，稳定市场预期。",
+    "其次要把稳就业放在更加突出的位置，加大对重点群体的帮扶力度，同时持续改善营商环境，稳定市场预期。",
     "会议要求，各地各部门要细化工作方案，明确时间表和路线图，确保各项任务按期完成。",
     "与会代表表示，将把会议精神带回基层，结合本地实际抓好贯彻落实。",
-    "会议强调，要坚持问题导向，对照年度目标逐项梳理进展，查找短板弱项。",
+    "会议强调，要从实际问题出发，对照年度目标逐项梳理进展，查找短板弱项。",
 ]
 
 
@@ -251,12 +251,17 @@ def _cut_point(rng: random.Random, text: str) -> int:
         prev, nxt = text[i - 1], text[i]
         if prev in "。！？；：" or nxt in "。！？；，、：“”":
             continue
-        if kind == "comma" and prev == "，" or kind == "de" and prev == "的":
-            options.append(i)
-        elif kind == "word" and prev not in "，、“”" and "\u4e00" <= prev <= "\u9fff" and "\u4e00" <= nxt <= "\u9fff":
+        if kind == "comma" and prev == "，" or kind == "de" and prev == "的" or (
+            kind == "word"
+            and prev not in "，、“”"
+            and "\u4e00" <= prev <= "\u9fff"
+            and "\u4e00" <= nxt <= "\u9fff"
+        ):
             options.append(i)
     if not options:
-        options = [i for i in range(2, len(text) - 1) if text[i - 1] not in "。！？；：" and text[i] not in "。，、"]
+        options = [
+            i for i in range(2, len(text) - 1) if text[i - 1] not in "。！？；：" and text[i] not in "。，、"
+        ]
     return rng.choice(options)
 
 
@@ -278,7 +283,9 @@ def _article_paragraphs(rng: random.Random, topic: dict, with_dateline: bool) ->
     if enum:
         n = rng.randint(3, 5)
         items = "".join(f"{NUMERALS[k]}是{topic['items'][k]}。" for k in range(n))
-        paras.append(f"{topic['name']}说，下一步将从{NUMERALS[n - 1]}个方面推进{topic['focus']}工作。" + items)
+        paras.append(
+            f"{topic['name']}说，下一步将从{NUMERALS[n - 1]}个方面推进{topic['focus']}工作。" + items
+        )
     return paras, enum
 
 
@@ -336,7 +343,10 @@ def generate_page(seed: int) -> Page:
                 idx = [i for i, ch in enumerate(last) if ch == "是" and last[i - 1] in NUMERALS]
                 k = rng.randint(1, len(idx) - 1)
                 cut_at = idx[k] - 1
-                items = [last[idx[m] - 1 : (idx[m + 1] - 1 if m + 1 < len(idx) else len(last))] for m in range(k, len(idx))]
+                items = [
+                    last[idx[m] - 1 : (idx[m + 1] - 1 if m + 1 < len(idx) else len(last))]
+                    for m in range(k, len(idx))
+                ]
                 shown = paras[:-1] + [last[:cut_at]]
                 rest = [(it, False) for it in items]
             else:
@@ -346,7 +356,9 @@ def generate_page(seed: int) -> Page:
                 pos = _cut_point(rng, text)
                 head = ("\x00" if paras[target].startswith("\x00") else "") + text[:pos]
                 shown = paras[:target] + [head]
-                rest = [(text[pos:], True)] + [(p.lstrip("\x00"), p.startswith("\x00")) for p in paras[target + 1 :]]
+                rest = [(text[pos:], True)] + [
+                    (p.lstrip("\x00"), p.startswith("\x00")) for p in paras[target + 1 :]
+                ]
         for p in shown:
             role = "dateline" if p.startswith("本报讯") else "body"
             add(Block(p.lstrip("\x00"), role, headline, path), join=p.startswith("\x00"))
@@ -433,12 +445,15 @@ def seams(orders: list[list[tuple[int, bool]]]) -> set[tuple[int, int, bool]]:
     return found
 
 
-def _stitch_set(orders: list[list[tuple[int, bool]]], next_line: dict[int, int]) -> set[tuple[int, int, bool]]:
+def _stitch_set(
+    orders: list[list[tuple[int, bool]]], next_line: dict[int, int]
+) -> set[tuple[int, int, bool]]:
     return {(a, b, j) for a, b, j in seams(orders) if j or next_line.get(a) != b}
 
 
-def score_outline(outline: Outline, gold: dict[int, str], keys: set[str],
-                  gold_orders: list[list[tuple[int, bool]]]) -> Score:
+def score_outline(
+    outline: Outline, gold: dict[int, str], keys: set[str], gold_orders: list[list[tuple[int, bool]]]
+) -> Score:
     """Score an outline against gold given by first line numbers.
 
     ``gold`` maps the first line of every body paragraph to its article key (a headline, a

@@ -20,8 +20,8 @@ E = "实施中小企业梯度培育行动"
 F = "2023年将提质增效发展"
 G = "五方面发力把重庆建成文化强市"
 H = "以政治“三力”践行责任担当"
-I = "（上接1版）"
-KEYS = {A, B, C, D, E, F, G, H, I}
+I_ = "（上接1版）"
+KEYS = {A, B, C, D, E, F, G, H, I_}
 
 T, N = True, False
 READING: dict[str, list[list[tuple[int, bool]]]] = {
@@ -35,13 +35,39 @@ READING: dict[str, list[list[tuple[int, bool]]]] = {
     F: [[(71, N), (73, N), (156, T)]],
     G: [[(79, N), (81, N), (158, N), (160, N), (162, N)]],
     H: [[(85, N), (87, N), (89, N)]],
-    I: [[(91, N)] + [(line, N) for line in range(93, 118, 2)]],
+    I_: [[(91, N)] + [(line, N) for line in range(93, 118, 2)]],
 }
 ARTICLE_OF: dict[int, str] = {line: key for key, orders in READING.items() for o in orders for line, _ in o}
 ORDERS: list[list[tuple[int, bool]]] = [o for orders in READING.values() for o in orders]
 
-HEADINGS = [3, 5, 7, 13, 15, 21, 23, 27, 29, 33, 35, 37, 43, 45, 51, 53, 59, 61, 67, 69, 75, 77,
-            122, 124, 128, 130]
+HEADINGS = [
+    3,
+    5,
+    7,
+    13,
+    15,
+    21,
+    23,
+    27,
+    29,
+    33,
+    35,
+    37,
+    43,
+    45,
+    51,
+    53,
+    59,
+    61,
+    67,
+    69,
+    75,
+    77,
+    122,
+    124,
+    128,
+    130,
+]
 ROLES = {83: "byline", 119: "title", 9: "dateline", 91: "marker"} | {line: "heading" for line in HEADINGS}
 
 # Far continuations: first line of the continuation -> last line of the paragraph it continues.
@@ -52,5 +78,5 @@ PATHS = {
     138: ("新重庆 如何建", "乡村建设", C),
     39: ("新重庆 如何建", "高质量发展", B),
     85: (H,),
-    91: (I,),
+    91: (I_,),
 }

@@ -87,7 +87,7 @@ def dateline(text: str) -> str | None:
 
 
 def is_byline(text: str) -> bool:
-    """A short standalone credit line ('□本报评论员', '本报记者 张三'), not a heading."""
+    """A short standalone credit line (a boxed '评论员' credit, '本报记者 张三'), not a heading."""
     stripped = text.strip()
     if "\n" in stripped or len(stripped) > 24:
         return False
@@ -122,7 +122,7 @@ def first_step(text: str) -> int | None:
 
 
 def announced_counts(text: str) -> list[int]:
-    """Counts a text announces for a list ('从五个方面', '六项举措')."""
+    """Counts a text announces for a list ('分四个步骤', '六项举措')."""
     return [_CN_VALUE[m.group(1)] for m in _COUNT.finditer(text)]
 
 

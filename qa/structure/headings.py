@@ -18,7 +18,7 @@ NUMBERED_HEADING = re.compile(
     r"|\d+(?:\.\d+)+\s*"  # 1.2.3 without trailing space
     r")"
 )
-BODY_END = tuple("。！？!?；;…，,、：:")
+BODY_END = tuple("。！？!?；;…，,、：:.")
 MAX_BARE_HEADING_CJK = 32
 MAX_BARE_HEADING_LATIN = 90
 

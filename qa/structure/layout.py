@@ -214,9 +214,7 @@ def read_layout(paragraphs: list[Paragraph]) -> Layout:
 def _assign_titles(paragraphs: list[Paragraph], layout: Layout, groups: list[list[int]]) -> None:
     """Give each title to the nearest untitled article above it (else below it)."""
     untitled = [a for a in layout.articles if a.kind == "untitled"]
-    first_para = {
-        seg.article: seg.paragraphs[0] for seg in reversed(layout.segments) if seg.paragraphs
-    }
+    first_para = {seg.article: seg.paragraphs[0] for seg in reversed(layout.segments) if seg.paragraphs}
     for group in groups:
         pos = group[0]
         free = [a for a in untitled if not a.title_paras]

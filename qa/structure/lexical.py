@@ -33,7 +33,7 @@ def tokens(text: str) -> tuple[str, ...]:
 def seam_forms_word(head: str, tail: str) -> bool:
     """True when jieba, reading across the seam, finds a word that straddles it.
 
-    '…两大万' + '亿级…' reads as '万亿': strong evidence that the two pieces were one
+    '…推进节能减' + '排工作…' reads as '减排': strong evidence that the two pieces were one
     sentence, because a random pair of paragraph edges rarely fuses into a dictionary word.
     """
     left = head.rstrip()[-SEAM_WINDOW:]

@@ -24,7 +24,9 @@ def _lines(p: Paragraph) -> str:
 def format_outline(outline: Outline) -> str:
     """Sections with cited lines and previews, non-body roles, stitches, and notes."""
     paras = outline.paragraphs
-    out: list[str] = [f"Outline of {outline.doc_id}: {len(paras)} paragraphs, {len(outline.sections)} sections"]
+    out: list[str] = [
+        f"Outline of {outline.doc_id}: {len(paras)} paragraphs, {len(outline.sections)} sections"
+    ]
     body_roles = {"body"}
     out.append("")
     out.append("Sections (reading order; '+' = glued to the previous paragraph mid-sentence)")
@@ -47,9 +49,8 @@ def format_outline(outline: Outline) -> str:
         out.append("Stitches (head → continuation)")
         for st in outline.stitches:
             head, tail = paras[st.head], paras[st.tail]
-            out.append(
-                f"    line {head.line_end} → line {tail.line_start}  confidence {st.confidence:.2f}  {st.reason}"
-            )
+            seam = f"line {head.line_end} → line {tail.line_start}"
+            out.append(f"    {seam}  confidence {st.confidence:.2f}  {st.reason}")
             out.append(f"        …{_preview(head.text[-PREVIEW_CHARS:])} | {_preview(tail.text)}")
     if outline.notes:
         out.append("")

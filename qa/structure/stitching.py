@@ -371,4 +371,3 @@ def _assemble(ctx: _Context, matches: list[tuple[int, int]]) -> Assignment:
         order.append(p)
         result.joins[k].append(join)
     return result
-
