@@ -247,15 +247,21 @@ def _cut_point(rng: random.Random, text: str) -> int:
     """A mid-sentence cut: inside a word, after a comma, or after '的' (never at a sentence end)."""
     options: list[int] = []
     kind = rng.choice(["word", "comma", "de"])
-    for i in range(max(12, len(text) // 3), len(text) - 6):
+    for i in range(max(20, len(text) // 3), len(text) - 6):
         prev, nxt = text[i - 1], text[i]
         if prev in "。！？；：" or nxt in "。！？；，、：“”":
             continue
-        if kind == "comma" and prev == "，" or kind == "de" and prev == "的" or (
-            kind == "word"
-            and prev not in "，、“”"
-            and "\u4e00" <= prev <= "\u9fff"
-            and "\u4e00" <= nxt <= "\u9fff"
+        if (
+            kind == "comma"
+            and prev == "，"
+            or kind == "de"
+            and prev == "的"
+            or (
+                kind == "word"
+                and prev not in "，、“”"
+                and "\u4e00" <= prev <= "\u9fff"
+                and "\u4e00" <= nxt <= "\u9fff"
+            )
         ):
             options.append(i)
     if not options:

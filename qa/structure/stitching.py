@@ -65,6 +65,7 @@ class _Context:
     loose_first: set[int] = field(default_factory=set)  # body resuming after a title, no heading
     fragments: set[int] = field(default_factory=set)  # starts that fuse into a word with a cut head
     struct_step: dict[int, int] = field(default_factory=dict)  # last step printed above p in its segment
+    counted_in: dict[int, int] = field(default_factory=dict)  # paragraph -> article whose counts hold it
     memo: dict[tuple, tuple[float, str]] = field(default_factory=dict)
 
 
@@ -98,28 +99,35 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
     return heads, notes
 
 
-def _core_counts(paragraphs: list[Paragraph], layout: Layout) -> dict[int, Counter[str]]:
+def _core_counts(
+    paragraphs: list[Paragraph], layout: Layout
+) -> tuple[dict[int, Counter[str]], dict[int, int]]:
     """First-pass article vocabulary: headings plus each segment's opening (and its cut chain).
 
     Orphans printed below an article are structurally inside it, so its full text would make
     every orphan look like it belongs there; the opening of each segment is safe.
     """
     counts: dict[int, Counter[str]] = {a.aid: Counter() for a in layout.articles}
+    members: dict[int, int] = {}
     for art in layout.articles:
         counts[art.aid].update(tokens(" ".join(art.path)))
     for seg in layout.segments:
         counts[seg.article].update(tokens(" ".join(seg.suffix)))
         for i in seg.paragraphs:
             counts[seg.article].update(tokens(paragraphs[i].text))
+            members[i] = seg.article
             if not cues.is_cut(paragraphs[i].text):
                 break
-    return counts
+    return counts, members
 
 
 def _article_sim(ctx: _Context, aid: int, p: int) -> float:
-    counts = ctx.article_counts[aid].copy()
-    counts.subtract(tokens(ctx.paragraphs[p].text))
-    counts = +counts
+    """Similarity of paragraph p to an article's vocabulary, leaving p itself out of it."""
+    counts = ctx.article_counts[aid]
+    if ctx.counted_in.get(p) == aid:
+        counts = counts.copy()
+        counts.subtract(tokens(ctx.paragraphs[p].text))
+        counts = +counts
     return Similarity.cosine(ctx.sim.vector(ctx.paragraphs[p].text), ctx.sim.weigh(counts))
 
 
@@ -283,7 +291,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
         first=first,
         seg_of=seg_of,
         sim=Similarity(p.text for p in paragraphs),
-        article_counts=_core_counts(paragraphs, layout),
+        article_counts={},
         tail_zone_start=tail_zone,
         loose_first=loose_first,
         steps_of={i: cues.steps(paragraphs[i].text) for i in seq},
@@ -302,8 +310,9 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
         for i in seg.paragraphs:
             ctx.struct_step[i] = last
             last = ctx.steps_of[i][-1] if ctx.steps_of[i] else last
+    ctx.article_counts, ctx.counted_in = _core_counts(paragraphs, layout)
     _, matches = _solve(ctx)
-    ctx.article_counts = _full_counts(ctx, matches)
+    ctx.article_counts, ctx.counted_in = _full_counts(ctx, matches)
     ctx.memo.clear()
     best, matches = _solve(ctx)
     result = _assemble(ctx, matches)
@@ -346,12 +355,17 @@ def _owners(ctx: _Context, matches: list[tuple[int, int]]) -> dict[int, int]:
     return owner
 
 
-def _full_counts(ctx: _Context, matches: list[tuple[int, int]]) -> dict[int, Counter[str]]:
+def _full_counts(
+    ctx: _Context, matches: list[tuple[int, int]]
+) -> tuple[dict[int, Counter[str]], dict[int, int]]:
     """Second-pass article vocabulary from the first-pass assignment (all its paragraphs)."""
     counts = {a.aid: Counter(tokens(" ".join(a.path))) for a in ctx.layout.articles}
+    members: dict[int, int] = {}
     for p, k in _owners(ctx, matches).items():
-        counts[ctx.layout.segments[k].article].update(tokens(ctx.paragraphs[p].text))
-    return counts
+        aid = ctx.layout.segments[k].article
+        counts[aid].update(tokens(ctx.paragraphs[p].text))
+        members[p] = aid
+    return counts, members
 
 
 def _assemble(ctx: _Context, matches: list[tuple[int, int]]) -> Assignment:
