@@ -264,9 +264,11 @@ def _cut_point(rng: random.Random, text: str) -> int:
             )
         ):
             options.append(i)
-    if not options:
+    if not options:  # short paragraph: cut in its second half, never next to punctuation
         options = [
-            i for i in range(2, len(text) - 1) if text[i - 1] not in "。！？；：" and text[i] not in "。，、"
+            i
+            for i in range(max(2, len(text) // 2), len(text) - 1)
+            if text[i - 1] not in "。！？；：，" and text[i] not in "。，、"
         ]
     return rng.choice(options)
 
