@@ -21,6 +21,7 @@ from qa.records import Paragraph
 from qa.structure import cues
 from qa.structure.layout import Layout
 from qa.structure.lexical import Similarity, seam_forms_word, tokens
+from qa.structure.speakers import speakers
 
 LEXICAL_WEIGHT = 6.0
 SWITCH_COST = 1.0
@@ -329,8 +330,9 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
                 f"lines {paragraphs[head.para].line_end}→{paragraphs[p].line_start}: "
                 f"uncertain continuation (confidence {confidence:.2f}); check it"
             )
-    matched = {heads[j].para for j, _ in matches}
     owner = _owners(ctx, matches)
+    result.notes.extend(_speaker_notes(ctx, owner))
+    matched = {heads[j].para for j, _ in matches}
     for head in heads:
         moved = owner[head.para] != ctx.seg_of[head.para]
         if head.para not in matched and head.need != "complete" and not moved:
@@ -385,3 +387,26 @@ def _assemble(ctx: _Context, matches: list[tuple[int, int]]) -> Assignment:
         order.append(p)
         result.joins[k].append(join)
     return result
+
+
+def _speaker_notes(ctx: _Context, owner: dict[int, int]) -> list[str]:
+    """Flag stitched fragments that quote someone who speaks only in another article."""
+    arts = ctx.layout.articles
+    article_of = {p: ctx.layout.segments[k].article for p, k in owner.items()}
+    notes: list[str] = []
+    for p, k in owner.items():
+        names = speakers(ctx.paragraphs[p].text)
+        if k == ctx.seg_of[p] or not names:
+            continue  # only stitched fragments that quote someone are in doubt
+        quoted_in: dict[int, bool] = {}
+        for q, aid in article_of.items():
+            if q != p and names & speakers(ctx.paragraphs[q].text):
+                quoted_in[aid] = True
+        here = article_of[p]
+        if quoted_in and here not in quoted_in:
+            where = " / ".join(arts[a].path[-1] for a in quoted_in)
+            notes.append(
+                f"line {ctx.paragraphs[p].line_start}: quotes {'、'.join(sorted(names))}, who speaks in "
+                f"'{where}', but was placed in '{arts[here].path[-1]}' by position and topic; check it"
+            )
+    return notes
