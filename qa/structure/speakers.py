@@ -1,4 +1,4 @@
-"""Who is speaking in a paragraph: names right before a speech verb ('X表示', 'X在会上介绍').
+"""Who is speaking in a paragraph: names right before a speech verb ('X表示', 'X在座谈时透露').
 
 Used to flag fragments that quote someone who speaks in a different article than the one the
 fragment was stitched to: a hint for the reader, not a hard rule (one speaker may appear in
