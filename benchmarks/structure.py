@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from scrambled_pages import Score, generate_page, page_gold, score_outline  # noqa: E402
-from structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE  # noqa: E402
+from scrambled_pages import Score, generate_page, page_gold, page_paths, path_hits, score_outline  # noqa: E402
+from structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE, PATHS  # noqa: E402
 
 from qa.loading import load_file  # noqa: E402
 from qa.paragraphs import split_paragraphs  # noqa: E402
@@ -30,18 +30,23 @@ def naive(doc: Document) -> Outline:
     return build_outline(doc.doc_id, split_paragraphs(doc))
 
 
-def run(method, label: str) -> list[tuple[str, str, Score, float]]:
+def run(method, label: str) -> list[tuple[str, str, Score, tuple[int, int], float]]:
     rows = []
     started = time.perf_counter()
-    total = Score()
+    total, paths = Score(), [0, 0]
     for seed in range(N_PAGES):
         page = generate_page(seed)
         gold, orders = page_gold(page)
-        total.add(score_outline(method(page.document()), gold, page.keys, orders))
-    rows.append((label, f"generated ×{N_PAGES}", total, time.perf_counter() - started))
+        outline = method(page.document())
+        total.add(score_outline(outline, gold, page.keys, orders))
+        hit, n = path_hits(outline, page_paths(page))
+        paths[0] += hit
+        paths[1] += n
+    rows.append((label, f"generated ×{N_PAGES}", total, tuple(paths), time.perf_counter() - started))
     started = time.perf_counter()
-    bundled = score_outline(method(load_file(PAGE)), ARTICLE_OF, KEYS, ORDERS)
-    rows.append((label, "bundled page", bundled, time.perf_counter() - started))
+    outline = method(load_file(PAGE))
+    bundled = score_outline(outline, ARTICLE_OF, KEYS, ORDERS)
+    rows.append((label, "bundled page", bundled, path_hits(outline, PATHS), time.perf_counter() - started))
     return rows
 
 
@@ -51,14 +56,21 @@ def _fmt(x: float) -> str:
 
 def main() -> None:
     rows = run(naive, "naive (first version)") + run(recover_outline, "structure stage")
-    head = f"{'method':<22} {'pages':<16} {'para→article':>12} {'stitch P':>9} {'stitch R':>9} {'seconds':>8}"
+    head = (
+        f"{'method':<22} {'pages':<16} {'para→article':>20} {'stitch P':>9} {'stitch R':>9}"
+        f" {'exact path':>11} {'seconds':>8}"
+    )
     print(head)
     print("-" * len(head))
-    for label, pages, s, secs in rows:
+    for label, pages, s, (hit, n), secs in rows:
         acc = f"{s.accuracy:.3f} ({s.correct}/{s.total})"
-        print(f"{label:<22} {pages:<16} {acc:>12} {_fmt(s.precision):>9} {_fmt(s.recall):>9} {secs:8.1f}")
+        path = f"{hit / n:.3f}" if n else "n/a"
+        stitch = f"{_fmt(s.precision):>9} {_fmt(s.recall):>9}"
+        print(f"{label:<22} {pages:<16} {acc:>20} {stitch} {path:>11} {secs:8.1f}")
     print()
     print("para→article: body paragraphs whose section path names their gold article.")
+    print("exact path: section path equals the gold path (generated: every body paragraph;")
+    print("            bundled page: the hand-checked lines in tests/structure_gold.py PATHS).")
     print("stitch P/R: seams (head, continuation, glued?) that join mid-sentence or jump over other lines.")
 
 

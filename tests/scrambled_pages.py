@@ -236,7 +236,8 @@ class Page:
     text: str
     blocks: list[Block]
     line_of: list[int]  # first line (1-based) of each block
-    reading: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)  # article -> (block, join)
+    # section (article key, path) -> [(block index, joins)] in reading order
+    reading: dict[tuple[str, tuple[str, ...]], list[tuple[int, bool]]] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)
 
     def document(self, doc_id: str = "generated.txt") -> Document:
@@ -297,6 +298,34 @@ def _article_paragraphs(rng: random.Random, topic: dict, with_dateline: bool) ->
     return paras, enum
 
 
+PART_WORDS = ["协同", "服务", "质量", "民生", "创新", "治理"]
+
+
+def _multipart(
+    rng: random.Random, topic: dict, headline: str, path: tuple[str, ...]
+) -> tuple[list[Block], list[Block]]:
+    """An article in labelled parts ('关键词 X' / '聚焦…'); the last parts print further down."""
+    n = rng.randint(3, 4)
+    words = rng.sample(PART_WORDS, n)
+    intro = (
+        rng.choice(PREFACES)
+        + f"{topic['speaker']}介绍了{topic['focus']}方面的最新进展，并从{NUMERALS[n - 1]}个方面作了说明："
+    )
+    shown = [Block(intro, "body", headline, path)]
+    later: list[Block] = []
+    keep = rng.randint(1, n - 1)
+    sentences = topic["sentences"][:]
+    rng.shuffle(sentences)
+    for k in range(n):
+        item = topic["items"][k]
+        label, kicker = f"关键词 {words[k]}", "聚焦" + item.split("，")[0][:12]
+        part_path = path + (label, kicker)
+        body = f"{item}，是今年{topic['focus']}工作的重点之一。" + sentences[k % len(sentences)]
+        blocks = [Block(label, "heading"), Block(kicker, "heading"), Block(body, "body", headline, part_path)]
+        (shown if k < keep else later).extend(blocks)
+    return shown, later
+
+
 def generate_page(seed: int) -> Page:
     """A scrambled page with gold labels; the same seed always gives the same page."""
     rng = random.Random(seed)
@@ -304,7 +333,9 @@ def generate_page(seed: int) -> Page:
     topics = rng.sample(TOPICS, n_articles)
     banner = rng.choice(BANNERS)
     blocks: list[Block] = []
-    reading: dict[str, list[tuple[int, bool]]] = {}
+    reading: dict[tuple[str, tuple[str, ...]], list[tuple[int, bool]]] = {}
+    moved_parts: list[Block] = []
+    multi = rng.randrange(n_articles) if rng.random() < 0.35 else -1
     moved: list[tuple[str, tuple[str, ...], list[tuple[str, bool]]]] = []  # key, path, [(text, join)]
     editorial = rng.choice(EDITORIALS) if rng.random() < 0.8 else None
     ed_after = rng.randrange(n_articles) if editorial else -1
@@ -315,7 +346,7 @@ def generate_page(seed: int) -> Page:
     def add(block: Block, join: bool = False) -> None:
         blocks.append(block)
         if block.article is not None:
-            reading.setdefault(block.article, []).append((len(blocks) - 1, join))
+            reading.setdefault((block.article, block.path), []).append((len(blocks) - 1, join))
 
     for a, topic in enumerate(topics):
         headline = rng.choice(topic["headlines"])
@@ -334,6 +365,12 @@ def generate_page(seed: int) -> Page:
         path = (banner, label, headline)
         for line in run:
             add(Block(line, "heading"))
+        if a == multi:
+            shown_parts, later_parts = _multipart(rng, topic, headline, path)
+            for block in shown_parts:
+                add(block)
+            moved_parts.extend(later_parts)
+            continue
         paras, enum = _article_paragraphs(rng, topic, with_dateline=rng.random() < 0.4)
         cut = rng.random() < 0.65 and a < n_articles - 1
         # an easy cut: a paragraph continued at once in the next printed paragraph
@@ -367,6 +404,9 @@ def generate_page(seed: int) -> Page:
                 rest = [(text[pos:], True)] + [
                     (p.lstrip("\x00"), p.startswith("\x00")) for p in paras[target + 1 :]
                 ]
+                if rng.random() < 0.15:  # continued on another page: nothing to stitch here
+                    shown[-1] += f"（下转{rng.randint(2, 8)}版）"
+                    rest = []
         for p in shown:
             role = "dateline" if p.startswith("本报讯") else "body"
             add(Block(p.lstrip("\x00"), role, headline, path), join=p.startswith("\x00"))
@@ -395,6 +435,8 @@ def generate_page(seed: int) -> Page:
             pending_title = []
     for t in pending_title:
         add(t)
+    for block in moved_parts:
+        add(block)
     for key, path, rest in moved:
         for text, join in rest:
             add(Block(text, "body", key, path), join=join)
@@ -495,3 +537,18 @@ def page_gold(page: Page) -> tuple[dict[int, str], list[list[tuple[int, bool]]]]
     gold = {page.line_of[k]: b.article for k, b in enumerate(page.blocks) if b.article is not None}
     orders = [[(page.line_of[k], j) for k, j in order] for order in page.reading.values()]
     return gold, orders
+
+
+def page_paths(page: Page) -> dict[int, tuple[str, ...]]:
+    """Gold section path of every body paragraph's first line."""
+    return {page.line_of[k]: b.path for k, b in enumerate(page.blocks) if b.article is not None}
+
+
+def path_hits(outline: Outline, gold_paths: dict[int, tuple[str, ...]]) -> tuple[int, int]:
+    """(paragraphs whose section path is exactly the gold path, paragraphs with a gold path)."""
+    found = {
+        outline.paragraphs[i].line_start: section.path
+        for section in outline.sections
+        for i in section.paragraphs
+    }
+    return sum(found.get(line) == path for line, path in gold_paths.items()), len(gold_paths)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from scrambled_pages import Score, generate_page, page_gold, score_outline
+from scrambled_pages import Score, generate_page, page_gold, page_paths, path_hits, score_outline
 from structure_gold import ARTICLE_OF, CONTINUATIONS, KEYS, ORDERS, PAGE, PATHS, READING, ROLES
 
 from qa.loading import load_file
@@ -72,6 +72,15 @@ def test_generated_pages_accuracy(generated) -> None:
     assert total.accuracy >= 0.95, f"paragraph→article accuracy {total.accuracy:.3f}"
     assert total.precision >= 0.85, f"stitch precision {total.precision:.3f}"
     assert total.recall >= 0.85, f"stitch recall {total.recall:.3f}"
+
+
+def test_generated_section_paths(generated) -> None:
+    """Banner › label › headline paths, parts under their article, editorial under its title."""
+    hit = total = 0
+    for page, outline in generated:
+        h, n = path_hits(outline, page_paths(page))
+        hit, total = hit + h, total + n
+    assert hit / total >= 0.95, f"exact section path for {hit}/{total}"
 
 
 def test_generated_pages_beat_naive(generated) -> None:
