@@ -80,6 +80,24 @@ def starts_mid_sentence(text: str) -> bool:
     return stripped[0] in _MID_START_PUNCT or first_word(stripped) in _MID_START_WORDS
 
 
+SHORT_FIRST_SENTENCE = 8
+
+
+def short_first_sentence(text: str) -> bool:
+    """True when the paragraph opens with a full stop after a few characters ('…进展。').
+
+    A sentence that short rarely stands alone at the head of a paragraph; it is usually the
+    end of a sentence the layout broke off elsewhere.
+    """
+    stripped = text.lstrip()
+    for i, ch in enumerate(stripped[: SHORT_FIRST_SENTENCE + 1]):
+        if ch in "，、；：:,":
+            return False
+        if ch in "。！？!?":
+            return i > 0
+    return False
+
+
 def dateline(text: str) -> str | None:
     """A dateline such as '本报讯（记者 …）' opening a report, or None."""
     match = _DATELINE.match(text.strip())

@@ -146,7 +146,7 @@ def _stay_score_raw(ctx: _Context, q: int, p: int, aid: int, last_step: int) -> 
     if cues.is_cut(qt):
         score += -3.0 if fs and last_step and fs <= last_step else 3.0
     else:
-        if cues.starts_mid_sentence(pt) or p in ctx.fragments:
+        if cues.starts_mid_sentence(pt) or cues.short_first_sentence(pt) or p in ctx.fragments:
             score -= 3.0
         if fs:
             if last_step and fs == last_step + 1:
@@ -177,7 +177,7 @@ def _start_score_raw(ctx: _Context, head: Head, p: int) -> tuple[float, str]:
         if seam_forms_word(ht, pt):
             score += 4.0
             reasons.append("a word straddles the seam")
-        if cues.starts_mid_sentence(pt):
+        if cues.starts_mid_sentence(pt) or cues.short_first_sentence(pt):
             score += 2.0
             reasons.append("starts mid-sentence")
         inner = ctx.steps_of[p][0] if ctx.steps_of[p] else None
