@@ -12,7 +12,7 @@ import re
 CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 
-SENTENCE_FINAL = tuple("。！？!?…；;")
+SENTENCE_FINAL = tuple("。！？!?…；;.")
 CLOSERS = "”’」』）)》】\"'"
 # Punctuation and particles that never begin a sentence but often begin the rest of a cut one
 # (checked on the first jieba word, so '与会' or '之前' do not count).

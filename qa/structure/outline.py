@@ -1,7 +1,8 @@
 """Assemble the Outline: layout (who opens what) + stitching (what continues where).
 
 Markdown documents keep the first-version behaviour: their headings are explicit and their
-paragraphs are already in reading order, so there is nothing to recover.
+paragraphs are already in reading order, so there is nothing to recover. So do documents that
+are not mostly Chinese: the seam and enumeration cues are Chinese newspaper typography.
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ from qa.structure.layout import read_layout
 from qa.structure.naive import build_outline as naive_outline
 from qa.structure.stitching import stitch
 
+MIN_CJK_SHARE = 0.3
+
+
+def _mostly_chinese(paragraphs: list[Paragraph]) -> bool:
+    text = "".join(p.text for p in paragraphs)
+    letters = [ch for ch in text if ch.isalnum()]
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in letters)
+    return bool(letters) and cjk >= MIN_CJK_SHARE * len(letters)
+
 
 def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     """Recover sections, roles, stitches and notes for one document."""
-    if any(markdown_level(p.text) is not None for p in paragraphs):
+    if any(markdown_level(p.text) is not None for p in paragraphs) or not _mostly_chinese(paragraphs):
         return naive_outline(doc_id, paragraphs)
     layout = read_layout(paragraphs)
     assignment = stitch(paragraphs, layout)

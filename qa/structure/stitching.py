@@ -27,6 +27,8 @@ LEXICAL_WEIGHT = 6.0
 SWITCH_COST = 1.0
 TAIL_ZONE_BONUS = 1.0
 LOOSE_START_COST = 2.0
+BEAM = 400  # states kept per paragraph; only long documents with many cut heads reach it
+MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 UNMATCHED_COST = {"cut": 4.0, "enum": 3.0, "complete": 0.0}
 
 
@@ -94,8 +96,7 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
             heads.append(Head(last, k, "cut", step))
         elif unfinished and unfinished[0] == step:
             heads.append(Head(last, k, "enum", step, unfinished[1]))
-        else:
-            heads.append(Head(last, k, "complete", step))
+        # a segment that ends a sentence with its list complete needs no continuation: not a head
     heads.sort(key=lambda h: h.para)
     return heads, notes
 
@@ -265,6 +266,8 @@ def _solve(ctx: _Context, forbid: tuple[int, int] | None = None) -> tuple[float,
             total = running[0] - cum[jj] + gain
             offer((jj, p), (total, running[1] + ((jj, p),), p_step or head.last_step))
         del running_j
+        if len(new) > BEAM:
+            new = dict(sorted(new.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM])
         states, prev = new, p
     best_score, best_matches = -math.inf, ()
     for (j, _start), (score, matches, _) in states.items():
@@ -320,8 +323,11 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     result.notes = notes
     for j, p in matches:
         head = heads[j]
-        alt, _ = _solve(ctx, forbid=(j, p))
-        margin = best - alt
+        if len(matches) <= MAX_RESOLVES:
+            alt, _ = _solve(ctx, forbid=(j, p))
+            margin = best - alt
+        else:  # long document: the evidence for the stitch itself stands in for the margin
+            margin = _start_score(ctx, head, p)[0]
         confidence = 1.0 / (1.0 + math.exp(-margin)) if math.isfinite(margin) else 1.0
         _, reason = _start_score(ctx, head, p)
         result.stitches.append((head.para, p, round(confidence, 3), reason))
