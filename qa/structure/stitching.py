@@ -29,6 +29,7 @@ TAIL_ZONE_BONUS = 1.0
 LOOSE_START_COST = 2.0
 BEAM = 400  # states kept per paragraph; only long documents with many cut heads reach it
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
+MAX_REACH = 300  # paragraphs between a head and its continuation (a page is far shorter)
 UNMATCHED_COST = {"cut": 4.0, "enum": 3.0, "complete": 0.0}
 
 
@@ -70,6 +71,7 @@ class _Context:
     struct_step: dict[int, int] = field(default_factory=dict)  # last step printed above p in its segment
     counted_in: dict[int, int] = field(default_factory=dict)  # paragraph -> article whose counts hold it
     memo: dict[tuple, tuple[float, str]] = field(default_factory=dict)
+    vectors: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # (article, p) cache
 
 
 def _last_step(texts: list[str]) -> int:
@@ -125,12 +127,19 @@ def _core_counts(
 
 def _article_sim(ctx: _Context, aid: int, p: int) -> float:
     """Similarity of paragraph p to an article's vocabulary, leaving p itself out of it."""
-    counts = ctx.article_counts[aid]
-    if ctx.counted_in.get(p) == aid:
-        counts = counts.copy()
-        counts.subtract(tokens(ctx.paragraphs[p].text))
-        counts = +counts
-    return Similarity.cosine(ctx.sim.vector(ctx.paragraphs[p].text), ctx.sim.weigh(counts))
+    key = (aid, p) if ctx.counted_in.get(p) == aid else (aid, -1)
+    vec = ctx.vectors.get(key)
+    if vec is None:
+        counts = ctx.article_counts[aid]
+        if key[1] >= 0:
+            counts = counts.copy()
+            counts.subtract(tokens(ctx.paragraphs[p].text))
+            counts = +counts
+        vec = ctx.vectors[key] = ctx.sim.weigh(counts)
+    pkey = (-1, p)
+    if pkey not in ctx.vectors:
+        ctx.vectors[pkey] = ctx.sim.vector(ctx.paragraphs[p].text)
+    return Similarity.cosine(ctx.vectors[pkey], vec)
 
 
 def _stay_score(ctx: _Context, q: int, p: int, aid: int, last_step: int) -> float:
@@ -260,7 +269,7 @@ def _solve(ctx: _Context, forbid: tuple[int, int] | None = None) -> tuple[float,
             cand = best_by_j.get(jj - 1)
             if cand is not None and (running is None or cand[0] > running[0]):
                 running, running_j = cand, jj - 1
-            if running is None or head.para >= p or (jj, p) == forbid:
+            if running is None or head.para >= p or p - head.para > MAX_REACH or (jj, p) == forbid:
                 continue
             gain, _ = _start_score(ctx, head, p)
             total = running[0] - cum[jj] + gain
@@ -318,6 +327,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     _, matches = _solve(ctx)
     ctx.article_counts, ctx.counted_in = _full_counts(ctx, matches)
     ctx.memo.clear()
+    ctx.vectors.clear()
     best, matches = _solve(ctx)
     result = _assemble(ctx, matches)
     result.notes = notes
