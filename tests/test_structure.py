@@ -236,3 +236,32 @@ def test_recovery_code_has_no_page_strings() -> None:
         code = path.read_text(encoding="utf-8")
         hits = {code[i : i + 4] for i in range(len(code) - 4)} & grams
         assert not hits, f"{path.name} contains text from the bundled page: {sorted(hits)[:5]}"
+
+
+def test_title_without_dek_printed_after_the_body() -> None:
+    text = "□本报评论员\n\n第一段评论正文完整。\n\n第二段评论正文完整。\n\n评论的标题在这里\n"
+    outline = recover_outline(_doc(text))
+    assert [s.path for s in outline.sections] == [("评论的标题在这里",)]
+    assert outline.roles[0] == "byline" and outline.roles[3] == "title"
+
+
+def test_transfer_marker_is_not_stitched() -> None:
+    text = (
+        "标题甲\n\n这一段讲到一半转到别的版面继续，所以在这里（下转2版）\n\n"
+        "标题乙\n\n另一篇文章的正文从这里开始。\n\n它的第二段也完整结束。\n"
+    )
+    outline = recover_outline(_doc(text))
+    assert outline.stitches == []
+    assert [len(s.paragraphs) for s in outline.sections] == [1, 2]
+    assert any("another page" in note for note in outline.notes)
+
+
+def test_long_document_stays_fast_and_consistent() -> None:
+    """Twelve pages in one file: the DP's beam and reach keep it fast; invariants still hold."""
+    import time
+
+    text = "\n\n".join(generate_page(seed).text for seed in range(100, 112))
+    started = time.perf_counter()
+    outline = recover_outline(_doc(text))
+    assert time.perf_counter() - started < 10
+    assert_invariants(outline)

@@ -45,6 +45,7 @@ class Layout:
     articles: list[Article]
     segments: list[Segment]
     notes: list[str]
+    dangling: list[list[int]] = field(default_factory=list)  # heading runs followed by no body
 
     def path_of(self, seg: Segment) -> tuple[str, ...]:
         return self.articles[seg.article].path + seg.suffix
@@ -90,6 +91,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
     sub_shapes: list[tuple[int, list[str]]] = []
     level_path: tuple[str, ...] = ()
     run: list[int] = []
+    dangling: list[list[int]] = []
     last_item = "start"  # what the previous paragraph was: start/run/byline/body
 
     def open_article(path: tuple[str, ...], kind: str, opener: int | None, by_run: list[int]) -> None:
@@ -123,6 +125,9 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
         if kind in ("title", "dek"):
             roles[i] = "title"
             last_item = "title"
+            if run:  # headings with no body of their own: a title printed apart from its text
+                dangling.append(run)
+                run = []
             continue
         if kind == "byline":
             roles[i] = "byline"
@@ -155,7 +160,9 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
         segments[-1].paragraphs.append(i)
         prev_body = text
         last_item = "body"
-    return Layout(roles=roles, articles=articles, segments=segments, notes=[])
+    if run:
+        dangling.append(run)
+    return Layout(roles=roles, articles=articles, segments=segments, notes=[], dangling=dangling)
 
 
 def _title_groups(paragraphs: list[Paragraph], kinds: list[str]) -> list[list[int]]:
@@ -230,6 +237,17 @@ def _assign_titles(paragraphs: list[Paragraph], layout: Layout, groups: list[lis
             continue
         target.title_paras = group
         target.path = (title,)
+    for art in untitled:  # no '——' title left: fall back on a heading run that heads no text
+        start = first_para.get(art.aid, -1)
+        spare = [r for r in layout.dangling if r[0] > start]
+        if art.title_paras or not spare:
+            continue
+        run = spare[0]
+        layout.dangling.remove(run)
+        art.title_paras = run
+        art.path = (heading_title(paragraphs[run[0]].text),)
+        for i in run:
+            layout.roles[i] = "title"
     for art in untitled:
         if not art.title_paras:
             credit = paragraphs[art.opener].text.strip() if art.opener is not None else ""
