@@ -30,7 +30,7 @@ LOOSE_START_COST = 2.0
 BEAM = 400  # states kept per paragraph; only long documents with many cut heads reach it
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 MAX_REACH = 300  # paragraphs between a head and its continuation (a page is far shorter)
-UNMATCHED_COST = {"cut": 4.0, "enum": 3.0, "complete": 0.0}
+UNMATCHED_COST = {"cut": 4.0, "enum": 3.0}
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Head:
 
     para: int
     segment: int
-    need: str  # "cut" | "enum" | "complete"
+    need: str  # "cut" (ends mid-sentence) | "enum" (announced list unfinished)
     last_step: int  # last enumeration step printed before the break, 0 if none
     expected: int = 0  # announced list length, for unfinished enumerations
 
@@ -153,7 +153,7 @@ def _stay_score_raw(ctx: _Context, q: int, p: int, aid: int, last_step: int) -> 
     pt, qt = ctx.paragraphs[p].text, ctx.paragraphs[q].text
     fs = ctx.steps_of[p][0] if ctx.steps_of[p] else None
     score = 0.0
-    if cues.is_cut(qt):
+    if cues.is_cut(qt) and p == q + 1:  # printed right below a broken-off sentence
         score += -3.0 if fs and last_step and fs <= last_step else 3.0
     else:
         if cues.starts_mid_sentence(pt) or cues.short_first_sentence(pt) or p in ctx.fragments:
@@ -207,11 +207,6 @@ def _start_score_raw(ctx: _Context, head: Head, p: int) -> tuple[float, str]:
             reasons.append(f"enumeration step {head.last_step}→{fs} of {head.expected}")
         else:
             score -= 2.5
-    else:
-        score -= 2.0
-        if fs and head.last_step and fs == head.last_step + 1:
-            score += 2.0
-            reasons.append(f"enumeration step {head.last_step}→{fs}")
     sim = _article_sim(ctx, ctx.layout.segments[head.segment].article, p)
     score += LEXICAL_WEIGHT * sim
     reasons.append(f"shared vocabulary {sim:.2f}")
@@ -264,17 +259,15 @@ def _solve(ctx: _Context, forbid: tuple[int, int] | None = None) -> tuple[float,
             if j not in best_by_j or score + cum[j + 1] > best_by_j[j][0]:
                 best_by_j[j] = (score + cum[j + 1], matches, 0)
         running: State | None = None
-        running_j = -1
         for jj, head in enumerate(heads):
             cand = best_by_j.get(jj - 1)
             if cand is not None and (running is None or cand[0] > running[0]):
-                running, running_j = cand, jj - 1
+                running = cand
             if running is None or head.para >= p or p - head.para > MAX_REACH or (jj, p) == forbid:
                 continue
             gain, _ = _start_score(ctx, head, p)
             total = running[0] - cum[jj] + gain
             offer((jj, p), (total, running[1] + ((jj, p),), p_step or head.last_step))
-        del running_j
         if len(new) > BEAM:
             new = dict(sorted(new.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM])
         states, prev = new, p
@@ -351,7 +344,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     matched = {heads[j].para for j, _ in matches}
     for head in heads:
         moved = owner[head.para] != ctx.seg_of[head.para]
-        if head.para not in matched and head.need != "complete" and not moved:
+        if head.para not in matched and not moved:
             what = "ends mid-sentence" if head.need == "cut" else "announces a longer list"
             result.notes.append(
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
@@ -399,7 +392,7 @@ def _assemble(ctx: _Context, matches: list[tuple[int, int]]) -> Assignment:
         if p in starts:
             join = starts[p].need == "cut"
         else:
-            join = bool(order) and cues.is_cut(ctx.paragraphs[order[-1]].text)
+            join = bool(order) and order[-1] == p - 1 and cues.is_cut(ctx.paragraphs[order[-1]].text)
         order.append(p)
         result.joins[k].append(join)
     return result
