@@ -8,7 +8,9 @@ are not mostly Chinese: the seam and enumeration cues are Chinese newspaper typo
 from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section, Stitch
+from qa.structure import cues
 from qa.structure.headings import markdown_level
+from qa.structure.lexical import seam_forms_word
 from qa.structure.layout import read_layout
 from qa.structure.naive import build_outline as naive_outline
 from qa.structure.stitching import stitch
@@ -40,7 +42,7 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
         joins = assignment.joins[seg_k]
         for prev, cur, join in zip(order, order[1:], joins[1:], strict=False):
             if join and cur == prev + 1:
-                stitches.append(Stitch(prev, cur, 0.95, "adjacent: paragraph ends mid-sentence"))
+                stitches.append(_adjacent_stitch(paragraphs, prev, cur))
     stitches.sort(key=lambda s: s.tail)
     return Outline(
         doc_id=doc_id,
@@ -50,3 +52,14 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
         stitches=stitches,
         notes=layout.notes + assignment.notes,
     )
+
+
+def _adjacent_stitch(paragraphs: list[Paragraph], head: int, tail: int) -> Stitch:
+    """A sentence broken off and continued in the very next paragraph (the easy case)."""
+    reason = "adjacent: paragraph ends mid-sentence"
+    head_text, tail_text = paragraphs[head].text, paragraphs[tail].text
+    if seam_forms_word(head_text, tail_text):
+        return Stitch(head, tail, 0.99, reason + "; a word straddles the seam")
+    if cues.starts_mid_sentence(tail_text) or cues.short_first_sentence(tail_text):
+        return Stitch(head, tail, 0.97, reason + "; next starts mid-sentence")
+    return Stitch(head, tail, 0.9, reason)
