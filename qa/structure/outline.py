@@ -10,8 +10,8 @@ from __future__ import annotations
 from qa.records import Outline, Paragraph, Section, Stitch
 from qa.structure import cues
 from qa.structure.headings import markdown_level
-from qa.structure.lexical import seam_forms_word
 from qa.structure.layout import read_layout
+from qa.structure.lexical import seam_forms_word
 from qa.structure.naive import build_outline as naive_outline
 from qa.structure.stitching import stitch
 
