@@ -293,7 +293,9 @@ def _article_paragraphs(rng: random.Random, topic: dict, with_dateline: bool) ->
         n = rng.randint(3, 5)
         items = "".join(f"{NUMERALS[k]}是{topic['items'][k]}。" for k in range(n))
         paras.append(
-            f"{topic['name']}说，下一步将从{NUMERALS[n - 1]}个方面推进{topic['focus']}工作。" + items
+            f"{topic['name']}说，下一步将从{NUMERALS[n - 1]}个方面推进{topic['focus']}工作"
+            + rng.choice("。：")
+            + items
         )
     return paras, enum
 
@@ -386,7 +388,8 @@ def generate_page(seed: int) -> Page:
             if enum and rng.random() < 0.5:
                 last = paras[-1]
                 idx = [i for i, ch in enumerate(last) if ch == "是" and last[i - 1] in NUMERALS]
-                k = rng.randint(1, len(idx) - 1)
+                colon = last[idx[0] - 2] == "："  # the list may break off right after its colon
+                k = rng.randint(0 if colon else 1, len(idx) - 1)
                 cut_at = idx[k] - 1
                 items = [
                     last[idx[m] - 1 : (idx[m + 1] - 1 if m + 1 < len(idx) else len(last))]

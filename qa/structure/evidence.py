@@ -30,7 +30,7 @@ class Head:
 
     para: int
     segment: int
-    need: str  # "cut" (ends mid-sentence) | "enum" (announced list unfinished)
+    need: str  # "cut" (ends mid-sentence) | "enum" (announced list unfinished) | "colon"
     last_step: int  # last enumeration step printed before the break, 0 if none
     expected: int = 0  # announced list length, for unfinished enumerations
 
@@ -78,10 +78,13 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
         seg_text = "\n".join(paragraphs[i].text for i in seg.paragraphs)
         step = last_step_of([paragraphs[i].text for i in seg.paragraphs])
         unfinished = cues.unfinished_enumeration(seg_text)
+        next_article = layout.segments[k + 1].article if k + 1 < len(layout.segments) else None
         if cues.is_cut(text):
             heads.append(Head(last, k, "cut", step))
         elif unfinished and unfinished[0] == step:
             heads.append(Head(last, k, "enum", step, unfinished[1]))
+        elif text.rstrip().endswith(("：", ":")) and next_article != seg.article:
+            heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
         # a segment that ends a sentence with its list complete needs no continuation: not a head
     heads.sort(key=lambda h: h.para)
     return heads, notes
@@ -185,6 +188,13 @@ def _start_score_raw(ctx: Context, head: Head, p: int) -> tuple[float, str]:
         if cues.dateline(pt):
             score -= 3.0
         reasons.insert(0, "head ends mid-sentence")
+    elif head.need == "colon":
+        reasons.insert(0, "head ends with a colon")
+        if fs == 1:
+            score += 3.0
+            reasons.append("the list it announces starts here")
+        elif fs:
+            score -= 2.5
     elif head.need == "enum":
         if fs == head.last_step + 1:
             score += 3.0

@@ -94,6 +94,15 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
     dangling: list[list[int]] = []
     last_item = "start"  # what the previous paragraph was: start/run/byline/body
 
+    all_runs: list[tuple[int, list[str]]] = []  # (first paragraph, titles) of every heading run
+    for para in paragraphs:
+        if kinds[para.index] != "heading":
+            continue
+        if all_runs and kinds[para.index - 1] == "heading":
+            all_runs[-1][1].append(heading_title(para.text))
+        else:
+            all_runs.append((para.index, [heading_title(para.text)]))
+
     def open_article(path: tuple[str, ...], kind: str, opener: int | None, by_run: list[int]) -> None:
         articles.append(Article(aid=len(articles), path=path, kind=kind, opener=opener))
         segments.append(Segment(article=len(articles) - 1, suffix=(), opened_by_run=list(by_run)))
@@ -106,7 +115,9 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
                 segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
                 return
         announced = prev_body is not None and prev_body.rstrip().endswith(("：", ":"))
-        if announced and segments and len(titles) <= 2:
+        # a list of labelled parts has more than one part: a sibling run must follow
+        siblings = any(start > run[0] and _shape_match(titles, later) for start, later in all_runs)
+        if announced and siblings and segments and len(titles) <= 2:
             aid = segments[-1].article
             sub_shapes.append((aid, titles))
             segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
