@@ -265,3 +265,17 @@ def test_long_document_stays_fast_and_consistent() -> None:
     outline = recover_outline(_doc(text))
     assert time.perf_counter() - started < 10
     assert_invariants(outline)
+
+
+def test_colon_then_unrelated_run_opens_a_new_article() -> None:
+    """A body ending with '：' before another article's headings is cut, not a list of parts."""
+    text = (
+        "版头\n\n栏目甲\n\n第一篇标题\n\n第一篇正文介绍情况，下一步将从三个方面推进工作：\n\n"
+        "栏目乙\n\n第二篇标题\n\n第二篇正文完整结束。\n\n一是加快建设步伐。二是完善配套服务。三是加强监督管理。\n"
+    )
+    outline = recover_outline(_doc(text))
+    paths = {outline.paragraphs[s.paragraphs[0]].line_start: s.path for s in outline.sections}
+    assert paths[13] == ("版头", "栏目乙", "第二篇标题")
+    first = next(s for s in outline.sections if s.path[-1] == "第一篇标题")
+    assert [outline.paragraphs[i].line_start for i in first.paragraphs] == [7, 15]
+    assert first.joins == [False, False]
