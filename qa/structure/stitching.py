@@ -137,9 +137,11 @@ def _speaker_notes(ctx: Context, owner: dict[int, int]) -> list[str]:
     article_of = {p: ctx.layout.segments[k].article for p, k in owner.items()}
     notes: list[str] = []
     for p, k in owner.items():
-        names = speakers(ctx.paragraphs[p].text)
-        if k == ctx.seg_of[p] or not names:
+        if k == ctx.seg_of[p]:
             continue  # only stitched fragments that quote someone are in doubt
+        names = speakers(ctx.paragraphs[p].text)
+        if not names:
+            continue
         quoted_in: dict[int, bool] = {}
         for q, aid in article_of.items():
             if q != p and names & speakers(ctx.paragraphs[q].text):
