@@ -2,6 +2,14 @@
 
 ``recover_outline`` is the one entry point the pipeline calls; chunking and search only see the
 ``Outline`` it returns, so better recovery slots in here without touching them.
+
+Newspaper pages arrive with their reading order scrambled by the layout. The stage runs in
+two passes: ``layout`` reads what is printed where (heading runs, bylines, datelines,
+'（上接N版）' markers, titles printed after their body, labelled parts of one article), then
+``stitching`` solves an assignment of cut fragments to the articles they continue
+(``evidence`` scores, ``alignment`` DP). ``outline`` assembles sections, roles, stitches and
+notes; ``report.format_outline`` prints them for ``qa structure FILE``. Markdown and non-Chinese
+documents keep the first-version outline (``naive``).
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from qa.structure.outline import build_outline
 
 
 def recover_outline(doc: Document, paragraphs: list[Paragraph] | None = None) -> Outline:
-    """Assign each paragraph of ``doc`` to a section path."""
+    """Assign each paragraph of ``doc`` to a section path, in reading order, with stitches."""
     paras = paragraphs if paragraphs is not None else split_paragraphs(doc)
     return build_outline(doc.doc_id, paras)
 

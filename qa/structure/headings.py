@@ -18,7 +18,7 @@ NUMBERED_HEADING = re.compile(
     r"|\d+(?:\.\d+)+\s*"  # 1.2.3 without trailing space
     r")"
 )
-BODY_END = tuple("。！？!?；;…，,、：:")
+BODY_END = tuple("。！？!?；;…，,、：:.")
 MAX_BARE_HEADING_CJK = 32
 MAX_BARE_HEADING_LATIN = 90
 
@@ -58,3 +58,41 @@ def is_bare_heading(text: str) -> bool:
 def is_numbered_heading(text: str) -> bool:
     stripped = text.strip()
     return bool(NUMBERED_HEADING.match(stripped)) and is_bare_heading(stripped)
+
+
+def is_heading_block(text: str) -> bool:
+    """A bare heading of one to three short lines (a headline, a title with its dek)."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if not lines or len(lines) > 3:
+        return False
+    return all(_heading_line(ln) for ln in lines)
+
+
+MAX_KICKER_CJK = 48
+_CLAUSE_PUNCT = set("，,。；;：:")
+
+
+MAX_HEADING_WITH_COMMA = 16
+
+
+def _heading_line(line: str) -> bool:
+    """A bare heading line; kickers may run longer than headlines if they hold no clause break.
+
+    A headline may carry a comma ('稳住基本盘，激发新动能') but stays short; a longer line
+    with a comma and no final punctuation is a body paragraph cut mid-sentence.
+    """
+    if is_bare_heading(line):
+        return "。" not in line and ("，" not in line or len(line) <= MAX_HEADING_WITH_COMMA)
+    if line.endswith(BODY_END) or "\n" in line:
+        return False
+    return len(line) <= MAX_KICKER_CJK and not (_CLAUSE_PUNCT & set(line))
+
+
+def title_and_dek(text: str) -> tuple[str, str | None]:
+    """Split a heading block into its title and a '——…' dek line, if it has one."""
+    from qa.structure.cues import is_dek
+
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    dek = next((ln for ln in lines if is_dek(ln)), None)
+    title = " ".join(ln for ln in lines if ln != dek)
+    return re.sub(r"\s+", " ", title), dek

@@ -1,53 +1,65 @@
-"""First-version outline: headings in source order open sections; body follows them.
+"""Assemble the Outline: layout (who opens what) + stitching (what continues where).
 
-A run of consecutive heading lines (banner, topic, headline) names the levels above the body
-that follows. A shorter run replaces the deepest levels of the current path, so a new headline
-under the same banner keeps the banner.
+Markdown documents keep the first-version behaviour: their headings are explicit and their
+paragraphs are already in reading order, so there is nothing to recover. So do documents that
+are not mostly Chinese: the seam and enumeration cues are Chinese newspaper typography.
 """
 
 from __future__ import annotations
 
-from qa.records import Outline, Paragraph, Section
-from qa.structure.headings import heading_title, is_bare_heading, markdown_level
+from qa.records import Outline, Paragraph, Section, Stitch
+from qa.structure import cues
+from qa.structure.headings import markdown_level
+from qa.structure.layout import read_layout
+from qa.structure.lexical import seam_forms_word
+from qa.structure.naive import build_outline as naive_outline
+from qa.structure.stitching import stitch
+
+MIN_CJK_SHARE = 0.3
+
+
+def _mostly_chinese(paragraphs: list[Paragraph]) -> bool:
+    text = "".join(p.text for p in paragraphs)
+    letters = [ch for ch in text if ch.isalnum()]
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in letters)
+    return bool(letters) and cjk >= MIN_CJK_SHARE * len(letters)
 
 
 def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
-    roles: dict[int, str] = {}
+    """Recover sections, roles, stitches and notes for one document."""
+    if any(markdown_level(p.text) is not None for p in paragraphs) or not _mostly_chinese(paragraphs):
+        return naive_outline(doc_id, paragraphs)
+    layout = read_layout(paragraphs)
+    assignment = stitch(paragraphs, layout)
     sections: list[Section] = []
-    path: tuple[str, ...] = ()
-    md_path: list[tuple[int, str]] = []  # (level, title) for Markdown documents
-    pending: list[str] = []  # a run of bare heading lines not yet followed by body
-    # A Markdown document says where its headings are; a short unpunctuated line there is body.
-    markdown = any(markdown_level(p.text) is not None for p in paragraphs)
+    for k, seg in enumerate(layout.segments):
+        order = assignment.order.get(k, [])
+        if order:
+            sections.append(Section(path=layout.path_of(seg), paragraphs=order, joins=assignment.joins[k]))
+    sections.sort(key=lambda s: s.paragraphs[0])
+    stitches = [Stitch(head=h, tail=t, confidence=c, reason=r) for h, t, c, r in assignment.stitches]
+    for seg_k, order in assignment.order.items():
+        joins = assignment.joins[seg_k]
+        for prev, cur, join in zip(order, order[1:], joins[1:], strict=False):
+            if join and cur == prev + 1:
+                stitches.append(_adjacent_stitch(paragraphs, prev, cur))
+    stitches.sort(key=lambda s: s.tail)
+    return Outline(
+        doc_id=doc_id,
+        paragraphs=paragraphs,
+        sections=sections,
+        roles=dict(sorted(layout.roles.items())),
+        stitches=stitches,
+        notes=layout.notes + assignment.notes,
+    )
 
-    def open_section(new_path: tuple[str, ...]) -> None:
-        sections.append(Section(path=new_path, paragraphs=[]))
 
-    for para in paragraphs:
-        level = markdown_level(para.text)
-        if level is not None:
-            roles[para.index] = "heading"
-            while md_path and md_path[-1][0] >= level:
-                md_path.pop()
-            md_path.append((level, heading_title(para.text)))
-            pending = []
-            path = tuple(title for _, title in md_path)
-            open_section(path)
-            continue
-        nxt = paragraphs[para.index + 1] if para.index + 1 < len(paragraphs) else None
-        if not markdown and is_bare_heading(para.text) and nxt is not None:
-            roles[para.index] = "heading"
-            pending.append(heading_title(para.text))
-            continue
-        roles[para.index] = "body"
-        if pending:
-            depth = len(path)
-            path = tuple(pending) if len(pending) >= depth else path[: depth - len(pending)] + tuple(pending)
-            pending = []
-            open_section(path)
-        if not sections:
-            open_section(path)
-        sections[-1].paragraphs.append(para.index)
-        sections[-1].joins.append(False)
-    sections = [s for s in sections if s.paragraphs]
-    return Outline(doc_id=doc_id, paragraphs=paragraphs, sections=sections, roles=roles)
+def _adjacent_stitch(paragraphs: list[Paragraph], head: int, tail: int) -> Stitch:
+    """A sentence broken off and continued in the very next paragraph (the easy case)."""
+    reason = "adjacent: paragraph ends mid-sentence"
+    head_text, tail_text = paragraphs[head].text, paragraphs[tail].text
+    if seam_forms_word(head_text, tail_text):
+        return Stitch(head, tail, 0.99, reason + "; a word straddles the seam")
+    if cues.starts_mid_sentence(tail_text) or cues.short_first_sentence(tail_text):
+        return Stitch(head, tail, 0.97, reason + "; next starts mid-sentence")
+    return Stitch(head, tail, 0.9, reason)

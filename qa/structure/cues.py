@@ -1,0 +1,154 @@
+"""Surface cues read off a single paragraph: does it end a sentence, start mid-sentence,
+open with a dateline or a cross-page marker, or carry an enumeration step.
+
+Everything here is generic newspaper typography (本报讯, 记者, 评论员, 上接/下转, 一是/二是),
+never the wording of any particular page, so the cues transfer to pages nobody has seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
+
+SENTENCE_FINAL = tuple("。！？!?…；;.")
+CLOSERS = "”’」』）)》】\"'"
+# Punctuation and particles that never begin a sentence but often begin the rest of a cut one
+# (checked on the first jieba word, so '与会' or '之前' do not count).
+_MID_START_PUNCT = set("，、。；：）」』”’")
+_MID_START_WORDS = set("的地得了着过们之等是")
+
+_CONT_MARKER = re.compile(r"^[（(]\s*(?:上接|接上|紧接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
+_TRANSFER_MARKER = re.compile(
+    r"[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$"
+)
+_DATELINE = re.compile(
+    r"^(?:本报(?:讯|[^，。：:]{0,12}(?:电|讯))|新华社[^，。]{0,24}电|中新社[^，。]{0,24}电|[（(]记者[^）)]{1,30}[）)])"
+)
+_BYLINE = re.compile(
+    r"^[□■●◆◇○]?\s*(?:本报|本刊)?(?:特约|首席)?(?:评论员|记者|通讯员|见习记者|撰稿)"
+    r"(?:\s*[\u4e00-\u9fff]{2,4})*\s*$"
+)
+_BOXED_SHORT = re.compile(r"^[□■●◆◇○]\s*\S{1,16}$")
+_STEP = re.compile(rf"(?:^|(?<=[。；;：:！？!?，,）)]))\s*(?:第|其)?([{CN_DIGITS}])(?:是|[，,、])")
+_COUNT = re.compile(rf"(?<![{CN_DIGITS}百千万两\d])([{CN_DIGITS[1:]}])(?:个|项|条|大|方面|点)")
+
+
+def strip_transfer(text: str) -> str:
+    """Text without a trailing '（下转N版）', which is a pointer, not part of the sentence."""
+    return _TRANSFER_MARKER.sub("", text.rstrip()).rstrip()
+
+
+def has_transfer_marker(text: str) -> bool:
+    """True when the paragraph says it continues on another page."""
+    return bool(_TRANSFER_MARKER.search(text.rstrip()))
+
+
+def continuation_marker(text: str) -> str | None:
+    """The '（上接N版）' marker opening a paragraph, or None."""
+    match = _CONT_MARKER.match(text.strip())
+    return match.group(0) if match else None
+
+
+def is_cut(text: str) -> bool:
+    """True when the paragraph stops mid-sentence (no sentence-final punctuation at its end).
+
+    A closing quote or bracket ends a sentence only if sentence punctuation precedes it;
+    a colon introduces what follows (a list), which is a normal paragraph break.
+    """
+    body = strip_transfer(text).rstrip()
+    if not body:
+        return False
+    end = len(body)
+    while end > 0 and body[end - 1] in CLOSERS:
+        end -= 1
+        if end > 0 and body[end - 1] in SENTENCE_FINAL:
+            return False
+    if end == 0:
+        return False
+    return body[end - 1] not in SENTENCE_FINAL + ("：", ":")
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """True when the first character cannot open a sentence (a particle or punctuation)."""
+    from qa.structure.lexical import first_word
+
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    return stripped[0] in _MID_START_PUNCT or first_word(stripped) in _MID_START_WORDS
+
+
+SHORT_FIRST_SENTENCE = 8
+
+
+def short_first_sentence(text: str) -> bool:
+    """True when the paragraph opens with a full stop after a few characters ('…进展。').
+
+    A sentence that short rarely stands alone at the head of a paragraph; it is usually the
+    end of a sentence the layout broke off elsewhere.
+    """
+    stripped = text.lstrip()
+    for i, ch in enumerate(stripped[: SHORT_FIRST_SENTENCE + 1]):
+        if ch in "，、；：:,":
+            return False
+        if ch in "。！？!?":
+            return i > 0
+    return False
+
+
+def dateline(text: str) -> str | None:
+    """A dateline such as '本报讯（记者 …）' opening a report, or None."""
+    match = _DATELINE.match(text.strip())
+    return match.group(0) if match else None
+
+
+def is_byline(text: str) -> bool:
+    """A short standalone credit line (a boxed '评论员' credit, '本报记者 张三'), not a heading."""
+    stripped = text.strip()
+    if "\n" in stripped or len(stripped) > 24:
+        return False
+    return bool(_BYLINE.match(stripped)) or (
+        bool(_BOXED_SHORT.match(stripped)) and ("评论" in stripped or "记者" in stripped)
+    )
+
+
+def is_dek(line: str) -> bool:
+    """A subtitle line of the '——论…' kind that hangs under a commentary's title."""
+    stripped = line.strip()
+    return stripped.startswith(("——", "--", "—")) and 2 < len(stripped) <= 40
+
+
+def steps(text: str) -> list[int]:
+    """Enumeration steps ('一是…二是…', '其三，', '第四，') in order of appearance."""
+    body = text.strip()
+    marker = continuation_marker(body)
+    if marker:
+        body = body[len(marker) :]
+    return [_CN_VALUE[m.group(1)] for m in _STEP.finditer(body)]
+
+
+def first_step(text: str) -> int | None:
+    """The enumeration step the paragraph opens with, if it opens with one."""
+    body = text.strip()
+    marker = continuation_marker(body)
+    if marker:
+        body = body[len(marker) :].lstrip()
+    match = _STEP.match(body)
+    return _CN_VALUE[match.group(1)] if match and match.start(1) <= 1 else None
+
+
+def announced_counts(text: str) -> list[int]:
+    """Counts a text announces for a list ('分四个步骤', '六项举措')."""
+    return [_CN_VALUE[m.group(1)] for m in _COUNT.finditer(text)]
+
+
+def unfinished_enumeration(text: str) -> tuple[int, int] | None:
+    """(last step, announced count) when the text's list stops before its announced length."""
+    found = steps(text)
+    if not found:
+        return None
+    last = found[-1]
+    expected = [n for n in announced_counts(text) if last < n <= 10]
+    return (last, min(expected)) if expected else None

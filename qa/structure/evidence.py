@@ -1,0 +1,237 @@
+"""Evidence for the stitching assignment: heads, article vocabulary, stay and start scores.
+
+A *head* is the last paragraph of a printed segment that cannot be the end of its article: it
+stops mid-sentence, or its announced list ('从N个方面…一是…二是') is unfinished. For every
+later paragraph the solver weighs two readings: it *stays* with the text printed above it, or it
+*starts* the continuation of a head. The scores only use cues that hold on any page: sentence
+ends, mid-sentence starts, a jieba word across the seam, enumeration order, shared vocabulary
+with the article, and the run of fragments printed below the last article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from qa.records import Paragraph
+from qa.structure import cues
+from qa.structure.layout import Layout
+from qa.structure.lexical import Similarity, seam_forms_word, tokens
+
+LEXICAL_WEIGHT = 6.0
+SWITCH_COST = 1.0
+TAIL_ZONE_BONUS = 1.0
+LOOSE_START_COST = 2.0
+
+
+@dataclass
+class Head:
+    """The last paragraph of a segment, and how badly it needs a continuation."""
+
+    para: int
+    segment: int
+    need: str  # "cut" (ends mid-sentence) | "enum" (announced list unfinished) | "colon"
+    last_step: int  # last enumeration step printed before the break, 0 if none
+    expected: int = 0  # announced list length, for unfinished enumerations
+
+
+@dataclass
+class Context:
+    """Everything the scores and the solver read, plus their caches."""
+
+    paragraphs: list[Paragraph]
+    layout: Layout
+    heads: list[Head]
+    seq: list[int]  # body paragraphs in source order
+    first: set[int]  # paragraphs that open a segment (forced)
+    seg_of: dict[int, int]
+    sim: Similarity
+    article_counts: dict[int, Counter[str]]
+    tail_zone_start: int
+    steps_of: dict[int, list[int]] = field(default_factory=dict)
+    loose_first: set[int] = field(default_factory=set)  # body resuming after a title, no heading
+    fragments: set[int] = field(default_factory=set)  # starts that fuse into a word with a cut head
+    struct_step: dict[int, int] = field(default_factory=dict)  # last step printed above p in its segment
+    counted_in: dict[int, int] = field(default_factory=dict)  # paragraph -> article whose counts hold it
+    memo: dict[tuple, tuple[float, str]] = field(default_factory=dict)
+    vectors: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # (article, p) cache
+
+
+def last_step_of(texts: list[str]) -> int:
+    """The last enumeration step found in a run of paragraphs, 0 if there is none."""
+    found = [s for t in texts for s in cues.steps(t)]
+    return found[-1] if found else 0
+
+
+def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head], list[str]]:
+    """Heads in source order, and notes for segments that say they continue on another page."""
+    heads: list[Head] = []
+    notes: list[str] = []
+    for k, seg in enumerate(layout.segments):
+        if not seg.paragraphs:
+            continue
+        last = seg.paragraphs[-1]
+        text = paragraphs[last].text
+        if cues.has_transfer_marker(text):
+            notes.append(f"line {paragraphs[last].line_end}: continues on another page (marker)")
+            continue
+        seg_text = "\n".join(paragraphs[i].text for i in seg.paragraphs)
+        step = last_step_of([paragraphs[i].text for i in seg.paragraphs])
+        unfinished = cues.unfinished_enumeration(seg_text)
+        next_article = layout.segments[k + 1].article if k + 1 < len(layout.segments) else None
+        if cues.is_cut(text):
+            heads.append(Head(last, k, "cut", step))
+        elif unfinished and unfinished[0] == step:
+            heads.append(Head(last, k, "enum", step, unfinished[1]))
+        elif text.rstrip().endswith(("：", ":")) and next_article != seg.article:
+            heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
+        # a segment that ends a sentence with its list complete needs no continuation: not a head
+    heads.sort(key=lambda h: h.para)
+    return heads, notes
+
+
+def core_counts(
+    paragraphs: list[Paragraph], layout: Layout
+) -> tuple[dict[int, Counter[str]], dict[int, int]]:
+    """First-pass article vocabulary: headings plus each segment's opening (and its cut chain).
+
+    Orphans printed below an article are structurally inside it, so its full text would make
+    every orphan look like it belongs there; the opening of each segment is safe.
+    """
+    counts: dict[int, Counter[str]] = {a.aid: Counter() for a in layout.articles}
+    members: dict[int, int] = {}
+    for art in layout.articles:
+        counts[art.aid].update(tokens(" ".join(art.path)))
+    for seg in layout.segments:
+        counts[seg.article].update(tokens(" ".join(seg.suffix)))
+        for i in seg.paragraphs:
+            counts[seg.article].update(tokens(paragraphs[i].text))
+            members[i] = seg.article
+            if not cues.is_cut(paragraphs[i].text):
+                break
+    return counts, members
+
+
+def article_sim(ctx: Context, aid: int, p: int) -> float:
+    """Similarity of paragraph p to an article's vocabulary, leaving p itself out of it."""
+    key = (aid, p) if ctx.counted_in.get(p) == aid else (aid, -1)
+    vec = ctx.vectors.get(key)
+    if vec is None:
+        counts = ctx.article_counts[aid]
+        if key[1] >= 0:
+            counts = counts.copy()
+            counts.subtract(tokens(ctx.paragraphs[p].text))
+            counts = +counts
+        vec = ctx.vectors[key] = ctx.sim.weigh(counts)
+    pkey = (-1, p)
+    if pkey not in ctx.vectors:
+        ctx.vectors[pkey] = ctx.sim.vector(ctx.paragraphs[p].text)
+    return Similarity.cosine(ctx.vectors[pkey], vec)
+
+
+def stay_score(ctx: Context, q: int, p: int, aid: int, last_step: int) -> float:
+    key = ("stay", q, p, aid, last_step)
+    if key not in ctx.memo:
+        ctx.memo[key] = (_stay_score_raw(ctx, q, p, aid, last_step), "")
+    return ctx.memo[key][0]
+
+
+def _stay_score_raw(ctx: Context, q: int, p: int, aid: int, last_step: int) -> float:
+    pt, qt = ctx.paragraphs[p].text, ctx.paragraphs[q].text
+    fs = ctx.steps_of[p][0] if ctx.steps_of[p] else None
+    score = 0.0
+    if cues.is_cut(qt) and p == q + 1:  # printed right below a broken-off sentence
+        score += -3.0 if fs and last_step and fs <= last_step else 3.0
+    else:
+        if cues.starts_mid_sentence(pt) or cues.short_first_sentence(pt) or p in ctx.fragments:
+            score -= 3.0
+        if fs:
+            if last_step and fs == last_step + 1:
+                score += 2.0
+            elif last_step and fs <= last_step:
+                score -= 3.0
+            elif not last_step and fs >= 2:
+                score -= 2.0
+            elif last_step and fs > last_step + 1:
+                score -= 1.0
+    if p in ctx.loose_first:
+        score -= LOOSE_START_COST
+    return score + LEXICAL_WEIGHT * article_sim(ctx, aid, p)
+
+
+def start_score(ctx: Context, head: Head, p: int) -> tuple[float, str]:
+    key = ("start", head.para, p)
+    if key not in ctx.memo:
+        ctx.memo[key] = _start_score_raw(ctx, head, p)
+    return ctx.memo[key]
+
+
+def _start_score_raw(ctx: Context, head: Head, p: int) -> tuple[float, str]:
+    pt, ht = ctx.paragraphs[p].text, ctx.paragraphs[head.para].text
+    fs = cues.first_step(pt)
+    score, reasons = -SWITCH_COST, []
+    if head.need == "cut":
+        if seam_forms_word(ht, pt):
+            score += 4.0
+            reasons.append("a word straddles the seam")
+        if cues.starts_mid_sentence(pt) or cues.short_first_sentence(pt):
+            score += 2.0
+            reasons.append("starts mid-sentence")
+        inner = ctx.steps_of[p][0] if ctx.steps_of[p] else None
+        if fs:
+            score -= 2.0
+        elif inner and head.last_step and inner == head.last_step + 1:
+            score += 2.5
+            reasons.append(f"enumeration step {head.last_step}→{inner} after the seam")
+        elif inner and head.last_step:
+            score -= 1.0
+        if cues.dateline(pt):
+            score -= 3.0
+        reasons.insert(0, "head ends mid-sentence")
+    elif head.need == "colon":
+        reasons.insert(0, "head ends with a colon")
+        if fs == 1:
+            score += 3.0
+            reasons.append("the list it announces starts here")
+        elif fs:
+            score -= 2.5
+    elif head.need == "enum":
+        if fs == head.last_step + 1:
+            score += 3.0
+            reasons.append(f"enumeration step {head.last_step}→{fs} of {head.expected}")
+        else:
+            score -= 2.5
+    sim = article_sim(ctx, ctx.layout.segments[head.segment].article, p)
+    score += LEXICAL_WEIGHT * sim
+    reasons.append(f"shared vocabulary {sim:.2f}")
+    if p >= ctx.tail_zone_start:
+        score += TAIL_ZONE_BONUS
+        reasons.append("in the run of fragments below the last article")
+    return score, "; ".join(reasons)
+
+
+def full_counts(
+    ctx: Context, matches: list[tuple[int, int]]
+) -> tuple[dict[int, Counter[str]], dict[int, int]]:
+    """Second-pass article vocabulary from the first-pass assignment (all its paragraphs)."""
+    counts = {a.aid: Counter(tokens(" ".join(a.path))) for a in ctx.layout.articles}
+    members: dict[int, int] = {}
+    for p, k in owners(ctx, matches).items():
+        aid = ctx.layout.segments[k].article
+        counts[aid].update(tokens(ctx.paragraphs[p].text))
+        members[p] = aid
+    return counts, members
+
+
+def owners(ctx: Context, matches: list[tuple[int, int]]) -> dict[int, int]:
+    """Segment each body paragraph belongs to after the continuations are applied."""
+    starts = {p: j for j, p in matches}
+    owner: dict[int, int] = {}
+    current: int | None = None
+    for p in ctx.seq:
+        if p in ctx.first:
+            current = None
+        if p in starts:
+            current = ctx.heads[starts[p]].segment
+        owner[p] = current if current is not None else ctx.seg_of[p]
+    return owner

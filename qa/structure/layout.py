@@ -1,0 +1,271 @@
+"""Read the page's visible structure in source order: heading runs, bylines, titles, bodies.
+
+This pass decides which paragraphs open an article (a heading run, a byline with no heading,
+a '（上接N版）' marker, a dateline after another report's body), which heading runs are
+subsections of an article already open (a list the body announced with '：', or a run shaped
+like an earlier subsection run), and which titles belong to articles printed title-last
+(an editorial whose '标题 / ——论…' sits below its body). Stitching fragments is a later pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qa.records import Paragraph
+from qa.structure import cues
+from qa.structure.headings import heading_title, is_heading_block, title_and_dek
+from qa.structure.lexical import Similarity
+
+
+@dataclass
+class Article:
+    """One article: its section path and what opened it."""
+
+    aid: int
+    path: tuple[str, ...]
+    kind: str  # "headed" | "untitled" | "marker" | "preface"
+    opener: int | None = None  # the byline/marker/dateline paragraph that opened it
+    title_paras: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Segment:
+    """Body paragraphs printed together under one opener: an article or one subsection of it."""
+
+    article: int
+    suffix: tuple[str, ...]  # subsection titles below the article's path
+    paragraphs: list[int] = field(default_factory=list)
+    opened_by_run: list[int] = field(default_factory=list)
+    loose: bool = False  # body resuming after a title with no heading: likely continuations
+
+
+@dataclass
+class Layout:
+    roles: dict[int, str]
+    articles: list[Article]
+    segments: list[Segment]
+    notes: list[str]
+    dangling: list[list[int]] = field(default_factory=list)  # heading runs followed by no body
+
+    def path_of(self, seg: Segment) -> tuple[str, ...]:
+        return self.articles[seg.article].path + seg.suffix
+
+
+def classify(paragraphs: list[Paragraph]) -> list[str]:
+    """Kind of each paragraph: heading, title (has a dek), dek, byline or body."""
+    kinds: list[str] = []
+    for para in paragraphs:
+        text = para.text
+        if cues.is_byline(text):
+            kinds.append("byline")
+        elif "\n" not in text.strip() and cues.is_dek(text):
+            kinds.append("dek")
+        elif is_heading_block(text):
+            kinds.append("title" if title_and_dek(text)[1] else "heading")
+        else:
+            kinds.append("body")
+    for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
+        if kinds[i] == "dek" and kinds[i - 1] == "heading":
+            kinds[i - 1] = "title"
+    return kinds
+
+
+def _shape_match(a: list[str], b: list[str]) -> bool:
+    """Two heading runs set the same way (same line count, lengths, shared prefixes)."""
+    if len(a) != len(b) or abs(len(a[0]) - len(b[0])) > 1:
+        return False
+    return all(len(x) >= 2 and len(y) >= 2 and x[:2] == y[:2] for x, y in zip(a, b, strict=True))
+
+
+def _apply_run(level_path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
+    """A run as long as the current path replaces it; a shorter one replaces its deepest levels."""
+    if len(titles) >= len(level_path):
+        return tuple(titles)
+    return level_path[: len(level_path) - len(titles)] + tuple(titles)
+
+
+def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
+    roles: dict[int, str] = {}
+    articles: list[Article] = []
+    segments: list[Segment] = []
+    sub_shapes: list[tuple[int, list[str]]] = []
+    level_path: tuple[str, ...] = ()
+    run: list[int] = []
+    dangling: list[list[int]] = []
+    last_item = "start"  # what the previous paragraph was: start/run/byline/body
+
+    all_runs: list[tuple[int, list[str]]] = []  # (first paragraph, titles) of every heading run
+    for para in paragraphs:
+        if kinds[para.index] != "heading":
+            continue
+        if all_runs and kinds[para.index - 1] == "heading":
+            all_runs[-1][1].append(heading_title(para.text))
+        else:
+            all_runs.append((para.index, [heading_title(para.text)]))
+
+    def open_article(path: tuple[str, ...], kind: str, opener: int | None, by_run: list[int]) -> None:
+        articles.append(Article(aid=len(articles), path=path, kind=kind, opener=opener))
+        segments.append(Segment(article=len(articles) - 1, suffix=(), opened_by_run=list(by_run)))
+
+    def open_from_run(prev_body: str | None) -> None:
+        nonlocal level_path
+        titles = [heading_title(paragraphs[i].text) for i in run]
+        for aid, shape in sub_shapes:
+            if _shape_match(shape, titles):
+                segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
+                return
+        announced = prev_body is not None and prev_body.rstrip().endswith(("：", ":"))
+        # a list of labelled parts has more than one part: a sibling run must follow
+        siblings = any(start > run[0] and _shape_match(titles, later) for start, later in all_runs)
+        if announced and siblings and segments and len(titles) <= 2:
+            aid = segments[-1].article
+            sub_shapes.append((aid, titles))
+            segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
+            return
+        level_path = _apply_run(level_path, titles)
+        open_article(level_path, "headed", None, run)
+
+    prev_body: str | None = None
+    for para in paragraphs:
+        i, kind = para.index, kinds[para.index]
+        if kind == "heading":
+            roles[i] = "heading"
+            run.append(i)
+            last_item = "run"
+            continue
+        if kind in ("title", "dek"):
+            roles[i] = "title"
+            last_item = "title"
+            if run:  # headings with no body of their own: a title printed apart from its text
+                dangling.append(run)
+                run = []
+            continue
+        if kind == "byline":
+            roles[i] = "byline"
+            if last_item == "run":
+                continue  # the credit line under a headline
+            open_article((), "untitled", i, [])
+            last_item = "byline"
+            run = []
+            continue
+        text = para.text
+        if run:
+            open_from_run(prev_body)
+            run = []
+        elif cues.continuation_marker(text):
+            open_article((cues.continuation_marker(text) or "",), "marker", i, [])
+        elif last_item == "byline":
+            pass
+        elif last_item == "title" and segments:
+            segments.append(Segment(article=segments[-1].article, suffix=segments[-1].suffix, loose=True))
+        elif cues.dateline(text) and last_item in ("body", "title"):
+            open_article((), "untitled", i, [])
+        elif not segments:
+            open_article((), "preface", None, [])
+        if cues.continuation_marker(text):
+            roles[i] = "marker"
+        elif cues.dateline(text):
+            roles[i] = "dateline"
+        else:
+            roles[i] = "body"
+        segments[-1].paragraphs.append(i)
+        prev_body = text
+        last_item = "body"
+    if run:
+        dangling.append(run)
+    return Layout(roles=roles, articles=articles, segments=segments, notes=[], dangling=dangling)
+
+
+def _title_groups(paragraphs: list[Paragraph], kinds: list[str]) -> list[list[int]]:
+    """Title paragraphs grouped with their dek paragraph, in source order."""
+    groups: list[list[int]] = []
+    for para in paragraphs:
+        if kinds[para.index] == "title":
+            groups.append([para.index])
+        elif kinds[para.index] == "dek" and groups and groups[-1][-1] == para.index - 1:
+            groups[-1].append(para.index)
+    return groups
+
+
+def _donated_titles(paragraphs: list[Paragraph], layout: Layout, n_titles: int) -> list[int]:
+    """First headings of runs that name the untitled article above them rather than the next one.
+
+    Only used when the page has fewer '——'-style titles than untitled articles: a plain title
+    printed right below its body reads like the next article's banner, and only vocabulary
+    tells them apart.
+    """
+    untitled = [a for a in layout.articles if a.kind == "untitled"]
+    if len(untitled) <= n_titles:
+        return []
+    sim = Similarity(p.text for p in paragraphs)
+    donated: list[int] = []
+    segs = layout.segments
+    for k, seg in enumerate(segs[:-1]):
+        art = layout.articles[seg.article]
+        nxt = segs[k + 1]
+        if art.kind != "untitled" or not seg.paragraphs or len(nxt.opened_by_run) < 2 or not nxt.paragraphs:
+            continue
+        head = nxt.opened_by_run[0]
+        vec = sim.vector(paragraphs[head].text)
+        own = sim.cosine(vec, sim.vector(" ".join(paragraphs[i].text for i in seg.paragraphs)))
+        other = sim.cosine(vec, sim.vector(" ".join(paragraphs[i].text for i in nxt.paragraphs)))
+        if own > other and own > 0:
+            donated.append(head)
+    return donated
+
+
+def read_layout(paragraphs: list[Paragraph]) -> Layout:
+    """Structural pass over the page: articles, their paths, and the role of every paragraph."""
+    kinds = classify(paragraphs)
+    groups = _title_groups(paragraphs, kinds)
+    layout = _walk(paragraphs, kinds)
+    donated = _donated_titles(paragraphs, layout, len(groups))
+    if donated:
+        for i in donated:
+            kinds[i] = "title"
+        groups = _title_groups(paragraphs, kinds)
+        layout = _walk(paragraphs, kinds)
+    _assign_titles(paragraphs, layout, groups)
+    return layout
+
+
+def _assign_titles(paragraphs: list[Paragraph], layout: Layout, groups: list[list[int]]) -> None:
+    """Give each title to the nearest untitled article above it (else below it)."""
+    untitled = [a for a in layout.articles if a.kind == "untitled"]
+    first_para = {seg.article: seg.paragraphs[0] for seg in reversed(layout.segments) if seg.paragraphs}
+    for group in groups:
+        pos = group[0]
+        free = [a for a in untitled if not a.title_paras]
+        above = [a for a in free if first_para.get(a.aid, pos) < pos]
+        below = [a for a in free if first_para.get(a.aid, -1) > pos]
+        target = above[-1] if above else (below[0] if below else None)
+        text = "\n".join(paragraphs[i].text for i in group)
+        title, dek = title_and_dek(text)
+        if target is None:
+            layout.notes.append(
+                f"line {paragraphs[pos].line_start}: title '{title}' matches no article printed without one"
+            )
+            continue
+        target.title_paras = group
+        target.path = (title,)
+    for art in untitled:  # no '——' title left: fall back on a heading run that heads no text
+        start = first_para.get(art.aid, -1)
+        spare = [r for r in layout.dangling if r[0] > start]
+        if art.title_paras or not spare:
+            continue
+        run = spare[0]
+        layout.dangling.remove(run)
+        art.title_paras = run
+        art.path = (heading_title(paragraphs[run[0]].text),)
+        for i in run:
+            layout.roles[i] = "title"
+    for art in untitled:
+        if not art.title_paras:
+            credit = paragraphs[art.opener].text.strip() if art.opener is not None else ""
+            if cues.is_byline(credit):
+                label = credit.lstrip("□■●◆◇○ ")
+            else:
+                label = cues.dateline(credit) or credit[:16] or "untitled"
+            art.path = (label[:24],)
+            line = paragraphs[art.opener].line_start if art.opener is not None else 0
+            layout.notes.append(f"line {line}: article printed without a title; named after its opening")

@@ -1,0 +1,156 @@
+"""Put fragments back together: which body paragraph continues which article.
+
+An assignment problem solved by dynamic programming over the body paragraphs in source order.
+Every paragraph that does not open a segment either *stays* with the text printed above it or
+*starts* the continuation of a head: the last paragraph of an earlier segment that is cut
+mid-sentence or whose announced list is unfinished. Continuations appear in the same order as
+their heads (a monotone alignment), a head continues at most once, and an unmatched cut head
+costs a penalty. Scores add evidence that generalises: cut ends and mid-sentence starts, a
+jieba word straddling the seam, enumeration steps that follow on, shared vocabulary with the
+article, and the run of orphans sitting below the last article. Confidence of each stitch is the
+score lost if it were forbidden.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from qa.records import Paragraph
+from qa.structure import cues
+from qa.structure.alignment import solve
+from qa.structure.evidence import Context, core_counts, find_heads, full_counts, owners, start_score
+from qa.structure.layout import Layout
+from qa.structure.lexical import Similarity, seam_forms_word
+from qa.structure.speakers import speakers
+
+MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
+
+
+@dataclass
+class Assignment:
+    """Result: for each segment, the reading-order paragraphs and joins; the stitches made."""
+
+    order: dict[int, list[int]] = field(default_factory=dict)  # segment -> paragraphs
+    joins: dict[int, list[bool]] = field(default_factory=dict)
+    stitches: list[tuple[int, int, float, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
+    """Assign every body paragraph to a segment in reading order and record the stitches."""
+    heads, notes = find_heads(paragraphs, layout)
+    seq = sorted(i for seg in layout.segments for i in seg.paragraphs)
+    seg_of = {i: k for k, seg in enumerate(layout.segments) for i in seg.paragraphs}
+    first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and not seg.loose}
+    loose_first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and seg.loose}
+    tail_zone = max(first) + 1 if first else 0
+    after = [p for p in loose_first if p > tail_zone]
+    tail_zone = min(after) if after else tail_zone
+    ctx = Context(
+        paragraphs=paragraphs,
+        layout=layout,
+        heads=heads,
+        seq=seq,
+        first=first,
+        seg_of=seg_of,
+        sim=Similarity(p.text for p in paragraphs),
+        article_counts={},
+        tail_zone_start=tail_zone,
+        loose_first=loose_first,
+        steps_of={i: cues.steps(paragraphs[i].text) for i in seq},
+    )
+    cut_heads = [h.para for h in heads if h.need == "cut"]
+    ctx.fragments = {
+        p
+        for p in seq
+        if p not in first
+        and p >= tail_zone
+        and cues.first_step(paragraphs[p].text) is None
+        and any(h < p and seam_forms_word(paragraphs[h].text, paragraphs[p].text) for h in cut_heads)
+    }
+    for seg in layout.segments:
+        last = 0
+        for i in seg.paragraphs:
+            ctx.struct_step[i] = last
+            last = ctx.steps_of[i][-1] if ctx.steps_of[i] else last
+    ctx.article_counts, ctx.counted_in = core_counts(paragraphs, layout)
+    _, matches = solve(ctx)
+    ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
+    ctx.memo.clear()
+    ctx.vectors.clear()
+    best, matches = solve(ctx)
+    result = _assemble(ctx, matches)
+    result.notes = notes
+    for j, p in matches:
+        head = heads[j]
+        if len(matches) <= MAX_RESOLVES:
+            alt, _ = solve(ctx, forbid=(j, p))
+            margin = best - alt
+        else:  # long document: the evidence for the stitch itself stands in for the margin
+            margin = start_score(ctx, head, p)[0]
+        confidence = 1.0 / (1.0 + math.exp(-margin)) if math.isfinite(margin) else 1.0
+        _, reason = start_score(ctx, head, p)
+        result.stitches.append((head.para, p, round(confidence, 3), reason))
+        if confidence < 0.75:
+            result.notes.append(
+                f"lines {paragraphs[head.para].line_end}→{paragraphs[p].line_start}: "
+                f"uncertain continuation (confidence {confidence:.2f}); check it"
+            )
+    owner = owners(ctx, matches)
+    result.notes.extend(_speaker_notes(ctx, owner))
+    matched = {heads[j].para for j, _ in matches}
+    for head in heads:
+        moved = owner[head.para] != ctx.seg_of[head.para]
+        if head.para not in matched and not moved:
+            what = {"cut": "ends mid-sentence", "enum": "announces a longer list"}.get(
+                head.need, "ends with a colon"
+            )
+            result.notes.append(
+                f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
+            )
+    return result
+
+
+def _assemble(ctx: Context, matches: list[tuple[int, int]]) -> Assignment:
+    owner = owners(ctx, matches)
+    starts = {p: ctx.heads[j] for j, p in matches}
+    result = Assignment()
+    for k in range(len(ctx.layout.segments)):
+        result.order[k] = []
+        result.joins[k] = []
+    for p in ctx.seq:
+        k = owner[p]
+        order = result.order[k]
+        if p in starts:
+            join = starts[p].need == "cut"
+        else:
+            join = bool(order) and order[-1] == p - 1 and cues.is_cut(ctx.paragraphs[order[-1]].text)
+        order.append(p)
+        result.joins[k].append(join)
+    return result
+
+
+def _speaker_notes(ctx: Context, owner: dict[int, int]) -> list[str]:
+    """Flag stitched fragments that quote someone who speaks only in another article."""
+    arts = ctx.layout.articles
+    article_of = {p: ctx.layout.segments[k].article for p, k in owner.items()}
+    notes: list[str] = []
+    for p, k in owner.items():
+        if k == ctx.seg_of[p]:
+            continue  # only stitched fragments that quote someone are in doubt
+        names = speakers(ctx.paragraphs[p].text)
+        if not names:
+            continue
+        quoted_in: dict[int, bool] = {}
+        for q, aid in article_of.items():
+            if q != p and names & speakers(ctx.paragraphs[q].text):
+                quoted_in[aid] = True
+        here = article_of[p]
+        if quoted_in and here not in quoted_in:
+            where = " / ".join(arts[a].path[-1] for a in quoted_in)
+            notes.append(
+                f"line {ctx.paragraphs[p].line_start}: quotes {'、'.join(sorted(names))}, who speaks in "
+                f"'{where}', but was placed in '{arts[here].path[-1]}' by position and topic; check it"
+            )
+    return notes
