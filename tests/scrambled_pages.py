@@ -258,10 +258,7 @@ def _cut_point(rng: random.Random, text: str) -> int:
             or kind == "de"
             and prev == "的"
             or (
-                kind == "word"
-                and prev not in "，、“”"
-                and "\u4e00" <= prev <= "\u9fff"
-                and "\u4e00" <= nxt <= "\u9fff"
+                kind == "word" and prev not in "，、“”" and "\u4e00" <= prev <= "\u9fff" and "\u4e00" <= nxt <= "\u9fff"
             )
         ):
             options.append(i)
@@ -293,9 +290,7 @@ def _article_paragraphs(rng: random.Random, topic: dict, with_dateline: bool) ->
         n = rng.randint(3, 5)
         items = "".join(f"{NUMERALS[k]}是{topic['items'][k]}。" for k in range(n))
         paras.append(
-            f"{topic['name']}说，下一步将从{NUMERALS[n - 1]}个方面推进{topic['focus']}工作"
-            + rng.choice("。：")
-            + items
+            f"{topic['name']}说，下一步将从{NUMERALS[n - 1]}个方面推进{topic['focus']}工作" + rng.choice("。：") + items
         )
     return paras, enum
 
@@ -392,8 +387,7 @@ def generate_page(seed: int) -> Page:
                 k = rng.randint(0 if colon else 1, len(idx) - 1)
                 cut_at = idx[k] - 1
                 items = [
-                    last[idx[m] - 1 : (idx[m + 1] - 1 if m + 1 < len(idx) else len(last))]
-                    for m in range(k, len(idx))
+                    last[idx[m] - 1 : (idx[m + 1] - 1 if m + 1 < len(idx) else len(last))] for m in range(k, len(idx))
                 ]
                 shown = paras[:-1] + [last[:cut_at]]
                 rest = [(it, False) for it in items]
@@ -404,9 +398,7 @@ def generate_page(seed: int) -> Page:
                 pos = _cut_point(rng, text)
                 head = ("\x00" if paras[target].startswith("\x00") else "") + text[:pos]
                 shown = paras[:target] + [head]
-                rest = [(text[pos:], True)] + [
-                    (p.lstrip("\x00"), p.startswith("\x00")) for p in paras[target + 1 :]
-                ]
+                rest = [(text[pos:], True)] + [(p.lstrip("\x00"), p.startswith("\x00")) for p in paras[target + 1 :]]
                 if rng.random() < 0.15:  # continued on another page: nothing to stitch here
                     shown[-1] += f"（下转{rng.randint(2, 8)}版）"
                     rest = []
@@ -498,9 +490,7 @@ def seams(orders: list[list[tuple[int, bool]]]) -> set[tuple[int, int, bool]]:
     return found
 
 
-def _stitch_set(
-    orders: list[list[tuple[int, bool]]], next_line: dict[int, int]
-) -> set[tuple[int, int, bool]]:
+def _stitch_set(orders: list[list[tuple[int, bool]]], next_line: dict[int, int]) -> set[tuple[int, int, bool]]:
     return {(a, b, j) for a, b, j in seams(orders) if j or next_line.get(a) != b}
 
 
@@ -526,9 +516,7 @@ def score_outline(
         named = [el for el in path if el in keys]
         if named and named[-1] == key:
             score.correct += 1
-    pred_orders = [
-        [(line_start[i], j) for i, j in zip(s.paragraphs, s.joins, strict=True)] for s in outline.sections
-    ]
+    pred_orders = [[(line_start[i], j) for i, j in zip(s.paragraphs, s.joins, strict=True)] for s in outline.sections]
     pred = _stitch_set(pred_orders, next_line)
     want = _stitch_set(gold_orders, next_line)
     score.stitch_pred, score.stitch_gold, score.stitch_tp = len(pred), len(want), len(pred & want)
@@ -549,9 +537,5 @@ def page_paths(page: Page) -> dict[int, tuple[str, ...]]:
 
 def path_hits(outline: Outline, gold_paths: dict[int, tuple[str, ...]]) -> tuple[int, int]:
     """(paragraphs whose section path is exactly the gold path, paragraphs with a gold path)."""
-    found = {
-        outline.paragraphs[i].line_start: section.path
-        for section in outline.sections
-        for i in section.paragraphs
-    }
+    found = {outline.paragraphs[i].line_start: section.path for section in outline.sections for i in section.paragraphs}
     return sum(found.get(line) == path for line, path in gold_paths.items()), len(gold_paths)

@@ -49,9 +49,7 @@ def assert_invariants(outline: Outline) -> None:
         assert section.paragraphs, f"empty section {section.path}"
         assert len(section.joins) == len(section.paragraphs)
         assert section.joins[0] is False, f"section {section.path} starts with a join"
-        for prev, cur, join in zip(
-            section.paragraphs, section.paragraphs[1:], section.joins[1:], strict=False
-        ):
+        for prev, cur, join in zip(section.paragraphs, section.paragraphs[1:], section.joins[1:], strict=False):
             if join:
                 assert is_cut(outline.paragraphs[prev].text), f"join after a complete paragraph {prev}->{cur}"
         seen.extend(section.paragraphs)
@@ -146,8 +144,7 @@ def test_bundled_page_continuations_stitched(bundled) -> None:
         pos = section.paragraphs.index(tail_i)
         assert section.paragraphs[pos - 1] == head_i, f"line {tail} does not follow line {head}"
     stitched = {
-        (bundled.paragraphs[s.head].line_start, bundled.paragraphs[s.tail].line_start)
-        for s in bundled.stitches
+        (bundled.paragraphs[s.head].line_start, bundled.paragraphs[s.tail].line_start) for s in bundled.stitches
     }
     assert {(h, t) for t, h in CONTINUATIONS.items()} <= stitched
 

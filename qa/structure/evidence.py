@@ -90,9 +90,7 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
     return heads, notes
 
 
-def core_counts(
-    paragraphs: list[Paragraph], layout: Layout
-) -> tuple[dict[int, Counter[str]], dict[int, int]]:
+def core_counts(paragraphs: list[Paragraph], layout: Layout) -> tuple[dict[int, Counter[str]], dict[int, int]]:
     """First-pass article vocabulary: headings plus each segment's opening (and its cut chain).
 
     Orphans printed below an article are structurally inside it, so its full text would make
@@ -210,9 +208,7 @@ def _start_score_raw(ctx: Context, head: Head, p: int) -> tuple[float, str]:
     return score, "; ".join(reasons)
 
 
-def full_counts(
-    ctx: Context, matches: list[tuple[int, int]]
-) -> tuple[dict[int, Counter[str]], dict[int, int]]:
+def full_counts(ctx: Context, matches: list[tuple[int, int]]) -> tuple[dict[int, Counter[str]], dict[int, int]]:
     """Second-pass article vocabulary from the first-pass assignment (all its paragraphs)."""
     counts = {a.aid: Counter(tokens(" ".join(a.path))) for a in ctx.layout.articles}
     members: dict[int, int] = {}

@@ -55,6 +55,52 @@ def is_bare_heading(text: str) -> bool:
     return len(stripped) <= display_width_limit(stripped)
 
 
+_OUTLINE_RANKS: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(rf"^第[{_CN_NUM}\d]+[编篇卷部]"), 0),
+    (re.compile(rf"^第[{_CN_NUM}\d]+章"), 1),
+    (re.compile(rf"^第[{_CN_NUM}\d]+节"), 2),
+    (re.compile(rf"^[{_CN_NUM}]+[、．.]"), 3),
+    (re.compile(rf"^[（(][{_CN_NUM}]+[）)]"), 4),
+    (re.compile(r"^[（(]\d+[）)]|^\d+[）)]"), 9),
+    (re.compile(r"^[A-Za-z][.)]\s"), 10),
+]
+_DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)(?:[.、．]\s*|\s+|(?=[\u4e00-\u9fff]))")
+
+
+def outline_rank(title: str) -> int | None:
+    """Depth of a numbered outline heading (第一章 above 一、 above （一） above 1. above 1.1), or None.
+
+    Numbering says how deep a heading sits no matter where it appears, which bare-line runs
+    cannot: "（一）" after "一、" nests under it, "二、" closes both.
+    """
+    for pattern, rank in _OUTLINE_RANKS:
+        if pattern.match(title):
+            return rank
+    match = _DECIMAL.match(title)
+    if match:
+        return 5 + match.group(1).count(".")
+    return None
+
+
+def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
+    """The section path after a run of heading lines.
+
+    A numbered heading closes every open level numbered at or below its own depth and nests
+    under the rest. An unnumbered run as long as the current path replaces it; a shorter one
+    replaces its deepest levels (a new headline under the same banner keeps the banner).
+    """
+    rank = outline_rank(titles[0])
+    if rank is not None:
+        cut = next(
+            (j for j, t in enumerate(path) if (r := outline_rank(t)) is not None and r >= rank),
+            len(path),
+        )
+        return path[:cut] + tuple(titles)
+    if len(titles) >= len(path):
+        return tuple(titles)
+    return path[: len(path) - len(titles)] + tuple(titles)
+
+
 def is_numbered_heading(text: str) -> bool:
     stripped = text.strip()
     return bool(NUMBERED_HEADING.match(stripped)) and is_bare_heading(stripped)

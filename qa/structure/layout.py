@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from qa.records import Paragraph
 from qa.structure import cues
-from qa.structure.headings import heading_title, is_heading_block, title_and_dek
+from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, title_and_dek
 from qa.structure.lexical import Similarity
 
 
@@ -77,13 +77,6 @@ def _shape_match(a: list[str], b: list[str]) -> bool:
     return all(len(x) >= 2 and len(y) >= 2 and x[:2] == y[:2] for x, y in zip(a, b, strict=True))
 
 
-def _apply_run(level_path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
-    """A run as long as the current path replaces it; a shorter one replaces its deepest levels."""
-    if len(titles) >= len(level_path):
-        return tuple(titles)
-    return level_path[: len(level_path) - len(titles)] + tuple(titles)
-
-
 def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
     roles: dict[int, str] = {}
     articles: list[Article] = []
@@ -122,7 +115,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
             sub_shapes.append((aid, titles))
             segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
             return
-        level_path = _apply_run(level_path, titles)
+        level_path = apply_heading_run(level_path, titles)
         open_article(level_path, "headed", None, run)
 
     prev_body: str | None = None

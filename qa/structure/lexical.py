@@ -25,9 +25,7 @@ SEAM_WINDOW = 8
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Content tokens: jieba search-mode words (compounds and their parts) of 2+ characters."""
-    return tuple(
-        w for w in jieba.lcut_for_search(text) if len(w) >= 2 and _CONTENT.search(w) and w not in _STOP
-    )
+    return tuple(w for w in jieba.lcut_for_search(text) if len(w) >= 2 and _CONTENT.search(w) and w not in _STOP)
 
 
 def seam_forms_word(head: str, tail: str) -> bool:

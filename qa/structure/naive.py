@@ -10,7 +10,7 @@ under the same banner keeps the banner.
 from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section
-from qa.structure.headings import heading_title, is_bare_heading, markdown_level
+from qa.structure.headings import apply_heading_run, heading_title, is_bare_heading, markdown_level
 
 
 def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
@@ -43,8 +43,7 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
             continue
         roles[para.index] = "body"
         if pending:
-            depth = len(path)
-            path = tuple(pending) if len(pending) >= depth else path[: depth - len(pending)] + tuple(pending)
+            path = apply_heading_run(path, pending)
             pending = []
             open_section(path)
         if not sections:

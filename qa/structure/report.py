@@ -24,9 +24,7 @@ def _lines(p: Paragraph) -> str:
 def format_outline(outline: Outline) -> str:
     """Sections with cited lines and previews, non-body roles, stitches, and notes."""
     paras = outline.paragraphs
-    out: list[str] = [
-        f"Outline of {outline.doc_id}: {len(paras)} paragraphs, {len(outline.sections)} sections"
-    ]
+    out: list[str] = [f"Outline of {outline.doc_id}: {len(paras)} paragraphs, {len(outline.sections)} sections"]
     body_roles = {"body"}
     out.append("")
     out.append("Sections (reading order; '+' = glued to the previous paragraph mid-sentence)")

@@ -103,9 +103,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     for head in heads:
         moved = owner[head.para] != ctx.seg_of[head.para]
         if head.para not in matched and not moved:
-            what = {"cut": "ends mid-sentence", "enum": "announces a longer list"}.get(
-                head.need, "ends with a colon"
-            )
+            what = {"cut": "ends mid-sentence", "enum": "announces a longer list"}.get(head.need, "ends with a colon")
             result.notes.append(
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
             )
