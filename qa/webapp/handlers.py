@@ -165,7 +165,8 @@ def _compare_html(result: dict[str, Any]) -> str:
 
 
 def _choice_label(passage: dict[str, Any]) -> str:
-    citation = passage["citation"]
-    if len(citation) > 60:
-        citation = citation[:59] + "…"
-    return f"{passage['label']} · {passage['score']:.3f} · {citation}"
+    """Short enough that several fit on a line: label, score, lines, the last section level."""
+    where = (passage.get("section_path") or [passage["doc_id"]])[-1]
+    if len(where) > 16:
+        where = where[:15] + "…"
+    return f"{passage['label']} · {passage['score']:.3f} · 行 {passage['lines']} · {where}"

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Before gradio is imported: no usage reporting or version checks from an offline machine.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -14,6 +15,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from qa.build import DEFAULT_INDEX  # noqa: E402
 from qa.errors import QAError  # noqa: E402
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from qa.webapp.service import QAService
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -39,8 +45,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def create_service(index: Path, corpus: Path, model: str | None = None, uploads: Path | None = None,
-                   compare_indexes: dict[str, Path] | None = None):  # fmt: skip
+def create_service(
+    index: Path,
+    corpus: Path,
+    model: str | None = None,
+    uploads: Path | None = None,
+    compare_indexes: dict[str, Path] | None = None,
+) -> QAService:
     """Make sure the index exists (building it from ``corpus``), then open it."""
     from qa.embedding import load_embedder
     from qa.webapp.service import QAService, ensure_index
@@ -50,6 +61,35 @@ def create_service(index: Path, corpus: Path, model: str | None = None, uploads:
         embedder = load_embedder(model)
         ensure_index(index, corpus, model, embedder)
     return QAService(index, uploads, model=model, extra_indexes=compare_indexes, embedder=embedder)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nothing listens on right now (for tests, screenshots and benchmarks)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def serve(
+    service: QAService, host: str = "127.0.0.1", port: int | None = None, block: bool = True
+) -> tuple[gr.Blocks, str]:
+    """Build the page over ``service`` and serve it; with ``block=False`` return (demo, url) at once."""
+    from qa.webapp.layout import build_app, launch_kwargs
+
+    demo = build_app(service)
+    demo.queue(default_concurrency_limit=1)
+    port = port or free_port(host)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        share=False,
+        prevent_thread_lock=not block,
+        quiet=not block,
+        **launch_kwargs(),
+    )
+    return demo, f"http://{host}:{port}/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,9 +109,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
-    from qa.webapp.layout import build_app, launch_kwargs
-
-    demo = build_app(service)
-    demo.queue(default_concurrency_limit=1)
-    demo.launch(server_name=args.host, server_port=args.port, share=False, **launch_kwargs())
+    serve(service, args.host, args.port, block=True)
     return 0

@@ -54,14 +54,10 @@ def message(text: str, kind: str = "info") -> str:
 
 
 def citation_html(hit: Mapping[str, Any]) -> str:
-    """文档 · 章节 · 行: the three parts of a citation, labelled for a reader."""
-    section = hit.get("section") or "—"
+    """出处: the exact citation string (document:lines § section path), as the CLI prints it."""
     return (
-        '<div class="qa-cite">'
-        f'<span class="qa-cite-doc" title="文档 Document">📄 {escape(str(hit["doc_id"]))}</span>'
-        f'<span class="qa-cite-sec" title="章节 Section">§ {escape(section)}</span>'
-        f'<span class="qa-cite-lines" title="行 Lines">行 lines {escape(str(hit["lines"]))}</span>'
-        "</div>"
+        '<div class="qa-cite"><span class="qa-cite-label">出处 Source</span>'
+        f'<code class="qa-citation">{escape(str(hit["citation"]))}</code></div>'
     )
 
 
@@ -92,7 +88,7 @@ def hit_card(hit: Mapping[str, Any], context: Mapping[str, Any] | None = None) -
         '<div class="qa-card-head">'
         f'<span class="qa-rank">#{int(hit["rank"])}</span>'
         f'<span class="qa-score">得分 score {float(hit["score"]):.3f}</span>'
-        f'<span class="qa-citation">{escape(str(hit["citation"]))}</span>'
+        f'<span class="qa-lines">{escape(str(hit["doc_id"]))} · 行 lines {escape(str(hit["lines"]))}</span>'
         "</div>"
         f'<div class="qa-text">{text}</div>'
         f"{citation_html(hit)}{details}</div>"
@@ -120,7 +116,7 @@ def compare_html(passages: Sequence[Mapping[str, Any]], shared: Sequence[Ranges]
             f'<span class="qa-score">得分 score {float(passage["score"]):.3f}</span></div>'
             f'<div class="qa-col-q">问题 Q: {escape(str(passage.get("question", "")))}'
             f"{' · ' + setting if setting else ''}</div>"
-            f'<div class="qa-citation">{escape(str(passage["citation"]))}</div>'
+            f"{citation_html(passage)}"
             f'<div class="qa-text">{mark_text(passage["text"], {"qa-shared": spans})}</div></div>'
         )
     listed = "、".join(escape(t) for t in terms[:40]) or "—"
@@ -159,10 +155,11 @@ CSS = """
 .qa-card-head, .qa-col-head { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; margin-bottom: 6px; }
 .qa-rank { font-weight: 700; color: var(--color-accent); }
 .qa-score { font-variant-numeric: tabular-nums; color: var(--body-text-color-subdued); }
-.qa-citation { font-family: var(--font-mono); font-size: 0.9em; color: var(--body-text-color-subdued); }
+.qa-citation { font-family: var(--font-mono); font-size: 0.95em; background: none; padding: 0; }
 .qa-text { white-space: pre-wrap; line-height: 1.7; }
-.qa-cite { display: flex; gap: 14px; flex-wrap: wrap; font-size: 0.85em; color: var(--body-text-color-subdued);
-  margin-top: 6px; }
+.qa-cite { display: flex; gap: 8px; align-items: baseline; font-size: 0.85em; margin: 6px 0; }
+.qa-cite-label { white-space: nowrap; color: var(--body-text-color-subdued); }
+.qa-lines { font-size: 0.9em; color: var(--body-text-color-subdued); }
 mark.qa-answer { background: #fde68a; color: inherit; padding: 0 1px; border-radius: 2px; }
 mark.qa-shared { background: #bfdbfe; color: inherit; padding: 0 1px; border-radius: 2px; }
 .qa-passage { background: #ecfccb; }
