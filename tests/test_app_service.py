@@ -1,0 +1,87 @@
+"""The app's pieces without a server: HTML escaping and marking, shared wording, index swaps."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from qa.webapp import render
+from qa.webapp.overlap import shared_spans
+from qa.webapp.service import mode_kwargs, search_modes
+from tests.app_support import ROOT
+
+
+def test_mark_text_escapes_and_nests() -> None:
+    html = render.mark_text("a<b>&c", {"qa-answer": [(0, 3)], "qa-passage": [(2, 6)]})
+    assert html == (
+        '<mark class="qa-answer">a&lt;</mark>'  # the answer range is cut where the passage starts
+        '<mark class="qa-answer qa-passage">b</mark>'
+        '<span class="qa-passage">&gt;&amp;c</span>'
+    )
+
+
+def test_hit_card_escapes_document_text() -> None:
+    hit = {
+        "rank": 1,
+        "score": 0.5,
+        "chunk_id": "x#1",
+        "doc_id": "<x>.txt",
+        "lines": "1-2",
+        "citation": "<x>.txt:1-2",
+        "text": "<script>alert(1)</script> 答案在此。",
+        "highlights": [[26, 31]],
+    }
+    html = render.hit_card(hit)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<mark class="qa-answer">答案在此。</mark>' in html
+
+
+def test_shared_spans_mark_words_in_both() -> None:
+    texts = ["重庆建设和美乡村示范", "乡村振兴推动重庆发展"]
+    spans, terms = shared_spans(texts)
+    marked = [{texts[i][a:b] for a, b in s} for i, s in enumerate(spans)]
+    assert "重庆" in "".join(marked[0]) and "乡村" in "".join(marked[0])
+    assert "重庆" in "".join(marked[1])
+    assert set(terms) >= {"重庆", "乡村"}
+    assert shared_spans(["只有一段"])[0] == [[]]
+
+
+def test_mode_kwargs_follow_the_searcher_signature() -> None:
+    assert mode_kwargs("") == {}
+    if search_modes():
+        assert mode_kwargs(search_modes()[0]) == {"mode": search_modes()[0]}
+    else:
+        assert mode_kwargs("dense") == {}
+    with pytest.raises(Exception, match="mode"):
+        mode_kwargs("telepathy")
+
+
+def test_searches_keep_working_during_an_upload(tmp_path: Path) -> None:
+    from qa.webapp.main import create_service
+
+    service = create_service(tmp_path / "index", ROOT / "corpus", uploads=tmp_path / "uploads")
+    before = len(service.searcher.chunks)
+    errors: list[BaseException] = []
+    counts: list[int] = []
+    done = threading.Event()
+
+    def searching() -> None:
+        while not done.is_set():
+            try:
+                counts.append(len(service.search("重庆", k=3)[1]))
+            except BaseException as exc:  # noqa: BLE001 - any failure is the finding
+                errors.append(exc)
+
+    worker = threading.Thread(target=searching)
+    worker.start()
+    new = tmp_path / "extra.txt"
+    body = "。".join(f"第{i}条：北碚的缙云山有一只会写诗的松鼠" for i in range(40))
+    new.write_text(f"附录\n\n{body}。\n", "utf-8")
+    result = service.add_documents([new])
+    done.set()
+    worker.join()
+    assert result.ok and not errors and counts and all(c == 3 for c in counts)
+    assert len(service.searcher.chunks) > before
+    assert "extra.txt" in service.doc_ids()
