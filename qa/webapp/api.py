@@ -17,7 +17,7 @@ from qa.batch_io import Question
 from qa.errors import QAError
 from qa.webapp.service import QAService
 
-SEARCH_CONCURRENCY = 4  # searches share one locked encoder; a few in flight keep the queue moving
+SEARCH_CONCURRENCY = 4  # UI searches in flight at once; they share one locked encoder
 
 
 def _user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -82,8 +82,10 @@ def register_api(service: QAService) -> None:
         """Model, document and chunk counts, indexes and search modes on offer."""
         return service.info()
 
+    # Read-only and fast (tens of ms): served outside the queue, which costs a client more than
+    # the search itself; the shared encoder's lock already serialises the expensive part.
     for fn in (search, compare, section):
-        gr.api(fn, api_name=fn.__name__, concurrency_limit=SEARCH_CONCURRENCY, concurrency_id="search")
+        gr.api(fn, api_name=fn.__name__, queue=False)
     for fn in (batch, documents, outline, info):
         gr.api(fn, api_name=fn.__name__)
 
