@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                 page.locator("#cmp-question-b textarea").fill(COMPARE_B)
                 page.locator("#cmp-button").click()
                 page.locator("#cmp-result .qa-compare mark.qa-shared").first.wait_for(timeout=60_000)
-                page.set_viewport_size({"width": 1280, "height": 1150})
-                page.screenshot(path=str(args.out / "compare.png"), full_page=False)
+                page.set_viewport_size({"width": 1280, "height": 800})
+                page.screenshot(path=str(args.out / "compare.png"), full_page=True)
                 browser.close()
         finally:
             demo.close()

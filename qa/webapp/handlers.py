@@ -45,6 +45,16 @@ class Handlers:
         contexts = [self.service.section_context(h, searcher) for h in hits]
         return render.hit_cards([h.to_json() for h in hits], contexts)
 
+    def sections(self, doc_id: str | None) -> Any:
+        """Section choices for the Ask filter: the chosen document's section paths."""
+        if not doc_id:
+            return gr.update(choices=[], value="")
+        try:
+            labels = [s["section"] for s in self.service.outline(doc_id)["sections"] if s["section"]]
+        except QAError:
+            labels = []
+        return gr.update(choices=list(dict.fromkeys(labels)), value="")
+
     # ---- Compare -------------------------------------------------------------------------
     def compare(
         self,

@@ -75,9 +75,12 @@ def build_app(service: QAService) -> gr.Blocks:
                         label="文档（可选） Document (optional)",
                         elem_id="ask-doc",
                     )
-                    section = gr.Textbox(
+                    section = gr.Dropdown(
+                        choices=[],
+                        value="",
+                        allow_custom_value=True,
                         label="章节（可选） Section (optional)",
-                        placeholder="章节路径开头 section path prefix, A › B",
+                        info="选文档后可选章节，或输入路径开头 pick after a document, or type a path prefix A › B",
                         elem_id="ask-section",
                     )
                     mode = gr.Radio(
@@ -87,6 +90,7 @@ def build_app(service: QAService) -> gr.Blocks:
                         visible=bool(modes),
                         elem_id="ask-mode",
                     )
+                doc.change(h.sections, doc, section, api_name="ui_sections", api_visibility="private")
                 results = gr.HTML(
                     render.message("输入问题后按回车 Type a question and press Enter", "info"), elem_id="ask-results"
                 )
@@ -172,7 +176,12 @@ def build_app(service: QAService) -> gr.Blocks:
                         batch_button = gr.Button("运行 Run", variant="primary", elem_id="batch-button")
                 batch_status = gr.HTML(elem_id="batch-status")
                 batch_table = gr.Dataframe(
-                    headers=BATCH_HEADERS, label="结果 Results", interactive=False, wrap=True, elem_id="batch-table"
+                    headers=BATCH_HEADERS,
+                    label="结果 Results",
+                    interactive=False,
+                    wrap=True,
+                    column_widths=["7%", "17%", "6%", "7%", "30%", "33%"],
+                    elem_id="batch-table",
                 )
                 with gr.Row():
                     batch_csv = gr.File(label="下载 CSV Download CSV", interactive=False, elem_id="batch-csv")

@@ -107,9 +107,12 @@ def compare_html(passages: Sequence[Mapping[str, Any]], shared: Sequence[Ranges]
     """Passages in columns, the wording each shares with another marked."""
     if len(passages) < 2:
         return message("请选择至少两段 Choose at least two passages to compare", "info")
+    # Show a setting (index, mode) only when the passages differ in it: that is the comparison.
+    varying = [key for key in ("index", "mode") if len({str(p.get(key, "")) for p in passages}) > 1]
+    labels = {"index": "索引 index", "mode": "方式 mode"}
     cols = []
     for passage, spans in zip(passages, shared, strict=True):
-        setting = " · ".join(escape(str(passage[key])) for key in ("index", "mode") if passage.get(key))
+        setting = " · ".join(f"{labels[key]}: {escape(str(passage.get(key, '')))}" for key in varying)
         cols.append(
             f'<div class="qa-col" data-label="{escape(str(passage["label"]))}">'
             f'<div class="qa-col-head"><span class="qa-rank">{escape(str(passage["label"]))}</span>'
@@ -125,21 +128,36 @@ def compare_html(passages: Sequence[Mapping[str, Any]], shared: Sequence[Ranges]
 
 
 def outline_html(outline: Mapping[str, Any]) -> str:
-    """A document's recovered sections, indented by depth, with their line ranges."""
+    """A document's recovered sections as a tree, each leaf with its line span and size.
+
+    Levels shared with the previous section are not repeated, so a banner heading appears once
+    above the articles under it.
+    """
     sections = outline.get("sections", [])
     if not sections:
         return message("此文档没有识别出章节 No sections recovered for this document", "info")
-    items = []
+    items: list[str] = []
+    previous: list[str] = []
     for sec in sections:
-        path = sec["path"] or ["(正文 body)"]
-        depth = max(0, len(path) - 1)
+        path = list(sec["path"]) or ["(正文 body)"]
+        common = 0
+        while common < min(len(path), len(previous)) - 1 and path[common] == previous[common]:
+            common += 1
+        for depth in range(common, len(path) - 1):
+            items.append(
+                f'<li class="qa-outline-item qa-outline-parent" style="margin-left:{depth * 1.2:.1f}em">'
+                f"{escape(path[depth])}</li>"
+            )
+        start, end = sec.get("line_start"), sec.get("line_end")
+        span = sec["lines"] if start is None else (f"{start}" if start == end else f"{start}–{end}")
         items.append(
-            f'<li class="qa-outline-item" style="margin-left:{depth * 1.2:.1f}em">'
+            f'<li class="qa-outline-item" style="margin-left:{(len(path) - 1) * 1.2:.1f}em">'
             f'<span class="qa-outline-title">{escape(path[-1])}</span> '
-            f'<span class="qa-outline-meta">行 lines {escape(sec["lines"])} · '
+            f'<span class="qa-outline-meta">行 lines {escape(str(span))} · '
             f"{int(sec['paragraphs'])} 段 paragraphs</span>"
             "</li>"
         )
+        previous = path
     notes = "".join(f"<li>{escape(n)}</li>" for n in outline.get("notes", []))
     notes_html = f'<div class="qa-note">注意 Notes:<ul>{notes}</ul></div>' if notes else ""
     return (
@@ -181,5 +199,7 @@ mark.qa-shared { background: #bfdbfe; color: inherit; padding: 0 1px; border-rad
 .qa-msg-info { background: var(--background-fill-secondary); }
 .qa-note { font-size: 0.85em; color: var(--body-text-color-subdued); }
 .qa-outline ul { list-style: none; padding-left: 0; margin: 0; }
+.qa-outline-parent { font-weight: 600; margin-top: 4px; }
+.qa-outline-item { padding: 1px 0; }
 .qa-outline-meta { font-size: 0.85em; color: var(--body-text-color-subdued); }
 """

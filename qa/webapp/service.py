@@ -419,6 +419,8 @@ class QAService:
                     "path": list(sec.path),
                     "section": sec.label,
                     "lines": format_line_ranges(spans) if spans else "",
+                    "line_start": min((p.line_start for p in paras), default=0),
+                    "line_end": max((p.line_end for p in paras), default=0),
                     "paragraphs": len(paras),
                 }
             )
