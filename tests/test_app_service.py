@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -58,10 +59,52 @@ def test_mode_kwargs_follow_the_searcher_signature() -> None:
         mode_kwargs("telepathy")
 
 
-def test_searches_keep_working_during_an_upload(tmp_path: Path) -> None:
-    from qa.webapp.main import create_service
+def test_mode_is_passed_once_the_searcher_takes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before and after the hybrid-search merge: ``mode`` goes through only when accepted."""
+    import qa.webapp.service as service_module
+    from qa.search import Searcher
 
-    service = create_service(tmp_path / "index", ROOT / "corpus", uploads=tmp_path / "uploads")
+    class ModeSearcher(Searcher):
+        def search(self, question: str, k: int = 5, doc=None, section=None, min_score=None, mode: str = "hybrid"):  # noqa: ANN001, ANN201
+            return []
+
+    monkeypatch.setattr(service_module, "Searcher", ModeSearcher)
+    assert service_module.search_modes() == ("hybrid", "dense", "keyword")
+    assert service_module.default_mode() == "hybrid"
+    assert mode_kwargs("keyword") == {"mode": "keyword"}
+    with pytest.raises(Exception, match="unknown search mode"):
+        mode_kwargs("telepathy")
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from qa.build import build_index
+
+    index = tmp_path_factory.mktemp("svc") / "index"
+    build_index([ROOT / "corpus"], index, progress=False)
+    return index
+
+
+def test_compare_across_two_indexes(built_index: Path, tmp_path: Path) -> None:
+    from qa.webapp.service import QAService
+
+    other = tmp_path / "other"
+    shutil.copytree(built_index, other)
+    service = QAService(built_index, tmp_path / "uploads", extra_indexes={"other": other})
+    assert service.index_names() == ["main", "other"]
+    result = service.compare("重庆如何建设和美乡村？", k=2, index="main", other_index="other")
+    assert [p["label"] for p in result["passages"]] == ["A1", "A2", "B1", "B2"]
+    assert [p["index"] for p in result["selected"]] == ["main", "other"]
+    # Same index, same model, same question: the two top passages are the same text, all shared.
+    first, second = result["selected"]
+    assert first["text"] == second["text"] and first["shared"]
+
+
+def test_searches_keep_working_during_an_upload(built_index: Path, tmp_path: Path) -> None:
+    from qa.webapp.service import QAService
+
+    shutil.copytree(built_index, tmp_path / "index")
+    service = QAService(tmp_path / "index", tmp_path / "uploads")
     before = len(service.searcher.chunks)
     errors: list[BaseException] = []
     counts: list[int] = []

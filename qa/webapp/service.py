@@ -198,7 +198,7 @@ def ensure_index(
 def default_picks(passages: Sequence[dict[str, Any]]) -> list[str]:
     """The top hit of each side, or the top two when there is one side."""
     labels = [p["label"] for p in passages]
-    firsts = [label for label in labels if label.endswith("1") and label[1:] == "1"]
+    firsts = [label for label in labels if label[1:] == "1"]
     return firsts if len(firsts) >= 2 else labels[:2]
 
 
@@ -308,8 +308,16 @@ class QAService:
         hits = searcher.search(question, k=int(k), doc=doc or None, section=section or None, **mode_kwargs(mode))
         return searcher, hits
 
-    def search_json(self, question: str, k: int = 5, doc: str | None = None, section: str | None = None,
-                    mode: str | None = None, index: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    def search_json(
+        self,
+        question: str,
+        k: int = 5,
+        doc: str | None = None,
+        section: str | None = None,
+        mode: str | None = None,
+        index: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """``search`` as JSON-ready dicts (the API's answer)."""
         return [h.to_json() for h in self.search(question, k, doc, section, mode, index)[1]]
 
     def batch(
