@@ -102,6 +102,13 @@ def test_ask_shows_cited_highlighted_hit(app: RunningApp, page) -> None:  # noqa
     assert sentence[:10] in section.inner_text()
 
 
+def test_empty_question_shows_a_message(page) -> None:  # noqa: ANN001
+    page.locator("#ask-button").click()
+    error = page.locator("#ask-results .qa-msg-error")
+    error.wait_for(timeout=TIMEOUT)
+    assert "empty" in error.inner_text()
+
+
 def test_compare_two_passages_side_by_side(app: RunningApp, page) -> None:  # noqa: ANN001
     pairs = unique_sentences(app.service.searcher.chunks)
     (_, first), (_, second) = pairs[0], pairs[len(pairs) // 2]

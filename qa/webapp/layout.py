@@ -16,6 +16,7 @@ from qa.webapp.handlers import ALL_DOCS, BATCH_HEADERS, DOC_HEADERS, Handlers
 from qa.webapp.service import QAService, default_mode
 
 TITLE = "文档问答 Document QA"
+MAX_UPLOAD = "50mb"  # per uploaded file: text documents and question lists are far smaller
 SYSTEM_FONTS = [
     "system-ui",
     "-apple-system",
@@ -36,7 +37,7 @@ def theme() -> gr.themes.Base:
 
 def launch_kwargs() -> dict[str, Any]:
     """Styling passed to ``launch`` (gradio 6 takes theme and css there, not in Blocks)."""
-    return {"theme": theme(), "css": render.CSS}
+    return {"theme": theme(), "css": render.CSS, "max_file_size": MAX_UPLOAD}
 
 
 def build_app(service: QAService) -> gr.Blocks:
