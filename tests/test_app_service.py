@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from qa.webapp import render
+from qa.webapp.modes import mode_kwargs, search_modes
 from qa.webapp.overlap import shared_spans
-from qa.webapp.service import mode_kwargs, search_modes
 from tests.app_support import ROOT
 
 
@@ -61,7 +61,7 @@ def test_mode_kwargs_follow_the_searcher_signature() -> None:
 
 def test_mode_is_passed_once_the_searcher_takes_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """Before and after the hybrid-search merge: ``mode`` goes through only when accepted."""
-    import qa.webapp.service as service_module
+    import qa.webapp.modes as service_module
     from qa.search import Searcher
 
     class ModeSearcher(Searcher):

@@ -15,7 +15,8 @@ import gradio as gr
 from qa.batch_io import read_questions, write_results
 from qa.errors import QAError
 from qa.webapp import render
-from qa.webapp.service import QAService, select_and_share
+from qa.webapp.compare import select_and_share
+from qa.webapp.service import QAService
 
 MAX_BATCH_QUESTIONS = 5000  # a bigger file belongs on the command line (`qa batch`)
 TABLE_TEXT_CHARS = 80

@@ -13,7 +13,8 @@ import gradio as gr
 from qa.webapp import render
 from qa.webapp.api import SEARCH_CONCURRENCY, register_api
 from qa.webapp.handlers import ALL_DOCS, BATCH_HEADERS, DOC_HEADERS, Handlers
-from qa.webapp.service import QAService, default_mode
+from qa.webapp.modes import default_mode
+from qa.webapp.service import QAService
 
 TITLE = "文档问答 Document QA"
 MAX_UPLOAD = "50mb"  # per uploaded file: text documents and question lists are far smaller

@@ -14,7 +14,6 @@ import jieba
 from qa.words import STOPWORDS
 
 _WORDISH = re.compile(r"[\w\u4e00-\u9fff]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
@@ -63,8 +62,3 @@ def shared_spans(texts: list[str]) -> tuple[list[list[tuple[int, int]]], list[st
                 seen.add(w)
                 terms.append(w)
     return spans, terms
-
-
-def is_cjk(text: str) -> bool:
-    """True when ``text`` contains Chinese characters (used to pick the terms separator)."""
-    return bool(_CJK.search(text))

@@ -8,7 +8,6 @@ A search never waits for a build and never sees a half-built index.
 
 from __future__ import annotations
 
-import inspect
 import logging
 import shutil
 import sys
@@ -22,16 +21,18 @@ from typing import Any
 
 import numpy as np
 
-import qa.search as qa_search
 from qa.batch_io import Question, result_rows
 from qa.build import BuildReport, build_index
 from qa.embedding import Embedder, load_embedder
 from qa.errors import IndexStoreError, LoadError, QAError
 from qa.index_store import IndexStore, StoredDocument
 from qa.loading import SUFFIXES, load_file
-from qa.records import Document, Outline, Span, format_line_ranges
+from qa.records import Document, Outline
 from qa.search import Hit, Searcher
 from qa.structure import recover_outline
+from qa.webapp.compare import select_and_share
+from qa.webapp.context import outline_summary, section_context
+from qa.webapp.modes import default_mode, mode_kwargs, search_modes
 
 log = logging.getLogger(__name__)
 
@@ -39,47 +40,7 @@ ProgressFn = Callable[[int, int, str], None]  # (done, total, what)
 
 EMBED_STEP = 16  # chunks per encoder call while building: small steps keep progress moving
 BATCH_STEP = 8  # questions per search_many call in a batch run
-MAX_CONTEXT_PARAGRAPHS = 80  # a whole section is shown, unless it is longer than this
 RELOAD_CHECK_SECONDS = 2.0  # how often a search checks whether another process rebuilt the index
-DEFAULT_MODES = ("hybrid", "dense", "keyword")
-
-
-def search_modes() -> tuple[str, ...]:
-    """The retrieval modes this version of ``Searcher.search`` accepts (empty: no ``mode`` keyword).
-
-    ``mode`` arrived after the first search version; asking the signature lets the app run on
-    both sides of that change.
-    """
-    if "mode" not in inspect.signature(Searcher.search).parameters:
-        return ()
-    for name in ("SEARCH_MODES", "MODES"):
-        declared = getattr(qa_search, name, None)
-        if declared:
-            return tuple(str(m) for m in declared)
-    return DEFAULT_MODES
-
-
-def default_mode() -> str:
-    """The mode ``Searcher.search`` uses when none is given ("" if it takes no mode)."""
-    param = inspect.signature(Searcher.search).parameters.get("mode")
-    if param is None:
-        return ""
-    return param.default if isinstance(param.default, str) else (search_modes() or ("",))[0]
-
-
-def mode_kwargs(mode: str | None) -> dict[str, str]:
-    """``{"mode": mode}`` when the searcher takes one; refuses a mode it cannot honour."""
-    mode = (mode or "").strip().lower()
-    modes = search_modes()
-    if not mode:
-        return {}
-    if modes:
-        if mode not in modes:
-            raise QAError(f"unknown search mode {mode!r}: choose one of {', '.join(modes)}")
-        return {"mode": mode}
-    if mode != "dense":
-        raise QAError(f"search mode {mode!r} is not available in this version: it searches by dense vectors only")
-    return {}
 
 
 class SharedEmbedder:
@@ -193,29 +154,6 @@ def ensure_index(
         file=sys.stderr,
     )
     return report
-
-
-def default_picks(passages: Sequence[dict[str, Any]]) -> list[str]:
-    """The top hit of each side, or the top two when there is one side."""
-    labels = [p["label"] for p in passages]
-    firsts = [label for label in labels if label[1:] == "1"]
-    return firsts if len(firsts) >= 2 else labels[:2]
-
-
-def select_and_share(passages: Sequence[dict[str, Any]], picks: Sequence[str] | None) -> dict[str, Any]:
-    """The picked passages, each with the spans of wording it shares with another picked one."""
-    from qa.webapp.overlap import shared_spans
-
-    wanted = list(picks) if picks else default_picks(passages)
-    by_label = {p["label"]: p for p in passages}
-    unknown = [w for w in wanted if w not in by_label]
-    if unknown:
-        raise QAError(f"no passage labelled {', '.join(unknown)}: choose from {', '.join(by_label) or 'none'}")
-    selected = [dict(by_label[w]) for w in wanted]
-    spans, terms = shared_spans([p["text"] for p in selected])
-    for passage, marks in zip(selected, spans, strict=True):
-        passage["shared"] = [list(m) for m in marks]
-    return {"picks": wanted, "selected": selected, "shared_terms": terms}
 
 
 class QAService:
@@ -417,99 +355,16 @@ class QAService:
         stored = self.searcher.index.documents.get(doc_id)
         if stored is None:
             raise QAError(f"no document {doc_id!r} in the index")
-        outline = self._outline(stored)
-        sections = []
-        for sec in outline.sections:
-            paras = [outline.paragraphs[i] for i in sec.paragraphs]
-            spans = [Span(p.line_start, p.line_end, p.char_start, p.char_end) for p in paras]
-            sections.append(
-                {
-                    "path": list(sec.path),
-                    "section": sec.label,
-                    "lines": format_line_ranges(spans) if spans else "",
-                    "line_start": min((p.line_start for p in paras), default=0),
-                    "line_end": max((p.line_end for p in paras), default=0),
-                    "paragraphs": len(paras),
-                }
-            )
-        return {"doc_id": doc_id, "sections": sections, "notes": list(outline.notes)}
+        return outline_summary(doc_id, self._outline(stored))
 
     def section_context(self, hit: Hit | dict[str, Any], searcher: Searcher | None = None) -> dict[str, Any] | None:
-        """The whole section a hit came from, paragraph by paragraph with line numbers.
-
-        Each paragraph carries local offsets of the hit's passage (``passage``) and of its
-        answering sentence (``answer``). If the outline no longer has the hit's section (the
-        structure stage changed since the index was built), the paragraphs around the passage
-        are shown with a note.
-        """
+        """The whole section a hit came from (see ``qa.webapp.context.section_context``)."""
         data = hit.to_json() if isinstance(hit, Hit) else hit
         searcher = searcher or self.searcher
         stored = searcher.index.documents.get(data["doc_id"])
         if stored is None:
             return None
-        outline = self._outline(stored)
-        text = stored.text
-        spans = [(s["char_start"], s["char_end"]) for s in data["spans"]]
-
-        def overlaps(i: int) -> bool:
-            p = outline.paragraphs[i]
-            return any(p.char_start < e and s < p.char_end for s, e in spans)
-
-        path = tuple(data["section_path"])
-        candidates = [sec for sec in outline.sections if sec.path == path]
-        chosen = next((sec for sec in candidates if any(overlaps(i) for i in sec.paragraphs)), None)
-        note = ""
-        if chosen is not None:
-            indexes = list(chosen.paragraphs)
-        else:
-            touching = [i for i in range(len(outline.paragraphs)) if overlaps(i)]
-            if not touching:
-                return None
-            lo, hi = max(0, touching[0] - 2), min(len(outline.paragraphs), touching[-1] + 3)
-            indexes = list(range(lo, hi))
-            note = "章节划分已变化，显示段落上下文 The outline changed since indexing: showing surrounding paragraphs"
-        if len(indexes) > MAX_CONTEXT_PARAGRAPHS:
-            centre = next((n for n, i in enumerate(indexes) if overlaps(i)), 0)
-            lo = max(0, centre - MAX_CONTEXT_PARAGRAPHS // 2)
-            indexes = indexes[lo : lo + MAX_CONTEXT_PARAGRAPHS]
-            note = f"章节较长，只显示部分 Long section: showing {MAX_CONTEXT_PARAGRAPHS} paragraphs around the passage"
-
-        answers: list[tuple[int, int]] = []
-        for a, b in data.get("highlights", []):
-            sentence = data["text"][a:b]
-            for s, e in spans:
-                found = text.find(sentence, s, max(e, s + len(sentence)))
-                if found >= 0:
-                    answers.append((found, found + len(sentence)))
-                    break
-
-        paragraphs = []
-        for i in indexes:
-            p = outline.paragraphs[i]
-
-            def local(ranges: list[tuple[int, int]], p=p) -> list[list[int]]:
-                return [
-                    [max(s, p.char_start) - p.char_start, min(e, p.char_end) - p.char_start]
-                    for s, e in ranges
-                    if s < p.char_end and p.char_start < e
-                ]
-
-            paragraphs.append(
-                {
-                    "line_start": p.line_start,
-                    "line_end": p.line_end,
-                    "text": text[p.char_start : p.char_end],
-                    "passage": local(spans),
-                    "answer": local(answers),
-                }
-            )
-        return {
-            "doc_id": data["doc_id"],
-            "section": " › ".join(path) if chosen is not None else data.get("section", ""),
-            "section_path": list(path),
-            "note": note,
-            "paragraphs": paragraphs,
-        }
+        return section_context(stored.text, self._outline(stored), data)
 
     def section_by_chunk(self, chunk_id: str) -> dict[str, Any]:
         searcher = self.searcher
