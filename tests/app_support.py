@@ -16,6 +16,7 @@ import pytest
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from qa.records import Chunk  # noqa: E402
+from qa.search import Hit  # noqa: E402
 from qa.sentences import sentence_spans  # noqa: E402
 from qa.webapp.main import create_service, serve  # noqa: E402
 from qa.webapp.service import QAService  # noqa: E402
@@ -71,3 +72,12 @@ def unique_sentences(chunks: list[Chunk], min_len: int = 18, max_len: int = 80) 
                 pairs.append((chunk, sentence))
                 break
     return pairs
+
+
+def answerable(service: QAService, k: int = 5) -> tuple[Chunk, str, Hit]:
+    """A unique sentence whose own chunk is among the top ``k`` hits when asked verbatim."""
+    for chunk, sentence in unique_sentences(service.searcher.chunks):
+        for hit in service.search(sentence, k=k)[1]:
+            if hit.chunk.chunk_id == chunk.chunk_id:
+                return chunk, sentence, hit
+    raise AssertionError("no sentence of the index finds its own passage in the top hits")

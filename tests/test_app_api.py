@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_support import RunningApp, start_app, unique_sentences
+from tests.app_support import RunningApp, answerable, start_app, unique_sentences
 
 ENDPOINTS = {"/search", "/compare", "/batch", "/documents", "/outline", "/section", "/info", "/add_documents"}
 
@@ -31,7 +31,7 @@ def test_endpoints_are_named(client) -> None:  # noqa: ANN001
 
 
 def test_search_returns_structured_cited_hits(app: RunningApp, client) -> None:  # noqa: ANN001
-    chunk, sentence = unique_sentences(app.service.searcher.chunks)[0]
+    chunk, sentence, _ = answerable(app.service)
     hits = client.predict(sentence, api_name="/search")
     assert 1 <= len(hits) <= 5
     assert [h["rank"] for h in hits] == list(range(1, len(hits) + 1))

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.app_support import CHROMIUM_ARGS, RunningApp, chromium_or_skip, start_app, unique_sentences
+from tests.app_support import CHROMIUM_ARGS, RunningApp, answerable, chromium_or_skip, start_app, unique_sentences
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 60_000
@@ -82,9 +82,7 @@ def test_page_loads_without_internet(page) -> None:  # noqa: ANN001
 
 
 def test_ask_shows_cited_highlighted_hit(app: RunningApp, page) -> None:  # noqa: ANN001
-    chunk, sentence = unique_sentences(app.service.searcher.chunks)[0]
-    expected = app.service.search(sentence, k=5)[1]
-    target = next(h for h in expected if h.chunk.chunk_id == chunk.chunk_id)
+    chunk, sentence, target = answerable(app.service)
 
     ask(page, sentence)
     card = card_with(page, target.citation)
@@ -201,6 +199,6 @@ def test_upload_document_then_find_it_and_reject_bad_file(app: RunningApp, page,
 
     ask(page, "机器人图书管理员每天清晨做什么？")
     card_with(page, f"{good.name}:")
-    chunk, old_sentence = unique_sentences(app.service.searcher.chunks)[0]
+    _, old_sentence, old_hit = answerable(app.service)
     ask(page, old_sentence)
-    card_with(page, f"{chunk.doc_id}:")
+    card_with(page, old_hit.citation)
