@@ -1,0 +1,30 @@
+"""Choosing passages to compare and finding the wording they share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from qa.errors import QAError
+from qa.webapp.overlap import shared_spans
+
+
+def default_picks(passages: Sequence[dict[str, Any]]) -> list[str]:
+    """The top hit of each side, or the top two when there is one side."""
+    labels = [p["label"] for p in passages]
+    firsts = [label for label in labels if label[1:] == "1"]
+    return firsts if len(firsts) >= 2 else labels[:2]
+
+
+def select_and_share(passages: Sequence[dict[str, Any]], picks: Sequence[str] | None) -> dict[str, Any]:
+    """The picked passages, each with the spans of wording it shares with another picked one."""
+    wanted = list(picks) if picks else default_picks(passages)
+    by_label = {p["label"]: p for p in passages}
+    unknown = [w for w in wanted if w not in by_label]
+    if unknown:
+        raise QAError(f"no passage labelled {', '.join(unknown)}: choose from {', '.join(by_label) or 'none'}")
+    selected = [dict(by_label[w]) for w in wanted]
+    spans, terms = shared_spans([p["text"] for p in selected])
+    for passage, marks in zip(selected, spans, strict=True):
+        passage["shared"] = [list(m) for m in marks]
+    return {"picks": wanted, "selected": selected, "shared_terms": terms}
