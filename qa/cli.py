@@ -1,4 +1,4 @@
-"""The ``qa`` command: build, search, batch, structure.
+"""The ``qa`` command: build, search, eval, batch, structure.
 
 Results go to stdout (or a file); logs and progress to stderr. A user mistake (empty question,
 missing index, unreadable file) prints one line and exits 2; it never shows a traceback.
@@ -59,8 +59,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from qa.search import Searcher, clean_question
 
     question = clean_question(args.question)
-    searcher = Searcher(args.index, model=args.model)
-    hits = searcher.search(question, k=args.k)
+    searcher = Searcher(args.index, model=args.model, mode=args.mode, rerank=args.rerank)
+    hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
     tty = sys.stdout.isatty()
     for hit in hits:
         print(f"[{hit.rank}] {hit.score:.3f}  {hit.citation}")
@@ -69,6 +69,21 @@ def cmd_search(args: argparse.Namespace) -> int:
         print()
     if not hits:
         print("no passages found")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluate import evaluate, read_gold, searcher_fn, write_rows
+    from qa.search import Searcher
+
+    gold = read_gold(args.gold)
+    searcher = Searcher(args.index, model=args.model, mode=args.mode, rerank=args.rerank)
+    result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))
+    out = args.out or args.gold.with_name(args.gold.stem + f".results-{args.mode}.jsonl")
+    write_rows(out, result.rows)
+    print(f"mode {args.mode}" + (f", reranked by {args.rerank}" if args.rerank else "") + f", {len(gold)} questions")
+    print(result.table())
+    print(f"per-question results: {out}")
     return 0
 
 
@@ -123,11 +138,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overlap", type=int, default=80, help="characters repeated between chunks (default 80)")
     p.set_defaults(func=cmd_build)
 
+    def retrieval_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--mode",
+            choices=["hybrid", "dense", "keyword"],
+            default="hybrid",
+            help="hybrid (default): keyword + dense fused by question; dense: embeddings; keyword: jieba BM25",
+        )
+        p.add_argument("--rerank", metavar="MODEL", default=None, help="re-order with a CrossEncoder (name or path)")
+        p.add_argument("--doc", default=None, help="only passages of this document id")
+        p.add_argument("--section", default=None, help="only passages under this section path prefix (A › B, A/B)")
+
     p = sub.add_parser("search", help="ask one question")
     p.add_argument("question")
     p.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
     index_opts(p)
+    retrieval_opts(p)
+    p.add_argument("--min-score", type=float, default=None, help="drop passages scoring below this")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("eval", help="measure hit@1, hit@5, MRR@10 on a gold JSONL file")
+    p.add_argument("gold", type=Path, help="JSONL: question + gold_id (chunk/paragraph/document id) or answer; group")
+    p.add_argument("--out", type=Path, default=None, help="per-question results (default: beside the gold file)")
+    index_opts(p)
+    retrieval_opts(p)
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("batch", help="answer a file of questions (.txt/.csv/.jsonl)")
     p.add_argument("file", type=Path)
