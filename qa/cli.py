@@ -94,13 +94,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from qa.search import Searcher
 
     questions = read_questions(args.file)
-    searcher = Searcher(args.index, model=args.model)
+    searcher = Searcher(args.index, model=args.model, mode=args.mode, rerank=args.rerank)
     results = []
     step = 32
     with tqdm(total=len(questions), desc="questions", disable=args.quiet, file=sys.stderr) as bar:
         for start in range(0, len(questions), step):
             batch = questions[start : start + step]
-            results.extend(searcher.search_many([q.text for q in batch], k=args.k))
+            results.extend(searcher.search_many([q.text for q in batch], k=args.k, doc=args.doc, section=args.section))
             bar.update(len(batch))
     write_results(args.out, result_rows(questions, results))
     print(f"wrote {len(questions)} questions x top {args.k} to {args.out}")
@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="results file, .jsonl or .csv")
     p.add_argument("-k", type=int, default=5)
     index_opts(p)
+    retrieval_opts(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("structure", help="print the recovered section outline of a file")

@@ -31,7 +31,8 @@ def make_docs(folder: Path, seed: int = 5) -> list[dict]:
         text = f"# {city}\n\n{city}是一座历史悠久的城市。{city}最有名的小吃是{food}。{city}的博物馆建于{year}年。\n"
         (folder / f"city{i}.md").write_text(text, encoding="utf-8")
         gold.append({"id": f"q{i}a", "question": f"{city}最有名的小吃是什么？", "gold_id": f"city{i}", "group": "id"})
-        gold.append({"id": f"q{i}b", "question": f"{city}的博物馆建于哪一年？", "answer": f"{year}年", "group": "answer"})
+        question = f"{city}的博物馆建于哪一年？"
+        gold.append({"id": f"q{i}b", "question": question, "answer": f"{year}年", "group": "answer"})
     return gold
 
 
