@@ -123,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-chunks", type=int, default=10_000, help="index size for latency (default 10000)")
     parser.add_argument("--latency-questions", type=int, default=200, help="questions timed per mode")
     parser.add_argument("--workdir", type=Path, default=None, help="keep documents, indexes and per-question results")
+    parser.add_argument(
+        "--reuse-index", action="store_true", help="with --workdir: reuse vectors of an earlier run (build rate moot)"
+    )
     args = parser.parse_args(argv)
 
     tmp = None
@@ -139,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(docs)
         write_documents(corpus, docs)
         index = work / "index"
+        if index.exists() and not args.reuse_index:
+            shutil.rmtree(index)  # a fresh build, so chunks/s means what it says
         report = build_index([docs], index, model=args.model, progress=False)
         rate = report.chunks / report.seconds if report.seconds else math.nan
         print(

@@ -2,9 +2,9 @@
 
 Two views of "answers the question", mixed the same way fusion mixes them for ranking:
 
-* word overlap: character bigrams (and Latin words) shared with the question, long sentences
-  penalised, which pinpoints the answering sentence of a Chinese factual question without any
-  model call or word segmentation;
+* word overlap: the share of the question's character bigrams (and Latin words, numbers) a
+  sentence contains, gently damped for long sentences, which pinpoints the answering sentence
+  of a Chinese factual question without any model call or word segmentation;
 * meaning: the cosine between the question vector and each sentence window's vector (the same
   windows dense search scores), which is the only signal when an English question is asked of
   Chinese text and no word is shared.
@@ -15,7 +15,6 @@ window vectors the overlap alone decides, as in the first version.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
@@ -27,7 +26,7 @@ from qa.words import STOPWORDS
 
 _MIN_SCORE = 1e-9
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+|[0-9]+")
 # Question words and their bigrams say what is asked, not where the answer is.
 _STOP_GRAMS = frozenset(STOPWORDS) | {"什么", "哪一", "一年", "哪个", "哪些", "多少", "为什", "怎么", "如何", "是否"}
 
@@ -46,21 +45,18 @@ def _grams(text: str) -> set[str]:
 
 
 def _overlap(wanted: set[str], piece: str) -> float:
-    """Question grams found in ``piece``, damped by the piece's length (long sentences match more)."""
+    """Share of the question's grams found in ``piece`` (Latin words weigh their length), gently
+    damped by the piece's length so a long sentence does not win by mentioning everything."""
     grams = _grams(piece)
     if not grams or not wanted:
         return 0.0
-    return len(grams & wanted) / math.sqrt(len(grams) + 4)
+    total = sum(_weight(g) for g in wanted)
+    found = sum(_weight(g) for g in grams & wanted)
+    return found / total / (1 + len(grams) / 100)
 
 
-def _best_sentence(wanted: set[str], text: str, start: int, end: int) -> tuple[int, int]:
-    """Within a window of merged short sentences, the one sharing most words (else the window)."""
-    inner = [(a + start, b + start) for a, b in sentence_spans(text[start:end])]
-    if len(inner) < 2:
-        return start, end
-    scores = [_overlap(wanted, text[a:b]) for a, b in inner]
-    best = int(np.argmax(scores))
-    return inner[best] if scores[best] > _MIN_SCORE else (start, end)
+def _weight(gram: str) -> int:
+    return len(gram) if gram.isascii() else 1
 
 
 def sentence_scores(question: str, text: str) -> list[tuple[float, int, int]]:
@@ -84,24 +80,48 @@ def highlight_spans(
     """Offsets of the best-answering sentence(s) in ``text``, trimmed of surrounding space.
 
     ``window_cosines`` are the question's cosines with ``qa.dense.window_spans(text)`` (in that
-    order); when given, spans are those windows, scored by a ``keyword_weight`` mix of overlap
-    and meaning (each scaled to 0..1 within the passage).
+    order); when given, each sentence also gets the best cosine of the windows it overlaps, and
+    sentences are ranked by a ``keyword_weight`` mix of overlap and meaning (each scaled to 0..1
+    within the passage). Without them overlap alone decides, as in the first version.
     """
-    if window_cosines is not None:
-        spans = window_spans(text)
-        if len(spans) == len(window_cosines):
-            wanted = _grams(question)
-            lexical = np.array([_overlap(wanted, text[a:b]) for a, b in spans])
-            dense = np.asarray(window_cosines, dtype=np.float64)
-            lex_n = lexical / lexical.max() if lexical.max() > 0 else lexical
-            spread = dense.max() - dense.min()
-            dense_n = (dense - dense.min()) / spread if spread > 1e-9 else np.ones_like(dense)
-            mixed = keyword_weight * lex_n + (1 - keyword_weight) * dense_n
-            best = np.argsort(-mixed, kind="stable")[:max_sentences]
-            return [_trim(text, *_best_sentence(wanted, text, *spans[i])) for i in sorted(best)]
-    scored = [s for s in sentence_scores(question, text) if s[0] > _MIN_SCORE]
-    best = sorted(scored, key=lambda s: -s[0])[:max_sentences]
-    return [_trim(text, start, end) for _, start, end in sorted(best, key=lambda s: s[1])]
+    wanted = _grams(question)
+    spans = [_trim(text, a, b) for a, b in sentence_spans(text)]
+    spans = [(a, b) for a, b in spans if a < b]
+    if not spans:
+        return []
+    lexical = np.array([_overlap(wanted, text[a:b]) for a, b in spans])
+    windows = window_spans(text) if window_cosines is not None else []
+    if window_cosines is not None and len(windows) == len(window_cosines):
+        cos = np.asarray(window_cosines, dtype=np.float64)
+        dense = np.array(
+            [
+                max((c for (wa, wb), c in zip(windows, cos, strict=True) if wa < b and a < wb), default=cos.min())
+                for a, b in spans
+            ]
+        )
+        lex_n = lexical / lexical.max() if lexical.max() > 0 else lexical
+        spread = dense.max() - dense.min()
+        dense_n = (dense - dense.min()) / spread if spread > 1e-9 else np.zeros_like(dense)
+        # Overlap is exact and per sentence, window cosines are coarser (a window may hold several
+        # sentences), so overlap gets more say here than in ranking: 0.7 -> 0.91, 0.3 -> 0.51, 0 -> 0.
+        lexical_share = 1 - (1 - keyword_weight) ** 2
+        if lexical_share < 0.5:
+            # Mostly meaning (e.g. an English question over Chinese text): mark whole windows, the
+            # unit the cosines were measured on, instead of splitting a window's tie arbitrarily.
+            lex_w = np.array([_overlap(wanted, text[a:b]) for a, b in windows])
+            lex_w = lex_w / lex_w.max() if lex_w.max() > 0 else lex_w
+            spread_w = cos.max() - cos.min()
+            cos_n = (cos - cos.min()) / spread_w if spread_w > 1e-9 else np.zeros_like(cos)
+            mixed_w = lexical_share * lex_w + (1 - lexical_share) * cos_n
+            best_w = np.argsort(-mixed_w, kind="stable")[:max_sentences]
+            return [_trim(text, *windows[i]) for i in sorted(best_w)]
+        mixed = lexical_share * lex_n + (1 - lexical_share) * dense_n
+        if mixed.max() <= _MIN_SCORE:  # nothing to go on: the whole passage is equally (un)likely
+            return []
+        best = np.argsort(-mixed, kind="stable")[:max_sentences]
+    else:
+        best = [i for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
+    return [spans[i] for i in sorted(best)]
 
 
 def strip_markup(text: str) -> str:
