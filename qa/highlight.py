@@ -44,13 +44,13 @@ def _grams(text: str) -> set[str]:
     return grams - _STOP_GRAMS
 
 
-def _overlap(wanted: set[str], piece: str) -> float:
+def _overlap(wanted: set[str], piece: str, total: float | None = None) -> float:
     """Share of the question's grams found in ``piece`` (Latin words weigh their length), gently
     damped by the piece's length so a long sentence does not win by mentioning everything."""
     grams = _grams(piece)
     if not grams or not wanted:
         return 0.0
-    total = sum(_weight(g) for g in wanted)
+    total = total if total is not None else sum(_weight(g) for g in wanted)
     found = sum(_weight(g) for g in grams & wanted)
     return found / total / (1 + len(grams) / 100)
 
@@ -89,16 +89,19 @@ def highlight_spans(
     spans = [(a, b) for a, b in spans if a < b]
     if not spans:
         return []
-    lexical = np.array([_overlap(wanted, text[a:b]) for a, b in spans])
+    total = sum(_weight(g) for g in wanted)
+    lexical = np.array([_overlap(wanted, text[a:b], total) for a, b in spans])
     windows = window_spans(text) if window_cosines is not None else []
     if window_cosines is not None and len(windows) == len(window_cosines):
         cos = np.asarray(window_cosines, dtype=np.float64)
-        dense = np.array(
-            [
-                max((c for (wa, wb), c in zip(windows, cos, strict=True) if wa < b and a < wb), default=cos.min())
-                for a, b in spans
-            ]
-        )
+        # Each sentence gets the best cosine among the windows it overlaps.
+        w_start = np.array([a for a, _ in windows])
+        w_end = np.array([b for _, b in windows])
+        s_start = np.array([a for a, _ in spans])[:, None]
+        s_end = np.array([b for _, b in spans])[:, None]
+        overlaps = (w_start[None, :] < s_end) & (s_start < w_end[None, :])
+        dense = np.where(overlaps, cos[None, :], -np.inf).max(axis=1)
+        dense = np.where(np.isfinite(dense), dense, cos.min())
         lex_n = lexical / lexical.max() if lexical.max() > 0 else lexical
         spread = dense.max() - dense.min()
         dense_n = (dense - dense.min()) / spread if spread > 1e-9 else np.zeros_like(dense)
@@ -108,7 +111,7 @@ def highlight_spans(
         if lexical_share < 0.5:
             # Mostly meaning (e.g. an English question over Chinese text): mark whole windows, the
             # unit the cosines were measured on, instead of splitting a window's tie arbitrarily.
-            lex_w = np.array([_overlap(wanted, text[a:b]) for a, b in windows])
+            lex_w = np.array([_overlap(wanted, text[a:b], total) for a, b in windows])
             lex_w = lex_w / lex_w.max() if lex_w.max() > 0 else lex_w
             spread_w = cos.max() - cos.min()
             cos_n = (cos - cos.min()) / spread_w if spread_w > 1e-9 else np.zeros_like(cos)
