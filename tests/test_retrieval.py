@@ -294,3 +294,18 @@ def test_highlight_function_on_generated_passage():
     target = sentences[4]
     spans = highlight_spans(f"{target[:-1]}？", text)
     assert [text[a:b] for a, b in spans] == [target]
+
+
+def test_coarse_8bit_candidates_give_the_same_top_hits(corpus, embedder, monkeypatch):
+    import qa.search
+
+    root, questions = corpus
+    exact = Searcher(root / "index", embedder=embedder)
+    monkeypatch.setattr(qa.search, "COARSE_MIN", 1)
+    coarse = Searcher(root / "index", embedder=embedder)
+    assert coarse._coarse is not None and exact._coarse is None
+    for q in questions[:12]:
+        for mode in ("hybrid", "dense"):
+            a = [(h.chunk.chunk_id, round(h.score, 5)) for h in exact.search(q["question"], k=3, mode=mode)]
+            b = [(h.chunk.chunk_id, round(h.score, 5)) for h in coarse.search(q["question"], k=3, mode=mode)]
+            assert a == b
