@@ -28,7 +28,7 @@ from qa.build import DEFAULT_INDEX
 from qa.dense import WINDOW_WEIGHT, WindowTable
 from qa.embedding import Embedder, load_embedder, same_model
 from qa.errors import IndexStoreError, ModelMismatchError, QueryError
-from qa.fusion import A_CHINESE, A_OTHER_MODEL, QueryFeatures, cjk_share, fuse, keyword_weight
+from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import KeywordIndex, query_tokens
@@ -41,6 +41,8 @@ MAX_QUERY_CHARS = 1000  # longer questions are cut (with a warning): encoders tr
 MODES = ("hybrid", "dense", "keyword")
 DEFAULT_MODE = "hybrid"
 COARSE_MIN = 5000  # chunks from which dense candidates come from an 8-bit index (see _coarse_index)
+DENSE_SAMPLE = 256  # chunks sampled for the corpus-wide spread of dense scores
+DENSE_Z = True  # dense scores enter fusion as standard scores (see qa.fusion)
 CANDIDATES = 100  # per signal: chunks whose sentence windows are scored and whose scores are fused
 
 
@@ -138,10 +140,8 @@ class Searcher:
                 f"model {self.embedder.model_id!r} makes {self.embedder.dim}-d vectors, "
                 f"the index at {index_dir} holds {self.index.vectors.d}-d ones"
             )
-        # Fusion weights were measured with the bundled averaging encoder; see qa.fusion.
-        if keyword_ceiling is None:
-            keyword_ceiling = A_CHINESE if getattr(self.embedder, "averaging", False) else A_OTHER_MODEL
-        self.keyword_ceiling = float(keyword_ceiling)
+        # Fusion weights (qa.fusion): the benchmarked default unless measured otherwise.
+        self.keyword_ceiling = float(A_CHINESE if keyword_ceiling is None else keyword_ceiling)
         try:
             self.keyword = KeywordIndex.load(self.index.directory)
             self.windows = WindowTable.load(self.index.directory)
@@ -154,6 +154,17 @@ class Searcher:
         self._window_ends = np.append(self.windows.starts[1:], len(self.windows.vectors))
         self._one_thread = _single_blas_thread()
         self._coarse = _coarse_index(self._vectors)
+        # A fixed random sample of chunks whose dense scores give each question's corpus-wide mean
+        # and spread (qa.fusion.normalise_dense_z); its windows are copied out once, contiguous.
+        sample = np.sort(np.random.default_rng(0).choice(total, min(total, DENSE_SAMPLE), replace=False))
+        lengths = self._window_ends[sample] - self.windows.starts[sample]
+        self._sample_offsets = np.zeros(len(sample), dtype=np.int64)
+        self._sample_offsets[1:] = np.cumsum(lengths)[:-1]
+        rows = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+            self.windows.starts[sample] - self._sample_offsets, lengths
+        )
+        self._sample_windows = np.ascontiguousarray(self.windows.vectors[rows])
+        self._sample_vectors = np.ascontiguousarray(self._vectors[sample])
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -242,9 +253,16 @@ class Searcher:
                 scores = dense
             else:
                 features = self._features(question, tokens)
-                scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling)
+                stats = self._dense_stats(vector) if DENSE_Z else None
+                scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling, stats)
         order = np.argsort(-scores, kind="stable")
         return candidates[order], scores[order]
+
+    def _dense_stats(self, vector: np.ndarray) -> tuple[float, float]:
+        """Mean and spread of this question's dense scores over the fixed corpus sample."""
+        best = np.maximum.reduceat(self._sample_windows @ vector, self._sample_offsets)
+        sample = WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * (self._sample_vectors @ vector)
+        return float(sample.mean()), float(sample.std())
 
     def _features(self, question: str, tokens: list[str] | None = None) -> QueryFeatures:
         tokens = tokens if tokens is not None else query_tokens(question)
