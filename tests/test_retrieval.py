@@ -309,3 +309,37 @@ def test_coarse_8bit_candidates_give_the_same_top_hits(corpus, embedder, monkeyp
             a = [(h.chunk.chunk_id, round(h.score, 5)) for h in exact.search(q["question"], k=3, mode=mode)]
             b = [(h.chunk.chunk_id, round(h.score, 5)) for h in coarse.search(q["question"], k=3, mode=mode)]
             assert a == b
+
+
+class _NoiseEmbedder:
+    """A model that cannot tell passages apart: a fixed random unit vector per text."""
+
+    model_id = "noise-test-model"
+    dim = 64
+
+    def _encode(self, texts):
+        import hashlib
+
+        rows = []
+        for text in texts:
+            seed = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "little")
+            v = np.random.default_rng(seed).standard_normal(self.dim).astype(np.float32)
+            rows.append(v / np.linalg.norm(v))
+        return np.vstack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
+
+    def encode_documents(self, texts, progress=False):
+        return self._encode(texts)
+
+    def encode_queries(self, texts):
+        return self._encode(texts)
+
+
+def test_a_useless_dense_model_does_not_drag_hybrid_below_keyword_search(tmp_path):
+    questions = generate_corpus(tmp_path / "docs", seed=2)
+    embedder = _NoiseEmbedder()
+    build_index([tmp_path / "docs"], tmp_path / "index", embedder=embedder, progress=False)
+    searcher = Searcher(tmp_path / "index", embedder=embedder)
+    zh = [q for q in questions if q["group"] == "zh"]
+    keyword, dense, hybrid = (_hit1(searcher, zh, m) for m in ("keyword", "dense", "hybrid"))
+    assert dense < keyword  # the premise: the dense signal is noise here
+    assert hybrid >= keyword, (keyword, dense, hybrid)
