@@ -43,6 +43,7 @@ DEFAULT_MODE = "hybrid"
 COARSE_MIN = 5000  # chunks from which dense candidates come from an 8-bit index (see _coarse_index)
 DENSE_SAMPLE = 256  # chunks sampled for the corpus-wide spread of dense scores
 DENSE_Z = True  # dense scores enter fusion as standard scores (see qa.fusion)
+DENSE_Z_MIN = 20  # chunks below which the median-max scaling is used instead
 CANDIDATES = 100  # per signal: chunks whose sentence windows are scored and whose scores are fused
 
 
@@ -253,7 +254,9 @@ class Searcher:
                 scores = dense
             else:
                 features = self._features(question, tokens)
-                stats = self._dense_stats(vector) if DENSE_Z else None
+                # Standard scores need a corpus to stand out from: in a handful of chunks the best
+                # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
+                stats = self._dense_stats(vector) if DENSE_Z and total >= DENSE_Z_MIN else None
                 scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling, stats)
         order = np.argsort(-scores, kind="stable")
         return candidates[order], scores[order]
