@@ -55,11 +55,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _searcher(args: argparse.Namespace):
+    from qa.search import Searcher
+
+    return Searcher(
+        args.index, model=args.model, mode=args.mode, rerank=args.rerank, keyword_ceiling=args.keyword_weight
+    )
+
+
 def cmd_search(args: argparse.Namespace) -> int:
-    from qa.search import Searcher, clean_question
+    from qa.search import clean_question
 
     question = clean_question(args.question)
-    searcher = Searcher(args.index, model=args.model, mode=args.mode, rerank=args.rerank)
+    searcher = _searcher(args)
     hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
     tty = sys.stdout.isatty()
     for hit in hits:
@@ -74,10 +82,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluate import evaluate, read_gold, searcher_fn, write_rows
-    from qa.search import Searcher
 
     gold = read_gold(args.gold)
-    searcher = Searcher(args.index, model=args.model, mode=args.mode, rerank=args.rerank)
+    searcher = _searcher(args)
     result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))
     out = args.out or args.gold.with_name(args.gold.stem + f".results-{args.mode}.jsonl")
     write_rows(out, result.rows)
@@ -91,10 +98,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from tqdm.auto import tqdm
 
     from qa.batch_io import read_questions, result_rows, write_results
-    from qa.search import Searcher
 
     questions = read_questions(args.file)
-    searcher = Searcher(args.index, model=args.model, mode=args.mode, rerank=args.rerank)
+    searcher = _searcher(args)
     results = []
     step = 32
     with tqdm(total=len(questions), desc="questions", disable=args.quiet, file=sys.stderr) as bar:
@@ -148,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--rerank", metavar="MODEL", default=None, help="re-order with a CrossEncoder (name or path)")
         p.add_argument("--doc", default=None, help="only passages of this document id")
         p.add_argument("--section", default=None, help="only passages under this section path prefix (A › B, A/B)")
+        p.add_argument(
+            "--keyword-weight",
+            type=float,
+            default=None,
+            metavar="W",
+            help="hybrid: keyword weight for a Chinese question whose words all occur in the corpus (default 0.7)",
+        )
 
     p = sub.add_parser("search", help="ask one question")
     p.add_argument("question")

@@ -121,6 +121,8 @@ def test_qa_search_options_and_marked_highlights(index, capsys):
     assert "city0.md" not in capsys.readouterr().out
     assert main([*base, "--min-score", "99"]) == 0
     assert "no passages found" in capsys.readouterr().out
+    assert main([*base, "-k", "1", "--keyword-weight", "1.0"]) == 0
+    assert "city0.md" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main([*base, "--mode", "nope"])
 
