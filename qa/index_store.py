@@ -4,6 +4,7 @@ Layout of an index directory::
 
     CURRENT            name of the live generation, replaced atomically with os.replace
     gen-<stamp>/       manifest.json, vectors.faiss, chunks.jsonl, documents.jsonl, extras
+                       (windows.npy + window_starts.npy: sentence-window vectors; bm25/: keyword index)
     .lock              held while a build writes
 
 A build writes a complete new generation, fsyncs it, then flips CURRENT. A crash at any moment
@@ -34,7 +35,7 @@ from qa.records import Chunk, Document
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence-window vectors and a BM25 index in every generation
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"

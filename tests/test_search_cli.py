@@ -26,10 +26,13 @@ def searcher(corpus_index, use_embedder) -> Searcher:
         ("2021年成渝地区双城经济圈的GDP是多少？", "双城经济圈", "GDP"),
         ("重庆如何培育中小企业？", "中小企业", "培育"),
         ("What will Chongqing do to build beautiful villages?", "乡村", "乡村"),
+        ("How will Chongqing build a strong cultural city?", "文化", "文化"),
+        ("怎样把重庆建成文化强市？", "文化发展", "文化"),
     ],
 )
 def test_question_about_the_page_finds_the_passage_and_its_section(searcher, question, section_word, passage_word):
     hit = searcher.search(question, k=3)[0]
+    assert hit.score > 0, "a one-page index must not floor every score to zero"
     assert section_word in hit.chunk.section_label
     assert passage_word in hit.text
     assert hit.doc_id == "chongqing_daily_2022-12-23.txt"
