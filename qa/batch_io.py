@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa.errors import LoadError, QAError
-from qa.loading import decode_bytes, normalise_text
+from qa.errors import QAError
+from qa.loading import read_text_file
 
 _QUESTION_KEYS = ("question", "query", "text", "问题")
 _ID_KEYS = ("id", "query_id", "qid")
@@ -95,15 +95,7 @@ def parse_questions(text: str, suffix: str, name: str = "questions") -> list[Que
 
 def read_questions(path: Path | str) -> list[Question]:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise QAError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    try:
-        text, _ = decode_bytes(data, str(path))
-    except LoadError as exc:
-        raise QAError(str(exc)) from exc
-    return parse_questions(normalise_text(text), path.suffix, str(path))
+    return parse_questions(read_text_file(path), path.suffix, str(path))
 
 
 def result_rows(questions: list[Question], results: list[list[Any]]) -> list[dict[str, Any]]:

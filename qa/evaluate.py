@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.errors import QAError
+from qa.loading import read_text_file
 
 CUTOFF = 10  # MRR@10; hit@1 and hit@5 are read off the same ranked list
 _ID_KEYS = ("gold_id", "gold_chunk_id", "gold_paragraph_id", "gold_doc_id", "gold")
@@ -89,12 +90,7 @@ def parse_gold(lines: Sequence[str], name: str = "gold") -> list[GoldQuestion]:
 
 
 def read_gold(path: Path | str) -> list[GoldQuestion]:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise QAError(f"cannot read gold file {path}: {exc.strerror or exc}") from exc
-    return parse_gold(text.splitlines(), name=str(path))
+    return parse_gold(read_text_file(path).splitlines(), name=str(path))
 
 
 def first_correct(flags: Sequence[bool]) -> int | None:

@@ -25,6 +25,19 @@ SUFFIXES = (".txt", ".md", ".markdown")
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 
 
+_CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "cp936", "big5", "big5hkscs", "cp950", "hz"}
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Mostly common CJK ideographs, CJK punctuation and ASCII: what a Chinese document is made of."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return False
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in visible)
+    usual = cjk + sum(ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in visible)
+    return cjk >= 0.3 * len(visible) and usual >= 0.95 * len(visible)
+
+
 @dataclass
 class LoadResult:
     """Documents that loaded, and a message for every file that did not."""
@@ -43,6 +56,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding) or raise LoadError with a message naming the file."""
     if not data.strip():
         raise LoadError(f"{name}: file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Windows Notepad's "Unicode")
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{name}: starts like UTF-16 but does not decode as it, skipped") from exc
     if b"\x00" in data[:8192]:
         raise LoadError(f"{name}: looks like a binary file (contains NUL bytes), skipped")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -52,9 +70,15 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
-    if best is None:
+    encoding = best.encoding if best is not None else None
+    if encoding is None or encoding.replace("_", "").lower() not in _CHINESE_ENCODINGS:
+        # Short Chinese files are often mistaken for Korean or other double-byte encodings;
+        # when a Chinese decode reads as Chinese text, ask the detector to choose between those.
+        chinese = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+        if chinese is not None and _reads_as_chinese(str(chinese)):
+            encoding = chinese.encoding
+    if encoding is None:
         raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
-    encoding = best.encoding
     # GBK is a subset of GB18030; decoding as the superset never loses characters.
     if encoding in ("gbk", "gb2312", "cp936"):
         encoding = "gb18030"
@@ -78,6 +102,20 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
         raise LoadError(f"{name}: file has no text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(doc_id=doc_id or path.name, path=path, text=text, sha256=digest, encoding=encoding)
+
+
+def read_text_file(path: Path | str) -> str:
+    """Decoded, normalised text of a user-given file (questions, gold sets), in any encoding we load.
+
+    LoadError (a QAError) names the file when it is missing, empty, binary or undecodable.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    text, _ = decode_bytes(data, str(path))
+    return normalise_text(text)
 
 
 def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:

@@ -37,17 +37,10 @@ def make_docs(folder: Path, seed: int = 5) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def embedder():
-    from qa.embedding import UseEmbedder
-
-    return UseEmbedder()
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory, embedder):
+def index(tmp_path_factory, use_embedder):
     root = tmp_path_factory.mktemp("eval")
     gold = make_docs(root / "docs")
-    build_index([root / "docs"], root / "index", embedder=embedder, progress=False)
+    build_index([root / "docs"], root / "index", embedder=use_embedder, progress=False)
     gold_path = root / "gold.jsonl"
     gold_path.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in gold) + "\n", encoding="utf-8")
     return root, gold_path
@@ -76,10 +69,10 @@ def test_parse_gold_rejects_rows_without_gold():
         parse_gold(['{"question": "a", "gold_id": "x"}', '{"question": "b"}'])
 
 
-def test_evaluate_per_group(index, embedder):
+def test_evaluate_per_group(index, use_embedder):
     root, gold_path = index
     gold = parse_gold(gold_path.read_text(encoding="utf-8").splitlines())
-    searcher = Searcher(root / "index", embedder=embedder)
+    searcher = Searcher(root / "index", embedder=use_embedder)
 
     def search(questions):
         return [
@@ -159,12 +152,12 @@ def tiny_cross_encoder(tmp_path_factory):
     return folder
 
 
-def test_rerank_reorders_candidates_by_the_cross_encoder(index, embedder, tiny_cross_encoder):
+def test_rerank_reorders_candidates_by_the_cross_encoder(index, use_embedder, tiny_cross_encoder):
     from qa.rerank import load_reranker
 
     root, _ = index
     question = "成都最有名的小吃是什么？"
-    searcher = Searcher(root / "index", embedder=embedder, rerank=str(tiny_cross_encoder))
+    searcher = Searcher(root / "index", embedder=use_embedder, rerank=str(tiny_cross_encoder))
     hits = searcher.search(question, k=5)
     plain = searcher.search(question, k=50, rerank="")  # "" turns the default rerank off for a call
     assert len(hits) == 5 and {h.chunk.chunk_id for h in hits} <= {h.chunk.chunk_id for h in plain}

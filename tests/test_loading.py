@@ -12,7 +12,7 @@ from qa.loading import load_paths
 TEXT = "市民在公园里散步。\n“新”在哪里？重庆的经济实力不断提升——数字经济占比超过三成。\n"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
 def test_simplified_chinese_in_any_common_encoding_reads_the_same(tmp_path, encoding):
     (tmp_path / "doc.txt").write_bytes(TEXT.encode(encoding))
     result = load_paths([tmp_path])

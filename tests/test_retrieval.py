@@ -82,24 +82,17 @@ def generate_corpus(folder: Path, seed: int = 0, people: int = 24) -> list[dict]
 
 
 @pytest.fixture(scope="module")
-def embedder():
-    from qa.embedding import UseEmbedder
-
-    return UseEmbedder()
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory, embedder):
+def corpus(tmp_path_factory, use_embedder):
     root = tmp_path_factory.mktemp("retrieval")
     questions = generate_corpus(root / "docs")
-    build_index([root / "docs"], root / "index", embedder=embedder, progress=False)
+    build_index([root / "docs"], root / "index", embedder=use_embedder, progress=False)
     return root, questions
 
 
 @pytest.fixture(scope="module")
-def searcher(corpus, embedder):
+def searcher(corpus, use_embedder):
     root, _ = corpus
-    return Searcher(root / "index", embedder=embedder)
+    return Searcher(root / "index", embedder=use_embedder)
 
 
 def _hit1(searcher: Searcher, questions: list[dict], mode: str) -> float:
@@ -122,7 +115,7 @@ def test_bm25_is_persisted_in_the_generation_under_the_manifest(corpus):
         assert (gen / name).is_file()
 
 
-def test_bm25_loads_without_rebuilding_or_tokenizing_the_corpus(corpus, embedder, monkeypatch):
+def test_bm25_loads_without_rebuilding_or_tokenizing_the_corpus(corpus, use_embedder, monkeypatch):
     import bm25s
 
     import qa.keyword
@@ -133,52 +126,52 @@ def test_bm25_loads_without_rebuilding_or_tokenizing_the_corpus(corpus, embedder
     monkeypatch.setattr(qa.keyword, "corpus_tokens", forbidden)
     monkeypatch.setattr(bm25s.BM25, "index", forbidden)
     root, questions = corpus
-    fresh = Searcher(root / "index", embedder=embedder)
+    fresh = Searcher(root / "index", embedder=use_embedder)
     q = next(q for q in questions if q["group"] == "zh")
     hits = fresh.search(q["question"], k=1, mode="keyword")
     assert hits and hits[0].doc_id == q["gold"]
 
 
-def test_damaged_bm25_file_is_reported(tmp_path, embedder):
+def test_damaged_bm25_file_is_reported(tmp_path, use_embedder):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("长城是中国古代的军事防御工程。", encoding="utf-8")
-    build_index([tmp_path / "docs"], tmp_path / "index", embedder=embedder, progress=False)
+    build_index([tmp_path / "docs"], tmp_path / "index", embedder=use_embedder, progress=False)
     gen = IndexStore(tmp_path / "index").current_dir()
     (gen / "bm25" / "vocab.index.json").write_text("{}", encoding="utf-8")
     with pytest.raises(IndexStoreError, match="checksum"):
-        Searcher(tmp_path / "index", embedder=embedder)
+        Searcher(tmp_path / "index", embedder=use_embedder)
 
 
-def test_old_format_index_asks_for_a_rebuild(tmp_path, embedder):
+def test_old_format_index_asks_for_a_rebuild(tmp_path, use_embedder):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("长城是中国古代的军事防御工程。", encoding="utf-8")
-    build_index([tmp_path / "docs"], tmp_path / "index", embedder=embedder, progress=False)
+    build_index([tmp_path / "docs"], tmp_path / "index", embedder=use_embedder, progress=False)
     manifest_path = IndexStore(tmp_path / "index").current_dir() / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["format_version"] = 1
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(IndexStoreError, match="rebuild it"):
-        Searcher(tmp_path / "index", embedder=embedder)
+        Searcher(tmp_path / "index", embedder=use_embedder)
 
 
-def test_incremental_build_updates_bm25_and_reuses_window_vectors(tmp_path, embedder):
+def test_incremental_build_updates_bm25_and_reuses_window_vectors(tmp_path, use_embedder):
     docs = tmp_path / "docs"
     generate_corpus(docs, seed=1, people=10)
     index = tmp_path / "index"
-    first = build_index([docs], index, embedder=embedder, progress=False)
+    first = build_index([docs], index, embedder=use_embedder, progress=False)
     assert first.windows > first.chunks > 0
 
     (docs / "new.txt").write_text("天文学家发现了一颗名为zorblax的彗星。它每七十年接近太阳一次。\n", encoding="utf-8")
-    second = build_index([docs], index, embedder=embedder, progress=False)
+    second = build_index([docs], index, embedder=use_embedder, progress=False)
     assert second.added == ["new.txt"]
     assert second.embedded == 1  # only the new document's chunk; every other window vector reused
-    hits = Searcher(index, embedder=embedder).search("zorblax彗星", k=3, mode="keyword")
+    hits = Searcher(index, embedder=use_embedder).search("zorblax彗星", k=3, mode="keyword")
     assert hits and hits[0].doc_id == "new.txt"
 
     (docs / "new.txt").unlink()
-    third = build_index([docs], index, embedder=embedder, progress=False)
+    third = build_index([docs], index, embedder=use_embedder, progress=False)
     assert third.removed == ["new.txt"] and third.embedded == 0
-    after = Searcher(index, embedder=embedder)
+    after = Searcher(index, embedder=use_embedder)
     assert after.search("zorblax", k=3, mode="keyword") == []
     assert all(h.doc_id != "new.txt" for h in after.search("zorblax彗星", k=5))
 
@@ -296,13 +289,13 @@ def test_highlight_function_on_generated_passage():
     assert [text[a:b] for a, b in spans] == [target]
 
 
-def test_coarse_8bit_candidates_give_the_same_top_hits(corpus, embedder, monkeypatch):
+def test_coarse_8bit_candidates_give_the_same_top_hits(corpus, use_embedder, monkeypatch):
     import qa.search
 
     root, questions = corpus
-    exact = Searcher(root / "index", embedder=embedder)
+    exact = Searcher(root / "index", embedder=use_embedder)
     monkeypatch.setattr(qa.search, "COARSE_MIN", 1)
-    coarse = Searcher(root / "index", embedder=embedder)
+    coarse = Searcher(root / "index", embedder=use_embedder)
     assert coarse._coarse is not None and exact._coarse is None
     for q in questions[:12]:
         for mode in ("hybrid", "dense"):

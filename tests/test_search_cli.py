@@ -163,3 +163,12 @@ def test_build_index_script_and_python_api(tmp_path, corpus_copy):
     assert proc.returncode == 0, proc.stderr
     assert "indexed 1 document" in proc.stdout
     assert Searcher(index_dir).search("乡村", k=1)[0].doc_id == "chongqing_daily_2022-12-23.txt"
+
+
+def test_cli_batch_reads_a_gb18030_question_file(tmp_path, corpus_index):
+    qfile = tmp_path / "questions.txt"
+    qfile.write_bytes("重庆如何培育中小企业？\n乡村治理\n".encode("gb18030"))
+    out = tmp_path / "out.jsonl"
+    assert main(["-q", "batch", str(qfile), "--out", str(out), "-k", "1", "--index", str(corpus_index)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["question"] for r in records] == ["重庆如何培育中小企业？", "乡村治理"]
