@@ -102,6 +102,29 @@ class UseEmbedder:
         return self.encode_documents(texts)
 
 
+def load_sentence_transformers(kind: str, name: str, device: str, purpose: str):
+    """A sentence-transformers ``kind`` (SentenceTransformer / CrossEncoder) by local path or hub name.
+
+    Returns (model, model id): the absolute path for a local folder, else the name. Every way it
+    can fail offline (library missing, no such folder, not in the hub cache) is a QAError.
+    """
+    try:
+        import sentence_transformers
+    except ImportError as exc:
+        raise QAError(
+            f"{purpose} model {name!r} needs sentence-transformers: "
+            "pip install torch==2.13.0 'qa[st]' (the torch pin keeps pip off the CUDA build)"
+        ) from exc
+    path = os.path.expanduser(name)
+    local = os.path.isdir(path)
+    try:
+        model = getattr(sentence_transformers, kind)(path if local else name, device=device)
+    except (OSError, ValueError) as exc:
+        where = "that folder" if local else "the Hugging Face hub or the local cache"
+        raise QAError(f"cannot load {purpose} model {name!r} from {where}: {exc}") from exc
+    return model, (os.path.abspath(path) if local else name)
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by local path or hub name.
 
@@ -110,20 +133,7 @@ class SentenceTransformerEmbedder:
     """
 
     def __init__(self, name: str, device: str = "cpu") -> None:
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise QAError(
-                f"model {name!r} needs sentence-transformers: "
-                "pip install torch==2.13.0 'qa[st]' (the torch pin keeps pip off the CUDA build)"
-            ) from exc
-        local = os.path.isdir(os.path.expanduser(name))
-        try:
-            self._model = SentenceTransformer(os.path.expanduser(name) if local else name, device=device)
-        except OSError as exc:
-            where = "that folder" if local else "the Hugging Face hub or the local cache"
-            raise QAError(f"cannot load embedding model {name!r} from {where}: {exc}") from exc
-        self.model_id = os.path.abspath(os.path.expanduser(name)) if local else name
+        self._model, self.model_id = load_sentence_transformers("SentenceTransformer", name, device, "embedding")
         # Renamed in sentence-transformers 6; keep working with older releases.
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())

@@ -9,13 +9,12 @@ implicitly): the user names one by local path or hub name, e.g. ``--rerank BAAI/
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
-from qa.errors import QAError
+from qa.embedding import load_sentence_transformers
 
 log = logging.getLogger(__name__)
 
@@ -27,21 +26,7 @@ class Reranker:
     """A loaded CrossEncoder; ``scores`` gives one relevance score per (question, passage)."""
 
     def __init__(self, name: str, device: str = "cpu") -> None:
-        try:
-            from sentence_transformers import CrossEncoder
-        except ImportError as exc:
-            raise QAError(
-                f"reranking with {name!r} needs sentence-transformers: "
-                "pip install torch==2.13.0 'qa[st]' (the torch pin keeps pip off the CUDA build)"
-            ) from exc
-        local = os.path.isdir(os.path.expanduser(name))
-        target = os.path.expanduser(name) if local else name
-        try:
-            self._model = CrossEncoder(target, device=device)
-        except (OSError, ValueError) as exc:
-            where = "that folder" if local else "the Hugging Face hub or the local cache"
-            raise QAError(f"cannot load reranking model {name!r} from {where}: {exc}") from exc
-        self.name = os.path.abspath(target) if local else name
+        self._model, self.name = load_sentence_transformers("CrossEncoder", name, device, "reranking")
 
     def scores(self, question: str, passages: Sequence[str]) -> np.ndarray:
         if not passages:
