@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,18 +52,23 @@ def _pick(row: dict[str, Any], keys: Sequence[str]) -> Any:
     return None
 
 
+def iter_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) for every non-blank JSONL line; bad JSON names its line."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except ValueError as exc:
+            raise QAError(f"{name}: line {number} is not valid JSON ({exc.msg})") from exc
+
+
 def parse_questions(text: str, suffix: str, name: str = "questions") -> list[Question]:
     """Questions from a file's decoded text; bad rows raise QAError naming the line."""
     suffix = suffix.lower()
     questions: list[Question] = []
     if suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                raise QAError(f"{name}: line {number} is not valid JSON ({exc.msg})") from exc
+        for number, row in iter_jsonl(text.splitlines(), name):
             if isinstance(row, str):
                 row = {"question": row}
             question = _pick(row, _QUESTION_KEYS) if isinstance(row, dict) else None

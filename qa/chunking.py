@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from qa.records import Chunk, Outline, Paragraph, Span
-from qa.sentences import sentence_spans
-
-_SOFT_BREAKS = "，,、：:；; "
+from qa.sentences import bounded_sentence_spans
 
 
 @dataclass(frozen=True)
@@ -57,26 +55,6 @@ def _section_text(paragraphs: list[Paragraph], joins: list[bool]) -> tuple[str, 
         segments.append(_Segment(pos, pos + len(text), para))
         pos += len(text)
     return "".join(parts), segments
-
-
-def _split_long(start: int, end: int, text: str, size: int) -> list[tuple[int, int]]:
-    """Cut a sentence longer than ``size`` at soft breaks (commas), else hard at ``size``."""
-    pieces: list[tuple[int, int]] = []
-    while end - start > size:
-        window = text[start : start + size]
-        cut = max(window.rfind(ch) for ch in _SOFT_BREAKS)
-        cut = start + cut + 1 if cut >= size // 3 else start + size
-        pieces.append((start, cut))
-        start = cut
-    pieces.append((start, end))
-    return pieces
-
-
-def _units(text: str, size: int) -> list[tuple[int, int]]:
-    units: list[tuple[int, int]] = []
-    for a, b in sentence_spans(text):
-        units.extend(_split_long(a, b, text, size))
-    return units
 
 
 def _windows(units: list[tuple[int, int]], size: int, overlap: int) -> list[tuple[int, int]]:
@@ -131,7 +109,7 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
     for section in outline.sections:
         paragraphs = [outline.paragraphs[i] for i in section.paragraphs]
         text, segments = _section_text(paragraphs, section.joins)
-        for a, b in _windows(_units(text, params.size), params.size, params.overlap):
+        for a, b in _windows(bounded_sentence_spans(text, params.size), params.size, params.overlap):
             # Trim surrounding whitespace so the shown text starts and ends on a character.
             while a < b and text[a].isspace():
                 a += 1

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.records import Chunk
-from qa.sentences import sentence_spans
+from qa.sentences import bounded_sentence_spans
 
 WINDOW_MAX = 120  # characters: longer sentences are cut at soft breaks
 WINDOW_MIN = 24  # characters: shorter sentences are merged with the next one
@@ -40,20 +40,11 @@ WINDOW_WEIGHT = 0.5  # share of the best window in a chunk's dense score (eviden
 
 WINDOW_VECTORS = "windows.npy"
 WINDOW_STARTS = "window_starts.npy"
-_SOFT_BREAKS = "，,、：:；; "
 
 
 def window_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) windows covering ``text``: sentences, short ones merged, long ones cut."""
-    pieces: list[tuple[int, int]] = []
-    for start, end in sentence_spans(text):
-        while end - start > WINDOW_MAX:
-            part = text[start : start + WINDOW_MAX]
-            cut = max(part.rfind(ch) for ch in _SOFT_BREAKS)
-            cut = start + cut + 1 if cut >= WINDOW_MAX // 3 else start + WINDOW_MAX
-            pieces.append((start, cut))
-            start = cut
-        pieces.append((start, end))
+    pieces = bounded_sentence_spans(text, WINDOW_MAX)
     windows: list[tuple[int, int]] = []
     for start, end in pieces:
         if windows and (windows[-1][1] - windows[-1][0] < WINDOW_MIN) and end - windows[-1][0] <= WINDOW_MAX:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qa.batch_io import iter_jsonl
 from qa.errors import QAError
 from qa.loading import read_text_file
 
@@ -66,13 +67,7 @@ class GoldQuestion:
 def parse_gold(lines: Sequence[str], name: str = "gold") -> list[GoldQuestion]:
     """Gold questions from JSONL lines; a row without question or gold raises QAError naming it."""
     rows: list[GoldQuestion] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise QAError(f"{name}: line {number} is not valid JSON ({exc.msg})") from exc
+    for number, row in iter_jsonl(lines, name):
         if not isinstance(row, dict):
             raise QAError(f"{name}: line {number} is not a JSON object")
         question = next((row[k] for k in _QUESTION_KEYS if row.get(k)), None)

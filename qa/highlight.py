@@ -93,12 +93,6 @@ def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[in
     return scores
 
 
-def sentence_scores(question: str, text: str) -> list[tuple[float, int, int]]:
-    """(word-overlap score, start, end) for every sentence of ``text``."""
-    wanted = _grams(question)
-    return [(_overlap(wanted, text[a:b]), a, b) for a, b in sentence_spans(text)]
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
     return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
@@ -159,8 +153,3 @@ def highlight_spans(
     else:
         best = [i for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
     return [spans[i] for i in sorted(best)]
-
-
-def strip_markup(text: str) -> str:
-    """Drop terminal colour codes (for tests and plain output)."""
-    return re.sub(r"\033\[[0-9;]*m", "", text)

@@ -47,5 +47,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SOFT_BREAKS = "，,、：:；; "
+
+
+def bounded_sentence_spans(text: str, size: int) -> list[tuple[int, int]]:
+    """``sentence_spans`` with every sentence longer than ``size`` cut at soft breaks (commas,
+    enumeration marks), else hard at ``size``: the units both chunks and dense windows pack."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        while end - start > size:
+            window = text[start : start + size]
+            cut = max(window.rfind(ch) for ch in _SOFT_BREAKS)
+            cut = start + cut + 1 if cut >= size // 3 else start + size
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]

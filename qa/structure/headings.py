@@ -10,14 +10,6 @@ import re
 
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
-NUMBERED_HEADING = re.compile(
-    rf"^(第[{_CN_NUM}\d]+[章节篇部分条编卷]"  # 第X章
-    rf"|[{_CN_NUM}]+、"  # 一、
-    rf"|[（(][{_CN_NUM}]+[）)]"  # （一）
-    r"|\d+(?:\.\d+)*[.、．]?\s"  # 1. / 1.2 / 1、
-    r"|\d+(?:\.\d+)+\s*"  # 1.2.3 without trailing space
-    r")"
-)
 BODY_END = tuple("。！？!?；;…，,、：:.")
 MAX_BARE_HEADING_CJK = 32
 MAX_BARE_HEADING_LATIN = 90
@@ -99,11 +91,6 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ..
     if len(titles) >= len(path):
         return tuple(titles)
     return path[: len(path) - len(titles)] + tuple(titles)
-
-
-def is_numbered_heading(text: str) -> bool:
-    stripped = text.strip()
-    return bool(NUMBERED_HEADING.match(stripped)) and is_bare_heading(stripped)
 
 
 def is_heading_block(text: str) -> bool:
