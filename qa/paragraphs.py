@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from qa.records import Document, Paragraph
+from qa.records import Document, LineHint, Paragraph
 
 SENTENCE_END = "。！？!?；;…．.:：」』”’\"')）】》"
 _MARKDOWN_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```)")
@@ -66,6 +66,23 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
                     line_end=last + 1,
                     char_start=start,
                     char_end=end,
+                    **_hinted_fields(doc.hints, first + 1, last + 1),
                 )
             )
     return paragraphs
+
+
+def _hinted_fields(hints: dict[int, LineHint] | None, line_start: int, line_end: int) -> dict:
+    """Pages, heading level and role a structured source gave the lines of one paragraph."""
+    if not hints:
+        return {}
+    marks = [hints[n] for n in range(line_start, line_end + 1) if n in hints]
+    pages = [m.page for m in marks if m.page is not None]
+    levels = [m.heading_level for m in marks if m.heading_level is not None]
+    roles = [m.role for m in marks if m.role]
+    return {
+        "page_start": min(pages) if pages else None,
+        "page_end": max(pages) if pages else None,
+        "heading_level": min(levels) if levels else None,
+        "role_hint": roles[0] if roles else None,
+    }

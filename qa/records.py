@@ -15,14 +15,34 @@ SECTION_SEPARATOR = " › "
 
 
 @dataclass(frozen=True)
+class LineHint:
+    """What a structured source format (PDF, DOCX, HTML) says about one line of its extracted text.
+
+    Plain text cannot say which line is a headline; a PDF's font sizes, a DOCX heading style or an
+    ``<h2>`` can. Loaders record it here so the structure stage uses it instead of guessing.
+    """
+
+    page: int | None = None  # 1-based page the line was printed on (PDF); None when the format has no pages
+    heading_level: int | None = None  # 1 = top level; set only where the source marks a heading
+    role: str | None = None  # e.g. "kicker", "subtitle", "byline", "body", when the source tells
+
+
+@dataclass(frozen=True)
 class Document:
-    """A decoded source file. ``text`` is normalised (LF line endings, ASCII spaces)."""
+    """A decoded source file. ``text`` is normalised (LF line endings, ASCII spaces).
+
+    ``hints`` is None for plain text. For a structured format it maps 1-based line numbers of
+    ``text`` to what the source said about that line; a line a structured source did not mark as a
+    heading is body text (the structure stage must not promote it to a headline).
+    """
 
     doc_id: str  # path relative to the root the user gave, with forward slashes
     path: Path
     text: str
     sha256: str  # hash of the normalised text, so a re-encoded but identical file is unchanged
     encoding: str
+    hints: dict[int, LineHint] | None = None
+    source_format: str = "text"  # "text", "markdown", "pdf", "docx", "html"
 
 
 @dataclass(frozen=True)
@@ -38,6 +58,11 @@ class Paragraph:
     line_end: int  # 1-based, inclusive
     char_start: int
     char_end: int  # exclusive
+    # From the document's LineHints (structured formats only); None for plain text.
+    page_start: int | None = None
+    page_end: int | None = None
+    heading_level: int | None = None  # the source marks this paragraph as a heading of this level
+    role_hint: str | None = None
 
 
 @dataclass(frozen=True)
