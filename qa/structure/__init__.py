@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from qa.paragraphs import split_paragraphs
 from qa.records import Document, Outline, Paragraph
+from qa.structure.hinted import build_hinted_outline
 from qa.structure.outline import build_outline
 
 
 def recover_outline(doc: Document, paragraphs: list[Paragraph] | None = None) -> Outline:
     """Assign each paragraph of ``doc`` to a section path, in reading order, with stitches."""
     paras = paragraphs if paragraphs is not None else split_paragraphs(doc)
+    if doc.hints is not None:  # the source format says where its headings are (PDF, DOCX, HTML)
+        return build_hinted_outline(doc.doc_id, paras)
     return build_outline(doc.doc_id, paras)
 
 
