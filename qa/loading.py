@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,20 @@ class LoadResult:
 
     documents: list[Document] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+
+def display_name(name: str) -> str:
+    """A file name as valid Unicode text, so it can be stored, printed and cited.
+
+    Linux file names are bytes; Python keeps bytes that are not UTF-8 as lone surrogates, which
+    no UTF-8 writer accepts (an index build used to fail on them after all the embedding). Such
+    bytes are shown as ``\\xNN`` escapes; the file itself is still read through its real path.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return name
 
 
 def normalise_text(text: str) -> str:
@@ -91,7 +106,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
 
 def load_file(path: Path, doc_id: str | None = None) -> Document:
     """Load one file; raise LoadError with a clear message if it is not usable text."""
-    name = doc_id or path.name
+    name = doc_id = doc_id or display_name(path.name)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -101,7 +116,7 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     if not text.strip():
         raise LoadError(f"{name}: file has no text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(doc_id=doc_id or path.name, path=path, text=text, sha256=digest, encoding=encoding)
+    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding)
 
 
 def read_text_file(path: Path | str) -> str:
@@ -121,7 +136,7 @@ def read_text_file(path: Path | str) -> str:
 def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
     """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md files."""
     if root.is_file():
-        yield root, root.name
+        yield root, display_name(root.name)
         return
     for path in sorted(root.rglob("*")):
         if (
@@ -129,7 +144,7 @@ def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
             and path.suffix.lower() in SUFFIXES
             and not any(part.startswith(".") for part in path.relative_to(root).parts)
         ):
-            yield path, path.relative_to(root).as_posix()
+            yield path, display_name(path.relative_to(root).as_posix())
 
 
 def load_paths(paths: Iterable[Path | str]) -> LoadResult:

@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 SECTION_SEPARATOR = " › "
+CITATION_SECTION = " § "
+# A document id with one of these (or anything unprintable, or edge spaces) is quoted in citations.
+_CITATION_SEPARATORS = (":", "§", '"')
 
 
 @dataclass(frozen=True)
@@ -177,3 +180,42 @@ def format_line_ranges(spans: list[Span]) -> str:
         else:
             ranges.append([span.line_start, span.line_end])
     return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+def _escape_unprintable(text: str, quote: bool) -> str:
+    """Line breaks, controls and other invisible characters as ``\\n`` / ``\\uXXXX`` escapes."""
+    out = []
+    for ch in text:
+        if quote and ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif ch in "\n\t\r":
+            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}[ch])
+        else:  # JSON's \\uXXXX, as a surrogate pair above the BMP, so json.loads reads a quoted id back
+            units = ch.encode("utf-16-be", errors="surrogatepass")
+            out.extend(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+    return "".join(out)
+
+
+def quote_doc_id(doc_id: str) -> str:
+    """A document id as it appears in a citation: bare when plain, else in double quotes.
+
+    ``doc:lines § section`` must stay one line and parse one way whatever the file is called:
+    an id containing ``:``, ``§``, ``"``, a line break or another invisible character (or with
+    spaces at its ends) is written as a JSON string, ``"a:b.txt":3-5 § 标题``, which
+    ``json.loads`` turns back into the exact id.
+    """
+    plain = (
+        doc_id
+        and doc_id == doc_id.strip()
+        and not any(sep in doc_id for sep in _CITATION_SEPARATORS)
+        and all(ch.isprintable() or ch == " " for ch in doc_id)
+    )
+    return doc_id if plain else '"' + _escape_unprintable(doc_id, quote=True) + '"'
+
+
+def format_citation(doc_id: str, lines: str, section_label: str = "") -> str:
+    """``document:lines § section path``, on one line, with the document id quoted if it must be."""
+    citation = f"{quote_doc_id(doc_id)}:{lines}"
+    return citation + (CITATION_SECTION + _escape_unprintable(section_label, quote=False) if section_label else "")

@@ -32,7 +32,7 @@ from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight,
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import KeywordIndex, query_tokens
-from qa.records import Chunk, format_line_ranges
+from qa.records import Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 
 log = logging.getLogger(__name__)
@@ -74,9 +74,8 @@ class Hit:
 
     @property
     def citation(self) -> str:
-        """``document:lines § section path`` as shown to users."""
-        section = self.chunk.section_label
-        return f"{self.doc_id}:{self.lines}" + (f" § {section}" if section else "")
+        """``document:lines § section path`` as shown to users (a document id with separators quoted)."""
+        return format_citation(self.doc_id, self.lines, self.chunk.section_label)
 
     def to_json(self) -> dict[str, Any]:
         return {

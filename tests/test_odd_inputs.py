@@ -1,0 +1,96 @@
+"""Odd inputs a hostile or unlucky user brings: file names, encodings, NUL bytes, cut files (issue 13)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+
+from qa.build import build_index
+from qa.cli import main
+from qa.index_store import IndexStore
+from qa.loading import load_paths
+from qa.records import format_citation, quote_doc_id
+from qa.search import Searcher
+
+BODY = "茶叶种植\n\n山坡上的茶园每年春天采摘新茶，龙井的香气来自独特的炒制工艺。\n"
+OTHER = "桥梁工程\n\n这座斜拉桥主跨长达八百米，是当地最长的桥梁。\n"
+
+# doc:lines § section — the id either bare (no separators) or a JSON string.
+CITATION = re.compile(
+    r'^(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<bare>[^"\n]+?)):(?P<lines>\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)'
+    r"(?: § (?P<section>[^\n]+))?$"
+)
+
+
+def parse_citation(citation: str) -> tuple[str, str]:
+    """(doc id, lines) read back from a citation string; fails the test if it does not parse one way."""
+    match = CITATION.match(citation)
+    assert match, f"citation does not parse: {citation!r}"
+    doc = json.loads('"' + match["quoted"] + '"') if match["quoted"] is not None else match["bare"]
+    return doc, match["lines"]
+
+
+def test_a_file_name_that_is_not_utf8_is_indexed_under_an_escaped_name(tmp_path, use_embedder, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / os.fsdecode(b"\xff\xfe tea.txt")).write_text(BODY, encoding="utf-8")
+    (docs / "bridge.txt").write_text(OTHER, encoding="utf-8")
+    index = tmp_path / "index"
+    assert main(["-q", "build", str(docs), "--index", str(index)]) == 0
+    assert "error" not in capsys.readouterr().err
+
+    ids = set(IndexStore(index).load().documents)
+    assert ids == {"\\xff\\xfe tea.txt", "bridge.txt"}
+    hit = Searcher(index, embedder=use_embedder).search("茶园什么时候采茶？", k=1)[0]
+    assert hit.doc_id == "\\xff\\xfe tea.txt"
+    hit.citation.encode("utf-8")  # printable and storable anywhere
+    # The same file keeps the same id: a rebuild embeds nothing.
+    assert build_index([docs], index, embedder=use_embedder, progress=False).embedded == 0
+
+
+@pytest.mark.parametrize(
+    "doc_id", ["a:b.txt", "x § y.txt", "line\nbreak.txt", 'say "hi".txt', " edge.txt", "nul\x00.txt"]
+)
+def test_citation_of_a_document_id_with_separators_is_one_line_and_reads_back(doc_id):
+    citation = format_citation(doc_id, "3-5,9", "乡村建设 › 示范创建")
+    assert "\n" not in citation and citation.isprintable()
+    assert parse_citation(citation) == (doc_id, "3-5,9")
+    assert citation.endswith(" § 乡村建设 › 示范创建")
+
+
+def test_plain_document_ids_are_cited_bare():
+    assert quote_doc_id("chongqing_daily_2022-12-23.txt") == "chongqing_daily_2022-12-23.txt"
+    assert quote_doc_id("报告/第一 章.md") == "报告/第一 章.md"
+    assert format_citation("a.txt", "4", "") == "a.txt:4"
+
+
+def test_search_cites_files_named_with_separators_unambiguously(tmp_path, use_embedder, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    names = {
+        "tea:notes.txt": BODY,
+        "bridge § 1.txt": OTHER,
+        "ocean\nreport.txt": "海洋\n\n科考船绘制了北部海岸的珊瑚礁。\n",
+    }
+    for name, text in names.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    index = tmp_path / "index"
+    build_index([docs], index, embedder=use_embedder, progress=False)
+    searcher = Searcher(index, embedder=use_embedder)
+    for question, name in [("茶园", "tea:notes.txt"), ("斜拉桥", "bridge § 1.txt"), ("珊瑚礁", "ocean\nreport.txt")]:
+        hit = searcher.search(question, k=1)[0]
+        assert hit.doc_id == name
+        assert parse_citation(hit.citation)[0] == name
+    # The CLI prints each hit's citation on its own line.
+    assert main(["-q", "search", "珊瑚礁", "-k", "1", "--index", str(index)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert parse_citation(first.split("  ", 1)[1])[0] == "ocean\nreport.txt"
+
+
+def test_load_paths_reports_no_problem_for_odd_names(tmp_path):
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(BODY, encoding="utf-8")  # Latin-1 name
+    result = load_paths([tmp_path])
+    assert result.problems == [] and [d.doc_id for d in result.documents] == ["caf\\xe9.txt"]
