@@ -37,6 +37,27 @@ CSV_FIELDS = [
 ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...)).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value made safe for a CSV cell that Excel or LibreOffice may open (OWASP "CSV injection").
+
+    Text starting with ``= + - @``, a tab or a carriage return gets a leading ``'``, which the
+    spreadsheet shows as text instead of evaluating; the csv module then quotes what needs quoting.
+    Numbers (rank, score) are written as numbers: a negative score is a number, not a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv_row(writer: csv.DictWriter, row: dict[str, Any]) -> None:
+    """``writer.writerow`` with every cell passed through ``csv_cell``; every CSV we write goes through here."""
+    writer.writerow({key: csv_cell(value) for key, value in row.items()})
+
+
 @dataclass
 class Question:
     qid: str
@@ -131,7 +152,7 @@ def write_results(path: Path | str, records: list[dict[str, Any]]) -> None:
             for record in records:
                 base = {"question_id": record["question_id"], "question": record["question"]}
                 if not record["hits"]:
-                    writer.writerow(base)
+                    write_csv_row(writer, base)
                 for hit in record["hits"]:
-                    writer.writerow({**base, **hit, "highlights": json.dumps(hit.get("highlights", []))})
+                    write_csv_row(writer, {**base, **hit, "highlights": json.dumps(hit.get("highlights", []))})
     tmp.replace(path)

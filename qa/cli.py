@@ -7,7 +7,9 @@ missing index, unreadable file) prints one line and exits 2; it never shows a tr
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
+import math
 import os
 import sys
 from pathlib import Path
@@ -17,6 +19,77 @@ from qa.build import DEFAULT_INDEX
 log = logging.getLogger("qa")
 
 EXIT_USER_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what `seq 1000000 | head` reports for seq
+MAX_K = 1000
+MAX_CHUNK_SIZE = 10_000
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with the one-line ``qa: error: …`` (exit 2) every other user mistake gets."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USER_ERROR, f"qa: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _int_in(low: int, high: int):
+    """argparse type: an integer in [low, high]."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: use {low}..{high}")
+        return value
+
+    return parse
+
+
+def _finite_float(text: str) -> float:
+    """argparse type: a real number (nan and inf would silently drop every hit or none)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _weight(text: str) -> float:
+    """argparse type: a fusion weight in [0, 1] (0 = dense only, 1 = keyword only)."""
+    value = _finite_float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value:g} is out of range: a weight is between 0 and 1")
+    return value
+
+
+def _check_doc(searcher, doc: str | None) -> None:
+    """Refuse a ``--doc`` the index does not hold: a typo must not read as "no passages found"."""
+    from qa.errors import QueryError
+
+    if doc is None:
+        return
+    known = sorted({c.doc_id for c in searcher.chunks})
+    if doc in known:
+        return
+    close = difflib.get_close_matches(doc, known, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else f"e.g. {known[0]!r}" if known else ""
+    raise QueryError(f"no document {doc!r} in the index ({len(known)} documents; {hint})".replace("; )", ")"))
+
+
+def _stdout_gone() -> None:
+    """The reader of our output went away (``qa search … | head``): stop quietly.
+
+    Python would print a BrokenPipeError traceback, and again while flushing at exit; pointing
+    stdout at /dev/null lets the interpreter finish silently.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (e.g. captured in tests)
+        pass
 
 
 def _setup_logging(verbosity: int) -> None:
@@ -68,6 +141,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     question = clean_question(args.question)
     searcher = _searcher(args)
+    _check_doc(searcher, args.doc)
     hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
     tty = sys.stdout.isatty()
     for hit in hits:
@@ -85,6 +159,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     gold = read_gold(args.gold)
     searcher = _searcher(args)
+    _check_doc(searcher, args.doc)
     result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))
     out = args.out or args.gold.with_name(args.gold.stem + f".results-{args.mode}.jsonl")
     write_rows(out, result.rows)
@@ -101,6 +176,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     questions = read_questions(args.file)
     searcher = _searcher(args)
+    _check_doc(searcher, args.doc)
     results = []
     step = 32
     with tqdm(total=len(questions), desc="questions", disable=args.quiet, file=sys.stderr) as bar:
@@ -127,12 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     # -q/-v work before or after the subcommand (`qa -q build ...` and `qa build ... -q`); the
     # subcommand's copies use their own names because argparse lets a subparser's defaults
     # overwrite what the main parser already read.
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="qa", description="Search Chinese and mixed-language documents with citations."
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or info logs")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("-v", "--verbose", dest="sub_verbose", action="count", default=0, help="more logging")
     common.add_argument("-q", "--quiet", dest="sub_quiet", action="store_true", help="no progress bars or info logs")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -146,8 +222,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", parents=[common], help="index .txt/.md files or directories")
     p.add_argument("paths", nargs="+", type=Path)
     index_opts(p)
-    p.add_argument("--chunk-size", type=int, default=300, help="most characters per chunk (default 300)")
-    p.add_argument("--overlap", type=int, default=80, help="characters repeated between chunks (default 80)")
+    p.add_argument(
+        "--chunk-size",
+        type=_int_in(20, MAX_CHUNK_SIZE),
+        default=300,
+        help=f"most characters per chunk, 20..{MAX_CHUNK_SIZE} (default 300)",
+    )
+    p.add_argument(
+        "--overlap",
+        type=_int_in(0, MAX_CHUNK_SIZE),
+        default=80,
+        help="characters repeated between chunks, 0..less than half the chunk size (default 80)",
+    )
     p.set_defaults(func=cmd_build)
 
     def retrieval_opts(p: argparse.ArgumentParser) -> None:
@@ -158,22 +244,28 @@ def build_parser() -> argparse.ArgumentParser:
             help="hybrid (default): keyword + dense fused by question; dense: embeddings; keyword: jieba BM25",
         )
         p.add_argument("--rerank", metavar="MODEL", default=None, help="re-order with a CrossEncoder (name or path)")
-        p.add_argument("--doc", default=None, help="only passages of this document id")
+        p.add_argument("--doc", default=None, help="only passages of this document id (must be in the index)")
         p.add_argument("--section", default=None, help="only passages under this section path prefix (A › B, A/B)")
         p.add_argument(
             "--keyword-weight",
-            type=float,
+            type=_weight,
             default=None,
             metavar="W",
-            help="hybrid: keyword weight for a Chinese question whose words all occur in the corpus (default 0.7)",
+            help="hybrid: keyword weight 0..1 for a Chinese question whose words all occur in the corpus (default 0.7)",
         )
 
     p = sub.add_parser("search", parents=[common], help="ask one question")
     p.add_argument("question")
-    p.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
+    p.add_argument("-k", type=_int_in(1, MAX_K), default=5, help=f"how many passages, 1..{MAX_K} (default 5)")
     index_opts(p)
     retrieval_opts(p)
-    p.add_argument("--min-score", type=float, default=None, help="drop passages scoring below this")
+    p.add_argument(
+        "--min-score",
+        type=_finite_float,
+        default=None,
+        metavar="X",
+        help="drop passages scoring below X, a finite number on the mode's scale (hybrid about 0..1)",
+    )
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("eval", parents=[common], help="measure hit@1, hit@5, MRR@10 on a gold JSONL file")
@@ -186,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", parents=[common], help="answer a file of questions (.txt/.csv/.jsonl)")
     p.add_argument("file", type=Path)
     p.add_argument("--out", type=Path, required=True, help="results file, .jsonl or .csv")
-    p.add_argument("-k", type=int, default=5)
+    p.add_argument("-k", type=_int_in(1, MAX_K), default=5, help=f"passages per question, 1..{MAX_K} (default 5)")
     index_opts(p)
     retrieval_opts(p)
     p.set_defaults(func=cmd_batch)
@@ -207,7 +299,12 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging(-1 if args.quiet else args.verbose)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _stdout_gone()
+        return EXIT_BROKEN_PIPE
     except QAError as exc:
         print(f"qa: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
