@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md", ".markdown")
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
+_SPACE_LIKE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))  # controls: dropped
 
 
 _CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "cp936", "big5", "big5hkscs", "cp950", "hz"}
@@ -62,13 +63,88 @@ def display_name(name: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """LF line endings, full-width/no-break spaces as ASCII spaces, no BOM."""
+    """LF line endings, full-width/no-break spaces as ASCII spaces, no BOM, no control characters.
+
+    NUL and the other C0 controls (except tab, line feed, vertical tab and form feed) are dropped:
+    they are never meant as text, a terminal would act on them when a passage is printed, and a
+    line of NULs used to look like a short heading.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_SPACE_LIKE)
 
 
+def _usual_share(text: str) -> float:
+    """Share of characters from the scripts documents are written in (not controls, not private use)."""
+    if not text:
+        return 0.0
+    usual = sum(
+        ch.isspace()
+        or " " <= ch <= "\u024f"  # ASCII, Latin-1, Latin extended
+        or "\u0370" <= ch <= "\u04ff"  # Greek, Cyrillic
+        or "\u2000" <= ch <= "\u206f"  # general punctuation
+        or "\u3000" <= ch <= "\u30ff"  # CJK punctuation, kana
+        or "\u4e00" <= ch <= "\u9fff"  # CJK ideographs
+        or "\uac00" <= ch <= "\ud7af"  # Hangul
+        or "\uff00" <= ch <= "\uffef"  # full-width forms
+        for ch in text
+    )
+    return usual / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (its ASCII characters put NULs in every other byte).
+
+    Only accepted when one byte order decodes strictly into ordinary text with line breaks and
+    no NUL characters: 8-bit text with stray NUL bytes never does (its line feeds are not followed
+    by a NUL), and a binary file decodes into controls and unassigned characters.
+    """
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or "\n" not in text:
+            continue
+        share = _usual_share(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return (best[1], best[2]) if best else None
+
+
+def _utf8(data: bytes, name: str, notes: list[str]) -> str:
+    """Strict UTF-8, except that a last character cut short (a copy or download that stopped one
+    byte early) is dropped with a note instead of losing the whole file. Raises UnicodeDecodeError."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        # Only the end is incomplete, and the rest holds real multi-byte UTF-8 (so it is not, say,
+        # ASCII followed by one GB18030 character).
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and any(b >= 0x80 for b in head):
+            notes.append(
+                f"{name}: the last character is incomplete (file cut short?), {len(data) - exc.start} byte(s) dropped"
+            )
+            return head.decode("utf-8")
+        raise
+
+
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Return (text, encoding) or raise LoadError with a message naming the file."""
+    """Return (text, encoding) or raise LoadError with a message naming the file.
+
+    Repairs that keep a file (NUL bytes removed, a cut last character dropped) are logged as
+    warnings naming the file; a file that cannot be read as text is refused with a LoadError.
+    """
+    notes: list[str] = []
+    text, encoding = _decode(data, name, notes)
+    for note in notes:
+        log.warning("%s", note)
+    return text, encoding
+
+
+def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     if not data.strip():
         raise LoadError(f"{name}: file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Windows Notepad's "Unicode")
@@ -76,14 +152,39 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise LoadError(f"{name}: starts like UTF-16 but does not decode as it, skipped") from exc
-    if b"\x00" in data[:8192]:
-        raise LoadError(f"{name}: looks like a binary file (contains NUL bytes), skipped")
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        # NUL bytes are never text (padding after a crash, a bad copy): they are removed wherever
+        # they are, and the file is judged on what remains; a binary file then fails below.
+        nuls = data.count(0)
+        data = data.replace(b"\x00", b"")
+        if not data.strip():
+            raise LoadError(f"{name}: looks like a binary file (nothing but NUL bytes), skipped")
+        notes.append(f"{name}: {nuls} NUL byte(s) removed")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return _utf8(data[3:], name, notes), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{name}: starts like UTF-8 but does not decode as it ({exc.reason}), skipped") from exc
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        try:
+            text, encoding = _utf8(data, name, notes), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _detect(data, name)
+        printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+        if printable < 0.95 * len(text):
+            raise LoadError(f"{name}: decodes as {encoding} but is mostly unprintable; probably binary, skipped")
+    except LoadError as exc:
+        if notes and "NUL" in notes[-1]:
+            raise LoadError(f"{name}: looks like a binary file (NUL bytes, and the rest is not text), skipped") from exc
+        raise
+    return text, encoding
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    """Not UTF-8: ask charset-normalizer, preferring the Chinese encodings when they read as Chinese."""
     best = from_bytes(data).best()
     encoding = best.encoding if best is not None else None
     if encoding is None or encoding.replace("_", "").lower() not in _CHINESE_ENCODINGS:
@@ -97,11 +198,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     # GBK is a subset of GB18030; decoding as the superset never loses characters.
     if encoding in ("gbk", "gb2312", "cp936"):
         encoding = "gb18030"
-    text = data.decode(encoding, errors="strict")
-    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
-    if printable < 0.95 * len(text):
-        raise LoadError(f"{name}: decodes as {encoding} but is mostly unprintable; probably binary, skipped")
-    return text, encoding
+    return data.decode(encoding, errors="strict"), encoding
 
 
 def load_file(path: Path, doc_id: str | None = None) -> Document:

@@ -94,3 +94,50 @@ def test_load_paths_reports_no_problem_for_odd_names(tmp_path):
     (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(BODY, encoding="utf-8")  # Latin-1 name
     result = load_paths([tmp_path])
     assert result.problems == [] and [d.doc_id for d in result.documents] == ["caf\\xe9.txt"]
+
+
+CHINESE = (
+    "重庆日报\n\n市民在公园里散步。一年之计在于春，开始最好。\n"
+    "“新”在哪里？重庆的经济实力不断提升——数字经济占比超过三成。\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path, encoding):
+    (tmp_path / "notepad.txt").write_bytes(CHINESE.encode(encoding))
+    (tmp_path / "english.txt").write_bytes(b"Field notes\n\nThe vessel mapped the reefs.\n".decode().encode(encoding))
+    result = load_paths([tmp_path])
+    assert result.problems == []
+    texts = {d.doc_id: d.text for d in result.documents}
+    assert texts == {"notepad.txt": CHINESE, "english.txt": "Field notes\n\nThe vessel mapped the reefs.\n"}
+
+
+def test_utf8_file_cut_inside_its_last_character_is_read_with_a_warning(tmp_path, caplog):
+    data = CHINESE.rstrip("\n").encode("utf-8")
+    (tmp_path / "cut.txt").write_bytes(data[:-1])  # the last character lost one of its three bytes
+    result = load_paths([tmp_path])
+    assert result.problems == []
+    assert result.documents[0].text == CHINESE.rstrip("\n")[:-1]
+    assert any("cut.txt" in r.message and "incomplete" in r.message for r in caplog.records)
+
+
+@pytest.mark.parametrize("where", ["start", "after 8 KB"])
+def test_nul_bytes_anywhere_are_removed_and_never_reach_a_citation(tmp_path, use_embedder, caplog, where):
+    filler = "".join(f"第{i}段：山坡上的茶园每年春天采摘新茶，龙井的香气来自独特的炒制工艺。\n\n" for i in range(90))
+    assert len(filler.encode()) > 8192
+    nul_block = "\x00\x00\x00\x00\n\n斜拉桥的主跨长\x00达八百米，是当地最长的桥梁。\n"
+    text = "茶叶种植\n\n" + (nul_block + filler if where == "start" else filler + nul_block)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "padded.txt").write_bytes(text.encode("utf-8"))
+    index = tmp_path / "index"
+    report = build_index([docs], index, embedder=use_embedder, progress=False)
+    assert report.problems == [] and report.documents == 1
+    assert any("padded.txt" in r.message and "NUL" in r.message for r in caplog.records)
+
+    searcher = Searcher(index, embedder=use_embedder)
+    hit = searcher.search("斜拉桥的主跨有多长？", k=1)[0]
+    assert "主跨长达八百米" in hit.text
+    for chunk in searcher.chunks:
+        assert "\x00" not in chunk.text and all("\x00" not in part and part.strip() for part in chunk.section_path)
+    assert all(ch.isprintable() for ch in hit.citation)
