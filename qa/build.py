@@ -100,11 +100,13 @@ def build_index(
         if previous is not None and model is None and embedder is None:
             model = previous.model_id
         embedder = embedder or load_embedder(model)
-        if previous is not None and not same_model(previous.model_id, embedder.model_id):
+        reusable = previous is not None and same_model(
+            previous.model_id, embedder.model_id, previous.manifest.get("model_fingerprint")
+        )
+        if previous is not None and not reusable:
             log.warning(
                 "index was built with %s; rebuilding every vector with %s", previous.model_id, embedder.model_id
             )
-        reusable = previous is not None and previous.model_id == embedder.model_id
         params = params or ChunkingParams()
 
         docs: dict[str, Document | StoredDocument] = {}
@@ -176,6 +178,7 @@ def build_index(
 
         manifest = {
             "model": embedder.model_id,
+            "model_fingerprint": getattr(embedder, "fingerprint", None),  # local folders: see same_model
             "dim": int(vectors.shape[1]),
             "chunking": params.as_dict(),
             "chunk_vectors": "window-mean" if averaging else "embedded",

@@ -203,9 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     # -q/-v work before or after the subcommand (`qa -q build ...` and `qa build ... -q`); the
     # subcommand's copies use their own names because argparse lets a subparser's defaults
     # overwrite what the main parser already read.
-    parser = _Parser(
-        prog="qa", description="Search Chinese and mixed-language documents with citations."
-    )
+    parser = _Parser(prog="qa", description="Search Chinese and mixed-language documents with citations.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or info logs")
     common = _Parser(add_help=False)

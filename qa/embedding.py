@@ -7,10 +7,12 @@ one, by hub name (with a clear message when it cannot be had offline).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -116,12 +118,15 @@ def load_sentence_transformers(kind: str, name: str, device: str, purpose: str):
         ) from exc
     path = os.path.expanduser(name)
     local = os.path.isdir(path)
+    if not local and os.path.isabs(path):
+        raise QAError(f"{purpose} model folder {name} does not exist (moved or deleted?): give its place with --model")
     try:
         model = getattr(sentence_transformers, kind)(path if local else name, device=device)
     except (OSError, ValueError) as exc:
         where = "that folder" if local else "the Hugging Face hub or the local cache"
         raise QAError(f"cannot load {purpose} model {name!r} from {where}: {exc}") from exc
-    return model, (os.path.abspath(path) if local else name)
+    # A local folder is recorded by its real path: the same folder reached through a symlink is the same model.
+    return model, (os.path.realpath(path) if local else name)
 
 
 class SentenceTransformerEmbedder:
@@ -133,6 +138,7 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, name: str, device: str = "cpu") -> None:
         self._model, self.model_id = load_sentence_transformers("SentenceTransformer", name, device, "embedding")
+        self.fingerprint = model_fingerprint(self.model_id)
         # Renamed in sentence-transformers 6; keep working with older releases.
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())
@@ -159,11 +165,61 @@ def load_embedder(name: str | None = None) -> Embedder:
     return SentenceTransformerEmbedder(name)
 
 
-def same_model(recorded: str, requested: str | None) -> bool:
-    """Whether a model name the user gave refers to the model an index recorded."""
+# Files of a model folder that decide its vectors; READMEs, caches and other runtimes' exports
+# (onnx/, openvino/) may come and go without changing the model.
+_MODEL_SUFFIXES = {".json", ".txt", ".model", ".safetensors", ".bin", ".pt", ".pth"}
+_MODEL_SKIP_DIRS = {"onnx", "openvino", "__pycache__"}
+_FULL_HASH_BYTES = 1 << 20
+_SAMPLES, _SAMPLE_BYTES = 16, 1 << 16
+
+
+def model_fingerprint(name: str | None) -> str | None:
+    """A stable id of a local model folder's contents (None for hub names and the bundled model).
+
+    Paths are not identities: the same folder is reached through symlinks, and a folder moved
+    elsewhere is still the same model. The fingerprint hashes the names and sizes of the files
+    that decide the vectors (configs, vocabularies, weights), small files whole and weight files
+    at 16 evenly spaced 64 KB samples, so two fine-tunes of one architecture (same sizes,
+    different weights) differ, and a multi-GB model is fingerprinted in milliseconds.
+    """
+    if name is None or not os.path.isdir(os.path.expanduser(name)):
+        return None
+    root = Path(os.path.realpath(os.path.expanduser(name)))
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if (
+            path.suffix.lower() not in _MODEL_SUFFIXES
+            or any(part.startswith(".") or part in _MODEL_SKIP_DIRS for part in rel.parts)
+            or not path.is_file()
+        ):
+            continue
+        size = path.stat().st_size
+        digest.update(f"{rel.as_posix()}\0{size}\0".encode())
+        with path.open("rb") as handle:
+            if size <= _FULL_HASH_BYTES:
+                digest.update(handle.read())
+                continue
+            for i in range(_SAMPLES):
+                handle.seek(i * (size - _SAMPLE_BYTES) // (_SAMPLES - 1))
+                digest.update(handle.read(_SAMPLE_BYTES))
+    return "sha256:" + digest.hexdigest()
+
+
+def same_model(recorded: str, requested: str | None, recorded_fingerprint: str | None = None) -> bool:
+    """Whether a model name the user gave refers to the model an index recorded.
+
+    A local folder matches by content when the index recorded a fingerprint (so a moved or
+    symlinked folder is the same model and a folder whose weights changed is not), else by its
+    real path; a hub name matches by name.
+    """
     if requested is None:
         return True
     if requested.lower() in _USE_ALIASES:
         return recorded == DEFAULT_MODEL
     path = os.path.expanduser(requested)
+    if os.path.isdir(path):
+        if recorded_fingerprint:
+            return model_fingerprint(path) == recorded_fingerprint
+        return recorded == requested or os.path.realpath(path) == os.path.realpath(os.path.expanduser(recorded))
     return recorded in (requested, os.path.abspath(path))

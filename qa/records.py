@@ -194,7 +194,7 @@ def _escape_unprintable(text: str, quote: bool) -> str:
             out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}[ch])
         else:  # JSON's \\uXXXX, as a surrogate pair above the BMP, so json.loads reads a quoted id back
             units = ch.encode("utf-16-be", errors="surrogatepass")
-            out.extend(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+            out.extend(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
     return "".join(out)
 
 

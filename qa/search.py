@@ -129,12 +129,13 @@ class Searcher:
         self.index: LoadedIndex = IndexStore(index_dir).load()
         built_with = self.index.model_id
         requested = embedder.model_id if embedder is not None else model
-        if not same_model(built_with, requested):
+        if not same_model(built_with, requested, self.index.manifest.get("model_fingerprint")):
             raise ModelMismatchError(
                 f"index at {index_dir} was built with model {built_with!r}, not {requested!r}: "
                 f"search it with --model {built_with} or rebuild it with --model {requested}"
             )
-        self.embedder = embedder or load_embedder(built_with)
+        # The model the user named (the recorded folder may have moved), else the recorded one.
+        self.embedder = embedder or load_embedder(model or built_with)
         if self.embedder.dim != self.index.vectors.d:
             raise ModelMismatchError(
                 f"model {self.embedder.model_id!r} makes {self.embedder.dim}-d vectors, "
