@@ -22,6 +22,7 @@ from qa.records import Document
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown")
+MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~40 min of embedding on 2 cores
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 _SPACE_LIKE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))  # controls: dropped
@@ -201,9 +202,27 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     return data.decode(encoding, errors="strict"), encoding
 
 
+def _check_readable(path: Path, name: str) -> None:
+    """Refuse what is not a regular file of a sane size before reading a byte of it.
+
+    A pipe or a link to /dev/zero named ``x.txt`` would block or never end; a file over
+    MAX_FILE_BYTES is a dump or an archive rather than a document, and would hold the whole
+    build (and its memory) for it.
+    """
+    if not path.is_file():
+        raise LoadError(f"{name}: not a regular file (a pipe, a device or a broken link), skipped")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{name}: {size / 2**20:.0f} MB is more than the {MAX_FILE_BYTES // 2**20} MB a document may have; "
+            "split it, skipped"
+        )
+
+
 def load_file(path: Path, doc_id: str | None = None) -> Document:
     """Load one file; raise LoadError with a clear message if it is not usable text."""
     name = doc_id = doc_id or display_name(path.name)
+    _check_readable(path, name)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -237,7 +256,7 @@ def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
         return
     for path in sorted(root.rglob("*")):
         if (
-            path.is_file()
+            not path.is_dir()  # pipes, devices and broken links are named, then refused by load_file
             and path.suffix.lower() in SUFFIXES
             and not any(part.startswith(".") for part in path.relative_to(root).parts)
         ):

@@ -141,3 +141,20 @@ def test_nul_bytes_anywhere_are_removed_and_never_reach_a_citation(tmp_path, use
     for chunk in searcher.chunks:
         assert "\x00" not in chunk.text and all("\x00" not in part and part.strip() for part in chunk.section_path)
     assert all(ch.isprintable() for ch in hit.citation)
+
+
+def test_pipes_devices_broken_links_and_huge_files_are_named_and_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block the build forever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    with (tmp_path / "huge.txt").open("wb") as handle:  # sparse: costs no disk
+        handle.truncate(101 * 2**20)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)  # not followed: no endless walk
+    result = load_paths([tmp_path])
+    assert [d.doc_id for d in result.documents] == ["good.txt"]
+    problems = "\n".join(result.problems)
+    for name in ("pipe.txt", "zero.txt", "dangling.txt"):
+        assert f"{name}: not a regular file" in problems
+    assert "huge.txt: 101 MB is more than the 100 MB" in problems
