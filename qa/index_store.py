@@ -114,7 +114,10 @@ class IndexStore:
             if self.root.is_dir() and (self.root / MANIFEST).is_file():
                 raise IndexStoreError(f"{self.root} is an index generation, not an index directory")
             raise IndexStoreError(f"no index at {self.root}: build one first with `qa build PATH --index {self.root}`")
-        name = pointer.read_text(encoding="utf-8").strip()
+        try:  # damaged bytes are a damaged index, not a crash (and `qa build` then rebuilds it)
+            name = pointer.read_bytes().decode("utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IndexStoreError(f"index at {self.root} is damaged: cannot read CURRENT ({exc}); rebuild it") from exc
         gen = self.root / name
         if not name.startswith("gen-") or not gen.is_dir():
             raise IndexStoreError(f"index at {self.root} is damaged: CURRENT names {name!r}, which is missing")
