@@ -497,7 +497,10 @@ def call(url: str, api: str, data: list, timeout: float = 300) -> tuple[bool, ob
                 event = line.split(":", 1)[1].strip()
             elif line.startswith("data:") and event in ("complete", "error"):
                 payload = line.split(":", 1)[1].strip()
-                return event == "complete", json.loads(payload) if payload and payload != "null" else None
+                value = json.loads(payload) if payload and payload != "null" else None
+                if event == "complete" and isinstance(value, list) and len(value) == 1:
+                    value = value[0]  # one output component
+                return event == "complete", value
     return False, "no result"
 
 
@@ -554,7 +557,9 @@ def probe_uploads(work: Path, url: str) -> Row:
             )
             paths = response.json() if response.status_code == 200 else []
             for path in paths if isinstance(paths, list) else []:
-                call(url, "add_documents", [[{"path": path, "orig_name": name, "meta": {"_type": "gradio.FileData"}}]])
+                data = [[{"path": path, "orig_name": name, "meta": {"_type": "gradio.FileData"}}]]
+                ok, result = call(url, "add_documents", data)
+                log(f"  upload {name!r} -> {path}: {'ok' if ok else 'error'} {str(result)[:200]}")
         except (OSError, ValueError) as exc:
             log(f"  upload {name!r}: {type(exc).__name__}: {exc}")
         found = escaped()
@@ -564,7 +569,8 @@ def probe_uploads(work: Path, url: str) -> Row:
     for path in ["/etc/hostname", str(work / "index" / "CURRENT"), "../../../../../../etc/passwd"]:
         trials += 1
         try:
-            call(url, "add_documents", [[{"path": path, "meta": {"_type": "gradio.FileData"}}]])
+            ok, result = call(url, "add_documents", [[{"path": path, "meta": {"_type": "gradio.FileData"}}]])
+            log(f"  add_documents {path!r}: {'ok' if ok else 'error'} {str(result)[:200]}")
         except OSError as exc:
             log(f"  add_documents {path!r}: {type(exc).__name__}: {exc}")
         _, docs = call(url, "documents", [])

@@ -158,3 +158,21 @@ def test_pipes_devices_broken_links_and_huge_files_are_named_and_skipped(tmp_pat
     for name in ("pipe.txt", "zero.txt", "dangling.txt"):
         assert f"{name}: not a regular file" in problems
     assert "huge.txt: 101 MB is more than the 100 MB" in problems
+
+
+def test_current_pointer_with_garbage_bytes_is_a_damaged_index_that_a_build_repairs(tmp_path, use_embedder, capsys):
+    from qa.errors import IndexStoreError
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "tea.txt").write_text(BODY, encoding="utf-8")
+    index = tmp_path / "index"
+    build_index([docs], index, embedder=use_embedder, progress=False)
+    with (index / "CURRENT").open("ab") as handle:
+        handle.write(b"\xb4\xff\x00garbage")
+    with pytest.raises(IndexStoreError, match="damaged"):
+        Searcher(index, embedder=use_embedder)
+    assert main(["-q", "search", "茶园", "--index", str(index)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    build_index([docs], index, embedder=use_embedder, progress=False)
+    assert Searcher(index, embedder=use_embedder).search("茶园", k=1)[0].doc_id == "tea.txt"
