@@ -1,6 +1,6 @@
 """Fault injection: the README's reliability figures, reproduced on this machine in one command.
 
-    python benchmarks/faults.py            # full run: 30 kills, 40 API clients for 60 s (~8 min on 2 cores)
+    python benchmarks/faults.py            # full run: 30 kills, 40 API clients for 60 s (~9 min on 2 cores)
     python benchmarks/faults.py --quick    # 5 kills, 10 clients for 10 s: a look while working
 
 Everything runs on real components in a temp dir (removed afterwards): the bundled model, real
