@@ -132,27 +132,45 @@ def result_rows(questions: list[Question], results: list[list[Any]]) -> list[dic
     ]
 
 
+def write_csv(path: Path | str, fieldnames: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    """Every CSV the project writes: formula cells neutralised, a BOM, written whole or not at all.
+
+    The BOM makes Excel, which many Chinese users open CSV with, read it as UTF-8; the ``.part``
+    file replaced at the end means a crash never leaves half a results file under the real name.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(fieldnames), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            write_csv_row(writer, row)
+    tmp.replace(path)
+
+
+def _hit_rows(records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One CSV row per hit; a question without hits still gets a row."""
+    for record in records:
+        base = {"question_id": record["question_id"], "question": record["question"]}
+        if not record["hits"]:
+            yield base
+        for hit in record["hits"]:
+            yield {**base, **hit, "highlights": json.dumps(hit.get("highlights", []))}
+
+
 def write_results(path: Path | str, records: list[dict[str, Any]]) -> None:
     """Write ``result_rows`` output as .jsonl or .csv (by suffix)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".jsonl", ".csv"):
         raise QAError(f"{path}: results can be written as .jsonl or .csv")
+    if suffix == ".csv":
+        write_csv(path, CSV_FIELDS, _hit_rows(records))
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    # CSV gets a BOM so Excel, which many Chinese users open it with, reads it as UTF-8.
-    encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"
-    with tmp.open("w", encoding=encoding, newline="") as handle:
-        if suffix == ".jsonl":
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS, extrasaction="ignore")
-            writer.writeheader()
-            for record in records:
-                base = {"question_id": record["question_id"], "question": record["question"]}
-                if not record["hits"]:
-                    write_csv_row(writer, base)
-                for hit in record["hits"]:
-                    write_csv_row(writer, {**base, **hit, "highlights": json.dumps(hit.get("highlights", []))})
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     tmp.replace(path)

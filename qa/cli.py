@@ -21,6 +21,7 @@ log = logging.getLogger("qa")
 EXIT_USER_ERROR = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what `seq 1000000 | head` reports for seq
 MAX_K = 1000
+EVAL_CSV_FIELDS = ["id", "group", "question", "rank", "hit@1", "hit@5", "rr@10", "top_hit"]
 MAX_CHUNK_SIZE = 10_000
 
 
@@ -162,7 +163,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     _check_doc(searcher, args.doc)
     result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))
     out = args.out or args.gold.with_name(args.gold.stem + f".results-{args.mode}.jsonl")
-    write_rows(out, result.rows)
+    if out.suffix.lower() == ".csv":  # one row per question, for a spreadsheet
+        from qa.batch_io import write_csv
+
+        rows = [{**row, "top_hit": row["hits"][0]["doc_id"] if row["hits"] else ""} for row in result.rows]
+        write_csv(out, EVAL_CSV_FIELDS, rows)
+    else:
+        write_rows(out, result.rows)
     print(f"mode {args.mode}" + (f", reranked by {args.rerank}" if args.rerank else "") + f", {len(gold)} questions")
     print(result.table())
     print(f"per-question results: {out}")
@@ -268,7 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", parents=[common], help="measure hit@1, hit@5, MRR@10 on a gold JSONL file")
     p.add_argument("gold", type=Path, help="JSONL: question + gold_id (chunk/paragraph/document id) or answer; group")
-    p.add_argument("--out", type=Path, default=None, help="per-question results (default: beside the gold file)")
+    p.add_argument(
+        "--out", type=Path, default=None, help="per-question results, .jsonl or .csv (default: .jsonl beside the gold)"
+    )
     index_opts(p)
     retrieval_opts(p)
     p.set_defaults(func=cmd_eval)

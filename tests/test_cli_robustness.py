@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 
@@ -105,3 +106,15 @@ def test_unknown_document_filter_is_refused_with_a_suggestion(corpus_index, tmp_
     assert not (tmp_path / "o.jsonl").exists()
     # The right id still works.
     assert main(["-q", "search", "重庆", "--doc", "chongqing_daily_2022-12-23.txt", "--index", str(corpus_index)]) == 0
+
+
+def test_eval_csv_neutralises_formula_cells(corpus_index, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"question": q + " 乡村振兴", "answer": "乡村", "group": "@g"} for q in FORMULAS]
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "eval.csv"
+    assert main(["-q", "eval", str(gold), "--out", str(out), "--index", str(corpus_index)]) == 0
+    cells = _cells(out)
+    assert cells[:3] == ["id", "group", "question"]
+    assert not [c for c in cells if c.startswith(FORMULA_STARTS)]
+    assert "'" + FORMULAS[0] + " 乡村振兴" in cells and "'@g" in cells
