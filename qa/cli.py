@@ -76,8 +76,8 @@ def _check_doc(searcher, doc: str | None) -> None:
     if doc in known:
         return
     close = difflib.get_close_matches(doc, known, n=3, cutoff=0.5)
-    hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else f"e.g. {known[0]!r}" if known else ""
-    raise QueryError(f"no document {doc!r} in the index ({len(known)} documents; {hint})".replace("; )", ")"))
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; e.g. {known[0]!r}" if known else ""
+    raise QueryError(f"no document {doc!r} in the index ({len(known)} documents{hint})")
 
 
 def _stdout_gone() -> None:
