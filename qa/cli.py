@@ -75,7 +75,7 @@ def _check_doc(searcher, doc: str | None) -> None:
     known = sorted({c.doc_id for c in searcher.chunks})
     if doc in known:
         return
-    close = difflib.get_close_matches(doc, known, n=3, cutoff=0.5)
+    close = [k for k in known if doc.lower() in k.lower()][:3] or difflib.get_close_matches(doc, known, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; e.g. {known[0]!r}" if known else ""
     raise QueryError(f"no document {doc!r} in the index ({len(known)} documents{hint})")
 
