@@ -18,7 +18,7 @@ import numpy as np
 
 from qa.chunking import ChunkingParams, chunk_outline
 from qa.dense import WindowTable, window_texts
-from qa.embedding import Embedder, load_embedder, same_model
+from qa.embedding import Embedder, load_embedder, manifest_model, matches_manifest
 from qa.errors import IndexStoreError, QAError
 from qa.index_store import IndexStore, LoadedIndex, StoredDocument
 from qa.keyword import KeywordIndex
@@ -100,9 +100,7 @@ def build_index(
         if previous is not None and model is None and embedder is None:
             model = previous.model_id
         embedder = embedder or load_embedder(model)
-        reusable = previous is not None and same_model(
-            previous.model_id, embedder.model_id, previous.manifest.get("model_fingerprint")
-        )
+        reusable = previous is not None and matches_manifest(previous.manifest, embedder.model_id)
         if previous is not None and not reusable:
             log.warning(
                 "index was built with %s; rebuilding every vector with %s", previous.model_id, embedder.model_id
@@ -177,8 +175,7 @@ def build_index(
             return window_table.save(directory) + keyword.save(directory)
 
         manifest = {
-            "model": embedder.model_id,
-            "model_fingerprint": getattr(embedder, "fingerprint", None),  # local folders: see same_model
+            **manifest_model(embedder),  # id, and a content fingerprint for a local folder (see same_model)
             "dim": int(vectors.shape[1]),
             "chunking": params.as_dict(),
             "chunk_vectors": "window-mean" if averaging else "embedded",

@@ -223,3 +223,13 @@ def same_model(recorded: str, requested: str | None, recorded_fingerprint: str |
             return model_fingerprint(path) == recorded_fingerprint
         return recorded == requested or os.path.realpath(path) == os.path.realpath(os.path.expanduser(recorded))
     return recorded in (requested, os.path.abspath(path))
+
+
+def manifest_model(embedder: Embedder) -> dict[str, str | None]:
+    """What an index manifest records about its model: the id and, for a local folder, its fingerprint."""
+    return {"model": embedder.model_id, "model_fingerprint": getattr(embedder, "fingerprint", None)}
+
+
+def matches_manifest(manifest: dict, requested: str | None) -> bool:
+    """``same_model`` against what a manifest recorded (see ``manifest_model``)."""
+    return same_model(str(manifest["model"]), requested, manifest.get("model_fingerprint"))

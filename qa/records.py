@@ -215,7 +215,8 @@ def quote_doc_id(doc_id: str) -> str:
     return doc_id if plain else '"' + _escape_unprintable(doc_id, quote=True) + '"'
 
 
-def format_citation(doc_id: str, lines: str, section_label: str = "") -> str:
-    """``document:lines § section path``, on one line, with the document id quoted if it must be."""
-    citation = f"{quote_doc_id(doc_id)}:{lines}"
+def format_citation(doc_id: str, lines: str, section_label: str = "", pages: str = "") -> str:
+    """``document:lines § section path`` (``document:lines p.2 § …`` with pages), on one line,
+    with the document id quoted if it must be."""
+    citation = f"{quote_doc_id(doc_id)}:{lines}" + (f" {pages}" if pages else "")
     return citation + (CITATION_SECTION + _escape_unprintable(section_label, quote=False) if section_label else "")

@@ -26,7 +26,7 @@ import numpy as np
 
 from qa.build import DEFAULT_INDEX
 from qa.dense import WINDOW_WEIGHT, WindowTable
-from qa.embedding import Embedder, load_embedder, same_model
+from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import IndexStoreError, ModelMismatchError, QueryError
 from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
@@ -129,7 +129,7 @@ class Searcher:
         self.index: LoadedIndex = IndexStore(index_dir).load()
         built_with = self.index.model_id
         requested = embedder.model_id if embedder is not None else model
-        if not same_model(built_with, requested, self.index.manifest.get("model_fingerprint")):
+        if not matches_manifest(self.index.manifest, requested):
             raise ModelMismatchError(
                 f"index at {index_dir} was built with model {built_with!r}, not {requested!r}: "
                 f"search it with --model {built_with} or rebuild it with --model {requested}"

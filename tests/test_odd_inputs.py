@@ -65,6 +65,7 @@ def test_plain_document_ids_are_cited_bare():
     assert quote_doc_id("chongqing_daily_2022-12-23.txt") == "chongqing_daily_2022-12-23.txt"
     assert quote_doc_id("报告/第一 章.md") == "报告/第一 章.md"
     assert format_citation("a.txt", "4", "") == "a.txt:4"
+    assert format_citation("a:b.pdf", "4", "标题", pages="p.2") == '"a:b.pdf":4 p.2 § 标题'
 
 
 def test_search_cites_files_named_with_separators_unambiguously(tmp_path, use_embedder, capsys):
