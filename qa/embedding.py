@@ -138,7 +138,6 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, name: str, device: str = "cpu") -> None:
         self._model, self.model_id = load_sentence_transformers("SentenceTransformer", name, device, "embedding")
-        self.fingerprint = model_fingerprint(self.model_id)
         # Renamed in sentence-transformers 6; keep working with older releases.
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())
@@ -226,8 +225,12 @@ def same_model(recorded: str, requested: str | None, recorded_fingerprint: str |
 
 
 def manifest_model(embedder: Embedder) -> dict[str, str | None]:
-    """What an index manifest records about its model: the id and, for a local folder, its fingerprint."""
-    return {"model": embedder.model_id, "model_fingerprint": getattr(embedder, "fingerprint", None)}
+    """What an index manifest records about its model: the id and, for a local folder, its fingerprint.
+
+    Computed from the folder the id names (milliseconds), so wrappers around an embedder (the app's
+    shared and progress embedders) need not carry it.
+    """
+    return {"model": embedder.model_id, "model_fingerprint": model_fingerprint(embedder.model_id)}
 
 
 def matches_manifest(manifest: dict, requested: str | None) -> bool:

@@ -49,6 +49,7 @@ def test_model_folder_given_through_a_symlink_is_the_same_model(tmp_path, docs, 
     build_index([docs], index, model=str(link), progress=False)
     manifest = IndexStore(index).load().manifest
     assert manifest["model"] == os.path.realpath(minilm_path)
+    assert manifest["model_fingerprint"] == model_fingerprint(minilm_path) == model_fingerprint(str(link))
     for model in (minilm_path, str(link)):
         hit = Searcher(index, model=model).search("Where were the coral reefs mapped?", k=1)[0]
         assert hit.doc_id == "reef.txt"
