@@ -17,7 +17,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from qa.errors import LoadError
-from qa.records import Document
+from qa.records import Document, quote_doc_id
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,8 @@ def _check_readable(path: Path, name: str) -> None:
 
 def load_file(path: Path, doc_id: str | None = None) -> Document:
     """Load one file; raise LoadError with a clear message if it is not usable text."""
-    name = doc_id = doc_id or display_name(path.name)
+    doc_id = doc_id or display_name(path.name)
+    name = quote_doc_id(doc_id)  # messages name the file on one line, as citations do
     _check_readable(path, name)
     try:
         data = path.read_bytes()

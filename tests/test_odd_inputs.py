@@ -177,3 +177,10 @@ def test_current_pointer_with_garbage_bytes_is_a_damaged_index_that_a_build_repa
     assert capsys.readouterr().err.count("\n") == 1
     build_index([docs], index, embedder=use_embedder, progress=False)
     assert Searcher(index, embedder=use_embedder).search("茶园", k=1)[0].doc_id == "tea.txt"
+
+
+def test_a_skipped_file_with_a_line_break_in_its_name_is_named_on_one_line(tmp_path):
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "bad\nname.txt").write_bytes(b"")
+    result = load_paths([tmp_path])
+    assert result.problems == ['"bad\\nname.txt": file is empty']
