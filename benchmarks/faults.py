@@ -529,7 +529,7 @@ def probe_uploads(work: Path, url: str) -> Row:
 
     tag = f"{os.getpid()}-{random.Random().randrange(10**6)}"
     allowed = {work / "uploads", work / "gradio-tmp"}
-    trials = survived = foreign_indexed = 0
+    trials = survived = foreign_indexed = added = 0
     outside: set[str] = set()
 
     def escaped() -> set[str]:
@@ -559,6 +559,7 @@ def probe_uploads(work: Path, url: str) -> Row:
             for path in paths if isinstance(paths, list) else []:
                 data = [[{"path": path, "orig_name": name, "meta": {"_type": "gradio.FileData"}}]]
                 ok, result = call(url, "add_documents", data)
+                added += ok and isinstance(result, dict) and bool(result.get("added"))
                 log(f"  upload {name!r} -> {path}: {'ok' if ok else 'error'} {str(result)[:200]}")
         except (OSError, ValueError) as exc:
             log(f"  upload {name!r}: {type(exc).__name__}: {exc}")
@@ -585,7 +586,8 @@ def probe_uploads(work: Path, url: str) -> Row:
         "upload escapes against the app",
         trials,
         survived if alive else 0,
-        f"{len(outside)} files written outside uploads/, {foreign_indexed} server files indexed, "
+        f"{added}/{len(ESCAPES)} hostile names added as plain files inside uploads/ (the rest refused), "
+        f"{len(outside)} files written outside it, {foreign_indexed} server files indexed, "
         + ("the index intact and the app still answering" if alive else "the app STOPPED answering"),
     )
 
