@@ -16,11 +16,13 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from qa.errors import LoadError
+from qa.formats import STRUCTURED_SUFFIXES, read_structured
 from qa.records import Document
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES  # PDF, DOCX, HTML go to their readers in qa.formats
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 
@@ -92,6 +94,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
 def load_file(path: Path, doc_id: str | None = None) -> Document:
     """Load one file; raise LoadError with a clear message if it is not usable text."""
     name = doc_id or path.name
+    if path.suffix.lower() in STRUCTURED_SUFFIXES:
+        return read_structured(path, name)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -101,7 +105,8 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     if not text.strip():
         raise LoadError(f"{name}: file has no text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(doc_id=doc_id or path.name, path=path, text=text, sha256=digest, encoding=encoding)
+    source_format = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    return Document(doc_id=name, path=path, text=text, sha256=digest, encoding=encoding, source_format=source_format)
 
 
 def read_text_file(path: Path | str) -> str:
@@ -119,7 +124,7 @@ def read_text_file(path: Path | str) -> str:
 
 
 def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
-    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md files."""
+    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md/.pdf/.docx/.html files."""
     if root.is_file():
         yield root, root.name
         return
@@ -153,7 +158,7 @@ def load_paths(paths: Iterable[Path | str]) -> LoadResult:
             except LoadError as exc:
                 result.problems.append(str(exc))
         if not found:
-            result.problems.append(f"{raw}: no .txt or .md files found")
+            result.problems.append(f"{raw}: no {', '.join(SUFFIXES)} files found")
     for problem in result.problems:
         log.warning("%s", problem)
     return result
