@@ -55,7 +55,7 @@ class StoredDocument:
     sha256: str
     encoding: str
     text: str
-    # PDF/DOCX/HTML: what the format said about each line ({"line": [page, heading level, role]}),
+    # PDF/DOCX/HTML: what the format said about each line ({"line": [page, level, role, edition]}),
     # so a document rebuilt from the index gets the same outline as the one built from the file.
     source_format: str = "text"
     hints: dict[str, list] | None = None
@@ -64,7 +64,7 @@ class StoredDocument:
     def from_document(cls, doc: Document) -> StoredDocument:
         hints = None
         if doc.hints is not None:
-            hints = {str(n): [h.page, h.heading_level, h.role] for n, h in sorted(doc.hints.items())}
+            hints = {str(n): [h.page, h.heading_level, h.role, h.edition] for n, h in sorted(doc.hints.items())}
         return cls(doc.doc_id, doc.sha256, doc.encoding, doc.text, doc.source_format, hints)
 
     def to_document(self) -> Document:

@@ -25,6 +25,9 @@ class LineHint:
     page: int | None = None  # 1-based page the line was printed on (PDF); None when the format has no pages
     heading_level: int | None = None  # 1 = top level; set only where the source marks a heading
     role: str | None = None  # e.g. "kicker", "subtitle", "byline", "body", when the source tells
+    # The page's printed edition ("第2版") when it differs from its place in the file: newspaper
+    # jump markers ("下转第2版") name editions, not PDF page indexes.
+    edition: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Paragraph:
     page_end: int | None = None
     heading_level: int | None = None  # the source marks this paragraph as a heading of this level
     role_hint: str | None = None
+    edition: int | None = None  # printed edition ("第2版") of page_start, when it differs from the page number
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ class Block:
     text: str
     page: int | None = None
     heading_level: int | None = None  # set only where the source marks a heading
-    role: str = "body"  # body, heading, kicker, subtitle, byline, table, jump, title
+    role: str = "body"  # body, heading, kicker, subtitle, byline, table, title
+    edition: int | None = None  # printed edition of the page (PDF newspapers), when known
 
 
 def clean_inline(text: str) -> str:
@@ -45,7 +46,7 @@ def hints_digest(text: str, hints: dict[int, LineHint] | None) -> str:
     """Hash of the text and its hints: a changed heading style is a changed document."""
     digest = hashlib.sha256(text.encode("utf-8"))
     if hints:
-        rows = {str(n): [h.page, h.heading_level, h.role] for n, h in sorted(hints.items())}
+        rows = {str(n): [h.page, h.heading_level, h.role, h.edition] for n, h in sorted(hints.items())}
         digest.update(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 
@@ -61,7 +62,8 @@ def to_document(blocks: list[Block], path: Path, doc_id: str, source_format: str
         if lines:
             lines.append("")
         lines.append(text)
-        hints[len(lines)] = LineHint(page=block.page, heading_level=block.heading_level, role=block.role)
+        edition = block.edition if block.edition != block.page else None
+        hints[len(lines)] = LineHint(block.page, block.heading_level, block.role, edition)
     if not lines:
         raise LoadError(f"{doc_id}: no text found in this {source_format.upper()} file, skipped")
     text = "\n".join(lines) + "\n"
