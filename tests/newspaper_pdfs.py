@@ -145,9 +145,18 @@ class _Setter:
         self.height = height
         self.width_of = stringWidth
 
-    def text(self, x: float, top: float, size: float, s: str) -> None:
+    def text(self, x: float, top: float, size: float, s: str, width: float | None = None) -> None:
+        """Draw ``s``; with ``width``, justify it to that width (spread between characters)."""
         self.c.setFont(FONT, size)
-        self.c.drawString(x, self.height - top - size * 0.88, s)
+        if width is None or len(s) < 2:
+            self.c.drawString(x, self.height - top - size * 0.88, s)
+            return
+        spare = max(0.0, width - self.measure(s, size))
+        obj = self.c.beginText(x, self.height - top - size * 0.88)
+        obj.setFont(FONT, size)
+        obj.setCharSpace(spare / (len(s) - 1))
+        obj.textOut(s)
+        self.c.drawText(obj)
 
     def measure(self, s: str, size: float) -> float:
         return self.width_of(s, FONT, size)
@@ -157,9 +166,13 @@ class _Setter:
         current = ""
         limit = width - first_indent
         for ch in s:
-            if current and self.measure(current + ch, size) > limit and ch not in HANGING:
-                lines.append(current)
-                current = ""
+            if current and self.measure(current + ch, size) > limit:
+                if ch in HANGING and len(current) > 1:  # no line starts with a comma: push a character over
+                    lines.append(current[:-1])
+                    current = current[-1]
+                else:
+                    lines.append(current)
+                    current = ""
                 limit = width
             current += ch
         if current:
@@ -263,6 +276,8 @@ def make_newspaper(path: Path, seed: int, family: Family, pages: int = 2, column
                 break
             article = pool.pop()
             may_jump = page < pages and m_index < 2 and rng.random() < 0.8
+            if may_jump and pool:  # a long story: the lead articles run on to the next page
+                article = Article(article.headline, article.paragraphs + pool.pop().paragraphs)
             rest = _set_article(
                 setter,
                 paper,
@@ -311,16 +326,20 @@ def _set_article(
     if continuation:
         if rng.random() < family.jump_head:
             size = max(body * 1.3, head * 0.6)
-            setter.text(module.x, y, size, article.headline)
-            y += size * 1.6
+            for line in setter.wrap(article.headline, size, module.width):
+                setter.text(module.x, y, size, line)
+                y += size * 1.25
+            y += size * 0.35
         marker = f"（上接第{page - 1}版）"
     else:
         marker = ""
         if rng.random() < family.kicker:
             article.kicker = rng.choice(scrambled_pages.BANNERS)
-            setter.text(module.x, y, body * 1.2, article.kicker)
+            for line in setter.wrap(article.kicker, body * 1.2, module.width):
+                setter.text(module.x, y, body * 1.2, line)
+                y += body * 1.2 * 1.3
             paper.pieces.append(Piece(key, article.kicker, page, "kicker"))
-            y += body * 1.2 * 1.6
+            y += body * 0.4
         size = head if module.span > 1 else max(body * 1.4, head * 0.7)
         for line in setter.wrap(article.headline, size, module.width):
             setter.text(module.x, y, size, line)
@@ -328,9 +347,11 @@ def _set_article(
         y += size * 0.3
         if rng.random() < family.subtitle:
             article.subtitle = f"——{rng.choice(textgen.TITLES)}的新进展"
-            setter.text(module.x, y, body * 1.2, article.subtitle)
+            for line in setter.wrap(article.subtitle, body * 1.2, module.width):
+                setter.text(module.x, y, body * 1.2, line)
+                y += body * 1.2 * 1.3
             paper.pieces.append(Piece(key, article.subtitle, page, "subtitle"))
-            y += body * 1.2 * 1.7
+            y += body * 0.5
         if rng.random() < family.byline:
             article.byline = f"本报记者 {' '.join(rng.sample(scrambled_pages.REPORTERS, rng.randint(1, 2)))}"
             paragraphs = [article.byline, *paragraphs]
@@ -341,25 +362,26 @@ def _set_article(
     slots = [(module.x + k * (col_w + gutter), y) for k in range(module.span)]
     capacity = rows * module.span
     # Lay the paragraphs out line by line; a paragraph's first line gets its indent.
-    laid: list[tuple[str, float, int]] = []  # (line, indent, paragraph index)
+    laid: list[tuple[str, float, int, bool]] = []  # (line, indent, paragraph index, justified)
     for p_index, para in enumerate(paragraphs):
         is_byline = bool(article.byline) and para == article.byline
         first_indent = 2 * body if family.indent and not (continuation and p_index == 0) and not is_byline else 0.0
-        for n, line in enumerate(setter.wrap(para, body, col_w, first_indent)):
-            laid.append((line, first_indent if n == 0 else 0.0, p_index))
+        wrapped = setter.wrap(para, body, col_w, first_indent)
+        for n, line in enumerate(wrapped):
+            laid.append((line, first_indent if n == 0 else 0.0, p_index, n < len(wrapped) - 1))
         if not family.indent:
-            laid.append(("", 0.0, p_index))  # half-line paragraph space, as an empty slot
+            laid.append(("", 0.0, p_index, False))  # half-line paragraph space, as an empty slot
     jump = may_jump and len(laid) > capacity - 1
     usable = capacity - 1 if jump else capacity
     if continuation:
-        laid.insert(0, (marker, 0.0, -1))
+        laid.insert(0, (marker, 0.0, -1, False))
     shown = laid[:usable]
     printed: dict[int, str] = {}
-    for n, (line, indent, p_index) in enumerate(shown):
+    for n, (line, indent, p_index, justified) in enumerate(shown):
         column, row = divmod(n, rows)
         x, y0 = slots[column]
         if line:
-            setter.text(x + indent, y0 + row * pitch, body, line)
+            setter.text(x + indent, y0 + row * pitch, body, line, col_w - indent if justified else None)
         if p_index >= 0 and line:
             printed[p_index] = printed.get(p_index, "") + line
     if jump:

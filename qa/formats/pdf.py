@@ -46,7 +46,7 @@ from qa.structure.cues import is_byline
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
 WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
-CJK_GAP = 0.3  # CJK type is set solid: a gap this wide next to a CJK character is a gutter
+CJK_GAP = 0.3  # CJK type is set solid: a gap this wide between two CJK characters is a gutter
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
@@ -170,8 +170,12 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         textpage.close()
 
 
-def _rows_to_lines(chars: list[_Char], page: int) -> list[Line]:
-    """Characters → rows on one baseline → lines split at gutters and font size changes."""
+def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
+    """Characters → rows on one baseline → lines split at gutters and font size changes.
+
+    Gutters are set for the body type, so a gap is measured against the body size even
+    between two headline characters (side-by-side headlines must not merge).
+    """
     chars = sorted(chars, key=lambda c: (c.base, c.x0))
     rows: list[list[_Char]] = []
     for ch in chars:
@@ -188,8 +192,8 @@ def _rows_to_lines(chars: list[_Char], page: int) -> list[Line]:
                 prev = current[-1]
                 small = min(prev.size, ch.size) or 1.0
                 gap = ch.x0 - prev.x1
-                limit = WORD_GAP if prev.text.isascii() and ch.text.isascii() else CJK_GAP
-                if gap > limit * small or max(prev.size, ch.size) > 1.15 * small:
+                limit = WORD_GAP if prev.text.isascii() or ch.text.isascii() else CJK_GAP
+                if gap > limit * min(small, body) or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
@@ -291,26 +295,35 @@ def _style(line: Line, body: float) -> tuple[int, bool]:
 def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Line]]:
     """Leaves (single columns of one block) of a region in reading order.
 
-    Order of cuts: full-height gutters; then horizontal gaps that do not separate a headline
-    from what follows it (so side-by-side articles are cut apart with their headlines before
-    their bodies); then the gap under a headline.
+    Order of cuts: (1) a full-width gap above a headline — an article boundary, cut before the
+    columns because short headlines leave gutters that run through several articles; (2)
+    full-height gutters; (3) horizontal gaps that do not separate a headline from what follows
+    it (side-by-side articles are cut apart with their headlines before their bodies); (4) the
+    gap under a headline.
     """
-    if len(lines) <= 1 or depth > 40:
+    if len(lines) <= 1 or depth > 60:
         return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+    bands = [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
+    cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
+    if len(cuts) > 1:
+        return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
     columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
     if len(columns) > 1:
         return [leaf for col in columns for leaf in _xy_cut([lines[i] for i in col], layout, depth + 1)]
-    bands = [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
     if len(bands) > 1:
-        for allow_under_headline in (False, True):
-            cuts = _horizontal_cuts(bands, layout, allow_under_headline)
+        for mode in ("block", "any"):
+            cuts = _horizontal_cuts(bands, layout, mode)
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
 
 
-def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, allow_under_headline: bool) -> list[list[Line]]:
-    """Bands merged wherever the gap between them is no block boundary."""
+def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> list[list[Line]]:
+    """Bands merged wherever the gap between them is no boundary of the kind ``mode`` asks for.
+
+    ``article``: a wide gap with display type (a headline, kicker) or '（上接第N版）' right below it;
+    ``block``: a wide gap or a change of type, except under a headline; ``any``: also under a headline.
+    """
     body = layout.body
     cuts: list[list[Line]] = [list(bands[0])]
     for band in bands[1:]:
@@ -319,11 +332,15 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, allow_under_headl
         edge_below = min(ln.top for ln in band)
         last = [ln for ln in above if ln.bottom >= edge_above - 1]
         first = [ln for ln in band if ln.top <= edge_below + 1]
-        boundary = edge_below - edge_above > layout.line_gap + BLOCK_GAP * body or {
-            _style(ln, body) for ln in last
-        } != {_style(ln, body) for ln in first}
+        wide = edge_below - edge_above > layout.line_gap + BLOCK_GAP * body
         under_headline = all(_is_head(ln, body) for ln in last)
-        if boundary and (allow_under_headline or not under_headline):
+        if mode == "article":
+            opens = any(_is_head(ln, body) or _CONT_LINE.match(ln.text) for ln in first)
+            boundary = wide and not under_headline and opens
+        else:
+            changed = {_style(ln, body) for ln in last} != {_style(ln, body) for ln in first}
+            boundary = (wide or changed) and (mode == "any" or not under_headline)
+        if boundary:
             cuts.append(list(band))
         else:
             above.extend(band)
@@ -451,12 +468,19 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
             runs[-1].append(ln)
         else:
             runs.append([ln])
+    if not multi_column:  # a report: every run is a heading of its own, nested by type size
+        out = []
+        for run in runs:
+            text = ""
+            for ln in run:
+                text = _join(text, ln.text)
+            size = round(run[0].size)
+            level = 1 + head_sizes.index(size) if size in head_sizes else len(head_sizes) + 1
+            out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        return out
     biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, -r))
     main = runs[biggest][0]
-    if main.size >= HEAD_RATIO * body:
-        level = 1 if multi_column or not head_sizes else 1 + head_sizes.index(round(main.size))
-    else:
-        level = 2 if multi_column else len(head_sizes) + 1
+    level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
     out: list[Block] = []
     for r, run in enumerate(runs):
         text = ""
@@ -489,35 +513,31 @@ def _open(path: Path, doc_id: str):  # noqa: ANN202 - pypdfium2.PdfDocument
         raise LoadError(f"{doc_id}: PDF cannot be read ({exc}), skipped") from exc
 
 
-def read_pages(path: Path, doc_id: str) -> list[_Page]:
-    """The PDF's pages with their lines (before furniture removal and ordering)."""
+def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
+    """The PDF's pages with their lines (before furniture removal and ordering), and the body size."""
     import pypdfium2.raw as raw
 
     pdf = _open(path, doc_id)
     try:
-        pages: list[_Page] = []
+        sized: list[tuple[int, float, float, list[_Char]]] = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                chars = _page_chars(page, raw)
-                pages.append(_Page(index + 1, page.get_width(), page.get_height(), _rows_to_lines(chars, index + 1)))
+                sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
             finally:
                 page.close()
-        return pages
     finally:
         pdf.close()
+    sizes: Counter[float] = Counter(round(c.size * 2) / 2 for *_, chars in sized for c in chars if not c.text.isspace())
+    if sum(sizes.values()) < 20:
+        raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
+    body = sizes.most_common(1)[0][0]
+    return [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized], body
 
 
 def read_pdf(path: Path, doc_id: str) -> Document:
     """The PDF's text in reading order with page, heading level and role of every block."""
-    pages = read_pages(path, doc_id)
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        for line in page.lines:
-            sizes[round(line.size * 2) / 2] += len(line.text)
-    if sum(sizes.values()) < 20:
-        raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
-    body = sizes.most_common(1)[0][0]
+    pages, body = read_pages(path, doc_id)
     _drop_furniture(pages, body)
     layout = _Layout(body, _usual_line_gap(pages, body))
     items: list[_Item] = []
