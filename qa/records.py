@@ -137,6 +137,17 @@ class Chunk:
     text: str
     spans: list[Span]
     embed_text: str = ""
+    # Pages of a paginated source (PDF) the text was printed on; None for formats without pages.
+    page_start: int | None = None
+    page_end: int | None = None
+
+    @property
+    def pages(self) -> str:
+        """'p.1' or 'p.1–2' for a paginated source, '' otherwise."""
+        if self.page_start is None:
+            return ""
+        end = self.page_end if self.page_end is not None else self.page_start
+        return f"p.{self.page_start}" if end == self.page_start else f"p.{self.page_start}–{end}"
 
     @property
     def line_start(self) -> int:
@@ -151,7 +162,7 @@ class Chunk:
         return SECTION_SEPARATOR.join(self.section_path)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "chunk_id": self.chunk_id,
             "doc_id": self.doc_id,
             "section_path": list(self.section_path),
@@ -159,6 +170,9 @@ class Chunk:
             "spans": [s.as_dict() for s in self.spans],
             "embed_text": self.embed_text,
         }
+        if self.page_start is not None:
+            data["page_start"], data["page_end"] = self.page_start, self.page_end
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Chunk:
@@ -169,6 +183,8 @@ class Chunk:
             text=data["text"],
             spans=[Span(**s) for s in data["spans"]],
             embed_text=data.get("embed_text", ""),
+            page_start=data.get("page_start"),
+            page_end=data.get("page_end"),
         )
 
 

@@ -74,9 +74,10 @@ class Hit:
 
     @property
     def citation(self) -> str:
-        """``document:lines § section path`` as shown to users."""
+        """``document:lines § section path`` as shown to users; ``document:lines p.1–2 § …`` for a PDF."""
         section = self.chunk.section_label
-        return f"{self.doc_id}:{self.lines}" + (f" § {section}" if section else "")
+        pages = f" {self.chunk.pages}" if self.chunk.pages else ""
+        return f"{self.doc_id}:{self.lines}{pages}" + (f" § {section}" if section else "")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +90,8 @@ class Hit:
             "lines": self.lines,
             "line_start": self.chunk.line_start,
             "line_end": self.chunk.line_end,
+            "page_start": self.chunk.page_start,
+            "page_end": self.chunk.page_end,
             "spans": [s.as_dict() for s in self.chunk.spans],
             "citation": self.citation,
             "text": self.text,
