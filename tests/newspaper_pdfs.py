@@ -156,6 +156,7 @@ class _Setter:
         obj.setFont(FONT, size)
         obj.setCharSpace(spare / (len(s) - 1))
         obj.textOut(s)
+        obj.setCharSpace(0)  # character spacing is graphics state: it would outlive this line
         self.c.drawText(obj)
 
     def measure(self, s: str, size: float) -> float:

@@ -297,25 +297,52 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
 
     Order of cuts: (1) a full-width gap above a headline — an article boundary, cut before the
     columns because short headlines leave gutters that run through several articles; (2)
-    full-height gutters; (3) horizontal gaps that do not separate a headline from what follows
-    it (side-by-side articles are cut apart with their headlines before their bodies); (4) the
-    gap under a headline.
+    full-height gutters (a strip without a headline stays with the strip to its left when
+    together they cut into articles); (3) horizontal gaps that do not separate a headline from
+    what follows it (side-by-side articles are cut apart with their headlines before their
+    bodies); (4) the gap under a headline.
     """
     if len(lines) <= 1 or depth > 60:
         return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
-    bands = [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
+    bands = _bands(lines)
     cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
     if len(cuts) > 1:
         return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
-    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
-    if len(columns) > 1:
-        return [leaf for col in columns for leaf in _xy_cut([lines[i] for i in col], layout, depth + 1)]
+    strips = [
+        [lines[i] for i in col]
+        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
+    ]
+    if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
+        # A strip with no headline of its own may be the last column of several articles to its
+        # left whose headlines are narrower than their bodies: keep it with them when together
+        # they cut into articles across their full width.
+        merged: list[list[Line]] = []
+        for strip in strips:
+            if merged and not any(_opens_article(ln, layout.body) for ln in strip):
+                joined = merged[-1] + strip
+                if len(_horizontal_cuts(_bands(joined), layout, "article")) > 1:
+                    merged[-1] = joined
+                    continue
+            merged.append(list(strip))
+        strips = merged
+    if len(strips) > 1:
+        return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
     if len(bands) > 1:
         for mode in ("block", "any"):
             cuts = _horizontal_cuts(bands, layout, mode)
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _bands(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into horizontal bands separated by full-width whitespace, top to bottom."""
+    return [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
+
+
+def _opens_article(line: Line, body: float) -> bool:
+    """Headline type or a '（上接第N版）' marker: where an article (or its continuation) starts."""
+    return line.size >= HEAD_RATIO * body or bool(_CONT_LINE.match(line.text))
 
 
 def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> list[list[Line]]:
