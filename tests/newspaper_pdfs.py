@@ -448,7 +448,8 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
             score.ambiguous += 1
             continue
         score.pieces += 1
-        hits = [i for i, text in enumerate(texts) if t in text]
+        # Body text first: a short piece may also be a substring of a headline.
+        hits = sorted((i for i, text in enumerate(texts) if t in text), key=lambda i: i not in where)
         if not hits:
             located[n] = None
             continue

@@ -52,10 +52,13 @@ def _similarity(a: str, b: str) -> float:
     return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
 
 
-def _jump_order(paragraphs: list[Paragraph]) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str]]:
+def _jump_order(
+    paragraphs: list[Paragraph],
+) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str], dict[int, str]]:
     """Reading order with continuation runs moved after the paragraphs they continue.
 
-    Returns (order, glued: paragraph -> joins its predecessor, jump headlines to drop, stitches, notes).
+    Returns (order, glued: paragraph -> joins its predecessor, jump headlines to drop, stitches,
+    notes, orphans: marker paragraph -> the marker naming the section of a run nothing here continues).
     """
     levels = [p.heading_level for p in paragraphs if p.heading_level is not None]
     top = min(levels) if levels else 1
@@ -96,6 +99,7 @@ def _jump_order(paragraphs: list[Paragraph]) -> tuple[list[int], dict[int, bool]
     stitches: list[Stitch] = []
     notes: list[str] = []
     used: set[int] = set()
+    orphans: dict[int, str] = {}
     for marker, run, head in runs:
         para = paragraphs[marker]
         named = _NUMBER.search(continuation_marker(para.text) or "")
@@ -114,7 +118,10 @@ def _jump_order(paragraphs: list[Paragraph]) -> tuple[list[int], dict[int, bool]
                 score += 3.0 * _similarity(heading_title(paragraphs[head].text), titles[cand.index])
             scored.append((score, -n, cand))
         if not scored:
-            notes.append(f"line {para.line_start}: '{continuation_marker(para.text)}' continues no article found here")
+            marker_text = continuation_marker(para.text) or ""
+            notes.append(f"line {para.line_start}: '{marker_text}' continues an article not in this document")
+            if head is None:  # no jump headline either: a section of its own, named by its marker
+                orphans[marker] = marker_text
             # Leave the run where it was printed (under its jump headline, if it has one).
             insert_at = next((n for n, i in enumerate(order) if i > marker), len(order))
             order[insert_at:insert_at] = run
@@ -129,12 +136,13 @@ def _jump_order(paragraphs: list[Paragraph]) -> tuple[list[int], dict[int, bool]
         glued[marker] = is_cut(cand.text)
         confidence = min(1.0, 0.5 + score / 8)
         stitches.append(Stitch(cand.index, marker, round(confidence, 2), "jump markers 下转/上接 across pages"))
-    return order, glued, dropped, stitches, notes
+    return order, glued, dropped, stitches, notes, orphans
 
 
 def build_hinted_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     """Sections from the source's own heading levels; body in the loader's reading order."""
-    order, glued, dropped, stitches, notes = _jump_order(paragraphs)
+    order, glued, dropped, stitches, notes, orphans = _jump_order(paragraphs)
+    top = min((p.heading_level for p in paragraphs if p.heading_level is not None), default=1)
     roles: dict[int, str] = {}
     sections: list[Section] = []
     open_headings: list[tuple[int, str]] = []  # (level, title), outermost first
@@ -165,6 +173,9 @@ def build_hinted_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
             kickers = []
             continue
         roles[index] = para.role_hint or "body"
+        if index in orphans:  # a continuation from a page not in this file: not the previous article
+            open_headings = [(top, orphans[index])]
+            sections.append(Section(path=(orphans[index],), paragraphs=[]))
         if para.role_hint == "kicker":
             kickers.append(index)
             continue
