@@ -31,6 +31,7 @@ import faiss
 import numpy as np
 
 from qa.errors import IndexStoreError
+from qa.formats.blocks import hint_row
 from qa.records import Chunk, Document, LineHint
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class StoredDocument:
     def from_document(cls, doc: Document) -> StoredDocument:
         hints = None
         if doc.hints is not None:
-            hints = {str(n): [h.page, h.heading_level, h.role, h.edition] for n, h in sorted(doc.hints.items())}
+            hints = {str(n): hint_row(h) for n, h in sorted(doc.hints.items())}
         return cls(doc.doc_id, doc.sha256, doc.encoding, doc.text, doc.source_format, hints)
 
     def to_document(self) -> Document:

@@ -159,6 +159,10 @@ def load_paths(paths: Iterable[Path | str]) -> LoadResult:
                 result.problems.append(str(exc))
         if not found:
             result.problems.append(f"{raw}: no {', '.join(SUFFIXES)} files found")
+    if sum(d.source_format == "pdf" for d in result.documents) > 1:
+        from qa.formats.issues import link_issue_pages  # page files of one newspaper issue
+
+        result.documents = link_issue_pages(result.documents)
     for problem in result.problems:
         log.warning("%s", problem)
     return result

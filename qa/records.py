@@ -28,6 +28,9 @@ class LineHint:
     # The page's printed edition ("第2版") when it differs from its place in the file: newspaper
     # jump markers ("下转第2版") name editions, not PDF page indexes.
     edition: int | None = None
+    # Headline of the article this line continues when that article is in another file of the
+    # same issue (page files of one paper indexed together); set by qa.formats.issues.
+    continues: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Paragraph:
     heading_level: int | None = None  # the source marks this paragraph as a heading of this level
     role_hint: str | None = None
     edition: int | None = None  # printed edition ("第2版") of page_start, when it differs from the page number
+    continues: str | None = None  # headline of the article in another file this paragraph continues
 
 
 @dataclass(frozen=True)

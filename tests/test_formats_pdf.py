@@ -158,3 +158,31 @@ def test_scans_encrypted_and_broken_pdfs_are_refused_by_name_and_the_rest_load(t
     assert "no text layer" in messages["scan.pdf"] and "OCR" in messages["scan.pdf"]
     assert "encrypted" in messages["locked.pdf"]
     assert all("\n" not in m for m in messages.values())
+
+
+def test_jumps_across_page_files_of_one_issue(tmp_path):
+    """One PDF per page, indexed together: page 2's continuations cite the page-1 article's headline."""
+    import pypdfium2 as pdfium
+
+    for seed in range(20):
+        paper = make_newspaper(tmp_path / "whole.pdf", seed, FAMILIES["tabloid"], pages=2, columns=4)
+        if paper.jumps:
+            break
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    whole = pdfium.PdfDocument(str(paper.path))
+    for k in (0, 1):
+        part = pdfium.PdfDocument.new()
+        part.import_pages(whole, [k])
+        part.save(str(issue / f"第{k + 1}版.pdf"))
+    page2 = next(d for d in load_paths([issue]).documents if d.doc_id == "第2版.pdf")
+    outline = recover_outline(page2)
+    section_of = {i: s.path for s in outline.sections for i in s.paragraphs}
+    for headline in paper.jumps:
+        first = next(p for p in paper.pieces if p.article == headline and p.page == 2 and p.role == "body")
+        para = next(p for p in outline.paragraphs if "".join(first.text.split()) in "".join(p.text.split()))
+        assert section_of[para.index] == (headline,)
+    # Alone, page 2 does not pretend to know: its continuations are sections named by their marker
+    # (or by their jump headline).
+    alone = recover_outline(load_file(issue / "第2版.pdf"))
+    assert not alone.stitches

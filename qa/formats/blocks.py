@@ -42,11 +42,17 @@ def clean_inline(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
+def hint_row(hint: LineHint) -> list:
+    """A hint as a JSON list (page, level, role, edition[, continues]), as the index stores it."""
+    row = [hint.page, hint.heading_level, hint.role, hint.edition]
+    return row + [hint.continues] if hint.continues else row
+
+
 def hints_digest(text: str, hints: dict[int, LineHint] | None) -> str:
     """Hash of the text and its hints: a changed heading style is a changed document."""
     digest = hashlib.sha256(text.encode("utf-8"))
     if hints:
-        rows = {str(n): [h.page, h.heading_level, h.role, h.edition] for n, h in sorted(hints.items())}
+        rows = {str(n): hint_row(h) for n, h in sorted(hints.items())}
         digest.update(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 

@@ -119,9 +119,15 @@ def _jump_order(
             scored.append((score, -n, cand))
         if not scored:
             marker_text = continuation_marker(para.text) or ""
-            notes.append(f"line {para.line_start}: '{marker_text}' continues an article not in this document")
-            if head is None:  # no jump headline either: a section of its own, named by its marker
-                orphans[marker] = marker_text
+            if para.continues:  # the article is in another page file of the same issue
+                orphans[marker] = para.continues
+                if head is not None:
+                    dropped.add(head)
+                notes.append(f"line {para.line_start}: '{marker_text}' continues '{para.continues}' in another file")
+            else:
+                notes.append(f"line {para.line_start}: '{marker_text}' continues an article not in this document")
+                if head is None:  # no jump headline either: a section of its own, named by its marker
+                    orphans[marker] = marker_text
             # Leave the run where it was printed (under its jump headline, if it has one).
             insert_at = next((n for n, i in enumerate(order) if i > marker), len(order))
             order[insert_at:insert_at] = run
