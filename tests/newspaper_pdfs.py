@@ -237,9 +237,11 @@ def make_newspaper(path: Path, seed: int, family: Family, pages: int = 2, column
     canvas = rl_canvas.Canvas(str(path), pagesize=family.page)
     setter = _Setter(canvas, page_h)
     pool = article_pool(rng)
-    carried: list[tuple[Article, list[str], str | None]] = []  # jumped: (article, remaining paragraphs, cut tail)
+    carried: list[tuple[Article, list[str], str | None]] = []  # jumped here: (article, remaining paragraphs, _)
+    jumping: list[tuple[Article, list[str], str | None]] = []  # jumping from this page to the next
     date = f"2026年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期{rng.choice('一二三四五六日')}"
     for page in range(1, pages + 1):
+        carried, jumping = carried + jumping, []  # what jumped from the page before is set here
         # Furniture: banner with edition and date at the top, page number and credits at the bottom.
         setter.text(
             margin,
@@ -297,7 +299,7 @@ def make_newspaper(path: Path, seed: int, family: Family, pages: int = 2, column
                 may_jump=may_jump,
             )
             if rest:
-                carried.append((article, rest, None))
+                jumping.append((article, rest, None))
                 paper.jumps.append(article.headline)
         canvas.showPage()
     canvas.save()
@@ -462,8 +464,9 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
     for headline in paper.jumps:
         score.jumps += 1
         mine = [n for n, p in enumerate(paper.pieces) if p.article == headline and p.role == "body"]
-        first_p2 = next((n for n in mine if paper.pieces[n].page > 1), None)
-        last_p1 = max((n for n in mine if paper.pieces[n].page == 1), default=None)
+        start = paper.pieces[mine[0]].page if mine else 0
+        first_p2 = next((n for n in mine if paper.pieces[n].page > start), None)
+        last_p1 = max((n for n in mine if paper.pieces[n].page == start), default=None)
         if first_p2 is None or last_p1 is None:
             score.jumps -= 1
             continue

@@ -113,9 +113,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         return True
     if (el.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag in ("header", "footer") and not in_content:
-        return True
-    if tag == "footer":
+    # A page header is site chrome, an article's <header> holds its h1; footers are chrome either way.
+    if (tag == "header" and not in_content) or tag == "footer":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
     if _BOILERPLATE.search(marker) and not any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
