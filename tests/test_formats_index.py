@@ -85,3 +85,25 @@ def test_qa_structure_reads_a_pdf(mixed, capsys):
     out = capsys.readouterr().out
     assert paper.jumps[0] in out
     json.dumps(out)
+
+
+def test_app_upload_accepts_pdf_docx_and_html_and_refuses_a_scan(tmp_path, use_embedder):
+    from qa.build import build_index
+
+    start = tmp_path / "start"
+    start.mkdir()
+    (start / "notes.txt").write_text("周五下午开会讨论预算。\n", encoding="utf-8")
+    build_index([start], tmp_path / "index", embedder=use_embedder, progress=False)
+    service = QAService(tmp_path / "index", tmp_path / "uploads", embedder=use_embedder)
+    make_newspaper(tmp_path / "paper.pdf", 2, FAMILIES["tabloid"], pages=1)
+    make_report_docx(tmp_path / "report.docx")
+    (tmp_path / "news.htm").write_bytes(PAGE.format(charset="utf-8").encode("utf-8"))
+    from reportlab.pdfgen import canvas
+
+    scan = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    scan.rect(100, 100, 300, 500, fill=1)
+    scan.save()
+    result = service.add_documents([tmp_path / n for n in ("paper.pdf", "report.docx", "news.htm", "scan.pdf")])
+    assert sorted(result.added) == ["news.htm", "paper.pdf", "report.docx"]
+    assert len(result.rejected) == 1 and result.rejected[0].startswith("scan.pdf: ")
+    assert "paper.pdf" in service.doc_ids()
