@@ -138,29 +138,30 @@ def article_pool(rng: random.Random) -> list[Article]:
 
 # ---- typesetting ---------------------------------------------------------------------------------
 class _Setter:
-    def __init__(self, canvas, height: float) -> None:  # noqa: ANN001 - reportlab canvas
+    def __init__(self, canvas, height: float, font: str = FONT) -> None:  # noqa: ANN001 - reportlab canvas
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
+        self.font = font
         self.c = canvas
         self.height = height
         self.width_of = stringWidth
 
     def text(self, x: float, top: float, size: float, s: str, width: float | None = None) -> None:
         """Draw ``s``; with ``width``, justify it to that width (spread between characters)."""
-        self.c.setFont(FONT, size)
+        self.c.setFont(self.font, size)
         if width is None or len(s) < 2:
             self.c.drawString(x, self.height - top - size * 0.88, s)
             return
         spare = max(0.0, width - self.measure(s, size))
         obj = self.c.beginText(x, self.height - top - size * 0.88)
-        obj.setFont(FONT, size)
+        obj.setFont(self.font, size)
         obj.setCharSpace(spare / (len(s) - 1))
         obj.textOut(s)
         obj.setCharSpace(0)  # character spacing is graphics state: it would outlive this line
         self.c.drawText(obj)
 
     def measure(self, s: str, size: float) -> float:
-        return self.width_of(s, FONT, size)
+        return self.width_of(s, self.font, size)
 
     def wrap(self, s: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
         lines: list[str] = []
@@ -218,13 +219,26 @@ def _modules(
     return out + mods
 
 
-def make_newspaper(path: Path, seed: int, family: Family, pages: int = 2, columns: int | None = None) -> Newspaper:
-    """Write a ``pages``-page newspaper PDF to ``path``; return the gold article of every piece."""
+def make_newspaper(
+    path: Path, seed: int, family: Family, pages: int = 2, columns: int | None = None, font_file: Path | None = None
+) -> Newspaper:
+    """Write a ``pages``-page newspaper PDF to ``path``; return the gold article of every piece.
+
+    ``font_file``: a TrueType/TrueType-collection font to embed (subset) instead of the built-in,
+    non-embedded STSong-Light — real newspapers embed their fonts.
+    """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas as rl_canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    font = FONT
+    if font_file is not None:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        font = f"Embedded-{Path(font_file).stem}"
+        pdfmetrics.registerFont(TTFont(font, str(font_file), subfontIndex=0))
+    else:
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     rng = random.Random(seed)
     columns = columns or rng.choice(family.columns)
     page_w, page_h = family.page
@@ -235,7 +249,7 @@ def make_newspaper(path: Path, seed: int, family: Family, pages: int = 2, column
     margin = page_w * 0.06
     paper = Newspaper(path, family.name, columns, pages)
     canvas = rl_canvas.Canvas(str(path), pagesize=family.page)
-    setter = _Setter(canvas, page_h)
+    setter = _Setter(canvas, page_h, font)
     pool = article_pool(rng)
     carried: list[tuple[Article, list[str], str | None]] = []  # jumped here: (article, remaining paragraphs, _)
     jumping: list[tuple[Article, list[str], str | None]] = []  # jumping from this page to the next

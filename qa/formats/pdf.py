@@ -46,7 +46,7 @@ from qa.structure.cues import is_byline
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
 WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
-CJK_GAP = 0.3  # CJK type is set solid: a gap this wide between two CJK characters is a gutter
+CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
@@ -62,7 +62,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _EDITION = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
-_BOLD_NAME = re.compile(r"bold|black|heavy|hei|黑|W[6-9]\b|demi|semibold", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|hei(?:ti)?(?![a-z])|黑|W[6-9]\b", re.IGNORECASE)
 _TRANSFER_LINE = re.compile(r"^[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]$")
 _CONT_LINE = re.compile(r"^[（(]\s*(?:上接|接上|紧接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
@@ -313,12 +313,12 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
     ]
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
-        # A strip with no headline of its own may be the last column of several articles to its
-        # left whose headlines are narrower than their bodies: keep it with them when together
-        # they cut into articles across their full width.
+        # A strip may hold the last column of articles to its left whose headlines are narrower
+        # than their bodies: keep it with them when together they cut into articles across their
+        # full width (an article boundary runs through both).
         merged: list[list[Line]] = []
         for strip in strips:
-            if merged and not any(_opens_article(ln, layout.body) for ln in strip):
+            if merged:
                 joined = merged[-1] + strip
                 if len(_horizontal_cuts(_bands(joined), layout, "article")) > 1:
                     merged[-1] = joined
@@ -566,6 +566,12 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     """The PDF's text in reading order with page, heading level and role of every block."""
     pages, body = read_pages(path, doc_id)
     _drop_furniture(pages, body)
+    body_chars = [(len(ln.text), ln.bold) for p in pages for ln in p.lines if abs(ln.size - body) < 0.1 * body]
+    if sum(n for n, bold in body_chars if bold) * 2 > sum(n for n, _ in body_chars):
+        # The body itself is set in a bold (or 黑体) face: weight tells nothing about headings.
+        for page in pages:
+            for line in page.lines:
+                line.bold = False
     layout = _Layout(body, _usual_line_gap(pages, body))
     items: list[_Item] = []
     widths: list[float] = []
