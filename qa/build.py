@@ -121,10 +121,7 @@ def build_index(
         if not docs:
             raise QAError("nothing to index: " + ("; ".join(loaded.problems) or "no input"))
 
-        as_documents = [
-            d if isinstance(d, Document) else Document(d.doc_id, Path(d.doc_id), d.text, d.sha256, d.encoding)
-            for d in docs.values()
-        ]
+        as_documents = [d if isinstance(d, Document) else d.to_document() for d in docs.values()]
         chunks = chunk_documents(as_documents, params)
         if not chunks:
             raise QAError("nothing to index: the documents contain no text to search")

@@ -119,6 +119,13 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
                 continue
             body = text[a:b]
             label = section.label
+            pages = [
+                page
+                for seg in segments
+                if seg.start < b and a < seg.end
+                for page in (seg.para.page_start, seg.para.page_end)
+                if page is not None
+            ]
             chunks.append(
                 Chunk(
                     chunk_id=f"{outline.doc_id}#{len(chunks)}",
@@ -127,6 +134,8 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
                     text=body,
                     spans=_spans_for(a, b, segments),
                     embed_text=f"{label}\n{body}" if params.prefix_section and label else body,
+                    page_start=min(pages) if pages else None,
+                    page_end=max(pages) if pages else None,
                 )
             )
     return chunks

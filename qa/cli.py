@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--model", default=None, help="embedding model: use-m3 (bundled) or a sentence-transformers name/path"
         )
 
-    p = sub.add_parser("build", parents=[common], help="index .txt/.md files or directories")
+    p = sub.add_parser("build", parents=[common], help="index .txt/.md/.pdf/.docx/.html files or directories")
     p.add_argument("paths", nargs="+", type=Path)
     index_opts(p)
     p.add_argument(

@@ -31,7 +31,8 @@ import faiss
 import numpy as np
 
 from qa.errors import IndexStoreError
-from qa.records import Chunk, Document
+from qa.formats.blocks import hint_row
+from qa.records import Chunk, Document, LineHint
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,26 @@ class StoredDocument:
     sha256: str
     encoding: str
     text: str
+    # PDF/DOCX/HTML: what the format said about each line ({"line": [page, level, role, edition]}),
+    # so a document rebuilt from the index gets the same outline as the one built from the file.
+    source_format: str = "text"
+    hints: dict[str, list] | None = None
 
     @classmethod
     def from_document(cls, doc: Document) -> StoredDocument:
-        return cls(doc.doc_id, doc.sha256, doc.encoding, doc.text)
+        hints = None
+        if doc.hints is not None:
+            hints = {str(n): hint_row(h) for n, h in sorted(doc.hints.items())}
+        return cls(doc.doc_id, doc.sha256, doc.encoding, doc.text, doc.source_format, hints)
+
+    def to_document(self) -> Document:
+        """The ``Document`` this record was made from (hints included), without reading the file."""
+        hints = None
+        if self.hints is not None:
+            hints = {int(n): LineHint(*row) for n, row in self.hints.items()}
+        return Document(
+            self.doc_id, Path(self.doc_id), self.text, self.sha256, self.encoding, hints, self.source_format
+        )
 
 
 @dataclass

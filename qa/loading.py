@@ -17,11 +17,13 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from qa.errors import LoadError
+from qa.formats import STRUCTURED_SUFFIXES, read_structured
 from qa.records import Document, quote_doc_id
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES  # PDF, DOCX, HTML go to their readers in qa.formats
 MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~40 min of embedding on 2 cores
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
@@ -224,6 +226,8 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     doc_id = doc_id or display_name(path.name)
     name = quote_doc_id(doc_id)  # messages name the file on one line, as citations do
     _check_readable(path, name)
+    if path.suffix.lower() in STRUCTURED_SUFFIXES:
+        return read_structured(path, doc_id)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -233,7 +237,8 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     if not text.strip():
         raise LoadError(f"{name}: file has no text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding)
+    source_format = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding, source_format=source_format)
 
 
 def read_text_file(path: Path | str) -> str:
@@ -251,7 +256,7 @@ def read_text_file(path: Path | str) -> str:
 
 
 def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
-    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md files."""
+    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md/.pdf/.docx/.html files."""
     if root.is_file():
         yield root, display_name(root.name)
         return
@@ -285,7 +290,11 @@ def load_paths(paths: Iterable[Path | str]) -> LoadResult:
             except LoadError as exc:
                 result.problems.append(str(exc))
         if not found:
-            result.problems.append(f"{raw}: no .txt or .md files found")
+            result.problems.append(f"{raw}: no {', '.join(SUFFIXES)} files found")
+    if sum(d.source_format == "pdf" for d in result.documents) > 1:
+        from qa.formats.issues import link_issue_pages  # page files of one newspaper issue
+
+        result.documents = link_issue_pages(result.documents)
     for problem in result.problems:
         log.warning("%s", problem)
     return result

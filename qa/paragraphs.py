@@ -80,9 +80,13 @@ def _hinted_fields(hints: dict[int, LineHint] | None, line_start: int, line_end:
     pages = [m.page for m in marks if m.page is not None]
     levels = [m.heading_level for m in marks if m.heading_level is not None]
     roles = [m.role for m in marks if m.role]
+    editions = [m.edition for m in marks if m.edition is not None]
+    continues = [m.continues for m in marks if m.continues]
     return {
         "page_start": min(pages) if pages else None,
         "page_end": max(pages) if pages else None,
         "heading_level": min(levels) if levels else None,
         "role_hint": roles[0] if roles else None,
+        "edition": editions[0] if editions else None,
+        "continues": continues[0] if continues else None,
     }

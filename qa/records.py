@@ -28,6 +28,12 @@ class LineHint:
     page: int | None = None  # 1-based page the line was printed on (PDF); None when the format has no pages
     heading_level: int | None = None  # 1 = top level; set only where the source marks a heading
     role: str | None = None  # e.g. "kicker", "subtitle", "byline", "body", when the source tells
+    # The page's printed edition ("第2版") when it differs from its place in the file: newspaper
+    # jump markers ("下转第2版") name editions, not PDF page indexes.
+    edition: int | None = None
+    # Headline of the article this line continues when that article is in another file of the
+    # same issue (page files of one paper indexed together); set by qa.formats.issues.
+    continues: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class Paragraph:
     page_end: int | None = None
     heading_level: int | None = None  # the source marks this paragraph as a heading of this level
     role_hint: str | None = None
+    edition: int | None = None  # printed edition ("第2版") of page_start, when it differs from the page number
+    continues: str | None = None  # headline of the article in another file this paragraph continues
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,17 @@ class Chunk:
     text: str
     spans: list[Span]
     embed_text: str = ""
+    # Pages of a paginated source (PDF) the text was printed on; None for formats without pages.
+    page_start: int | None = None
+    page_end: int | None = None
+
+    @property
+    def pages(self) -> str:
+        """'p.1' or 'p.1–2' for a paginated source, '' otherwise."""
+        if self.page_start is None:
+            return ""
+        end = self.page_end if self.page_end is not None else self.page_start
+        return f"p.{self.page_start}" if end == self.page_start else f"p.{self.page_start}–{end}"
 
     @property
     def line_start(self) -> int:
@@ -150,7 +169,7 @@ class Chunk:
         return SECTION_SEPARATOR.join(self.section_path)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "chunk_id": self.chunk_id,
             "doc_id": self.doc_id,
             "section_path": list(self.section_path),
@@ -158,6 +177,9 @@ class Chunk:
             "spans": [s.as_dict() for s in self.spans],
             "embed_text": self.embed_text,
         }
+        if self.page_start is not None:
+            data["page_start"], data["page_end"] = self.page_start, self.page_end
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Chunk:
@@ -168,6 +190,8 @@ class Chunk:
             text=data["text"],
             spans=[Span(**s) for s in data["spans"]],
             embed_text=data.get("embed_text", ""),
+            page_start=data.get("page_start"),
+            page_end=data.get("page_end"),
         )
 
 

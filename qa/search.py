@@ -74,8 +74,10 @@ class Hit:
 
     @property
     def citation(self) -> str:
-        """``document:lines § section path`` as shown to users (a document id with separators quoted)."""
-        return format_citation(self.doc_id, self.lines, self.chunk.section_label)
+        """``document:lines § section path`` as shown to users; ``document:lines p.1–2 § …`` for a PDF.
+
+        A document id with separators is quoted."""
+        return format_citation(self.doc_id, self.lines, self.chunk.section_label, self.chunk.pages or "")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,6 +90,8 @@ class Hit:
             "lines": self.lines,
             "line_start": self.chunk.line_start,
             "line_end": self.chunk.line_end,
+            "page_start": self.chunk.page_start,
+            "page_end": self.chunk.page_end,
             "spans": [s.as_dict() for s in self.chunk.spans],
             "citation": self.citation,
             "text": self.text,

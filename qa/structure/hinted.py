@@ -5,31 +5,197 @@ The loader has already decided which paragraphs are headings and at which level
 level: a heading replaces every open heading of its level or deeper. Everything else is body of
 the innermost open heading, in the order the loader put it (its reading order).
 
-This first version does no stitching; the formats work extends it (jump markers across pages).
+Newspapers continue articles on other pages. A paragraph that opens with '（上接第1版）' starts a
+continuation run — it and the paragraphs after it up to the next top-level heading — and the
+run belongs to the article whose text ended with '（下转第2版）'. Runs are matched to articles by
+the editions the markers name (the page's printed edition, or its page number), then by the
+repeated "jump headline" printed over the run when there is one, then in reading order; the run
+is moved right after the article's last paragraph and glued to it when that paragraph stopped
+mid-sentence. The jump headline itself is not a section of its own.
 """
 
 from __future__ import annotations
 
-from qa.records import Outline, Paragraph, Section
+import re
+
+from qa.records import Outline, Paragraph, Section, Stitch
+from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut
 from qa.structure.headings import heading_title
+
+_NUMBER = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_TRANSFER = re.compile(r"[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*$")
+_CN = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
+DISPLAY_ROLES = ("kicker", "subtitle")
+
+
+def _number(text: str) -> int | None:
+    """'2' or '二' / '十二' as an int."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN.get(text)
+    tens, _, units = text.partition("十")
+    value = (_CN.get(tens, 1) if tens else 1) * 10 + (_CN.get(units, 0) if units else 0)
+    return value
+
+
+def _edition(para: Paragraph) -> int | None:
+    return para.edition if para.edition is not None else para.page_start
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of character bigrams the shorter title has in common with the longer one."""
+    grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
+    if not grams_a or not grams_b:
+        return 0.0
+    return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
+
+
+def _jump_order(
+    paragraphs: list[Paragraph],
+) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str], dict[int, str]]:
+    """Reading order with continuation runs moved after the paragraphs they continue.
+
+    Returns (order, glued: paragraph -> joins its predecessor, jump headlines to drop, stitches,
+    notes, orphans: marker paragraph -> the marker naming the section of a run nothing here continues).
+    """
+    levels = [p.heading_level for p in paragraphs if p.heading_level is not None]
+    top = min(levels) if levels else 1
+    titles: dict[int, str] = {}  # paragraph -> title of the top-level article it sits in
+    current = ""
+    for para in paragraphs:
+        if para.heading_level is not None and para.heading_level <= top:
+            current = heading_title(para.text)
+        titles[para.index] = current
+
+    runs: list[tuple[int, list[int], int | None]] = []  # (marker paragraph, run, jump headline)
+    in_run: set[int] = set()
+    for para in paragraphs:
+        if para.heading_level is not None or not continuation_marker(para.text):
+            continue
+        run = [para.index]
+        for nxt in paragraphs[para.index + 1 :]:
+            if (nxt.heading_level is not None and nxt.heading_level <= top) or continuation_marker(nxt.text):
+                break
+            if nxt.heading_level is None and nxt.role_hint in DISPLAY_ROLES:
+                break  # the kicker of the next article
+            run.append(nxt.index)
+        head = None
+        k = para.index - 1
+        while k >= 0 and paragraphs[k].heading_level is None and paragraphs[k].role_hint in DISPLAY_ROLES:
+            k -= 1
+        if k >= 0 and paragraphs[k].heading_level is not None:
+            head = k
+        runs.append((para.index, run, head))
+        in_run.update(run)
+
+    transfers = [
+        p for p in paragraphs if p.heading_level is None and p.index not in in_run and has_transfer_marker(p.text)
+    ]
+    order = [p.index for p in paragraphs if p.index not in in_run]
+    glued: dict[int, bool] = {}
+    dropped: set[int] = set()
+    stitches: list[Stitch] = []
+    notes: list[str] = []
+    used: set[int] = set()
+    orphans: dict[int, str] = {}
+    for marker, run, head in runs:
+        para = paragraphs[marker]
+        named = _NUMBER.search(continuation_marker(para.text) or "")
+        source = _number(named.group(1)) if named else None
+        here = _edition(para)
+        scored: list[tuple[float, int, Paragraph]] = []
+        for n, cand in enumerate(transfers):
+            if cand.index in used or _edition(cand) == here:  # an article never jumps within its page
+                continue
+            match = _TRANSFER.search(cand.text.rstrip())
+            target = _number(match.group(1)) if match else None
+            score = 0.0
+            score += 2.0 if source is not None and _edition(cand) == source else 0.0
+            score += 2.0 if target is not None and target == here else 0.0
+            if head is not None:
+                score += 3.0 * _similarity(heading_title(paragraphs[head].text), titles[cand.index])
+            scored.append((score, -n, cand))
+        if not scored:
+            marker_text = continuation_marker(para.text) or ""
+            if para.continues:  # the article is in another page file of the same issue
+                orphans[marker] = para.continues
+                if head is not None:
+                    dropped.add(head)
+                notes.append(f"line {para.line_start}: '{marker_text}' continues '{para.continues}' in another file")
+            else:
+                notes.append(f"line {para.line_start}: '{marker_text}' continues an article not in this document")
+                if head is None:  # no jump headline either: a section of its own, named by its marker
+                    orphans[marker] = marker_text
+            # Leave the run where it was printed (under its jump headline, if it has one).
+            insert_at = next((n for n, i in enumerate(order) if i > marker), len(order))
+            order[insert_at:insert_at] = run
+            continue
+        score, _, cand = max(scored, key=lambda t: (t[0], t[1]))
+        used.add(cand.index)
+        if head is not None:
+            dropped.add(head)
+            dropped.update(k for k in range(head + 1, marker) if paragraphs[k].role_hint in DISPLAY_ROLES)
+        at = order.index(cand.index) + 1
+        order[at:at] = run
+        glued[marker] = is_cut(cand.text)
+        confidence = min(1.0, 0.5 + score / 8)
+        stitches.append(Stitch(cand.index, marker, round(confidence, 2), "jump markers 下转/上接 across pages"))
+    return order, glued, dropped, stitches, notes, orphans
 
 
 def build_hinted_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     """Sections from the source's own heading levels; body in the loader's reading order."""
+    order, glued, dropped, stitches, notes, orphans = _jump_order(paragraphs)
+    top = min((p.heading_level for p in paragraphs if p.heading_level is not None), default=1)
     roles: dict[int, str] = {}
     sections: list[Section] = []
     open_headings: list[tuple[int, str]] = []  # (level, title), outermost first
-    for para in paragraphs:
+    kickers: list[int] = []  # a kicker is printed above its headline: it joins the section that follows
+
+    def add(section: Section, index: int) -> None:
+        section.paragraphs.append(index)
+        section.joins.append(bool(glued.get(index)) and len(section.paragraphs) > 1)
+
+    def current() -> Section:
+        if not sections:
+            sections.append(Section(path=(), paragraphs=[]))
+        return sections[-1]
+
+    for index in order:
+        para = paragraphs[index]
+        if index in dropped:
+            roles[index] = "jump-heading" if para.heading_level is not None else para.role_hint or "body"
+            continue
         if para.heading_level is not None:
-            roles[para.index] = "heading"
+            roles[index] = "heading"
             while open_headings and open_headings[-1][0] >= para.heading_level:
                 open_headings.pop()
             open_headings.append((para.heading_level, heading_title(para.text)))
             sections.append(Section(path=tuple(t for _, t in open_headings), paragraphs=[]))
+            for k in kickers:
+                add(sections[-1], k)
+            kickers = []
             continue
-        roles[para.index] = para.role_hint or "body"
-        if not sections:
-            sections.append(Section(path=(), paragraphs=[]))
-        sections[-1].paragraphs.append(para.index)
-        sections[-1].joins.append(False)
-    return Outline(doc_id=doc_id, paragraphs=paragraphs, sections=[s for s in sections if s.paragraphs], roles=roles)
+        roles[index] = para.role_hint or "body"
+        if index in orphans:  # a continuation from a page not in this file: not the previous article
+            open_headings = [(top, orphans[index])]
+            sections.append(Section(path=(orphans[index],), paragraphs=[]))
+        if para.role_hint == "kicker":
+            kickers.append(index)
+            continue
+        for k in kickers:  # no headline followed: the kicker was a label of the text it precedes
+            add(current(), k)
+        kickers = []
+        add(current(), index)
+    for k in kickers:
+        add(current(), k)
+    return Outline(
+        doc_id=doc_id,
+        paragraphs=paragraphs,
+        sections=[s for s in sections if s.paragraphs],
+        roles=roles,
+        stitches=stitches,
+        notes=notes,
+    )

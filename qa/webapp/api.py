@@ -91,7 +91,7 @@ def register_api(service: QAService) -> None:
 
     # Files need a File component for gradio_client's upload handling, hence a hidden event.
     def add_documents(files: list[str] | None) -> dict:
-        """Add uploaded .txt/.md files to the index; bad files are listed under "rejected"."""
+        """Add uploaded .txt/.md/.pdf/.docx/.html files to the index; bad files are listed under "rejected"."""
         return service.add_documents(files or []).to_json()
 
     with gr.Row(visible=False):

@@ -86,6 +86,7 @@ def section_context(text: str, outline: Outline, hit: dict[str, Any]) -> dict[st
             {
                 "line_start": p.line_start,
                 "line_end": p.line_end,
+                "page": p.page_start,
                 "text": text[p.char_start : p.char_end],
                 "passage": local(spans, p.char_start, p.char_end),
                 "answer": local(answers, p.char_start, p.char_end),

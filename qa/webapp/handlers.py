@@ -156,7 +156,7 @@ class Handlers:
         self, files: list[str] | None, selected: str | None, progress: gr.Progress = PROGRESS
     ) -> tuple[str, list[list[Any]], Any, Any, None]:
         if not files:
-            status = render.message("请选择文件 Choose one or more .txt / .md files", "error")
+            status = render.message("请选择文件 Choose one or more .txt .md .pdf .docx .html files", "error")
             return (status, *self.refresh(selected), None)
         progress(0, desc="检查文件 Checking files")
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import gradio as gr
 
+from qa.loading import SUFFIXES
 from qa.webapp import render
 from qa.webapp.api import SEARCH_CONCURRENCY, register_api
 from qa.webapp.handlers import ALL_DOCS, BATCH_HEADERS, DOC_HEADERS, Handlers
@@ -217,9 +218,9 @@ def build_app(service: QAService) -> gr.Blocks:
                         outline_view = gr.HTML(h.outline(doc_ids[0] if doc_ids else None), elem_id="docs-outline")
                     with gr.Column(scale=1):
                         upload = gr.File(
-                            label="上传文档 Upload documents (.txt / .md)",
+                            label="上传文档 Upload documents (.txt .md .pdf .docx .html)",
                             file_count="multiple",
-                            file_types=[".txt", ".md", ".markdown"],
+                            file_types=list(SUFFIXES),
                             type="filepath",
                             elem_id="docs-upload",
                         )

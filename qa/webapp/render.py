@@ -67,6 +67,8 @@ def section_html(context: Mapping[str, Any]) -> str:
     for para in context.get("paragraphs", []):
         start, end = para["line_start"], para["line_end"]
         lines = f"{start}" if start == end else f"{start}-{end}"
+        if para.get("page") is not None:
+            lines += f" p.{para['page']}"
         body = mark_text(para["text"], {"qa-passage": para.get("passage", []), "qa-answer": para.get("answer", [])})
         rows.append(f'<div class="qa-para"><span class="qa-lineno">{escape(str(lines))}</span><p>{body}</p></div>')
     title = escape(context.get("section") or context.get("doc_id", ""))

@@ -27,7 +27,7 @@ from qa.embedding import Embedder, load_embedder
 from qa.errors import IndexStoreError, LoadError, QAError
 from qa.index_store import IndexStore, StoredDocument
 from qa.loading import SUFFIXES, load_file
-from qa.records import Document, Outline
+from qa.records import Outline
 from qa.search import Hit, Searcher
 from qa.structure import recover_outline
 from qa.webapp.compare import select_and_share
@@ -320,8 +320,7 @@ class QAService:
             if key in self._outlines:
                 self._outlines.move_to_end(key)
                 return self._outlines[key]
-        doc = Document(stored.doc_id, Path(stored.doc_id), stored.text, stored.sha256, stored.encoding)
-        outline = recover_outline(doc)
+        outline = recover_outline(stored.to_document())
         with self._outline_lock:
             self._outlines[key] = outline
             while len(self._outlines) > 64:
@@ -390,7 +389,7 @@ class QAService:
             path = Path(raw)
             name = path.name
             if path.suffix.lower() not in SUFFIXES:
-                result.rejected.append(f"{name}: 只支持文本文件 only {', '.join(SUFFIXES)} text files can be indexed")
+                result.rejected.append(f"{name}: 不支持的文件类型 only {', '.join(SUFFIXES)} files can be indexed")
                 continue
             try:
                 load_file(path, name)

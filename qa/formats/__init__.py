@@ -1,0 +1,53 @@
+"""Readers for structured formats: PDF (with its layout), Word .docx and HTML.
+
+One interface: ``read_structured(path, doc_id) -> Document``, chosen by file suffix. Every reader
+returns the same ``Document`` a .txt file becomes — ``text`` in reading order, one block per
+paragraph or heading — plus ``hints`` (page, heading level, role of each line) and
+``source_format``, so the structure stage uses what the format says instead of guessing.
+A file a reader cannot use raises ``LoadError`` with a one-line message naming it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from qa.errors import LoadError
+from qa.records import Document
+
+Reader = Callable[[Path, str], Document]
+
+
+def _pdf(path: Path, doc_id: str) -> Document:
+    from qa.formats.pdf import read_pdf
+
+    return read_pdf(path, doc_id)
+
+
+def _docx(path: Path, doc_id: str) -> Document:
+    from qa.formats.docx import read_docx
+
+    return read_docx(path, doc_id)
+
+
+def _html(path: Path, doc_id: str) -> Document:
+    from qa.formats.html import read_html
+
+    return read_html(path, doc_id)
+
+
+READERS: dict[str, Reader] = {".pdf": _pdf, ".docx": _docx, ".html": _html, ".htm": _html}
+STRUCTURED_SUFFIXES = tuple(READERS)
+
+
+def read_structured(path: Path, doc_id: str) -> Document:
+    """The document of a PDF, DOCX or HTML file; LoadError (naming the file) if it cannot be read."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise LoadError(f"{doc_id}: not a PDF, DOCX or HTML file")
+    if not path.is_file():
+        raise LoadError(f"{doc_id}: cannot read (no such file)")
+    return reader(path, doc_id)
+
+
+__all__ = ["READERS", "STRUCTURED_SUFFIXES", "read_structured"]

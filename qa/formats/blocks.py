@@ -1,0 +1,84 @@
+"""What every format reader produces: blocks of text in reading order, each with what the source said.
+
+A reader (PDF, DOCX, HTML) turns its file into ``Block``s — one per paragraph, heading, table row —
+in reading order. ``to_document`` lays them out as the ``Document.text`` the rest of the pipeline
+sees (one block per line, blocks separated by a blank line, so a citation's line numbers point at
+one paragraph each) and records a ``LineHint`` for every line: the page, the heading level the
+source gave it, and its role. There is no second pipeline: paragraphs, structure, chunks and
+citations work on this text exactly as on a .txt file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.errors import LoadError
+from qa.records import Document, LineHint
+
+_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+# A source line break between two CJK characters is not a space (CSS Text 3 drops it too).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, heading or table row of a structured source, in reading order."""
+
+    text: str
+    page: int | None = None
+    heading_level: int | None = None  # set only where the source marks a heading
+    role: str = "body"  # body, heading, kicker, subtitle, byline, table, title
+    edition: int | None = None  # printed edition of the page (PDF newspapers), when known
+
+
+def clean_inline(text: str) -> str:
+    """One line of text: whitespace runs as one space; a line break between CJK characters as nothing."""
+    text = _CJK_BREAK.sub("", text)
+    return _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def hint_row(hint: LineHint) -> list:
+    """A hint as a JSON list (page, level, role, edition[, continues]), as the index stores it."""
+    row = [hint.page, hint.heading_level, hint.role, hint.edition]
+    return row + [hint.continues] if hint.continues else row
+
+
+def hints_digest(text: str, hints: dict[int, LineHint] | None) -> str:
+    """Hash of the text and its hints: a changed heading style is a changed document."""
+    digest = hashlib.sha256(text.encode("utf-8"))
+    if hints:
+        rows = {str(n): hint_row(h) for n, h in sorted(hints.items())}
+        digest.update(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def to_document(blocks: list[Block], path: Path, doc_id: str, source_format: str, encoding: str) -> Document:
+    """The ``Document`` for ``blocks``: one line per block, a blank line between blocks."""
+    lines: list[str] = []
+    hints: dict[int, LineHint] = {}
+    for block in blocks:
+        text = clean_inline(block.text)
+        if not text:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(text)
+        edition = block.edition if block.edition != block.page else None
+        hints[len(lines)] = LineHint(block.page, block.heading_level, block.role, edition)
+    if not lines:
+        raise LoadError(f"{doc_id}: no text found in this {source_format.upper()} file, skipped")
+    text = "\n".join(lines) + "\n"
+    return Document(
+        doc_id=doc_id,
+        path=path,
+        text=text,
+        sha256=hints_digest(text, hints),
+        encoding=encoding,
+        hints=hints,
+        source_format=source_format,
+    )

@@ -1,0 +1,126 @@
+"""Word .docx files: headings from styles and outline levels, tables as rows, no headers/footers.
+
+``python-docx`` reads the body in document order. A paragraph is a heading when
+
+- its style is a heading style: the built-in "Heading N" (python-docx reports built-in names in
+  English whatever the Word UI language) or a localised name such as "标题 1";
+- or it, or a style it is based on, sets an outline level (custom heading styles do this: it
+  is what Word's navigation pane uses);
+- or it is unstyled but numbered like an outline heading ("第一章", "一、", "（一）", "1.2") and
+  short and unpunctuated like a heading, read with the structure stage's own outline rules.
+
+The "Title" style, when used, is the document's top heading and every heading level moves one
+down under it. Tables become one block per row ("cell | cell"); page headers and footers live
+in other parts of the package and are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qa.errors import LoadError
+from qa.formats.blocks import Block, clean_inline, to_document
+from qa.records import Document
+from qa.structure.headings import is_bare_heading, outline_rank
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题|標題)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLE = {"title", "标题", "標題"}
+MAX_NUMBERED_HEADING = 40  # characters; a longer numbered line is a list item, not a heading
+
+
+def _style_level(style) -> int | None:  # noqa: ANN001 - python-docx style object
+    """Heading level a paragraph style gives: its name, else its (inherited) outline level."""
+    seen = 0
+    while style is not None and seen < 10:
+        match = _HEADING_STYLE.match((style.name or "").strip())
+        if match:
+            return int(match.group(1))
+        values = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if values and values[0].isdigit() and int(values[0]) < 9:
+            return int(values[0]) + 1
+        style = style.base_style
+        seen += 1
+    return None
+
+
+def _is_title(style) -> bool:  # noqa: ANN001
+    return style is not None and (style.name or "").strip().lower() in _TITLE_STYLE
+
+
+def _numbered_heading_rank(text: str) -> int | None:
+    """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item."""
+    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
+        return None
+    if "，" in text or "," in text:
+        return None
+    return outline_rank(text)
+
+
+def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
+    cells: list[str] = []
+    for cell in row.cells:
+        text = clean_inline(cell.text)
+        if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+            cells.append(text)
+    return " | ".join(cells)
+
+
+def read_docx(path: Path, doc_id: str) -> Document:
+    """Blocks of a .docx in body order; LoadError naming the file if it is not a readable .docx."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+        body = list(document.element.body.iterchildren())
+    except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
+
+    items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
+    for element in body:
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(element, document)
+            text = clean_inline(para.text)
+            if not text:
+                continue
+            own = element.xpath("./w:pPr/w:outlineLvl/@w:val")
+            level = int(own[0]) + 1 if own and own[0].isdigit() and int(own[0]) < 9 else None
+            style = para.style
+            if level is None:
+                level = _style_level(style)
+            items.append(("p", text, level, _is_title(style)))
+        elif tag == "tbl":
+            for row in Table(element, document).rows:
+                text = _row_text(row)
+                if text:
+                    items.append(("row", text, None, False))
+
+    has_title = any(is_title for *_, is_title in items)
+    styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
+    # Unstyled numbered headings sit below every styled level, in their own numbering order.
+    ranks = sorted(
+        {
+            r
+            for kind, text, level, t in items
+            if kind == "p" and level is None and not t
+            for r in [_numbered_heading_rank(text)]
+            if r is not None
+        }
+    )
+    blocks: list[Block] = []
+    for kind, text, level, is_title in items:
+        if kind == "row":
+            blocks.append(Block(text, role="table"))
+        elif is_title:
+            blocks.append(Block(text, heading_level=1, role="title"))
+        elif level is not None:
+            blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
+        elif (rank := _numbered_heading_rank(text)) is not None:
+            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(rank), role="heading"))
+        else:
+            blocks.append(Block(text))
+    return to_document(blocks, path, doc_id, "docx", "docx")

@@ -1,0 +1,597 @@
+"""Born-digital PDFs: characters with their font size and position → lines → columns → reading order.
+
+Why ``pypdfium2`` (Apache-2.0/BSD; PyMuPDF is AGPL): it exposes every character with its box,
+origin, font size and weight, and does so about five times faster than pdfminer-based readers,
+which matters on a 2-core machine (measured in ``benchmarks/formats.py``).
+
+The page is read the way a newspaper reader reads it:
+
+1. **Lines.** Characters on one baseline form a row; a row splits where the gap between two
+   characters is wider than a word space (a column gutter) or the font size changes.
+2. **Page furniture.** Lines in the top and bottom bands that look like a banner, an edition or
+   page number, a date or an editor credit, or that repeat on other pages, are dropped. The
+   edition ("第2版") is remembered: jump markers name editions, not PDF page indexes.
+3. **Reading order** by recursive XY-cut: a region splits first at vertical gutters that run its
+   full height (columns, side-by-side articles), else at horizontal gaps wider than the body's
+   line spacing or where the type changes (headline above body), else it is one column read top
+   to bottom. A headline spanning several columns blocks the gutters below it, so an article's
+   columns are read together, after its headline.
+4. **Roles.** The body size is the most common size. A heading group is a run of lines larger
+   than the body (or bold and short); its largest lines are the headline, smaller lines above it
+   the kicker (引题), below it the subtitle (副题). Bold body-size lines inside an article are
+   its subheads. On a multi-column page every headline is an article of its own (level 1, a
+   subhead level 2); a single-column document nests headings by size.
+5. **Paragraphs.** A line starts a paragraph when it is indented, follows a short line or a
+   wider gap; at a column or page end a paragraph continues into the next column when that
+   column starts unindented after a full line. '（下转第N版）' stays on the paragraph it ends,
+   '（上接第N版）' opens the one it starts; the structure stage stitches them
+   (``qa.structure.hinted``).
+
+Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from qa.errors import LoadError
+from qa.formats.blocks import Block, to_document
+from qa.records import Document
+from qa.structure.cues import is_byline
+
+# Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
+# benchmarks/formats.py and reported there on a held-out family.
+WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
+CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
+GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
+HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
+KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
+BLOCK_GAP = 0.5  # a horizontal gap this much (x body size) wider than the usual line gap separates blocks
+INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
+SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
+FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
+MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+
+_FURNITURE = re.compile(
+    r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[A-Z]\d{1,2}$|^[A-Z]\d{1,2}\s",
+    re.IGNORECASE,
+)
+_EDITION = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|hei(?:ti)?(?![a-z])|黑|W[6-9]\b", re.IGNORECASE)
+_TRANSFER_LINE = re.compile(r"^[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]$")
+_CONT_LINE = re.compile(r"^[（(]\s*(?:上接|接上|紧接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
+_HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
+_SENTENCE_END = tuple("。！？!?；;….：:”」』")
+_CN_NUM = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
+
+
+@dataclass
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class Line:
+    """A run of characters on one baseline within one column."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
+
+
+@dataclass
+class _Page:
+    number: int  # 1-based PDF page
+    width: float
+    height: float
+    lines: list[Line]
+    edition: int | None = None
+    furniture: list[Line] = field(default_factory=list)
+
+
+def _edition_number(text: str) -> int | None:
+    match = _EDITION.search(text)
+    if not match:
+        return None
+    value = match.group(1)
+    if value.isdigit():
+        return int(value)
+    if value == "十":
+        return 10
+    if value.startswith("十"):
+        return 10 + _CN_NUM[value[1]]
+    if len(value) == 1:
+        return _CN_NUM[value]
+    if value.endswith("十"):
+        return _CN_NUM[value[0]] * 10
+    return _CN_NUM[value[0]] * 10 + _CN_NUM[value[-1]] if len(value) == 3 else None
+
+
+# ---- reading characters -----------------------------------------------------------------------
+def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """Every visible character with its loose box (font ascent to descent), size and weight."""
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        height = page.get_height()
+        rect = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        chars: list[_Char] = []
+        fonts: dict[bytes, bool] = {}
+        for i in range(raw.FPDFText_CountChars(tp)):
+            if raw.FPDFText_IsGenerated(tp, i):
+                continue
+            code = raw.FPDFText_GetUnicode(tp, i)
+            if code in (0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
+                continue
+            text = chr(code) if code < 0x110000 else " "
+            raw.FPDFText_GetLooseCharBox(tp, i, rect)
+            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            size = raw.FPDFText_GetFontSize(tp, i)
+            weight = raw.FPDFText_GetFontWeight(tp, i)
+            raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
+            font = name.value
+            if font not in fonts:
+                fonts[font] = bool(_BOLD_NAME.search(font.decode("latin-1")))
+            chars.append(
+                _Char(
+                    text,
+                    rect.left,
+                    rect.right,
+                    height - rect.top,
+                    height - rect.bottom,
+                    height - oy.value,
+                    round(size, 1),
+                    weight >= 600 or fonts[font],
+                )
+            )
+        return chars
+    finally:
+        textpage.close()
+
+
+def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
+    """Characters → rows on one baseline → lines split at gutters and font size changes.
+
+    Gutters are set for the body type, so a gap is measured against the body size even
+    between two headline characters (side-by-side headlines must not merge).
+    """
+    chars = sorted(chars, key=lambda c: (c.base, c.x0))
+    rows: list[list[_Char]] = []
+    for ch in chars:
+        if rows and abs(ch.base - rows[-1][0].base) <= 0.35 * min(ch.size, rows[-1][0].size):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        current: list[_Char] = []
+        for ch in row:
+            if current:
+                prev = current[-1]
+                small = min(prev.size, ch.size) or 1.0
+                gap = ch.x0 - prev.x1
+                limit = WORD_GAP if prev.text.isascii() or ch.text.isascii() else CJK_GAP
+                if gap > limit * min(small, body) or max(prev.size, ch.size) > 1.15 * small:
+                    lines.extend(_make_line(current, page))
+                    current = []
+            current.append(ch)
+        lines.extend(_make_line(current, page))
+    return lines
+
+
+def _make_line(chars: list[_Char], page: int) -> list[Line]:
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible:
+        return []
+    parts: list[str] = []
+    prev: _Char | None = None
+    for ch in chars:
+        if ch.text.isspace():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            continue
+        if prev is not None and parts[-1] != " " and ch.x0 - prev.x1 > 0.25 * ch.size and ch.text.isascii():
+            parts.append(" ")
+        parts.append(ch.text)
+        prev = ch
+    sizes = Counter(c.size for c in visible)
+    size = sizes.most_common(1)[0][0]
+    return [
+        Line(
+            text="".join(parts).strip(),
+            x0=min(c.x0 for c in visible),
+            x1=max(c.x1 for c in visible),
+            top=min(c.top for c in visible),
+            bottom=max(c.bottom for c in visible),
+            size=size,
+            bold=sum(c.bold for c in visible) * 2 > len(visible),
+            page=page,
+            core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
+        )
+    ]
+
+
+# ---- page furniture ---------------------------------------------------------------------------
+def _shape(text: str) -> str:
+    return re.sub(r"[\d一二三四五六七八九十]+", "#", text)
+
+
+def _drop_furniture(pages: list[_Page], body: float) -> None:
+    """Move banners, page numbers, dates and credits in the top/bottom bands out of the body."""
+
+    def in_band(line: Line, page: _Page) -> bool:
+        return line.top < FURNITURE_BAND * page.height or line.bottom > (1 - FURNITURE_BAND) * page.height
+
+    shapes = Counter(_shape(ln.text) for p in pages for ln in p.lines if in_band(ln, p))
+    for page in pages:
+        furniture = [
+            ln
+            for ln in page.lines
+            if in_band(ln, page)
+            and (
+                _FURNITURE.search(ln.text)
+                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1)
+                or (ln.size < 0.95 * body and len(ln.text) <= 40)
+            )
+        ]
+        # A banner's other items (the section name beside '第2版') share its baseline.
+        rows = {round(ln.bottom) for ln in furniture}
+        page.furniture = [ln for ln in page.lines if in_band(ln, page) and round(ln.bottom) in rows]
+        page.lines = [ln for ln in page.lines if not (in_band(ln, page) and round(ln.bottom) in rows)]
+        for line in page.furniture:
+            edition = _edition_number(line.text)
+            if edition is not None:
+                page.edition = edition
+                break
+
+
+# ---- reading order ----------------------------------------------------------------------------
+@dataclass
+class _Layout:
+    body: float  # body font size
+    line_gap: float  # usual whitespace between two body lines of one column
+
+
+def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
+    """Indexes grouped by overlapping (or nearer than ``min_gap``) intervals, in order."""
+    groups: list[list[int]] = []
+    end = float("-inf")
+    for lo, hi, i in sorted(intervals):
+        if groups and lo - end < min_gap:
+            groups[-1].append(i)
+            end = max(end, hi)
+        else:
+            groups.append([i])
+            end = hi
+    return groups
+
+
+def _style(line: Line, body: float) -> tuple[int, bool]:
+    return round(line.size / body * 8), line.bold
+
+
+def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Line]]:
+    """Leaves (single columns of one block) of a region in reading order.
+
+    Order of cuts: (1) a full-width gap above a headline — an article boundary, cut before the
+    columns because short headlines leave gutters that run through several articles; (2)
+    full-height gutters (a strip without a headline stays with the strip to its left when
+    together they cut into articles); (3) horizontal gaps that do not separate a headline from
+    what follows it (side-by-side articles are cut apart with their headlines before their
+    bodies); (4) the gap under a headline.
+    """
+    if len(lines) <= 1 or depth > 60:
+        return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+    bands = _bands(lines)
+    cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
+    if len(cuts) > 1:
+        return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    strips = [
+        [lines[i] for i in col]
+        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
+    ]
+    if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
+        # A strip may hold the last column of articles to its left whose headlines are narrower
+        # than their bodies: keep it with them when together they cut into articles across their
+        # full width (an article boundary runs through both).
+        merged: list[list[Line]] = []
+        for strip in strips:
+            if merged:
+                joined = merged[-1] + strip
+                if len(_horizontal_cuts(_bands(joined), layout, "article")) > 1:
+                    merged[-1] = joined
+                    continue
+            merged.append(list(strip))
+        strips = merged
+    if len(strips) > 1:
+        return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
+    if len(bands) > 1:
+        for mode in ("block", "any"):
+            cuts = _horizontal_cuts(bands, layout, mode)
+            if len(cuts) > 1:
+                return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _bands(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into horizontal bands separated by full-width whitespace, top to bottom."""
+    return [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
+
+
+def _opens_article(line: Line, body: float) -> bool:
+    """Headline type or a '（上接第N版）' marker: where an article (or its continuation) starts."""
+    return line.size >= HEAD_RATIO * body or bool(_CONT_LINE.match(line.text))
+
+
+def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> list[list[Line]]:
+    """Bands merged wherever the gap between them is no boundary of the kind ``mode`` asks for.
+
+    ``article``: a wide gap with display type (a headline, kicker) or '（上接第N版）' right below it;
+    ``block``: a wide gap or a change of type, except under a headline; ``any``: also under a headline.
+    """
+    body = layout.body
+    cuts: list[list[Line]] = [list(bands[0])]
+    for band in bands[1:]:
+        above = cuts[-1]
+        edge_above = max(ln.bottom for ln in above)
+        edge_below = min(ln.top for ln in band)
+        last = [ln for ln in above if ln.bottom >= edge_above - 1]
+        first = [ln for ln in band if ln.top <= edge_below + 1]
+        wide = edge_below - edge_above > layout.line_gap + BLOCK_GAP * body
+        under_headline = all(_is_head(ln, body) for ln in last)
+        if mode == "article":
+            opens = any(_is_head(ln, body) or _CONT_LINE.match(ln.text) for ln in first)
+            boundary = wide and not under_headline and opens
+        else:
+            changed = {_style(ln, body) for ln in last} != {_style(ln, body) for ln in first}
+            boundary = (wide or changed) and (mode == "any" or not under_headline)
+        if boundary:
+            cuts.append(list(band))
+        else:
+            above.extend(band)
+    return cuts
+
+
+def _usual_line_gap(pages: list[_Page], body: float) -> float:
+    """Median whitespace between a body line and the next body line below it in the same column."""
+    gaps: list[float] = []
+    for page in pages:
+        column = sorted((ln for ln in page.lines if abs(ln.size - body) < 0.1 * body), key=lambda ln: (ln.x0, ln.top))
+        for a, b in zip(column, column[1:], strict=False):
+            if abs(a.x0 - b.x0) < 2 * body and 0 <= b.top - a.bottom < 2 * body:
+                gaps.append(b.top - a.bottom)
+    gaps.sort()
+    return gaps[len(gaps) // 2] if gaps else 0.4 * body
+
+
+# ---- roles and paragraphs ---------------------------------------------------------------------
+@dataclass
+class _Item:
+    line: Line
+    leaf: int
+    left: float  # the leaf's column edges
+    right: float
+
+
+def _is_head(line: Line, body: float) -> bool:
+    """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
+    if line.size >= HEAD_RATIO * body:
+        return True
+    text = line.text
+    distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
+    return distinct and len(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _join(a: str, b: str) -> str:
+    if not a:
+        return b
+    if a.endswith("-") and b[:1].islower():
+        return a[:-1] + b
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
+    """Heading groups and paragraphs from lines in reading order."""
+    head_sizes = sorted({round(it.line.size) for it in items if it.line.size >= HEAD_RATIO * body}, reverse=True)
+    blocks: list[Block] = []
+    para: list[_Item] = []
+    pending_prefix = ""
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            text = ""
+            for it in para:
+                text = _join(text, it.line.text)
+            blocks.append(Block(text, page=para[0].line.page, role="byline" if is_byline(text) else "body"))
+        para = []
+
+    i = 0
+    while i < len(items):
+        item = items[i]
+        line = item.line
+        if _is_head(line, body) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
+            flush()
+            group = [item]
+            while i + 1 < len(items) and _is_head(items[i + 1].line, body):
+                i += 1
+                group.append(items[i])
+            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column))
+            i += 1
+            continue
+        text = line.text
+        if _TRANSFER_LINE.match(text) and para:  # '（下转第2版）' on a line of its own ends the paragraph
+            para.append(item)
+            flush()
+            i += 1
+            continue
+        if _CONT_LINE.match(text):
+            flush()
+            if _CONT_LINE.match(text).end() == len(text):  # '（上接第1版）' alone opens the next paragraph
+                pending_prefix = text
+                i += 1
+                continue
+        elif para and _starts_paragraph(para[-1], item, body):
+            flush()
+        if pending_prefix:
+            item = _Item(Line(pending_prefix + text, *_geometry(line)), item.leaf, item.left, item.right)
+            pending_prefix = ""
+        para.append(item)
+        i += 1
+    flush()
+    if pending_prefix:
+        blocks.append(Block(pending_prefix, page=items[-1].line.page))
+    return blocks
+
+
+def _geometry(line: Line) -> tuple:
+    return line.x0, line.x1, line.top, line.bottom, line.size, line.bold, line.page, line.core_x1
+
+
+def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
+    a, b = prev.line, item.line
+    size = b.size
+    if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
+        return True
+    indented = b.x0 - item.left > INDENT * size
+    short = a.x1 < prev.right - SHORT_LINE * size
+    if indented or short:
+        return True
+    if prev.leaf == item.leaf:
+        return b.top - a.bottom > 1.2 * size  # a blank line's worth of space
+    return False  # next column or page, unindented after a full line: the paragraph goes on
+
+
+def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], multi_column: bool) -> list[Block]:
+    """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s)."""
+    runs: list[list[Line]] = []
+    for it in group:
+        ln = it.line
+        if runs and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size and ln.top - runs[-1][-1].bottom < ln.size:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    if not multi_column:  # a report: every run is a heading of its own, nested by type size
+        out = []
+        for run in runs:
+            text = ""
+            for ln in run:
+                text = _join(text, ln.text)
+            size = round(run[0].size)
+            level = 1 + head_sizes.index(size) if size in head_sizes else len(head_sizes) + 1
+            out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        return out
+    biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, -r))
+    main = runs[biggest][0]
+    level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
+    out: list[Block] = []
+    for r, run in enumerate(runs):
+        text = ""
+        for ln in run:
+            text = _join(text, ln.text)
+        if r == biggest:
+            out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        else:
+            out.append(Block(text, page=run[0].page, role="kicker" if r < biggest else "subtitle"))
+    return out
+
+
+# ---- the reader ---------------------------------------------------------------------------------
+def _open(path: Path, doc_id: str):  # noqa: ANN202 - pypdfium2.PdfDocument
+    import pypdfium2 as pdfium
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{doc_id}: cannot read ({exc.strerror or exc})") from exc
+    if not data.startswith(b"%PDF"):
+        raise LoadError(f"{doc_id}: not a PDF file (no %PDF header), skipped")
+    if b"%%EOF" not in data[-2048:]:
+        raise LoadError(f"{doc_id}: PDF is truncated (no end-of-file marker), skipped")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LoadError(f"{doc_id}: PDF is encrypted (password required), skipped") from exc
+        raise LoadError(f"{doc_id}: PDF cannot be read ({exc}), skipped") from exc
+
+
+def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
+    """The PDF's pages with their lines (before furniture removal and ordering), and the body size."""
+    import pypdfium2.raw as raw
+
+    pdf = _open(path, doc_id)
+    try:
+        sized: list[tuple[int, float, float, list[_Char]]] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    sizes: Counter[float] = Counter(round(c.size * 2) / 2 for *_, chars in sized for c in chars if not c.text.isspace())
+    if sum(sizes.values()) < 20:
+        raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
+    body = sizes.most_common(1)[0][0]
+    return [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized], body
+
+
+def read_pdf(path: Path, doc_id: str) -> Document:
+    """The PDF's text in reading order with page, heading level and role of every block."""
+    pages, body = read_pages(path, doc_id)
+    _drop_furniture(pages, body)
+    body_chars = [(len(ln.text), ln.bold) for p in pages for ln in p.lines if abs(ln.size - body) < 0.1 * body]
+    if sum(n for n, bold in body_chars if bold) * 2 > sum(n for n, _ in body_chars):
+        # The body itself is set in a bold (or 黑体) face: weight tells nothing about headings.
+        for page in pages:
+            for line in page.lines:
+                line.bold = False
+    layout = _Layout(body, _usual_line_gap(pages, body))
+    items: list[_Item] = []
+    widths: list[float] = []
+    text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
+    leaf_id = 0
+    for page in pages:
+        for leaf in _xy_cut(page.lines, layout):
+            if not leaf:
+                continue
+            body_lines = [ln for ln in leaf if abs(ln.size - body) < 0.1 * body] or leaf
+            # Most lines of a column are full: their right edge is the column's (robust to one overhang).
+            ends = sorted(ln.x1 for ln in body_lines)
+            left, right = min(ln.x0 for ln in body_lines), ends[int(0.7 * (len(ends) - 1))]
+            if len(body_lines) >= 3:
+                widths.append(right - left)
+            items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
+            leaf_id += 1
+    widths.sort()
+    multi_column = bool(widths) and widths[len(widths) // 2] < MULTI_COLUMN * text_width
+    blocks = _blocks(items, body, multi_column)
+    editions = {p.number: p.edition for p in pages}
+    blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
+    return to_document(blocks, path, doc_id, "pdf", "pdf")

@@ -1,0 +1,489 @@
+"""Newspaper-like PDFs made with reportlab, with the gold article of every printed piece of text.
+
+A page is a grid of columns cut into rectangular modules (bands across the page, split into
+modules of 1..C columns, sometimes a full-height side column). Each module holds one article:
+an optional kicker (引题), the headline across the module, an optional subtitle (副题) and byline,
+then the body flowing down the module's columns. Some page-1 articles do not fit and jump:
+their last column ends with '（下转第2版）' mid-paragraph and the rest is printed on page 2 under
+'（上接第1版）', with or without a repeated jump headline. Page banners, dates, page numbers
+and editor credits sit in the top and bottom margins.
+
+Layout dimensions are drawn independently per family (columns, body size, leading, gutter,
+headline scale, indent or paragraph spacing, kicker/subtitle/byline rates), so a reader can be
+tuned on some families and reported on another. Article text comes from three sources the PDF
+reader was not written against: the bundled newspaper page (real articles, hand-labelled in
+tests/structure_gold.py), the structure tests' topic generator (tests/scrambled_pages.py) and the
+loading tests' sentence pool (tests/textgen.py, Chinese and English).
+
+Fonts: reportlab's built-in CID font STSong-Light (Adobe-GB1), which needs no font file.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests import scrambled_pages, textgen
+from tests.structure_gold import PAGE, READING
+
+FONT = "STSong-Light"
+HANGING = set("，。、；：？！）”」』》")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Ranges the layout dimensions of one family of pages are drawn from."""
+
+    name: str
+    columns: tuple[int, ...]
+    body: tuple[float, float]  # body size, pt
+    leading: tuple[float, float]  # line pitch as a multiple of the body size
+    gutter: tuple[float, float]  # column gap as a multiple of the body size
+    head: tuple[float, float]  # headline size as a multiple of the body size
+    indent: bool  # paragraphs open with a two-character indent (else: a half-line space)
+    kicker: float  # share of articles with a kicker / subtitle / byline
+    subtitle: float
+    byline: float
+    jump_head: float  # share of continuations printed under a repeated headline
+    page: tuple[float, float] = (842.0, 1191.0)  # A3 broadsheet-like
+
+
+FAMILIES = {
+    "broadsheet": Family(
+        "broadsheet", (3, 4, 5), (9.0, 10.5), (1.4, 1.6), (1.2, 2.0), (2.0, 3.2), True, 0.4, 0.4, 0.6, 0.5
+    ),
+    "tabloid": Family(
+        "tabloid",
+        (2, 3, 4),
+        (9.5, 11.0),
+        (1.45, 1.7),
+        (1.0, 1.8),
+        (1.7, 2.6),
+        True,
+        0.3,
+        0.5,
+        0.5,
+        0.5,
+        page=(595.0, 842.0),
+    ),
+    # Held out of tuning: small dense type, narrow gutters, smaller headlines, no indents.
+    "dense": Family("dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7),
+}
+TUNING = ("broadsheet", "tabloid")
+HELD_OUT = ("dense",)
+
+
+@dataclass
+class Article:
+    headline: str
+    paragraphs: list[str]
+    kicker: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+
+
+@dataclass
+class Piece:
+    """A run of one paragraph printed contiguously (a paragraph cut by a jump is two pieces)."""
+
+    article: str  # gold: the article's headline
+    text: str
+    page: int
+    role: str = "body"
+    continues: bool = False  # this piece continues a paragraph cut on an earlier page
+
+
+@dataclass
+class Newspaper:
+    path: Path
+    family: str
+    columns: int
+    pages: int
+    pieces: list[Piece] = field(default_factory=list)
+    jumps: list[str] = field(default_factory=list)  # headlines of articles continued on page 2
+
+
+# ---- article text ------------------------------------------------------------------------------
+def _bundled_articles() -> list[Article]:
+    lines = PAGE.read_text(encoding="utf-8").split("\n")
+    out = []
+    for key, orders in READING.items():
+        if key.startswith("（"):
+            continue
+        paras = [lines[n - 1].strip() for order in orders for n, _ in order]
+        out.append(Article(key, [p for p in paras if p]))
+    return out
+
+
+def _topic_article(rng: random.Random, topic: dict) -> Article:
+    paras, _ = scrambled_pages._article_paragraphs(rng, topic, rng.random() < 0.5)
+    return Article(topic["headlines"][0], paras)
+
+
+def _pool_article(rng: random.Random) -> Article:
+    sentences = textgen.ZH_SENTENCES[:]
+    rng.shuffle(sentences)
+    cuts = sorted(rng.sample(range(1, len(sentences)), 4))
+    paras = ["".join(sentences[a:b]) for a, b in zip([0, *cuts], [*cuts, len(sentences)], strict=True)]
+    return Article(f"{rng.choice(textgen.TITLES)}观察", paras)
+
+
+def article_pool(rng: random.Random) -> list[Article]:
+    """Articles with distinct headlines from the three text sources, shuffled."""
+    pool = _bundled_articles() + [_topic_article(rng, t) for t in scrambled_pages.TOPICS] + [_pool_article(rng)]
+    rng.shuffle(pool)
+    return pool
+
+
+# ---- typesetting ---------------------------------------------------------------------------------
+class _Setter:
+    def __init__(self, canvas, height: float, font: str = FONT) -> None:  # noqa: ANN001 - reportlab canvas
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.font = font
+        self.c = canvas
+        self.height = height
+        self.width_of = stringWidth
+
+    def text(self, x: float, top: float, size: float, s: str, width: float | None = None) -> None:
+        """Draw ``s``; with ``width``, justify it to that width (spread between characters)."""
+        self.c.setFont(self.font, size)
+        if width is None or len(s) < 2:
+            self.c.drawString(x, self.height - top - size * 0.88, s)
+            return
+        spare = max(0.0, width - self.measure(s, size))
+        obj = self.c.beginText(x, self.height - top - size * 0.88)
+        obj.setFont(self.font, size)
+        obj.setCharSpace(spare / (len(s) - 1))
+        obj.textOut(s)
+        obj.setCharSpace(0)  # character spacing is graphics state: it would outlive this line
+        self.c.drawText(obj)
+
+    def measure(self, s: str, size: float) -> float:
+        return self.width_of(s, self.font, size)
+
+    def wrap(self, s: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
+        lines: list[str] = []
+        current = ""
+        limit = width - first_indent
+        for ch in s:
+            if current and self.measure(current + ch, size) > limit:
+                if ch in HANGING and len(current) > 1:  # no line starts with a comma: push a character over
+                    lines.append(current[:-1])
+                    current = current[-1]
+                else:
+                    lines.append(current)
+                    current = ""
+                limit = width
+            current += ch
+        if current:
+            lines.append(current)
+        return lines
+
+
+@dataclass
+class _Module:
+    x: float
+    top: float
+    width: float
+    height: float
+    span: int  # columns
+
+
+def _modules(
+    rng: random.Random, columns: int, x0: float, top: float, width: float, height: float, gutter: float
+) -> list[_Module]:
+    """Bands across the page, each split into modules; sometimes a full-height last column first."""
+    col_w = (width - gutter * (columns - 1)) / columns
+    mods: list[_Module] = []
+    cols = columns
+    if columns >= 3 and rng.random() < 0.35:  # a side column of its own
+        cols -= 1
+        mods.append(_Module(x0 + cols * (col_w + gutter), top, col_w, height, 1))
+    bands = rng.choice([1, 2, 2, 3])
+    heights = [rng.uniform(0.7, 1.3) for _ in range(bands)]
+    y = top
+    out: list[_Module] = []
+    for h in heights:
+        band_h = height * h / sum(heights)
+        start = 0
+        while start < cols:
+            span = rng.randint(1, cols - start) if start or rng.random() < 0.6 else cols
+            span = max(span, 1)
+            out.append(
+                _Module(x0 + start * (col_w + gutter), y, span * col_w + (span - 1) * gutter, band_h - gutter, span)
+            )
+            start += span
+        y += band_h
+    return out + mods
+
+
+def make_newspaper(
+    path: Path, seed: int, family: Family, pages: int = 2, columns: int | None = None, font_file: Path | None = None
+) -> Newspaper:
+    """Write a ``pages``-page newspaper PDF to ``path``; return the gold article of every piece.
+
+    ``font_file``: a TrueType/TrueType-collection font to embed (subset) instead of the built-in,
+    non-embedded STSong-Light — real newspapers embed their fonts.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    font = FONT
+    if font_file is not None:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        font = f"Embedded-{Path(font_file).stem}"
+        pdfmetrics.registerFont(TTFont(font, str(font_file), subfontIndex=0))
+    else:
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    rng = random.Random(seed)
+    columns = columns or rng.choice(family.columns)
+    page_w, page_h = family.page
+    body = round(rng.uniform(*family.body) * 2) / 2
+    pitch = body * rng.uniform(*family.leading)
+    gutter = body * rng.uniform(*family.gutter)
+    head = body * rng.uniform(*family.head)
+    margin = page_w * 0.06
+    paper = Newspaper(path, family.name, columns, pages)
+    canvas = rl_canvas.Canvas(str(path), pagesize=family.page)
+    setter = _Setter(canvas, page_h, font)
+    pool = article_pool(rng)
+    carried: list[tuple[Article, list[str], str | None]] = []  # jumped here: (article, remaining paragraphs, _)
+    jumping: list[tuple[Article, list[str], str | None]] = []  # jumping from this page to the next
+    date = f"2026年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期{rng.choice('一二三四五六日')}"
+    for page in range(1, pages + 1):
+        carried, jumping = carried + jumping, []  # what jumped from the page before is set here
+        # Furniture: banner with edition and date at the top, page number and credits at the bottom.
+        setter.text(
+            margin,
+            page_h * 0.025,
+            body,
+            f"示例日报   {date}   第{page}版   {rng.choice(['要闻', '综合', '经济', '民生'])}",
+        )
+        setter.text(page_w / 2 - body, page_h * 0.965, body * 0.9, f"— {page} —")
+        setter.text(
+            page_w - margin - body * 12, page_h * 0.965, body * 0.8, f"责任编辑 {rng.choice(scrambled_pages.REPORTERS)}"
+        )
+        top, height = page_h * 0.08, page_h * 0.84
+        modules = _modules(rng, columns, margin, top, page_w - 2 * margin, height, gutter)
+        for m_index, module in enumerate(modules):
+            if carried and page > 1:
+                article, rest, _ = carried.pop(0)
+                _set_article(
+                    setter,
+                    paper,
+                    module,
+                    article,
+                    rest,
+                    page,
+                    body,
+                    pitch,
+                    gutter,
+                    head,
+                    family,
+                    rng,
+                    continuation=True,
+                    columns=columns,
+                )
+                continue
+            if not pool:
+                break
+            article = pool.pop()
+            may_jump = page < pages and m_index < 2 and rng.random() < 0.8
+            if may_jump and pool:  # a long story: the lead articles run on to the next page
+                article = Article(article.headline, article.paragraphs + pool.pop().paragraphs)
+            rest = _set_article(
+                setter,
+                paper,
+                module,
+                article,
+                list(article.paragraphs),
+                page,
+                body,
+                pitch,
+                gutter,
+                head,
+                family,
+                rng,
+                continuation=False,
+                columns=columns,
+                may_jump=may_jump,
+            )
+            if rest:
+                jumping.append((article, rest, None))
+                paper.jumps.append(article.headline)
+        canvas.showPage()
+    canvas.save()
+    return paper
+
+
+def _set_article(
+    setter: _Setter,
+    paper: Newspaper,
+    module: _Module,
+    article: Article,
+    paragraphs: list[str],
+    page: int,
+    body: float,
+    pitch: float,
+    gutter: float,
+    head: float,
+    family: Family,
+    rng: random.Random,
+    continuation: bool,
+    columns: int,
+    may_jump: bool = False,
+) -> list[str]:
+    """Print one article (or its continuation) into a module; return paragraphs left over for a jump."""
+    y = module.top
+    key = article.headline
+    if continuation:
+        if rng.random() < family.jump_head:
+            size = max(body * 1.3, head * 0.6)
+            for line in setter.wrap(article.headline, size, module.width):
+                setter.text(module.x, y, size, line)
+                y += size * 1.25
+            y += size * 0.35
+        marker = f"（上接第{page - 1}版）"
+    else:
+        marker = ""
+        if rng.random() < family.kicker:
+            article.kicker = rng.choice(scrambled_pages.BANNERS)
+            for line in setter.wrap(article.kicker, body * 1.2, module.width):
+                setter.text(module.x, y, body * 1.2, line)
+                y += body * 1.2 * 1.3
+            paper.pieces.append(Piece(key, article.kicker, page, "kicker"))
+            y += body * 0.4
+        size = head if module.span > 1 else max(body * 1.4, head * 0.7)
+        for line in setter.wrap(article.headline, size, module.width):
+            setter.text(module.x, y, size, line)
+            y += size * 1.25
+        y += size * 0.3
+        if rng.random() < family.subtitle:
+            article.subtitle = f"——{rng.choice(textgen.TITLES)}的新进展"
+            for line in setter.wrap(article.subtitle, body * 1.2, module.width):
+                setter.text(module.x, y, body * 1.2, line)
+                y += body * 1.2 * 1.3
+            paper.pieces.append(Piece(key, article.subtitle, page, "subtitle"))
+            y += body * 0.5
+        if rng.random() < family.byline:
+            article.byline = f"本报记者 {' '.join(rng.sample(scrambled_pages.REPORTERS, rng.randint(1, 2)))}"
+            paragraphs = [article.byline, *paragraphs]
+        y += pitch - body
+    col_w = (module.width - gutter * (module.span - 1)) / module.span
+    bottom = module.top + module.height
+    rows = max(1, int((bottom - y) / pitch))
+    slots = [(module.x + k * (col_w + gutter), y) for k in range(module.span)]
+    capacity = rows * module.span
+    # Lay the paragraphs out line by line; a paragraph's first line gets its indent.
+    laid: list[tuple[str, float, int, bool]] = []  # (line, indent, paragraph index, justified)
+    for p_index, para in enumerate(paragraphs):
+        is_byline = bool(article.byline) and para == article.byline
+        first_indent = 2 * body if family.indent and not (continuation and p_index == 0) and not is_byline else 0.0
+        wrapped = setter.wrap(para, body, col_w, first_indent)
+        for n, line in enumerate(wrapped):
+            laid.append((line, first_indent if n == 0 else 0.0, p_index, n < len(wrapped) - 1))
+        if not family.indent:
+            laid.append(("", 0.0, p_index, False))  # half-line paragraph space, as an empty slot
+    jump = may_jump and len(laid) > capacity - 1
+    usable = capacity - 1 if jump else capacity
+    if continuation:
+        laid.insert(0, (marker, 0.0, -1, False))
+    shown = laid[:usable]
+    printed: dict[int, str] = {}
+    for n, (line, indent, p_index, justified) in enumerate(shown):
+        column, row = divmod(n, rows)
+        x, y0 = slots[column]
+        if line:
+            setter.text(x + indent, y0 + row * pitch, body, line, col_w - indent if justified else None)
+        if p_index >= 0 and line:
+            printed[p_index] = printed.get(p_index, "") + line
+    if jump:
+        column, row = divmod(len(shown), rows)
+        x, y0 = slots[min(column, module.span - 1)]
+        tag = f"（下转第{page + 1}版）"
+        setter.text(x + col_w - setter.measure(tag, body), y0 + min(row, rows - 1) * pitch, body, tag)
+    for p_index in sorted(printed):
+        text = printed[p_index]
+        role = "byline" if article.byline and paragraphs[p_index] == article.byline else "body"
+        paper.pieces.append(Piece(key, text, page, role, continues=continuation and p_index == 0))
+    if not jump:
+        return []
+    last = max(printed, default=-1)
+    rest: list[str] = []
+    if last >= 0:
+        done = printed[last]
+        remainder = paragraphs[last][len(done) :]
+        if remainder:
+            rest.append(remainder)
+    rest.extend(paragraphs[last + 1 :])
+    return [p for p in rest if p != article.byline]
+
+
+# ---- scoring -------------------------------------------------------------------------------------
+@dataclass
+class PdfScore:
+    """Gold pieces whose paragraph lands in their article's section, and jumps stitched back."""
+
+    pieces: int = 0
+    correct: int = 0  # the section path names the piece's article
+    exact: int = 0  # the section path is exactly (headline,)
+    found: int = 0  # the piece's text is inside one output paragraph (paragraph kept whole)
+    ambiguous: int = 0  # text shared with another article's piece: not scored
+    jumps: int = 0
+    stitched: int = 0  # continuation follows the article's page-1 text in the same section
+
+    def add(self, other: PdfScore) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def rate(self, name: str) -> float:
+        total = self.jumps if name == "stitched" else self.pieces
+        return getattr(self, name) / total if total else float("nan")
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.records.Outline
+    """Score an outline of ``paper`` (from any reader or text path) against its gold pieces."""
+    texts = [_norm(p.text) for p in outline.paragraphs]
+    where: dict[int, tuple[tuple[str, ...], int, int]] = {}  # paragraph -> (path, section, position)
+    for s_index, section in enumerate(outline.sections):
+        for pos, i in enumerate(section.paragraphs):
+            where[i] = (tuple(_norm(t) for t in section.path), s_index, pos)
+    score = PdfScore()
+    located: dict[int, tuple[int, int] | None] = {}
+    for n, piece in enumerate(paper.pieces):
+        t = _norm(piece.text)
+        if any(o.article != piece.article and t in _norm(o.text) for o in paper.pieces):
+            score.ambiguous += 1
+            continue
+        score.pieces += 1
+        # Body text first: a short piece may also be a substring of a headline.
+        hits = sorted((i for i, text in enumerate(texts) if t in text), key=lambda i: i not in where)
+        if not hits:
+            located[n] = None
+            continue
+        score.found += 1
+        path, s_index, pos = where.get(hits[0], ((), -1, -1))
+        head = _norm(piece.article)
+        score.correct += head in path
+        score.exact += path == (head,)
+        located[n] = (s_index, pos)
+    for headline in paper.jumps:
+        score.jumps += 1
+        mine = [n for n, p in enumerate(paper.pieces) if p.article == headline and p.role == "body"]
+        start = paper.pieces[mine[0]].page if mine else 0
+        first_p2 = next((n for n in mine if paper.pieces[n].page > start), None)
+        last_p1 = max((n for n in mine if paper.pieces[n].page == start), default=None)
+        if first_p2 is None or last_p1 is None:
+            score.jumps -= 1
+            continue
+        a, b = located.get(last_p1), located.get(first_p2)
+        score.stitched += bool(a and b and a[0] == b[0] and b[1] == a[1] + 1)
+    return score
