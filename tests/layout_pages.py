@@ -169,7 +169,8 @@ def generate(seed: int, dims: dict[str, str] | None = None) -> Page:
         blocks.append(Block(text, role, key, cont))
 
     if d["banner"] == "banner":
-        add(rng.choice(_banners()), "banner")
+        banner = rng.choice(_banners())
+        add(banner if rng.random() < 0.5 else f"{banner} {rng.choice(_banners())}", "banner")
     ed_at = rng.randrange(n_articles) if d["editorial"] != "none" else -1
     brief_at = (
         set(rng.sample(range(n_articles), min(n_articles, rng.randint(1, 3)))) if d["briefs"] != "none" else set()
@@ -182,7 +183,10 @@ def generate(seed: int, dims: dict[str, str] | None = None) -> Page:
         used.add(key)
         clauses = _clauses(" ".join(art.paragraphs)) or [art.title]
         if d["heads"] in ("kicker", "kicker_subtitle"):
-            add(rng.choice(clauses), "kicker")
+            kicker = rng.choice(clauses)
+            if rng.random() < 0.3:  # a long kicker: two clauses of the text
+                kicker = kicker + rng.choice(["，", " ", "　"]) + rng.choice(clauses)
+            add(kicker, "kicker")
         add(key, "headline")
         if d["heads"] in ("subtitle", "kicker_subtitle"):
             sub = rng.choice(clauses)
@@ -234,13 +238,19 @@ def generate(seed: int, dims: dict[str, str] | None = None) -> Page:
             add(title, "brief")
             add(b.paragraphs[0], "body", title)
         if a == ed_at and extra:
-            _editorial(rng, d["editorial"], extra.pop(), used, add)
+            if d["editorial"].startswith("after") and rng.random() < 0.3:
+                ed_at = -2  # an opinion column closing the page, after the continuations
+                ed_art = extra.pop()
+            else:
+                _editorial(rng, d["editorial"], extra.pop(), used, add)
     if d["order"] == "shuffled":
         rng.shuffle(tail)
     elif d["order"] == "reversed":
         tail.reverse()
     for group in tail:
         blocks.extend(group)
+    if ed_at == -2:
+        _editorial(rng, d["editorial"], ed_art, used, add)
     if d["script"] == "traditional":
         conv = _t2s_s2t()
         for b in blocks:

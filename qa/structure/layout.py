@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qa.records import Paragraph
-from qa.structure import cues
+from qa.structure import cues, line_roles
 from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, title_and_dek
 from qa.structure.lexical import Similarity
 
@@ -52,21 +52,36 @@ class Layout:
 
 
 def classify(paragraphs: list[Paragraph]) -> list[str]:
-    """Kind of each paragraph: heading, title (has a dek), dek, byline or body."""
+    """Kind of each paragraph: heading, title (has a dek), dek, byline or body.
+
+    Single lines are judged by the learned line model (``line_roles``) when weights are shipped:
+    a headline may end in ？ or carry commas, a body fragment may be short. Blocks of several
+    lines (a title with its dek in one paragraph) keep the rule in ``headings``.
+    """
+    model = line_roles.current_model()
+    probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
     kinds: list[str] = []
     for para in paragraphs:
         text = para.text
+        single = "\n" not in text.strip()
         if cues.is_byline(text):
             kinds.append("byline")
-        elif "\n" not in text.strip() and cues.is_dek(text):
+        elif single and cues.is_dek(text):
             kinds.append("dek")
+        elif cues.continuation_marker(text) or cues.dateline(text):
+            kinds.append("body")
+        elif probs is not None and single and model is not None:
+            kinds.append("heading" if probs[para.index] >= model.threshold else "body")
         elif is_heading_block(text):
             kinds.append("title" if title_and_dek(text)[1] else "heading")
         else:
             kinds.append("body")
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
         if kinds[i] == "dek" and kinds[i - 1] == "heading":
-            kinds[i - 1] = "title"
+            if i + 1 < len(kinds) and kinds[i + 1] in ("body", "byline"):
+                kinds[i] = "heading"  # a subtitle under a headline: the text follows, not precedes
+            else:
+                kinds[i - 1] = "title"
     return kinds
 
 

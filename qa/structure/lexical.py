@@ -47,6 +47,12 @@ def seam_forms_word(head: str, tail: str) -> bool:
     return False
 
 
+def last_word(text: str) -> str:
+    """The last dictionary word of a text (jieba, no guessed words), punctuation included."""
+    words = jieba.lcut(text.rstrip()[-SEAM_WINDOW:], HMM=False)
+    return words[-1] if words else ""
+
+
 def first_word(text: str) -> str:
     """The first dictionary word of a text (jieba, no guessed words)."""
     words = jieba.lcut(text[:SEAM_WINDOW], HMM=False)

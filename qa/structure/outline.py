@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section, Stitch
 from qa.structure import cues
-from qa.structure.headings import markdown_level
+from qa.structure.headings import heading_title, markdown_level, title_and_dek
 from qa.structure.layout import read_layout
 from qa.structure.lexical import seam_forms_word
 from qa.structure.naive import build_outline as naive_outline
+from qa.structure.script import is_traditional, simplified
 from qa.structure.stitching import stitch
 
 MIN_CJK_SHARE = 0.3
@@ -29,13 +30,17 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     """Recover sections, roles, stitches and notes for one document."""
     if any(markdown_level(p.text) is not None for p in paragraphs) or not _mostly_chinese(paragraphs):
         return naive_outline(doc_id, paragraphs)
+    original = paragraphs
+    paragraphs = simplified(original) if is_traditional(original) else original
     layout = read_layout(paragraphs)
     assignment = stitch(paragraphs, layout)
+    own_words = _title_map(paragraphs, original) if paragraphs is not original else {}
     sections: list[Section] = []
     for k, seg in enumerate(layout.segments):
         order = assignment.order.get(k, [])
         if order:
-            sections.append(Section(path=layout.path_of(seg), paragraphs=order, joins=assignment.joins[k]))
+            path = tuple(own_words.get(el, el) for el in layout.path_of(seg))
+            sections.append(Section(path=path, paragraphs=order, joins=assignment.joins[k]))
     sections.sort(key=lambda s: s.paragraphs[0])
     stitches = [Stitch(head=h, tail=t, confidence=c, reason=r) for h, t, c, r in assignment.stitches]
     for seg_k, order in assignment.order.items():
@@ -46,7 +51,7 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     stitches.sort(key=lambda s: s.tail)
     return Outline(
         doc_id=doc_id,
-        paragraphs=paragraphs,
+        paragraphs=original,
         sections=sections,
         roles=dict(sorted(layout.roles.items())),
         stitches=stitches,
@@ -63,3 +68,15 @@ def _adjacent_stitch(paragraphs: list[Paragraph], head: int, tail: int) -> Stitc
     if cues.starts_mid_sentence(tail_text) or cues.short_first_sentence(tail_text):
         return Stitch(head, tail, 0.97, reason + "; next starts mid-sentence")
     return Stitch(head, tail, 0.9, reason)
+
+
+def _title_map(work: list[Paragraph], original: list[Paragraph]) -> dict[str, str]:
+    """Simplified title → the page's own (traditional) wording, for section paths."""
+    found: dict[str, str] = {}
+    for w, o in zip(work, original, strict=True):
+        if len(w.text) > 200:
+            continue
+        found.setdefault(heading_title(w.text), heading_title(o.text))
+        found.setdefault(title_and_dek(w.text)[0], title_and_dek(o.text)[0])
+        found.setdefault(w.text.strip()[:24], o.text.strip()[:24])
+    return found
