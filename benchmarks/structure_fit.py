@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.paragraphs import split_paragraphs
-from qa.structure import line_roles
+from qa.structure import cues, line_roles
 from qa.structure.script import is_traditional, simplified
-from qa.structure import cues
 from tests.layout_pages import TITLE_ROLES, Page, generate
 from tests.scrambled_pages import Page as LegacyPage
 from tests.scrambled_pages import generate_page as generate_legacy

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from qa.records import Paragraph
 from qa.structure import cues, line_roles
-from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, title_and_dek
+from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, outline_rank, title_and_dek
 from qa.structure.lexical import Similarity
 
 
@@ -51,6 +51,23 @@ class Layout:
         return self.articles[seg.article].path + seg.suffix
 
 
+MIN_NUMBERED_HEADINGS = 3
+MIN_MODEL_PARAGRAPHS = 6
+
+
+def _numbered_document(paragraphs: list[Paragraph]) -> bool:
+    """A document whose headings carry outline numbers (一、 （二） 1.1): its numbering says where
+    the headings are, so the line model (fitted on newspaper pages) is not asked."""
+    found = 0
+    for para in paragraphs:
+        text = para.text.strip()
+        if len(text) <= 40 and "\n" not in text and outline_rank(heading_title(text)) is not None:
+            found += 1
+            if found >= MIN_NUMBERED_HEADINGS:
+                return True
+    return False
+
+
 def classify(paragraphs: list[Paragraph]) -> list[str]:
     """Kind of each paragraph: heading, title (has a dek), dek, byline or body.
 
@@ -58,7 +75,10 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     a headline may end in ？ or carry commas, a body fragment may be short. Blocks of several
     lines (a title with its dek in one paragraph) keep the rule in ``headings``.
     """
-    model = line_roles.current_model()
+    # the model reads a line against its page (neighbours, median length): a note of three
+    # paragraphs has no page to read, and a numbered document says itself where its headings are
+    use_model = len(paragraphs) >= MIN_MODEL_PARAGRAPHS and not _numbered_document(paragraphs)
+    model = line_roles.current_model() if use_model else None
     probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
     kinds: list[str] = []
     for para in paragraphs:
