@@ -10,6 +10,7 @@ from __future__ import annotations
 from qa.records import Outline, Paragraph, Section, Stitch
 from qa.structure import cues
 from qa.structure.headings import heading_title, markdown_level, title_and_dek
+from qa.structure.jumps import pair_jumps
 from qa.structure.layout import read_layout
 from qa.structure.lexical import seam_forms_word
 from qa.structure.naive import build_outline as naive_outline
@@ -33,6 +34,7 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     original = paragraphs
     paragraphs = simplified(original) if is_traditional(original) else original
     layout = read_layout(paragraphs)
+    jumps = pair_jumps(paragraphs, layout)
     assignment = stitch(paragraphs, layout)
     own_words = _title_map(paragraphs, original) if paragraphs is not original else {}
     sections: list[Section] = []
@@ -42,7 +44,7 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
             path = tuple(own_words.get(el, el) for el in layout.path_of(seg))
             sections.append(Section(path=path, paragraphs=order, joins=assignment.joins[k]))
     sections.sort(key=lambda s: s.paragraphs[0])
-    stitches = [Stitch(head=h, tail=t, confidence=c, reason=r) for h, t, c, r in assignment.stitches]
+    stitches = [Stitch(head=h, tail=t, confidence=c, reason=r) for h, t, c, r in assignment.stitches + jumps]
     for seg_k, order in assignment.order.items():
         joins = assignment.joins[seg_k]
         for prev, cur, join in zip(order, order[1:], joins[1:], strict=False):
