@@ -121,6 +121,13 @@ class Outline:
     roles: dict[int, str] = field(default_factory=dict)  # paragraph index -> heading/body/byline/...
     stitches: list[Stitch] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # ambiguities a user should check
+    # paragraph index -> how sure the stage is of the section it put the paragraph in (0..1);
+    # absent for a paragraph means 1.0 (e.g. Markdown headings, hinted formats)
+    confidence: dict[int, float] = field(default_factory=dict)
+
+    def section_confidence(self, section: Section) -> float:
+        """The weakest paragraph assignment of a section's paragraphs."""
+        return min((self.confidence.get(i, 1.0) for i in section.paragraphs), default=1.0)
 
 
 @dataclass

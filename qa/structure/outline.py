@@ -51,8 +51,10 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
             if join and cur == prev + 1:
                 stitches.append(_adjacent_stitch(paragraphs, prev, cur))
     stitches.sort(key=lambda s: s.tail)
+    confidence = _confidence(paragraphs, layout, assignment, stitches)
     return Outline(
         doc_id=doc_id,
+        confidence=confidence,
         paragraphs=original,
         sections=sections,
         roles=dict(sorted(layout.roles.items())),
@@ -82,3 +84,45 @@ def _title_map(work: list[Paragraph], original: list[Paragraph]) -> dict[str, st
         found.setdefault(title_and_dek(w.text)[0], title_and_dek(o.text)[0])
         found.setdefault(w.text.strip()[:24], o.text.strip()[:24])
     return found
+
+
+SUSPECT_TAIL = 0.5  # a paragraph left in the fragment run below the last article while a head went unmatched
+TAIL = 0.7  # any paragraph left in that run: a fragment cut at a sentence end looks like body
+UNTITLED = 0.8  # an article named after its byline or dateline, not a title
+
+
+def _confidence(paragraphs: list[Paragraph], layout, assignment, stitches: list[Stitch]) -> dict[int, float]:
+    """How sure each paragraph's section is: its opening's evidence, times the link that brought it there.
+
+    * under a heading run: the line model's probability for the run's last line (how sure that
+      line is a title) — 1.0 without a model;
+    * stitched fragments (and the paragraphs read with them): the stitch's confidence;
+    * a paragraph that stayed in the run of fragments below the last article while some head
+      found no continuation: it may be that continuation (``SUSPECT_TAIL``).
+    """
+    from qa.structure import line_roles
+
+    model = line_roles.current_model()
+    probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
+    link = {st.tail: st.confidence for st in stitches if st.tail != st.head + 1}
+    out: dict[int, float] = {}
+    for k, seg in enumerate(layout.segments):
+        art = layout.articles[seg.article]
+        if seg.opened_by_run and probs is not None:
+            base = max(0.5, min(probs[i] for i in seg.opened_by_run[-1:]))
+        elif art.kind in ("untitled", "preface"):
+            base = UNTITLED if not art.title_paras else 0.9
+        else:
+            base = 1.0
+        current = base
+        first = seg.paragraphs[0] if seg.paragraphs else None
+        for p in assignment.order.get(k, []):
+            if p in link:
+                current = min(base, link[p])
+            elif p == first:
+                current = min(base, link.get(p, 1.0))
+            elif p >= assignment.tail_zone_start and current >= base:
+                # below the last article's opening, where moved fragments are printed
+                current = min(current, SUSPECT_TAIL if assignment.unmatched_heads else TAIL)
+            out[p] = round(current, 3)
+    return out

@@ -35,6 +35,8 @@ class Assignment:
     joins: dict[int, list[bool]] = field(default_factory=dict)
     stitches: list[tuple[int, int, float, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    tail_zone_start: int = 0  # first paragraph of the run where moved fragments may sit
+    unmatched_heads: int = 0  # heads that needed a continuation and got none
 
 
 def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
@@ -100,9 +102,11 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     owner = owners(ctx, matches)
     result.notes.extend(_speaker_notes(ctx, owner))
     matched = {heads[j].para for j, _ in matches}
+    result.tail_zone_start = ctx.tail_zone_start
     for head in heads:
         moved = owner[head.para] != ctx.seg_of[head.para]
         if head.para not in matched and not moved:
+            result.unmatched_heads += 1
             what = {"cut": "ends mid-sentence", "enum": "announces a longer list"}.get(head.need, "ends with a colon")
             result.notes.append(
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
