@@ -127,6 +127,10 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
                     text=body,
                     spans=_spans_for(a, b, segments),
                     embed_text=f"{label}\n{body}" if params.prefix_section and label else body,
+                    section_confidence=min(
+                        (outline.confidence.get(s.para.index, 1.0) for s in segments if s.start < b and s.end > a),
+                        default=1.0,
+                    ),
                 )
             )
     return chunks
