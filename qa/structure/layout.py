@@ -53,6 +53,12 @@ class Layout:
 
 MIN_NUMBERED_HEADINGS = 3
 MIN_MODEL_PARAGRAPHS = 6
+_LAST_PROBS: list[list[float] | None] = [None]  # the line model's output for the page last classified
+
+
+def last_title_probabilities() -> list[float] | None:
+    """Title probabilities from the last ``classify`` call (read by the confidence pass, not recomputed)."""
+    return _LAST_PROBS[0]
 
 
 def _numbered_document(paragraphs: list[Paragraph]) -> bool:
@@ -80,6 +86,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     use_model = len(paragraphs) >= MIN_MODEL_PARAGRAPHS and not _numbered_document(paragraphs)
     model = line_roles.current_model() if use_model else None
     probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
+    _LAST_PROBS[:] = [probs]
     kinds: list[str] = []
     for para in paragraphs:
         text = para.text
@@ -144,7 +151,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
                 return
         announced = prev_body is not None and prev_body.rstrip().endswith(("：", ":"))
         # a list of labelled parts has more than one part: a sibling run must follow
-        siblings = any(start > run[0] and _shape_match(titles, later) for start, later in all_runs)
+        siblings = announced and any(start > run[0] and _shape_match(titles, later) for start, later in all_runs)
         if announced and siblings and segments and len(titles) <= 2:
             aid = segments[-1].article
             sub_shapes.append((aid, titles))

@@ -100,10 +100,10 @@ def _confidence(paragraphs: list[Paragraph], layout, assignment, stitches: list[
     * a paragraph that stayed in the run of fragments below the last article while some head
       found no continuation: it may be that continuation (``SUSPECT_TAIL``).
     """
-    from qa.structure import line_roles
+    from qa.structure.layout import last_title_probabilities
 
-    model = line_roles.current_model()
-    probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
+    probs = last_title_probabilities()
+    probs = probs if probs is not None and len(probs) == len(paragraphs) else None
     link = {st.tail: st.confidence for st in stitches if st.tail != st.head + 1}
     out: dict[int, float] = {}
     for k, seg in enumerate(layout.segments):

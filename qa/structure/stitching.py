@@ -24,6 +24,8 @@ from qa.structure.layout import Layout
 from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.speakers import speakers
 
+LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
+SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 
 
@@ -44,6 +46,16 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     heads, notes = find_heads(paragraphs, layout)
     seq = sorted(i for seg in layout.segments for i in seg.paragraphs)
     seg_of = {i: k for k, seg in enumerate(layout.segments) for i in seg.paragraphs}
+    if not heads or (len(seq) > LARGE_DOCUMENT and len(heads) < SCRAMBLE_SHARE * len(layout.segments)):
+        # nothing printed asks for a continuation (a report, a book): keep the printed order
+        result = Assignment()
+        for k, seg in enumerate(layout.segments):
+            result.order[k] = list(seg.paragraphs)
+            pairs = zip(seg.paragraphs, seg.paragraphs[1:], strict=False)
+            result.joins[k] = [False] + [b == a + 1 and cues.is_cut(paragraphs[a].text) for a, b in pairs]
+        result.notes = notes + ([f"{len(heads)} paragraphs end mid-sentence; too few to stitch"] if heads else [])
+        result.tail_zone_start = len(paragraphs)
+        return result
     first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and not seg.loose}
     loose_first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and seg.loose}
     tail_zone = max(first) + 1 if first else 0
