@@ -112,19 +112,20 @@ def core_counts(paragraphs: list[Paragraph], layout: Layout) -> tuple[dict[int, 
 
 def article_sim(ctx: Context, aid: int, p: int) -> float:
     """Similarity of paragraph p to an article's vocabulary, leaving p itself out of it."""
-    key = (aid, p) if ctx.counted_in.get(p) == aid else (aid, -1)
-    vec = ctx.vectors.get(key)
-    if vec is None:
-        counts = ctx.article_counts[aid]
-        if key[1] >= 0:
-            counts = counts.copy()
-            counts.subtract(tokens(ctx.paragraphs[p].text))
-            counts = +counts
-        vec = ctx.vectors[key] = ctx.sim.weigh(counts)
     pkey = (-1, p)
     if pkey not in ctx.vectors:
         ctx.vectors[pkey] = ctx.sim.vector(ctx.paragraphs[p].text)
-    return Similarity.cosine(ctx.vectors[pkey], vec)
+    pvec = ctx.vectors[pkey]
+    counts = ctx.article_counts[aid]
+    if ctx.counted_in.get(p) == aid:  # leave p out of its own article's vocabulary
+        nkey = (aid, -2)
+        if nkey not in ctx.vectors:
+            ctx.vectors[nkey] = {"": ctx.sim.sq_norm(counts)}
+        return ctx.sim.cosine_without(pvec, counts, ctx.vectors[nkey][""], Counter(tokens(ctx.paragraphs[p].text)))
+    key = (aid, -1)
+    if key not in ctx.vectors:
+        ctx.vectors[key] = ctx.sim.weigh(counts)
+    return Similarity.cosine(pvec, ctx.vectors[key])
 
 
 def stay_score(ctx: Context, q: int, p: int, aid: int, last_step: int) -> float:
