@@ -90,14 +90,15 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     heads, notes = find_heads(paragraphs, layout)
     seq = sorted(i for seg in layout.segments for i in seg.paragraphs)
     seg_of = {i: k for k, seg in enumerate(layout.segments) for i in seg.paragraphs}
-    if not heads or (len(seq) > LARGE_DOCUMENT and len(heads) < SCRAMBLE_SHARE * len(layout.segments)):
+    strong = [h for h in heads if h.need != "end"]
+    if not heads or (len(seq) > LARGE_DOCUMENT and len(strong) < SCRAMBLE_SHARE * len(layout.segments)):
         # nothing printed asks for a continuation (a report, a book): keep the printed order
         result = Assignment()
         for k, seg in enumerate(layout.segments):
             result.order[k] = list(seg.paragraphs)
             pairs = zip(seg.paragraphs, seg.paragraphs[1:], strict=False)
             result.joins[k] = [False] + [b == a + 1 and cues.is_cut(paragraphs[a].text) for a, b in pairs]
-        result.notes = notes + ([f"{len(heads)} paragraphs end mid-sentence; too few to stitch"] if heads else [])
+        result.notes = notes + ([f"{len(strong)} paragraphs end mid-sentence; too few to stitch"] if strong else [])
         result.tail_zone_start = len(paragraphs)
         return result
     first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and not seg.loose}
@@ -162,7 +163,7 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     result.tail_zone_start = ctx.tail_zone_start
     for head in heads:
         moved = owner[head.para] != ctx.seg_of[head.para]
-        if head.para not in matched and not moved:
+        if head.para not in matched and not moved and head.need != "end":
             result.unmatched_heads += 1
             what = {"cut": "ends mid-sentence", "enum": "announces a longer list"}.get(head.need, "ends with a colon")
             result.notes.append(
