@@ -1,76 +1,278 @@
-"""Benchmark the structure stage against the first (naive) version.
+"""Structure recovery: in-distribution and leave-one-family-out, against the old solver, in one run.
 
-Run as ``python benchmarks/structure.py``. Prints paragraph→article accuracy and stitch
-precision/recall on N generated scrambled pages (tests/scrambled_pages.py) and on the bundled
-page against its hand-written gold (tests/structure_gold.py), for both versions in one run.
+Run as ``python benchmarks/structure.py`` (``--pages N`` evaluation pages, ``--sizes 1,5,50`` for
+the cost part, ``--train`` to refit the shipped line-role weights ``qa/structure/line_roles.json``).
+
+Pages come from ``tests/layout_pages.py`` (independent layout dimensions, text from CMRC and the
+People's Daily 1998 corpus) plus the first generator's convention (``convention=legacy``). A
+*family* is one value of one dimension. The only fitted part of the solver is the line-role model
+(and the confidence threshold); for each family it is refitted on training pages *without* that
+family and scored on evaluation pages *with* it (held-out rows). In-distribution rows use the model
+fitted on all families (tuning rows). The old solver (the branch point of this work, read from git)
+runs on the same pages as the baseline. The confidence threshold is chosen on pages without the
+family and reported on the family's pages.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from structure_fit import LEGACY, fit, training_pages  # noqa: E402
 
 from qa.loading import load_file  # noqa: E402
-from qa.paragraphs import split_paragraphs  # noqa: E402
-from qa.records import Document, Outline  # noqa: E402
-from qa.structure import recover_outline  # noqa: E402
-from qa.structure.naive import build_outline  # noqa: E402
-from tests.scrambled_pages import Score, generate_page, page_gold, page_paths, path_hits, score_outline  # noqa: E402
-from tests.structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE, PATHS  # noqa: E402
+from qa.records import Outline, Paragraph, Section  # noqa: E402
+from qa.structure import line_roles, recover_outline  # noqa: E402
+from tests.layout_pages import PageScore, generate, score_page  # noqa: E402
+from tests.scrambled_pages import generate_page as generate_legacy  # noqa: E402
+from tests.scrambled_pages import page_gold, score_outline  # noqa: E402
+from tests.structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE  # noqa: E402
 
-N_PAGES = 200
-
-
-def naive(doc: Document) -> Outline:
-    return build_outline(doc.doc_id, split_paragraphs(doc))
+TARGET_PRECISION = 0.98
+GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999]
+BASE_REF = "260aaf3"  # branch point: the solver on main before this work
 
 
-def run(method, label: str) -> list[tuple[str, str, Score, tuple[int, int], float]]:
-    rows = []
-    started = time.perf_counter()
-    total, paths = Score(), [0, 0]
-    for seed in range(N_PAGES):
-        page = generate_page(seed)
-        gold, orders = page_gold(page)
-        outline = method(page.document())
-        total.add(score_outline(outline, gold, page.keys, orders))
-        hit, n = path_hits(outline, page_paths(page))
-        paths[0] += hit
-        paths[1] += n
-    rows.append((label, f"generated ×{N_PAGES}", total, tuple(paths), time.perf_counter() - started))
-    started = time.perf_counter()
-    outline = method(load_file(PAGE))
-    bundled = score_outline(outline, ARTICLE_OF, KEYS, ORDERS)
-    rows.append((label, "bundled page", bundled, path_hits(outline, PATHS), time.perf_counter() - started))
-    return rows
+@dataclass
+class Item:
+    """One evaluation page: how to score an outline of it, and its families."""
+
+    families: list[str]
+    text: str
+    scorer: object
+
+    def score(self, outline: Outline) -> PageScore:
+        return self.scorer(outline)
 
 
-def _fmt(x: float) -> str:
-    return "  n/a" if x != x else f"{x:5.3f}"
+def _legacy_score(page):
+    gold, orders = page_gold(page)
+    # moved: paragraphs printed away from the one they follow in reading order
+    moved = {b for order in orders for (a, _), (b, _) in zip(order, order[1:], strict=False) if b - a > 3}
+
+    def scorer(outline: Outline) -> PageScore:
+        s = score_outline(outline, gold, page.keys, orders)
+        out = PageScore(body=s.total, body_ok=s.correct)
+        owner = {outline.paragraphs[i].line_start: sec.path for sec in outline.sections for i in sec.paragraphs}
+        for line in moved & set(gold):
+            if line in owner:
+                named = [el for el in owner[line] if el in page.keys]
+                out.cont += 1
+                out.cont_ok += bool(named) and named[-1] == gold[line]
+        conf = outline.confidence
+        for p in outline.paragraphs:
+            if p.line_start in gold:
+                named = [el for el in owner.get(p.line_start, ()) if el in page.keys]
+                out.conf_pairs.append((conf.get(p.index, 1.0), bool(named) and named[-1] == gold[p.line_start]))
+        return out
+
+    return scorer
+
+
+def build_items(n_pages: int, n_legacy: int) -> list[Item]:
+    items = []
+    for seed in range(n_pages):
+        page = generate(seed)
+        items.append(Item(page.families(), page.text, lambda o, page=page: _scored(page, o)))
+    for seed in range(n_legacy):
+        page = generate_legacy(seed)
+        items.append(Item([LEGACY], page.text, _legacy_score(page)))
+    return items
+
+
+def _scored(page, outline: Outline) -> PageScore:
+    return score_page(page, outline, outline.confidence)
+
+
+def solve(text: str) -> Outline:
+    from qa.records import Document
+
+    return recover_outline(Document("page.txt", Path("page.txt"), text, "", "utf-8"))
+
+
+# ---------------------------------------------------------------- the old solver, from git
+
+
+_OLD_RUNNER = """
+import json, sys
+from pathlib import Path
+from qa.records import Document
+from qa.structure import recover_outline
+out = []
+for text in json.load(sys.stdin):
+    o = recover_outline(Document("page.txt", Path("page.txt"), text, "", "utf-8"))
+    out.append({"paragraphs": [[p.index, p.text, p.line_start, p.line_end] for p in o.paragraphs],
+                "sections": [[list(s.path), s.paragraphs, s.joins] for s in o.sections],
+                "roles": {str(k): v for k, v in o.roles.items()}})
+json.dump(out, sys.stdout)
+"""
+
+
+def old_outlines(texts: list[str]) -> list[Outline]:
+    """Outlines from the solver at ``BASE_REF`` (exported with git archive, run in a subprocess)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BASE_REF, "qa"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _OLD_RUNNER],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            cwd=tmp,
+            env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"},
+            check=True,
+        )
+    outlines = []
+    for row in json.loads(done.stdout):
+        paras = [Paragraph(i, t, a, b, 0, 0) for i, t, a, b in row["paragraphs"]]
+        sections = [Section(tuple(p), s, j) for p, s, j in row["sections"]]
+        outlines.append(Outline("page.txt", paras, sections, {int(k): v for k, v in row["roles"].items()}))
+    return outlines
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _f(x: float) -> str:
+    return "  n/a" if x != x else f"{x:.3f}"
+
+
+def _row(label: str, split: str, s: PageScore, extra: str = "") -> str:
+    return (
+        f"{label:<26} {split:<9} {_f(s.para):>7} {_f(s.continuation):>7} {_f(s.head_recall):>7}"
+        f" {_f(s.head_precision):>7} {s.body:>6} {s.cont:>5}{extra}"
+    )
+
+
+HEADER = f"{'family / pages':<26} {'split':<9} {'para':>7} {'cont':>7} {'head R':>7} {'head P':>7} {'n':>6} {'n_c':>5}"
+
+
+def threshold_for(pairs: list[tuple[float, bool]]) -> float:
+    """Lowest grid threshold whose confident share is at least TARGET_PRECISION right."""
+    for t in GRID:
+        chosen = [ok for c, ok in pairs if c >= t]
+        if chosen and sum(chosen) / len(chosen) >= TARGET_PRECISION:
+            return t
+    return 1.01
+
+
+def precision_at(pairs: list[tuple[float, bool]], t: float) -> tuple[float, float]:
+    chosen = [ok for c, ok in pairs if c >= t]
+    return (sum(chosen) / len(chosen) if chosen else float("nan")), (len(chosen) / len(pairs) if pairs else 0.0)
 
 
 def main() -> None:
-    rows = run(naive, "naive (first version)") + run(recover_outline, "structure stage")
-    head = (
-        f"{'method':<22} {'pages':<16} {'para→article':>20} {'stitch P':>9} {'stitch R':>9}"
-        f" {'exact path':>11} {'seconds':>8}"
-    )
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=90, help="evaluation pages (independent-dimension generator)")
+    ap.add_argument("--legacy", type=int, default=30, help="evaluation pages of the first generator")
+    ap.add_argument("--train-pages", type=int, default=200)
+    ap.add_argument("--train-legacy", type=int, default=120)
+    ap.add_argument("--train", action="store_true", help="refit the shipped weights on all families and exit")
+    ap.add_argument("--no-lofo", action="store_true")
+    ap.add_argument("--sizes", default="", help="MB sizes for the cost part, e.g. 1,5,50")
+    args = ap.parse_args()
+    started = time.perf_counter()
+    print(f"fitting on {args.train_pages}+{args.train_legacy} training pages…", file=sys.stderr)
+    train = training_pages(args.train_pages, args.train_legacy)
+    full = fit(train)
+    if args.train:
+        line_roles.WEIGHTS.write_text(json.dumps(full.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {line_roles.WEIGHTS} ({len(full.names)} features)")
+        return
+    if args.sizes:
+        from structure_sizes import run_sizes
+
+        run_sizes([float(x) for x in args.sizes.split(",")])
+        return
+    items = build_items(args.pages, args.legacy)
+    families = sorted({f for it in items for f in it.families})
+    print(f"solving {len(items)} pages (in-distribution)…", file=sys.stderr)
+    with line_roles.using(full):
+        tuned = [it.score(solve(it.text)) for it in items]
+    print("old solver on the same pages…", file=sys.stderr)
+    old = [it.score(o) for it, o in zip(items, old_outlines([it.text for it in items]), strict=True)]
+
+    def pooled(scores: list[PageScore], fam: str | None) -> PageScore:
+        total = PageScore()
+        for it, s in zip(items, scores, strict=True):
+            if fam is None or fam in it.families:
+                total.add(s)
+        return total
+
+    held: dict[str, PageScore] = {}
+    if not args.no_lofo:
+        for n, fam in enumerate(families, 1):
+            print(f"held-out family {n}/{len(families)}: {fam}", file=sys.stderr)
+            model = fit(train, exclude=fam)
+            total = PageScore()
+            with line_roles.using(model):
+                for it in items:
+                    if fam in it.families:
+                        total.add(it.score(solve(it.text)))
+            held[fam] = total
+
+    print("Structure recovery: para = body paragraph → article; cont = moved continuation paragraphs → article;")
+    print("head R = headlines that name a section; head P = title-role lines that are title-like in the gold.")
+    print("split: 'baseline' = old solver; 'tuning' = model fitted on all families (in-distribution);")
+    print("       'held-out' = model refitted without that family, scored on the family's pages.\n")
+    print(HEADER)
+    print("-" * len(HEADER))
+    print(_row("all generated pages", "baseline", pooled(old, None)))
+    print(_row("all generated pages", "tuning", pooled(tuned, None)))
+    if held:
+        total = PageScore()
+        for s in held.values():
+            total.add(s)
+        print(_row("mean over held-out families", "held-out", total))
+        worst = min(held, key=lambda f: held[f].para)
+        print(_row(f"worst: {worst}", "held-out", held[worst]))
+    print()
+    print(HEADER)
+    print("-" * len(HEADER))
+    for fam in families:
+        print(_row(fam, "baseline", pooled(old, fam)))
+        print(_row(fam, "tuning", pooled(tuned, fam)))
+        if fam in held:
+            print(_row(fam, "held-out", held[fam]))
+    bundled_doc = load_file(PAGE)
+    for label, outline in (("old solver", old_outlines([bundled_doc.text])[0]), ("structure stage", None)):
+        outline = outline or recover_outline(bundled_doc)
+        s = score_outline(outline, ARTICLE_OF, KEYS, ORDERS)
+        print(
+            f"\nbundled page, {label}: para→article {s.accuracy:.3f} ({s.correct}/{s.total}), "
+            f"stitch P {s.precision:.3f} R {s.recall:.3f}"
+        )
+
+    print("\nConfidence threshold (the one tuned constant besides the model): chosen on pages WITHOUT the")
+    print(f"family (in-distribution outputs) as the lowest of {GRID} giving ≥ {TARGET_PRECISION} right;")
+    print("reported on the family's held-out pages: share right among confident paragraphs, and coverage.")
+    head = f"{'held-out family':<26} {'threshold':>9} {'tuning P':>9} {'held-out P':>10} {'coverage':>9} {'n':>6}"
     print(head)
     print("-" * len(head))
-    for label, pages, s, (hit, n), secs in rows:
-        acc = f"{s.accuracy:.3f} ({s.correct}/{s.total})"
-        path = f"{hit / n:.3f}" if n else "n/a"
-        stitch = f"{_fmt(s.precision):>9} {_fmt(s.recall):>9}"
-        print(f"{label:<22} {pages:<16} {acc:>20} {stitch} {path:>11} {secs:8.1f}")
-    print()
-    print("para→article: body paragraphs whose section path names their gold article.")
-    print("exact path: section path equals the gold path (generated: every body paragraph;")
-    print("            bundled page: the hand-checked lines in tests/structure_gold.py PATHS).")
-    print("stitch P/R: seams (head, continuation, glued?) that join mid-sentence or jump over other lines.")
+    all_pairs = [p for s in tuned for p in s.conf_pairs]
+    t_all = threshold_for(all_pairs)
+    for fam in families:
+        tuning_pairs = [p for it, s in zip(items, tuned, strict=True) if fam not in it.families for p in s.conf_pairs]
+        t = threshold_for(tuning_pairs)
+        tp, _ = precision_at(tuning_pairs, t)
+        pairs = held[fam].conf_pairs if fam in held else pooled(tuned, fam).conf_pairs
+        hp, cov = precision_at(pairs, t)
+        print(f"{fam:<26} {t:>9.2f} {_f(tp):>9} {_f(hp):>10} {cov:>9.3f} {len(pairs):>6}")
+    p_all, cov_all = precision_at(all_pairs, t_all)
+    print(f"{'(all pages, shipped)':<26} {t_all:>9.2f} {_f(p_all):>9} {'':>10} {cov_all:>9.3f} {len(all_pairs):>6}")
+    print(
+        f"\n{len(items)} evaluation pages, {args.train_pages}+{args.train_legacy} training pages, "
+        f"{time.perf_counter() - started:.0f} s"
+    )
 
 
 if __name__ == "__main__":

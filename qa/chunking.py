@@ -136,6 +136,10 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
                     embed_text=f"{label}\n{body}" if params.prefix_section and label else body,
                     page_start=min(pages) if pages else None,
                     page_end=max(pages) if pages else None,
+                    section_confidence=min(
+                        (outline.confidence.get(s.para.index, 1.0) for s in segments if s.start < b and s.end > a),
+                        default=1.0,
+                    ),
                 )
             )
     return chunks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import logging
 import math
 import os
@@ -138,6 +139,7 @@ def _searcher(args: argparse.Namespace):
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from qa.records import CONFIDENT_SECTION
     from qa.search import clean_question
 
     question = clean_question(args.question)
@@ -146,7 +148,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
     tty = sys.stdout.isatty()
     for hit in hits:
-        print(f"[{hit.rank}] {hit.score:.3f}  {hit.citation}")
+        unsure = hit.chunk.section_confidence < CONFIDENT_SECTION
+        mark = f"  (? section uncertain, confidence {hit.chunk.section_confidence:.2f})" if unsure else ""
+        print(f"[{hit.rank}] {hit.score:.3f}  {hit.citation}{mark}")
         text = _mark(hit.text, hit.highlights, tty)
         print("    " + text.replace("\n", "\n    "))
         print()
@@ -199,10 +203,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_structure(args: argparse.Namespace) -> int:
     from qa.loading import load_file
     from qa.structure import recover_outline
-    from qa.structure.report import format_outline
+    from qa.structure.report import format_outline, outline_json
 
     doc = load_file(Path(args.file))
-    print(format_outline(recover_outline(doc)))
+    outline = recover_outline(doc)
+    if args.json:
+        print(json.dumps(outline_json(outline), ensure_ascii=False, indent=1))
+    else:
+        print(format_outline(outline))
     return 0
 
 
@@ -292,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("structure", parents=[common], help="print the recovered section outline of a file")
     p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="sections, paragraphs, roles and stitches as JSON")
     p.set_defaults(func=cmd_structure)
     return parser
 

@@ -32,7 +32,7 @@ from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight,
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import KeywordIndex, query_tokens
-from qa.records import Chunk, format_citation, format_line_ranges
+from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,8 @@ class Hit:
             "page_end": self.chunk.page_end,
             "spans": [s.as_dict() for s in self.chunk.spans],
             "citation": self.citation,
+            "section_confidence": self.chunk.section_confidence,
+            "section_uncertain": self.chunk.section_confidence < CONFIDENT_SECTION,
             "text": self.text,
             "highlights": [list(h) for h in self.highlights],
         }

@@ -13,7 +13,7 @@ from qa.structure.evidence import Context, start_score, stay_score
 
 BEAM = 400  # states kept per paragraph; only long documents with many cut heads reach it
 MAX_REACH = 300  # paragraphs between a head and its continuation (a page is far shorter)
-UNMATCHED_COST = {"cut": 4.0, "enum": 3.0, "colon": 1.5}
+UNMATCHED_COST = {"cut": 4.0, "enum": 3.0, "colon": 1.5, "end": 0.0}
 
 
 def solve(ctx: Context, forbid: tuple[int, int] | None = None) -> tuple[float, list[tuple[int, int]]]:

@@ -22,6 +22,8 @@ LEXICAL_WEIGHT = 6.0
 SWITCH_COST = 1.0
 TAIL_ZONE_BONUS = 1.0
 LOOSE_START_COST = 2.0
+MAX_END_HEAD_SEGMENTS = 60  # segments: a newspaper page; longer documents need a cut to stitch
+END_MID_START_COST = 3.0  # a fragment starting mid-sentence cannot continue a complete sentence
 
 
 @dataclass
@@ -67,6 +69,10 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
     """Heads in source order, and notes for segments that say they continue on another page."""
     heads: list[Head] = []
     notes: list[str] = []
+    filled = [k for k, seg in enumerate(layout.segments) if seg.paragraphs]
+    last_seg = filled[-1] if filled else -1
+    # a page-sized text may have articles cut at a sentence end, continued below the last one
+    end_heads = len(filled) <= MAX_END_HEAD_SEGMENTS
     for k, seg in enumerate(layout.segments):
         if not seg.paragraphs:
             continue
@@ -85,7 +91,8 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
             heads.append(Head(last, k, "enum", step, unfinished[1]))
         elif text.rstrip().endswith(("：", ":")) and next_article != seg.article:
             heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
-        # a segment that ends a sentence with its list complete needs no continuation: not a head
+        elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix:
+            heads.append(Head(last, k, "end", step))  # cut at a sentence end: only its topic can tell
     heads.sort(key=lambda h: h.para)
     return heads, notes
 
@@ -112,19 +119,20 @@ def core_counts(paragraphs: list[Paragraph], layout: Layout) -> tuple[dict[int, 
 
 def article_sim(ctx: Context, aid: int, p: int) -> float:
     """Similarity of paragraph p to an article's vocabulary, leaving p itself out of it."""
-    key = (aid, p) if ctx.counted_in.get(p) == aid else (aid, -1)
-    vec = ctx.vectors.get(key)
-    if vec is None:
-        counts = ctx.article_counts[aid]
-        if key[1] >= 0:
-            counts = counts.copy()
-            counts.subtract(tokens(ctx.paragraphs[p].text))
-            counts = +counts
-        vec = ctx.vectors[key] = ctx.sim.weigh(counts)
     pkey = (-1, p)
     if pkey not in ctx.vectors:
         ctx.vectors[pkey] = ctx.sim.vector(ctx.paragraphs[p].text)
-    return Similarity.cosine(ctx.vectors[pkey], vec)
+    pvec = ctx.vectors[pkey]
+    counts = ctx.article_counts[aid]
+    if ctx.counted_in.get(p) == aid:  # leave p out of its own article's vocabulary
+        nkey = (aid, -2)
+        if nkey not in ctx.vectors:
+            ctx.vectors[nkey] = {"": ctx.sim.sq_norm(counts)}
+        return ctx.sim.cosine_without(pvec, counts, ctx.vectors[nkey][""], Counter(tokens(ctx.paragraphs[p].text)))
+    key = (aid, -1)
+    if key not in ctx.vectors:
+        ctx.vectors[key] = ctx.sim.weigh(counts)
+    return Similarity.cosine(pvec, ctx.vectors[key])
 
 
 def stay_score(ctx: Context, q: int, p: int, aid: int, last_step: int) -> float:
@@ -193,6 +201,12 @@ def _start_score_raw(ctx: Context, head: Head, p: int) -> tuple[float, str]:
             reasons.append("the list it announces starts here")
         elif fs:
             score -= 2.5
+    elif head.need == "end":
+        reasons.insert(0, "head ends a sentence; continued below the last article")
+        if p < ctx.tail_zone_start:
+            return -1e9, "not below the last article"
+        if cues.starts_mid_sentence(pt) or p in ctx.fragments or cues.continuation_marker(pt):
+            score -= END_MID_START_COST
     elif head.need == "enum":
         if fs == head.last_step + 1:
             score += 3.0

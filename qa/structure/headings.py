@@ -56,7 +56,8 @@ _OUTLINE_RANKS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^[（(]\d+[）)]|^\d+[）)]"), 9),
     (re.compile(r"^[A-Za-z][.)]\s"), 10),
 ]
-_DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)(?:[.、．]\s*|\s+|(?=[\u4e00-\u9fff]))")
+# '1.1工作' may run into the text, a bare '20项措施落地' is a headline starting with a number
+_DECIMAL = re.compile(r"^(\d+(?:\.\d+)+|\d+(?=[.、．\s]))(?:[.、．]\s*|\s+|(?=[\u4e00-\u9fff]))")
 
 
 def outline_rank(title: str) -> int | None:

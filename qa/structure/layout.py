@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qa.records import Paragraph
-from qa.structure import cues
-from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, title_and_dek
+from qa.structure import cues, line_roles
+from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, outline_rank, title_and_dek
 from qa.structure.lexical import Similarity
 
 
@@ -51,22 +51,64 @@ class Layout:
         return self.articles[seg.article].path + seg.suffix
 
 
+MIN_NUMBERED_HEADINGS = 3
+MIN_MODEL_PARAGRAPHS = 6
+_LAST_PROBS: list[list[float] | None] = [None]  # the line model's output for the page last classified
+
+
+def last_title_probabilities() -> list[float] | None:
+    """Title probabilities from the last ``classify`` call (read by the confidence pass, not recomputed)."""
+    return _LAST_PROBS[0]
+
+
+def _numbered_document(paragraphs: list[Paragraph]) -> bool:
+    """A document whose headings carry outline numbers (一、 （二） 1.1): its numbering says where
+    the headings are, so the line model (fitted on newspaper pages) is not asked."""
+    found = 0
+    for para in paragraphs:
+        text = para.text.strip()
+        if len(text) <= 40 and "\n" not in text and outline_rank(heading_title(text)) is not None:
+            found += 1
+            if found >= MIN_NUMBERED_HEADINGS:
+                return True
+    return False
+
+
 def classify(paragraphs: list[Paragraph]) -> list[str]:
-    """Kind of each paragraph: heading, title (has a dek), dek, byline or body."""
+    """Kind of each paragraph: heading, title (has a dek), dek, byline or body.
+
+    Single lines are judged by the learned line model (``line_roles``) when weights are shipped:
+    a headline may end in ？ or carry commas, a body fragment may be short. Blocks of several
+    lines (a title with its dek in one paragraph) keep the rule in ``headings``.
+    """
+    # the model reads a line against its page (neighbours, median length): a note of three
+    # paragraphs has no page to read, and a numbered document says itself where its headings are
+    use_model = len(paragraphs) >= MIN_MODEL_PARAGRAPHS and not _numbered_document(paragraphs)
+    model = line_roles.current_model() if use_model else None
+    probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
+    _LAST_PROBS[:] = [probs]
     kinds: list[str] = []
     for para in paragraphs:
         text = para.text
+        single = "\n" not in text.strip()
         if cues.is_byline(text):
             kinds.append("byline")
-        elif "\n" not in text.strip() and cues.is_dek(text):
+        elif single and cues.is_dek(text):
             kinds.append("dek")
+        elif cues.continuation_marker(text) or cues.dateline(text):
+            kinds.append("body")
+        elif probs is not None and single and model is not None:
+            kinds.append("heading" if probs[para.index] >= model.threshold else "body")
         elif is_heading_block(text):
             kinds.append("title" if title_and_dek(text)[1] else "heading")
         else:
             kinds.append("body")
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
         if kinds[i] == "dek" and kinds[i - 1] == "heading":
-            kinds[i - 1] = "title"
+            if i + 1 < len(kinds) and kinds[i + 1] in ("body", "byline"):
+                kinds[i] = "heading"  # a subtitle under a headline: the text follows, not precedes
+            else:
+                kinds[i - 1] = "title"
     return kinds
 
 
@@ -109,7 +151,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
                 return
         announced = prev_body is not None and prev_body.rstrip().endswith(("：", ":"))
         # a list of labelled parts has more than one part: a sibling run must follow
-        siblings = any(start > run[0] and _shape_match(titles, later) for start, later in all_runs)
+        siblings = announced and any(start > run[0] and _shape_match(titles, later) for start, later in all_runs)
         if announced and siblings and segments and len(titles) <= 2:
             aid = segments[-1].article
             sub_shapes.append((aid, titles))

@@ -22,10 +22,25 @@ _STOP = set("的了和与及在是也要将为对把等以从并而或就都还�
 SEAM_WINDOW = 8
 
 
-@lru_cache(maxsize=4096)
+_RUNS = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=1024)  # a page's paragraphs; a paragraph's bigrams can weigh ~100 kB
 def tokens(text: str) -> tuple[str, ...]:
-    """Content tokens: jieba search-mode words (compounds and their parts) of 2+ characters."""
-    return tuple(w for w in jieba.lcut_for_search(text) if len(w) >= 2 and _CONTENT.search(w) and w not in _STOP)
+    """Content tokens for topic continuity: overlapping character bigrams of Chinese runs, whole Latin words.
+
+    Bigrams cover the same shared vocabulary that words do (a two-character word is a bigram, a
+    longer one several) at a small fraction of jieba's cost, so topic evidence stays affordable on
+    a book-length document. Bigrams of two function characters are dropped.
+    """
+    out: list[str] = []
+    for run in _RUNS.findall(text):
+        if run[0].isascii():
+            if len(run) >= 2:
+                out.append(run.lower())
+            continue
+        out.extend(run[i : i + 2] for i in range(len(run) - 1) if not (run[i] in _STOP and run[i + 1] in _STOP))
+    return tuple(out)
 
 
 def seam_forms_word(head: str, tail: str) -> bool:
@@ -45,6 +60,12 @@ def seam_forms_word(head: str, tail: str) -> bool:
             return True
         pos = end
     return False
+
+
+def last_word(text: str) -> str:
+    """The last dictionary word of a text (jieba, no guessed words), punctuation included."""
+    words = jieba.lcut(text.rstrip()[-SEAM_WINDOW:], HMM=False)
+    return words[-1] if words else ""
 
 
 def first_word(text: str) -> str:
@@ -73,6 +94,31 @@ class Similarity:
         vec = {w: (1 + math.log(c)) * self._idf.get(w, self._default_idf) for w, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
+
+    def idf(self, word: str) -> float:
+        return self._idf.get(word, self._default_idf)
+
+    def cosine_without(self, vec: dict[str, float], counts: Counter[str], sq_norm: float, leave: Counter[str]) -> float:
+        """Cosine of unit vector ``vec`` with the TF-IDF of ``counts - leave``, in O(len(leave)).
+
+        ``sq_norm`` is the squared norm of the unnormalised TF-IDF of ``counts``; only the
+        weights of the left-out tokens change, so neither the counts nor the norm are rebuilt.
+        """
+        dot, norm2 = 0.0, sq_norm
+        for w, c_out in leave.items():
+            c = counts.get(w, 0)
+            if c <= 0:
+                continue
+            idf = self.idf(w)
+            old = (1 + math.log(c)) * idf
+            rest = c - c_out
+            new = (1 + math.log(rest)) * idf if rest > 0 else 0.0
+            norm2 += new * new - old * old
+            dot += vec.get(w, 0.0) * new
+        return dot / math.sqrt(norm2) if norm2 > 1e-12 else 0.0
+
+    def sq_norm(self, counts: Counter[str]) -> float:
+        return sum(((1 + math.log(c)) * self.idf(w)) ** 2 for w, c in counts.items() if c > 0)
 
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section, Stitch
 from qa.structure import cues
-from qa.structure.headings import markdown_level
+from qa.structure.headings import heading_title, markdown_level, title_and_dek
+from qa.structure.jumps import pair_jumps
 from qa.structure.layout import read_layout
 from qa.structure.lexical import seam_forms_word
 from qa.structure.naive import build_outline as naive_outline
+from qa.structure.script import is_traditional, simplified
 from qa.structure.stitching import stitch
 
 MIN_CJK_SHARE = 0.3
@@ -29,24 +31,31 @@ def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     """Recover sections, roles, stitches and notes for one document."""
     if any(markdown_level(p.text) is not None for p in paragraphs) or not _mostly_chinese(paragraphs):
         return naive_outline(doc_id, paragraphs)
+    original = paragraphs
+    paragraphs = simplified(original) if is_traditional(original) else original
     layout = read_layout(paragraphs)
+    jumps = pair_jumps(paragraphs, layout)
     assignment = stitch(paragraphs, layout)
+    own_words = _title_map(paragraphs, original) if paragraphs is not original else {}
     sections: list[Section] = []
     for k, seg in enumerate(layout.segments):
         order = assignment.order.get(k, [])
         if order:
-            sections.append(Section(path=layout.path_of(seg), paragraphs=order, joins=assignment.joins[k]))
+            path = tuple(own_words.get(el, el) for el in layout.path_of(seg))
+            sections.append(Section(path=path, paragraphs=order, joins=assignment.joins[k]))
     sections.sort(key=lambda s: s.paragraphs[0])
-    stitches = [Stitch(head=h, tail=t, confidence=c, reason=r) for h, t, c, r in assignment.stitches]
+    stitches = [Stitch(head=h, tail=t, confidence=c, reason=r) for h, t, c, r in assignment.stitches + jumps]
     for seg_k, order in assignment.order.items():
         joins = assignment.joins[seg_k]
         for prev, cur, join in zip(order, order[1:], joins[1:], strict=False):
             if join and cur == prev + 1:
                 stitches.append(_adjacent_stitch(paragraphs, prev, cur))
     stitches.sort(key=lambda s: s.tail)
+    confidence = _confidence(paragraphs, layout, assignment, stitches)
     return Outline(
         doc_id=doc_id,
-        paragraphs=paragraphs,
+        confidence=confidence,
+        paragraphs=original,
         sections=sections,
         roles=dict(sorted(layout.roles.items())),
         stitches=stitches,
@@ -63,3 +72,57 @@ def _adjacent_stitch(paragraphs: list[Paragraph], head: int, tail: int) -> Stitc
     if cues.starts_mid_sentence(tail_text) or cues.short_first_sentence(tail_text):
         return Stitch(head, tail, 0.97, reason + "; next starts mid-sentence")
     return Stitch(head, tail, 0.9, reason)
+
+
+def _title_map(work: list[Paragraph], original: list[Paragraph]) -> dict[str, str]:
+    """Simplified title → the page's own (traditional) wording, for section paths."""
+    found: dict[str, str] = {}
+    for w, o in zip(work, original, strict=True):
+        if len(w.text) > 200:
+            continue
+        found.setdefault(heading_title(w.text), heading_title(o.text))
+        found.setdefault(title_and_dek(w.text)[0], title_and_dek(o.text)[0])
+        found.setdefault(w.text.strip()[:24], o.text.strip()[:24])
+    return found
+
+
+SUSPECT_TAIL = 0.5  # a paragraph left in the fragment run below the last article while a head went unmatched
+TAIL = 0.7  # any paragraph left in that run: a fragment cut at a sentence end looks like body
+UNTITLED = 0.8  # an article named after its byline or dateline, not a title
+
+
+def _confidence(paragraphs: list[Paragraph], layout, assignment, stitches: list[Stitch]) -> dict[int, float]:
+    """How sure each paragraph's section is: its opening's evidence, times the link that brought it there.
+
+    * under a heading run: the line model's probability for the run's last line (how sure that
+      line is a title) — 1.0 without a model;
+    * stitched fragments (and the paragraphs read with them): the stitch's confidence;
+    * a paragraph that stayed in the run of fragments below the last article while some head
+      found no continuation: it may be that continuation (``SUSPECT_TAIL``).
+    """
+    from qa.structure.layout import last_title_probabilities
+
+    probs = last_title_probabilities()
+    probs = probs if probs is not None and len(probs) == len(paragraphs) else None
+    link = {st.tail: st.confidence for st in stitches if st.tail != st.head + 1}
+    out: dict[int, float] = {}
+    for k, seg in enumerate(layout.segments):
+        art = layout.articles[seg.article]
+        if seg.opened_by_run and probs is not None:
+            base = max(0.5, min(probs[i] for i in seg.opened_by_run[-1:]))
+        elif art.kind in ("untitled", "preface"):
+            base = UNTITLED if not art.title_paras else 0.9
+        else:
+            base = 1.0
+        current = base
+        first = seg.paragraphs[0] if seg.paragraphs else None
+        for p in assignment.order.get(k, []):
+            if p in link:
+                current = min(base, link[p])
+            elif p == first:
+                current = min(base, link.get(p, 1.0))
+            elif p >= assignment.tail_zone_start and current >= base:
+                # below the last article's opening, where moved fragments are printed
+                current = min(current, SUSPECT_TAIL if assignment.unmatched_heads else TAIL)
+            out[p] = round(current, 3)
+    return out

@@ -55,3 +55,50 @@ def format_outline(outline: Outline) -> str:
         out.append("Notes (check these)")
         out.extend(f"    - {note}" for note in outline.notes)
     return "\n".join(out) + "\n"
+
+
+def outline_json(outline: Outline) -> dict:
+    """The outline as plain data for tools that check structure (``qa structure FILE --json``).
+
+    Sections in reading order with their path, confidence and paragraphs (line ranges, role,
+    whether each is glued to the previous one mid-sentence, confidence); every non-body line with
+    its role; every stitch with its confidence and reason; the notes.
+    """
+    paras = outline.paragraphs
+
+    def para(i: int, join: bool | None = None) -> dict:
+        p = paras[i]
+        row = {
+            "index": i,
+            "lines": [p.line_start, p.line_end],
+            "role": outline.roles.get(i, "body"),
+            "confidence": outline.confidence.get(i, 1.0),
+            "preview": _preview(p.text),
+        }
+        if join is not None:
+            row["joins_previous"] = join
+        return row
+
+    return {
+        "doc_id": outline.doc_id,
+        "paragraph_count": len(paras),
+        "sections": [
+            {
+                "path": list(s.path),
+                "confidence": outline.section_confidence(s),
+                "paragraphs": [para(i, j) for i, j in zip(s.paragraphs, s.joins, strict=False)],
+            }
+            for s in outline.sections
+        ],
+        "roles": [para(i) for i, r in sorted(outline.roles.items()) if r not in ("body",)],
+        "stitches": [
+            {
+                "head": {"index": st.head, "lines": [paras[st.head].line_start, paras[st.head].line_end]},
+                "tail": {"index": st.tail, "lines": [paras[st.tail].line_start, paras[st.tail].line_end]},
+                "confidence": st.confidence,
+                "reason": st.reason,
+            }
+            for st in outline.stitches
+        ],
+        "notes": list(outline.notes),
+    }

