@@ -1,4 +1,4 @@
-"""The ``qa`` command: build, search, eval, batch, structure.
+"""The ``qa`` command: build, search, eval, batch, remove, verify, structure.
 
 Results go to stdout (or a file); logs and progress to stderr. A user mistake (empty question,
 missing index, unreadable file) prints one line and exits 2; it never shows a traceback.
@@ -55,20 +55,34 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _options(args: argparse.Namespace):
+    """The command's search options, validated once (bad values stop here with one line)."""
+    from qa.options import SearchOptions
+
+    return SearchOptions(
+        k=getattr(args, "k", 5),
+        mode=args.mode,
+        doc=args.doc,
+        section=args.section,
+        min_score=getattr(args, "min_score", None),
+        rerank=args.rerank,
+        keyword_weight=args.keyword_weight,
+    )
+
+
 def _searcher(args: argparse.Namespace):
     from qa.search import Searcher
 
-    return Searcher(
-        args.index, model=args.model, mode=args.mode, rerank=args.rerank, keyword_ceiling=args.keyword_weight
-    )
+    return Searcher(args.index, model=args.model, options=_options(args))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from qa.search import clean_question
 
     question = clean_question(args.question)
+    options = _options(args)
     searcher = _searcher(args)
-    hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
+    hits = searcher.search(question, options=options)
     tty = sys.stdout.isatty()
     for hit in hits:
         print(f"[{hit.rank}] {hit.score:.3f}  {hit.citation}")
@@ -85,7 +99,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     gold = read_gold(args.gold)
     searcher = _searcher(args)
-    result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))
+    result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))  # k: the eval's cutoff
     out = args.out or args.gold.with_name(args.gold.stem + f".results-{args.mode}.jsonl")
     write_rows(out, result.rows)
     print(f"mode {args.mode}" + (f", reranked by {args.rerank}" if args.rerank else "") + f", {len(gold)} questions")
@@ -106,10 +120,39 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with tqdm(total=len(questions), desc="questions", disable=args.quiet, file=sys.stderr) as bar:
         for start in range(0, len(questions), step):
             batch = questions[start : start + step]
-            results.extend(searcher.search_many([q.text for q in batch], k=args.k, doc=args.doc, section=args.section))
+            results.extend(searcher.search_many([q.text for q in batch], options=searcher.options))
             bar.update(len(batch))
     write_results(args.out, result_rows(questions, results))
     print(f"wrote {len(questions)} questions x top {args.k} to {args.out}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from qa.build import remove_documents
+
+    report = remove_documents(args.doc_ids, args.index)
+    print(
+        f"removed {len(report.removed)} document(s) from {report.index_dir}: {report.documents} document(s), "
+        f"{report.chunks} chunks left ({report.seconds:.2f}s)"
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from qa.errors import IndexStoreError
+    from qa.index_store import IndexStore
+
+    store = IndexStore(args.index)
+    problems = store.verify()
+    if problems:
+        for problem in problems:
+            print(f"damaged: {problem}")
+        raise IndexStoreError(f"index at {args.index} is damaged ({len(problems)} problem(s)); rebuild it")
+    manifest = store.read_manifest()
+    print(
+        f"ok: {args.index}: {len(manifest['files'])} files match their checksums; "
+        f"{len(manifest['documents'])} documents, {manifest['count']} chunks in {len(manifest['segments'])} segment(s)"
+    )
     return 0
 
 
@@ -190,6 +233,15 @@ def build_parser() -> argparse.ArgumentParser:
     index_opts(p)
     retrieval_opts(p)
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("remove", parents=[common], help="remove documents from an index (others untouched)")
+    p.add_argument("doc_ids", nargs="+", metavar="DOC", help="document ids as listed by the index (relative paths)")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"index directory (default {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("verify", parents=[common], help="check every index file against its build-time checksum")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"index directory (default {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("structure", parents=[common], help="print the recovered section outline of a file")
     p.add_argument("file", type=Path)
