@@ -88,7 +88,6 @@ class FaissDense:
         train = vectors[np.sort(rng.choice(len(vectors), min(len(vectors), nlist * 64), replace=False))]
         index.train(train)
         index.add_with_ids(vectors, ids)
-        index.own_fields = True
         dense = cls(index)
         dense.nprobe = nprobe or 32
         return dense
@@ -124,10 +123,14 @@ class FaissDense:
         if k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         selector = None
+        alive = []  # FAISS selectors hold raw pointers to each other: keep every one alive until the search ends
         if allowed is not None:
             selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+            alive.append(selector)
         if exclude is not None and len(exclude):
-            not_removed = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.ascontiguousarray(exclude, dtype=np.int64)))
+            removed = faiss.IDSelectorBatch(np.ascontiguousarray(exclude, dtype=np.int64))
+            not_removed = faiss.IDSelectorNot(removed)
+            alive += [removed, not_removed]
             selector = not_removed if selector is None else faiss.IDSelectorAnd(selector, not_removed)
         if self._ivf is not None:
             params = faiss.SearchParametersIVF(nprobe=self.nprobe)
@@ -137,6 +140,7 @@ class FaissDense:
             params = faiss.SearchParameters(sel=selector) if selector is not None else None
         query = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1)
         scores, ids = self.index.search(query, k, params=params)
+        del alive
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
 
