@@ -289,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         head = (
             "| chunks | dense index | build s (no encoder) | disk GB | open s | RSS after open MB "
-            "| hybrid p50 / p95 ms | exact hybrid p50 / p95 ms | dense recall@10 vs exact | add 1 doc s | remove 1 doc s |"
+            "| hybrid p50 / p95 ms | exact hybrid p50 / p95 ms | dense recall@10 vs exact "
+            "| add 1 doc s | remove 1 doc s |"
         )
         print(head)
         print("|" + "---|" * (head.count("|") - 1))
