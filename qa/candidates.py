@@ -58,9 +58,9 @@ class CandidateFinder:
         self._sample_vectors = index.chunk_vectors(sample)
         windows, offsets = [], []
         for segment, where in index.split(sample):
-            flat, offs = segment.window_rows(segment.rows(sample[where]))
+            vectors, offs = segment.read_windows(segment.rows(sample[where]))
             offsets.append(offs + sum(len(w) for w in windows))
-            windows.append(np.asarray(segment.windows.vectors[flat]))
+            windows.append(vectors)
         dim = int(index.manifest["dim"])
         self._sample_windows = np.ascontiguousarray(np.vstack(windows)) if windows else np.zeros((0, dim), np.float32)
         self._sample_offsets = np.concatenate(offsets) if offsets else np.zeros(0, dtype=np.int64)
@@ -109,7 +109,9 @@ class CandidateFinder:
                 if not len(inside):
                     continue
                 if len(inside) <= EXACT_FILTER_MAX:
-                    sims = np.asarray(segment.vectors[segment.rows(inside)]) @ vector
+                    rows = segment.rows(inside)
+                    block = segment.read_vectors(rows) if len(rows) <= 2 * CANDIDATES else segment.vectors[rows]
+                    sims = np.asarray(block) @ vector
                     top = _top(sims, want)
                     found, scores = inside[top], sims[top]
                 else:
@@ -125,17 +127,15 @@ class CandidateFinder:
         """Best sentence-window cosine of each chunk."""
         out = np.zeros(len(ids), dtype=np.float32)
         for segment, where in self.index.split(ids):
-            flat, offsets = segment.window_rows(segment.rows(ids[where]))
-            sims = np.asarray(segment.windows.vectors[flat]) @ vector
-            out[where] = np.maximum.reduceat(sims, offsets)
+            vectors, offsets = segment.read_windows(segment.rows(ids[where]))
+            out[where] = np.maximum.reduceat(vectors @ vector, offsets)
         return out
 
     def window_cosines(self, vector: np.ndarray, chunk_id: int) -> np.ndarray:
         """Cosine of each sentence window of one chunk (for the highlight)."""
         for segment, _ in self.index.split(np.array([chunk_id])):
-            row = int(segment.rows(np.array([chunk_id]))[0])
-            start, end = int(segment.windows.starts[row]), int(segment.window_ends[row])
-            return np.asarray(segment.windows.vectors[start:end]) @ vector
+            vectors, _ = segment.read_windows(segment.rows(np.array([chunk_id])))
+            return vectors @ vector
         return np.zeros(0, dtype=np.float32)
 
     def dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:

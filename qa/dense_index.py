@@ -84,8 +84,11 @@ class FaissDense:
         nlist = nlist_for(len(vectors))
         quantizer = faiss.IndexFlatIP(dim)
         index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        # k-means on 40 points per cell, 10 iterations: ~4x cheaper than FAISS's defaults (256 points,
+        # 25 iterations) and the lost precision is bought back by nprobe, which is tuned for recall.
+        index.cp.niter = 10
         rng = np.random.default_rng(0)
-        train = vectors[np.sort(rng.choice(len(vectors), min(len(vectors), nlist * 64), replace=False))]
+        train = vectors[np.sort(rng.choice(len(vectors), min(len(vectors), nlist * 40), replace=False))]
         index.train(train)
         index.add_with_ids(vectors, ids)
         dense = cls(index)

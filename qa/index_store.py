@@ -233,7 +233,7 @@ class LoadedIndex:
     def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
         out = np.zeros((len(ids), int(self.manifest["dim"])), dtype=np.float32)
         for segment, where in self.split(ids):
-            out[where] = segment.vectors[segment.rows(np.asarray(ids)[where])]
+            out[where] = segment.read_vectors(segment.rows(np.asarray(ids)[where]))
         return out
 
     def fetch(self, ids: np.ndarray) -> dict[int, Chunk]:
