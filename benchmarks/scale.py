@@ -5,8 +5,9 @@
 
 Text: sentences of the 1,104 CMRC 2018 paragraphs (``/work/shared/data/cmrc2018``) recombined at
 random (``numpy.random.default_rng(size)``), three sentences per chunk, 100 chunks per document,
-the paragraph title as the section path. Vectors: each of the ~12.8k unique sentences is embedded
-once by the bundled USE-m3 (``--embedder use``, the default; ~2 minutes) and is one sentence window;
+the paragraph title as the section path. Vectors: each of 3,000 sentences (``--sentences``, drawn
+from the ~12.8k) is embedded once by the bundled USE-m3 (``--embedder use``, the default; ~3 minutes
+on a busy 2-core machine) and is one sentence window;
 a chunk's vector is the mean of its three windows, exactly as the bundled model's chunks are built.
 So a million chunks fit on 2 cores, yet neighbourhoods are the real model's. ``--embedder hash``
 (hashed character bigrams through a fixed random projection, no model) is near-uniform noise in
@@ -123,7 +124,14 @@ def build(size: int, index: Path, embedder: HashEmbedder, sentences, titles, sen
             docs.append(
                 {"doc_id": doc_id, "sha256": f"{n:064d}", "encoding": "utf-8", "text": "", "source_format": "text"}
             )
-    windows = WindowTable.from_counts(sent_vecs[picks.ravel()], [PER_CHUNK] * size)
+    # Window vectors go through a file-backed array: at 1M chunks they are 6 GB.
+    table = np.lib.format.open_memmap(
+        index.parent / f"windows-{size}.tmp.npy", "w+", np.float32, (size * PER_CHUNK, DIM)
+    )
+    flat = picks.ravel()
+    for start in range(0, len(flat), 300_000):
+        table[start : start + 300_000] = sent_vecs[flat[start : start + 300_000]]
+    windows = WindowTable.from_counts(table, [PER_CHUNK] * size)
     vectors = windows.window_mean()
     data = SegmentData(np.arange(size, dtype=np.int64), rows, tokens, vectors, windows, [], docs)
     entries = {
@@ -153,6 +161,8 @@ def build(size: int, index: Path, embedder: HashEmbedder, sentences, titles, sen
     with store.lock():
         store.write(manifest, lambda tmp: [write_segment(tmp / "seg-000000", data, ann_min=ANN_MIN)])
     seconds = time.perf_counter() - started
+    del windows, table
+    (index.parent / f"windows-{size}.tmp.npy").unlink()
     disk = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
     return {"build_s": seconds, "prepare_s": prep, "disk_gb": disk / 1e9}
 
@@ -262,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument(
+        "--sentences", type=int, default=3000, help="unique sentences recombined into chunks (default 3000)"
+    )
+    parser.add_argument(
         "--embedder",
         choices=["use", "hash"],
         default="use",
@@ -280,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         embedder = make_embedder(args.embedder)
         t = time.perf_counter()
         sentences, titles = sentences_of(args.data)
-        cached = work / f"sentences-{args.embedder}.npy"
+        keep = np.sort(np.random.default_rng(0).permutation(len(sentences))[: args.sentences])
+        sentences, titles = [sentences[i] for i in keep], [titles[i] for i in keep]
+        cached = work / f"sentences-{args.embedder}-{len(sentences)}.npy"
         if cached.is_file():
             sent_vecs = np.load(cached)
         else:
