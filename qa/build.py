@@ -247,8 +247,12 @@ def _update(
     report: BuildReport,
     progress: bool,
     ann_min: int,
+    milvus: dict[str, str] | None = None,
 ) -> None:
     """Write the generation that replaces documents ``drop`` and adds ``new_docs``. Call inside the lock."""
+    if milvus is not None:
+        _update_milvus(store, previous, embedder, params, new_docs, drop, report, progress, milvus)
+        return
     entries: dict[str, dict[str, Any]] = dict(previous.manifest["documents"]) if previous else {}
     dead = previous.doc_chunk_ids(sorted(drop & set(entries))) if previous else np.zeros(0, dtype=np.int64)
     for doc_id in drop:
@@ -333,6 +337,93 @@ def _update(
     report.windows_embedded = part.windows_embedded
 
 
+def _update_milvus(
+    store: IndexStore,
+    previous: LoadedIndex | None,
+    embedder: Embedder,
+    params: ChunkingParams,
+    new_docs: list[Document],
+    drop: set[str],
+    report: BuildReport,
+    progress: bool,
+    milvus: dict[str, str],
+) -> None:
+    """The same update with Milvus holding the chunks (``qa.milvus_engine``)."""
+    from qa import milvus_engine
+
+    entries: dict[str, dict[str, Any]] = dict(previous.manifest["documents"]) if previous else {}
+    dead_docs = sorted(drop & set(entries))
+    removed_chunks = sum(int(entries[d]["chunks"]) for d in dead_docs)
+    for doc_id in drop:
+        entries.pop(doc_id, None)
+    part = _embed_new(new_docs, params, embedder, None, progress)
+    live_after = (previous.count if previous else 0) - removed_chunks + len(part.chunks)
+    if live_after <= 0:
+        raise QAError("nothing to index: the documents contain no text to search")
+    next_id = int(previous.manifest.get("next_id", 0)) if previous else 0
+    next_segment = int(previous.manifest.get("next_segment", 0)) if previous else 0
+    name = f"docs-{next_segment:06d}"
+    for record in part.documents:
+        entries[record["doc_id"]] = {
+            "sha256": record["sha256"],
+            "encoding": record["encoding"],
+            "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
+            "segment": name,
+        }
+    manifest = {
+        "model": embedder.model_id,
+        "dim": int(embedder.dim),
+        "chunking": params.as_dict(),
+        "chunk_vectors": "window-mean" if getattr(embedder, "averaging", False) else "embedded",
+        "settings": {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}},
+        "documents": entries,
+        "count": int(live_after),
+        "next_id": next_id + len(part.chunks),
+        "next_segment": next_segment + 1,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    keep = [e["name"] for e in previous.manifest["segments"]] if previous else []
+    milvus_engine.write(
+        store,
+        previous,
+        manifest,
+        part,
+        dead_docs,
+        milvus["uri"],
+        milvus["collection"],
+        next_id,
+        (name, part.documents),
+        keep,
+    )
+    report.documents = len(entries)
+    report.chunks = int(live_after)
+    report.embedded = part.embedded
+    report.windows = len(part.windows.vectors)
+    report.windows_embedded = part.windows_embedded
+
+
+def _milvus_target(
+    previous: LoadedIndex | None, engine: str | None, uri: str | None, collection: str | None, index_dir: Path
+) -> dict[str, str] | None:
+    """Where a Milvus index lives (from the arguments or the existing manifest); None for FAISS files."""
+    recorded = previous.manifest.get("milvus") if previous is not None else None
+    if engine is None:
+        engine = "milvus" if recorded else "faiss"
+    if engine not in ("faiss", "milvus"):
+        raise QAError(f"unknown engine {engine!r}: use faiss or milvus")
+    if engine == "faiss":
+        return None
+    if recorded and (uri in (None, recorded["uri"])) and (collection in (None, recorded["collection"])):
+        return {"uri": recorded["uri"], "collection": recorded["collection"]}
+    if not uri:
+        raise QAError("the milvus engine needs --milvus-uri (a local .db file for Milvus Lite, or http://host:19530)")
+    if uri.endswith(".db") and "://" not in uri:
+        uri = str(Path(uri).resolve())
+    from qa.milvus_engine import default_collection
+
+    return {"uri": uri, "collection": collection or default_collection(index_dir)}
+
+
 def _resolve_embedder(previous: LoadedIndex | None, model: str | None, embedder: Embedder | None) -> Embedder:
     if previous is not None and model is None and embedder is None:
         model = previous.model_id
@@ -351,13 +442,18 @@ def build_index(
     keep_existing: bool = False,
     progress: bool = True,
     ann_min: int = ANN_MIN,
+    engine: str | None = None,
+    milvus_uri: str | None = None,
+    milvus_collection: str | None = None,
 ) -> BuildReport:
     """Index the documents under ``paths`` into ``index_dir``.
 
     With ``keep_existing`` the documents already in the index stay (the app's "add documents");
     otherwise the index holds exactly the documents found under ``paths``. ``model=None`` keeps
     the model an existing index was built with, or uses the bundled default for a new one.
-    Raises QAError when no document could be indexed; the old index is then left untouched.
+    ``engine`` is "faiss" (files in ``index_dir``, the default) or "milvus" (chunks in the Milvus
+    at ``milvus_uri``; an existing index keeps its engine). Raises QAError when no document could
+    be indexed; the old index is then left untouched.
     """
     started = time.perf_counter()
     store = IndexStore(index_dir)
@@ -371,6 +467,17 @@ def build_index(
     with store.lock():
         previous = _previous(store)
         try:
+            milvus = _milvus_target(previous, engine, milvus_uri, milvus_collection, Path(index_dir))
+            if previous is not None and bool(milvus) != bool(previous.manifest.get("milvus")):
+                previous.close()
+                previous = None  # another engine: a fresh index
+            elif (
+                milvus
+                and previous is not None
+                and milvus != {k: previous.manifest["milvus"][k] for k in ("uri", "collection")}
+            ):
+                previous.close()
+                previous = None
             embedder = _resolve_embedder(previous, model, embedder)
             params = params or ChunkingParams()
             compatible = (
@@ -397,13 +504,15 @@ def build_index(
                     return report
                 new_docs = [incoming[d] for d in report.added + report.changed]
                 drop = set(report.changed) | set(report.removed)
-                _update(store, previous, embedder, params, new_docs, drop, report, progress, ann_min)
+                _update(store, previous, embedder, params, new_docs, drop, report, progress, ann_min, milvus)
             else:
                 # Another model or chunking: every document is chunked and embedded again.
                 docs = {d: previous.documents[d].to_document() for d in old} if previous and keep_existing else {}
                 docs.update(incoming)
                 reuse = previous if previous is not None and previous.model_id == embedder.model_id else None
-                _update(store, reuse, embedder, params, list(docs.values()), set(old), report, progress, ann_min)
+                _update(
+                    store, reuse, embedder, params, list(docs.values()), set(old), report, progress, ann_min, milvus
+                )
         finally:
             if previous is not None:
                 previous.close()
@@ -434,7 +543,8 @@ def remove_documents(doc_ids: Sequence[str], index_dir: Path | str = DEFAULT_IND
             embedder = _NoEmbedder(previous.model_id, int(previous.manifest["dim"]))
             embedder.averaging = previous.manifest.get("chunk_vectors") == "window-mean"
             ann_min = int(previous.manifest.get("settings", {}).get("ann_min", ANN_MIN))
-            _update(store, previous, embedder, params, [], set(doc_ids), report, False, ann_min)
+            milvus = previous.manifest.get("milvus")
+            _update(store, previous, embedder, params, [], set(doc_ids), report, False, ann_min, milvus)
         finally:
             previous.close()
     report.seconds = time.perf_counter() - started

@@ -43,7 +43,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     from qa.chunking import ChunkingParams
 
     params = ChunkingParams(size=args.chunk_size, overlap=args.overlap)
-    report = build_index(args.paths, args.index, model=args.model, params=params, progress=not args.quiet)
+    report = build_index(
+        args.paths,
+        args.index,
+        model=args.model,
+        params=params,
+        progress=not args.quiet,
+        engine=args.engine,
+        milvus_uri=args.milvus_uri,
+        milvus_collection=args.milvus_collection,
+    )
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(
@@ -191,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
     index_opts(p)
     p.add_argument("--chunk-size", type=int, default=300, help="most characters per chunk (default 300)")
     p.add_argument("--overlap", type=int, default=80, help="characters repeated between chunks (default 80)")
+    p.add_argument(
+        "--engine",
+        choices=["faiss", "milvus"],
+        default=None,
+        help="faiss: index files in --index (default for a new index); milvus: chunks in Milvus, manifest in --index",
+    )
+    p.add_argument("--milvus-uri", default=None, metavar="URI", help="Milvus Lite file (x.db) or http://host:19530")
+    p.add_argument("--milvus-collection", default=None, metavar="NAME", help="collection name (default: from --index)")
     p.set_defaults(func=cmd_build)
 
     def retrieval_opts(p: argparse.ArgumentParser) -> None:

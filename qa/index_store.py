@@ -193,6 +193,12 @@ class LoadedIndex:
     def model_id(self) -> str:
         return str(self.manifest["model"])
 
+    def finder(self):
+        """Per-question candidate search over this generation (``qa.candidates``)."""
+        from qa.candidates import CandidateFinder
+
+        return CandidateFinder(self)
+
     def close(self) -> None:
         for segment in self.segments:
             segment.close()
@@ -333,6 +339,10 @@ class IndexStore:
         if problems:
             raise IndexStoreError(f"index at {self.root} is damaged: {problems[0]}; rebuild it")
         try:
+            if manifest.get("settings", {}).get("engine") == "milvus":
+                from qa.milvus_engine import MilvusIndex
+
+                return MilvusIndex(gen, manifest)  # type: ignore[return-value]
             return LoadedIndex(gen, manifest)
         except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
             raise IndexStoreError(f"index at {self.root} is damaged: {exc}; rebuild it") from exc

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from qa.build import DEFAULT_INDEX
-from qa.candidates import CANDIDATES, CandidateFinder
+from qa.candidates import CANDIDATES
 from qa.embedding import Embedder, load_embedder, same_model
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
@@ -135,7 +135,7 @@ class Searcher:
                 f"model {self.embedder.model_id!r} makes {self.embedder.dim}-d vectors, "
                 f"the index at {index_dir} holds {self.index.vectors.d}-d ones"
             )
-        self.finder = CandidateFinder(self.index)
+        self.finder = self.index.finder()
         self._one_thread = _single_blas_thread()
 
     @property
@@ -198,6 +198,7 @@ class Searcher:
         vectors: list[np.ndarray | None] = [None] * len(cleaned)
         if opts.mode != "keyword":
             vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        # The filter as the engine takes it: allowed chunk ids (FAISS files) or an expression (Milvus).
         allowed = self.index.filter_ids(opts.doc, opts.section) if (opts.doc or opts.section) else None
         reranker = load_reranker(opts.rerank) if opts.rerank else None
         results: list[list[Hit]] = []
@@ -271,10 +272,10 @@ class Searcher:
         hits: list[Hit] = []
         for i, score in zip(ids, scores, strict=True):
             chunk = chunks[int(i)]
-            if vector is None:
+            cosines = None if vector is None else self.finder.window_cosines(vector, int(i))
+            if cosines is None:
                 spans = highlight_spans(question, chunk.text)
             else:
-                cosines = self.finder.window_cosines(vector, int(i))
                 spans = highlight_spans(question, chunk.text, window_cosines=cosines, keyword_weight=weight)
             hits.append(Hit(len(hits) + 1, float(score), chunk, spans))
         return hits
