@@ -235,6 +235,14 @@ def measure(index: Path, questions_file: Path, embedder_name: str) -> dict:
     searcher.finder = CandidateFinder(searcher.index)
     exact_ms = timed()
     truth = exact_search(seg_vectors, np.asarray(segment.ids), vectors, 10)
+    # Recombined chunks share sentences (each sentence is in size*3/3000 chunks), so many chunks tie
+    # with the exact 10th score; a found chunk scoring within 1e-4 of it is as good as the one it replaced.
+    first = int(segment.ids[0])
+    tenth = np.array([float(seg_vectors[t[-1] - first] @ v) for t, v in zip(truth, vectors, strict=True)])
+    tie_ok = [
+        float(np.mean(seg_vectors[np.asarray(f[:10]) - first] @ v >= s - 1e-4)) if len(f) else 0.0
+        for f, v, s in zip(ann_ids, vectors, tenth, strict=True)
+    ]
     return {
         "open_s": open_s,
         "rss_open_mb": rss_open,
@@ -249,6 +257,7 @@ def measure(index: Path, questions_file: Path, embedder_name: str) -> dict:
         "exact_p50_ms": float(np.percentile(exact_ms, 50)),
         "exact_p95_ms": float(np.percentile(exact_ms, 95)),
         "recall10": recall_at(ann_ids, truth),
+        "recall10_ties": float(np.mean(tie_ok)),
         "questions": len(questions),
     }
 
@@ -342,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         head = (
             "| chunks | dense index | build s (no encoder) | disk GB | open s | RSS after open MB "
-            "| hybrid p50 / p95 ms | exact hybrid p50 / p95 ms | dense recall@10 vs exact "
+            "| hybrid p50 / p95 ms | exact hybrid p50 / p95 ms | dense recall@10 vs exact (ties counted) "
             "| RSS after queries MB (own + mapped) | add 1 doc s | remove 1 doc s |"
         )
         print(head)
@@ -352,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {r['size']:,} | {kind} | {r['build_s']:.1f} | {r['disk_gb']:.2f} | {r['open_s']:.2f} "
                 f"| {r['rss_open_mb']:.0f} | {r['p50_ms']:.1f} / {r['p95_ms']:.1f} "
-                f"| {r['exact_p50_ms']:.1f} / {r['exact_p95_ms']:.1f} | {r['recall10']:.3f} "
+                f"| {r['exact_p50_ms']:.1f} / {r['exact_p95_ms']:.1f} | {r['recall10']:.3f} ({r['recall10_ties']:.3f}) "
                 f"| {r['rss_anon_after_queries_mb']:.0f} + {r['rss_file_after_queries_mb']:.0f} "
                 f"| {r['add_s']:.2f} | {r['remove_s']:.2f} |"
             )

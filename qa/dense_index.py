@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 ANN_MIN = 50_000  # vectors from which a segment gets an IVF index instead of an exact one
 TARGET_RECALL = 0.97  # recall@10 against exact search that tune_nprobe asks for (tuning queries)
-NPROBES = (8, 16, 32, 48, 64, 96, 128, 192, 256)
+NPROBES = (8, 16, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 
 
 class DenseIndex(Protocol):
