@@ -8,8 +8,9 @@ Python API::
         print(hit.citation, hit.text)
 """
 
-from qa.build import BuildReport, build_index
+from qa.build import BuildReport, build_index, remove_documents
 from qa.errors import QAError
+from qa.options import SearchOptions
 from qa.search import Hit, Searcher
 
-__all__ = ["BuildReport", "Hit", "QAError", "Searcher", "build_index"]
+__all__ = ["BuildReport", "Hit", "QAError", "SearchOptions", "Searcher", "build_index", "remove_documents"]

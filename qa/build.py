@@ -1,34 +1,50 @@
 """Build or update an index: load -> structure -> chunks -> vectors -> index on disk.
 
-Vectors are reused by the hash of the exact text that was embedded, so re-running a build on
-unchanged documents embeds nothing, a changed document re-embeds only chunks whose text changed,
-and a removed document simply has no chunks in the new generation.
+Updates touch only what changed. An unchanged document is not re-read into the pipeline at all;
+an added or changed document is structured, chunked, tokenized and embedded on its own and written
+as one new segment; a changed or removed document's old chunks become tombstones (deleted ids).
+Vectors are reused by the hash of the exact text that was embedded, from any segment, so a
+renamed or copied document embeds nothing.
+
+When small segments or deleted rows pile up (``MAX_SEGMENTS``, ``MERGE_DEAD_SHARE``,
+``MERGE_NEW_SHARE``), or the model or chunking settings changed, the build writes one merged
+segment instead: stored vectors, windows and words are copied, nothing is embedded or tokenized
+again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from qa.chunk_store import SqliteChunkStore
 from qa.chunking import ChunkingParams, chunk_outline
 from qa.dense import WindowTable, window_texts
+from qa.dense_index import ANN_MIN
 from qa.embedding import Embedder, load_embedder, manifest_model, matches_manifest
 from qa.errors import IndexStoreError, QAError
 from qa.index_store import IndexStore, LoadedIndex, StoredDocument
-from qa.keyword import KeywordIndex
+from qa.keyword import BM25_B, BM25_K1, BM25_METHOD, corpus_tokens
 from qa.loading import load_paths
 from qa.records import Chunk, Document
+from qa.segment import SegmentData, write_segment
 from qa.structure import recover_outline
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INDEX = Path("index/default")
+ENGINE = "faiss"
+MAX_SEGMENTS = 8  # more segments than this: merge (each costs a FAISS and a BM25 search per question)
+MERGE_DEAD_SHARE = 0.25  # deleted rows above this share of all rows: merge (they still cost search time)
+MERGE_NEW_SHARE = 0.25  # a new segment this large against the rest: merge (its BM25 IDFs are aligned, not exact)
 
 
 @dataclass
@@ -45,6 +61,7 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    merged: bool = False  # the index was rewritten as one segment
     seconds: float = 0.0
 
 
@@ -70,6 +87,352 @@ def _previous(store: IndexStore) -> LoadedIndex | None:
         return None
 
 
+@dataclass
+class _NewPart:
+    """Freshly chunked documents with their vectors, ready to become segment rows."""
+
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    vectors: np.ndarray
+    windows: WindowTable
+    window_keys: list[str]
+    chunk_keys: list[str] | None
+    documents: list[dict[str, Any]]
+    embedded: int = 0
+    windows_embedded: int = 0
+
+
+def _embed_new(
+    docs: list[Document],
+    params: ChunkingParams,
+    embedder: Embedder,
+    previous: LoadedIndex | None,
+    progress: bool,
+) -> _NewPart:
+    chunks = chunk_documents(docs, params)
+    averaging = bool(getattr(embedder, "averaging", False))
+    windows = [window_texts(c) for c in chunks]
+    window_keys = [[_text_key(t) for t in ws] for ws in windows]
+    chunk_keys = [_text_key(c.embed_text) for c in chunks]
+    wanted_w = sorted({k for ks in window_keys for k in ks})
+    wanted_c = [] if averaging else sorted(set(chunk_keys))
+    cache: dict[str, np.ndarray] = {}
+    if previous is not None:  # same model and settings: reuse vectors of identical texts from any segment
+        for segment in previous.segments:
+            for kind, wanted, table in (("w", wanted_w, segment.windows.vectors), ("c", wanted_c, segment.vectors)):
+                missing = [k for k in wanted if k not in cache]
+                rows = segment.store.text_rows(missing, kind) if missing else {}
+                for key, row in rows.items():
+                    cache[key] = np.asarray(table[row])
+    todo: dict[str, str] = {}
+    if not averaging:
+        for key, chunk in zip(chunk_keys, chunks, strict=True):
+            if key not in cache:
+                todo.setdefault(key, chunk.embed_text)
+    missing_chunks = len(todo)
+    for keys, texts in zip(window_keys, windows, strict=True):
+        for key, text in zip(keys, texts, strict=True):
+            if key not in cache:
+                todo.setdefault(key, text)
+    if todo:
+        log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
+        ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))  # alike lengths batch faster
+        fresh = embedder.encode_documents([t for _, t in ordered], progress=progress)
+        cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+    dim = int(embedder.dim)
+    flat_keys = [k for keys in window_keys for k in keys]
+    window_vectors = np.vstack([cache[k] for k in flat_keys]).astype(np.float32) if flat_keys else np.zeros((0, dim))
+    table = WindowTable.from_counts(window_vectors, [len(k) for k in window_keys])
+    if averaging:
+        vectors = table.window_mean() if len(chunks) else np.zeros((0, dim), dtype=np.float32)
+    else:
+        vectors = np.vstack([cache[k] for k in chunk_keys]).astype(np.float32) if chunks else np.zeros((0, dim))
+    fresh_keys = set(todo)
+    embedded = sum(
+        ck in fresh_keys or any(k in fresh_keys for k in wk) for ck, wk in zip(chunk_keys, window_keys, strict=True)
+    )
+    return _NewPart(
+        chunks=chunks,
+        tokens=corpus_tokens([c.embed_text for c in chunks]),
+        vectors=vectors,
+        windows=table,
+        window_keys=flat_keys,
+        chunk_keys=None if averaging else chunk_keys,
+        documents=[StoredDocument.from_document(d).to_record() for d in docs],
+        embedded=embedded,
+        windows_embedded=len(todo) - missing_chunks,
+    )
+
+
+def _new_rows(part: _NewPart, first_id: int) -> SegmentData:
+    ids = np.arange(first_id, first_id + len(part.chunks), dtype=np.int64)
+    texts = [(k, "w", r) for r, k in enumerate(part.window_keys)]
+    if part.chunk_keys is not None:
+        texts += [(k, "c", r) for r, k in enumerate(part.chunk_keys)]
+    return SegmentData(
+        ids=ids,
+        rows=[SqliteChunkStore.row(int(i), c, t) for i, c, t in zip(ids, part.chunks, part.tokens, strict=True)],
+        tokens=part.tokens,
+        vectors=part.vectors,
+        windows=part.windows,
+        texts=texts,
+        documents=part.documents,
+    )
+
+
+def _kept_rows(previous: LoadedIndex, dead: np.ndarray, keep_docs: set[str]) -> list[SegmentData]:
+    """The live rows of every segment of ``previous`` (for a merge), copied as stored."""
+    parts = []
+    for segment in previous.segments:
+        seg_ids = np.asarray(segment.ids)
+        live = np.flatnonzero(~np.isin(seg_ids, dead))
+        if not len(live):
+            continue
+        ids = seg_ids[live]
+        flat, offsets = segment.window_rows(live)
+        counts = np.diff(np.append(offsets, len(flat)))
+        # Old row -> new row maps, to carry the text hashes over.
+        window_map = np.full(len(segment.windows.vectors), -1, dtype=np.int64)
+        window_map[flat] = np.arange(len(flat))
+        chunk_map = np.full(segment.count, -1, dtype=np.int64)
+        chunk_map[live] = np.arange(len(live))
+        texts = []
+        for key, kind, row in segment.store.all_texts():
+            new = (window_map if kind == "w" else chunk_map)[row]
+            if new >= 0:
+                texts.append((key, kind, int(new)))
+        rows = segment.store.raw_rows(ids.tolist()) if len(ids) < segment.count else segment.store.all_raw_rows()
+        parts.append(
+            SegmentData(
+                ids=ids,
+                rows=rows,
+                tokens=[json.loads(r[5]) for r in rows],
+                vectors=np.asarray(segment.vectors[live]),
+                windows=WindowTable.from_counts(np.asarray(segment.windows.vectors[flat]), counts.tolist()),
+                texts=texts,
+                documents=[d for d in segment.store.documents() if d["doc_id"] in keep_docs],
+            )
+        )
+    return parts
+
+
+def _concat(parts: Sequence[SegmentData], dim: int) -> SegmentData:
+    """One segment's rows from several, in id order (ids only grow, so parts are already ordered)."""
+    texts, window_offset, chunk_offset = [], 0, 0
+    for part in parts:
+        texts += [(k, kind, r + (window_offset if kind == "w" else chunk_offset)) for k, kind, r in part.texts]
+        window_offset += len(part.windows.vectors)
+        chunk_offset += len(part.ids)
+    counts = [int(c) for p in parts for c in np.diff(np.append(p.windows.starts, len(p.windows.vectors)))]
+    windows = [p.windows.vectors for p in parts if len(p.windows.vectors)]
+    vectors = [p.vectors for p in parts if len(p.vectors)]
+    return SegmentData(
+        ids=np.concatenate([p.ids for p in parts]).astype(np.int64),
+        rows=[r for p in parts for r in p.rows],
+        tokens=[t for p in parts for t in p.tokens],
+        vectors=np.vstack(vectors) if vectors else np.zeros((0, dim), dtype=np.float32),
+        windows=WindowTable.from_counts(np.vstack(windows) if windows else np.zeros((0, dim)), counts),
+        texts=texts,
+        documents=[d for p in parts for d in p.documents],
+    )
+
+
+def _update(
+    store: IndexStore,
+    previous: LoadedIndex | None,
+    embedder: Embedder,
+    params: ChunkingParams,
+    new_docs: list[Document],
+    drop: set[str],
+    report: BuildReport,
+    progress: bool,
+    ann_min: int,
+    milvus: dict[str, str] | None = None,
+) -> None:
+    """Write the generation that replaces documents ``drop`` and adds ``new_docs``. Call inside the lock."""
+    if milvus is not None:
+        _update_milvus(store, previous, embedder, params, new_docs, drop, report, progress, milvus)
+        return
+    entries: dict[str, dict[str, Any]] = dict(previous.manifest["documents"]) if previous else {}
+    dead = previous.doc_chunk_ids(sorted(drop & set(entries))) if previous else np.zeros(0, dtype=np.int64)
+    for doc_id in drop:
+        entries.pop(doc_id, None)
+    part = _embed_new(new_docs, params, embedder, previous, progress)
+    live_before = previous.count if previous else 0
+    live_after = live_before - len(dead) + len(part.chunks)
+    if live_after <= 0:
+        raise QAError("nothing to index: the documents contain no text to search")
+    rows_after = (sum(s.count for s in previous.segments) if previous else 0) + len(part.chunks)
+    tomb = np.union1d(previous.tombstones, dead) if previous else dead
+    next_id = int(previous.manifest.get("next_id", 0)) if previous else 0
+    next_segment = int(previous.manifest.get("next_segment", 0)) if previous else 0
+    kept_segments = [s.name for s in previous.segments] if previous else []
+    merge = (
+        previous is None
+        or len(kept_segments) + 1 > MAX_SEGMENTS
+        or len(tomb) > MERGE_DEAD_SHARE * rows_after
+        or len(part.chunks) > MERGE_NEW_SHARE * max(live_before - len(dead), 1)
+    )
+    name = f"seg-{next_segment:06d}"
+    new = _new_rows(part, next_id)
+    old_docs = set(entries)  # still live and not replaced by a new version
+    for record in part.documents:
+        entries[record["doc_id"]] = {
+            "sha256": record["sha256"],
+            "encoding": record["encoding"],
+            "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
+            "segment": name,
+        }
+    if merge:
+        parts = _kept_rows(previous, tomb, old_docs - {d["doc_id"] for d in part.documents}) if previous else []
+        data = _concat([*parts, new], int(embedder.dim))
+        for entry in entries.values():
+            entry["segment"] = name
+
+        def writer(tmp: Path) -> list[dict[str, Any]]:
+            return [write_segment(tmp / name, data, ann_min=ann_min)]
+
+        keep, tomb = [], np.zeros(0, dtype=np.int64)
+        report.windows = len(data.windows.vectors)
+    else:
+        assert previous is not None
+        if len(part.chunks):
+            frequencies: dict[str, int] = {}
+            for segment in previous.segments:
+                for word, n in segment.keyword.document_frequencies().items():
+                    frequencies[word] = frequencies.get(word, 0) + n
+            context = (frequencies, sum(s.count for s in previous.segments))
+
+            def writer(tmp: Path) -> list[dict[str, Any]]:
+                return [write_segment(tmp / name, new, ann_min=ann_min, idf_context=context)]
+        else:
+
+            def writer(tmp: Path) -> list[dict[str, Any]]:
+                return []
+
+        keep = kept_segments
+        report.windows = sum(len(s.windows.vectors) for s in previous.segments) + len(part.windows.vectors)
+    manifest = {
+        **manifest_model(embedder),
+        "dim": int(embedder.dim),
+        "chunking": params.as_dict(),
+        "chunk_vectors": "window-mean" if getattr(embedder, "averaging", False) else "embedded",
+        "settings": {
+            "engine": ENGINE,
+            "ann_min": ann_min,
+            "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
+            "max_segments": MAX_SEGMENTS,
+        },
+        "documents": entries,
+        "count": int(live_after),
+        "next_id": next_id + len(part.chunks),
+        "next_segment": next_segment + 1,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    store.write(manifest, writer, keep=keep, previous=previous, tombstones=tomb)
+    report.merged = merge
+    report.documents = len(entries)
+    report.chunks = int(live_after)
+    report.embedded = part.embedded
+    report.windows_embedded = part.windows_embedded
+
+
+def _update_milvus(
+    store: IndexStore,
+    previous: LoadedIndex | None,
+    embedder: Embedder,
+    params: ChunkingParams,
+    new_docs: list[Document],
+    drop: set[str],
+    report: BuildReport,
+    progress: bool,
+    milvus: dict[str, str],
+) -> None:
+    """The same update with Milvus holding the chunks (``qa.milvus_engine``)."""
+    from qa import milvus_engine
+
+    entries: dict[str, dict[str, Any]] = dict(previous.manifest["documents"]) if previous else {}
+    dead_docs = sorted(drop & set(entries))
+    removed_chunks = sum(int(entries[d]["chunks"]) for d in dead_docs)
+    for doc_id in drop:
+        entries.pop(doc_id, None)
+    part = _embed_new(new_docs, params, embedder, None, progress)
+    live_after = (previous.count if previous else 0) - removed_chunks + len(part.chunks)
+    if live_after <= 0:
+        raise QAError("nothing to index: the documents contain no text to search")
+    next_id = int(previous.manifest.get("next_id", 0)) if previous else 0
+    next_segment = int(previous.manifest.get("next_segment", 0)) if previous else 0
+    name = f"docs-{next_segment:06d}"
+    for record in part.documents:
+        entries[record["doc_id"]] = {
+            "sha256": record["sha256"],
+            "encoding": record["encoding"],
+            "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
+            "segment": name,
+        }
+    manifest = {
+        **manifest_model(embedder),
+        "dim": int(embedder.dim),
+        "chunking": params.as_dict(),
+        "chunk_vectors": "window-mean" if getattr(embedder, "averaging", False) else "embedded",
+        "settings": {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}},
+        "documents": entries,
+        "count": int(live_after),
+        "next_id": next_id + len(part.chunks),
+        "next_segment": next_segment + 1,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    keep = [e["name"] for e in previous.manifest["segments"]] if previous else []
+    milvus_engine.write(
+        store,
+        previous,
+        manifest,
+        part,
+        dead_docs,
+        milvus["uri"],
+        milvus["collection"],
+        next_id,
+        (name, part.documents),
+        keep,
+    )
+    report.documents = len(entries)
+    report.chunks = int(live_after)
+    report.embedded = part.embedded
+    report.windows = len(part.windows.vectors)
+    report.windows_embedded = part.windows_embedded
+
+
+def _milvus_target(
+    previous: LoadedIndex | None, engine: str | None, uri: str | None, collection: str | None, index_dir: Path
+) -> dict[str, str] | None:
+    """Where a Milvus index lives (from the arguments or the existing manifest); None for FAISS files."""
+    recorded = previous.manifest.get("milvus") if previous is not None else None
+    if engine is None:
+        engine = "milvus" if recorded else "faiss"
+    if engine not in ("faiss", "milvus"):
+        raise QAError(f"unknown engine {engine!r}: use faiss or milvus")
+    if engine == "faiss":
+        return None
+    if recorded and (uri in (None, recorded["uri"])) and (collection in (None, recorded["collection"])):
+        return {"uri": recorded["uri"], "collection": recorded["collection"]}
+    if not uri:
+        raise QAError("the milvus engine needs --milvus-uri (a local .db file for Milvus Lite, or http://host:19530)")
+    if uri.endswith(".db") and "://" not in uri:
+        uri = str(Path(uri).resolve())
+    from qa.milvus_engine import default_collection
+
+    return {"uri": uri, "collection": collection or default_collection(index_dir)}
+
+
+def _resolve_embedder(previous: LoadedIndex | None, model: str | None, embedder: Embedder | None) -> Embedder:
+    if previous is not None and model is None and embedder is None:
+        model = previous.model_id
+    embedder = embedder or load_embedder(model)
+    if previous is not None and not matches_manifest(previous.manifest, embedder.model_id):
+        log.warning("index was built with %s; rebuilding every vector with %s", previous.model_id, embedder.model_id)
+    return embedder
+
+
 def build_index(
     paths: Iterable[Path | str],
     index_dir: Path | str = DEFAULT_INDEX,
@@ -78,13 +441,19 @@ def build_index(
     embedder: Embedder | None = None,
     keep_existing: bool = False,
     progress: bool = True,
+    ann_min: int = ANN_MIN,
+    engine: str | None = None,
+    milvus_uri: str | None = None,
+    milvus_collection: str | None = None,
 ) -> BuildReport:
     """Index the documents under ``paths`` into ``index_dir``.
 
     With ``keep_existing`` the documents already in the index stay (the app's "add documents");
     otherwise the index holds exactly the documents found under ``paths``. ``model=None`` keeps
     the model an existing index was built with, or uses the bundled default for a new one.
-    Raises QAError when no document could be indexed; the old index is then left untouched.
+    ``engine`` is "faiss" (files in ``index_dir``, the default) or "milvus" (chunks in the Milvus
+    at ``milvus_uri``; an existing index keeps its engine). Raises QAError when no document could
+    be indexed; the old index is then left untouched.
     """
     started = time.perf_counter()
     store = IndexStore(index_dir)
@@ -97,104 +466,102 @@ def build_index(
 
     with store.lock():
         previous = _previous(store)
-        if previous is not None and model is None and embedder is None:
-            model = previous.model_id
-        embedder = embedder or load_embedder(model)
-        reusable = previous is not None and matches_manifest(previous.manifest, embedder.model_id)
-        if previous is not None and not reusable:
-            log.warning(
-                "index was built with %s; rebuilding every vector with %s", previous.model_id, embedder.model_id
+        try:
+            milvus = _milvus_target(previous, engine, milvus_uri, milvus_collection, Path(index_dir))
+            if previous is not None and bool(milvus) != bool(previous.manifest.get("milvus")):
+                previous.close()
+                previous = None  # another engine: a fresh index
+            elif (
+                milvus
+                and previous is not None
+                and milvus != {k: previous.manifest["milvus"][k] for k in ("uri", "collection")}
+            ):
+                previous.close()
+                previous = None
+            embedder = _resolve_embedder(previous, model, embedder)
+            params = params or ChunkingParams()
+            compatible = (
+                previous is not None
+                and matches_manifest(previous.manifest, embedder.model_id)
+                and previous.manifest.get("chunking") == params.as_dict()
             )
-        params = params or ChunkingParams()
-
-        docs: dict[str, Document | StoredDocument] = {}
-        if keep_existing and previous is not None:
-            docs.update(previous.documents)
-        old_hashes = {d: s.sha256 for d, s in previous.documents.items()} if previous else {}
-        for doc in loaded.documents:
-            docs[doc.doc_id] = doc
-            if doc.doc_id not in old_hashes:
-                report.added.append(doc.doc_id)
-            elif old_hashes[doc.doc_id] != doc.sha256:
-                report.changed.append(doc.doc_id)
-        report.removed = sorted(set(old_hashes) - set(docs))
-        if not docs:
-            raise QAError("nothing to index: " + ("; ".join(loaded.problems) or "no input"))
-
-        as_documents = [d if isinstance(d, Document) else d.to_document() for d in docs.values()]
-        chunks = chunk_documents(as_documents, params)
-        if not chunks:
-            raise QAError("nothing to index: the documents contain no text to search")
-
-        cache: dict[str, np.ndarray] = {}
-        if reusable:
-            old_vectors = previous.vectors.reconstruct_n(0, previous.vectors.ntotal)
-            if previous.manifest.get("chunk_vectors") == "embedded":
-                cache = {_text_key(c.embed_text): old_vectors[i] for i, c in enumerate(previous.chunks)}
-            old_windows = WindowTable.load(previous.directory)
-            old_texts = [t for c in previous.chunks for t in window_texts(c)]
-            if len(old_texts) == len(old_windows.vectors):  # else the window rules changed: re-embed
-                cache.update({_text_key(t): old_windows.vectors[i] for i, t in enumerate(old_texts)})
-        chunk_keys = [_text_key(c.embed_text) for c in chunks]
-        windows = [window_texts(c) for c in chunks]
-        window_keys = [[_text_key(t) for t in ws] for ws in windows]
-        # An averaging encoder's chunk vector is the mean of its window vectors (qa.dense), so
-        # only windows are embedded; other models embed the whole chunk as well.
-        averaging = bool(getattr(embedder, "averaging", False))
-        # One text is embedded once even when several chunks (overlap) or windows share it.
-        todo: dict[str, str] = {}
-        if not averaging:
-            for key, chunk in zip(chunk_keys, chunks, strict=True):
-                if key not in cache:
-                    todo.setdefault(key, chunk.embed_text)
-        missing_chunks = len(todo)
-        for keys, texts in zip(window_keys, windows, strict=True):
-            for key, text in zip(keys, texts, strict=True):
-                if key not in cache:
-                    todo.setdefault(key, text)
-        if todo:
-            log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
-            # Similar lengths together: batches of alike texts encode faster with padding encoders.
-            ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))
-            fresh = embedder.encode_documents([t for _, t in ordered], progress=progress)
-            cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
-        window_table = WindowTable.from_counts(
-            np.vstack([cache[k] for keys in window_keys for k in keys]).astype(np.float32),
-            [len(keys) for keys in window_keys],
-        )
-        if averaging:
-            vectors = window_table.window_mean()
-        else:
-            vectors = np.vstack([cache[k] for k in chunk_keys]).astype(np.float32)
-        keyword = KeywordIndex.build([c.embed_text for c in chunks])
-
-        def extras(directory: Path) -> list[str]:
-            return window_table.save(directory) + keyword.save(directory)
-
-        manifest = {
-            **manifest_model(embedder),  # id, and a content fingerprint for a local folder (see same_model)
-            "dim": int(vectors.shape[1]),
-            "chunking": params.as_dict(),
-            "chunk_vectors": "window-mean" if averaging else "embedded",
-            "documents": {
-                d.doc_id: {
-                    "sha256": d.sha256,
-                    "encoding": d.encoding,
-                    "chunks": sum(c.doc_id == d.doc_id for c in chunks),
-                }
-                for d in as_documents
-            },
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        }
-        store.write(manifest, chunks, vectors, [StoredDocument.from_document(d) for d in as_documents], extra=extras)
-
-    report.documents = len(docs)
-    report.chunks = len(chunks)
-    fresh_keys = set(todo)
-    report.embedded = sum(
-        ck in fresh_keys or any(k in fresh_keys for k in wk) for ck, wk in zip(chunk_keys, window_keys, strict=True)
-    )
-    report.windows = len(window_table.vectors)
-    report.windows_embedded = len(todo) - missing_chunks
+            old = previous.manifest["documents"] if previous else {}
+            incoming = {d.doc_id: d for d in loaded.documents}
+            for doc_id, doc in incoming.items():
+                if doc_id not in old:
+                    report.added.append(doc_id)
+                elif old[doc_id]["sha256"] != doc.sha256:
+                    report.changed.append(doc_id)
+            report.removed = [] if keep_existing else sorted(set(old) - set(incoming))
+            if not incoming and not old:
+                raise QAError("nothing to index: " + ("; ".join(loaded.problems) or "no input"))
+            if compatible:
+                assert previous is not None
+                if not (report.added or report.changed or report.removed):
+                    report.documents, report.chunks = len(old), previous.count
+                    report.windows = sum(len(s.windows.vectors) for s in previous.segments)
+                    report.seconds = time.perf_counter() - started
+                    return report
+                new_docs = [incoming[d] for d in report.added + report.changed]
+                drop = set(report.changed) | set(report.removed)
+                _update(store, previous, embedder, params, new_docs, drop, report, progress, ann_min, milvus)
+            else:
+                # Another model or chunking: every document is chunked and embedded again.
+                docs = {d: previous.documents[d].to_document() for d in old} if previous and keep_existing else {}
+                docs.update(incoming)
+                same = previous is not None and matches_manifest(previous.manifest, embedder.model_id)
+                reuse = previous if same else None
+                _update(
+                    store, reuse, embedder, params, list(docs.values()), set(old), report, progress, ann_min, milvus
+                )
+        finally:
+            if previous is not None:
+                previous.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def remove_documents(doc_ids: Sequence[str], index_dir: Path | str = DEFAULT_INDEX) -> BuildReport:
+    """Remove documents from an index without touching the others (their chunk ids become tombstones).
+
+    An unknown document id is an error naming it; removing every document is refused (an empty
+    index cannot be searched; delete the folder instead).
+    """
+    started = time.perf_counter()
+    store = IndexStore(index_dir)
+    report = BuildReport(index_dir=Path(index_dir))
+    with store.lock():
+        previous = store.load()
+        try:
+            entries = previous.manifest["documents"]
+            unknown = [d for d in doc_ids if d not in entries]
+            if unknown:
+                raise QAError(f"no document {', '.join(map(repr, unknown))} in the index at {index_dir}")
+            if set(doc_ids) >= set(entries):
+                raise QAError("removing every document would leave an empty index: delete the index folder instead")
+            report.removed = sorted(set(doc_ids))
+            params = ChunkingParams(**previous.manifest["chunking"])
+            embedder = _NoEmbedder(previous.model_id, int(previous.manifest["dim"]))
+            embedder.averaging = previous.manifest.get("chunk_vectors") == "window-mean"
+            ann_min = int(previous.manifest.get("settings", {}).get("ann_min", ANN_MIN))
+            milvus = previous.manifest.get("milvus")
+            _update(store, previous, embedder, params, [], set(doc_ids), report, False, ann_min, milvus)
+        finally:
+            previous.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class _NoEmbedder:
+    """Stands for the index's model when nothing is embedded (removals): loading a model is not needed."""
+
+    def __init__(self, model_id: str, dim: int) -> None:
+        self.model_id = model_id
+        self.dim = dim
+        self.averaging = False
+
+    def encode_documents(self, texts, progress=False):  # pragma: no cover - never called with texts
+        raise AssertionError("nothing is embedded when documents are only removed")
+
+    def encode_queries(self, texts):  # pragma: no cover
+        raise AssertionError("nothing is embedded when documents are only removed")

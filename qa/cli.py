@@ -1,4 +1,4 @@
-"""The ``qa`` command: build, search, eval, batch, structure.
+"""The ``qa`` command: build, search, eval, batch, remove, verify, structure.
 
 Results go to stdout (or a file); logs and progress to stderr. A user mistake (empty question,
 missing index, unreadable file) prints one line and exits 2; it never shows a traceback.
@@ -73,7 +73,7 @@ def _check_doc(searcher, doc: str | None) -> None:
 
     if doc is None:
         return
-    known = sorted({c.doc_id for c in searcher.chunks})
+    known = sorted(searcher.index.manifest.get("documents", {}))  # the manifest lists them: no chunk reads
     if doc in known:
         return
     close = [k for k in known if doc.lower() in k.lower()][:3] or difflib.get_close_matches(doc, known, n=3, cutoff=0.5)
@@ -118,7 +118,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     from qa.chunking import ChunkingParams
 
     params = ChunkingParams(size=args.chunk_size, overlap=args.overlap)
-    report = build_index(args.paths, args.index, model=args.model, params=params, progress=not args.quiet)
+    report = build_index(
+        args.paths,
+        args.index,
+        model=args.model,
+        params=params,
+        progress=not args.quiet,
+        engine=args.engine,
+        milvus_uri=args.milvus_uri,
+        milvus_collection=args.milvus_collection,
+    )
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(
@@ -130,12 +139,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _options(args: argparse.Namespace):
+    """The command's search options, validated once (bad values stop here with one line)."""
+    from qa.options import SearchOptions
+
+    return SearchOptions(
+        k=getattr(args, "k", 5),
+        mode=args.mode,
+        doc=args.doc,
+        section=args.section,
+        min_score=getattr(args, "min_score", None),
+        rerank=args.rerank,
+        keyword_weight=args.keyword_weight,
+    )
+
+
 def _searcher(args: argparse.Namespace):
     from qa.search import Searcher
 
-    return Searcher(
-        args.index, model=args.model, mode=args.mode, rerank=args.rerank, keyword_ceiling=args.keyword_weight
-    )
+    return Searcher(args.index, model=args.model, options=_options(args))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -143,9 +165,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     from qa.search import clean_question
 
     question = clean_question(args.question)
+    options = _options(args)
     searcher = _searcher(args)
     _check_doc(searcher, args.doc)
-    hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
+    hits = searcher.search(question, options=options)
     tty = sys.stdout.isatty()
     for hit in hits:
         unsure = hit.chunk.section_confidence < CONFIDENT_SECTION
@@ -193,10 +216,39 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with tqdm(total=len(questions), desc="questions", disable=args.quiet, file=sys.stderr) as bar:
         for start in range(0, len(questions), step):
             batch = questions[start : start + step]
-            results.extend(searcher.search_many([q.text for q in batch], k=args.k, doc=args.doc, section=args.section))
+            results.extend(searcher.search_many([q.text for q in batch], options=searcher.options))
             bar.update(len(batch))
     write_results(args.out, result_rows(questions, results))
     print(f"wrote {len(questions)} questions x top {args.k} to {args.out}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from qa.build import remove_documents
+
+    report = remove_documents(args.doc_ids, args.index)
+    print(
+        f"removed {len(report.removed)} document(s) from {report.index_dir}: {report.documents} document(s), "
+        f"{report.chunks} chunks left ({report.seconds:.2f}s)"
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from qa.errors import IndexStoreError
+    from qa.index_store import IndexStore
+
+    store = IndexStore(args.index)
+    problems = store.verify()
+    if problems:
+        for problem in problems:
+            print(f"damaged: {problem}")
+        raise IndexStoreError(f"index at {args.index} is damaged ({len(problems)} problem(s)); rebuild it")
+    manifest = store.read_manifest()
+    print(
+        f"ok: {args.index}: {len(manifest['files'])} files match their checksums; "
+        f"{len(manifest['documents'])} documents, {manifest['count']} chunks in {len(manifest['segments'])} segment(s)"
+    )
     return 0
 
 
@@ -247,6 +299,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=80,
         help="characters repeated between chunks, 0..less than half the chunk size (default 80)",
     )
+    p.add_argument(
+        "--engine",
+        choices=["faiss", "milvus"],
+        default=None,
+        help="faiss: index files in --index (default for a new index); milvus: chunks in Milvus, manifest in --index",
+    )
+    p.add_argument("--milvus-uri", default=None, metavar="URI", help="Milvus Lite file (x.db) or http://host:19530")
+    p.add_argument("--milvus-collection", default=None, metavar="NAME", help="collection name (default: from --index)")
     p.set_defaults(func=cmd_build)
 
     def retrieval_opts(p: argparse.ArgumentParser) -> None:
@@ -297,6 +357,15 @@ def build_parser() -> argparse.ArgumentParser:
     index_opts(p)
     retrieval_opts(p)
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("remove", parents=[common], help="remove documents from an index (others untouched)")
+    p.add_argument("doc_ids", nargs="+", metavar="DOC", help="document ids as listed by the index (relative paths)")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"index directory (default {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("verify", parents=[common], help="check every index file against its build-time checksum")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"index directory (default {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("structure", parents=[common], help="print the recovered section outline of a file")
     p.add_argument("file", type=Path)

@@ -84,8 +84,10 @@ class WindowTable:
     starts: np.ndarray  # (n_chunks,) int64: first window of each chunk; every chunk has >= 1
 
     def __post_init__(self) -> None:
-        self.vectors = np.ascontiguousarray(self.vectors, dtype=np.float32)
-        self.starts = np.asarray(self.starts, dtype=np.int64)
+        if not isinstance(self.vectors, np.memmap):  # a memory map stays one (no copy into RAM)
+            self.vectors = np.ascontiguousarray(self.vectors, dtype=np.float32)
+        if not isinstance(self.starts, np.memmap):
+            self.starts = np.asarray(self.starts, dtype=np.int64)
 
     @classmethod
     def from_counts(cls, vectors: np.ndarray, counts: list[int]) -> WindowTable:
@@ -101,10 +103,12 @@ class WindowTable:
         return [WINDOW_VECTORS, WINDOW_STARTS]
 
     @classmethod
-    def load(cls, directory: Path) -> WindowTable:
+    def load(cls, directory: Path, mmap: bool = False) -> WindowTable:
+        """Read the window vectors (memory-mapped with ``mmap``: a search touches only its candidates')."""
+        mode = "r" if mmap else None
         return cls(
-            np.load(Path(directory) / WINDOW_VECTORS, allow_pickle=False),
-            np.load(Path(directory) / WINDOW_STARTS, allow_pickle=False),
+            np.load(Path(directory) / WINDOW_VECTORS, allow_pickle=False, mmap_mode=mode),
+            np.load(Path(directory) / WINDOW_STARTS, allow_pickle=False, mmap_mode=mode),
         )
 
     def chunk_max(self, queries: np.ndarray) -> np.ndarray:

@@ -7,6 +7,12 @@ build time only, from the same text that is embedded (section path + passage), a
 the index generation under the same manifest checksums as the vectors. Loading reads the sparse
 matrix and vocabulary back; it never re-tokenizes the corpus, so a query costs one jieba pass over
 the question plus a sparse row sum (well under a millisecond at 10k chunks).
+
+Each index segment has its own BM25 index, loaded with ``mmap=True`` (opening maps the score
+matrix instead of reading it). Deleted chunks and document/section filters reach bm25s as its
+``weight_mask`` (0 drops a row), so nothing is rebuilt to delete. A segment added to a bigger
+index (one new document) would otherwise weigh words by its own few chunks; ``align_idf``
+rescales its stored scores to the inverse document frequencies of the whole index.
 """
 
 from __future__ import annotations
@@ -48,11 +54,17 @@ class KeywordIndex:
         self._model = model
         self.size = int(model.scores["num_docs"])
         self._vocab: dict[str, int] = model.vocab_dict
+        self._columns = len(model.scores["indptr"]) - 1  # tokens with a score column (not the placeholder)
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> KeywordIndex:
+        return cls.build_from_tokens(corpus_tokens(texts))
+
+    @classmethod
+    def build_from_tokens(cls, tokens: Sequence[Sequence[str]]) -> KeywordIndex:
+        """Index already tokenized rows (tokens are stored with the chunks, so a merge never re-runs jieba)."""
         model = _bm25s().BM25(method=BM25_METHOD, k1=BM25_K1, b=BM25_B)
-        model.index(corpus_tokens(texts), show_progress=False)
+        model.index([list(t) or [""] for t in tokens], show_progress=False)
         return cls(model)
 
     def save(self, directory: Path) -> list[str]:
@@ -63,10 +75,35 @@ class KeywordIndex:
         return sorted(str(p.relative_to(directory)) for p in target.rglob("*") if p.is_file())
 
     @classmethod
-    def load(cls, directory: Path) -> KeywordIndex:
-        """Read a saved index (no tokenizing: the sparse score matrix is stored as is)."""
-        model = _bm25s().BM25.load(str(Path(directory) / KEYWORD_DIR), show_progress=False)
+    def load(cls, directory: Path, mmap: bool = True) -> KeywordIndex:
+        """Read a saved index (no tokenizing: the sparse score matrix is memory-mapped as stored)."""
+        model = _bm25s().BM25.load(str(Path(directory) / KEYWORD_DIR), mmap=mmap, show_progress=False)
         return cls(model)
+
+    def document_frequencies(self) -> dict[str, int]:
+        """Chunks containing each word (the length of its column in the score matrix)."""
+        indptr = np.asarray(self._model.scores["indptr"])
+        counts = np.diff(indptr)
+        return {t: int(counts[i]) for t, i in self._vocab.items() if i < self._columns}
+
+    def align_idf(self, other_df: dict[str, int], other_docs: int) -> None:
+        """Rescale scores to IDFs over this index plus another of ``other_docs`` chunks (Lucene IDF).
+
+        BM25 scores are idf x a term-frequency part, so multiplying a word's column by
+        idf(whole index) / idf(this segment) gives the scores the whole index would give.
+        """
+        indptr = np.asarray(self._model.scores["indptr"])
+        own = np.diff(indptr).astype(np.float64)
+        total = self.size + other_docs
+        words = sorted(((i, t) for t, i in self._vocab.items() if i < self._columns))
+        extra = np.array([other_df.get(t, 0) for _, t in words], dtype=np.float64)
+        cols = np.array([i for i, _ in words], dtype=np.int64)
+        ratio = np.ones(self._columns, dtype=np.float64)
+        mine = np.log(1 + (self.size - own[cols] + 0.5) / (own[cols] + 0.5))
+        whole = np.log(1 + (total - own[cols] - extra + 0.5) / (own[cols] + extra + 0.5))
+        ratio[cols] = np.where(mine > 0, whole / np.maximum(mine, 1e-12), 1.0)
+        data = np.asarray(self._model.scores["data"], dtype=np.float32)
+        self._model.scores["data"] = (data * np.repeat(ratio, np.diff(indptr)).astype(np.float32)).astype(data.dtype)
 
     def coverage(self, query_tokens: Sequence[str]) -> float:
         """Share of a question's content words that occur anywhere in the corpus (0..1)."""
@@ -74,12 +111,20 @@ class KeywordIndex:
             return 0.0
         return sum(t in self._vocab for t in query_tokens) / len(query_tokens)
 
-    def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
-        """BM25 score of every chunk for one tokenized question (zeros when no word is known)."""
-        ids = [self._vocab[t] for t in query_tokens if t in self._vocab and t]
+    def known(self, query_tokens: Sequence[str]) -> set[str]:
+        """The question's words that occur in this index."""
+        return {t for t in query_tokens if t and t in self._vocab}
+
+    def scores(self, query_tokens: Sequence[str], weight_mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every row for one tokenized question (zeros when no word is known).
+
+        ``weight_mask`` (bm25s's own argument) multiplies each row's score: 0 for deleted or
+        filtered-out chunks.
+        """
+        ids = [self._vocab[t] for t in query_tokens if t and t in self._vocab and self._vocab[t] < self._columns]
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._model.get_scores_from_ids(ids), dtype=np.float32)
+        return np.asarray(self._model.get_scores_from_ids(ids, weight_mask=weight_mask), dtype=np.float32)
 
 
 def query_tokens(question: str) -> list[str]:

@@ -1,50 +1,43 @@
 """Search an index: a question in, ranked passages out, each citing where it came from.
 
-The orchestrator: it loads the generation once (chunk vectors, sentence-window vectors, the
-persisted BM25 index) and per question asks the single-job modules for their part:
-``qa.keyword`` (BM25 scores), ``qa.dense`` (window-based dense scores), ``qa.fusion`` (one
-ranking from both), ``qa.rerank`` (optional cross-encoder) and ``qa.highlight`` (answer spans).
+A thin pipeline over single-job modules: candidates (``qa.candidates``: BM25 and FAISS top
+lists over the index's segments, exact scores for their union) -> fuse (``qa.fusion``) ->
+rerank (``qa.rerank``, optional) -> highlight (``qa.highlight``) -> hits. Opening an index maps
+its files and reads its manifest; chunk records are fetched from the chunk store only for the
+hits shown. Options arrive as one validated ``SearchOptions`` (``qa.options``).
 
-Modes: ``hybrid`` (default) fuses both signals, ``dense`` and ``keyword`` use one. Only a
-candidate set is scored in full (the best ``CANDIDATES`` chunks by whole-chunk cosine and by
-BM25, after the document/section filters): scoring every sentence window of a 10k-chunk index
-would read ~100 MB per question, the candidates' windows a few hundred kB.
+Modes: ``hybrid`` (default) fuses both signals, ``dense`` and ``keyword`` use one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import faiss
 import numpy as np
 
 from qa.build import DEFAULT_INDEX
-from qa.dense import WINDOW_WEIGHT, WindowTable
+from qa.candidates import CANDIDATES
 from qa.embedding import Embedder, load_embedder, matches_manifest
-from qa.errors import IndexStoreError, ModelMismatchError, QueryError
+from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
-from qa.keyword import KeywordIndex, query_tokens
+from qa.keyword import query_tokens
+from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 
 log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 1000  # longer questions are cut (with a warning): encoders truncate anyway
-MODES = ("hybrid", "dense", "keyword")
-DEFAULT_MODE = "hybrid"
-COARSE_MIN = 5000  # chunks from which dense candidates come from an 8-bit index (see _coarse_index)
-DENSE_SAMPLE = 256  # chunks sampled for the corpus-wide spread of dense scores
 DENSE_Z = True  # dense scores enter fusion as standard scores (see qa.fusion)
 DENSE_Z_MIN = 20  # chunks below which the median-max scaling is used instead
-CANDIDATES = 100  # per signal: chunks whose sentence windows are scored and whose scores are fused
+__all__ = ["CANDIDATES", "DEFAULT_MODE", "MODES", "Hit", "SearchOptions", "Searcher", "clean_question"]
 
 
 @dataclass
@@ -113,11 +106,12 @@ def clean_question(question: str) -> str:
 
 
 class Searcher:
-    """Loads an index once and answers questions against it.
+    """Opens an index once and answers questions against it.
 
     ``model`` (or ``embedder``) must be the model the index was built with: vectors from two
     models share no space, so a mismatch is an error naming both rather than silent nonsense.
-    ``mode`` and ``rerank`` (a CrossEncoder name or path) set defaults that each call may override.
+    ``mode``, ``rerank`` and ``keyword_ceiling`` (or ``options``) set defaults that each call may
+    override.
     """
 
     def __init__(
@@ -128,10 +122,10 @@ class Searcher:
         mode: str = DEFAULT_MODE,
         rerank: str | None = None,
         keyword_ceiling: float | None = None,
+        options: SearchOptions | None = None,
     ) -> None:
         self.index_dir = Path(index_dir)
-        self.mode = _check_mode(mode)
-        self.rerank = rerank or None
+        self.options = options or SearchOptions(mode=mode, rerank=rerank, keyword_weight=keyword_ceiling)
         self.index: LoadedIndex = IndexStore(index_dir).load()
         built_with = self.index.model_id
         requested = embedder.model_id if embedder is not None else model
@@ -147,35 +141,26 @@ class Searcher:
                 f"model {self.embedder.model_id!r} makes {self.embedder.dim}-d vectors, "
                 f"the index at {index_dir} holds {self.index.vectors.d}-d ones"
             )
-        # Fusion weights (qa.fusion): the benchmarked default unless measured otherwise.
-        self.keyword_ceiling = float(A_CHINESE if keyword_ceiling is None else keyword_ceiling)
-        try:
-            self.keyword = KeywordIndex.load(self.index.directory)
-            self.windows = WindowTable.load(self.index.directory)
-        except (OSError, ValueError, KeyError) as exc:
-            raise IndexStoreError(f"index at {index_dir} is damaged: {exc}; rebuild it") from exc
-        total = self.index.vectors.ntotal
-        if self.keyword.size != total or len(self.windows.starts) != total:
-            raise IndexStoreError(f"index at {index_dir} is damaged: keyword/window rows do not match; rebuild it")
-        self._vectors = self.index.vectors.reconstruct_n(0, total) if total else np.zeros((0, self.index.vectors.d))
-        self._window_ends = np.append(self.windows.starts[1:], len(self.windows.vectors))
+        self.finder = self.index.finder()
         self._one_thread = _single_blas_thread()
-        self._coarse = _coarse_index(self._vectors)
-        # A fixed random sample of chunks whose dense scores give each question's corpus-wide mean
-        # and spread (qa.fusion.normalise_dense_z); its windows are copied out once, contiguous.
-        sample = np.sort(np.random.default_rng(0).choice(total, min(total, DENSE_SAMPLE), replace=False))
-        lengths = self._window_ends[sample] - self.windows.starts[sample]
-        self._sample_offsets = np.zeros(len(sample), dtype=np.int64)
-        self._sample_offsets[1:] = np.cumsum(lengths)[:-1]
-        rows = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
-            self.windows.starts[sample] - self._sample_offsets, lengths
-        )
-        self._sample_windows = np.ascontiguousarray(self.windows.vectors[rows])
-        self._sample_vectors = np.ascontiguousarray(self._vectors[sample])
+
+    @property
+    def mode(self) -> str:
+        return self.options.mode
+
+    @property
+    def keyword_ceiling(self) -> float:
+        weight = self.options.keyword_weight
+        return float(A_CHINESE if weight is None else weight)
 
     @property
     def chunks(self) -> list[Chunk]:
+        """Every chunk of the index (read on first use; searching never needs it)."""
         return self.index.chunks
+
+    def options_for(self, options: SearchOptions | None = None, **overrides: Any) -> SearchOptions:
+        """The options of one call: ``options`` if given, else the defaults with ``overrides``."""
+        return options if options is not None else self.options.with_changes(**overrides)
 
     def search(
         self,
@@ -186,107 +171,11 @@ class Searcher:
         min_score: float | None = None,
         mode: str | None = None,
         rerank: str | None = None,
+        options: SearchOptions | None = None,
     ) -> list[Hit]:
         """The ``k`` best passages for one question (see ``search_many`` for the options)."""
-        return self.search_many(
-            [question], k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank
-        )[0]
-
-    def _allowed(self, doc: str | None, section: str | None) -> np.ndarray | None:
-        """Boolean mask of chunks passing the document / section-prefix filters (None: all)."""
-        if not doc and not section:
-            return None
-        prefix = tuple(p.strip() for p in re.split(r"\s*(?:›|>|/)\s*", section) if p.strip()) if section else ()
-        return np.array(
-            [
-                (not doc or c.doc_id == doc)
-                and (not prefix or c.section_path[: len(prefix)] == prefix or c.section_label.startswith(section or ""))
-                for c in self.chunks
-            ],
-            dtype=bool,
-        )
-
-    def _window_max(self, query: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-        """Best sentence-window cosine of each candidate chunk."""
-        starts, ends = self.windows.starts[candidates], self._window_ends[candidates]
-        lengths = ends - starts
-        offsets = np.zeros(len(candidates), dtype=np.int64)
-        offsets[1:] = np.cumsum(lengths)[:-1]
-        rows = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - offsets, lengths)
-        sims = self.windows.vectors[rows] @ query
-        return np.maximum.reduceat(sims, offsets)
-
-    def score(
-        self,
-        question: str,
-        vector: np.ndarray | None,
-        mask: np.ndarray | None,
-        mode: str,
-        tokens: list[str] | None = None,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(candidate chunk ids, their scores) for one question, best first."""
-        total = len(self.chunks)
-        depth = min(total, CANDIDATES)
-        pools: list[np.ndarray] = []
-        keyword = dense = None
-        if mode != "dense":
-            keyword = self.keyword.scores(tokens if tokens is not None else query_tokens(question))
-            if mask is not None:
-                keyword = np.where(mask, keyword, -np.inf)
-            pools.append(_top(keyword, depth, positive=True))
-        if mode != "keyword":
-            want = min(total, depth * (2 if mode == "dense" else 1))
-            if mask is None and self._coarse is not None:
-                # 8-bit codes: a quarter of the memory traffic of the float scan, 99.8% of its top
-                # 100; candidates are then scored exactly below.
-                ids = self._coarse.search(vector[None, :], want)[1][0]
-                pools.append(ids[ids >= 0].astype(np.int64))
-            else:
-                whole = self._vectors @ vector
-                if mask is not None:
-                    whole = np.where(mask, whole, -np.inf)
-                pools.append(_top(whole, want))
-        candidates = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
-        if mask is not None:
-            candidates = candidates[mask[candidates]]
-        if not len(candidates):
-            return candidates, np.zeros(0, dtype=np.float32)
-        if mode == "keyword":
-            scores = keyword[candidates]
-        else:
-            whole_c = self._vectors[candidates] @ vector
-            dense = WINDOW_WEIGHT * self._window_max(vector, candidates) + (1 - WINDOW_WEIGHT) * whole_c
-            if mode == "dense":
-                scores = dense
-            else:
-                features = self._features(question, tokens)
-                # Standard scores need a corpus to stand out from: in a handful of chunks the best
-                # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
-                stats = (*self._dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
-                scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling, stats)
-                # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
-                order = np.lexsort((-dense, -scores))
-                return candidates[order], scores[order]
-        order = np.argsort(-scores, kind="stable")
-        return candidates[order], scores[order]
-
-    def _dense_stats(self, vector: np.ndarray) -> tuple[float, float]:
-        """Mean and spread of this question's dense scores over the fixed corpus sample."""
-        best = np.maximum.reduceat(self._sample_windows @ vector, self._sample_offsets)
-        sample = WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * (self._sample_vectors @ vector)
-        return float(sample.mean()), float(sample.std())
-
-    def _features(self, question: str, tokens: list[str] | None = None) -> QueryFeatures:
-        tokens = tokens if tokens is not None else query_tokens(question)
-        return QueryFeatures(cjk_share(question), self.keyword.coverage(tokens))
-
-    def _highlight(self, question: str, vector: np.ndarray | None, i: int, weight: float) -> list[tuple[int, int]]:
-        """Answer span(s) of chunk ``i``: word overlap mixed with window meaning (qa.highlight)."""
-        chunk = self.chunks[i]
-        if vector is None:
-            return highlight_spans(question, chunk.text)
-        cosines = self.windows.vectors[self.windows.starts[i] : self._window_ends[i]] @ vector
-        return highlight_spans(question, chunk.text, window_cosines=cosines, keyword_weight=weight)
+        opts = self.options_for(options, k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank)
+        return self.search_many([question], options=opts)[0]
 
     def search_many(
         self,
@@ -297,6 +186,7 @@ class Searcher:
         min_score: float | None = None,
         mode: str | None = None,
         rerank: str | None = None,
+        options: SearchOptions | None = None,
     ) -> list[list[Hit]]:
         """Batched search: one encoder call for all questions.
 
@@ -304,57 +194,97 @@ class Searcher:
         with the given path (``A › B``, ``A > B`` or ``A/B``); ``min_score`` drops hits scoring
         below it (on the scale of the mode: cosine-like for dense, BM25 for keyword, 0..1 for
         hybrid, the cross-encoder's score when reranking). ``mode`` is hybrid, dense or keyword;
-        ``rerank`` names a CrossEncoder that re-orders the top candidates.
+        ``rerank`` names a CrossEncoder that re-orders the top candidates. ``options`` (a
+        ``SearchOptions``) replaces all of these at once.
         """
-        if k < 1:
-            raise QueryError("k must be at least 1")
-        mode = _check_mode(mode or self.mode)
-        rerank = rerank if rerank is not None else self.rerank
+        opts = self.options_for(options, k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank)
         cleaned = [clean_question(q) for q in questions]
         if not cleaned:
             return []
         vectors: list[np.ndarray | None] = [None] * len(cleaned)
-        if mode != "keyword":
+        if opts.mode != "keyword":
             vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
-        mask = self._allowed(doc, section)
-        reranker = load_reranker(rerank) if rerank else None
+        # The filter as the engine takes it: allowed chunk ids (FAISS files) or an expression (Milvus).
+        allowed = self.index.filter_ids(opts.doc, opts.section) if (opts.doc or opts.section) else None
+        reranker = load_reranker(opts.rerank) if opts.rerank else None
         results: list[list[Hit]] = []
         for question, vector in zip(cleaned, vectors, strict=True):
             tokens = query_tokens(question)
-            weight = keyword_weight(self._features(question, tokens), self.keyword_ceiling)
+            features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
-                ids, scores = self.score(question, vector, mask, mode, tokens)
-            if reranker is not None and len(ids):
-                depth = max(k, RERANK_DEPTH)
-                ids = ids[:depth]
-                scores = reranker.scores(question, [self.chunks[i].text for i in ids])
-                order = np.argsort(-scores, kind="stable")
-                ids, scores = ids[order], scores[order]
-            hits: list[Hit] = []
-            for i, score in zip(ids, scores, strict=True):
-                if min_score is not None and score < min_score:
-                    break
-                chunk = self.chunks[int(i)]
-                hits.append(Hit(len(hits) + 1, float(score), chunk, self._highlight(question, vector, int(i), weight)))
-                if len(hits) == k:
-                    break
-            results.append(hits)
+                ids, scores = self.rank(question, vector, tokens, features, opts, allowed)
+            ids, scores = self._rerank(reranker, question, ids, scores, opts)
+            results.append(self._hits(question, vector, ids, scores, features, opts))
         return results
 
+    def rank(
+        self,
+        question: str,
+        vector: np.ndarray | None,
+        tokens: list[str],
+        features: QueryFeatures,
+        opts: SearchOptions,
+        allowed: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(candidate chunk ids, their scores) for one question, best first: candidates -> fuse."""
+        found = self.finder.find(vector, tokens, opts.mode, allowed)
+        if not len(found.ids):
+            return found.ids, np.zeros(0, dtype=np.float32)
+        if opts.mode == "keyword":
+            scores = found.keyword
+        elif opts.mode == "dense":
+            scores = found.dense
+        else:
+            total = self.finder.total
+            # Standard scores need a corpus to stand out from: in a handful of chunks the best
+            # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
+            stats = (*self.finder.dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
+            scores = fuse(found.keyword, found.dense, features, self.keyword_ceiling_for(opts), stats)
+            # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
+            order = np.lexsort((-found.dense, -scores))
+            return found.ids[order], scores[order]
+        order = np.argsort(-scores, kind="stable")
+        return found.ids[order], scores[order]
 
-def _coarse_index(vectors: np.ndarray) -> faiss.Index | None:
-    """An 8-bit scalar-quantised copy of the chunk vectors for picking dense candidates fast.
+    def keyword_ceiling_for(self, opts: SearchOptions) -> float:
+        return float(A_CHINESE if opts.keyword_weight is None else opts.keyword_weight)
 
-    At 11k chunks it finds the top 100 in 1.5 ms against 2.2 ms for the float32 product (one
-    thread), with 99.8% of the same chunks; below COARSE_MIN chunks the exact scan is cheap anyway.
-    Built in memory at load (~30 ms for 11k chunks), so the on-disk format is unchanged.
-    """
-    if len(vectors) < COARSE_MIN:
-        return None
-    index = faiss.IndexScalarQuantizer(vectors.shape[1], faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
-    index.train(vectors)
-    index.add(vectors)
-    return index
+    def _rerank(self, reranker, question: str, ids: np.ndarray, scores: np.ndarray, opts: SearchOptions):
+        if reranker is None or not len(ids):
+            return ids, scores
+        ids = ids[: max(opts.k, RERANK_DEPTH)]
+        chunks = self.index.fetch(ids)
+        scores = reranker.scores(question, [chunks[int(i)].text for i in ids])
+        order = np.argsort(-scores, kind="stable")
+        return ids[order], scores[order]
+
+    def _hits(
+        self,
+        question: str,
+        vector: np.ndarray | None,
+        ids: np.ndarray,
+        scores: np.ndarray,
+        features: QueryFeatures,
+        opts: SearchOptions,
+    ) -> list[Hit]:
+        """The top ``k`` (above ``min_score``) as hits with their answer spans."""
+        keep = len(ids)
+        if opts.min_score is not None:  # scores are in rank order: stop at the first one below
+            below = np.flatnonzero(np.asarray(scores) < opts.min_score)
+            keep = int(below[0]) if len(below) else len(ids)
+        ids, scores = ids[: min(keep, opts.k)], scores[: min(keep, opts.k)]
+        chunks = self.index.fetch(ids)
+        weight = keyword_weight(features, self.keyword_ceiling_for(opts))
+        hits: list[Hit] = []
+        for i, score in zip(ids, scores, strict=True):
+            chunk = chunks[int(i)]
+            cosines = None if vector is None else self.finder.window_cosines(vector, int(i))
+            if cosines is None:
+                spans = highlight_spans(question, chunk.text)
+            else:
+                spans = highlight_spans(question, chunk.text, window_cosines=cosines, keyword_weight=weight)
+            hits.append(Hit(len(hits) + 1, float(score), chunk, spans))
+        return hits
 
 
 def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:
@@ -370,21 +300,3 @@ def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:
         return contextlib.nullcontext
     controller = ThreadpoolController()
     return lambda: controller.limit(limits=1, user_api="blas")
-
-
-def _check_mode(mode: str) -> str:
-    if mode not in MODES:
-        raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
-    return mode
-
-
-def _top(scores: np.ndarray, n: int, positive: bool = False) -> np.ndarray:
-    """Indexes of the ``n`` highest finite scores (only positive ones with ``positive``)."""
-    n = min(n, len(scores))
-    if n <= 0:
-        return np.zeros(0, dtype=np.int64)
-    top = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
-    keep = np.isfinite(scores[top])
-    if positive:
-        keep &= scores[top] > 0
-    return top[keep].astype(np.int64)

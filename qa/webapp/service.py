@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from qa.batch_io import Question, result_rows
-from qa.build import BuildReport, build_index
+from qa.build import BuildReport, build_index, remove_documents
 from qa.embedding import Embedder, load_embedder
 from qa.errors import IndexStoreError, LoadError, QAError
 from qa.index_store import IndexStore, StoredDocument
@@ -374,6 +374,18 @@ class QAService:
                     break
                 return context
         raise QAError(f"no passage {chunk_id!r} in the index")
+
+    # ---- removing documents --------------------------------------------------------------
+    def remove_documents(self, doc_ids: Sequence[str]) -> BuildReport:
+        """Remove documents from the index (only their chunks are touched) and swap the searcher.
+
+        Searches keep using the old generation until the new one is open. The uploaded copy of a
+        removed document is left in the uploads folder (nothing a user added is deleted from disk).
+        """
+        with self._build_lock:
+            report = remove_documents(list(doc_ids), self.index_dir)
+            self._swap(Searcher(self.index_dir, embedder=self.embedder))
+        return report
 
     # ---- adding documents ----------------------------------------------------------------
     def add_documents(self, paths: Sequence[Path | str], progress: ProgressFn | None = None) -> AddResult:

@@ -1,0 +1,177 @@
+"""Candidate retrieval over an index's segments: BM25 and FAISS top lists, then exact scores for the union.
+
+Only candidates are scored in full: the best ``CANDIDATES`` chunks by BM25 and by whole-chunk
+cosine (after filters and deletions), whose sentence windows are then read from the memory-mapped
+window file. A question never touches a per-chunk Python object or an O(N) Python loop; the O(N)
+parts left are bm25s's sparse column sums and FAISS's scan, both in native code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.dense import WINDOW_WEIGHT
+from qa.index_store import LoadedIndex
+from qa.segment import Segment
+
+CANDIDATES = 100  # per signal: chunks whose sentence windows are scored and whose scores are fused
+DENSE_SAMPLE = 256  # chunks sampled for the corpus-wide spread of dense scores
+EXACT_FILTER_MAX = 100_000  # allowed chunks up to which a filtered dense search is an exact scan
+
+
+@dataclass
+class Candidates:
+    """Candidate chunk ids (ascending) with each signal's score (None when the mode skips it)."""
+
+    ids: np.ndarray
+    keyword: np.ndarray | None
+    dense: np.ndarray | None
+
+
+def _top(scores: np.ndarray, n: int, positive: bool = False) -> np.ndarray:
+    """Positions of the ``n`` highest finite scores (only positive ones with ``positive``)."""
+    n = min(n, len(scores))
+    if n <= 0:
+        return np.zeros(0, dtype=np.int64)
+    top = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
+    keep = np.isfinite(scores[top])
+    if positive:
+        keep &= scores[top] > 0
+    return top[keep].astype(np.int64)
+
+
+class CandidateFinder:
+    """Per-question candidate search over one opened generation."""
+
+    def __init__(self, index: LoadedIndex) -> None:
+        self.index = index
+        self.total = index.count
+        self._masks = {s.name: index.live_mask(s) for s in index.segments}
+        self._dead = {s.name: index.dead_in(s) for s in index.segments}
+        # A fixed random sample of chunks whose dense scores give each question's corpus-wide mean
+        # and spread (qa.fusion.normalise_dense_z); its vectors are copied out once.
+        live = index.live_ids()
+        pick = np.sort(np.random.default_rng(0).choice(len(live), min(len(live), DENSE_SAMPLE), replace=False))
+        sample = live[pick]
+        self._sample_vectors = index.chunk_vectors(sample)
+        windows, offsets = [], []
+        for segment, where in index.split(sample):
+            vectors, offs = segment.read_windows(segment.rows(sample[where]))
+            offsets.append(offs + sum(len(w) for w in windows))
+            windows.append(vectors)
+        dim = int(index.manifest["dim"])
+        self._sample_windows = np.ascontiguousarray(np.vstack(windows)) if windows else np.zeros((0, dim), np.float32)
+        self._sample_offsets = np.concatenate(offsets) if offsets else np.zeros(0, dtype=np.int64)
+
+    # ---- keyword -------------------------------------------------------------------------
+    def coverage(self, tokens: list[str]) -> float:
+        """Share of a question's content words that occur anywhere in the index (0..1)."""
+        if not tokens:
+            return 0.0
+        known: set[str] = set()
+        for segment in self.index.segments:
+            known |= segment.keyword.known(tokens)
+        return sum(t in known for t in tokens) / len(tokens)
+
+    def _weight_mask(self, segment: Segment, allowed: np.ndarray | None) -> np.ndarray | None:
+        if allowed is None:
+            return self._masks[segment.name]
+        mask = np.zeros(segment.count, dtype=np.float32)
+        inside = allowed[segment.holds(allowed)]
+        mask[segment.rows(inside)] = 1.0
+        return mask
+
+    def keyword_scores(self, tokens: list[str], allowed: np.ndarray | None) -> dict[str, np.ndarray]:
+        """Each segment's BM25 row scores (0 for deleted and filtered-out rows)."""
+        return {s.name: s.keyword.scores(tokens, self._weight_mask(s, allowed)) for s in self.index.segments}
+
+    def _keyword_top(self, scores: dict[str, np.ndarray], depth: int) -> np.ndarray:
+        ids, values = [], []
+        for segment in self.index.segments:
+            rows = _top(scores[segment.name], depth, positive=True)
+            ids.append(np.asarray(segment.ids)[rows])
+            values.append(scores[segment.name][rows])
+        if not ids:
+            return np.zeros(0, dtype=np.int64)
+        all_ids, all_values = np.concatenate(ids), np.concatenate(values)
+        return all_ids[_top(all_values, depth)]
+
+    # ---- dense ---------------------------------------------------------------------------
+    def _dense_top(self, vector: np.ndarray, want: int, allowed: np.ndarray | None) -> np.ndarray:
+        ids, values = [], []
+        for segment in self.index.segments:
+            if allowed is None:
+                found, scores = segment.dense.search(vector, want, exclude=self._dead[segment.name])
+            else:
+                inside = allowed[segment.holds(allowed)]
+                if not len(inside):
+                    continue
+                if len(inside) <= EXACT_FILTER_MAX:
+                    rows = segment.rows(inside)
+                    block = segment.read_vectors(rows) if len(rows) <= 2 * CANDIDATES else segment.vectors[rows]
+                    sims = np.asarray(block) @ vector
+                    top = _top(sims, want)
+                    found, scores = inside[top], sims[top]
+                else:
+                    found, scores = segment.dense.search(vector, want, allowed=inside)
+            ids.append(found)
+            values.append(scores)
+        if not ids:
+            return np.zeros(0, dtype=np.int64)
+        all_ids, all_values = np.concatenate(ids), np.concatenate(values)
+        return all_ids[_top(all_values, want)]
+
+    def window_max(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """Best sentence-window cosine of each chunk."""
+        out = np.zeros(len(ids), dtype=np.float32)
+        for segment, where in self.index.split(ids):
+            vectors, offsets = segment.read_windows(segment.rows(ids[where]))
+            out[where] = np.maximum.reduceat(vectors @ vector, offsets)
+        return out
+
+    def window_cosines(self, vector: np.ndarray, chunk_id: int) -> np.ndarray:
+        """Cosine of each sentence window of one chunk (for the highlight)."""
+        for segment, _ in self.index.split(np.array([chunk_id])):
+            vectors, _ = segment.read_windows(segment.rows(np.array([chunk_id])))
+            return vectors @ vector
+        return np.zeros(0, dtype=np.float32)
+
+    def dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """Window-scored dense score of each chunk (qa.dense)."""
+        whole = self.index.chunk_vectors(ids) @ vector
+        return WINDOW_WEIGHT * self.window_max(vector, ids) + (1 - WINDOW_WEIGHT) * whole
+
+    def dense_stats(self, vector: np.ndarray) -> tuple[float, float]:
+        """Mean and spread of this question's dense scores over the fixed corpus sample."""
+        if not len(self._sample_offsets):
+            return 0.0, 0.0
+        best = np.maximum.reduceat(self._sample_windows @ vector, self._sample_offsets)
+        sample = WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * (self._sample_vectors @ vector)
+        return float(sample.mean()), float(sample.std())
+
+    # ---- both ----------------------------------------------------------------------------
+    def find(self, vector: np.ndarray | None, tokens: list[str], mode: str, allowed: np.ndarray | None) -> Candidates:
+        """Candidates of one question and their keyword and dense scores."""
+        depth = min(self.total, CANDIDATES)
+        pools: list[np.ndarray] = []
+        keyword_rows = None
+        if mode != "dense":
+            keyword_rows = self.keyword_scores(tokens, allowed)
+            pools.append(self._keyword_top(keyword_rows, depth))
+        if mode != "keyword":
+            assert vector is not None
+            want = min(self.total, depth * (2 if mode == "dense" else 1))
+            pools.append(self._dense_top(vector, want, allowed))
+        ids = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
+        keyword = dense = None
+        if keyword_rows is not None:
+            keyword = np.zeros(len(ids), dtype=np.float32)
+            for segment, where in self.index.split(ids):
+                keyword[where] = keyword_rows[segment.name][segment.rows(ids[where])]
+        if mode != "keyword" and len(ids):
+            dense = self.dense_scores(vector, ids)
+        elif mode != "keyword":
+            dense = np.zeros(0, dtype=np.float32)
+        return Candidates(ids, keyword, dense)
