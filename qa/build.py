@@ -143,7 +143,7 @@ def build_index(
         window_keys = [[_text_key(t) for t in ws] for ws in windows]
         # An averaging encoder's chunk vector is the mean of its window vectors (qa.dense), so
         # only windows are embedded; other models embed the whole chunk as well.
-        averaging = bool(getattr(embedder, "averaging", False))
+        averaging = bool(embedder.averaging)
         # One text is embedded once even when several chunks (overlap) or windows share it.
         todo: dict[str, str] = {}
         if not averaging:

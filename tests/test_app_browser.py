@@ -121,7 +121,7 @@ def test_compare_two_passages_side_by_side(app: RunningApp, page) -> None:  # no
     assert columns.count() == 2
     for column, passage in zip(columns.all(), expected["selected"], strict=True):
         assert passage["citation"] in column.locator(".qa-citation").inner_text()
-        assert f"{passage['score']:.3f}" in column.locator(".qa-score").inner_text()
+        assert f"#{passage['rank']}" in column.locator(".qa-score").inner_text()
     if expected["shared_terms"]:
         for column in columns.all():
             assert column.locator("mark.qa-shared").count() >= 1
