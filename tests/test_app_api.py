@@ -193,9 +193,7 @@ def test_outline_lines_are_citation_formatted_parts(app: RunningApp, client) -> 
         for sec in outline["sections"]:
             assert re.fullmatch(r"\d+(-\d+)?(,\d+(-\d+)?)*", sec["lines"]), sec["lines"]
             assert len(sec["lines"].split(",")) == len(sec["parts"])
-    stitched = [
-        c for c in app.service.searcher.chunks if len({(s.line_start, s.line_end) for s in c.spans}) > 1
-    ]
+    stitched = [c for c in app.service.searcher.chunks if len({(s.line_start, s.line_end) for s in c.spans}) > 1]
     if stitched:  # a stitched passage's section lists the parts its citation names
         chunk = stitched[0]
         outline = client.predict(chunk.doc_id, api_name="/outline")

@@ -90,6 +90,7 @@ class Handlers:
     def __init__(self, service: QAService) -> None:
         self.service = service
         self._stops: dict[str, threading.Event] = {}  # running batches by session: Stop sets it
+        self.page_docs = tuple(service.doc_ids())  # the document list the page config was built with
 
     # ---- Ask -----------------------------------------------------------------------------
     def ask(self, question: str, k: float, doc: str | None, section: str | None, mode: str | None) -> str:
@@ -309,6 +310,14 @@ class Handlers:
             *self.undo_state(),
         )
 
+    def on_page_load(self, selected: str | None = None) -> tuple[Any, ...]:
+        """A page opened: refresh the document pickers only if documents changed since the page
+        was built. Whatever an event returns is kept in that visitor's session, so the common
+        case (nothing changed) returns nothing; the Documents tab fills itself when opened."""
+        if tuple(self.service.doc_ids()) == self.page_docs:
+            return tuple(gr.skip() for _ in range(6))
+        return self.refresh(selected)
+
     def undo_state(self) -> tuple[str, Any]:
         change = self.service.last_change()
         if not change:
@@ -345,7 +354,7 @@ class Handlers:
         """The answer to the same-name question: replace, keep both, or cancel."""
         if choice == "cancel" or not files:
             status = render.message("已取消，没有更改 Cancelled: nothing was changed", "info")
-            return (status, gr.update(visible=False), *self.refresh(selected), gr.skip())
+            return (status, gr.update(visible=False), *self.refresh(selected), None)
         return self._add(files, selected, choice, progress)
 
     def _add(self, files: list[str], selected: str | None, choice: str, progress: gr.Progress) -> tuple[Any, ...]:

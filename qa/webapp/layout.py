@@ -26,7 +26,7 @@ from qa.webapp.service import MAX_BATCH_QUESTIONS, MAX_K, UPLOAD_TYPES, QAServic
 
 TITLE = "文档问答 Document QA"
 STATE_TTL_SECONDS = 3600  # a visitor's comparison is dropped an hour after it was made
-SESSION_CAPACITY = 500  # visitors whose state is kept (least recently used dropped first)
+SESSION_CAPACITY = 200  # visitors whose state is kept, least recently used dropped first (~200 kB each)
 MAX_UPLOAD = "50mb"  # per uploaded file: text documents and question lists are far smaller
 SYSTEM_FONTS = [
     "system-ui",
@@ -255,7 +255,7 @@ def build_app(service: QAService) -> gr.Blocks:
                 batch_table.select(h.batch_row, None, batch_detail, api_name="ui_batch_row", api_visibility="private")
 
             # ---- Documents ---------------------------------------------------------------
-            with gr.Tab("文档 Documents", id="documents"):
+            with gr.Tab("文档 Documents", id="documents") as docs_tab:
                 # Filled when a page opens, not in the page config: the config is copied per visitor.
                 docs_table = gr.Dataframe(
                     headers=DOC_HEADERS,
@@ -303,7 +303,9 @@ def build_app(service: QAService) -> gr.Blocks:
                     button.click(resolve, [upload, outline_doc], add_outputs, api_name=f"ui_{choice}", **build_queue)
                 undo_button.click(h.undo, outline_doc, [add_status, *refreshed], api_name="ui_undo", **build_queue)
 
+                docs_tab.select(h.refresh, outline_doc, refreshed, api_name="ui_docs_tab", api_visibility="private")
+
         # Another session may have added documents: show the index as it is when a page opens.
-        demo.load(h.refresh, outline_doc, refreshed, api_name="ui_refresh", api_visibility="private")
+        demo.load(h.on_page_load, outline_doc, refreshed, api_name="ui_refresh", api_visibility="private")
         register_api(service)
     return demo

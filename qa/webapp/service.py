@@ -598,6 +598,8 @@ class QAService:
                         new = self._free_name(name, taken | {n for _, n in good})
                         result.renamed[name] = new
                         name = new
+                    else:  # replace: within one upload, the later file of a name wins
+                        good = [(p, n) for p, n in good if n != name]
                 taken.add(name)
                 good.append((path, name))
             if not good:
