@@ -2,9 +2,14 @@
 
     python benchmarks/api_load.py                 # starts `app.py` on a temp copy of the index
     python benchmarks/api_load.py --url http://127.0.0.1:7860/ --clients 20 --requests 5
+    python benchmarks/api_load.py --batch 3000 --clients 1 --requests 40   # Ask while a batch runs
 
-Prints errors and latency (p50/p95/max) as a Markdown table. Bounded: every request has a
-timeout and the run stops issuing requests after --max-seconds.
+Prints errors and latency (p50/p95/max) as a Markdown table. With ``--batch N`` it measures the
+same searches twice in one run: first on an idle app (the baseline), then while another client's
+N-question ``/batch`` runs, and says whether the batch was still running when the last search
+returned (else the second row did not measure what it claims). Bounded: every request has a
+timeout and the run stops issuing requests after --max-seconds; requests not sent because of
+that are counted apart from errors (they did not fail).
 """
 
 from __future__ import annotations
@@ -109,6 +114,7 @@ def run(url: str, clients: int, requests: int, k: int, timeout: float, max_secon
 
     latencies: list[float] = []
     errors: Counter[str] = Counter()
+    unsent: list[int] = [0]
     lock = threading.Lock()
     barrier = threading.Barrier(clients)
     stop_at: list[float] = []
@@ -125,7 +131,7 @@ def run(url: str, clients: int, requests: int, k: int, timeout: float, max_secon
         for i in range(requests):
             if time.monotonic() > stop_at[0]:
                 with lock:
-                    errors["not sent: --max-seconds reached"] += requests - i
+                    unsent[0] += requests - i  # not an error: the run's time budget ran out
                 return
             question = QUESTIONS[(n + i) % len(QUESTIONS)]
             started = time.perf_counter()
@@ -150,7 +156,49 @@ def run(url: str, clients: int, requests: int, k: int, timeout: float, max_secon
     for thread in threads:
         thread.join(timeout=max_seconds + timeout + 120)
     wall = time.monotonic() - started
-    return {"latencies": latencies, "errors": errors, "wall": wall}
+    return {"latencies": latencies, "errors": errors, "wall": wall, "unsent": unsent[0], "ended": time.monotonic()}
+
+
+class BackgroundBatch:
+    """One client running an N-question ``/batch`` in a thread, with its start and end times."""
+
+    def __init__(self, url: str, n: int, k: int, timeout: float) -> None:
+        self.questions = [f"{QUESTIONS[i % len(QUESTIONS)]} {i}" for i in range(n)]
+        self.url, self.k, self.timeout = url, k, timeout
+        self.started = self.ended = 0.0
+        self.error = ""
+        self.answered = 0
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        from gradio_client import Client
+
+        self.started = time.monotonic()
+        try:
+            records = Client(self.url, verbose=False).predict(self.questions, k=self.k, api_name="/batch")
+            self.answered = sum(bool(r["hits"]) for r in records)
+        except Exception as exc:  # noqa: BLE001 - reported in the table
+            self.error = f"{type(exc).__name__}: {exc}"[:160]
+        self.ended = time.monotonic()
+
+    def start(self, warmup: float = 2.0) -> None:
+        """Start the batch and give it ``warmup`` seconds to be running before searches are timed."""
+        self._thread.start()
+        time.sleep(warmup)
+
+    def join(self) -> None:
+        self._thread.join(timeout=self.timeout)
+
+
+def _row(label: str, clients: int, result: dict, total: int) -> str:
+    lat = result["latencies"]
+    if lat:
+        p50, p95, worst = percentile(lat, 50), percentile(lat, 95), max(lat)
+        cells = f"{p50:.2f} | {p95:.2f} | {worst:.2f} | {len(lat) / result['wall']:.1f}"
+    else:
+        cells = "— | — | — | 0"
+    errors = sum(result["errors"].values())
+    return f"| {label} | {clients} | {total} | {len(lat)} | {errors} | {result['unsent']} | {cells} |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,10 +216,18 @@ def main(argv: list[str] | None = None) -> int:
         help="gradio_client per user (default) or bare HTTP POSTs to /gradio_api/run/search",
     )
     parser.add_argument("--max-seconds", type=float, default=300.0, help="stop sending after this long")
+    parser.add_argument(
+        "--batch", type=int, default=0, metavar="N", help="also measure while an N-question /batch runs (e.g. 3000)"
+    )
+    parser.add_argument("--batch-k", type=int, default=3, help="results per batch question (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.clients < 1 or args.requests < 1 or args.clients > 200:
         parser.error("--clients must be 1..200 and --requests at least 1")
+    if not 0 <= args.batch <= 5000:
+        parser.error("--batch must be 0..5000 (the app's cap per batch)")
 
+    rows: list[tuple[str, dict]] = []
+    batch: BackgroundBatch | None = None
     with tempfile.TemporaryDirectory(prefix="qa-load-") as tmp:
         proc = None
         url = args.url
@@ -181,29 +237,49 @@ def main(argv: list[str] | None = None) -> int:
             from gradio_client import Client
 
             Client(url, verbose=False).predict(QUESTIONS[0], api_name="/search")  # warm-up, not counted
-            result = run(url, args.clients, args.requests, args.k, args.timeout, args.max_seconds, args.transport)
+            load = (url, args.clients, args.requests, args.k, args.timeout, args.max_seconds, args.transport)
+            if args.batch:
+                rows.append(("idle (baseline)", run(*load)))
+                batch = BackgroundBatch(url, args.batch, args.batch_k, args.timeout * 20)
+                batch.start()
+                rows.append((f"during a {args.batch}-question batch", run(*load)))
+                batch.join()
+            else:
+                rows.append(("idle", run(*load)))
         finally:
             if proc is not None:
                 proc.terminate()
                 proc.wait(timeout=30)
 
-    lat = result["latencies"]
-    errors = result["errors"]
     total = args.clients * args.requests
     print(f"\n/search load ({args.transport}): {args.clients} clients x {args.requests} searches, k={args.k}, {url}\n")
-    print("| clients | requests | ok | errors | p50 (s) | p95 (s) | max (s) | throughput (req/s) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    if lat:
-        p50, p95, worst = percentile(lat, 50), percentile(lat, 95), max(lat)
-        cells = f"{p50:.2f} | {p95:.2f} | {worst:.2f} | {len(lat) / result['wall']:.1f}"
-    else:
-        cells = "— | — | — | 0"
-    print(f"| {args.clients} | {total} | {len(lat)} | {sum(errors.values())} | {cells} |")
-    if lat:
-        print(f"\nmean {statistics.mean(lat):.2f} s over {len(lat)} answered searches in {result['wall']:.1f} s wall")
-    for message, count in errors.most_common(5):
-        print(f"error x{count}: {message}")
-    return 1 if errors else 0
+    print(
+        "| app state | clients | requests | ok | errors | not sent | p50 (s) | p95 (s) | max (s) | throughput (req/s) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, result in rows:
+        print(_row(label, args.clients, result, total))
+    for label, result in rows:
+        lat = result["latencies"]
+        if lat:
+            print(
+                f"\n{label}: mean {statistics.mean(lat):.2f} s over {len(lat)} searches in {result['wall']:.1f} s wall"
+            )
+        for message, count in result["errors"].most_common(5):
+            print(f"{label}: error x{count}: {message}")
+        if result["unsent"]:
+            print(f"{label}: {result['unsent']} searches not sent: --max-seconds reached (not errors)")
+    if batch is not None:
+        during = rows[-1][1]
+        overlapped = batch.ended == 0.0 or batch.ended >= during["ended"]
+        took = (batch.ended or time.monotonic()) - batch.started
+        print(
+            f"\nbatch: {args.batch} questions (k={args.batch_k}) in {took:.1f} s, {batch.answered} answered"
+            f"{', error: ' + batch.error if batch.error else ''}; still running when the last timed search returned: "
+            f"{'yes' if overlapped else 'NO (the second row is partly idle)'}"
+        )
+    failed = any(result["errors"] for _, result in rows) or bool(batch and batch.error)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

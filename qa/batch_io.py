@@ -32,6 +32,7 @@ CSV_FIELDS = [
     "section",
     "lines",
     "citation",
+    "answer",
     "text",
     "highlights",
 ]
@@ -56,6 +57,12 @@ def csv_cell(value: Any) -> Any:
 def write_csv_row(writer: csv.DictWriter, row: dict[str, Any]) -> None:
     """``writer.writerow`` with every cell passed through ``csv_cell``; every CSV we write goes through here."""
     writer.writerow({key: csv_cell(value) for key, value in row.items()})
+
+
+def answer_text(hit: dict[str, Any]) -> str:
+    """The answering sentence(s) of a hit, from its highlight offsets (its own column in results)."""
+    text = hit.get("text", "")
+    return " … ".join(text[a:b].strip() for a, b in hit.get("highlights", []) if 0 <= a < b <= len(text))
 
 
 @dataclass
@@ -84,10 +91,17 @@ def iter_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[int, Any]]:
             raise QAError(f"{name}: line {number} is not valid JSON ({exc.msg})") from exc
 
 
-def parse_questions(text: str, suffix: str, name: str = "questions") -> list[Question]:
-    """Questions from a file's decoded text; bad rows raise QAError naming the line."""
+def parse_questions(
+    text: str, suffix: str, name: str = "questions", skipped: list[str] | None = None
+) -> list[Question]:
+    """Questions from a file's decoded text; bad rows raise QAError naming the line.
+
+    A row whose question is empty is skipped; with ``skipped`` given, each is named there
+    ("line 3: empty question") so a caller can report it instead of losing it silently.
+    """
     suffix = suffix.lower()
     questions: list[Question] = []
+    skipped = skipped if skipped is not None else []
     if suffix == ".jsonl":
         for number, row in iter_jsonl(text.splitlines(), name):
             if isinstance(row, str):
@@ -103,9 +117,13 @@ def parse_questions(text: str, suffix: str, name: str = "questions") -> list[Que
         if not reader.fieldnames:
             raise QAError(f"{name}: the CSV file has no header row")
         first = reader.fieldnames[0]
+        # With a question column, its cell is the question (an empty cell is an empty question,
+        # never the row's id); without one, the first column is.
+        has_column = any(str(f).strip().lower() in _QUESTION_KEYS for f in reader.fieldnames if f)
         for row in reader:
-            question = _pick(row, _QUESTION_KEYS) or row.get(first)
+            question = _pick(row, _QUESTION_KEYS) if has_column else row.get(first)
             if not question or not str(question).strip():
+                skipped.append(f"line {reader.line_num}: empty question")
                 continue
             qid = _pick(row, _ID_KEYS) or str(len(questions) + 1)
             extra = {k: v for k, v in row.items() if k and k.lower() not in _QUESTION_KEYS + _ID_KEYS and k != first}
@@ -119,9 +137,9 @@ def parse_questions(text: str, suffix: str, name: str = "questions") -> list[Que
     return questions
 
 
-def read_questions(path: Path | str) -> list[Question]:
+def read_questions(path: Path | str, skipped: list[str] | None = None) -> list[Question]:
     path = Path(path)
-    return parse_questions(read_text_file(path), path.suffix, str(path))
+    return parse_questions(read_text_file(path), path.suffix, str(path), skipped)
 
 
 def result_rows(questions: list[Question], results: list[list[Any]]) -> list[dict[str, Any]]:
@@ -156,7 +174,7 @@ def _hit_rows(records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if not record["hits"]:
             yield base
         for hit in record["hits"]:
-            yield {**base, **hit, "highlights": json.dumps(hit.get("highlights", []))}
+            yield {**base, **hit, "answer": answer_text(hit), "highlights": json.dumps(hit.get("highlights", []))}
 
 
 def write_results(path: Path | str, records: list[dict[str, Any]]) -> None:

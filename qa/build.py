@@ -110,7 +110,7 @@ def _embed_new(
     progress: bool,
 ) -> _NewPart:
     chunks = chunk_documents(docs, params)
-    averaging = bool(getattr(embedder, "averaging", False))
+    averaging = bool(embedder.averaging)
     windows = [window_texts(c) for c in chunks]
     window_keys = [[_text_key(t) for t in ws] for ws in windows]
     chunk_keys = [_text_key(c.embed_text) for c in chunks]
@@ -316,7 +316,7 @@ def _update(
         **manifest_model(embedder),
         "dim": int(embedder.dim),
         "chunking": params.as_dict(),
-        "chunk_vectors": "window-mean" if getattr(embedder, "averaging", False) else "embedded",
+        "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
         "settings": {
             "engine": ENGINE,
             "ann_min": ann_min,
@@ -374,7 +374,7 @@ def _update_milvus(
         **manifest_model(embedder),
         "dim": int(embedder.dim),
         "chunking": params.as_dict(),
-        "chunk_vectors": "window-mean" if getattr(embedder, "averaging", False) else "embedded",
+        "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
         "settings": {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}},
         "documents": entries,
         "count": int(live_after),

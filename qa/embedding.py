@@ -32,8 +32,10 @@ class Embedder(Protocol):
 
     model_id: str
     dim: int
-    # Optional ``averaging: bool``: True for encoders that average over their input; chunk
-    # vectors are then the mean of sentence-window vectors instead of a whole-chunk embedding.
+    # True for encoders that average over their input (USE-m3): a chunk's vector is then the mean
+    # of its sentence-window vectors instead of a whole-chunk embedding (see qa.dense). Part of
+    # the interface, not an optional attribute, so a wrapper cannot drop it by accident.
+    averaging: bool
 
     def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
 
@@ -135,6 +137,8 @@ class SentenceTransformerEmbedder:
     ``encode_query``/``encode_document`` apply the model's own prompts (e5's "query: ",
     bge's instruction...), which matters as much as the model choice for asymmetric retrieval.
     """
+
+    averaging = False  # a transformer attends over the whole chunk: embed it whole
 
     def __init__(self, name: str, device: str = "cpu") -> None:
         self._model, self.model_id = load_sentence_transformers("SentenceTransformer", name, device, "embedding")

@@ -296,6 +296,7 @@ class _NoiseEmbedder:
 
     model_id = "noise-test-model"
     dim = 64
+    averaging = False
 
     def _encode(self, texts):
         import hashlib

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from qa.errors import QAError
@@ -16,15 +16,21 @@ def default_picks(passages: Sequence[dict[str, Any]]) -> list[str]:
     return firsts if len(firsts) >= 2 else labels[:2]
 
 
-def select_and_share(passages: Sequence[dict[str, Any]], picks: Sequence[str] | None) -> dict[str, Any]:
-    """The picked passages, each with the spans of wording it shares with another picked one."""
+def select_and_share(
+    passages: Sequence[dict[str, Any]],
+    picks: Sequence[str] | None,
+    weight: Callable[[str], float] | None = None,
+) -> dict[str, Any]:
+    """The picked passages, each with the spans of distinctive wording it shares with another
+    picked one (``weight``: see ``qa.webapp.overlap.shared_spans``)."""
     wanted = list(picks) if picks else default_picks(passages)
     by_label = {p["label"]: p for p in passages}
     unknown = [w for w in wanted if w not in by_label]
     if unknown:
-        raise QAError(f"no passage labelled {', '.join(unknown)}: choose from {', '.join(by_label) or 'none'}")
+        choices = ", ".join(by_label) or "none"
+        raise QAError(f"没有这个段落 no passage labelled {', '.join(unknown)}: choose from {choices}")
     selected = [dict(by_label[w]) for w in wanted]
-    spans, terms = shared_spans([p["text"] for p in selected])
+    spans, terms = shared_spans([p["text"] for p in selected], weight)
     for passage, marks in zip(selected, spans, strict=True):
         passage["shared"] = [list(m) for m in marks]
     return {"picks": wanted, "selected": selected, "shared_terms": terms}

@@ -8,22 +8,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from qa.records import Outline, Span, format_line_ranges
+from qa.records import Outline
 
 MAX_CONTEXT_PARAGRAPHS = 80  # a whole section is shown, unless it is longer than this
 
 
+def section_parts(outline: Outline, indexes: list[int]) -> list[tuple[int, int]]:
+    """A section's line ranges in the document: one part per run of consecutive paragraphs.
+
+    A stitched article (its text cut by the layout and continued further down) has several
+    parts; blank lines between its own paragraphs do not split it.
+    """
+    parts: list[list[int]] = []
+    previous = None
+    for i in sorted(indexes):
+        p = outline.paragraphs[i]
+        if parts and previous is not None and i == previous + 1:
+            parts[-1][1] = max(parts[-1][1], p.line_end)
+        else:
+            parts.append([p.line_start, p.line_end])
+        previous = i
+    return [(a, b) for a, b in parts]
+
+
+def format_parts(parts: list[tuple[int, int]] | list[list[int]]) -> str:
+    """``39-52,136-140``: the line-range format of citations (``qa.records.format_line_ranges``)."""
+    return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in parts)
+
+
 def outline_summary(doc_id: str, outline: Outline) -> dict[str, Any]:
-    """Sections with their exact line ranges, first/last line and paragraph count."""
+    """Sections with their line ranges (as parts, in the citations' format) and paragraph count."""
     sections = []
     for sec in outline.sections:
         paras = [outline.paragraphs[i] for i in sec.paragraphs]
-        spans = [Span(p.line_start, p.line_end, p.char_start, p.char_end) for p in paras]
+        parts = section_parts(outline, list(sec.paragraphs))
         sections.append(
             {
                 "path": list(sec.path),
                 "section": sec.label,
-                "lines": format_line_ranges(spans) if spans else "",
+                "lines": format_parts(parts),
+                "parts": [list(p) for p in parts],
                 "line_start": min((p.line_start for p in paras), default=0),
                 "line_end": max((p.line_end for p in paras), default=0),
                 "paragraphs": len(paras),

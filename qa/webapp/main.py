@@ -16,6 +16,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from qa.build import DEFAULT_INDEX  # noqa: E402
 from qa.errors import QAError  # noqa: E402
 
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7860
+
 if TYPE_CHECKING:
     import gradio as gr
 
@@ -31,8 +34,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--uploads", type=Path, default=None, help="uploaded documents folder (default: uploads/ beside the index)"
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    parser.add_argument("--port", type=int, default=7860, help="port (default: %(default)s)")
+    parser.add_argument(
+        "--host", default=None, help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)"
+    )
+    parser.add_argument("--port", type=int, default=None, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
     parser.add_argument("--model", default=None, help="embedding model for a new index (default: bundled use-m3)")
     parser.add_argument(
         "--compare-index",
@@ -43,6 +48,39 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     return args
+
+
+def listen_address(host: str | None, port: int | None) -> tuple[str, int]:
+    """Where to serve: the flags, else Gradio's own variables, else loopback:7860.
+
+    ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` are how Gradio apps are configured in
+    containers and hosting; a flag given on the command line wins over them.
+    """
+    host = host or os.environ.get("GRADIO_SERVER_NAME") or DEFAULT_HOST
+    if port is None:
+        raw = os.environ.get("GRADIO_SERVER_PORT", "").strip()
+        try:
+            port = int(raw) if raw else DEFAULT_PORT
+        except ValueError:
+            raise QAError(f"GRADIO_SERVER_PORT must be a port number, not {raw!r}") from None
+    if not 0 < port < 65536:
+        raise QAError(f"port must be 1..65535, not {port}")
+    return host, port
+
+
+def check_port(host: str, port: int) -> None:
+    """One clear line when the port is taken (instead of a server traceback)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise QAError(
+                f"端口已被占用 cannot listen on {host}:{port} ({exc.strerror or exc}): another program uses it; "
+                "choose another with --port or GRADIO_SERVER_PORT"
+            ) from None
 
 
 def create_service(
@@ -104,10 +142,15 @@ def main(argv: list[str] | None = None) -> int:
             name, path = Path(item).name, item
         extra[name] = Path(path)
     try:
+        host, port = listen_address(args.host, args.port)
+        check_port(host, port)  # before the (slow) first build: fail fast
         service = create_service(args.index, args.corpus, args.model, args.uploads, extra)
+        check_port(host, port)
+        serve(service, host, port, block=True)
     except QAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-
-    serve(service, args.host, args.port, block=True)
+    except OSError as exc:  # the port was taken between the check and the launch
+        print(f"error: cannot serve on {host}:{port}: {exc}", file=sys.stderr)
+        return 2
     return 0

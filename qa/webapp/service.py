@@ -8,13 +8,14 @@ A search never waits for a build and never sees a half-built index.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,38 +24,46 @@ import numpy as np
 
 from qa.batch_io import Question, result_rows
 from qa.build import BuildReport, build_index, remove_documents
-from qa.embedding import Embedder, load_embedder
+from qa.embedding import BATCH_SIZE, Embedder, load_embedder
 from qa.errors import IndexStoreError, LoadError, QAError
 from qa.index_store import IndexStore, StoredDocument
 from qa.loading import SUFFIXES, load_file
-from qa.records import Outline
+from qa.records import Document, Outline
 from qa.search import Hit, Searcher
 from qa.structure import recover_outline
 from qa.webapp.compare import select_and_share
 from qa.webapp.context import outline_summary, section_context
+from qa.webapp.messages import public_message
 from qa.webapp.modes import default_mode, mode_kwargs, search_modes
+from qa.webapp.overlap import document_frequencies
+from qa.webapp.undo import Change, UndoLog
 
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, what)
 
-EMBED_STEP = 16  # chunks per encoder call while building: small steps keep progress moving
-BATCH_STEP = 8  # questions per search_many call in a batch run
+BATCH_STEP = 4  # questions per search_many call in a batch run: an Ask waits at most for one step
+MAX_BATCH_QUESTIONS = 5000  # per batch run, page and API alike: a bigger file belongs to `qa batch`
+MAX_K = 50  # results per question, page and API alike
 RELOAD_CHECK_SECONDS = 2.0  # how often a search checks whether another process rebuilt the index
+BATCH_YIELD_SECONDS = 1.0  # longest a batch step waits for interactive searches to finish
+UPLOAD_TYPES = SUFFIXES  # the one list of document types the app accepts (qa.loading decides)
+CONFLICT_CHOICES = ("refuse", "replace", "keep_both")
 
 
 class SharedEmbedder:
     """One loaded model shared by searches and builds, one encoder call at a time.
 
     The model is the expensive part to load, and on a small CPU two concurrent encoder calls are
-    no faster than two in a row; a lock per call keeps the numpy/BLAS state safe. Builds encode
-    in small steps, so a search waits at most one step while a document is being added.
+    no faster than two in a row; a lock per call keeps the numpy/BLAS state safe. It is an
+    ``Embedder`` in full (``averaging`` included), so a build through it is the CLI's build.
     """
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.dim = inner.dim
+        self.averaging = inner.averaging
         self._lock = threading.Lock()
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
@@ -67,15 +76,17 @@ class SharedEmbedder:
 
 
 class ProgressEmbedder:
-    """Encodes documents in steps, reporting each step (tqdm on stderr and/or a callback).
+    """Encodes documents in the embedder's own batches, reporting each (tqdm on stderr and/or a callback).
 
-    The embedders only draw a bar for big jobs; the app wants visible progress for any build.
+    Steps are ``qa.embedding.BATCH_SIZE`` texts, the batches ``qa build`` encodes, so the vectors
+    are bit-for-bit the CLI's; between steps a waiting search gets the shared encoder.
     """
 
     def __init__(self, inner: Embedder, callback: ProgressFn | None = None, bar: bool = True) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.dim = inner.dim
+        self.averaging = inner.averaging
         self.callback = callback
         self.bar = bar
 
@@ -88,23 +99,55 @@ class ProgressEmbedder:
         total = len(texts)
         parts: list[np.ndarray] = []
         with tqdm(total=total, desc="embedding 向量化", unit="chunk", file=sys.stderr, disable=not self.bar) as bar:
-            for start in range(0, total, EMBED_STEP):
-                batch = list(texts[start : start + EMBED_STEP])
+            for start in range(0, total, BATCH_SIZE):
+                batch = list(texts[start : start + BATCH_SIZE])
                 parts.append(self.inner.encode_documents(batch, progress=False))
                 bar.update(len(batch))
                 if self.callback:
-                    self.callback(min(start + EMBED_STEP, total), total, "embedding 向量化")
+                    self.callback(min(start + BATCH_SIZE, total), total, "embedding 向量化")
         return np.vstack(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
+
+
+class FairGate:
+    """Interactive searches go first: a batch step starts only when no interactive search runs.
+
+    A batch is many small steps; before each it waits (at most ``BATCH_YIELD_SECONDS``, so a
+    stream of questions cannot starve it) until the interactive searches in flight are done. An
+    Ask therefore waits for at most the one batch step already running.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._active = 0
+
+    @contextlib.contextmanager
+    def interactive(self) -> Iterator[None]:
+        with self._cond:
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._active -= 1
+                self._cond.notify_all()
+
+    def batch_turn(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: self._active == 0, timeout=BATCH_YIELD_SECONDS)
 
 
 @dataclass
 class AddResult:
-    """What an upload did: documents indexed, files refused (with why), the build report."""
+    """What an upload did: documents indexed, same-name files held back, files refused (with why)."""
 
     added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # replaced: same name, new content
+    renamed: dict[str, str] = field(default_factory=dict)  # "keep both": upload name -> new id
+    conflicts: list[str] = field(default_factory=list)  # same name as an indexed document, not added
     rejected: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     report: BuildReport | None = None
+    undo: str = ""  # what "undo" would revert, when this upload changed the index
 
     @property
     def ok(self) -> bool:
@@ -115,13 +158,21 @@ class AddResult:
         if self.added:
             parts.append("已添加 Added: " + ", ".join(self.added))
         if self.changed:
-            parts.append("已更新 Updated: " + ", ".join(self.changed))
+            parts.append("已替换 Replaced: " + ", ".join(self.changed))
         if self.report is not None and self.ok:
             r = self.report
             parts.append(f"索引 index: {r.documents} 文档 documents, {r.chunks} 段 chunks")
+        if self.conflicts:
+            parts.append(
+                "同名文档已存在，未添加 Not added, a document with this name is already indexed: "
+                + ", ".join(self.conflicts)
+                + "（选择替换或保留两者 choose replace or keep both）"
+            )
+        if self.unchanged:
+            parts.append("内容未变 Unchanged, already indexed: " + ", ".join(self.unchanged))
         if self.rejected:
             parts.append("未添加 Rejected: " + "; ".join(self.rejected))
-        if not self.ok and not self.rejected:
+        if not (self.ok or self.rejected or self.conflicts or self.unchanged):
             parts.append("没有选择文件 No files were given")
         return " | ".join(parts)
 
@@ -130,9 +181,13 @@ class AddResult:
             "ok": self.ok,
             "added": self.added,
             "changed": self.changed,
+            "renamed": self.renamed,
+            "conflicts": self.conflicts,
+            "unchanged": self.unchanged,
             "rejected": self.rejected,
             "documents": self.report.documents if self.report else None,
             "chunks": self.report.chunks if self.report else None,
+            "undo": self.undo,
             "message": self.summary(),
         }
 
@@ -184,6 +239,10 @@ class QAService:
         self._extra: dict[str, Searcher] = {}
         self._outlines: OrderedDict[tuple[str, str], Outline] = OrderedDict()
         self._outline_lock = threading.Lock()
+        self.gate = FairGate()
+        self.undo_log = UndoLog(self.index_dir)
+        self._idf: tuple[str, Callable[[str], float]] | None = None
+        self.generation = 0  # bumped on every change this app makes, so pages can tell they are stale
 
     # ---- the current index ---------------------------------------------------------------
     @property
@@ -203,6 +262,7 @@ class QAService:
     def _swap(self, new: Searcher) -> None:
         with self._swap_lock:
             self._searcher = new
+            self.generation += 1
 
     def index_names(self) -> list[str]:
         return [self.main_name, *self._extra_dirs]
@@ -211,7 +271,7 @@ class QAService:
         if not index or index == self.main_name:
             return self.searcher
         if index not in self._extra_dirs:
-            raise QAError(f"unknown index {index!r}: choose one of {', '.join(self.index_names())}")
+            raise QAError(f"没有这个索引 unknown index {index!r}: choose one of {', '.join(self.index_names())}")
         if index not in self._extra:
             self._extra[index] = Searcher(self._extra_dirs[index])
         return self._extra[index]
@@ -222,6 +282,7 @@ class QAService:
 
     def info(self) -> dict[str, Any]:
         searcher = self.searcher
+        change = self.undo_log.last_change
         return {
             "model": searcher.index.model_id,
             "documents": len(searcher.index.documents),
@@ -229,9 +290,37 @@ class QAService:
             "indexes": self.index_names(),
             "modes": list(self.modes()),
             "default_mode": default_mode(),
+            "max_k": MAX_K,
+            "max_batch_questions": MAX_BATCH_QUESTIONS,
+            "upload_types": list(UPLOAD_TYPES),
+            "undo": change.description if change else "",
         }
 
     # ---- search --------------------------------------------------------------------------
+    @staticmethod
+    def check_k(k: float | int) -> int:
+        """``k`` as an int in 1..MAX_K; outside that range is a message, not a silent clamp."""
+        try:
+            value = int(k)
+        except (TypeError, ValueError):
+            raise QAError(f"结果数必须是整数 k must be a whole number from 1 to {MAX_K}, not {k!r}") from None
+        if value != k or not 1 <= value <= MAX_K:
+            raise QAError(f"结果数超出范围 k must be from 1 to {MAX_K}, not {k}")
+        return value
+
+    def check_filters(self, searcher: Searcher, doc: str | None, section: str | None) -> None:
+        """An unknown document is an error naming the choices (the filter would find nothing)."""
+        if doc and doc not in searcher.index.documents:
+            known = sorted(searcher.index.documents)
+            shown = ", ".join(known[:5]) + (" …" if len(known) > 5 else "")
+            raise QAError(f"没有这个文档 No document {doc!r} in the index (indexed: {shown})")
+
+    def explain_empty(self, searcher: Searcher, doc: str | None, section: str | None) -> None:
+        """After a search found nothing: say which filter excluded everything."""
+        if section:
+            where = f" in {doc!r}" if doc else ""
+            raise QAError(f"没有以此开头的章节 No section{where} starts with {section!r}: check the path (A › B)")
+
     def search(
         self,
         question: str,
@@ -243,7 +332,13 @@ class QAService:
     ) -> tuple[Searcher, list[Hit]]:
         """Hits for one question, and the searcher that produced them (for section context)."""
         searcher = self.searcher_for(index)
-        hits = searcher.search(question, k=int(k), doc=doc or None, section=section or None, **mode_kwargs(mode))
+        k = self.check_k(k)
+        doc, section = (doc or "").strip() or None, (section or "").strip() or None
+        self.check_filters(searcher, doc, section)
+        with self.gate.interactive():
+            hits = searcher.search(question, k=k, doc=doc, section=section, **mode_kwargs(mode))
+        if not hits:
+            self.explain_empty(searcher, doc, section)
         return searcher, hits
 
     def search_json(
@@ -258,23 +353,56 @@ class QAService:
         """``search`` as JSON-ready dicts (the API's answer)."""
         return [h.to_json() for h in self.search(question, k, doc, section, mode, index)[1]]
 
+    def batch_steps(
+        self,
+        questions: list[Question],
+        k: int = 5,
+        mode: str | None = None,
+        doc: str | None = None,
+        section: str | None = None,
+        stop: threading.Event | None = None,
+    ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        """Run a batch a few questions at a time, yielding (questions done, records so far).
+
+        Between steps interactive searches go first (``FairGate``) and ``stop`` ends the run;
+        the records of the steps done are kept. Questions over ``MAX_BATCH_QUESTIONS`` are refused.
+        """
+        if len(questions) > MAX_BATCH_QUESTIONS:
+            raise QAError(
+                f"问题太多 {len(questions)} questions is more than one run takes ({MAX_BATCH_QUESTIONS}): "
+                "split the file or use `qa batch` on the command line"
+            )
+        k = self.check_k(k)
+        doc, section = (doc or "").strip() or None, (section or "").strip() or None
+        searcher = self.searcher
+        self.check_filters(searcher, doc, section)
+        kwargs = mode_kwargs(mode)
+        records: list[dict[str, Any]] = []
+        for start in range(0, len(questions), BATCH_STEP):
+            if stop is not None and stop.is_set():
+                return
+            self.gate.batch_turn()
+            part = questions[start : start + BATCH_STEP]
+            found = searcher.search_many([q.text for q in part], k=k, doc=doc, section=section, **kwargs)
+            records.extend(result_rows(part, found))
+            yield start + len(part), records
+
     def batch(
         self,
         questions: list[Question],
         k: int = 5,
         mode: str | None = None,
         progress: ProgressFn | None = None,
+        doc: str | None = None,
+        section: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Every question's hits as ``result_rows`` records, a few questions per encoder call."""
-        searcher = self.searcher
-        kwargs = mode_kwargs(mode)
-        results: list[list[Hit]] = []
-        for start in range(0, len(questions), BATCH_STEP):
-            part = questions[start : start + BATCH_STEP]
-            results.extend(searcher.search_many([q.text for q in part], k=int(k), **kwargs))
+        """Every question's hits as ``result_rows`` records (see ``batch_steps``)."""
+        records: list[dict[str, Any]] = []
+        for done, so_far in self.batch_steps(questions, k, mode, doc, section):
+            records = so_far
             if progress:
-                progress(start + len(part), len(questions), "questions 问题")
-        return result_rows(questions, results)
+                progress(done, len(questions), "questions 问题")
+        return records
 
     def compare(
         self,
@@ -291,27 +419,55 @@ class QAService:
         the chosen passages side by side with their shared wording.
 
         Passages are labelled ``A1..Ak`` and ``B1..Bk``; ``picks`` names the ones to compare
-        (default: the top hit of each side, or A1 and A2 with one side).
+        (default: the top hit of each side, or A1 and A2 with one side). ``sides`` says what
+        each side asked and whether it found anything; with two sides, ``agreement`` lists the
+        passages both found and their rank on each side.
         """
-        passages = self.side("A", question, k, mode, index)
+        mode = mode or default_mode()
         other_mode, other_index = other_mode or mode, other_index or index
-        if (other_question or "").strip() or other_mode != mode or other_index != index:
-            passages += self.side("B", other_question or question, k, other_mode, other_index)
-        return {"passages": passages, **select_and_share(passages, picks)}
+        two = bool((other_question or "").strip()) or other_mode != mode or (other_index or "") != (index or "")
+        sides = [self.side("A", question, k, mode, index)]
+        if two:
+            sides.append(self.side("B", other_question or question, k, other_mode, other_index))
+        passages = [p for side in sides for p in side["passages"]]
+        result = {"passages": passages, "sides": [{k2: v for k2, v in s.items() if k2 != "passages"} for s in sides]}
+        result["agreement"] = agreement(sides) if two else []
+        if two and not all(s["passages"] for s in sides):
+            result.update({"picks": [], "selected": [], "shared_terms": []})
+            return result
+        return {**result, **select_and_share(passages, picks, self.term_weights())}
 
-    def side(self, side: str, question: str, k: int, mode: str = "", index: str = "") -> list[dict[str, Any]]:
-        """One side of a comparison: hits labelled with the side, question and settings."""
-        _, hits = self.search(question, k=k, mode=mode, index=index)
-        return [
-            {
-                "label": f"{side}{h.rank}",
-                "question": question,
-                "mode": mode or default_mode(),
-                "index": index or self.main_name,
-                **h.to_json(),
-            }
-            for h in hits
-        ]
+    def side(self, side: str, question: str, k: int, mode: str = "", index: str = "") -> dict[str, Any]:
+        """One side of a comparison: what it asked, and its hits labelled with the side."""
+        searcher, hits = self.search(question, k=k, mode=mode, index=index)
+        mode = mode or default_mode()
+        return {
+            "side": side,
+            "question": question,
+            "mode": mode,
+            "index": index or self.main_name,
+            "found": len(hits),
+            "passages": [
+                {
+                    "label": f"{side}{h.rank}",
+                    "question": question,
+                    "mode": mode,
+                    "index": index or self.main_name,
+                    **h.to_json(),
+                }
+                for h in hits
+            ],
+        }
+
+    def term_weights(self) -> Callable[[str], float]:
+        """How distinctive a word is in the main index (IDF from its chunks), for shared wording."""
+        searcher = self.searcher
+        key = searcher.index.directory.name
+        cached = self._idf
+        if cached is None or cached[0] != key:
+            cached = (key, document_frequencies([c.text for c in searcher.chunks]))
+            self._idf = cached
+        return cached[1]
 
     # ---- documents, outlines, context ----------------------------------------------------
     def _outline(self, stored: StoredDocument) -> Outline:
@@ -353,7 +509,7 @@ class QAService:
         """A document's recovered sections with their line ranges (for the Documents tab)."""
         stored = self.searcher.index.documents.get(doc_id)
         if stored is None:
-            raise QAError(f"no document {doc_id!r} in the index")
+            raise QAError(f"没有这个文档 No document {doc_id!r} in the index")
         return outline_summary(doc_id, self._outline(stored))
 
     def section_context(self, hit: Hit | dict[str, Any], searcher: Searcher | None = None) -> dict[str, Any] | None:
@@ -373,7 +529,7 @@ class QAService:
                 if context is None:
                     break
                 return context
-        raise QAError(f"no passage {chunk_id!r} in the index")
+        raise QAError(f"没有这个段落 No passage {chunk_id!r} in the index")
 
     # ---- removing documents --------------------------------------------------------------
     def remove_documents(self, doc_ids: Sequence[str]) -> BuildReport:
@@ -388,37 +544,87 @@ class QAService:
         return report
 
     # ---- adding documents ----------------------------------------------------------------
-    def add_documents(self, paths: Sequence[Path | str], progress: ProgressFn | None = None) -> AddResult:
+    def _check_upload(self, path: Path) -> tuple[Document | None, str]:
+        """The upload as a document, or None and why it is refused."""
+        name = path.name
+        if path.suffix.lower() not in UPLOAD_TYPES:
+            return None, f"{name}: 不支持的文件类型 only {', '.join(UPLOAD_TYPES)} files can be indexed"
+        try:
+            return load_file(path, name), ""
+        except LoadError as exc:
+            return None, public_message(exc)
+
+    def upload_conflicts(self, paths: Sequence[Path | str]) -> list[str]:
+        """Names of uploads that would replace an indexed document with different content."""
+        documents = self.searcher.index.documents
+        conflicts = []
+        for raw in paths:
+            doc, _ = self._check_upload(Path(raw))
+            if doc is not None and doc.doc_id in documents and documents[doc.doc_id].sha256 != doc.sha256:
+                conflicts.append(doc.doc_id)
+        return conflicts
+
+    def _free_name(self, name: str, taken: set[str]) -> str:
+        """``name`` with the first free ``-2``, ``-3``... before its suffix ("keep both")."""
+        stem, suffix = Path(name).stem, Path(name).suffix
+        n = 2
+        while f"{stem}-{n}{suffix}" in taken or (self.uploads_dir / f"{stem}-{n}{suffix}").exists():
+            n += 1
+        return f"{stem}-{n}{suffix}"
+
+    def add_documents(
+        self, paths: Sequence[Path | str], progress: ProgressFn | None = None, on_conflict: str = "refuse"
+    ) -> AddResult:
         """Validate uploads, copy the good ones into the uploads folder, update the index.
 
         A bad file (wrong type, empty, binary, undecodable) is rejected with the loader's
-        message and never reaches the index. While the build runs, searches use the old index;
-        afterwards the new one replaces it in one reference swap.
+        message and never reaches the index. An upload named like an indexed document with other
+        content is held back (``on_conflict="refuse"``, listed under ``conflicts``), replaces it
+        (``"replace"``) or is added under a new id (``"keep_both"``: ``name-2.txt``). While the
+        build runs, searches use the old index; afterwards the new one replaces it in one
+        reference swap. The change can be undone until the next one (``undo``).
         """
+        if on_conflict not in CONFLICT_CHOICES:
+            raise QAError(f"on_conflict must be one of {', '.join(CONFLICT_CHOICES)}, not {on_conflict!r}")
         result = AddResult()
-        good: list[tuple[Path, str]] = []
-        for raw in paths:
-            path = Path(raw)
-            name = path.name
-            if path.suffix.lower() not in SUFFIXES:
-                result.rejected.append(f"{name}: 不支持的文件类型 only {', '.join(SUFFIXES)} files can be indexed")
-                continue
-            try:
-                load_file(path, name)
-            except LoadError as exc:
-                result.rejected.append(str(exc))
-                continue
-            good.append((path, name))
-        if not good:
-            return result
         with self._build_lock:
+            documents = self.searcher.index.documents
+            good: list[tuple[Path, str]] = []
+            taken = set(documents)
+            for raw in paths:
+                path = Path(raw)
+                doc, why = self._check_upload(path)
+                if doc is None:
+                    result.rejected.append(why)
+                    continue
+                name = doc.doc_id
+                if name in documents and documents[name].sha256 == doc.sha256:
+                    result.unchanged.append(name)
+                    continue
+                if name in documents or name in {n for _, n in good}:
+                    if on_conflict == "refuse":
+                        result.conflicts.append(name)
+                        continue
+                    if on_conflict == "keep_both":
+                        new = self._free_name(name, taken | {n for _, n in good})
+                        result.renamed[name] = new
+                        name = new
+                    else:  # replace: within one upload, the later file of a name wins
+                        good = [(p, n) for p, n in good if n != name]
+                taken.add(name)
+                good.append((path, name))
+            if not good:
+                return result
             self.uploads_dir.mkdir(parents=True, exist_ok=True)
+            self.undo_log.snapshot()
+            change = Change("")
             copies = []
-            backups: dict[Path, bytes] = {}
             for path, name in good:
                 target = self.uploads_dir / name
                 if target.exists():
-                    backups[target] = target.read_bytes()
+                    change.overwritten[target] = target.read_bytes()
+                else:
+                    change.created.append(target)
                 shutil.copyfile(path, target)
                 copies.append(target)
             try:
@@ -431,18 +637,51 @@ class QAService:
                 )
                 new = Searcher(self.index_dir, embedder=self.embedder)
             except QAError as exc:
-                for target in copies:
-                    if target in backups:
-                        target.write_bytes(backups[target])
-                    else:
-                        target.unlink(missing_ok=True)
-                result.rejected.append(str(exc))
+                for target in change.created:
+                    target.unlink(missing_ok=True)
+                for target, data in change.overwritten.items():
+                    target.write_bytes(data)
+                self.undo_log.discard()
+                result.rejected.append(public_message(exc))
                 return result
+            result.report = report
+            result.added = list(report.added)
+            result.changed = list(report.changed)
+            change.description = describe_change(result)
+            self.undo_log.record(change)
+            result.undo = change.description
             self._swap(new)
-        result.report = report
-        result.added = list(report.added)
-        result.changed = list(report.changed)
-        unchanged = [n for _, n in good if n not in report.added and n not in report.changed]
-        if unchanged:
-            result.rejected.extend(f"{n}: 内容未变 unchanged, already indexed" for n in unchanged)
         return result
+
+    def undo(self) -> str:
+        """Put the index (and the uploads folder) back as it was before the last change."""
+        with self._build_lock:
+            change = self.undo_log.undo()
+            self._swap(Searcher(self.index_dir, embedder=self.embedder))
+        return f"已撤销 Undone: {change.description}"
+
+    def last_change(self) -> str:
+        change = self.undo_log.last_change
+        return change.description if change else ""
+
+
+def describe_change(result: AddResult) -> str:
+    """A short bilingual line naming what an upload changed (shown beside the Undo button)."""
+    parts = []
+    if result.added:
+        parts.append("添加 added " + ", ".join(result.added))
+    if result.changed:
+        parts.append("替换 replaced " + ", ".join(result.changed))
+    return "; ".join(parts)
+
+
+def agreement(sides: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Passages found by both sides with their rank on each, best combined rank first."""
+    a = {p["chunk_id"]: p for p in sides[0]["passages"]}
+    b = {p["chunk_id"]: p for p in sides[1]["passages"]}
+    rows = [
+        {"chunk_id": cid, "citation": a[cid]["citation"], "rank_a": a[cid]["rank"], "rank_b": b[cid]["rank"]}
+        for cid in a
+        if cid in b
+    ]
+    return sorted(rows, key=lambda r: (r["rank_a"] + r["rank_b"], r["rank_a"]))
