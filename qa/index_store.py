@@ -129,6 +129,14 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def link_or_copy(src: str, dst: str) -> None:
+    """Hard-link a file of an immutable generation (copy where the file system refuses links)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def _file_entry(path: Path, digest: str | None = None) -> dict[str, Any]:
     stat = path.stat()
     return {"sha256": digest or sha256_file(path), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
@@ -453,13 +461,39 @@ class IndexStore:
                 os.fsync(handle.fileno())
             for path in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
                 _fsync_dir(path)
-            os.rename(tmp, final)
-            pointer_tmp = self.root / f".{CURRENT}.tmp"
-            pointer_tmp.write_text(final.name + "\n", encoding="utf-8")
-            with pointer_tmp.open("rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(pointer_tmp, self.root / CURRENT)  # the atomic switch
-            _fsync_dir(self.root)
+            self._publish(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        self._collect_garbage(final.name)
+        return final
+
+    def _publish(self, tmp: Path, final: Path) -> None:
+        """Rename a complete, fsynced generation into place and switch ``CURRENT`` to it atomically."""
+        os.rename(tmp, final)
+        pointer_tmp = self.root / f".{CURRENT}.tmp"
+        pointer_tmp.write_text(final.name + "\n", encoding="utf-8")
+        with pointer_tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(pointer_tmp, self.root / CURRENT)  # the atomic switch
+        _fsync_dir(self.root)
+
+    def restore(self, saved: Path) -> Path:
+        """Make a copy of generation ``saved`` (e.g. one kept for undo) the live one. Call inside ``lock()``.
+
+        A generation is self-contained and never modified in place, so hard links are an exact copy:
+        sizes, mtimes and checksums in its manifest still hold. The copy is checked before the switch.
+        """
+        stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 10**9:09d}"
+        final, tmp = self.root / f"gen-{stamp}", self.root / f".tmp-gen-{stamp}"
+        try:
+            shutil.copytree(saved, tmp, copy_function=link_or_copy)
+            problems = self._check_files(tmp, self.read_manifest(tmp), full=False)
+            if problems:
+                raise IndexStoreError(f"cannot restore {saved.name}: {problems[0]}")
+            for path in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
+                _fsync_dir(path)
+            self._publish(tmp, final)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

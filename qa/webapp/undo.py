@@ -2,9 +2,9 @@
 
 Before a change the live generation is hard-linked into ``<index>/.undo/`` (generations are never
 modified in place, so a hard link is a free, exact copy that survives the store's clean-up of old
-generations). Undo writes that snapshot back as a new generation through ``IndexStore.write`` —
-the same atomic path a build takes — with the same chunks, vectors and extra files, so nothing
-is re-embedded and a search never sees a half-restored index. The uploads folder is put back too
+generations). Undo publishes a copy of that snapshot as a new generation through ``IndexStore.restore`` —
+the same atomic switch a build makes — so nothing is re-embedded and a search never sees a
+half-restored index. The uploads folder is put back too
 (files the change created are removed, files it overwrote get their old bytes back).
 
 One level: a change replaces the previous snapshot. The snapshot is on disk, so it survives the
@@ -13,7 +13,6 @@ browser tab, but the record of what the change did lives in the running app.
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 import time
@@ -21,11 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.errors import QAError
-from qa.index_store import CHUNKS, CURRENT, DOCUMENTS, VECTORS, IndexStore
+from qa.index_store import CURRENT, IndexStore, link_or_copy
 
 UNDO_DIR = ".undo"
-_CORE_FILES = {VECTORS, CHUNKS, DOCUMENTS}
-_STORE_KEYS = {"files", "count", "format_version"}  # written by IndexStore.write itself
 
 
 @dataclass
@@ -36,18 +33,6 @@ class Change:
     created: list[Path] = field(default_factory=list)
     overwritten: dict[Path, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.time)
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Hard-link every file of ``source`` under ``target`` (copy where linking is refused)."""
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link)
 
 
 class UndoLog:
@@ -66,7 +51,7 @@ class UndoLog:
             self._change = None
             shutil.rmtree(self.root, ignore_errors=True)
             self.root.mkdir(parents=True)
-            _link_tree(live, self.root / live.name)
+            shutil.copytree(live, self.root / live.name, copy_function=link_or_copy)
             (self.root / CURRENT).write_text(live.name + "\n", encoding="utf-8")
 
     def record(self, change: Change) -> None:
@@ -89,21 +74,10 @@ class UndoLog:
             change = self._change
             if change is None or not (self.root / CURRENT).is_file():
                 raise QAError("没有可撤销的更改 Nothing to undo: no change since the app started or the last undo")
-            saved = IndexStore(self.root).load()  # checks every file against the manifest
-            vectors = saved.vectors.reconstruct_n(0, saved.vectors.ntotal)
-            extras = [name for name in saved.manifest.get("files", {}) if name not in _CORE_FILES]
-
-            def copy_extras(directory: Path) -> list[str]:
-                for name in extras:
-                    (directory / name).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(saved.directory / name, directory / name)
-                return extras
-
-            manifest = {k: v for k, v in saved.manifest.items() if k not in _STORE_KEYS}
-            manifest["restored_from"] = saved.directory.name
+            saved = IndexStore(self.root).current_dir()
             store = IndexStore(self.index_dir)
             with store.lock():
-                store.write(manifest, saved.chunks, vectors, list(saved.documents.values()), extra=copy_extras)
+                store.restore(saved)  # checked against its manifest, then switched to atomically
             for path in change.created:
                 path.unlink(missing_ok=True)
             for path, data in change.overwritten.items():
