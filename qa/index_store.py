@@ -56,7 +56,7 @@ class StoredDocument:
     sha256: str
     encoding: str
     text: str
-    # PDF/DOCX/HTML: what the format said about each line ({"line": [page, level, role, edition]}),
+    # PDF/DOCX/HTML: what the format said about each line ({"line": [page, level, role, edition, …]}),
     # so a document rebuilt from the index gets the same outline as the one built from the file.
     source_format: str = "text"
     hints: dict[str, list] | None = None
