@@ -142,7 +142,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             if raw.FPDFText_IsGenerated(tp, i):
                 continue
             code = raw.FPDFText_GetUnicode(tp, i)
-            if code in (0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
+            if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
                 continue
             text = chr(code) if code < 0x110000 else " "
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
