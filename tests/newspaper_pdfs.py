@@ -53,7 +53,7 @@ class Family:
 
 FAMILIES = {
     "broadsheet": Family(
-        "broadsheet", (3, 4, 5), (9.0, 10.5), (1.4, 1.6), (1.2, 2.0), (2.0, 3.2), True, 0.4, 0.4, 0.6, 0.5
+        "broadsheet", (3, 4, 5), (9.0, 10.5), (1.4, 1.6), (1.2, 2.0), (2.0, 3.2), True, 0.4, 0.4, 0.6, 0.5, subheads=0.3
     ),
     "tabloid": Family(
         "tabloid",
@@ -68,9 +68,12 @@ FAMILIES = {
         0.5,
         0.5,
         page=(595.0, 842.0),
+        subheads=0.3,
     ),
     # Held out of tuning: small dense type, narrow gutters, smaller headlines, no indents.
-    "dense": Family("dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7),
+    "dense": Family(
+        "dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7, subheads=0.4
+    ),
 }
 TUNING = ("broadsheet", "tabloid")
 HELD_OUT = ("dense",)
@@ -407,6 +410,9 @@ def _set_article(
     usable = capacity - 1 if jump else capacity
     if continuation:
         laid.insert(0, (marker, 0.0, -1, False))
+    usable = min(usable, len(laid))
+    while usable > 1 and laid[usable - 1][2] >= 0 and paragraphs[laid[usable - 1][2]].startswith(SUBHEAD):
+        usable -= 1  # no module ends on a subhead: it goes on with its text (or is not printed)
     shown = laid[:usable]
     printed: dict[int, str] = {}
     for n, (line, indent, p_index, justified) in enumerate(shown):
@@ -506,5 +512,14 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
             score.jumps -= 1
             continue
         a, b = located.get(last_p1), located.get(first_p2)
-        score.stitched += bool(a and b and a[0] == b[0] and b[1] == a[1] + 1)
+        # Right after the page-1 text: next in its section, or first under a subhead that follows it.
+        same = bool(a and b and a[0] == b[0] and b[1] == a[1] + 1)
+        under_subhead = bool(
+            a
+            and b
+            and b[0] == a[0] + 1
+            and b[1] == 0
+            and outline.sections[b[0]].path[:1] == outline.sections[a[0]].path[:1]
+        )
+        score.stitched += same or under_subhead
     return score

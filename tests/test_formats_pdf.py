@@ -204,3 +204,19 @@ def test_a_reader_failure_is_a_message_not_a_crashed_build(tmp_path, monkeypatch
     assert result.problems == [
         "odd.pdf: could not be read as PDF (ZeroDivisionError: layout of a page nobody foresaw), skipped"
     ]
+
+
+def test_subheads_inside_articles_are_second_level_sections(tmp_path):
+    from dataclasses import replace
+
+    family = replace(FAMILIES["broadsheet"], subheads=1.0)
+    for seed in range(10):
+        paper = make_newspaper(tmp_path / f"s{seed}.pdf", seed, family, pages=2, columns=4)
+        if len(paper.subheads) >= 4 and paper.jumps:
+            break
+    outline = recover_outline(load_file(paper.path))
+    score = score_outline(paper, outline)
+    assert score.exact / score.pieces >= 0.95 and score.stitched == score.jumps, vars(score)
+    paths = {s.path for s in outline.sections}
+    printed = [(h, sub) for h, sub in paper.subheads if any(p.section == (h, sub) for p in paper.pieces)]
+    assert printed and all(pair in paths for pair in printed)

@@ -364,8 +364,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         under_headline = all(_is_head(ln, body) for ln in last)
         changed = {_style(ln, body) for ln in last} != {_style(ln, body) for ln in first}
         if mode == "article":
+            # Only headline type holds on to what follows across a wide gap; a subhead left at
+            # the foot of a column does not.
             opens = any(_is_head(ln, body) or _CONT_LINE.match(ln.text) for ln in first)
-            boundary = wide and not under_headline and opens
+            above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
+            boundary = wide and not above_headline and opens
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one

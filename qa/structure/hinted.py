@@ -86,7 +86,12 @@ def _jump_order(
             run.append(nxt.index)
         head = None
         k = para.index - 1
-        while k >= 0 and paragraphs[k].heading_level is None and paragraphs[k].role_hint in DISPLAY_ROLES:
+        while k >= 0 and (
+            (paragraphs[k].heading_level is None and paragraphs[k].role_hint in DISPLAY_ROLES)
+            or (paragraphs[k].heading_level is not None and paragraphs[k].heading_level > top)
+        ):
+            if paragraphs[k].heading_level is not None:  # a subhead printed over the continuation
+                run.insert(0, k)
             k -= 1
         if k >= 0 and paragraphs[k].heading_level is not None:
             head = k
