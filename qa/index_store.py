@@ -65,6 +65,8 @@ class StoredDocument:
     sha256: str
     encoding: str
     text: str
+    # PDF/DOCX/HTML: what the format said about each line ({"line": LineHint fields}), so a
+    # document rebuilt from the index gets the same outline as the one built from the file.
     source_format: str = "text"
     hints: dict[str, dict[str, Any]] | None = None  # line number (as text) -> LineHint fields
     extra: dict[str, Any] = field(default_factory=dict)

@@ -29,6 +29,7 @@ from tests.structure_gold import PAGE, READING
 
 FONT = "STSong-Light"
 HANGING = set("，。、；：？！）”」』》")
+SUBHEAD = "\x00"  # marks a subhead among an article's paragraphs
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,12 @@ class Family:
     byline: float
     jump_head: float  # share of continuations printed under a repeated headline
     page: tuple[float, float] = (842.0, 1191.0)  # A3 broadsheet-like
+    subheads: float = 0.0  # share of articles with in-text subheads (小标题), one size up from the body
 
 
 FAMILIES = {
     "broadsheet": Family(
-        "broadsheet", (3, 4, 5), (9.0, 10.5), (1.4, 1.6), (1.2, 2.0), (2.0, 3.2), True, 0.4, 0.4, 0.6, 0.5
+        "broadsheet", (3, 4, 5), (9.0, 10.5), (1.4, 1.6), (1.2, 2.0), (2.0, 3.2), True, 0.4, 0.4, 0.6, 0.5, subheads=0.3
     ),
     "tabloid": Family(
         "tabloid",
@@ -66,9 +68,12 @@ FAMILIES = {
         0.5,
         0.5,
         page=(595.0, 842.0),
+        subheads=0.3,
     ),
     # Held out of tuning: small dense type, narrow gutters, smaller headlines, no indents.
-    "dense": Family("dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7),
+    "dense": Family(
+        "dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7, subheads=0.4
+    ),
 }
 TUNING = ("broadsheet", "tabloid")
 HELD_OUT = ("dense",)
@@ -81,6 +86,7 @@ class Article:
     kicker: str | None = None
     subtitle: str | None = None
     byline: str | None = None
+    subhead: str | None = None  # the subhead in force where the printed text stopped (for a jump)
 
 
 @dataclass
@@ -92,6 +98,7 @@ class Piece:
     page: int
     role: str = "body"
     continues: bool = False  # this piece continues a paragraph cut on an earlier page
+    section: tuple[str, ...] = ()  # gold section path when it is not just (article,): under a subhead
 
 
 @dataclass
@@ -102,6 +109,7 @@ class Newspaper:
     pages: int
     pieces: list[Piece] = field(default_factory=list)
     jumps: list[str] = field(default_factory=list)  # headlines of articles continued on page 2
+    subheads: list[tuple[str, str]] = field(default_factory=list)  # (headline, subhead) printed
 
 
 # ---- article text ------------------------------------------------------------------------------
@@ -295,6 +303,13 @@ def make_newspaper(
             may_jump = page < pages and m_index < 2 and rng.random() < 0.8
             if may_jump and pool:  # a long story: the lead articles run on to the next page
                 article = Article(article.headline, article.paragraphs + pool.pop().paragraphs)
+            if rng.random() < family.subheads and len(article.paragraphs) >= 4:
+                paras = list(article.paragraphs)
+                for k, at in enumerate(sorted(rng.sample(range(2, len(paras)), min(2, len(paras) - 2)))):
+                    word = rng.choice(scrambled_pages.PART_WORDS)
+                    paras.insert(at + k, f"{SUBHEAD}◆{word}{'之一二'[k + 1]}{len(paper.subheads)}")
+                    paper.subheads.append((article.headline, paras[at + k][1:]))
+                article = Article(article.headline, paras)
             rest = _set_article(
                 setter,
                 paper,
@@ -381,6 +396,9 @@ def _set_article(
     # Lay the paragraphs out line by line; a paragraph's first line gets its indent.
     laid: list[tuple[str, float, int, bool]] = []  # (line, indent, paragraph index, justified)
     for p_index, para in enumerate(paragraphs):
+        if para.startswith(SUBHEAD):
+            laid.append((para[1:], 0.0, p_index, False))
+            continue
         is_byline = bool(article.byline) and para == article.byline
         first_indent = 2 * body if family.indent and not (continuation and p_index == 0) and not is_byline else 0.0
         wrapped = setter.wrap(para, body, col_w, first_indent)
@@ -392,12 +410,17 @@ def _set_article(
     usable = capacity - 1 if jump else capacity
     if continuation:
         laid.insert(0, (marker, 0.0, -1, False))
+    usable = min(usable, len(laid))
+    while usable > 1 and laid[usable - 1][2] >= 0 and paragraphs[laid[usable - 1][2]].startswith(SUBHEAD):
+        usable -= 1  # no module ends on a subhead: it goes on with its text (or is not printed)
     shown = laid[:usable]
     printed: dict[int, str] = {}
     for n, (line, indent, p_index, justified) in enumerate(shown):
         column, row = divmod(n, rows)
         x, y0 = slots[column]
-        if line:
+        if line and p_index >= 0 and paragraphs[p_index].startswith(SUBHEAD):
+            setter.text(x, y0 + row * pitch, body * 1.15, line)
+        elif line:
             setter.text(x + indent, y0 + row * pitch, body, line, col_w - indent if justified else None)
         if p_index >= 0 and line:
             printed[p_index] = printed.get(p_index, "") + line
@@ -408,13 +431,17 @@ def _set_article(
         setter.text(x + col_w - setter.measure(tag, body), y0 + min(row, rows - 1) * pitch, body, tag)
     for p_index in sorted(printed):
         text = printed[p_index]
+        if paragraphs[p_index].startswith(SUBHEAD):
+            article.subhead = paragraphs[p_index][1:]
+            continue
         role = "byline" if article.byline and paragraphs[p_index] == article.byline else "body"
-        paper.pieces.append(Piece(key, text, page, role, continues=continuation and p_index == 0))
+        section = (key, article.subhead) if article.subhead else ()
+        paper.pieces.append(Piece(key, text, page, role, continues=continuation and p_index == 0, section=section))
     if not jump:
         return []
     last = max(printed, default=-1)
     rest: list[str] = []
-    if last >= 0:
+    if last >= 0 and not paragraphs[last].startswith(SUBHEAD):
         done = printed[last]
         remainder = paragraphs[last][len(done) :]
         if remainder:
@@ -473,7 +500,7 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
         path, s_index, pos = where.get(hits[0], ((), -1, -1))
         head = _norm(piece.article)
         score.correct += head in path
-        score.exact += path == (head,)
+        score.exact += path == (tuple(_norm(x) for x in piece.section) if piece.section else (head,))
         located[n] = (s_index, pos)
     for headline in paper.jumps:
         score.jumps += 1
@@ -485,5 +512,14 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
             score.jumps -= 1
             continue
         a, b = located.get(last_p1), located.get(first_p2)
-        score.stitched += bool(a and b and a[0] == b[0] and b[1] == a[1] + 1)
+        # Right after the page-1 text: next in its section, or first under a subhead that follows it.
+        same = bool(a and b and a[0] == b[0] and b[1] == a[1] + 1)
+        under_subhead = bool(
+            a
+            and b
+            and b[0] == a[0] + 1
+            and b[1] == 0
+            and outline.sections[b[0]].path[:1] == outline.sections[a[0]].path[:1]
+        )
+        score.stitched += same or under_subhead
     return score

@@ -186,3 +186,37 @@ def test_jumps_across_page_files_of_one_issue(tmp_path):
     # (or by their jump headline).
     alone = recover_outline(load_file(issue / "第2版.pdf"))
     assert not alone.stitches
+
+
+def test_a_reader_failure_is_a_message_not_a_crashed_build(tmp_path, monkeypatch):
+    """Whatever a strange file does to a reader, the build reports it by name and goes on."""
+    import qa.formats.pdf as pdf_reader
+
+    make_newspaper(tmp_path / "odd.pdf", 4, FAMILIES["tabloid"], pages=1)
+    (tmp_path / "notes.txt").write_text("照常索引的文本。\n", encoding="utf-8")
+
+    def broken(*_args):  # noqa: ANN202
+        raise ZeroDivisionError("layout of a page nobody foresaw")
+
+    monkeypatch.setattr(pdf_reader, "_xy_cut", broken)
+    result = load_paths([tmp_path])
+    assert [d.doc_id for d in result.documents] == ["notes.txt"]
+    assert result.problems == [
+        "odd.pdf: could not be read as PDF (ZeroDivisionError: layout of a page nobody foresaw), skipped"
+    ]
+
+
+def test_subheads_inside_articles_are_second_level_sections(tmp_path):
+    from dataclasses import replace
+
+    family = replace(FAMILIES["broadsheet"], subheads=1.0)
+    for seed in range(10):
+        paper = make_newspaper(tmp_path / f"s{seed}.pdf", seed, family, pages=2, columns=4)
+        if len(paper.subheads) >= 4 and paper.jumps:
+            break
+    outline = recover_outline(load_file(paper.path))
+    score = score_outline(paper, outline)
+    assert score.exact / score.pieces >= 0.95 and score.stitched == score.jumps, vars(score)
+    paths = {s.path for s in outline.sections}
+    printed = [(h, sub) for h, sub in paper.subheads if any(p.section == (h, sub) for p in paper.pieces)]
+    assert printed and all(pair in paths for pair in printed)

@@ -9,11 +9,14 @@ A file a reader cannot use raises ``LoadError`` with a one-line message naming i
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from qa.errors import LoadError
 from qa.records import Document
+
+log = logging.getLogger(__name__)
 
 Reader = Callable[[Path, str], Document]
 
@@ -47,7 +50,14 @@ def read_structured(path: Path, doc_id: str) -> Document:
         raise LoadError(f"{doc_id}: not a PDF, DOCX or HTML file")
     if not path.is_file():
         raise LoadError(f"{doc_id}: cannot read (no such file)")
-    return reader(path, doc_id)
+    try:
+        return reader(path, doc_id)
+    except LoadError:
+        raise
+    except Exception as exc:  # a file no reader rule foresaw must not stop a build of many files
+        log.debug("reading %s failed", doc_id, exc_info=True)
+        kind = path.suffix.lower().lstrip(".").upper()
+        raise LoadError(f"{doc_id}: could not be read as {kind} ({type(exc).__name__}: {exc}), skipped") from exc
 
 
 __all__ = ["READERS", "STRUCTURED_SUFFIXES", "read_structured"]

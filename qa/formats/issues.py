@@ -11,6 +11,7 @@ continuation under that headline: its citation names the article it belongs to, 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ from qa.records import Document, Paragraph
 from qa.structure.cues import continuation_marker, has_transfer_marker
 from qa.structure.hinted import _TRANSFER, _edition, _number, build_hinted_outline
 
-_SOURCE = __import__("re").compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_SOURCE = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
 
 
 def _jumps(doc: Document) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, Paragraph]]]:

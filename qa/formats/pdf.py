@@ -142,7 +142,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             if raw.FPDFText_IsGenerated(tp, i):
                 continue
             code = raw.FPDFText_GetUnicode(tp, i)
-            if code in (0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
+            if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
                 continue
             text = chr(code) if code < 0x110000 else " "
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
@@ -328,7 +328,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if len(strips) > 1:
         return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
     if len(bands) > 1:
-        for mode in ("block", "any"):
+        for mode in ("block", "headline"):
             cuts = _horizontal_cuts(bands, layout, mode)
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
@@ -349,7 +349,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     """Bands merged wherever the gap between them is no boundary of the kind ``mode`` asks for.
 
     ``article``: a wide gap with display type (a headline, kicker) or '（上接第N版）' right below it;
-    ``block``: a wide gap or a change of type, except under a headline; ``any``: also under a headline.
+    ``block``: a wide gap or a change of type, except under a headline; ``headline``: under a headline.
     """
     body = layout.body
     cuts: list[list[Line]] = [list(bands[0])]
@@ -359,14 +359,23 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         edge_below = min(ln.top for ln in band)
         last = [ln for ln in above if ln.bottom >= edge_above - 1]
         first = [ln for ln in band if ln.top <= edge_below + 1]
-        wide = edge_below - edge_above > layout.line_gap + BLOCK_GAP * body
+        gap = edge_below - edge_above
+        wide = gap > layout.line_gap + BLOCK_GAP * body
         under_headline = all(_is_head(ln, body) for ln in last)
+        changed = {_style(ln, body) for ln in last} != {_style(ln, body) for ln in first}
         if mode == "article":
+            # Only headline type holds on to what follows across a wide gap; a subhead left at
+            # the foot of a column does not.
             opens = any(_is_head(ln, body) or _CONT_LINE.match(ln.text) for ln in first)
-            boundary = wide and not under_headline and opens
-        else:
-            changed = {_style(ln, body) for ln in last} != {_style(ln, body) for ln in first}
-            boundary = (wide or changed) and (mode == "any" or not under_headline)
+            above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
+            boundary = wide and not above_headline and opens
+        elif mode == "block":
+            # A change of type counts only across more than a line's spacing: columns set on one
+            # baseline grid leave a full-width gap between every row, and a subhead in one
+            # column must not cut its neighbours' text into rows.
+            boundary = not under_headline and (wide or (changed and gap > 1.1 * layout.line_gap))
+        else:  # "headline": the gap under display type, once nothing else cuts the region
+            boundary = under_headline and (wide or (changed and gap >= 0.9 * layout.line_gap))
         if boundary:
             cuts.append(list(band))
         else:

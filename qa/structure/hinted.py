@@ -11,7 +11,10 @@ run belongs to the article whose text ended with '（下转第2版）'. Runs are
 the editions the markers name (the page's printed edition, or its page number), then by the
 repeated "jump headline" printed over the run when there is one, then in reading order; the run
 is moved right after the article's last paragraph and glued to it when that paragraph stopped
-mid-sentence. The jump headline itself is not a section of its own.
+mid-sentence. The jump headline itself is not a section of its own. A run nothing in the file
+continues is filed under the headline another page file of the same issue gave it
+(``Paragraph.continues``, see qa.formats.issues), else under its own marker — never under the
+article printed before it.
 """
 
 from __future__ import annotations
@@ -83,7 +86,12 @@ def _jump_order(
             run.append(nxt.index)
         head = None
         k = para.index - 1
-        while k >= 0 and paragraphs[k].heading_level is None and paragraphs[k].role_hint in DISPLAY_ROLES:
+        while k >= 0 and (
+            (paragraphs[k].heading_level is None and paragraphs[k].role_hint in DISPLAY_ROLES)
+            or (paragraphs[k].heading_level is not None and paragraphs[k].heading_level > top)
+        ):
+            if paragraphs[k].heading_level is not None:  # a subhead printed over the continuation
+                run.insert(0, k)
             k -= 1
         if k >= 0 and paragraphs[k].heading_level is not None:
             head = k
