@@ -91,7 +91,7 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
             heads.append(Head(last, k, "enum", step, unfinished[1]))
         elif text.rstrip().endswith(("：", ":")) and next_article != seg.article:
             heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
-        elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix:
+        elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix and next_article != seg.article:
             heads.append(Head(last, k, "end", step))  # cut at a sentence end: only its topic can tell
     heads.sort(key=lambda h: h.para)
     return heads, notes
@@ -241,7 +241,8 @@ def owners(ctx: Context, matches: list[tuple[int, int]]) -> dict[int, int]:
     for p in ctx.seq:
         if p in ctx.first:
             current = None
-        if p in starts:
-            current = ctx.heads[starts[p]].segment
+        if p in starts:  # the head may itself have been carried into another segment
+            head = ctx.heads[starts[p]]
+            current = owner.get(head.para, head.segment)
         owner[p] = current if current is not None else ctx.seg_of[p]
     return owner
