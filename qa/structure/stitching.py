@@ -23,16 +23,25 @@ from tqdm import tqdm
 from qa.records import Paragraph
 from qa.structure import cues
 from qa.structure.alignment import solve
-from qa.structure.evidence import Context, Head, core_counts, find_heads, full_counts, owners, start_score
+from qa.structure.evidence import (
+    Context,
+    Head,
+    build_sim_table,
+    core_counts,
+    find_heads,
+    full_counts,
+    owners,
+    start_score,
+)
 from qa.structure.layout import Article, Layout, Segment
 from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.speakers import speakers
 
 LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
 SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
-WINDOW_SEGMENTS = 120
+WINDOW_SEGMENTS = 60  # a generated or printed page fits in one window
 ORDER_PRIOR = 2.0  # gain a non-printed continuation order needs over the printed one (swept in the benchmark)
-MAX_SPEAKER_PARAGRAPHS = 300
+MAX_SPEAKER_PARAGRAPHS = 200
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 MAX_RESOLVE_PARAGRAPHS = 400  # beyond this a re-solve per stitch costs more than the margin is worth
 
@@ -135,6 +144,7 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
             ctx.struct_step[i] = last
             last = ctx.steps_of[i][-1] if ctx.steps_of[i] else last
     ctx.article_counts, ctx.counted_in = core_counts(paragraphs, layout)
+    build_sim_table(ctx)
     printed_score, matches = solve(ctx)
     reordered = _order_heads(ctx)
     if reordered != heads:  # printed order is the prior: another order must explain the page better
@@ -147,6 +157,7 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
     ctx.memo.clear()
     ctx.vectors.clear()
+    build_sim_table(ctx)
     best, matches = solve(ctx)
     result = _assemble(ctx, matches)
     result.notes = notes
