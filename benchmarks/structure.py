@@ -170,6 +170,31 @@ def precision_at(pairs: list[tuple[float, bool]], t: float) -> tuple[float, floa
     return (sum(chosen) / len(chosen) if chosen else float("nan")), (len(chosen) / len(pairs) if pairs else 0.0)
 
 
+def sweep_order_prior(items: list[Item], model: line_roles.LineModel) -> None:
+    """Evidence for ORDER_PRIOR: accuracy per continuation-order family as the prior varies."""
+    from qa.structure import stitching
+
+    fams = ["order=in_order", "order=shuffled", "order=reversed", LEGACY]
+    print(f"{'ORDER_PRIOR':>11} " + " ".join(f"{f + ' para/cont':>28}" for f in fams) + "  bundled page")
+    keep = stitching.ORDER_PRIOR
+    try:
+        for value in (0.0, 1.0, 2.0, 4.0, 8.0, float("inf")):
+            stitching.ORDER_PRIOR = value
+            totals = {f: PageScore() for f in fams}
+            with line_roles.using(model):
+                for it in items:
+                    hit = [f for f in fams if f in it.families]
+                    if hit:
+                        s = it.score(solve(it.text))
+                        for f in hit:
+                            totals[f].add(s)
+            bundled = score_outline(recover_outline(load_file(PAGE)), ARTICLE_OF, KEYS, ORDERS).accuracy
+            cells = " ".join(f"{_f(totals[f].para) + ' / ' + _f(totals[f].continuation):>28}" for f in fams)
+            print(f"{value:>11} {cells}  {bundled:.3f}")
+    finally:
+        stitching.ORDER_PRIOR = keep
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=90, help="evaluation pages (independent-dimension generator)")
@@ -179,6 +204,7 @@ def main() -> None:
     ap.add_argument("--train", action="store_true", help="refit the shipped weights on all families and exit")
     ap.add_argument("--no-lofo", action="store_true")
     ap.add_argument("--sizes", default="", help="MB sizes for the cost part, e.g. 1,5,50")
+    ap.add_argument("--sweep", action="store_true", help="para/cont by ORDER_PRIOR (continuation-order prior)")
     args = ap.parse_args()
     started = time.perf_counter()
     print(f"fitting on {args.train_pages}+{args.train_legacy} training pages…", file=sys.stderr)
@@ -194,6 +220,9 @@ def main() -> None:
         run_sizes([float(x) for x in args.sizes.split(",")])
         return
     items = build_items(args.pages, args.legacy)
+    if args.sweep:
+        sweep_order_prior(items, full)
+        return
     families = sorted({f for it in items for f in it.families})
     print(f"solving {len(items)} pages (in-distribution)…", file=sys.stderr)
     with line_roles.using(full):

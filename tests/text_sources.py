@@ -103,7 +103,8 @@ def pd_articles() -> tuple[SourceArticle, ...]:
 
     def flush() -> None:
         paras = [p for p in body if len(p) >= 20 and p.endswith(tuple(SENTENCE_END + "”"))][:6]
-        if title and 4 <= len(title) <= 24 and len(paras) >= 2 and sum(map(len, paras)) >= 150:
+        credit = title is not None and re.search(r"记者|通讯员|本报|评论员", title)
+        if title and not credit and 4 <= len(title) <= 24 and len(paras) >= 2 and sum(map(len, paras)) >= 150:
             out.append(SourceArticle("pd1998", title, tuple(paras), tuple(dict.fromkeys(names))))
 
     with path.open(encoding="utf-8") as fh:

@@ -57,6 +57,7 @@ class Context:
     counted_in: dict[int, int] = field(default_factory=dict)  # paragraph -> article whose counts hold it
     memo: dict[tuple, tuple[float, str]] = field(default_factory=dict)
     vectors: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # (article, p) cache
+    sim_table: tuple | None = None  # (article row, paragraph column, cosine matrix), see build_sim_table
 
 
 def last_step_of(texts: list[str]) -> int:
@@ -91,7 +92,7 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
             heads.append(Head(last, k, "enum", step, unfinished[1]))
         elif text.rstrip().endswith(("：", ":")) and next_article != seg.article:
             heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
-        elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix:
+        elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix and next_article != seg.article:
             heads.append(Head(last, k, "end", step))  # cut at a sentence end: only its topic can tell
     heads.sort(key=lambda h: h.para)
     return heads, notes
@@ -119,6 +120,48 @@ def core_counts(paragraphs: list[Paragraph], layout: Layout) -> tuple[dict[int, 
 
 def article_sim(ctx: Context, aid: int, p: int) -> float:
     """Similarity of paragraph p to an article's vocabulary, leaving p itself out of it."""
+    skey = ("sim", aid, p, ctx.counted_in.get(p) == aid)
+    if skey in ctx.memo:
+        return ctx.memo[skey][0]
+    value = _article_sim(ctx, aid, p)
+    ctx.memo[skey] = (value, "")
+    return value
+
+
+def build_sim_table(ctx: Context) -> None:
+    """Every article × paragraph cosine of the window at once (sparse product), for the solver's inner loop."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+
+    def matrix(vectors: list[dict[str, float]]) -> csr_matrix:
+        rows, cols, vals = [], [], []
+        for r, vec in enumerate(vectors):
+            for w, v in vec.items():
+                rows.append(r)
+                cols.append(vocab.setdefault(w, len(vocab)))
+                vals.append(v)
+        return rows, cols, vals
+
+    aids = sorted(ctx.article_counts)
+    a = matrix([ctx.sim.weigh(ctx.article_counts[x]) for x in aids])
+    p = matrix([ctx.sim.vector(ctx.paragraphs[i].text) for i in ctx.seq])
+    shape_v = max(len(vocab), 1)
+    am = csr_matrix((a[2], (a[0], a[1])), shape=(len(aids), shape_v))
+    pm = csr_matrix((p[2], (p[0], p[1])), shape=(len(ctx.seq), shape_v))
+    ctx.sim_table = (
+        {x: k for k, x in enumerate(aids)},
+        {i: k for k, i in enumerate(ctx.seq)},
+        np.asarray((am @ pm.T).todense()),
+    )
+
+
+def _article_sim(ctx: Context, aid: int, p: int) -> float:
+    if ctx.sim_table is not None and ctx.counted_in.get(p) != aid:
+        arow, pcol, table = ctx.sim_table
+        if aid in arow and p in pcol:
+            return float(table[arow[aid], pcol[p]])
     pkey = (-1, p)
     if pkey not in ctx.vectors:
         ctx.vectors[pkey] = ctx.sim.vector(ctx.paragraphs[p].text)
@@ -241,7 +284,8 @@ def owners(ctx: Context, matches: list[tuple[int, int]]) -> dict[int, int]:
     for p in ctx.seq:
         if p in ctx.first:
             current = None
-        if p in starts:
-            current = ctx.heads[starts[p]].segment
+        if p in starts:  # the head may itself have been carried into another segment
+            head = ctx.heads[starts[p]]
+            current = owner.get(head.para, head.segment)
         owner[p] = current if current is not None else ctx.seg_of[p]
     return owner

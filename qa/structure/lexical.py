@@ -49,8 +49,11 @@ def seam_forms_word(head: str, tail: str) -> bool:
     '…推进节能减' + '排工作…' reads as '减排': strong evidence that the two pieces were one
     sentence, because a random pair of paragraph edges rarely fuses into a dictionary word.
     """
-    left = head.rstrip()[-SEAM_WINDOW:]
-    right = tail.lstrip()[:SEAM_WINDOW]
+    return _seam_word(head.rstrip()[-SEAM_WINDOW:], tail.lstrip()[:SEAM_WINDOW])
+
+
+@lru_cache(maxsize=65536)
+def _seam_word(left: str, right: str) -> bool:
     if not left or not right or not _CONTENT.match(left[-1]) or not _CONTENT.match(right[0]):
         return False
     pos = 0
@@ -70,7 +73,12 @@ def last_word(text: str) -> str:
 
 def first_word(text: str) -> str:
     """The first dictionary word of a text (jieba, no guessed words)."""
-    words = jieba.lcut(text[:SEAM_WINDOW], HMM=False)
+    return _first_word(text[:SEAM_WINDOW])
+
+
+@lru_cache(maxsize=65536)
+def _first_word(text: str) -> str:
+    words = jieba.lcut(text, HMM=False)
     return words[0] if words else ""
 
 

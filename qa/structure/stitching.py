@@ -23,15 +23,25 @@ from tqdm import tqdm
 from qa.records import Paragraph
 from qa.structure import cues
 from qa.structure.alignment import solve
-from qa.structure.evidence import Context, core_counts, find_heads, full_counts, owners, start_score
+from qa.structure.evidence import (
+    Context,
+    Head,
+    build_sim_table,
+    core_counts,
+    find_heads,
+    full_counts,
+    owners,
+    start_score,
+)
 from qa.structure.layout import Article, Layout, Segment
 from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.speakers import speakers
 
 LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
 SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
-WINDOW_SEGMENTS = 120
-MAX_SPEAKER_PARAGRAPHS = 300
+WINDOW_SEGMENTS = 60  # a generated or printed page fits in one window
+ORDER_PRIOR = 2.0  # gain a non-printed continuation order needs over the printed one (swept in the benchmark)
+MAX_SPEAKER_PARAGRAPHS = 200
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 MAX_RESOLVE_PARAGRAPHS = 400  # beyond this a re-solve per stitch costs more than the margin is worth
 
@@ -134,10 +144,20 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
             ctx.struct_step[i] = last
             last = ctx.steps_of[i][-1] if ctx.steps_of[i] else last
     ctx.article_counts, ctx.counted_in = core_counts(paragraphs, layout)
-    _, matches = solve(ctx)
+    build_sim_table(ctx)
+    printed_score, matches = solve(ctx)
+    reordered = _order_heads(ctx)
+    if reordered != heads:  # printed order is the prior: another order must explain the page better
+        ctx.heads = reordered
+        score, alt = solve(ctx)
+        if score > printed_score + ORDER_PRIOR:
+            heads, matches = reordered, alt
+        else:
+            ctx.heads = heads
     ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
     ctx.memo.clear()
     ctx.vectors.clear()
+    build_sim_table(ctx)
     best, matches = solve(ctx)
     result = _assemble(ctx, matches)
     result.notes = notes
@@ -170,6 +190,40 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
             )
     return result
+
+
+def _order_heads(ctx: Context) -> list[Head]:
+    """Heads in the order their continuations are likely printed, so the monotone solver can follow it.
+
+    Continuations need not be printed in the order of their heads (shuffled, reversed). A
+    min-cost matching (Hungarian, scipy) of heads to the paragraphs that could start a
+    continuation, scored by the same start evidence, says where each head most likely continues;
+    heads are then ordered by that place (unmatched heads keep their printed order in front). The
+    solver still decides every stitch: the matching only sets the order it may use, the soft prior.
+    """
+    heads = ctx.heads
+    if len(heads) < 2:
+        return heads
+    cands = [
+        p
+        for p in ctx.seq
+        if p not in ctx.first
+        and (p >= ctx.tail_zone_start or p in ctx.loose_first or p in ctx.fragments)
+    ]
+    if not cands:
+        return heads
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    matrix = np.full((len(heads), len(cands)), -50.0)
+    for j, head in enumerate(heads):
+        for c, p in enumerate(cands):
+            if head.para < p:
+                matrix[j, c] = max(start_score(ctx, head, p)[0], -50.0)
+    rows, cols = linear_sum_assignment(-matrix)
+    place = {int(r): cands[int(c)] for r, c in zip(rows, cols, strict=True) if matrix[r, c] > 0}
+    order = sorted(range(len(heads)), key=lambda j: (place.get(j, -1), heads[j].para))
+    return [heads[j] for j in order]
 
 
 def _assemble(ctx: Context, matches: list[tuple[int, int]]) -> Assignment:
