@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
                 failed += visit(step)
                 done += step
                 rows.append((done, rss_mb(pid)))
+                note = f"{done} sessions: RSS {rows[-1][1]:.0f} MB (baseline {base:.0f} MB)"
+                print(note, file=sys.stderr, flush=True)
             wall = time.monotonic() - started
         finally:
             if proc is not None:

@@ -10,10 +10,19 @@ from qa.webapp.overlap import shared_spans
 
 
 def default_picks(passages: Sequence[dict[str, Any]]) -> list[str]:
-    """The top hit of each side, or the top two when there is one side."""
+    """The top hit of each side, or the top two when there is one side.
+
+    When both sides' top hit is the same passage (common in a mode comparison), side B's best
+    *other* passage is shown beside it: two copies of one text compare nothing.
+    """
     labels = [p["label"] for p in passages]
     firsts = [label for label in labels if label[1:] == "1"]
-    return firsts if len(firsts) >= 2 else labels[:2]
+    if len(firsts) < 2:
+        return labels[:2]
+    top = next(p for p in passages if p["label"] == firsts[0])
+    other = [p for p in passages if p["label"][0] != top["label"][0]]
+    differing = next((p for p in other if p.get("chunk_id") != top.get("chunk_id")), None)
+    return [top["label"], (differing or other[0])["label"]]
 
 
 def select_and_share(

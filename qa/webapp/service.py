@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import shutil
 import sys
 import threading
@@ -316,10 +317,21 @@ class QAService:
             raise QAError(f"没有这个文档 No document {doc!r} in the index (indexed: {shown})")
 
     def explain_empty(self, searcher: Searcher, doc: str | None, section: str | None) -> None:
-        """After a search found nothing: say which filter excluded everything."""
-        if section:
-            where = f" in {doc!r}" if doc else ""
-            raise QAError(f"没有以此开头的章节 No section{where} starts with {section!r}: check the path (A › B)")
+        """After a search found nothing: say so if the section filter excludes every passage.
+
+        Same prefix rule as ``Searcher.search`` (``A › B``, ``A > B`` or ``A/B``, or the start
+        of the label); a filter that matches passages but found no hit is not an error.
+        """
+        if not section:
+            return
+        prefix = tuple(p.strip() for p in re.split(r"\s*(?:›|>|/)\s*", section) if p.strip())
+        for chunk in searcher.chunks:
+            if doc and chunk.doc_id != doc:
+                continue
+            if chunk.section_path[: len(prefix)] == prefix or chunk.section_label.startswith(section):
+                return
+        where = f" in {doc!r}" if doc else ""
+        raise QAError(f"没有以此开头的章节 No section{where} starts with {section!r}: check the path (A › B)")
 
     def search(
         self,
