@@ -221,3 +221,18 @@ def test_search_options_are_validated_once():
             SearchOptions(**bad)
     opts = SearchOptions(k=3).with_changes(mode="keyword", doc=None)
     assert (opts.k, opts.mode, opts.doc) == (3, "keyword", None)
+
+
+def test_service_removes_a_document_and_keeps_serving(tmp_path, use_embedder):
+    from qa.webapp.service import QAService
+
+    docs = tmp_path / "docs"
+    generate_corpus(docs, seed=6, people=10)
+    build_index([docs], tmp_path / "index", embedder=use_embedder, progress=False)
+    service = QAService(tmp_path / "index", uploads_dir=tmp_path / "uploads", embedder=use_embedder)
+    assert "doc3.md" in service.doc_ids()
+    report = service.remove_documents(["doc3.md"])
+    assert report.removed == ["doc3.md"]
+    assert "doc3.md" not in service.doc_ids()
+    assert all(h["doc_id"] != "doc3.md" for h in service.search_json("出生", k=20))
+    assert (docs / "doc3.md").exists()  # the user's file is not deleted
