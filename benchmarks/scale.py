@@ -108,22 +108,25 @@ def build(size: int, index: Path, embedder: HashEmbedder, sentences, titles, sen
     rng = np.random.default_rng(size)
     picks = rng.integers(0, len(sentences), (size, PER_CHUNK))
     started = time.perf_counter()
-    rows, tokens, docs = [], [], []
+    tokens, docs = [], []
     for n in range(size):
-        doc_id = f"doc{n // PER_DOC:06d}.txt"
-        title = titles[picks[n, 0]]
-        text = "".join(sentences[i] for i in picks[n])
-        line = (n % PER_DOC) * 2 + 3
-        chunk = Chunk(
-            f"{doc_id}#{n % PER_DOC}", doc_id, (title,), text, [Span(line, line, 0, len(text))], f"{title}\n{text}"
-        )
-        toks = [t for i in picks[n] for t in sent_tokens[i]]
-        rows.append(SqliteChunkStore.row(n, chunk, toks))
-        tokens.append(toks)
+        tokens.append([t for i in picks[n] for t in sent_tokens[i]])
         if n % PER_DOC == PER_DOC - 1 or n == size - 1:
+            doc_id = f"doc{n // PER_DOC:06d}.txt"
             docs.append(
                 {"doc_id": doc_id, "sha256": f"{n:064d}", "encoding": "utf-8", "text": "", "source_format": "text"}
             )
+
+    def rows():  # streamed into SQLite: a million JSON records are not held in memory at once
+        for n in range(size):
+            doc_id = f"doc{n // PER_DOC:06d}.txt"
+            title = titles[picks[n, 0]]
+            text = "".join(sentences[i] for i in picks[n])
+            line = (n % PER_DOC) * 2 + 3
+            span = [Span(line, line, 0, len(text))]
+            chunk = Chunk(f"{doc_id}#{n % PER_DOC}", doc_id, (title,), text, span, f"{title}\n{text}")
+            yield SqliteChunkStore.row(n, chunk, tokens[n])
+
     # Window vectors go through a file-backed array: at 1M chunks they are 6 GB.
     table = np.lib.format.open_memmap(
         index.parent / f"windows-{size}.tmp.npy", "w+", np.float32, (size * PER_CHUNK, DIM)
@@ -133,7 +136,7 @@ def build(size: int, index: Path, embedder: HashEmbedder, sentences, titles, sen
         table[start : start + 300_000] = sent_vecs[flat[start : start + 300_000]]
     windows = WindowTable.from_counts(table, [PER_CHUNK] * size)
     vectors = windows.window_mean()
-    data = SegmentData(np.arange(size, dtype=np.int64), rows, tokens, vectors, windows, [], docs)
+    data = SegmentData(np.arange(size, dtype=np.int64), rows(), tokens, vectors, windows, [], docs)
     entries = {
         d["doc_id"]: {"sha256": d["sha256"], "encoding": "utf-8", "chunks": PER_DOC, "segment": "seg-000000"}
         for d in docs

@@ -180,8 +180,12 @@ def _new_rows(part: _NewPart, first_id: int) -> SegmentData:
     )
 
 
-def _kept_rows(previous: LoadedIndex, dead: np.ndarray, keep_docs: set[str]) -> list[SegmentData]:
-    """The live rows of every segment of ``previous`` (for a merge), copied as stored."""
+def _kept_rows(previous: LoadedIndex, dead: np.ndarray, keep_docs: dict[str, str]) -> list[SegmentData]:
+    """The live rows of every segment of ``previous`` (for a merge), copied as stored.
+
+    ``keep_docs`` maps each kept document to the segment holding its current record (an earlier
+    segment may still hold the record of a version since replaced).
+    """
     parts = []
     for segment in previous.segments:
         seg_ids = np.asarray(segment.ids)
@@ -210,7 +214,7 @@ def _kept_rows(previous: LoadedIndex, dead: np.ndarray, keep_docs: set[str]) -> 
                 vectors=np.asarray(segment.vectors[live]),
                 windows=WindowTable.from_counts(np.asarray(segment.windows.vectors[flat]), counts.tolist()),
                 texts=texts,
-                documents=[d for d in segment.store.documents() if d["doc_id"] in keep_docs],
+                documents=[d for d in segment.store.documents() if keep_docs.get(d["doc_id"]) == segment.name],
             )
         )
     return parts
@@ -275,7 +279,7 @@ def _update(
     )
     name = f"seg-{next_segment:06d}"
     new = _new_rows(part, next_id)
-    old_docs = set(entries)  # still live and not replaced by a new version
+    old_docs = {d: e["segment"] for d, e in entries.items()}  # still live, not replaced by a new version
     for record in part.documents:
         entries[record["doc_id"]] = {
             "sha256": record["sha256"],
@@ -284,7 +288,9 @@ def _update(
             "segment": name,
         }
     if merge:
-        parts = _kept_rows(previous, tomb, old_docs - {d["doc_id"] for d in part.documents}) if previous else []
+        fresh = {d["doc_id"] for d in part.documents}
+        kept = {d: seg for d, seg in old_docs.items() if d not in fresh}
+        parts = _kept_rows(previous, tomb, kept) if previous else []
         data = _concat([*parts, new], int(embedder.dim))
         for entry in entries.values():
             entry["segment"] = name

@@ -288,15 +288,35 @@ class Searcher:
 
 
 def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:
-    """A context factory limiting BLAS to one thread while a question is scored.
+    """A context factory limiting BLAS and FAISS's OpenMP to one thread while a question is scored.
 
-    A question's products are matrix-vector (memory-bound): a second BLAS thread gains nothing
-    and, when another process holds the other core, spin-waiting made them 2x slower (22 vs 10 ms
-    for 11k x 512 under load). Without threadpoolctl the limit is simply skipped.
+    A question's products are matrix-vector (memory-bound): a second thread gains nothing and,
+    when another process holds the other core, spin-waiting made them 2x slower (22 vs 10 ms for
+    11k x 512 under load). FAISS's OpenMP did worse: one IVF/flat search of 30k vectors took
+    235 ms with 2 threads against 28 ms with one on the loaded machine. ``omp_set_num_threads``
+    applies to the calling thread only, so builds elsewhere in the process keep both cores.
+    Without threadpoolctl the BLAS limit is simply skipped.
     """
+    import faiss
+
     try:
         from threadpoolctl import ThreadpoolController
     except ImportError:  # pragma: no cover - threadpoolctl comes with the model libraries
-        return contextlib.nullcontext
-    controller = ThreadpoolController()
-    return lambda: controller.limit(limits=1, user_api="blas")
+        controller = None
+    else:
+        controller = ThreadpoolController()
+
+    @contextlib.contextmanager
+    def one_thread():
+        before = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            if controller is None:
+                yield
+            else:
+                with controller.limit(limits=1, user_api="blas"):
+                    yield
+        finally:
+            faiss.omp_set_num_threads(before)
+
+    return one_thread

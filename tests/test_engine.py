@@ -221,3 +221,37 @@ def test_search_options_are_validated_once():
             SearchOptions(**bad)
     opts = SearchOptions(k=3).with_changes(mode="keyword", doc=None)
     assert (opts.k, opts.mode, opts.doc) == (3, "keyword", None)
+
+
+def test_service_removes_a_document_and_keeps_serving(tmp_path, use_embedder):
+    from qa.webapp.service import QAService
+
+    docs = tmp_path / "docs"
+    generate_corpus(docs, seed=6, people=10)
+    build_index([docs], tmp_path / "index", embedder=use_embedder, progress=False)
+    service = QAService(tmp_path / "index", uploads_dir=tmp_path / "uploads", embedder=use_embedder)
+    assert "doc3.md" in service.doc_ids()
+    report = service.remove_documents(["doc3.md"])
+    assert report.removed == ["doc3.md"]
+    assert "doc3.md" not in service.doc_ids()
+    assert all(h["doc_id"] != "doc3.md" for h in service.search_json("出生", k=20))
+    assert (docs / "doc3.md").exists()  # the user's file is not deleted
+
+
+def test_merge_keeps_only_the_current_version_of_each_document(corpus, use_embedder, monkeypatch, engine):
+    if engine != "faiss":
+        pytest.skip("segments and merges are the FAISS-files engine's")
+    docs, index, _ = corpus
+    for text in ("版本一：彗星在冬季出现。", "版本二：小行星在夏季出现。"):
+        (docs / "doc3.md").write_text(f"# 天文\n\n{text}\n", encoding="utf-8")
+        assert not build_index([docs], index, embedder=use_embedder, progress=False).merged
+    monkeypatch.setattr("qa.build.MAX_SEGMENTS", 2)
+    (docs / "late.txt").write_text("补充\n\n最后加入的文件。\n", encoding="utf-8")
+    report = build_index([docs], index, embedder=use_embedder, progress=False)
+    assert report.merged
+    searcher = Searcher(index, embedder=use_embedder)
+    assert len(searcher.index.segments) == 1 and not len(searcher.index.tombstones)
+    assert searcher.index.documents["doc3.md"].text.count("版本二") == 1
+    assert [c.text for c in searcher.chunks if c.doc_id == "doc3.md"] == ["版本二：小行星在夏季出现。"]
+    assert searcher.search("小行星", k=1, mode="keyword")[0].doc_id == "doc3.md"
+    assert main(["verify", "--index", str(index)]) == 0
