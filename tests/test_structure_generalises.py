@@ -91,3 +91,20 @@ def test_structure_json_cli() -> None:
     assert any(st["head"]["lines"][1] == 49 and st["tail"]["lines"][0] == 138 for st in data["stitches"])
     assert all(0 <= st["confidence"] <= 1 for st in data["stitches"])
     assert {r["role"] for r in data["roles"]} >= {"heading", "byline", "title"}
+
+
+def test_hits_say_when_their_section_is_uncertain(corpus_index, use_embedder, capsys) -> None:
+    """A block continued from another page ('（上接1版）') is cited, but flagged: its article is elsewhere."""
+    from qa.cli import main
+    from qa.records import CONFIDENT_SECTION
+    from qa.search import Searcher
+
+    hits = Searcher(corpus_index, embedder=use_embedder).search("全会《决定》提出了多少条重大举措？", k=10)
+    rows = [h.to_json() for h in hits]
+    assert all(0.0 < r["section_confidence"] <= 1.0 for r in rows)
+    assert all(r["section_uncertain"] == (r["section_confidence"] < CONFIDENT_SECTION) for r in rows)
+    marker = [r for r in rows if r["section_path"] == ["（上接1版）"]]
+    assert marker and all(r["section_uncertain"] for r in marker)
+    assert any(not r["section_uncertain"] for r in rows)
+    main(["-q", "search", "全会《决定》提出了多少条重大举措？", "-k", "10", "--index", str(corpus_index)])
+    assert "section uncertain" in capsys.readouterr().out
