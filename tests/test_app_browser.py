@@ -336,6 +336,8 @@ def test_an_ask_is_answered_while_a_batch_runs_and_stop_keeps_results(
     # Running: our status line, or (any version) Gradio's progress tracker on the status box.
     running = "#batch-status .qa-msg:has-text('Running'), #batch-status [data-testid=status-tracker]:not(.hide)"
     page.locator(running).first.wait_for(timeout=TIMEOUT)
+    for output in ("#batch-table", "#batch-csv", "#batch-jsonl"):  # one progress bar, on the status line
+        assert page.locator(f"{output} .progress-text").count() == 0, output
 
     other, asker = _new_page(browser, app)
     _, sentence, target = answerable(app.service)
