@@ -95,8 +95,12 @@ def test_compare_across_two_indexes(built_index: Path, tmp_path: Path) -> None:
     result = service.compare("重庆如何建设和美乡村？", k=2, index="main", other_index="other")
     assert [p["label"] for p in result["passages"]] == ["A1", "A2", "B1", "B2"]
     assert [p["index"] for p in result["selected"]] == ["main", "other"]
-    # Same index, same model, same question: the two top passages are the same text, all shared.
-    first, second = result["selected"]
+    # Same index, same model, same question: both sides agree, and by default B's best *other*
+    # passage is shown beside A1 (two copies of one text compare nothing).
+    assert [(a["rank_a"], a["rank_b"]) for a in result["agreement"]] == [(1, 1), (2, 2)]
+    assert result["picks"] == ["A1", "B2"]
+    same = service.compare("重庆如何建设和美乡村？", k=2, index="main", other_index="other", picks=["A1", "B1"])
+    first, second = same["selected"]
     assert first["text"] == second["text"] and first["shared"]
 
 
