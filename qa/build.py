@@ -16,12 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.calibration import calibrate_index
 from qa.chunking import ChunkingParams, chunk_outline
-from qa.dense import WindowTable, window_texts
+from qa.dense import WindowTable, window_spans, window_texts
 from qa.embedding import Embedder, load_embedder, same_model
 from qa.errors import IndexStoreError, QAError
+from qa.fusion import noise_floor
 from qa.index_store import IndexStore, LoadedIndex, StoredDocument
-from qa.keyword import KeywordIndex
+from qa.keyword import BM25_B, BM25_K1, KeywordIndex, corpus_tokens
 from qa.loading import load_paths
 from qa.records import Chunk, Document
 from qa.structure import recover_outline
@@ -41,6 +43,7 @@ class BuildReport:
     embedded: int = 0  # chunks with a newly computed vector (or window vector); the rest were reused
     windows: int = 0  # sentence windows scored for dense search
     windows_embedded: int = 0
+    embedded_texts: int = 0  # texts sent to the model (chunks and windows, each distinct text once)
     problems: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -170,6 +173,18 @@ def build_index(
         else:
             vectors = np.vstack([cache[k] for k in chunk_keys]).astype(np.float32)
         keyword = KeywordIndex.build([c.embed_text for c in chunks])
+        # Fusion weights for this model and corpus, measured on held-out sentences (qa.calibration).
+        calibration = calibrate_index(
+            chunks,
+            window_table.vectors,
+            window_table.starts,
+            embedder,
+            window_spans,
+            lambda text: corpus_tokens([text])[0],
+            BM25_K1,
+            BM25_B,
+            noise_floor,
+        )
 
         def extras(directory: Path) -> list[str]:
             return window_table.save(directory) + keyword.save(directory)
@@ -179,6 +194,7 @@ def build_index(
             "dim": int(vectors.shape[1]),
             "chunking": params.as_dict(),
             "chunk_vectors": "window-mean" if averaging else "embedded",
+            "calibration": calibration.as_dict(),
             "documents": {
                 d.doc_id: {
                     "sha256": d.sha256,
@@ -199,5 +215,6 @@ def build_index(
     )
     report.windows = len(window_table.vectors)
     report.windows_embedded = len(todo) - missing_chunks
+    report.embedded_texts = len(todo)
     report.seconds = time.perf_counter() - started
     return report

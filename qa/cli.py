@@ -70,8 +70,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     searcher = _searcher(args)
     hits = searcher.search(question, k=args.k, doc=args.doc, section=args.section, min_score=args.min_score)
     tty = sys.stdout.isatty()
-    for hit in hits:
-        print(f"[{hit.rank}] {hit.score:.3f}  {hit.citation}")
+    # Scores are calibrated relevance (qa.calibration): below the threshold a passage is a guess.
+    strong = [h for h in hits if not h.weak]
+    if hits and not strong:
+        more = "the best ones anyway:" if args.show_weak else "--show-weak lists the best ones anyway"
+        print(f"no good passage found (best relevance {hits[0].score:.2f}); {more}")
+        print()
+    for hit in hits if args.show_weak else strong:
+        signals = " · ".join(f"{name} {value:.2f}" for name, value in hit.breakdown.items() if name != "fused")
+        print(f"[{hit.rank}] {hit.score:.3f}{'  (weak)' if hit.weak else ''}  {hit.citation}  [{signals}]")
         text = _mark(hit.text, hit.highlights, tty)
         print("    " + text.replace("\n", "\n    "))
         print()
@@ -165,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
             type=float,
             default=None,
             metavar="W",
-            help="hybrid: keyword weight for a Chinese question whose words all occur in the corpus (default 0.7)",
+            help="hybrid: keyword weight for a Chinese question whose words all occur in the corpus "
+            "(default: measured for the index's model and corpus when it was built)",
         )
 
     p = sub.add_parser("search", parents=[common], help="ask one question")
@@ -173,7 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
     index_opts(p)
     retrieval_opts(p)
-    p.add_argument("--min-score", type=float, default=None, help="drop passages scoring below this")
+    p.add_argument("--min-score", type=float, default=None, help="drop passages whose relevance (0..1) is below this")
+    p.add_argument(
+        "--show-weak", action="store_true", help="also list passages below the 'no good passage' relevance threshold"
+    )
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("eval", parents=[common], help="measure hit@1, hit@5, MRR@10 on a gold JSONL file")

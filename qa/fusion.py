@@ -106,7 +106,9 @@ def noise_floor(corpus_size: int) -> float:
     return float(min(Z_FLOOR, max(0.0, np.sqrt(2 * np.log(corpus_size)) - 1.0)))
 
 
-def normalise_dense_z(scores: np.ndarray, mean: float, std: float, floor: float = Z_FLOOR) -> np.ndarray:
+def normalise_dense_z(
+    scores: np.ndarray, mean: float, std: float, floor: float = Z_FLOOR, z_ref: float = Z_REF
+) -> np.ndarray:
     """Dense scores as standard scores against the whole corpus, in units of ``Z_REF``.
 
     Unlike scaling by the candidates' own spread, this keeps how far the best passage stands out
@@ -117,7 +119,7 @@ def normalise_dense_z(scores: np.ndarray, mean: float, std: float, floor: float 
     """
     if not scores.size or std <= 1e-9:
         return np.zeros_like(scores)
-    return np.maximum((scores - mean) / std - floor, 0.0) / (Z_REF - floor)
+    return np.maximum((scores - mean) / std - floor, 0.0) / max(z_ref - floor, 1e-6)
 
 
 def fuse(
@@ -126,6 +128,7 @@ def fuse(
     features: QueryFeatures,
     ceiling: float = A_CHINESE,
     dense_stats: tuple[float, float, float] | None = None,
+    z_ref: float = Z_REF,
 ) -> np.ndarray:
     """Fused scores of the candidates (same order as the inputs); higher is better, ~1 at the top.
 
@@ -134,5 +137,5 @@ def fuse(
     (``normalise_dense_z``).
     """
     w = keyword_weight(features, ceiling)
-    dense_n = normalise_dense(dense) if dense_stats is None else normalise_dense_z(dense, *dense_stats)
+    dense_n = normalise_dense(dense) if dense_stats is None else normalise_dense_z(dense, *dense_stats, z_ref=z_ref)
     return w * normalise_keyword(keyword) + (1.0 - w) * dense_n

@@ -25,15 +25,17 @@ import faiss
 import numpy as np
 
 from qa.build import DEFAULT_INDEX
+from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_idf, keyword_match, relevance
 from qa.dense import WINDOW_WEIGHT, WindowTable
 from qa.embedding import Embedder, load_embedder, same_model
 from qa.errors import IndexStoreError, ModelMismatchError, QueryError
-from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
+from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import KeywordIndex, query_tokens
 from qa.records import Chunk, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
+from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +51,29 @@ CANDIDATES = 100  # per signal: chunks whose sentence windows are scored and who
 
 @dataclass
 class Hit:
-    """One ranked passage with its citation."""
+    """One ranked passage with its citation.
+
+    ``score`` is the calibrated relevance in [0, 1] (``qa.calibration``): the estimated chance
+    that the passage answers the question, the same scale in every mode. ``breakdown`` holds
+    the signals behind it (``keyword``: share of the question's word information the passage
+    holds; ``dense``: how far its meaning stands out from the corpus; ``fused``: the ranking
+    score of the mode; ``rerank``: the cross-encoder's score when one re-ordered the hits).
+    ``weak`` is True below ``qa.calibration.NO_ANSWER_BELOW``: "no good passage found".
+    """
 
     rank: int
     score: float
     chunk: Chunk
     highlights: list[tuple[int, int]] = field(default_factory=list)  # answer spans within text
+    breakdown: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def relevance(self) -> float:
+        return self.score
+
+    @property
+    def weak(self) -> bool:
+        return self.score < NO_ANSWER_BELOW
 
     @property
     def text(self) -> str:
@@ -82,6 +101,9 @@ class Hit:
         return {
             "rank": self.rank,
             "score": round(float(self.score), 6),
+            "relevance": round(float(self.score), 6),
+            "weak": self.weak,
+            "breakdown": {k: round(float(v), 6) for k, v in self.breakdown.items()},
             "chunk_id": self.chunk.chunk_id,
             "doc_id": self.doc_id,
             "section_path": list(self.section_path),
@@ -141,8 +163,11 @@ class Searcher:
                 f"model {self.embedder.model_id!r} makes {self.embedder.dim}-d vectors, "
                 f"the index at {index_dir} holds {self.index.vectors.d}-d ones"
             )
-        # Fusion weights (qa.fusion): the benchmarked default unless measured otherwise.
-        self.keyword_ceiling = float(A_CHINESE if keyword_ceiling is None else keyword_ceiling)
+        # Fusion weights (qa.fusion): what the build measured for this model and corpus
+        # (qa.calibration; an index built before that keeps the former constants) unless overridden.
+        self.calibration = IndexCalibration.from_manifest(self.index.manifest)
+        ceiling = self.calibration.keyword_ceiling if keyword_ceiling is None else keyword_ceiling
+        self.keyword_ceiling = float(ceiling)
         try:
             self.keyword = KeywordIndex.load(self.index.directory)
             self.windows = WindowTable.load(self.index.directory)
@@ -166,6 +191,7 @@ class Searcher:
         )
         self._sample_windows = np.ascontiguousarray(self.windows.vectors[rows])
         self._sample_vectors = np.ascontiguousarray(self._vectors[sample])
+        self._vocab, self._idf, _ = keyword_idf(self.keyword)
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -180,10 +206,12 @@ class Searcher:
         min_score: float | None = None,
         mode: str | None = None,
         rerank: str | None = None,
+        show_weak: bool = True,
     ) -> list[Hit]:
         """The ``k`` best passages for one question (see ``search_many`` for the options)."""
         return self.search_many(
-            [question], k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank
+            [question], k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank,
+            show_weak=show_weak,
         )[0]
 
     def _allowed(self, doc: str | None, section: str | None) -> np.ndarray | None:
@@ -257,7 +285,7 @@ class Searcher:
                 # Standard scores need a corpus to stand out from: in a handful of chunks the best
                 # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
                 stats = (*self._dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
-                scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling, stats)
+                scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling, stats, self.calibration.z_ref)
                 # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
                 order = np.lexsort((-dense, -scores))
                 return candidates[order], scores[order]
@@ -269,6 +297,21 @@ class Searcher:
         best = np.maximum.reduceat(self._sample_windows @ vector, self._sample_offsets)
         sample = WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * (self._sample_vectors @ vector)
         return float(sample.mean()), float(sample.std())
+
+    def _evidence(
+        self, tokens: list[str], vector: np.ndarray | None, ids: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(relevance, keyword match, dense standing) of chunks ``ids`` (qa.calibration), any mode."""
+        bm25 = self.keyword.scores(tokens)[ids]
+        kw = keyword_match(bm25, tokens, self._vocab, self._idf, len(self.chunks))
+        if vector is None or not len(ids):
+            dn = np.zeros(len(ids))
+        else:
+            dense = WINDOW_WEIGHT * self._window_max(vector, ids) + (1 - WINDOW_WEIGHT) * (self._vectors[ids] @ vector)
+            mean, std = self._dense_stats(vector)
+            total = len(self.chunks)
+            dn = dense_standing(dense, mean, std, noise_floor(total), self.calibration.z_ref)
+        return relevance(kw, dn, self.keyword.coverage(tokens)), kw, dn
 
     def _features(self, question: str, tokens: list[str] | None = None) -> QueryFeatures:
         tokens = tokens if tokens is not None else query_tokens(question)
@@ -291,14 +334,16 @@ class Searcher:
         min_score: float | None = None,
         mode: str | None = None,
         rerank: str | None = None,
+        show_weak: bool = True,
     ) -> list[list[Hit]]:
         """Batched search: one encoder call for all questions.
 
         ``doc`` keeps hits from one document id; ``section`` keeps hits whose section path starts
         with the given path (``A › B``, ``A > B`` or ``A/B``); ``min_score`` drops hits scoring
-        below it (on the scale of the mode: cosine-like for dense, BM25 for keyword, 0..1 for
-        hybrid, the cross-encoder's score when reranking). ``mode`` is hybrid, dense or keyword;
-        ``rerank`` names a CrossEncoder that re-orders the top candidates.
+        below it (calibrated relevance, 0..1 in every mode). ``mode`` is hybrid, dense or keyword;
+        ``rerank`` names a CrossEncoder that re-orders the top candidates. ``show_weak=False``
+        drops hits below ``qa.calibration.NO_ANSWER_BELOW``: an empty list then means "no good
+        passage found" (the CLI's default; ``--show-weak`` lists them anyway, marked weak).
         """
         if k < 1:
             raise QueryError("k must be at least 1")
@@ -307,29 +352,51 @@ class Searcher:
         cleaned = [clean_question(q) for q in questions]
         if not cleaned:
             return []
-        vectors: list[np.ndarray | None] = [None] * len(cleaned)
-        if mode != "keyword":
-            vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        # Questions are encoded in keyword mode too: relevance reads both signals in every mode.
+        vectors: list[np.ndarray | None] = list(
+            np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32)
+        )
         mask = self._allowed(doc, section)
         reranker = load_reranker(rerank) if rerank else None
         results: list[list[Hit]] = []
         for question, vector in zip(cleaned, vectors, strict=True):
             tokens = query_tokens(question)
+            speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
+            if speaker:
+                tokens = drop_speech_words(tokens)
             weight = keyword_weight(self._features(question, tokens), self.keyword_ceiling)
             with self._one_thread():
                 ids, scores = self.score(question, vector, mask, mode, tokens)
+            if speaker:
+                ids, scores = lift_speakers(ids, scores, [self.chunks[i].text for i in ids], speaker)
+            rerank_scores = None
             if reranker is not None and len(ids):
                 depth = max(k, RERANK_DEPTH)
                 ids = ids[:depth]
-                scores = reranker.scores(question, [self.chunks[i].text for i in ids])
-                order = np.argsort(-scores, kind="stable")
-                ids, scores = ids[order], scores[order]
+                rerank_scores = reranker.scores(question, [self.chunks[i].text for i in ids])
+                order = np.argsort(-rerank_scores, kind="stable")
+                ids, scores, rerank_scores = ids[order], scores[:depth][order], rerank_scores[order]
+            top = max(k, 1) * 3 if min_score is None and show_weak else len(ids)
+            ids, scores = ids[:top], scores[:top]
+            with self._one_thread():
+                rel, kw, dn = self._evidence(tokens, vector, ids)
+            # Shown in rank order, a passage is never more relevant than the one ranked above it
+            # (the top hit's relevance is what was calibrated; qa.calibration).
+            rel = np.minimum.accumulate(rel) if len(rel) else rel
             hits: list[Hit] = []
-            for i, score in zip(ids, scores, strict=True):
-                if min_score is not None and score < min_score:
+            for j, i in enumerate(ids):
+                if (min_score is not None and rel[j] < min_score) or (not show_weak and rel[j] < NO_ANSWER_BELOW):
                     break
+                breakdown = {"keyword": float(kw[j]), "dense": float(dn[j]), "fused": float(scores[j])}
+                if rerank_scores is not None:
+                    breakdown["rerank"] = float(rerank_scores[j])
                 chunk = self.chunks[int(i)]
-                hits.append(Hit(len(hits) + 1, float(score), chunk, self._highlight(question, vector, int(i), weight)))
+                highlights = self._highlight(question, vector, int(i), weight)
+                # Overlapping chunks: the same answering sentence is listed once (qa.speakers).
+                same_doc = [h.text for h in hits if h.doc_id == chunk.doc_id]
+                if same_doc and is_near_duplicate(chunk.text, highlights[0] if highlights else None, same_doc):
+                    continue
+                hits.append(Hit(len(hits) + 1, float(rel[j]), chunk, highlights, breakdown))
                 if len(hits) == k:
                     break
             results.append(hits)
