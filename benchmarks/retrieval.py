@@ -302,6 +302,14 @@ def main(argv: list[str] | None = None) -> int:
             + ". TUNING rows were used to choose constants; REPORT rows never were."
         )
         print()
+        for r in results:
+            c = r["calibration"] or {}
+            print(
+                f"{r['model']}: build-time calibration (qa.calibration) keyword weight {c.get('keyword_ceiling')}, "
+                f"z_ref {c.get('z_ref')}; on {c.get('pseudo_questions')} held-out sentences BM25 found the source "
+                f"first for {c.get('keyword_hit1')}, dense for {c.get('dense_hit1')}, fused for {c.get('fused_hit1')}"
+            )
+        print()
         print_quality(results, groups)
         if args.latency_chunks > 0 or len(results) > 1:
             print_speed(results)
