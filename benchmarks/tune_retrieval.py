@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cmrc import DEFAULT_DATA, cmrc_questions, english_questions, make_split, read_jsonl  # noqa: E402
 from retrieval import stem, write_documents  # noqa: E402
 
-import qa.search as search_module  # noqa: E402
+import qa.candidates as candidates_module  # noqa: E402  (where dense scores are computed)
 from qa.build import build_index  # noqa: E402
 from qa.calibration import CEILING_OFFSET, RELEVANCE_COEF, relevance_features  # noqa: E402
 from qa.evaluate import CUTOFF, Metrics  # noqa: E402
@@ -78,19 +78,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Model {searcher.index.model_id}; build-time calibration: {cal}")
 
         print("\nWindow weight (dense mode; qa.dense.WINDOW_WEIGHT), hit@1 cmrc / english:\n")
-        saved = search_module.WINDOW_WEIGHT
+        saved = candidates_module.WINDOW_WEIGHT
         for weight in (0.3, 0.5, 0.7):
-            search_module.WINDOW_WEIGHT = weight
+            candidates_module.WINDOW_WEIGHT = weight
             r = ranks(searcher, [q for q in questions if q.group != "no-answer"], "dense")
             h = f"{hit1(r['cmrc']):.3f} / {hit1(r['english']):.3f}"
             print(f"    {weight:.1f} max window + {1 - weight:.1f} window mean   {h}")
-        search_module.WINDOW_WEIGHT = saved
+        candidates_module.WINDOW_WEIGHT = saved
 
         print("\nKeyword weight for Chinese questions (hybrid), hit@1 cmrc / english:\n")
         measured = cal.keyword_ceiling - CEILING_OFFSET  # measured and shrunk toward the default
         best = (-1.0, 0.0, 0.0)
         for offset in (-0.1, 0.0, 0.1, 0.2):
-            searcher.keyword_ceiling = float(np.clip(measured + offset, 0, 1))
+            searcher.options = searcher.options.with_changes(keyword_weight=float(np.clip(measured + offset, 0, 1)))
             r = ranks(searcher, [q for q in questions if q.group != "no-answer"], "hybrid")
             h = (hit1(r["cmrc"]), hit1(r["english"]))
             mark = " <- used" if abs(offset - CEILING_OFFSET) < 1e-9 else ""
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             # Ties go to the smaller correction (more of the build-time measurement is kept).
             best = max(best, (round(h[0] + h[1] * n["english"] / max(n["cmrc"], 1), 6), -abs(offset), offset))
         print(f"    best offset on the tuning part (ties: the smallest): {best[2]:+.1f}")
-        searcher.keyword_ceiling = float(np.clip(measured + CEILING_OFFSET, 0, 1))
+        searcher.options = searcher.options.with_changes(keyword_weight=float(np.clip(measured + CEILING_OFFSET, 0, 1)))
 
         print("\nRelevance of the top hit (hybrid): logistic fit on the tuning part\n")
         r = ranks(searcher, questions, "hybrid")
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not hits:
                     continue
                 top = hits[0]
-                coverage = searcher.keyword.coverage(query_tokens(q.question))
+                coverage = searcher.finder.coverage(query_tokens(q.question))
                 x.append(relevance_features(top.breakdown["keyword"], top.breakdown["dense"], coverage))
                 y.append(int(bool(q.gold) and stem(top.doc_id) in q.gold))
         features = np.array(x)

@@ -349,10 +349,12 @@ class Searcher:
         below = np.flatnonzero(rel < floor)
         keep = int(below[0]) if len(below) else keep
         ids = ids[:keep]
-        chunks = self.index.fetch(ids)
+        chunks: dict[int, Chunk] = {}
         weight = keyword_weight(features, self.keyword_ceiling_for(opts))
         hits: list[Hit] = []
         for j, i in enumerate(ids):
+            if int(i) not in chunks:  # records in small batches: collapsed duplicates may need a few more
+                chunks.update(self.index.fetch(ids[j : j + opts.k + 4]))
             chunk = chunks[int(i)]
             cosines = None if opts.mode == "keyword" else self.finder.window_cosines(vector, int(i))
             if cosines is None:

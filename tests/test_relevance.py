@@ -109,3 +109,30 @@ def test_an_index_built_with_the_numpy_use_stays_searchable(tmp_path, corpus_cop
     searcher = Searcher(index_dir)  # the model named in the manifest is loaded
     assert searcher.embedder.model_id == "use-m3"
     assert "GDP" in searcher.search(ANSWERED[0], k=1)[0].text
+
+
+def test_calibration_is_kept_for_a_small_change_and_measured_after_a_large_one(
+    tmp_path, corpus_copy, use_embedder
+):
+    index_dir = tmp_path / "index"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = next(p for p in corpus_copy.iterdir() if p.is_file())
+    (docs / page.name).write_bytes(page.read_bytes())
+    build_index([docs], index_dir, embedder=use_embedder, progress=False)
+    first = IndexStore(index_dir).read_manifest()
+    assert first["calibration"]["pseudo_questions"] >= 5 and first["calibration"]["changed"] == 0
+    # One short note: far less than a tenth of the index, so the measurement is carried over.
+    (docs / "note.txt").write_text("备注\n\n周五下午开会讨论预算。\n", encoding="utf-8")
+    build_index([docs], index_dir, embedder=use_embedder, progress=False)
+    second = IndexStore(index_dir).read_manifest()["calibration"]
+    assert second["changed"] == 1
+    assert {k: second[k] for k in ("z_ref", "keyword_ceiling")} == {
+        k: first["calibration"][k] for k in ("z_ref", "keyword_ceiling")
+    }
+    # A second copy of the page doubles the index: measured again, over the index as it now is.
+    (docs / "copy.txt").write_bytes(page.read_bytes())
+    build_index([docs], index_dir, embedder=use_embedder, progress=False)
+    third = IndexStore(index_dir).read_manifest()
+    assert third["calibration"]["changed"] == 0 and third["calibration"]["measured_on"] == third["count"]
+    assert Searcher(index_dir, embedder=use_embedder).search(ANSWERED[0], k=1)[0].score >= NO_ANSWER_BELOW
