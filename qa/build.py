@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from qa.calibration import calibrate_update
 from qa.chunk_store import SqliteChunkStore
 from qa.chunking import ChunkingParams, chunk_outline
 from qa.dense import WindowTable, window_texts
@@ -318,11 +319,14 @@ def _update(
 
         keep = kept_segments
         report.windows = sum(len(s.windows.vectors) for s in previous.segments) + len(part.windows.vectors)
+    # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration).
+    calibration = calibrate_update(previous, dead, part.chunks, part.windows, live_after, _encoder(embedder))
     manifest = {
         **manifest_model(embedder),
         "dim": int(embedder.dim),
         "chunking": params.as_dict(),
         "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
+        "calibration": calibration,
         "settings": {
             "engine": ENGINE,
             "ann_min": ann_min,
@@ -376,11 +380,14 @@ def _update_milvus(
             "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
             "segment": name,
         }
+    dead = np.zeros(removed_chunks, dtype=np.int64)  # only their number counts toward recalibrating
+    calibration = calibrate_update(previous, dead, part.chunks, part.windows, live_after, _encoder(embedder))
     manifest = {
         **manifest_model(embedder),
         "dim": int(embedder.dim),
         "chunking": params.as_dict(),
         "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
+        "calibration": calibration,
         "settings": {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}},
         "documents": entries,
         "count": int(live_after),
@@ -556,6 +563,11 @@ def remove_documents(doc_ids: Sequence[str], index_dir: Path | str = DEFAULT_IND
             previous.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _encoder(embedder: Embedder) -> Embedder | None:
+    """The model to measure calibration with; None for a removal (no model is loaded for it)."""
+    return None if isinstance(embedder, _NoEmbedder) else embedder
 
 
 class _NoEmbedder:

@@ -75,6 +75,21 @@ class CandidateFinder:
             known |= segment.keyword.known(tokens)
         return sum(t in known for t in tokens) / len(tokens)
 
+    def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """(chunks containing each word over all segments, rows in all segments): index-wide IDFs."""
+        df = dict.fromkeys(tokens, 0)
+        for segment in self.index.segments:
+            for word, n in segment.keyword.frequencies(tokens).items():
+                df[word] += n
+        return df, sum(s.count for s in self.index.segments)
+
+    def keyword_for(self, tokens: list[str], ids: np.ndarray) -> np.ndarray:
+        """BM25 scores of the chunks ``ids`` (a mode that skipped keyword search still reports them)."""
+        out = np.zeros(len(ids), dtype=np.float32)
+        for segment, where in self.index.split(ids):
+            out[where] = segment.keyword.scores(tokens)[segment.rows(ids[where])]
+        return out
+
     def _weight_mask(self, segment: Segment, allowed: np.ndarray | None) -> np.ndarray | None:
         if allowed is None:
             return self._masks[segment.name]

@@ -151,6 +151,8 @@ def _options(args: argparse.Namespace):
         min_score=getattr(args, "min_score", None),
         rerank=args.rerank,
         keyword_weight=args.keyword_weight,
+        # Only `qa search` hides weak passages by default; eval and batch rank every question fully.
+        show_weak=getattr(args, "show_weak", True),
     )
 
 
@@ -170,14 +172,23 @@ def cmd_search(args: argparse.Namespace) -> int:
     _check_doc(searcher, args.doc)
     hits = searcher.search(question, options=options)
     tty = sys.stdout.isatty()
+    # Scores are calibrated relevance (qa.calibration): below the threshold a passage is a guess,
+    # listed only with --show-weak (options.show_weak), marked weak.
+    if hits and all(h.weak for h in hits):
+        print(f"no good passage found (best relevance {hits[0].score:.2f}); the best ones anyway:")
+        print()
     for hit in hits:
         unsure = hit.chunk.section_confidence < CONFIDENT_SECTION
         mark = f"  (? section uncertain, confidence {hit.chunk.section_confidence:.2f})" if unsure else ""
-        print(f"[{hit.rank}] {hit.score:.3f}  {hit.citation}{mark}")
+        signals = " · ".join(f"{name} {value:.2f}" for name, value in hit.breakdown.items() if name != "fused")
+        weak = "  (weak)" if hit.weak else ""
+        print(f"[{hit.rank}] {hit.score:.3f}{weak}  {hit.citation}{mark}  [{signals}]")
         text = _mark(hit.text, hit.highlights, tty)
         print("    " + text.replace("\n", "\n    "))
         print()
-    if not hits:
+    if not hits and options.min_score is None and not options.show_weak:
+        print("no good passage found; --show-weak lists the best ones anyway")
+    elif not hits:
         print("no passages found")
     return 0
 
@@ -324,7 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
             type=_weight,
             default=None,
             metavar="W",
-            help="hybrid: keyword weight 0..1 for a Chinese question whose words all occur in the corpus (default 0.7)",
+            help="hybrid: keyword weight 0..1 for a Chinese question whose words all occur in the corpus "
+            "(default: measured for the index's model and corpus when it was built)",
         )
 
     p = sub.add_parser("search", parents=[common], help="ask one question")
@@ -337,7 +349,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=_finite_float,
         default=None,
         metavar="X",
-        help="drop passages scoring below X, a finite number on the mode's scale (hybrid about 0..1)",
+        help="drop passages whose relevance (0..1, the same scale in every mode) is below X",
+    )
+    p.add_argument(
+        "--show-weak", action="store_true", help="also list passages below the 'no good passage' relevance threshold"
     )
     p.set_defaults(func=cmd_search)
 

@@ -55,6 +55,7 @@ class KeywordIndex:
         self.size = int(model.scores["num_docs"])
         self._vocab: dict[str, int] = model.vocab_dict
         self._columns = len(model.scores["indptr"]) - 1  # tokens with a score column (not the placeholder)
+        self._df: np.ndarray | None = None
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> KeywordIndex:
@@ -85,6 +86,19 @@ class KeywordIndex:
         indptr = np.asarray(self._model.scores["indptr"])
         counts = np.diff(indptr)
         return {t: int(counts[i]) for t, i in self._vocab.items() if i < self._columns}
+
+    def frequencies(self, words: Sequence[str]) -> dict[str, int]:
+        """Chunks containing each of a few words (0 for unknown ones): a question's document frequencies.
+
+        Reads only those words' column lengths, so it costs nothing like ``document_frequencies``.
+        """
+        if self._df is None:  # column lengths, computed once per opened index
+            self._df = np.diff(np.asarray(self._model.scores["indptr"]))
+        out = {}
+        for word in words:
+            column = self._vocab.get(word)
+            out[word] = int(self._df[column]) if column is not None and column < self._columns else 0
+        return out
 
     def align_idf(self, other_df: dict[str, int], other_docs: int) -> None:
         """Rescale scores to IDFs over this index plus another of ``other_docs`` chunks (Lucene IDF).

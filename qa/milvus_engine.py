@@ -312,6 +312,33 @@ class MilvusFinder:
                 known += 1
         return known / len(tokens)
 
+    def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """(visible chunks containing each word, visible chunks): index-wide IDFs, one count per word."""
+        df = {}
+        for token in dict.fromkeys(tokens):
+            expr = f"{self.index.visible} and TEXT_MATCH(text, {_quote(token)})"
+            with self.index.lock:
+                rows = self.index.client.query(self.index.collection, filter=expr, output_fields=["count(*)"])
+            df[token] = int(rows[0]["count(*)"]) if rows else 0
+        return df, self.total
+
+    def keyword_for(self, tokens: list[str], ids: np.ndarray) -> np.ndarray:
+        """BM25 scores of the chunks ``ids`` (0 where no word matches)."""
+        question = " ".join(tokens)
+        if not question or not len(ids):
+            return np.zeros(len(ids), dtype=np.float32)
+        found_ids, scores = self._search(question, "sparse", f"id in {[int(i) for i in ids]}", len(ids), "BM25")
+        found = dict(zip(found_ids.tolist(), scores.tolist(), strict=True))
+        return np.asarray([found.get(int(i), 0.0) for i in ids], dtype=np.float32)
+
+    def dense_scores(self, vector, ids: np.ndarray) -> np.ndarray:
+        """Cosine of the question with each chunk ``ids`` (whole-chunk vectors: no windows in Milvus)."""
+        if not len(ids):
+            return np.zeros(0, dtype=np.float32)
+        rows = self.index.query(f"id in {[int(i) for i in ids]}", ["id", "vector"])
+        found = {int(r["id"]): float(np.dot(r["vector"], vector)) for r in rows}
+        return np.asarray([found.get(int(i), 0.0) for i in ids], dtype=np.float32)
+
     def find(self, vector, tokens: list[str], mode: str, allowed: MilvusFilter | None) -> Candidates:
         expr = allowed.expr if allowed is not None else ""
         depth = min(self.total, CANDIDATES)

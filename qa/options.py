@@ -25,9 +25,12 @@ class SearchOptions:
     mode: str = DEFAULT_MODE
     doc: str | None = None  # only passages of this document id
     section: str | None = None  # only passages under this section path prefix (A › B, A > B, A/B)
-    min_score: float | None = None  # on the mode's scale (see README)
+    min_score: float | None = None  # calibrated relevance 0..1, the same scale in every mode (qa.calibration)
     rerank: str | None = None  # a CrossEncoder name or path
     keyword_weight: float | None = None  # hybrid: keyword weight for a fully covered Chinese question
+    # List passages below the "no good passage" relevance threshold too (marked weak). The Python
+    # API and the app list them; `qa search` hides them unless --show-weak.
+    show_weak: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.k, bool) or not isinstance(self.k, int):
@@ -54,6 +57,12 @@ class SearchOptions:
             if not (math.isfinite(value) and 0.0 <= value <= 1.0):
                 raise QueryError(f"--keyword-weight must be between 0 and 1, not {self.keyword_weight!r}")
             object.__setattr__(self, "keyword_weight", value)
+
+        if not isinstance(self.show_weak, bool):
+            if self.show_weak in (0, 1) or str(self.show_weak).strip().lower() in ("true", "false", "0", "1"):
+                object.__setattr__(self, "show_weak", str(self.show_weak).strip().lower() in ("true", "1"))
+            else:
+                raise QueryError(f"show_weak must be true or false, not {self.show_weak!r}")
 
     def with_changes(self, **changes: Any) -> SearchOptions:
         """A copy with the given fields replaced (None values are ignored), validated again."""

@@ -1,8 +1,10 @@
 """Search an index: a question in, ranked passages out, each citing where it came from.
 
 A thin pipeline over single-job modules: candidates (``qa.candidates``: BM25 and FAISS top
-lists over the index's segments, exact scores for their union) -> fuse (``qa.fusion``) ->
-rerank (``qa.rerank``, optional) -> highlight (``qa.highlight``) -> hits. Opening an index maps
+lists over the index's segments, exact scores for their union) -> fuse (``qa.fusion``, with the
+weights the build measured: ``qa.calibration``) -> speaker questions (``qa.speakers``) -> rerank
+(``qa.rerank``, optional) -> relevance of the returned candidates (``qa.calibration``) ->
+highlight (``qa.highlight``) -> hits, near-duplicates collapsed. Opening an index maps
 its files and reads its manifest; chunk records are fetched from the chunk store only for the
 hits shown. Options arrive as one validated ``SearchOptions`` (``qa.options``).
 
@@ -21,16 +23,18 @@ from typing import Any
 import numpy as np
 
 from qa.build import DEFAULT_INDEX
+from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
 from qa.candidates import CANDIDATES
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
-from qa.fusion import A_CHINESE, QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
+from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import query_tokens
 from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
+from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +46,29 @@ __all__ = ["CANDIDATES", "DEFAULT_MODE", "MODES", "Hit", "SearchOptions", "Searc
 
 @dataclass
 class Hit:
-    """One ranked passage with its citation."""
+    """One ranked passage with its citation.
+
+    ``score`` is the calibrated relevance in [0, 1] (``qa.calibration``): the estimated chance
+    that the passage answers the question, the same scale in every mode. ``breakdown`` holds
+    the signals behind it (``keyword``: share of the question's word information the passage
+    holds; ``dense``: how far its meaning stands out from the corpus; ``fused``: the ranking
+    score of the mode; ``rerank``: the cross-encoder's score when one re-ordered the hits).
+    ``weak`` is True below ``qa.calibration.NO_ANSWER_BELOW``: "no good passage found".
+    """
 
     rank: int
     score: float
     chunk: Chunk
     highlights: list[tuple[int, int]] = field(default_factory=list)  # answer spans within text
+    breakdown: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def relevance(self) -> float:
+        return self.score
+
+    @property
+    def weak(self) -> bool:
+        return self.score < NO_ANSWER_BELOW
 
     @property
     def text(self) -> str:
@@ -76,6 +97,9 @@ class Hit:
         return {
             "rank": self.rank,
             "score": round(float(self.score), 6),
+            "relevance": round(float(self.score), 6),
+            "weak": self.weak,
+            "breakdown": {k: round(float(v), 6) for k, v in self.breakdown.items()},
             "chunk_id": self.chunk.chunk_id,
             "doc_id": self.doc_id,
             "section_path": list(self.section_path),
@@ -142,6 +166,9 @@ class Searcher:
                 f"the index at {index_dir} holds {self.index.vectors.d}-d ones"
             )
         self.finder = self.index.finder()
+        # Fusion weights the build measured for this model and corpus (an index built before keeps
+        # the former constants); an explicit keyword_weight option overrides the measured one.
+        self.calibration = IndexCalibration.from_manifest(self.index.manifest)
         self._one_thread = _single_blas_thread()
 
     @property
@@ -150,8 +177,7 @@ class Searcher:
 
     @property
     def keyword_ceiling(self) -> float:
-        weight = self.options.keyword_weight
-        return float(A_CHINESE if weight is None else weight)
+        return self.keyword_ceiling_for(self.options)
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -172,9 +198,12 @@ class Searcher:
         mode: str | None = None,
         rerank: str | None = None,
         options: SearchOptions | None = None,
+        show_weak: bool | None = None,
     ) -> list[Hit]:
         """The ``k`` best passages for one question (see ``search_many`` for the options)."""
-        opts = self.options_for(options, k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank)
+        opts = self.options_for(
+            options, k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank, show_weak=show_weak
+        )
         return self.search_many([question], options=opts)[0]
 
     def search_many(
@@ -187,34 +216,44 @@ class Searcher:
         mode: str | None = None,
         rerank: str | None = None,
         options: SearchOptions | None = None,
+        show_weak: bool | None = None,
     ) -> list[list[Hit]]:
         """Batched search: one encoder call for all questions.
 
         ``doc`` keeps hits from one document id; ``section`` keeps hits whose section path starts
-        with the given path (``A › B``, ``A > B`` or ``A/B``); ``min_score`` drops hits scoring
-        below it (on the scale of the mode: cosine-like for dense, BM25 for keyword, 0..1 for
-        hybrid, the cross-encoder's score when reranking). ``mode`` is hybrid, dense or keyword;
-        ``rerank`` names a CrossEncoder that re-orders the top candidates. ``options`` (a
-        ``SearchOptions``) replaces all of these at once.
+        with the given path (``A › B``, ``A > B`` or ``A/B``); ``min_score`` drops hits whose
+        relevance (0..1, the same in every mode) is below it. ``mode`` is hybrid, dense or keyword;
+        ``rerank`` names a CrossEncoder that re-orders the top candidates. ``show_weak=False``
+        drops hits below ``qa.calibration.NO_ANSWER_BELOW``: an empty list then means "no good
+        passage found". ``options`` (a ``SearchOptions``) replaces all of these at once.
         """
-        opts = self.options_for(options, k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank)
+        opts = self.options_for(
+            options, k=k, doc=doc, section=section, min_score=min_score, mode=mode, rerank=rerank, show_weak=show_weak
+        )
         cleaned = [clean_question(q) for q in questions]
         if not cleaned:
             return []
-        vectors: list[np.ndarray | None] = [None] * len(cleaned)
-        if opts.mode != "keyword":
-            vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        # Questions are encoded in keyword mode too: relevance reads both signals in every mode.
+        vectors: list[np.ndarray] = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
         # The filter as the engine takes it: allowed chunk ids (FAISS files) or an expression (Milvus).
         allowed = self.index.filter_ids(opts.doc, opts.section) if (opts.doc or opts.section) else None
         reranker = load_reranker(opts.rerank) if opts.rerank else None
         results: list[list[Hit]] = []
         for question, vector in zip(cleaned, vectors, strict=True):
             tokens = query_tokens(question)
+            speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
+            if speaker:
+                tokens = drop_speech_words(tokens)
             features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
-                ids, scores = self.rank(question, vector, tokens, features, opts, allowed)
-            ids, scores = self._rerank(reranker, question, ids, scores, opts)
-            results.append(self._hits(question, vector, ids, scores, features, opts))
+                ids, scores = self.rank(
+                    question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed
+                )
+            if speaker and len(ids):
+                chunks = self.index.fetch(ids)
+                ids, scores = lift_speakers(ids, scores, [chunks[int(i)].text for i in ids], speaker)
+            ids, scores, reranked = self._rerank(reranker, question, ids, scores, opts)
+            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts))
         return results
 
     def rank(
@@ -239,7 +278,8 @@ class Searcher:
             # Standard scores need a corpus to stand out from: in a handful of chunks the best
             # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
             stats = (*self.finder.dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
-            scores = fuse(found.keyword, found.dense, features, self.keyword_ceiling_for(opts), stats)
+            ceiling = self.keyword_ceiling_for(opts)
+            scores = fuse(found.keyword, found.dense, features, ceiling, stats, self.calibration.z_ref)
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order]
@@ -247,43 +287,90 @@ class Searcher:
         return found.ids[order], scores[order]
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:
-        return float(A_CHINESE if opts.keyword_weight is None else opts.keyword_weight)
+        """The keyword weight of a fully covered Chinese question: the option, else the build's measurement."""
+        weight = self.calibration.keyword_ceiling if opts.keyword_weight is None else opts.keyword_weight
+        return float(weight)
 
     def _rerank(self, reranker, question: str, ids: np.ndarray, scores: np.ndarray, opts: SearchOptions):
+        """(ids, fused scores, cross-encoder scores or None), re-ordered by the cross-encoder when there is one."""
         if reranker is None or not len(ids):
-            return ids, scores
-        ids = ids[: max(opts.k, RERANK_DEPTH)]
+            return ids, scores, None
+        depth = max(opts.k, RERANK_DEPTH)
+        ids, scores = ids[:depth], scores[:depth]
         chunks = self.index.fetch(ids)
-        scores = reranker.scores(question, [chunks[int(i)].text for i in ids])
-        order = np.argsort(-scores, kind="stable")
-        return ids[order], scores[order]
+        reranked = np.asarray(reranker.scores(question, [chunks[int(i)].text for i in ids]))
+        order = np.argsort(-reranked, kind="stable")
+        return ids[order], scores[order], reranked[order]
+
+    def relevance(
+        self, tokens: list[str], vector: np.ndarray, ids: np.ndarray, coverage: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(relevance, keyword match, dense standing) of the chunks ``ids`` (``qa.calibration``), any mode.
+
+        Only the returned candidates are scored: their BM25 and dense scores come from the engine
+        (``keyword_for``, ``dense_scores``), the question words' index-wide document frequencies from
+        the segments' keyword indexes (a few column lengths), the dense spread from the finder's sample.
+        """
+        if not len(ids):
+            return np.zeros(0), np.zeros(0), np.zeros(0)
+        bm25 = self.finder.keyword_for(tokens, ids) if tokens else np.zeros(len(ids), dtype=np.float32)
+        df, n = self.finder.document_frequencies(tokens)
+        kw = keyword_match_df(bm25, tokens, df, n)
+        mean, std = self.finder.dense_stats(vector)
+        dense = self.finder.dense_scores(vector, ids)
+        dn = dense_standing(dense, mean, std, noise_floor(self.finder.total), self.calibration.z_ref)
+        return relevance(kw, dn, coverage), kw, dn
 
     def _hits(
         self,
         question: str,
-        vector: np.ndarray | None,
+        vector: np.ndarray,
+        tokens: list[str],
         ids: np.ndarray,
         scores: np.ndarray,
+        reranked: np.ndarray | None,
         features: QueryFeatures,
         opts: SearchOptions,
     ) -> list[Hit]:
-        """The top ``k`` (above ``min_score``) as hits with their answer spans."""
+        """The top ``k`` as hits (relevance, breakdown, answer spans), weak and near-duplicate ones dropped."""
+        # Relevance for the first few candidates only (a filter may need to look further down).
+        top = opts.k * 3 if opts.min_score is None and opts.show_weak else len(ids)
+        ids, scores = ids[:top], scores[:top]
+        reranked = reranked[:top] if reranked is not None else None
+        with self._one_thread():
+            rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage)
+        # Shown in rank order, a passage is never more relevant than the one ranked above it
+        # (the top hit's relevance is what was calibrated; qa.calibration).
+        rel = np.minimum.accumulate(rel) if len(rel) else rel
         keep = len(ids)
-        if opts.min_score is not None:  # scores are in rank order: stop at the first one below
-            below = np.flatnonzero(np.asarray(scores) < opts.min_score)
-            keep = int(below[0]) if len(below) else len(ids)
-        ids, scores = ids[: min(keep, opts.k)], scores[: min(keep, opts.k)]
-        chunks = self.index.fetch(ids)
+        floor = max(
+            opts.min_score if opts.min_score is not None else -np.inf, -np.inf if opts.show_weak else NO_ANSWER_BELOW
+        )
+        below = np.flatnonzero(rel < floor)
+        keep = int(below[0]) if len(below) else keep
+        ids = ids[:keep]
+        chunks: dict[int, Chunk] = {}
         weight = keyword_weight(features, self.keyword_ceiling_for(opts))
         hits: list[Hit] = []
-        for i, score in zip(ids, scores, strict=True):
+        for j, i in enumerate(ids):
+            if int(i) not in chunks:  # records in small batches: collapsed duplicates may need a few more
+                chunks.update(self.index.fetch(ids[j : j + opts.k + 4]))
             chunk = chunks[int(i)]
-            cosines = None if vector is None else self.finder.window_cosines(vector, int(i))
+            cosines = None if opts.mode == "keyword" else self.finder.window_cosines(vector, int(i))
             if cosines is None:
                 spans = highlight_spans(question, chunk.text)
             else:
                 spans = highlight_spans(question, chunk.text, window_cosines=cosines, keyword_weight=weight)
-            hits.append(Hit(len(hits) + 1, float(score), chunk, spans))
+            # Overlapping chunks: the same answering sentence is listed once (qa.speakers).
+            shown = [h.text for h in hits if h.doc_id == chunk.doc_id]
+            if shown and is_near_duplicate(chunk.text, spans[0] if spans else None, shown):
+                continue
+            breakdown = {"keyword": float(kw[j]), "dense": float(dn[j]), "fused": float(scores[j])}
+            if reranked is not None:
+                breakdown["rerank"] = float(reranked[j])
+            hits.append(Hit(len(hits) + 1, float(rel[j]), chunk, spans, breakdown))
+            if len(hits) == opts.k:
+                break
         return hits
 
 

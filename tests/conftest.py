@@ -19,10 +19,10 @@ CORPUS = ROOT / "corpus"
 
 @pytest.fixture(scope="session")
 def use_embedder():
-    """The bundled USE-m3 model, loaded once."""
-    from qa.embedding import UseEmbedder
+    """The bundled default model (USE-m3, ONNX build), loaded once."""
+    from qa.embedding import OnnxUseEmbedder
 
-    return UseEmbedder()
+    return OnnxUseEmbedder()
 
 
 @pytest.fixture(scope="session")

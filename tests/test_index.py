@@ -43,7 +43,7 @@ def test_round_trip_on_disk(tmp_path, docs_dir, use_embedder):
 
     loaded = IndexStore(index_dir).load()
     assert loaded.vectors.ntotal == len(loaded.chunks) == report.chunks
-    assert loaded.manifest["model"] == "use-m3" and loaded.manifest["dim"] == 512
+    assert loaded.manifest["model"] == use_embedder.model_id and loaded.manifest["dim"] == 512
     assert set(loaded.manifest["documents"]) == {"bridges.txt", "tea.txt", "notes/ocean.md"}
     assert loaded.manifest["chunking"]["size"] > 0
     assert loaded.manifest["settings"]["engine"] == "faiss"
@@ -92,7 +92,7 @@ def test_searching_with_another_model_is_a_clear_error(tmp_path, docs_dir, use_e
     build_index([docs_dir], index_dir, embedder=use_embedder, progress=False)
     with pytest.raises(ModelMismatchError) as err:
         Searcher(index_dir, model=minilm_path)
-    assert "use-m3" in str(err.value) and minilm_path in str(err.value)
+    assert use_embedder.model_id in str(err.value) and minilm_path in str(err.value)
 
 
 CRASH = textwrap.dedent(

@@ -151,7 +151,7 @@ def hit_cards(
         return head + message("没有找到相关段落 No passages found", "info")
     contexts = contexts or [None] * len(hits)
     cards = "".join(hit_card(h, c) for h, c in zip(hits, contexts, strict=True))
-    if any(h.get("no_good_passage") for h in hits[:1]):  # set by calibrated scoring (issue 12), when it lands
+    if any(h.get("no_good_passage") or h.get("weak") is True for h in hits[:1]):  # calibrated relevance (issue 12)
         head += message("没有找到可靠的答案段落，以下是最接近的 No good passage found; the closest ones:", "warn")
     return f'{head}<div class="qa-results">{cards}</div>'
 

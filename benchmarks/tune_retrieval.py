@@ -1,0 +1,142 @@
+"""Choose retrieval constants on the CMRC **tuning** part only and print the evidence tables.
+
+    python benchmarks/tune_retrieval.py [--workdir DIR --reuse-index] [--per-part 500]
+
+Prints the tables quoted in ``qa/dense.py`` (window weight), ``qa/calibration.py`` (keyword
+weight offset over the build-time measurement, relevance coefficients, the "no good passage"
+threshold). Nothing here reads a report-part question (``benchmarks/cmrc.py``); the report part
+is printed only by ``benchmarks/retrieval.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cmrc import DEFAULT_DATA, cmrc_questions, english_questions, make_split, read_jsonl  # noqa: E402
+from retrieval import stem, write_documents  # noqa: E402
+
+import qa.candidates as candidates_module  # noqa: E402  (where dense scores are computed)
+from qa.build import build_index  # noqa: E402
+from qa.calibration import CEILING_OFFSET, RELEVANCE_COEF, relevance_features  # noqa: E402
+from qa.evaluate import CUTOFF, Metrics  # noqa: E402
+from qa.keyword import query_tokens  # noqa: E402
+from qa.search import Searcher  # noqa: E402
+
+
+def ranks(searcher: Searcher, questions, mode: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for start in range(0, len(questions), 64):
+        part = questions[start : start + 64]
+        for q, hits in zip(part, searcher.search_many([q.question for q in part], k=CUTOFF, mode=mode), strict=True):
+            out.setdefault(q.group, []).append((q, hits))
+    return out
+
+
+def hit1(rows) -> float:
+    return Metrics.from_ranks([next((h.rank for h in hits if stem(h.doc_id) in q.gold), None) for q, hits in rows]).hit1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--per-part", type=int, default=500)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--reuse-index", action="store_true")
+    args = parser.parse_args(argv)
+
+    corpus = read_jsonl(args.data / "corpus.jsonl")
+    split = make_split(corpus)
+    questions = [
+        q for q in cmrc_questions(args.data, split, args.per_part) + english_questions(split) if q.part == "tuning"
+    ]
+    tmp = tempfile.TemporaryDirectory(prefix="qa-tune-") if args.workdir is None else None
+    work = Path(tmp.name) if tmp else args.workdir
+    try:
+        docs = work / "docs"
+        shutil.rmtree(docs, ignore_errors=True)
+        write_documents(split.indexed(corpus), docs)
+        slug = (args.model or "default").replace("/", "_").strip("_")[-40:]
+        index = work / f"index-{slug}"
+        if index.exists() and not args.reuse_index:
+            shutil.rmtree(index)
+        build_index([docs], index, model=args.model, progress=False)
+        searcher = Searcher(index, model=args.model)
+        cal = searcher.calibration
+        n = {g: sum(q.group == g for q in questions) for g in ("cmrc", "english", "no-answer")}
+        print(f"TUNING part only: {n['cmrc']} CMRC, {n['english']} English, {n['no-answer']} no-answer questions.")
+        print(f"Model {searcher.index.model_id}; build-time calibration: {cal}")
+
+        print("\nWindow weight (dense mode; qa.dense.WINDOW_WEIGHT), hit@1 cmrc / english:\n")
+        saved = candidates_module.WINDOW_WEIGHT
+        for weight in (0.3, 0.5, 0.7):
+            candidates_module.WINDOW_WEIGHT = weight
+            r = ranks(searcher, [q for q in questions if q.group != "no-answer"], "dense")
+            h = f"{hit1(r['cmrc']):.3f} / {hit1(r['english']):.3f}"
+            print(f"    {weight:.1f} max window + {1 - weight:.1f} window mean   {h}")
+        candidates_module.WINDOW_WEIGHT = saved
+
+        print("\nKeyword weight for Chinese questions (hybrid), hit@1 cmrc / english:\n")
+        measured = cal.keyword_ceiling - CEILING_OFFSET  # measured and shrunk toward the default
+        best = (-1.0, 0.0, 0.0)
+        for offset in (-0.1, 0.0, 0.1, 0.2):
+            searcher.options = searcher.options.with_changes(keyword_weight=float(np.clip(measured + offset, 0, 1)))
+            r = ranks(searcher, [q for q in questions if q.group != "no-answer"], "hybrid")
+            h = (hit1(r["cmrc"]), hit1(r["english"]))
+            mark = " <- used" if abs(offset - CEILING_OFFSET) < 1e-9 else ""
+            used = f"{measured:.2f} {offset:+.1f} = {searcher.keyword_ceiling:.2f}"
+            print(f"    measured {used}   {h[0]:.3f} / {h[1]:.3f}{mark}")
+            # Ties go to the smaller correction (more of the build-time measurement is kept).
+            best = max(best, (round(h[0] + h[1] * n["english"] / max(n["cmrc"], 1), 6), -abs(offset), offset))
+        print(f"    best offset on the tuning part (ties: the smallest): {best[2]:+.1f}")
+        searcher.options = searcher.options.with_changes(keyword_weight=float(np.clip(measured + CEILING_OFFSET, 0, 1)))
+
+        print("\nRelevance of the top hit (hybrid): logistic fit on the tuning part\n")
+        r = ranks(searcher, questions, "hybrid")
+        x, y = [], []
+        for group_rows in r.values():
+            for q, hits in group_rows:
+                if not hits:
+                    continue
+                top = hits[0]
+                coverage = searcher.finder.coverage(query_tokens(q.question))
+                x.append(relevance_features(top.breakdown["keyword"], top.breakdown["dense"], coverage))
+                y.append(int(bool(q.gold) and stem(top.doc_id) in q.gold))
+        features = np.array(x)
+        labels = np.array(y)
+        from sklearn.linear_model import LogisticRegression
+
+        fit = LogisticRegression(C=10.0).fit(features, labels)
+        coef = (float(fit.intercept_[0]), *map(float, fit.coef_[0]))
+        fitted = ", ".join(f"{c:.2f}" for c in coef)
+        print(f"    fitted (C0, C_KW, C_DENSE, C_UNCOVERED) = ({fitted}); shipped {RELEVANCE_COEF}")
+        prob = fit.predict_proba(features)[:, 1]
+        print("\n    | relevance | n | mean | top hit right |")
+        print("    |---|---|---|---|")
+        for lo, hi in zip((0, 0.2, 0.4, 0.6, 0.8), (0.2, 0.4, 0.6, 0.8, 1.01), strict=True):
+            inside = (prob >= lo) & (prob < hi)
+            if inside.any():
+                cells = f"{inside.sum()} | {prob[inside].mean():.3f} | {labels[inside].mean():.3f}"
+                print(f"    | {lo:.1f}-{min(hi, 1):.1f} | {cells} |")
+        print("\n    'no good passage' threshold: verdict accuracy (top hit wrong or no answer <-> below):\n")
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+            acc = float(((prob < threshold) == (labels == 0)).mean())
+            print(f"    {threshold:.1f}   {acc:.3f}")
+    finally:
+        if tmp:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
