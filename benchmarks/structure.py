@@ -296,6 +296,12 @@ def main() -> None:
         pairs = held[fam].conf_pairs if fam in held else pooled(tuned, fam).conf_pairs
         hp, cov = precision_at(pairs, t)
         print(f"{fam:<26} {t:>9.2f} {_f(tp):>9} {_f(hp):>10} {cov:>9.3f} {len(pairs):>6}")
+    from qa.records import CONFIDENT_SECTION
+
+    held_pairs = [p for s in held.values() for p in s.conf_pairs]
+    for label, pairs in (("shipped, tuning pages", all_pairs), ("shipped, held-out pooled", held_pairs)):
+        p_s, cov_s = precision_at(pairs, CONFIDENT_SECTION)
+        print(f"{label:<26} {CONFIDENT_SECTION:>9.2f} {'':>9} {_f(p_s):>10} {cov_s:>9.3f} {len(pairs):>6}")
     p_all, cov_all = precision_at(all_pairs, t_all)
     print(f"{'(all pages, shipped)':<26} {t_all:>9.2f} {_f(p_all):>9} {'':>10} {cov_all:>9.3f} {len(all_pairs):>6}")
     print(
