@@ -95,6 +95,18 @@ class IndexCalibration:
     fused_hit1: float = math.nan
     measured_weight: float = math.nan  # the pseudo-questions' best weight, before shrinkage and offset
 
+    @property
+    def dense_trust(self) -> float:
+        """How far dense can be trusted beside BM25 (0..1): the pseudo-questions' dense hit@1 over
+        BM25's, shrunk toward 1 like the other measurements. Fusion gives the dense signal only
+        this share of its weight (``qa.fusion.fuse``), so a model that cannot read the corpus's
+        language cannot outvote BM25 even on a question whose words the corpus lacks."""
+        if not self.pseudo_questions or math.isnan(self.dense_hit1) or math.isnan(self.keyword_hit1):
+            return 1.0
+        raw = min(1.0, self.dense_hit1 / max(self.keyword_hit1, 1e-6))
+        trust = self.pseudo_questions / (self.pseudo_questions + PRIOR_QUESTIONS)
+        return float(trust * raw + (1 - trust))
+
     def as_dict(self) -> dict[str, float]:
         return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(self).items()}
 

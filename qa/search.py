@@ -285,7 +285,15 @@ class Searcher:
                 # Standard scores need a corpus to stand out from: in a handful of chunks the best
                 # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
                 stats = (*self._dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
-                scores = fuse(keyword[candidates], dense, features, self.keyword_ceiling, stats, self.calibration.z_ref)
+                scores = fuse(
+                    keyword[candidates],
+                    dense,
+                    features,
+                    self.keyword_ceiling,
+                    stats,
+                    self.calibration.z_ref,
+                    self.calibration.dense_trust,
+                )
                 # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
                 order = np.lexsort((-dense, -scores))
                 return candidates[order], scores[order]
