@@ -371,7 +371,8 @@ class Searcher:
             tokens = query_tokens(question)
             speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
             if speaker:
-                tokens = drop_speech_words(tokens)
+                # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
+                tokens = query_tokens(speaker) or drop_speech_words(tokens)
             weight = keyword_weight(self._features(question, tokens), self.keyword_ceiling)
             with self._one_thread():
                 ids, scores = self.score(question, vector, mask, mode, tokens)
