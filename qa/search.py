@@ -243,7 +243,8 @@ class Searcher:
             tokens = query_tokens(question)
             speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
             if speaker:
-                tokens = drop_speech_words(tokens)
+                # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
+                tokens = query_tokens(speaker) or drop_speech_words(tokens)
             features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
                 ids, scores = self.rank(
@@ -279,7 +280,7 @@ class Searcher:
             # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
             stats = (*self.finder.dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
             ceiling = self.keyword_ceiling_for(opts)
-            scores = fuse(found.keyword, found.dense, features, ceiling, stats, self.calibration.z_ref)
+            scores = fuse(found.keyword, found.dense, features, ceiling, stats, self.calibration.z_ref, self.calibration.dense_trust)
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order]
