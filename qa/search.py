@@ -280,7 +280,8 @@ class Searcher:
             # z is at most sqrt(n - 1), so tiny indexes scale by the candidates' spread instead.
             stats = (*self.finder.dense_stats(vector), noise_floor(total)) if DENSE_Z and total >= DENSE_Z_MIN else None
             ceiling = self.keyword_ceiling_for(opts)
-            scores = fuse(found.keyword, found.dense, features, ceiling, stats, self.calibration.z_ref, self.calibration.dense_trust)
+            cal = self.calibration
+            scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order]
