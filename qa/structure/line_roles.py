@@ -99,14 +99,14 @@ def _end_class(text: str) -> str:
     while body and body[-1] in _CLOSERS:
         body = body[:-1]
         if body and (body[-1] in _PERIOD or body[-1] in _QE):
-            return "closed_quote"
+            return "closed_quote" if body[-1] in _PERIOD else "none"
     if not body:
         return "none"
     last = body[-1]
     if last in _PERIOD:
         return "period"
     if last in _QE:
-        return "qe"
+        return "none"  # a headline may ask or exclaim; as evidence, ？/！ reads like no sentence end
     if last in _SOFT:
         return "soft"
     return "none"
