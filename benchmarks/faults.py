@@ -60,7 +60,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 logging.getLogger("qa").setLevel(logging.ERROR)  # the probes provoke warnings on purpose
 
 from qa.build import build_index  # noqa: E402
-from qa.embedding import UseEmbedder  # noqa: E402
+from qa.embedding import load_embedder  # noqa: E402
 from qa.errors import QAError  # noqa: E402
 from qa.index_store import IndexStore  # noqa: E402
 from qa.search import Searcher  # noqa: E402
@@ -266,15 +266,12 @@ def probe_damage(work: Path, embedder) -> list[Row]:
     manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
     manifest.pop("files", None)
     (gen / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    import faiss
     import numpy as np
 
-    vectors = faiss.read_index(str(gen / "vectors.faiss"))
-    data = vectors.reconstruct_n(0, vectors.ntotal)
+    vectors_file = sorted(gen.glob("seg-*/vectors.npy"))[0]  # a segment's chunk vectors (qa.segment)
+    data = np.load(vectors_file)
     data[[0, -1]] = data[[-1, 0]]  # two passages swap vectors: plausible, wrong
-    fresh = faiss.IndexFlatIP(vectors.d)
-    fresh.add(np.ascontiguousarray(data))
-    faiss.write_index(fresh, str(gen / "vectors.faiss"))
+    np.save(vectors_file, data, allow_pickle=False)
     result = outcome(target, embedder, reference)
     rows.append(Row("manifest without checksums + changed vectors", 1, int(result == "clear error"), result))
     return rows
@@ -696,7 +693,7 @@ def main(argv: list[str] | None = None) -> int:
         args.kills, args.load_clients, args.load_seconds, args.pairs = 5, 10, 10.0, 1
     only = set(args.only or PROBES)
     started = time.monotonic()
-    embedder = UseEmbedder()
+    embedder = load_embedder(None)  # the default model, as `qa build` uses
     rows: list[Row] = []
     work = Path(tempfile.mkdtemp(prefix="qa-faults-"))
     log(f"work dir {work}")
