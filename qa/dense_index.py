@@ -157,12 +157,18 @@ class FaissDense:
         faiss.write_index(self.index, str(path))
 
     @classmethod
-    def load(cls, path: Path, nprobe: int = 32) -> FaissDense:
-        """Memory-mapped and read-only: opening reads headers and the IVF centroids, not the vectors."""
-        flags = faiss.IO_FLAG_READ_ONLY | faiss.IO_FLAG_MMAP | getattr(faiss, "IO_FLAG_MMAP_IFC", 0)
+    def load(cls, path: Path, nprobe: int = 32, kind: str = "ivf") -> FaissDense:
+        """Memory-mapped and read-only: opening reads headers and the IVF centroids, not the vectors.
+
+        The flags differ by index type (IVF lists: ``IO_FLAG_MMAP``; flat codes:
+        ``IO_FLAG_MMAP_IFC``); combining them makes FAISS refuse an IVF file, and a silent fallback
+        to a full read cost 4 s and 2 GB at a million chunks, so the kind comes from the manifest.
+        """
+        mapped = faiss.IO_FLAG_MMAP if kind == "ivf" else getattr(faiss, "IO_FLAG_MMAP_IFC", 0)
         try:
-            index = faiss.read_index(str(path), flags)
-        except RuntimeError:  # an index type FAISS cannot map: read it whole
+            index = faiss.read_index(str(path), faiss.IO_FLAG_READ_ONLY | mapped)
+        except RuntimeError as exc:  # an index type FAISS cannot map: read it whole
+            log.warning("reading %s into memory (FAISS cannot map it: %s)", path.name, exc)
             index = faiss.read_index(str(path))
         return cls(index, nprobe)
 

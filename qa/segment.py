@@ -143,7 +143,9 @@ class Segment:
         self.window_ends = np.append(np.asarray(self.windows.starts[1:]), len(self.windows.vectors))
         self.vector_reader = RowReader(directory / VECTORS)
         self.window_reader = RowReader(directory / WINDOW_VECTORS)
-        self.dense = FaissDense.load(directory / DENSE, nprobe=int(entry.get("nprobe") or 32))
+        self.dense = FaissDense.load(
+            directory / DENSE, nprobe=int(entry.get("nprobe") or 32), kind=str(entry.get("dense", "ivf"))
+        )
         self.keyword = KeywordIndex.load(directory)
         self.store = SqliteChunkStore(directory / CHUNK_DB)
 
