@@ -58,6 +58,7 @@ class BuildReport:
     embedded: int = 0  # chunks with a newly computed vector (or window vector); the rest were reused
     windows: int = 0  # sentence windows scored for dense search
     windows_embedded: int = 0
+    embedded_texts: int = 0  # texts sent to the model (chunks and windows, each distinct text once)
     problems: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ class _NewPart:
     documents: list[dict[str, Any]]
     embedded: int = 0
     windows_embedded: int = 0
+    embedded_texts: int = 0  # texts sent to the model (chunks and windows, each distinct text once)
 
 
 def _embed_new(
@@ -162,6 +164,7 @@ def _embed_new(
         documents=[StoredDocument.from_document(d).to_record() for d in docs],
         embedded=embedded,
         windows_embedded=len(todo) - missing_chunks,
+        embedded_texts=len(todo),
     )
 
 
@@ -345,6 +348,7 @@ def _update(
     report.chunks = int(live_after)
     report.embedded = part.embedded
     report.windows_embedded = part.windows_embedded
+    report.embedded_texts = part.embedded_texts
 
 
 def _update_milvus(
@@ -413,6 +417,7 @@ def _update_milvus(
     report.embedded = part.embedded
     report.windows = len(part.windows.vectors)
     report.windows_embedded = part.windows_embedded
+    report.embedded_texts = part.embedded_texts
 
 
 def _milvus_target(
