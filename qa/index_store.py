@@ -461,8 +461,6 @@ class IndexStore:
             (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
             with (tmp / MANIFEST).open("rb+") as handle:
                 os.fsync(handle.fileno())
-            for path in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
-                _fsync_dir(path)
             self._publish(tmp, final)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -471,7 +469,9 @@ class IndexStore:
         return final
 
     def _publish(self, tmp: Path, final: Path) -> None:
-        """Rename a complete, fsynced generation into place and switch ``CURRENT`` to it atomically."""
+        """Fsync a complete generation's folders, rename it into place and switch ``CURRENT`` to it atomically."""
+        for path in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
+            _fsync_dir(path)
         os.rename(tmp, final)
         pointer_tmp = self.root / f".{CURRENT}.tmp"
         pointer_tmp.write_text(final.name + "\n", encoding="utf-8")
@@ -493,8 +493,6 @@ class IndexStore:
             problems = self._check_files(tmp, self.read_manifest(tmp), full=False)
             if problems:
                 raise IndexStoreError(f"cannot restore {saved.name}: {problems[0]}")
-            for path in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
-                _fsync_dir(path)
             self._publish(tmp, final)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
