@@ -390,3 +390,36 @@ def test_same_name_upload_asks_then_undo(app: RunningApp, page, tmp_path: Path) 
         timeout=TIMEOUT,
     )
     assert page.locator("#docs-undo").is_disabled()
+
+
+def test_remove_document_asks_then_removes_and_undo_restores(app: RunningApp, page, tmp_path: Path) -> None:  # noqa: ANN001
+    """Last too: it removes a document (and puts it back)."""
+    note = tmp_path / "storeroom_note.txt"
+    note.write_text("库房\n\n旧打印机已经搬到二楼库房的北墙边。\n", encoding="utf-8")
+    app.service.add_documents([note], on_conflict="keep_both")  # at least two documents: one may go
+    page.get_by_role("tab", name="文档 Documents").click()
+    page.locator("#docs-table", has_text=note.name).wait_for(timeout=TIMEOUT)
+    doc_id = page.locator("#docs-outline-doc input").input_value()
+    assert doc_id in app.service.doc_ids()
+    table = page.locator("#docs-table")
+
+    page.locator("#docs-remove").click()
+    page.locator("#docs-status .qa-msg-warn", has_text=doc_id).wait_for(timeout=TIMEOUT)
+    page.locator("#docs-remove-no").click()
+    page.locator("#docs-status", has_text="Cancelled").wait_for(timeout=TIMEOUT)
+    assert doc_id in table.inner_text()
+
+    page.locator("#docs-remove").click()
+    page.locator("#docs-remove-yes").click()
+    page.locator("#docs-status .qa-msg", has_text="Removed").wait_for(timeout=TIMEOUT)
+    page.wait_for_function(
+        "id => !document.querySelector('#docs-table').innerText.includes(id)", arg=doc_id, timeout=TIMEOUT
+    )
+    assert doc_id not in app.service.doc_ids()
+    assert page.locator("#docs-outline-doc input").input_value() != doc_id  # the picker moved on
+    page.locator("#docs-undo-info", has_text=doc_id).wait_for(timeout=TIMEOUT)
+
+    page.locator("#docs-undo").click()
+    page.locator("#docs-status", has_text="Undone").wait_for(timeout=TIMEOUT)
+    table.filter(has_text=doc_id).wait_for(timeout=TIMEOUT)
+    assert doc_id in app.service.doc_ids()

@@ -123,3 +123,39 @@ def test_same_name_upload_asks_and_every_change_can_be_undone(app: RunningApp, c
 
     with pytest.raises(AppError, match="Nothing to undo"):
         client.predict(api_name="/undo")
+
+
+def test_remove_a_document_then_undo_brings_it_back(app: RunningApp, client, tmp_path: Path) -> None:  # noqa: ANN001
+    from gradio_client import handle_file
+    from gradio_client.exceptions import AppError
+
+    chunk, sentence, hit = answerable(app.service)
+    doc_id = chunk.doc_id
+    other = tmp_path / "remove_test_note.txt"
+    other.write_text("备忘\n\n周五下午把旧打印机送去二楼仓库。\n", encoding="utf-8")
+    client.predict([handle_file(str(other))], keep_both=True, api_name="/add_documents")
+    before = {d["doc_id"] for d in client.predict(api_name="/documents")}
+    assert {doc_id, other.name} <= before
+
+    with pytest.raises(AppError, match="No document 'no-such.txt'"):
+        client.predict(["no-such.txt"], api_name="/remove_documents")
+
+    removed = client.predict([doc_id], api_name="/remove_documents")
+    assert removed["removed"] == [doc_id] and removed["undo"]
+    assert doc_id not in {d["doc_id"] for d in client.predict(api_name="/documents")}
+    cited = {h["doc_id"] for h in client.predict(sentence, k=10, api_name="/search")}
+    assert doc_id not in cited
+    with pytest.raises(AppError, match="No document"):
+        client.predict(sentence, doc=doc_id, api_name="/search")
+    assert (app.service.uploads_dir / other.name).exists()
+
+    # Removing what is left (every document) is refused and nothing changes.
+    left = [d["doc_id"] for d in client.predict(api_name="/documents")]
+    with pytest.raises(AppError, match="Cannot remove (the last|every) document"):
+        client.predict(left, api_name="/remove_documents")
+    assert [d["doc_id"] for d in client.predict(api_name="/documents")] == left
+
+    assert "undone" in client.predict(api_name="/undo")["message"].lower()
+    assert {d["doc_id"] for d in client.predict(api_name="/documents")} == before
+    hits = client.predict(sentence, api_name="/search")
+    assert hit.citation in [h["citation"] for h in hits]

@@ -152,6 +152,14 @@ class UndoResult(TypedDict):
     message: str
 
 
+class RemoveResult(TypedDict):
+    removed: list[str]
+    documents: int
+    chunks: int
+    undo: str
+    message: str
+
+
 def _user_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """QAError -> gr.Error with the public message; the signature with its annotations evaluated
     (this module postpones them), so ``gr.api`` documents real types."""
@@ -274,8 +282,26 @@ def register_api(service: QAService) -> None:
 
     @_user_errors
     def undo() -> UndoResult:
-        """Undo the last change to the documents (an upload), until the next change."""
+        """Undo the last change to the documents (an upload or a removal), until the next change."""
         return {"message": service.undo()}
+
+    @_user_errors
+    def remove_documents(doc_ids: list[str]) -> RemoveResult:
+        """Remove documents from the index (their uploaded files stay on disk); undoable with /undo
+        until the next change. An unknown id, or removing every document, is an error.
+
+        Args:
+            doc_ids: document ids from /documents
+        """
+        report = service.remove_documents(doc_ids)
+        undo = service.last_change()
+        return {
+            "removed": list(report.removed),
+            "documents": report.documents,
+            "chunks": report.chunks,
+            "undo": undo,
+            "message": "已删除 Removed: " + ", ".join(report.removed),
+        }
 
     # Read-only and fast (tens of ms): served outside the queue, which costs a client more than
     # the search itself; the shared encoder's lock already serialises the expensive part.
@@ -284,7 +310,8 @@ def register_api(service: QAService) -> None:
     gr.api(batch, api_name="batch", concurrency_id=BATCH_GROUP, concurrency_limit=BATCH_CONCURRENCY)
     for fn in (documents, outline, info):
         gr.api(fn, api_name=fn.__name__)
-    gr.api(undo, api_name="undo", concurrency_id=BUILD_GROUP, concurrency_limit=1)
+    for fn in (undo, remove_documents):
+        gr.api(fn, api_name=fn.__name__, concurrency_id=BUILD_GROUP, concurrency_limit=1)
 
     # Files need a File component for gradio_client's upload handling, hence a hidden event.
     def add_documents(files: list[str] | None, replace: bool = False, keep_both: bool = False) -> dict:

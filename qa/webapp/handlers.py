@@ -371,6 +371,31 @@ class Handlers:
         newest = (result.added or result.changed or [selected])[0]
         return (status, gr.update(visible=False), *self.refresh(newest), None)
 
+    def ask_remove(self, selected: str | None) -> tuple[Any, ...]:
+        """First click on "Remove": checks the choice, then asks before anything is removed."""
+        try:
+            self.service.check_removal([selected or ""])
+        except QAError as exc:
+            return (_error(exc), gr.update(visible=False), *[gr.skip()] * 6)
+        status = render.message(
+            f"确定从索引中删除 {selected}？ Remove {selected} from the index? "
+            "（上传的文件保留在磁盘上，可撤销 the uploaded file stays on disk; this can be undone）",
+            "warn",
+        )
+        return (status, gr.update(visible=True), *[gr.skip()] * 6)
+
+    def resolve_remove(self, choice: str, selected: str | None) -> tuple[Any, ...]:
+        """The answer to "Remove?": confirm removes the selected document, cancel changes nothing."""
+        if choice == "cancel" or not selected:
+            status = render.message("已取消，没有更改 Cancelled: nothing was changed", "info")
+            return (status, gr.update(visible=False), *self.refresh(selected))
+        try:
+            report = self.service.remove_documents([selected])
+            status = render.message("已删除 Removed: " + ", ".join(report.removed), "ok")
+        except QAError as exc:
+            status = _error(exc)
+        return (status, gr.update(visible=False), *self.refresh(selected))
+
     def undo(self, selected: str | None) -> tuple[Any, ...]:
         try:
             status = render.message(self.service.undo(), "ok")

@@ -286,6 +286,10 @@ def build_app(service: QAService) -> gr.Blocks:
                             replace_button = gr.Button("替换 Replace", variant="stop", elem_id="docs-replace")
                             keep_button = gr.Button("保留两者 Keep both", elem_id="docs-keep-both")
                             cancel_button = gr.Button("取消 Cancel", elem_id="docs-cancel")
+                        remove_button = gr.Button("删除文档 Remove document", elem_id="docs-remove")
+                        with gr.Group(visible=False, elem_id="docs-remove-confirm") as remove_box, gr.Row():
+                            confirm_remove = gr.Button("确认删除 Confirm", variant="stop", elem_id="docs-remove-yes")
+                            cancel_remove = gr.Button("取消 Cancel", elem_id="docs-remove-no")
                         undo_info = gr.HTML(elem_id="docs-undo-info")
                         undo_button = gr.Button(
                             "撤销上一次更改 Undo last change", interactive=False, elem_id="docs-undo"
@@ -302,6 +306,16 @@ def build_app(service: QAService) -> gr.Blocks:
                     resolve = functools.partial(h.resolve, choice)
                     button.click(resolve, [upload, outline_doc], add_outputs, api_name=f"ui_{choice}", **build_queue)
                 undo_button.click(h.undo, outline_doc, [add_status, *refreshed], api_name="ui_undo", **build_queue)
+                remove_outputs = [add_status, remove_box, *refreshed]
+                remove_button.click(
+                    h.ask_remove, outline_doc, remove_outputs, api_name="ui_ask_remove", api_visibility="private"
+                )
+                # The question names one document: picking another withdraws it (confirm acts on the pick).
+                hide = functools.partial(gr.update, visible=False)
+                outline_doc.input(hide, None, remove_box, api_name="ui_hide_remove", api_visibility="private")
+                for button, choice in ((confirm_remove, "confirm"), (cancel_remove, "cancel")):
+                    resolve = functools.partial(h.resolve_remove, choice)
+                    button.click(resolve, outline_doc, remove_outputs, api_name=f"ui_remove_{choice}", **build_queue)
 
                 docs_tab.select(h.refresh, outline_doc, refreshed, api_name="ui_docs_tab", api_visibility="private")
 

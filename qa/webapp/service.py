@@ -544,15 +544,39 @@ class QAService:
         raise QAError(f"没有这个段落 No passage {chunk_id!r} in the index")
 
     # ---- removing documents --------------------------------------------------------------
+    def check_removal(self, doc_ids: Sequence[str]) -> list[str]:
+        """The ids to remove, or a bilingual error: none given, unknown ids, or every document
+        (the engine refuses an empty index; the app says so before anything is touched)."""
+        ids = list(dict.fromkeys(str(d) for d in doc_ids if str(d or "").strip()))
+        if not ids:
+            raise QAError("没有选择文档 No document chosen: pick the document to remove")
+        indexed = self.searcher.index.documents
+        unknown = [d for d in ids if d not in indexed]
+        if unknown:
+            raise QAError(f"没有这个文档 No document {', '.join(map(repr, unknown))} in the index")
+        if set(ids) >= set(indexed):
+            zh, en = ("最后的文档", "the last document") if len(indexed) == 1 else ("所有文档", "every document")
+            raise QAError(f"不能删除{zh} Cannot remove {en}: an index needs at least one document (add another first)")
+        return ids
+
     def remove_documents(self, doc_ids: Sequence[str]) -> BuildReport:
         """Remove documents from the index (only their chunks are touched) and swap the searcher.
 
         Searches keep using the old generation until the new one is open. The uploaded copy of a
-        removed document is left in the uploads folder (nothing a user added is deleted from disk).
+        removed document is left in the uploads folder (nothing a user added is deleted from disk),
+        and the removal can be undone like an upload: the generation before it is snapshotted.
         """
         with self._build_lock:
-            report = remove_documents(list(doc_ids), self.index_dir)
-            self._swap(Searcher(self.index_dir, embedder=self.embedder))
+            ids = self.check_removal(doc_ids)
+            self.undo_log.snapshot()
+            try:
+                report = remove_documents(ids, self.index_dir)
+                new = Searcher(self.index_dir, embedder=self.embedder)
+            except QAError:
+                self.undo_log.discard()
+                raise
+            self.undo_log.record(Change("删除 removed " + ", ".join(report.removed)))
+            self._swap(new)
         return report
 
     # ---- adding documents ----------------------------------------------------------------
