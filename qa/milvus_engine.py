@@ -45,6 +45,7 @@ logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
 ENGINE = "milvus"
 _TEXT_MAX = 65535
 _ID_BATCH = 1000
+_SEARCH_MAX = 16384  # Milvus's largest search limit (topk)
 
 
 def _client(uri: str):
@@ -302,25 +303,33 @@ class MilvusFinder:
         scores = np.asarray([float(h["distance"]) for h in hits], dtype=np.float32)
         return ids, np.abs(scores) if metric == "BM25" else scores
 
+    def _word_hits(self, word: str, limit: int) -> int:
+        """Visible chunks (up to ``limit``) that Milvus's BM25 index holds ``word`` for.
+
+        BM25 search, not ``TEXT_MATCH``: in Milvus Lite 3.2.2 ``TEXT_MATCH`` ignores the field's
+        jieba analyzer (it finds 重庆 in "hello 重庆" but not in "重庆是一座城市"), so it found none of
+        a Chinese question's words; the BM25 index is built by the same analyzer that ranks, and
+        only returns rows sharing a word with the query.
+        """
+        if not word.strip() or self.total <= 0:
+            return 0
+        ids, _ = self._search(word, "sparse", "", min(limit, self.total, _SEARCH_MAX), "BM25")
+        return len(ids)
+
     def coverage(self, tokens: list[str]) -> float:
-        """Share of the question's words that some visible chunk contains (Milvus TEXT_MATCH)."""
+        """Share of the question's words that some visible chunk contains (one BM25 hit each)."""
         if not tokens:
             return 0.0
-        known = 0
-        for token in tokens:
-            if self.index.query(f"TEXT_MATCH(text, {_quote(token)})", ["id"], limit=1):
-                known += 1
-        return known / len(tokens)
+        known = {t: self._word_hits(t, 1) > 0 for t in dict.fromkeys(tokens)}
+        return sum(known[t] for t in tokens) / len(tokens)
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
-        """(visible chunks containing each word, visible chunks): index-wide IDFs, one count per word."""
-        df = {}
-        for token in dict.fromkeys(tokens):
-            expr = f"{self.index.visible} and TEXT_MATCH(text, {_quote(token)})"
-            with self.index.lock:
-                rows = self.index.client.query(self.index.collection, filter=expr, output_fields=["count(*)"])
-            df[token] = int(rows[0]["count(*)"]) if rows else 0
-        return df, self.total
+        """(visible chunks containing each word, visible chunks): index-wide IDFs, one BM25 search per word.
+
+        A word in more than Milvus's search limit (16384 chunks) counts as that many: its IDF is
+        near zero either way.
+        """
+        return {t: self._word_hits(t, _SEARCH_MAX) for t in dict.fromkeys(tokens)}, self.total
 
     def keyword_for(self, tokens: list[str], ids: np.ndarray) -> np.ndarray:
         """BM25 scores of the chunks ``ids`` (0 where no word matches)."""

@@ -256,3 +256,27 @@ def test_merge_keeps_only_the_current_version_of_each_document(corpus, use_embed
     assert [c.text for c in searcher.chunks if c.doc_id == "doc3.md"] == ["版本二：小行星在夏季出现。"]
     assert searcher.search("小行星", k=1, mode="keyword")[0].doc_id == "doc3.md"
     assert main(["verify", "--index", str(index)]) == 0
+
+
+def test_question_words_in_the_corpus_give_keyword_search_its_weight(corpus, use_embedder, engine):
+    """Every engine sees the question's words in its corpus, so hybrid search ranks an exact-word match first."""
+    from qa.keyword import query_tokens
+
+    docs, index, questions = corpus
+    # A rare word in a passage about something else: only the keyword signal can find it.
+    (docs / "shelf.txt").write_text("仓库清单\n\n编号鳕鲽鲥的木箱放在三号货架的最上层。\n", encoding="utf-8")
+    build_index([docs], index, embedder=use_embedder, progress=False)
+    searcher = Searcher(index, embedder=use_embedder)
+    zh = [q["question"] for q in questions if q["group"] == "zh"][:3]
+    for question in zh:
+        tokens = query_tokens(question)
+        assert searcher.finder.coverage(tokens) >= 0.5, (question, tokens)  # the name and 出生, at least
+    df, total = searcher.finder.document_frequencies(["出生"])
+    assert total == len(searcher.chunks) and df["出生"] == sum("出生" in c.text for c in searcher.chunks)
+    for question in zh:
+        top = searcher.search(question, k=1)[0]
+        assert top.breakdown["keyword"] > 0
+    tokens = query_tokens("鳕鲽鲥木箱")
+    df, _ = searcher.finder.document_frequencies(tokens)
+    assert sum(df.values()) >= 1 and searcher.finder.coverage(tokens) == 1.0
+    assert searcher.search("鳕鲽鲥木箱在哪里？", k=1)[0].doc_id == "shelf.txt"
