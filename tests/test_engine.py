@@ -276,7 +276,9 @@ def test_question_words_in_the_corpus_give_keyword_search_its_weight(corpus, use
     for question in zh:
         top = searcher.search(question, k=1)[0]
         assert top.breakdown["keyword"] > 0
-    tokens = query_tokens("鳕鲽鲥木箱")
-    df, _ = searcher.finder.document_frequencies(tokens)
-    assert sum(df.values()) >= 1 and searcher.finder.coverage(tokens) == 1.0
-    assert searcher.search("鳕鲽鲥木箱在哪里？", k=1)[0].doc_id == "shelf.txt"
+    # The bundled model ranks a person's story first for these (it does not know the word); BM25 knows it.
+    for question in ("鳕鲽鲥", "谁的编号是鳕鲽鲥？"):
+        tokens = query_tokens(question)
+        assert searcher.finder.coverage(tokens) == 1.0, tokens
+        top = searcher.search(question, k=1)[0]
+        assert top.doc_id == "shelf.txt" and top.breakdown["keyword"] > 0
