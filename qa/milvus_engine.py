@@ -46,6 +46,7 @@ ENGINE = "milvus"
 _TEXT_MAX = 65535
 _ID_BATCH = 1000
 _SEARCH_MAX = 16384  # Milvus's largest search limit (topk)
+_DF_CACHE = 4096  # question words whose chunk counts an opened index remembers
 
 
 def _client(uri: str):
@@ -279,6 +280,7 @@ class MilvusFinder:
     def __init__(self, index: MilvusIndex) -> None:
         self.index = index
         self.total = index.count
+        self._df: dict[str, int] = {}
         rng = np.random.default_rng(0)
         next_id = int(index.manifest.get("next_id", 0))
         probe = np.sort(rng.choice(next_id, min(next_id, 4 * DENSE_SAMPLE), replace=False)) if next_id else []
@@ -303,33 +305,35 @@ class MilvusFinder:
         scores = np.asarray([float(h["distance"]) for h in hits], dtype=np.float32)
         return ids, np.abs(scores) if metric == "BM25" else scores
 
-    def _word_hits(self, word: str, limit: int) -> int:
-        """Visible chunks (up to ``limit``) that Milvus's BM25 index holds ``word`` for.
+    def _word_frequency(self, word: str) -> int:
+        """Visible chunks that Milvus's BM25 index holds ``word`` for (cached: this generation's rows are fixed).
 
         BM25 search, not ``TEXT_MATCH``: in Milvus Lite 3.2.2 ``TEXT_MATCH`` ignores the field's
         jieba analyzer (it finds 重庆 in "hello 重庆" but not in "重庆是一座城市"), so it found none of
-        a Chinese question's words; the BM25 index is built by the same analyzer that ranks, and
-        only returns rows sharing a word with the query.
+        a Chinese question's words; the BM25 index is built by the same analyzer that ranks, and a
+        BM25 search returns only rows sharing a word with the query. A word in more chunks than
+        Milvus's search limit (16384) counts as that many: its IDF is near zero either way.
         """
-        if not word.strip() or self.total <= 0:
-            return 0
-        ids, _ = self._search(word, "sparse", "", min(limit, self.total, _SEARCH_MAX), "BM25")
-        return len(ids)
+        if word in self._df:
+            return self._df[word]
+        count = 0
+        if word.strip() and self.total > 0:
+            ids, _ = self._search(word, "sparse", "", min(self.total, _SEARCH_MAX), "BM25")
+            count = len(ids)
+        if len(self._df) >= _DF_CACHE:
+            self._df.clear()
+        self._df[word] = count
+        return count
 
     def coverage(self, tokens: list[str]) -> float:
-        """Share of the question's words that some visible chunk contains (one BM25 hit each)."""
+        """Share of the question's words that some visible chunk contains."""
         if not tokens:
             return 0.0
-        known = {t: self._word_hits(t, 1) > 0 for t in dict.fromkeys(tokens)}
-        return sum(known[t] for t in tokens) / len(tokens)
+        return sum(self._word_frequency(t) > 0 for t in tokens) / len(tokens)
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
-        """(visible chunks containing each word, visible chunks): index-wide IDFs, one BM25 search per word.
-
-        A word in more than Milvus's search limit (16384 chunks) counts as that many: its IDF is
-        near zero either way.
-        """
-        return {t: self._word_hits(t, _SEARCH_MAX) for t in dict.fromkeys(tokens)}, self.total
+        """(visible chunks containing each word, visible chunks): index-wide IDFs, one BM25 search per new word."""
+        return {t: self._word_frequency(t) for t in dict.fromkeys(tokens)}, self.total
 
     def keyword_for(self, tokens: list[str], ids: np.ndarray) -> np.ndarray:
         """BM25 scores of the chunks ``ids`` (0 where no word matches)."""
