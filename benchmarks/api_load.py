@@ -57,28 +57,34 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_app(workdir: Path, index: Path | None) -> tuple[subprocess.Popen, str]:
-    """``python app.py`` in a child process (so the clients do not share its GIL); wait until it serves."""
+def start_app(
+    workdir: Path, index: Path | None, corpus: Path | None = None, timeout: float = 240
+) -> tuple[subprocess.Popen, str]:
+    """``python app.py`` in a child process (so the clients do not share its GIL); wait until it serves.
+
+    Shared by the load, memory and fault benchmarks. Uploads and Gradio's temporary files go under
+    ``workdir``, so a benchmark can check that nothing escapes them.
+    """
     port = free_port()
-    if index is None:
-        index = workdir / "index"
-    cmd = [sys.executable, str(ROOT / "app.py"), "--index", str(index), "--corpus", str(ROOT / "corpus")]
-    cmd += ["--uploads", str(workdir / "uploads"), "--port", str(port)]
+    index = index if index is not None else workdir / "index"
+    corpus = corpus if corpus is not None else ROOT / "corpus"
+    cmd = [sys.executable, str(ROOT / "app.py"), "--index", str(index), "--corpus", str(corpus)]
+    cmd += ["--uploads", str(workdir / "uploads"), "--host", "127.0.0.1", "--port", str(port)]
     log = (workdir / "app.log").open("w")
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    env = {**os.environ, "GRADIO_TEMP_DIR": str(workdir / "gradio-tmp"), "GRADIO_ANALYTICS_ENABLED": "False"}
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"app.py exited early; see {workdir / 'app.log'}")
+            raise SystemExit(f"app.py exited early:\n{(workdir / 'app.log').read_text()[-2000:]}")
         try:
             with urllib.request.urlopen(url + "config", timeout=2):
                 return proc, url
         except OSError:
             time.sleep(0.5)
     proc.terminate()
-    raise SystemExit("app.py did not start within 180 s")
+    raise SystemExit(f"app.py did not start within {timeout:.0f} s")
 
 
 class HttpSearch:

@@ -59,6 +59,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 logging.getLogger("qa").setLevel(logging.ERROR)  # the probes provoke warnings on purpose
 
+from api_load import start_app  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
+
 from qa.build import build_index  # noqa: E402
 from qa.embedding import load_embedder  # noqa: E402
 from qa.errors import QAError  # noqa: E402
@@ -456,29 +458,6 @@ def probe_zoo(work: Path, embedder) -> Row:
 
 
 # ---- the app: upload escapes and API load ----------------------------------------------------
-def start_app(work: Path, index: Path, corpus: Path) -> tuple[subprocess.Popen, str]:
-    from qa.webapp.main import free_port
-
-    port = free_port()
-    env = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio-tmp"), "GRADIO_ANALYTICS_ENABLED": "False"}
-    cmd = [sys.executable, str(ROOT / "app.py"), "--index", str(index), "--corpus", str(corpus)]
-    cmd += ["--uploads", str(work / "uploads"), "--host", "127.0.0.1", "--port", str(port)]
-    logfile = (work / "app.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=logfile, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"app.py exited early:\n{(work / 'app.log').read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "config", timeout=2):
-                return proc, url
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("app.py did not start within 240 s")
-
-
 def call(url: str, api: str, data: list, timeout: float = 300) -> tuple[bool, object]:
     """A queued Gradio endpoint over bare HTTP: (completed, payload or error message)."""
     request = urllib.request.Request(
@@ -662,7 +641,7 @@ def probe_app(work: Path, embedder, clients: int, seconds: float) -> list[Row]:
     corpus = write_corpus(app / "corpus", TINY)
     shutil.copy(PAGE, corpus / PAGE.name)
     build_index([corpus], app / "index", embedder=embedder, progress=False)
-    proc, url = start_app(app, app / "index", corpus)
+    proc, url = start_app(app, app / "index", corpus)  # api_load's: the one way benchmarks run the app
     try:
         log(f"app on {url} (pid {proc.pid})")
         rows = [probe_uploads(app, url)]
