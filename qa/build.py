@@ -245,6 +245,52 @@ def _concat(parts: Sequence[SegmentData], dim: int) -> SegmentData:
     )
 
 
+def _record_documents(entries: dict[str, dict[str, Any]], part: _NewPart, segment: str) -> None:
+    """Manifest entries for the documents a build (re)wrote, in segment ``segment``."""
+    for record in part.documents:
+        entries[record["doc_id"]] = {
+            "sha256": record["sha256"],
+            "encoding": record["encoding"],
+            "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
+            "segment": segment,
+        }
+
+
+def _manifest(
+    embedder: Embedder,
+    params: ChunkingParams,
+    calibration: dict[str, Any],
+    settings: dict[str, Any],
+    entries: dict[str, dict[str, Any]],
+    live_after: int,
+    next_id: int,
+    part: _NewPart,
+    next_segment: int,
+) -> dict[str, Any]:
+    """The manifest both engines write: model, chunking, calibration, engine settings, documents, counters."""
+    return {
+        **manifest_model(embedder),
+        "dim": int(embedder.dim),
+        "chunking": params.as_dict(),
+        "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
+        "calibration": calibration,
+        "settings": settings,
+        "documents": entries,
+        "count": int(live_after),
+        "next_id": next_id + len(part.chunks),
+        "next_segment": next_segment + 1,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+
+
+def _report_update(report: BuildReport, entries: dict[str, dict[str, Any]], live_after: int, part: _NewPart) -> None:
+    report.documents = len(entries)
+    report.chunks = int(live_after)
+    report.embedded = part.embedded
+    report.windows_embedded = part.windows_embedded
+    report.embedded_texts = part.embedded_texts
+
+
 def _update(
     store: IndexStore,
     previous: LoadedIndex | None,
@@ -284,13 +330,7 @@ def _update(
     name = f"seg-{next_segment:06d}"
     new = _new_rows(part, next_id)
     old_docs = {d: e["segment"] for d, e in entries.items()}  # still live, not replaced by a new version
-    for record in part.documents:
-        entries[record["doc_id"]] = {
-            "sha256": record["sha256"],
-            "encoding": record["encoding"],
-            "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
-            "segment": name,
-        }
+    _record_documents(entries, part, name)
     if merge:
         fresh = {d["doc_id"] for d in part.documents}
         kept = {d: seg for d, seg in old_docs.items() if d not in fresh}
@@ -324,31 +364,16 @@ def _update(
         report.windows = sum(len(s.windows.vectors) for s in previous.segments) + len(part.windows.vectors)
     # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration).
     calibration = calibrate_update(previous, dead, part.chunks, part.windows, live_after, _encoder(embedder))
-    manifest = {
-        **manifest_model(embedder),
-        "dim": int(embedder.dim),
-        "chunking": params.as_dict(),
-        "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
-        "calibration": calibration,
-        "settings": {
-            "engine": ENGINE,
-            "ann_min": ann_min,
-            "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
-            "max_segments": MAX_SEGMENTS,
-        },
-        "documents": entries,
-        "count": int(live_after),
-        "next_id": next_id + len(part.chunks),
-        "next_segment": next_segment + 1,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    settings = {
+        "engine": ENGINE,
+        "ann_min": ann_min,
+        "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
+        "max_segments": MAX_SEGMENTS,
     }
+    manifest = _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
     store.write(manifest, writer, keep=keep, previous=previous, tombstones=tomb)
     report.merged = merge
-    report.documents = len(entries)
-    report.chunks = int(live_after)
-    report.embedded = part.embedded
-    report.windows_embedded = part.windows_embedded
-    report.embedded_texts = part.embedded_texts
+    _report_update(report, entries, live_after, part)
 
 
 def _update_milvus(
@@ -377,28 +402,11 @@ def _update_milvus(
     next_id = int(previous.manifest.get("next_id", 0)) if previous else 0
     next_segment = int(previous.manifest.get("next_segment", 0)) if previous else 0
     name = f"docs-{next_segment:06d}"
-    for record in part.documents:
-        entries[record["doc_id"]] = {
-            "sha256": record["sha256"],
-            "encoding": record["encoding"],
-            "chunks": sum(c.doc_id == record["doc_id"] for c in part.chunks),
-            "segment": name,
-        }
+    _record_documents(entries, part, name)
     dead = np.zeros(removed_chunks, dtype=np.int64)  # only their number counts toward recalibrating
     calibration = calibrate_update(previous, dead, part.chunks, part.windows, live_after, _encoder(embedder))
-    manifest = {
-        **manifest_model(embedder),
-        "dim": int(embedder.dim),
-        "chunking": params.as_dict(),
-        "chunk_vectors": "window-mean" if embedder.averaging else "embedded",
-        "calibration": calibration,
-        "settings": {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}},
-        "documents": entries,
-        "count": int(live_after),
-        "next_id": next_id + len(part.chunks),
-        "next_segment": next_segment + 1,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
+    settings = {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}}
+    manifest = _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
     keep = [e["name"] for e in previous.manifest["segments"]] if previous else []
     milvus_engine.write(
         store,
@@ -412,12 +420,8 @@ def _update_milvus(
         (name, part.documents),
         keep,
     )
-    report.documents = len(entries)
-    report.chunks = int(live_after)
-    report.embedded = part.embedded
     report.windows = len(part.windows.vectors)
-    report.windows_embedded = part.windows_embedded
-    report.embedded_texts = part.embedded_texts
+    _report_update(report, entries, live_after, part)
 
 
 def _milvus_target(
