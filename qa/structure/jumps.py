@@ -123,6 +123,7 @@ def pair_jumps(paragraphs: list[Paragraph], layout: Layout) -> list[tuple[int, i
         cseg = layout.segments[k]
         cseg.article = layout.segments[h].article
         cseg.suffix = layout.segments[h].suffix
+        cseg.jumped = True
         for i in cseg.opened_by_run:
             layout.roles[i] = "heading"
         made.append((layout.segments[h].paragraphs[-1], cseg.paragraphs[0], confidence, reasons[(h, k)]))

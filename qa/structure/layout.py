@@ -37,6 +37,7 @@ class Segment:
     paragraphs: list[int] = field(default_factory=list)
     opened_by_run: list[int] = field(default_factory=list)
     loose: bool = False  # body resuming after a title with no heading: likely continuations
+    jumped: bool = False  # a continuation re-attached to its head by a jump marker or jump head
 
 
 @dataclass
