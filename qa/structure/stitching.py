@@ -113,14 +113,20 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
         return result
     first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and not seg.loose}
     loose_first = {seg.paragraphs[0] for seg in layout.segments if seg.paragraphs and seg.loose}
-    # moved text starts below the last article's opening; a '（上接N版）' block or a jumped
-    # continuation is itself moved text, so it does not push the zone down past its neighbours
-    openings = {
+    # moved text starts below the last headline's article: a '（上接N版）' block or a jumped
+    # continuation is itself moved text, and a column credited by a byline (its title printed
+    # after it) may close the page below the fragments, so neither pushes the zone down
+    openings = [
         seg.paragraphs[0]
         for seg in layout.segments
         if seg.paragraphs and not seg.loose and not seg.jumped and layout.articles[seg.article].kind != "marker"
-    }
-    tail_zone = max(openings) + 1 if openings else 0
+    ]
+    headed = [
+        seg.paragraphs[0]
+        for seg in layout.segments
+        if seg.paragraphs and not seg.loose and not seg.jumped and layout.articles[seg.article].kind == "headed"
+    ]
+    tail_zone = max(headed or openings) + 1 if openings else 0
     after = [p for p in loose_first if p > tail_zone]
     tail_zone = min(after) if after else tail_zone
     ctx = Context(
