@@ -120,6 +120,16 @@ def _shape_match(a: list[str], b: list[str]) -> bool:
     return all(len(x) >= 2 and len(y) >= 2 and x[:2] == y[:2] for x, y in zip(a, b, strict=True))
 
 
+def _untitled_run(articles: list[Article], segments: list[Segment]) -> bool:
+    """A dateline after body text opens a new report only among reports printed without headlines.
+
+    Under a headline a second dateline is part of the same story: a roundup of wire reports
+    ('本报讯… 本报讯…'), or a report below its editor's note (编者按). A run of datelined items
+    with no headline at all (a wire feed, a briefs column) still splits at every dateline.
+    """
+    return not segments or articles[segments[-1].article].kind != "headed"
+
+
 def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
     roles: dict[int, str] = {}
     articles: list[Article] = []
@@ -194,7 +204,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
             pass
         elif last_item == "title" and segments:
             segments.append(Segment(article=segments[-1].article, suffix=segments[-1].suffix, loose=True))
-        elif cues.dateline(text) and last_item in ("body", "title"):
+        elif cues.dateline(text) and last_item in ("body", "title") and _untitled_run(articles, segments):
             open_article((), "untitled", i, [])
         elif not segments:
             open_article((), "preface", None, [])
