@@ -170,29 +170,98 @@ def precision_at(pairs: list[tuple[float, bool]], t: float) -> tuple[float, floa
     return (sum(chosen) / len(chosen) if chosen else float("nan")), (len(chosen) / len(pairs) if pairs else 0.0)
 
 
-def sweep_order_prior(items: list[Item], model: line_roles.LineModel) -> None:
-    """Evidence for ORDER_PRIOR: accuracy per continuation-order family as the prior varies."""
+PRIOR_GRID = (0.0, 1.0, 2.0, 4.0, 8.0, float("inf"))
+ORDER_FAMILIES = ("order=in_order", "order=shuffled", "order=reversed", LEGACY)
+TUNE_SEED0 = 200_000  # tuning pages for the stitching constants: neither evaluation (0..N) nor training seeds
+
+
+def tuning_items(n_pages: int, n_legacy: int) -> list[Item]:
+    """Pages for choosing the solver's constants, drawn from seeds the evaluation never uses."""
+    items = []
+    for seed in range(TUNE_SEED0, TUNE_SEED0 + n_pages):
+        page = generate(seed)
+        items.append(Item(page.families(), page.text, lambda o, page=page: _scored(page, o)))
+    for seed in range(TUNE_SEED0, TUNE_SEED0 + n_legacy):
+        page = generate_legacy(seed)
+        items.append(Item([LEGACY], page.text, _legacy_score(page)))
+    return items
+
+
+def _by_prior(items: list[Item], model: line_roles.LineModel) -> dict[float, list[PageScore]]:
     from qa.structure import stitching
 
-    fams = ["order=in_order", "order=shuffled", "order=reversed", LEGACY]
-    print(f"{'ORDER_PRIOR':>11} " + " ".join(f"{f + ' para/cont':>28}" for f in fams) + "  bundled page")
     keep = stitching.ORDER_PRIOR
+    out: dict[float, list[PageScore]] = {}
     try:
-        for value in (0.0, 1.0, 2.0, 4.0, 8.0, float("inf")):
+        for value in PRIOR_GRID:
             stitching.ORDER_PRIOR = value
-            totals = {f: PageScore() for f in fams}
             with line_roles.using(model):
-                for it in items:
-                    hit = [f for f in fams if f in it.families]
-                    if hit:
-                        s = it.score(solve(it.text))
-                        for f in hit:
-                            totals[f].add(s)
-            bundled = score_outline(recover_outline(load_file(PAGE)), ARTICLE_OF, KEYS, ORDERS).accuracy
-            cells = " ".join(f"{_f(totals[f].para) + ' / ' + _f(totals[f].continuation):>28}" for f in fams)
-            print(f"{value:>11} {cells}  {bundled:.3f}")
+                out[value] = [it.score(solve(it.text)) for it in items]
     finally:
         stitching.ORDER_PRIOR = keep
+    return out
+
+
+def _pool(items: list[Item], scores: list[PageScore], keep) -> PageScore:
+    total = PageScore()
+    for it, s in zip(items, scores, strict=True):
+        if keep(it.families):
+            total.add(s)
+    return total
+
+
+def _best_prior(items: list[Item], by_prior: dict[float, list[PageScore]], keep) -> float:
+    """The grid value with most body paragraphs right on the kept pages (ties: the smaller prior)."""
+    return max(PRIOR_GRID, key=lambda v: (_pool(items, by_prior[v], keep).body_ok, -v))
+
+
+def sweep_order_prior(evaluation: list[Item], tuning: list[Item], model: line_roles.LineModel) -> None:
+    """Evidence for ORDER_PRIOR, tuned on one part and reported on another.
+
+    Every grid value is run on the tuning pages (seeds ``TUNE_SEED0``…) and on the evaluation
+    pages. For each continuation-order family the value is *chosen* on tuning pages WITHOUT that
+    family and *reported* on the family's evaluation pages; the last row chooses on all tuning
+    pages (the value a release would ship). The bundled page is printed beside each value.
+    """
+    from qa.structure import stitching
+
+    print(f"tuning the continuation-order prior on {len(tuning)} tuning pages…", file=sys.stderr)
+    tune = _by_prior(tuning, model)
+    print(f"…and scoring every value on {len(evaluation)} evaluation pages", file=sys.stderr)
+    report = _by_prior(evaluation, model)
+    keep = stitching.ORDER_PRIOR
+    bundled: dict[float, float] = {}
+    try:
+        for value in PRIOR_GRID:
+            stitching.ORDER_PRIOR = value
+            bundled[value] = score_outline(recover_outline(load_file(PAGE)), ARTICLE_OF, KEYS, ORDERS).accuracy
+    finally:
+        stitching.ORDER_PRIOR = keep
+    print("ORDER_PRIOR (gain a reordering of the continuations needs over the printed order), para / cont:")
+    columns = ("tuning pages (all)", "evaluation (all)", *ORDER_FAMILIES)
+    head = f"{'value':>6} " + " ".join(f"{c:>20}" for c in columns)
+    print(head + "  bundled page")
+    print("-" * (len(head) + 14))
+    for value in PRIOR_GRID:
+        t = _pool(tuning, tune[value], lambda fams: True)
+        e = _pool(evaluation, report[value], lambda fams: True)
+        fam_cells = [_pool(evaluation, report[value], lambda fams, f=f: f in fams) for f in ORDER_FAMILIES]
+        cells = [f"{_f(x.para)} / {_f(x.continuation)}" for x in (t, e, *fam_cells)]
+        print(f"{value:>6} " + " ".join(f"{c:>20}" for c in cells) + f"  {bundled[value]:.3f}")
+    print("\nHeld out: the value chosen on tuning pages without the family, reported on its evaluation pages.")
+    head = f"{'held-out family':<22} {'chosen':>7} {'para':>7} {'cont':>7} {'n':>6} {'shipped para':>13} {'cont':>7}"
+    print(head)
+    print("-" * len(head))
+    for fam in ORDER_FAMILIES:
+        chosen = _best_prior(tuning, tune, lambda fams, f=fam: f not in fams)
+        got = _pool(evaluation, report[chosen], lambda fams, f=fam: f in fams)
+        shipped = _pool(evaluation, report[keep], lambda fams, f=fam: f in fams)
+        print(
+            f"{fam:<22} {chosen:>7} {_f(got.para):>7} {_f(got.continuation):>7} {got.body:>6}"
+            f" {_f(shipped.para):>13} {_f(shipped.continuation):>7}"
+        )
+    best = _best_prior(tuning, tune, lambda fams: True)
+    print(f"\nchosen on all tuning pages: {best} (shipped: stitching.ORDER_PRIOR = {keep})")
 
 
 def main() -> None:
@@ -204,7 +273,9 @@ def main() -> None:
     ap.add_argument("--train", action="store_true", help="refit the shipped weights on all families and exit")
     ap.add_argument("--no-lofo", action="store_true")
     ap.add_argument("--sizes", default="", help="MB sizes for the cost part, e.g. 1,5,50")
-    ap.add_argument("--sweep", action="store_true", help="para/cont by ORDER_PRIOR (continuation-order prior)")
+    ap.add_argument("--sweep", action="store_true", help="ORDER_PRIOR chosen on tuning pages, reported on evaluation")
+    ap.add_argument("--tune-pages", type=int, default=60, help="tuning pages for the stitching constants (--sweep)")
+    ap.add_argument("--tune-legacy", type=int, default=24)
     args = ap.parse_args()
     started = time.perf_counter()
     print(f"fitting on {args.train_pages}+{args.train_legacy} training pages…", file=sys.stderr)
@@ -221,7 +292,7 @@ def main() -> None:
         return
     items = build_items(args.pages, args.legacy)
     if args.sweep:
-        sweep_order_prior(items, full)
+        sweep_order_prior(items, tuning_items(args.tune_pages, args.tune_legacy), full)
         return
     families = sorted({f for it in items for f in it.families})
     print(f"solving {len(items)} pages (in-distribution)…", file=sys.stderr)

@@ -30,7 +30,7 @@ class PageRows:
 def page_rows(page: Page | LegacyPage) -> PageRows:
     """Features of every single-line paragraph the rules leave open, and whether it is a title-like line.
 
-    Bylines, deks, datelines and 上接 markers are decided by rules before the model is asked, so
+    Bylines, deks, datelines, editor's notes and 上接 markers are decided by rules before the model is asked, so
     they are not training rows either.
     """
     paras = split_paragraphs(page.document())
@@ -43,7 +43,8 @@ def page_rows(page: Page | LegacyPage) -> PageRows:
     rows, labels = [], []
     for p in work:
         t = p.text
-        if "\n" in t.strip() or cues.is_byline(t) or cues.is_dek(t) or cues.dateline(t) or cues.continuation_marker(t):
+        ruled = cues.is_byline(t) or cues.is_dek(t) or cues.dateline(t) or cues.continuation_marker(t)
+        if "\n" in t.strip() or ruled or cues.editor_note(t):
             continue
         rows.append(line_roles.features(texts, p.index, median))
         labels.append(int(p.line_start in title_lines))

@@ -96,6 +96,15 @@ def short_first_sentence(text: str) -> bool:
     return False
 
 
+_NOTE_WORDS = r"(?:编者按|编者的话|编后语?|编辑手记)"
+_EDITOR_NOTE = re.compile(rf"^(?:[【\[]\s*{_NOTE_WORDS}\s*[】\]]|{_NOTE_WORDS}\s*[：:])")
+
+
+def editor_note(text: str) -> bool:
+    """An editor's note ('编者按：…') introducing a report: text of the article, never its title."""
+    return bool(_EDITOR_NOTE.match(text.strip()))
+
+
 def dateline(text: str) -> str | None:
     """A dateline such as '本报讯（记者 …）' opening a report, or None."""
     match = _DATELINE.match(text.strip())
