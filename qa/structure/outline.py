@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section, Stitch
 from qa.structure import cues
+from qa.structure.confidence import section_confidence
 from qa.structure.headings import heading_title, markdown_level, title_and_dek
 from qa.structure.jumps import pair_jumps
 from qa.structure.layout import read_layout
@@ -86,55 +87,6 @@ def _title_map(work: list[Paragraph], original: list[Paragraph]) -> dict[str, st
     return found
 
 
-SUSPECT_TAIL = 0.5  # a paragraph left in the fragment run below the last article while a head went unmatched
-TAIL = 0.7  # any paragraph left in that run: a fragment cut at a sentence end looks like body
-MISSED_TITLE_FLOOR = 0.01  # title probabilities below this say nothing about a missed headline
-UNTITLED = 0.5  # an article named after its byline or dateline, not a title (its title is elsewhere)
-FROM_ELSEWHERE = 0.6  # a '（上接N版）' block whose head is not on this page: named after its marker
-
-
 def _confidence(paragraphs: list[Paragraph], layout, assignment, stitches: list[Stitch]) -> dict[int, float]:
-    """How sure each paragraph's section is: its opening's evidence, times the link that brought it there.
-
-    * under a heading run: the line model's probability for the run's last line (how sure that
-      line is a title) — 1.0 without a model;
-    * stitched fragments (and the paragraphs read with them): the stitch's confidence;
-    * a paragraph that stayed in the run of fragments below the last article while some head
-      found no continuation: it may be that continuation (``SUSPECT_TAIL``).
-    """
-    from qa.structure.layout import last_title_probabilities
-
-    probs = last_title_probabilities()
-    probs = probs if probs is not None and len(probs) == len(paragraphs) else None
-    link = {st.tail: st.confidence for st in stitches if st.tail != st.head + 1}
-    # where moved text starts: the solver's tail zone, or the first far stitch or 上接 block above it
-    markers = [s.paragraphs[0] for s in layout.segments if s.paragraphs and layout.articles[s.article].kind == "marker"]
-    zone = min([assignment.tail_zone_start, *link, *markers])
-    out: dict[int, float] = {}
-    for k, seg in enumerate(layout.segments):
-        art = layout.articles[seg.article]
-        if seg.opened_by_run and probs is not None:
-            base = max(0.5, min(probs[i] for i in seg.opened_by_run[-1:]))
-        elif art.kind == "marker":
-            base = FROM_ELSEWHERE
-        elif art.kind in ("untitled", "preface"):
-            base = UNTITLED if not art.title_paras else 0.9
-        else:
-            base = 1.0
-        current = base
-        first = seg.paragraphs[0] if seg.paragraphs else None
-        for p in assignment.order.get(k, []):
-            if probs is not None and p != first and probs[p] > MISSED_TITLE_FLOOR:
-                # a body line the model nearly took for a title: a headline may have been missed
-                # here, and what follows may belong to another article
-                base = min(base, 1.0 - probs[p])
-                current = min(current, base)
-            if p in link:
-                current = min(base, link[p])
-            elif p == first:
-                current = min(base, link.get(p, 1.0))
-            elif p >= zone and current >= base:
-                # below the last article's opening, where moved fragments are printed
-                current = min(current, SUSPECT_TAIL if assignment.unmatched_heads else TAIL)
-            out[p] = round(current, 3)
-    return out
+    """How sure each paragraph's section is: P(section right) from the solver's evidence (``confidence``)."""
+    return section_confidence(paragraphs, layout, assignment, stitches)

