@@ -288,8 +288,22 @@ def _fits(page_obj, html_text: str) -> list[bool]:  # noqa: ANN001 - playwright 
 
 
 def make_chromium_newspaper(path: Path, seed: int, browser, pages: int = 2, columns: int | None = None) -> Newspaper:  # noqa: ANN001
-    """Print a ``pages``-page newspaper with Chromium to ``path``; return the gold article of every piece."""
-    rng = random.Random(seed)
+    """Print a ``pages``-page newspaper with Chromium to ``path``; return the gold article of every piece.
+
+    A draw whose jumped article alone overflows its page is drawn again (deterministically)."""
+    for attempt in range(8):
+        try:
+            return _make(path, random.Random(seed if attempt == 0 else f"{seed}/{attempt}"), browser, pages, columns)
+        except _NoFit:
+            continue
+    raise RuntimeError(f"seed {seed}: no draw fits its pages")
+
+
+class _NoFit(Exception):
+    pass
+
+
+def _make(path: Path, rng: random.Random, browser, pages: int, columns: int | None) -> Newspaper:  # noqa: ANN001
     st = _style(rng, columns)
     pool = _articles(rng)
     main_cols = st.columns - (1 if st.side else 0)
@@ -395,7 +409,7 @@ def make_chromium_newspaper(path: Path, seed: int, browser, pages: int = 2, colu
                 break
             p = fits.index(False)
             if not _shrink(layout[p], rng):
-                raise RuntimeError(f"seed {seed}: page {p + 1} cannot be made to fit")
+                raise _NoFit
         page_obj.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     finally:
         page_obj.close()

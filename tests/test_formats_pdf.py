@@ -106,11 +106,11 @@ def test_report_headings_nest_by_size_and_paragraphs_cross_pages(tmp_path):
             line(text[start : start + 26], 10.5)
     line("一、工业生产", 13)
     y = 90
-    line("规模以上工业增加值增长百分之五，高技术制造业", 10.5, 81)  # runs on over the page end
+    line("规模以上工业增加值增长百分之五，高技术制造业增加", 10.5, 81)  # a full line that runs on over the page end
     c.showPage()
     furniture(2)
     y = 780
-    line("增加值增长百分之九。", 10.5)
+    line("值增长百分之九。", 10.5)
     line("第二章 明年安排", 16)
     line("明年将继续扩大有效投资。", 10.5, 81)
     c.save()
