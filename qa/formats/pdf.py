@@ -412,10 +412,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # column must not cut its neighbours' text into rows.
             # Nor does a paragraph space inside one column whose neighbours have ended above it
             # (or have their own paragraph space on the same row): the column reads on.
+            # A subhead there is part of the column too (it does not open an article).
             same_column = (
-                not changed
-                and gap < 3 * (layout.line_gap + body)
-                and not any(_is_head(ln, body) for ln in first + last)
+                gap < 3 * (layout.line_gap + body)
+                and not any(_is_head(ln, body) for ln in last)
+                and not any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 and all(any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last) for f in first)
             )
             boundary = not under_headline and not same_column and (wide or (changed and gap > 1.1 * layout.line_gap))
@@ -578,10 +579,19 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
             runs.append([ln])
     if not multi_column:  # a report: every run is a heading of its own, nested by type size
         out = []
-        for run in runs:
+        for r, run in enumerate(runs):
             text = ""
             for ln in run:
                 text = _join(text, ln.text)
+            # Except display lines that only make sense beside a headline: smaller type right above
+            # a larger heading is its kicker (a report's headings grow smaller downwards, not
+            # larger), and a line opening with a dash right below one is its subtitle (——副题).
+            if r + 1 < len(runs) and runs[r + 1][0].size > 1.05 * run[0].size:
+                out.append(Block(text, page=run[0].page, role="kicker"))
+                continue
+            if r > 0 and text.startswith(("——", "—", "--")) and run[0].size < runs[r - 1][0].size:
+                out.append(Block(text, page=run[0].page, role="subtitle"))
+                continue
             size = round(run[0].size)
             level = 1 + head_sizes.index(size) if size in head_sizes else len(head_sizes) + 1
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
