@@ -3,9 +3,16 @@
 Run as ``python benchmarks/formats.py [--papers N]``. Newspapers come from tests/newspaper_pdfs.py
 (reportlab, 2–5 columns, 1–3 pages, kickers/subtitles/bylines, articles jumping to the next page).
 Layout families ``broadsheet`` and ``tabloid`` were used while writing the reader (tuning);
-``dense`` (small type, narrow gutters, no indents, smaller headlines) was held out and is
-reported separately. Article text is not the reader author's: the bundled newspaper page, the
-structure tests' topic generator and the loading tests' sentence pool.
+``dense`` (small type, narrow gutters, no indents, smaller headlines) was held out at first and
+then DIAGNOSED (its failures were inspected on other seeds, 7000+, and general causes fixed), so
+it is no longer held out. Article text is not the reader author's: the bundled newspaper page,
+the structure tests' topic generator and the loading tests' sentence pool.
+
+HELD OUT (never inspected while changing the reader): ``chromium`` — newspapers printed by
+Chromium from HTML with CSS grid and multi-column layout (tests/newspaper_html.py): another
+producer's line breaking, justification and PDF writer, 3/5/6 columns, boxes and rules, briefs
+columns, running headers/footers, varied jump-marker wordings, continuations in shuffled order,
+People's Daily 1998 text. Skipped (with a message) when /usr/bin/chromium is not installed.
 
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
@@ -38,6 +45,7 @@ from qa.formats.blocks import hints_digest  # noqa: E402
 from qa.formats.pdf import read_pdf  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
+from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
 from tests.newspaper_pdfs import FAMILIES, HELD_OUT, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
 
 
@@ -92,16 +100,20 @@ def run_set(
     pages: int | None = None,
     seed0: int = 0,
     font: Path | None = None,
+    browser: object | None = None,
 ) -> tuple[dict[str, PdfScore], list[Path], int]:
     scores = {m: PdfScore() for m in ("pdf reader", "plain: same text", "plain: pdfium text")}
     paths: list[Path] = []
     n_pages = 0
     for k in range(papers):
-        family = FAMILIES[family_names[k % len(family_names)]]
         seed = seed0 + k
         n = pages or (1 + seed % 3)
         path = folder / f"{label}-{seed}.pdf"
-        paper = make_newspaper(path, seed, family, pages=n, columns=columns, font_file=font)
+        if family_names == ("chromium",):
+            paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
+        else:
+            family = FAMILIES[family_names[k % len(family_names)]]
+            paper = make_newspaper(path, seed, family, pages=n, columns=columns, font_file=font)
         paths.append(path)
         n_pages += n
         doc = read_pdf(path, path.name)
@@ -133,42 +145,47 @@ def main() -> None:
         folder = Path(tmp)
         sets = [
             ("tuning: broadsheet+tabloid, 2–5 col, 1–3 p", TUNING, None, None, 0, None),
-            ("HELD OUT: dense, 4–5 col, 1–3 p", HELD_OUT, None, None, 1000, None),
+            ("diagnosed: dense, 4–5 col, 1–3 p", HELD_OUT, None, None, 1000, None),
             ("tuning: 4 col, 2 p (done-when set)", TUNING, 4, 2, 2000, None),
-            ("HELD OUT: dense, 4 col, 2 p", HELD_OUT, 4, 2, 3000, None),
+            ("diagnosed: dense, 4 col, 2 p", HELD_OUT, 4, 2, 3000, None),
         ]
         if EMBEDDED_FONT.is_file():  # an embedded TrueType subset (黑体) instead of a non-embedded CID font
             sets += [
                 ("embedded font: tuning families, 4 col, 2 p", TUNING, 4, 2, 4000, EMBEDDED_FONT),
-                ("HELD OUT: embedded font, dense, 4 col, 2 p", HELD_OUT, 4, 2, 5000, EMBEDDED_FONT),
+                ("diagnosed: embedded font, dense, 4 col, 2 p", HELD_OUT, 4, 2, 5000, EMBEDDED_FONT),
             ]
         else:
             print(f"{EMBEDDED_FONT} not installed: embedded-font sets skipped", file=sys.stderr)
+        if CHROMIUM.exists():
+            sets += [("HELD OUT: Chromium HTML print, 3/5/6 col, 2 p", ("chromium",), None, 2, 6000, None)]
+        else:
+            print(f"{CHROMIUM} not installed: the Chromium-printed held-out set is skipped", file=sys.stderr)
         all_paths: list[Path] = []
         total_pages = 0
-        for label, fams, columns, pages, seed0, font in sets:
-            started = time.perf_counter()
-            scores, paths, n_pages = run_set(
-                label.split(":")[0].strip().replace(" ", ""), fams, args.papers, folder, columns, pages, seed0, font
-            )
-            all_paths += paths
-            total_pages += n_pages
-            print(
-                f"{label}: {args.papers} papers, {n_pages} pages ({time.perf_counter() - started:.1f}s)",
-                file=sys.stderr,
-            )
-            for method, s in scores.items():
-                rows.append((label, method, s))
+        with chromium_browser() as browser:
+            for label, fams, columns, pages, seed0, font in sets:
+                started = time.perf_counter()
+                scores, paths, n_pages = run_set(
+                    f"set{seed0}", fams, args.papers, folder, columns, pages, seed0, font, browser
+                )
+                all_paths += paths
+                total_pages += n_pages
+                print(
+                    f"{label}: {args.papers} papers, {n_pages} pages ({time.perf_counter() - started:.1f}s)",
+                    file=sys.stderr,
+                )
+                for method, s in scores.items():
+                    rows.append((label, method, s))
         one = _speed(all_paths, total_pages, 1)
         two = _speed(all_paths, total_pages, 2)
 
-    head = f"{'set':<44} {'method':<20} {'pieces':>6} {'para→article':>12} {'exact':>6} {'whole':>6} {'stitched':>12}"
+    head = f"{'set':<48} {'method':<20} {'pieces':>6} {'para→article':>12} {'exact':>6} {'whole':>6} {'stitched':>12}"
     print(head)
     print("-" * len(head))
     for label, method, s in rows:
         stitched = f"{s.stitched}/{s.jumps}" + (f" {s.rate('stitched'):.3f}" if s.jumps else "")
         print(
-            f"{label:<44} {method:<20} {s.pieces:>6} {s.rate('correct'):>12.3f} {s.rate('exact'):>6.3f}"
+            f"{label:<48} {method:<20} {s.pieces:>6} {s.rate('correct'):>12.3f} {s.rate('exact'):>6.3f}"
             f" {s.rate('found'):>6.3f} {stitched:>12}"
         )
     print()

@@ -406,7 +406,8 @@ def _set_article(
             laid.append((line, first_indent if n == 0 else 0.0, p_index, n < len(wrapped) - 1))
         if not family.indent:
             laid.append(("", 0.0, p_index, False))  # half-line paragraph space, as an empty slot
-    jump = may_jump and len(laid) > capacity - 1
+    # Jump only when text is left over (not just the paragraph space after the last line).
+    jump = may_jump and any(line for line, *_ in laid[capacity - 1 :])
     usable = capacity - 1 if jump else capacity
     if continuation:
         laid.insert(0, (marker, 0.0, -1, False))

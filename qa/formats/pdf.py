@@ -47,6 +47,7 @@ from qa.structure.cues import is_byline
 # benchmarks/formats.py and reported there on a held-out family.
 WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
 CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
+EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column edge
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
@@ -183,16 +184,33 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
             rows[-1].append(ch)
         else:
             rows.append([ch])
-    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
+    # Column edges: x where text starts (a row's start, or after a gap wider than CJK spacing) in
+    # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
+    # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
+    starts: Counter[int] = Counter()
+    for row in rows:
+        for j, ch in enumerate(row):
+            if j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
+                starts[round(ch.x0)] += 1
+
+    def on_edge(x: float) -> bool:
+        r = round(x)
+        return starts[r - 1] + starts[r] + starts[r + 1] >= EDGE_ROWS
+
+    lines: list[Line] = []
+    for row in rows:
         current: list[_Char] = []
         for ch in row:
             if current:
                 prev = current[-1]
                 small = min(prev.size, ch.size) or 1.0
                 gap = ch.x0 - prev.x1
-                limit = WORD_GAP if prev.text.isascii() or ch.text.isascii() else CJK_GAP
+                # Only between two Latin characters is a gap wider than CJK spacing a word space;
+                # CJK is set solid, also next to Latin (at most a quarter em between them).
+                latin = prev.text.isascii() and ch.text.isascii() and not on_edge(ch.x0)
+                limit = WORD_GAP if latin else CJK_GAP
                 if gap > limit * min(small, body) or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
@@ -345,6 +363,25 @@ def _opens_article(line: Line, body: float) -> bool:
     return line.size >= HEAD_RATIO * body or bool(_CONT_LINE.match(line.text))
 
 
+def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
+    """Does ``line``, at the top of ``band``, open an article? Headline type or '（上接第N版）' does;
+    smaller display type does only as a kicker — with headline type right below it. A subhead
+    (display type over body text) at the top of a band does not: columns set on one baseline grid
+    leave full-width gaps between paragraphs, and a subhead there continues its article."""
+    if _opens_article(line, body):
+        return True
+    if not _is_head(line, body):
+        return False
+    return any(
+        ln.size >= HEAD_RATIO * body
+        and line.bottom - 1 <= ln.top <= line.bottom + 2 * line.size
+        and ln.x0 < line.x1
+        and line.x0 < ln.x1
+        for band in below
+        for ln in band
+    )
+
+
 def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> list[list[Line]]:
     """Bands merged wherever the gap between them is no boundary of the kind ``mode`` asks for.
 
@@ -353,7 +390,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     """
     body = layout.body
     cuts: list[list[Line]] = [list(bands[0])]
-    for band in bands[1:]:
+    for j, band in enumerate(bands[1:], start=1):
         above = cuts[-1]
         edge_above = max(ln.bottom for ln in above)
         edge_below = min(ln.top for ln in band)
@@ -366,14 +403,23 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         if mode == "article":
             # Only headline type holds on to what follows across a wide gap; a subhead left at
             # the foot of a column does not.
-            opens = any(_is_head(ln, body) or _CONT_LINE.match(ln.text) for ln in first)
+            opens = wide and any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one
             # column must not cut its neighbours' text into rows.
-            boundary = not under_headline and (wide or (changed and gap > 1.1 * layout.line_gap))
+            # Nor does a paragraph space inside one column whose neighbours have ended above it
+            # (or have their own paragraph space on the same row): the column reads on.
+            # A subhead there is part of the column too (it does not open an article).
+            same_column = (
+                gap < 3 * (layout.line_gap + body)
+                and not any(_is_head(ln, body) for ln in last)
+                and not any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+                and all(any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last) for f in first)
+            )
+            boundary = not under_headline and not same_column and (wide or (changed and gap > 1.1 * layout.line_gap))
         else:  # "headline": the gap under display type, once nothing else cuts the region
             boundary = under_headline and (wide or (changed and gap >= 0.9 * layout.line_gap))
         if boundary:
@@ -481,6 +527,32 @@ def _geometry(line: Line) -> tuple:
     return line.x0, line.x1, line.top, line.bottom, line.size, line.bold, line.page, line.core_x1
 
 
+def _column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, float]:
+    """A leaf's column edges (left, right), whether it has enough lines to tell them, and its top."""
+    body_lines = [ln for ln in leaf if abs(ln.size - body) < 0.1 * body] or leaf
+    # Most lines of a column are full: their right edge is the column's (robust to one overhang).
+    ends = sorted(ln.x1 for ln in body_lines)
+    left, right = min(ln.x0 for ln in body_lines), ends[int(0.7 * (len(ends) - 1))]
+    return left, right, len(body_lines) >= 3, min(ln.top for ln in leaf)
+
+
+def _borrow_edges(
+    own: tuple[float, float, bool, float], edges: list[tuple[float, float, bool, float]], body: float
+) -> tuple[float, float]:
+    """Edges of a leaf too short to tell its own (a line or two between paragraph spaces): those of
+    the nearest full leaf of the same column, if any — a one-line leaf is not its column's width."""
+    left, right, _, top = own
+    same = [
+        (abs(top - top2), l2, r2)
+        for l2, r2, full, top2 in edges
+        if full and l2 - 1 <= left <= l2 + 3 * body and right <= r2 + body
+    ]
+    if not same:
+        return left, right
+    _, l2, r2 = min(same)
+    return l2, r2
+
+
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     size = b.size
@@ -490,7 +562,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     short = a.x1 < prev.right - SHORT_LINE * size
     if indented or short:
         return True
-    if prev.leaf == item.leaf:
+    below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
+    if prev.leaf == item.leaf or below:  # on down the same column (a paragraph space may end a leaf)
         return b.top - a.bottom > 1.2 * size  # a blank line's worth of space
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
@@ -506,10 +579,19 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
             runs.append([ln])
     if not multi_column:  # a report: every run is a heading of its own, nested by type size
         out = []
-        for run in runs:
+        for r, run in enumerate(runs):
             text = ""
             for ln in run:
                 text = _join(text, ln.text)
+            # Except display lines that only make sense beside a headline: smaller type right above
+            # a larger heading is its kicker (a report's headings grow smaller downwards, not
+            # larger), and a line opening with a dash right below one is its subtitle (——副题).
+            if r + 1 < len(runs) and runs[r + 1][0].size > 1.05 * run[0].size:
+                out.append(Block(text, page=run[0].page, role="kicker"))
+                continue
+            if r > 0 and text.startswith(("——", "—", "--")) and run[0].size < runs[r - 1][0].size:
+                out.append(Block(text, page=run[0].page, role="subtitle"))
+                continue
             size = round(run[0].size)
             level = 1 + head_sizes.index(size) if size in head_sizes else len(head_sizes) + 1
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
@@ -587,15 +669,14 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
     leaf_id = 0
     for page in pages:
-        for leaf in _xy_cut(page.lines, layout):
-            if not leaf:
-                continue
-            body_lines = [ln for ln in leaf if abs(ln.size - body) < 0.1 * body] or leaf
-            # Most lines of a column are full: their right edge is the column's (robust to one overhang).
-            ends = sorted(ln.x1 for ln in body_lines)
-            left, right = min(ln.x0 for ln in body_lines), ends[int(0.7 * (len(ends) - 1))]
-            if len(body_lines) >= 3:
+        leaves = [leaf for leaf in _xy_cut(page.lines, layout) if leaf]
+        edges = [_column_edges(leaf, body) for leaf in leaves]
+        for leaf, own in zip(leaves, edges, strict=True):
+            left, right, full, _ = own
+            if full:
                 widths.append(right - left)
+            else:
+                left, right = _borrow_edges(own, edges, body)
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
     widths.sort()

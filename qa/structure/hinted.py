@@ -55,6 +55,21 @@ def _similarity(a: str, b: str) -> float:
     return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
 
 
+def _assign(n_runs: int, n_transfers: int, scores: dict[tuple[int, int], float]) -> dict[int, int]:
+    """Run -> transfer maximising the summed score over allowed pairs; ties go in reading order."""
+    if not scores:
+        return {}
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    forbidden = -1e6
+    matrix = np.full((n_runs, n_transfers), forbidden)
+    for (r, n), score in scores.items():
+        matrix[r, n] = score - 1e-3 * abs(r - n) / max(n_runs, n_transfers)
+    rows, cols = linear_sum_assignment(-matrix)
+    return {int(r): int(n) for r, n in zip(rows, cols, strict=True) if matrix[r, n] > forbidden / 2}
+
+
 def _jump_order(
     paragraphs: list[Paragraph],
 ) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str], dict[int, str]]:
@@ -106,16 +121,18 @@ def _jump_order(
     dropped: set[int] = set()
     stitches: list[Stitch] = []
     notes: list[str] = []
-    used: set[int] = set()
     orphans: dict[int, str] = {}
-    for marker, run, head in runs:
+    # Every run scored against every transfer; one global assignment (Hungarian) rather than
+    # first come, first served: a run without a jump headline must not take the transfer that
+    # a later run's jump headline names.
+    pair_scores: dict[tuple[int, int], float] = {}
+    for r, (marker, _, head) in enumerate(runs):
         para = paragraphs[marker]
         named = _NUMBER.search(continuation_marker(para.text) or "")
         source = _number(named.group(1)) if named else None
         here = _edition(para)
-        scored: list[tuple[float, int, Paragraph]] = []
         for n, cand in enumerate(transfers):
-            if cand.index in used or _edition(cand) == here:  # an article never jumps within its page
+            if _edition(cand) == here:  # an article never jumps within its page
                 continue
             match = _TRANSFER.search(cand.text.rstrip())
             target = _number(match.group(1)) if match else None
@@ -124,7 +141,14 @@ def _jump_order(
             score += 2.0 if target is not None and target == here else 0.0
             if head is not None:
                 score += 3.0 * _similarity(heading_title(paragraphs[head].text), titles[cand.index])
-            scored.append((score, -n, cand))
+            # A text cut off mid-sentence surely goes on somewhere; one that ends a sentence may
+            # not (a tie-breaker between two jumps to the same page).
+            score += 0.5 if is_cut(cand.text) else 0.0
+            pair_scores[(r, n)] = score
+    assigned = _assign(len(runs), len(transfers), pair_scores)
+    for r, (marker, run, head) in enumerate(runs):
+        para = paragraphs[marker]
+        scored = [(pair_scores[(r, assigned[r])], 0, transfers[assigned[r]])] if r in assigned else []
         if not scored:
             marker_text = continuation_marker(para.text) or ""
             if para.continues:  # the article is in another page file of the same issue
@@ -141,7 +165,6 @@ def _jump_order(
             order[insert_at:insert_at] = run
             continue
         score, _, cand = max(scored, key=lambda t: (t[0], t[1]))
-        used.add(cand.index)
         if head is not None:
             dropped.add(head)
             dropped.update(k for k in range(head + 1, marker) if paragraphs[k].role_hint in DISPLAY_ROLES)
