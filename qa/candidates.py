@@ -23,11 +23,35 @@ EXACT_FILTER_MAX = 100_000  # allowed chunks up to which a filtered dense search
 
 @dataclass
 class Candidates:
-    """Candidate chunk ids (ascending) with each signal's score (None when the mode skips it)."""
+    """Candidate chunk ids (ascending) with each signal's score (None when the mode skips it).
+
+    ``exact``: the scores are what ``keyword_for`` / ``dense_scores`` give for the same ids, so the
+    relevance of the hits reuses them instead of scoring again. ``window_cosines`` (with
+    ``window_starts``/``window_ends`` per id) are the question's cosines with every window of every
+    candidate, kept from dense scoring for the highlight.
+    """
 
     ids: np.ndarray
     keyword: np.ndarray | None
     dense: np.ndarray | None
+    exact: bool = False
+    window_cosines: np.ndarray | None = None
+    window_starts: np.ndarray | None = None
+    window_ends: np.ndarray | None = None
+
+    def positions(self, ids: np.ndarray) -> np.ndarray | None:
+        """Positions of ``ids`` among the candidates, or None if some id is not a candidate."""
+        ids = np.asarray(ids, dtype=np.int64)
+        where = np.searchsorted(self.ids, ids)
+        if len(ids) and (where.max() >= len(self.ids) or not np.array_equal(self.ids[where], ids)):
+            return None
+        return where
+
+    def windows_of(self, position: int) -> np.ndarray | None:
+        """Cosines of the windows of the candidate at ``position`` (None when dense scoring was skipped)."""
+        if self.window_cosines is None or self.window_starts is None or self.window_ends is None:
+            return None
+        return self.window_cosines[self.window_starts[position] : self.window_ends[position]]
 
 
 def _top(scores: np.ndarray, n: int, positive: bool = False) -> np.ndarray:
@@ -64,6 +88,7 @@ class CandidateFinder:
         dim = int(index.manifest["dim"])
         self._sample_windows = np.ascontiguousarray(np.vstack(windows)) if windows else np.zeros((0, dim), np.float32)
         self._sample_offsets = np.concatenate(offsets) if offsets else np.zeros(0, dtype=np.int64)
+        self._last_stats: tuple[bytes, tuple[float, float]] | None = None
 
     # ---- keyword -------------------------------------------------------------------------
     def coverage(self, tokens: list[str]) -> float:
@@ -140,11 +165,25 @@ class CandidateFinder:
 
     def window_max(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """Best sentence-window cosine of each chunk."""
-        out = np.zeros(len(ids), dtype=np.float32)
+        return self._windows(vector, ids)[0]
+
+    def _windows(self, vector: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(best window cosine of each chunk, every window's cosine, first and end window of each chunk in it)."""
+        best = np.zeros(len(ids), dtype=np.float32)
+        starts = np.zeros(len(ids), dtype=np.int64)
+        ends = np.zeros(len(ids), dtype=np.int64)
+        parts: list[np.ndarray] = []
+        base = 0
         for segment, where in self.index.split(ids):
             vectors, offsets = segment.read_windows(segment.rows(ids[where]))
-            out[where] = np.maximum.reduceat(vectors @ vector, offsets)
-        return out
+            sims = vectors @ vector
+            best[where] = np.maximum.reduceat(sims, offsets)
+            starts[where] = base + offsets
+            ends[where] = base + np.append(offsets[1:], len(sims))
+            parts.append(sims)
+            base += len(sims)
+        cosines = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+        return best, cosines, starts, ends
 
     def window_cosines(self, vector: np.ndarray, chunk_id: int) -> np.ndarray:
         """Cosine of each sentence window of one chunk (for the highlight)."""
@@ -155,16 +194,31 @@ class CandidateFinder:
 
     def dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """Window-scored dense score of each chunk (qa.dense)."""
+        return self._dense_scores(vector, ids)[0]
+
+    def _dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, tuple]:
+        """(``dense_scores``, the window cosines behind them as ``_windows`` gives them)."""
         whole = self.index.chunk_vectors(ids) @ vector
-        return WINDOW_WEIGHT * self.window_max(vector, ids) + (1 - WINDOW_WEIGHT) * whole
+        best, *windows = self._windows(vector, ids)
+        return WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole, tuple(windows)
 
     def dense_stats(self, vector: np.ndarray) -> tuple[float, float]:
-        """Mean and spread of this question's dense scores over the fixed corpus sample."""
+        """Mean and spread of this question's dense scores over the fixed corpus sample.
+
+        Fusion and relevance both ask for them: the last question's answer is kept (one entry,
+        replaced whole, so threads sharing the finder never see a half-written one).
+        """
+        key = np.asarray(vector, dtype=np.float32).tobytes()
+        cached = self._last_stats
+        if cached is not None and cached[0] == key:
+            return cached[1]
         if not len(self._sample_offsets):
             return 0.0, 0.0
         best = np.maximum.reduceat(self._sample_windows @ vector, self._sample_offsets)
         sample = WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * (self._sample_vectors @ vector)
-        return float(sample.mean()), float(sample.std())
+        stats = (float(sample.mean()), float(sample.std()))
+        self._last_stats = (key, stats)
+        return stats
 
     # ---- both ----------------------------------------------------------------------------
     def find(self, vector: np.ndarray | None, tokens: list[str], mode: str, allowed: np.ndarray | None) -> Candidates:
@@ -186,7 +240,9 @@ class CandidateFinder:
             for segment, where in self.index.split(ids):
                 keyword[where] = keyword_rows[segment.name][segment.rows(ids[where])]
         if mode != "keyword" and len(ids):
-            dense = self.dense_scores(vector, ids)
-        elif mode != "keyword":
+            dense, (cosines, starts, ends) = self._dense_scores(vector, ids)
+            return Candidates(ids, keyword, dense, True, cosines, starts, ends)
+        if mode != "keyword":
             dense = np.zeros(0, dtype=np.float32)
-        return Candidates(ids, keyword, dense)
+        # Every candidate is live and allowed (its mask weight is 1), so its BM25 score is keyword_for's.
+        return Candidates(ids, keyword, dense, True)

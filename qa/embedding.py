@@ -153,6 +153,11 @@ def _shared_onnx(path: str, threads: int):
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
+    # Idle worker threads sleep instead of spinning: one text per run means thousands of short runs,
+    # and spinning workers took the cores from the next run and from the search's own work. Same
+    # vectors; on the shared 2-core machine (load ~12) documents went from 46 to 276 texts/s and a
+    # query's encode + scoring from 42 to 32 ms (benchmarks/retrieval.py speed table).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
 
 

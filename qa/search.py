@@ -24,7 +24,7 @@ import numpy as np
 
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
-from qa.candidates import CANDIDATES
+from qa.candidates import CANDIDATES, Candidates
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
@@ -247,14 +247,14 @@ class Searcher:
                 tokens = query_tokens(speaker) or drop_speech_words(tokens)
             features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
-                ids, scores = self.rank(
+                ids, scores, found = self._rank(
                     question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed
                 )
             if speaker and len(ids):
                 chunks = self.index.fetch(ids)
                 ids, scores = lift_speakers(ids, scores, [chunks[int(i)].text for i in ids], speaker)
             ids, scores, reranked = self._rerank(reranker, question, ids, scores, opts)
-            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts))
+            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found))
         return results
 
     def rank(
@@ -267,9 +267,21 @@ class Searcher:
         allowed: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """(candidate chunk ids, their scores) for one question, best first: candidates -> fuse."""
+        return self._rank(question, vector, tokens, features, opts, allowed)[:2]
+
+    def _rank(
+        self,
+        question: str,
+        vector: np.ndarray | None,
+        tokens: list[str],
+        features: QueryFeatures,
+        opts: SearchOptions,
+        allowed: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, Candidates]:
+        """``rank`` and the candidates it ranked (their scores are reused for relevance and highlights)."""
         found = self.finder.find(vector, tokens, opts.mode, allowed)
         if not len(found.ids):
-            return found.ids, np.zeros(0, dtype=np.float32)
+            return found.ids, np.zeros(0, dtype=np.float32), found
         if opts.mode == "keyword":
             scores = found.keyword
         elif opts.mode == "dense":
@@ -284,9 +296,9 @@ class Searcher:
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
-            return found.ids[order], scores[order]
+            return found.ids[order], scores[order], found
         order = np.argsort(-scores, kind="stable")
-        return found.ids[order], scores[order]
+        return found.ids[order], scores[order], found
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:
         """The keyword weight of a fully covered Chinese question: the option, else the build's measurement."""
@@ -305,21 +317,30 @@ class Searcher:
         return ids[order], scores[order], reranked[order]
 
     def relevance(
-        self, tokens: list[str], vector: np.ndarray, ids: np.ndarray, coverage: float
+        self, tokens: list[str], vector: np.ndarray, ids: np.ndarray, coverage: float, found: Candidates | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(relevance, keyword match, dense standing) of the chunks ``ids`` (``qa.calibration``), any mode.
 
         Only the returned candidates are scored: their BM25 and dense scores come from the engine
         (``keyword_for``, ``dense_scores``), the question words' index-wide document frequencies from
         the segments' keyword indexes (a few column lengths), the dense spread from the finder's sample.
+        ``found``: the candidates ``ids`` came from; scores they already hold (``Candidates.exact``)
+        are reused rather than computed again.
         """
         if not len(ids):
             return np.zeros(0), np.zeros(0), np.zeros(0)
-        bm25 = self.finder.keyword_for(tokens, ids) if tokens else np.zeros(len(ids), dtype=np.float32)
+        where = found.positions(ids) if found is not None and found.exact else None
+        if where is not None and found is not None and found.keyword is not None:
+            bm25 = found.keyword[where]
+        else:
+            bm25 = self.finder.keyword_for(tokens, ids) if tokens else np.zeros(len(ids), dtype=np.float32)
         df, n = self.finder.document_frequencies(tokens)
         kw = keyword_match_df(bm25, tokens, df, n)
         mean, std = self.finder.dense_stats(vector)
-        dense = self.finder.dense_scores(vector, ids)
+        if where is not None and found is not None and found.dense is not None:
+            dense = found.dense[where]
+        else:
+            dense = self.finder.dense_scores(vector, ids)
         dn = dense_standing(dense, mean, std, noise_floor(self.finder.total), self.calibration.z_ref)
         return relevance(kw, dn, coverage), kw, dn
 
@@ -333,6 +354,7 @@ class Searcher:
         reranked: np.ndarray | None,
         features: QueryFeatures,
         opts: SearchOptions,
+        found: Candidates | None = None,
     ) -> list[Hit]:
         """The top ``k`` as hits (relevance, breakdown, answer spans), weak and near-duplicate ones dropped."""
         # Relevance for the first few candidates only (a filter may need to look further down).
@@ -340,7 +362,7 @@ class Searcher:
         ids, scores = ids[:top], scores[:top]
         reranked = reranked[:top] if reranked is not None else None
         with self._one_thread():
-            rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage)
+            rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
         rel = np.minimum.accumulate(rel) if len(rel) else rel
@@ -358,7 +380,7 @@ class Searcher:
             if int(i) not in chunks:  # records in small batches: collapsed duplicates may need a few more
                 chunks.update(self.index.fetch(ids[j : j + opts.k + 4]))
             chunk = chunks[int(i)]
-            cosines = None if opts.mode == "keyword" else self.finder.window_cosines(vector, int(i))
+            cosines = None if opts.mode == "keyword" else self._window_cosines(vector, int(i), found)
             if cosines is None:
                 spans = highlight_spans(question, chunk.text)
             else:
@@ -374,6 +396,15 @@ class Searcher:
             if len(hits) == opts.k:
                 break
         return hits
+
+
+    def _window_cosines(self, vector: np.ndarray, chunk_id: int, found: Candidates | None) -> np.ndarray | None:
+        """The question's cosines with one chunk's windows: kept from candidate scoring, else read."""
+        if found is not None and found.window_cosines is not None:
+            where = found.positions(np.array([chunk_id]))
+            if where is not None:
+                return found.windows_of(int(where[0]))
+        return self.finder.window_cosines(vector, chunk_id)
 
 
 def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:

@@ -113,17 +113,18 @@ class RowReader:
             self._fd = -1
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
-        size, base = self.row_bytes, self.offset
-        data = b"".join(os.pread(self._fd, size, base + int(r) * size) for r in rows)
-        return np.frombuffer(data, dtype=self.dtype).reshape(len(rows), self.shape[1])
+        size, fd, pread = self.row_bytes, self._fd, os.pread
+        offsets = (np.asarray(rows, dtype=np.int64) * size + self.offset).tolist()
+        data = b"".join([pread(fd, size, at) for at in offsets])
+        return np.frombuffer(data, dtype=self.dtype).reshape(len(offsets), self.shape[1])
 
     def ranges(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """Rows ``starts[i]:ends[i]`` of every i, concatenated."""
-        size, base = self.row_bytes, self.offset
-        data = b"".join(
-            os.pread(self._fd, (int(e) - int(b)) * size, base + int(b) * size)
-            for b, e in zip(starts, ends, strict=True)
-        )
+        size, fd, pread = self.row_bytes, self._fd, os.pread
+        starts = np.asarray(starts, dtype=np.int64)
+        lengths = ((np.asarray(ends, dtype=np.int64) - starts) * size).tolist()
+        offsets = (starts * size + self.offset).tolist()
+        data = b"".join([pread(fd, n, at) for n, at in zip(lengths, offsets, strict=True)])
         return np.frombuffer(data, dtype=self.dtype).reshape(-1, self.shape[1])
 
 

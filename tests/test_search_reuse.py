@@ -1,0 +1,78 @@
+"""A search scores its candidates once: what the hits show must equal scoring them from scratch.
+
+The relevance of the hits and the window cosines behind their highlights are taken from the
+candidate scoring (``qa.candidates.Candidates``) instead of being read and computed again; these
+tests recompute them the slow way (``Searcher.relevance`` without candidates, ``window_cosines``
+read from disk) and require the same numbers, in every mode, with and without a filter.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from qa.fusion import QueryFeatures, cjk_share
+from qa.keyword import query_tokens
+from qa.options import SearchOptions
+from qa.search import Searcher
+
+QUESTIONS = [
+    "2021年成渝地区双城经济圈的GDP是多少？",
+    "重庆将如何建设宜居宜业和美乡村？",
+    "What will Chongqing do for its villages?",
+    "北京的天气怎么样？",
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(corpus_index, use_embedder) -> Searcher:
+    return Searcher(corpus_index, embedder=use_embedder)
+
+
+def _from_scratch(searcher: Searcher, question: str, opts: SearchOptions):
+    """(ids, relevance, keyword match, dense standing) of the first candidates, nothing reused."""
+    vector = searcher.embedder.encode_queries([question])[0]
+    tokens = query_tokens(question)
+    features = QueryFeatures(cjk_share(question), searcher.finder.coverage(tokens))
+    allowed = searcher.index.filter_ids(opts.doc, opts.section) if opts.doc else None
+    ids, _ = searcher.rank(question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed)
+    ids = ids[: opts.k * 3]
+    rel, kw, dn = searcher.relevance(tokens, vector, ids, features.coverage)
+    return ids, np.minimum.accumulate(rel), kw, dn
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "keyword"])
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_hit_scores_equal_scoring_the_hits_from_scratch(searcher, question, mode):
+    opts = SearchOptions(mode=mode, k=4, show_weak=True)
+    hits = searcher.search_many([question], options=opts)[0]
+    ids, rel, kw, dn = _from_scratch(searcher, question, opts)
+    chunks = searcher.index.fetch(ids)
+    position = {chunks[int(i)].chunk_id: j for j, i in enumerate(ids)}
+    assert bool(hits) == bool(len(ids))  # keyword mode finds nothing for words the page lacks
+    for hit in hits:
+        j = position[hit.chunk.chunk_id]
+        assert hit.score == pytest.approx(rel[j], abs=1e-6)
+        assert hit.breakdown["keyword"] == pytest.approx(kw[j], abs=1e-6)
+        assert hit.breakdown["dense"] == pytest.approx(dn[j], abs=1e-6)
+
+
+def test_filtered_search_scores_equal_scoring_from_scratch(searcher):
+    doc = searcher.search(QUESTIONS[0], k=1)[0].doc_id
+    opts = SearchOptions(k=3, doc=doc, show_weak=True)
+    hits = searcher.search_many([QUESTIONS[1]], options=opts)[0]
+    ids, rel, _, _ = _from_scratch(searcher, QUESTIONS[1], opts)
+    assert [h.score for h in hits] == pytest.approx(list(rel[: len(hits)]), abs=1e-6)
+
+
+def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
+    question = QUESTIONS[2]
+    vector = searcher.embedder.encode_queries([question])[0]
+    found = searcher.finder.find(vector, query_tokens(question), "hybrid", None)
+    assert found.exact and len(found.ids) > 1
+    for j, chunk_id in enumerate(found.ids):
+        kept = found.windows_of(j)
+        read = searcher.finder.window_cosines(vector, int(chunk_id))
+        assert kept is not None and len(kept) == len(read) >= 1
+        np.testing.assert_allclose(kept, read, atol=1e-6)
+    assert found.positions(np.array([found.ids.max() + 1])) is None  # not a candidate: read from disk
