@@ -27,7 +27,7 @@ from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, ke
 from qa.candidates import CANDIDATES
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
-from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
+from qa.fusion import QueryFeatures, cjk_share, cross_language, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import query_tokens
@@ -282,11 +282,17 @@ class Searcher:
             ceiling = self.keyword_ceiling_for(opts)
             cal = self.calibration
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
+            scores = cross_language(question, features, found.ids, scores, self._texts)  # e.g. pinyin names
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order]
         order = np.argsort(-scores, kind="stable")
         return found.ids[order], scores[order]
+
+    def _texts(self, ids: np.ndarray) -> list[str]:
+        """Section path + text of the chunks ``ids`` (what was embedded), in order."""
+        chunks = self.index.fetch(ids)
+        return [chunks[int(i)].embed_text or chunks[int(i)].text for i in ids]
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:
         """The keyword weight of a fully covered Chinese question: the option, else the build's measurement."""

@@ -1,0 +1,159 @@
+"""Chinese names written in pinyin, matched to the Chinese text that writes them in characters.
+
+An English question names Chinese people, places and firms in pinyin ("Lu Zhongheng",
+"Zhuzhou North railway station", "the Qing prince Shuose"), and the corpus writes them in
+characters (陆仲亨, 株洲北站, 硕塞). Neither signal links the two reliably: jieba-BM25 sees
+"zhongheng" as an unknown word, and the bundled multilingual encoder places a rare romanised
+name near any other rare name (on the CMRC tuning part it ranked 陆仲亨's paragraph 11th and
+硕塞's 50th for those questions). Pinyin is a mechanical reading, so the link can be checked
+exactly: a passage that contains characters reading zhong-heng in a row names "Zhongheng".
+
+* ``pinyin_names(question)``: the question's Latin-script names that spell whole pinyin
+  syllables (capitalised words, with hyphenated and consecutive words joined: "Yeh Sheng-mao"
+  breaks at "Yeh", which is Wade-Giles), as syllable tuples of at least two syllables (one
+  syllable matches some character in most passages);
+* ``NameMatcher(names).scores(texts)``: per text, the mean over names of the longest run of a
+  name's syllables found as consecutive characters, as a share of the name (陆仲亨 for "Lu
+  Zhongheng": 1; a passage with 中恒 only: 2/3; a run of one syllable counts nothing).
+
+Characters are read with every pronunciation ``pypinyin`` (MIT, a maintained dictionary of
+41,923 characters' readings) lists, tones and ü dropped the way English spellings drop them.
+Each name becomes one regular expression per run length over character classes, so matching a
+few hundred candidate passages costs well under a millisecond; the reverse dictionary is built
+once per process (~0.3 s) on the first question that names something in pinyin.
+
+Only names and romanised Chinese get this: Wade-Giles, Cantonese and Japanese readings
+("Yeh", "Mok Gwai-lan", "Takahata") and Western names in Chinese transliteration are left to
+the other signals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from qa.words import STOPWORDS
+
+MIN_SYLLABLES = 2  # a name (and a matched run) of one syllable says nothing
+# Capitalised English words at the start of a question that spell pinyin by accident.
+_LEADING = frozenset("in at as an he she ma long bang hang fan ban men tie die dun gang pin sun yang".split())
+_WORD_RUN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^A-Za-z\s]+|\s+")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """Toneless pinyin syllable -> every character with that reading (a string of characters)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    chars: dict[str, list[str]] = {}
+    for code, readings in pinyin_dict.items():
+        char = chr(code)
+        for reading in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+            # ü: English spells 吕 as "Lu" or "Lv" (ju/qu/xu/yu are written without it already).
+            for key in {plain.replace("ü", "u"), plain.replace("ü", "v")}:
+                if key and any(v in key for v in "aeiouv"):
+                    chars.setdefault(key, []).append(char)
+    return {k: "".join(sorted(set(v))) for k, v in chars.items()}
+
+
+@lru_cache(maxsize=4096)
+def syllables(word: str) -> tuple[str, ...] | None:
+    """``word`` cut into pinyin syllables (the cut with the fewest), or None if it is not pinyin."""
+    word = word.lower()
+    valid = _readings()
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 6), end):
+            prefix = best[start]
+            piece = word[start:end]
+            # Pinyin writes an apostrophe before a vowel-initial syllable inside a word (Xi'an), so
+            # "Buyeo" is not bu-ye-o.
+            if prefix is not None and piece in valid and (start == 0 or piece[0] not in "aeo"):
+                candidate = (*prefix, piece)
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[n] or None
+
+
+def pinyin_names(question: str) -> list[tuple[str, ...]]:
+    """Syllable tuples of the question's pinyin names (see the module docstring)."""
+    names: list[tuple[str, ...]] = []
+    current: list[str] = []
+    first = True
+    for run in _WORD_RUN.findall(question):
+        if run.isspace():
+            continue
+        if not run[0].isascii() or not run[0].isalpha():
+            if current and run.strip() not in {"-"}:
+                names.append(tuple(current))
+                current = []
+            first = False
+            continue
+        parts = re.split(r"[-'’]", run)
+        cut = [syllables(p) for p in parts]
+        # Pinyin names are Capitalised; an all-capitals word is an acronym (ASE), not a name.
+        named = run[0].isupper() and not (len(run) > 1 and run.isupper())
+        named = named and not (first and run.lower() in STOPWORDS | _LEADING)
+        first = False
+        if named and all(cut):
+            current.extend(s for c in cut if c for s in c)
+        else:
+            if current:
+                names.append(tuple(current))
+            current = []
+    if current:
+        names.append(tuple(current))
+    return [n for n in names if len(n) >= MIN_SYLLABLES]
+
+
+@lru_cache(maxsize=256)
+def _pattern(run: tuple[str, ...]) -> re.Pattern[str]:
+    classes = _readings()
+    return re.compile("".join(f"[{classes[s]}]" for s in run))
+
+
+class NameMatcher:
+    """Scores texts by how much of the question's pinyin names they write in characters."""
+
+    def __init__(self, names: Sequence[tuple[str, ...]]) -> None:
+        self.names = [tuple(n) for n in names if len(n) >= MIN_SYLLABLES]
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def name_score(self, name: tuple[str, ...], text: str) -> float:
+        """Longest run of ``name``'s syllables written consecutively in ``text``, as a share of the name."""
+        n = len(name)
+        for length in range(n, MIN_SYLLABLES - 1, -1):
+            for start in range(n - length + 1):
+                if _pattern(name[start : start + length]).search(text):
+                    return length / n
+        return 0.0
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Per text: the mean over names of ``name_score`` (0 when the question names nothing)."""
+        out = np.zeros(len(texts), dtype=np.float32)
+        if not self.names:
+            return out
+        for i, text in enumerate(texts):
+            out[i] = sum(self.name_score(name, text) for name in self.names) / len(self.names)
+        return out
+
+
+def name_evidence(question: str, ids: np.ndarray, texts_of) -> np.ndarray | None:
+    """``NameMatcher`` scores of the chunks ``ids`` for a question naming something in pinyin, else None.
+
+    ``texts_of(ids)`` gives the chunks' texts (section path included); it is called only when the
+    question names something, so other questions fetch nothing.
+    """
+    matcher = NameMatcher(pinyin_names(question))
+    if not matcher or not len(ids):
+        return None
+    return matcher.scores(texts_of(ids))
