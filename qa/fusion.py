@@ -37,22 +37,14 @@ questions they reported and are gone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-
-from qa.pinyin_names import name_evidence
 
 A_CHINESE = 0.7  # fallback keyword weight for a fully covered Chinese question (qa.calibration measures it)
 B_OTHER = 0.5  # keyword weight for a fully covered non-Chinese question (capped at A)
 Z_REF = 6.0  # fallback unit of dense standard scores (qa.calibration measures it per index)
 Z_FLOOR = 2.0  # standing out by less than this is what the best of ~100 random passages does anyway
-# Cross-language evidence for a mostly non-Chinese question (qa.pinyin_names): added to the fused
-# score of a passage that writes the question's pinyin names in characters (tuning part:
-# ``python benchmarks/tune_retrieval.py``).
-NAME_WEIGHT = 0.5
-CROSS_LANGUAGE_BELOW = 0.5  # cjk_share under which a question gets cross-language evidence
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -141,21 +133,3 @@ def fuse(
     w = 1.0 - (1.0 - keyword_weight(features, ceiling)) * float(np.clip(dense_trust, 0.0, 1.0))
     dense_n = normalise_dense(dense) if dense_stats is None else normalise_dense_z(dense, *dense_stats, z_ref=z_ref)
     return w * normalise_keyword(keyword) + (1.0 - w) * dense_n
-
-
-def cross_language(
-    question: str, features: QueryFeatures, ids: np.ndarray, fused: np.ndarray, texts_of: Callable
-) -> np.ndarray:
-    """Fused scores plus evidence a mostly non-Chinese question has beyond BM25 and dense.
-
-    For now: ``NAME_WEIGHT`` x the share of the question's pinyin names a passage writes in
-    characters (``qa.pinyin_names``). Only below ``CROSS_LANGUAGE_BELOW`` Chinese: for a Chinese
-    question BM25 matches the characters themselves. ``texts_of(ids)`` is called only when the
-    question names something in pinyin, so other questions fetch no text.
-    """
-    if features.cjk_share >= CROSS_LANGUAGE_BELOW or not len(ids):
-        return fused
-    names = name_evidence(question, ids, texts_of)
-    if names is None:
-        return fused
-    return fused + NAME_WEIGHT * names.astype(fused.dtype)

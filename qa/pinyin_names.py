@@ -39,8 +39,11 @@ import numpy as np
 from qa.words import STOPWORDS
 
 MIN_SYLLABLES = 2  # a name (and a matched run) of one syllable says nothing
-# Capitalised English words at the start of a question that spell pinyin by accident.
-_LEADING = frozenset("in at as an he she ma long bang hang fan ban men tie die dun gang pin sun yang".split())
+# Words that open an English question (capitalised there, and some spell pinyin by accident: "In", "He").
+LEADING_WORDS = STOPWORDS | frozenset(
+    "in at as an he she into between according after before during since under over whom whose name list "
+    "tell give describe explain".split()
+)
 _WORD_RUN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^A-Za-z\s]+|\s+")
 
 
@@ -100,7 +103,7 @@ def pinyin_names(question: str) -> list[tuple[str, ...]]:
         cut = [syllables(p) for p in parts]
         # Pinyin names are Capitalised; an all-capitals word is an acronym (ASE), not a name.
         named = run[0].isupper() and not (len(run) > 1 and run.isupper())
-        named = named and not (first and run.lower() in STOPWORDS | _LEADING)
+        named = named and not (first and run.lower() in LEADING_WORDS)
         first = False
         if named and all(cut):
             current.extend(s for c in cut if c for s in c)

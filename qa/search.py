@@ -25,9 +25,10 @@ import numpy as np
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
 from qa.candidates import CANDIDATES
+from qa.cross_language import cross_language
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
-from qa.fusion import QueryFeatures, cjk_share, cross_language, fuse, keyword_weight, noise_floor
+from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import query_tokens
