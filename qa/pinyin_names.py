@@ -8,23 +8,23 @@ name near any other rare name (on the CMRC tuning part it ranked 陆仲亨's par
 硕塞's 50th for those questions). Pinyin is a mechanical reading, so the link can be checked
 exactly: a passage that contains characters reading zhong-heng in a row names "Zhongheng".
 
-* ``pinyin_names(question)``: the question's Latin-script names that spell whole pinyin
-  syllables (capitalised words, with hyphenated and consecutive words joined: "Yeh Sheng-mao"
-  breaks at "Yeh", which is Wade-Giles), as syllable tuples of at least two syllables (one
-  syllable matches some character in most passages);
+* ``pinyin_names(question)``: the question's Latin-script names that spell whole syllables
+  (capitalised words, with hyphenated and consecutive words joined: "Yeh Sheng-mao" is one
+  name of three syllables), as syllable tuples of at least two syllables (one syllable matches
+  some character in most passages);
 * ``NameMatcher(names).scores(texts)``: per text, the mean over names of the longest run of a
   name's syllables found as consecutive characters, as a share of the name (陆仲亨 for "Lu
   Zhongheng": 1; a passage with 中恒 only: 2/3; a run of one syllable counts nothing).
 
 Characters are read with every pronunciation ``pypinyin`` (MIT, a maintained dictionary of
-41,923 characters' readings) lists, tones and ü dropped the way English spellings drop them.
+41,923 characters' readings) lists, in Hanyu Pinyin and in Wade-Giles (Taiwanese names: 叶盛茂
+"Yeh Sheng-mao"), tones, apostrophes and ü dropped the way English spellings drop them.
 Each name becomes one regular expression per run length over character classes, so matching a
 few hundred candidate passages costs well under a millisecond; the reverse dictionary is built
 once per process (~0.3 s) on the first question that names something in pinyin.
 
-Only names and romanised Chinese get this: Wade-Giles, Cantonese and Japanese readings
-("Yeh", "Mok Gwai-lan", "Takahata") and Western names in Chinese transliteration are left to
-the other signals.
+Only names and romanised Chinese get this: Cantonese and Japanese readings ("Mok Gwai-lan",
+"Takahata") and Western names in Chinese transliteration are left to the other signals.
 """
 
 from __future__ import annotations
@@ -61,6 +61,15 @@ def _readings() -> dict[str, str]:
             for key in {plain.replace("ü", "u"), plain.replace("ü", "v")}:
                 if key and any(v in key for v in "aeiouv"):
                     chars.setdefault(key, []).append(char)
+    # Taiwanese names are usually written in Wade-Giles (葉盛茂 "Yeh Sheng-mao", 蔣 "Chiang"), apostrophes
+    # dropped as English texts drop them.
+    from pypinyin.style.wadegiles import to_wade_glides
+
+    for key, found in list(chars.items()):
+        wade = to_wade_glides(key).replace("'", "")
+        for variant in {wade, wade.replace("v", "u")}:
+            if variant != key:
+                chars.setdefault(variant, []).extend(found)
     return {k: "".join(sorted(set(v))) for k, v in chars.items()}
 
 
@@ -141,13 +150,19 @@ class NameMatcher:
         return 0.0
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Per text: the mean over names of ``name_score`` (0 when the question names nothing)."""
-        out = np.zeros(len(texts), dtype=np.float32)
-        if not self.names:
-            return out
-        for i, text in enumerate(texts):
-            out[i] = sum(self.name_score(name, text) for name in self.names) / len(self.names)
-        return out
+        """Per text: the mean over names of ``name_score`` (0 when the question names nothing).
+
+        A "name" no text writes at all is left out of the mean: it is more likely an English word
+        that happens to spell pinyin ("Chinese": chi-ne-se) than a name the corpus lacks, and either
+        way it cannot tell the texts apart.
+        """
+        if not self.names or not len(texts):
+            return np.zeros(len(texts), dtype=np.float32)
+        table = np.array([[self.name_score(name, text) for name in self.names] for text in texts], dtype=np.float32)
+        written = table.max(axis=0) > 0
+        if not written.any():
+            return np.zeros(len(texts), dtype=np.float32)
+        return table[:, written].mean(axis=1)
 
 
 def name_evidence(question: str, ids: np.ndarray, texts_of) -> np.ndarray | None:

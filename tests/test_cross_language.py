@@ -8,7 +8,6 @@ tells the right passage from the others.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -36,8 +35,8 @@ def test_pinyin_names_are_read_from_english_questions():
     assert pinyin_names("In which period of history did Lu Zhongheng live?") == [("lu", "zhong", "heng")]
     assert pinyin_names("What did the common people do after Dao Tong died?") == [("dao", "tong")]
     assert pinyin_names("Where is the town of Wangjiangjing?") == [("wang", "jiang", "jing")]
-    # A Wade-Giles surname breaks the name; the hyphenated pinyin given name still counts.
-    assert pinyin_names("Whom did Yeh Sheng-mao succeed?") == [("sheng", "mao")]
+    # Wade-Giles (Taiwanese names) and hyphenated given names.
+    assert pinyin_names("Whom did Yeh Sheng-mao succeed?") == [("yeh", "sheng", "mao")]
     # Acronyms, plain English words and one-syllable words are not names.
     assert pinyin_names("Where is the headquarters of the ASE semiconductor group?") == []
     assert pinyin_names("Which team won the final in 1989?") == []
@@ -52,6 +51,7 @@ def test_name_matcher_scores_how_much_of_the_name_a_passage_writes():
     assert scores[1] == pytest.approx(2 / 3)  # 中恒 reads zhong-heng: two of three syllables
     assert scores[2] == 0.0
     assert not NameMatcher(pinyin_names("What is the capital of France?"))
+    assert NameMatcher(pinyin_names("Who is Chiang Ching-kuo?")).scores(["蒋经国，政治人物。"])[0] == 1.0
 
 
 def _people(rng: random.Random, n: int) -> list[str]:
