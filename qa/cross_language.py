@@ -23,23 +23,46 @@ from collections.abc import Callable
 import numpy as np
 
 from qa.fusion import QueryFeatures
-from qa.pinyin_names import name_evidence
+from qa.pinyin_names import NameMatcher, pinyin_names
 
 CROSS_LANGUAGE_BELOW = 0.5  # cjk_share under which a question gets cross-language treatment
 NAME_WEIGHT = 0.5  # added to the fused score x the share of the question's pinyin names a passage writes
 
 
-def cross_language(
-    question: str, features: QueryFeatures, ids: np.ndarray, fused: np.ndarray, texts_of: Callable
-) -> np.ndarray:
-    """Fused scores plus ``NAME_WEIGHT`` x the share of the question's pinyin names a passage writes.
+HEADING_SHARE = 0.5  # of the name evidence that comes from the section heading naming it
 
-    ``texts_of(ids)`` is called only when a cross-language question names something in pinyin,
-    so other questions fetch no text.
+
+def name_scores(question: str, ids: np.ndarray, fetch: Callable) -> np.ndarray | None:
+    """How well each chunk ``ids`` writes the question's pinyin names (0..1), or None when it names none.
+
+    ``(1 - HEADING_SHARE)`` x the share written anywhere in the chunk (heading included) +
+    ``HEADING_SHARE`` x the share written in its section heading: a passage under a heading that
+    names the person is about them, one that mentions them in passing less so. ``fetch(ids)``
+    (chunk records by id) is called only when the question names something.
+    """
+    matcher = NameMatcher(pinyin_names(question))
+    if not matcher or not len(ids):
+        return None
+    chunks = fetch(ids)
+    records = [chunks[int(i)] for i in ids]
+    anywhere = matcher.scores([c.embed_text or c.text for c in records])
+    if not HEADING_SHARE:
+        return anywhere
+    heading = matcher.scores([c.section_label or "" for c in records])
+    return (1 - HEADING_SHARE) * anywhere + HEADING_SHARE * heading
+
+
+def cross_language(
+    question: str, features: QueryFeatures, ids: np.ndarray, fused: np.ndarray, fetch: Callable
+) -> np.ndarray:
+    """Fused scores plus ``NAME_WEIGHT`` x how well a passage writes the question's pinyin names.
+
+    Only for a cross-language question (``CROSS_LANGUAGE_BELOW``); ``fetch(ids)`` gives chunk
+    records and is called only when such a question names something in pinyin.
     """
     if features.cjk_share >= CROSS_LANGUAGE_BELOW or not len(ids):
         return fused
-    names = name_evidence(question, ids, texts_of)
+    names = name_scores(question, ids, fetch)
     if names is None:
         return fused
     return fused + NAME_WEIGHT * names.astype(fused.dtype)

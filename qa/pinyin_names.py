@@ -163,15 +163,3 @@ class NameMatcher:
         if not written.any():
             return np.zeros(len(texts), dtype=np.float32)
         return table[:, written].mean(axis=1)
-
-
-def name_evidence(question: str, ids: np.ndarray, texts_of) -> np.ndarray | None:
-    """``NameMatcher`` scores of the chunks ``ids`` for a question naming something in pinyin, else None.
-
-    ``texts_of(ids)`` gives the chunks' texts (section path included); it is called only when the
-    question names something, so other questions fetch nothing.
-    """
-    matcher = NameMatcher(pinyin_names(question))
-    if not matcher or not len(ids):
-        return None
-    return matcher.scores(texts_of(ids))

@@ -283,17 +283,12 @@ class Searcher:
             ceiling = self.keyword_ceiling_for(opts)
             cal = self.calibration
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
-            scores = cross_language(question, features, found.ids, scores, self._texts)  # e.g. pinyin names
+            scores = cross_language(question, features, found.ids, scores, self.index.fetch)  # e.g. pinyin names
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order]
         order = np.argsort(-scores, kind="stable")
         return found.ids[order], scores[order]
-
-    def _texts(self, ids: np.ndarray) -> list[str]:
-        """Section path + text of the chunks ``ids`` (what was embedded), in order."""
-        chunks = self.index.fetch(ids)
-        return [chunks[int(i)].embed_text or chunks[int(i)].text for i in ids]
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:
         """The keyword weight of a fully covered Chinese question: the option, else the build's measurement."""
