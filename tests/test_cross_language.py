@@ -14,6 +14,7 @@ import pytest
 from pypinyin import lazy_pinyin
 
 from qa.build import build_index
+from qa.calibration import NO_ANSWER_BELOW
 from qa.pinyin_names import NameMatcher, pinyin_names
 from qa.search import Searcher
 
@@ -94,6 +95,8 @@ def test_english_question_finds_the_passage_naming_the_person(biographies):
     results = searcher.search_many([q for q, _ in questions], k=1, show_weak=True)
     right = [bool(hits) and hits[0].doc_id == gold for (_, gold), hits in zip(questions, results, strict=True)]
     assert np.mean(right) == 1.0, [q for (q, _), ok in zip(questions, right, strict=True) if not ok]
+    # ...and answers it: the hit is not "weak" (CLI/UI would otherwise say "no good passage found").
+    assert all(hits[0].relevance >= NO_ANSWER_BELOW for hits in results)
 
 
 def test_dense_alone_cannot_tell_the_biographies_apart(biographies):
