@@ -4,7 +4,8 @@
 
 Prints the tables quoted in ``qa/dense.py`` (window weight), ``qa/calibration.py`` (keyword
 weight offset over the build-time measurement, relevance coefficients, the "no good passage"
-threshold). Nothing here reads a report-part question (``benchmarks/cmrc.py``); the report part
+threshold), ``qa/cross_language.py`` (pinyin-name weight, heading share, name precision).
+Nothing here reads a report-part question (``benchmarks/cmrc.py``); the report part
 is printed only by ``benchmarks/retrieval.py``.
 """
 
@@ -26,10 +27,12 @@ from cmrc import DEFAULT_DATA, cmrc_questions, english_questions, make_split, re
 from retrieval import stem, write_documents  # noqa: E402
 
 import qa.candidates as candidates_module  # noqa: E402  (where dense scores are computed)
+import qa.cross_language as cross  # noqa: E402
 from qa.build import build_index  # noqa: E402
 from qa.calibration import CEILING_OFFSET, RELEVANCE_COEF, relevance_features  # noqa: E402
 from qa.evaluate import CUTOFF, Metrics  # noqa: E402
 from qa.keyword import query_tokens  # noqa: E402
+from qa.pinyin_names import NameMatcher, pinyin_names  # noqa: E402
 from qa.search import Searcher  # noqa: E402
 
 
@@ -44,6 +47,48 @@ def ranks(searcher: Searcher, questions, mode: str) -> dict[str, list]:
 
 def hit1(rows) -> float:
     return Metrics.from_ranks([next((h.rank for h in hits if stem(h.doc_id) in q.gold), None) for q, hits in rows]).hit1
+
+
+def cross_language_evidence(searcher: Searcher, english) -> None:
+    """NAME_WEIGHT / HEADING_SHARE grid and NAME_PRECISION (qa.cross_language), English tuning questions."""
+    n = len(english)
+    print(f"\nPinyin-name evidence for English questions (hybrid; qa.cross_language), n={n}:\n")
+    print("    NAME_WEIGHT  HEADING_SHARE  hit@1  hit@5  MRR@10")
+    saved = (cross.NAME_WEIGHT, cross.HEADING_SHARE)
+    grid = [(w, h) for h in (0.0, 0.5) for w in (0.0, 0.3, 0.5, 0.7, 1.0)]
+    results = {}
+    for weight, heading in grid:
+        cross.NAME_WEIGHT, cross.HEADING_SHARE = weight, heading
+        r = ranks(searcher, english, "hybrid")["english"]
+        m = Metrics.from_ranks([next((h.rank for h in hits if stem(h.doc_id) in q.gold), None) for q, hits in r])
+        results[(weight, heading)] = m.hit1
+        mark = " <- used" if (weight, heading) == saved else ""
+        print(f"    {weight:.1f}          {heading:.1f}            {m.hit1:.3f}  {m.hit5:.3f}  {m.mrr10:.3f}{mark}")
+    best = max(results.values())
+    print(
+        f"    best hit@1 {best:.3f}; smallest weight reaching it per heading share: "
+        + ", ".join(
+            f"{h:.1f}: {min(w for (w, hh), v in results.items() if hh == h and v >= best - 1e-9):.1f}"
+            for h in (0.0, 0.5)
+            if any(v >= best - 1e-9 for (w, hh), v in results.items() if hh == h)
+        )
+    )
+    cross.NAME_WEIGHT, cross.HEADING_SHARE = saved
+    # NAME_PRECISION: of the top hits that write the question's names in full, the share that is right.
+    r = ranks(searcher, english, "hybrid")["english"]
+    full = right = 0
+    for q, hits in r:
+        matcher = NameMatcher(pinyin_names(q.question))
+        if not matcher or not hits:
+            continue
+        if matcher.scores([hits[0].chunk.embed_text or hits[0].chunk.text])[0] >= 1.0:
+            full += 1
+            right += stem(hits[0].doc_id) in q.gold
+    laplace = (right + 1) / (full + 2)  # few questions: the rule-of-succession estimate, not the raw share
+    print(
+        f"\n    top hits writing the names in full: {full}, right {right}; (right + 1) / (n + 2) = {laplace:.2f}; "
+        f"shipped NAME_PRECISION {cross.NAME_PRECISION}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         chosen = min((o for score, o in scored if score >= top - 1.0 / max(n["cmrc"], 1) - 1e-9), key=abs)
         print(f"    best offset on the tuning part (within one question of the best: the smallest): {chosen:+.1f}")
         searcher.options = searcher.options.with_changes(keyword_weight=float(np.clip(measured + CEILING_OFFSET, 0, 1)))
+
+        cross_language_evidence(searcher, [q for q in questions if q.group == "english"])
 
         print("\nRelevance of the top hit (hybrid): logistic fit on the tuning part\n")
         r = ranks(searcher, questions, "hybrid")

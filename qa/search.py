@@ -25,6 +25,7 @@ import numpy as np
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
 from qa.candidates import CANDIDATES, Candidates
+from qa.cross_language import cross_language, name_relevance
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
@@ -294,6 +295,7 @@ class Searcher:
             ceiling = self.keyword_ceiling_for(opts)
             cal = self.calibration
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
+            scores = cross_language(question, features, found.ids, scores, self.index.fetch)  # e.g. pinyin names
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order], found
@@ -363,6 +365,7 @@ class Searcher:
         reranked = reranked[:top] if reranked is not None else None
         with self._one_thread():
             rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
+            rel = name_relevance(question, features, ids, rel, self.index.fetch)  # qa.cross_language
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
         rel = np.minimum.accumulate(rel) if len(rel) else rel

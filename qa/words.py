@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from functools import lru_cache
 
 import jieba
@@ -32,11 +33,29 @@ def _init() -> None:
     jieba.initialize()
 
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics -> the plain letter (Rodić -> Rodic), one character for one."""
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x0250):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+def fold_latin(text: str) -> str:
+    """``text`` with accented Latin letters made plain, same length: a question typed without
+    diacritics ("Rodic") matches a text that writes them ("Rodić"), which jieba would otherwise cut
+    into "rodi" and "ć". Other characters (CJK, full-width forms) are left alone."""
+    return text.translate(_fold_table())
+
+
 def tokens(text: str) -> list[str]:
     """All word tokens (lower-cased), no punctuation or whitespace."""
     _init()
     out: list[str] = []
-    for run in _RUNS.findall(text):
+    for run in _RUNS.findall(fold_latin(text)):
         if run[0].isascii() and run[0].isalnum():
             out.append(run.lower())
         else:

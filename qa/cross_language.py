@@ -1,0 +1,89 @@
+"""Evidence for a question in another language than the corpus (an English question over Chinese text).
+
+Neither of fusion's signals reads such a question well: the encoder carries its meaning but
+places rare names loosely, and jieba-BM25 only matches the Latin names and numbers a Chinese
+passage happens to write as they are. What else carries across languages is what is spelled
+by rule: Chinese names written in pinyin ("Lu Zhongheng") are matched to the characters that
+read so (陆仲亨, ``qa.pinyin_names``) and added to the fused score by ``cross_language``.
+
+(Also tried on the tuning part, no gain, not shipped: letting BM25 read only the question's
+names, acronyms and numbers, so that stray English words in Chinese passages ("River", "live")
+stop matching — hit@1 0.692 either way on 52 English questions; removing the English-minus-
+Chinese direction from the question vector — 0.692 -> 0.692/0.712 by strength, noise.)
+
+A question counts as cross-language when less than ``CROSS_LANGUAGE_BELOW`` of it is Chinese
+(``qa.fusion.cjk_share``); Chinese questions are left exactly as they were. Constants are chosen
+on the tuning part (``python benchmarks/tune_retrieval.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from qa.fusion import QueryFeatures
+from qa.pinyin_names import NameMatcher, pinyin_names
+
+CROSS_LANGUAGE_BELOW = 0.5  # cjk_share under which a question gets cross-language treatment
+NAME_WEIGHT = 0.5  # added to the fused score x the share of the question's pinyin names a passage writes
+
+
+HEADING_SHARE = 0.5  # of the name evidence that comes from the section heading naming it
+# Chance that a top hit writing the question's pinyin names in full is right: 13 of 13 on the English
+# tuning questions, (13 + 1) / (13 + 2) by the rule of succession (benchmarks/tune_retrieval.py).
+NAME_PRECISION = 0.93
+
+
+def name_scores(question: str, ids: np.ndarray, fetch: Callable) -> np.ndarray | None:
+    """How well each chunk ``ids`` writes the question's pinyin names (0..1), or None when it names none.
+
+    ``(1 - HEADING_SHARE)`` x the share written anywhere in the chunk (heading included) +
+    ``HEADING_SHARE`` x the share written in its section heading: a passage under a heading that
+    names the person is about them, one that mentions them in passing less so. ``fetch(ids)``
+    (chunk records by id) is called only when the question names something.
+    """
+    matcher = NameMatcher(pinyin_names(question))
+    if not matcher or not len(ids):
+        return None
+    chunks = fetch(ids)
+    records = [chunks[int(i)] for i in ids]
+    anywhere = matcher.scores([c.embed_text or c.text for c in records])
+    if not HEADING_SHARE:
+        return anywhere
+    heading = matcher.scores([c.section_label or "" for c in records])
+    return (1 - HEADING_SHARE) * anywhere + HEADING_SHARE * heading
+
+
+def cross_language(
+    question: str, features: QueryFeatures, ids: np.ndarray, fused: np.ndarray, fetch: Callable
+) -> np.ndarray:
+    """Fused scores plus ``NAME_WEIGHT`` x how well a passage writes the question's pinyin names.
+
+    Only for a cross-language question (``CROSS_LANGUAGE_BELOW``); ``fetch(ids)`` gives chunk
+    records and is called only when such a question names something in pinyin.
+    """
+    if features.cjk_share >= CROSS_LANGUAGE_BELOW or not len(ids):
+        return fused
+    names = name_scores(question, ids, fetch)
+    if names is None:
+        return fused
+    return fused + NAME_WEIGHT * names.astype(fused.dtype)
+
+
+def name_relevance(
+    question: str, features: QueryFeatures, ids: np.ndarray, relevance: np.ndarray, fetch: Callable
+) -> np.ndarray:
+    """Relevance (``qa.calibration``) with the pinyin-name evidence folded in, for a cross-language question.
+
+    The calibrated relevance reads word overlap and meaning; a passage that writes the name an
+    English question spells (陆仲亨 for "Lu Zhongheng") has neither word overlap nor, for the
+    bundled model, a confident dense score, yet is right ``NAME_PRECISION`` of the time. The two
+    are combined as independent evidence: ``1 - (1 - relevance) * (1 - NAME_PRECISION * name)``.
+    """
+    if features.cjk_share >= CROSS_LANGUAGE_BELOW or not len(ids):
+        return relevance
+    names = name_scores(question, ids, fetch)
+    if names is None:
+        return relevance
+    return 1.0 - (1.0 - relevance) * (1.0 - NAME_PRECISION * names)
