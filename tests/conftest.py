@@ -19,10 +19,10 @@ CORPUS = ROOT / "corpus"
 
 @pytest.fixture(scope="session")
 def use_embedder():
-    """The bundled default model (USE-m3, ONNX build), loaded once."""
-    from qa.embedding import OnnxUseEmbedder
+    """The bundled default model (USE-m3), loaded once."""
+    from qa.embedding import load_embedder
 
-    return OnnxUseEmbedder()
+    return load_embedder(None)
 
 
 @pytest.fixture(scope="session")

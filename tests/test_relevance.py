@@ -93,22 +93,22 @@ def test_build_measures_fusion_for_its_model_and_corpus(corpus_index):
 
 
 def test_onnx_build_encodes_like_the_numpy_build(use_embedder):
-    from qa.embedding import UseEmbedder
+    from qa.embedding import OnnxUseEmbedder
 
     texts = ["重庆将如何建设宜居宜业和美乡村？", "The bridge opened in 1998.", "成渝地区双城经济圈"]
-    a = use_embedder.encode_documents(texts)
-    b = UseEmbedder().encode_documents(texts)
+    a = OnnxUseEmbedder().encode_documents(texts)
+    b = use_embedder.encode_documents(texts)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-4)
     assert (np.sum(a * b, axis=1) > 0.9).all()
 
 
-def test_an_index_built_with_the_numpy_use_stays_searchable(tmp_path, corpus_copy):
-    from qa.embedding import UseEmbedder
+def test_an_index_built_with_the_onnx_use_stays_searchable(tmp_path, corpus_copy):
+    from qa.embedding import OnnxUseEmbedder
 
     index_dir = tmp_path / "index"
-    build_index([corpus_copy], index_dir, embedder=UseEmbedder(), progress=False)
+    build_index([corpus_copy], index_dir, embedder=OnnxUseEmbedder(), progress=False)
     searcher = Searcher(index_dir)  # the model named in the manifest is loaded
-    assert searcher.embedder.model_id == "use-m3"
+    assert searcher.embedder.model_id == "use-m3-onnx"
     assert "GDP" in searcher.search(ANSWERED[0], k=1)[0].text
 
 
