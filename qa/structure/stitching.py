@@ -40,7 +40,7 @@ from qa.structure.speakers import speakers
 LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
 SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
 WINDOW_SEGMENTS = 60  # a generated or printed page fits in one window
-ORDER_PRIOR = 2.0  # gain a non-printed continuation order needs over the printed one (swept in the benchmark)
+ORDER_PRIOR = 1.0  # gain a non-printed continuation order needs over the printed one (benchmark --sweep)
 MAX_SPEAKER_PARAGRAPHS = 200
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 MAX_RESOLVE_PARAGRAPHS = 400  # beyond this a re-solve per stitch costs more than the margin is worth
@@ -162,16 +162,15 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     reordered = _order_heads(ctx)
     if reordered != heads:  # printed order is the prior: another order must explain the page better
         ctx.heads = reordered
-        score, alt = solve(ctx)
+        _, alt = solve(ctx)
+        # each order is judged with the article vocabulary its own assignment implies
+        printed_score, _ = _refit(ctx, heads, matches)
+        score, _ = _refit(ctx, reordered, alt)
         if score > printed_score + ORDER_PRIOR:
             heads, matches = reordered, alt
         else:
             ctx.heads = heads
-    ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
-    ctx.memo.clear()
-    ctx.vectors.clear()
-    build_sim_table(ctx)
-    best, matches = solve(ctx)
+    best, matches = _refit(ctx, heads, matches)
     result = _assemble(ctx, matches)
     result.notes = notes
     for j, p in matches:
@@ -203,6 +202,16 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
             )
     return result
+
+
+def _refit(ctx: Context, heads: list[Head], matches: list[tuple[int, int]]) -> tuple[float, list[tuple[int, int]]]:
+    """Solve again with article vocabulary taken from a first assignment (all its paragraphs)."""
+    ctx.heads = heads
+    ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
+    ctx.memo.clear()
+    ctx.vectors.clear()
+    build_sim_table(ctx)
+    return solve(ctx)
 
 
 def _order_heads(ctx: Context) -> list[Head]:
