@@ -267,6 +267,11 @@ def _assemble(ctx: Context, matches: list[tuple[int, int]]) -> Assignment:
     return result
 
 
+def _name(article: Article) -> str:
+    """How a note names an article: its title, or where it stands when it has none (text above the first headline)."""
+    return article.path[-1] if article.path else "the text before the first headline"
+
+
 def _speaker_notes(ctx: Context, owner: dict[int, int]) -> list[str]:
     """Flag stitched fragments that quote someone who speaks only in another article."""
     arts = ctx.layout.articles
@@ -284,9 +289,9 @@ def _speaker_notes(ctx: Context, owner: dict[int, int]) -> list[str]:
                 quoted_in[aid] = True
         here = article_of[p]
         if quoted_in and here not in quoted_in:
-            where = " / ".join(arts[a].path[-1] for a in quoted_in)
+            where = " / ".join(_name(arts[a]) for a in quoted_in)
             notes.append(
                 f"line {ctx.paragraphs[p].line_start}: quotes {'、'.join(sorted(names))}, who speaks in "
-                f"'{where}', but was placed in '{arts[here].path[-1]}' by position and topic; check it"
+                f"'{where}', but was placed in '{_name(arts[here])}' by position and topic; check it"
             )
     return notes
