@@ -163,14 +163,15 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     if reordered != heads:  # printed order is the prior: another order must explain the page better
         ctx.heads = reordered
         _, alt = solve(ctx)
-        # each order is judged with the article vocabulary its own assignment implies
-        printed_score, _ = _refit(ctx, heads, matches)
+        # each order is judged with the article vocabulary its own assignment implies; the printed
+        # order is solved last so that, when it stays, its solution is the final one
         score, _ = _refit(ctx, reordered, alt)
-        if score > printed_score + ORDER_PRIOR:
-            heads, matches = reordered, alt
-        else:
-            ctx.heads = heads
-    best, matches = _refit(ctx, heads, matches)
+        best, matches = _refit(ctx, heads, matches)
+        if score > best + ORDER_PRIOR:
+            heads = reordered
+            best, matches = _refit(ctx, reordered, alt)
+    else:
+        best, matches = _refit(ctx, heads, matches)
     result = _assemble(ctx, matches)
     result.notes = notes
     for j, p in matches:
