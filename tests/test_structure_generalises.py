@@ -108,3 +108,60 @@ def test_hits_say_when_their_section_is_uncertain(corpus_index, use_embedder, ca
     assert any(not r["section_uncertain"] for r in rows)
     main(["-q", "search", "全会《决定》提出了多少条重大举措？", "-k", "10", "--index", str(corpus_index)])
     assert "section uncertain" in capsys.readouterr().out
+
+
+@needs_sources
+def test_fragments_cut_at_sentence_ends_are_found_among_jumped_blocks() -> None:
+    """Unmarked continuations printed between '（上接N版）' blocks, in shuffled order, reach their articles.
+
+    The blocks that say they are moved text must not hide the fragments printed around them.
+    """
+    total = _score({"markers": "jump", "cut": "end", "order": "shuffled"}, range(6))
+    assert total.cont >= 30
+    assert total.continuation >= 0.8, f"continuations {total.cont_ok}/{total.cont}"
+
+
+@needs_sources
+def test_a_second_dateline_stays_in_its_story() -> None:
+    """Real roundups carry several datelines under one headline ('本报讯…' twice): one story, not two."""
+    from qa.structure import cues
+    from tests.layout_pages import _norm
+
+    ok = n = 0
+    for seed in range(30):
+        page = generate(seed, {"source": "pd1998", "credit": "none", "script": "simplified"})
+        outline = recover_outline(page.document())
+        by_line = {p.line_start: p.index for p in outline.paragraphs}
+        path_of = {i: s.path for s in outline.sections for i in s.paragraphs}
+        keys = {_norm(k) for k in page.keys}
+        for k, block in enumerate(page.blocks):
+            if block.article and cues.dateline(block.text) and page.blocks[k - 1].article == block.article:
+                named = [el for el in path_of.get(by_line.get(page.line_of[k]), ()) if _norm(el) in keys]
+                n += 1
+                ok += bool(named) and _norm(named[-1]) == _norm(block.article)
+    assert n >= 8
+    assert ok >= 0.75 * n, f"{ok}/{n} inner-dateline paragraphs kept in their story"
+
+
+@needs_sources
+def test_an_editors_note_is_text_not_a_headline() -> None:
+    """'编者按：…？' opening an article is short and ends like a headline; it must stay under the headline."""
+    import re
+
+    for seed in range(3):
+        page = generate(seed, {"script": "simplified", "paragraphs": "blank", "heads": "headline"})
+        notes = {}
+        for k, block in enumerate(page.blocks):
+            if block.role == "headline":
+                clause = re.split(r"[，。？！]", page.blocks[k + 1].text)[0][:14]
+                notes[block.text] = f"编者按：{clause}？"
+        lines = []
+        for block in page.blocks:
+            lines.append(block.text)
+            if block.text in notes:
+                lines.append(notes[block.text])
+        doc = Document("p.txt", Path("p.txt"), "\n\n".join(lines) + "\n", "", "utf-8")
+        outline = recover_outline(doc)
+        placed = {outline.paragraphs[i].text.strip(): s.path for s in outline.sections for i in s.paragraphs}
+        for headline, note in notes.items():
+            assert placed.get(note, ())[-1:] == (headline,), f"{note!r} not under {headline!r}"

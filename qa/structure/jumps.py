@@ -23,6 +23,7 @@ _PAGE = re.compile(r"第?\s*([\d一二三四五六七八九十]+)\s*版")
 _CN = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
 MIN_SCORE = 0.1  # 3 × cosine: a pairing needs some shared vocabulary (or a jump head), not just two markers
 BALANCED_MIN_SCORE = 0.0  # as many jumps out as in: every marker has its other end here, pair unless contradicted
+BALANCED_MIN_JUMPS = 2  # one marker at each end with nothing in common is as likely two jumps to other pages
 JUMP_HEAD_MAX = 8
 
 
@@ -114,7 +115,7 @@ def pair_jumps(paragraphs: list[Paragraph], layout: Layout) -> list[tuple[int, i
     rows, cols = linear_sum_assignment(-matrix)
     made: list[tuple[int, int, float, str]] = []
     # unequal counts mean some markers point to pages not in this file: weak pairs are doubtful
-    floor = BALANCED_MIN_SCORE if len(heads) == len(conts) else MIN_SCORE
+    floor = BALANCED_MIN_SCORE if len(heads) == len(conts) >= BALANCED_MIN_JUMPS else MIN_SCORE
     for r, c in zip(rows, cols, strict=True):
         score = float(matrix[r, c])
         if score < floor:

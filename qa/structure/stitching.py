@@ -40,7 +40,7 @@ from qa.structure.speakers import speakers
 LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
 SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
 WINDOW_SEGMENTS = 60  # a generated or printed page fits in one window
-ORDER_PRIOR = 2.0  # gain a non-printed continuation order needs over the printed one (swept in the benchmark)
+ORDER_PRIOR = 1.0  # gain a non-printed continuation order needs over the printed one (benchmark --sweep)
 MAX_SPEAKER_PARAGRAPHS = 200
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 MAX_RESOLVE_PARAGRAPHS = 400  # beyond this a re-solve per stitch costs more than the margin is worth
@@ -162,16 +162,16 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     reordered = _order_heads(ctx)
     if reordered != heads:  # printed order is the prior: another order must explain the page better
         ctx.heads = reordered
-        score, alt = solve(ctx)
-        if score > printed_score + ORDER_PRIOR:
-            heads, matches = reordered, alt
-        else:
-            ctx.heads = heads
-    ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
-    ctx.memo.clear()
-    ctx.vectors.clear()
-    build_sim_table(ctx)
-    best, matches = solve(ctx)
+        _, alt = solve(ctx)
+        # each order is judged with the article vocabulary its own assignment implies; the printed
+        # order is solved last so that, when it stays, its solution is the final one
+        score, _ = _refit(ctx, reordered, alt)
+        best, matches = _refit(ctx, heads, matches)
+        if score > best + ORDER_PRIOR:
+            heads = reordered
+            best, matches = _refit(ctx, reordered, alt)
+    else:
+        best, matches = _refit(ctx, heads, matches)
     result = _assemble(ctx, matches)
     result.notes = notes
     for j, p in matches:
@@ -203,6 +203,16 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
                 f"line {paragraphs[head.para].line_end}: {what} but no continuation was found on this page"
             )
     return result
+
+
+def _refit(ctx: Context, heads: list[Head], matches: list[tuple[int, int]]) -> tuple[float, list[tuple[int, int]]]:
+    """Solve again with article vocabulary taken from a first assignment (all its paragraphs)."""
+    ctx.heads = heads
+    ctx.article_counts, ctx.counted_in = full_counts(ctx, matches)
+    ctx.memo.clear()
+    ctx.vectors.clear()
+    build_sim_table(ctx)
+    return solve(ctx)
 
 
 def _order_heads(ctx: Context) -> list[Head]:
@@ -258,6 +268,11 @@ def _assemble(ctx: Context, matches: list[tuple[int, int]]) -> Assignment:
     return result
 
 
+def _name(article: Article) -> str:
+    """How a note names an article: its title, or where it stands when it has none (text above the first headline)."""
+    return article.path[-1] if article.path else "the text before the first headline"
+
+
 def _speaker_notes(ctx: Context, owner: dict[int, int]) -> list[str]:
     """Flag stitched fragments that quote someone who speaks only in another article."""
     arts = ctx.layout.articles
@@ -275,9 +290,9 @@ def _speaker_notes(ctx: Context, owner: dict[int, int]) -> list[str]:
                 quoted_in[aid] = True
         here = article_of[p]
         if quoted_in and here not in quoted_in:
-            where = " / ".join(arts[a].path[-1] for a in quoted_in)
+            where = " / ".join(_name(arts[a]) for a in quoted_in)
             notes.append(
                 f"line {ctx.paragraphs[p].line_start}: quotes {'、'.join(sorted(names))}, who speaks in "
-                f"'{where}', but was placed in '{arts[here].path[-1]}' by position and topic; check it"
+                f"'{where}', but was placed in '{_name(arts[here])}' by position and topic; check it"
             )
     return notes
