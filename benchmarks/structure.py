@@ -5,12 +5,12 @@ the cost part, ``--train`` to refit the shipped line-role weights ``qa/structure
 
 Pages come from ``tests/layout_pages.py`` (independent layout dimensions, text from CMRC and the
 People's Daily 1998 corpus) plus the first generator's convention (``convention=legacy``). A
-*family* is one value of one dimension. The only fitted part of the solver is the line-role model
-(and the confidence threshold); for each family it is refitted on training pages *without* that
-family and scored on evaluation pages *with* it (held-out rows). In-distribution rows use the model
-fitted on all families (tuning rows). The old solver (the branch point of this work, read from git)
-runs on the same pages as the baseline. The confidence threshold is chosen on pages without the
-family and reported on the family's pages.
+*family* is one value of one dimension. The fitted part of the solver measured here is the line-role
+model; for each family it is refitted on training pages *without* that family and scored on
+evaluation pages *with* it (held-out rows). In-distribution rows use the model fitted on all
+families (tuning rows). The old solver (the branch point of this work, read from git) runs on the
+same pages as the baseline. The section-confidence calibrator and its threshold have their own
+benchmark, ``benchmarks/structure_confidence.py``.
 """
 
 from __future__ import annotations
@@ -358,29 +358,8 @@ def main() -> None:
             f"stitch P {s.precision:.3f} R {s.recall:.3f}"
         )
 
-    print("\nConfidence threshold (the one tuned constant besides the model): chosen on pages WITHOUT the")
-    print(f"family (in-distribution outputs) as the lowest of {GRID} giving ≥ {TARGET_PRECISION} right;")
-    print("reported on the family's held-out pages: share right among confident paragraphs, and coverage.")
-    head = f"{'held-out family':<26} {'threshold':>9} {'tuning P':>9} {'held-out P':>10} {'coverage':>9} {'n':>6}"
-    print(head)
-    print("-" * len(head))
-    all_pairs = [p for s in tuned for p in s.conf_pairs]
-    t_all = threshold_for(all_pairs)
-    for fam in families:
-        tuning_pairs = [p for it, s in zip(items, tuned, strict=True) if fam not in it.families for p in s.conf_pairs]
-        t = threshold_for(tuning_pairs)
-        tp, _ = precision_at(tuning_pairs, t)
-        pairs = held[fam].conf_pairs if fam in held else pooled(tuned, fam).conf_pairs
-        hp, cov = precision_at(pairs, t)
-        print(f"{fam:<26} {t:>9.2f} {_f(tp):>9} {_f(hp):>10} {cov:>9.3f} {len(pairs):>6}")
-    from qa.records import CONFIDENT_SECTION
-
-    held_pairs = [p for s in held.values() for p in s.conf_pairs]
-    for label, pairs in (("shipped, tuning pages", all_pairs), ("shipped, held-out pooled", held_pairs)):
-        p_s, cov_s = precision_at(pairs, CONFIDENT_SECTION)
-        print(f"{label:<26} {CONFIDENT_SECTION:>9.2f} {'':>9} {_f(p_s):>10} {cov_s:>9.3f} {len(pairs):>6}")
-    p_all, cov_all = precision_at(all_pairs, t_all)
-    print(f"{'(all pages, shipped)':<26} {t_all:>9.2f} {_f(p_all):>9} {'':>10} {cov_all:>9.3f} {len(all_pairs):>6}")
+    print("\nSection confidence (calibrator, threshold, held-out precision and coverage, reliability):")
+    print("python benchmarks/structure_confidence.py")
     print(
         f"\n{len(items)} evaluation pages, {args.train_pages}+{args.train_legacy} training pages, "
         f"{time.perf_counter() - started:.0f} s"

@@ -195,6 +195,11 @@ def _by_page(rows: list[Row]) -> dict[int, list[Row]]:
     return pages
 
 
+def _folds(rows: list[Row], k: int) -> dict[int, int]:
+    """Fold of each page: pages dealt out in turn, so any subset of pages splits evenly."""
+    return {page: n % k for n, page in enumerate(sorted({r.page for r in rows}))}
+
+
 def fit_model(rows: list[Row], kind: str, stages: int = 2) -> confidence.SectionModel:
     """First stage on the evidence; second stage on evidence + first-stage verdicts of the paragraph's run.
 
@@ -205,11 +210,12 @@ def fit_model(rows: list[Row], kind: str, stages: int = 2) -> confidence.Section
     if stages == 1:
         return confidence.SectionModel(first)
     verdict: dict[tuple[int, int], float] = {}
+    fold_of = _folds(rows, FOLDS)
     for fold in range(FOLDS):
-        train = [r for r in rows if r.page % FOLDS != fold]
+        train = [r for r in rows if fold_of[r.page] != fold]
         cal = fit_calibrator([r.features for r in train], [r.right for r in train], kind)
         for r in rows:
-            if r.page % FOLDS == fold:
+            if fold_of[r.page] == fold:
                 verdict[(r.page, r.para)] = cal.probability(r.features)
     stacked: list[dict[str, float]] = []
     labels: list[bool] = []
@@ -233,9 +239,10 @@ def out_of_fold(rows: list[Row], kind: str, stages: int, exclude: str | None = N
     """Tuning predictions: each training page scored by a model fitted on the other folds' pages."""
     rows = [r for r in rows if exclude is None or exclude not in r.families]
     pairs: list[tuple[float, bool]] = []
+    fold_of = _folds(rows, OUTER_FOLDS)
     for fold in range(OUTER_FOLDS):
-        train = [r for r in rows if r.page % OUTER_FOLDS != fold]
-        test = [r for r in rows if r.page % OUTER_FOLDS == fold]
+        train = [r for r in rows if fold_of[r.page] != fold]
+        test = [r for r in rows if fold_of[r.page] == fold]
         pairs.extend(predict(fit_model(train, kind, stages), test))
     return pairs
 
@@ -296,6 +303,33 @@ def bundled_check(threshold: float) -> str:
 # ---------------------------------------------------------------- main
 
 
+def _load_cache(path: Path | None) -> dict:
+    if path is None or not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def rows(raw: list) -> list[Row]:
+        return [Row(*r) for r in raw]
+
+    out: dict = {k: rows(v) for k, v in data.items() if k != "held"}
+    out["held"] = {fam: rows(v) for fam, v in data.get("held", {}).items()}
+    return out
+
+
+def _save_cache(path: Path | None, cache: dict) -> None:
+    if path is None:
+        return
+
+    def raw(rows: list[Row]) -> list:
+        return [[r.page, r.para, r.families, r.features, r.right] for r in rows]
+
+    data = {k: raw(v) for k, v in cache.items() if k != "held"}
+    data["held"] = {fam: raw(v) for fam, v in cache.get("held", {}).items()}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    tmp.replace(path)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=60, help="evaluation pages (independent-dimension generator)")
@@ -308,13 +342,23 @@ def main() -> None:
     ap.add_argument("--stages", type=int, choices=[1, 2], default=2, help="2: second stage reads the run's verdicts")
     ap.add_argument("--train", action="store_true", help="refit the shipped calibrator on all training pages and exit")
     ap.add_argument("--no-lofo", action="store_true", help="skip the leave-one-family-out part")
+    ap.add_argument(
+        "--rows-cache",
+        type=Path,
+        help="JSON file keeping the solved pages' evidence between runs (delete it when the solver changes)",
+    )
     args = ap.parse_args()
     started = time.perf_counter()
     random.seed(0)
+    cache = _load_cache(args.rows_cache)
     print(f"line model folds on {args.train_pages}+{args.train_legacy} training pages…", file=sys.stderr)
     line_pages = training_pages(args.train_pages, args.train_legacy)
-    train_items = training_items(args.train_pages, args.train_legacy, args.train_clean)
-    rows = cross_fitted_rows(train_items, line_pages)
+    n_train = args.train_pages + args.train_legacy + args.train_clean
+    if "train" not in cache:
+        train_items = training_items(args.train_pages, args.train_legacy, args.train_clean)
+        cache["train"] = cross_fitted_rows(train_items, line_pages)
+        _save_cache(args.rows_cache, cache)
+    rows = cache["train"]
     tuning = out_of_fold(rows, args.model, args.stages)
     shipped_t = threshold_for(tuning)
     model_all = fit_model(rows, args.model, args.stages)
@@ -330,22 +374,29 @@ def main() -> None:
         return
     items = build_items(args.pages, args.legacy) + clean_items(args.clean)
     families = sorted({f for it in items for f in it.families})
-    print(f"solving {len(items)} evaluation pages (in-distribution)…", file=sys.stderr)
-    eval_rows = page_rows_of(items, fit(line_pages), label="in-distribution")
+    if "eval" not in cache:
+        print(f"solving {len(items)} evaluation pages (in-distribution)…", file=sys.stderr)
+        cache["eval"] = page_rows_of(items, fit(line_pages), label="in-distribution")
+        _save_cache(args.rows_cache, cache)
+    eval_rows = cache["eval"]
     in_dist = predict(model_all, eval_rows)
     held: dict[str, tuple[float, list, list, list]] = {}
+    cache.setdefault("held", {})
     if not args.no_lofo:
         for n, fam in enumerate(families, 1):
             print(f"held-out family {n}/{len(families)}: {fam}", file=sys.stderr)
-            fam_items = [it for it in items if fam in it.families]
-            fam_rows = page_rows_of(fam_items, fit(line_pages, exclude=fam))
+            if fam not in cache["held"]:
+                fam_items = [it for it in items if fam in it.families]
+                cache["held"][fam] = page_rows_of(fam_items, fit(line_pages, exclude=fam))
+                _save_cache(args.rows_cache, cache)
+            fam_rows = cache["held"][fam]
             cal = fit_model([r for r in rows if fam not in r.families], args.model, args.stages)
             tun = out_of_fold(rows, args.model, args.stages, exclude=fam)
             rule = [(r.features["rule"], r.right) for r in fam_rows]
             held[fam] = (threshold_for(tun), tun, predict(cal, fam_rows), rule)
     report(args, rows, tuning, shipped_t, in_dist, eval_rows, held)
     print(
-        f"\n{len(items)} evaluation pages, {len(train_items)} training pages ({len(rows)} paragraphs), "
+        f"\n{len(items)} evaluation pages, {n_train} training pages ({len(rows)} paragraphs), "
         f"{args.model} calibrator, {time.perf_counter() - started:.0f} s"
     )
 

@@ -36,6 +36,8 @@ from qa.structure import cues
 WEIGHTS = Path(__file__).with_name("section_confidence.json")
 MAX_SIMILARITY_ARTICLES = 80  # vocabulary evidence is for pages; a book's hundreds of sections skip it
 MAX_SIMILARITY_PARAGRAPHS = 600
+CORE_PARAGRAPHS = 2  # paragraphs printed under an article's opening that make its core vocabulary
+SHORT_LINE = 40  # a body line this short that does not end a sentence may be a missed headline
 
 SUSPECT_TAIL = 0.5  # a paragraph left in the fragment run below the last article while a head went unmatched
 TAIL = 0.7  # any paragraph left in that run: a fragment cut at a sentence end looks like body
@@ -260,6 +262,12 @@ def _zone(layout, assignment, link: dict[int, float]) -> int:
     return min([assignment.tail_zone_start, *link, *markers])
 
 
+def _unended(text: str) -> bool:
+    """No sentence-final punctuation at the end (a headline, or a line cut mid-sentence)."""
+    body = text.strip().rstrip("”’」』）)》】\"'")
+    return bool(body) and body[-1] not in "。！？!?；;…"
+
+
 def solver_ran(paragraphs: list[Paragraph], assignment, stitches: list[Stitch]) -> bool:
     """False when nothing asked for a continuation and the printed order was kept (reports, books)."""
     far = any(st.tail != st.head + 1 for st in stitches)
@@ -301,7 +309,9 @@ def evidence(
     for k, order in assignment.order.items():
         for p in order:
             article_of[p] = layout.segments[k].article
-    sims = _similarities(paragraphs, layout, article_of)
+    prev_of = {p: order[i - 1] for order in assignment.order.values() for i, p in enumerate(order) if i}
+    sims = _similarities(paragraphs, layout, article_of, prev_of)
+    short_unended = [len(t.strip()) <= SHORT_LINE and "\n" not in t.strip() and _unended(t) for t in texts]
     out: dict[int, dict[str, float]] = {}
     for k, seg in enumerate(layout.segments):
         art = layout.articles[seg.article]
@@ -311,6 +321,7 @@ def evidence(
         if seg.opened_by_run and probs is not None:
             open_prob = min(probs[i] for i in seg.opened_by_run[-1:])
         max_above = 0.0
+        short_above = 0.0
         run = -1
         chain_link = 1.0  # confidence of the far stitch that brought the current run of paragraphs
         moved_run = 0.0
@@ -318,6 +329,7 @@ def evidence(
             prob = probs[p] if probs is not None else 0.0
             if idx > 0:
                 max_above = max(max_above, prob)
+                short_above = max(short_above, float(short_unended[p]))
             if p in link:
                 chain_link = link[p]
                 moved_run = 1.0
@@ -363,6 +375,9 @@ def evidence(
                     "short_first": float(cues.short_first_sentence(texts[p])),
                     "log_len": math.log1p(len(texts[p])),
                     "marker_self": float(cues.continuation_marker(texts[p]) is not None),
+                    "short_unended_self": float(short_unended[p]),
+                    "short_unended_above": short_above,
+                    "short_unended_prev_src": float(prev_src >= 0 and short_unended[prev_src]),
                 }
             )
             f.update(sims.get(p, {"sim_missing": 1.0}))
@@ -374,10 +389,15 @@ def evidence(
     return out
 
 
-def _similarities(paragraphs: list[Paragraph], layout, article_of: dict[int, int]) -> dict[int, dict[str, float]]:
-    """Vocabulary shared with the paragraph's own article (without it) against the best other article.
+def _similarities(
+    paragraphs: list[Paragraph], layout, article_of: dict[int, int], prev_of: dict[int, int]
+) -> dict[int, dict[str, float]]:
+    """Vocabulary shared with the paragraph's own article against the best other article.
 
-    A fragment left in the wrong article usually shares more words with the article it continues.
+    Two views: the whole article as assembled (without the paragraph), and the article's *core* —
+    its title and the first paragraphs printed under it, which no stitching decision moved. A
+    fragment left in the wrong article usually shares more words with the article it continues; a
+    run of paragraphs glued on after a missed headline drifts away from the core it was put under.
     """
     from qa.structure.lexical import Similarity, tokens
 
@@ -385,22 +405,50 @@ def _similarities(paragraphs: list[Paragraph], layout, article_of: dict[int, int
     if len(articles) < 2 or len(articles) > MAX_SIMILARITY_ARTICLES or len(article_of) > MAX_SIMILARITY_PARAGRAPHS:
         return {}
     sim = Similarity(paragraphs[p].text for p in article_of)
-    counts: dict[int, Counter[str]] = {a: Counter() for a in articles}
     toks = {p: Counter(tokens(paragraphs[p].text)) for p in article_of}
+    counts: dict[int, Counter[str]] = {a: Counter() for a in articles}
+    core: dict[int, Counter[str]] = {a: Counter() for a in articles}
+    core_members: dict[int, set[int]] = {a: set() for a in articles}
     for p, a in article_of.items():
         counts[a].update(toks[p])
     for art in layout.articles:  # the titles name the article too
         if art.aid in counts:
             for el in art.path:
                 counts[art.aid].update(tokens(el))
+                core[art.aid].update(tokens(el))
+    for seg in layout.segments:  # the first paragraphs printed under the article's opening
+        a = seg.article
+        if a in core and not core_members[a] and seg.paragraphs:
+            for p in seg.paragraphs[:CORE_PARAGRAPHS]:
+                if p in toks:
+                    core[a].update(toks[p])
+                    core_members[a].add(p)
     norms = {a: sim.sq_norm(c) for a, c in counts.items()}
+    core_norms = {a: sim.sq_norm(c) for a, c in core.items()}
     vecs = {a: sim.weigh(c) for a, c in counts.items()}
+    core_vecs = {a: sim.weigh(c) for a, c in core.items()}
+    unit = {p: sim.weigh(t) for p, t in toks.items()}
     out: dict[int, dict[str, float]] = {}
     for p, a in article_of.items():
-        vec = sim.weigh(toks[p])
+        vec = unit[p]
         own = sim.cosine_without(vec, counts[a], norms[a], toks[p])
         other = max((sim.cosine(vec, vecs[b]) for b in articles if b != a), default=0.0)
-        out[p] = {"sim_own": own, "sim_other": other, "sim_margin": own - other, "sim_behind": float(other > own)}
+        empty: Counter[str] = Counter()
+        own_core = sim.cosine_without(vec, core[a], core_norms[a], toks[p] if p in core_members[a] else empty)
+        other_core = max((sim.cosine(vec, core_vecs[b]) for b in articles if b != a), default=0.0)
+        prev = prev_of.get(p, -1)
+        out[p] = {
+            "sim_own": own,
+            "sim_other": other,
+            "sim_margin": own - other,
+            "sim_behind": float(other > own),
+            "core_own": own_core,
+            "core_other": other_core,
+            "core_margin": own_core - other_core,
+            "core_behind": float(other_core > own_core),
+            "in_core": float(p in core_members[a]),
+            "sim_prev": sim.cosine(vec, unit[prev]) if prev in unit else 1.0,
+        }
     return out
 
 
