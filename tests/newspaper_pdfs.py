@@ -10,7 +10,8 @@ and editor credits sit in the top and bottom margins.
 
 Layout dimensions are drawn independently per family (columns, body size, leading, gutter,
 headline scale, indent or paragraph spacing, kicker/subtitle/byline rates), so a reader can be
-tuned on some families and reported on another. Article text comes from three sources the PDF
+tuned on some families and reported on another (the held-out family now comes from another
+producer: tests/newspaper_html.py prints with Chromium). Article text comes from three sources the PDF
 reader was not written against: the bundled newspaper page (real articles, hand-labelled in
 tests/structure_gold.py), the structure tests' topic generator (tests/scrambled_pages.py) and the
 loading tests' sentence pool (tests/textgen.py, Chinese and English).
@@ -70,13 +71,15 @@ FAMILIES = {
         page=(595.0, 842.0),
         subheads=0.3,
     ),
-    # Held out of tuning: small dense type, narrow gutters, smaller headlines, no indents.
+    # Small dense type, narrow gutters, smaller headlines, no indents (a blank line between paragraphs).
+    # Held out of tuning at first; later DIAGNOSED: its failures were inspected on seeds 7000+ (the
+    # benchmark scores seeds 1000–5039) and general causes fixed, so it no longer counts as held out.
     "dense": Family(
         "dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7, subheads=0.4
     ),
 }
 TUNING = ("broadsheet", "tabloid")
-HELD_OUT = ("dense",)
+DIAGNOSED = ("dense",)
 
 
 @dataclass
