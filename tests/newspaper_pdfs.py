@@ -491,21 +491,25 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
     located: dict[int, tuple[int, int] | None] = {}
     for n, piece in enumerate(paper.pieces):
         t = _norm(piece.text)
+        # Body text first: a short piece may also be a substring of a headline. Then the paragraph
+        # on the piece's page that fits it most closely: a short piece ('果。', the tail of a cut
+        # sentence) is also a substring of many other paragraphs.
+        hits = sorted(
+            (i for i, text in enumerate(texts) if t in text),
+            key=lambda i: (i not in where, outline.paragraphs[i].page_start != piece.page, len(texts[i])),
+        )
+        path, s_index, pos = where.get(hits[0], ((), -1, -1)) if hits else ((), -1, -1)
+        located[n] = (s_index, pos) if hits else None  # also for ambiguous pieces: a jump's tail may be one
         if any(o.article != piece.article and t in _norm(o.text) for o in paper.pieces):
             score.ambiguous += 1
             continue
         score.pieces += 1
-        # Body text first: a short piece may also be a substring of a headline.
-        hits = sorted((i for i, text in enumerate(texts) if t in text), key=lambda i: i not in where)
         if not hits:
-            located[n] = None
             continue
         score.found += 1
-        path, s_index, pos = where.get(hits[0], ((), -1, -1))
         head = _norm(piece.article)
         score.correct += head in path
         score.exact += path == (tuple(_norm(x) for x in piece.section) if piece.section else (head,))
-        located[n] = (s_index, pos)
     for headline in paper.jumps:
         score.jumps += 1
         mine = [n for n, p in enumerate(paper.pieces) if p.article == headline and p.role == "body"]
