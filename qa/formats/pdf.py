@@ -48,6 +48,7 @@ from qa.structure.cues import is_byline
 WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
 CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
 EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column edge
+PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
@@ -451,21 +452,32 @@ def _usual_line_gap(pages: list[_Page], body: float) -> float:
     return gaps[len(gaps) // 2] if gaps else 0.4 * body
 
 
-def _paragraph_gap(pages: list[_Page], body: float, line_gap: float) -> float | None:
-    """Median paragraph space between body lines of one column, when the document spaces its
-    paragraphs (a blank line or a margin) often enough to tell; None for indented paragraphs."""
+def _column_gaps(page: _Page, body: float) -> list[float]:
+    """Whitespace between each body line and the line right above it in its column (any type)."""
     gaps: list[float] = []
-    lines = 0
-    for page in pages:
-        column = sorted((ln for ln in page.lines if abs(ln.size - body) < 0.1 * body), key=lambda ln: (ln.x0, ln.top))
-        lines += len(column)
-        for a, b in zip(column, column[1:], strict=False):
-            if abs(a.x0 - b.x0) < 2 * body and line_gap + 0.3 * body < b.top - a.bottom < 3 * body:
-                gaps.append(b.top - a.bottom)
-    if len(gaps) < max(5, lines // 50):
+    recent: list[Line] = []  # lines of the last rows, a window wide enough for every column
+    for line in sorted(page.lines, key=lambda ln: (ln.top, ln.x0)):
+        above = [ln for ln in recent if ln.bottom <= line.top + 1 and ln.x0 < line.x1 and line.x0 < ln.x1]
+        if above and abs(line.size - body) < 0.1 * body:
+            a = max(above, key=lambda ln: ln.bottom)
+            if abs(a.size - body) < 0.1 * body and line.top - a.bottom < 3 * body:
+                gaps.append(line.top - a.bottom)
+        recent.append(line)
+        if len(recent) > 40:
+            recent.pop(0)
+    return gaps
+
+
+def _paragraph_gap(pages: list[_Page], body: float, line_gap: float) -> float | None:
+    """The usual paragraph space between body lines of one column, when the document spaces its
+    paragraphs (a blank line or a margin) — often and always alike; None for indented paragraphs,
+    whose only wider gaps (module and column ends) are rarer and vary."""
+    pairs = [g for page in pages for g in _column_gaps(page, body)]
+    gaps = sorted(g for g in pairs if g > line_gap + 0.3 * body)
+    if len(gaps) < 5 or len(gaps) < PARA_SPACED * len(pairs):
         return None
-    gaps.sort()
-    return gaps[len(gaps) // 2]
+    q1, median, q3 = (gaps[int(f * (len(gaps) - 1))] for f in (0.25, 0.5, 0.75))
+    return median if q3 - q1 <= 0.15 * body else None
 
 
 def _continues_through(strips: list[list[Line]], top: float, bottom: float, layout: _Layout, below) -> bool:  # noqa: ANN001
