@@ -46,7 +46,7 @@ from qa.formats.pdf import read_pdf  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
-from tests.newspaper_pdfs import FAMILIES, HELD_OUT, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
+from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
 
 
 def _plain(doc_id: str, text: str) -> Document:
@@ -145,14 +145,14 @@ def main() -> None:
         folder = Path(tmp)
         sets = [
             ("tuning: broadsheet+tabloid, 2–5 col, 1–3 p", TUNING, None, None, 0, None),
-            ("diagnosed: dense, 4–5 col, 1–3 p", HELD_OUT, None, None, 1000, None),
+            ("diagnosed: dense, 4–5 col, 1–3 p", DIAGNOSED, None, None, 1000, None),
             ("tuning: 4 col, 2 p (done-when set)", TUNING, 4, 2, 2000, None),
-            ("diagnosed: dense, 4 col, 2 p", HELD_OUT, 4, 2, 3000, None),
+            ("diagnosed: dense, 4 col, 2 p", DIAGNOSED, 4, 2, 3000, None),
         ]
         if EMBEDDED_FONT.is_file():  # an embedded TrueType subset (黑体) instead of a non-embedded CID font
             sets += [
                 ("embedded font: tuning families, 4 col, 2 p", TUNING, 4, 2, 4000, EMBEDDED_FONT),
-                ("diagnosed: embedded font, dense, 4 col, 2 p", HELD_OUT, 4, 2, 5000, EMBEDDED_FONT),
+                ("diagnosed: embedded font, dense, 4 col, 2 p", DIAGNOSED, 4, 2, 5000, EMBEDDED_FONT),
             ]
         else:
             print(f"{EMBEDDED_FONT} not installed: embedded-font sets skipped", file=sys.stderr)

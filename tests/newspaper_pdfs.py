@@ -10,7 +10,8 @@ and editor credits sit in the top and bottom margins.
 
 Layout dimensions are drawn independently per family (columns, body size, leading, gutter,
 headline scale, indent or paragraph spacing, kicker/subtitle/byline rates), so a reader can be
-tuned on some families and reported on another. Article text comes from three sources the PDF
+tuned on some families and reported on another (the held-out family now comes from another
+producer: tests/newspaper_html.py prints with Chromium). Article text comes from three sources the PDF
 reader was not written against: the bundled newspaper page (real articles, hand-labelled in
 tests/structure_gold.py), the structure tests' topic generator (tests/scrambled_pages.py) and the
 loading tests' sentence pool (tests/textgen.py, Chinese and English).
@@ -70,13 +71,15 @@ FAMILIES = {
         page=(595.0, 842.0),
         subheads=0.3,
     ),
-    # Held out of tuning: small dense type, narrow gutters, smaller headlines, no indents.
+    # Small dense type, narrow gutters, smaller headlines, no indents (a blank line between paragraphs).
+    # Held out of tuning at first; later DIAGNOSED: its failures were inspected on seeds 7000+ (the
+    # benchmark scores seeds 1000–5039) and general causes fixed, so it no longer counts as held out.
     "dense": Family(
         "dense", (4, 5), (8.0, 8.5), (1.3, 1.4), (0.75, 1.0), (1.5, 2.0), False, 0.6, 0.6, 0.8, 0.7, subheads=0.4
     ),
 }
 TUNING = ("broadsheet", "tabloid")
-HELD_OUT = ("dense",)
+DIAGNOSED = ("dense",)
 
 
 @dataclass
@@ -488,21 +491,25 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
     located: dict[int, tuple[int, int] | None] = {}
     for n, piece in enumerate(paper.pieces):
         t = _norm(piece.text)
+        # Body text first: a short piece may also be a substring of a headline. Then the paragraph
+        # on the piece's page that fits it most closely: a short piece ('果。', the tail of a cut
+        # sentence) is also a substring of many other paragraphs.
+        hits = sorted(
+            (i for i, text in enumerate(texts) if t in text),
+            key=lambda i: (i not in where, outline.paragraphs[i].page_start != piece.page, len(texts[i])),
+        )
+        path, s_index, pos = where.get(hits[0], ((), -1, -1)) if hits else ((), -1, -1)
+        located[n] = (s_index, pos) if hits else None  # also for ambiguous pieces: a jump's tail may be one
         if any(o.article != piece.article and t in _norm(o.text) for o in paper.pieces):
             score.ambiguous += 1
             continue
         score.pieces += 1
-        # Body text first: a short piece may also be a substring of a headline.
-        hits = sorted((i for i, text in enumerate(texts) if t in text), key=lambda i: i not in where)
         if not hits:
-            located[n] = None
             continue
         score.found += 1
-        path, s_index, pos = where.get(hits[0], ((), -1, -1))
         head = _norm(piece.article)
         score.correct += head in path
         score.exact += path == (tuple(_norm(x) for x in piece.section) if piece.section else (head,))
-        located[n] = (s_index, pos)
     for headline in paper.jumps:
         score.jumps += 1
         mine = [n for n, p in enumerate(paper.pieces) if p.article == headline and p.role == "body"]

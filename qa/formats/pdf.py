@@ -48,6 +48,7 @@ from qa.structure.cues import is_byline
 WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
 CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
 EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column edge
+PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
@@ -290,6 +291,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
 class _Layout:
     body: float  # body font size
     line_gap: float  # usual whitespace between two body lines of one column
+    para_gap: float | None = None  # usual space between paragraphs, where paragraphs are spaced (not indented)
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
@@ -389,6 +391,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     ``block``: a wide gap or a change of type, except under a headline; ``headline``: under a headline.
     """
     body = layout.body
+    strips: list[list[Line]] | None = None  # the region's columns, for "article" mode, when first needed
     cuts: list[list[Line]] = [list(bands[0])]
     for j, band in enumerate(bands[1:], start=1):
         above = cuts[-1]
@@ -406,6 +409,14 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             opens = wide and any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
+            if boundary and layout.para_gap is not None:
+                if strips is None:
+                    region = [ln for b in bands for ln in b]
+                    strips = [
+                        [region[i] for i in col]
+                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                    ]
+                boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one
@@ -439,6 +450,61 @@ def _usual_line_gap(pages: list[_Page], body: float) -> float:
                 gaps.append(b.top - a.bottom)
     gaps.sort()
     return gaps[len(gaps) // 2] if gaps else 0.4 * body
+
+
+def _column_gaps(page: _Page, body: float) -> list[float]:
+    """Whitespace between each body line and the line right above it in its column (any type)."""
+    gaps: list[float] = []
+    recent: list[Line] = []  # lines of the last rows, a window wide enough for every column
+    for line in sorted(page.lines, key=lambda ln: (ln.top, ln.x0)):
+        above = [ln for ln in recent if ln.bottom <= line.top + 1 and ln.x0 < line.x1 and line.x0 < ln.x1]
+        if above and abs(line.size - body) < 0.1 * body:
+            a = max(above, key=lambda ln: ln.bottom)
+            if abs(a.size - body) < 0.1 * body and line.top - a.bottom < 3 * body:
+                gaps.append(line.top - a.bottom)
+        recent.append(line)
+        if len(recent) > 40:
+            recent.pop(0)
+    return gaps
+
+
+def _paragraph_gap(pages: list[_Page], body: float, line_gap: float) -> float | None:
+    """The usual paragraph space between body lines of one column, when the document spaces its
+    paragraphs (a blank line or a margin) — often and always alike; None for indented paragraphs,
+    whose only wider gaps (module and column ends) are rarer and vary."""
+    pairs = [g for page in pages for g in _column_gaps(page, body)]
+    gaps = sorted(g for g in pairs if g > line_gap + 0.3 * body)
+    if len(gaps) < 5 or len(gaps) < PARA_SPACED * len(pairs):
+        return None
+    q1, median, q3 = (gaps[int(f * (len(gaps) - 1))] for f in (0.25, 0.5, 0.75))
+    return median if q3 - q1 <= 0.15 * body else None
+
+
+def _continues_through(strips: list[list[Line]], top: float, bottom: float, layout: _Layout, below) -> bool:  # noqa: ANN001
+    """Does a column (a strip of the region no line crosses) read on through the gap ``top``..``bottom``?
+
+    Its last line above and first line below are body type, a paragraph space apart, and nothing
+    below opens an article: the gap is that column's paragraph space, which happens to line up with
+    a gap across the other columns (paragraphs spaced on one baseline grid), not an article boundary.
+    """
+    if layout.para_gap is None:
+        return False
+    body = layout.body
+    for strip in strips:
+        above = [ln for ln in strip if ln.bottom <= top + 1]
+        under = [ln for ln in strip if ln.top >= bottom - 1]
+        if not above or not under:
+            continue
+        a = max(above, key=lambda ln: ln.bottom)
+        b = min(under, key=lambda ln: ln.top)
+        if (
+            abs((b.top - a.bottom) - layout.para_gap) <= 0.2 * body
+            and not _is_head(a, body)
+            and not _is_head(b, body)
+            and not _opens_below(b, below, body)
+        ):
+            return True
+    return False
 
 
 # ---- roles and paragraphs ---------------------------------------------------------------------
@@ -663,7 +729,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         for page in pages:
             for line in page.lines:
                 line.bold = False
-    layout = _Layout(body, _usual_line_gap(pages, body))
+    line_gap = _usual_line_gap(pages, body)
+    layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []
     widths: list[float] = []
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
