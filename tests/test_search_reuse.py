@@ -1,4 +1,5 @@
-"""A search scores its candidates once: what the hits show must equal scoring them from scratch.
+"""Speed work that must not change answers: a search scores its candidates once (what the hits show
+must equal scoring them from scratch), and a build encodes from several threads (same vectors).
 
 The relevance of the hits and the window cosines behind their highlights are taken from the
 candidate scoring (``qa.candidates.Candidates``) instead of being read and computed again; these
@@ -76,3 +77,14 @@ def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
         assert kept is not None and len(kept) == len(read) >= 1
         np.testing.assert_allclose(kept, read, atol=1e-6)
     assert found.positions(np.array([found.ids.max() + 1])) is None  # not a candidate: read from disk
+
+
+def test_threaded_build_encoding_gives_the_vectors_of_one_by_one_encoding(use_embedder):
+    from qa.build import ENCODE_BATCH, encode_texts
+
+    count = 2 * ENCODE_BATCH + 9  # several batches and a short last one
+    texts = [f"第{i}段：重庆市推进成渝地区双城经济圈建设，GDP增长{i % 7}.{i % 10}%。" for i in range(count)]
+    texts[5] = "An English sentence among Chinese ones."
+    threaded = encode_texts(use_embedder, texts, progress=False)
+    assert threaded.shape == (len(texts), use_embedder.dim)
+    assert np.array_equal(threaded, use_embedder.encode_documents(texts))
