@@ -122,12 +122,13 @@ def highlight_spans(
     within the passage). Without them overlap alone decides, as in the first version.
     """
     wanted = _question_grams(question)
-    spans = [_trim(text, a, b) for a, b in sentence_spans(text)]
+    sentences = sentence_spans(text)
+    spans = [_trim(text, a, b) for a, b in sentences]
     spans = [(a, b) for a, b in spans if a < b]
     if not spans:
         return []
     total = _weight(wanted)
-    windows = window_spans(text) if window_cosines is not None else []
+    windows = window_spans(text, sentences) if window_cosines is not None else []
     if window_cosines is not None and len(windows) == len(window_cosines):
         cos = np.asarray(window_cosines, dtype=np.float64)
         # Overlap is exact and per sentence, window cosines are coarser (a window may hold several

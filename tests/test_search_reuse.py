@@ -88,3 +88,29 @@ def test_threaded_build_encoding_gives_the_vectors_of_one_by_one_encoding(use_em
     threaded = encode_texts(use_embedder, texts, progress=False)
     assert threaded.shape == (len(texts), use_embedder.dim)
     assert np.array_equal(threaded, use_embedder.encode_documents(texts))
+
+
+def test_words_segmented_block_by_block_equal_jieba_on_the_whole_text():
+    import jieba
+
+    from qa.words import _RUNS, _WORD, tokens
+
+    def whole(text: str) -> list[str]:  # what tokens() did before it segmented (and remembered) blocks
+        out: list[str] = []
+        for run in _RUNS.findall(text):
+            if run[0].isascii() and run[0].isalnum():
+                out.append(run.lower())
+            else:
+                out.extend(t.lower() for t in jieba.lcut_for_search(run) if _WORD.search(t))
+        return out
+
+    texts = [
+        "重庆市推进成渝地区双城经济圈建设，2021年GDP增长7.4%，总量达到7.39万亿元。",
+        "中华人民共和国成立于1949年；“乡村振兴”战略——建设宜居宜业和美乡村！",
+        "ＡＢＣ全角字母、カタカナ、한국어와 Привет мир e.g. 3.5亿元 C++ #tag a&b 文明维说：",
+        "。。。！",
+        "",
+        "Only English words here.",
+    ]
+    for text in texts + texts[::-1]:  # the second time from remembered blocks
+        assert tokens(text) == whole(text), text
