@@ -108,8 +108,8 @@ class _NewPart:
     embedded_texts: int = 0  # texts sent to the model (chunks and windows, each distinct text once)
 
 
-def encode_texts(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
-    """``embedder.encode_documents(texts)``, on every core when the model allows it.
+def encode_texts(embedder: Embedder, texts: list[str], progress: bool, queries: bool = False) -> np.ndarray:
+    """``embedder.encode_documents(texts)`` (``encode_queries`` with ``queries``), on every core if the model allows.
 
     An embedder whose vectors do not depend on what else is in the batch (``batch_independent``:
     the ONNX USE runs one text at a time) gets batches from a thread per core: its runtime releases
@@ -119,7 +119,8 @@ def encode_texts(embedder: Embedder, texts: list[str], progress: bool) -> np.nda
     """
     workers = min(available_cores(), MAX_ENCODE_THREADS)
     if not getattr(embedder, "batch_independent", False) or workers < 2 or len(texts) < 2 * ENCODE_BATCH:
-        return embedder.encode_documents(texts, progress=progress)
+        return embedder.encode_queries(texts) if queries else embedder.encode_documents(texts, progress=progress)
+    encode = embedder.encode_queries if queries else embedder.encode_documents
     from concurrent.futures import ThreadPoolExecutor
 
     from tqdm.auto import tqdm
@@ -130,7 +131,7 @@ def encode_texts(embedder: Embedder, texts: list[str], progress: bool) -> np.nda
         ThreadPoolExecutor(workers, thread_name_prefix="qa-encode") as pool,
         tqdm(total=len(texts), desc="embedding", unit="chunk", disable=not progress) as bar,
     ):
-        for vectors in pool.map(embedder.encode_documents, batches):  # in order
+        for vectors in pool.map(encode, batches):  # in order
             parts.append(vectors)
             bar.update(len(vectors))
     return np.vstack(parts)
@@ -617,7 +618,20 @@ def _tokens_by_text(part: _NewPart) -> dict[str, list[str]]:
 
 def _encoder(embedder: Embedder) -> Embedder | None:
     """The model to measure calibration with; None for a removal (no model is loaded for it)."""
-    return None if isinstance(embedder, _NoEmbedder) else embedder
+    return None if isinstance(embedder, _NoEmbedder) else _ThreadedQueries(embedder)
+
+
+class _ThreadedQueries:
+    """The build's model for calibration: its pseudo-questions are encoded like the build's texts (``encode_texts``)."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self._embedder = embedder
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._embedder, name)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return encode_texts(self._embedder, list(texts), progress=False, queries=True)
 
 
 class _NoEmbedder:

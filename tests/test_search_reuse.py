@@ -88,6 +88,8 @@ def test_threaded_build_encoding_gives_the_vectors_of_one_by_one_encoding(use_em
     threaded = encode_texts(use_embedder, texts, progress=False)
     assert threaded.shape == (len(texts), use_embedder.dim)
     assert np.array_equal(threaded, use_embedder.encode_documents(texts))
+    questions = encode_texts(use_embedder, texts, progress=False, queries=True)  # calibration's pseudo-questions
+    assert np.array_equal(questions, use_embedder.encode_queries(texts))
 
 
 def test_words_segmented_block_by_block_equal_jieba_on_the_whole_text():
