@@ -18,8 +18,12 @@ for slow models; vectors are cached under ``--workdir`` and reused with ``--reus
 
 Latency: the documents are indexed again as copies until the index holds ``--latency-chunks``
 chunks (window vectors reused by text hash); each question is searched alone (k=5, highlights
-included) and p50/p95 wall time is reported, query encoding included, model load aside. The
-CPU is shared with other jobs, so compare models within one run, not across runs.
+included) and p50/p95 wall time is reported, query encoding included, model load aside, with
+the process's CPU time per question beside it, hybrid timed ``--latency-repeats`` more times,
+the load average before and after, and a per-stage breakdown of a hybrid question (encode,
+jieba, candidates, fuse, relevance, chunk records, highlight). Build: wall seconds as
+``build_index`` reports them and the process's CPU seconds. The CPU is shared with other
+jobs, so compare models within one run, not across runs.
 """
 
 from __future__ import annotations
@@ -89,15 +93,83 @@ def run_mode(searcher: Searcher, questions: list[Question], mode: str) -> list[d
     return rows
 
 
-def run_latency(searcher: Searcher, questions: list[str], mode: str) -> tuple[float, float]:
+def run_latency(searcher: Searcher, questions: list[str], mode: str) -> tuple[float, float, float]:
+    """(wall p50, wall p95, CPU p50) in ms; CPU = this process's CPU time (all its threads)."""
     for q in questions[:5]:  # warm caches (jieba dictionary, BLAS threads)
         searcher.search(q, k=5, mode=mode)
-    times = []
+    times, cpu = [], []
     for q in questions:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         searcher.search(q, k=5, mode=mode)
         times.append((time.perf_counter() - started) * 1000)
-    return percentile(times, 50), percentile(times, 95)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    return percentile(times, 50), percentile(times, 95), percentile(cpu, 50)
+
+
+# Stages of one hybrid question (what ``stage_times`` wraps): (label, owner, attribute name).
+STAGES = (
+    ("encode question", "embedder", "encode_queries"),
+    ("jieba (question)", "module", "query_tokens"),
+    ("candidates: BM25 + FAISS + exact scores", "finder", "find"),
+    ("fuse (after candidates)", "searcher", "_rank"),
+    ("relevance of the hits", "searcher", "relevance"),
+    ("chunk records (SQLite)", "index", "fetch"),
+    ("highlight", "module", "highlight_spans"),
+)
+
+
+def stage_times(searcher: Searcher, questions: list[str]) -> list[tuple[str, float]]:
+    """Mean wall ms per hybrid question spent in each stage (timers wrapped around the searcher's parts).
+
+    "fuse" is the ranking step minus its candidate search; "other" is the rest of ``search``
+    (options, speaker test, near-duplicates, hit objects, the one-thread limits).
+    """
+    import qa.search as search_module
+
+    owners = {"embedder": searcher.embedder, "finder": searcher.finder, "searcher": searcher, "index": searcher.index}
+    owners["module"] = search_module
+    spent: dict[str, float] = {}
+    saved = []
+    for label, owner_name, attr in STAGES:
+        owner = owners[owner_name]
+        original = getattr(owner, attr)
+        saved.append((owner, attr, owner.__dict__.get(attr) if owner_name != "module" else original))
+
+        def timed(*args, _f=original, _label=label, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - started
+
+        setattr(owner, attr, timed)
+    try:
+        for q in questions[:5]:
+            searcher.search(q, k=5)
+        spent.clear()
+        started = time.perf_counter()
+        for q in questions:
+            searcher.search(q, k=5)
+        total = time.perf_counter() - started
+    finally:
+        for owner, attr, original in saved:
+            if original is None:
+                delattr(owner, attr)  # the instance falls back to its class's method again
+            else:
+                setattr(owner, attr, original)
+    fuse_key, cand_key = STAGES[3][0], STAGES[2][0]
+    spent[fuse_key] = spent.get(fuse_key, 0.0) - spent.get(cand_key, 0.0)
+    rows = [(label, spent.get(label, 0.0) * 1000 / len(questions)) for label, _, _ in STAGES]
+    rows.append(("other", (total - sum(spent.values())) * 1000 / len(questions)))
+    rows.append(("total", total * 1000 / len(questions)))
+    return rows
+
+
+def load_average() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "n/a"
 
 
 def reliability(rows: list[dict], bins=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)) -> list[tuple[str, int, float, float]]:
@@ -119,7 +191,9 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
     index = work / f"index-{slug}"
     if index.exists() and not args.reuse_index:
         shutil.rmtree(index)  # a fresh build, so chunks/s means what it says
+    load_before, cpu_started = load_average(), time.process_time()
     report = build_index([docs], index, model=model, progress=False)
+    build_cpu = time.process_time() - cpu_started
     rate = report.chunks / report.seconds if report.seconds else math.nan
     texts = report.embedded_texts / max(report.chunks, 1)
     print(
@@ -129,6 +203,8 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
     )
     searcher = Searcher(index, model=model)
     result = {"model": searcher.index.model_id, "chunks": report.chunks, "build_s": report.seconds, "rate": rate}
+    result["build_cpu_s"] = build_cpu
+    result["build_load"] = f"{load_before} -> {load_average()}"
     result["texts_per_chunk"] = texts if report.embedded_texts else math.nan
     result["calibration"] = searcher.index.manifest.get("calibration")
     result["rows"] = {}
@@ -153,8 +229,12 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
         timed = [q.question for q in questions if q.group == "cmrc"][: args.latency_questions]
         timed += [q.question for q in questions if q.group == "english"][: max(10, args.latency_questions // 10)]
         result["latency_chunks"] = big.chunks
+        result["load"] = [load_average()]
         for label, mode in MODES:
             result["latency"][label] = run_latency(big_searcher, timed, mode)
+        result["hybrid_repeats"] = [run_latency(big_searcher, timed, "hybrid") for _ in range(args.latency_repeats)]
+        result["stages"] = stage_times(big_searcher, timed)
+        result["load"].append(load_average())
         # Query encoding alone, the part a faster encoder changes.
         enc = []
         for q in timed:
@@ -198,22 +278,35 @@ def print_speed(results: list[dict]) -> None:
     print("Speed (2-core machine shared with five other engineers' jobs: compare rows of this run only)")
     print()
     print(
-        "| model | chunks | build s | chunks/s | texts embedded per chunk | latency index chunks | query encode p50 ms "
-        "| bm25 p50/p95 ms | dense p50/p95 ms | hybrid p50/p95 ms |"
+        "| model | chunks | build s | chunks/s | build CPU s | load avg (build) | texts embedded per chunk "
+        "| latency index chunks | query encode p50 ms | bm25 p50/p95 ms | dense p50/p95 ms | hybrid p50/p95 ms "
+        "| hybrid CPU p50 ms | hybrid again p50/p95 ms | load avg (latency) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for res in results:
         lat = res["latency"]
 
         def fmt(label: str, lat=lat) -> str:
             return f"{lat[label][0]:.1f} / {lat[label][1]:.1f}" if label in lat else "n/a"
 
+        again = ", ".join(f"{p50:.1f} / {p95:.1f}" for p50, p95, _ in res.get("hybrid_repeats", [])) or "n/a"
+        cpu = f"{lat['hybrid'][2]:.1f}" if "hybrid" in lat else "n/a"
         print(
             f"| {res['model']} | {res['chunks']} | {res['build_s']:.1f} | {res['rate']:.1f} "
-            f"| {res['texts_per_chunk']:.2f} "
+            f"| {res['build_cpu_s']:.1f} | {res['build_load']} | {res['texts_per_chunk']:.2f} "
             f"| {res.get('latency_chunks', 'n/a')} | {res.get('encode_p50', math.nan):.2f} "
-            f"| {fmt('bm25')} | {fmt('dense')} | {fmt('hybrid')} |"
+            f"| {fmt('bm25')} | {fmt('dense')} | {fmt('hybrid')} | {cpu} | {again} "
+            f"| {' -> '.join(res.get('load', [])) or 'n/a'} |"
         )
+    staged = [r for r in results if r.get("stages")]
+    if staged:
+        print()
+        print("Where a hybrid question's time goes (mean wall ms per question, timers around each stage):")
+        print()
+        print("| stage | " + " | ".join(r["model"] for r in staged) + " |")
+        print("|---|" + "---|" * len(staged))
+        for i, (label, _) in enumerate(staged[0]["stages"]):
+            print(f"| {label} | " + " | ".join(f"{r['stages'][i][1]:.2f}" for r in staged) + " |")
 
 
 def print_calibration(results: list[dict]) -> None:
@@ -256,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paragraphs", type=int, default=0, help="index a seeded sample of N paragraphs (0: all)")
     parser.add_argument("--latency-chunks", type=int, default=10_000, help="index size for latency (0: skip)")
     parser.add_argument("--latency-questions", type=int, default=200, help="questions timed per mode")
+    parser.add_argument("--latency-repeats", type=int, default=2, help="extra timings of hybrid (noise check)")
     parser.add_argument("--parts", default="tuning,report", help="which parts to run (default both)")
     parser.add_argument("--workdir", type=Path, default=None, help="keep documents and indexes")
     parser.add_argument("--reuse-index", action="store_true", help="with --workdir: reuse vectors (build rate moot)")

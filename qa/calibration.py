@@ -403,6 +403,7 @@ def calibrate_update(
     live_after: int,
     embedder,
     seed: int = 0,
+    known_tokens: dict[str, list[str]] | None = None,
 ) -> dict:
     """The ``calibration`` manifest entry of the generation a build writes (``calibrate_index`` on a sample).
 
@@ -417,6 +418,7 @@ def calibrate_update(
     from qa.fusion import noise_floor
     from qa.keyword import BM25_B, BM25_K1, corpus_tokens
 
+    known = known_tokens or {}  # BM25 tokens the build already has, by text (jieba is the slow part)
     old = dict(previous.manifest.get("calibration") or {}) if previous is not None else {}
     changed = int(old.get("changed", 0)) + len(dead) + len(new_chunks)
     if old and (embedder is None or changed < RECALIBRATE_SHARE * max(live_after, 1)):
@@ -448,7 +450,7 @@ def calibrate_update(
         starts,
         embedder,
         window_spans,
-        lambda text: corpus_tokens([text])[0],
+        lambda text: known.get(text) or corpus_tokens([text])[0],
         BM25_K1,
         BM25_B,
         noise_floor,

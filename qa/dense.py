@@ -43,9 +43,11 @@ WINDOW_VECTORS = "windows.npy"
 WINDOW_STARTS = "window_starts.npy"
 
 
-def window_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) windows covering ``text``: sentences, short ones merged, long ones cut."""
-    pieces = bounded_sentence_spans(text, WINDOW_MAX)
+def window_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """[start, end) windows covering ``text``: sentences, short ones merged, long ones cut.
+
+    ``sentences``: ``qa.sentences.sentence_spans(text)`` when the caller already has them."""
+    pieces = bounded_sentence_spans(text, WINDOW_MAX, sentences)
     windows: list[tuple[int, int]] = []
     for start, end in pieces:
         if windows and (windows[-1][1] - windows[-1][0] < WINDOW_MIN) and end - windows[-1][0] <= WINDOW_MAX:

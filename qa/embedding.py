@@ -179,6 +179,10 @@ class OnnxUseEmbedder(_SymmetricUse):
         self._input = self._session.get_inputs()[0].name
         self.model_id = ONNX_MODEL
 
+    # One text per run (below): a text's vector never depends on its batch, so a build may encode
+    # batches from several threads at once (qa.build.encode_texts).
+    batch_independent = True
+
     def _encode(self, texts: list[str]) -> np.ndarray:
         # One text per run: the graph quantizes activations with one scale per batch, so a text's
         # vector would depend on what else was in its batch (cosine 0.99x, enough to reorder close

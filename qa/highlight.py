@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -43,6 +45,12 @@ def _grams(text: str) -> set[str]:
         grams.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     grams.update(w.lower() for w in _LATIN_RUN.findall(text))
     return grams - _STOP_GRAMS
+
+
+@lru_cache(maxsize=64)
+def _question_grams(question: str) -> frozenset[str]:
+    """``_grams`` of a question, kept for its next hits (the same question is highlighted in each)."""
+    return frozenset(_grams(question))
 
 
 def _overlap(wanted: set[str], piece: str, total: float | None = None) -> float:
@@ -72,12 +80,12 @@ def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[in
     if not wanted or not total:
         return scores
     lowered = text.lower()
-    starts = np.array([a for a, _ in spans])
+    starts = [a for a, _ in spans]
     found: list[set[str]] = [set() for _ in spans]
     for gram in wanted:
         pos = lowered.find(gram)
         while pos >= 0:
-            i = int(np.searchsorted(starts, pos, side="right")) - 1
+            i = bisect_right(starts, pos) - 1  # a plain list: numpy's searchsorted costs ~1 µs a call
             if i >= 0 and pos + len(gram) <= spans[i][1]:
                 found[i].add(gram)
             pos = lowered.find(gram, pos + 1)
@@ -88,7 +96,8 @@ def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[in
     n = len(spans)
     for i, (a, b) in enumerate(spans):
         if found[i]:
-            weight = sum(_weight({g}) * math.log(1 + n / df[g]) for g in found[i])
+            # _weight({g}): a CJK bigram 1, a Latin word or number its length.
+            weight = sum((len(g) if g.isascii() else 1) * math.log(1 + n / df[g]) for g in found[i])
             scores[i] = weight / total / (1 + (b - a) / 100)
     return scores
 
@@ -112,27 +121,16 @@ def highlight_spans(
     sentences are ranked by a ``keyword_weight`` mix of overlap and meaning (each scaled to 0..1
     within the passage). Without them overlap alone decides, as in the first version.
     """
-    wanted = _grams(question)
-    spans = [_trim(text, a, b) for a, b in sentence_spans(text)]
+    wanted = _question_grams(question)
+    sentences = sentence_spans(text)
+    spans = [_trim(text, a, b) for a, b in sentences]
     spans = [(a, b) for a, b in spans if a < b]
     if not spans:
         return []
     total = _weight(wanted)
-    lexical = _span_overlaps(wanted, total, text, spans)
-    windows = window_spans(text) if window_cosines is not None else []
+    windows = window_spans(text, sentences) if window_cosines is not None else []
     if window_cosines is not None and len(windows) == len(window_cosines):
         cos = np.asarray(window_cosines, dtype=np.float64)
-        # Each sentence gets the best cosine among the windows it overlaps.
-        w_start = np.array([a for a, _ in windows])
-        w_end = np.array([b for _, b in windows])
-        s_start = np.array([a for a, _ in spans])[:, None]
-        s_end = np.array([b for _, b in spans])[:, None]
-        overlaps = (w_start[None, :] < s_end) & (s_start < w_end[None, :])
-        dense = np.where(overlaps, cos[None, :], -np.inf).max(axis=1)
-        dense = np.where(np.isfinite(dense), dense, cos.min())
-        lex_n = lexical / lexical.max() if lexical.max() > 0 else lexical
-        spread = dense.max() - dense.min()
-        dense_n = (dense - dense.min()) / spread if spread > 1e-9 else np.zeros_like(dense)
         # Overlap is exact and per sentence, window cosines are coarser (a window may hold several
         # sentences), so overlap gets more say here than in ranking: 0.7 -> 0.91, 0.3 -> 0.51, 0 -> 0.
         lexical_share = 1 - (1 - keyword_weight) ** 2
@@ -146,10 +144,23 @@ def highlight_spans(
             mixed_w = lexical_share * lex_w + (1 - lexical_share) * cos_n
             best_w = np.argsort(-mixed_w, kind="stable")[:max_sentences]
             return [_trim(text, *windows[i]) for i in sorted(best_w)]
+        lexical = _span_overlaps(wanted, total, text, spans)
+        # Each sentence gets the best cosine among the windows it overlaps.
+        w_start = np.array([a for a, _ in windows])
+        w_end = np.array([b for _, b in windows])
+        s_start = np.array([a for a, _ in spans])[:, None]
+        s_end = np.array([b for _, b in spans])[:, None]
+        overlaps = (w_start[None, :] < s_end) & (s_start < w_end[None, :])
+        dense = np.where(overlaps, cos[None, :], -np.inf).max(axis=1)
+        dense = np.where(np.isfinite(dense), dense, cos.min())
+        lex_n = lexical / lexical.max() if lexical.max() > 0 else lexical
+        spread = dense.max() - dense.min()
+        dense_n = (dense - dense.min()) / spread if spread > 1e-9 else np.zeros_like(dense)
         mixed = lexical_share * lex_n + (1 - lexical_share) * dense_n
         if mixed.max() <= _MIN_SCORE:  # nothing to go on: the whole passage is equally (un)likely
             return []
         best = np.argsort(-mixed, kind="stable")[:max_sentences]
     else:
+        lexical = _span_overlaps(wanted, total, text, spans)
         best = [i for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
     return [spans[i] for i in sorted(best)]

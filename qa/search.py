@@ -400,7 +400,6 @@ class Searcher:
                 break
         return hits
 
-
     def _window_cosines(self, vector: np.ndarray, chunk_id: int, found: Candidates | None) -> np.ndarray | None:
         """The question's cosines with one chunk's windows: kept from candidate scoring, else read."""
         if found is not None and found.window_cosines is not None:

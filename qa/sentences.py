@@ -50,11 +50,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _SOFT_BREAKS = "，,、：:；; "
 
 
-def bounded_sentence_spans(text: str, size: int) -> list[tuple[int, int]]:
+def bounded_sentence_spans(
+    text: str, size: int, sentences: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """``sentence_spans`` with every sentence longer than ``size`` cut at soft breaks (commas,
-    enumeration marks), else hard at ``size``: the units both chunks and dense windows pack."""
+    enumeration marks), else hard at ``size``: the units both chunks and dense windows pack.
+    ``sentences``: ``sentence_spans(text)`` when the caller already has them."""
     pieces: list[tuple[int, int]] = []
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text) if sentences is None else sentences:
         while end - start > size:
             window = text[start : start + size]
             cut = max(window.rfind(ch) for ch in _SOFT_BREAKS)

@@ -59,8 +59,21 @@ def tokens(text: str) -> list[str]:
         if run[0].isascii() and run[0].isalnum():
             out.append(run.lower())
         else:
-            out.extend(t.lower() for t in jieba.lcut_for_search(run) if _WORD.search(t))
+            for block in _JIEBA_BLOCK.split(run):
+                if block:
+                    out.extend(_block_tokens(block))
     return out
+
+
+# jieba segments a text block by block (its ``cut`` first splits at this very pattern and cuts each
+# block on its own), so the words of a text are the words of its blocks, and a block seen before
+# need not be segmented again: overlapping chunks share their sentences, calibration re-reads them.
+_JIEBA_BLOCK = re.compile(jieba.re_han_default.pattern)
+
+
+@lru_cache(maxsize=4096)  # overlapping chunks come one after another: a short memory suffices
+def _block_tokens(block: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in jieba.lcut_for_search(block) if _WORD.search(t))
 
 
 def content_tokens(text: str) -> list[str]:

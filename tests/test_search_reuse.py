@@ -1,4 +1,5 @@
-"""A search scores its candidates once: what the hits show must equal scoring them from scratch.
+"""Speed work that must not change answers: a search scores its candidates once (what the hits show
+must equal scoring them from scratch), and a build encodes from several threads (same vectors).
 
 The relevance of the hits and the window cosines behind their highlights are taken from the
 candidate scoring (``qa.candidates.Candidates``) instead of being read and computed again; these
@@ -76,3 +77,42 @@ def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
         assert kept is not None and len(kept) == len(read) >= 1
         np.testing.assert_allclose(kept, read, atol=1e-6)
     assert found.positions(np.array([found.ids.max() + 1])) is None  # not a candidate: read from disk
+
+
+def test_threaded_build_encoding_gives_the_vectors_of_one_by_one_encoding(use_embedder):
+    from qa.build import ENCODE_BATCH, encode_texts
+
+    count = 2 * ENCODE_BATCH + 9  # several batches and a short last one
+    texts = [f"第{i}段：重庆市推进成渝地区双城经济圈建设，GDP增长{i % 7}.{i % 10}%。" for i in range(count)]
+    texts[5] = "An English sentence among Chinese ones."
+    threaded = encode_texts(use_embedder, texts, progress=False)
+    assert threaded.shape == (len(texts), use_embedder.dim)
+    assert np.array_equal(threaded, use_embedder.encode_documents(texts))
+    questions = encode_texts(use_embedder, texts, progress=False, queries=True)  # calibration's pseudo-questions
+    assert np.array_equal(questions, use_embedder.encode_queries(texts))
+
+
+def test_words_segmented_block_by_block_equal_jieba_on_the_whole_text():
+    import jieba
+
+    from qa.words import _RUNS, _WORD, tokens
+
+    def whole(text: str) -> list[str]:  # what tokens() did before it segmented (and remembered) blocks
+        out: list[str] = []
+        for run in _RUNS.findall(text):
+            if run[0].isascii() and run[0].isalnum():
+                out.append(run.lower())
+            else:
+                out.extend(t.lower() for t in jieba.lcut_for_search(run) if _WORD.search(t))
+        return out
+
+    texts = [
+        "重庆市推进成渝地区双城经济圈建设，2021年GDP增长7.4%，总量达到7.39万亿元。",
+        "中华人民共和国成立于1949年；“乡村振兴”战略——建设宜居宜业和美乡村！",
+        "ＡＢＣ全角字母、カタカナ、한국어와 Привет мир e.g. 3.5亿元 C++ #tag a&b 文明维说：",
+        "。。。！",
+        "",
+        "Only English words here.",
+    ]
+    for text in texts + texts[::-1]:  # the second time from remembered blocks
+        assert tokens(text) == whole(text), text
