@@ -25,7 +25,7 @@ import numpy as np
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
 from qa.candidates import CANDIDATES
-from qa.cross_language import cross_language, name_relevance
+from qa.cross_language import cross_language, name_relevance, question_vectors
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
@@ -236,6 +236,7 @@ class Searcher:
             return []
         # Questions are encoded in keyword mode too: relevance reads both signals in every mode.
         vectors: list[np.ndarray] = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        vectors = question_vectors(self.embedder, cleaned, vectors)  # English over Chinese: qa.cross_language
         # The filter as the engine takes it: allowed chunk ids (FAISS files) or an expression (Milvus).
         allowed = self.index.filter_ids(opts.doc, opts.section) if (opts.doc or opts.section) else None
         reranker = load_reranker(opts.rerank) if opts.rerank else None
