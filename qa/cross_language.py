@@ -88,11 +88,11 @@ def name_scores(question: str, ids: np.ndarray, fetch: Callable) -> np.ndarray |
     if not matcher or not len(ids):
         return None
     chunks = fetch(ids)
-    records = [chunks[int(i)] for i in ids]
-    anywhere = matcher.scores([c.embed_text or c.text for c in records])
+    records = [chunks.get(int(i)) for i in ids]
+    anywhere = matcher.scores([(c.embed_text or c.text) if c is not None else "" for c in records])
     if not HEADING_SHARE:
         return anywhere
-    heading = matcher.scores([c.section_label or "" for c in records])
+    heading = matcher.scores([(c.section_label or "") if c is not None else "" for c in records])
     return (1 - HEADING_SHARE) * anywhere + HEADING_SHARE * heading
 
 
