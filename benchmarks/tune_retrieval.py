@@ -52,6 +52,31 @@ def hit1(rows) -> float:
 def cross_language_evidence(searcher: Searcher, english) -> None:
     """NAME_WEIGHT / HEADING_SHARE grid and NAME_PRECISION (qa.cross_language), English tuning questions."""
     n = len(english)
+    print(f"\nContent-word vector for English questions (qa.cross_language.CONTENT_WEIGHT), n={n}:\n")
+    print("    CONTENT_WEIGHT  dense hit@1  hybrid hit@1  hit@5  MRR@10")
+    saved_content = cross.CONTENT_WEIGHT
+    weights = (0.0, 1.0, 1.5, 2.0, 3.0, 5.0)
+    mrr = []
+    for weight in weights:
+        cross.CONTENT_WEIGHT = weight
+        row = {}
+        for mode in ("dense", "hybrid"):
+            r = ranks(searcher, english, mode)["english"]
+            row[mode] = Metrics.from_ranks(
+                [next((h.rank for h in hits if stem(h.doc_id) in q.gold), None) for q, hits in r]
+            )
+        mrr.append(row["hybrid"].mrr10)
+        mark = " <- used" if weight == saved_content else ""
+        h = row["hybrid"]
+        print(
+            f"    {weight:.1f}             {row['dense'].hit1:.3f}        {h.hit1:.3f}         "
+            f"{h.hit5:.3f}  {h.mrr10:.3f}{mark}"
+        )
+    padded = np.pad(np.array(mrr), 1, mode="edge")
+    smooth = (padded[:-2] + padded[1:-1] + padded[2:]) / 3  # one step either side: 52 questions are noisy
+    print(f"    best MRR@10 averaged with its neighbours: {weights[int(np.argmax(smooth))]:.1f}")
+    cross.CONTENT_WEIGHT = saved_content
+
     print(f"\nPinyin-name evidence for English questions (hybrid; qa.cross_language), n={n}:\n")
     print("    NAME_WEIGHT  HEADING_SHARE  hit@1  hit@5  MRR@10")
     saved = (cross.NAME_WEIGHT, cross.HEADING_SHARE)

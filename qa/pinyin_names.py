@@ -54,6 +54,10 @@ def _readings() -> dict[str, str]:
 
     chars: dict[str, list[str]] = {}
     for code, readings in pinyin_dict.items():
+        if code > 0xFFFF:
+            # Rare extension-B+ characters: a character class holding any makes ``re`` test its
+            # members one by one (0.5 ms per search instead of 1.4 us), and names hardly use them.
+            continue
         char = chr(code)
         for reading in readings.split(","):
             plain = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))

@@ -22,10 +22,10 @@ from typing import Any
 
 import numpy as np
 
+from qa import cross_language as cross  # English questions over Chinese text
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
 from qa.candidates import CANDIDATES, Candidates
-from qa.cross_language import cross_language, name_relevance
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
@@ -236,6 +236,7 @@ class Searcher:
             return []
         # Questions are encoded in keyword mode too: relevance reads both signals in every mode.
         vectors: list[np.ndarray] = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        vectors = cross.question_vectors(self.embedder, cleaned, vectors)  # English over Chinese text
         # The filter as the engine takes it: allowed chunk ids (FAISS files) or an expression (Milvus).
         allowed = self.index.filter_ids(opts.doc, opts.section) if (opts.doc or opts.section) else None
         reranker = load_reranker(opts.rerank) if opts.rerank else None
@@ -295,7 +296,7 @@ class Searcher:
             ceiling = self.keyword_ceiling_for(opts)
             cal = self.calibration
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
-            scores = cross_language(question, features, found.ids, scores, self.index.fetch)  # e.g. pinyin names
+            scores = cross.cross_language(question, features, found.ids, scores, self.index.fetch)  # pinyin names
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order], found
@@ -365,9 +366,9 @@ class Searcher:
         reranked = reranked[:top] if reranked is not None else None
         with self._one_thread():
             rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
-            rel = name_relevance(question, features, ids, rel, self.index.fetch)  # qa.cross_language
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
+        rel = cross.name_relevance(question, features, ids, rel, self.index.fetch)  # pinyin names count too
         rel = np.minimum.accumulate(rel) if len(rel) else rel
         keep = len(ids)
         floor = max(

@@ -105,3 +105,20 @@ def test_dense_alone_cannot_tell_the_biographies_apart(biographies):
     dense = searcher.search_many([q for q, _ in questions], k=1, mode="dense", show_weak=True)
     dense_right = np.mean([bool(h) and h[0].doc_id == gold for (_, gold), h in zip(questions, dense, strict=True)])
     assert dense_right < 0.9
+
+
+def test_content_words_drop_question_and_function_words_only():
+    from qa.cross_language import content_words
+
+    assert content_words("Where is the town of Wangjiangjing?") == "town Wangjiangjing"
+    assert content_words("Which team drafted Pervis Ellison in 1989?") == "team drafted Pervis Ellison 1989"
+    assert content_words("成渝地区双城经济圈的GDP是多少？") == ""  # nothing to drop in a Chinese question
+
+
+def test_accented_latin_names_match_their_plain_spelling():
+    from qa.words import content_tokens
+
+    passage = content_tokens("亚历山大·罗迪奇（Aleksander Rodić），斯洛文尼亚足球运动员。")
+    assert "rodic" in passage
+    assert "rodic" in content_tokens("Which country does Aleksandar Rodic play for?")
+    assert "罗迪奇" in passage  # Chinese words are cut as before
