@@ -118,6 +118,9 @@ class _SymmetricUse:
         return _batched(texts, self._encode, progress, "embedding")
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        # A search embeds one question or a few: no progress bar to set up (~0.2 ms of a ~2 ms encode).
+        if 0 < len(texts) <= BATCH_SIZE:
+            return self._encode(list(texts))
         return self.encode_documents(texts)
 
 
