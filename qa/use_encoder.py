@@ -68,7 +68,8 @@ class FastUse:
         self.workers = max(1, int(workers))
         self._backend = _shared_backend()
         self._budget = _token_budget()
-        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use") if self.workers > 1 else None
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
         self._blas_lock = threading.Lock()
         self._blas_users = 0
         self._blas_limiter = None
@@ -87,6 +88,15 @@ class FastUse:
         self._rows = np.empty((first_stage_rows, self._backend.proj_W.shape[1]), dtype=np.float32)
         self._used = 0
         self._rows_lock = threading.Lock()
+
+    def _worker_pool(self) -> ThreadPoolExecutor | None:
+        """The pool, made on first use and again in a forked child (whose copy has no live threads)."""
+        if self.workers < 2:
+            return None
+        if self._pool is None or self._pool_pid != os.getpid():
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use")
+            self._pool_pid = os.getpid()
+        return self._pool
 
     def _groups(self, ids: list[list[int]]) -> list[tuple[int, int, int]]:
         """(first, end, n_tokens) of each micro-batch, formed exactly as the library forms them."""
@@ -224,11 +234,12 @@ class FastUse:
             self._encode_batch(ids[first:end], n_tokens, out[first:end])
 
         with self._single_blas_thread():
-            if self._pool is None or len(groups) < 2:
+            pool = self._worker_pool() if len(groups) > 1 else None
+            if pool is None:
                 for group in groups:
                     run(group)
             else:
-                for future in [self._pool.submit(run, g) for g in groups]:
+                for future in [pool.submit(run, g) for g in groups]:
                     future.result()
         return out
 
