@@ -52,8 +52,8 @@ from qa.formats.pdf import read_pdf  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
-from tests.newspaper_weasy import make_weasy_newspaper, weasyprint_available  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
+from tests.newspaper_weasy import make_weasy_newspaper, weasyprint_available  # noqa: E402
 
 
 def _plain(doc_id: str, text: str) -> Document:

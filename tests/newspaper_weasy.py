@@ -158,10 +158,13 @@ def _story_html(s: _Story, st: _Style, sections: list[str]) -> str:
     out: list[str] = []
     if s.kind == "continuation":
         if st.jump_head == "full":
-            out.append(f'<h3 style="font-size:{st.body * 1.4:.1f}pt;font-weight:{weight}">{_esc(s.article.headline)}</h3>')
+            out.append(
+                f'<h3 style="font-size:{st.body * 1.4:.1f}pt;font-weight:{weight}">{_esc(s.article.headline)}</h3>'
+            )
         elif st.jump_head == "cont":
             out.append(
-                f'<h3 style="font-size:{st.body * 1.4:.1f}pt;font-weight:{weight}">（续）{_esc(s.article.headline)}</h3>'
+                f'<h3 style="font-size:{st.body * 1.4:.1f}pt;font-weight:{weight}">'
+                f"（续）{_esc(s.article.headline)}</h3>"
             )
     else:
         if s.kicker:
@@ -179,7 +182,7 @@ def _story_html(s: _Story, st: _Style, sections: list[str]) -> str:
     last = len(s.paragraphs) - 1
     for k, para in enumerate(s.paragraphs):
         if k in s.subheads:
-            out.append(f'<h4>{_esc(s.subheads[k])}</h4>')
+            out.append(f"<h4>{_esc(s.subheads[k])}</h4>")
         text = para
         if k == 0 and from_marker and st.marker_inline:
             text = from_marker + text
@@ -201,18 +204,21 @@ def _page_html(stories: list[_Story], st: _Style, furniture: dict, sections: lis
     rest = [s for s in stories if s.kind != "lead"]
     rule = "column-rule: 0.6pt solid #777;" if st.rules else ""
     indent = "text-indent: 2em; margin: 0" if st.indent else f"text-indent: 0; margin: 0 0 {0.45 * st.line:.2f}em 0"
-    head_rule = {"top": "border-top: 1.2pt solid #000; padding-top: 0.15em;", "bottom": "border-bottom: 0.8pt solid #000;"}
+    head_rule = {
+        "top": "border-top: 1.2pt solid #000; padding-top: 0.15em;",
+        "bottom": "border-bottom: 0.8pt solid #000;",
+    }
     css = f"""
 @page {{ size: {w}mm {h}mm; margin: {st.margin + 8:.1f}mm {st.margin:.1f}mm {st.margin + 6:.1f}mm {st.margin:.1f}mm;
-  @top-left {{ content: "{furniture['left']}"; font-size: {b * 0.9:.1f}pt; border-bottom: 1pt solid #000 }}
-  @top-right {{ content: "{furniture['right']}"; font-size: {b * 0.9:.1f}pt; border-bottom: 1pt solid #000 }}
-  @bottom-center {{ content: "{furniture['foot']}"; font-size: {b * 0.8:.1f}pt }}
-  @bottom-right {{ content: "{furniture['credit']}"; font-size: {b * 0.75:.1f}pt }} }}
+  @top-left {{ content: "{furniture["left"]}"; font-size: {b * 0.9:.1f}pt; border-bottom: 1pt solid #000 }}
+  @top-right {{ content: "{furniture["right"]}"; font-size: {b * 0.9:.1f}pt; border-bottom: 1pt solid #000 }}
+  @bottom-center {{ content: "{furniture["foot"]}"; font-size: {b * 0.8:.1f}pt }}
+  @bottom-right {{ content: "{furniture["credit"]}"; font-size: {b * 0.75:.1f}pt }} }}
 body {{ font-family: 'WenQuanYi Micro Hei'; font-size: {b}pt; line-height: {st.line:.2f}; margin: 0 }}
 .cols {{ column-count: {st.columns}; column-gap: {st.gap:.2f}em; {rule} text-align: justify }}
 .leadbody {{ column-count: {st.columns}; column-gap: {st.gap:.2f}em; {rule} text-align: justify;
   border-bottom: 1pt solid #000; padding-bottom: 0.5em; margin-bottom: 0.8em }}
-h2, h3 {{ line-height: 1.25; margin: 0.5em 0 0.3em 0; text-align: {st.head_align}; {head_rule.get(st.head_rule, '')} }}
+h2, h3 {{ line-height: 1.25; margin: 0.5em 0 0.3em 0; text-align: {st.head_align}; {head_rule.get(st.head_rule, "")} }}
 h4 {{ font-size: {b * 1.05:.1f}pt; font-weight: bold; margin: 0.3em 0 0.15em 0 }}
 .kicker {{ font-size: {b * 1.1:.1f}pt; text-align: {st.head_align} }}
 .subtitle {{ font-size: {b * 1.2:.1f}pt; text-align: {st.head_align}; margin-bottom: 0.3em }}
@@ -225,7 +231,8 @@ p {{ {indent}; orphans: 1; widows: 1 }}
         cut = html_s.index("<p")
         parts.append(f'<div class="leadhead">{html_s[:cut]}</div><div class="leadbody">{html_s[cut:]}</div>')
     parts.append('<div class="cols">' + "".join(_story_html(s, st, sections) for s in rest) + "</div>")
-    return f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    head = f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head>"
+    return f"{head}<body>{''.join(parts)}</body></html>"
 
 
 def _render(html_text: str):  # noqa: ANN202 - weasyprint Document
@@ -349,7 +356,13 @@ def _gold(path: Path, st: _Style, layout: list[list[_Story]], pages: int) -> New
                     sub = s.subheads[k]
                     paper.subheads.append((key, sub))
                 paper.pieces.append(
-                    Piece(key, para, page, continues=s.kind == "continuation" and k == 0, section=(key, sub) if sub else ())
+                    Piece(
+                        key,
+                        para,
+                        page,
+                        continues=s.kind == "continuation" and k == 0,
+                        section=(key, sub) if sub else (),
+                    )
                 )
             in_force[key] = sub
     return paper
