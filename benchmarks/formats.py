@@ -14,6 +14,12 @@ producer's line breaking, justification and PDF writer, 3/5/6 columns, boxes and
 columns, running headers/footers, varied jump-marker wordings, continuations in shuffled order,
 People's Daily 1998 text. Skipped (with a message) when /usr/bin/chromium is not installed.
 
+HELD OUT (added before its results were looked at; never used to change the reader): ``weasyprint``
+— newspapers laid out and written by WeasyPrint (tests/newspaper_weasy.py): a third layout engine
+and PDF writer, 2/4/5 columns, a lead story across the page and every other story flowing through
+one balanced multi-column container, running headers/footers in CSS page-margin boxes, editions
+numbered A1/A2, marker wordings of its own. Skipped (with a message) when WeasyPrint cannot load.
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -47,6 +53,7 @@ from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
+from tests.newspaper_weasy import make_weasy_newspaper, weasyprint_available  # noqa: E402
 
 
 def _plain(doc_id: str, text: str) -> Document:
@@ -109,7 +116,9 @@ def run_set(
         seed = seed0 + k
         n = pages or (1 + seed % 3)
         path = folder / f"{label}-{seed}.pdf"
-        if family_names == ("chromium",):
+        if family_names == ("weasyprint",):
+            paper = make_weasy_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
             family = FAMILIES[family_names[k % len(family_names)]]
@@ -139,6 +148,7 @@ def _speed(paths: list[Path], n_pages: int, processes: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--papers", type=int, default=40, help="newspapers per set (default 40)")
+    parser.add_argument("--only", default="", help="run only the sets whose label contains this text")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,6 +170,12 @@ def main() -> None:
             sets += [("HELD OUT: Chromium HTML print, 3/5/6 col, 2 p", ("chromium",), None, 2, 6000, None)]
         else:
             print(f"{CHROMIUM} not installed: the Chromium-printed held-out set is skipped", file=sys.stderr)
+        why_not = weasyprint_available()
+        if why_not is None:
+            sets += [("HELD OUT: WeasyPrint CSS columns, 2/4/5 col, 2 p", ("weasyprint",), None, 2, 6000, None)]
+        else:
+            print(f"{why_not}: the WeasyPrint held-out set is skipped", file=sys.stderr)
+        sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0
         with chromium_browser() as browser:
