@@ -284,17 +284,17 @@ def main() -> None:
     ap.add_argument("--tune-legacy", type=int, default=24)
     args = ap.parse_args()
     started = time.perf_counter()
+    if args.sizes:
+        from structure_sizes import run_sizes
+
+        run_sizes([float(x) for x in args.sizes.split(",")])
+        return
     print(f"fitting on {args.train_pages}+{args.train_legacy} training pages…", file=sys.stderr)
     train = training_pages(args.train_pages, args.train_legacy)
     full = fit(train)
     if args.train:
         line_roles.WEIGHTS.write_text(json.dumps(full.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {line_roles.WEIGHTS} ({len(full.names)} features)")
-        return
-    if args.sizes:
-        from structure_sizes import run_sizes
-
-        run_sizes([float(x) for x in args.sizes.split(",")])
         return
     items = build_items(args.pages, args.legacy)
     if args.sweep:

@@ -42,6 +42,7 @@ SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of
 WINDOW_SEGMENTS = 60  # a generated or printed page fits in one window
 ORDER_PRIOR = 1.0  # gain a non-printed continuation order needs over the printed one (benchmark --sweep)
 MAX_SPEAKER_PARAGRAPHS = 200
+PAGE_PARAGRAPHS = 200  # a window longer than any printed page: a long document, judged more cheaply
 MAX_RESOLVES = 40  # stitches whose confidence is measured by re-solving without them
 MAX_RESOLVE_PARAGRAPHS = 400  # beyond this a re-solve per stitch costs more than the margin is worth
 
@@ -160,7 +161,14 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     build_sim_table(ctx)
     printed_score, matches = solve(ctx)
     reordered = _order_heads(ctx)
-    if reordered != heads:  # printed order is the prior: another order must explain the page better
+    if reordered != heads and len(seq) > PAGE_PARAGRAPHS:
+        # a long document: judge the orders on the first pass (a refit per order costs more than it tells)
+        ctx.heads = reordered
+        score, alt = solve(ctx)
+        if score > printed_score + ORDER_PRIOR:
+            heads, matches = reordered, alt
+        best, matches = _refit(ctx, heads, matches)
+    elif reordered != heads:  # printed order is the prior: another order must explain the page better
         ctx.heads = reordered
         _, alt = solve(ctx)
         # each order is judged with the article vocabulary its own assignment implies; the printed
