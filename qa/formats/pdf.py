@@ -66,7 +66,8 @@ _FURNITURE = re.compile(
 _EDITION = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|hei(?:ti)?(?![a-z])|黑|W[6-9]\b", re.IGNORECASE)
 _TRANSFER_LINE = re.compile(r"^[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]$")
-_CONT_LINE = re.compile(r"^[（(]\s*(?:上接|接上|紧接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
+_CONT_LINE = re.compile(r"^[（(]\s*(?:上接|接上|紧接|接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
+_JUMP_MARK = re.compile(r"[（(]\s*(?:下转|转下|转|上接|接上|紧接|接)\s*第?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;….：:”」』")
 _CN_NUM = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
@@ -263,12 +264,31 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
     def in_band(line: Line, page: _Page) -> bool:
         return line.top < FURNITURE_BAND * page.height or line.bottom > (1 - FURNITURE_BAND) * page.height
 
+    def reads_on(line: Line, page: _Page) -> bool:
+        """A body line with the next line of its column right below it (the top line of a column that
+        reaches into the band): not a banner, even when it mentions a date or '第1版'."""
+        if abs(line.size - body) > 0.1 * body:
+            return False
+        for other in page.lines:
+            overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
+            if (
+                other is not line
+                and 0 <= other.top - line.bottom < 0.8 * line.size
+                and overlap > 0.8 * min(line.x1 - line.x0, other.x1 - other.x0)
+                and abs(other.size - line.size) < 0.1 * body
+            ):
+                return True
+        return False
+
     shapes = Counter(_shape(ln.text) for p in pages for ln in p.lines if in_band(ln, p))
     for page in pages:
         furniture = [
             ln
             for ln in page.lines
             if in_band(ln, page)
+            and not _CONT_LINE.match(ln.text)
+            and not _JUMP_MARK.search(ln.text)
+            and not reads_on(ln, page)
             and (
                 _FURNITURE.search(ln.text)
                 or (len(pages) > 1 and shapes[_shape(ln.text)] > 1)
