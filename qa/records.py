@@ -17,9 +17,10 @@ CITATION_SECTION = " § "
 _CITATION_SEPARATORS = (":", "§", '"')
 # A section assignment at or above this confidence (a calibrated P(section right), see
 # qa/structure/confidence.py) is shown as certain; below it the CLI and the web app mark the citation
-# as uncertain. Chosen on tuning pages by `python benchmarks/structure_confidence.py --train` (the
-# lowest value from 0.9 up whose confident set is >= 0.98 right); the same command reports precision
-# and coverage on held-out layout families.
+# as uncertain. Chosen by `python benchmarks/structure_confidence.py --train`: the lowest value from 0.9
+# up whose confident set is >= 0.98 right on training pages scored by calibrators fitted without their
+# layout family; `python benchmarks/structure_confidence.py` reports precision and coverage on held-out
+# families.
 CONFIDENT_SECTION = 0.9
 
 

@@ -8,9 +8,12 @@ between the opening and the paragraph, the stitch that brought it there and its 
 relative to the run of fragments below the last article, unmatched heads, cut ends, vocabulary
 shared with its article against the best other article, page-level scramble evidence, …) and maps
 it to a probability with a model fitted on generated pages whose sections are known
-(``python benchmarks/structure_confidence.py --train``). The weights ship as
-``section_confidence.json`` (plain numbers: a logistic regression or a small tree ensemble; no
-pickle) and inference is numpy-free Python over a few dozen features.
+(``python benchmarks/structure_confidence.py --train``). Two stages: each paragraph on its own
+evidence, then again with the first stage's verdicts on the paragraphs printed together with it
+(a run glued to the wrong article goes wrong together). The weights ship as
+``section_confidence.json`` (plain numbers: logistic regressions, or small tree ensembles with
+``--model trees``; no pickle) and inference is plain Python over a few dozen features (no
+scikit-learn or numpy at run time).
 
 Where the stitching solver did not run (nothing on the page asks for a continuation: a report or a
 book in reading order) there is no scramble evidence and nothing was moved; those documents keep
