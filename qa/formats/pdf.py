@@ -155,7 +155,9 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
             font = name.value
             if font not in fonts:
-                fonts[font] = bool(_BOLD_NAME.search(font.decode("latin-1")))
+                # A font without a name is a Type 3 set of drawn glyphs: Chromium (Skia) writes synthetic
+                # bold that way, emboldening the outlines of a font that has no bold face.
+                fonts[font] = not font or bool(_BOLD_NAME.search(font.decode("latin-1")))
             chars.append(
                 _Char(
                     text,
