@@ -83,6 +83,7 @@ class _Char:
     base: float
     size: float
     bold: bool
+    bold_by_name: bool = False  # bold only because the font's name says so (a 黑体 body face says so too)
 
 
 @dataclass
@@ -168,6 +169,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     height - oy.value,
                     round(size, 1),
                     weight >= 600 or fonts[font],
+                    weight < 600 and bool(font) and fonts[font],
                 )
             )
         return chars
@@ -293,7 +295,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             and not reads_on(ln, page)
             and (
                 _FURNITURE.search(ln.text)
-                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1)
+                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1 and ln.size < HEAD_RATIO * body)
                 or (ln.size < 0.95 * body and len(ln.text) <= 40)
             )
         ]
@@ -738,6 +740,14 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     if sum(sizes.values()) < 20:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
     body = sizes.most_common(1)[0][0]
+    # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
+    # the name marks nothing: only weight and synthetic bold set type apart from the body.
+    body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
+    if sum(c.bold_by_name for c in body_chars) * 2 > len(body_chars):
+        for *_, chars in sized:
+            for c in chars:
+                if c.bold_by_name:
+                    c.bold = False
     return [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized], body
 
 
