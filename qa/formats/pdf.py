@@ -456,7 +456,14 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             )
             boundary = not under_headline and not same_column and (wide or (changed and gap > 1.1 * layout.line_gap))
         else:  # "headline": the gap under display type, once nothing else cuts the region
-            boundary = under_headline and (wide or (changed and gap >= 0.9 * layout.line_gap))
+            # Body type right under display type is a boundary at any clear gap: a subtitle set tight
+            # over a body in several columns must not hold those columns together as one.
+            # (Only when the band above is display type across its width: a subhead in one column
+            # beside another column's body text is not.)
+            body_below = not any(_is_head(ln, body) for ln in first) and all(_is_head(ln, body) for ln in bands[j - 1])
+            boundary = under_headline and (
+                wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap)
+            )
         if boundary:
             cuts.append(list(band))
         else:
