@@ -408,6 +408,16 @@ def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
     )
 
 
+def _under_headline_run(bands: list[list[Line]], j: int, body: float) -> bool:
+    """Are the bands right above band ``j`` all display type, with headline type among them?"""
+    k = j - 1
+    while k >= 0 and all(_is_head(ln, body) for ln in bands[k]):
+        if any(ln.size >= HEAD_RATIO * body for ln in bands[k]):
+            return True
+        k -= 1
+    return False
+
+
 def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> list[list[Line]]:
     """Bands merged wherever the gap between them is no boundary of the kind ``mode`` asks for.
 
@@ -458,9 +468,9 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:  # "headline": the gap under display type, once nothing else cuts the region
             # Body type right under display type is a boundary at any clear gap: a subtitle set tight
             # over a body in several columns must not hold those columns together as one.
-            # (Only when the band above is display type across its width: a subhead in one column
-            # beside another column's body text is not.)
-            body_below = not any(_is_head(ln, body) for ln in first) and all(_is_head(ln, body) for ln in bands[j - 1])
+            # (Only under a headline's display run — headline type, then perhaps a subtitle — across
+            # the band's width: a subhead inside a column, or beside another column's text, is not.)
+            body_below = not any(_is_head(ln, body) for ln in first) and _under_headline_run(bands, j, body)
             boundary = under_headline and (
                 wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap)
             )
