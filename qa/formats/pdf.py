@@ -713,6 +713,15 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
             text = _join(text, ln.text)
         if r == biggest:
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        elif (
+            r > biggest
+            and level == 1
+            and all(ln.bold and ln.size < KICKER_RATIO * body for ln in run)
+            and not text.startswith(("——", "—", "--"))
+        ):
+            # Bold body-size type right under a headline is no subtitle (副题 are set larger, mostly
+            # after a dash) but the first of the article's subheads (a briefs column's first item).
+            out.append(Block(text, page=run[0].page, heading_level=2, role="heading"))
         else:
             out.append(Block(text, page=run[0].page, role="kicker" if r < biggest else "subtitle"))
     return out
