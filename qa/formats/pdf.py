@@ -83,6 +83,7 @@ class _Char:
     base: float
     size: float
     bold: bool
+    bold_by_name: bool = False  # bold only because the font's name says so (a 黑体 body face says so too)
 
 
 @dataclass
@@ -155,7 +156,9 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
             font = name.value
             if font not in fonts:
-                fonts[font] = bool(_BOLD_NAME.search(font.decode("latin-1")))
+                # A font without a name is a Type 3 set of drawn glyphs: Chromium (Skia) writes synthetic
+                # bold that way, emboldening the outlines of a font that has no bold face.
+                fonts[font] = not font or bool(_BOLD_NAME.search(font.decode("latin-1")))
             chars.append(
                 _Char(
                     text,
@@ -166,6 +169,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     height - oy.value,
                     round(size, 1),
                     weight >= 600 or fonts[font],
+                    weight < 600 and bool(font) and fonts[font],
                 )
             )
         return chars
@@ -291,7 +295,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             and not reads_on(ln, page)
             and (
                 _FURNITURE.search(ln.text)
-                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1)
+                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1 and ln.size < HEAD_RATIO * body)
                 or (ln.size < 0.95 * body and len(ln.text) <= 40)
             )
         ]
@@ -404,6 +408,16 @@ def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
     )
 
 
+def _under_headline_run(bands: list[list[Line]], j: int, body: float) -> bool:
+    """Are the bands right above band ``j`` all display type, with headline type among them?"""
+    k = j - 1
+    while k >= 0 and all(_is_head(ln, body) for ln in bands[k]):
+        if any(ln.size >= HEAD_RATIO * body for ln in bands[k]):
+            return True
+        k -= 1
+    return False
+
+
 def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> list[list[Line]]:
     """Bands merged wherever the gap between them is no boundary of the kind ``mode`` asks for.
 
@@ -452,7 +466,14 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             )
             boundary = not under_headline and not same_column and (wide or (changed and gap > 1.1 * layout.line_gap))
         else:  # "headline": the gap under display type, once nothing else cuts the region
-            boundary = under_headline and (wide or (changed and gap >= 0.9 * layout.line_gap))
+            # Body type right under display type is a boundary at any clear gap: a subtitle set tight
+            # over a body in several columns must not hold those columns together as one.
+            # (Only under a headline's display run — headline type, then perhaps a subtitle — across
+            # the band's width: a subhead inside a column, or beside another column's text, is not.)
+            body_below = not any(_is_head(ln, body) for ln in first) and _under_headline_run(bands, j, body)
+            boundary = under_headline and (
+                wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap)
+            )
         if boundary:
             cuts.append(list(band))
         else:
@@ -692,6 +713,15 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
             text = _join(text, ln.text)
         if r == biggest:
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        elif (
+            r > biggest
+            and level == 1
+            and all(ln.bold and ln.size < KICKER_RATIO * body for ln in run)
+            and not text.startswith(("——", "—", "--"))
+        ):
+            # Bold body-size type right under a headline is no subtitle (副题 are set larger, mostly
+            # after a dash) but the first of the article's subheads (a briefs column's first item).
+            out.append(Block(text, page=run[0].page, heading_level=2, role="heading"))
         else:
             out.append(Block(text, page=run[0].page, role="kicker" if r < biggest else "subtitle"))
     return out
@@ -736,6 +766,14 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     if sum(sizes.values()) < 20:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
     body = sizes.most_common(1)[0][0]
+    # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
+    # the name marks nothing: only weight and synthetic bold set type apart from the body.
+    body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
+    if sum(c.bold_by_name for c in body_chars) * 2 > len(body_chars):
+        for *_, chars in sized:
+            for c in chars:
+                if c.bold_by_name:
+                    c.bold = False
     return [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized], body
 
 
