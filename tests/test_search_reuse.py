@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from qa import cross_language as cross
 from qa.fusion import QueryFeatures, cjk_share
 from qa.keyword import query_tokens
 from qa.options import SearchOptions
@@ -32,13 +33,15 @@ def searcher(corpus_index, use_embedder) -> Searcher:
 
 def _from_scratch(searcher: Searcher, question: str, opts: SearchOptions):
     """(ids, relevance, keyword match, dense standing) of the first candidates, nothing reused."""
-    vector = searcher.embedder.encode_queries([question])[0]
+    vector = np.ascontiguousarray(searcher.embedder.encode_queries([question]), dtype=np.float32)[0]
+    vector = cross.question_vectors(searcher.embedder, [question], [vector])[0]  # English over Chinese text
     tokens = query_tokens(question)
     features = QueryFeatures(cjk_share(question), searcher.finder.coverage(tokens))
     allowed = searcher.index.filter_ids(opts.doc, opts.section) if opts.doc else None
     ids, _ = searcher.rank(question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed)
     ids = ids[: opts.k * 3]
     rel, kw, dn = searcher.relevance(tokens, vector, ids, features.coverage)
+    rel = cross.name_relevance(question, features, ids, rel, searcher.index.fetch)
     return ids, np.minimum.accumulate(rel), kw, dn
 
 
