@@ -226,8 +226,8 @@ def test_a_newspaper_printed_by_chromium_is_read_whole_with_its_pages(tmp_path):
     """Another producer's PDF (Chromium printing CSS multi-column HTML, not reportlab): paragraphs are
     read whole and cite the page they are printed on; headers and footers stay out of the text.
 
-    The family is held out of the reader's tuning (benchmarks/formats.py reports how well it is
-    read); this test only guards that such a file is read at all, with pages right."""
+    The family was diagnosed on seeds 7000+ (benchmarks/formats.py reports how well it is read on
+    others); this test only guards that such a file is read at all, with pages right."""
     from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper
 
     if not CHROMIUM.exists():

@@ -716,7 +716,7 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
         elif (
             r > biggest
             and level == 1
-            and all(ln.bold and ln.size < KICKER_RATIO * body for ln in run)
+            and all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
             and not text.startswith(("——", "—", "--"))
         ):
             # Bold body-size type right under a headline is no subtitle (副题 are set larger, mostly
