@@ -149,6 +149,15 @@ def second_stage_features(feats: dict[int, dict[str, float]], first: dict[int, f
     return out
 
 
+def _elsewhere(feats: dict[int, dict[str, float]], probs: dict[int, float]) -> dict[int, float]:
+    """A paragraph of a '（上接N版）' block whose head is not on this page is never called confident.
+
+    Its section is named after the marker, not after its article, so the citation is right only in
+    that weak sense: a policy (as in the hand-set rule), not a fitted value.
+    """
+    return {p: min(c, FROM_ELSEWHERE) if feats[p].get("kind_marker") else c for p, c in probs.items()}
+
+
 @dataclass(frozen=True)
 class SectionModel:
     """Two stages: each paragraph on its own evidence, then again with its run's first-stage verdicts."""
@@ -159,9 +168,9 @@ class SectionModel:
     def predict(self, feats: dict[int, dict[str, float]]) -> dict[int, float]:
         first = {p: self.first.probability(f) for p, f in feats.items()}
         if self.second is None:
-            return first
+            return _elsewhere(feats, first)
         stacked = second_stage_features(feats, first)
-        return {p: self.second.probability(f) for p, f in stacked.items()}
+        return _elsewhere(feats, {p: self.second.probability(f) for p, f in stacked.items()})
 
     def to_json(self) -> dict:
         return {"first": self.first.to_json(), "second": self.second.to_json() if self.second else None}
