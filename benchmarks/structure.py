@@ -93,10 +93,13 @@ def _scored(page, outline: Outline) -> PageScore:
     return score_page(page, outline, outline.confidence)
 
 
+TOPIC: list = [None]  # the TopicSource the structure stage gets: None = the shared default; --no-topic = off
+
+
 def solve(text: str) -> Outline:
     from qa.records import Document
 
-    return recover_outline(Document("page.txt", Path("page.txt"), text, "", "utf-8"))
+    return recover_outline(Document("page.txt", Path("page.txt"), text, "", "utf-8"), topic=TOPIC[0])
 
 
 # ---------------------------------------------------------------- the old solver, from git
@@ -270,6 +273,57 @@ def sweep_order_prior(evaluation: list[Item], tuning: list[Item], model: line_ro
     print(f"\nchosen on all tuning pages: {best} (shipped: stitching.ORDER_PRIOR = {keep})")
 
 
+TOPIC_GRID = (
+    (0.0, 0.0), (1.0, 0.0), (3.0, 0.0), (0.0, 1.0), (0.0, 2.0), (1.0, 1.0), (1.0, 2.0), (3.0, 2.0), (3.0, 4.0)
+)  # (jumps, stitching)
+
+
+def sweep_topic_weight(evaluation: list[Item], tuning: list[Item], model: line_roles.LineModel) -> None:
+    """Evidence for the topic weights (sentence-encoder topic evidence): tuned on one part, reported on another.
+
+    Two weights: ``jumps.TOPIC_WEIGHT`` (pairing 下转 heads with 上接 blocks / jump heads) and
+    ``evidence.TOPIC_WEIGHT`` (stitching headless fragments). Every grid pair runs on the tuning
+    pages (seeds ``TUNE_SEED0``…) and on the evaluation pages; the pair is chosen on tuning pages
+    only (most body paragraphs right; ties: the smaller weights), among pairs that keep the
+    bundled page right, and its evaluation row is the report.
+    """
+    from qa.structure import evidence, jumps
+
+    keep = jumps.TOPIC_WEIGHT, evidence.TOPIC_WEIGHT
+    rows = []
+    try:
+        for jw, sw in TOPIC_GRID:
+            jumps.TOPIC_WEIGHT, evidence.TOPIC_WEIGHT = jw, sw
+            print(f"topic weights jumps {jw} / stitching {sw}…", file=sys.stderr)
+            with line_roles.using(model):
+                t, e = PageScore(), PageScore()
+                for it in tuning:
+                    t.add(it.score(solve(it.text)))
+                for it in evaluation:
+                    e.add(it.score(solve(it.text)))
+            doc = load_file(PAGE)
+            bundled = score_outline(recover_outline(doc, topic=TOPIC[0]), ARTICLE_OF, KEYS, ORDERS).accuracy
+            rows.append(((jw, sw), t, e, bundled))
+    finally:
+        jumps.TOPIC_WEIGHT, evidence.TOPIC_WEIGHT = keep
+    print(f"Topic weights (jumps / stitching), {len(tuning)} tuning pages (seeds {TUNE_SEED0}…) and")
+    print(f"{len(evaluation)} evaluation pages; line model fitted on all training families:")
+    head = (
+        f"{'jumps':>6} {'stitch':>6} {'tuning para':>12} {'cont':>7} {'n':>5} {'n_c':>4}"
+        f" {'eval para':>10} {'cont':>7} {'n':>5} {'n_c':>4} {'bundled':>8}"
+    )
+    print(head)
+    print("-" * len(head))
+    for (jw, sw), t, e, b in rows:
+        print(
+            f"{jw:>6} {sw:>6} {_f(t.para):>12} {_f(t.continuation):>7} {t.body:>5} {t.cont:>4}"
+            f" {_f(e.para):>10} {_f(e.continuation):>7} {e.body:>5} {e.cont:>4} {b:>8.3f}"
+        )
+    allowed = [r for r in rows if r[3] == 1.0] or rows
+    best = max(allowed, key=lambda r: (r[1].body_ok, -sum(r[0])))
+    print(f"\nchosen on tuning pages: jumps {best[0][0]} / stitching {best[0][1]} (shipped: {keep[0]} / {keep[1]})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=90, help="evaluation pages (independent-dimension generator)")
@@ -282,6 +336,8 @@ def main() -> None:
     ap.add_argument("--sweep", action="store_true", help="ORDER_PRIOR chosen on tuning pages, reported on evaluation")
     ap.add_argument("--tune-pages", type=int, default=60, help="tuning pages for the stitching constants (--sweep)")
     ap.add_argument("--tune-legacy", type=int, default=24)
+    ap.add_argument("--sweep-topic", action="store_true", help="TOPIC_WEIGHT: tuned, then reported")
+    ap.add_argument("--no-topic", action="store_true", help="structure stage without the sentence encoder")
     args = ap.parse_args()
     started = time.perf_counter()
     if args.sizes:
@@ -296,7 +352,14 @@ def main() -> None:
         line_roles.WEIGHTS.write_text(json.dumps(full.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {line_roles.WEIGHTS} ({len(full.names)} features)")
         return
+    if args.no_topic:
+        from qa.structure.topic import OFF
+
+        TOPIC[0] = OFF
     items = build_items(args.pages, args.legacy)
+    if args.sweep_topic:
+        sweep_topic_weight(items, tuning_items(args.tune_pages, args.tune_legacy), full)
+        return
     if args.sweep:
         sweep_order_prior(items, tuning_items(args.tune_pages, args.tune_legacy), full)
         return
@@ -351,7 +414,7 @@ def main() -> None:
             print(_row(fam, "held-out", held[fam]))
     bundled_doc = load_file(PAGE)
     for label, outline in (("old solver", old_outlines([bundled_doc.text])[0]), ("structure stage", None)):
-        outline = outline or recover_outline(bundled_doc)
+        outline = outline or recover_outline(bundled_doc, topic=TOPIC[0])
         s = score_outline(outline, ARTICLE_OF, KEYS, ORDERS)
         print(
             f"\nbundled page, {label}: para→article {s.accuracy:.3f} ({s.correct}/{s.total}), "

@@ -16,16 +16,24 @@ from __future__ import annotations
 
 from qa.paragraphs import split_paragraphs
 from qa.records import Document, Outline, Paragraph
+from qa.structure import topic as topic_source
 from qa.structure.hinted import build_hinted_outline
 from qa.structure.outline import build_outline
+from qa.structure.topic import TopicSource
 
 
-def recover_outline(doc: Document, paragraphs: list[Paragraph] | None = None) -> Outline:
-    """Assign each paragraph of ``doc`` to a section path, in reading order, with stitches."""
+def recover_outline(
+    doc: Document, paragraphs: list[Paragraph] | None = None, topic: TopicSource | None = None
+) -> Outline:
+    """Assign each paragraph of ``doc`` to a section path, in reading order, with stitches.
+
+    ``topic`` lends a sentence encoder to the stitching (loaded only when a page has fragments to
+    place); by default the project's default encoder, shared by the process; ``topic.OFF`` for none.
+    """
     paras = paragraphs if paragraphs is not None else split_paragraphs(doc)
     if doc.hints is not None:  # the source format says where its headings are (PDF, DOCX, HTML)
         return build_hinted_outline(doc.doc_id, paras)
-    return build_outline(doc.doc_id, paras)
+    return build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared())
 
 
-__all__ = ["recover_outline"]
+__all__ = ["TopicSource", "recover_outline"]

@@ -5,7 +5,8 @@ stops mid-sentence, or its announced list ('从N个方面…一是…二是') is
 later paragraph the solver weighs two readings: it *stays* with the text printed above it, or it
 *starts* the continuation of a head. The scores only use cues that hold on any page: sentence
 ends, mid-sentence starts, a jieba word across the seam, enumeration order, shared vocabulary
-with the article, and the run of fragments printed below the last article.
+with the article, topic closeness to the article by the sentence encoder (``ctx.topic``, relative
+over the page's articles, see ``topic.py``), and the run of fragments printed below the last article.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from qa.structure.layout import Layout
 from qa.structure.lexical import Similarity, seam_forms_word, tokens
 
 LEXICAL_WEIGHT = 6.0
+TOPIC_WEIGHT = 2.0  # the sentence encoder's relative topic similarity: benchmarks/structure.py --sweep-topic
 SWITCH_COST = 1.0
 TAIL_ZONE_BONUS = 1.0
 LOOSE_START_COST = 2.0
@@ -58,6 +60,7 @@ class Context:
     memo: dict[tuple, tuple[float, str]] = field(default_factory=dict)
     vectors: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # (article, p) cache
     sim_table: tuple | None = None  # (article row, paragraph column, cosine matrix), see build_sim_table
+    topic: dict[tuple[int, int], float] = field(default_factory=dict)  # (article, fragment) -> relative similarity
 
 
 def last_step_of(texts: list[str]) -> int:
@@ -205,7 +208,8 @@ def _stay_score_raw(ctx: Context, q: int, p: int, aid: int, last_step: int) -> f
                 score -= 1.0
     if p in ctx.loose_first:
         score -= LOOSE_START_COST
-    return score + LEXICAL_WEIGHT * article_sim(ctx, aid, p)
+    # topic counts on both readings (stay and start), so it only says which article, not whether to move
+    return score + LEXICAL_WEIGHT * article_sim(ctx, aid, p) + TOPIC_WEIGHT * ctx.topic.get((aid, p), 0.0)
 
 
 def start_score(ctx: Context, head: Head, p: int) -> tuple[float, str]:
@@ -256,9 +260,13 @@ def _start_score_raw(ctx: Context, head: Head, p: int) -> tuple[float, str]:
             reasons.append(f"enumeration step {head.last_step}→{fs} of {head.expected}")
         else:
             score -= 2.5
-    sim = article_sim(ctx, ctx.layout.segments[head.segment].article, p)
+    aid = ctx.layout.segments[head.segment].article
+    sim = article_sim(ctx, aid, p)
     score += LEXICAL_WEIGHT * sim
     reasons.append(f"shared vocabulary {sim:.2f}")
+    if (aid, p) in ctx.topic and TOPIC_WEIGHT:
+        score += TOPIC_WEIGHT * ctx.topic[(aid, p)]
+        reasons.append(f"topic {ctx.topic[(aid, p)]:+.2f}")
     if p >= ctx.tail_zone_start:
         score += TAIL_ZONE_BONUS
         reasons.append("in the run of fragments below the last article")

@@ -18,6 +18,7 @@ from qa.records import Paragraph
 from qa.structure import cues
 from qa.structure.layout import Layout
 from qa.structure.lexical import Similarity
+from qa.structure.topic import TopicSource
 
 _PAGE = re.compile(r"第?\s*([\d一二三四五六七八九十]+)\s*版")
 _CN = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
@@ -25,6 +26,8 @@ MIN_SCORE = 0.1  # 3 × cosine: a pairing needs some shared vocabulary (or a jum
 BALANCED_MIN_SCORE = 0.0  # as many jumps out as in: every marker has its other end here, pair unless contradicted
 BALANCED_MIN_JUMPS = 2  # one marker at each end with nothing in common is as likely two jumps to other pages
 JUMP_HEAD_MAX = 8
+TOPIC_WEIGHT = 1.0  # sentence-encoder topic similarity (relative): benchmarks/structure.py --sweep-topic
+TOPIC_CHARS = 400
 
 
 def _page_no(marker: str) -> int | None:
@@ -49,7 +52,9 @@ def _jump_head_target(title: str, layout: Layout, before: int) -> int | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def pair_jumps(paragraphs: list[Paragraph], layout: Layout) -> list[tuple[int, int, float, str]]:
+def pair_jumps(
+    paragraphs: list[Paragraph], layout: Layout, topic: TopicSource | None = None
+) -> list[tuple[int, int, float, str]]:
     """Re-attach continuation segments to the articles whose heads jump to them.
 
     Returns (head paragraph, continuation paragraph, confidence, reason) for every pairing made;
@@ -77,6 +82,9 @@ def pair_jumps(paragraphs: list[Paragraph], layout: Layout) -> list[tuple[int, i
         art = layout.articles[seg.article]
         return " ".join(art.path) + " " + " ".join(paragraphs[i].text for i in seg.paragraphs)
 
+    topical = None
+    if topic is not None and topic.enabled and TOPIC_WEIGHT and len(heads) + len(conts) > 2:
+        topical = topic.similarity([text_of(c)[:TOPIC_CHARS] for c in conts], [text_of(h)[:TOPIC_CHARS] for h in heads])
     scores: list[list[float]] = []
     reasons: dict[tuple[int, int], str] = {}
     for h in heads:
@@ -92,6 +100,10 @@ def pair_jumps(paragraphs: list[Paragraph], layout: Layout) -> list[tuple[int, i
             why = ["head says it continues elsewhere"]
             score = 3.0 * sim.cosine(hvec, sim.vector(text_of(c)))
             why.append(f"shared vocabulary {score / 3:.2f}")
+            if topical is not None:
+                t = float(topical[len(scores), conts.index(c)])
+                score += TOPIC_WEIGHT * t
+                why.append(f"topic {t:+.2f}")
             marker = cues.continuation_marker(paragraphs[cseg.paragraphs[0]].text)
             if marker:
                 why.append("continuation opens with a 上接 marker")

@@ -17,6 +17,7 @@ from qa.structure.lexical import seam_forms_word
 from qa.structure.naive import build_outline as naive_outline
 from qa.structure.script import is_traditional, simplified
 from qa.structure.stitching import stitch
+from qa.structure.topic import TopicSource
 
 MIN_CJK_SHARE = 0.3
 
@@ -28,15 +29,15 @@ def _mostly_chinese(paragraphs: list[Paragraph]) -> bool:
     return bool(letters) and cjk >= MIN_CJK_SHARE * len(letters)
 
 
-def build_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
-    """Recover sections, roles, stitches and notes for one document."""
+def build_outline(doc_id: str, paragraphs: list[Paragraph], topic: TopicSource | None = None) -> Outline:
+    """Recover sections, roles, stitches and notes for one document (``topic``: optional sentence encoder)."""
     if any(markdown_level(p.text) is not None for p in paragraphs) or not _mostly_chinese(paragraphs):
         return naive_outline(doc_id, paragraphs)
     original = paragraphs
     paragraphs = simplified(original) if is_traditional(original) else original
     layout = read_layout(paragraphs)
-    jumps = pair_jumps(paragraphs, layout)
-    assignment = stitch(paragraphs, layout)
+    jumps = pair_jumps(paragraphs, layout, topic)
+    assignment = stitch(paragraphs, layout, topic)
     own_words = _title_map(paragraphs, original) if paragraphs is not original else {}
     sections: list[Section] = []
     for k, seg in enumerate(layout.segments):

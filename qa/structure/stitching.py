@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from qa.records import Paragraph
-from qa.structure import cues
+from qa.structure import cues, evidence
 from qa.structure.alignment import solve
 from qa.structure.evidence import (
     Context,
@@ -36,6 +36,7 @@ from qa.structure.evidence import (
 from qa.structure.layout import Article, Layout, Segment
 from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.speakers import speakers
+from qa.structure.topic import OPENING_CHARS, TopicSource
 
 LARGE_DOCUMENT = 2000  # body paragraphs: beyond this, stitch only with scramble evidence
 SCRAMBLE_SHARE = 0.05  # cut heads per printed segment that count as evidence of a scrambled layout
@@ -59,16 +60,20 @@ class Assignment:
     unmatched_heads: int = 0  # heads that needed a continuation and got none
 
 
-def stitch(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
+def stitch(paragraphs: list[Paragraph], layout: Layout, topic: TopicSource | None = None) -> Assignment:
     """Assign every body paragraph to a segment in reading order and record the stitches.
 
     A long document is stitched in windows of ``WINDOW_SEGMENTS`` printed segments (a page holds
     far fewer), each with its own vocabulary statistics: cost and memory grow with the length of
     the document, not with its square. Progress goes to stderr when there are many windows.
+    On a page-sized document ``topic`` (a sentence encoder, loaded only if there are fragments to
+    place) adds semantic topic evidence to the lexical one.
     """
     n = len(layout.segments)
     if n <= WINDOW_SEGMENTS:
-        return _stitch_window(paragraphs, layout)
+        return _stitch_window(paragraphs, layout, topic)
+    # a long document (a report, a book) is stitched by vocabulary alone: encoding every window's
+    # fragments would cost more than the size targets allow, and its cuts are rarely topic-only
     result = Assignment(tail_zone_start=len(paragraphs))
     starts = range(0, n, WINDOW_SEGMENTS)
     for lo in tqdm(starts, desc="structure: stitching", unit="window", disable=len(starts) < 20, file=sys.stderr):
@@ -97,7 +102,7 @@ def _sub_layout(layout: Layout, ks: list[int]) -> Layout:
     return Layout(roles=layout.roles, articles=articles, segments=segments, notes=[])
 
 
-def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
+def _stitch_window(paragraphs: list[Paragraph], layout: Layout, topic: TopicSource | None = None) -> Assignment:
     heads, notes = find_heads(paragraphs, layout)
     seq = sorted(i for seg in layout.segments for i in seg.paragraphs)
     seg_of = {i: k for k, seg in enumerate(layout.segments) for i in seg.paragraphs}
@@ -158,6 +163,8 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
             ctx.struct_step[i] = last
             last = ctx.steps_of[i][-1] if ctx.steps_of[i] else last
     ctx.article_counts, ctx.counted_in = core_counts(paragraphs, layout)
+    if topic is not None and topic.enabled and evidence.TOPIC_WEIGHT and len(seq) <= PAGE_PARAGRAPHS:
+        ctx.topic = _topic_table(ctx, topic)
     build_sim_table(ctx)
     printed_score, matches = solve(ctx)
     reordered = _order_heads(ctx)
@@ -213,6 +220,42 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout) -> Assignment:
     return result
 
 
+def _candidates(ctx: Context) -> list[int]:
+    """Paragraphs that could start a continuation: below the last article, after a title run, or fused to a cut."""
+    return [
+        p
+        for p in ctx.seq
+        if p not in ctx.first and (p >= ctx.tail_zone_start or p in ctx.loose_first or p in ctx.fragments)
+    ]
+
+
+def _topic_table(ctx: Context, topic: TopicSource) -> dict[tuple[int, int], float]:
+    """Relative topic similarity of every candidate fragment to every article of the window (encoder).
+
+    An article is represented by its title path and its opening (the first paragraph of its first
+    segment and the cut chain below it, up to ``OPENING_CHARS``), the text no moved fragment sits in.
+    """
+    cands = [p for p in _candidates(ctx) if any(h.para < p for h in ctx.heads)]
+    if not cands:
+        return {}
+    texts: dict[int, str] = {}
+    for seg in ctx.layout.segments:
+        if seg.article in texts or not seg.paragraphs:
+            continue
+        opening = []
+        for i in seg.paragraphs:
+            opening.append(ctx.paragraphs[i].text)
+            if not cues.is_cut(ctx.paragraphs[i].text):
+                break
+        title = " ".join(ctx.layout.articles[seg.article].path)
+        texts[seg.article] = (title + "\n" + "".join(opening))[:OPENING_CHARS]
+    aids = list(texts)
+    matrix = topic.similarity([texts[a] for a in aids], [ctx.paragraphs[p].text for p in cands])
+    if matrix is None:
+        return {}
+    return {(a, p): float(matrix[r, c]) for r, p in enumerate(cands) for c, a in enumerate(aids)}
+
+
 def _refit(ctx: Context, heads: list[Head], matches: list[tuple[int, int]]) -> tuple[float, list[tuple[int, int]]]:
     """Solve again with article vocabulary taken from a first assignment (all its paragraphs)."""
     ctx.heads = heads
@@ -235,12 +278,7 @@ def _order_heads(ctx: Context) -> list[Head]:
     heads = ctx.heads
     if len(heads) < 2:
         return heads
-    cands = [
-        p
-        for p in ctx.seq
-        if p not in ctx.first
-        and (p >= ctx.tail_zone_start or p in ctx.loose_first or p in ctx.fragments)
-    ]
+    cands = _candidates(ctx)
     if not cands:
         return heads
     import numpy as np
