@@ -59,15 +59,20 @@ class TopicSource:
         if not articles or not fragments:
             return np.zeros((len(fragments), len(articles)), dtype=np.float32)
         texts = articles + fragments
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        with self._lock:  # the app may recover several documents at once
+            found = {t: self._cache.get(t) for t in texts}
+        missing = [t for t, v in found.items() if v is None]
         if missing:
             model = self._model()
             if model is None:
                 return None
-            if len(self._cache) > CACHE_TEXTS:
-                self._cache.clear()
-            self._cache.update(zip(missing, model.encode_documents(missing), strict=True))
-        vecs = np.vstack([self._cache[t] for t in texts])
+            fresh = dict(zip(missing, model.encode_documents(missing), strict=True))
+            found.update(fresh)
+            with self._lock:
+                if len(self._cache) > CACHE_TEXTS:
+                    self._cache.clear()
+                self._cache.update(fresh)
+        vecs = np.vstack([found[t] for t in texts])
         a, f = vecs[: len(articles)], vecs[len(articles) :]
         sim = f @ a.T
         return sim - sim.mean(axis=1, keepdims=True)
