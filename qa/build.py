@@ -20,6 +20,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,11 +170,16 @@ def _embed_new(
         for key, text in zip(keys, texts, strict=True):
             if key not in cache:
                 todo.setdefault(key, text)
-    if todo:
-        log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
-        ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))  # alike lengths batch faster
-        fresh = encode_texts(embedder, [t for _, t in ordered], progress)
-        cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+    # Word segmentation (jieba, pure Python) runs beside the encoder, whose matrix products release the
+    # GIL: on 2 cores it overlaps most of the encoding instead of following it (same tokens).
+    with ThreadPoolExecutor(1, thread_name_prefix="qa-tokens") as pool:
+        tokens_job = pool.submit(corpus_tokens, [c.embed_text for c in chunks])
+        if todo:
+            log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
+            ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))  # alike lengths batch faster
+            fresh = encode_texts(embedder, [t for _, t in ordered], progress)
+            cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+        tokens = tokens_job.result()
     dim = int(embedder.dim)
     flat_keys = [k for keys in window_keys for k in keys]
     window_vectors = np.vstack([cache[k] for k in flat_keys]).astype(np.float32) if flat_keys else np.zeros((0, dim))
@@ -188,7 +194,7 @@ def _embed_new(
     )
     return _NewPart(
         chunks=chunks,
-        tokens=corpus_tokens([c.embed_text for c in chunks]),
+        tokens=tokens,
         vectors=vectors,
         windows=table,
         window_keys=flat_keys,
