@@ -37,8 +37,6 @@ from tests.scrambled_pages import generate_page as generate_legacy  # noqa: E402
 from tests.scrambled_pages import page_gold, score_outline  # noqa: E402
 from tests.structure_gold import ARTICLE_OF, KEYS, ORDERS, PAGE  # noqa: E402
 
-TARGET_PRECISION = 0.98
-GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999]
 BASE_REF = "260aaf3"  # branch point: the solver on main before this work
 
 
@@ -157,20 +155,6 @@ def _row(label: str, split: str, s: PageScore, extra: str = "") -> str:
 
 
 HEADER = f"{'family / pages':<26} {'split':<9} {'para':>7} {'cont':>7} {'head R':>7} {'head P':>7} {'n':>6} {'n_c':>5}"
-
-
-def threshold_for(pairs: list[tuple[float, bool]]) -> float:
-    """Lowest grid threshold whose confident share is at least TARGET_PRECISION right."""
-    for t in GRID:
-        chosen = [ok for c, ok in pairs if c >= t]
-        if chosen and sum(chosen) / len(chosen) >= TARGET_PRECISION:
-            return t
-    return 1.01
-
-
-def precision_at(pairs: list[tuple[float, bool]], t: float) -> tuple[float, float]:
-    chosen = [ok for c, ok in pairs if c >= t]
-    return (sum(chosen) / len(chosen) if chosen else float("nan")), (len(chosen) / len(pairs) if pairs else 0.0)
 
 
 PRIOR_GRID = (0.0, 1.0, 1.5, 2.0, 4.0, 8.0, float("inf"))

@@ -249,7 +249,7 @@ class Searcher:
                 tokens = query_tokens(speaker) or drop_speech_words(tokens)
             features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
-                ids, scores, found = self._rank(
+                ids, scores, found = self.rank(
                     question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed
                 )
             if speaker and len(ids):
@@ -267,20 +267,11 @@ class Searcher:
         features: QueryFeatures,
         opts: SearchOptions,
         allowed: np.ndarray | None = None,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(candidate chunk ids, their scores) for one question, best first: candidates -> fuse."""
-        return self._rank(question, vector, tokens, features, opts, allowed)[:2]
-
-    def _rank(
-        self,
-        question: str,
-        vector: np.ndarray | None,
-        tokens: list[str],
-        features: QueryFeatures,
-        opts: SearchOptions,
-        allowed: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray, Candidates]:
-        """``rank`` and the candidates it ranked (their scores are reused for relevance and highlights)."""
+        """(candidate chunk ids, their scores, the candidates) for one question, best first: candidates -> fuse.
+
+        The candidates keep their BM25, dense and window scores, reused for relevance and highlights.
+        """
         found = self.finder.find(vector, tokens, opts.mode, allowed)
         if not len(found.ids):
             return found.ids, np.zeros(0, dtype=np.float32), found

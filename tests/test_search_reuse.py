@@ -38,7 +38,7 @@ def _from_scratch(searcher: Searcher, question: str, opts: SearchOptions):
     tokens = query_tokens(question)
     features = QueryFeatures(cjk_share(question), searcher.finder.coverage(tokens))
     allowed = searcher.index.filter_ids(opts.doc, opts.section) if opts.doc else None
-    ids, _ = searcher.rank(question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed)
+    ids, _, _ = searcher.rank(question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed)
     ids = ids[: opts.k * 3]
     rel, kw, dn = searcher.relevance(tokens, vector, ids, features.coverage)
     rel = cross.name_relevance(question, features, ids, rel, searcher.index.fetch)
