@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from qa.loading import normalise_text
-from tests.layout_pages import Page, generate
+from tests.layout_pages import Page, generate, print_blocks
 
 CLEAN = "layout=clean"  # the family name of these pages in benchmarks
 
@@ -23,15 +22,7 @@ def clean_page(seed: int, dims: dict[str, str] | None = None) -> Page:
     for b in (b for b in page.blocks if b.continuation):
         last = max(i for i, x in enumerate(blocks) if x.article == b.article)
         blocks.insert(last + 1, dataclasses.replace(b, continuation=False))
-    sep = "\n\n" if page.dims["paragraphs"] == "blank" else "\n"
-    lines: list[str] = []
-    line_of: list[int] = []
-    for b in blocks:
-        line_of.append(len(lines) + 1)
-        lines.extend(b.text.split("\n"))
-        if sep == "\n\n":
-            lines.append("")
-    text = normalise_text("\n".join(lines).rstrip("\n") + "\n")
+    text, line_of = print_blocks(blocks, blank_lines=page.dims["paragraphs"] == "blank")
     dims = {k: v for k, v in page.dims.items() if k not in ("order", "cut", "markers")}
     return Page(seed=seed, dims=dims, text=text, blocks=blocks, line_of=line_of, keys=page.keys)
 

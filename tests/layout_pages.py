@@ -147,6 +147,19 @@ def _page_label(n: int, rng: random.Random) -> str:
     return rng.choice([f"第{n}版", f"{n}版", f"第{_CN[n - 1] if n <= 10 else n}版"])
 
 
+def print_blocks(blocks: list, blank_lines: bool) -> tuple[str, list[int]]:
+    """The page's text with its blocks one after another (a blank line after each if ``blank_lines``),
+    and the 1-based line each block starts on."""
+    lines: list[str] = []
+    line_of: list[int] = []
+    for b in blocks:
+        line_of.append(len(lines) + 1)
+        lines.extend(b.text.split("\n"))
+        if blank_lines:
+            lines.append("")
+    return normalise_text("\n".join(lines).rstrip("\n") + "\n"), line_of
+
+
 def generate(seed: int, dims: dict[str, str] | None = None) -> Page:
     """One page; ``dims`` fixes some dimensions, the seed draws the rest (same seed, same page)."""
     rng = random.Random(seed)
@@ -256,15 +269,7 @@ def generate(seed: int, dims: dict[str, str] | None = None) -> Page:
         for b in blocks:
             b.text = conv.convert(b.text)
             b.article = conv.convert(b.article) if b.article else None
-    sep = "\n\n" if d["paragraphs"] == "blank" else "\n"
-    lines: list[str] = []
-    line_of: list[int] = []
-    for b in blocks:
-        line_of.append(len(lines) + 1)
-        lines.extend(b.text.split("\n"))
-        if sep == "\n\n":
-            lines.append("")
-    text = normalise_text("\n".join(lines).rstrip("\n") + "\n")
+    text, line_of = print_blocks(blocks, blank_lines=d["paragraphs"] == "blank")
     keys = {b.article for b in blocks if b.article}
     return Page(seed=seed, dims=chosen, text=text, blocks=blocks, line_of=line_of, keys=keys)
 
