@@ -15,8 +15,8 @@ drawn here independently of the other generators:
   (报眼) block beside it — date, 农历, 国内统一连续出版物号 CN …, 代号, 今日 N 版 — and a double rule.
 - **Running head on the other pages (眉头):** date and weekday, paper name, 版次 in one of the
   wordings 第2版 / 02 / 2版 and the page's section name (要闻, 综合, 经济 …), with a rule under it.
-  **Footer:** the page number (— 2 — / 02 / 第2版) and editor credits (责任编辑 / 版式 / 校对) on some
-  pages, on every page when the paper uses them.
+  **Footer:** none, the page number (— 2 — / 02 / 第2版), or the page number and editor credits
+  (责任编辑 / 版式), a choice per paper.
 - **Modules (版块):** the page is cut into horizontal bands; a band holds modules side by side whose
   column spans add up to the page's columns. A module is a box of fixed height holding one story:
   引题 (kicker) above some headlines, the headline across the module's columns (the lead story's,
