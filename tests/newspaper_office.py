@@ -249,7 +249,9 @@ def _dress(rng: random.Random, st: _Story) -> None:
     if rng.random() < (0.45 if st.lead else 0.2):
         st.kicker = rng.choice(KICKERS)
     if rng.random() < (0.45 if st.lead else 0.15):
-        st.subtitle = rng.choice(("——", "")) + f"{st.article.headline[:6]}{rng.choice(('侧记', '工作回眸', '取得新进展'))}"
+        st.subtitle = (
+            rng.choice(("——", "")) + f"{st.article.headline[:6]}{rng.choice(('侧记', '工作回眸', '取得新进展'))}"
+        )
     names = st.article.byline
     if names and rng.random() < 0.7:
         st.byline_pos = rng.choice(("top", "top", "end"))
@@ -327,7 +329,9 @@ def _plan(rng: random.Random, style: _Style, pages: int) -> tuple[list[list[_Sto
                     break
                 paras = list(art.paragraphs[: rng.randint(2, 5)])
                 st = _Story("story", Article(art.headline, paras, byline=art.byline), paras, page, lead=lead)
-                jump = page < pages and (lead and rng.random() < 0.9 or (not lead and jumpers < 2 and rng.random() < 0.2))
+                jump = page < pages and (
+                    lead and rng.random() < 0.9 or (not lead and jumpers < 2 and rng.random() < 0.2)
+                )
                 if jump:
                     paras = list(art.paragraphs)
                     if sum(map(len, paras)) < 600:
@@ -655,7 +659,9 @@ def _write(style: _Style, layout: list[list[_Story]], furniture: dict, path: Pat
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         before, _, after = s.folio.partition("{n}")
         if s.footer_extra:
-            fp.add_run(furniture["credit"] if s.footer_extra == 1 else furniture["contact"]).font.size = Pt(s.body * 0.8)
+            fp.add_run(furniture["credit"] if s.footer_extra == 1 else furniture["contact"]).font.size = Pt(
+                s.body * 0.8
+            )
             fp.add_run("　　")
         fp.add_run(before)
         _page_field(fp)
