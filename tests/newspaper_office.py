@@ -388,7 +388,7 @@ def _estimate(st: _Story, style: _Style, per_line: int) -> float:
 
 
 # ---- the DOCX ----------------------------------------------------------------------------------------
-def _set_font(element, size: float | None = None) -> None:  # noqa: ANN001 - a style's or run's element
+def _set_font(element) -> None:  # noqa: ANN001 - a style's element
     """The CJK font for every script (Word's default template names theme fonts, which would win)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
