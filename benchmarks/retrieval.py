@@ -123,7 +123,7 @@ STAGES = (
     ("encode question", "embedder", "encode_queries"),
     ("jieba (question)", "module", "query_tokens"),
     ("candidates: BM25 + FAISS + exact scores", "finder", "find"),
-    ("fuse (after candidates)", "searcher", "_rank"),
+    ("fuse (after candidates)", "searcher", "rank"),
     ("relevance of the hits", "searcher", "relevance"),
     ("chunk records (SQLite)", "index", "fetch"),
     ("highlight", "module", "highlight_spans"),
