@@ -25,6 +25,13 @@ _pool_pid = 0
 _lock = threading.Lock()
 
 
+def helpers_allowed() -> bool:
+    """Whether a question may use a second core: more than one core, and ``QA_QUERY_THREADS`` is not 1."""
+    if os.environ.get("QA_QUERY_THREADS", "").strip() == "1":
+        return False
+    return _cores() > 1
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -35,7 +42,7 @@ def _cores() -> int:
 def _helper() -> ThreadPoolExecutor | None:
     """The helper thread (one per process, made again in a forked child), None on a single core."""
     global _pool, _pool_pid
-    if _cores() < 2:
+    if not helpers_allowed():
         return None
     with _lock:
         if _pool is None or _pool_pid != os.getpid():
