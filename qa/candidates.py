@@ -3,7 +3,9 @@
 Only candidates are scored in full: the best ``CANDIDATES`` chunks by BM25 and by whole-chunk
 cosine (after filters and deletions), whose sentence windows are then read from the memory-mapped
 window file. A question never touches a per-chunk Python object or an O(N) Python loop; the O(N)
-parts left are bm25s's sparse column sums and FAISS's scan, both in native code.
+parts left are bm25s's sparse column sums and FAISS's scan, both in native code. In hybrid mode
+the FAISS scan runs on a helper thread (``qa.beside``) while the caller does the keyword search,
+reads the keyword candidates' vectors and the corpus sample's spread.
 """
 
 from __future__ import annotations

