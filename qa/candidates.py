@@ -4,8 +4,8 @@ Only candidates are scored in full: the best ``CANDIDATES`` chunks by BM25 and b
 cosine (after filters and deletions), whose sentence windows are then read from the memory-mapped
 window file. A question never touches a per-chunk Python object or an O(N) Python loop; the O(N)
 parts left are bm25s's sparse column sums and FAISS's scan, both in native code. In hybrid mode
-the FAISS scan runs on a helper thread (``qa.beside``) while the caller does the keyword search,
-reads the keyword candidates' vectors and the corpus sample's spread.
+the FAISS scan runs on a helper thread (``qa.beside``) while the caller does the keyword search
+and the corpus sample's spread.
 """
 
 from __future__ import annotations
@@ -67,22 +67,6 @@ def _top(scores: np.ndarray, n: int, positive: bool = False) -> np.ndarray:
     if positive:
         keep &= scores[top] > 0
     return top[keep].astype(np.int64)
-
-
-@dataclass
-class _ReadAhead:
-    """Chunk and window vectors of some chunks of one segment, read before they are scored (``ids`` ascending)."""
-
-    ids: np.ndarray
-    vectors: np.ndarray
-    windows: np.ndarray
-    offsets: np.ndarray  # first row of each chunk's windows in ``windows``
-
-
-def _flat(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Row numbers ``starts[i] .. starts[i] + lengths[i] - 1`` of every i, concatenated."""
-    before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
 
 
 class CandidateFinder:
@@ -215,70 +199,11 @@ class CandidateFinder:
         """Window-scored dense score of each chunk (qa.dense)."""
         return self._dense_scores(vector, ids)[0]
 
-    def _dense_scores(
-        self, vector: np.ndarray, ids: np.ndarray, ahead: dict[str, _ReadAhead] | None = None
-    ) -> tuple[np.ndarray, tuple]:
-        """(``dense_scores``, the window cosines behind them as ``_windows`` gives them).
-
-        ``ahead``: rows already read for some of the ids (``_read_ahead``); the rest are read here,
-        and the products are taken over the same matrices as without it (same scores).
-        """
-        if not ahead:
-            whole = self.index.chunk_vectors(ids) @ vector
-            best, *windows = self._windows(vector, ids)
-            return WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole, tuple(windows)
-        chunk_vectors = np.zeros((len(ids), int(self.index.manifest["dim"])), dtype=np.float32)
-        best = np.zeros(len(ids), dtype=np.float32)
-        starts = np.zeros(len(ids), dtype=np.int64)
-        ends = np.zeros(len(ids), dtype=np.int64)
-        parts: list[np.ndarray] = []
-        base = 0
-        for segment, where in self.index.split(ids):
-            vectors, windows, offsets = self._rows(segment, ids[where], ahead.get(segment.name))
-            chunk_vectors[where] = vectors
-            sims = windows @ vector
-            best[where] = np.maximum.reduceat(sims, offsets)
-            starts[where] = base + offsets
-            ends[where] = base + np.append(offsets[1:], len(sims))
-            parts.append(sims)
-            base += len(sims)
-        whole = chunk_vectors @ vector
-        cosines = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
-        return WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole, (cosines, starts, ends)
-
-    def _read_ahead(self, ids: np.ndarray) -> dict[str, _ReadAhead]:
-        """Chunk and window vectors of ``ids`` (ascending), read while the FAISS scan runs beside."""
-        out = {}
-        for segment, where in self.index.split(ids):
-            rows = segment.rows(ids[where])
-            windows, offsets = segment.read_windows(rows)
-            out[segment.name] = _ReadAhead(ids[where], segment.read_vectors(rows), windows, offsets)
-        return out
-
-    @staticmethod
-    def _rows(segment: Segment, ids: np.ndarray, ahead: _ReadAhead | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(chunk vectors, window vectors, first window of each chunk) of one segment's ``ids``, as
-        ``read_vectors`` and ``read_windows`` give them, taking the rows read ahead and reading the rest."""
-        rows = segment.rows(ids)
-        if ahead is None:
-            windows, offsets = segment.read_windows(rows)
-            return segment.read_vectors(rows), windows, offsets
-        at = np.clip(np.searchsorted(ahead.ids, ids), 0, max(len(ahead.ids) - 1, 0))
-        known = ahead.ids[at] == ids if len(ahead.ids) else np.zeros(len(ids), dtype=bool)
-        lengths = segment.window_ends[rows] - np.asarray(segment.windows.starts[rows])
-        offsets = np.zeros(len(rows), dtype=np.int64)
-        if len(rows):
-            offsets[1:] = np.cumsum(lengths)[:-1]
-        vectors = np.empty((len(ids), ahead.vectors.shape[1]), dtype=ahead.vectors.dtype)
-        windows = np.empty((int(lengths.sum()), ahead.windows.shape[1]), dtype=ahead.windows.dtype)
-        vectors[known] = ahead.vectors[at[known]]
-        windows[_flat(offsets[known], lengths[known])] = ahead.windows[_flat(ahead.offsets[at[known]], lengths[known])]
-        if not known.all():
-            fresh = ~known
-            read, _ = segment.read_windows(rows[fresh])
-            vectors[fresh] = segment.read_vectors(rows[fresh])
-            windows[_flat(offsets[fresh], lengths[fresh])] = read
-        return vectors, windows, offsets
+    def _dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, tuple]:
+        """(``dense_scores``, the window cosines behind them as ``_windows`` gives them)."""
+        whole = self.index.chunk_vectors(ids) @ vector
+        best, *windows = self._windows(vector, ids)
+        return WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole, tuple(windows)
 
     def dense_stats(self, vector: np.ndarray) -> tuple[float, float]:
         """Mean and spread of this question's dense scores over the fixed corpus sample.
@@ -308,19 +233,16 @@ class CandidateFinder:
         if mode != "keyword":
             assert vector is not None
             want = min(self.total, depth * (2 if mode == "dense" else 1))
-            # The FAISS scan runs on a helper thread while this one does the keyword search, reads the
-            # keyword candidates' vectors and computes the corpus sample's spread that fusion asks for
-            # next (qa.beside; same results either way).
+            # The FAISS scan runs on a helper thread while this one does the keyword search and the
+            # corpus sample's spread that fusion asks for next (qa.beside; same results either way).
             if mode == "hybrid":
                 dense_top = beside(self._dense_top, vector, want, allowed)
             else:
                 pools.append(self._dense_top(vector, want, allowed))
-        ahead = None
         if mode != "dense":
             keyword_rows = self.keyword_scores(tokens, allowed)
             pools.append(self._keyword_top(keyword_rows, depth))
         if dense_top is not None:
-            ahead = self._read_ahead(np.unique(pools[-1]))  # the keyword candidates' rows, while FAISS scans
             self.dense_stats(vector)
             pools.append(dense_top())
         ids = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
@@ -330,7 +252,7 @@ class CandidateFinder:
             for segment, where in self.index.split(ids):
                 keyword[where] = keyword_rows[segment.name][segment.rows(ids[where])]
         if mode != "keyword" and len(ids):
-            dense, (cosines, starts, ends) = self._dense_scores(vector, ids, ahead)
+            dense, (cosines, starts, ends) = self._dense_scores(vector, ids)
             return Candidates(ids, keyword, dense, True, cosines, starts, ends)
         if mode != "keyword":
             dense = np.zeros(0, dtype=np.float32)

@@ -82,20 +82,6 @@ def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
     assert found.positions(np.array([found.ids.max() + 1])) is None  # not a candidate: read from disk
 
 
-@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
-def test_rows_read_ahead_give_the_dense_scores_of_reading_them_at_once(searcher, share):
-    """Hybrid search reads the keyword candidates' vectors while FAISS scans: the scores must not move."""
-    question = QUESTIONS[0]
-    vector = np.ascontiguousarray(searcher.embedder.encode_queries([question])[0], dtype=np.float32)
-    finder = searcher.finder
-    ids = np.sort(np.random.default_rng(3).choice(finder.total, min(finder.total, 40), replace=False))
-    ahead = finder._read_ahead(ids[np.random.default_rng(4).random(len(ids)) < share])
-    at_once, (cosines, starts, ends) = finder._dense_scores(vector, ids)
-    split, (cosines2, starts2, ends2) = finder._dense_scores(vector, ids, ahead)
-    assert np.array_equal(at_once, split)
-    assert np.array_equal(cosines, cosines2) and np.array_equal(starts, starts2) and np.array_equal(ends, ends2)
-
-
 def test_a_question_on_one_core_gets_the_hits_of_two(searcher, monkeypatch):
     """The encoder's halves and the FAISS scan beside the keyword search change nothing in what is found."""
     two = [[h.to_json() for h in hits] for hits in searcher.search_many(QUESTIONS, k=4, show_weak=True)]
