@@ -30,9 +30,11 @@ def helpers_allowed() -> bool:
 
     Only when a core is idle: more than one core, and the load average below the number of cores.
     On a machine already running more than it has cores, a helper thread is often descheduled
-    midway and the question would wait for it (measured on the shared 2-core machine at load ~8:
-    the split encoder took 5-6 ms p50 against 2 ms on one core). ``QA_QUERY_THREADS=1`` keeps every
-    question on one core, ``QA_QUERY_THREADS=2`` uses a helper whatever the load (benchmarks, tests).
+    midway and the question waits for it. Measured on the shared 2-core machine at load ~8, each
+    question timed both ways in turn: encoding alone took 5-6 ms p50 with the split against ~2 ms
+    on one core; whole hybrid searches 15.1 against 14.5 ms p50 (110 questions x 5). So a loaded
+    machine keeps a question on one core. ``QA_QUERY_THREADS=1`` keeps every question on one core,
+    ``QA_QUERY_THREADS=2`` uses a helper whatever the load (benchmarks, tests).
     """
     forced = os.environ.get("QA_QUERY_THREADS", "").strip()
     if forced == "1":
