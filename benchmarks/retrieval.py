@@ -19,7 +19,9 @@ for slow models; vectors are cached under ``--workdir`` and reused with ``--reus
 Latency: the documents are indexed again as copies until the index holds ``--latency-chunks``
 chunks (window vectors reused by text hash); each question is searched alone (k=5, highlights
 included) and p50/p95 wall time is reported, query encoding included, model load aside, with
-the process's CPU time per question beside it, hybrid timed ``--latency-repeats`` more times,
+the process's CPU time per question beside it (all its threads), hybrid timed ``--latency-repeats``
+more times and once more on one core (``QA_QUERY_THREADS=1``: the query path without its helper
+threads, the same-run baseline of ``qa.beside`` and the encoder's halves),
 the load average before and after, and a per-stage breakdown of a hybrid question (encode,
 jieba, candidates, fuse, relevance, chunk records, highlight). Build: wall seconds as
 ``build_index`` reports them and the process's CPU seconds. The CPU is shared with other
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import shutil
 import sys
@@ -44,6 +47,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cmrc import DEFAULT_DATA, Question, cmrc_questions, english_questions, make_split, read_jsonl  # noqa: E402
 
+from qa.beside import helpers_allowed  # noqa: E402
 from qa.build import build_index  # noqa: E402
 from qa.calibration import NO_ANSWER_BELOW  # noqa: E402
 from qa.evaluate import CUTOFF, Metrics  # noqa: E402
@@ -118,12 +122,32 @@ def run_latency(searcher: Searcher, questions: list[str], mode: str) -> tuple[fl
     return percentile(times, 50), percentile(times, 95), percentile(cpu, 50)
 
 
+def helpers_note(res: dict) -> str:
+    """Whether the timed hybrid questions could use a second core (qa.beside: only below load = cores)."""
+    if "helpers" not in res:
+        return ""
+    return " (second core used)" if res["helpers"] else " (one core: no idle core)"
+
+
+def one_core(measure):
+    """``measure()`` with each question kept on one core (``QA_QUERY_THREADS=1``: no helper threads)."""
+    before = os.environ.get("QA_QUERY_THREADS")
+    os.environ["QA_QUERY_THREADS"] = "1"
+    try:
+        return measure()
+    finally:
+        if before is None:
+            del os.environ["QA_QUERY_THREADS"]
+        else:
+            os.environ["QA_QUERY_THREADS"] = before
+
+
 # Stages of one hybrid question (what ``stage_times`` wraps): (label, owner, attribute name).
 STAGES = (
     ("encode question", "embedder", "encode_queries"),
     ("jieba (question)", "module", "query_tokens"),
     ("candidates: BM25 + FAISS + exact scores", "finder", "find"),
-    ("fuse (after candidates)", "searcher", "_rank"),
+    ("fuse (after candidates)", "searcher", "rank"),
     ("relevance of the hits", "searcher", "relevance"),
     ("chunk records (SQLite)", "index", "fetch"),
     ("highlight", "module", "highlight_spans"),
@@ -243,9 +267,11 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
         timed += [q.question for q in questions if q.group == "english"][: max(10, args.latency_questions // 10)]
         result["latency_chunks"] = big.chunks
         result["load"] = [load_average()]
+        result["helpers"] = helpers_allowed()  # a question's second core in use (qa.beside) at the start
         for label, mode in MODES:
             result["latency"][label] = run_latency(big_searcher, timed, mode)
         result["hybrid_repeats"] = [run_latency(big_searcher, timed, "hybrid") for _ in range(args.latency_repeats)]
+        result["hybrid_one_core"] = one_core(lambda: run_latency(big_searcher, timed, "hybrid"))
         result["stages"] = stage_times(big_searcher, timed)
         result["load"].append(load_average())
         # Query encoding alone, the part a faster encoder changes.
@@ -293,9 +319,9 @@ def print_speed(results: list[dict]) -> None:
     print(
         "| model | chunks | build s | chunks/s | build CPU s | load avg (build) | texts embedded per chunk "
         "| latency index chunks | query encode p50 ms | bm25 p50/p95 ms | dense p50/p95 ms | hybrid p50/p95 ms "
-        "| hybrid CPU p50 ms | hybrid again p50/p95 ms | load avg (latency) |"
+        "| hybrid CPU p50 ms | hybrid again p50/p95 ms | hybrid on one core p50/p95 (CPU p50) ms | load avg (latency) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for res in results:
         lat = res["latency"]
 
@@ -304,12 +330,14 @@ def print_speed(results: list[dict]) -> None:
 
         again = ", ".join(f"{p50:.1f} / {p95:.1f}" for p50, p95, _ in res.get("hybrid_repeats", [])) or "n/a"
         cpu = f"{lat['hybrid'][2]:.1f}" if "hybrid" in lat else "n/a"
+        single = res.get("hybrid_one_core")
+        single_text = f"{single[0]:.1f} / {single[1]:.1f} ({single[2]:.1f})" if single else "n/a"
         print(
             f"| {res['model']} | {res['chunks']} | {res['build_s']:.1f} | {res['rate']:.1f} "
             f"| {res['build_cpu_s']:.1f} | {res['build_load']} | {res['texts_per_chunk']:.2f} "
             f"| {res.get('latency_chunks', 'n/a')} | {res.get('encode_p50', math.nan):.2f} "
-            f"| {fmt('bm25')} | {fmt('dense')} | {fmt('hybrid')} | {cpu} | {again} "
-            f"| {' -> '.join(res.get('load', [])) or 'n/a'} |"
+            f"| {fmt('bm25')} | {fmt('dense')} | {fmt('hybrid')} | {cpu} | {again} | {single_text} "
+            f"| {' -> '.join(res.get('load', [])) or 'n/a'}{helpers_note(res)} |"
         )
     staged = [r for r in results if r.get("stages")]
     if staged:

@@ -3,7 +3,9 @@
 Only candidates are scored in full: the best ``CANDIDATES`` chunks by BM25 and by whole-chunk
 cosine (after filters and deletions), whose sentence windows are then read from the memory-mapped
 window file. A question never touches a per-chunk Python object or an O(N) Python loop; the O(N)
-parts left are bm25s's sparse column sums and FAISS's scan, both in native code.
+parts left are bm25s's sparse column sums and FAISS's scan, both in native code. In hybrid mode
+the FAISS scan runs on a helper thread (``qa.beside``) while the caller does the keyword search
+and the corpus sample's spread.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.beside import beside
 from qa.dense import WINDOW_WEIGHT
 from qa.index_store import LoadedIndex
 from qa.segment import Segment
@@ -226,13 +229,22 @@ class CandidateFinder:
         depth = min(self.total, CANDIDATES)
         pools: list[np.ndarray] = []
         keyword_rows = None
-        if mode != "dense":
-            keyword_rows = self.keyword_scores(tokens, allowed)
-            pools.append(self._keyword_top(keyword_rows, depth))
+        dense_top = None
         if mode != "keyword":
             assert vector is not None
             want = min(self.total, depth * (2 if mode == "dense" else 1))
-            pools.append(self._dense_top(vector, want, allowed))
+            # The FAISS scan runs on a helper thread while this one does the keyword search and the
+            # corpus sample's spread that fusion asks for next (qa.beside; same results either way).
+            if mode == "hybrid":
+                dense_top = beside(self._dense_top, vector, want, allowed)
+            else:
+                pools.append(self._dense_top(vector, want, allowed))
+        if mode != "dense":
+            keyword_rows = self.keyword_scores(tokens, allowed)
+            pools.append(self._keyword_top(keyword_rows, depth))
+        if dense_top is not None:
+            self.dense_stats(vector)
+            pools.append(dense_top())
         ids = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
         keyword = dense = None
         if keyword_rows is not None:

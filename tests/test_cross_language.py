@@ -99,6 +99,44 @@ def test_english_question_finds_the_passage_naming_the_person(biographies):
     assert all(hits[0].relevance >= NO_ANSWER_BELOW for hits in results)
 
 
+def test_an_english_name_question_reads_each_chunk_record_once(biographies):
+    """Ranking by name evidence reads every candidate's record; the hits' relevance and citations reuse them.
+
+    The hits are those of ranking without the shared records (``rank`` reading the store itself).
+    """
+    from qa import cross_language as cross
+    from qa.fusion import QueryFeatures, cjk_share
+    from qa.keyword import query_tokens
+    from qa.options import SearchOptions
+
+    searcher, questions = biographies
+    reads: list[list[int]] = []
+    store_fetch = searcher.index.fetch
+
+    def counted(ids):
+        reads.append([int(i) for i in ids])
+        return store_fetch(ids)
+
+    searcher.index.fetch = counted
+    try:
+        for question, gold in questions[:6]:
+            reads.clear()
+            hits = searcher.search(question, k=3, show_weak=True)
+            read = [i for batch in reads for i in batch]
+            assert hits and hits[0].doc_id == gold
+            assert read and len(read) == len(set(read)), question  # no record read twice
+    finally:
+        del searcher.index.fetch  # the class's method again
+    question = questions[0][0]
+    vector = cross.question_vectors(searcher.embedder, [question], list(searcher.embedder.encode_queries([question])))
+    tokens = query_tokens(question)
+    features = QueryFeatures(cjk_share(question), searcher.finder.coverage(tokens))
+    ids, _, _ = searcher.rank(question, vector[0], tokens, features, SearchOptions(k=3))
+    chunks = searcher.index.fetch(ids[:3])
+    hits = searcher.search(question, k=3, show_weak=True)
+    assert [h.chunk.chunk_id for h in hits] == [chunks[int(i)].chunk_id for i in ids[: len(hits)]]
+
+
 def test_dense_alone_cannot_tell_the_biographies_apart(biographies):
     """Why the name evidence is needed: meaning alone confuses look-alike passages (and hybrid never loses)."""
     searcher, questions = biographies

@@ -82,6 +82,15 @@ def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
     assert found.positions(np.array([found.ids.max() + 1])) is None  # not a candidate: read from disk
 
 
+def test_a_question_on_one_core_gets_the_hits_of_two(searcher, monkeypatch):
+    """The encoder's halves and the FAISS scan beside the keyword search change nothing in what is found."""
+    monkeypatch.setenv("QA_QUERY_THREADS", "2")  # a helper thread whatever the machine's load
+    two = [[h.to_json() for h in hits] for hits in searcher.search_many(QUESTIONS, k=4, show_weak=True)]
+    monkeypatch.setenv("QA_QUERY_THREADS", "1")
+    one = [[h.to_json() for h in hits] for hits in searcher.search_many(QUESTIONS, k=4, show_weak=True)]
+    assert one == two
+
+
 def test_threaded_build_encoding_gives_the_vectors_of_one_by_one_encoding(use_embedder):
     from qa.build import ENCODE_BATCH, encode_texts
 
