@@ -41,6 +41,7 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.blocks import Block, to_document
 from qa.records import Document
+from qa.structure import markers
 from qa.structure.cues import is_byline
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -56,21 +57,25 @@ BLOCK_GAP = 0.5  # a horizontal gap this much (x body size) wider than the usual
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
+OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[A-Z]\d{1,2}$|^[A-Z]\d{1,2}\s",
+    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
     re.IGNORECASE,
 )
-_EDITION = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+# The page's edition in its banner or folio: 第2版, 第A2版, 2版 · 要闻, A2版, — A2 — (the number is kept).
+_EDITION = re.compile(
+    r"第\s*[A-Z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|^\s*[A-Z]?\s*(\d{1,3})\s*版"
+    r"|^[-—–\s]*[A-Z]\s*(\d{1,2})[-—–\s]*$"
+)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|hei(?:ti)?(?![a-z])|黑|W[6-9]\b", re.IGNORECASE)
-_TRANSFER_LINE = re.compile(r"^[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]$")
-_CONT_LINE = re.compile(r"^[（(]\s*(?:上接|接上|紧接|接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
-_JUMP_MARK = re.compile(r"[（(]\s*(?:下转|转下|转|上接|接上|紧接|接)\s*第?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
+_TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
+_CONT_LINE = markers.CONTINUED
+_JUMP_MARK = markers.ANY
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;….：:”」』")
-_CN_NUM = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
 
 
 @dataclass
@@ -115,18 +120,7 @@ def _edition_number(text: str) -> int | None:
     match = _EDITION.search(text)
     if not match:
         return None
-    value = match.group(1)
-    if value.isdigit():
-        return int(value)
-    if value == "十":
-        return 10
-    if value.startswith("十"):
-        return 10 + _CN_NUM[value[1]]
-    if len(value) == 1:
-        return _CN_NUM[value]
-    if value.endswith("十"):
-        return _CN_NUM[value[0]] * 10
-    return _CN_NUM[value[0]] * 10 + _CN_NUM[value[-1]] if len(value) == 3 else None
+    return markers.number(next(g for g in match.groups() if g))
 
 
 # ---- reading characters -----------------------------------------------------------------------
@@ -368,7 +362,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
-        strips = merged
+        strips = _under_one_headline(merged, layout.body)
     if len(strips) > 1:
         return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
     if len(bands) > 1:
@@ -377,6 +371,63 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
+    """Top of the first body line under the heading group that opens ``strip``, or None when the
+    strip does not open with a headline (display type with headline type among it)."""
+    ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
+    k = 0
+    while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
+        k += 1
+    if k == 0 or k == len(ordered) or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
+        return None
+    return ordered[k].top
+
+
+def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
+    """Strips joined to the strip beside them whose headline heads their columns.
+
+    A headline narrower than its article's columns (centred over them, or set flush left over the
+    first) leaves white space beside it that looks like a gutter, cutting its own columns away from
+    it. A column with no headline of its own whose text starts on the same row as the first body
+    line under a neighbour's headline is one of that headline's columns: the article is read with
+    its headline first, then its columns left to right.
+    """
+    if len(strips) < 2:
+        return strips
+    tops = [_body_top_under_headline(s, body) for s in strips]
+    out = [list(strips[0])]
+    heads = [tops[0]]
+    for strip, top in zip(strips[1:], tops[1:], strict=True):
+        first = min(ln.top for ln in strip)
+        joins_left = (
+            heads[-1] is not None
+            and top is None
+            and abs(first - heads[-1]) <= 0.6 * body
+            and not any(_opens_article(ln, body) for ln in strip)
+        )
+        if joins_left:
+            out[-1].extend(strip)
+            continue
+        out.append(list(strip))
+        heads.append(top)
+    # A column left of the headline's strip (a centred headline leaves the first column apart).
+    k = len(out) - 2
+    while k >= 0:
+        right = heads[k + 1]
+        first = min(ln.top for ln in out[k])
+        if (
+            right is not None
+            and heads[k] is None
+            and abs(first - right) <= 0.6 * body
+            and not any(_opens_article(ln, body) for ln in out[k])
+        ):
+            out[k + 1] = out[k] + out[k + 1]
+            del out[k]
+            del heads[k]
+        k -= 1
+    return out
 
 
 def _bands(lines: list[Line]) -> list[list[Line]]:
@@ -440,7 +491,10 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         if mode == "article":
             # Only headline type holds on to what follows across a wide gap; a subhead left at
             # the foot of a column does not.
-            opens = wide and any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+            # A headline opening one column a little lower than the text atop the others (the space a
+            # headline keeps above it, where a new multi-column block starts with it) opens it too.
+            near = [ln for ln in band if ln.top <= edge_below + OPENS_NEAR * (body + layout.line_gap)]
+            opens = wide and any(_opens_below(ln, bands[j : j + 4], body) for ln in near)
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             if boundary and layout.para_gap is not None:

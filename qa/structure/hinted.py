@@ -19,27 +19,12 @@ article printed before it.
 
 from __future__ import annotations
 
-import re
-
 from qa.records import Outline, Paragraph, Section, Stitch
 from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut
 from qa.structure.headings import heading_title
+from qa.structure.markers import named_edition, transfer_marker
 
-_NUMBER = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
-_TRANSFER = re.compile(r"[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*$")
-_CN = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
 DISPLAY_ROLES = ("kicker", "subtitle")
-
-
-def _number(text: str) -> int | None:
-    """'2' or '二' / '十二' as an int."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1:
-        return _CN.get(text)
-    tens, _, units = text.partition("十")
-    value = (_CN.get(tens, 1) if tens else 1) * 10 + (_CN.get(units, 0) if units else 0)
-    return value
 
 
 def _edition(para: Paragraph) -> int | None:
@@ -128,14 +113,12 @@ def _jump_order(
     pair_scores: dict[tuple[int, int], float] = {}
     for r, (marker, _, head) in enumerate(runs):
         para = paragraphs[marker]
-        named = _NUMBER.search(continuation_marker(para.text) or "")
-        source = _number(named.group(1)) if named else None
         here = _edition(para)
+        source = named_edition(continuation_marker(para.text) or "", here)
         for n, cand in enumerate(transfers):
             if _edition(cand) == here:  # an article never jumps within its page
                 continue
-            match = _TRANSFER.search(cand.text.rstrip())
-            target = _number(match.group(1)) if match else None
+            target = named_edition(transfer_marker(cand.text) or "", _edition(cand))
             score = 0.0
             score += 2.0 if source is not None and _edition(cand) == source else 0.0
             score += 2.0 if target is not None and target == here else 0.0
