@@ -75,7 +75,12 @@ _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下
 _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
-_SENTENCE_END = tuple("。！？!?；;….：:”」』")
+_SENTENCE_END = tuple("。！？!?；;…：:")
+_CLOSERS = "”’」』）)》】\"'"
+# Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation and
+# quotes, none after opening brackets and quotes.
+_NO_BREAK_BEFORE = set("”’）)」』》〉】〕，。、；：？！…—·,.;:?!%\"'“‘")
+_NO_BREAK_AFTER = set("“‘（(「『《〈【〔\"'")
 
 
 @dataclass
@@ -714,13 +719,35 @@ def _borrow_edges(
     return l2, r2
 
 
+def _lead_width(text: str, size: float) -> float:
+    """Least width of a line's first unbreakable run: a character with the punctuation and quotes
+    that may not be parted from it, or a Latin word (full-width characters one em, others half)."""
+    if not text:
+        return 0.0
+    k = 1
+    if text[0].isascii() and text[0].isalnum():
+        while k < len(text) and text[k].isascii() and text[k].isalnum():
+            k += 1
+    while k < len(text) and (text[k] in _NO_BREAK_BEFORE or text[k - 1] in _NO_BREAK_AFTER):
+        k += 1
+    return sum(size * (0.5 if ch.isascii() or ch in "“”‘’" else 1.0) for ch in text[:k])
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True
     indented = b.x0 - item.left > INDENT * size
-    short = a.x1 < prev.right - SHORT_LINE * size
+    room = prev.right - a.x1
+    # A line ends short where its paragraph ends — or where the next line's first unbreakable run
+    # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
+    # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
+    short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
