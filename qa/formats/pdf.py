@@ -77,10 +77,10 @@ _JUMP_MARK = markers.ANY
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;…：:")
 _CLOSERS = "”’」』）)》】\"'"
-# Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation and
-# quotes, none after opening brackets and quotes.
-_NO_BREAK_BEFORE = set("”’）)」』》〉】〕，。、；：？！…—·,.;:?!%\"'“‘")
-_NO_BREAK_AFTER = set("“‘（(「『《〈【〔\"'")
+# Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation, none
+# after opening brackets, none on either side of a quotation mark; numbers and Latin words stay whole.
+_NO_BREAK_BEFORE = set("”’）)」』》〉】〕，。、；：？！…—·,.;:?!%％\"'“‘")
+_NO_BREAK_AFTER = set("“‘”’（(「『《〈【〔\"'")
 
 
 @dataclass
@@ -725,12 +725,19 @@ def _lead_width(text: str, size: float) -> float:
     if not text:
         return 0.0
     k = 1
-    if text[0].isascii() and text[0].isalnum():
-        while k < len(text) and text[k].isascii() and text[k].isalnum():
-            k += 1
-    while k < len(text) and (text[k] in _NO_BREAK_BEFORE or text[k - 1] in _NO_BREAK_AFTER):
+    while k < len(text) and (
+        text[k] in _NO_BREAK_BEFORE
+        or text[k - 1] in _NO_BREAK_AFTER
+        or (_word_char(text[k - 1]) and (_word_char(text[k]) or text[k] in ".．·,"))
+        or (text[k - 1] in ".．·," and _word_char(text[k]))
+    ):
         k += 1
     return sum(size * (0.5 if ch.isascii() or ch in "“”‘’" else 1.0) for ch in text[:k])
+
+
+def _word_char(ch: str) -> bool:
+    """A digit or Latin letter, half- or full-width: part of a number or word no line breaks."""
+    return ch.isdigit() or "a" <= ch.lower() <= "z" or "ａ" <= ch.lower() <= "ｚ"
 
 
 def _ends_sentence(text: str) -> bool:
