@@ -496,10 +496,18 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         if mode == "article":
             # Only headline type holds on to what follows across a wide gap; a subhead left at
             # the foot of a column does not.
-            # A headline opening one column a little lower than the text atop the others (the space a
-            # headline keeps above it, where a new multi-column block starts with it) opens it too.
-            near = [ln for ln in band if ln.top <= edge_below + OPENS_NEAR * (body + layout.line_gap)]
-            opens = wide and any(_opens_below(ln, bands[j : j + 4], body) for ln in near)
+            # A headline opening one column a little lower than the plain text atop the others (the
+            # space a headline keeps above it, where a new multi-column block starts with it) opens it
+            # too — not beside display type there (a briefs column's next item is no such block).
+            reach = edge_below + OPENS_NEAR * (body + layout.line_gap)
+            near = [ln for b in bands[j : j + 4] for ln in b if ln.top <= reach]
+            opens = wide and (
+                any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+                or (
+                    not any(_is_head(ln, body) for ln in first)
+                    and any(_opens_below(ln, bands[j : j + 4], body) for ln in near)
+                )
+            )
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             if boundary and layout.para_gap is not None:
