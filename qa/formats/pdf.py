@@ -70,7 +70,8 @@ _EDITION = re.compile(
     r"第\s*[A-Z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|^\s*[A-Z]?\s*(\d{1,3})\s*版"
     r"|^[-—–\s]*[A-Z]\s*(\d{1,2})[-—–\s]*$"
 )
-_BOLD_NAME = re.compile(r"bold|black|heavy|demi|hei(?:ti)?(?![a-z])|黑|W[6-9]\b", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
+_HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
@@ -93,7 +94,7 @@ class _Char:
     base: float
     size: float
     bold: bool
-    bold_by_name: bool = False  # bold only because the font's name says so (a 黑体 body face says so too)
+    bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
 
 
 @dataclass
@@ -140,7 +141,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         chars: list[_Char] = []
-        fonts: dict[bytes, bool] = {}
+        fonts: dict[bytes, tuple[bool, bool]] = {}  # name -> (bold, bold only because it is a 黑体)
         for i in range(raw.FPDFText_CountChars(tp)):
             if raw.FPDFText_IsGenerated(tp, i):
                 continue
@@ -157,7 +158,12 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             if font not in fonts:
                 # A font without a name is a Type 3 set of drawn glyphs: Chromium (Skia) writes synthetic
                 # bold that way, emboldening the outlines of a font that has no bold face.
-                fonts[font] = not font or bool(_BOLD_NAME.search(font.decode("latin-1")))
+                # A 黑体 face's bold is named ('WenQuanYi-Micro-Hei-Bold'): that stays bold when the body
+                # is the 黑体 itself.
+                decoded = font.decode("latin-1")
+                stated = not font or bool(_BOLD_NAME.search(decoded))
+                hei = bool(_HEI_NAME.search(decoded))
+                fonts[font] = (stated or hei, hei and not stated)
             chars.append(
                 _Char(
                     text,
@@ -167,8 +173,8 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     height - rect.bottom,
                     height - oy.value,
                     round(size, 1),
-                    weight >= 600 or fonts[font],
-                    weight < 600 and bool(font) and fonts[font],
+                    weight >= 600 or fonts[font][0],
+                    weight < 600 and fonts[font][1],
                 )
             )
         return chars
