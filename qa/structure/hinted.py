@@ -20,11 +20,13 @@ article printed before it.
 from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section, Stitch
-from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut
+from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut, strip_transfer
 from qa.structure.headings import heading_title
+from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.markers import named_edition, transfer_marker
 
 DISPLAY_ROLES = ("kicker", "subtitle")
+TOPIC_WEIGHT = 1.0  # the run's words against the article's, below the markers (2 each) and a jump headline (3)
 
 
 def _edition(para: Paragraph) -> int | None:
@@ -38,6 +40,34 @@ def _similarity(a: str, b: str) -> float:
     if not grams_a or not grams_b:
         return 0.0
     return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
+
+
+def _after_marker(text: str) -> str:
+    marker = continuation_marker(text)
+    return text[len(marker) :] if marker else text
+
+
+def _topic_scores(
+    paragraphs: list[Paragraph],
+    runs: list[tuple[int, list[int], int | None]],
+    transfers: list[Paragraph],
+    titles: dict[int, str],
+) -> dict[tuple[int, int], float]:
+    """TF-IDF cosine (character bigrams, frequencies from this document) between each run's text and
+    the text of each jumping article printed before its transfer marker on its page."""
+    sim = Similarity(p.text for p in paragraphs if p.heading_level is None)
+    run_vecs = [sim.vector(" ".join(_after_marker(paragraphs[i].text) for i in run)) for _, run, _ in runs]
+    out: dict[tuple[int, int], float] = {}
+    for n, cand in enumerate(transfers):
+        own = [
+            p.text
+            for p in paragraphs[: cand.index + 1]
+            if p.heading_level is None and titles[p.index] == titles[cand.index] and p.page_start == cand.page_start
+        ]
+        vec = sim.vector(strip_transfer(" ".join(own)))
+        for r, run_vec in enumerate(run_vecs):
+            out[(r, n)] = Similarity.cosine(vec, run_vec)
+    return out
 
 
 def _assign(n_runs: int, n_transfers: int, scores: dict[tuple[int, int], float]) -> dict[int, int]:
@@ -111,6 +141,7 @@ def _jump_order(
     # first come, first served: a run without a jump headline must not take the transfer that
     # a later run's jump headline names.
     pair_scores: dict[tuple[int, int], float] = {}
+    topic = _topic_scores(paragraphs, runs, transfers, titles) if runs and transfers else {}
     for r, (marker, _, head) in enumerate(runs):
         para = paragraphs[marker]
         here = _edition(para)
@@ -127,6 +158,11 @@ def _jump_order(
             # A text cut off mid-sentence surely goes on somewhere; one that ends a sentence may
             # not (a tie-breaker between two jumps to the same page).
             score += 0.5 if is_cut(cand.text) else 0.0
+            # What the texts say: the run's words are the article's (a tie-breaker between jumps that
+            # name the same pages and carry no jump headline), and a word cut at the seam is whole again.
+            score += TOPIC_WEIGHT * topic.get((r, n), 0.0)
+            if is_cut(cand.text) and seam_forms_word(strip_transfer(cand.text), _after_marker(paragraphs[marker].text)):
+                score += 0.5
             pair_scores[(r, n)] = score
     assigned = _assign(len(runs), len(transfers), pair_scores)
     for r, (marker, run, head) in enumerate(runs):
