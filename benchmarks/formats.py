@@ -21,6 +21,15 @@ and PDF writer, 2/4/5 columns, a lead story across the page and every other stor
 one balanced multi-column container, running headers/footers in CSS page-margin boxes, editions
 numbered A1/A2, marker wordings of its own. Skipped (with a message) when WeasyPrint cannot load.
 
+HELD OUT (added before its results were looked at; never used to change the reader): ``typst`` —
+newspapers typeset by Typst (tests/newspaper_typst.py, written by an engineer who did not read the
+reader's source): a fourth layout engine and PDF writer, its own CJK line breaking and unbalanced
+``columns()`` flow, 3/4/5 columns, a page-1 masthead with its ear, modules in bands with rules,
+boxes, pull quotes, photo captions and briefs boxes, datelines (本报北京1月5日电) and closing bylines,
+jumps in the wordings Chinese dailies use (下转02版 / 上接第一版 …), continuations under a full,
+short or no jump head in another order than their heads. Seeds 9000+. Skipped (with a message) when
+the ``typst`` package or the CJK font is missing.
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -54,6 +63,7 @@ from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
+from tests.newspaper_typst import make_typst_newspaper, typst_available  # noqa: E402
 from tests.newspaper_weasy import make_weasy_newspaper, weasyprint_available  # noqa: E402
 
 
@@ -119,6 +129,8 @@ def run_set(
         path = folder / f"{label}-{seed}.pdf"
         if family_names == ("weasyprint",):
             paper = make_weasy_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("typst",):
+            paper = make_typst_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
@@ -176,6 +188,11 @@ def main() -> None:
             sets += [("HELD OUT: WeasyPrint CSS columns, 2/4/5 col, 2 p", ("weasyprint",), None, 2, 6000, None)]
         else:
             print(f"{why_not}: the WeasyPrint held-out set is skipped", file=sys.stderr)
+        why_not_typst = typst_available()
+        if why_not_typst is None:
+            sets += [("HELD OUT: Typst modules, 3/4/5 col, 2 p", ("typst",), None, 2, 9000, None)]
+        else:
+            print(f"{why_not_typst}: the Typst held-out set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0
