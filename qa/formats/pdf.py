@@ -308,11 +308,40 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         rows = {round(ln.bottom) for ln in furniture}
         page.furniture = [ln for ln in page.lines if in_band(ln, page) and round(ln.bottom) in rows]
         page.lines = [ln for ln in page.lines if not (in_band(ln, page) and round(ln.bottom) in rows)]
+        page.furniture += _masthead(page, body)
         for line in page.furniture:
             edition = _edition_number(line.text)
             if edition is not None:
                 page.edition = edition
                 break
+
+
+def _masthead(page: _Page, body: float) -> list[Line]:
+    """The nameplate (报头) atop a front page, taken out of the body: the paper's name in display type
+    on one row, with its ear (报眼: date, 农历, CN number, '第1版') beside it.
+
+    It sits below the furniture band, and is no headline: the top band of the page — everything
+    above the first full-width gap — holding one row of display type and, beside it, a short block
+    of small lines one of which reads like furniture (a date, a weekday, an edition). A headline
+    at the top of a page has its body (or nothing) beside it, not a date line.
+    """
+    if not page.lines:
+        return []
+    top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
+    display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
+    rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if (
+        not display
+        or not rest
+        or min(ln.top for ln in top) > 0.25 * page.height
+        or max(ln.bottom for ln in display) - min(ln.top for ln in display) > 1.5 * max(ln.size for ln in display)
+        or len({round(ln.bottom) for ln in rest}) > 6
+        or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
+        or not any(_FURNITURE.search(ln.text) for ln in rest)
+    ):
+        return []
+    page.lines = [ln for ln in page.lines if ln not in top]
+    return list(top)
 
 
 # ---- reading order ----------------------------------------------------------------------------
@@ -381,7 +410,34 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
             cuts = _horizontal_cuts(bands, layout, mode)
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    head, rest = _heading_over_columns(lines, layout.body)
+    if head:
+        return [head, *_xy_cut(rest, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
+    """The heading group atop a region whose body, without it, stands in several columns.
+
+    A headline crossing a gutter (centred over an article's columns) holds them together as one
+    strip; when the columns do not share a baseline grid (paragraph spaces, or a typesetter that sets
+    each column alone) no full-width gap parts the headline from them either, and reading that strip
+    row by row interleaves its columns' lines. Headline type marks the group: it is cut off by type,
+    and what is under it is read column by column. ([], lines) when there is no such group.
+    """
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    k = 0
+    while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
+        k += 1
+    head, rest = ordered[:k], ordered[k:]
+    if not head or not rest or not any(ln.size >= HEAD_RATIO * body for ln in head):
+        return [], lines
+    if any(_is_head(ln, body) and ln.size >= HEAD_RATIO * body for ln in rest):
+        return [], lines  # another headline below: not one article's head over its columns
+    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
+    if len(columns) < 2:
+        return [], lines
+    return head, rest
 
 
 def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
