@@ -447,8 +447,13 @@ def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
     k = 0
     while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
         k += 1
-    if k == 0 or k == len(ordered) or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
+    if k == 0 or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
         return None
+    if k == len(ordered):
+        # Display type only: a headline centred over its article's columns whose text did not reach
+        # the columns under it (a typesetter that fills columns one by one, unbalanced). Its body
+        # would start right under its foot.
+        return max(ln.bottom for ln in ordered)
     return ordered[k].top
 
 
