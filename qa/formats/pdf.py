@@ -110,6 +110,7 @@ class Line:
     bold: bool
     page: int
     core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
+    quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
 
 
 @dataclass
@@ -429,20 +430,29 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
     k = 0
     while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
         k += 1
-    head, rest = ordered[:k], ordered[k:]
-    if not head or not rest or not any(ln.size >= HEAD_RATIO * body for ln in head):
+    if k > 0 and not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
         return [], lines
-    if any(_is_head(ln, body) and ln.size >= HEAD_RATIO * body for ln in rest):
+    if any(_is_head(ln, body) and ln.size >= HEAD_RATIO * body for ln in ordered[k:]):
         return [], lines  # another headline below: not one article's head over its columns
-    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
-    if len(columns) < 2:
-        return [], lines
-    return head, rest
+    # A byline or photo caption set across the columns, right under the heading group and above
+    # every column's first line, goes with the head.
+    # (Also with no heading group here: the cut under the headline left them atop the columns.)
+    for extra in range(4):
+        rest = ordered[k + extra :]
+        if len(rest) < 2:
+            return [], lines
+        if len(_groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
+            return ([], lines) if k + extra == 0 else (ordered[: k + extra], rest)
+        if rest[0].bottom > min(ln.top for ln in rest[1:]) + 0.3 * body:
+            return [], lines
+    return [], lines
 
 
-def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
-    """Top of the first body line under the heading group that opens ``strip``, or None when the
-    strip does not open with a headline (display type with headline type among it)."""
+def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...] | None:
+    """Where the text under the heading group that opens ``strip`` starts — the top of its first line,
+    and of the first line that reads on into a column (a byline or a photo's caption set apart
+    above the columns is no column) — or None when the strip does not open with a headline
+    (display type with headline type among it)."""
     ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
     k = 0
     while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
@@ -453,8 +463,32 @@ def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
         # Display type only: a headline centred over its article's columns whose text did not reach
         # the columns under it (a typesetter that fills columns one by one, unbalanced). Its body
         # would start right under its foot.
-        return max(ln.bottom for ln in ordered)
-    return ordered[k].top
+        return (max(ln.bottom for ln in ordered),)
+    column = _column_top(ordered[k:], body)
+    return (ordered[k].top,) if column is None else (ordered[k].top, column)
+
+
+def _column_top(lines: list[Line], body: float) -> float | None:
+    """Top of the first body line with the next body line of its column right under it."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    for n, ln in enumerate(ordered[:12]):
+        if abs(ln.size - body) >= 0.1 * body:
+            continue
+        if any(
+            abs(o.size - body) < 0.1 * body and 0 <= o.top - ln.bottom < 1.5 * body and o.x0 < ln.x1 and ln.x0 < o.x1
+            for o in ordered[n + 1 : n + 12]
+        ):
+            return ln.top
+    return None
+
+
+def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> bool:
+    """Does ``strip`` (no headline of its own) start on a row where text starts under a headline?"""
+    if starts is None:
+        return False
+    column = _column_top(strip, body)
+    firsts = (min(ln.top for ln in strip),) + (() if column is None else (column,))
+    return any(abs(a - b) <= 0.6 * body for a in firsts for b in starts)
 
 
 def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
@@ -472,12 +506,8 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
     out = [list(strips[0])]
     heads = [tops[0]]
     for strip, top in zip(strips[1:], tops[1:], strict=True):
-        first = min(ln.top for ln in strip)
         joins_left = (
-            heads[-1] is not None
-            and top is None
-            and abs(first - heads[-1]) <= 0.6 * body
-            and not any(_opens_article(ln, body) for ln in strip)
+            top is None and _level(heads[-1], strip, body) and not any(_opens_article(ln, body) for ln in strip)
         )
         if joins_left:
             out[-1].extend(strip)
@@ -487,12 +517,9 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
     # A column left of the headline's strip (a centred headline leaves the first column apart).
     k = len(out) - 2
     while k >= 0:
-        right = heads[k + 1]
-        first = min(ln.top for ln in out[k])
         if (
-            right is not None
-            and heads[k] is None
-            and abs(first - right) <= 0.6 * body
+            heads[k] is None
+            and _level(heads[k + 1], out[k], body)
             and not any(_opens_article(ln, body) for ln in out[k])
         ):
             out[k + 1] = out[k] + out[k + 1]
@@ -509,7 +536,7 @@ def _bands(lines: list[Line]) -> list[list[Line]]:
 
 def _opens_article(line: Line, body: float) -> bool:
     """Headline type or a '（上接第N版）' marker: where an article (or its continuation) starts."""
-    return line.size >= HEAD_RATIO * body or bool(_CONT_LINE.match(line.text))
+    return (line.size >= HEAD_RATIO * body and not line.quoted) or bool(_CONT_LINE.match(line.text))
 
 
 def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
@@ -693,11 +720,44 @@ class _Item:
 
 def _is_head(line: Line, body: float) -> bool:
     """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
+    if line.quoted:
+        return False
     if line.size >= HEAD_RATIO * body:
         return True
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
     return distinct and len(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _mark_quotes(lines: list[Line], body: float) -> None:
+    """Mark display type that ends a sentence with a full stop: a pull quote (a sentence of the story
+    repeated large between rules), not a headline — headlines and subheads end without one.
+
+    A quote set on several lines is the stack of lines of one size, one above the other, whose
+    last line ends the sentence."""
+    display = sorted((ln for ln in lines if ln.size >= KICKER_RATIO * body), key=lambda ln: (ln.top, ln.x0))
+    below: dict[int, Line] = {}
+    for a in display:
+        for b in display:
+            if (
+                b is not a
+                and abs(b.size - a.size) < 0.05 * a.size
+                and 0 <= b.top - a.bottom < 0.8 * a.size
+                and b.x0 < a.x1
+                and a.x0 < b.x1
+            ):
+                below[id(a)] = b
+                break
+    has_above = {id(b) for b in below.values()}
+    for first in display:
+        if id(first) in has_above:
+            continue
+        chain = [first]
+        while id(chain[-1]) in below and len(chain) < 8:
+            chain.append(below[id(chain[-1])])
+        if chain[-1].text.rstrip(_CLOSERS).endswith("。"):
+            for ln in chain:
+                ln.quoted = True
 
 
 def _join(a: str, b: str) -> str:
@@ -950,6 +1010,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         for page in pages:
             for line in page.lines:
                 line.bold = False
+    for page in pages:
+        _mark_quotes(page.lines, body)
     line_gap = _usual_line_gap(pages, body)
     layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []
