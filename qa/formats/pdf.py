@@ -604,6 +604,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             )
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
+            # Headline type right under text with no display type over it opens an article at any
+            # clear gap: modules set close in bands (parted by a rule, not by space).
+            tight_head = gap > 0 and any(
+                ln.size >= HEAD_RATIO * body and not ln.quoted and _text_right_above(ln, above, body) for ln in first
+            )
             if boundary and layout.para_gap is not None:
                 if strips is None:
                     region = [ln for b in bands for ln in b]
@@ -612,6 +617,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                         for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
                     ]
                 boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
+            boundary = boundary or tight_head
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one
@@ -640,6 +646,17 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:
             above.extend(band)
     return cuts
+
+
+def _text_right_above(line: Line, above: list[Line], body: float) -> bool:
+    """Is the nearest line above ``line`` (across its width) plain text, with no display type there?"""
+    over = [ln for ln in above if ln.x0 < line.x1 and line.x0 < ln.x1 and ln.bottom <= line.top + 1]
+    if not over:
+        return False
+    nearest = max(over, key=lambda ln: ln.bottom)
+    return not _is_head(nearest, body) and not any(
+        _is_head(ln, body) for ln in over if ln.bottom >= nearest.top - 0.5 * body
+    )
 
 
 def _usual_line_gap(pages: list[_Page], body: float) -> float:
@@ -796,7 +813,13 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):
                 i += 1
                 group.append(items[i])
-            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column))
+            later = []  # the article's subheads: display lines after it, up to the next headline
+            for nxt in items[i + 1 :]:
+                if nxt.line.size >= HEAD_RATIO * body and not nxt.line.quoted:
+                    break
+                if _is_head(nxt.line, body):
+                    later.append(nxt.line)
+            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
             i += 1
             continue
         text = line.text
@@ -898,8 +921,13 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
 
-def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], multi_column: bool) -> list[Block]:
-    """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s)."""
+def _heading_blocks(
+    group: list[_Item], body: float, head_sizes: list[int], multi_column: bool, later: list[Line] = ()
+) -> list[Block]:
+    """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s).
+
+    ``later``: display lines further down the article (its subheads); a run under the headline in
+    their type is the first of them, not a subtitle (a briefs box's first item title)."""
     runs: list[list[Line]] = []
     for it in group:
         ln = it.line
@@ -939,8 +967,15 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
         elif (
             r > biggest
             and level == 1
-            and all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
             and not text.startswith(("——", "—", "--"))
+            and (
+                all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
+                or any(
+                    abs(o.size - run[0].size) < 0.03 * run[0].size and o.bold == run[0].bold
+                    for o in later
+                    if o.size < HEAD_RATIO * body
+                )
+            )
         ):
             # Bold body-size type right under a headline is no subtitle (副题 are set larger, mostly
             # after a dash) but the first of the article's subheads (a briefs column's first item).
