@@ -58,6 +58,8 @@ INDENT = 0.8  # a first line indented by this much (x its size) starts a paragra
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
+PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
@@ -223,7 +225,17 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                 # CJK is set solid, also next to Latin (at most a quarter em between them).
                 latin = prev.text.isascii() and ch.text.isascii() and not on_edge(ch.x0)
                 limit = WORD_GAP if latin else CJK_GAP
-                if gap > limit * min(small, body) or max(prev.size, ch.size) > 1.15 * small:
+                reach = limit * min(small, body)
+                if prev.text in _HANGING and not prev.text.isascii():
+                    # Full-width punctuation's box is an em wide but its glyph sits in the left half:
+                    # a line ending in one reaches half an em into the gutter (in a line, the next
+                    # character follows at once, or the box is halved and overlapped).
+                    reach = min(reach, PUNCT_GAP * min(small, body))
+                if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
+                    # Inside one headline a justified line spreads its characters (a fifth of an em
+                    # and more); two headlines side by side are a module gap apart, wider than that.
+                    reach = max(reach, HEAD_SPREAD * small)
+                if gap > reach or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
