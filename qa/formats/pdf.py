@@ -481,13 +481,14 @@ def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...
 
 
 def _column_top(lines: list[Line], body: float) -> float | None:
-    """Top of the first body line with the next body line of its column right under it."""
+    """Top of the first body line (in the body's very size: a caption is a little smaller) with the next
+    body line of its column right under it."""
     ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
     for n, ln in enumerate(ordered[:12]):
-        if abs(ln.size - body) >= 0.1 * body:
+        if abs(ln.size - body) >= 0.05 * body:
             continue
         if any(
-            abs(o.size - body) < 0.1 * body and 0 <= o.top - ln.bottom < 1.5 * body and o.x0 < ln.x1 and ln.x0 < o.x1
+            abs(o.size - body) < 0.05 * body and 0 <= o.top - ln.bottom < 1.5 * body and o.x0 < ln.x1 and ln.x0 < o.x1
             for o in ordered[n + 1 : n + 12]
         ):
             return ln.top
