@@ -461,7 +461,7 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
 
 
 def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...] | None:
-    """Where the text under the heading group that opens ``strip`` starts — the top of its first line,
+    """Where the text under the heading group that opens ``strip`` starts — the tops of its first lines,
     and of the first line that reads on into a column (a byline or a photo's caption set apart
     above the columns is no column) — or None when the strip does not open with a headline
     (display type with headline type among it)."""
@@ -476,8 +476,9 @@ def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...
         # the columns under it (a typesetter that fills columns one by one, unbalanced). Its body
         # would start right under its foot.
         return (max(ln.bottom for ln in ordered),)
+    # The first rows under the head: a byline or a caption may sit right above the columns' text.
     column = _column_top(ordered[k:], body)
-    return (ordered[k].top,) if column is None else (ordered[k].top, column)
+    return tuple(ln.top for ln in ordered[k : k + 3]) + (() if column is None else (column,))
 
 
 def _column_top(lines: list[Line], body: float) -> float | None:
