@@ -123,6 +123,7 @@ class _Page:
     lines: list[Line]
     edition: int | None = None
     furniture: list[Line] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules: (x0, x1, y)
 
 
 def _edition_number(text: str) -> int | None:
@@ -133,6 +134,19 @@ def _edition_number(text: str) -> int | None:
 
 
 # ---- reading characters -----------------------------------------------------------------------
+def _page_rules(page, raw) -> list[tuple[float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """Horizontal rules drawn on the page (thin, wide paths): (x0, x1, y), y from the top.
+
+    Papers part modules set close together with a rule; the text alone cannot show it."""
+    height = page.get_height()
+    rules = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 2.5 and right - left > 20:
+            rules.append((left, right, height - (top + bottom) / 2))
+    return rules
+
+
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
     """Every visible character with its loose box (font ascent to descent), size and weight."""
     textpage = page.get_textpage()
@@ -363,6 +377,7 @@ class _Layout:
     body: float  # body font size
     line_gap: float  # usual whitespace between two body lines of one column
     para_gap: float | None = None  # usual space between paragraphs, where paragraphs are spaced (not indented)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # the page's horizontal rules
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
@@ -619,10 +634,24 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             # Headline type right under text with no display type over it opens an article at any
-            # clear gap: modules set close in bands (parted by a rule, not by space).
-            tight_head = gap > 0 and any(
-                ln.size >= HEAD_RATIO * body and not ln.quoted and _text_right_above(ln, above, body) for ln in first
-            )
+            # clear gap when a rule over it parts it from that text: modules set close in bands
+            # (parted by a rule, not by space) — unless a column beside the headline reads on through
+            # the gap (columns on one baseline grid leave a full-width gap between every two rows).
+            heads = [ln for ln in first if ln.size >= HEAD_RATIO * body and not ln.quoted]
+            heads = [
+                ln
+                for ln in heads
+                if _text_right_above(ln, above, body) and _ruled(ln, edge_above, edge_below, layout.rules, body)
+            ]
+            tight_head = False
+            if gap > 0 and heads:
+                if strips is None:
+                    region = [ln for b in bands for ln in b]
+                    strips = [
+                        [region[i] for i in col]
+                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                    ]
+                tight_head = not _reads_through(strips, edge_above, edge_below, heads, layout)
             if boundary and layout.para_gap is not None:
                 if strips is None:
                     region = [ln for b in bands for ln in b]
@@ -660,6 +689,35 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:
             above.extend(band)
     return cuts
+
+
+def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float, float]], body: float) -> bool:
+    """Is a rule drawn in the gap ``top``..``bottom`` over at least half of ``line``?"""
+    half = 0.5 * (line.x1 - line.x0)
+    return any(
+        top - 0.5 * body <= y <= bottom + 0.5 * body and min(x1, line.x1) - max(x0, line.x0) >= half
+        for x0, x1, y in rules
+    )
+
+
+def _reads_through(
+    strips: list[list[Line]], top: float, bottom: float, heads: list[Line], layout: _Layout
+) -> bool:
+    """Does a column the headlines ``heads`` do not reach read on through the gap ``top``..``bottom``
+    (its lines right above and right below it a line's spacing apart)?"""
+    body = layout.body
+    for strip in strips:
+        x0, x1 = min(ln.x0 for ln in strip), max(ln.x1 for ln in strip)
+        if any(h.x0 < x1 and x0 < h.x1 for h in heads):
+            continue
+        above = [ln for ln in strip if ln.bottom <= top + 1]
+        under = [ln for ln in strip if ln.top >= bottom - 1]
+        if above and under:
+            a = max(above, key=lambda ln: ln.bottom)
+            b = min(under, key=lambda ln: ln.top)
+            if b.top - a.bottom < layout.line_gap + BLOCK_GAP * body:
+                return True
+    return False
 
 
 def _text_right_above(line: Line, above: list[Line], body: float) -> bool:
@@ -1026,10 +1084,12 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     pdf = _open(path, doc_id)
     try:
         sized: list[tuple[int, float, float, list[_Char]]] = []
+        rules: list[list[tuple[float, float, float]]] = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
                 sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
+                rules.append(_page_rules(page, raw))
             finally:
                 page.close()
     finally:
@@ -1046,7 +1106,10 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
-    return [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized], body
+    pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
+    for page, drawn in zip(pages, rules, strict=True):
+        page.rules = drawn
+    return pages, body
 
 
 def read_pdf(path: Path, doc_id: str) -> Document:
@@ -1068,7 +1131,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, layout) if leaf]
+        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules)) if leaf]
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
