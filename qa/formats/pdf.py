@@ -364,12 +364,15 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
         # than their bodies: keep it with them when together they cut into articles across their
-        # full width (an article boundary runs through both).
+        # full width (an article boundary runs through both) — unless its first column opens an
+        # article below text of its own between two such boundaries: then that column is no
+        # article's last but a column of a flow (where two stories may start side by side by chance).
         merged: list[list[Line]] = []
         for strip in strips:
             if merged:
                 joined = merged[-1] + strip
-                if len(_horizontal_cuts(_bands(joined), layout, "article")) > 1:
+                cuts = _horizontal_cuts(_bands(joined), layout, "article")
+                if len(cuts) > 1 and not any(_opens_under_text(strip, cut, layout.body) for cut in cuts):
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
@@ -382,6 +385,20 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _opens_under_text(strip: list[Line], segment: list[Line], body: float) -> bool:
+    """Does the leftmost column of ``strip`` open an article within ``segment`` below body text of
+    its own (a story starting mid-column, not at the segment's top)?"""
+    own = {id(ln) for ln in strip}
+    lines = [ln for ln in segment if id(ln) in own]
+    if not lines:
+        return False
+    first = [lines[i] for i in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
+    return any(
+        _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
+        for ln in first
+    )
 
 
 def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
