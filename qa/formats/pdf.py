@@ -364,15 +364,15 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
         # than their bodies: keep it with them when together they cut into articles across their
-        # full width (an article boundary runs through both) — unless its first column opens an
-        # article below text of its own between two such boundaries: then that column is no
-        # article's last but a column of a flow (where two stories may start side by side by chance).
+        # full width (an article boundary runs through both) — unless between two such boundaries it
+        # cannot be (see _not_last_column): then it is a column of a flow, where two stories may
+        # start side by side by chance.
         merged: list[list[Line]] = []
         for strip in strips:
             if merged:
                 joined = merged[-1] + strip
                 cuts = _horizontal_cuts(_bands(joined), layout, "article")
-                if len(cuts) > 1 and not any(_opens_under_text(strip, cut, layout.body) for cut in cuts):
+                if len(cuts) > 1 and not any(_not_last_column(merged[-1], strip, cut, layout.body) for cut in cuts):
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
@@ -387,13 +387,18 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
 
 
-def _opens_under_text(strip: list[Line], segment: list[Line], body: float) -> bool:
-    """Does the leftmost column of ``strip`` open an article within ``segment`` below body text of
-    its own (a story starting mid-column, not at the segment's top)?"""
+def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], body: float) -> bool:
+    """Is ``strip``'s part of ``segment`` (the region between two article boundaries) surely not the
+    last column of the article ``left`` holds there? It is not when ``left`` has no body text there
+    (a kicker alone) while it has, or when its leftmost column opens an article below body text of
+    its own (a story starting mid-column)."""
     own = {id(ln) for ln in strip}
     lines = [ln for ln in segment if id(ln) in own]
     if not lines:
         return False
+    theirs = {id(ln) for ln in left}
+    if any(not _is_head(ln, body) for ln in lines) and all(_is_head(ln, body) for ln in segment if id(ln) in theirs):
+        return True
     first = [lines[i] for i in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
     return any(
         _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
@@ -524,13 +529,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # too — not beside display type there (a briefs column's next item is no such block).
             reach = edge_below + OPENS_NEAR * (body + layout.line_gap)
             near = [ln for b in bands[j : j + 4] for ln in b if ln.top <= reach]
-            opens = wide and (
-                any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
-                or (
-                    not any(_is_head(ln, body) for ln in first)
-                    and any(_opens_below(ln, bands[j : j + 4], body) for ln in near)
-                )
-            )
+            openers = [ln for ln in near if _opens_below(ln, bands[j : j + 4], body)]
+            beside = [  # display type atop another column (a kicker over the opening headline is its own)
+                ln for ln in first if _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers)
+            ]
+            opens = wide and (any(_opens_below(ln, bands[j : j + 4], body) for ln in first) or (openers and not beside))
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             if boundary and layout.para_gap is not None:
@@ -561,9 +564,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # (Only under a headline's display run — headline type, then perhaps a subtitle — across
             # the band's width: a subhead inside a column, or beside another column's text, is not.)
             body_below = not any(_is_head(ln, body) for ln in first) and _under_headline_run(bands, j, body)
-            boundary = under_headline and (
-                wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap)
-            )
+            boundary = under_headline and (wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap))
         if boundary:
             cuts.append(list(band))
         else:
