@@ -421,12 +421,15 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
         # than their bodies: keep it with them when together they cut into articles across their
-        # full width (an article boundary runs through both).
+        # full width (an article boundary runs through both) — unless between two such boundaries it
+        # cannot be (see _not_last_column): then it is a column of a flow, where two stories may
+        # start side by side by chance.
         merged: list[list[Line]] = []
         for strip in strips:
             if merged:
                 joined = merged[-1] + strip
-                if len(_horizontal_cuts(_bands(joined), layout, "article")) > 1:
+                cuts = _horizontal_cuts(_bands(joined), layout, "article")
+                if len(cuts) > 1 and not any(_not_last_column(merged[-1], strip, cut, layout.body) for cut in cuts):
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
@@ -442,6 +445,25 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if head:
         return [head, *_xy_cut(rest, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], body: float) -> bool:
+    """Is ``strip``'s part of ``segment`` (the region between two article boundaries) surely not the
+    last column of the article ``left`` holds there? It is not when ``left`` has no body text there
+    (a kicker alone) while it has, or when its leftmost column opens an article below body text of
+    its own (a story starting mid-column)."""
+    own = {id(ln) for ln in strip}
+    lines = [ln for ln in segment if id(ln) in own]
+    if not lines:
+        return False
+    theirs = {id(ln) for ln in left}
+    if any(not _is_head(ln, body) for ln in lines) and all(_is_head(ln, body) for ln in segment if id(ln) in theirs):
+        return True
+    first = [lines[i] for i in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
+    return any(
+        _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
+        for ln in first
+    )
 
 
 def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
@@ -624,13 +646,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # too — not beside display type there (a briefs column's next item is no such block).
             reach = edge_below + OPENS_NEAR * (body + layout.line_gap)
             near = [ln for b in bands[j : j + 4] for ln in b if ln.top <= reach]
-            opens = wide and (
-                any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
-                or (
-                    not any(_is_head(ln, body) for ln in first)
-                    and any(_opens_below(ln, bands[j : j + 4], body) for ln in near)
-                )
-            )
+            openers = [ln for ln in near if _opens_below(ln, bands[j : j + 4], body)]
+            beside = [  # display type atop another column (a kicker over the opening headline is its own)
+                ln for ln in first if _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers)
+            ]
+            opens = wide and (any(_opens_below(ln, bands[j : j + 4], body) for ln in first) or (openers and not beside))
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             # Headline type right under text with no display type over it opens an article at any
@@ -681,9 +701,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # (Only under a headline's display run — headline type, then perhaps a subtitle — across
             # the band's width: a subhead inside a column, or beside another column's text, is not.)
             body_below = not any(_is_head(ln, body) for ln in first) and _under_headline_run(bands, j, body)
-            boundary = under_headline and (
-                wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap)
-            )
+            boundary = under_headline and (wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap))
         if boundary:
             cuts.append(list(band))
         else:
