@@ -240,3 +240,24 @@ def test_a_justified_headline_with_spread_characters_is_one_heading(tmp_path):
     sections = _sections(path)
     assert list(sections) == [title], list(sections)
     assert all(_whole_in(sections[title], p) for p in paras)
+
+
+@needs_typst
+def test_subheads_one_step_larger_than_a_large_body_head_their_part(tmp_path):
+    """Subheads set 1.08 times a 10.5 pt body (11.34 pt, read as 11.3 pt) in a weight the font cannot
+    show are the article's subheads: the paragraphs after each are filed under it."""
+    paras = _paragraphs(12, 6)
+    parts = {2: "现场", 4: "数据"}
+    body = "\n\n".join(
+        (f'#block(above: 8pt, below: 5pt)[#text(size: 11.34pt, weight: "bold")[{parts[k]}]]\n\n' if k in parts else "")
+        + f"#par[#{_s(p)}]"
+        for k, p in enumerate(paras)
+    )
+    source = (
+        "#set page(width: 230mm, height: 320mm, margin: 15mm)\n#set text(size: 10.5pt)\n"
+        '#block(width: 100%, below: 8pt)[#text(size: 24pt, weight: "bold")[一月至二月歌舞乐不休]]\n'
+        f"#columns(3, gutter: 14pt)[{body}]\n"
+    )
+    sections = _sections(_typst(tmp_path / "subheads.pdf", source))
+    assert _whole_in(sections.get("现场", []), paras[2]) and _whole_in(sections.get("现场", []), paras[3])
+    assert _whole_in(sections.get("数据", []), paras[4])

@@ -52,7 +52,8 @@ EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column ed
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
-KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
+KICKER_RATIO = 1.07  # a short line this much larger than the body is display type (kicker, subtitle, subhead);
+# sizes are read to 0.1 pt, so a subhead set 1.08× a 10.5 pt body (11.3 pt) must count
 BLOCK_GAP = 0.5  # a horizontal gap this much (x body size) wider than the usual line gap separates blocks
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
