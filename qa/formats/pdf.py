@@ -419,48 +419,56 @@ def _body_top_under_headline(strip: list[Line], body: float) -> float | None:
 
 
 def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
-    """Strips joined to the strip beside them whose headline heads their columns.
+    """Strips joined to the strip on their right whose centred headline heads their columns.
 
-    A headline narrower than its article's columns (centred over them, or set flush left over the
-    first) leaves white space beside it that looks like a gutter, cutting its own columns away from
-    it. A column with no headline of its own whose text starts on the same row as the first body
-    line under a neighbour's headline is one of that headline's columns: the article is read with
-    its headline first, then its columns left to right.
+    A headline centred over its article's columns leaves white space beside it that looks like a
+    gutter, cutting the first column away from it. When a strip opens with a headline that spans a
+    gutter of the columns under it (it heads several columns), a column with no headline of its own
+    a gutter to its left, whose text starts on the same row as the first body line under that
+    headline, is one of its columns: the article is read with its headline first, then its columns
+    left to right. (Columns right of the headline's strip need no joining: they are read after it.)
     """
     if len(strips) < 2:
         return strips
-    tops = [_body_top_under_headline(s, body) for s in strips]
-    out = [list(strips[0])]
-    heads = [tops[0]]
-    for strip, top in zip(strips[1:], tops[1:], strict=True):
-        first = min(ln.top for ln in strip)
-        joins_left = (
-            heads[-1] is not None
-            and top is None
-            and abs(first - heads[-1]) <= 0.6 * body
-            and not any(_opens_article(ln, body) for ln in strip)
+    out = [list(s) for s in strips]
+    heads = [_body_top_under_headline(s, body) for s in out]
+    spanning = [h is not None and _heads_columns(s, body) for s, h in zip(out, heads, strict=True)]
+
+    def beside(a: list[Line], b: list[Line], row: float | None) -> bool:
+        """``a`` a gutter left of ``b`` (not a whole empty column away), its text starting on ``row``."""
+        gap = min(ln.x0 for ln in b) - max(ln.x1 for ln in a)
+        return (
+            row is not None
+            and gap < 0.5 * (max(ln.x1 for ln in a) - min(ln.x0 for ln in a))
+            and abs(min(ln.top for ln in a) - row) <= 0.6 * body
         )
-        if joins_left:
-            out[-1].extend(strip)
-            continue
-        out.append(list(strip))
-        heads.append(top)
-    # A column left of the headline's strip (a centred headline leaves the first column apart).
+
     k = len(out) - 2
     while k >= 0:
-        right = heads[k + 1]
-        first = min(ln.top for ln in out[k])
+        left = out[k]
         if (
-            right is not None
-            and heads[k] is None
-            and abs(first - right) <= 0.6 * body
-            and not any(_opens_article(ln, body) for ln in out[k])
+            spanning[k + 1]
+            and not any(_opens_article(ln, body) for ln in left)
+            and beside(left, out[k + 1], heads[k + 1])
+            # Not when a headline on its left heads it as well (pages set on one baseline grid
+            # start every article's body on one row): it is read after that headline anyway.
+            and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
         ):
-            out[k + 1] = out[k] + out[k + 1]
-            del out[k]
-            del heads[k]
+            out[k + 1] = left + out[k + 1]
+            del out[k], heads[k], spanning[k]
         k -= 1
     return out
+
+
+def _heads_columns(strip: list[Line], body: float) -> bool:
+    """Does a headline-size line of ``strip`` span a gutter between columns of body text under it?"""
+    heads = [ln for ln in strip if ln.size >= HEAD_RATIO * body]
+    text = [ln for ln in strip if not _is_head(ln, body)]
+    if not heads or len(text) < 2:
+        return False
+    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
+    spans = [(min(text[i].x0 for i in col), max(text[i].x1 for i in col)) for col in columns]
+    return any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads)
 
 
 def _bands(lines: list[Line]) -> list[list[Line]]:
