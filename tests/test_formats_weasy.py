@@ -33,9 +33,8 @@ def _pdf(tmp_path: Path, body: str, css: str = CSS, name: str = "page.pdf") -> P
     from weasyprint import HTML
 
     path = tmp_path / name
-    HTML(string=f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>").write_pdf(
-        str(path)
-    )
+    head = f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head>"
+    HTML(string=f"{head}<body>{body}</body></html>").write_pdf(str(path))
     return path
 
 
@@ -92,11 +91,15 @@ def test_centred_headline_heads_its_columns_and_the_next_block_opens_below(tmp_p
     lead = [_text(f"头条{k}", 4) for k in range(1, 5)]
     story = [_text(f"乙文{k}", 6) for k in range(1, 7)]
     other = [_text(f"丙文{k}", 6) for k in range(1, 5)]
-    css = CSS + """
+    css = (
+        CSS
+        + """
     h1 { text-align: center; font-size: 24pt; margin: 0 0 .4em 0 }
     h2 { font-size: 16pt; margin: .5em 0 .3em 0 }
-    .lead { column-count: 4; column-gap: 1.5em; border-bottom: 1pt solid #000; padding-bottom: .5em; margin-bottom: .8em }
+    .lead { column-count: 4; column-gap: 1.5em; border-bottom: 1pt solid #000;
+            padding-bottom: .5em; margin-bottom: .8em }
     """
+    )
     body = (
         "<h1>头条新闻标题</h1><div class='lead'>"
         + "".join(f"<p>{t}</p>" for t in lead)
@@ -123,9 +126,12 @@ def test_lines_left_short_by_line_breaking_rules_do_not_end_paragraphs(tmp_path)
         "".join(f"第{p}段第{k}句提到{words[(p + k) % len(words)]}并说明了有关情况" for k in range(1, 9)) + "。"
         for p in range(1, 13)
     ]
-    css = CSS.replace("text-indent: 2em; margin: 0", "text-indent: 0; margin: 0 0 .6em 0") + """
+    css = (
+        CSS.replace("text-indent: 2em; margin: 0", "text-indent: 0; margin: 0 0 .6em 0")
+        + """
     h1 { font-size: 22pt } .cols { column-count: 5; column-gap: 1.2em }
     """
+    )
     body = "<h1>短行不分段</h1><div class='cols'>" + "".join(f"<p>{t}</p>" for t in paragraphs) + "</div>"
     where, _ = _sections(_pdf(tmp_path, body, css))
     whole = [text for text in paragraphs if _section_of(where, "".join(text.split())) == ("短行不分段",)]
@@ -151,9 +157,13 @@ def test_jumps_naming_the_same_pages_are_told_apart_by_their_words(tmp_path):
     """Two articles jump from page 1 to page 2 with the same markers and no jump headlines; their
     continuations are printed in the other order. Each goes back to the article whose words it uses."""
     panda = ["沈阳市动物园的大熊猫强强今天启程返回四川卧龙，饲养员冯惠芳给熊猫强强准备了牛奶和竹子，熊猫"]
-    panda_rest = ["强强趴在笼子里，饲养员冯惠芳端起牛奶喂熊猫强强。沈阳市民赶来送别大熊猫强强，熊猫强强将在卧龙安度晚年。"]
+    panda_rest = [
+        "强强趴在笼子里，饲养员冯惠芳端起牛奶喂熊猫强强。沈阳市民赶来送别大熊猫强强，熊猫强强将在卧龙安度晚年。"
+    ]
     web = ["浙江省政府新闻办公室开通金鸽工程网站，用户在因特网上轻击键盘，就能在金鸽工程的"]
-    web_rest = ["主页上查询浙江省的人文地理和招商信息。金鸽工程网站每月访问量超过十万次，浙江省新闻办公室还将扩充网站内容。"]
+    web_rest = [
+        "主页上查询浙江省的人文地理和招商信息。金鸽工程网站每月访问量超过十万次，浙江省新闻办公室还将扩充网站内容。"
+    ]
     css = CSS + "h1 { font-size: 20pt } .page2 { break-before: page }"
     body = (
         "<h1>大熊猫强强告别沈阳</h1>"
