@@ -544,39 +544,43 @@ def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> 
 
 
 def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
-    """Strips joined to the strip beside them whose headline heads their columns.
+    """Strips joined to the strip on their right whose centred headline heads their columns.
 
-    A headline narrower than its article's columns (centred over them, or set flush left over the
-    first) leaves white space beside it that looks like a gutter, cutting its own columns away from
-    it. A column with no headline of its own whose text starts on the same row as the first body
-    line under a neighbour's headline is one of that headline's columns: the article is read with
-    its headline first, then its columns left to right.
+    A headline centred over its article's columns leaves white space beside it that looks like a
+    gutter, cutting the first column away from it. When a strip opens with a headline that spans a
+    gutter of the columns under it (it heads several columns), a column with no headline of its own
+    a gutter to its left, whose text starts on the same row as the first body line under that
+    headline, is one of its columns: the article is read with its headline first, then its columns
+    left to right. (Columns right of the headline's strip need no joining: they are read after it.)
     """
     if len(strips) < 2:
         return strips
-    tops = [_body_top_under_headline(s, body) for s in strips]
-    out = [list(strips[0])]
-    heads = [tops[0]]
-    for strip, top in zip(strips[1:], tops[1:], strict=True):
-        joins_left = (
-            top is None and _level(heads[-1], strip, body) and not any(_opens_article(ln, body) for ln in strip)
-        )
-        if joins_left:
-            out[-1].extend(strip)
-            continue
-        out.append(list(strip))
-        heads.append(top)
-    # A column left of the headline's strip (a centred headline leaves the first column apart).
+    out = [list(s) for s in strips]
+    heads = [_body_top_under_headline(s, body) for s in out]
+    # Any headline (not only one spanning a gutter of the columns under it): a typesetter that fills
+    # columns one by one leaves the last columns of a short story empty, and its centred headline
+    # then sits over one column, apart from the first (or over none at all).
+    spanning = [h is not None for h in heads]
+
+    def beside(a: list[Line], b: list[Line], starts: tuple[float, ...] | None) -> bool:
+        """``a`` a gutter left of ``b`` (not a whole empty column away), its text starting on a row
+        where text starts under ``b``'s headline."""
+        gap = min(ln.x0 for ln in b) - max(ln.x1 for ln in a)
+        return gap < 0.5 * (max(ln.x1 for ln in a) - min(ln.x0 for ln in a)) and _level(starts, a, body)
+
     k = len(out) - 2
     while k >= 0:
+        left = out[k]
         if (
-            heads[k] is None
-            and _level(heads[k + 1], out[k], body)
-            and not any(_opens_article(ln, body) for ln in out[k])
+            spanning[k + 1]
+            and not any(_opens_article(ln, body) for ln in left)
+            and beside(left, out[k + 1], heads[k + 1])
+            # Not when a headline on its left heads it as well (pages set on one baseline grid
+            # start every article's body on one row): it is read after that headline anyway.
+            and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
         ):
-            out[k + 1] = out[k] + out[k + 1]
-            del out[k]
-            del heads[k]
+            out[k + 1] = left + out[k + 1]
+            del out[k], heads[k], spanning[k]
         k -= 1
     return out
 
