@@ -261,3 +261,24 @@ def test_subheads_one_step_larger_than_a_large_body_head_their_part(tmp_path):
     sections = _sections(_typst(tmp_path / "subheads.pdf", source))
     assert _whole_in(sections.get("现场", []), paras[2]) and _whole_in(sections.get("现场", []), paras[3])
     assert _whole_in(sections.get("数据", []), paras[4])
+
+
+@needs_typst
+def test_a_byline_under_a_centred_headline_does_not_part_it_from_its_first_column(tmp_path):
+    """Under a centred headline a byline line sits right above the columns' text (the module's last column
+    left empty): the first column is still read under the headline, not before it."""
+    pool = list(dict.fromkeys(_paragraphs(15, 30)))
+    paras = []
+    while sum(map(len, paras)) < 380:  # about one and a half columns
+        paras.append(pool.pop(0))
+    head = '#block(width: 100%, below: 2pt)[#set align(center); #text(size: 17pt, weight: "bold")[首都劳模联欢]]'
+    byline = "#block(width: 100%, below: 3pt)[#set align(center); 本报记者　颜世贵　贾庆林]"
+    source = (
+        "#set page(width: 230mm, height: 200mm, margin: 15mm)\n"
+        f"{head}\n{byline}\n#block(height: 45mm)[#columns(3, gutter: 14pt)[{_body(paras)}]]\n"
+        "#v(4pt) #line(length: 100%, stroke: 0.6pt) #v(4pt)\n"
+        '#block(width: 100%, below: 4pt)[#text(size: 17pt, weight: "bold")[中国民乐除夕回荡维也纳]]\n'
+        f"#columns(3, gutter: 14pt)[{_body(pool[:3])}]\n"
+    )
+    sections = _sections(_typst(tmp_path / "byline.pdf", source))
+    assert sum(_whole_in(sections.get("首都劳模联欢", []), p) for p in paras) >= len(paras) - 1, list(sections)
