@@ -500,6 +500,15 @@ def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
     )
 
 
+def _opens_near(first: list[Line], below: list[list[Line]], reach: float, body: float) -> bool:
+    """Does a line starting above ``reach`` in the bands ``below`` a gap open an article, with no
+    display type beside it atop another column (a kicker over the opening headline is its own)?"""
+    openers = [ln for band in below for ln in band if ln.top <= reach and _opens_below(ln, below, body)]
+    return bool(openers) and not any(
+        _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers) for ln in first
+    )
+
+
 def _under_headline_run(bands: list[list[Line]], j: int, body: float) -> bool:
     """Are the bands right above band ``j`` all display type, with headline type among them?"""
     k = j - 1
@@ -535,13 +544,10 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # A headline opening one column a little lower than the plain text atop the others (the
             # space a headline keeps above it, where a new multi-column block starts with it) opens it
             # too — not beside display type there (a briefs column's next item is no such block).
-            reach = edge_below + OPENS_NEAR * (body + layout.line_gap)
-            near = [ln for b in bands[j : j + 4] for ln in b if ln.top <= reach]
-            openers = [ln for ln in near if _opens_below(ln, bands[j : j + 4], body)]
-            beside = [  # display type atop another column (a kicker over the opening headline is its own)
-                ln for ln in first if _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers)
-            ]
-            opens = wide and (any(_opens_below(ln, bands[j : j + 4], body) for ln in first) or (openers and not beside))
+            opens = wide and (
+                any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+                or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
+            )
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             if boundary and layout.para_gap is not None:
