@@ -15,17 +15,23 @@ The page is read the way a newspaper reader reads it:
    full height (columns, side-by-side articles), else at horizontal gaps wider than the body's
    line spacing or where the type changes (headline above body), else it is one column read top
    to bottom. A headline spanning several columns blocks the gutters below it, so an article's
-   columns are read together, after its headline.
+   columns are read together, after its headline (also a centred headline that leaves the first
+   column beside it white); a full-width gap opens a new block of columns when a headline starts
+   there, even a few points lower than the text atop the other columns (a new multi-column block
+   that opens with a story).
 4. **Roles.** The body size is the most common size. A heading group is a run of lines larger
    than the body (or bold and short); its largest lines are the headline, smaller lines above it
    the kicker (引题), below it the subtitle (副题). Bold body-size lines inside an article are
-   its subheads. On a multi-column page every headline is an article of its own (level 1, a
+   its subheads (bold by weight, by a synthetic-bold glyph set, or by a font name that states it —
+   not by being a 黑体 when the body is one). On a multi-column page every headline is an article of its own (level 1, a
    subhead level 2); a single-column document nests headings by size.
-5. **Paragraphs.** A line starts a paragraph when it is indented, follows a short line or a
+5. **Paragraphs.** A line starts a paragraph when it is indented, follows a short line (one
+   the next line's first unbreakable run would have fitted, or that ends a sentence: typesetters
+   that do not stretch CJK lines leave room where line-breaking rules forbid a break) or a
    wider gap; at a column or page end a paragraph continues into the next column when that
    column starts unindented after a full line. '（下转第N版）' stays on the paragraph it ends,
-   '（上接第N版）' opens the one it starts; the structure stage stitches them
-   (``qa.structure.hinted``).
+   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows); the
+   structure stage stitches them (``qa.structure.hinted``).
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 """
@@ -614,6 +620,15 @@ def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
     )
 
 
+def _opens_near(first: list[Line], below: list[list[Line]], reach: float, body: float) -> bool:
+    """Does a line starting above ``reach`` in the bands ``below`` a gap open an article, with no
+    display type beside it atop another column (a kicker over the opening headline is its own)?"""
+    openers = [ln for band in below for ln in band if ln.top <= reach and _opens_below(ln, below, body)]
+    return bool(openers) and not any(
+        _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers) for ln in first
+    )
+
+
 def _under_headline_run(bands: list[list[Line]], j: int, body: float) -> bool:
     """Are the bands right above band ``j`` all display type, with headline type among them?"""
     k = j - 1
@@ -649,13 +664,10 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # A headline opening one column a little lower than the plain text atop the others (the
             # space a headline keeps above it, where a new multi-column block starts with it) opens it
             # too — not beside display type there (a briefs column's next item is no such block).
-            reach = edge_below + OPENS_NEAR * (body + layout.line_gap)
-            near = [ln for b in bands[j : j + 4] for ln in b if ln.top <= reach]
-            openers = [ln for ln in near if _opens_below(ln, bands[j : j + 4], body)]
-            beside = [  # display type atop another column (a kicker over the opening headline is its own)
-                ln for ln in first if _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers)
-            ]
-            opens = wide and (any(_opens_below(ln, bands[j : j + 4], body) for ln in first) or (openers and not beside))
+            opens = wide and (
+                any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+                or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
+            )
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
             # Headline type right under text with no display type over it opens an article at any

@@ -9,7 +9,8 @@ Newspapers continue articles on other pages. A paragraph that opens with '（上
 continuation run — it and the paragraphs after it up to the next top-level heading — and the
 run belongs to the article whose text ended with '（下转第2版）'. Runs are matched to articles by
 the editions the markers name (the page's printed edition, or its page number), then by the
-repeated "jump headline" printed over the run when there is one, then in reading order; the run
+repeated "jump headline" printed over the run when there is one, then by the words the run shares
+with the article's text on its page (and a word the seam makes whole), then in reading order; the run
 is moved right after the article's last paragraph and glued to it when that paragraph stopped
 mid-sentence. The jump headline itself is not a section of its own. A run nothing in the file
 continues is filed under the headline another page file of the same issue gave it
