@@ -55,7 +55,8 @@ def _topic_scores(
     titles: dict[int, str],
 ) -> dict[tuple[int, int], float]:
     """TF-IDF cosine (character bigrams, frequencies from this document) between each run's text and
-    the text of each jumping article printed before its transfer marker on its page."""
+    the text of each jumping article printed before its transfer marker on its page, divided by the
+    run's best cosine (1.0 for the nearest article)."""
     sim = Similarity(p.text for p in paragraphs if p.heading_level is None)
     run_vecs = [sim.vector(" ".join(_after_marker(paragraphs[i].text) for i in run)) for _, run, _ in runs]
     out: dict[tuple[int, int], float] = {}
@@ -68,6 +69,13 @@ def _topic_scores(
         vec = sim.vector(strip_transfer(" ".join(own)))
         for r, run_vec in enumerate(run_vecs):
             out[(r, n)] = Similarity.cosine(vec, run_vec)
+    # Relative to the run's best match: a short run shares few bigrams with any article, so raw
+    # cosines are small and close together; what tells the jumps apart is which article it is nearest.
+    for r in range(len(runs)):
+        best = max((out[(r, n)] for n in range(len(transfers))), default=0.0)
+        if best > 0:
+            for n in range(len(transfers)):
+                out[(r, n)] /= best
     return out
 
 
