@@ -282,3 +282,40 @@ def test_a_byline_under_a_centred_headline_does_not_part_it_from_its_first_colum
     )
     sections = _sections(_typst(tmp_path / "byline.pdf", source))
     assert sum(_whole_in(sections.get("首都劳模联欢", []), p) for p in paras) >= len(paras) - 1, list(sections)
+
+
+@needs_typst
+def test_a_word_formed_at_a_seam_by_chance_does_not_outweigh_what_the_runs_say(tmp_path):
+    """Two stories jump to page 2 with the same markers and no jump heads. One page-1 text ends with 而 and
+    the other story's continuation starts with 已 ('而已' is a word): each continuation still goes back to
+    the story whose words it uses."""
+    formaldehyde = (
+        "新装修的住宅里，甲醛是最常见的污染物。室内的甲醛从建材、家具、壁纸的粘着剂以及涂料中释放出来，"
+        "越是新的建筑物，释放出的甲醛浓度就越高。甲醛的致癌能力（下转第2版）"
+    )
+    consumers = (
+        "消费者协会发布的调查显示，消费者的自我保护意识和监督意识大大提高。在受到商业欺诈后，"
+        "只有两成消费者采取“忍了”的态度，而（下转第2版）"
+    )
+    runs = {
+        "新居甲醛污染不容忽视": "（上接第1版）已通过动物实验得到了证实，甲醛浓度过高甚至能直接导致动物死亡。"
+        "此外，甲醛还能引起化学物质过敏症，使人感到头痛、目眩。",
+        "消费者维权意识增强": "（上接第1版）在前年，采取同样态度的消费者多达四成，受到过商业欺诈的消费者也比去年多。",
+    }
+    page = "#set page(width: 200mm, height: 150mm, margin: 15mm)\n"
+    head = '#block(width: 100%, below: 6pt)[#text(size: 20pt, weight: "bold")[{}]]\n'
+    source = (
+        page
+        + "#columns(2, gutter: 14pt)["
+        + head.format("新居甲醛污染不容忽视")
+        + f"#par[#{_s(formaldehyde)}]\n#colbreak()\n"
+        + head.format("消费者维权意识增强")
+        + f"#par[#{_s(consumers)}]]\n#pagebreak()\n"
+        + head.format("另一条新闻")
+        + _body(_paragraphs(16, 1))
+        + "\n"
+        + "\n".join(f"#par(first-line-indent: 0pt)[#{_s(t)}]" for t in runs.values())
+    )
+    sections = _sections(_typst(tmp_path / "seam.pdf", source))
+    for title, run in runs.items():
+        assert _whole_in(sections.get(title, []), run), (title, list(sections))
