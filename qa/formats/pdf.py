@@ -563,10 +563,11 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
         return strips
     out = [list(s) for s in strips]
     heads = [_body_top_under_headline(s, body) for s in out]
-    # Any headline (not only one spanning a gutter of the columns under it): a typesetter that fills
-    # columns one by one leaves the last columns of a short story empty, and its centred headline
-    # then sits over one column, apart from the first (or over none at all).
-    spanning = [h is not None for h in heads]
+    # A headline spanning a gutter of the columns under it — or one set apart from its own column's left
+    # edge (centred) or with no text under it: a typesetter that fills columns one by one leaves the last
+    # columns of a short story empty, and its centred headline then sits over one column, apart from the
+    # first (or over none at all). A headline flush with its column's edge heads no column to its left.
+    spanning = [h is not None and _heads_left(s, body) for s, h in zip(out, heads, strict=True)]
 
     def beside(a: list[Line], b: list[Line], starts: tuple[float, ...] | None) -> bool:
         """``a`` a gutter left of ``b`` (not a whole empty column away), its text starting on a row
@@ -589,6 +590,23 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
             del out[k], heads[k], spanning[k]
         k -= 1
     return out
+
+
+def _heads_left(strip: list[Line], body: float) -> bool:
+    """May the headline opening ``strip`` head a column to its left? When it spans a gutter of the columns
+    under it, stands over no text, or is set in from its column's left edge or centred on it (centred
+    over more columns than its own)."""
+    heads = [ln for ln in strip if ln.size >= HEAD_RATIO * body and not ln.quoted]
+    text = [ln for ln in strip if not _is_head(ln, body)]
+    if not heads or not text:
+        return True
+    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
+    spans = [(min(text[i].x0 for i in col), max(text[i].x1 for i in col)) for col in columns]
+    if any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads):
+        return True
+    left, right = min(ln.x0 for ln in text), max(ln.x1 for ln in text)
+    h0, h1 = min(h.x0 for h in heads), max(h.x1 for h in heads)
+    return h0 > left + body or abs((h0 + h1) / 2 - (left + right) / 2) <= body
 
 
 def _bands(lines: list[Line]) -> list[list[Line]]:
