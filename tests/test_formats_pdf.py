@@ -250,8 +250,9 @@ def test_a_newspaper_from_another_producer_is_read_whole_with_its_pages(tmp_path
     CSS layout engine (stories through one multi-column container, headers in page-margin boxes): paragraphs
     are read whole and cite the page they are printed on; running headers and footers stay out of the text.
 
-    How well these families are read is measured by benchmarks/formats.py (Chromium diagnosed on seeds
-    7000+, WeasyPrint held out); this test only guards that such a file is read at all, with pages right."""
+    How well these families are read is measured by benchmarks/formats.py (both diagnosed on seeds 7000+;
+    tests/test_formats_weasy.py guards the rules that diagnosis added); this test only guards that such a
+    file is read at all, with pages right."""
     paper = make_paper(tmp_path / "paper.pdf")
     doc = load_file(paper.path)
     assert doc.source_format == "pdf"

@@ -11,7 +11,6 @@ continuation under that headline: its citation names the article it belongs to, 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -19,9 +18,8 @@ from qa.formats.blocks import hints_digest
 from qa.paragraphs import split_paragraphs
 from qa.records import Document, Paragraph
 from qa.structure.cues import continuation_marker, has_transfer_marker
-from qa.structure.hinted import _TRANSFER, _edition, _number, build_hinted_outline
-
-_SOURCE = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+from qa.structure.hinted import _edition, build_hinted_outline
+from qa.structure.markers import named_edition, transfer_marker
 
 
 def _jumps(doc: Document) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, Paragraph]]]:
@@ -36,14 +34,14 @@ def _jumps(doc: Document) -> tuple[list[tuple[int, int, str]], list[tuple[int, i
         if para.heading_level is not None:
             continue
         if has_transfer_marker(para.text) and para.index not in matched_heads and section_of.get(para.index):
-            target = _TRANSFER.search(para.text.rstrip())
-            if target and _edition(para) is not None:
-                transfers.append((_edition(para), _number(target.group(1)), section_of[para.index][-1]))
+            target = named_edition(transfer_marker(para.text) or "", _edition(para))
+            if target is not None and _edition(para) is not None:
+                transfers.append((_edition(para), target, section_of[para.index][-1]))
         marker = continuation_marker(para.text)
         if marker and para.index not in matched_tails:
-            source = _SOURCE.search(marker)
-            if source and _edition(para) is not None:
-                continuations.append((_edition(para), _number(source.group(1)), para))
+            source = named_edition(marker, _edition(para))
+            if source is not None and _edition(para) is not None:
+                continuations.append((_edition(para), source, para))
     return transfers, continuations
 
 

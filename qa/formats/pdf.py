@@ -15,17 +15,23 @@ The page is read the way a newspaper reader reads it:
    full height (columns, side-by-side articles), else at horizontal gaps wider than the body's
    line spacing or where the type changes (headline above body), else it is one column read top
    to bottom. A headline spanning several columns blocks the gutters below it, so an article's
-   columns are read together, after its headline.
+   columns are read together, after its headline (also a centred headline that leaves the first
+   column beside it white); a full-width gap opens a new block of columns when a headline starts
+   there, even a few points lower than the text atop the other columns (a new multi-column block
+   that opens with a story).
 4. **Roles.** The body size is the most common size. A heading group is a run of lines larger
    than the body (or bold and short); its largest lines are the headline, smaller lines above it
    the kicker (引题), below it the subtitle (副题). Bold body-size lines inside an article are
-   its subheads. On a multi-column page every headline is an article of its own (level 1, a
+   its subheads (bold by weight, by a synthetic-bold glyph set, or by a font name that states it —
+   not by being a 黑体 when the body is one). On a multi-column page every headline is an article of its own (level 1, a
    subhead level 2); a single-column document nests headings by size.
-5. **Paragraphs.** A line starts a paragraph when it is indented, follows a short line or a
+5. **Paragraphs.** A line starts a paragraph when it is indented, follows a short line (one
+   the next line's first unbreakable run would have fitted, or that ends a sentence: typesetters
+   that do not stretch CJK lines leave room where line-breaking rules forbid a break) or a
    wider gap; at a column or page end a paragraph continues into the next column when that
    column starts unindented after a full line. '（下转第N版）' stays on the paragraph it ends,
-   '（上接第N版）' opens the one it starts; the structure stage stitches them
-   (``qa.structure.hinted``).
+   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows); the
+   structure stage stitches them (``qa.structure.hinted``).
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 """
@@ -41,6 +47,7 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.blocks import Block, to_document
 from qa.records import Document
+from qa.structure import markers
 from qa.structure.cues import is_byline
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -51,26 +58,39 @@ EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column ed
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
-KICKER_RATIO = 1.08  # a short line this much larger than the body is display type (kicker, subtitle, subhead)
+KICKER_RATIO = 1.07  # a short line this much larger than the body is display type (kicker, subtitle, subhead);
+# sizes are read to 0.1 pt, so a subhead set 1.08× a 10.5 pt body (11.3 pt) must count
 BLOCK_GAP = 0.5  # a horizontal gap this much (x body size) wider than the usual line gap separates blocks
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
+OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
+PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[A-Z]\d{1,2}$|^[A-Z]\d{1,2}\s",
+    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
     re.IGNORECASE,
 )
-_EDITION = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
-_BOLD_NAME = re.compile(r"bold|black|heavy|demi|hei(?:ti)?(?![a-z])|黑|W[6-9]\b", re.IGNORECASE)
-_TRANSFER_LINE = re.compile(r"^[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]$")
-_CONT_LINE = re.compile(r"^[（(]\s*(?:上接|接上|紧接|接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
-_JUMP_MARK = re.compile(r"[（(]\s*(?:下转|转下|转|上接|接上|紧接|接)\s*第?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
+# The page's edition in its banner or folio: 第2版, 第A2版, 2版 · 要闻, A2版, — A2 — (the number is kept).
+_EDITION = re.compile(
+    r"第\s*[A-Z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|^\s*[A-Z]?\s*(\d{1,3})\s*版"
+    r"|^[-—–\s]*[A-Z]\s*(\d{1,2})[-—–\s]*$"
+)
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
+_HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
+_TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
+_CONT_LINE = markers.CONTINUED
+_JUMP_MARK = markers.ANY
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
-_SENTENCE_END = tuple("。！？!?；;….：:”」』")
-_CN_NUM = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
+_SENTENCE_END = tuple("。！？!?；;…：:")
+_CLOSERS = "”’」』）)》】\"'"
+# Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation, none
+# after opening brackets, none on either side of a quotation mark; numbers and Latin words stay whole.
+_NO_BREAK_BEFORE = set("”’）)」』》〉】〕，。、；：？！…—·,.;:?!%％\"'“‘")
+_NO_BREAK_AFTER = set("“‘”’（(「『《〈【〔\"'")
 
 
 @dataclass
@@ -83,7 +103,7 @@ class _Char:
     base: float
     size: float
     bold: bool
-    bold_by_name: bool = False  # bold only because the font's name says so (a 黑体 body face says so too)
+    bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
 
 
 @dataclass
@@ -99,6 +119,7 @@ class Line:
     bold: bool
     page: int
     core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
+    quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
 
 
 @dataclass
@@ -109,27 +130,30 @@ class _Page:
     lines: list[Line]
     edition: int | None = None
     furniture: list[Line] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules: (x0, x1, y)
 
 
 def _edition_number(text: str) -> int | None:
     match = _EDITION.search(text)
     if not match:
         return None
-    value = match.group(1)
-    if value.isdigit():
-        return int(value)
-    if value == "十":
-        return 10
-    if value.startswith("十"):
-        return 10 + _CN_NUM[value[1]]
-    if len(value) == 1:
-        return _CN_NUM[value]
-    if value.endswith("十"):
-        return _CN_NUM[value[0]] * 10
-    return _CN_NUM[value[0]] * 10 + _CN_NUM[value[-1]] if len(value) == 3 else None
+    return markers.number(next(g for g in match.groups() if g))
 
 
 # ---- reading characters -----------------------------------------------------------------------
+def _page_rules(page, raw) -> list[tuple[float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """Horizontal rules drawn on the page (thin, wide paths): (x0, x1, y), y from the top.
+
+    Papers part modules set close together with a rule; the text alone cannot show it."""
+    height = page.get_height()
+    rules = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 2.5 and right - left > 20:
+            rules.append((left, right, height - (top + bottom) / 2))
+    return rules
+
+
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
     """Every visible character with its loose box (font ascent to descent), size and weight."""
     textpage = page.get_textpage()
@@ -141,7 +165,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         chars: list[_Char] = []
-        fonts: dict[bytes, bool] = {}
+        fonts: dict[bytes, tuple[bool, bool]] = {}  # name -> (bold, bold only because it is a 黑体)
         for i in range(raw.FPDFText_CountChars(tp)):
             if raw.FPDFText_IsGenerated(tp, i):
                 continue
@@ -158,7 +182,12 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             if font not in fonts:
                 # A font without a name is a Type 3 set of drawn glyphs: Chromium (Skia) writes synthetic
                 # bold that way, emboldening the outlines of a font that has no bold face.
-                fonts[font] = not font or bool(_BOLD_NAME.search(font.decode("latin-1")))
+                # A 黑体 face's bold is named ('WenQuanYi-Micro-Hei-Bold'): that stays bold when the body
+                # is the 黑体 itself.
+                decoded = font.decode("latin-1")
+                stated = not font or bool(_BOLD_NAME.search(decoded))
+                hei = bool(_HEI_NAME.search(decoded))
+                fonts[font] = (stated or hei, hei and not stated)
             chars.append(
                 _Char(
                     text,
@@ -168,8 +197,8 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     height - rect.bottom,
                     height - oy.value,
                     round(size, 1),
-                    weight >= 600 or fonts[font],
-                    weight < 600 and bool(font) and fonts[font],
+                    weight >= 600 or fonts[font][0],
+                    weight < 600 and fonts[font][1],
                 )
             )
         return chars
@@ -217,7 +246,17 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                 # CJK is set solid, also next to Latin (at most a quarter em between them).
                 latin = prev.text.isascii() and ch.text.isascii() and not on_edge(ch.x0)
                 limit = WORD_GAP if latin else CJK_GAP
-                if gap > limit * min(small, body) or max(prev.size, ch.size) > 1.15 * small:
+                reach = limit * min(small, body)
+                if prev.text in _HANGING and not prev.text.isascii():
+                    # Full-width punctuation's box is an em wide but its glyph sits in the left half:
+                    # a line ending in one reaches half an em into the gutter (in a line, the next
+                    # character follows at once, or the box is halved and overlapped).
+                    reach = min(reach, PUNCT_GAP * min(small, body))
+                if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
+                    # Inside one headline a justified line spreads its characters (a fifth of an em
+                    # and more); two headlines side by side are a module gap apart, wider than that.
+                    reach = max(reach, HEAD_SPREAD * small)
+                if gap > reach or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
@@ -303,11 +342,40 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         rows = {round(ln.bottom) for ln in furniture}
         page.furniture = [ln for ln in page.lines if in_band(ln, page) and round(ln.bottom) in rows]
         page.lines = [ln for ln in page.lines if not (in_band(ln, page) and round(ln.bottom) in rows)]
+        page.furniture += _masthead(page, body)
         for line in page.furniture:
             edition = _edition_number(line.text)
             if edition is not None:
                 page.edition = edition
                 break
+
+
+def _masthead(page: _Page, body: float) -> list[Line]:
+    """The nameplate (报头) atop a front page, taken out of the body: the paper's name in display type
+    on one row, with its ear (报眼: date, 农历, CN number, '第1版') beside it.
+
+    It sits below the furniture band, and is no headline: the top band of the page — everything
+    above the first full-width gap — holding one row of display type and, beside it, a short block
+    of small lines one of which reads like furniture (a date, a weekday, an edition). A headline
+    at the top of a page has its body (or nothing) beside it, not a date line.
+    """
+    if not page.lines:
+        return []
+    top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
+    display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
+    rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if (
+        not display
+        or not rest
+        or min(ln.top for ln in top) > 0.25 * page.height
+        or max(ln.bottom for ln in display) - min(ln.top for ln in display) > 1.5 * max(ln.size for ln in display)
+        or len({round(ln.bottom) for ln in rest}) > 6
+        or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
+        or not any(_FURNITURE.search(ln.text) for ln in rest)
+    ):
+        return []
+    page.lines = [ln for ln in page.lines if ln not in top]
+    return list(top)
 
 
 # ---- reading order ----------------------------------------------------------------------------
@@ -316,6 +384,7 @@ class _Layout:
     body: float  # body font size
     line_gap: float  # usual whitespace between two body lines of one column
     para_gap: float | None = None  # usual space between paragraphs, where paragraphs are spaced (not indented)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # the page's horizontal rules
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
@@ -359,16 +428,19 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
         # than their bodies: keep it with them when together they cut into articles across their
-        # full width (an article boundary runs through both).
+        # full width (an article boundary runs through both) — unless between two such boundaries it
+        # cannot be (see _not_last_column): then it is a column of a flow, where two stories may
+        # start side by side by chance.
         merged: list[list[Line]] = []
         for strip in strips:
             if merged:
                 joined = merged[-1] + strip
-                if len(_horizontal_cuts(_bands(joined), layout, "article")) > 1:
+                cuts = _horizontal_cuts(_bands(joined), layout, "article")
+                if len(cuts) > 1 and not any(_not_last_column(merged[-1], strip, cut, layout.body) for cut in cuts):
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
-        strips = merged
+        strips = _under_one_headline(merged, layout.body)
     if len(strips) > 1:
         return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
     if len(bands) > 1:
@@ -376,7 +448,165 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
             cuts = _horizontal_cuts(bands, layout, mode)
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    head, rest = _heading_over_columns(lines, layout.body)
+    if head:
+        return [head, *_xy_cut(rest, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], body: float) -> bool:
+    """Is ``strip``'s part of ``segment`` (the region between two article boundaries) surely not the
+    last column of the article ``left`` holds there? It is not when ``left`` has no body text there
+    (a kicker alone) while it has, or when its leftmost column opens an article below body text of
+    its own (a story starting mid-column)."""
+    own = {id(ln) for ln in strip}
+    lines = [ln for ln in segment if id(ln) in own]
+    if not lines:
+        return False
+    theirs = {id(ln) for ln in left}
+    if any(not _is_head(ln, body) for ln in lines) and all(_is_head(ln, body) for ln in segment if id(ln) in theirs):
+        return True
+    first = [lines[i] for i in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
+    return any(
+        _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
+        for ln in first
+    )
+
+
+def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
+    """The heading group atop a region whose body, without it, stands in several columns.
+
+    A headline crossing a gutter (centred over an article's columns) holds them together as one
+    strip; when the columns do not share a baseline grid (paragraph spaces, or a typesetter that sets
+    each column alone) no full-width gap parts the headline from them either, and reading that strip
+    row by row interleaves its columns' lines. Headline type marks the group: it is cut off by type,
+    and what is under it is read column by column. ([], lines) when there is no such group.
+    """
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    k = 0
+    while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
+        k += 1
+    if k > 0 and not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
+        return [], lines
+    if any(_is_head(ln, body) and ln.size >= HEAD_RATIO * body for ln in ordered[k:]):
+        return [], lines  # another headline below: not one article's head over its columns
+    # A byline or photo caption set across the columns, right under the heading group and above
+    # every column's first line, goes with the head.
+    # (Also with no heading group here: the cut under the headline left them atop the columns.)
+    for extra in range(4):
+        rest = ordered[k + extra :]
+        if len(rest) < 2:
+            return [], lines
+        if len(_groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
+            return ([], lines) if k + extra == 0 else (ordered[: k + extra], rest)
+        if rest[0].bottom > min(ln.top for ln in rest[1:]) + 0.3 * body:
+            return [], lines
+    return [], lines
+
+
+def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...] | None:
+    """Where the text under the heading group that opens ``strip`` starts — the tops of its first lines,
+    and of the first line that reads on into a column (a byline or a photo's caption set apart
+    above the columns is no column) — or None when the strip does not open with a headline
+    (display type with headline type among it)."""
+    ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
+    k = 0
+    while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
+        k += 1
+    if k == 0 or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
+        return None
+    if k == len(ordered):
+        # Display type only: a headline centred over its article's columns whose text did not reach
+        # the columns under it (a typesetter that fills columns one by one, unbalanced). Its body
+        # would start right under its foot.
+        return (max(ln.bottom for ln in ordered),)
+    # The first rows under the head: a byline or a caption may sit right above the columns' text.
+    column = _column_top(ordered[k:], body)
+    return tuple(ln.top for ln in ordered[k : k + 3]) + (() if column is None else (column,))
+
+
+def _column_top(lines: list[Line], body: float) -> float | None:
+    """Top of the first body line (in the body's very size: a caption is a little smaller) with the next
+    body line of its column right under it."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    for n, ln in enumerate(ordered[:12]):
+        if abs(ln.size - body) >= 0.05 * body:
+            continue
+        if any(
+            abs(o.size - body) < 0.05 * body and 0 <= o.top - ln.bottom < 1.5 * body and o.x0 < ln.x1 and ln.x0 < o.x1
+            for o in ordered[n + 1 : n + 12]
+        ):
+            return ln.top
+    return None
+
+
+def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> bool:
+    """Does ``strip`` (no headline of its own) start on a row where text starts under a headline?"""
+    if starts is None:
+        return False
+    column = _column_top(strip, body)
+    firsts = (min(ln.top for ln in strip),) + (() if column is None else (column,))
+    return any(abs(a - b) <= 0.6 * body for a in firsts for b in starts)
+
+
+def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
+    """Strips joined to the strip on their right whose centred headline heads their columns.
+
+    A headline centred over its article's columns leaves white space beside it that looks like a
+    gutter, cutting the first column away from it. When a strip opens with a headline that spans a
+    gutter of the columns under it (it heads several columns), a column with no headline of its own
+    a gutter to its left, whose text starts on the same row as the first body line under that
+    headline, is one of its columns: the article is read with its headline first, then its columns
+    left to right. (Columns right of the headline's strip need no joining: they are read after it.)
+    """
+    if len(strips) < 2:
+        return strips
+    out = [list(s) for s in strips]
+    heads = [_body_top_under_headline(s, body) for s in out]
+    # A headline spanning a gutter of the columns under it — or one set apart from its own column's left
+    # edge (centred) or with no text under it: a typesetter that fills columns one by one leaves the last
+    # columns of a short story empty, and its centred headline then sits over one column, apart from the
+    # first (or over none at all). A headline flush with its column's edge heads no column to its left.
+    spanning = [h is not None and _heads_left(s, body) for s, h in zip(out, heads, strict=True)]
+
+    def beside(a: list[Line], b: list[Line], starts: tuple[float, ...] | None) -> bool:
+        """``a`` a gutter left of ``b`` (not a whole empty column away), its text starting on a row
+        where text starts under ``b``'s headline."""
+        gap = min(ln.x0 for ln in b) - max(ln.x1 for ln in a)
+        return gap < 0.5 * (max(ln.x1 for ln in a) - min(ln.x0 for ln in a)) and _level(starts, a, body)
+
+    k = len(out) - 2
+    while k >= 0:
+        left = out[k]
+        if (
+            spanning[k + 1]
+            and not any(_opens_article(ln, body) for ln in left)
+            and beside(left, out[k + 1], heads[k + 1])
+            # Not when a headline on its left heads it as well (pages set on one baseline grid
+            # start every article's body on one row): it is read after that headline anyway.
+            and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
+        ):
+            out[k + 1] = left + out[k + 1]
+            del out[k], heads[k], spanning[k]
+        k -= 1
+    return out
+
+
+def _heads_left(strip: list[Line], body: float) -> bool:
+    """May the headline opening ``strip`` head a column to its left? When it spans a gutter of the columns
+    under it, stands over no text, or is set in from its column's left edge or centred on it (centred
+    over more columns than its own)."""
+    heads = [ln for ln in strip if ln.size >= HEAD_RATIO * body and not ln.quoted]
+    text = [ln for ln in strip if not _is_head(ln, body)]
+    if not heads or not text:
+        return True
+    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
+    spans = [(min(text[i].x0 for i in col), max(text[i].x1 for i in col)) for col in columns]
+    if any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads):
+        return True
+    left, right = min(ln.x0 for ln in text), max(ln.x1 for ln in text)
+    h0, h1 = min(h.x0 for h in heads), max(h.x1 for h in heads)
+    return h0 > left + body or abs((h0 + h1) / 2 - (left + right) / 2) <= body
 
 
 def _bands(lines: list[Line]) -> list[list[Line]]:
@@ -386,7 +616,7 @@ def _bands(lines: list[Line]) -> list[list[Line]]:
 
 def _opens_article(line: Line, body: float) -> bool:
     """Headline type or a '（上接第N版）' marker: where an article (or its continuation) starts."""
-    return line.size >= HEAD_RATIO * body or bool(_CONT_LINE.match(line.text))
+    return (line.size >= HEAD_RATIO * body and not line.quoted) or bool(_CONT_LINE.match(line.text))
 
 
 def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
@@ -405,6 +635,15 @@ def _opens_below(line: Line, below: list[list[Line]], body: float) -> bool:
         and line.x0 < ln.x1
         for band in below
         for ln in band
+    )
+
+
+def _opens_near(first: list[Line], below: list[list[Line]], reach: float, body: float) -> bool:
+    """Does a line starting above ``reach`` in the bands ``below`` a gap open an article, with no
+    display type beside it atop another column (a kicker over the opening headline is its own)?"""
+    openers = [ln for band in below for ln in band if ln.top <= reach and _opens_below(ln, below, body)]
+    return bool(openers) and not any(
+        _is_head(ln, body) and not any(o.x0 < ln.x1 and ln.x0 < o.x1 for o in openers) for ln in first
     )
 
 
@@ -440,9 +679,34 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         if mode == "article":
             # Only headline type holds on to what follows across a wide gap; a subhead left at
             # the foot of a column does not.
-            opens = wide and any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+            # A headline opening one column a little lower than the plain text atop the others (the
+            # space a headline keeps above it, where a new multi-column block starts with it) opens it
+            # too — not beside display type there (a briefs column's next item is no such block).
+            opens = wide and (
+                any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
+                or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
+            )
             above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
             boundary = wide and not above_headline and opens
+            # Headline type right under text with no display type over it opens an article at any
+            # clear gap when a rule over it parts it from that text: modules set close in bands
+            # (parted by a rule, not by space) — unless a column beside the headline reads on through
+            # the gap (columns on one baseline grid leave a full-width gap between every two rows).
+            heads = [ln for ln in first if ln.size >= HEAD_RATIO * body and not ln.quoted]
+            heads = [
+                ln
+                for ln in heads
+                if _text_right_above(ln, above, body) and _ruled(ln, edge_above, edge_below, layout.rules, body)
+            ]
+            tight_head = False
+            if gap > 0 and heads:
+                if strips is None:
+                    region = [ln for b in bands for ln in b]
+                    strips = [
+                        [region[i] for i in col]
+                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                    ]
+                tight_head = not _reads_through(strips, edge_above, edge_below, heads, layout)
             if boundary and layout.para_gap is not None:
                 if strips is None:
                     region = [ln for b in bands for ln in b]
@@ -451,6 +715,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                         for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
                     ]
                 boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
+            boundary = boundary or tight_head
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one
@@ -471,14 +736,52 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # (Only under a headline's display run — headline type, then perhaps a subtitle — across
             # the band's width: a subhead inside a column, or beside another column's text, is not.)
             body_below = not any(_is_head(ln, body) for ln in first) and _under_headline_run(bands, j, body)
-            boundary = under_headline and (
-                wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap)
-            )
+            boundary = under_headline and (wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap))
         if boundary:
             cuts.append(list(band))
         else:
             above.extend(band)
     return cuts
+
+
+def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float, float]], body: float) -> bool:
+    """Is a rule drawn in the gap ``top``..``bottom`` over at least half of ``line``?"""
+    half = 0.5 * (line.x1 - line.x0)
+    return any(
+        top - 0.5 * body <= y <= bottom + 0.5 * body and min(x1, line.x1) - max(x0, line.x0) >= half
+        for x0, x1, y in rules
+    )
+
+
+def _reads_through(
+    strips: list[list[Line]], top: float, bottom: float, heads: list[Line], layout: _Layout
+) -> bool:
+    """Does a column the headlines ``heads`` do not reach read on through the gap ``top``..``bottom``
+    (its lines right above and right below it a line's spacing apart)?"""
+    body = layout.body
+    for strip in strips:
+        x0, x1 = min(ln.x0 for ln in strip), max(ln.x1 for ln in strip)
+        if any(h.x0 < x1 and x0 < h.x1 for h in heads):
+            continue
+        above = [ln for ln in strip if ln.bottom <= top + 1]
+        under = [ln for ln in strip if ln.top >= bottom - 1]
+        if above and under:
+            a = max(above, key=lambda ln: ln.bottom)
+            b = min(under, key=lambda ln: ln.top)
+            if b.top - a.bottom < layout.line_gap + BLOCK_GAP * body:
+                return True
+    return False
+
+
+def _text_right_above(line: Line, above: list[Line], body: float) -> bool:
+    """Is the nearest line above ``line`` (across its width) plain text, with no display type there?"""
+    over = [ln for ln in above if ln.x0 < line.x1 and line.x0 < ln.x1 and ln.bottom <= line.top + 1]
+    if not over:
+        return False
+    nearest = max(over, key=lambda ln: ln.bottom)
+    return not _is_head(nearest, body) and not any(
+        _is_head(ln, body) for ln in over if ln.bottom >= nearest.top - 0.5 * body
+    )
 
 
 def _usual_line_gap(pages: list[_Page], body: float) -> float:
@@ -559,11 +862,44 @@ class _Item:
 
 def _is_head(line: Line, body: float) -> bool:
     """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
+    if line.quoted:
+        return False
     if line.size >= HEAD_RATIO * body:
         return True
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
     return distinct and len(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _mark_quotes(lines: list[Line], body: float) -> None:
+    """Mark display type that ends a sentence with a full stop: a pull quote (a sentence of the story
+    repeated large between rules), not a headline — headlines and subheads end without one.
+
+    A quote set on several lines is the stack of lines of one size, one above the other, whose
+    last line ends the sentence."""
+    display = sorted((ln for ln in lines if ln.size >= KICKER_RATIO * body), key=lambda ln: (ln.top, ln.x0))
+    below: dict[int, Line] = {}
+    for a in display:
+        for b in display:
+            if (
+                b is not a
+                and abs(b.size - a.size) < 0.05 * a.size
+                and 0 <= b.top - a.bottom < 0.8 * a.size
+                and b.x0 < a.x1
+                and a.x0 < b.x1
+            ):
+                below[id(a)] = b
+                break
+    has_above = {id(b) for b in below.values()}
+    for first in display:
+        if id(first) in has_above:
+            continue
+        chain = [first]
+        while id(chain[-1]) in below and len(chain) < 8:
+            chain.append(below[id(chain[-1])])
+        if chain[-1].text.rstrip(_CLOSERS).endswith("。"):
+            for ln in chain:
+                ln.quoted = True
 
 
 def _join(a: str, b: str) -> str:
@@ -602,7 +938,13 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):
                 i += 1
                 group.append(items[i])
-            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column))
+            later = []  # the article's subheads: display lines after it, up to the next headline
+            for nxt in items[i + 1 :]:
+                if nxt.line.size >= HEAD_RATIO * body and not nxt.line.quoted:
+                    break
+                if _is_head(nxt.line, body):
+                    later.append(nxt.line)
+            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
             i += 1
             continue
         text = line.text
@@ -660,13 +1002,42 @@ def _borrow_edges(
     return l2, r2
 
 
+def _lead_width(text: str, size: float) -> float:
+    """Least width of a line's first unbreakable run: a character with the punctuation and quotes
+    that may not be parted from it, or a Latin word (full-width characters one em, others half)."""
+    if not text:
+        return 0.0
+    k = 1
+    while k < len(text) and (
+        text[k] in _NO_BREAK_BEFORE
+        or text[k - 1] in _NO_BREAK_AFTER
+        or (_word_char(text[k - 1]) and (_word_char(text[k]) or text[k] in ".．·,"))
+        or (text[k - 1] in ".．·," and _word_char(text[k]))
+    ):
+        k += 1
+    return sum(size * (0.5 if ch.isascii() or ch in "“”‘’" else 1.0) for ch in text[:k])
+
+
+def _word_char(ch: str) -> bool:
+    """A digit or Latin letter, half- or full-width: part of a number or word no line breaks."""
+    return ch.isdigit() or "a" <= ch.lower() <= "z" or "ａ" <= ch.lower() <= "ｚ"
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True
     indented = b.x0 - item.left > INDENT * size
-    short = a.x1 < prev.right - SHORT_LINE * size
+    room = prev.right - a.x1
+    # A line ends short where its paragraph ends — or where the next line's first unbreakable run
+    # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
+    # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
+    short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
@@ -675,8 +1046,13 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
 
-def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], multi_column: bool) -> list[Block]:
-    """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s)."""
+def _heading_blocks(
+    group: list[_Item], body: float, head_sizes: list[int], multi_column: bool, later: list[Line] = ()
+) -> list[Block]:
+    """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s).
+
+    ``later``: display lines further down the article (its subheads); a run under the headline in
+    their type is the first of them, not a subtitle (a briefs box's first item title)."""
     runs: list[list[Line]] = []
     for it in group:
         ln = it.line
@@ -716,8 +1092,15 @@ def _heading_blocks(group: list[_Item], body: float, head_sizes: list[int], mult
         elif (
             r > biggest
             and level == 1
-            and all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
             and not text.startswith(("——", "—", "--"))
+            and (
+                all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
+                or any(
+                    abs(o.size - run[0].size) < 0.03 * run[0].size and o.bold == run[0].bold
+                    for o in later
+                    if o.size < HEAD_RATIO * body
+                )
+            )
         ):
             # Bold body-size type right under a headline is no subtitle (副题 are set larger, mostly
             # after a dash) but the first of the article's subheads (a briefs column's first item).
@@ -754,10 +1137,12 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     pdf = _open(path, doc_id)
     try:
         sized: list[tuple[int, float, float, list[_Char]]] = []
+        rules: list[list[tuple[float, float, float]]] = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
                 sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
+                rules.append(_page_rules(page, raw))
             finally:
                 page.close()
     finally:
@@ -774,7 +1159,10 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
-    return [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized], body
+    pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
+    for page, drawn in zip(pages, rules, strict=True):
+        page.rules = drawn
+    return pages, body
 
 
 def read_pdf(path: Path, doc_id: str) -> Document:
@@ -787,6 +1175,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         for page in pages:
             for line in page.lines:
                 line.bold = False
+    for page in pages:
+        _mark_quotes(page.lines, body)
     line_gap = _usual_line_gap(pages, body)
     layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []
@@ -794,7 +1184,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, layout) if leaf]
+        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules)) if leaf]
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

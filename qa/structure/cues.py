@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from qa.structure import markers
+
 CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 
@@ -19,8 +21,8 @@ CLOSERS = "”’」』）)》】\"'"
 _MID_START_PUNCT = set("，、。；：）」』”’")
 _MID_START_WORDS = set("的地得了着过们之等是")
 
-_CONT_MARKER = re.compile(r"^[（(]\s*(?:上接|接上|紧接|接)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]")
-_TRANSFER_MARKER = re.compile(r"[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")
+_CONT_MARKER = markers.CONTINUED  # one jump-marker grammar for all readers (qa.structure.markers)
+_TRANSFER_MARKER = markers.TRANSFER
 _DATELINE = re.compile(
     r"^(?:本报(?:讯|[^，。：:]{0,12}(?:电|讯))|新华社[^，。]{0,24}电|中新社[^，。]{0,24}电|[（(]记者[^）)]{1,30}[）)])"
 )

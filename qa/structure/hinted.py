@@ -9,7 +9,8 @@ Newspapers continue articles on other pages. A paragraph that opens with '（上
 continuation run — it and the paragraphs after it up to the next top-level heading — and the
 run belongs to the article whose text ended with '（下转第2版）'. Runs are matched to articles by
 the editions the markers name (the page's printed edition, or its page number), then by the
-repeated "jump headline" printed over the run when there is one, then in reading order; the run
+repeated "jump headline" printed over the run when there is one, then by the words the run shares
+with the article's text on its page (and a word the seam makes whole), then in reading order; the run
 is moved right after the article's last paragraph and glued to it when that paragraph stopped
 mid-sentence. The jump headline itself is not a section of its own. A run nothing in the file
 continues is filed under the headline another page file of the same issue gave it
@@ -19,27 +20,14 @@ article printed before it.
 
 from __future__ import annotations
 
-import re
-
 from qa.records import Outline, Paragraph, Section, Stitch
-from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut
+from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut, strip_transfer
 from qa.structure.headings import heading_title
+from qa.structure.lexical import Similarity, seam_forms_word
+from qa.structure.markers import named_edition, transfer_marker
 
-_NUMBER = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
-_TRANSFER = re.compile(r"[（(]\s*(?:下转|转下|转)\s*(?:第)?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*$")
-_CN = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
 DISPLAY_ROLES = ("kicker", "subtitle")
-
-
-def _number(text: str) -> int | None:
-    """'2' or '二' / '十二' as an int."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1:
-        return _CN.get(text)
-    tens, _, units = text.partition("十")
-    value = (_CN.get(tens, 1) if tens else 1) * 10 + (_CN.get(units, 0) if units else 0)
-    return value
+TOPIC_WEIGHT = 1.0  # the run's words against the article's, below the markers (2 each) and a jump headline (3)
 
 
 def _edition(para: Paragraph) -> int | None:
@@ -53,6 +41,42 @@ def _similarity(a: str, b: str) -> float:
     if not grams_a or not grams_b:
         return 0.0
     return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
+
+
+def _after_marker(text: str) -> str:
+    marker = continuation_marker(text)
+    return text[len(marker) :] if marker else text
+
+
+def _topic_scores(
+    paragraphs: list[Paragraph],
+    runs: list[tuple[int, list[int], int | None]],
+    transfers: list[Paragraph],
+    titles: dict[int, str],
+) -> dict[tuple[int, int], float]:
+    """TF-IDF cosine (character bigrams, frequencies from this document) between each run's text and
+    the text of each jumping article printed before its transfer marker on its page, divided by the
+    run's best cosine (1.0 for the nearest article)."""
+    sim = Similarity(p.text for p in paragraphs if p.heading_level is None)
+    run_vecs = [sim.vector(" ".join(_after_marker(paragraphs[i].text) for i in run)) for _, run, _ in runs]
+    out: dict[tuple[int, int], float] = {}
+    for n, cand in enumerate(transfers):
+        own = [
+            p.text
+            for p in paragraphs[: cand.index + 1]
+            if p.heading_level is None and titles[p.index] == titles[cand.index] and p.page_start == cand.page_start
+        ]
+        vec = sim.vector(strip_transfer(" ".join(own)))
+        for r, run_vec in enumerate(run_vecs):
+            out[(r, n)] = Similarity.cosine(vec, run_vec)
+    # Relative to the run's best match: a short run shares few bigrams with any article, so raw
+    # cosines are small and close together; what tells the jumps apart is which article it is nearest.
+    for r in range(len(runs)):
+        best = max((out[(r, n)] for n in range(len(transfers))), default=0.0)
+        if best > 0:
+            for n in range(len(transfers)):
+                out[(r, n)] /= best
+    return out
 
 
 def _assign(n_runs: int, n_transfers: int, scores: dict[tuple[int, int], float]) -> dict[int, int]:
@@ -126,16 +150,15 @@ def _jump_order(
     # first come, first served: a run without a jump headline must not take the transfer that
     # a later run's jump headline names.
     pair_scores: dict[tuple[int, int], float] = {}
+    topic = _topic_scores(paragraphs, runs, transfers, titles) if runs and transfers else {}
     for r, (marker, _, head) in enumerate(runs):
         para = paragraphs[marker]
-        named = _NUMBER.search(continuation_marker(para.text) or "")
-        source = _number(named.group(1)) if named else None
         here = _edition(para)
+        source = named_edition(continuation_marker(para.text) or "", here)
         for n, cand in enumerate(transfers):
             if _edition(cand) == here:  # an article never jumps within its page
                 continue
-            match = _TRANSFER.search(cand.text.rstrip())
-            target = _number(match.group(1)) if match else None
+            target = named_edition(transfer_marker(cand.text) or "", _edition(cand))
             score = 0.0
             score += 2.0 if source is not None and _edition(cand) == source else 0.0
             score += 2.0 if target is not None and target == here else 0.0
@@ -144,6 +167,11 @@ def _jump_order(
             # A text cut off mid-sentence surely goes on somewhere; one that ends a sentence may
             # not (a tie-breaker between two jumps to the same page).
             score += 0.5 if is_cut(cand.text) else 0.0
+            # What the texts say: the run's words are the article's (a tie-breaker between jumps that
+            # name the same pages and carry no jump headline), and a word cut at the seam is whole again.
+            score += TOPIC_WEIGHT * topic.get((r, n), 0.0)
+            if is_cut(cand.text) and seam_forms_word(strip_transfer(cand.text), _after_marker(paragraphs[marker].text)):
+                score += 0.5
             pair_scores[(r, n)] = score
     assigned = _assign(len(runs), len(transfers), pair_scores)
     for r, (marker, run, head) in enumerate(runs):

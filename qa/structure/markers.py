@@ -1,0 +1,77 @@
+"""Cross-page jump markers: '（下转第2版）' ends an article's text on one page, '（上接第1版）' opens its rest.
+
+One grammar for every reader and the structure stage, so a wording one of them knows the others
+know too. It covers the ways Chinese papers and magazines word a jump, not one paper's style:
+
+- the verb: 下转 / 转下 / 转至 / 转到 / 转 (transfer); 上接 / 接上 / 紧接 / 承接 / 续接 / 接 / 续 (continuation);
+  a transfer may say the text is unfinished first (未完，转… / 未完待续，转…);
+- the place: an edition '第2版', '2版', '第二版', one with a section letter 'A2版' / '第A2版' / 'A2'
+  (the number is what is matched: editions of one file are told apart by their numbers), a page
+  '第12页', or the page before/after ('接上页', '转下页');
+- after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻'.
+
+The marker is bracketed (full- or half-width) like every newspaper prints it; bare text such as
+'转2版' inside a sentence is not a marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
+_NUMBER = rf"[\d０-９]{{1,3}}|[{CN_DIGITS}]{{1,3}}"
+# An edition or page: 第2版, 2版, 第二版, A2版, 第A2版, A2 (a letter makes 版 optional), 第12页;
+# or the page before / after.
+_PLACE = (
+    rf"(?:第\s*)?[A-ZＡ-Ｚ]\s*(?:{_NUMBER})\s*[版页]?"
+    rf"|(?:第\s*)?(?:{_NUMBER})\s*[版页面]"
+    r"|[上前下次后]\s*[页版]"
+)
+_SECTION = r"(?:\s*[·•・．.\-—、\s]?\s*[\u4e00-\u9fff]{1,6})?"
+_OPEN, _CLOSE = r"[（(]\s*", r"\s*[）)]"
+_TRANSFER_VERB = r"(?:未完(?:待续)?\s*[，,、:：]?\s*)?(?:下转|转下|转至|转到|转)\s*"
+_CONT_VERB = r"(?:上接|接上|紧接|承接|续接|接|续)\s*"
+TRANSFER = re.compile(rf"{_OPEN}{_TRANSFER_VERB}(?:{_PLACE}){_SECTION}{_CLOSE}\s*$")
+CONTINUED = re.compile(rf"^{_OPEN}{_CONT_VERB}(?:{_PLACE}){_SECTION}{_CLOSE}")
+ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER_VERB}|{_CONT_VERB})(?:{_PLACE}){_SECTION}{_CLOSE}")
+_NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页面]?|([上前下次后])\s*[页版]")
+
+
+def number(text: str) -> int | None:
+    """'2', '２', '二', '十二', '二十' as an int."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_VALUE for ch in text):
+        return None
+    if len(text) == 1:
+        return _CN_VALUE[text]
+    tens, _, units = text.partition("十")
+    if "十" not in text or len(units) > 1 or len(tens) > 1:
+        return None
+    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE[units] if units else 0)
+
+
+def transfer_marker(text: str) -> str | None:
+    """The '（下转第2版）' marker ending a paragraph, or None."""
+    match = TRANSFER.search(text.rstrip())
+    return match.group(0).strip() if match else None
+
+
+def continuation_marker(text: str) -> str | None:
+    """The '（上接第1版）' marker opening a paragraph, or None."""
+    match = CONTINUED.match(text.strip())
+    return match.group(0) if match else None
+
+
+def named_edition(marker: str, here: int | None = None) -> int | None:
+    """The edition (or page) a marker names; for '接上页' / '转下页' the one before / after ``here``."""
+    match = _NAMED.search(marker.strip().lstrip("（(").rstrip("）)"))
+    if not match:
+        return None
+    if match.group(1):
+        return number(match.group(1))
+    if here is None:
+        return None
+    return here - 1 if match.group(2) in "上前" else here + 1
