@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa.loading import load_file, load_paths
+from qa.records import CONFIDENT_SECTION
 from qa.structure import recover_outline
 from tests.newspaper_pdfs import FAMILIES, make_newspaper, score_outline
 
@@ -53,6 +54,8 @@ def test_jumped_article_reads_on_from_page_one_to_page_two(tmp_path):
     assert continuation.text.startswith("（上接第1版）")
     assert "下转第2版" in outline.paragraphs[section.paragraphs[first_on_two - 1]].text
     assert any(st.tail == continuation.index for st in outline.stitches)
+    # Markers both ways and the jump headline agree: the stitched text is cited without a doubt mark.
+    assert outline.section_confidence(section) >= CONFIDENT_SECTION
     # The repeated jump headline on page 2 is not a second section of the same name.
     assert sum(s.path == (headline,) for s in outline.sections) == 1
 
@@ -186,6 +189,11 @@ def test_jumps_across_page_files_of_one_issue(tmp_path):
     # (or by their jump headline).
     alone = recover_outline(load_file(issue / "第2版.pdf"))
     assert not alone.stitches
+    # ...and says it is unsure of them (hits show "section uncertain"), not of page 2's own articles.
+    runs = [p.index for p in alone.paragraphs if p.text.startswith("（上接")]
+    assert runs and all(alone.confidence.get(i, 1.0) < CONFIDENT_SECTION for i in runs)
+    own = [s for s in alone.sections if s.path and not any(i in runs for i in s.paragraphs)]
+    assert own and all(alone.section_confidence(s) >= CONFIDENT_SECTION for s in own)
 
 
 def test_a_reader_failure_is_a_message_not_a_crashed_build(tmp_path, monkeypatch):

@@ -16,11 +16,16 @@ mid-sentence. The jump headline itself is not a section of its own. A run nothin
 continues is filed under the headline another page file of the same issue gave it
 (``Paragraph.continues``, see qa.formats.issues), else under its own marker — never under the
 article printed before it.
+
+Confidence (``Outline.confidence``, shown as "section uncertain" in hits): the loader's headings are
+taken as sure, a stitched run is as sure as its stitch, and a run whose article is not in the file
+gets ``FROM_ELSEWHERE`` like the plain-text stage's 上接 blocks.
 """
 
 from __future__ import annotations
 
 from qa.records import Outline, Paragraph, Section, Stitch
+from qa.structure.confidence import FROM_ELSEWHERE
 from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut, strip_transfer
 from qa.structure.headings import heading_title
 from qa.structure.lexical import Similarity, seam_forms_word
@@ -96,11 +101,12 @@ def _assign(n_runs: int, n_transfers: int, scores: dict[tuple[int, int], float])
 
 def _jump_order(
     paragraphs: list[Paragraph],
-) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str], dict[int, str]]:
+) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str], dict[int, str], dict[int, float]]:
     """Reading order with continuation runs moved after the paragraphs they continue.
 
     Returns (order, glued: paragraph -> joins its predecessor, jump headlines to drop, stitches,
-    notes, orphans: marker paragraph -> the marker naming the section of a run nothing here continues).
+    notes, orphans: marker paragraph -> the marker naming the section of a run nothing here continues,
+    sureness: paragraph of a run -> how sure its section is).
     """
     levels = [p.heading_level for p in paragraphs if p.heading_level is not None]
     top = min(levels) if levels else 1
@@ -146,6 +152,7 @@ def _jump_order(
     stitches: list[Stitch] = []
     notes: list[str] = []
     orphans: dict[int, str] = {}
+    sureness: dict[int, float] = {}
     # Every run scored against every transfer; one global assignment (Hungarian) rather than
     # first come, first served: a run without a jump headline must not take the transfer that
     # a later run's jump headline names.
@@ -186,6 +193,8 @@ def _jump_order(
                 notes.append(f"line {para.line_start}: '{marker_text}' continues '{para.continues}' in another file")
             else:
                 notes.append(f"line {para.line_start}: '{marker_text}' continues an article not in this document")
+                # Its article is not here: whatever it is filed under, the citation cannot name it.
+                sureness.update((i, FROM_ELSEWHERE) for i in run)
                 if head is None:  # no jump headline either: a section of its own, named by its marker
                     orphans[marker] = marker_text
             # Leave the run where it was printed (under its jump headline, if it has one).
@@ -199,14 +208,16 @@ def _jump_order(
         at = order.index(cand.index) + 1
         order[at:at] = run
         glued[marker] = is_cut(cand.text)
-        confidence = min(1.0, 0.5 + score / 8)
-        stitches.append(Stitch(cand.index, marker, round(confidence, 2), "jump markers 下转/上接 across pages"))
-    return order, glued, dropped, stitches, notes, orphans
+        confidence = round(min(1.0, 0.5 + score / 8), 2)
+        stitches.append(Stitch(cand.index, marker, confidence, "jump markers 下转/上接 across pages"))
+        # The run's section is only as sure as the stitch that put it there.
+        sureness.update((i, confidence) for i in run if confidence < 1.0)
+    return order, glued, dropped, stitches, notes, orphans, sureness
 
 
 def build_hinted_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
     """Sections from the source's own heading levels; body in the loader's reading order."""
-    order, glued, dropped, stitches, notes, orphans = _jump_order(paragraphs)
+    order, glued, dropped, stitches, notes, orphans, sureness = _jump_order(paragraphs)
     top = min((p.heading_level for p in paragraphs if p.heading_level is not None), default=1)
     roles: dict[int, str] = {}
     sections: list[Section] = []
@@ -257,4 +268,5 @@ def build_hinted_outline(doc_id: str, paragraphs: list[Paragraph]) -> Outline:
         roles=roles,
         stitches=stitches,
         notes=notes,
+        confidence={i: c for i, c in sureness.items() if i not in dropped},
     )
