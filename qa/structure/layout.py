@@ -88,7 +88,8 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
 
     Single lines are judged by the learned line model (``line_roles``) when weights are shipped:
     a headline may end in ？ or carry commas, a body fragment may be short. Blocks of several
-    lines (a title with its dek in one paragraph) keep the rule in ``headings``.
+    lines (a title with its dek in one paragraph) keep the rule in ``headings``. A line the model
+    left as text but printed inside a block of title lines is a title (``_title_blocks``).
     """
     # the model reads a line against its page (neighbours, median length): a note of three
     # paragraphs has no page to read, and a numbered document says itself where its headings are

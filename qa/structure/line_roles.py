@@ -6,7 +6,11 @@ scores a single-line paragraph with a logistic regression over layout and text f
 line *and its neighbours* (a headline is short next to long text; a body fragment is long, or
 short but ends like a sentence, or follows a paragraph that broke off). The model is fitted on
 generated pages (``benchmarks/structure.py --train``) and ships as ``line_roles.json``: feature
-names, standardisation and coefficients, no pickle. Which families the fitted model has seen and
+names, standardisation and coefficients, no pickle. Two passes: the first reads each line
+with its neighbours' shape and the page's furniture (a credit line or a '——' subtitle next to it);
+the second adds the first pass's verdicts on the lines above and below (a headline is one line of
+a block of title lines), trained on first-pass verdicts made out of fold
+(``benchmarks/structure_fit.py``). Which families the fitted model has seen and
 how it does on the ones it has not is printed by ``python benchmarks/structure.py``.
 """
 
