@@ -308,6 +308,77 @@ def sweep_topic_weight(evaluation: list[Item], tuning: list[Item], model: line_r
     print(f"\nchosen on tuning pages: jumps {best[0][0]} / stitching {best[0][1]} (shipped: {keep[0]} / {keep[1]})")
 
 
+BLOCK_GRID = (None, 28, 36, 48, 64)  # None: the title-block rule off; else layout.MAX_BLOCK_LINE
+
+
+def _held_out_by_block(items: list[Item], train) -> dict[object, PageScore]:
+    """Pooled leave-one-family-out scores of ``items`` for every ``BLOCK_GRID`` value.
+
+    A page is solved again only when the value changes what ``layout.classify`` says of its lines.
+    """
+    from qa.paragraphs import split_paragraphs
+    from qa.records import Document
+    from qa.structure import layout
+    from qa.structure.script import is_traditional, simplified
+
+    keep = layout.BLOCK_RULE[0], layout.MAX_BLOCK_LINE
+    out = {v: PageScore() for v in BLOCK_GRID}
+    families = sorted({f for it in items for f in it.families})
+    try:
+        for n, fam in enumerate(families, 1):
+            print(f"  held-out family {n}/{len(families)}: {fam}", file=sys.stderr)
+            with line_roles.using(fit(train, exclude=fam)):
+                for it in items:
+                    if fam not in it.families:
+                        continue
+                    paras = split_paragraphs(Document("page.txt", Path("page.txt"), it.text, "", "utf-8"))
+                    work = simplified(paras) if is_traditional(paras) else paras
+                    solved: dict[tuple[str, ...], PageScore] = {}
+                    for value in BLOCK_GRID:
+                        layout.BLOCK_RULE[0] = value is not None
+                        layout.MAX_BLOCK_LINE = value or keep[1]
+                        kinds = tuple(layout.classify(work))
+                        if kinds not in solved:
+                            solved[kinds] = it.score(solve(it.text))
+                        out[value].add(solved[kinds])
+    finally:
+        layout.BLOCK_RULE[0], layout.MAX_BLOCK_LINE = keep
+    return out
+
+
+def sweep_title_blocks(evaluation: list[Item], tuning: list[Item], train) -> None:
+    """Evidence for the title-block rule (``layout._title_blocks``) and its width cap ``MAX_BLOCK_LINE``.
+
+    Every value runs leave-one-family-out (line model refitted without the family, scored on the
+    family's pages, pooled) on the tuning pages (seeds ``TUNE_SEED0``…), where the value is chosen
+    (most body paragraphs right; ties: the value the layout already uses for a title line's width),
+    and on the evaluation pages, where it is reported.
+    """
+    from qa.structure import layout
+
+    print(f"title-block rule: {len(tuning)} tuning pages, held-out families…", file=sys.stderr)
+    tune = _held_out_by_block(tuning, train)
+    print(f"…and {len(evaluation)} evaluation pages", file=sys.stderr)
+    report = _held_out_by_block(evaluation, train)
+    print("Title-block rule (a line ending no sentence between title lines is a title), pooled held-out families:")
+    head = (
+        f"{'MAX_BLOCK_LINE':>14} {'tuning para':>12} {'cont':>7} {'head R':>7} {'head P':>7}"
+        f" {'eval para':>10} {'cont':>7} {'head R':>7} {'head P':>7}"
+    )
+    print(head)
+    print("-" * len(head))
+    for value in BLOCK_GRID:
+        t, e = tune[value], report[value]
+        label = "rule off" if value is None else str(value)
+        print(
+            f"{label:>14} {_f(t.para):>12} {_f(t.continuation):>7} {_f(t.head_recall):>7} {_f(t.head_precision):>7}"
+            f" {_f(e.para):>10} {_f(e.continuation):>7} {_f(e.head_recall):>7} {_f(e.head_precision):>7}"
+        )
+    shipped = layout.MAX_BLOCK_LINE if layout.BLOCK_RULE[0] else None
+    best = max(BLOCK_GRID, key=lambda v: (tune[v].body_ok, v == shipped))
+    print(f"\nchosen on tuning pages: {best} (shipped: layout.MAX_BLOCK_LINE = {shipped}); n = body paragraphs pooled")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=90, help="evaluation pages (independent-dimension generator)")
@@ -322,6 +393,7 @@ def main() -> None:
     ap.add_argument("--tune-legacy", type=int, default=24)
     ap.add_argument("--sweep-topic", action="store_true", help="TOPIC_WEIGHT: tuned, then reported")
     ap.add_argument("--no-topic", action="store_true", help="structure stage without the sentence encoder")
+    ap.add_argument("--sweep-block", action="store_true", help="title-block width cap: tuned, then reported (held out)")
     args = ap.parse_args()
     started = time.perf_counter()
     if args.sizes:
@@ -343,6 +415,9 @@ def main() -> None:
     items = build_items(args.pages, args.legacy)
     if args.sweep_topic:
         sweep_topic_weight(items, tuning_items(args.tune_pages, args.tune_legacy), full)
+        return
+    if args.sweep_block:
+        sweep_title_blocks(items, tuning_items(args.tune_pages, args.tune_legacy), train)
         return
     if args.sweep:
         sweep_order_prior(items, tuning_items(args.tune_pages, args.tune_legacy), full)

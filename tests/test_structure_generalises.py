@@ -165,3 +165,82 @@ def test_an_editors_note_is_text_not_a_headline() -> None:
         placed = {outline.paragraphs[i].text.strip(): s.path for s in outline.sections for i in s.paragraphs}
         for headline, note in notes.items():
             assert placed.get(note, ())[-1:] == (headline,), f"{note!r} not under {headline!r}"
+
+
+_LONG_HEADLINE_PAGE = [
+    # (kicker, headline, subtitle, body paragraphs): headlines longer than a line model's usual title,
+    # with full-width commas or a closing ？, set between a kicker and a subtitle or above a dateline
+    (
+        "春运首日客流平稳",
+        "铁路部门加开临时旅客列车一百二十对，重点保障务工人员返乡出行需求",
+        "——售票窗口延长服务时间",
+        [
+            "本报北京1月10日电（记者 王明）今年春运从今天开始，铁路部门在各大车站增设了人工售票窗口和自助取票机。",
+            "据介绍，今年春运期间全国铁路预计发送旅客两亿人次，比去年同期增长百分之五左右。",
+        ],
+    ),
+    (
+        "老旧小区改造提速",
+        "全市三百个老旧小区年内完成改造，加装电梯和停车位成为居民最关心的事",
+        "——改造方案由居民投票决定",
+        [
+            "本报讯（记者 李华）市住房和城乡建设局昨天发布消息，今年全市将完成三百个老旧小区的综合改造。",
+            "改造内容包括管网更新、外墙保温、加装电梯和增设停车位，方案在开工前由居民投票决定。",
+        ],
+    ),
+    (
+        "农产品直播带货兴起",
+        "山区果农通过网络直播把猕猴桃卖到全国各地，一个冬天的销量超过往年全年为何？",
+        "——电商培训进村入户",
+        [
+            "新华社西安1月12日电 在秦岭北麓的山村里，不少果农拿起手机当起了主播，向全国网友介绍自家的猕猴桃。",
+            "当地政府组织电商培训进村入户，帮助果农学习拍摄、包装和物流知识，销量比往年明显增加。",
+        ],
+    ),
+]
+
+
+def test_long_headlines_between_a_kicker_and_a_subtitle_name_their_articles() -> None:
+    """A headline with full-width commas (or a closing ？), longer than a body line's first clause, set in a
+    kicker/headline/subtitle block over a dateline: its place in the block says it is a title."""
+    lines = []
+    for kicker, headline, subtitle, body in _LONG_HEADLINE_PAGE:
+        lines += [kicker, headline, subtitle, *body]
+    doc = Document("p.txt", Path("p.txt"), "\n\n".join(lines) + "\n", "", "utf-8")
+    outline = recover_outline(doc)
+    placed = {outline.paragraphs[i].text.strip(): s.path for s in outline.sections for i in s.paragraphs}
+    for _, headline, _, body in _LONG_HEADLINE_PAGE:
+        for para in body:
+            assert headline in placed.get(para, ()), f"{para[:12]!r} placed under {placed.get(para)}"
+
+
+def test_a_cut_first_paragraph_between_two_headlines_stays_text() -> None:
+    """A first paragraph broken off mid-sentence (it holds a full stop, or a '（下转…）' marker) right under its
+    headline and above the next headline is text of the first article, not a title line."""
+    doc = Document(
+        "p.txt",
+        Path("p.txt"),
+        "\n\n".join(
+            [
+                "城东新建三所小学",
+                "据了解，三所小学均已完成主体结构施工。今年秋季将招收新生一千二百",
+                "湿地公园迎来越冬候鸟",
+                "今冬以来，已有两万多只候鸟飞抵城北湿地公园越冬，其中包括多种国家重点保护鸟类。",
+                "公园管理处增派巡护人员，劝导游客文明观鸟，不投喂、不惊扰候鸟。",
+                "地铁六号线全线贯通",
+                "记者从市轨道交通集团获悉，地铁六号线昨天实现全线洞通，预计年内开通试运营（下转第4版）",
+                "冰雪运动走进校园",
+                "本市中小学今年冬季将开设冰雪运动课程，首批五十所学校已完成场地建设，学生们可以在体育课上学习滑冰。",
+                "市教委表示，冰雪运动课程将逐步覆盖全市所有中小学。",
+                "（上接第1版）人。学校将配备专职教师和心理辅导员。",
+                "（上接第1版）据介绍，六号线全长三十公里，设车站二十座。",
+            ]
+        )
+        + "\n",
+        "",
+        "utf-8",
+    )
+    outline = recover_outline(doc)
+    roles = {p.text.strip(): outline.roles.get(p.index) for p in outline.paragraphs}
+    assert roles["据了解，三所小学均已完成主体结构施工。今年秋季将招收新生一千二百"] != "heading"
+    assert roles["记者从市轨道交通集团获悉，地铁六号线昨天实现全线洞通，预计年内开通试运营（下转第4版）"] != "heading"

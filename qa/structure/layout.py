@@ -9,11 +9,19 @@ like an earlier subsection run), and which titles belong to articles printed tit
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from qa.records import Paragraph
 from qa.structure import cues, line_roles
-from qa.structure.headings import apply_heading_run, heading_title, is_heading_block, outline_rank, title_and_dek
+from qa.structure.headings import (
+    MAX_KICKER_CJK,
+    apply_heading_run,
+    heading_title,
+    is_heading_block,
+    outline_rank,
+    title_and_dek,
+)
 from qa.structure.lexical import Similarity
 
 
@@ -80,7 +88,8 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
 
     Single lines are judged by the learned line model (``line_roles``) when weights are shipped:
     a headline may end in ？ or carry commas, a body fragment may be short. Blocks of several
-    lines (a title with its dek in one paragraph) keep the rule in ``headings``.
+    lines (a title with its dek in one paragraph) keep the rule in ``headings``. A line the model
+    left as text but printed inside a block of title lines is a title (``_title_blocks``).
     """
     # the model reads a line against its page (neighbours, median length): a note of three
     # paragraphs has no page to read, and a numbered document says itself where its headings are
@@ -104,6 +113,8 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
             kinds.append("title" if title_and_dek(text)[1] else "heading")
         else:
             kinds.append("body")
+    if probs is not None:
+        _title_blocks(paragraphs, kinds)
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
         if kinds[i] == "dek" and kinds[i - 1] == "heading":
             if i + 1 < len(kinds) and kinds[i + 1] in ("body", "byline"):
@@ -111,6 +122,46 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
             else:
                 kinds[i - 1] = "title"
     return kinds
+
+
+# the longest line read as a title from its place alone: the kicker width (48 and 36 tie on the tuning
+# pages, 28 loses; python benchmarks/structure.py --sweep-block)
+MAX_BLOCK_LINE = MAX_KICKER_CJK
+BLOCK_RULE = [True]  # False: the line model's verdicts alone (the benchmark's comparison)
+_FULL_STOPS = set("。；;")
+
+
+def _title_blocks(paragraphs: list[Paragraph], kinds: list[str]) -> None:
+    """A line that ends no sentence, printed between a title line and the next title or credit line, is a title.
+
+    Body text is never printed between a kicker and a subtitle, nor between a headline and the
+    byline or dateline that opens its text. The line model reads lines with its neighbours' shape,
+    but a headline longer than any it was fitted on (a People's Daily title with its subtitle run
+    in, a headline with a full-width comma) still reads like a sentence to it; its place does not.
+    """
+    if not BLOCK_RULE[0]:
+        return
+    for i in range(1, len(kinds) - 1):
+        text = paragraphs[i].text.strip()
+        if kinds[i] != "body" or "\n" in text or kinds[i - 1] != "heading" or len(text) > MAX_BLOCK_LINE:
+            continue
+        if cues.continuation_marker(text) or cues.has_transfer_marker(text) or cues.dateline(text):
+            continue  # a jump marker or a dateline: text
+        if cues.editor_note(text) or not line_roles.ends_open(text):  # a sentence end or a comma (not ？/！)
+            continue
+        if any(c in _FULL_STOPS for c in text):  # a full stop inside: sentences, a first paragraph cut short
+            continue
+        if any(c in "（(" for c in text):  # a parenthetical aside (学名, a year, a place): text
+            continue
+        if line_roles.ends_on_particle(text):  # '…介绍了旅游发展方面的': broken off mid-sentence
+            continue
+        if len(os.path.commonprefix([heading_title(paragraphs[i - 1].text), text])) >= 2:
+            continue  # a first sentence opening on its headline's subject ('固始站，…' over '固始站是…')
+        nxt = paragraphs[i + 1].text
+        if kinds[i + 1] == "heading" and i + 2 < len(kinds) and kinds[i + 2] == "heading":
+            continue  # the title lines below open a block of their own (a label over the next headline)
+        if kinds[i + 1] in ("heading", "byline", "dek") or cues.dateline(nxt):
+            kinds[i] = "heading"
 
 
 def _shape_match(a: list[str], b: list[str]) -> bool:

@@ -6,7 +6,11 @@ scores a single-line paragraph with a logistic regression over layout and text f
 line *and its neighbours* (a headline is short next to long text; a body fragment is long, or
 short but ends like a sentence, or follows a paragraph that broke off). The model is fitted on
 generated pages (``benchmarks/structure.py --train``) and ships as ``line_roles.json``: feature
-names, standardisation and coefficients, no pickle. Which families the fitted model has seen and
+names, standardisation and coefficients, no pickle. Two passes: the first reads each line
+with its neighbours' shape and the page's furniture (a credit line or a '——' subtitle next to it);
+the second adds the first pass's verdicts on the lines above and below (a headline is one line of
+a block of title lines), trained on first-pass verdicts made out of fold
+(``benchmarks/structure_fit.py``). Which families the fitted model has seen and
 how it does on the ones it has not is printed by ``python benchmarks/structure.py``.
 """
 
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from qa.structure import cues
 from qa.structure.headings import is_heading_block
 
 WEIGHTS = Path(__file__).with_name("line_roles.json")
@@ -40,6 +45,7 @@ class LineModel:
     coef: tuple[float, ...]
     intercept: float
     threshold: float = 0.5
+    stage1: LineModel | None = None  # the first pass whose verdicts on the neighbours this model reads
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept
@@ -55,6 +61,7 @@ class LineModel:
             "coef": list(self.coef),
             "intercept": self.intercept,
             "threshold": self.threshold,
+            **({"stage1": self.stage1.to_json()} if self.stage1 is not None else {}),
         }
 
     @classmethod
@@ -66,6 +73,7 @@ class LineModel:
             tuple(data["coef"]),
             float(data["intercept"]),
             float(data.get("threshold", 0.5)),
+            cls.from_json(data["stage1"]) if data.get("stage1") else None,
         )
 
 
@@ -110,6 +118,17 @@ def _end_class(text: str) -> str:
     if last in _SOFT:
         return "soft"
     return "none"
+
+
+def ends_open(text: str) -> bool:
+    """The line ends on no punctuation (nor a closing quote after a sentence end): a title's ending, or a cut."""
+    return _end_class(text.strip()) == "none"
+
+
+def ends_on_particle(text: str) -> bool:
+    """The line ends on a particle or conjunction (的, 了, 和, …): a sentence broken off, not a title."""
+    t = text.strip()
+    return bool(t) and t[-1] in _PARTICLES
 
 
 def _last_word_len(text: str) -> int:
@@ -167,19 +186,80 @@ def features(texts: Sequence[str], i: int, median_len: float) -> dict[str, float
     nxt = texts[i + 1].strip() if i + 1 < len(texts) else ""
     prev = texts[i - 1].strip() if i > 0 else ""
     f["prev_cut_long"] = float(_end_class(prev) in ("none", "soft") and len(prev) > 40)
+    # what the neighbours are by the page's own furniture: a line right above a credit line (byline,
+    # dateline, editor's note) or a '——' subtitle, or right below a '——' line, sits in a headline block whatever
+    # its own punctuation (a headline with commas reads like a sentence on its own)
+    opens_text = bool(nxt) and (cues.is_byline(nxt) or cues.dateline(nxt) is not None or cues.editor_note(nxt))
+    f["next_credit"] = float(opens_text)  # a byline, a dateline or an editor's note opens the text below a headline
+    f["next_dash"] = float(nxt.startswith(("——", "—")))
+    f["prev_dash"] = float(prev.startswith(("——", "—")))
+    f["next_rule_heading"] = float(bool(nxt) and is_heading_block(nxt))
+    f["prev_rule_heading"] = float(bool(prev) and is_heading_block(prev))
     f["next_long"] = float(len(nxt) > 2 * max(n, 1))
     f["first"] = float(i == 0)
     return f
 
 
+def page_features(texts: Sequence[str]) -> list[dict[str, float]]:
+    """First-pass features of every paragraph of a page (simplified-script texts)."""
+    lengths = sorted(len(t.strip()) for t in texts) or [0]
+    median = float(lengths[len(lengths) // 2]) or 1.0
+    return [features(texts, i, median) for i in range(len(texts))]
+
+
+def _settled(text: str) -> float | None:
+    """What the rules already say a paragraph is, as title evidence for its neighbours (None: open)."""
+    t = text.strip()
+    if "\n" in t:
+        return 0.0
+    if cues.is_dek(t):
+        return 1.0
+    if cues.is_byline(t) or cues.dateline(t) or cues.continuation_marker(t) or cues.editor_note(t):
+        return 0.0
+    if cues.has_transfer_marker(t):  # '（下转第4版）' closes a cut article's text
+        return 0.0
+    return None
+
+
+def with_neighbours(texts: Sequence[str], base: list[dict[str, float]], stage1: LineModel) -> list[dict[str, float]]:
+    """Second-pass features: each line's own plus the first pass's verdicts on the lines around it.
+
+    A headline is one line of a block of title lines (kicker, headline, subtitle, credit): a line
+    with a full-width comma or a closing ？ reads like a sentence on its own, but not when the
+    lines above and below it are titles. The first pass judges every line on its own shape.
+    """
+    first = []
+    for t, f in zip(texts, base, strict=True):
+        rule = _settled(t)
+        first.append(rule if rule is not None else stage1.probability(f))
+    out = []
+    for i, f in enumerate(base):
+        prev_p = first[i - 1] if i > 0 else 0.0
+        next_p = first[i + 1] if i + 1 < len(first) else 0.0
+        # a line that does not end a sentence, between title lines or right above a credit line
+        open_end = float(_end_class(texts[i]) == "none")
+        out.append(
+            {
+                **f,
+                "nb_prev_p": prev_p,
+                "nb_next_p": next_p,
+                "nb_both": prev_p * next_p,
+                "nb_open_both": open_end * prev_p * next_p,
+                "nb_open_credit": open_end * f.get("next_credit", 0.0),
+            }
+        )
+    return out
+
+
 def title_probabilities(texts: Sequence[str], model: LineModel | None = None) -> list[float]:
     """Probability that each paragraph is a title-like line; None model → all 0.5."""
     model = model or current_model()
-    lengths = sorted(len(t.strip()) for t in texts) or [0]
-    median = float(lengths[len(lengths) // 2]) or 1.0
     if model is None:
         return [0.5] * len(texts)
-    return [model.probability(features(texts, i, median)) for i in range(len(texts))]
+    rows = page_features(texts)
+    if model.stage1 is not None:
+        rows = with_neighbours(texts, rows, model.stage1)
+    return [model.probability(f) for f in rows]
 
 
 def fit(rows: list[dict[str, float]], labels: list[int], threshold: float = 0.5) -> LineModel:
