@@ -314,7 +314,7 @@ def print_quality(results: list[dict], groups: list[tuple[str, str]]) -> None:
 
 def print_speed(results: list[dict]) -> None:
     print()
-    print("Speed (2-core machine shared with five other engineers' jobs: compare rows of this run only)")
+    print("Speed (compare rows of this run only: the load columns say how busy the machine was)")
     print()
     print(
         "| model | chunks | build s | chunks/s | build CPU s | load avg (build) | texts embedded per chunk "
