@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, article_pool
+from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample
 
 FONT = "WenQuanYi Micro Hei"
 FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -215,18 +215,7 @@ def _marker(template: str, n: int) -> str:
 
 
 def _articles(rng: random.Random) -> list[Article]:
-    source = text_sources.pd_articles()
-    if not source:
-        return article_pool(rng)
-    out, seen = [], set()
-    for k in rng.sample(range(len(source)), min(100, len(source))):
-        a = source[k]
-        if a.title in seen or not a.paragraphs:
-            continue
-        seen.add(a.title)
-        byline = "　".join(a.names[:2]) if a.names else None  # reporter names, if the source tags any
-        out.append(Article(a.title, list(a.paragraphs), byline=byline))
-    return out
+    return pd_article_sample(rng, 100)
 
 
 def _cut(rng: random.Random, paragraphs: list[str], share: float) -> tuple[list[str], list[str]]:

@@ -148,6 +148,27 @@ def article_pool(rng: random.Random) -> list[Article]:
 
 
 # ---- typesetting ---------------------------------------------------------------------------------
+
+
+def pd_article_sample(rng: random.Random, k: int) -> list[Article]:
+    """Up to ``k`` People's Daily 1998 articles (distinct titles, reporters as the byline) in random order,
+    or the built-in pool when the corpus is not installed; for the other producers' generators."""
+    from tests import text_sources
+
+    source = text_sources.pd_articles()
+    if not source:
+        return article_pool(rng)
+    out, seen = [], set()
+    for n in rng.sample(range(len(source)), min(k, len(source))):
+        a = source[n]
+        if a.title in seen or not a.paragraphs:
+            continue
+        seen.add(a.title)
+        byline = "　".join(a.names[:2]) if a.names else None  # reporter names, if the source tags any
+        out.append(Article(a.title, list(a.paragraphs), byline=byline))
+    return out
+
+
 class _Setter:
     def __init__(self, canvas, height: float, font: str = FONT) -> None:  # noqa: ANN001 - reportlab canvas
         from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, article_pool
+from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample
 
 FONT_DIR = Path("/usr/share/fonts/truetype/wqy")
 FONT_FILE = FONT_DIR / "wqy-microhei.ttc"
@@ -148,18 +148,7 @@ def _marker(template: str, n: int) -> str:
 
 
 def _articles(rng: random.Random) -> list[Article]:
-    source = text_sources.pd_articles()
-    if not source:
-        return article_pool(rng)
-    out, seen = [], set()
-    for k in rng.sample(range(len(source)), min(120, len(source))):
-        a = source[k]
-        if a.title in seen or not a.paragraphs:
-            continue
-        seen.add(a.title)
-        byline = "　".join(a.names[:2]) if a.names else None  # reporter names, if the source tags any
-        out.append(Article(a.title, list(a.paragraphs), byline=byline))
-    return out
+    return pd_article_sample(rng, 120)
 
 
 def _style(rng: random.Random, columns: int | None) -> _Style:
