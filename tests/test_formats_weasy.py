@@ -79,7 +79,9 @@ def test_jump_marker_wordings_name_their_editions():
     for marker, edition in continued.items():
         found = markers.continuation_marker(marker + "接着说完")
         assert found == marker and markers.named_edition(found, here=2) == edition, marker
-    for text in ("读者可以参阅（详见第5版）", "他说（转2）", "（续）本文"):
+    # Routes, vitamins and counts in brackets are prose, not jumps: a bare letter-number needs 下转/上接.
+    prose = ("读者可以参阅（详见第5版）", "他说（转2）", "（续）本文", "乘T1次到北京（转K9次）")
+    for text in (*prose, "沿京藏高速行驶（转G6）", "补充维生素（转B12）", "每人发一面（转三面）", "（接G6）本文"):
         assert markers.transfer_marker(text) is None and markers.continuation_marker(text) is None
 
 

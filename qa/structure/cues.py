@@ -11,7 +11,7 @@ import re
 
 from qa.structure import markers
 
-CN_DIGITS = "一二三四五六七八九十"
+CN_DIGITS = markers.CN_DIGITS
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 
 SENTENCE_FINAL = tuple("。！？!?…；;.")
@@ -21,7 +21,7 @@ CLOSERS = "”’」』）)》】\"'"
 _MID_START_PUNCT = set("，、。；：）」』”’")
 _MID_START_WORDS = set("的地得了着过们之等是")
 
-_CONT_MARKER = markers.CONTINUED  # one jump-marker grammar for all readers (qa.structure.markers)
+# one jump-marker grammar for all readers (qa.structure.markers)
 _TRANSFER_MARKER = markers.TRANSFER
 _DATELINE = re.compile(
     r"^(?:本报(?:讯|[^，。：:]{0,12}(?:电|讯))|新华社[^，。]{0,24}电|中新社[^，。]{0,24}电|[（(]记者[^）)]{1,30}[）)])"
@@ -42,13 +42,10 @@ def strip_transfer(text: str) -> str:
 
 def has_transfer_marker(text: str) -> bool:
     """True when the paragraph says it continues on another page."""
-    return bool(_TRANSFER_MARKER.search(text.rstrip()))
+    return markers.transfer_marker(text) is not None
 
 
-def continuation_marker(text: str) -> str | None:
-    """The '（上接N版）' marker opening a paragraph, or None."""
-    match = _CONT_MARKER.match(text.strip())
-    return match.group(0) if match else None
+continuation_marker = markers.continuation_marker  # the '（上接N版）' marker opening a paragraph, or None
 
 
 def is_cut(text: str) -> bool:

@@ -7,7 +7,8 @@ know too. It covers the ways Chinese papers and magazines word a jump, not one p
   a transfer may say the text is unfinished first (未完，转… / 未完待续，转…);
 - the place: an edition '第2版', '2版', '第二版', one with a section letter 'A2版' / '第A2版' / 'A2'
   (the number is what is matched: editions of one file are told apart by their numbers), a page
-  '第12页', or the page before/after ('接上页', '转下页');
+  '第12页' / '第2面', or the page before/after ('接上页', '转下页'). A bare 'A2' counts only after
+  下转/上接 and the like, never after a lone 转/接 ('（转G6）', '（转K9次）' are routes, not jumps);
 - after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻'.
 
 The marker is bracketed (full- or half-width) like every newspaper prints it; bare text such as
@@ -21,20 +22,29 @@ import re
 CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 _NUMBER = rf"[\d０-９]{{1,3}}|[{CN_DIGITS}]{{1,3}}"
-# An edition or page: 第2版, 2版, 第二版, A2版, 第A2版, A2 (a letter makes 版 optional), 第12页;
-# or the page before / after.
+# An edition or page: 第2版, 2版, 第二版, A2版, 第A2版, 第12页, 第2面; or the page before / after.
+_LETTER = rf"(?:第\s*)?[A-ZＡ-Ｚ]\s*(?:{_NUMBER})"
 _PLACE = (
-    rf"(?:第\s*)?[A-ZＡ-Ｚ]\s*(?:{_NUMBER})\s*[版页]?"
-    rf"|(?:第\s*)?(?:{_NUMBER})\s*[版页面]"
+    rf"{_LETTER}\s*[版页]"
+    rf"|(?:第\s*)?(?:{_NUMBER})\s*[版页]"
+    rf"|第\s*(?:{_NUMBER})\s*面"
     r"|[上前下次后]\s*[页版]"
 )
 _SECTION = r"(?:\s*[·•・．.\-—、\s]?\s*[\u4e00-\u9fff]{1,6})?"
+# A lettered edition without 版 ('（下转A3）') only after a verb that cannot be anything but a jump, and
+# with nothing after it but a separated section name: '（转G6）', '（转K9次）', '维生素（转B12）' are prose.
+_BARE = rf"{_LETTER}(?:\s*[·•・．.\-—、]\s*[\u4e00-\u9fff]{{1,6}})?"
 _OPEN, _CLOSE = r"[（(]\s*", r"\s*[）)]"
-_TRANSFER_VERB = r"(?:未完(?:待续)?\s*[，,、:：]?\s*)?(?:下转|转下|转至|转到|转)\s*"
+_UNFINISHED = r"(?:未完(?:待续)?\s*[，,、:：]?\s*)?"
+_TRANSFER_VERB = rf"{_UNFINISHED}(?:下转|转下|转至|转到|转)\s*"
+_STRONG_TRANSFER_VERB = rf"{_UNFINISHED}(?:下转|转下|转至|转到)\s*"
 _CONT_VERB = r"(?:上接|接上|紧接|承接|续接|接|续)\s*"
-TRANSFER = re.compile(rf"{_OPEN}{_TRANSFER_VERB}(?:{_PLACE}){_SECTION}{_CLOSE}\s*$")
-CONTINUED = re.compile(rf"^{_OPEN}{_CONT_VERB}(?:{_PLACE}){_SECTION}{_CLOSE}")
-ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER_VERB}|{_CONT_VERB})(?:{_PLACE}){_SECTION}{_CLOSE}")
+_STRONG_CONT_VERB = r"(?:上接|接上|紧接|承接|续接)\s*"
+_TRANSFER = rf"(?:{_TRANSFER_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_TRANSFER_VERB}{_BARE})"
+_CONTINUED = rf"(?:{_CONT_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_CONT_VERB}{_BARE})"
+TRANSFER = re.compile(rf"{_OPEN}{_TRANSFER}{_CLOSE}\s*$")
+CONTINUED = re.compile(rf"^{_OPEN}{_CONTINUED}{_CLOSE}")
+ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}")
 _NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页面]?|([上前下次后])\s*[页版]")
 
 
