@@ -46,6 +46,7 @@ import numpy as np
 from qa.beside import helpers_allowed
 
 EMB_DIM = 512
+_POOL_LOCK = threading.Lock()
 FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (48 MB at most, allocated as used)
 
 
@@ -99,10 +100,11 @@ class FastUse:
         """The pool, made on first use and again in a forked child (whose copy has no live threads)."""
         if self.workers < 2:
             return None
-        if self._pool is None or self._pool_pid != os.getpid():
-            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use")
-            self._pool_pid = os.getpid()
-        return self._pool
+        with _POOL_LOCK:  # questions from many server threads reach this at once: one pool, not several
+            if self._pool is None or self._pool_pid != os.getpid():
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use")
+                self._pool_pid = os.getpid()
+            return self._pool
 
     def _groups(self, ids: list[list[int]]) -> list[tuple[int, int, int]]:
         """(first, end, n_tokens) of each micro-batch, formed exactly as the library forms them."""

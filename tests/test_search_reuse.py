@@ -9,6 +9,8 @@ read from disk) and require the same numbers, in every mode, with and without a 
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -82,9 +84,13 @@ def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
     assert found.positions(np.array([found.ids.max() + 1])) is None  # not a candidate: read from disk
 
 
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: there is no second path to compare")
 def test_a_question_on_one_core_gets_the_hits_of_two(searcher, monkeypatch):
     """The encoder's halves and the FAISS scan beside the keyword search change nothing in what is found."""
+    import qa.beside
+
     monkeypatch.setenv("QA_QUERY_THREADS", "2")  # a helper thread whatever the machine's load
+    assert qa.beside.helpers_allowed()
     two = [[h.to_json() for h in hits] for hits in searcher.search_many(QUESTIONS, k=4, show_weak=True)]
     monkeypatch.setenv("QA_QUERY_THREADS", "1")
     one = [[h.to_json() for h in hits] for hits in searcher.search_many(QUESTIONS, k=4, show_weak=True)]
