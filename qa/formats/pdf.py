@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -928,6 +929,11 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             blocks.append(Block(text, page=para[0].line.page, role="byline" if is_byline(text) else "body"))
         para = []
 
+    heads = [k for k, it in enumerate(items) if _is_head(it.line, body)]
+    stop = [len(items)] * (len(items) + 1)  # stop[k]: the first headline-size line at or after k
+    for k in range(len(items) - 1, -1, -1):
+        ln = items[k].line
+        stop[k] = k if ln.size >= HEAD_RATIO * body and not ln.quoted else stop[k + 1]
     i = 0
     while i < len(items):
         item = items[i]
@@ -938,12 +944,9 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):
                 i += 1
                 group.append(items[i])
-            later = []  # the article's subheads: display lines after it, up to the next headline
-            for nxt in items[i + 1 :]:
-                if nxt.line.size >= HEAD_RATIO * body and not nxt.line.quoted:
-                    break
-                if _is_head(nxt.line, body):
-                    later.append(nxt.line)
+            # The article's subheads: display lines after it, up to the next headline (indexes found
+            # once per page set, so a long report of bold subheads is not rescanned per heading).
+            later = [items[k].line for k in heads[bisect_left(heads, i + 1) : bisect_left(heads, stop[i + 1])]]
             blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
             i += 1
             continue
