@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, article_pool
+from tests.newspaper_pdfs import Article, Newspaper, Piece, article_pool, cut_for_jump
 
 CHROMIUM = Path("/usr/bin/chromium")
 FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Micro Hei Mono")
@@ -49,7 +49,6 @@ _CN = "零一二三四五六七八九十"
 PAPERS = ("晨光日报", "江南时报", "新华都市报", "北方经济报")
 SECTIONS = ("要闻", "综合", "经济", "社会", "国际", "文化")
 BRIEF_HEADS = ("简讯", "短讯", "要闻简报", "一句话新闻")
-_PUNCT = set("。！？，、；：”）」』》.,;:!?)")
 KICKERS = ("聚焦民生实事", "新春走基层", "改革开放再出发", "一线报道", "本报特稿")
 PART_WORDS = ("背景", "现场", "声音", "链接", "数据", "追踪", "观察", "延伸阅读")
 
@@ -151,22 +150,6 @@ def _style(rng: random.Random, columns: int | None) -> _Style:
         margin=rng.uniform(10, 20),
         subhead=rng.uniform(1.0, 1.2),
     )
-
-
-def _cut_text(rng: random.Random, paragraphs: list[str], share: float) -> tuple[list[str], list[str]]:
-    """Paragraphs printed before the jump (the last cut mid-sentence) and the rest (its tail first)."""
-    total = sum(map(len, paragraphs))
-    budget = int(total * share)
-    shown: list[str] = []
-    for k, para in enumerate(paragraphs):
-        if budget < len(para):
-            at = max(8, min(len(para) - 8, budget))
-            while at < len(para) - 4 and (para[at - 1] in _PUNCT or para[at] in _PUNCT):
-                at += 1  # cut mid-sentence, as a full column does
-            return shown + [para[:at]], [para[at:], *paragraphs[k + 1 :]]
-        shown.append(para)
-        budget -= len(para)
-    return paragraphs[:-1], paragraphs[-1:]
 
 
 def _esc(text: str) -> str:
@@ -352,7 +335,7 @@ def _make(path: Path, rng: random.Random, browser, pages: int, columns: int | No
                             subhead_no += 1
                             item.subheads[at] = f"{rng.choice(PART_WORDS)}{subhead_no}"
                     if lead:
-                        shown, rest = _cut_text(rng, paras, rng.uniform(0.35, 0.65))
+                        shown, rest = cut_for_jump(paras, rng.uniform(0.35, 0.65))
                         item.paragraphs = shown
                         item.jump_to = page + 1
                         item.cut = "\x00".join(rest)

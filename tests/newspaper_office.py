@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample
+from tests.newspaper_pdfs import Article, Newspaper, Piece, cut_for_jump, pd_article_sample
 
 FONT = "WenQuanYi Micro Hei"
 FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -90,7 +90,6 @@ TRANSFER = ("（下转第{n}版）", "（转第{n}版）", "下转第{n}版", "�
 CONTINUED = ("（上接第{n}版）", "（接第{n}版）", "上接第{n}版", "（续第{n}版）", "接{n}版")
 FOLIOS = ("第{n}版", "- {n} -", "{n}", "第{n}页")
 _CN = "零一二三四五六七八九十"
-_PUNCT = set("。！？，、；：”）」』》.,;:!?)")
 MM = 72 / 25.4  # points per millimetre
 
 
@@ -218,21 +217,6 @@ def _articles(rng: random.Random) -> list[Article]:
     return pd_article_sample(rng, 100)
 
 
-def _cut(rng: random.Random, paragraphs: list[str], share: float) -> tuple[list[str], list[str]]:
-    """Paragraphs printed before the jump (the last one cut mid-sentence) and the rest (its tail first)."""
-    budget = int(sum(map(len, paragraphs)) * share)
-    shown: list[str] = []
-    for k, para in enumerate(paragraphs):
-        if budget < len(para):
-            at = max(8, min(len(para) - 8, budget))
-            while at < len(para) - 4 and (para[at - 1] in _PUNCT or para[at] in _PUNCT):
-                at += 1
-            return shown + [para[:at]], [para[at:], *paragraphs[k + 1 :]]
-        shown.append(para)
-        budget -= len(para)
-    return paragraphs[:-1], paragraphs[-1:]
-
-
 def _dress(rng: random.Random, st: _Story) -> None:
     """Kicker, subtitle and byline, each drawn on its own."""
     if rng.random() < (0.45 if st.lead else 0.2):
@@ -327,7 +311,7 @@ def _plan(rng: random.Random, style: _Style, pages: int) -> tuple[list[list[_Sto
                         extra = next_article()
                         if extra:
                             paras += list(extra.paragraphs)
-                    shown, rest = _cut(rng, paras, rng.uniform(0.3, 0.6))
+                    shown, rest = cut_for_jump(paras, rng.uniform(0.3, 0.6))
                     st.article = Article(art.headline, paras, byline=art.byline)
                     st.paragraphs, st.cut = shown, rest
                     st.jump_to = page + 1 if pages - page < 2 or rng.random() < 0.6 else pages
@@ -792,7 +776,7 @@ def _refit(layout: list[list[_Story]], page: int, chars: int) -> bool:
         if st.jump_to and sum(map(len, st.paragraphs)) > 120:
             total = st.paragraphs + st.cut
             joined = [*st.paragraphs[:-1], st.paragraphs[-1] + st.cut[0], *st.cut[1:]] if st.cut else total
-            shown, rest = _cut(random.Random(0), joined, sum(map(len, st.paragraphs)) * 0.7 / sum(map(len, joined)))
+            shown, rest = cut_for_jump(joined, sum(map(len, st.paragraphs)) * 0.7 / sum(map(len, joined)))
             st.paragraphs, st.cut = shown, rest
             cont = next(c for p in layout for c in p if c.kind == "continuation" and c.article is st.article)
             cont.paragraphs = list(rest)  # the next page may run over now: it is refitted in its turn

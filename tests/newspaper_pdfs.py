@@ -169,6 +169,26 @@ def pd_article_sample(rng: random.Random, k: int) -> list[Article]:
     return out
 
 
+PUNCT = set("。！？，、；：”）」』》.,;:!?)")
+
+
+def cut_for_jump(paragraphs: list[str], share: float, edge: int = 8, slack: int = 4) -> tuple[list[str], list[str]]:
+    """Paragraphs printed before a jump (the last cut mid-sentence, as a full column cuts it) and the rest
+    (the cut paragraph's tail first): about ``share`` of the characters first, never within ``edge``
+    characters of a paragraph's ends, moved past punctuation up to ``slack`` before the end."""
+    budget = int(sum(map(len, paragraphs)) * share)
+    shown: list[str] = []
+    for k, para in enumerate(paragraphs):
+        if budget < len(para):
+            at = max(edge, min(len(para) - edge, budget))
+            while at < len(para) - slack and (para[at - 1] in PUNCT or para[at] in PUNCT):
+                at += 1
+            return shown + [para[:at]], [para[at:], *paragraphs[k + 1 :]]
+        shown.append(para)
+        budget -= len(para)
+    return paragraphs[:-1], paragraphs[-1:]
+
+
 class _Setter:
     def __init__(self, canvas, height: float, font: str = FONT) -> None:  # noqa: ANN001 - reportlab canvas
         from reportlab.pdfbase.pdfmetrics import stringWidth

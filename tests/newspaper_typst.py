@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample
+from tests.newspaper_pdfs import Article, Newspaper, Piece, cut_for_jump, pd_article_sample
 
 FONT_DIR = Path("/usr/share/fonts/truetype/wqy")
 FONT_FILE = FONT_DIR / "wqy-microhei.ttc"
@@ -78,7 +78,6 @@ LUNAR = ("腊月初八", "腊月十五", "腊月廿三", "正月初一", "正月
 TRANSFER = ("（下转第{n}版）", "（转第{n}版）", "（下转{nn}版）", "（下转第{cn}版）", "（转{n}版）")
 CONTINUED = ("（上接第{n}版）", "（接第{n}版）", "（上接{nn}版）", "（上接第{cn}版）", "（接{nn}版）")
 _CN = "零一二三四五六七八九十"
-_PUNCT = set("。！？，、；：”）」』》.,;:!?)")
 MM = 72 / 25.4  # points per millimetre
 
 
@@ -172,21 +171,6 @@ def _style(rng: random.Random, columns: int | None) -> _Style:
         foot=rng.choice(("— {n} —", "{nn}", "第{n}版")),
         band_rule=rng.random() < 0.7,
     )
-
-
-def _cut(rng: random.Random, paragraphs: list[str], share: float) -> tuple[list[str], list[str]]:
-    """Paragraphs printed before the jump (the last one cut mid-sentence) and the rest (its tail first)."""
-    budget = int(sum(map(len, paragraphs)) * share)
-    shown: list[str] = []
-    for k, para in enumerate(paragraphs):
-        if budget < len(para):
-            at = max(8, min(len(para) - 8, budget))
-            while at < len(para) - 4 and (para[at - 1] in _PUNCT or para[at] in _PUNCT):
-                at += 1
-            return shown + [para[:at]], [para[at:], *paragraphs[k + 1 :]]
-        shown.append(para)
-        budget -= len(para)
-    return paragraphs[:-1], paragraphs[-1:]
 
 
 # ---- Typst source ------------------------------------------------------------------------------------
@@ -520,7 +504,7 @@ def _recut(st: _Story, chars: int) -> None:
         full += st.cut[1:]
     total = sum(map(len, full))
     chars = min(chars, total - 60)
-    shown, rest = _cut(random.Random(0), full, chars / total) if chars > 20 else (st.paragraphs, st.cut)
+    shown, rest = cut_for_jump(full, chars / total) if chars > 20 else (st.paragraphs, st.cut)
     st.paragraphs, st.cut = shown, rest
 
 
@@ -660,7 +644,7 @@ def make_typst_newspaper(path: Path, seed: int, pages: int = 2, columns: int | N
                     extra = next_article()
                     if extra:
                         paras = paras + list(extra.paragraphs)
-                    shown, rest = _cut(rng, paras, rng.uniform(0.3, 0.6))
+                    shown, rest = cut_for_jump(paras, rng.uniform(0.3, 0.6))
                     st.article = Article(art.headline, paras, byline=art.byline)
                     st.paragraphs, st.cut = shown, rest
                     st.jump_to = page + 1 if pages - page < 2 or rng.random() < 0.7 else page + 2

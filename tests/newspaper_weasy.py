@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, article_pool
+from tests.newspaper_pdfs import Article, Newspaper, Piece, article_pool, cut_for_jump
 
 PAGE_SIZES = ((297, 420), (280, 400), (210, 297))  # mm: A3, a smaller broadsheet, A4 (only for 2 columns)
 TRANSFER = ("（下转{ed}{n}版）", "（转第{n}版·{sec}）", "（下转第{n}版）", "（转{ed}{n}版）", "（未完，转{ed}{n}版）")
@@ -41,7 +41,6 @@ PAPERS = ("滨海晚报", "中原商报", "西部时讯", "京华晨刊")
 SECTIONS = ("要闻", "本地", "财经", "民生", "天下", "副刊")
 KICKERS = ("特别关注", "记者调查", "今日视点", "深度", "现场直击")
 PART_WORDS = ("缘起", "进展", "各方", "声音", "展望", "背景链接", "记者手记")
-_PUNCT = set("。！？，、；：”）」』》.,;:!?)")
 
 
 def weasyprint_available() -> str | None:
@@ -126,21 +125,6 @@ def _articles(rng: random.Random) -> list[Article]:
         byline = f"本报记者 {'、'.join(a.names[:2])}" if a.names and rng.random() < 0.6 else None
         out.append(Article(a.title, list(a.paragraphs), byline=byline))
     return out
-
-
-def _cut(rng: random.Random, paragraphs: list[str], share: float) -> tuple[list[str], list[str]]:
-    """Paragraphs printed before the jump (the last cut inside a sentence) and the rest."""
-    budget = int(sum(map(len, paragraphs)) * share)
-    shown: list[str] = []
-    for k, para in enumerate(paragraphs):
-        if budget < len(para):
-            at = max(6, min(len(para) - 6, budget))
-            while at < len(para) - 3 and (para[at - 1] in _PUNCT or para[at] in _PUNCT):
-                at += 1
-            return shown + [para[:at]], [para[at:], *paragraphs[k + 1 :]]
-        shown.append(para)
-        budget -= len(para)
-    return paragraphs[:-1], paragraphs[-1:]
 
 
 def _esc(text: str) -> str:
@@ -264,7 +248,7 @@ def make_weasy_newspaper(path: Path, seed: int, pages: int = 2, columns: int | N
             art = pool[used]
             paras = list(art.paragraphs) + list(pool[used + 1].paragraphs)
             used += 2
-            shown, rest = _cut(rng, paras, rng.uniform(0.3, 0.6))
+            shown, rest = cut_for_jump(paras, rng.uniform(0.3, 0.6), edge=6, slack=3)
             stories.append(_Story("lead", Article(art.headline, paras), shown, jump_to=page + 1, cut=rest))
         chars = sum(len(p) for s in stories for p in s.paragraphs) + sum(len(p) for s in conts for p in s.paragraphs)
         while used < len(pool) and chars < budget:
