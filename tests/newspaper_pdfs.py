@@ -572,3 +572,31 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
         )
         score.stitched += same or under_subhead
     return score
+
+
+def assert_jumps_span_pages(paper: Newspaper) -> None:
+    """A two-page paper's gold: text on both pages, every jumped story on both, continuations only later."""
+    assert {p.page for p in paper.pieces} == {1, 2}
+    for headline in paper.jumps:
+        pages = {p.page for p in paper.pieces if p.article == headline and p.role == "body"}
+        assert pages == {1, 2}, headline
+    assert all(p.page > 1 for p in paper.pieces if p.continues)
+
+
+def pages_cited(searcher, paper: Newspaper, per_page: int = 3) -> dict[int, int]:  # noqa: ANN001 - qa.search.Searcher
+    """Probe the middle of long body paragraphs by keyword; each first hit holding the probe must cite a page
+    range including the page the paragraph was printed on. Returns how many were checked per page."""
+    checked = {1: 0, 2: 0}
+    for piece in paper.pieces:
+        body = "".join(piece.text.split())
+        if piece.role != "body" or len(body) < 60 or checked.get(piece.page, per_page) >= per_page:
+            continue
+        probe = body[len(body) // 2 - 8 : len(body) // 2 + 8]
+        hits = [h for h in searcher.search(probe, k=10, mode="keyword") if probe in "".join(h.chunk.text.split())]
+        if not hits:
+            continue
+        data = hits[0].to_json()
+        assert data["page_start"] <= piece.page <= data["page_end"], (probe, data["page_start"], data["page_end"])
+        assert " p." in hits[0].citation
+        checked[piece.page] += 1
+    return checked

@@ -14,6 +14,7 @@ import pytest
 
 from qa.search import Searcher
 from tests.newspaper_office import check_gold, make_office_newspaper, office_available
+from tests.newspaper_pdfs import assert_jumps_span_pages, pages_cited
 
 _why_not = office_available()
 pytestmark = pytest.mark.skipif(_why_not is not None, reason=_why_not or "")
@@ -37,11 +38,7 @@ def test_the_gold_is_what_the_pdf_prints(built):
     naming the page their continuation is on."""
     paper, _, _ = built
     assert check_gold(paper) == []
-    assert {p.page for p in paper.pieces} == {1, 2}
-    for headline in paper.jumps:
-        pages = {p.page for p in paper.pieces if p.article == headline and p.role == "body"}
-        assert pages == {1, 2}, headline
-    assert all(p.page > 1 for p in paper.pieces if p.continues)
+    assert_jumps_span_pages(paper)
 
 
 def test_a_gold_naming_the_wrong_page_is_caught(built):
@@ -63,17 +60,5 @@ def test_an_office_newspaper_is_indexed_and_its_hits_cite_pages(built, use_embed
     chunks = [c for c in searcher.chunks if c.doc_id == "paper.pdf"]
     text = "".join("".join(c.text.split()) for c in chunks)
     assert "地址：" not in text and "主编：" not in text  # the footer's contact or credit line is not body text
-    checked = {1: 0, 2: 0}
-    for piece in paper.pieces:
-        body = "".join(piece.text.split())
-        if piece.role != "body" or len(body) < 60 or checked[piece.page] >= 3:
-            continue
-        probe = body[len(body) // 2 - 8 : len(body) // 2 + 8]  # from the middle of a long paragraph
-        hits = [h for h in searcher.search(probe, k=10, mode="keyword") if probe in "".join(h.chunk.text.split())]
-        if not hits:
-            continue
-        data = hits[0].to_json()
-        assert data["page_start"] <= piece.page <= data["page_end"], (probe, data["page_start"], data["page_end"])
-        assert " p." in hits[0].citation
-        checked[piece.page] += 1
+    checked = pages_cited(searcher, paper)
     assert checked[1] and checked[2], f"hits found and cited per page: {checked}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from qa.search import Searcher
+from tests.newspaper_pdfs import assert_jumps_span_pages, pages_cited
 from tests.newspaper_typst import check_gold, make_typst_newspaper, typst_available
 
 _why_not = typst_available()
@@ -34,11 +35,7 @@ def test_the_gold_is_what_the_pdf_prints(built):
     text on page 1 and on page 2; continuations are only on later pages."""
     paper, _, _ = built
     assert check_gold(paper) == []
-    assert {p.page for p in paper.pieces} == {1, 2}
-    for headline in paper.jumps:
-        pages = {p.page for p in paper.pieces if p.article == headline and p.role == "body"}
-        assert pages == {1, 2}, headline
-    assert all(p.page > 1 for p in paper.pieces if p.continues)
+    assert_jumps_span_pages(paper)
 
 
 def test_a_typst_newspaper_is_indexed_and_its_hits_cite_pages(built, use_embedder):
@@ -48,18 +45,5 @@ def test_a_typst_newspaper_is_indexed_and_its_hits_cite_pages(built, use_embedde
     chunks = [c for c in searcher.chunks if c.doc_id == "paper.pdf"]
     text = "".join("".join(c.text.split()) for c in chunks)
     assert "责任编辑" not in text and "版式：" not in text  # the footer credits are not body text
-    checked = {1: 0, 2: 0}
-    for piece in paper.pieces:
-        body = "".join(piece.text.split())
-        if piece.role != "body" or len(body) < 60 or checked[piece.page] >= 3:
-            continue
-        probe = body[len(body) // 2 - 8 : len(body) // 2 + 8]  # from the middle of a long paragraph
-        hits = [h for h in searcher.search(probe, k=10, mode="keyword") if probe in "".join(h.chunk.text.split())]
-        if not hits:
-            continue
-        hit = hits[0]
-        data = hit.to_json()
-        assert data["page_start"] <= piece.page <= data["page_end"], (probe, data["page_start"], data["page_end"])
-        assert " p." in hit.citation
-        checked[piece.page] += 1
+    checked = pages_cited(searcher, paper)
     assert checked[1] and checked[2], f"hits found and cited per page: {checked}"
