@@ -16,6 +16,7 @@ app: install
 install-test:
 	$(PIP) install "$(TORCH)" -e ".[test]"
 	bash scripts/install-chromium.sh
+	bash scripts/install-office.sh
 
 test: install-test
 	$(PYTHON) -m ruff check .
