@@ -72,7 +72,7 @@ MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: 
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
+    r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
     re.IGNORECASE,
 )
 # The page's edition in its banner or folio: 第2版, 第A2版, 2版 · 要闻, A2版, — A2 — (the number is kept).
@@ -359,12 +359,27 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     above the first full-width gap — holding one row of display type and, beside it, a short block
     of small lines one of which reads like furniture (a date, a weekday, an edition). A headline
     at the top of a page has its body (or nothing) beside it, not a date line.
+
+    The ear may also sit right under the name instead of beside it: an issue line (date, 第N期,
+    publisher) set smaller than headline type within a line's space under the display row. Word-processor
+    papers put it there, and then the columns start close under it, with no full-width gap.
     """
     if not page.lines:
         return []
     top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if display and not rest:
+        foot = max(ln.bottom for ln in display)
+        under = [
+            ln
+            for ln in page.lines
+            if ln not in top and foot - 1 <= ln.top <= foot + 1.5 * body and ln.size < HEAD_RATIO * body
+        ]
+        issue = [ln for ln in under if _FURNITURE.search(ln.text) and not _JUMP_MARK.search(ln.text)]
+        rows = {round(ln.bottom) for ln in issue}
+        rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
+        top = top + rest
     if (
         not display
         or not rest
