@@ -67,7 +67,9 @@ SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's righ
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
 PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
+FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
@@ -178,6 +180,9 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             size = raw.FPDFText_GetFontSize(tp, i)
             weight = raw.FPDFText_GetFontWeight(tp, i)
+            # Glyphs filled and stroked (render mode 2) are emboldened: how word processors (LibreOffice,
+            # Word) print bold in a font that has no bold face. The font's name and weight say regular.
+            stroked = raw.FPDFTextObj_GetTextRenderMode(raw.FPDFText_GetTextObject(tp, i)) == FILL_STROKE
             raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
             font = name.value
             if font not in fonts:
@@ -198,8 +203,8 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     height - rect.bottom,
                     height - oy.value,
                     round(size, 1),
-                    weight >= 600 or fonts[font][0],
-                    weight < 600 and fonts[font][1],
+                    weight >= 600 or stroked or fonts[font][0],
+                    weight < 600 and not stroked and fonts[font][1],
                 )
             )
         return chars
@@ -253,6 +258,16 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # a line ending in one reaches half an em into the gutter (in a line, the next
                     # character follows at once, or the box is halved and overlapped).
                     reach = min(reach, PUNCT_GAP * min(small, body))
+                if (
+                    not latin
+                    and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
+                    and not on_edge(ch.x0)
+                    and abs(prev.size - ch.size) < 0.05 * small
+                ):
+                    # One em between two CJK characters where no column starts: an ideographic space
+                    # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
+                    # A gutter's far side is a column edge, where text starts in several rows.
+                    reach = max(reach, EM_SPACE[1] * small)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
@@ -276,7 +291,10 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             if parts and parts[-1] != " ":
                 parts.append(" ")
             continue
-        if prev is not None and parts[-1] != " " and ch.x0 - prev.x1 > 0.25 * ch.size and ch.text.isascii():
+        gap = ch.x0 - prev.x1 if prev is not None else 0.0
+        if prev is not None and parts[-1] != " " and (
+            (gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size
+        ):
             parts.append(" ")
         parts.append(ch.text)
         prev = ch
@@ -1109,7 +1127,6 @@ def _heading_blocks(
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
         elif (
             r > biggest
-            and level == 1
             and not text.startswith(("——", "—", "--"))
             and (
                 all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
