@@ -123,6 +123,7 @@ class Line:
     page: int
     core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
+    ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
 
 
 @dataclass
@@ -1092,7 +1093,13 @@ def _heading_blocks(
     runs: list[list[Line]] = []
     for it in group:
         ln = it.line
-        if runs and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size and ln.top - runs[-1][-1].bottom < ln.size:
+        # A rule between two lines of one type parts them: a table's title row and its first item's title.
+        if (
+            runs
+            and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size
+            and ln.top - runs[-1][-1].bottom < ln.size
+            and not ln.ruled_above
+        ):
             runs[-1].append(ln)
         else:
             runs.append([ln])
@@ -1197,6 +1204,8 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
     for page, drawn in zip(pages, rules, strict=True):
         page.rules = drawn
+        for line in page.lines if drawn else ():
+            line.ruled_above = _ruled(line, line.top - 0.8 * body, line.top, drawn, 0.0)
     return pages, body
 
 
