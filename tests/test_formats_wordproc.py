@@ -164,8 +164,8 @@ def test_a_nameplate_with_its_issue_line_under_it_is_no_headline(tmp_path):
     c = _canvas(path)
     page = _Page(c)
     page.line(297.5 - 2.5 * 36, 70, name, 36)
-    page.line(40, 110, "第12期　2024年3月5日　滨河街道办事处主办　内部资料", BODY)
-    top = 124.0  # the columns start two points under the issue line
+    page.line(40, 122, "第12期　2024年3月5日　滨河街道办事处主办　内部资料", BODY)  # a gap under the name
+    top = 136.0  # the columns start a few points under the issue line
     x, w = COLS[0]
     at = page.head(x, top, w, lead, 22)
     at = page.para(x, at, w, paras[0])
