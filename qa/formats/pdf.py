@@ -232,14 +232,19 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
     starts: Counter[int] = Counter()
+    ends: Counter[int] = Counter()  # likewise where text ends: a column's right edge
     for row in rows:
         for j, ch in enumerate(row):
             if j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
                 starts[round(ch.x0)] += 1
+                if j:
+                    ends[round(row[j - 1].x1)] += 1
+        if row:
+            ends[round(row[-1].x1)] += 1
 
-    def on_edge(x: float) -> bool:
+    def on_edge(x: float, edges: Counter[int] = starts) -> bool:
         r = round(x)
-        return starts[r - 1] + starts[r] + starts[r + 1] >= EDGE_ROWS
+        return edges[r - 1] + edges[r] + edges[r + 1] >= EDGE_ROWS
 
     lines: list[Line] = []
     for row in rows:
@@ -263,11 +268,12 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     not latin
                     and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
                     and not on_edge(ch.x0)
+                    and not on_edge(prev.x1, ends)
                     and abs(prev.size - ch.size) < 0.05 * small
                 ):
                     # One em between two CJK characters where no column starts: an ideographic space
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
-                    # A gutter's far side is a column edge, where text starts in several rows.
+                    # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
