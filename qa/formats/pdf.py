@@ -398,13 +398,13 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         foot = max(ln.bottom for ln in display)
         under = [
             ln
-            for ln in page.lines
+            for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
             if ln not in top and foot - 1 <= ln.top <= foot + 1.5 * body and ln.size < HEAD_RATIO * body
         ]
         issue = [ln for ln in under if _FURNITURE.search(ln.text) and not _JUMP_MARK.search(ln.text)]
         rows = {round(ln.bottom) for ln in issue}
         rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
-        top = top + rest
+        top = top + [ln for ln in rest if ln not in page.furniture]
     if (
         not display
         or not rest
@@ -462,6 +462,10 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
     if len(cuts) > 1:
         return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    head = _heading_band_atop(bands, layout.body)
+    if head:
+        rest = [ln for ln in lines if not any(ln is h for h in head)]
+        return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     strips = [
         [lines[i] for i in col]
         for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
@@ -493,6 +497,45 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if head:
         return [head, *_xy_cut(rest, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
+    """The heading group standing alone across the top of a region whose columns start below it, their first
+    column with plain text: the region's first leaf, or [].
+
+    A word processor sets the lead's headline in a one-column section across the page (centred), and the
+    story's text starts at the top of the first column of the multi-column section below, with no
+    full-width gap between. When the headline does not reach over the first column and that column holds
+    other stories further down (with their own headlines), joining the column to the headline's strip
+    cannot tell: what does is that nothing stands beside the headline and the columns all start under it.
+    Its byline (or a caption) set apart under it goes with it."""
+    if len(bands) < 2:
+        return []
+    k = 0
+    while k < len(bands) and all(_is_head(ln, body) and not _CONT_LINE.match(ln.text) for ln in bands[k]):
+        k += 1
+    group = [ln for band in bands[:k] for ln in band]
+    if not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in group):
+        return []
+    if len(_groups([(ln.x0, ln.x1, i) for i, ln in enumerate(group)], GUTTER * body)) > 1:
+        return []  # headlines side by side, each over its own column: not one heading across the columns
+    if k < len(bands) and len(bands[k]) == 1 and len(bands) > k + 1 and is_byline(bands[k][0].text):
+        group += bands[k]
+        k += 1
+    rest = [ln for band in bands[k:] for ln in band]
+    if not rest:
+        return []
+    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
+    if len(columns) < 2:
+        return []
+    spans = [(min(rest[i].x0 for i in col), max(rest[i].x1 for i in col), col) for col in columns]
+    h0, h1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
+    crossed = sum(min(h1, x1) - max(h0, x0) > body for x0, x1, _ in spans)
+    _, first_x1, first = min(spans, key=lambda s: s[0])
+    opener = min((rest[i] for i in first), key=lambda ln: ln.top)
+    if crossed < 2 or h0 < first_x1 or _is_head(opener, body) or _CONT_LINE.match(opener.text):
+        return []  # (a headline over the first column holds it in its strip already)
+    return group
 
 
 def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], body: float) -> bool:
@@ -986,7 +1029,12 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
                 group.append(items[i])
             # The article's subheads: display lines after it, up to the next headline (indexes found
             # once per page set, so a long report of bold subheads is not rescanned per heading).
-            later = [items[k].line for k in heads[bisect_left(heads, i + 1) : bisect_left(heads, stop[i + 1])]]
+            # Not the display lines right above the next headline: they are its kicker, not a subhead here.
+            ks = heads[bisect_left(heads, i + 1) : bisect_left(heads, stop[i + 1])]
+            end = stop[i + 1]
+            while end < len(items) and ks and ks[-1] == end - 1:
+                end = ks.pop()
+            later = [items[k].line for k in ks]
             blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
             i += 1
             continue
