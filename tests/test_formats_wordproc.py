@@ -343,3 +343,71 @@ def test_an_office_paper_reads_as_its_stories(office_pdf):
         assert _whole_in(sections.get(title, []), text[:70]), (title, list(sections))
     assert _whole_in(sections.get(facts["third"], []), paras[8])
 
+
+
+def test_a_headline_across_the_top_heads_the_first_column_it_does_not_reach(tmp_path):
+    """The lead's headline centred across the page in a band of its own (a one-column section over a
+    four-column one), over the middle columns only; its text starts at the top of the first column, which
+    holds another story further down. The lead is read headline first, then the first column's top."""
+    text = "".join(_paragraphs(26, 30, least=40))
+    # Column texts cut to lengths that fill the four columns to about the same depth (12 characters a line).
+    cuts = (84, 84, 132, 96, 240, 300, 276)
+    paras, at = [], 0
+    for n in cuts:
+        paras.append(text[at : at + n])
+        at += n
+    lead, b, c_, d = "民革中央举行迎春茶话会", "首都武坛喜迎新春", "对根本问题的科学回答", "建设部加强商品房管理"
+    cols = [(40.0 + k * 133.0, 120.0) for k in range(4)]
+    path = tmp_path / "across.pdf"
+    c = _canvas(path)
+    page = _Page(c)
+    page.line(297.5 - 5.5 * 24, 60, lead, 24)
+    page.line(297.5 - 3 * BODY, 92, "通讯员　陈晓钟")
+    top = 107.0  # the columns start right under the byline
+    x, w = cols[0]
+    at = page.para(x, top, w, paras[0])
+    at = page.para(x, at, w, paras[1]) + BODY
+    at = page.head(x, at, w, b, 14)
+    page.para(x, at, w, paras[2])
+    x, w = cols[1]
+    at = page.para(x, top, w, paras[3], indent=False) + BODY
+    at = page.head(x, at, w, c_, 14)
+    page.para(x, at, w, paras[4])
+    x, w = cols[2]
+    page.para(x, top, w, paras[5], indent=False)
+    x, w = cols[3]
+    at = page.head(x, top + 2, w, d, 14)
+    page.para(x, at, w, paras[6])
+    c.save()
+    sections = _sections(path)
+    assert all(_whole_in(sections.get(lead, []), p) for p in paras[:2]), list(sections)
+    assert all(_whole_in(sections.get(b, []), p) for p in paras[2:4]), list(sections)
+    assert all(_whole_in(sections.get(c_, []), p) for p in paras[4:6]), list(sections)
+    assert _whole_in(sections.get(d, []), paras[6])
+
+
+def test_the_next_storys_kicker_does_not_make_a_subtitle_a_subhead(tmp_path):
+    """A subtitle set a little larger than the body under its headline, and the next story's kicker in the
+    same type right over its headline: the subtitle stays with its headline (the story's text is filed under
+    the headline), the kicker is no subhead type of the first story."""
+    paras = _paragraphs(27, 6)
+    first, second = "穷则思变走扶贫开发之路", "克拉玛依舞剧唱响大油田"
+    path = tmp_path / "subtitle.pdf"
+    c = _canvas(path)
+    page = _Page(c)
+    x, w = COLS[0]
+    at = page.head(x, 60, w, first, 16)
+    page.line(x, at, "吕梁地区扶贫开发纪事", 11.5)  # no dash before it: only its place says subtitle
+    at += 11.5 * 1.5
+    at = page.para(x, at, w, paras[0])
+    at = page.para(x, at, w, paras[1]) + BODY
+    page.line(x, at, "身边榜样", 11.5)
+    at += 11.5 * 1.4
+    at = page.head(x, at, w, second, 16)
+    page.para(x, at, w, paras[2])
+    for k, (x, w) in enumerate(COLS[1:]):
+        page.para(x, 60, w, paras[3 + k])
+    c.save()
+    sections = _sections(path)
+    assert all(_whole_in(sections.get(first, []), p) for p in paras[:2]), list(sections)
+    assert _whole_in(sections.get(second, []), paras[2]), list(sections)
