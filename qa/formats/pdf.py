@@ -386,7 +386,8 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     at the top of a page has its body (or nothing) beside it, not a date line.
 
     The ear may also sit right under the name instead of beside it: an issue line (date, 第N期,
-    publisher) set smaller than headline type within a line's space under the display row. Word-processor
+    publisher) set smaller than headline type within a line's space (or 0.6 of the name's size) under the
+    display row. Word-processor
     papers put it there, and then the columns start close under it, with no full-width gap.
     """
     if not page.lines:
@@ -396,10 +397,11 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
     if display and not rest:
         foot = max(ln.bottom for ln in display)
+        reach = max(1.5 * body, 0.6 * max(ln.size for ln in display))  # the space under display type grows with it
         under = [
             ln
             for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
-            if ln not in top and foot - 1 <= ln.top <= foot + 1.5 * body and ln.size < HEAD_RATIO * body
+            if ln not in top and foot - 1 <= ln.top <= foot + reach and ln.size < HEAD_RATIO * body
         ]
         issue = [ln for ln in under if _FURNITURE.search(ln.text) and not _JUMP_MARK.search(ln.text)]
         rows = {round(ln.bottom) for ln in issue}
