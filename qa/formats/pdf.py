@@ -509,7 +509,8 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     story's text starts at the top of the first column of the multi-column section below, with no
     full-width gap between. When the headline does not reach over the first column and that column holds
     other stories further down (with their own headlines), joining the column to the headline's strip
-    cannot tell: what does is that nothing stands beside the headline and the columns all start under it.
+    cannot tell: what does is that nothing stands beside the headline and the columns all start under it
+    (centred over one middle column or across several, its story starts at the top of the first).
     Its byline (or a caption) set apart under it goes with it."""
     if len(bands) < 2:
         return []
@@ -532,10 +533,10 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
         return []
     spans = [(min(rest[i].x0 for i in col), max(rest[i].x1 for i in col), col) for col in columns]
     h0, h1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
-    crossed = sum(min(h1, x1) - max(h0, x0) > body for x0, x1, _ in spans)
+    over = any(min(h1, x1) - max(h0, x0) > body for x0, x1, _ in spans)  # it heads some column below
     _, first_x1, first = min(spans, key=lambda s: s[0])
     opener = min((rest[i] for i in first), key=lambda ln: ln.top)
-    if crossed < 2 or h0 < first_x1 or _is_head(opener, body) or _CONT_LINE.match(opener.text):
+    if not over or h0 < first_x1 or _is_head(opener, body) or _CONT_LINE.match(opener.text):
         return []  # (a headline over the first column holds it in its strip already)
     return group
 
