@@ -773,7 +773,16 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
             )
-            above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
+            # (Nor does a kicker: display type right over the headline it labels, whatever space its
+            # paragraph settings leave between them.)
+            above_headline = all(ln.size >= HEAD_RATIO * body for ln in last) or (
+                all(_is_head(ln, body) for ln in last)
+                and gap < 2 * body
+                and any(
+                    f.size >= HEAD_RATIO * body and not f.quoted and any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last)
+                    for f in first
+                )
+            )
             boundary = wide and not above_headline and opens
             # Headline type right under text with no display type over it opens an article at any
             # clear gap when a rule over it parts it from that text: modules set close in bands
