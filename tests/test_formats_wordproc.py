@@ -30,7 +30,7 @@ BODY = 10.0
 
 def _paragraphs(seed: int, n: int, least: int = 60) -> list[str]:
     rng = random.Random(seed)
-    out = [p for a in article_pool(rng) for p in a.paragraphs if len(p) >= least]
+    out = list(dict.fromkeys(p for a in article_pool(rng) for p in a.paragraphs if len(p) >= least))
     return [p for p in out if not any(ch.isascii() for ch in p)][:n]  # full-width only: one em a character
 
 
@@ -411,3 +411,35 @@ def test_the_next_storys_kicker_does_not_make_a_subtitle_a_subhead(tmp_path):
     sections = _sections(path)
     assert all(_whole_in(sections.get(first, []), p) for p in paras[:2]), list(sections)
     assert _whole_in(sections.get(second, []), paras[2]), list(sections)
+
+
+def test_a_kicker_set_apart_over_its_headline_keeps_the_story_in_its_flow(tmp_path):
+    """A story starting low in the middle column under a kicker set a paragraph space above its headline, its
+    text running on at the top of the next column (which ends above the kicker): the next column's top is
+    read after the headline, in the story, not before it with the story above."""
+    text = "".join(_paragraphs(28, 30, least=40))
+    first, second = "城区道路秩序明显好转", "美能源部预测油价将微涨"
+    path = tmp_path / "kicker.pdf"
+    c = _canvas(path)
+    page = _Page(c)
+    x, w = COLS[0]
+    at = page.head(x, 60, w, first, 18)
+    at = page.para(x, at, w, text[:160])
+    page.para(x, at, w, text[160:400])
+    x, w = COLS[1]
+    at = page.para(x, 60, w, text[400:592], indent=False)  # the first story ends here
+    kicker_top = at  # where the next line would start: no more than a line space above the kicker
+    page.line(x + 3 * BODY, kicker_top, "一线传真", 13.5)
+    at = kicker_top + 13.5 + 16  # the headline's paragraph space above it
+    at = page.head(x, at, w, second, 16)
+    rest = text[600:1600]
+    low = rest[: int((760 - at) // (1.5 * BODY)) * 16 - 2]
+    page.para(x, at, w, low)
+    x, w = COLS[2]
+    top_of_next = rest[len(low) : len(low) + 160]
+    assert len(top_of_next) == 160
+    page.para(x, 60, w, top_of_next, indent=False)  # ends well above the kicker's row
+    c.save()
+    sections = _sections(path)
+    assert _whole_in(sections.get(second, []), top_of_next[:40]), list(sections)
+    assert not _whole_in(sections.get(first, []), top_of_next[:40])

@@ -266,6 +266,8 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     reach = min(reach, PUNCT_GAP * min(small, body))
                 if (
                     not latin
+                    and prev.text.isalnum()  # between two words (names): not after a sentence's end
+                    and ch.text.isalnum()
                     and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
                     and not on_edge(ch.x0)
                     and not on_edge(prev.x1, ends)
