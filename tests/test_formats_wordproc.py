@@ -429,8 +429,8 @@ def test_a_kicker_set_apart_over_its_headline_keeps_the_story_in_its_flow(tmp_pa
     x, w = COLS[1]
     at = page.para(x, 60, w, text[400:592], indent=False)  # the first story ends here
     kicker_top = at  # where the next line would start: no more than a line space above the kicker
-    page.line(x + 3 * BODY, kicker_top, "一线传真", 13.5)
-    at = kicker_top + 13.5 + 16  # the headline's paragraph space above it
+    page.line(x + 3 * BODY, kicker_top, "一线传真", 11.5)  # display type, below headline type
+    at = kicker_top + 11.5 + 16  # the headline's paragraph space above it
     at = page.head(x, at, w, second, 16)
     rest = text[600:1600]
     low = rest[: int((760 - at) // (1.5 * BODY)) * 16 - 2]
