@@ -67,12 +67,14 @@ SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's righ
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
 PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
+FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
+    r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
     re.IGNORECASE,
 )
 # The page's edition in its banner or folio: 第2版, 第A2版, 2版 · 要闻, A2版, — A2 — (the number is kept).
@@ -121,6 +123,7 @@ class Line:
     page: int
     core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
+    ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
 
 
 @dataclass
@@ -178,6 +181,9 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             size = raw.FPDFText_GetFontSize(tp, i)
             weight = raw.FPDFText_GetFontWeight(tp, i)
+            # Glyphs filled and stroked (render mode 2) are emboldened: how word processors (LibreOffice,
+            # Word) print bold in a font that has no bold face. The font's name and weight say regular.
+            stroked = raw.FPDFTextObj_GetTextRenderMode(raw.FPDFText_GetTextObject(tp, i)) == FILL_STROKE
             raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
             font = name.value
             if font not in fonts:
@@ -198,8 +204,8 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     height - rect.bottom,
                     height - oy.value,
                     round(size, 1),
-                    weight >= 600 or fonts[font][0],
-                    weight < 600 and fonts[font][1],
+                    weight >= 600 or stroked or fonts[font][0],
+                    weight < 600 and not stroked and fonts[font][1],
                 )
             )
         return chars
@@ -226,14 +232,19 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
     starts: Counter[int] = Counter()
+    ends: Counter[int] = Counter()  # likewise where text ends: a column's right edge
     for row in rows:
         for j, ch in enumerate(row):
             if j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
                 starts[round(ch.x0)] += 1
+                if j:
+                    ends[round(row[j - 1].x1)] += 1
+        if row:
+            ends[round(row[-1].x1)] += 1
 
-    def on_edge(x: float) -> bool:
+    def on_edge(x: float, edges: Counter[int] = starts) -> bool:
         r = round(x)
-        return starts[r - 1] + starts[r] + starts[r + 1] >= EDGE_ROWS
+        return edges[r - 1] + edges[r] + edges[r + 1] >= EDGE_ROWS
 
     lines: list[Line] = []
     for row in rows:
@@ -253,6 +264,19 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # a line ending in one reaches half an em into the gutter (in a line, the next
                     # character follows at once, or the box is halved and overlapped).
                     reach = min(reach, PUNCT_GAP * min(small, body))
+                if (
+                    not latin
+                    and prev.text.isalnum()  # between two words (names): not after a sentence's end
+                    and ch.text.isalnum()
+                    and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
+                    and not on_edge(ch.x0)
+                    and not on_edge(prev.x1, ends)
+                    and abs(prev.size - ch.size) < 0.05 * small
+                ):
+                    # One em between two CJK characters where no column starts: an ideographic space
+                    # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
+                    # A gutter's sides are column edges, where text starts (ends) in several rows.
+                    reach = max(reach, EM_SPACE[1] * small)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
@@ -276,7 +300,10 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             if parts and parts[-1] != " ":
                 parts.append(" ")
             continue
-        if prev is not None and parts[-1] != " " and ch.x0 - prev.x1 > 0.25 * ch.size and ch.text.isascii():
+        gap = ch.x0 - prev.x1 if prev is not None else 0.0
+        if prev is not None and parts[-1] != " " and (
+            (gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size
+        ):
             parts.append(" ")
         parts.append(ch.text)
         prev = ch
@@ -359,12 +386,29 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     above the first full-width gap — holding one row of display type and, beside it, a short block
     of small lines one of which reads like furniture (a date, a weekday, an edition). A headline
     at the top of a page has its body (or nothing) beside it, not a date line.
+
+    The ear may also sit right under the name instead of beside it: an issue line (date, 第N期,
+    publisher) set smaller than headline type within a line's space (or 0.6 of the name's size) under the
+    display row. Word-processor
+    papers put it there, and then the columns start close under it, with no full-width gap.
     """
     if not page.lines:
         return []
     top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if display and not rest:
+        foot = max(ln.bottom for ln in display)
+        reach = max(1.5 * body, 0.6 * max(ln.size for ln in display))  # the space under display type grows with it
+        under = [
+            ln
+            for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
+            if ln not in top and foot - 1 <= ln.top <= foot + reach and ln.size < HEAD_RATIO * body
+        ]
+        issue = [ln for ln in under if _FURNITURE.search(ln.text) and not _JUMP_MARK.search(ln.text)]
+        rows = {round(ln.bottom) for ln in issue}
+        rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
+        top = top + [ln for ln in rest if ln not in page.furniture]
     if (
         not display
         or not rest
@@ -422,6 +466,10 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
     if len(cuts) > 1:
         return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    head = _heading_band_atop(bands, layout.body)
+    if head:
+        rest = [ln for ln in lines if not any(ln is h for h in head)]
+        return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     strips = [
         [lines[i] for i in col]
         for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
@@ -453,6 +501,46 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     if head:
         return [head, *_xy_cut(rest, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
+    """The heading group standing alone across the top of a region whose columns start below it, their first
+    column with plain text: the region's first leaf, or [].
+
+    A word processor sets the lead's headline in a one-column section across the page (centred), and the
+    story's text starts at the top of the first column of the multi-column section below, with no
+    full-width gap between. When the headline does not reach over the first column and that column holds
+    other stories further down (with their own headlines), joining the column to the headline's strip
+    cannot tell: what does is that nothing stands beside the headline and the columns all start under it
+    (centred over one middle column or across several, its story starts at the top of the first).
+    Its byline (or a caption) set apart under it goes with it."""
+    if len(bands) < 2:
+        return []
+    k = 0
+    while k < len(bands) and all(_is_head(ln, body) and not _CONT_LINE.match(ln.text) for ln in bands[k]):
+        k += 1
+    group = [ln for band in bands[:k] for ln in band]
+    if not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in group):
+        return []
+    if len(_groups([(ln.x0, ln.x1, i) for i, ln in enumerate(group)], GUTTER * body)) > 1:
+        return []  # headlines side by side, each over its own column: not one heading across the columns
+    if k < len(bands) and len(bands[k]) == 1 and len(bands) > k + 1 and is_byline(bands[k][0].text):
+        group += bands[k]
+        k += 1
+    rest = [ln for band in bands[k:] for ln in band]
+    if not rest:
+        return []
+    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
+    if len(columns) < 2:
+        return []
+    spans = [(min(rest[i].x0 for i in col), max(rest[i].x1 for i in col), col) for col in columns]
+    h0, h1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
+    over = any(min(h1, x1) - max(h0, x0) > body for x0, x1, _ in spans)  # it heads some column below
+    _, first_x1, first = min(spans, key=lambda s: s[0])
+    opener = min((rest[i] for i in first), key=lambda ln: ln.top)
+    if not over or h0 < first_x1 or _is_head(opener, body) or _CONT_LINE.match(opener.text):
+        return []  # (a headline over the first column holds it in its strip already)
+    return group
 
 
 def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], body: float) -> bool:
@@ -687,7 +775,16 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
             )
-            above_headline = all(ln.size >= HEAD_RATIO * body for ln in last)
+            # (Nor does a kicker: display type right over the headline it labels, whatever space its
+            # paragraph settings leave between them.)
+            above_headline = all(ln.size >= HEAD_RATIO * body for ln in last) or (
+                all(_is_head(ln, body) for ln in last)
+                and gap < 2 * body
+                and any(
+                    f.size >= HEAD_RATIO * body and not f.quoted and any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last)
+                    for f in first
+                )
+            )
             boundary = wide and not above_headline and opens
             # Headline type right under text with no display type over it opens an article at any
             # clear gap when a rule over it parts it from that text: modules set close in bands
@@ -946,7 +1043,12 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
                 group.append(items[i])
             # The article's subheads: display lines after it, up to the next headline (indexes found
             # once per page set, so a long report of bold subheads is not rescanned per heading).
-            later = [items[k].line for k in heads[bisect_left(heads, i + 1) : bisect_left(heads, stop[i + 1])]]
+            # Not the display lines right above the next headline: they are its kicker, not a subhead here.
+            ks = heads[bisect_left(heads, i + 1) : bisect_left(heads, stop[i + 1])]
+            end = stop[i + 1]
+            while end < len(items) and ks and ks[-1] == end - 1:
+                end = ks.pop()
+            later = [items[k].line for k in ks]
             blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
             i += 1
             continue
@@ -1059,7 +1161,13 @@ def _heading_blocks(
     runs: list[list[Line]] = []
     for it in group:
         ln = it.line
-        if runs and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size and ln.top - runs[-1][-1].bottom < ln.size:
+        # A rule between two lines of one type parts them: a table's title row and its first item's title.
+        if (
+            runs
+            and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size
+            and ln.top - runs[-1][-1].bottom < ln.size
+            and not ln.ruled_above
+        ):
             runs[-1].append(ln)
         else:
             runs.append([ln])
@@ -1094,7 +1202,6 @@ def _heading_blocks(
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
         elif (
             r > biggest
-            and level == 1
             and not text.startswith(("——", "—", "--"))
             and (
                 all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
@@ -1165,6 +1272,8 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
     for page, drawn in zip(pages, rules, strict=True):
         page.rules = drawn
+        for line in page.lines if drawn else ():
+            line.ruled_above = _ruled(line, line.top - 0.8 * body, line.top, drawn, 0.0)
     return pages, body
 
 

@@ -11,8 +11,12 @@ know too. It covers the ways Chinese papers and magazines word a jump, not one p
   下转/上接 and the like, never after a lone 转/接 ('（转G6）', '（转K9次）' are routes, not jumps);
 - after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻'.
 
-The marker is bracketed (full- or half-width) like every newspaper prints it; bare text such as
-'转2版' inside a sentence is not a marker.
+The marker is bracketed (full- or half-width) like newspapers print it. Papers made in a word
+processor often leave the brackets off: a bare '下转第2版' / '转2版' counts where a marker stands — at
+the very end of a paragraph (or as a line of its own), and a bare '接1版' / '续第1版' at the very start
+of one — and only with an edition (版), never a bare page or letter: '转2版' inside a sentence is no
+marker. Spaces are allowed anywhere between the parts ('（接第 1版）', '转 2 版'): typesetters insert
+them between CJK and digits.
 """
 
 from __future__ import annotations
@@ -42,9 +46,13 @@ _CONT_VERB = r"(?:上接|接上|紧接|承接|续接|接|续)\s*"
 _STRONG_CONT_VERB = r"(?:上接|接上|紧接|承接|续接)\s*"
 _TRANSFER = rf"(?:{_TRANSFER_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_TRANSFER_VERB}{_BARE})"
 _CONTINUED = rf"(?:{_CONT_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_CONT_VERB}{_BARE})"
-TRANSFER = re.compile(rf"{_OPEN}{_TRANSFER}{_CLOSE}\s*$")
-CONTINUED = re.compile(rf"^{_OPEN}{_CONTINUED}{_CLOSE}")
-ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}")
+# Without brackets: an edition only (a number, perhaps lettered, then 版), no section after it.
+_BARE_EDITION = rf"(?:第\s*)?(?:[A-ZＡ-Ｚ]\s*)?(?:{_NUMBER})\s*版"
+_BARE_TRANSFER = rf"{_TRANSFER_VERB}{_BARE_EDITION}"
+_BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}"
+TRANSFER = re.compile(rf"(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER})\s*$")
+CONTINUED = re.compile(rf"^(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
+ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}|{_BARE_TRANSFER}\s*$|^\s*{_BARE_CONTINUED}")
 _NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页面]?|([上前下次后])\s*[页版]")
 
 
