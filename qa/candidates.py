@@ -10,6 +10,7 @@ and the corpus sample's spread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,6 +56,29 @@ class Candidates:
         if self.window_cosines is None or self.window_starts is None or self.window_ends is None:
             return None
         return self.window_cosines[self.window_starts[position] : self.window_ends[position]]
+
+
+@dataclass
+class DenseTop:
+    """A dense search's best chunk ids, and the float vectors it already read (``seen_ids`` rows)."""
+
+    ids: np.ndarray
+    seen_ids: np.ndarray | None = None
+    seen_vectors: np.ndarray | None = None
+
+    def vectors_of(self, ids: np.ndarray, read: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Float vectors of ``ids``: those already read copied, the rest read with ``read``."""
+        if self.seen_ids is None or self.seen_vectors is None or not len(self.seen_ids):
+            return read(ids)
+        order = np.argsort(self.seen_ids, kind="stable")
+        seen = self.seen_ids[order]
+        where = np.minimum(np.searchsorted(seen, ids), len(seen) - 1)
+        have = seen[where] == ids
+        out = np.empty((len(ids), self.seen_vectors.shape[1]), dtype=np.float32)
+        out[have] = self.seen_vectors[order[where[have]]]
+        if not have.all():
+            out[~have] = read(ids[~have])
+        return out
 
 
 def _top(scores: np.ndarray, n: int, positive: bool = False) -> np.ndarray:
@@ -142,11 +166,16 @@ class CandidateFinder:
         return all_ids[_top(all_values, depth)]
 
     # ---- dense ---------------------------------------------------------------------------
-    def _dense_top(self, vector: np.ndarray, want: int, allowed: np.ndarray | None) -> np.ndarray:
-        ids, values = [], []
+    def _dense_top(self, vector: np.ndarray, want: int, allowed: np.ndarray | None) -> DenseTop:
+        """The ``want`` best chunks by whole-chunk cosine (after filters and deletions)."""
+        ids, values, seen_ids, seen_vectors = [], [], [], []
         for segment in self.index.segments:
             if allowed is None:
-                found, scores = segment.dense.search(vector, want, exclude=self._dead[segment.name])
+                hit = segment.dense.search_exact(vector, want, exclude=self._dead[segment.name])
+                found, scores = hit.ids, hit.scores
+                if hit.vectors is not None:
+                    seen_ids.append(found)
+                    seen_vectors.append(hit.vectors)
             else:
                 inside = allowed[segment.holds(allowed)]
                 if not len(inside):
@@ -162,9 +191,11 @@ class CandidateFinder:
             ids.append(found)
             values.append(scores)
         if not ids:
-            return np.zeros(0, dtype=np.int64)
+            return DenseTop(np.zeros(0, dtype=np.int64))
         all_ids, all_values = np.concatenate(ids), np.concatenate(values)
-        return all_ids[_top(all_values, want)]
+        if not seen_ids:
+            return DenseTop(all_ids[_top(all_values, want)])
+        return DenseTop(all_ids[_top(all_values, want)], np.concatenate(seen_ids), np.vstack(seen_vectors))
 
     def window_max(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """Best sentence-window cosine of each chunk."""
@@ -199,9 +230,14 @@ class CandidateFinder:
         """Window-scored dense score of each chunk (qa.dense)."""
         return self._dense_scores(vector, ids)[0]
 
-    def _dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, tuple]:
-        """(``dense_scores``, the window cosines behind them as ``_windows`` gives them)."""
-        whole = self.index.chunk_vectors(ids) @ vector
+    def _dense_scores(
+        self, vector: np.ndarray, ids: np.ndarray, known: DenseTop | None = None
+    ) -> tuple[np.ndarray, tuple]:
+        """(``dense_scores``, the window cosines behind them as ``_windows`` gives them).
+
+        ``known``: a dense search whose rescored vectors are reused instead of read again.
+        """
+        whole = (known.vectors_of(ids, self.index.chunk_vectors) if known else self.index.chunk_vectors(ids)) @ vector
         best, *windows = self._windows(vector, ids)
         return WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole, tuple(windows)
 
@@ -237,14 +273,17 @@ class CandidateFinder:
             # corpus sample's spread that fusion asks for next (qa.beside; same results either way).
             if mode == "hybrid":
                 dense_top = beside(self._dense_top, vector, want, allowed)
-            else:
-                pools.append(self._dense_top(vector, want, allowed))
         if mode != "dense":
             keyword_rows = self.keyword_scores(tokens, allowed)
             pools.append(self._keyword_top(keyword_rows, depth))
+        dense_found = None
         if dense_top is not None:
             self.dense_stats(vector)
-            pools.append(dense_top())
+            dense_found = dense_top()
+        elif mode == "dense":
+            dense_found = self._dense_top(vector, want, allowed)
+        if dense_found is not None:
+            pools.append(dense_found.ids)
         ids = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
         keyword = dense = None
         if keyword_rows is not None:
@@ -252,7 +291,7 @@ class CandidateFinder:
             for segment, where in self.index.split(ids):
                 keyword[where] = keyword_rows[segment.name][segment.rows(ids[where])]
         if mode != "keyword" and len(ids):
-            dense, (cosines, starts, ends) = self._dense_scores(vector, ids)
+            dense, (cosines, starts, ends) = self._dense_scores(vector, ids, dense_found)
             return Candidates(ids, keyword, dense, True, cosines, starts, ends)
         if mode != "keyword":
             dense = np.zeros(0, dtype=np.float32)

@@ -9,7 +9,8 @@ Files of a segment directory::
 
     ids.npy            chunk ids of the rows, ascending (row r holds chunk ids[r])
     vectors.npy        chunk vectors (float32, L2-normalised), memory-mapped: exact scoring of candidates
-    dense.faiss        FAISS index over the same vectors, searched by chunk id (qa.dense_index)
+    dense.faiss        FAISS index over the same vectors, searched by chunk id (qa.dense_index; below
+                       ANN_MIN half-precision copies, rescored from vectors.npy)
     windows.npy, window_starts.npy   sentence-window vectors (qa.dense), memory-mapped
     bm25/              bm25s index of the rows' words (qa.keyword), memory-mapped
     chunks.sqlite      chunk and document records, text hashes of embedded texts (qa.chunk_store)
@@ -151,7 +152,10 @@ class Segment:
         self.vector_reader = RowReader(directory / VECTORS)
         self.window_reader = RowReader(directory / WINDOW_VECTORS)
         self.dense = FaissDense.load(
-            directory / DENSE, nprobe=int(entry.get("nprobe") or 32), kind=str(entry.get("dense", "ivf"))
+            directory / DENSE,
+            nprobe=int(entry.get("nprobe") or 32),
+            kind=str(entry.get("dense", "ivf")),
+            exact=self.chunk_vectors,
         )
         self.keyword = KeywordIndex.load(directory)
         self.store = SqliteChunkStore(directory / CHUNK_DB)
@@ -164,6 +168,10 @@ class Segment:
     def read_vectors(self, rows: np.ndarray) -> np.ndarray:
         """Chunk vectors of the given rows (copied, nothing mapped)."""
         return self.vector_reader.rows(rows)
+
+    def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
+        """Float chunk vectors of the given chunk ids of this segment (what a half-precision scan rescores)."""
+        return self.vector_reader.rows(self.rows(ids))
 
     def read_windows(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(window vectors of the given chunk rows, concatenated; offset of each chunk's first window)."""
