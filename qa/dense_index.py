@@ -174,7 +174,9 @@ class FaissDense:
             return DenseFound(*self._scan(query, k, allowed, exclude))
         assert self._exact is not None
         slack = 2 * HALF_SLACK * float(np.linalg.norm(query))
-        fetch = min(self.size, k + max(8, k // 8))
+        # Twice k: a wider heap costs little beside the scan, and a second scan is rarely needed
+        # (k + k/8 needed one for 10 of 110 CMRC questions over 12k chunks).
+        fetch = min(self.size, 2 * k + 8)
         while True:
             ids, approx = self._scan(query, fetch, allowed, exclude)
             if len(ids) <= k:
