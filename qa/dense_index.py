@@ -188,6 +188,7 @@ class FaissDense:
                 ids = ids[:inside]
                 break
             fetch = min(self.size, 2 * fetch)
+        ids = np.sort(ids)  # read in file order (neighbours in one read); ties then go to the lower id
         vectors = self._exact(ids)
         scores = vectors @ query
         order = np.argsort(-scores, kind="stable")[:k]
