@@ -44,7 +44,7 @@ NPROBES = (8, 16, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 # Largest |half-precision - float32| inner product of unit vectors: fp16 rounds each component to
 # within 2^-11 of it (relative), so the products sum to within 2^-11 * |q| * |x| of the float
 # ones; doubled for float32 summation and rounding of the question itself (measured on 110 CMRC
-# questions over 12k chunks: at most 4e-5).
+# questions over 12k chunks: at most 4e-5). Vectors longer than 1 scale it by the largest norm.
 HALF_SLACK = 1e-3
 VectorRows = Callable[[np.ndarray], np.ndarray]  # chunk ids -> their float32 vectors (rows, same order)
 
@@ -82,9 +82,13 @@ def nlist_for(n: int) -> int:
 class FaissDense:
     """A FAISS index searched by chunk id (see module docstring)."""
 
-    def __init__(self, index: faiss.Index, nprobe: int = 32, exact: VectorRows | None = None) -> None:
-        """``exact``: where a half-precision index reads the float vectors it rescores from."""
+    def __init__(
+        self, index: faiss.Index, nprobe: int = 32, exact: VectorRows | None = None, norm_max: float = 1.0
+    ) -> None:
+        """``exact``: where a half-precision index reads the float vectors it rescores from;
+        ``norm_max``: the largest norm among them (1 for the unit vectors every embedder here makes)."""
         self.index = index
+        self.norm_max = float(norm_max)
         self.dim = int(index.d)
         self.nprobe = int(nprobe)
         try:
@@ -119,7 +123,8 @@ class FaissDense:
             index = faiss.IndexIDMap2(half)
             if len(vectors):
                 index.add_with_ids(vectors, ids)
-            return cls(index, exact=_rows_of(vectors, ids))
+            norm_max = float(np.linalg.norm(vectors, axis=1).max()) if len(vectors) else 1.0
+            return cls(index, exact=_rows_of(vectors, ids), norm_max=norm_max)
         nlist = nlist_for(len(vectors))
         quantizer = faiss.IndexFlatIP(dim)
         index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
@@ -173,7 +178,7 @@ class FaissDense:
         if not self._half or k <= 0:
             return DenseFound(*self._scan(query, k, allowed, exclude))
         assert self._exact is not None
-        slack = 2 * HALF_SLACK * float(np.linalg.norm(query))
+        slack = 2 * HALF_SLACK * float(np.linalg.norm(query)) * max(self.norm_max, 1.0)
         # Twice k: a wider heap costs little beside the scan, and a second scan is rarely needed
         # (k + k/8 needed one for 10 of 110 CMRC questions over 12k chunks).
         fetch = min(self.size, 2 * k + 8)
@@ -233,13 +238,16 @@ class FaissDense:
         faiss.write_index(self.index, str(path))
 
     @classmethod
-    def load(cls, path: Path, nprobe: int = 32, kind: str = "ivf", exact: VectorRows | None = None) -> FaissDense:
+    def load(
+        cls, path: Path, nprobe: int = 32, kind: str = "ivf", exact: VectorRows | None = None, norm_max: float = 1.0
+    ) -> FaissDense:
         """Memory-mapped and read-only: opening reads headers and the IVF centroids, not the vectors.
 
         The flags differ by index type (IVF lists: ``IO_FLAG_MMAP``; flat codes, float or half:
         ``IO_FLAG_MMAP_IFC``); combining them makes FAISS refuse an IVF file, and a silent fallback
         to a full read cost 4 s and 2 GB at a million chunks, so the kind comes from the manifest.
-        ``exact``: the float vectors by chunk id, which a ``flat16`` index rescores from.
+        ``exact``: the float vectors by chunk id, which a ``flat16`` index rescores from (``norm_max``:
+        their largest norm, recorded at build).
         """
         mapped = faiss.IO_FLAG_MMAP if kind == "ivf" else getattr(faiss, "IO_FLAG_MMAP_IFC", 0)
         try:
@@ -247,7 +255,7 @@ class FaissDense:
         except RuntimeError as exc:  # an index type FAISS cannot map: read it whole
             log.warning("reading %s into memory (FAISS cannot map it: %s)", path.name, exc)
             index = faiss.read_index(str(path))
-        return cls(index, nprobe, exact)
+        return cls(index, nprobe, exact, norm_max)
 
 
 def _rows_of(vectors: np.ndarray, ids: np.ndarray) -> VectorRows:

@@ -81,6 +81,7 @@ def write_segment(
         "dense": dense.kind,
         "nprobe": dense.nprobe,
         "tuning_recall": recall,
+        "norm_max": dense.norm_max,  # the half-precision scan's error bound scales with it (qa.dense_index)
     }
 
 
@@ -156,6 +157,7 @@ class Segment:
             nprobe=int(entry.get("nprobe") or 32),
             kind=str(entry.get("dense", "ivf")),
             exact=self.chunk_vectors,
+            norm_max=float(entry.get("norm_max") or 1.0),
         )
         self.keyword = KeywordIndex.load(directory)
         self.store = SqliteChunkStore(directory / CHUNK_DB)

@@ -38,8 +38,10 @@ def _near_ties(n: int, dim: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return x.astype(np.float32), q.astype(np.float32)
 
 
-def test_half_scan_returns_the_float_top_k_where_half_precision_cannot_order_them():
+@pytest.mark.parametrize("norm", [1.0, 1000.0])  # unit vectors, and vectors an embedder did not normalise
+def test_half_scan_returns_the_float_top_k_where_half_precision_cannot_order_them(norm):
     vectors, query = _near_ties(3000, 64, seed=0)
+    vectors = (vectors * norm).astype(np.float32)
     ids = np.arange(500, 3500, dtype=np.int64)  # ids are not row numbers
     dense = FaissDense.build(vectors, ids)
     assert dense.kind == "flat16"
@@ -50,7 +52,7 @@ def test_half_scan_returns_the_float_top_k_where_half_precision_cannot_order_the
     # ... the search rescoring from the float vectors does not.
     got, scores = dense.search(query, 20)
     assert list(got) == list(truth)
-    assert np.allclose(scores, vectors[got - 500] @ query, atol=1e-6)
+    assert np.allclose(scores, vectors[got - 500] @ query, rtol=1e-6, atol=1e-6)
     # Filters and deletions still apply inside the scan.
     allowed = ids[::3]
     got, _ = dense.search(query, 20, allowed=allowed)
@@ -66,6 +68,7 @@ def test_half_scan_of_a_real_index_equals_the_float_scan(corpus_index, use_embed
     index = IndexStore(corpus_index).load()
     segment = index.segments[0]
     assert segment.dense.kind == "flat16"
+    assert segment.dense.norm_max == pytest.approx(1.0, abs=1e-4)  # recorded at build, read back on open
     vectors = np.asarray(segment.vectors)
     ids = np.asarray(segment.ids)
     queries = np.ascontiguousarray(use_embedder.encode_queries(QUESTIONS), dtype=np.float32)
