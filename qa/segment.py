@@ -148,6 +148,8 @@ class Segment:
         self.ids = np.load(directory / IDS, mmap_mode="r", allow_pickle=False)
         self.contiguous = self.count == 0 or self.last_id - self.first_id + 1 == self.count
         self.vectors = np.load(directory / VECTORS, mmap_mode="r", allow_pickle=False)
+        # A plain array over the map (no memmap subclass per gather); see read_vectors.
+        self._mapped_vectors = np.asarray(self.vectors) if entry.get("dense") == "flat16" else None
         self.windows = WindowTable.load(directory, mmap=True)
         self.window_ends = np.append(np.asarray(self.windows.starts[1:]), len(self.windows.vectors))
         self.vector_reader = RowReader(directory / VECTORS)
@@ -168,12 +170,21 @@ class Segment:
         self.window_reader.close()
 
     def read_vectors(self, rows: np.ndarray) -> np.ndarray:
-        """Chunk vectors of the given rows (copied, nothing mapped)."""
+        """Chunk vectors of the given rows (copied).
+
+        Read with ``pread`` (nothing mapped), except in a segment scanned in half precision: there
+        the rows are gathered from the memory map, ~10x cheaper than a ``pread`` each (a question
+        reads ~200). Such a segment is below ``ANN_MIN`` chunks, and its mapped pages stay below the
+        float index it replaces (``IndexFlatIP``, which mapped and read every vector on every
+        question): the half-precision codes plus the vector rows touched.
+        """
+        if self._mapped_vectors is not None:
+            return self._mapped_vectors[np.asarray(rows, dtype=np.int64)]
         return self.vector_reader.rows(rows)
 
     def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
         """Float chunk vectors of the given chunk ids of this segment (what a half-precision scan rescores)."""
-        return self.vector_reader.rows(self.rows(ids))
+        return self.read_vectors(self.rows(ids))
 
     def read_windows(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(window vectors of the given chunk rows, concatenated; offset of each chunk's first window)."""
