@@ -174,9 +174,10 @@ class Segment:
 
         Read with ``pread`` (nothing mapped), except in a segment scanned in half precision: there
         the rows are gathered from the memory map, ~10x cheaper than a ``pread`` each (a question
-        reads ~200). Such a segment is below ``ANN_MIN`` chunks, and its mapped pages stay below the
-        float index it replaces (``IndexFlatIP``, which mapped and read every vector on every
-        question): the half-precision codes plus the vector rows touched.
+        reads ~200). Such a segment is below ``ANN_MIN`` chunks; its mapped pages are the half-precision
+        codes plus the vector pages touched, at most 1.5x the float index it replaces (``IndexFlatIP``
+        mapped and read every vector on every question): 77 against 65 MB of mapped files after 871
+        questions on 11,985 chunks (VmRSS 434 against 422 MB).
         """
         if self._mapped_vectors is not None:
             return self._mapped_vectors[np.asarray(rows, dtype=np.int64)]
