@@ -22,8 +22,9 @@ included) and p50/p95 wall time is reported, query encoding included, model load
 the process's CPU time per question beside it (all its threads), hybrid timed ``--latency-repeats``
 more times and once more on one core (``QA_QUERY_THREADS=1``: the query path without its helper
 threads, the same-run baseline of ``qa.beside`` and the encoder's halves),
-the load average before and after, and a per-stage breakdown of a hybrid question (encode,
-jieba, candidates, fuse, relevance, chunk records, highlight). Build: wall seconds as
+the load average before and after, a per-stage breakdown of a hybrid question (encode,
+jieba, candidates, fuse, relevance, chunk records, highlight), and the dense candidates of the
+timed questions against a float scan of the same vectors (recall; ``qa.dense_index``). Build: wall seconds as
 ``build_index`` reports them and the process's CPU seconds. The CPU is shared with other
 jobs, so compare models within one run, not across runs.
 """
@@ -40,6 +41,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's qa, whatever else is installed
@@ -202,6 +205,62 @@ def stage_times(searcher: Searcher, questions: list[str]) -> list[tuple[str, flo
     return rows
 
 
+def scan_check(searcher: Searcher, questions: list[str]) -> dict:
+    """The dense candidates as the query path finds them (each segment's FAISS search: for new
+    segments a half-precision scan rescored from the float vectors, ``qa.dense_index``) against a
+    float scan of the same vectors: recall@CANDIDATES, the questions that got the very same set, and
+    the wall time of both (p50, one thread, question by question in turn)."""
+    import faiss
+
+    from qa import cross_language as cross
+    from qa.candidates import CANDIDATES
+    from qa.dense_index import FaissDense
+
+    index, finder = searcher.index, searcher.finder
+    live = index.live_ids()
+    floats = index.chunk_vectors(live)
+    vectors = np.ascontiguousarray(searcher.embedder.encode_queries(questions), dtype=np.float32)
+    vectors = cross.question_vectors(searcher.embedder, questions, list(vectors))
+    depth = min(CANDIDATES, len(live))
+    # The float scan as segments were searched before the half-precision one (IndexFlatIP, memory-mapped
+    # from its file as FaissDense.load maps it), timed in turn.
+    built = faiss.IndexIDMap2(faiss.IndexFlatIP(floats.shape[1]))
+    built.add_with_ids(np.ascontiguousarray(floats), np.asarray(live, dtype=np.int64))
+    with tempfile.TemporaryDirectory(prefix="qa-flat-") as folder:
+        faiss.write_index(built, str(Path(folder) / "flat.faiss"))
+        flat = FaissDense.load(Path(folder) / "flat.faiss", kind="flat").index
+    del built
+    shares, same, times = [], 0, {"float": [], "index": []}
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        for i, vector in enumerate(vectors):
+            truth = set(live[np.argsort(-(floats @ vector), kind="stable")[:depth]].tolist())
+            searches = [
+                ("float", lambda v=vector: flat.search(v.reshape(1, -1), depth)),
+                ("index", lambda v=vector: finder._dense_top(v, depth, None)),
+            ]
+            for name, search in searches if i % 2 else searches[::-1]:  # each goes first half the time
+                started = time.perf_counter()
+                found = search()
+                times[name].append((time.perf_counter() - started) * 1000)
+            got = set(found.ids.tolist()) if i % 2 else set(finder._dense_top(vector, depth, None).ids.tolist())
+            shares.append(len(got & truth) / max(depth, 1))
+            same += got == truth
+    finally:
+        faiss.omp_set_num_threads(threads)
+    kinds = ",".join(sorted({s.dense.kind for s in index.segments}))
+    return {
+        "kinds": kinds,
+        "depth": depth,
+        "n": len(vectors),
+        "recall": float(np.mean(shares)),
+        "same": same,
+        "float_ms": percentile(times["float"], 50),
+        "index_ms": percentile(times["index"], 50),
+    }
+
+
 def load_average() -> str:
     try:
         return Path("/proc/loadavg").read_text().split()[0]
@@ -273,6 +332,7 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
         result["hybrid_repeats"] = [run_latency(big_searcher, timed, "hybrid") for _ in range(args.latency_repeats)]
         result["hybrid_one_core"] = one_core(lambda: run_latency(big_searcher, timed, "hybrid"))
         result["stages"] = stage_times(big_searcher, timed)
+        result["scan"] = scan_check(big_searcher, timed)
         result["load"].append(load_average())
         # Query encoding alone, the part a faster encoder changes.
         enc = []
@@ -339,6 +399,16 @@ def print_speed(results: list[dict]) -> None:
             f"| {fmt('bm25')} | {fmt('dense')} | {fmt('hybrid')} | {cpu} | {again} | {single_text} "
             f"| {' -> '.join(res.get('load', [])) or 'n/a'}{helpers_note(res)} |"
         )
+    for res in results:
+        if res.get("scan"):
+            c = res["scan"]
+            print()
+            print(
+                f"{res['model']}: dense candidates (segment kind {c['kinds']}) against a float scan of the same "
+                f"vectors: recall@{c['depth']} {c['recall']:.4f}, the same set on {c['same']}/{c['n']} questions; "
+                f"search p50 {c['index_ms']:.2f} ms (float IndexFlatIP scan of the same vectors, in turn: "
+                f"{c['float_ms']:.2f} ms; one thread)"
+            )
     staged = [r for r in results if r.get("stages")]
     if staged:
         print()

@@ -4,12 +4,15 @@ Only candidates are scored in full: the best ``CANDIDATES`` chunks by BM25 and b
 cosine (after filters and deletions), whose sentence windows are then read from the memory-mapped
 window file. A question never touches a per-chunk Python object or an O(N) Python loop; the O(N)
 parts left are bm25s's sparse column sums and FAISS's scan, both in native code. In hybrid mode
-the FAISS scan runs on a helper thread (``qa.beside``) while the caller does the keyword search
-and the corpus sample's spread.
+the dense side (the FAISS scan and its candidates' windows) runs on a helper thread
+(``qa.beside``) while the caller does the keyword search, the corpus sample's spread and the
+keyword candidates' windows (``CandidateFinder.find``).
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,6 +58,29 @@ class Candidates:
         if self.window_cosines is None or self.window_starts is None or self.window_ends is None:
             return None
         return self.window_cosines[self.window_starts[position] : self.window_ends[position]]
+
+
+@dataclass
+class DenseTop:
+    """A dense search's best chunk ids, and the float vectors it already read (``seen_ids`` rows)."""
+
+    ids: np.ndarray
+    seen_ids: np.ndarray | None = None
+    seen_vectors: np.ndarray | None = None
+
+    def vectors_of(self, ids: np.ndarray, read: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Float vectors of ``ids``: those already read copied, the rest read with ``read``."""
+        if self.seen_ids is None or self.seen_vectors is None or not len(self.seen_ids):
+            return read(ids)
+        order = np.argsort(self.seen_ids, kind="stable")
+        seen = self.seen_ids[order]
+        where = np.minimum(np.searchsorted(seen, ids), len(seen) - 1)
+        have = seen[where] == ids
+        out = np.empty((len(ids), self.seen_vectors.shape[1]), dtype=np.float32)
+        out[have] = self.seen_vectors[order[where[have]]]
+        if not have.all():
+            out[~have] = read(ids[~have])
+        return out
 
 
 def _top(scores: np.ndarray, n: int, positive: bool = False) -> np.ndarray:
@@ -142,11 +168,16 @@ class CandidateFinder:
         return all_ids[_top(all_values, depth)]
 
     # ---- dense ---------------------------------------------------------------------------
-    def _dense_top(self, vector: np.ndarray, want: int, allowed: np.ndarray | None) -> np.ndarray:
-        ids, values = [], []
+    def _dense_top(self, vector: np.ndarray, want: int, allowed: np.ndarray | None) -> DenseTop:
+        """The ``want`` best chunks by whole-chunk cosine (after filters and deletions)."""
+        ids, values, seen_ids, seen_vectors = [], [], [], []
         for segment in self.index.segments:
             if allowed is None:
-                found, scores = segment.dense.search(vector, want, exclude=self._dead[segment.name])
+                hit = segment.dense.search_exact(vector, want, exclude=self._dead[segment.name])
+                found, scores = hit.ids, hit.scores
+                if hit.vectors is not None:
+                    seen_ids.append(found)
+                    seen_vectors.append(hit.vectors)
             else:
                 inside = allowed[segment.holds(allowed)]
                 if not len(inside):
@@ -162,9 +193,11 @@ class CandidateFinder:
             ids.append(found)
             values.append(scores)
         if not ids:
-            return np.zeros(0, dtype=np.int64)
+            return DenseTop(np.zeros(0, dtype=np.int64))
         all_ids, all_values = np.concatenate(ids), np.concatenate(values)
-        return all_ids[_top(all_values, want)]
+        if not seen_ids:
+            return DenseTop(all_ids[_top(all_values, want)])
+        return DenseTop(all_ids[_top(all_values, want)], np.concatenate(seen_ids), np.vstack(seen_vectors))
 
     def window_max(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """Best sentence-window cosine of each chunk."""
@@ -197,13 +230,9 @@ class CandidateFinder:
 
     def dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """Window-scored dense score of each chunk (qa.dense)."""
-        return self._dense_scores(vector, ids)[0]
-
-    def _dense_scores(self, vector: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, tuple]:
-        """(``dense_scores``, the window cosines behind them as ``_windows`` gives them)."""
-        whole = self.index.chunk_vectors(ids) @ vector
-        best, *windows = self._windows(vector, ids)
-        return WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole, tuple(windows)
+        ids = np.asarray(ids, dtype=np.int64)
+        part = self._score(vector, ids)
+        return WINDOW_WEIGHT * part.best + (1 - WINDOW_WEIGHT) * part.whole
 
     def dense_stats(self, vector: np.ndarray) -> tuple[float, float]:
         """Mean and spread of this question's dense scores over the fixed corpus sample.
@@ -225,36 +254,96 @@ class CandidateFinder:
 
     # ---- both ----------------------------------------------------------------------------
     def find(self, vector: np.ndarray | None, tokens: list[str], mode: str, allowed: np.ndarray | None) -> Candidates:
-        """Candidates of one question and their keyword and dense scores."""
+        """Candidates of one question and their keyword and dense scores.
+
+        Hybrid: the dense side (FAISS scan, then the windows of the dense candidates the keyword
+        search did not also find) runs on a helper thread (``qa.beside``) while this one does the
+        keyword search, the corpus sample's spread and the windows of the keyword candidates. The
+        helper waits for the keyword candidates (ready long before its scan ends), so who scores
+        which candidate never depends on timing: one core or two, the same numbers.
+        """
         depth = min(self.total, CANDIDATES)
-        pools: list[np.ndarray] = []
-        keyword_rows = None
-        dense_top = None
-        if mode != "keyword":
-            assert vector is not None
-            want = min(self.total, depth * (2 if mode == "dense" else 1))
-            # The FAISS scan runs on a helper thread while this one does the keyword search and the
-            # corpus sample's spread that fusion asks for next (qa.beside; same results either way).
-            if mode == "hybrid":
-                dense_top = beside(self._dense_top, vector, want, allowed)
-            else:
-                pools.append(self._dense_top(vector, want, allowed))
-        if mode != "dense":
-            keyword_rows = self.keyword_scores(tokens, allowed)
-            pools.append(self._keyword_top(keyword_rows, depth))
-        if dense_top is not None:
-            self.dense_stats(vector)
-            pools.append(dense_top())
-        ids = np.unique(np.concatenate(pools)) if pools else np.zeros(0, dtype=np.int64)
-        keyword = dense = None
-        if keyword_rows is not None:
-            keyword = np.zeros(len(ids), dtype=np.float32)
-            for segment, where in self.index.split(ids):
-                keyword[where] = keyword_rows[segment.name][segment.rows(ids[where])]
-        if mode != "keyword" and len(ids):
-            dense, (cosines, starts, ends) = self._dense_scores(vector, ids)
-            return Candidates(ids, keyword, dense, True, cosines, starts, ends)
-        if mode != "keyword":
-            dense = np.zeros(0, dtype=np.float32)
-        # Every candidate is live and allowed (its mask weight is 1), so its BM25 score is keyword_for's.
-        return Candidates(ids, keyword, dense, True)
+        if mode == "keyword":
+            rows = self.keyword_scores(tokens, allowed)
+            ids = np.unique(self._keyword_top(rows, depth))
+            return Candidates(ids, self._keyword_of(rows, ids), None, True)
+        assert vector is not None
+        if mode == "dense":
+            top = self._dense_top(vector, min(self.total, 2 * depth), allowed)
+            ids = np.unique(top.ids)
+            if not len(ids):
+                return Candidates(ids, None, np.zeros(0, dtype=np.float32), True)
+            return self._scored(ids, None, [self._score(vector, ids, top)])
+        keyword_ids: list[np.ndarray] = []
+        ready = threading.Event()
+        dense_side = beside(self._dense_side, vector, min(self.total, depth), allowed, keyword_ids, ready)
+        try:
+            rows = self.keyword_scores(tokens, allowed)
+            keyword_ids.append(np.unique(self._keyword_top(rows, depth)))
+        finally:
+            ready.set()  # never leave the helper waiting, even when the keyword search failed
+        self.dense_stats(vector)
+        mine = self._score(vector, keyword_ids[0])
+        theirs = dense_side()
+        ids = np.union1d(mine.ids, theirs.ids)
+        return self._scored(ids, self._keyword_of(rows, ids), [mine, theirs])
+
+    def _dense_side(
+        self, vector: np.ndarray, want: int, allowed: np.ndarray | None, keyword_ids: list, ready: threading.Event
+    ) -> _Scored:
+        """The dense candidates' scores, leaving out those the keyword side scores (``keyword_ids[0]``)."""
+        top = self._dense_top(vector, want, allowed)
+        ready.wait()
+        ids = np.unique(top.ids)
+        if keyword_ids:
+            ids = np.setdiff1d(ids, keyword_ids[0], assume_unique=True)
+        return self._score(vector, ids, top)
+
+    def _score(self, vector: np.ndarray, ids: np.ndarray, known: DenseTop | None = None) -> _Scored:
+        """Whole-chunk and window cosines of ``ids`` (ascending); ``known``: vectors already read."""
+        if not len(ids):
+            empty = np.zeros(0, dtype=np.float32)
+            return _Scored(ids, empty, empty, empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        vectors = known.vectors_of(ids, self.index.chunk_vectors) if known else self.index.chunk_vectors(ids)
+        best, cosines, starts, ends = self._windows(vector, ids)
+        return _Scored(ids, vectors @ vector, best, cosines, starts, ends)
+
+    def _keyword_of(self, rows: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
+        """BM25 scores of ``ids`` from each segment's row scores."""
+        keyword = np.zeros(len(ids), dtype=np.float32)
+        for segment, where in self.index.split(ids):
+            keyword[where] = rows[segment.name][segment.rows(ids[where])]
+        return keyword
+
+    @staticmethod
+    def _scored(ids: np.ndarray, keyword: np.ndarray | None, parts: list[_Scored]) -> Candidates:
+        """Candidates ``ids`` (ascending, each scored in exactly one of ``parts``) with their dense scores.
+
+        Every candidate is live and allowed (its mask weight is 1), so its BM25 score is keyword_for's.
+        """
+        whole = np.zeros(len(ids), dtype=np.float32)
+        best = np.zeros(len(ids), dtype=np.float32)
+        starts = np.zeros(len(ids), dtype=np.int64)
+        ends = np.zeros(len(ids), dtype=np.int64)
+        base = 0
+        for part in parts:
+            where = np.searchsorted(ids, part.ids)
+            whole[where], best[where] = part.whole, part.best
+            starts[where], ends[where] = part.starts + base, part.ends + base
+            base += len(part.cosines)
+        cosines = np.concatenate([part.cosines for part in parts])
+        dense = WINDOW_WEIGHT * best + (1 - WINDOW_WEIGHT) * whole
+        return Candidates(ids, keyword, dense, True, cosines, starts, ends)
+
+
+@dataclass
+class _Scored:
+    """Whole-chunk cosines, best window cosines and every window's cosine (with each chunk's first and
+    end window in it) of some candidates, ascending ids."""
+
+    ids: np.ndarray
+    whole: np.ndarray
+    best: np.ndarray
+    cosines: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray

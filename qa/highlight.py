@@ -144,22 +144,24 @@ def highlight_spans(
             mixed_w = lexical_share * lex_w + (1 - lexical_share) * cos_n
             best_w = np.argsort(-mixed_w, kind="stable")[:max_sentences]
             return [_trim(text, *windows[i]) for i in sorted(best_w)]
-        lexical = _span_overlaps(wanted, total, text, spans)
+        # A passage has a handful of sentences: plain floats here, numpy's per-call cost is most of
+        # the work at this size (same arithmetic, same order of operations).
+        lexical = _span_overlaps(wanted, total, text, spans).tolist()
+        cosines = cos.tolist()
+        lowest = min(cosines)
         # Each sentence gets the best cosine among the windows it overlaps.
-        w_start = np.array([a for a, _ in windows])
-        w_end = np.array([b for _, b in windows])
-        s_start = np.array([a for a, _ in spans])[:, None]
-        s_end = np.array([b for _, b in spans])[:, None]
-        overlaps = (w_start[None, :] < s_end) & (s_start < w_end[None, :])
-        dense = np.where(overlaps, cos[None, :], -np.inf).max(axis=1)
-        dense = np.where(np.isfinite(dense), dense, cos.min())
-        lex_n = lexical / lexical.max() if lexical.max() > 0 else lexical
-        spread = dense.max() - dense.min()
-        dense_n = (dense - dense.min()) / spread if spread > 1e-9 else np.zeros_like(dense)
-        mixed = lexical_share * lex_n + (1 - lexical_share) * dense_n
-        if mixed.max() <= _MIN_SCORE:  # nothing to go on: the whole passage is equally (un)likely
+        dense = [
+            max((c for (wa, wb), c in zip(windows, cosines, strict=True) if wa < b and a < wb), default=lowest)
+            for a, b in spans
+        ]
+        top = max(lexical)
+        lex_n = [x / top for x in lexical] if top > 0 else lexical
+        low, spread = min(dense), max(dense) - min(dense)
+        dense_n = [(d - low) / spread for d in dense] if spread > 1e-9 else [0.0] * len(dense)
+        mixed = [lexical_share * x + (1 - lexical_share) * d for x, d in zip(lex_n, dense_n, strict=True)]
+        if max(mixed) <= _MIN_SCORE:  # nothing to go on: the whole passage is equally (un)likely
             return []
-        best = np.argsort(-mixed, kind="stable")[:max_sentences]
+        best = sorted(range(len(mixed)), key=lambda i: -mixed[i])[:max_sentences]  # stable, as argsort's
     else:
         lexical = _span_overlaps(wanted, total, text, spans)
         best = [i for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]

@@ -435,28 +435,34 @@ def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:
     11k x 512 under load). FAISS's OpenMP did worse: one IVF/flat search of 30k vectors took
     235 ms with 2 threads against 28 ms with one on the loaded machine. ``omp_set_num_threads``
     applies to the calling thread only, so builds elsewhere in the process keep both cores.
-    Without threadpoolctl the BLAS limit is simply skipped.
+    Without threadpoolctl the BLAS limit is simply skipped. The BLAS libraries are those loaded
+    when the searcher opens (the encoder's are: it is loaded first).
     """
     import faiss
 
     try:
         from threadpoolctl import ThreadpoolController
     except ImportError:  # pragma: no cover - threadpoolctl comes with the model libraries
-        controller = None
+        blas = []
     else:
-        controller = ThreadpoolController()
+        # The BLAS libraries once, set directly: ``controller.limit`` re-reads every library's
+        # version and path on each call (~25 us quiet, ~0.1 ms on a loaded machine, twice a question).
+        blas = [lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas"]
 
     @contextlib.contextmanager
     def one_thread():
         before = faiss.omp_get_max_threads()
         faiss.omp_set_num_threads(1)
+        threads = [lib.num_threads for lib in blas]
         try:
-            if controller is None:
-                yield
-            else:
-                with controller.limit(limits=1, user_api="blas"):
-                    yield
+            for lib, n in zip(blas, threads, strict=True):
+                if n != 1:
+                    lib.set_num_threads(1)
+            yield
         finally:
+            for lib, n in zip(blas, threads, strict=True):
+                if n != 1:
+                    lib.set_num_threads(n)
             faiss.omp_set_num_threads(before)
 
     return one_thread

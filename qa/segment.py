@@ -9,7 +9,8 @@ Files of a segment directory::
 
     ids.npy            chunk ids of the rows, ascending (row r holds chunk ids[r])
     vectors.npy        chunk vectors (float32, L2-normalised), memory-mapped: exact scoring of candidates
-    dense.faiss        FAISS index over the same vectors, searched by chunk id (qa.dense_index)
+    dense.faiss        FAISS index over the same vectors, searched by chunk id (qa.dense_index; below
+                       ANN_MIN half-precision copies, rescored from vectors.npy)
     windows.npy, window_starts.npy   sentence-window vectors (qa.dense), memory-mapped
     bm25/              bm25s index of the rows' words (qa.keyword), memory-mapped
     chunks.sqlite      chunk and document records, text hashes of embedded texts (qa.chunk_store)
@@ -80,6 +81,7 @@ def write_segment(
         "dense": dense.kind,
         "nprobe": dense.nprobe,
         "tuning_recall": recall,
+        "norm_max": dense.norm_max,  # the half-precision scan's error bound scales with it (qa.dense_index)
     }
 
 
@@ -146,12 +148,18 @@ class Segment:
         self.ids = np.load(directory / IDS, mmap_mode="r", allow_pickle=False)
         self.contiguous = self.count == 0 or self.last_id - self.first_id + 1 == self.count
         self.vectors = np.load(directory / VECTORS, mmap_mode="r", allow_pickle=False)
+        # A plain array over the map (no memmap subclass per gather); see read_vectors.
+        self._mapped_vectors = np.asarray(self.vectors) if entry.get("dense") == "flat16" else None
         self.windows = WindowTable.load(directory, mmap=True)
         self.window_ends = np.append(np.asarray(self.windows.starts[1:]), len(self.windows.vectors))
         self.vector_reader = RowReader(directory / VECTORS)
         self.window_reader = RowReader(directory / WINDOW_VECTORS)
         self.dense = FaissDense.load(
-            directory / DENSE, nprobe=int(entry.get("nprobe") or 32), kind=str(entry.get("dense", "ivf"))
+            directory / DENSE,
+            nprobe=int(entry.get("nprobe") or 32),
+            kind=str(entry.get("dense", "ivf")),
+            exact=self.chunk_vectors,
+            norm_max=float(entry.get("norm_max") or 1.0),
         )
         self.keyword = KeywordIndex.load(directory)
         self.store = SqliteChunkStore(directory / CHUNK_DB)
@@ -162,8 +170,22 @@ class Segment:
         self.window_reader.close()
 
     def read_vectors(self, rows: np.ndarray) -> np.ndarray:
-        """Chunk vectors of the given rows (copied, nothing mapped)."""
+        """Chunk vectors of the given rows (copied).
+
+        Read with ``pread`` (nothing mapped), except in a segment scanned in half precision: there
+        the rows are gathered from the memory map, ~10x cheaper than a ``pread`` each (a question
+        reads ~200). Such a segment is below ``ANN_MIN`` chunks; its mapped pages are the half-precision
+        codes plus the vector pages touched, at most 1.5x the float index it replaces (``IndexFlatIP``
+        mapped and read every vector on every question): 77 against 65 MB of mapped files after 871
+        questions on 11,985 chunks (VmRSS 434 against 422 MB).
+        """
+        if self._mapped_vectors is not None:
+            return self._mapped_vectors[np.asarray(rows, dtype=np.int64)]
         return self.vector_reader.rows(rows)
+
+    def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
+        """Float chunk vectors of the given chunk ids of this segment (what a half-precision scan rescores)."""
+        return self.read_vectors(self.rows(ids))
 
     def read_windows(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(window vectors of the given chunk rows, concatenated; offset of each chunk's first window)."""

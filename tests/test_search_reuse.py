@@ -134,3 +134,28 @@ def test_words_segmented_block_by_block_equal_jieba_on_the_whole_text():
     ]
     for text in texts + texts[::-1]:  # the second time from remembered blocks
         assert tokens(text) == whole(text), text
+
+
+def test_a_question_scores_on_one_blas_thread_and_gives_the_others_back(searcher, monkeypatch):
+    """Matrix-vector products on one thread while a question is ranked, the caller's setting after."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    import qa.search
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    seen: list[list[int]] = []
+    fuse = qa.search.fuse
+
+    def spying_fuse(*args, **kwargs):
+        seen.append(blas_threads())
+        return fuse(*args, **kwargs)
+
+    monkeypatch.setattr(qa.search, "fuse", spying_fuse)
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        searcher.search(QUESTIONS[0], k=3)
+        assert blas_threads() == before
+    assert seen and all(n == 1 for n in seen[0])
+    assert 2 in before  # the limit above took hold, so the check inside meant something
