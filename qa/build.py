@@ -401,18 +401,32 @@ def _update(
 
         keep = kept_segments
         report.windows = sum(len(s.windows.vectors) for s in previous.segments) + len(part.windows.vectors)
-    # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration).
-    calibration = calibrate_update(
-        previous, dead, part.chunks, part.windows, live_after, _encoder(embedder), known_tokens=_tokens_by_text(part)
-    )
     settings = {
         "engine": ENGINE,
         "ann_min": ann_min,
         "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
         "max_segments": MAX_SEGMENTS,
     }
-    manifest = _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
-    store.write(manifest, writer, keep=keep, previous=previous, tombstones=tomb)
+    # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration),
+    # while the segment is written: the measurement is mostly Python and NumPy, the writing mostly FAISS,
+    # SQLite, bm25s and fsync, so on two cores the two overlap instead of following each other.
+    with ThreadPoolExecutor(1, thread_name_prefix="qa-calibrate") as pool:
+        measuring = pool.submit(
+            calibrate_update,
+            previous,
+            dead,
+            part.chunks,
+            part.windows,
+            live_after,
+            _encoder(embedder),
+            known_tokens=_tokens_by_text(part),
+        )
+
+        def manifest() -> dict[str, Any]:
+            calibration = measuring.result()
+            return _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
+
+        store.write(manifest, writer, keep=keep, previous=previous, tombstones=tomb)
     report.merged = merge
     _report_update(report, entries, live_after, part)
 

@@ -151,6 +151,17 @@ class UseEmbedder(_SymmetricUse):
     def _encode(self, texts: list[str]) -> np.ndarray:
         return _normalise(self._model.encode(texts))
 
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """All texts in one call: the encoder streams them through its pool without a pause between batches
+        (fed 64 at a time, its workers idled while each batch was tokenized and waited on its slowest
+        micro-batch)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        from tqdm.auto import tqdm
+
+        with tqdm(total=len(texts), desc="embedding", unit="chunk", disable=not progress) as bar:
+            return _normalise(self._model.encode(list(texts), done=bar.update if progress else None))
+
 
 def onnx_model_path() -> str | None:
     """Where the ONNX USE file is, without importing its package (which pulls in unrelated libraries)."""
