@@ -158,6 +158,9 @@ def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
         job = pool.submit(corpus_tokens, texts)
         pool.shutdown(wait=False)
         return job.result
+    from qa.words import load_segmenter
+
+    load_segmenter()  # once, here: the child inherits the loaded dictionary, and this process needs it after
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_tokens_child, args=(texts, send), name="qa-tokens", daemon=True)
