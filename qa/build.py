@@ -228,7 +228,8 @@ def _embed_new(
     tokens_result = tokens_beside([c.embed_text for c in chunks])
     if todo:
         log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
-        ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))  # alike lengths batch faster
+        # Longest first: the encoder's last tasks, which may leave a core idle, are then the shortest.
+        ordered = sorted(todo.items(), key=lambda kv: -len(kv[1]))
         fresh = encode_texts(embedder, [t for _, t in ordered], progress)
         cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
     tokens = tokens_result()

@@ -21,9 +21,9 @@ float rounding (the n-gram windows stop at sentence bounds), so an index may reu
 
 One change to the forward pass, which does not change its arithmetic: the first stage of the
 network (embedding row -> 768-wide projection -> layer norm) is a function of the token id
-alone, so its output is kept per token id (``FIRST_STAGE_ROWS`` ids at most, 3 KB each, filled
-as tokens are first seen: 11k distinct ids cover all of CMRC) instead of recomputed for every
-occurrence. That stage is about a fifth of the work (one 512x768 GEMM per token of ~1.7M
+alone, so its output is kept per token id, with the dequantized embedding row it starts from
+(``FIRST_STAGE_ROWS`` ids at most, 5 KB each, filled as tokens are first seen: 11k distinct ids
+cover all of CMRC) instead of recomputed for every occurrence. That stage is about a fifth of the work (one 512x768 GEMM per token of ~1.7M
 multiply-adds). With it and the pool, 87 texts/s (480 per CPU-second) against the
 single-threaded library's 53 (386) in the same run.
 
@@ -48,7 +48,7 @@ from qa.beside import helpers_allowed
 EMB_DIM = 512
 _POOL_LOCK = threading.Lock()
 TASK_TEXTS = 128  # texts per pool task when encoding many (``FastUse.encode``, ``_head``)
-FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (48 MB at most, allocated as used)
+FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (80 MB at most, allocated as used)
 
 
 def _token_budget() -> int:
@@ -93,7 +93,7 @@ class FastUse:
         vocab = int(self._backend.table.shape[0])
         self._slot = np.full(vocab, -1, dtype=np.int64)  # token id -> row of _rows (-1: not kept)
         # np.empty does not touch the pages: memory grows with the rows actually written.
-        self._rows = np.empty((first_stage_rows, self._backend.proj_W.shape[1]), dtype=np.float32)
+        self._rows = np.empty((first_stage_rows, EMB_DIM + self._backend.proj_W.shape[1]), dtype=np.float32)
         self._used = 0
         self._rows_lock = threading.Lock()
 
@@ -128,7 +128,11 @@ class FastUse:
         return _Limit()
 
     def _compute_first_stage(self, ids: np.ndarray) -> np.ndarray:
-        """layernorm(embedding(ids) @ proj + b): the part of the network that sees one token alone."""
+        """[embedding(ids) | layernorm(embedding(ids) @ proj + b)]: the part of the network that sees one token alone.
+
+        The dequantized embedding row is kept beside the projection: the pooled features start
+        with it, and rebuilding it from the uint8 table cost every token a gather and two passes.
+        """
         b = self._backend
         chunk = ids % self._layers._NUM_CHUNKS
         emb = b.table[ids].astype(np.float32)
@@ -136,7 +140,7 @@ class FastUse:
         emb += b.lo[chunk, None]
         x = emb @ b.proj_W
         x += b.proj_b
-        return self._layers._layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+        return np.hstack([emb, self._layers._layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)])
 
     def _first_stage(self, flat: np.ndarray) -> np.ndarray:
         """First-stage rows for every token of ``flat``, from the per-id store (filled on first sight)."""
@@ -184,15 +188,12 @@ class FastUse:
         np.cumsum(lens[:-1], out=starts[1:])
 
         feats = np.empty((n_tokens, b._feat_dim), dtype=np.float32)  # [embedding | order 2 | 3 | 5]
-        emb = feats[:, :EMB_DIM]
-        chunk = flat % layers._NUM_CHUNKS
-        np.copyto(emb, b.table[flat])
-        emb *= b.scale[chunk, None]
-        emb += b.lo[chunk, None]
-        x = self._first_stage(flat)
+        first = self._first_stage(flat)
+        feats[:, :EMB_DIM] = first[:, :EMB_DIM]
+        x = first[:, EMB_DIM:]
         idx = b._window_index(starts, lens, n_tokens)
         self._convolve(x, idx, feats, pool)
-        del x
+        del x, first
 
         layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
         return np.add.reduceat(feats, starts, axis=0)
