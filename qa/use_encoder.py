@@ -23,9 +23,9 @@ One change to the forward pass, which does not change its arithmetic: the first 
 network (embedding row -> 768-wide projection -> layer norm) is a function of the token id
 alone, so its output is kept per token id, with the dequantized embedding row it starts from
 (``FIRST_STAGE_ROWS`` ids at most, 5 KB each, filled as tokens are first seen: 11k distinct ids
-cover all of CMRC) instead of recomputed for every occurrence. That stage is about a fifth of the work (one 512x768 GEMM per token of ~1.7M
-multiply-adds). With it and the pool, 87 texts/s (480 per CPU-second) against the
-single-threaded library's 53 (386) in the same run.
+cover all of CMRC) instead of recomputed for every occurrence. That stage is about a fifth of
+the work (one 512x768 GEMM per token of ~1.7M multiply-adds). With it and the pool, 87 texts/s
+(480 per CPU-second) against the single-threaded library's 53 (386) in the same run.
 
 ``python benchmarks/encoders.py`` compares this build, the library as ``qa`` used to call it,
 and the quantized ONNX build on the CMRC report part (quality, texts/s, query latency, cosine).
