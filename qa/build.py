@@ -153,18 +153,27 @@ def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
     """
     import multiprocessing
 
-    if len(texts) < FORK_TOKENS_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    def in_a_thread() -> Callable[[], list[list[str]]]:
         pool = ThreadPoolExecutor(1, thread_name_prefix="qa-tokens")
         job = pool.submit(corpus_tokens, texts)
         pool.shutdown(wait=False)
         return job.result
+
+    if len(texts) < FORK_TOKENS_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return in_a_thread()
     from qa.words import load_segmenter
 
     load_segmenter()  # once, here: the child inherits the loaded dictionary, and this process needs it after
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_tokens_child, args=(texts, send), name="qa-tokens", daemon=True)
-    child.start()
+    try:
+        child.start()
+    except Exception as exc:  # no memory to fork, or this is a daemonic worker (which may have no children)
+        log.info("segmenting words in a thread: could not start a child process (%s)", exc)
+        receive.close()
+        send.close()
+        return in_a_thread()
     send.close()
 
     def result() -> list[list[str]]:

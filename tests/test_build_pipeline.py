@@ -122,3 +122,17 @@ def test_a_calibration_that_fails_while_the_segment_is_written_leaves_the_old_in
     assert not [p for p in index_dir.iterdir() if p.name.startswith(".tmp")]
     hit = Searcher(index_dir, embedder=use_embedder).search("龙井的香气来自哪里", k=1)[0]
     assert hit.doc_id == "tea.txt" and "龙井" in hit.text
+
+
+def test_words_are_segmented_here_when_no_child_process_can_start(monkeypatch):
+    """No memory to fork, or a build inside a daemonic worker: the build still gets its words."""
+    import multiprocessing.context
+
+    texts = [f"{s} 第{i}段" for i, s in enumerate(SENTENCES * 40)]
+    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+
+    def refuse(*args):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "_Popen", refuse)
+    assert tokens_beside(texts)() == corpus_tokens(texts)
