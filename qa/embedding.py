@@ -152,9 +152,9 @@ class UseEmbedder(_SymmetricUse):
         return _normalise(self._model.encode(texts))
 
     def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """All texts in one call: the encoder streams them through its pool without a pause between batches
-        (fed 64 at a time, its workers idled while each batch was tokenized and waited on its slowest
-        micro-batch)."""
+        """All texts in one call: the encoder's pool stays busy from its first task to its last (fed 64
+        texts at a time, the workers idled while each batch was tokenized and while its slowest
+        micro-batch finished), and its feed-forward head runs on 128 texts at a time, not 8."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         from tqdm.auto import tqdm
