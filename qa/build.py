@@ -19,7 +19,7 @@ import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +138,69 @@ def encode_texts(embedder: Embedder, texts: list[str], progress: bool, queries: 
     return np.vstack(parts)
 
 
+FORK_TOKENS_MIN = 200  # texts: fewer are segmented in a thread (a process costs ~10-20 ms to fork and join)
+
+
+def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
+    """Start ``corpus_tokens(texts)`` beside the encoder; returns the function that waits for the tokens.
+
+    Why a forked process and not a thread: jieba is pure Python, and a Python thread that never
+    waits holds the GIL in 5 ms turns, while the encoder's worker threads need it back after every
+    NumPy call (dozens per micro-batch): beside such a thread the encoder ran about 3x slower (a
+    busy Python thread next to one encoding thread, same run). A child process segments on the
+    other core without touching this process's GIL; its tokens come back through a pipe. Where
+    ``fork`` is not available, or the child fails, the tokens are computed here (same tokens).
+    """
+    import multiprocessing
+
+    def in_a_thread() -> Callable[[], list[list[str]]]:
+        pool = ThreadPoolExecutor(1, thread_name_prefix="qa-tokens")
+        job = pool.submit(corpus_tokens, texts)
+        pool.shutdown(wait=False)
+        return job.result
+
+    if len(texts) < FORK_TOKENS_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return in_a_thread()
+    from qa.words import load_segmenter
+
+    load_segmenter()  # once, here: the child inherits the loaded dictionary, and this process needs it after
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_tokens_child, args=(texts, send), name="qa-tokens", daemon=True)
+    try:
+        child.start()
+    except Exception as exc:  # no memory to fork, or this is a daemonic worker (which may have no children)
+        log.info("segmenting words in a thread: could not start a child process (%s)", exc)
+        receive.close()
+        send.close()
+        return in_a_thread()
+    send.close()
+
+    def result() -> list[list[str]]:
+        try:
+            tokens = receive.recv()
+        except (EOFError, OSError):
+            tokens = None
+        finally:
+            receive.close()
+            child.join()
+        if not isinstance(tokens, list) or len(tokens) != len(texts):
+            log.warning("word segmentation in a child process failed (%s); segmenting here", tokens)
+            tokens = corpus_tokens(texts)
+        return tokens
+
+    return result
+
+
+def _tokens_child(texts: list[str], send) -> None:  # runs in the forked child
+    try:
+        send.send(corpus_tokens(texts))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which segments itself
+        send.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        send.close()
+
+
 def _embed_new(
     docs: list[Document],
     params: ChunkingParams,
@@ -170,16 +233,15 @@ def _embed_new(
         for key, text in zip(keys, texts, strict=True):
             if key not in cache:
                 todo.setdefault(key, text)
-    # Word segmentation (jieba, pure Python) runs beside the encoder, whose matrix products release the
-    # GIL: on 2 cores it overlaps most of the encoding instead of following it (same tokens).
-    with ThreadPoolExecutor(1, thread_name_prefix="qa-tokens") as pool:
-        tokens_job = pool.submit(corpus_tokens, [c.embed_text for c in chunks])
-        if todo:
-            log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
-            ordered = sorted(todo.items(), key=lambda kv: len(kv[1]))  # alike lengths batch faster
-            fresh = encode_texts(embedder, [t for _, t in ordered], progress)
-            cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
-        tokens = tokens_job.result()
+    # Word segmentation (jieba) runs beside the encoder (``tokens_beside``), same tokens.
+    tokens_result = tokens_beside([c.embed_text for c in chunks])
+    if todo:
+        log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
+        # Longest first: the encoder's last tasks, which may leave a core idle, are then the shortest.
+        ordered = sorted(todo.items(), key=lambda kv: -len(kv[1]))
+        fresh = encode_texts(embedder, [t for _, t in ordered], progress)
+        cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+    tokens = tokens_result()
     dim = int(embedder.dim)
     flat_keys = [k for keys in window_keys for k in keys]
     window_vectors = np.vstack([cache[k] for k in flat_keys]).astype(np.float32) if flat_keys else np.zeros((0, dim))
@@ -401,18 +463,32 @@ def _update(
 
         keep = kept_segments
         report.windows = sum(len(s.windows.vectors) for s in previous.segments) + len(part.windows.vectors)
-    # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration).
-    calibration = calibrate_update(
-        previous, dead, part.chunks, part.windows, live_after, _encoder(embedder), known_tokens=_tokens_by_text(part)
-    )
     settings = {
         "engine": ENGINE,
         "ann_min": ann_min,
         "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
         "max_segments": MAX_SEGMENTS,
     }
-    manifest = _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
-    store.write(manifest, writer, keep=keep, previous=previous, tombstones=tomb)
+    # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration),
+    # while the segment is written: the measurement is mostly Python and NumPy, the writing mostly FAISS,
+    # SQLite, bm25s and fsync, so on two cores the two overlap instead of following each other.
+    with ThreadPoolExecutor(1, thread_name_prefix="qa-calibrate") as pool:
+        measuring = pool.submit(
+            calibrate_update,
+            previous,
+            dead,
+            part.chunks,
+            part.windows,
+            live_after,
+            _encoder(embedder),
+            known_tokens=_tokens_by_text(part),
+        )
+
+        def manifest() -> dict[str, Any]:
+            calibration = measuring.result()
+            return _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
+
+        store.write(manifest, writer, keep=keep, previous=previous, tombstones=tomb)
     report.merged = merge
     _report_update(report, entries, live_after, part)
 

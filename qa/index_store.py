@@ -405,7 +405,7 @@ class IndexStore:
 
     def write(
         self,
-        manifest: dict[str, Any],
+        manifest: dict[str, Any] | Callable[[], dict[str, Any]],
         new_segments: SegmentWriter,
         keep: list[str] = (),  # type: ignore[assignment]
         previous: LoadedIndex | None = None,
@@ -413,7 +413,8 @@ class IndexStore:
     ) -> Path:
         """Write a generation (kept segments hard-linked from ``previous``) and make it current.
 
-        Call inside ``lock()``.
+        Call inside ``lock()``. ``manifest`` may be a function, called once the new segments are
+        written: what goes into it (the build's calibration) can then be measured while they are.
         """
         self.root.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 10**9:09d}"
@@ -451,7 +452,7 @@ class IndexStore:
                     os.fsync(handle.fileno())
                 files[str(path.relative_to(tmp))] = _file_entry(path)
             manifest = {
-                **manifest,
+                **(manifest() if callable(manifest) else manifest),
                 "format_version": FORMAT_VERSION,
                 "segments": entries,
                 "deleted": int(len(tomb)),

