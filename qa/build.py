@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -159,7 +160,14 @@ def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
         pool.shutdown(wait=False)
         return job.result
 
-    if len(texts) < FORK_TOKENS_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        len(texts) < FORK_TOKENS_MIN
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        # Fork only from the main thread (``qa build``, scripts): in a web server the build runs on a
+        # worker thread while other threads may hold locks (logging, a regex cache), and a forked child
+        # that needs such a lock would wait forever, hanging the build. There a thread is slower, never stuck.
         return in_a_thread()
     from qa.words import load_segmenter
 

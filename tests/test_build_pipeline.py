@@ -136,3 +136,26 @@ def test_words_are_segmented_here_when_no_child_process_can_start(monkeypatch):
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "_Popen", refuse)
     assert tokens_beside(texts)() == corpus_tokens(texts)
+
+
+def test_a_build_on_a_worker_thread_never_forks(monkeypatch):
+    """The app builds uploads on a server thread, where other threads may hold locks a forked child
+    would wait on forever: there the words are segmented in a thread, and come out the same."""
+    import multiprocessing.context
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{s} 第{i}段" for i, s in enumerate(SENTENCES * 40)]
+    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    forked: list[bool] = []
+    real_popen = multiprocessing.context.ForkProcess._Popen
+
+    def spy(process_obj):
+        forked.append(True)
+        return real_popen(process_obj)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "_Popen", staticmethod(spy))
+    with ThreadPoolExecutor(1) as pool:
+        tokens = pool.submit(lambda: tokens_beside(texts)()).result()
+    assert tokens == corpus_tokens(texts)
+    assert not forked
+    assert tokens_beside(texts)() == tokens and forked  # the spy sees a fork from the main thread
