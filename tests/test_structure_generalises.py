@@ -284,3 +284,15 @@ def test_a_headline_below_an_editorials_closing_dek_opens_the_next_article() -> 
         placed = {outline.paragraphs[i].text.strip(): s.path for s in outline.sections for i in s.paragraphs}
         assert placed[_EDITORIAL_LAST[4]][-1] == "节约用水从点滴做起"
         assert placed[_NEXT_BODY[0]][-1] == after[-3], f"next article filed under {placed[_NEXT_BODY[0]]}"
+
+
+@needs_sources
+def test_long_comma_headlines_over_a_plain_subtitle_name_their_articles() -> None:
+    """People's Daily headlines with a clause run in after a full-width comma (30–45 characters), a subtitle
+    without a '——' under them: the headline reads like a sentence, the subtitle like a headline. What the
+    line says decides it (it shares its words with the article below, not with the text above), so the
+    article is filed under its headline, not under the subtitle or the article before."""
+    total = _score({"style": "comma", "heads": "subtitle", "credit": "none", "source": "pd1998"}, range(700, 706))
+    assert total.head_recall >= 0.97, f"headlines found {total.heads_found}/{total.gold_heads}"
+    assert total.para >= 0.95, f"paragraphs right {total.body_ok}/{total.body}"
+    assert total.head_precision >= 0.97

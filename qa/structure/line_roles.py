@@ -125,6 +125,12 @@ def ends_open(text: str) -> bool:
     return _end_class(text.strip()) == "none"
 
 
+def ends_sentence(text: str) -> bool:
+    """The paragraph ends a sentence (。！？, also inside a closing quote): nothing of it runs on below."""
+    body = text.rstrip().rstrip(_CLOSERS)
+    return bool(body) and (body[-1] in _PERIOD or body[-1] in _QE)
+
+
 def ends_on_particle(text: str) -> bool:
     """The line ends on a particle or conjunction (的, 了, 和, …): a sentence broken off, not a title."""
     t = text.strip()
