@@ -394,6 +394,9 @@ def main() -> None:
     ap.add_argument("--sweep-topic", action="store_true", help="TOPIC_WEIGHT: tuned, then reported")
     ap.add_argument("--no-topic", action="store_true", help="structure stage without the sentence encoder")
     ap.add_argument("--sweep-block", action="store_true", help="title-block width cap: tuned, then reported (held out)")
+    ap.add_argument(
+        "--no-title-over", action="store_true", help="without layout._titles_over_blocks (the rule's comparison)"
+    )
     args = ap.parse_args()
     started = time.perf_counter()
     if args.sizes:
@@ -408,6 +411,10 @@ def main() -> None:
         line_roles.WEIGHTS.write_text(json.dumps(full.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {line_roles.WEIGHTS} ({len(full.names)} features)")
         return
+    if args.no_title_over:
+        from qa.structure import layout
+
+        layout.TITLE_OVER_RULE[0] = False
     if args.no_topic:
         from qa.structure.topic import OFF
 
