@@ -70,6 +70,8 @@ PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of 
 EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
+EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column edge is a gutter, however narrow
+EDGE_PUNCT_GAP = 0.15  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
@@ -277,6 +279,11 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
+                edge_gap = EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP
+                if not latin and on_edge(ch.x0) and gap > edge_gap * small:
+                    # A narrow gutter (an em or less): the next column starts here in several rows, and the
+                    # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
+                    reach = min(reach, gap - 0.01)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
@@ -474,6 +481,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         [lines[i] for i in col]
         for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
     ]
+    columns = strips
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
         # than their bodies: keep it with them when together they cut into articles across their
@@ -500,6 +508,10 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     head, rest = _heading_over_columns(lines, layout.body)
     if head:
         return [head, *_xy_cut(rest, layout, depth + 1)]
+    if len(columns) > 1:
+        # Columns kept together (one article's columns beside its narrow headline) that nothing else
+        # cuts: read them one after the other; rows across a gutter are no lines of text.
+        return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
 
 

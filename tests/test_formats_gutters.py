@@ -1,0 +1,83 @@
+"""Column gutters and reading order in PDFs whose columns stand close together (an em or less apart),
+as TeX's multicol and other typesetters set them. Real PDFs made with reportlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.loading import load_file
+from qa.structure import recover_outline
+
+pytest.importorskip("reportlab")
+
+SIZE = 10.5
+PER_ROW = 18  # characters in a full row of one column
+COLUMN = [
+    "城市公共交通改革稳步推进新线路开通后市民出行更加便利早晚高峰时段的拥挤状况明显缓解"
+    "交通部门还将增加夜间班次方便加班职工回家沿线居民普遍表示满意公交公司同时更新了一批新能源车辆"
+    "车厢宽敞明亮座椅舒适老年乘客上下车也更方便站台电子屏实时显示车辆到站时间",
+    "农村合作医疗覆盖面逐年扩大参保农民看病报销比例有所提高乡镇卫生院添置了新设备"
+    "县医院专家定期下乡坐诊群众在家门口就能看上好医生村卫生室也配备了常用药品和简单检查设备"
+    "乡村医生每年接受两次集中培训慢性病患者有了健康档案随访服务做到了每月一次",
+    "今年夏粮收购工作进展顺利各地粮库敞开收购农民交售踊跃粮价保持稳定"
+    "有关部门加强市场监管严厉打击压级压价坑农害农行为保护种粮积极性粮食部门还延长了收购时间"
+    "在偏远乡村设立流动收购点农民不出村就能卖粮收购款当场结清不打白条",
+]
+
+
+def _font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def _rows(text: str, hang: bool) -> list[str]:
+    """Rows of one column; with ``hang`` every other full row ends in a comma hung past the column edge."""
+    rows = [text[i : i + PER_ROW] for i in range(0, len(text), PER_ROW)]
+    out = []
+    for k, row in enumerate(rows):
+        last = k == len(rows) - 1
+        out.append(row + ("。" if last else "，" if hang and k % 2 == 0 else ""))
+    return out
+
+
+def _paragraph(text: str, hang: bool) -> str:
+    return "".join(_rows(text, hang))
+
+
+def _close_columns(path: Path, gutter_em: float) -> None:
+    """A headline over three columns of one story, ``gutter_em`` apart; the first column's rows often end in a
+    comma hung into the gutter (its em box reaching most of the way across)."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 24)
+    c.drawString(60, 770, "城乡民生工作取得新进展")
+    width = PER_ROW * SIZE
+    for k, text in enumerate(COLUMN):
+        x = 60 + k * (width + gutter_em * SIZE)
+        c.setFont(font, SIZE)
+        y = 730.0
+        for row in _rows(text, hang=k == 0):
+            c.drawString(x, y, row)
+            y -= SIZE * 1.5
+    c.save()
+
+
+@pytest.mark.parametrize("gutter_em", [1.3, 1.2])
+def test_columns_an_em_apart_are_read_one_after_the_other(tmp_path, gutter_em):
+    """Each column's paragraph is read whole, not interleaved with its neighbour's rows, when the gutter is
+    narrow and a line-ending comma's box reaches into it."""
+    path = tmp_path / "close.pdf"
+    _close_columns(path, gutter_em)
+    outline = recover_outline(load_file(path))
+    paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
+    for k, text in enumerate(COLUMN):
+        want = _paragraph(text, hang=k == 0)
+        assert any(want in p for p in paragraphs), (k, [p[:30] for p in paragraphs])
+        assert not any(want in p and len(p) > len(want) + 2 for p in paragraphs if k < 2), "columns merged"
