@@ -71,7 +71,7 @@ EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters o
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
 EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column edge is a gutter, however narrow
-EDGE_PUNCT_GAP = 0.15  # likewise after full-width punctuation, whose em box reaches into the gutter
+EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
@@ -235,12 +235,16 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
     starts: Counter[int] = Counter()
     ends: Counter[int] = Counter()  # likewise where text ends: a column's right edge
+    # Where text starts right of other text on its row: the left edge of a column with a column beside it
+    # (not the first column's paragraph indent, which lines of a wider column run through).
+    beside: Counter[int] = Counter()
     for row in rows:
         for j, ch in enumerate(row):
             if j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
                 starts[round(ch.x0)] += 1
                 if j:
                     ends[round(row[j - 1].x1)] += 1
+                    beside[round(ch.x0)] += 1
         if row:
             ends[round(row[-1].x1)] += 1
 
@@ -280,7 +284,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
                 edge_gap = EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP
-                if not latin and on_edge(ch.x0) and gap > edge_gap * small:
+                if not latin and on_edge(ch.x0, beside) and gap > edge_gap * small:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
                     # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
                     reach = min(reach, gap - 0.01)
