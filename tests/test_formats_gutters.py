@@ -81,3 +81,31 @@ def test_columns_an_em_apart_are_read_one_after_the_other(tmp_path, gutter_em):
         want = _paragraph(text, hang=k == 0)
         assert any(want in p for p in paragraphs), (k, [p[:30] for p in paragraphs])
         assert not any(want in p and len(p) > len(want) + 2 for p in paragraphs if k < 2), "columns merged"
+
+
+def test_a_line_opening_with_a_quote_hung_into_the_gutter_stays_in_its_column(tmp_path):
+    """A typesetter hangs an opening quote's empty half-em into a narrow gutter (its glyph sits in the right half of
+    its box): the columns are still read one after the other, each paragraph whole."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "quote.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 24)
+    c.drawString(60, 770, "城乡民生工作取得新进展")
+    width, gutter = PER_ROW * SIZE, 0.9 * SIZE
+    texts = [COLUMN[0], "“" + COLUMN[1][:60] + "”" + COLUMN[1][60:]]
+    for k, text in enumerate(texts):
+        x = 60 + k * (width + gutter)
+        c.setFont(font, SIZE)
+        y = 730.0
+        for n, row in enumerate(_rows(text, hang=False)):
+            hung = 0.5 * SIZE if n == 0 and row.startswith("“") else 0.0
+            c.drawString(x - hung, y, row)
+            y -= SIZE * 1.5
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
+    for text in texts:
+        want = _paragraph(text, hang=False)
+        assert any(want == p for p in paragraphs), [p[:30] for p in paragraphs]

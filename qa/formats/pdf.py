@@ -91,6 +91,7 @@ _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;…：:")
+_OPENERS = set("“‘（「『《〈【〔")  # full-width opening punctuation: the glyph sits in the right half of its box
 _CLOSERS = "”’」』）)》】\"'"
 # Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation, none
 # after opening brackets, none on either side of a quotation mark; numbers and Latin words stay whole.
@@ -126,6 +127,13 @@ class Line:
     core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
+    core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
+
+
+def _left(line: Line) -> float:
+    """Where a line's ink starts: an opening bracket or quote (“ （ 《) that starts it sets its glyph in the
+    right half of its em box, and its box may reach into the gutter on its left."""
+    return line.x0 if line.core_x0 is None else line.core_x0
 
 
 @dataclass
@@ -283,8 +291,14 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
+                if ch.text in _OPENERS and not latin:
+                    # An opening bracket or quote sets its glyph in the right half of its box, and a
+                    # typesetter may hang that empty half into the gutter before a column's line: measure
+                    # the gap to its glyph (set solid after any character, it is half an em).
+                    gap += 0.5 * ch.size
+                    reach = max(reach, CJK_GAP * min(small, body))
                 edge_gap = EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP
-                if not latin and on_edge(ch.x0, beside) and gap > edge_gap * small:
+                if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap * small:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
                     # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
                     reach = min(reach, gap - 0.01)
@@ -331,6 +345,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             bold=sum(c.bold for c in visible) * 2 > len(visible),
             page=page,
             core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
+            core_x0=visible[0].x0 + 0.5 * visible[0].size if visible[0].text in _OPENERS else None,
         )
     ]
 
@@ -483,7 +498,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     strips = [
         [lines[i] for i in col]
-        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
+        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
     ]
     columns = strips
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
@@ -546,7 +561,7 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     rest = [ln for band in bands[k:] for ln in band]
     if not rest:
         return []
-    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
+    columns = _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
     if len(columns) < 2:
         return []
     spans = [(min(rest[i].x0 for i in col), max(rest[i].x1 for i in col), col) for col in columns]
@@ -571,7 +586,7 @@ def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], b
     theirs = {id(ln) for ln in left}
     if any(not _is_head(ln, body) for ln in lines) and all(_is_head(ln, body) for ln in segment if id(ln) in theirs):
         return True
-    first = [lines[i] for i in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
+    first = [lines[i] for i in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
     return any(
         _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
         for ln in first
@@ -602,7 +617,7 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
         rest = ordered[k + extra :]
         if len(rest) < 2:
             return [], lines
-        if len(_groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
+        if len(_groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
             return ([], lines) if k + extra == 0 else (ordered[: k + extra], rest)
         if rest[0].bottom > min(ln.top for ln in rest[1:]) + 0.3 * body:
             return [], lines
@@ -705,7 +720,7 @@ def _heads_left(strip: list[Line], body: float) -> bool:
     text = [ln for ln in strip if not _is_head(ln, body)]
     if not heads or not text:
         return True
-    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
+    columns = _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
     spans = [(min(text[i].x0 for i in col), max(text[i].x1 for i in col)) for col in columns]
     if any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads):
         return True
@@ -818,7 +833,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                     region = [ln for b in bands for ln in b]
                     strips = [
                         [region[i] for i in col]
-                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
                     ]
                 tight_head = not _reads_through(strips, edge_above, edge_below, heads, layout)
             if boundary and layout.para_gap is not None:
@@ -826,7 +841,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                     region = [ln for b in bands for ln in b]
                     strips = [
                         [region[i] for i in col]
-                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
                     ]
                 boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
             boundary = boundary or tight_head
