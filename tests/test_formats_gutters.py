@@ -1,5 +1,6 @@
-"""Column gutters and reading order in PDFs whose columns stand close together (an em or less apart),
-as TeX's multicol and other typesetters set them. Real PDFs made with reportlab."""
+"""What the XeLaTeX diagnosis fixed, on real PDFs made with reportlab: columns standing close together (an em
+or less apart, as TeX's multicol sets them, a line-ending comma's or opening quote's em box reaching into the
+gutter) are read one after the other, and jump markers in 〔〕/【】 brackets or traditional characters are stitched."""
 
 from __future__ import annotations
 
@@ -109,3 +110,41 @@ def test_a_line_opening_with_a_quote_hung_into_the_gutter_stays_in_its_column(tm
     for text in texts:
         want = _paragraph(text, hang=False)
         assert any(want == p for p in paragraphs), [p[:30] for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("transfer", "continued"),
+    [("〔下转第2版〕", "〔上接第1版〕"), ("【转第二版】", "【接第一版】"), ("（下轉第2版）", "（續第1版）")],
+)
+def test_jump_markers_in_other_brackets_and_traditional_characters_are_stitched(tmp_path, transfer, continued):
+    """Papers bracket their jump markers in 〔〕 or 【】 as well as （）, and traditional-character papers write
+    轉 / 續: the page-2 rest of a jumped story is cited under its headline, not under the story printed above it."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "jump.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def story(y: float, head: str | None, rows: list[str]) -> float:
+        if head:
+            c.setFont(font, 22)
+            c.drawString(60, y, head)
+            y -= 40
+        c.setFont(font, SIZE)
+        for n, row in enumerate(rows):
+            c.drawString(60 + (2 * SIZE if n == 0 else 0), y, row)
+            y -= SIZE * 1.5
+        return y - 30
+
+    jumped = _rows(COLUMN[0], hang=False)
+    y = story(780, "城市公交改革稳步推进", [*jumped[:3], jumped[3] + transfer])
+    story(y, "农村合作医疗覆盖面扩大", _rows(COLUMN[1], hang=False))
+    c.showPage()
+    y = story(780, "夏粮收购进展顺利", _rows(COLUMN[2], hang=False))
+    story(y, None, [continued + jumped[4], *jumped[5:]])
+    c.save()
+    outline = recover_outline(load_file(path))
+    rest = "".join(jumped[5:])
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if rest in texts[i]]
+    assert homes == [("城市公交改革稳步推进",)], homes

@@ -71,6 +71,7 @@ EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters o
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
 EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column edge is a gutter, however narrow
+OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
 EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
@@ -291,12 +292,12 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
-                if ch.text in _OPENERS and not latin:
+                if ch.text in _OPENERS and not latin and ch.x1 - ch.x0 >= 0.9 * ch.size:
                     # An opening bracket or quote sets its glyph in the right half of its box, and a
                     # typesetter may hang that empty half into the gutter before a column's line: measure
-                    # the gap to its glyph (set solid after any character, it is half an em).
-                    gap += 0.5 * ch.size
-                    reach = max(reach, CJK_GAP * min(small, body))
+                    # the gap to its glyph (set solid after any character, it is half an em), less a fifth of
+                    # an em of justification.
+                    reach = min(reach, max(OPENER_GAP * small, reach - 0.5 * ch.size))
                 edge_gap = EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP
                 if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap * small:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
@@ -345,7 +346,9 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             bold=sum(c.bold for c in visible) * 2 > len(visible),
             page=page,
             core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
-            core_x0=visible[0].x0 + 0.5 * visible[0].size if visible[0].text in _OPENERS else None,
+            core_x0=visible[0].x0 + 0.5 * visible[0].size
+            if visible[0].text in _OPENERS and visible[0].x1 - visible[0].x0 >= 0.9 * visible[0].size
+            else None,
         )
     ]
 
