@@ -148,3 +148,40 @@ def test_jump_markers_in_other_brackets_and_traditional_characters_are_stitched(
     texts = ["".join(p.text.split()) for p in outline.paragraphs]
     homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if rest in texts[i]]
     assert homes == [("城市公交改革稳步推进",)], homes
+
+
+def test_a_rule_across_the_page_ends_the_band_of_columns_above_it(tmp_path):
+    """Bands of stories ruled off across the page: the story above the rule is read column by column to its end
+    before the next band, even where the next band's headline stands a few lines below the rule (space above
+    it) and that band's other columns start right under the rule."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "bands.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    width, gutter = PER_ROW * SIZE, 1.5 * SIZE
+    lead = 1.5 * SIZE
+
+    def columns(texts: list[str], tops: list[float]) -> None:
+        c.setFont(font, SIZE)
+        for k, (text, y) in enumerate(zip(texts, tops, strict=True)):
+            for row in _rows(text, hang=False):
+                c.drawString(60 + k * (width + gutter), y, row)
+                y -= lead
+
+    c.setFont(font, 24)
+    c.drawString(60, 780, "城乡民生工作取得新进展")
+    upper = [COLUMN[0][:100], COLUMN[0][100:], COLUMN[1][:60]]
+    columns(upper, [740.0] * 3)
+    c.setLineWidth(0.8)
+    c.line(60, 600, 60 + 3 * width + 2 * gutter, 600)
+    c.setFont(font, 20)
+    c.drawString(60, 540, "夏粮收购进展顺利")
+    lower = [COLUMN[2][:54], COLUMN[2][54:126], COLUMN[2][126:]]
+    columns(lower, [510.0, 580.0, 580.0])
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    for text, head in ((COLUMN[0][100:130], "城乡民生工作取得新进展"), (COLUMN[1][:30], "城乡民生工作取得新进展")):
+        homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if text in texts[i]]
+        assert homes == [(head,)], (text[:10], homes)

@@ -788,6 +788,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     """
     body = layout.body
     strips: list[list[Line]] | None = None  # the region's columns, for "article" mode, when first needed
+    span: tuple[float, float] | None = None  # the region's left and right edges, likewise
     cuts: list[list[Line]] = [list(bands[0])]
     for j, band in enumerate(bands[1:], start=1):
         above = cuts[-1]
@@ -848,6 +849,16 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                     ]
                 boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
             boundary = boundary or tight_head
+            if not boundary and wide and not under_headline and layout.rules:
+                # A rule drawn across the whole region in a wide gap parts two bands of modules (papers rule
+                # off each band of stories), whatever opens below it: the columns above end there.
+                if span is None:
+                    region = [ln for b in bands for ln in b]
+                    span = (min(ln.x0 for ln in region), max(ln.x1 for ln in region))
+                boundary = any(
+                    edge_above <= y <= edge_below and x0 <= span[0] + body and x1 >= span[1] - body
+                    for x0, x1, y in layout.rules
+                )
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one
