@@ -185,3 +185,35 @@ def test_a_rule_across_the_page_ends_the_band_of_columns_above_it(tmp_path):
     for text, head in ((COLUMN[0][100:130], "城乡民生工作取得新进展"), (COLUMN[1][:30], "城乡民生工作取得新进展")):
         homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if text in texts[i]]
         assert homes == [(head,)], (text[:10], homes)
+
+
+def test_a_kicker_below_body_size_over_a_headline_goes_with_that_headline(tmp_path):
+    """A kicker set smaller than the body right over a headline labels the story below it: it is not the last
+    paragraph of the story above."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "kicker.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def story(y: float, head: str, rows: list[str], kicker: str | None = None) -> float:
+        if kicker:
+            c.setFont(font, 8.5)
+            c.drawString(60, y, kicker)
+            y -= 26
+        c.setFont(font, 22)
+        c.drawString(60, y, head)
+        y -= 30
+        c.setFont(font, SIZE)
+        for n, row in enumerate(rows):
+            c.drawString(60 + (2 * SIZE if n == 0 else 0), y, row)
+            y -= SIZE * 1.5
+        return y - 24
+
+    y = story(780, "城市公交改革稳步推进", _rows(COLUMN[0], hang=False))
+    story(y, "农村合作医疗覆盖面扩大", _rows(COLUMN[1], hang=False), kicker="今日关注")
+    c.save()
+    outline = recover_outline(load_file(path))
+    first = next(s for s in outline.sections if s.path == ("城市公交改革稳步推进",))
+    assert not any("今日关注" in outline.paragraphs[i].text for i in first.paragraphs)
+    assert any(s.path[:1] == ("农村合作医疗覆盖面扩大",) for s in outline.sections)

@@ -1045,6 +1045,28 @@ def _mark_quotes(lines: list[Line], body: float) -> None:
                 ln.quoted = True
 
 
+def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
+    """Is line ``i`` a kicker set below body size: a short unpunctuated line of smaller type right over headline
+    type (within a line's space, over its start), standing alone (not the last line of a paragraph above)?"""
+    line = items[i].line
+    if i + 1 >= len(items) or line.size >= 0.97 * body or len(line.text) > 16:
+        return False
+    if line.text.endswith(_SENTENCE_END + tuple("，、")) or _JUMP_MARK.search(line.text):
+        return False
+    head = items[i + 1].line
+    if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
+        return False
+    if not (0 <= head.top - line.bottom <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
+        return False
+    if i > 0:
+        prev = items[i - 1].line
+        # The line ends a paragraph of its own small type (a caption's last line): not a kicker.
+        same_type = abs(prev.size - line.size) < 0.05 * line.size
+        if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < line.size:
+            return False
+    return True
+
+
 def _join(a: str, b: str) -> str:
     if not a:
         return b
@@ -1080,7 +1102,9 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     while i < len(items):
         item = items[i]
         line = item.line
-        if _is_head(line, body) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
+        if (
+            _is_head(line, body) or _kicker_over(items, i, body)
+        ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
             flush()
             group = [item]
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):
