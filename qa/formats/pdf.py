@@ -264,7 +264,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     lines: list[Line] = []
     for row in rows:
         current: list[_Char] = []
-        for ch in row:
+        for j, ch in enumerate(row):
             if current:
                 prev = current[-1]
                 small = min(prev.size, ch.size) or 1.0
@@ -292,14 +292,19 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
+                # How far apart a justified row sets its characters here (before prev, or after ch).
+                spread = max(0.0, prev.x0 - current[-2].x1 if len(current) > 1 else 0.0)
+                if j + 1 < len(row):
+                    spread = max(spread, min(row[j + 1].x0 - ch.x1, 0.5 * small))
                 if ch.text in _OPENERS and not latin and ch.x1 - ch.x0 >= 0.9 * ch.size:
                     # An opening bracket or quote sets its glyph in the right half of its box, and a
                     # typesetter may hang that empty half into the gutter before a column's line: measure
                     # the gap to its glyph (set solid after any character, it is half an em), less a fifth of
                     # an em of justification.
-                    reach = min(reach, max(OPENER_GAP * small, reach - 0.5 * ch.size))
-                edge_gap = EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP
-                if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap * small:
+                    # (Beyond the spacing of the characters before it: a justified line spreads them all.)
+                    reach = min(reach, max(spread + OPENER_GAP * small, reach - 0.5 * ch.size))
+                edge_gap = spread + (EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP) * small
+                if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
                     # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
                     reach = min(reach, gap - 0.01)
