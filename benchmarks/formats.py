@@ -44,6 +44,17 @@ boxes as bordered tables inside a column, column and page breaks, headers and fo
 jumps in office wordings (下转第2版 / （续第1版） …) with continuations among page 2's stories. Seeds
 11000+. Skipped (with a message) when soffice, python-docx or the CJK font is missing.
 
+DIAGNOSED (held out at first — its first figures are in the README — then its failures inspected on seeds
+13500–13529 and the test's seed 4 only, never on the seeds 13000+ reported here): ``latex`` — newspapers
+typeset by XeLaTeX (tests/newspaper_latex.py, written by an engineer who did not read the reader's source):
+TeX's paragraph builder, xeCJK line breaking and multicol's column balancing, xdvipdfmx's PDF writer — a sixth
+layout engine. 3/4/5 columns; bands of a spanning story (head across the columns), of several stories under
+column-wide ``section*`` heads, or of two short stories side by side in minipages; 宋体/黑体/楷体 mixed, a fifth of
+the papers in traditional characters; a fancyhdr running head, a page-1 masthead, rules between columns on
+some papers; photos with captions, briefs boxes, subheads, 本报讯 lead-ins and closing bylines; jumps in its own
+wordings (〔下转第2版〕 / （转第二版） …) with continuations in flow bands or bands of their own. Seeds 13000+. Skipped
+(with a message) when xelatex, its packages or the fonts are missing (scripts/install-latex.sh).
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -76,6 +87,7 @@ from qa.formats.pdf import read_pdf  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
+from tests.newspaper_latex import latex_available, make_latex_newspaper  # noqa: E402
 from tests.newspaper_office import make_office_newspapers, office_available  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
 from tests.newspaper_typst import make_typst_newspaper, typst_available  # noqa: E402
@@ -150,6 +162,8 @@ def run_set(
             paper = office[seed]
         elif family_names == ("weasyprint",):
             paper = make_weasy_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("latex",):
+            paper = make_latex_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("typst",):
             paper = make_typst_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
@@ -219,6 +233,11 @@ def main() -> None:
             sets += [("diagnosed: office DOCX→LibreOffice, 2–4 col, 2 p", ("office",), None, 2, 11000, None)]
         else:
             print(f"{why_not_office}: the office (LibreOffice) set is skipped", file=sys.stderr)
+        why_not_latex = latex_available()
+        if why_not_latex is None:
+            sets += [("diagnosed: LaTeX xeCJK multicol, 3/4/5 col, 2 p", ("latex",), None, 2, 13000, None)]
+        else:
+            print(f"{why_not_latex}: the LaTeX set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0

@@ -70,6 +70,9 @@ PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of 
 EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
+EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column edge is a gutter, however narrow
+OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
+EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
 
 _FURNITURE = re.compile(
@@ -89,6 +92,7 @@ _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
 _HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;…：:")
+_OPENERS = set("“‘（「『《〈【〔")  # full-width opening punctuation: the glyph sits in the right half of its box
 _CLOSERS = "”’」』）)》】\"'"
 # Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation, none
 # after opening brackets, none on either side of a quotation mark; numbers and Latin words stay whole.
@@ -124,6 +128,13 @@ class Line:
     core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
+    core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
+
+
+def _left(line: Line) -> float:
+    """Where a line's ink starts: an opening bracket or quote (“ （ 《) that starts it sets its glyph in the
+    right half of its em box, and its box may reach into the gutter on its left."""
+    return line.x0 if line.core_x0 is None else line.core_x0
 
 
 @dataclass
@@ -233,12 +244,16 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
     starts: Counter[int] = Counter()
     ends: Counter[int] = Counter()  # likewise where text ends: a column's right edge
+    # Where text starts right of other text on its row: the left edge of a column with a column beside it
+    # (not the first column's paragraph indent, which lines of a wider column run through).
+    beside: Counter[int] = Counter()
     for row in rows:
         for j, ch in enumerate(row):
             if j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
                 starts[round(ch.x0)] += 1
                 if j:
                     ends[round(row[j - 1].x1)] += 1
+                    beside[round(ch.x0)] += 1
         if row:
             ends[round(row[-1].x1)] += 1
 
@@ -249,7 +264,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     lines: list[Line] = []
     for row in rows:
         current: list[_Char] = []
-        for ch in row:
+        for j, ch in enumerate(row):
             if current:
                 prev = current[-1]
                 small = min(prev.size, ch.size) or 1.0
@@ -277,6 +292,22 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where text starts (ends) in several rows.
                     reach = max(reach, EM_SPACE[1] * small)
+                # How far apart a justified row sets its characters here (before prev, or after ch).
+                spread = max(0.0, prev.x0 - current[-2].x1 if len(current) > 1 else 0.0)
+                if j + 1 < len(row):
+                    spread = max(spread, min(row[j + 1].x0 - ch.x1, 0.5 * small))
+                if ch.text in _OPENERS and not latin and ch.x1 - ch.x0 >= 0.9 * ch.size:
+                    # An opening bracket or quote sets its glyph in the right half of its box, and a
+                    # typesetter may hang that empty half into the gutter before a column's line: measure
+                    # the gap to its glyph (set solid after any character, it is half an em), less a fifth of
+                    # an em of justification.
+                    # (Beyond the spacing of the characters before it: a justified line spreads them all.)
+                    reach = min(reach, max(spread + OPENER_GAP * small, reach - 0.5 * ch.size))
+                edge_gap = spread + (EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP) * small
+                if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap:
+                    # A narrow gutter (an em or less): the next column starts here in several rows, and the
+                    # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
+                    reach = min(reach, gap - 0.01)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
@@ -320,6 +351,9 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             bold=sum(c.bold for c in visible) * 2 > len(visible),
             page=page,
             core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
+            core_x0=visible[0].x0 + 0.5 * visible[0].size
+            if visible[0].text in _OPENERS and visible[0].x1 - visible[0].x0 >= 0.9 * visible[0].size
+            else None,
         )
     ]
 
@@ -472,8 +506,9 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     strips = [
         [lines[i] for i in col]
-        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
+        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
     ]
+    columns = strips
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
         # than their bodies: keep it with them when together they cut into articles across their
@@ -500,6 +535,10 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     head, rest = _heading_over_columns(lines, layout.body)
     if head:
         return [head, *_xy_cut(rest, layout, depth + 1)]
+    if len(columns) > 1:
+        # Columns kept together (one article's columns beside its narrow headline) that nothing else
+        # cuts: read them one after the other; rows across a gutter are no lines of text.
+        return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
     return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
 
 
@@ -530,7 +569,7 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     rest = [ln for band in bands[k:] for ln in band]
     if not rest:
         return []
-    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
+    columns = _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
     if len(columns) < 2:
         return []
     spans = [(min(rest[i].x0 for i in col), max(rest[i].x1 for i in col), col) for col in columns]
@@ -555,7 +594,7 @@ def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], b
     theirs = {id(ln) for ln in left}
     if any(not _is_head(ln, body) for ln in lines) and all(_is_head(ln, body) for ln in segment if id(ln) in theirs):
         return True
-    first = [lines[i] for i in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
+    first = [lines[i] for i in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
     return any(
         _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
         for ln in first
@@ -586,7 +625,7 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
         rest = ordered[k + extra :]
         if len(rest) < 2:
             return [], lines
-        if len(_groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
+        if len(_groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
             return ([], lines) if k + extra == 0 else (ordered[: k + extra], rest)
         if rest[0].bottom > min(ln.top for ln in rest[1:]) + 0.3 * body:
             return [], lines
@@ -689,7 +728,7 @@ def _heads_left(strip: list[Line], body: float) -> bool:
     text = [ln for ln in strip if not _is_head(ln, body)]
     if not heads or not text:
         return True
-    columns = _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
+    columns = _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
     spans = [(min(text[i].x0 for i in col), max(text[i].x1 for i in col)) for col in columns]
     if any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads):
         return True
@@ -754,6 +793,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     """
     body = layout.body
     strips: list[list[Line]] | None = None  # the region's columns, for "article" mode, when first needed
+    span: tuple[float, float] | None = None  # the region's left and right edges, likewise
     cuts: list[list[Line]] = [list(bands[0])]
     for j, band in enumerate(bands[1:], start=1):
         above = cuts[-1]
@@ -802,7 +842,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                     region = [ln for b in bands for ln in b]
                     strips = [
                         [region[i] for i in col]
-                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
                     ]
                 tight_head = not _reads_through(strips, edge_above, edge_below, heads, layout)
             if boundary and layout.para_gap is not None:
@@ -810,10 +850,20 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                     region = [ln for b in bands for ln in b]
                     strips = [
                         [region[i] for i in col]
-                        for col in _groups([(ln.x0, ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
+                        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
                     ]
                 boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
             boundary = boundary or tight_head
+            if not boundary and wide and not under_headline and layout.rules:
+                # A rule drawn across the whole region in a wide gap parts two bands of modules (papers rule
+                # off each band of stories), whatever opens below it: the columns above end there.
+                if span is None:
+                    region = [ln for b in bands for ln in b]
+                    span = (min(ln.x0 for ln in region), max(ln.x1 for ln in region))
+                boundary = any(
+                    edge_above <= y <= edge_below and x0 <= span[0] + body and x1 >= span[1] - body
+                    for x0, x1, y in layout.rules
+                )
         elif mode == "block":
             # A change of type counts only across more than a line's spacing: columns set on one
             # baseline grid leave a full-width gap between every row, and a subhead in one
@@ -1000,6 +1050,28 @@ def _mark_quotes(lines: list[Line], body: float) -> None:
                 ln.quoted = True
 
 
+def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
+    """Is line ``i`` a kicker set below body size: a short unpunctuated line of smaller type right over headline
+    type (within a line's space, over its start), standing alone (not the last line of a paragraph above)?"""
+    line = items[i].line
+    if i + 1 >= len(items) or line.size >= 0.97 * body or len(line.text) > 16:
+        return False
+    if line.text.endswith(_SENTENCE_END + tuple("，、")) or _JUMP_MARK.search(line.text):
+        return False
+    head = items[i + 1].line
+    if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
+        return False
+    if not (0 <= head.top - line.bottom <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
+        return False
+    if i > 0:
+        prev = items[i - 1].line
+        # The line ends a paragraph of its own small type (a caption's last line): not a kicker.
+        same_type = abs(prev.size - line.size) < 0.05 * line.size
+        if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < line.size:
+            return False
+    return True
+
+
 def _join(a: str, b: str) -> str:
     if not a:
         return b
@@ -1035,7 +1107,9 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     while i < len(items):
         item = items[i]
         line = item.line
-        if _is_head(line, body) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
+        if (
+            _is_head(line, body) or _kicker_over(items, i, body)
+        ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
             flush()
             group = [item]
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):

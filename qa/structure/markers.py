@@ -11,7 +11,8 @@ know too. It covers the ways Chinese papers and magazines word a jump, not one p
   下转/上接 and the like, never after a lone 转/接 ('（转G6）', '（转K9次）' are routes, not jumps);
 - after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻'.
 
-The marker is bracketed (full- or half-width) like newspapers print it. Papers made in a word
+The marker is bracketed (full- or half-width; round （）, tortoise-shell 〔〕, lenticular 【】 or square ［］)
+like newspapers print it; traditional characters (轉, 續, 頁) are read alike. Papers made in a word
 processor often leave the brackets off: a bare '下转第2版' / '转2版' counts where a marker stands — at
 the very end of a paragraph (or as a line of its own), and a bare '接1版' / '续第1版' at the very start
 of one — and only with an edition (版), never a bare page or letter: '转2版' inside a sentence is no
@@ -29,21 +30,21 @@ _NUMBER = rf"[\d０-９]{{1,3}}|[{CN_DIGITS}]{{1,3}}"
 # An edition or page: 第2版, 2版, 第二版, A2版, 第A2版, 第12页, 第2面; or the page before / after.
 _LETTER = rf"(?:第\s*)?[A-ZＡ-Ｚ]\s*(?:{_NUMBER})"
 _PLACE = (
-    rf"{_LETTER}\s*[版页]"
-    rf"|(?:第\s*)?(?:{_NUMBER})\s*[版页]"
+    rf"{_LETTER}\s*[版页頁]"
+    rf"|(?:第\s*)?(?:{_NUMBER})\s*[版页頁]"
     rf"|第\s*(?:{_NUMBER})\s*面"
-    r"|[上前下次后]\s*[页版]"
+    r"|[上前下次后]\s*[页頁版]"
 )
 _SECTION = r"(?:\s*[·•・．.\-—、\s]?\s*[\u4e00-\u9fff]{1,6})?"
 # A lettered edition without 版 ('（下转A3）') only after a verb that cannot be anything but a jump, and
 # with nothing after it but a separated section name: '（转G6）', '（转K9次）', '维生素（转B12）' are prose.
 _BARE = rf"{_LETTER}(?:\s*[·•・．.\-—、]\s*[\u4e00-\u9fff]{{1,6}})?"
-_OPEN, _CLOSE = r"[（(]\s*", r"\s*[）)]"
-_UNFINISHED = r"(?:未完(?:待续)?\s*[，,、:：]?\s*)?"
-_TRANSFER_VERB = rf"{_UNFINISHED}(?:下转|转下|转至|转到|转)\s*"
-_STRONG_TRANSFER_VERB = rf"{_UNFINISHED}(?:下转|转下|转至|转到)\s*"
-_CONT_VERB = r"(?:上接|接上|紧接|承接|续接|接|续)\s*"
-_STRONG_CONT_VERB = r"(?:上接|接上|紧接|承接|续接)\s*"
+_OPEN, _CLOSE = r"[（(〔【［\[〖]\s*", r"\s*[）)〕】］\]〗]"  # round, tortoise-shell, lenticular, square
+_UNFINISHED = r"(?:未完(?:待[续續])?\s*[，,、:：]?\s*)?"
+_TRANSFER_VERB = rf"{_UNFINISHED}(?:下[转轉]|[转轉]下|[转轉]至|[转轉]到|[转轉])\s*"
+_STRONG_TRANSFER_VERB = rf"{_UNFINISHED}(?:下[转轉]|[转轉]下|[转轉]至|[转轉]到)\s*"
+_CONT_VERB = r"(?:上接|接上|[紧緊]接|承接|[续續]接|接|[续續])\s*"
+_STRONG_CONT_VERB = r"(?:上接|接上|[紧緊]接|承接|[续續]接)\s*"
 _TRANSFER = rf"(?:{_TRANSFER_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_TRANSFER_VERB}{_BARE})"
 _CONTINUED = rf"(?:{_CONT_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_CONT_VERB}{_BARE})"
 # Without brackets: an edition only (a number, perhaps lettered, then 版), no section after it.
@@ -53,7 +54,7 @@ _BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}"
 TRANSFER = re.compile(rf"(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER})\s*$")
 CONTINUED = re.compile(rf"^(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
 ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}|{_BARE_TRANSFER}\s*$|^\s*{_BARE_CONTINUED}")
-_NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页面]?|([上前下次后])\s*[页版]")
+_NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页頁面]?|([上前下次后])\s*[页頁版]")
 
 
 def number(text: str) -> int | None:
@@ -85,7 +86,7 @@ def continuation_marker(text: str) -> str | None:
 
 def named_edition(marker: str, here: int | None = None) -> int | None:
     """The edition (or page) a marker names; for '接上页' / '转下页' the one before / after ``here``."""
-    match = _NAMED.search(marker.strip().lstrip("（(").rstrip("）)"))
+    match = _NAMED.search(marker.strip().lstrip("（(〔【［[〖").rstrip("）)〕】］]〗"))
     if not match:
         return None
     if match.group(1):

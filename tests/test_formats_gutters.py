@@ -1,0 +1,219 @@
+"""What the XeLaTeX diagnosis fixed, on real PDFs made with reportlab: columns standing close together (an em
+or less apart, as TeX's multicol sets them, a line-ending comma's or opening quote's em box reaching into the
+gutter) are read one after the other, and jump markers in 〔〕/【】 brackets or traditional characters are stitched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.loading import load_file
+from qa.structure import recover_outline
+
+pytest.importorskip("reportlab")
+
+SIZE = 10.5
+PER_ROW = 18  # characters in a full row of one column
+COLUMN = [
+    "城市公共交通改革稳步推进新线路开通后市民出行更加便利早晚高峰时段的拥挤状况明显缓解"
+    "交通部门还将增加夜间班次方便加班职工回家沿线居民普遍表示满意公交公司同时更新了一批新能源车辆"
+    "车厢宽敞明亮座椅舒适老年乘客上下车也更方便站台电子屏实时显示车辆到站时间",
+    "农村合作医疗覆盖面逐年扩大参保农民看病报销比例有所提高乡镇卫生院添置了新设备"
+    "县医院专家定期下乡坐诊群众在家门口就能看上好医生村卫生室也配备了常用药品和简单检查设备"
+    "乡村医生每年接受两次集中培训慢性病患者有了健康档案随访服务做到了每月一次",
+    "今年夏粮收购工作进展顺利各地粮库敞开收购农民交售踊跃粮价保持稳定"
+    "有关部门加强市场监管严厉打击压级压价坑农害农行为保护种粮积极性粮食部门还延长了收购时间"
+    "在偏远乡村设立流动收购点农民不出村就能卖粮收购款当场结清不打白条",
+]
+
+
+def _font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def _rows(text: str, hang: bool) -> list[str]:
+    """Rows of one column; with ``hang`` every other full row ends in a comma hung past the column edge."""
+    rows = [text[i : i + PER_ROW] for i in range(0, len(text), PER_ROW)]
+    out = []
+    for k, row in enumerate(rows):
+        last = k == len(rows) - 1
+        out.append(row + ("。" if last else "，" if hang and k % 2 == 0 else ""))
+    return out
+
+
+def _paragraph(text: str, hang: bool) -> str:
+    return "".join(_rows(text, hang))
+
+
+def _close_columns(path: Path, gutter_em: float) -> None:
+    """A headline over three columns of one story, ``gutter_em`` apart; the first column's rows often end in a
+    comma hung into the gutter (its em box reaching most of the way across)."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 24)
+    c.drawString(60, 770, "城乡民生工作取得新进展")
+    width = PER_ROW * SIZE
+    for k, text in enumerate(COLUMN):
+        x = 60 + k * (width + gutter_em * SIZE)
+        c.setFont(font, SIZE)
+        y = 730.0
+        for row in _rows(text, hang=k == 0):
+            c.drawString(x, y, row)
+            y -= SIZE * 1.5
+    c.save()
+
+
+@pytest.mark.parametrize("gutter_em", [1.3, 1.2])
+def test_columns_an_em_apart_are_read_one_after_the_other(tmp_path, gutter_em):
+    """Each column's paragraph is read whole, not interleaved with its neighbour's rows, when the gutter is
+    narrow and a line-ending comma's box reaches into it."""
+    path = tmp_path / "close.pdf"
+    _close_columns(path, gutter_em)
+    outline = recover_outline(load_file(path))
+    paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
+    for k, text in enumerate(COLUMN):
+        want = _paragraph(text, hang=k == 0)
+        assert any(want in p for p in paragraphs), (k, [p[:30] for p in paragraphs])
+        assert not any(want in p and len(p) > len(want) + 2 for p in paragraphs if k < 2), "columns merged"
+
+
+def test_a_line_opening_with_a_quote_hung_into_the_gutter_stays_in_its_column(tmp_path):
+    """A typesetter hangs an opening quote's empty half-em into a narrow gutter (its glyph sits in the right half of
+    its box): the columns are still read one after the other, each paragraph whole."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "quote.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 24)
+    c.drawString(60, 770, "城乡民生工作取得新进展")
+    width, gutter = PER_ROW * SIZE, 0.9 * SIZE
+    texts = [COLUMN[0], "“" + COLUMN[1][:60] + "”" + COLUMN[1][60:]]
+    for k, text in enumerate(texts):
+        x = 60 + k * (width + gutter)
+        c.setFont(font, SIZE)
+        y = 730.0
+        for n, row in enumerate(_rows(text, hang=False)):
+            hung = 0.5 * SIZE if n == 0 and row.startswith("“") else 0.0
+            c.drawString(x - hung, y, row)
+            y -= SIZE * 1.5
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
+    for text in texts:
+        want = _paragraph(text, hang=False)
+        assert any(want == p for p in paragraphs), [p[:30] for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("transfer", "continued"),
+    [("〔下转第2版〕", "〔上接第1版〕"), ("【转第二版】", "【接第一版】"), ("（下轉第2版）", "（續第1版）")],
+)
+def test_jump_markers_in_other_brackets_and_traditional_characters_are_stitched(tmp_path, transfer, continued):
+    """Papers bracket their jump markers in 〔〕 or 【】 as well as （）, and traditional-character papers write
+    轉 / 續: the page-2 rest of a jumped story is cited under its headline, not under the story printed above it."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "jump.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def story(y: float, head: str | None, rows: list[str]) -> float:
+        if head:
+            c.setFont(font, 22)
+            c.drawString(60, y, head)
+            y -= 40
+        c.setFont(font, SIZE)
+        for n, row in enumerate(rows):
+            c.drawString(60 + (2 * SIZE if n == 0 else 0), y, row)
+            y -= SIZE * 1.5
+        return y - 30
+
+    jumped = _rows(COLUMN[0], hang=False)
+    y = story(780, "城市公交改革稳步推进", [*jumped[:3], jumped[3] + transfer])
+    story(y, "农村合作医疗覆盖面扩大", _rows(COLUMN[1], hang=False))
+    c.showPage()
+    y = story(780, "夏粮收购进展顺利", _rows(COLUMN[2], hang=False))
+    story(y, None, [continued + jumped[4], *jumped[5:]])
+    c.save()
+    outline = recover_outline(load_file(path))
+    rest = "".join(jumped[5:])
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if rest in texts[i]]
+    assert homes == [("城市公交改革稳步推进",)], homes
+
+
+def test_a_rule_across_the_page_ends_the_band_of_columns_above_it(tmp_path):
+    """Bands of stories ruled off across the page: the story above the rule is read column by column to its end
+    before the next band, even where the next band's headline stands a few lines below the rule (space above
+    it) and that band's other columns start right under the rule."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "bands.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    width, gutter = PER_ROW * SIZE, 1.5 * SIZE
+    lead = 1.5 * SIZE
+
+    def columns(texts: list[str], tops: list[float]) -> None:
+        c.setFont(font, SIZE)
+        for k, (text, y) in enumerate(zip(texts, tops, strict=True)):
+            for row in _rows(text, hang=False):
+                c.drawString(60 + k * (width + gutter), y, row)
+                y -= lead
+
+    c.setFont(font, 24)
+    c.drawString(60, 780, "城乡民生工作取得新进展")
+    upper = [COLUMN[0][:100], COLUMN[0][100:], COLUMN[1][:60]]
+    columns(upper, [740.0] * 3)
+    c.setLineWidth(0.8)
+    c.line(60, 600, 60 + 3 * width + 2 * gutter, 600)
+    c.setFont(font, 20)
+    c.drawString(60, 540, "夏粮收购进展顺利")
+    lower = [COLUMN[2][:54], COLUMN[2][54:126], COLUMN[2][126:]]
+    columns(lower, [510.0, 580.0, 580.0])
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    for text, head in ((COLUMN[0][100:130], "城乡民生工作取得新进展"), (COLUMN[1][:30], "城乡民生工作取得新进展")):
+        homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if text in texts[i]]
+        assert homes == [(head,)], (text[:10], homes)
+
+
+def test_a_kicker_below_body_size_over_a_headline_goes_with_that_headline(tmp_path):
+    """A kicker set smaller than the body right over a headline labels the story below it: it is not the last
+    paragraph of the story above."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "kicker.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def story(y: float, head: str, rows: list[str], kicker: str | None = None) -> float:
+        if kicker:
+            c.setFont(font, 8.5)
+            c.drawString(60, y, kicker)
+            y -= 26
+        c.setFont(font, 22)
+        c.drawString(60, y, head)
+        y -= 30
+        c.setFont(font, SIZE)
+        for n, row in enumerate(rows):
+            c.drawString(60 + (2 * SIZE if n == 0 else 0), y, row)
+            y -= SIZE * 1.5
+        return y - 24
+
+    y = story(780, "城市公交改革稳步推进", _rows(COLUMN[0], hang=False))
+    story(y, "农村合作医疗覆盖面扩大", _rows(COLUMN[1], hang=False), kicker="今日关注")
+    c.save()
+    outline = recover_outline(load_file(path))
+    first = next(s for s in outline.sections if s.path == ("城市公交改革稳步推进",))
+    assert not any("今日关注" in outline.paragraphs[i].text for i in first.paragraphs)
+    assert any(s.path[:1] == ("农村合作医疗覆盖面扩大",) for s in outline.sections)

@@ -1,0 +1,118 @@
+"""A newspaper typeset by XeLaTeX (a held-out producer the PDF reader was not written against) through `qa`.
+
+How well such papers are read is measured by benchmarks/formats.py (the HELD OUT LaTeX set, seeds 13000+);
+these tests guard what a user would notice at once on one real two-page paper: it is indexed, its hits cite
+the page they were printed on, its stories are found as sections, and a story that jumps to page 2 is read
+as one article across both pages. The generator's gold is checked against the PDF first (with a control).
+Skipped with a one-line reason where xelatex, its packages or the fonts are missing (scripts/install-latex.sh).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from qa.loading import load_file
+from qa.search import Searcher
+from qa.structure import recover_outline
+from tests.newspaper_latex import check_gold, latex_available, make_latex_newspaper
+from tests.newspaper_pdfs import assert_jumps_span_pages, pages_cited
+
+_why_not = latex_available()
+pytestmark = pytest.mark.skipif(_why_not is not None, reason=_why_not or "")
+
+SEED = 4  # a 4-column paper whose lead and a second page-1 story jump to page 2 (not a benchmark seed)
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, use_embedder):
+    """The two-page LaTeX paper, its outline as `qa` reads it, and an index built from it."""
+    folder = tmp_path_factory.mktemp("latex")
+    paper = make_latex_newspaper(folder / "paper.pdf", SEED, pages=2)
+    assert paper.jumps, f"seed {SEED} draws a paper with a jumped story"
+    from qa.build import build_index
+
+    index = folder.parent / "latex-index"
+    report = build_index([folder], index, embedder=use_embedder, progress=False)
+    outline = recover_outline(load_file(paper.path))
+    return paper, outline, index, report
+
+
+def test_the_gold_is_what_the_pdf_prints(built):
+    """Every gold piece's characters appear in order on the page the gold names; jumped stories have text on
+    both pages. The control: a gold with long body pieces moved to the other page is caught."""
+    paper = built[0]
+    assert check_gold(paper) == []
+    assert_jumps_span_pages(paper)
+    moved = [
+        dataclasses.replace(p, page=3 - p.page) if p.role == "body" and len(p.text) > 40 else p for p in paper.pieces
+    ]
+    wrong = dataclasses.replace(paper, pieces=moved)
+    assert len(check_gold(wrong)) == sum(p.role == "body" and len(p.text) > 40 for p in paper.pieces)
+
+
+def test_a_latex_newspaper_is_indexed_and_its_hits_cite_pages(built, use_embedder):
+    paper, _, index, report = built
+    assert report.added == ["paper.pdf"] and not report.problems
+    searcher = Searcher(index, embedder=use_embedder)
+    checked = pages_cited(searcher, paper)
+    assert checked[1] and checked[2], f"hits found and cited per page: {checked}"
+
+
+def _section_of(outline, text: str) -> tuple[str, ...] | None:  # noqa: ANN001 - qa.records.Outline
+    """The section path of the paragraph holding ``text`` (None when no paragraph holds it whole)."""
+    t = _norm(text)
+    for section in outline.sections:
+        if any(t in _norm(outline.paragraphs[i].text) for i in section.paragraphs):
+            return tuple(_norm(x) for x in section.path)
+    return None
+
+
+def test_every_story_is_found_as_a_section(built):
+    """A user searching the paper gets each story's text cited under that story's headline."""
+    paper, outline = built[0], built[1]
+    stories = {p.article for p in paper.pieces if p.role == "body" and len(p.text) > 30}
+    headed = {_norm(s.path[0]) for s in outline.sections if s.path}
+    missing = sorted(h for h in stories if _norm(h) not in headed)
+    assert not missing, f"{len(missing)} of {len(stories)} stories have no section: {missing}"
+
+
+def test_a_jumped_story_holds_its_text_from_both_pages(built):
+    """ "Show the whole section" of a jumped story shows text from page 1 and from page 2."""
+    paper, outline = built[0], built[1]
+    for headline in paper.jumps:
+        pages = {
+            outline.paragraphs[i].page_start
+            for s in outline.sections
+            if s.path and _norm(s.path[0]) == _norm(headline)
+            for i in s.paragraphs
+        }
+        assert {1, 2} <= pages, (headline, pages)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reader (as of branch point 10fb3b7): on this paper the lead's continuation, set at the top of page 2 "
+    "under its repeated headline across four columns, loses its first column: '（上接第1版）' on its own line, "
+    "the cut sentence's 7-character tail and the next paragraphs are put under a page-1 story that did not jump, "
+    "the paragraph running from column 1 into column 2 is split, and the story's section starts in column 2",
+)
+def test_a_jumped_storys_continuation_is_cited_under_its_headline(built, use_embedder):
+    """Everything a jumped story goes on with on page 2 — first the rest of the sentence the jump cut — is cited
+    under the story's headline with page 2, not under whatever story precedes it in the reading order."""
+    paper, outline, index, _ = built
+    searcher = Searcher(index, embedder=use_embedder)
+    for headline in paper.jumps:
+        later = [p for p in paper.pieces if p.article == headline and p.page == 2 and p.role == "body"]
+        for piece in later:
+            assert (_section_of(outline, piece.text) or ())[:1] == (_norm(headline),), (headline, piece.text[:30])
+        body = _norm(next(p for p in later if len(_norm(p.text)) >= 40).text)
+        probe = body[len(body) // 2 - 8 : len(body) // 2 + 8]
+        hit = next(h for h in searcher.search(probe, k=10, mode="keyword") if probe in _norm(h.chunk.text))
+        assert _norm(hit.section_path[0]) == _norm(headline), (probe, hit.citation)
+        assert hit.chunk.page_start <= 2 <= hit.chunk.page_end, (probe, hit.citation)
