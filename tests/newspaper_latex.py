@@ -85,7 +85,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, cut_for_jump, pd_article_sample
+from tests.newspaper_pdfs import (
+    Article,
+    Newspaper,
+    Piece,
+    cut_for_jump,
+    pd_article_sample,
+    pieces_not_on_their_pages,
+)
 
 FONTS = {
     "hei": Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
@@ -840,7 +847,6 @@ def check_gold(paper: Newspaper) -> list[str]:
     piece is a subsequence of its page's characters; an empty list means the gold is consistent."""
     import pdfplumber
 
-    problems: list[str] = []
     with pdfplumber.open(str(paper.path)) as pdf:
         if len(pdf.pages) != paper.pages:
             return [f"{len(pdf.pages)} pages printed, {paper.pages} in the gold"]
@@ -848,15 +854,4 @@ def check_gold(paper: Newspaper) -> list[str]:
         for page in pdf.pages:
             inside = [c for c in page.chars if c["top"] >= 0 and c["bottom"] <= page.height and not c["text"].isspace()]
             texts.append("".join(c["text"] for c in inside))
-    for piece in paper.pieces:
-        text = texts[piece.page - 1]
-        at = 0
-        for ch in "".join(piece.text.split()):
-            at = text.find(ch, at)
-            if at < 0:
-                problems.append(
-                    f"p.{piece.page} {piece.role} of {piece.article!r}: {piece.text[:30]!r} not on its page"
-                )
-                break
-            at += 1
-    return problems
+    return pieces_not_on_their_pages(paper.pieces, texts)

@@ -574,6 +574,23 @@ def score_outline(paper: Newspaper, outline) -> PdfScore:  # noqa: ANN001 - qa.r
     return score
 
 
+def pieces_not_on_their_pages(pieces: list[Piece], page_texts: list[str]) -> list[str]:
+    """Each gold piece must be a subsequence of its page's printed characters (whitespace ignored): the
+    gold check the Typst and LaTeX producers share. An empty list means the gold is consistent."""
+    problems: list[str] = []
+    for piece in pieces:
+        text = page_texts[piece.page - 1]
+        at = 0
+        for ch in "".join(piece.text.split()):
+            at = text.find(ch, at)
+            if at < 0:
+                where = f"p.{piece.page} {piece.role} of {piece.article!r}"
+                problems.append(f"{where}: {piece.text[:30]!r} not on its page")
+                break
+            at += 1
+    return problems
+
+
 def assert_jumps_span_pages(paper: Newspaper) -> None:
     """A two-page paper's gold: text on both pages, every jumped story on both, continuations only later."""
     assert {p.page for p in paper.pieces} == {1, 2}

@@ -62,7 +62,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import text_sources
-from tests.newspaper_pdfs import Article, Newspaper, Piece, cut_for_jump, pd_article_sample
+from tests.newspaper_pdfs import (
+    Article,
+    Newspaper,
+    Piece,
+    cut_for_jump,
+    pd_article_sample,
+    pieces_not_on_their_pages,
+)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/wqy")
 FONT_FILE = FONT_DIR / "wqy-microhei.ttc"
@@ -741,20 +748,8 @@ def check_gold(paper: Newspaper) -> list[str]:
     piece must be a subsequence of its page's characters; an empty list means the gold is consistent."""
     import pdfplumber
 
-    problems: list[str] = []
     with pdfplumber.open(str(paper.path)) as pdf:
         if len(pdf.pages) != paper.pages:
             return [f"{len(pdf.pages)} pages printed, {paper.pages} in the gold"]
         texts = ["".join(c["text"] for c in page.chars if not c["text"].isspace()) for page in pdf.pages]
-    for piece in paper.pieces:
-        text = texts[piece.page - 1]
-        at = 0
-        for ch in "".join(piece.text.split()):
-            at = text.find(ch, at)
-            if at < 0:
-                problems.append(
-                    f"p.{piece.page} {piece.role} of {piece.article!r}: {piece.text[:30]!r} not on its page"
-                )
-                break
-            at += 1
-    return problems
+    return pieces_not_on_their_pages(paper.pieces, texts)
