@@ -110,10 +110,16 @@ def test_bare_and_spaced_jump_markers_name_their_editions():
     for text, edition in bare.items():
         found = markers.transfer_marker(text)
         assert found and markers.named_edition(found, here=1) == edition, text
-    for text in ("接1版进。他说", "（接第 1版）了帮扶", "续第1版的文件", "上接第 1 版　会议指出"):
+    for text in ("接1版进。他说", "（接第 1版）了帮扶", "续第1版文件", "上接第 1 版　会议指出"):
         found = markers.continuation_marker(text)
         assert found and markers.named_edition(found, here=2) == 1, text
     for prose in ("他说转2版的稿子已经排好。", "转2版的稿子已经排好", "车辆接12号线", "本文转载自第2页"):
+        assert markers.transfer_marker(prose) is None and markers.continuation_marker(prose) is None, prose
+    # Prose that only looks bare-marker-shaped (found in review): a size change, and 版 that is part of
+    # a word or a phrase at a paragraph's start.
+    looks_bare = ("日报由对开4版转8版", "接1版面设计新颖", "续3版次调整", "接第1版块")
+    looks_bare += ("续第2版的印刷工作", "接第一版的报道说")
+    for prose in looks_bare:
         assert markers.transfer_marker(prose) is None and markers.continuation_marker(prose) is None, prose
 
 

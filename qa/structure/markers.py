@@ -49,8 +49,12 @@ _TRANSFER = rf"(?:{_TRANSFER_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_TRANSFER_VERB}
 _CONTINUED = rf"(?:{_CONT_VERB}(?:{_PLACE}){_SECTION}|{_STRONG_CONT_VERB}{_BARE})"
 # Without brackets: an edition only (a number, perhaps lettered, then 版), no section after it.
 _BARE_EDITION = rf"(?:第\s*)?(?:[A-ZＡ-Ｚ]\s*)?(?:{_NUMBER})\s*版"
-_BARE_TRANSFER = rf"{_TRANSFER_VERB}{_BARE_EDITION}"
-_BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}"
+# Prose that reads like a bare marker: a lone 转 right after an edition or a number ('对开4版转8版', '4版转8版')
+# is a change of size, not a jump; 版 followed by what makes it a word or a phrase ('接1版面', '续3版次',
+# '接第一版的报道说', '续第2版的印刷工作') is prose, not a marker run into the first paragraph.
+_BARE_TRANSFER_VERB = rf"{_UNFINISHED}(?:下[转轉]|[转轉]下|[转轉]至|[转轉]到|(?<![版\d０-９])[转轉])\s*"
+_BARE_TRANSFER = rf"{_BARE_TRANSFER_VERB}{_BARE_EDITION}"
+_BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}(?![面块塊次权權本式型图圖画畫税稅号號的])"
 TRANSFER = re.compile(rf"(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER})\s*$")
 CONTINUED = re.compile(rf"^(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
 ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}|{_BARE_TRANSFER}\s*$|^\s*{_BARE_CONTINUED}")
