@@ -142,8 +142,20 @@ def encode_texts(embedder: Embedder, texts: list[str], progress: bool, queries: 
 FORK_TOKENS_MIN = 200  # texts: fewer are segmented in a thread (a process costs ~10-20 ms to fork and join)
 
 
-def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
-    """Start ``corpus_tokens(texts)`` beside the encoder; returns the function that waits for the tokens.
+class PendingTokens:
+    """The words of a build's chunks, being segmented beside the encoder: call it to wait for them, or
+    ``cancel()`` it when the build fails before it needs them (a child process is stopped then, not
+    left blocked on its pipe holding a copy of every token until this process exits)."""
+
+    def __init__(self, wait: Callable[[], list[list[str]]], cancel: Callable[[], None] = lambda: None) -> None:
+        self._wait, self.cancel = wait, cancel
+
+    def __call__(self) -> list[list[str]]:
+        return self._wait()
+
+
+def tokens_beside(texts: list[str]) -> PendingTokens:
+    """Start ``corpus_tokens(texts)`` beside the encoder; returns what waits for the tokens.
 
     Why a forked process and not a thread: jieba is pure Python, and a Python thread that never
     waits holds the GIL in 5 ms turns, while the encoder's worker threads need it back after every
@@ -154,11 +166,11 @@ def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
     """
     import multiprocessing
 
-    def in_a_thread() -> Callable[[], list[list[str]]]:
+    def in_a_thread() -> PendingTokens:
         pool = ThreadPoolExecutor(1, thread_name_prefix="qa-tokens")
         job = pool.submit(corpus_tokens, texts)
         pool.shutdown(wait=False)
-        return job.result
+        return PendingTokens(job.result)
 
     if (
         len(texts) < FORK_TOKENS_MIN
@@ -197,7 +209,12 @@ def tokens_beside(texts: list[str]) -> Callable[[], list[list[str]]]:
             tokens = corpus_tokens(texts)
         return tokens
 
-    return result
+    def cancel() -> None:
+        child.terminate()
+        child.join()
+        receive.close()
+
+    return PendingTokens(result, cancel)
 
 
 def _tokens_child(texts: list[str], send) -> None:  # runs in the forked child
@@ -243,12 +260,16 @@ def _embed_new(
                 todo.setdefault(key, text)
     # Word segmentation (jieba) runs beside the encoder (``tokens_beside``), same tokens.
     tokens_result = tokens_beside([c.embed_text for c in chunks])
-    if todo:
-        log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
-        # Longest first: the encoder's last tasks, which may leave a core idle, are then the shortest.
-        ordered = sorted(todo.items(), key=lambda kv: -len(kv[1]))
-        fresh = encode_texts(embedder, [t for _, t in ordered], progress)
-        cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+    try:
+        if todo:
+            log.info("embedding %d new texts (chunks and sentence windows) with %s", len(todo), embedder.model_id)
+            # Longest first: the encoder's last tasks, which may leave a core idle, are then the shortest.
+            ordered = sorted(todo.items(), key=lambda kv: -len(kv[1]))
+            fresh = encode_texts(embedder, [t for _, t in ordered], progress)
+            cache.update({key: fresh[i] for i, (key, _) in enumerate(ordered)})
+    except BaseException:
+        tokens_result.cancel()
+        raise
     tokens = tokens_result()
     dim = int(embedder.dim)
     flat_keys = [k for keys in window_keys for k in keys]

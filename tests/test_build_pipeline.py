@@ -159,3 +159,22 @@ def test_a_build_on_a_worker_thread_never_forks(monkeypatch):
     assert tokens == corpus_tokens(texts)
     assert not forked
     assert tokens_beside(texts)() == tokens and forked  # the spy sees a fork from the main thread
+
+
+def test_an_encoder_failure_stops_the_segmenting_child(tmp_path, use_embedder, monkeypatch):
+    """The encoder fails mid-build: the error reaches the caller and no child process is left blocked
+    on its pipe with a copy of every token (a script that catches the error goes on without it)."""
+    import multiprocessing
+
+    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    docs = tmp_path / "docs"
+    # Enough words that their pickle fills the pipe: the child cannot finish sending on its own.
+    _write(docs, {"long.txt": "\n\n".join(f"第{i}段：{SENTENCES[i % 4]}{SENTENCES[5]}" for i in range(400))})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("encoder failed")
+
+    monkeypatch.setattr(qa.build, "encode_texts", broken)
+    with pytest.raises(RuntimeError, match="encoder failed"):
+        build_index([docs], tmp_path / "index", embedder=use_embedder, progress=False)
+    assert not [c for c in multiprocessing.active_children() if c.name == "qa-tokens"]
