@@ -15,9 +15,11 @@ vectors the segment keeps anyway) and then rescores its best candidates from tho
 so what it returns is the exact top ``k`` with exact scores: a fp16 component is within 2^-11 of
 the float one (relative), so a half-precision inner product of unit vectors is within
 ``HALF_SLACK`` of the float one, and every chunk whose half score comes within twice that of the
-``k``-th best is rescored (the scan asks for more until one falls below). The scan of 12k x 512
-vectors takes ~0.35 ms instead of ~0.6 ms on one core, and the rescoring reads ~110 rows
-(the latency part of ``python benchmarks/retrieval.py`` prints the recall against a float scan).
+``k``-th best is rescored (the scan asks for more until one falls below). The latency part of
+``python benchmarks/retrieval.py`` prints the recall against a float scan of the same vectors and
+both searches' p50, rescoring included: on 11,985 x 512 vectors, seven quiet runs of 2026-11-30,
+recall@100 1.0 each time and 0.67-1.16 ms against 0.78-1.12 ms for the float scan (faster in five):
+the gain is the smaller file more than the time.
 Indexes written before (kind ``flat``: ``IndexFlatIP``) are opened and searched as they are.
 
 Filters and deleted chunks reach FAISS as an ``IDSelector`` in the search parameters, so a
