@@ -143,19 +143,9 @@ def _title_blocks(paragraphs: list[Paragraph], kinds: list[str]) -> None:
     if not BLOCK_RULE[0]:
         return
     for i in range(1, len(kinds) - 1):
+        if kinds[i] != "body" or kinds[i - 1] != "heading" or not _title_shaped(paragraphs, i):
+            continue
         text = paragraphs[i].text.strip()
-        if kinds[i] != "body" or "\n" in text or kinds[i - 1] != "heading" or len(text) > MAX_BLOCK_LINE:
-            continue
-        if cues.continuation_marker(text) or cues.has_transfer_marker(text) or cues.dateline(text):
-            continue  # a jump marker or a dateline: text
-        if cues.editor_note(text) or not line_roles.ends_open(text):  # a sentence end or a comma (not ？/！)
-            continue
-        if any(c in _FULL_STOPS for c in text):  # a full stop inside: sentences, a first paragraph cut short
-            continue
-        if any(c in "（(" for c in text):  # a parenthetical aside (学名, a year, a place): text
-            continue
-        if line_roles.ends_on_particle(text):  # '…介绍了旅游发展方面的': broken off mid-sentence
-            continue
         if len(os.path.commonprefix([heading_title(paragraphs[i - 1].text), text])) >= 2:
             continue  # a first sentence opening on its headline's subject ('固始站，…' over '固始站是…')
         nxt = paragraphs[i + 1].text
@@ -166,18 +156,20 @@ def _title_blocks(paragraphs: list[Paragraph], kinds: list[str]) -> None:
 
 
 def _title_shaped(paragraphs: list[Paragraph], i: int) -> bool:
-    """A line that could be a title by its own text: short, ending no sentence, no full stop, aside or marker inside,
-    not broken off on a particle (the guards of ``_title_blocks``)."""
+    """A line that could be a title by its own text (``_title_blocks`` and ``_titles_over_blocks``): one
+    short line, ending no sentence, no full stop, aside or marker inside, not broken off on a particle."""
     text = paragraphs[i].text.strip()
-    if "\n" in text or len(text) > MAX_BLOCK_LINE or not line_roles.ends_open(text):
+    if "\n" in text or len(text) > MAX_BLOCK_LINE:
         return False
     if cues.continuation_marker(text) or cues.has_transfer_marker(text) or cues.dateline(text):
+        return False  # a jump marker or a dateline: text
+    if cues.editor_note(text) or not line_roles.ends_open(text):  # a sentence end or a comma (not ？/！)
         return False
-    if cues.editor_note(text):
+    if any(c in _FULL_STOPS for c in text):  # a full stop inside: sentences, a first paragraph cut short
         return False
-    if any(c in _FULL_STOPS for c in text) or any(c in "（(" for c in text):
+    if any(c in "（(" for c in text):  # a parenthetical aside (学名, a year, a place): text
         return False
-    return not line_roles.ends_on_particle(text)
+    return not line_roles.ends_on_particle(text)  # '…介绍了旅游发展方面的': broken off mid-sentence
 
 
 WINDOW = 3  # body paragraphs read on each side of a line whose place is in doubt
