@@ -1,13 +1,19 @@
-"""Run one piece of a question's work on a helper thread while the caller does another.
+"""Run one piece of a question's work on a helper thread while the caller does another: opt-in only.
 
-A question is answered in ~5 ms on one core while a second core often idles: the FAISS scan of
-the chunk vectors (~1 ms at 10k chunks, native code that releases the GIL) does not depend on the
-keyword search or on the dense spread of the corpus sample, so the two can run side by side.
+The idea: the FAISS scan of the chunk vectors (native code that releases the GIL) does not depend on
+the keyword search or on the dense spread of the corpus sample, and the encoder's three n-gram
+convolution blocks are independent, so a second core could take one side. Measured, it does not
+pay: a question is a few milliseconds of many short steps, most of them holding the GIL, and each
+hand-off (wake the helper, wait for it, take the GIL back) costs about what the overlap saves.
+The speed section of ``benchmarks/retrieval_results.md`` (``python benchmarks/retrieval.py --models
+use-m3 --per-part 100 --parts report --latency-questions 100``, six runs on a quiet machine): hybrid
+p50 6.65 ms with the helper against 5.85 ms on one core. So every question runs on its caller's
+thread unless ``QA_QUERY_THREADS=2`` (or more) asks for the helper, which the benchmark times beside
+the default and a test checks gives the same results.
 
 Taken back, never waited for: if the helper thread has not started the piece by the time the
 caller wants its result (the other core is busy with other work), the caller cancels it and runs
-it itself. On one core, or when the load average says no core is idle (``helpers_allowed``), the
-piece runs in the caller. The result is the same either way: the piece is the same call.
+it itself. The result is the same either way: the piece is the same call.
 """
 
 from __future__ import annotations
@@ -26,28 +32,18 @@ _lock = threading.Lock()
 
 
 def helpers_allowed() -> bool:
-    """Whether a question may use a second core now.
+    """Whether a question may use a second core: only when ``QA_QUERY_THREADS`` asks for two or more
+    and the process has two cores (see the module docstring for why one thread is the default).
 
-    Only when a core is idle: more than one core, and the load average below the number of cores.
-    On a machine already running more than it has cores, a helper thread is often descheduled
-    midway and the question waits for it. Measured on the shared 2-core machine at load ~8, each
-    question timed both ways in turn: encoding alone took 5-6 ms p50 with the split against ~2 ms
-    on one core; whole hybrid searches 15.1 against 14.5 ms p50 (110 questions x 5). So a loaded
-    machine keeps a question on one core. ``QA_QUERY_THREADS=1`` keeps every question on one core,
-    ``QA_QUERY_THREADS=2`` uses a helper whatever the load (benchmarks, tests).
+    Before, the default was "when the load average says a core is idle"; on the quiet machine that
+    meant the helper, and the helper made the median question slower.
     """
     forced = os.environ.get("QA_QUERY_THREADS", "").strip()
-    if forced == "1":
-        return False
-    cores = _cores()
-    if cores < 2:
-        return False
-    if forced:
-        return True
     try:
-        return os.getloadavg()[0] < cores
-    except OSError:  # pragma: no cover - no load average on this platform
-        return True
+        wanted = int(forced) if forced else 1
+    except ValueError:
+        return False
+    return wanted >= 2 and _cores() >= 2
 
 
 def _cores() -> int:

@@ -20,8 +20,16 @@ Characters are read with every pronunciation ``pypinyin`` (MIT, a maintained dic
 41,923 characters' readings) lists, in Hanyu Pinyin and in Wade-Giles (Taiwanese names: 叶盛茂
 "Yeh Sheng-mao"), tones, apostrophes and ü dropped the way English spellings drop them.
 Each name becomes one regular expression per run length over character classes, so matching a
-few hundred candidate passages costs well under a millisecond; the reverse dictionary is built
-once per process (~0.3 s) on the first question that names something in pinyin.
+few hundred candidate passages costs well under a millisecond.
+
+The reverse dictionary (syllable -> characters) ships precomputed in ``pinyin_readings.tsv`` beside
+this module, one ``syllable<TAB>characters`` line each: built from pypinyin at every process's first
+English question it cost importing pypinyin (which loads its phrase dictionary and trains its word
+segmenter) plus walking 41,923 characters, and that first question stalled; reading the table is a
+few milliseconds (``python benchmarks/first_question.py`` prints the first English question's
+time in a fresh process, old and new code side by side). ``python -m qa.pinyin_names`` writes the
+table again from the installed pypinyin; a test checks the shipped one is what it would write. A
+missing or unreadable table falls back to building it from pypinyin (logged).
 
 Only names and romanised Chinese get this: Cantonese and Japanese readings ("Mok Gwai-lan",
 "Takahata") and Western names in Chinese transliteration are left to the other signals.
@@ -29,15 +37,21 @@ Only names and romanised Chinese get this: Cantonese and Japanese readings ("Mok
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from qa.words import STOPWORDS
 
+log = logging.getLogger(__name__)
+
+READINGS_FILE = Path(__file__).with_name("pinyin_readings.tsv")  # syllable -> characters, made by build_readings
 MIN_SYLLABLES = 2  # a name (and a matched run) of one syllable says nothing
 # Words that open an English question (capitalised there, and some spell pinyin by accident: "In", "He").
 LEADING_WORDS = STOPWORDS | frozenset(
@@ -49,7 +63,37 @@ _WORD_RUN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^A-Za-z\s]+|\s+")
 
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, str]:
-    """Toneless pinyin syllable -> every character with that reading (a string of characters)."""
+    """Toneless pinyin syllable -> every character with that reading (a string of characters), from the
+    shipped table (``READINGS_FILE``), else built from pypinyin."""
+    try:
+        return read_readings(READINGS_FILE)
+    except (OSError, ValueError) as error:
+        log.warning("pinyin table %s unreadable (%s): building it from pypinyin", READINGS_FILE, error)
+        return build_readings()
+
+
+def read_readings(path: Path) -> dict[str, str]:
+    """The table ``write_readings`` wrote: ``syllable<TAB>characters`` lines after one ``#`` comment line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    table = dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+    if not table:
+        raise ValueError("no readings in the file")
+    return table
+
+
+def write_readings(path: Path) -> dict[str, str]:
+    """Build the table from the installed pypinyin and write it (sorted, so a new pypinyin shows as a diff)."""
+    from importlib.metadata import version
+
+    table = build_readings()
+    body = "".join(f"{key}\t{chars}\n" for key, chars in sorted(table.items()))
+    header = f"# syllable<TAB>characters reading so; python -m qa.pinyin_names from pypinyin {version('pypinyin')}\n"
+    path.write_text(header + body, encoding="utf-8")
+    return table
+
+
+def build_readings() -> dict[str, str]:
+    """The reverse dictionary from pypinyin's character readings (see the module docstring)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     chars: dict[str, list[str]] = {}
@@ -167,3 +211,8 @@ class NameMatcher:
         if not written.any():
             return np.zeros(len(texts), dtype=np.float32)
         return table[:, written].mean(axis=1)
+
+
+if __name__ == "__main__":
+    written = write_readings(READINGS_FILE)
+    print(f"{len(written)} syllables -> {READINGS_FILE}", file=sys.stderr)
