@@ -61,6 +61,15 @@ class Candidates:
 
 
 @dataclass
+class KeywordSide:
+    """A question's keyword search: each segment's BM25 row scores and the best ``CANDIDATES`` chunk ids
+    (unique, ascending). It needs no question vector, so it can run while the question is encoded."""
+
+    rows: dict[str, np.ndarray]
+    ids: np.ndarray
+
+
+@dataclass
 class DenseTop:
     """A dense search's best chunk ids, and the float vectors it already read (``seen_ids`` rows)."""
 
@@ -253,7 +262,19 @@ class CandidateFinder:
         return stats
 
     # ---- both ----------------------------------------------------------------------------
-    def find(self, vector: np.ndarray | None, tokens: list[str], mode: str, allowed: np.ndarray | None) -> Candidates:
+    def keyword_side(self, tokens: list[str], allowed: np.ndarray | None) -> KeywordSide:
+        """BM25 over every segment and the keyword candidates (what ``find`` does first in hybrid and keyword mode)."""
+        rows = self.keyword_scores(tokens, allowed)
+        return KeywordSide(rows, np.unique(self._keyword_top(rows, min(self.total, CANDIDATES))))
+
+    def find(
+        self,
+        vector: np.ndarray | None,
+        tokens: list[str],
+        mode: str,
+        allowed: np.ndarray | None,
+        keyword: KeywordSide | None = None,
+    ) -> Candidates:
         """Candidates of one question and their keyword and dense scores.
 
         Hybrid: the dense side (FAISS scan, then the windows of the dense candidates the keyword
@@ -264,9 +285,8 @@ class CandidateFinder:
         """
         depth = min(self.total, CANDIDATES)
         if mode == "keyword":
-            rows = self.keyword_scores(tokens, allowed)
-            ids = np.unique(self._keyword_top(rows, depth))
-            return Candidates(ids, self._keyword_of(rows, ids), None, True)
+            keyword = keyword or self.keyword_side(tokens, allowed)
+            return Candidates(keyword.ids, self._keyword_of(keyword.rows, keyword.ids), None, True)
         assert vector is not None
         if mode == "dense":
             top = self._dense_top(vector, min(self.total, 2 * depth), allowed)
@@ -276,17 +296,21 @@ class CandidateFinder:
             return self._scored(ids, None, [self._score(vector, ids, top)])
         keyword_ids: list[np.ndarray] = []
         ready = threading.Event()
+        if keyword is not None:
+            keyword_ids.append(keyword.ids)
+            ready.set()
         dense_side = beside(self._dense_side, vector, min(self.total, depth), allowed, keyword_ids, ready)
         try:
-            rows = self.keyword_scores(tokens, allowed)
-            keyword_ids.append(np.unique(self._keyword_top(rows, depth)))
+            if keyword is None:
+                keyword = self.keyword_side(tokens, allowed)
+                keyword_ids.append(keyword.ids)
         finally:
             ready.set()  # never leave the helper waiting, even when the keyword search failed
         self.dense_stats(vector)
         mine = self._score(vector, keyword_ids[0])
         theirs = dense_side()
         ids = np.union1d(mine.ids, theirs.ids)
-        return self._scored(ids, self._keyword_of(rows, ids), [mine, theirs])
+        return self._scored(ids, self._keyword_of(keyword.rows, ids), [mine, theirs])
 
     def _dense_side(
         self, vector: np.ndarray, want: int, allowed: np.ndarray | None, keyword_ids: list, ready: threading.Event

@@ -24,10 +24,10 @@ from typing import Any
 import numpy as np
 
 from qa import cross_language as cross  # English questions over Chinese text
-from qa.beside import find_blas_libraries, one_blas_thread
+from qa.beside import beside, find_blas_libraries, one_blas_thread
 from qa.build import DEFAULT_INDEX
 from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
-from qa.candidates import CANDIDATES, Candidates
+from qa.candidates import CANDIDATES, Candidates, KeywordSide
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
@@ -237,31 +237,59 @@ class Searcher:
         cleaned = [clean_question(q) for q in questions]
         if not cleaned:
             return []
-        # Questions are encoded in keyword mode too: relevance reads both signals in every mode.
-        vectors: list[np.ndarray] = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
-        vectors = cross.question_vectors(self.embedder, cleaned, vectors)  # English over Chinese text
         # The filter as the engine takes it: allowed chunk ids (FAISS files) or an expression (Milvus).
         allowed = self.index.filter_ids(opts.doc, opts.section) if (opts.doc or opts.section) else None
         reranker = load_reranker(opts.rerank) if opts.rerank else None
+        # BLAS held at one thread from before the encoder may start on the helper until it is done:
+        # the count is process-wide, and a helper thread's products under a count that changes under
+        # it woke OpenBLAS's busy-waiting worker (qa.beside.one_blas_thread).
+        with self._one_thread():
+            # Questions are encoded in keyword mode too: relevance reads both signals in every mode.
+            # With QA_QUERY_THREADS=2 the encoding runs on the helper while this thread segments the
+            # question and searches BM25 (neither needs the vector); by default both run here, in turn.
+            # (A batch keeps one question's BM25 row scores at a time: N floats per segment each.)
+            encoded = beside(self._question_vectors, cleaned)
+            early = len(cleaned) == 1
+            prepared = [self._keyword_part(question, opts, allowed, early) for question in cleaned]
+            vectors = encoded()
         results: list[list[Hit]] = []
-        for question, vector in zip(cleaned, vectors, strict=True):
+        for question, vector, (tokens, speaker, features, keyword) in zip(cleaned, vectors, prepared, strict=True):
             records = RecordMemo(self.index.fetch)  # each chunk record is read once per question
-            tokens = query_tokens(question)
-            speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
-            if speaker:
-                # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
-                tokens = query_tokens(speaker) or drop_speech_words(tokens)
-            features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
             with self._one_thread():
+                if keyword is None and opts.mode != "dense":
+                    keyword = self.finder.keyword_side(tokens, allowed)
                 ids, scores, found = self.rank(
-                    question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed, records
+                    question,
+                    vector if opts.mode != "keyword" else None,
+                    tokens,
+                    features,
+                    opts,
+                    allowed,
+                    records,
+                    keyword,
                 )
             if speaker and len(ids):
                 chunks = records(ids)
                 ids, scores = lift_speakers(ids, scores, [chunks[int(i)].text for i in ids], speaker)
             ids, scores, reranked = self._rerank(reranker, question, ids, scores, opts, records)
-            results.append(self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found, records))
+            with self._one_thread():
+                hits = self._hits(question, vector, tokens, ids, scores, reranked, features, opts, found, records)
+            results.append(hits)
         return results
+
+    def _keyword_part(
+        self, question: str, opts: SearchOptions, allowed: np.ndarray | None, search: bool = True
+    ) -> tuple[list[str], str | None, QueryFeatures, KeywordSide | None]:
+        """What a question needs before its vector: (words, speaker, features, BM25 candidates with ``search``
+        unless dense mode)."""
+        tokens = query_tokens(question)
+        speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
+        if speaker:
+            # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
+            tokens = query_tokens(speaker) or drop_speech_words(tokens)
+        features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
+        keyword = self.finder.keyword_side(tokens, allowed) if search and opts.mode != "dense" else None
+        return tokens, speaker, features, keyword
 
     def rank(
         self,
@@ -272,13 +300,14 @@ class Searcher:
         opts: SearchOptions,
         allowed: np.ndarray | None = None,
         records: Callable[[np.ndarray], dict[int, Chunk]] | None = None,
+        keyword: KeywordSide | None = None,
     ) -> tuple[np.ndarray, np.ndarray, Candidates]:
         """(candidate chunk ids, their scores, the candidates) for one question, best first: candidates -> fuse.
 
         The candidates keep their BM25, dense and window scores, reused for relevance and highlights.
         ``records``: where chunk records come from (the question's ``RecordMemo``; default the index).
         """
-        found = self.finder.find(vector, tokens, opts.mode, allowed)
+        found = self.finder.find(vector, tokens, opts.mode, allowed, keyword)
         if not len(found.ids):
             return found.ids, np.zeros(0, dtype=np.float32), found
         if opts.mode == "keyword":
@@ -300,6 +329,11 @@ class Searcher:
             return found.ids[order], scores[order], found
         order = np.argsort(-scores, kind="stable")
         return found.ids[order], scores[order], found
+
+    def _question_vectors(self, cleaned: list[str]) -> list[np.ndarray]:
+        """Each question's vector (an English question's pulled toward its content words: qa.cross_language)."""
+        vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        return cross.question_vectors(self.embedder, cleaned, vectors)
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:
         """The keyword weight of a fully covered Chinese question: the option, else the build's measurement."""
@@ -364,8 +398,7 @@ class Searcher:
         top = opts.k * 3 if opts.min_score is None and opts.show_weak else len(ids)
         ids, scores = ids[:top], scores[:top]
         reranked = reranked[:top] if reranked is not None else None
-        with self._one_thread():
-            rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
+        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
         rel = cross.name_relevance(question, features, ids, rel, records)  # pinyin names count too

