@@ -1,12 +1,21 @@
 """Candidate retrieval over an index's segments: BM25 and FAISS top lists, then exact scores for the union.
 
 Only candidates are scored in full: the best ``CANDIDATES`` chunks by BM25 and by whole-chunk
-cosine (after filters and deletions), whose sentence windows are then read from the memory-mapped
-window file. A question never touches a per-chunk Python object or an O(N) Python loop; the O(N)
-parts left are bm25s's sparse column sums and FAISS's scan, both in native code. In hybrid mode
-the dense side (the FAISS scan and its candidates' windows) runs on a helper thread
-(``qa.beside``) while the caller does the keyword search, the corpus sample's spread and the
-keyword candidates' windows (``CandidateFinder.find``).
+cosine (after filters and deletions), whose sentence windows are then read (a half-precision
+segment gathers them from its memory map in one numpy call, a large one reads them with ``pread``:
+``qa.segment.Segment.read_windows``). A question never touches a per-chunk Python object or an
+O(N) Python loop; the O(N) parts left are bm25s's sparse column sums and FAISS's scan, both in
+native code.
+
+The keyword side (``keyword_side``: BM25 scores and candidates) needs no question vector, so the
+searcher runs it before it waits for the encoder (``qa.search``). By default everything runs in
+the caller's thread, in turn; with ``QA_QUERY_THREADS=2`` (``qa.beside``) the question is encoded on
+a helper thread meanwhile, and the dense side (the FAISS scan and the windows of the dense
+candidates the keyword search did not also find) runs on it while the caller does the corpus
+sample's spread and the keyword candidates' windows (``CandidateFinder.find``). Who scores which
+candidate never depends on timing, so one thread or two give the same numbers
+(``benchmarks/search_snapshot.py`` checks both). Where the time goes per stage: the latency part
+of ``python benchmarks/retrieval.py`` (its stage table and its one-thread and helper rows).
 """
 
 from __future__ import annotations
@@ -277,11 +286,13 @@ class CandidateFinder:
     ) -> Candidates:
         """Candidates of one question and their keyword and dense scores.
 
+        ``keyword``: the question's keyword side when the caller already ran it (``keyword_side``).
         Hybrid: the dense side (FAISS scan, then the windows of the dense candidates the keyword
-        search did not also find) runs on a helper thread (``qa.beside``) while this one does the
-        keyword search, the corpus sample's spread and the windows of the keyword candidates. The
-        helper waits for the keyword candidates (ready long before its scan ends), so who scores
-        which candidate never depends on timing: one core or two, the same numbers.
+        search did not also find) runs on the helper thread when one is allowed (``qa.beside``,
+        opt-in), else here after the keyword side; this thread does the keyword search (unless
+        given), the corpus sample's spread and the windows of the keyword candidates. The helper
+        waits for the keyword candidates, so who scores which candidate never depends on timing:
+        one thread or two, the same numbers.
         """
         depth = min(self.total, CANDIDATES)
         if mode == "keyword":

@@ -9,6 +9,17 @@ its files and reads its manifest; chunk records are fetched from the chunk store
 hits shown (and the candidates an English name question reads), each once per question.
 Options arrive as one validated ``SearchOptions`` (``qa.options``).
 
+Speed: a question is a few milliseconds of many short steps (encoding ~2, candidates ~2, the rest
+~1.5 at 12k chunks: the stage table of ``python benchmarks/retrieval.py``'s latency part), and by
+default all of them run in the calling thread: handing a piece to a second core (``qa.beside``)
+cost about what it saved, and the quiet-machine speed runs of ``benchmarks/retrieval_results.md``
+had the median question slower with the helper than without. What does not need the question
+vector (jieba, the speaker test, BM25 and its candidates: ``CandidateFinder.keyword_side``) runs
+before the encoder is waited for, so ``QA_QUERY_THREADS=2`` can encode on the helper meanwhile;
+the latency benchmark times that beside the default. BLAS is held at one thread (shared count,
+``qa.beside.one_blas_thread``) while a question runs. Results are the same either way:
+``benchmarks/search_snapshot.py`` compares every hit, score and highlight before and after.
+
 Modes: ``hybrid`` (default) fuses both signals, ``dense`` and ``keyword`` use one.
 """
 
