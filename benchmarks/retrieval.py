@@ -159,7 +159,8 @@ def one_core(measure, threads: str = "1"):
 STAGES = (
     ("encode question", "embedder", "encode_queries"),
     ("jieba (question)", "module", "query_tokens"),
-    ("candidates: BM25 + FAISS + exact scores", "finder", "find"),
+    ("BM25 + keyword candidates", "finder", "keyword_side"),
+    ("candidates: FAISS + exact scores", "finder", "find"),
     ("fuse (after candidates)", "searcher", "rank"),
     ("relevance of the hits", "searcher", "relevance"),
     ("chunk records (SQLite)", "index", "fetch"),
@@ -207,7 +208,7 @@ def stage_times(searcher: Searcher, questions: list[str]) -> list[tuple[str, flo
                 delattr(owner, attr)  # the instance falls back to its class's method again
             else:
                 setattr(owner, attr, original)
-    fuse_key, cand_key = STAGES[3][0], STAGES[2][0]
+    fuse_key, cand_key = STAGES[4][0], STAGES[3][0]
     spent[fuse_key] = spent.get(fuse_key, 0.0) - spent.get(cand_key, 0.0)
     rows = [(label, spent.get(label, 0.0) * 1000 / len(questions)) for label, _, _ in STAGES]
     rows.append(("other", (total - sum(spent.values())) * 1000 / len(questions)))
