@@ -197,11 +197,13 @@ class Segment:
         """(window vectors of the given chunk rows, concatenated; offset of each chunk's first window).
 
         A half-precision segment (below ``ANN_MIN`` chunks) gathers them from the memory map in one
-        numpy call; others read them with ``pread`` (``RowReader``: a large index's map would fill
-        with whole folios). Same rows, same bytes either way. The gather's cost per question
-        against the preads (~130 of them for ~200 candidates at 11,985 chunks) is printed by the
-        stage table of ``benchmarks/retrieval.py``'s latency part; what it maps is bounded by the
-        window file of a segment below ``ANN_MIN`` chunks.
+        numpy call instead of one ``pread`` per run of neighbouring chunks (~130 for a question's
+        ~200 candidates at 12k chunks); others read them with ``pread`` (``RowReader``). Same rows,
+        same bytes either way. The price: page faults map whole folios, so after the corpus
+        sample's windows are read at open most of the window file shows in the process's RSS (as
+        mapped page cache, the pages ``pread`` reads through too, not memory of its own); the rule
+        bounds that to the window file of a segment below ``ANN_MIN`` chunks (~4.7 windows x 2 kB a
+        chunk). Above it a question reads only its own rows.
         """
         rows = np.asarray(rows, dtype=np.int64)
         starts = self.window_starts[rows]
