@@ -86,10 +86,11 @@ def test_kept_window_cosines_equal_the_ones_read_from_disk(searcher):
 
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: there is no second path to compare")
 def test_a_question_on_one_core_gets_the_hits_of_two(searcher, monkeypatch):
-    """The encoder's halves and the FAISS scan beside the keyword search change nothing in what is found."""
+    """The opt-in helper (the question encoded beside its BM25 search, the FAISS scan beside the keyword
+    candidates' scoring) changes nothing in what is found."""
     import qa.beside
 
-    monkeypatch.setenv("QA_QUERY_THREADS", "2")  # a helper thread whatever the machine's load
+    monkeypatch.setenv("QA_QUERY_THREADS", "2")  # the helper thread (off by default)
     assert qa.beside.helpers_allowed()
     two = [[h.to_json() for h in hits] for hits in searcher.search_many(QUESTIONS, k=4, show_weak=True)]
     monkeypatch.setenv("QA_QUERY_THREADS", "1")
