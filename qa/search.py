@@ -267,8 +267,6 @@ class Searcher:
         for question, vector, (tokens, speaker, features, keyword) in zip(cleaned, vectors, prepared, strict=True):
             records = RecordMemo(self.index.fetch)  # each chunk record is read once per question
             with self._one_thread():
-                if keyword is None and opts.mode != "dense":
-                    keyword = self.finder.keyword_side(tokens, allowed)
                 ids, scores, found = self.rank(
                     question,
                     vector if opts.mode != "keyword" else None,
@@ -299,7 +297,9 @@ class Searcher:
             # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
             tokens = query_tokens(speaker) or drop_speech_words(tokens)
         features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
-        keyword = self.finder.keyword_side(tokens, allowed) if search and opts.mode != "dense" else None
+        # Engines whose finder has no separate keyword side (Milvus) search both signals in ``find``.
+        early = search and opts.mode != "dense" and hasattr(self.finder, "keyword_side")
+        keyword = self.finder.keyword_side(tokens, allowed) if early else None
         return tokens, speaker, features, keyword
 
     def rank(
@@ -318,7 +318,10 @@ class Searcher:
         The candidates keep their BM25, dense and window scores, reused for relevance and highlights.
         ``records``: where chunk records come from (the question's ``RecordMemo``; default the index).
         """
-        found = self.finder.find(vector, tokens, opts.mode, allowed, keyword)
+        if keyword is None:
+            found = self.finder.find(vector, tokens, opts.mode, allowed)
+        else:
+            found = self.finder.find(vector, tokens, opts.mode, allowed, keyword)
         if not len(found.ids):
             return found.ids, np.zeros(0, dtype=np.float32), found
         if opts.mode == "keyword":
