@@ -9,7 +9,7 @@ benchmarks/retrieval.py --models use-m3 --per-part 100 --parts report --latency-
 six runs on a quiet machine) has hybrid p50 6.65 ms with the helper against 5.85 ms on one core.
 One cause found since: a helper's BLAS products while the caller set the process-wide BLAS thread
 count back woke OpenBLAS's busy-waiting worker (``one_blas_thread`` now holds one count across the
-hand-off). The hand-off itself is ~40 µs (submit to result, measured here at load ~4). So every
+hand-off). So every
 question runs on its caller's thread unless ``QA_QUERY_THREADS=2`` (or more) asks for the helper,
 which now encodes the question while the caller segments it and searches BM25 (``qa.search``),
 then scans FAISS while the caller scores the keyword candidates (``qa.candidates``); the latency
