@@ -13,8 +13,9 @@ the reader's first run on it (its first figures are in the README). It imitates 
 - **Glyphs placed individually or in short runs.** Each line is justified by the producer itself and written
   either one glyph per text object, in runs of 1–5 glyphs (the justification space goes between runs, as a
   kerning table breaks runs), or — on a few papers — one text object per line with character spacing.
-  Closing punctuation may be squeezed to half width (标点挤压). Headlines are "bold" by a stroked outline
-  (synthetic bold, text render mode 2) of the same font, or by size alone, drawn per paper.
+  Closing punctuation may be squeezed to half width (标点挤压) where glyphs are placed singly or in runs.
+  Headlines are "bold" by a stroked outline (synthetic bold, text render mode 2) of the same font, or by size
+  alone, drawn per paper.
 - **Irregular frames.** A page is cut into bands; a band into modules of 1..C columns. A story's headline
   spans only its own columns. In some bands a story is L-shaped (a dogleg): its body fills its own columns and
   then runs on under its right-hand neighbour, whose module is shorter, so the story's last columns sit below
@@ -263,7 +264,7 @@ def _set_line(
     centre in a box of ``width`` = None means left). Returns the text ops (per glyph, in runs, or one per line)."""
     baseline = top + size * 0.86
     advances = [m.char(face, ch) * size for ch in text]
-    if st.squeeze:
+    if st.squeeze and st.glyphs != "line":  # one text object per line uses the font's own advances
         advances = [a * 0.5 if ch in SQUEEZABLE and a > size * 0.7 else a for a, ch in zip(advances, text, strict=True)]
     natural = sum(advances)
     ops: list[_Text] = []
