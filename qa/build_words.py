@@ -147,21 +147,26 @@ class _StreamedTokens:
 
     def wait(self) -> list[list[str]]:
         waiting_since = time.monotonic()
-        with self._changed:
-            while not self._ended:
-                limit = self._stall_limit(len(self._tokens))
-                left = max(self._last_piece, waiting_since) + limit - time.monotonic()
-                if left <= 0:
-                    self._failure = f"it sent nothing for {limit:.0f} s"
-                    break
-                self._changed.wait(left)
-            failure = self._failure
-        hung = failure is not None and not self._ended
+        hung = False
+        try:
+            with self._changed:
+                while not self._ended:
+                    limit = self._stall_limit(len(self._tokens))
+                    left = max(self._last_piece, waiting_since) + limit - time.monotonic()
+                    if left <= 0:
+                        hung = True
+                        break
+                    self._changed.wait(left)
+                failure = f"it sent nothing for {limit:.0f} s" if hung else self._failure
+        except BaseException:  # Ctrl-C while waiting: the child goes too
+            self._stop(kill=True)
+            raise
         self._stop(kill=failure is not None)
         with self._changed:
             if failure is None and len(self._tokens) == len(self._texts):
                 return self._tokens
             tokens = list(self._tokens)
+        failure = failure or "it sent words for more texts than it was given"
         code = self._child.exitcode
         if hung:
             failure += "; stopped it"
