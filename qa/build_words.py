@@ -7,11 +7,16 @@ NumPy call (dozens per micro-batch): beside such a thread the encoder ran about 
 busy Python thread next to one encoding thread, same run). A child process segments on the
 other core without touching this process's GIL.
 
-Why pieces: the child sends the words of ``PIECE_TEXTS`` chunks at a time and a reader thread
-here takes each piece as it comes, so neither process ever holds a second copy of every token
-(handing back one pickled list made a large build's peak memory about twice the thread
-version's: ``python benchmarks/build_memory.py`` measures both). The reader only waits on the
-pipe and unpickles a piece now and then, so the encoder keeps the GIL to itself.
+Why pieces, kept pickled: the child sends the words of ``PIECE_TEXTS`` chunks at a time (so it never
+holds more than one piece, and exits as soon as it is done instead of holding every token, and the
+pages of this process it still shares, until the encoder finishes), and a reader thread here takes
+each piece off the pipe as it comes and keeps it as the bytes it came in: a tenth of the size of the
+words as Python objects (pickle stores a repeated word once per piece). They are unpickled when the
+build asks for them, after the encoder, into the memory the encoder has freed: words made during
+encoding would sit between the encoder's buffers and keep that memory from being reused. The
+reader only waits on the pipe, so the encoder keeps the GIL to itself. ``python
+benchmarks/build_memory.py`` measures peak memory and time against the thread and the child that
+handed back one pickled list.
 
 Why a watchdog: a child that dies (killed, out of memory) closes its pipe, and one that hangs
 stops sending; either way the build segments the chunks it has no words for itself, with a
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import pickle
 import threading
 import time
 from collections.abc import Callable
@@ -95,7 +101,8 @@ def _tokens_child(texts: list[str], send) -> None:  # runs in the forked child
     """Send the words of ``texts`` piece by piece; a failure is sent as a message (a str)."""
     try:
         for start in range(0, len(texts), PIECE_TEXTS):
-            send.send(corpus_tokens(texts[start : start + PIECE_TEXTS]))
+            words = corpus_tokens(texts[start : start + PIECE_TEXTS])
+            send.send_bytes(pickle.dumps(words, pickle.HIGHEST_PROTOCOL))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which segments the rest itself
         with contextlib.suppress(Exception):  # the parent is gone or stopped reading: nothing left to tell
             send.send(f"{type(exc).__name__}: {exc}")
@@ -104,16 +111,17 @@ def _tokens_child(texts: list[str], send) -> None:  # runs in the forked child
 
 
 class _StreamedTokens:
-    """Collects the child's pieces in a reader thread; ``wait`` returns all the words, segmenting here
-    whatever a dead or hung child did not send."""
+    """Collects the child's pieces (pickled) in a reader thread; ``wait`` returns all the words, segmenting
+    here whatever a dead or hung child did not send."""
 
     def __init__(self, texts: list[str], child, receive) -> None:
         self._texts = texts
         self._child = child
         self._receive = receive
-        self._tokens: list[list[str]] = []
-        self._failure: str | None = None  # why the child stopped early (None: it has not, or all arrived)
-        self._ended = False  # the reader is done: all words arrived, or the pipe closed or broke
+        self._pieces: list[bytes] = []  # piece i: the pickled words of texts[i * PIECE_TEXTS :][:PIECE_TEXTS]
+        self._expected = -(-len(texts) // PIECE_TEXTS)
+        self._failure: str | None = None  # why the pipe ended early (None: it has not, or all arrived)
+        self._ended = False  # the reader is done: all pieces arrived, or the pipe closed or broke
         self._last_piece = time.monotonic()
         self._changed = threading.Condition()
         self._reader = threading.Thread(target=self._read, name="qa-tokens-reader", daemon=True)
@@ -122,23 +130,21 @@ class _StreamedTokens:
     def _read(self) -> None:
         failure = None
         try:
-            while len(self._tokens) < len(self._texts):
-                piece = self._receive.recv()
-                if not isinstance(piece, list):
-                    failure = f"it reported {piece}"
-                    break
+            while len(self._pieces) < self._expected:
+                data = self._receive.recv_bytes()
                 with self._changed:
-                    self._tokens.extend(piece)
+                    self._pieces.append(data)
                     self._last_piece = time.monotonic()
                     self._changed.notify_all()
         except (EOFError, OSError):
             failure = "it stopped"  # the pipe closed: the child exited (its code is read in ``wait``)
-        except Exception as exc:  # noqa: BLE001 - a garbled piece: the words are made here instead
-            failure = f"unreadable words ({type(exc).__name__}: {exc})"
         with self._changed:
             self._failure = failure
             self._ended = True
             self._changed.notify_all()
+
+    def _received(self) -> int:
+        return min(len(self._pieces) * PIECE_TEXTS, len(self._texts))
 
     def _stall_limit(self, received: int) -> float:
         """Seconds the next piece may take once the parent waits: generous, scaled to its text."""
@@ -151,7 +157,7 @@ class _StreamedTokens:
         try:
             with self._changed:
                 while not self._ended:
-                    limit = self._stall_limit(len(self._tokens))
+                    limit = self._stall_limit(self._received())
                     left = max(self._last_piece, waiting_since) + limit - time.monotonic()
                     if left <= 0:
                         hung = True
@@ -163,10 +169,17 @@ class _StreamedTokens:
             raise
         self._stop(kill=failure is not None)
         with self._changed:
-            if failure is None and len(self._tokens) == len(self._texts):
-                return self._tokens
-            tokens = list(self._tokens)
-        failure = failure or "it sent words for more texts than it was given"
+            pieces, self._pieces = self._pieces, []
+        tokens: list[list[str]] = []
+        for i, data in enumerate(pieces):
+            pieces[i] = b""  # each piece's bytes go as its words arrive
+            words = self._unpickled(data, len(tokens))
+            if isinstance(words, str):
+                failure = words
+                break
+            tokens += words
+        if failure is None and len(tokens) == len(self._texts):
+            return tokens
         code = self._child.exitcode
         if hung:
             failure += "; stopped it"
@@ -174,8 +187,6 @@ class _StreamedTokens:
             failure += f", killed by signal {-code}"
         elif code:
             failure += f", exit code {code}"
-        if len(tokens) > len(self._texts):  # more words than texts: trust none of them
-            tokens = []
         log.warning(
             "word segmentation in a child process failed (%s) after %d of %d texts; segmenting the rest here",
             failure,
@@ -183,6 +194,18 @@ class _StreamedTokens:
             len(self._texts),
         )
         return tokens + corpus_tokens(self._texts[len(tokens) :])
+
+    def _unpickled(self, data: bytes, start: int) -> list[list[str]] | str:
+        """The words of the piece that starts at text ``start``, or why there are none."""
+        try:
+            words = pickle.loads(data)
+        except Exception as exc:  # noqa: BLE001 - a garbled piece: the words are made here instead
+            return f"unreadable words ({type(exc).__name__}: {exc})"
+        if isinstance(words, str):
+            return f"it reported {words:.300}"
+        if not isinstance(words, list) or len(words) != len(self._texts[start : start + PIECE_TEXTS]):
+            return f"it sent {type(words).__name__} of {len(words) if isinstance(words, list) else '?'} for a piece"
+        return words
 
     def cancel(self) -> None:
         """The build failed before it needed the words: stop the child, and the reader with it."""

@@ -134,16 +134,37 @@ def test_a_child_that_hangs_or_exits_early_still_gives_every_word(monkeypatch, c
     assert not _children()  # the stopped child was killed, not left behind
 
 
-def test_the_hang_limit_grows_with_the_text_and_counts_from_the_wait(monkeypatch):
-    """A child slowed by the encoder is not a hung child: the limit starts when the build waits for the
-    words, and a longer piece of text gets longer."""
-    monkeypatch.setattr(qa.build_words, "STALL_SECONDS", 10.0)
-    monkeypatch.setattr(qa.build_words, "STALL_CHARS_PER_SECOND", 1000)
-    monkeypatch.setattr(qa.build_words, "PIECE_TEXTS", 2)
-    streamed = qa.build_words._StreamedTokens.__new__(qa.build_words._StreamedTokens)
+def test_the_hang_limit_grows_with_the_text():
+    streamed = qa.build_words._StreamedTokens.__new__(qa.build_words._StreamedTokens)  # no child: the limit only
     streamed._texts = ["字" * 3000, "字" * 2000, "字" * 10]
-    assert streamed._stall_limit(0) == pytest.approx(15.0)
-    assert streamed._stall_limit(2) == pytest.approx(10.01)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(qa.build_words, "STALL_SECONDS", 10.0)
+        mp.setattr(qa.build_words, "STALL_CHARS_PER_SECOND", 1000)
+        mp.setattr(qa.build_words, "PIECE_TEXTS", 2)
+        assert streamed._stall_limit(0) == pytest.approx(15.0)
+        assert streamed._stall_limit(2) == pytest.approx(10.01)
+
+
+def test_a_child_slowed_while_the_encoder_runs_is_not_a_hung_child(monkeypatch, caplog):
+    """The limit counts from when the build starts waiting for the words: a child that sent nothing for
+    longer than the limit while the encoder had the cores, and then delivers, keeps its words."""
+    texts = [f"{PARAGRAPHS[i % 4]} 第{i}段" for i in range(300)]
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
+    monkeypatch.setattr(qa.build_words, "STALL_SECONDS", 1.0)
+    monkeypatch.setattr(qa.build_words, "STALL_CHARS_PER_SECOND", 10**9)
+    real_child = qa.build_words._tokens_child
+
+    def late_child(texts, send):  # runs in the forked child
+        time.sleep(1.8)
+        real_child(texts, send)
+
+    monkeypatch.setattr(qa.build_words, "_tokens_child", late_child)
+    with caplog.at_level(logging.WARNING, logger="qa.build_words"):
+        pending = tokens_beside(texts)
+        time.sleep(1.5)  # the encoder's turn: longer than the limit, shorter than the child's delay
+        tokens = pending()
+    assert tokens == corpus_tokens(texts)
+    assert not caplog.records  # no hang declared, nothing segmented twice
 
 
 def test_a_build_on_a_worker_thread_writes_the_same_index(tmp_path, use_embedder, normal_build, monkeypatch):
