@@ -3,8 +3,9 @@
     python benchmarks/build_memory.py                    # ~2.4 MB of Chinese text, 2 rounds
     python benchmarks/build_memory.py --mb 8 --rounds 2  # the whole corpus (~10k chunks)
 
-Arms, run interleaved (thread, whole, streamed, thread, whole, streamed ...), each a fresh build in
-its own Python process with the bundled model loaded before the clock starts:
+Arms, run interleaved (thread, whole, streamed, then whole, streamed, thread ...: each arm first in
+turn, as the load of a shared machine drifts), each a fresh build in its own Python process with the
+bundled model loaded before the clock starts:
 
 * ``thread``: words segmented in a thread of the build process (``FORK_TOKENS_MIN`` raised): the
   memory reference (one copy of the tokens), slow because jieba holds the GIL the encoder needs;
@@ -231,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for r in range(1, args.rounds + 1):
-            for arm in arms:
+            for arm in arms[(r - 1) % len(arms) :] + arms[: (r - 1) % len(arms)]:  # each arm first in turn
                 print(f"round {r}: {arm} ...", file=sys.stderr)
                 res = run_arm(arm, work / "docs", work, args.every)
                 results.append(res)

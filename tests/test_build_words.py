@@ -111,12 +111,17 @@ def _first_piece_then(fate: str):
         send.send(corpus_tokens(texts[: qa.build_words.PIECE_TEXTS]))
         if fate == "hang":
             os.kill(os.getpid(), signal.SIGSTOP)  # stopped, pipe still open: only the watchdog can tell
+        if fate == "garble":
+            send.send([["半个"]])  # a piece of the wrong length, then a clean exit
+            os._exit(0)
         os._exit(3)
 
     return child
 
 
-@pytest.mark.parametrize(("fate", "message"), [("hang", "sent nothing for"), ("exit", "exit code 3")])
+@pytest.mark.parametrize(
+    ("fate", "message"), [("hang", "sent nothing for"), ("exit", "exit code 3"), ("garble", "sent list of 1")]
+)
 def test_a_child_that_hangs_or_exits_early_still_gives_every_word(monkeypatch, caplog, fate, message):
     texts = [f"{PARAGRAPHS[i % 4]} 第{i}段" for i in range(300)]
     monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
