@@ -12,10 +12,12 @@ holds more than one piece, and exits as soon as it is done instead of holding ev
 pages of this process it still shares, until the encoder finishes), and a reader thread here takes
 each piece off the pipe as it comes and keeps it as the bytes it came in: a tenth of the size of the
 words as Python objects (pickle stores a repeated word once per piece). They are unpickled when the
-build asks for them, after the encoder, into the memory the encoder has freed: words made during
-encoding would sit between the encoder's buffers and keep that memory from being reused. The
-reader only waits on the pipe, so the encoder keeps the GIL to itself. ``python
-benchmarks/build_memory.py --mb 3 --rounds 2`` (4,768 chunks, shared machine): peak PSS of the build's
+build asks for them, after the encoder, into the memory the encoder has freed (a first version that
+unpickled each piece on arrival peaked as high as the thread: 510-524 MB over the model against
+478-479 for the old child, in an earlier run of the benchmark below; words made during encoding
+seem to sit between the encoder's buffers and keep that memory from being reused). The reader only
+waits on the pipe, so the encoder keeps the GIL to itself. ``python benchmarks/build_memory.py --mb 3
+--rounds 2`` (4,768 chunks, shared machine): peak PSS of the build's
 processes 688-689 MB (the child that handed back one pickled list: 687-689; a thread: 716-749), the
 child's own memory 71 MB (140-144); the README has the table's context.
 
@@ -42,7 +44,7 @@ from qa.keyword import corpus_tokens
 log = logging.getLogger(__name__)
 
 FORK_TOKENS_MIN = 200  # texts: fewer are segmented in a thread (a process costs ~10-20 ms to fork and join)
-PIECE_TEXTS = 256  # texts the child segments and sends at a time (~0.4 s of jieba, ~0.5 MB pickled)
+PIECE_TEXTS = 256  # texts the child segments and sends at a time (~0.4 s of jieba, ~0.3 MB pickled)
 STALL_SECONDS = 30.0  # a piece later than this (plus the per-character allowance) means the child hangs
 STALL_CHARS_PER_SECOND = 10_000
 CHILD_EXIT_SECONDS = 5.0  # a child that sent everything and does not exit within this is killed
