@@ -17,10 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from qa.build_words import tokens_beside
 from qa.calibration import calibrate_update
 from qa.chunk_store import SqliteChunkStore
 from qa.chunking import ChunkingParams, chunk_outline
@@ -36,7 +36,7 @@ from qa.dense_index import ANN_MIN
 from qa.embedding import Embedder, available_cores, load_embedder, manifest_model, matches_manifest
 from qa.errors import IndexStoreError, QAError
 from qa.index_store import IndexStore, LoadedIndex, StoredDocument
-from qa.keyword import BM25_B, BM25_K1, BM25_METHOD, corpus_tokens
+from qa.keyword import BM25_B, BM25_K1, BM25_METHOD
 from qa.loading import load_paths
 from qa.records import Chunk, Document
 from qa.segment import SegmentData, write_segment
@@ -137,93 +137,6 @@ def encode_texts(embedder: Embedder, texts: list[str], progress: bool, queries: 
             parts.append(vectors)
             bar.update(len(vectors))
     return np.vstack(parts)
-
-
-FORK_TOKENS_MIN = 200  # texts: fewer are segmented in a thread (a process costs ~10-20 ms to fork and join)
-
-
-class PendingTokens:
-    """The words of a build's chunks, being segmented beside the encoder: call it to wait for them, or
-    ``cancel()`` it when the build fails before it needs them (a child process is stopped then, not
-    left blocked on its pipe holding a copy of every token until this process exits)."""
-
-    def __init__(self, wait: Callable[[], list[list[str]]], cancel: Callable[[], None] = lambda: None) -> None:
-        self._wait, self.cancel = wait, cancel
-
-    def __call__(self) -> list[list[str]]:
-        return self._wait()
-
-
-def tokens_beside(texts: list[str]) -> PendingTokens:
-    """Start ``corpus_tokens(texts)`` beside the encoder; returns what waits for the tokens.
-
-    Why a forked process and not a thread: jieba is pure Python, and a Python thread that never
-    waits holds the GIL in 5 ms turns, while the encoder's worker threads need it back after every
-    NumPy call (dozens per micro-batch): beside such a thread the encoder ran about 3x slower (a
-    busy Python thread next to one encoding thread, same run). A child process segments on the
-    other core without touching this process's GIL; its tokens come back through a pipe. Where
-    ``fork`` is not available, or the child fails, the tokens are computed here (same tokens).
-    """
-    import multiprocessing
-
-    def in_a_thread() -> PendingTokens:
-        pool = ThreadPoolExecutor(1, thread_name_prefix="qa-tokens")
-        job = pool.submit(corpus_tokens, texts)
-        pool.shutdown(wait=False)
-        return PendingTokens(job.result)
-
-    if (
-        len(texts) < FORK_TOKENS_MIN
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        # Fork only from the main thread (``qa build``, scripts): in a web server the build runs on a
-        # worker thread while other threads may hold locks (logging, a regex cache), and a forked child
-        # that needs such a lock would wait forever, hanging the build. There a thread is slower, never stuck.
-        return in_a_thread()
-    from qa.words import load_segmenter
-
-    load_segmenter()  # once, here: the child inherits the loaded dictionary, and this process needs it after
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_tokens_child, args=(texts, send), name="qa-tokens", daemon=True)
-    try:
-        child.start()
-    except Exception as exc:  # no memory to fork, or this is a daemonic worker (which may have no children)
-        log.info("segmenting words in a thread: could not start a child process (%s)", exc)
-        receive.close()
-        send.close()
-        return in_a_thread()
-    send.close()
-
-    def result() -> list[list[str]]:
-        try:
-            tokens = receive.recv()
-        except (EOFError, OSError):
-            tokens = None
-        finally:
-            receive.close()
-            child.join()
-        if not isinstance(tokens, list) or len(tokens) != len(texts):
-            log.warning("word segmentation in a child process failed (%s); segmenting here", tokens)
-            tokens = corpus_tokens(texts)
-        return tokens
-
-    def cancel() -> None:
-        child.terminate()
-        child.join()
-        receive.close()
-
-    return PendingTokens(result, cancel)
-
-
-def _tokens_child(texts: list[str], send) -> None:  # runs in the forked child
-    try:
-        send.send(corpus_tokens(texts))
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which segments itself
-        send.send(f"{type(exc).__name__}: {exc}")
-    finally:
-        send.close()
 
 
 def _embed_new(

@@ -29,13 +29,9 @@ _RUNS = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*|\d+(?:[.,]\d+)*%?|[^A-Za-z\d\s]
 
 
 @lru_cache(maxsize=1)
-def _init() -> None:
-    jieba.initialize()
-
-
 def load_segmenter() -> None:
-    """Load jieba's dictionary now (~0.6 s of CPU), e.g. before forking a process that segments words."""
-    _init()
+    """Load jieba's dictionary now (~0.6 s of CPU, once), e.g. before forking a process that segments words."""
+    jieba.initialize()
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +54,7 @@ def fold_latin(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """All word tokens (lower-cased), no punctuation or whitespace."""
-    _init()
+    load_segmenter()
     out: list[str] = []
     for run in _RUNS.findall(fold_latin(text)):
         if run[0].isascii() and run[0].isalnum():

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import qa.build
+import qa.build_words
 from qa.build import build_index, tokens_beside
 from qa.index_store import IndexStore
 from qa.keyword import corpus_tokens
@@ -54,24 +55,24 @@ def test_many_texts_get_the_librarys_vectors_in_order_with_progress():
 
 def test_words_segmented_in_a_child_process_are_the_ones_segmented_here(monkeypatch):
     texts = [f"{s} 第{i}段" for i, s in enumerate(SENTENCES * 40)]
-    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
     assert tokens_beside(texts)() == corpus_tokens(texts)
 
 
 def test_a_failing_segmenting_child_loses_nothing(monkeypatch, caplog):
     """The child dies or answers nonsense: the build segments the words itself, with a warning."""
     texts = [f"{s} 第{i}段" for i, s in enumerate(SENTENCES * 40)]
-    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
 
     def broken(texts, send):  # runs in the forked child
         send.send("MemoryError: out of memory")
         send.close()
 
-    monkeypatch.setattr(qa.build, "_tokens_child", broken)
-    with caplog.at_level(logging.WARNING, logger="qa.build"):
+    monkeypatch.setattr(qa.build_words, "_tokens_child", broken)
+    with caplog.at_level(logging.WARNING, logger="qa.build_words"):
         tokens = tokens_beside(texts)()
     assert tokens == corpus_tokens(texts)
-    assert "segmenting here" in caplog.text
+    assert "segmenting the rest here" in caplog.text
 
 
 DOCS = {
@@ -89,7 +90,7 @@ def _write(root, docs):
 
 @pytest.mark.parametrize("fork_min", [1, 10**9], ids=["child-process", "thread"])
 def test_an_index_built_either_way_answers_alike(tmp_path, use_embedder, monkeypatch, fork_min):
-    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", fork_min)
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", fork_min)
     docs = tmp_path / "docs"
     _write(docs, DOCS)
     build_index([docs], tmp_path / "index", embedder=use_embedder, progress=False)
@@ -129,7 +130,7 @@ def test_words_are_segmented_here_when_no_child_process_can_start(monkeypatch):
     import multiprocessing.context
 
     texts = [f"{s} 第{i}段" for i, s in enumerate(SENTENCES * 40)]
-    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
 
     def refuse(*args):
         raise OSError(12, "Cannot allocate memory")
@@ -145,7 +146,7 @@ def test_a_build_on_a_worker_thread_never_forks(monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
 
     texts = [f"{s} 第{i}段" for i, s in enumerate(SENTENCES * 40)]
-    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
     forked: list[bool] = []
     real_popen = multiprocessing.context.ForkProcess._Popen
 
@@ -162,13 +163,13 @@ def test_a_build_on_a_worker_thread_never_forks(monkeypatch):
 
 
 def test_an_encoder_failure_stops_the_segmenting_child(tmp_path, use_embedder, monkeypatch):
-    """The encoder fails mid-build: the error reaches the caller and no child process is left blocked
-    on its pipe with a copy of every token (a script that catches the error goes on without it)."""
+    """The encoder fails mid-build: the error reaches the caller and no child process is left behind
+    segmenting words nobody will read (a script that catches the error goes on without it)."""
     import multiprocessing
 
-    monkeypatch.setattr(qa.build, "FORK_TOKENS_MIN", 1)
+    monkeypatch.setattr(qa.build_words, "FORK_TOKENS_MIN", 1)
     docs = tmp_path / "docs"
-    # Enough words that their pickle fills the pipe: the child cannot finish sending on its own.
+    # Enough words that the child is still at work when the encoder fails.
     _write(docs, {"long.txt": "\n\n".join(f"第{i}段：{SENTENCES[i % 4]}{SENTENCES[5]}" for i in range(400))})
 
     def broken(*args, **kwargs):
