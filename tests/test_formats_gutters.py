@@ -217,3 +217,77 @@ def test_a_kicker_below_body_size_over_a_headline_goes_with_that_headline(tmp_pa
     first = next(s for s in outline.sections if s.path == ("城市公交改革稳步推进",))
     assert not any("今日关注" in outline.paragraphs[i].text for i in first.paragraphs)
     assert any(s.path[:1] == ("农村合作医疗覆盖面扩大",) for s in outline.sections)
+
+
+def test_a_number_ending_in_a_full_width_point_over_a_narrow_gutter_keeps_the_columns_apart(tmp_path):
+    """An overfull row whose last characters are a full-width number with its point ('１８１．', the number
+    going on in the next row) reaches into a narrow gutter; the point's glyph sits in the left half of its em box
+    like '。' does, so the columns are still read one after the other, each paragraph whole."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "point.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 24)
+    c.drawString(60, 770, "城乡民生工作取得新进展")
+    width, gutter = PER_ROW * SIZE, 1.3 * SIZE
+    first = _rows(COLUMN[0], hang=False)
+    first[2] = first[2][:-3] + "１８１．"  # a character wider than the column: its point's box is in the gutter
+    texts = ["".join(first), _paragraph(COLUMN[1], hang=False)]
+    for k, rows in enumerate((first, _rows(COLUMN[1], hang=False))):
+        c.setFont(font, SIZE)
+        y = 730.0
+        for row in rows:
+            c.drawString(60 + k * (width + gutter), y, row)
+            y -= SIZE * 1.5
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
+    for want in texts:
+        assert want in paragraphs, [p[:30] for p in paragraphs]
+
+
+def test_a_jump_marker_set_flush_right_on_the_last_row_ends_that_paragraph(tmp_path):
+    """'（转第2版）' set flush right on the row of a paragraph's last words, in another face whose taller ascent
+    starts its box a little higher: it ends that paragraph (after its last words), and the story's page-2 text
+    follows it in the story's section."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
+    font = _font()
+    path = tmp_path / "flush.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    width = PER_ROW * SIZE
+    rows = _rows(COLUMN[0], hang=False)[:7]
+    rows[-1] = rows[-1][:11]  # the last row stops short, an em before the marker set at the column's right edge
+    c.setFont(font, 18)
+    c.drawString(60, 780, "城市公交改革稳步推进")
+    y = 740.0
+    for row in rows:
+        c.setFont(font, SIZE)
+        c.drawString(60, y, row)
+        y -= SIZE * 1.5
+    marker = "（转第2版）"
+    c.setFont("MSung-Light", SIZE)
+    c.drawRightString(60 + width, y + SIZE * 1.5 + 0.2, marker)
+    x = 60 + width + 1.5 * SIZE  # another story in the next column
+    c.setFont(font, 18)
+    c.drawString(x, 780, "农村合作医疗覆盖面扩大")
+    c.setFont(font, SIZE)
+    for n, row in enumerate(_rows(COLUMN[1], hang=False)):
+        c.drawString(x, 740 - n * SIZE * 1.5, row)
+    c.showPage()
+    c.setFont(font, SIZE)
+    rest = _rows(COLUMN[2], hang=False)
+    c.drawString(60, 780, "（上接第1版）" + rest[0])
+    for n, row in enumerate(rest[1:]):
+        c.drawString(60, 780 - (n + 1) * SIZE * 1.5, row)
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    assert "".join(rows) + marker in texts, [t[-20:] for t in texts]
+    story = next(s for s in outline.sections if s.path == ("城市公交改革稳步推进",))
+    mine = [texts[i] for i in story.paragraphs]
+    assert mine[0].endswith(marker) and mine[1].startswith("（上接第1版）"), [t[:12] for t in mine]

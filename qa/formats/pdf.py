@@ -90,7 +90,7 @@ _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 fa
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
-_HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
+_HANGING = set("，。、；：？！）”」』》．,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;…：:")
 _OPENERS = set("“‘（「『《〈【〔")  # full-width opening punctuation: the glyph sits in the right half of its box
 _CLOSERS = "”’」』）)》】\"'"
@@ -495,7 +495,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     bodies); (4) the gap under a headline.
     """
     if len(lines) <= 1 or depth > 60:
-        return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+        return [_in_rows(lines)]
     bands = _bands(lines)
     cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
     if len(cuts) > 1:
@@ -539,7 +539,30 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         # Columns kept together (one article's columns beside its narrow headline) that nothing else
         # cuts: read them one after the other; rows across a gutter are no lines of text.
         return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
-    return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+    return [_in_rows(lines)]
+
+
+def _in_rows(lines: list[Line]) -> list[Line]:
+    """A column's lines top to bottom, and left to right within a row.
+
+    Two lines of one size share a row when their tops lie within a third of it and they overlap vertically: the
+    last line of a paragraph and a '（转第2版）' set flush right after it (a tab or fill to the column's edge)
+    are read as two lines, and when the marker's face has a taller ascent its box starts a little higher —
+    it must still come after the text it ends."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    out: list[Line] = []
+    row: list[Line] = []
+    for line in ordered:
+        first = row[0] if row else line
+        if row and not (
+            abs(line.size - first.size) < 0.1 * first.size  # (a kicker may overlap its headline's box)
+            and line.top - first.top < 0.3 * line.size
+            and min(line.bottom, first.bottom) - line.top > 0.6 * min(line.bottom - line.top, first.bottom - first.top)
+        ):
+            out += sorted(row, key=lambda ln: ln.x0)
+            row = []
+        row.append(line)
+    return out + sorted(row, key=lambda ln: ln.x0)
 
 
 def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
