@@ -731,7 +731,9 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
         left = out[k]
         if (
             spanning[k + 1]
-            and not any(_opens_article(ln, body) for ln in left)
+            # A '（上接第N版）' atop it opens the continuation the headline (a jump head) repeats the title of.
+            and not any(_opens_article(ln, body) for ln in left if ln is not min(left, key=lambda o: (o.top, o.x0)))
+            and not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in left)
             and beside(left, out[k + 1], heads[k + 1])
             # Not when a headline on its left heads it as well (pages set on one baseline grid
             # start every article's body on one row): it is read after that headline anyway.
@@ -837,6 +839,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             opens = wide and (
                 any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
+                or (
+                    # (Not beside display type atop another column: a briefs column's next item.)
+                    not any(_is_head(ln, body) and not _opens_article(ln, body) for ln in first)
+                    and _column_opens_below(bands, j, body)
+                )
             )
             # (Nor does a kicker: display type right over the headline it labels, whatever space its
             # paragraph settings leave between them.)
@@ -913,6 +920,51 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:
             above.extend(band)
     return cuts
+
+
+def _column_opens_below(bands: list[list[Line]], j: int, body: float) -> bool:
+    """Does a column whose text ends above the gap over band ``j`` start an article below it — its first line
+    under the gap headline type (or '（上接第N版）'), with plain text, not display type, last above the gap?
+
+    Bands of modules parted by white space alone: a story's columns end on one row, and under the gap one
+    column opens the next band's first story while its neighbours go on with that story's text (set
+    after it) or other stories. Columns are the strips of the region's plain text (a headline spanning a
+    gutter would join them). A photo across one story's columns leaves a full-width gap too, but its
+    columns go on below it with text, not with a headline; and a column whose subhead stands right over
+    the gap reads on through it."""
+    region = [ln for band in bands for ln in band]
+    text = [ln for ln in region if not _is_head(ln, body)]
+    top = min(ln.top for ln in bands[j])
+    opens = False
+    for column in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body):
+        x0, x1 = min(text[i].x0 for i in column), max(text[i].x1 for i in column)
+        inside = [ln for ln in region if ln.x0 < x1 and x0 < ln.x1 and min(ln.x1, x1) - max(ln.x0, x0) > body]
+        above = [ln for ln in inside if ln.bottom <= top + 1]
+        under = [ln for ln in inside if ln.top >= top - 1]
+        if not above or not under:
+            continue
+        last = max(above, key=lambda ln: ln.bottom)
+        ordered = sorted(under, key=lambda ln: (ln.top, ln.x0))
+        opener = ordered[0]
+        if len(ordered) > 1 and not _opens_article(opener, body) and _labels(opener, ordered[1], body):
+            opener = ordered[1]  # a kicker over the headline, in any type
+        if _is_head(last, body) and not _is_head(opener, body):
+            return False  # a subhead over the gap: its column reads on below it
+        opens = opens or (not _is_head(last, body) and _opens_article(opener, body))
+    return opens
+
+
+def _labels(line: Line, head: Line, body: float) -> bool:
+    """Is ``line`` a kicker over ``head``: a short unpunctuated line right over headline type, over its start?"""
+    return (
+        len(line.text) <= 16
+        and not line.text.endswith(_SENTENCE_END + tuple("，、"))
+        and not _JUMP_MARK.search(line.text)
+        and head.size >= HEAD_RATIO * body
+        and not head.quoted
+        and 0 <= head.top - line.bottom <= 1.5 * line.size
+        and head.x0 - 1.5 * body <= line.x0 < head.x1
+    )
 
 
 def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float, float]], body: float) -> bool:
