@@ -291,3 +291,84 @@ def test_a_jump_marker_set_flush_right_on_the_last_row_ends_that_paragraph(tmp_p
     story = next(s for s in outline.sections if s.path == ("城市公交改革稳步推进",))
     mine = [texts[i] for i in story.paragraphs]
     assert mine[0].endswith(marker) and mine[1].startswith("（上接第1版）"), [t[:12] for t in mine]
+
+
+def test_a_band_parted_by_white_space_alone_ends_its_columns_and_a_jump_head_heads_its_continuation(tmp_path):
+    """Page 2 opens with a jumped story's rest under its repeated headline, centred over the middle of four
+    columns, '（上接第1版）' atop the first; a gap of white space (no rule) parts that band from the next, whose
+    first column opens a story under its headline a little lower while the other columns go on with that
+    story's text right under the gap. The continuation is read whole under its headline — first column first
+    — and the next story's text under its own."""
+    from reportlab.pdfgen import canvas
+
+    from tests.newspaper_pdfs import _bundled_articles
+
+    pool = ["".join(ch for ch in "".join(a.paragraphs) if "\u4e00" <= ch <= "\u9fff") for a in _bundled_articles()]
+    font = _font()
+    path = tmp_path / "band.pdf"
+    width, gutter, lead = PER_ROW * SIZE, 1.5 * SIZE, 1.5 * SIZE
+    xs = [40 + k * (width + gutter) for k in range(4)]
+    height = 1000.0
+    c = canvas.Canvas(str(path), pagesize=(2 * 40 + 4 * width + 3 * gutter, height))
+
+    def rows_at(x: float, top: float, rows: list[str]) -> float:
+        c.setFont(font, SIZE)
+        for row in rows:
+            c.drawString(x, height - top - SIZE, row)
+            top += lead
+        return top
+
+    def flow(text: str, counts: list[int]) -> list[list[str]]:
+        rows = [text[i : i + PER_ROW] for i in range(0, len(text), PER_ROW)]
+        out = []
+        for n in counts:
+            out.append(rows[:n])
+            rows = rows[n:]
+        return out
+
+    jumped = pool[0]  # page 1 prints 10 rows of it, then the marker
+    c.setFont(font, 24)
+    c.drawString(xs[0], height - 70, "城市公交改革稳步推进")
+    first, second = flow(jumped, [5, 5])
+    rows_at(xs[0], 90, first)
+    rows_at(xs[1], 90, [*second[:4], second[4][:12] + "（下转第2版）"])
+    c.setFont(font, 24)
+    c.drawString(xs[2], height - 70, "农村合作医疗覆盖面扩大")
+    other = pool[1]
+    for x, rows in zip(xs[2:], flow(other[: 10 * PER_ROW - 1] + "。", [5, 5]), strict=True):
+        rows_at(x, 90, rows)
+    c.showPage()
+    rest = jumped[10 * PER_ROW - 6 : 27 * PER_ROW - 7] + "。"  # from the cut sentence's tail on
+    c.setFont(font, 20)
+    head = "城市公交改革……"
+    center = xs[0] + (4 * width + 3 * gutter) / 2
+    c.drawCentredString(center, height - 60, head)
+    top = 100.0
+    c.setFont(font, SIZE)
+    c.drawString(xs[0], height - top - SIZE, "（上接第1版）")
+    cols = flow(rest, [2, 5, 5, 5])
+    bottom = 0.0
+    for k, (x, rows) in enumerate(zip(xs, cols, strict=True)):
+        bottom = rows_at(x, top + (lead if k == 0 else 0), rows)
+    gap_top = bottom + 2.4 * SIZE  # white space alone parts the bands
+    c.setFont(font, 20)
+    c.drawString(xs[0], height - gap_top - 30 - 20, "夏粮收购进展顺利")
+    story = pool[7][: 14 * PER_ROW - 1] + "。"
+    lower = flow(story, [2, 4, 4, 4])
+    rows_at(xs[0], gap_top + 64, lower[0])
+    for x, rows in zip(xs[1:], lower[1:], strict=True):
+        rows_at(x, gap_top, rows)
+    c.save()
+
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+
+    def homes(piece: str) -> list[tuple[str, ...]]:
+        return [s.path[:1] for s in outline.sections for i in s.paragraphs if piece in texts[i]]
+
+    for rows in cols:
+        for row in rows:
+            assert homes(row) == [("城市公交改革稳步推进",)], (row[:10], homes(row))
+    for rows in lower:
+        for row in rows:
+            assert homes(row) == [("夏粮收购进展顺利",)], (row[:10], homes(row))
