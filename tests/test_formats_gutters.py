@@ -372,3 +372,27 @@ def test_a_band_parted_by_white_space_alone_ends_its_columns_and_a_jump_head_hea
     for rows in lower:
         for row in rows:
             assert homes(row) == [("夏粮收购进展顺利",)], (row[:10], homes(row))
+
+
+def test_a_dateline_set_on_a_line_of_its_own_opens_the_paragraph_after_it(tmp_path):
+    """'本报讯（记者 王黎）' broken off onto a line of its own, the story's first paragraph indented below it: the
+    dateline is read as the opening words of that paragraph (a search for the paragraph finds it whole), not as a
+    paragraph of its own."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "dateline.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 22)
+    c.drawString(60, 780, "城市公交改革稳步推进")
+    y = 740.0
+    c.setFont(font, SIZE)
+    c.drawString(60 + 2 * SIZE, y, "本报讯（记者 王黎）")
+    y -= SIZE * 1.5
+    for n, row in enumerate(_rows(COLUMN[0], hang=False)):
+        c.drawString(60 + (2 * SIZE if n == 0 else 0), y, row[:16] if n == 0 else row)
+        y -= SIZE * 1.5
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    assert texts[1].startswith("本报讯（记者王黎）" + COLUMN[0][:16]), texts

@@ -49,7 +49,7 @@ from qa.errors import LoadError
 from qa.formats.blocks import Block, to_document
 from qa.records import Document
 from qa.structure import markers
-from qa.structure.cues import is_byline
+from qa.structure.cues import dateline, is_byline
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
@@ -1163,15 +1163,31 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     blocks: list[Block] = []
     para: list[_Item] = []
     pending_prefix = ""
+    held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
 
     def flush() -> None:
-        nonlocal para
+        nonlocal para, held
         if para:
             text = ""
             for it in para:
                 text = _join(text, it.line.text)
-            blocks.append(Block(text, page=para[0].line.page, role="byline" if is_byline(text) else "body"))
+            if held is None and _dateline_alone(text):
+                held, para = Block(text, page=para[0].line.page), []
+                return
+            if held is not None:
+                text, page = _join(held.text, text), held.page
+                held = None
+            else:
+                page = para[0].line.page
+            blocks.append(Block(text, page=page, role="byline" if is_byline(text) else "body"))
         para = []
+
+    def release() -> None:
+        """A held dateline with no paragraph after it (a headline follows) stays a paragraph of its own."""
+        nonlocal held
+        if held is not None:
+            blocks.append(replace(held, role="byline" if is_byline(held.text) else "body"))
+            held = None
 
     heads = [k for k, it in enumerate(items) if _is_head(it.line, body)]
     stop = [len(items)] * (len(items) + 1)  # stop[k]: the first headline-size line at or after k
@@ -1186,6 +1202,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             _is_head(line, body) or _kicker_over(items, i, body)
         ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
             flush()
+            release()
             group = [item]
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):
                 i += 1
@@ -1209,6 +1226,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             continue
         if _CONT_LINE.match(text):
             flush()
+            release()
             if _CONT_LINE.match(text).end() == len(text):  # '（上接第1版）' alone opens the next paragraph
                 pending_prefix = text
                 i += 1
@@ -1221,9 +1239,28 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
         para.append(item)
         i += 1
     flush()
+    release()
     if pending_prefix:
         blocks.append(Block(pending_prefix, page=items[-1].line.page))
     return blocks
+
+
+_TRADITIONAL = str.maketrans("報訊華電記", "报讯华电记")
+_CREDIT = re.compile(r"[（(][^（()）]{1,30}[）)]")
+
+
+def _dateline_alone(text: str) -> bool:
+    """Is ``text`` a dateline and nothing else — '本报讯（记者 王黎）', '新华社兰州1月23日电（记者李新烽）'?
+
+    News copy opens its first paragraph with the dateline; a typesetter may set it on a line of its own
+    (a run-in head broken off), and the paragraph then starts on the next line, indented. It is no
+    paragraph of its own: it opens the one after it."""
+    flat = "".join(text.split()).translate(_TRADITIONAL)
+    head = dateline(flat)
+    if not head or len(flat) > 40 or _JUMP_MARK.search(flat):
+        return False
+    rest = flat[len(head) :]
+    return not rest or bool(_CREDIT.fullmatch(rest))
 
 
 def _geometry(line: Line) -> tuple:
