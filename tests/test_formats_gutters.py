@@ -396,3 +396,29 @@ def test_a_dateline_set_on_a_line_of_its_own_opens_the_paragraph_after_it(tmp_pa
     outline = recover_outline(load_file(path))
     texts = ["".join(p.text.split()) for p in outline.paragraphs]
     assert texts[1].startswith("本报讯（记者王黎）" + COLUMN[0][:16]), texts
+
+
+def test_columns_off_each_others_baselines_part_where_a_hung_comma_nearly_bridges_the_gutter(tmp_path):
+    """Two columns just over an em apart, the second set a point off the first's baselines (each column on its own
+    grid); the first column's rows end in a comma hung into the gutter, its em box reaching to within a tenth of an
+    em of the next column. The columns are read one after the other, each paragraph whole."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "offset.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 24)
+    c.drawString(60, 770, "城乡民生工作取得新进展")
+    width, gutter = PER_ROW * SIZE, 1.08 * SIZE
+    texts = [COLUMN[0], COLUMN[1]]
+    for k, text in enumerate(texts):
+        c.setFont(font, SIZE)
+        y = 730.0 - k * 1.0
+        for row in _rows(text, hang=k == 0):
+            c.drawString(60 + k * (width + gutter), y, row)
+            y -= SIZE * 1.5
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
+    for k, text in enumerate(texts):
+        assert _paragraph(text, hang=k == 0) in paragraphs, [p[:30] for p in paragraphs]

@@ -74,6 +74,8 @@ EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column
 OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
 EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
+BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -312,6 +314,11 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
+                if not latin and gap > BASE_GAP * small and abs(ch.base - prev.base) > BASE_SHIFT * small:
+                    # Off the baseline of the characters before it, past a gap: a neighbouring column's line
+                    # (columns a narrow gutter apart set their lines a point off each other's grid), however
+                    # far the full-width punctuation ending this column's line hangs into that gutter.
+                    reach = min(reach, gap - 0.01)
                 if gap > reach or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
