@@ -70,10 +70,10 @@ def _close_columns(path: Path, gutter_em: float) -> None:
     c.save()
 
 
-@pytest.mark.parametrize("gutter_em", [1.3, 1.2])
+@pytest.mark.parametrize("gutter_em", [1.3, 1.2, 1.1, 1.05])
 def test_columns_an_em_apart_are_read_one_after_the_other(tmp_path, gutter_em):
     """Each column's paragraph is read whole, not interleaved with its neighbour's rows, when the gutter is
-    narrow and a line-ending comma's box reaches into it."""
+    narrow and a line-ending comma's box reaches into it (to within a twentieth of an em of the next column)."""
     path = tmp_path / "close.pdf"
     _close_columns(path, gutter_em)
     outline = recover_outline(load_file(path))

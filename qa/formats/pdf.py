@@ -74,6 +74,7 @@ EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column
 OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
 EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 
@@ -309,6 +310,17 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                 if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
                     # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
+                    reach = min(reach, gap - 0.01)
+                if (
+                    not latin
+                    and prev.text in _HANGING
+                    and on_edge(ch.x0, beside)
+                    and gap > spread + EDGE_HUNG_GAP * small
+                    and any(on_edge(x, ends) for x in range(round(prev.x0) + 1, round(prev.x1 - 0.3 * small)))
+                ):
+                    # Punctuation hung past a column's right edge (where many rows end), the next character on
+                    # the next column's left edge: nothing of this line follows its hung punctuation, however
+                    # little of the gutter that punctuation's em box leaves.
                     reach = min(reach, gap - 0.01)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
