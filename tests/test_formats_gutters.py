@@ -422,3 +422,49 @@ def test_columns_off_each_others_baselines_part_where_a_hung_comma_nearly_bridge
     paragraphs = ["".join(p.text.split()) for p in outline.paragraphs]
     for k, text in enumerate(texts):
         assert _paragraph(text, hang=k == 0) in paragraphs, [p[:30] for p in paragraphs]
+
+
+def test_a_briefs_box_title_heads_its_items_not_the_story_before_it(tmp_path):
+    """A briefs box in the next column — its title ('简讯') in bold a little larger than the body, each item under a
+    bold body-size title — is a section of its own: every item's text is cited under (简讯, the item's title), not
+    under the story printed before the box."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "briefs.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    width, gutter = PER_ROW * SIZE, 1.5 * SIZE
+
+    def line(x: float, y: float, text: str, size: float, bold: bool = False) -> None:
+        c.saveState()  # (the render mode is graphics state: it would outlive the text object)
+        t = c.beginText(x, y)
+        t.setFont(font, size)
+        t.setTextRenderMode(2 if bold else 0)  # filled and stroked: a word processor's bold
+        t.textLine(text)
+        c.drawText(t)
+        c.restoreState()
+
+    line(60, 780, "城市公交改革稳步推进", 22)
+    y = 740.0
+    for row in _rows(COLUMN[0], hang=False):
+        line(60, y, row, SIZE)
+        y -= SIZE * 1.5
+    x = 60 + width + gutter
+    line(x, 740, "简讯", 1.2 * SIZE, bold=True)
+    y = 718.0
+    items = {"农村合作医疗覆盖面扩大": COLUMN[1], "夏粮收购进展顺利": COLUMN[2]}
+    for title, text in items.items():
+        line(x, y, title, SIZE, bold=True)
+        y -= SIZE * 1.6
+        for row in _rows(text, hang=False):
+            line(x, y, row, SIZE)
+            y -= SIZE * 1.5
+        y -= SIZE
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    for title, text in items.items():
+        homes = [s.path for s in outline.sections for i in s.paragraphs if text[:30] in texts[i]]
+        assert homes == [("简讯", title)], (title, homes)
+    homes = [s.path for s in outline.sections for i in s.paragraphs if COLUMN[0][:30] in texts[i]]
+    assert homes == [("城市公交改革稳步推进",)], homes

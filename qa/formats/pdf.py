@@ -1356,6 +1356,13 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
 
+def _join_all(lines: list[Line]) -> str:
+    text = ""
+    for ln in lines:
+        text = _join(text, ln.text)
+    return text
+
+
 def _heading_blocks(
     group: list[_Item], body: float, head_sizes: list[int], multi_column: bool, later: list[Line] = ()
 ) -> list[Block]:
@@ -1398,6 +1405,13 @@ def _heading_blocks(
     biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, -r))
     main = runs[biggest][0]
     level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
+    if level == 2 and any(
+        all(ln.bold and ln.size < 0.95 * main.size for ln in run) and not _join_all(run).startswith(("——", "—", "--"))
+        for run in runs[biggest + 1 :]
+    ):
+        # Display type right over a smaller bold title: a box or column's title (简讯, 社区动态) over its first
+        # item's title — the title of what follows, not a subhead of the story before it.
+        level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
         text = ""
