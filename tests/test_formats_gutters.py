@@ -187,9 +187,10 @@ def test_a_rule_across_the_page_ends_the_band_of_columns_above_it(tmp_path):
         assert homes == [(head,)], (text[:10], homes)
 
 
-def test_a_kicker_below_body_size_over_a_headline_goes_with_that_headline(tmp_path):
-    """A kicker set smaller than the body right over a headline labels the story below it: it is not the last
-    paragraph of the story above."""
+@pytest.mark.parametrize("kicker_size", [8.5, SIZE])
+def test_a_kicker_below_body_size_over_a_headline_goes_with_that_headline(tmp_path, kicker_size):
+    """A kicker set smaller than the body (or in the body's own type, standing apart from the text above it) right
+    over a headline labels the story below it: it is not the last paragraph of the story above."""
     from reportlab.pdfgen import canvas
 
     font = _font()
@@ -198,7 +199,7 @@ def test_a_kicker_below_body_size_over_a_headline_goes_with_that_headline(tmp_pa
 
     def story(y: float, head: str, rows: list[str], kicker: str | None = None) -> float:
         if kicker:
-            c.setFont(font, 8.5)
+            c.setFont(font, kicker_size)
             c.drawString(60, y, kicker)
             y -= 26
         c.setFont(font, 22)

@@ -74,6 +74,7 @@ EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column
 OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
 EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
 EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
@@ -1145,23 +1146,32 @@ def _mark_quotes(lines: list[Line], body: float) -> None:
 
 
 def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
-    """Is line ``i`` a kicker set below body size: a short unpunctuated line of smaller type right over headline
-    type (within a line's space, over its start), standing alone (not the last line of a paragraph above)?"""
+    """Is line ``i`` a kicker set below or in body size: a short unpunctuated line of smaller type right over headline
+    type (within a line's space, over its start), standing alone (not the last line of a paragraph above; in the
+    body's type, also apart from the text above it and no credit line)?"""
     line = items[i].line
-    if i + 1 >= len(items) or line.size >= 0.97 * body or len(line.text) > 16:
+    plain = line.size >= 0.97 * body  # in the body's own type: only a short label standing apart
+    if i + 1 >= len(items) or line.size >= 1.03 * body or len(line.text) > (KICKER_CHARS if plain else 16):
         return False
     if line.text.endswith(_SENTENCE_END + tuple("，、")) or _JUMP_MARK.search(line.text):
         return False
+    if plain and (is_byline(line.text) or any(ch in line.text for ch in "（）()【】〔〕")):
+        return False  # a story's closing credit, not a label of the next
     head = items[i + 1].line
     if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
         return False
-    if not (0 <= head.top - line.bottom <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
+    below = head.top - line.bottom
+    if not (0 <= below <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
         return False
     if i > 0:
         prev = items[i - 1].line
         # The line ends a paragraph of its own small type (a caption's last line): not a kicker.
         same_type = abs(prev.size - line.size) < 0.05 * line.size
         if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < line.size:
+            return False
+        # In body type it stands apart from the text above it (in its column), nearer its headline than to it.
+        over = prev.page == line.page and prev.x0 < line.x1 and line.x0 < prev.x1 and prev.bottom <= line.top + 1
+        if plain and over and line.top - prev.bottom < max(line.size, 2 * below):
             return False
     return True
 
