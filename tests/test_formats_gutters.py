@@ -469,3 +469,44 @@ def test_a_briefs_box_title_heads_its_items_not_the_story_before_it(tmp_path):
         assert homes == [("简讯", title)], (title, homes)
     homes = [s.path for s in outline.sections for i in s.paragraphs if COLUMN[0][:30] in texts[i]]
     assert homes == [("城市公交改革稳步推进",)], homes
+
+
+def test_a_paragraph_space_that_lines_up_with_a_gap_across_the_page_does_not_end_the_band(tmp_path):
+    """A story's paragraph space in the middle column happens to line up with white space across the other columns
+    (the first column's story ends over it, the next story's headline stands a few lines below it, the last
+    column's story has ended): that is no band boundary, and the story's second paragraph stays with its first —
+    it is not read after the last column's story."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "spaced.pdf"
+    height = 842.0
+    width, gutter, lead = PER_ROW * SIZE, 1.5 * SIZE, 1.4 * SIZE
+    xs = [40 + k * (width + gutter) for k in range(3)]
+    c = canvas.Canvas(str(path), pagesize=(2 * 40 + 3 * width + 2 * gutter, height))
+
+    def rows_at(x: float, top: float, rows: list[str], size: float = SIZE) -> float:
+        c.setFont(font, size)
+        for row in rows:
+            c.drawString(x, height - top - size, row)
+            top += lead if size == SIZE else 1.3 * size
+        return top
+
+    rows_at(xs[0], 60, ["城乡民生工作进展"], 20)
+    rows_at(xs[1], 60, ["城市公交改革推进"], 20)
+    rows_at(xs[2], 60, ["夏粮收购进展顺利"], 20)
+    first = _rows(COLUMN[1], hang=False)[:6]
+    end = rows_at(xs[0], 100, first)
+    x_rows = _rows(COLUMN[0], hang=False)
+    para1, para2 = x_rows[:6], x_rows[6:]
+    gap_top = rows_at(xs[1], 100, para1)
+    rows_at(xs[1], gap_top + 0.7 * SIZE, para2)  # a paragraph space, no blank line
+    rows_at(xs[2], 100, _rows(COLUMN[2], hang=False)[:5])
+    head = end + 4 * lead
+    rows_at(xs[0], head, ["农村医疗"], 20)
+    rows_at(xs[0], head + 30, _rows(COLUMN[1], hang=False)[6:])
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if "".join(para2)[:20] in texts[i]]
+    assert homes == [("城市公交改革推进",)], homes

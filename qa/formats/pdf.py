@@ -66,6 +66,8 @@ INDENT = 0.8  # a first line indented by this much (x its size) starts a paragra
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
+OPENS_UNDER = 6.0  # ... or this many, as the first line under the gap of a column whose text ends over it
+BAND_GAP = 1.0  # ... when the gap is this much (x body size) wider than the line gap
 PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
 EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
@@ -862,7 +864,8 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 or (
                     # (Not beside display type atop another column: a briefs column's next item.)
                     not any(_is_head(ln, body) and not _opens_article(ln, body) for ln in first)
-                    and _column_opens_below(bands, j, body)
+                    and gap > layout.line_gap + BAND_GAP * body  # (a blank line at least: no paragraph space)
+                    and _column_opens_below(bands, j, body, OPENS_UNDER * (body + layout.line_gap))
                 )
             )
             # (Nor does a kicker: display type right over the headline it labels, whatever space its
@@ -942,7 +945,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     return cuts
 
 
-def _column_opens_below(bands: list[list[Line]], j: int, body: float) -> bool:
+def _column_opens_below(bands: list[list[Line]], j: int, body: float, reach: float) -> bool:
     """Does a column whose text ends above the gap over band ``j`` start an article below it — its first line
     under the gap headline type (or '（上接第N版）'), with plain text, not display type, last above the gap?
 
@@ -950,8 +953,9 @@ def _column_opens_below(bands: list[list[Line]], j: int, body: float) -> bool:
     column opens the next band's first story while its neighbours go on with that story's text (set
     after it) or other stories. Columns are the strips of the region's plain text (a headline spanning a
     gutter would join them). A photo across one story's columns leaves a full-width gap too, but its
-    columns go on below it with text, not with a headline; and a column whose subhead stands right over
-    the gap reads on through it."""
+    columns go on below it with text, not with a headline; and a column whose subhead (or a headline's
+    byline) stands right over the gap reads on through it. The headline opens within ``reach`` of the gap
+    (a rule and a module's space above it), not a column's length further down."""
     region = [ln for band in bands for ln in band]
     text = [ln for ln in region if not _is_head(ln, body)]
     top = min(ln.top for ln in bands[j])
@@ -968,9 +972,14 @@ def _column_opens_below(bands: list[list[Line]], j: int, body: float) -> bool:
         opener = ordered[0]
         if len(ordered) > 1 and not _opens_article(opener, body) and _labels(opener, ordered[1], body):
             opener = ordered[1]  # a kicker over the headline, in any type
-        if _is_head(last, body) and not _is_head(opener, body):
-            return False  # a subhead over the gap: its column reads on below it
-        opens = opens or (not _is_head(last, body) and _opens_article(opener, body))
+        over = [ln for ln in above if ln is not last and ln.bottom <= last.top + 1]
+        head_over = bool(over) and _is_head(max(over, key=lambda ln: ln.bottom), body)
+        if (_is_head(last, body) or (head_over and last.top - max(o.bottom for o in over) < 1.5 * body)) and not (
+            _is_head(opener, body)
+        ):
+            return False  # a subhead, or a headline's byline, over the gap: its column reads on below it
+        near = opener.top - top <= reach
+        opens = opens or (not _is_head(last, body) and near and _opens_article(opener, body))
     return opens
 
 
