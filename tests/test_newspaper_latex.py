@@ -95,13 +95,6 @@ def test_a_jumped_story_holds_its_text_from_both_pages(built):
         assert {1, 2} <= pages, (headline, pages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader (as of branch point 10fb3b7): on this paper the lead's continuation, set at the top of page 2 "
-    "under its repeated headline across four columns, loses its first column: '（上接第1版）' on its own line, "
-    "the cut sentence's 7-character tail and the next paragraphs are put under a page-1 story that did not jump, "
-    "the paragraph running from column 1 into column 2 is split, and the story's section starts in column 2",
-)
 def test_a_jumped_storys_continuation_is_cited_under_its_headline(built, use_embedder):
     """Everything a jumped story goes on with on page 2 — first the rest of the sentence the jump cut — is cited
     under the story's headline with page 2, not under whatever story precedes it in the reading order."""

@@ -49,7 +49,7 @@ from qa.errors import LoadError
 from qa.formats.blocks import Block, to_document
 from qa.records import Document
 from qa.structure import markers
-from qa.structure.cues import is_byline
+from qa.structure.cues import dateline, is_byline
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
@@ -66,6 +66,8 @@ INDENT = 0.8  # a first line indented by this much (x its size) starts a paragra
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
+OPENS_UNDER = 6.0  # ... or this many, as the first line under the gap of a column whose text ends over it
+BAND_GAP = 1.0  # ... when the gap is this much (x body size) wider than the line gap
 PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
 EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
@@ -74,6 +76,10 @@ EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column
 OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
 EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
 MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
+EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
+BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
+BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -90,7 +96,7 @@ _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 fa
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
-_HANGING = set("，。、；：？！）”」』》,.;:!?)")  # may hang past the column edge (hanging punctuation)
+_HANGING = set("，。、；：？！）”」』》．,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;…：:")
 _OPENERS = set("“‘（「『《〈【〔")  # full-width opening punctuation: the glyph sits in the right half of its box
 _CLOSERS = "”’」』）)》】\"'"
@@ -308,10 +314,26 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
                     # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
                     reach = min(reach, gap - 0.01)
+                if (
+                    not latin
+                    and prev.text in _HANGING
+                    and on_edge(ch.x0, beside)
+                    and gap > spread + EDGE_HUNG_GAP * small
+                    and any(on_edge(x, ends) for x in range(round(prev.x0) + 1, round(prev.x1 - 0.3 * small)))
+                ):
+                    # Punctuation hung past a column's right edge (where many rows end), the next character on
+                    # the next column's left edge: nothing of this line follows its hung punctuation, however
+                    # little of the gutter that punctuation's em box leaves.
+                    reach = min(reach, gap - 0.01)
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
+                if not latin and gap > BASE_GAP * small and abs(ch.base - prev.base) > BASE_SHIFT * small:
+                    # Off the baseline of the characters before it, past a gap: a neighbouring column's line
+                    # (columns a narrow gutter apart set their lines a point off each other's grid), however
+                    # far the full-width punctuation ending this column's line hangs into that gutter.
+                    reach = min(reach, gap - 0.01)
                 if gap > reach or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
@@ -495,7 +517,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     bodies); (4) the gap under a headline.
     """
     if len(lines) <= 1 or depth > 60:
-        return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+        return [_in_rows(lines)]
     bands = _bands(lines)
     cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
     if len(cuts) > 1:
@@ -539,7 +561,30 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         # Columns kept together (one article's columns beside its narrow headline) that nothing else
         # cuts: read them one after the other; rows across a gutter are no lines of text.
         return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
-    return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+    return [_in_rows(lines)]
+
+
+def _in_rows(lines: list[Line]) -> list[Line]:
+    """A column's lines top to bottom, and left to right within a row.
+
+    Two lines of one size share a row when their tops lie within a third of it and they overlap vertically: the
+    last line of a paragraph and a '（转第2版）' set flush right after it (a tab or fill to the column's edge)
+    are read as two lines, and when the marker's face has a taller ascent its box starts a little higher —
+    it must still come after the text it ends."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    out: list[Line] = []
+    row: list[Line] = []
+    for line in ordered:
+        first = row[0] if row else line
+        if row and not (
+            abs(line.size - first.size) < 0.1 * first.size  # (a kicker may overlap its headline's box)
+            and line.top - first.top < 0.3 * line.size
+            and min(line.bottom, first.bottom) - line.top > 0.6 * min(line.bottom - line.top, first.bottom - first.top)
+        ):
+            out += sorted(row, key=lambda ln: ln.x0)
+            row = []
+        row.append(line)
+    return out + sorted(row, key=lambda ln: ln.x0)
 
 
 def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
@@ -708,7 +753,9 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
         left = out[k]
         if (
             spanning[k + 1]
-            and not any(_opens_article(ln, body) for ln in left)
+            # A '（上接第N版）' atop it opens the continuation the headline (a jump head) repeats the title of.
+            and not any(_opens_article(ln, body) for ln in left if ln is not min(left, key=lambda o: (o.top, o.x0)))
+            and not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in left)
             and beside(left, out[k + 1], heads[k + 1])
             # Not when a headline on its left heads it as well (pages set on one baseline grid
             # start every article's body on one row): it is read after that headline anyway.
@@ -814,6 +861,12 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             opens = wide and (
                 any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 or _opens_near(first, bands[j : j + 4], edge_below + OPENS_NEAR * (body + layout.line_gap), body)
+                or (
+                    # (Not beside display type atop another column: a briefs column's next item.)
+                    not any(_is_head(ln, body) and not _opens_article(ln, body) for ln in first)
+                    and gap > layout.line_gap + BAND_GAP * body  # (a blank line at least: no paragraph space)
+                    and _column_opens_below(bands, j, body, OPENS_UNDER * (body + layout.line_gap))
+                )
             )
             # (Nor does a kicker: display type right over the headline it labels, whatever space its
             # paragraph settings leave between them.)
@@ -890,6 +943,57 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:
             above.extend(band)
     return cuts
+
+
+def _column_opens_below(bands: list[list[Line]], j: int, body: float, reach: float) -> bool:
+    """Does a column whose text ends above the gap over band ``j`` start an article below it — its first line
+    under the gap headline type (or '（上接第N版）'), with plain text, not display type, last above the gap?
+
+    Bands of modules parted by white space alone: a story's columns end on one row, and under the gap one
+    column opens the next band's first story while its neighbours go on with that story's text (set
+    after it) or other stories. Columns are the strips of the region's plain text (a headline spanning a
+    gutter would join them). A photo across one story's columns leaves a full-width gap too, but its
+    columns go on below it with text, not with a headline; and a column whose subhead (or a headline's
+    byline) stands right over the gap reads on through it. The headline opens within ``reach`` of the gap
+    (a rule and a module's space above it), not a column's length further down."""
+    region = [ln for band in bands for ln in band]
+    text = [ln for ln in region if not _is_head(ln, body)]
+    top = min(ln.top for ln in bands[j])
+    opens = False
+    for column in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body):
+        x0, x1 = min(text[i].x0 for i in column), max(text[i].x1 for i in column)
+        inside = [ln for ln in region if ln.x0 < x1 and x0 < ln.x1 and min(ln.x1, x1) - max(ln.x0, x0) > body]
+        above = [ln for ln in inside if ln.bottom <= top + 1]
+        under = [ln for ln in inside if ln.top >= top - 1]
+        if not above or not under:
+            continue
+        last = max(above, key=lambda ln: ln.bottom)
+        ordered = sorted(under, key=lambda ln: (ln.top, ln.x0))
+        opener = ordered[0]
+        if len(ordered) > 1 and not _opens_article(opener, body) and _labels(opener, ordered[1], body):
+            opener = ordered[1]  # a kicker over the headline, in any type
+        over = [ln for ln in above if ln is not last and ln.bottom <= last.top + 1]
+        head_over = bool(over) and _is_head(max(over, key=lambda ln: ln.bottom), body)
+        if (_is_head(last, body) or (head_over and last.top - max(o.bottom for o in over) < 1.5 * body)) and not (
+            _is_head(opener, body)
+        ):
+            return False  # a subhead, or a headline's byline, over the gap: its column reads on below it
+        near = opener.top - top <= reach
+        opens = opens or (not _is_head(last, body) and near and _opens_article(opener, body))
+    return opens
+
+
+def _labels(line: Line, head: Line, body: float) -> bool:
+    """Is ``line`` a kicker over ``head``: a short unpunctuated line right over headline type, over its start?"""
+    return (
+        len(line.text) <= 16
+        and not line.text.endswith(_SENTENCE_END + tuple("，、"))
+        and not _JUMP_MARK.search(line.text)
+        and head.size >= HEAD_RATIO * body
+        and not head.quoted
+        and 0 <= head.top - line.bottom <= 1.5 * line.size
+        and head.x0 - 1.5 * body <= line.x0 < head.x1
+    )
 
 
 def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float, float]], body: float) -> bool:
@@ -1051,23 +1155,32 @@ def _mark_quotes(lines: list[Line], body: float) -> None:
 
 
 def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
-    """Is line ``i`` a kicker set below body size: a short unpunctuated line of smaller type right over headline
-    type (within a line's space, over its start), standing alone (not the last line of a paragraph above)?"""
+    """Is line ``i`` a kicker set below or in body size: a short unpunctuated line of smaller type right over headline
+    type (within a line's space, over its start), standing alone (not the last line of a paragraph above; in the
+    body's type, also apart from the text above it and no credit line)?"""
     line = items[i].line
-    if i + 1 >= len(items) or line.size >= 0.97 * body or len(line.text) > 16:
+    plain = line.size >= 0.97 * body  # in the body's own type: only a short label standing apart
+    if i + 1 >= len(items) or line.size >= 1.03 * body or len(line.text) > (KICKER_CHARS if plain else 16):
         return False
     if line.text.endswith(_SENTENCE_END + tuple("，、")) or _JUMP_MARK.search(line.text):
         return False
+    if plain and (is_byline(line.text) or any(ch in line.text for ch in "（）()【】〔〕")):
+        return False  # a story's closing credit, not a label of the next
     head = items[i + 1].line
     if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
         return False
-    if not (0 <= head.top - line.bottom <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
+    below = head.top - line.bottom
+    if not (0 <= below <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
         return False
     if i > 0:
         prev = items[i - 1].line
         # The line ends a paragraph of its own small type (a caption's last line): not a kicker.
         same_type = abs(prev.size - line.size) < 0.05 * line.size
         if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < line.size:
+            return False
+        # In body type it stands apart from the text above it (in its column), nearer its headline than to it.
+        over = prev.page == line.page and prev.x0 < line.x1 and line.x0 < prev.x1 and prev.bottom <= line.top + 1
+        if plain and over and line.top - prev.bottom < max(line.size, 2 * below):
             return False
     return True
 
@@ -1088,15 +1201,31 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     blocks: list[Block] = []
     para: list[_Item] = []
     pending_prefix = ""
+    held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
 
     def flush() -> None:
-        nonlocal para
+        nonlocal para, held
         if para:
             text = ""
             for it in para:
                 text = _join(text, it.line.text)
-            blocks.append(Block(text, page=para[0].line.page, role="byline" if is_byline(text) else "body"))
+            if held is None and _dateline_alone(text):
+                held, para = Block(text, page=para[0].line.page), []
+                return
+            if held is not None:
+                text, page = _join(held.text, text), held.page
+                held = None
+            else:
+                page = para[0].line.page
+            blocks.append(Block(text, page=page, role="byline" if is_byline(text) else "body"))
         para = []
+
+    def release() -> None:
+        """A held dateline with no paragraph after it (a headline follows) stays a paragraph of its own."""
+        nonlocal held
+        if held is not None:
+            blocks.append(replace(held, role="byline" if is_byline(held.text) else "body"))
+            held = None
 
     heads = [k for k, it in enumerate(items) if _is_head(it.line, body)]
     stop = [len(items)] * (len(items) + 1)  # stop[k]: the first headline-size line at or after k
@@ -1111,6 +1240,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             _is_head(line, body) or _kicker_over(items, i, body)
         ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
             flush()
+            release()
             group = [item]
             while i + 1 < len(items) and _is_head(items[i + 1].line, body):
                 i += 1
@@ -1134,6 +1264,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             continue
         if _CONT_LINE.match(text):
             flush()
+            release()
             if _CONT_LINE.match(text).end() == len(text):  # '（上接第1版）' alone opens the next paragraph
                 pending_prefix = text
                 i += 1
@@ -1146,9 +1277,28 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
         para.append(item)
         i += 1
     flush()
+    release()
     if pending_prefix:
         blocks.append(Block(pending_prefix, page=items[-1].line.page))
     return blocks
+
+
+_TRADITIONAL = str.maketrans("報訊華電記", "报讯华电记")
+_CREDIT = re.compile(r"[（(][^（()）]{1,30}[）)]")
+
+
+def _dateline_alone(text: str) -> bool:
+    """Is ``text`` a dateline and nothing else — '本报讯（记者 王黎）', '新华社兰州1月23日电（记者李新烽）'?
+
+    News copy opens its first paragraph with the dateline; a typesetter may set it on a line of its own
+    (a run-in head broken off), and the paragraph then starts on the next line, indented. It is no
+    paragraph of its own: it opens the one after it."""
+    flat = "".join(text.split()).translate(_TRADITIONAL)
+    head = dateline(flat)
+    if not head or len(flat) > 40 or _JUMP_MARK.search(flat):
+        return False
+    rest = flat[len(head) :]
+    return not rest or bool(_CREDIT.fullmatch(rest))
 
 
 def _geometry(line: Line) -> tuple:
@@ -1225,6 +1375,13 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
 
+def _join_all(lines: list[Line]) -> str:
+    text = ""
+    for ln in lines:
+        text = _join(text, ln.text)
+    return text
+
+
 def _heading_blocks(
     group: list[_Item], body: float, head_sizes: list[int], multi_column: bool, later: list[Line] = ()
 ) -> list[Block]:
@@ -1267,6 +1424,13 @@ def _heading_blocks(
     biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, -r))
     main = runs[biggest][0]
     level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
+    if level == 2 and any(
+        all(ln.bold and ln.size < 0.95 * main.size for ln in run) and not _join_all(run).startswith(("——", "—", "--"))
+        for run in runs[biggest + 1 :]
+    ):
+        # Display type right over a smaller bold title: a box or column's title (简讯, 社区动态) over its first
+        # item's title — the title of what follows, not a subhead of the story before it.
+        level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
         text = ""
