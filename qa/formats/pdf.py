@@ -96,6 +96,8 @@ _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 fa
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 _CONT_LINE = markers.CONTINUED
 _JUMP_MARK = markers.ANY
+# A figure or table caption ("图1 系统结构", "Table 2"): closes what is above it, never a kicker of what follows.
+_CAPTION = re.compile(r"\s*(?:[图圖表]|fig(?:ure)?\.?|table)\s*[\d０-９一二三四五六七八九十]", re.IGNORECASE)
 _HANGING = set("，。、；：？！）”」』》．,.;:!?)")  # may hang past the column edge (hanging punctuation)
 _SENTENCE_END = tuple("。！？!?；;…：:")
 _OPENERS = set("“‘（「『《〈【〔")  # full-width opening punctuation: the glyph sits in the right half of its box
@@ -1166,6 +1168,8 @@ def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
         return False
     if plain and (is_byline(line.text) or any(ch in line.text for ch in "（）()【】〔〕")):
         return False  # a story's closing credit, not a label of the next
+    if _CAPTION.match(line.text):
+        return False  # a figure's or table's caption closes what is above it (a report's figure before a heading)
     head = items[i + 1].line
     if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
         return False
