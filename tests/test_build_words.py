@@ -78,9 +78,17 @@ def test_a_child_killed_mid_build_leaves_the_same_index(tmp_path, use_embedder, 
         return real_tokens(texts)
 
     killed: list[int] = []
+    streams: list[qa.build_words._StreamedTokens] = []
+    real_init = qa.build_words._StreamedTokens.__init__
+
+    def remember(self, *args):
+        real_init(self, *args)
+        streams.append(self)
 
     def encode_then_kill(*args, **kwargs):
-        time.sleep(0.3)  # some pieces arrive first
+        deadline = time.monotonic() + 30
+        while not (streams and streams[0]._pieces) and time.monotonic() < deadline:
+            time.sleep(0.02)  # some pieces arrive first, however loaded the machine (not a fixed sleep)
         for child in _children():
             os.kill(child.pid, signal.SIGKILL)
             killed.append(child.pid)
@@ -88,6 +96,7 @@ def test_a_child_killed_mid_build_leaves_the_same_index(tmp_path, use_embedder, 
 
     monkeypatch.setattr(qa.build_words, "corpus_tokens", slow_tokens)
     monkeypatch.setattr(qa.build, "encode_texts", encode_then_kill)
+    monkeypatch.setattr(qa.build_words._StreamedTokens, "__init__", remember)
     _write_docs(tmp_path / "docs")
     with caplog.at_level(logging.WARNING, logger="qa.build_words"):
         build_index([tmp_path / "docs"], tmp_path / "index", embedder=use_embedder, progress=False)
