@@ -117,9 +117,11 @@ def one_blas_thread() -> Iterator[None]:
     nothing is limited.
     """
     global _blas_users, _blas_saved
+    if _blas_libs is None:  # no searcher or encoder made yet: look now, before taking the (non-reentrant) lock
+        find_blas_libraries()
     with _blas_lock:
         if _blas_users == 0:
-            _blas_saved = [(lib, lib.num_threads) for lib in _blas_controllers()]
+            _blas_saved = [(lib, lib.num_threads) for lib in _blas_libs or []]
             for lib, n in _blas_saved:
                 if n != 1:
                     lib.set_num_threads(1)
@@ -149,9 +151,3 @@ def find_blas_libraries() -> None:
     with _blas_lock:
         if _blas_users == 0:  # never swap the list under a user (it restores the counts it saved)
             _blas_libs = found
-
-
-def _blas_controllers() -> list:
-    if _blas_libs is None:
-        find_blas_libraries()
-    return _blas_libs or []
