@@ -21,7 +21,7 @@ chunks (window vectors reused by text hash); each question is searched alone (k=
 included) and p50/p95 wall time is reported, query encoding included, model load aside, with
 the process's CPU time per question beside it (all its threads), hybrid timed ``--latency-repeats``
 more times, once more on one core (``QA_QUERY_THREADS=1``) and once with the opt-in helper thread
-(``QA_QUERY_THREADS=2``: ``qa.beside`` and the encoder's halves; the default is one thread),
+(``QA_QUERY_THREADS=2``: ``qa.beside``'s helper encodes and scans beside; the default is one thread),
 the load average before and after, a per-stage breakdown of a hybrid question (encode,
 jieba, candidates, fuse, relevance, chunk records, highlight), and the dense candidates of the
 timed questions against a float scan of the same vectors (recall; ``qa.dense_index``). Build: wall seconds as
@@ -141,7 +141,7 @@ def helpers_note(res: dict) -> str:
     return " (second core used)" if res["helpers"] else " (default: one thread per question)"
 
 
-def one_core(measure, threads: str = "1"):
+def with_query_threads(measure, threads: str = "1"):
     """``measure()`` with each question kept on one core (``QA_QUERY_THREADS=1``: no helper threads), or
     with ``threads="2"`` on two (the opt-in helper thread of ``qa.beside``)."""
     before = os.environ.get("QA_QUERY_THREADS")
@@ -341,8 +341,8 @@ def evaluate_model(args, model: str | None, corpus: list[dict], questions: list[
         for label, mode in MODES:
             result["latency"][label] = run_latency(big_searcher, timed, mode)
         result["hybrid_repeats"] = [run_latency(big_searcher, timed, "hybrid") for _ in range(args.latency_repeats)]
-        result["hybrid_one_core"] = one_core(lambda: run_latency(big_searcher, timed, "hybrid"))
-        result["hybrid_helper"] = one_core(lambda: run_latency(big_searcher, timed, "hybrid"), threads="2")
+        result["hybrid_one_core"] = with_query_threads(lambda: run_latency(big_searcher, timed, "hybrid"))
+        result["hybrid_helper"] = with_query_threads(lambda: run_latency(big_searcher, timed, "hybrid"), threads="2")
         result["stages"] = stage_times(big_searcher, timed)
         result["scan"] = scan_check(big_searcher, timed)
         result["load"].append(load_average())
