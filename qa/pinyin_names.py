@@ -88,7 +88,9 @@ def write_readings(path: Path) -> dict[str, str]:
     table = build_readings()
     body = "".join(f"{key}\t{chars}\n" for key, chars in sorted(table.items()))
     header = f"# syllable<TAB>characters reading so; python -m qa.pinyin_names from pypinyin {version('pypinyin')}\n"
-    path.write_text(header + body, encoding="utf-8")
+    partial = path.with_name(path.name + ".partial")  # written whole, then swapped in: a cut-off write leaves the
+    partial.write_text(header + body, encoding="utf-8")  # old table, never a short one that reads as valid
+    partial.replace(path)
     return table
 
 
