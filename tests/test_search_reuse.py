@@ -98,6 +98,34 @@ def test_a_question_on_one_core_gets_the_hits_of_two(searcher, monkeypatch):
     assert one == two
 
 
+@pytest.mark.parametrize("mode", ["hybrid", "keyword", "dense"])
+def test_a_single_question_gets_the_same_hits_with_the_helper(searcher, monkeypatch, mode):
+    """One question at a time (``search``), the opt-in helper (the question encoded beside its BM25 search, the
+    keyword candidates handed to the FAISS side already found) gives the one-thread hits, in every mode (the
+    batches above take the keyword side inside ``CandidateFinder.find``)."""
+    import qa.beside
+
+    monkeypatch.setattr(qa.beside, "_cores", lambda: 2)  # the helper is made whatever the machine
+    given: list[bool] = []
+    find = searcher.finder.find
+
+    def spy(*args):
+        given.append(len(args) > 4 and args[4] is not None)  # the keyword side found before the vector
+        return find(*args)
+
+    monkeypatch.setattr(searcher.finder, "find", spy)
+
+    def answers(threads: str) -> list:
+        monkeypatch.setenv("QA_QUERY_THREADS", threads)
+        return [[h.to_json() for h in searcher.search(q, k=4, mode=mode, show_weak=True)] for q in QUESTIONS]
+
+    two = answers("2")
+    assert qa.beside.helpers_allowed()
+    one = answers("1")
+    assert two == one and sum(map(bool, one)) >= 2  # (an English question may find no keyword hits)
+    assert given == [mode != "dense"] * (2 * len(QUESTIONS))
+
+
 def test_threaded_build_encoding_gives_the_vectors_of_one_by_one_encoding(use_embedder):
     from qa.build import ENCODE_BATCH, encode_texts
 
