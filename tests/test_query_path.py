@@ -86,8 +86,15 @@ def test_first_english_question_reads_the_shipped_pinyin_table_without_pypinyin(
 
 
 def test_shipped_pinyin_table_is_what_pypinyin_gives():
+    """The table is pypinyin's readings as of the version its header names (a newer pypinyin may differ: the
+    table, not the installed pypinyin, is what searches read, so that only asks for a rewrite)."""
+    from importlib.metadata import version
+
     from qa.pinyin_names import READINGS_FILE, build_readings, read_readings
 
+    made_with = READINGS_FILE.read_text(encoding="utf-8").splitlines()[0].rsplit(" ", 1)[-1]
+    if version("pypinyin") != made_with:
+        pytest.skip(f"table made with pypinyin {made_with}, {version('pypinyin')} installed: `python -m qa.pinyin_names`")
     shipped = read_readings(READINGS_FILE)
     assert shipped == build_readings(), "pypinyin changed: run `python -m qa.pinyin_names` and commit the table"
 
