@@ -94,7 +94,7 @@ def test_shipped_pinyin_table_is_what_pypinyin_gives():
 
     made_with = READINGS_FILE.read_text(encoding="utf-8").splitlines()[0].rsplit(" ", 1)[-1]
     if version("pypinyin") != made_with:
-        pytest.skip(f"table made with pypinyin {made_with}, {version('pypinyin')} installed: `python -m qa.pinyin_names`")
+        pytest.skip(f"table made with pypinyin {made_with}, {version('pypinyin')} here: python -m qa.pinyin_names")
     shipped = read_readings(READINGS_FILE)
     assert shipped == build_readings(), "pypinyin changed: run `python -m qa.pinyin_names` and commit the table"
 
