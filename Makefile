@@ -17,6 +17,7 @@ install-test:
 	$(PIP) install "$(TORCH)" -e ".[test]"
 	bash scripts/install-chromium.sh
 	bash scripts/install-office.sh
+	-bash scripts/install-cjk-font.sh  # best effort: the fpdf2/Typst producers' font; their tests skip without it
 	-bash scripts/install-latex.sh  # best effort: without it the LaTeX producer's tests skip and say why
 
 test: install-test

@@ -55,6 +55,20 @@ some papers; photos with captions, briefs boxes, subheads, 本报讯 lead-ins an
 wordings (〔下转第2版〕 / （转第二版） …) with continuations in flow bands or bands of their own. Seeds 13000+. Skipped
 (with a message) when xelatex, its packages or the fonts are missing (scripts/install-latex.sh).
 
+HELD OUT (its first figures, taken before anyone looked at a failure, are in the README): ``fpdf2`` — newspapers
+written glyph by glyph with fpdf2 (tests/newspaper_fpdf.py, written by an engineer who did not read the reader's
+source or tests), imitating what page-layout programs (InDesign, 方正飞腾) put into a PDF: the content stream
+draws the page out of reading order (frames shuffled or reversed, every line shuffled, or headlines after their
+bodies, furniture anywhere), glyphs one per text object or in short runs with the producer's own justification
+and punctuation squeezing, synthetic bold (stroked outlines); irregular frames — heads over only their own
+columns, L-shaped stories running on under a shorter neighbour, photos with captions, boxed briefs; kickers,
+subtitles, bylines, datelines, closing bylines; jumps in five wordings (（下转第2版） / （转2版） / 下转二版 /
+（转A2版） / ▲下转第二版) to continuations placed among the next page's stories under a smaller head, a short
+jump head or a marker line; 3–6 columns, 2–3 pages, a fifth of the papers in traditional characters. REPORT
+seeds 15000+ (the set below); DIAGNOSIS seeds 15500+ (``--diagnosis-seeds`` adds that set, for whoever
+diagnoses the reader on this producer — never report them as held-out figures, never diagnose on 15000+).
+Skipped (with a message) when fpdf2 or the CJK font is missing.
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -86,6 +100,7 @@ from qa.formats.blocks import hints_digest  # noqa: E402
 from qa.formats.pdf import read_pdf  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
+from tests.newspaper_fpdf import fpdf_available, make_fpdf_newspaper  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
 from tests.newspaper_latex import latex_available, make_latex_newspaper  # noqa: E402
 from tests.newspaper_office import make_office_newspapers, office_available  # noqa: E402
@@ -166,6 +181,9 @@ def run_set(
             paper = make_latex_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("typst",):
             paper = make_typst_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("fpdf2",):  # 2 or 3 pages unless the set fixes it
+            n = pages or (2 + seed % 2)
+            paper = make_fpdf_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
@@ -197,6 +215,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--papers", type=int, default=40, help="newspapers per set (default 40)")
     parser.add_argument("--only", default="", help="run only the sets whose label contains this text")
+    parser.add_argument(
+        "--diagnosis-seeds",
+        action="store_true",
+        help="also run the fpdf2 producer's DIAGNOSIS seeds (15500+), for diagnosing; not a held-out figure",
+    )
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -238,6 +261,13 @@ def main() -> None:
             sets += [("diagnosed: LaTeX xeCJK multicol, 3/4/5 col, 2 p", ("latex",), None, 2, 13000, None)]
         else:
             print(f"{why_not_latex}: the LaTeX set is skipped", file=sys.stderr)
+        why_not_fpdf = fpdf_available()
+        if why_not_fpdf is None:
+            sets += [("held out: fpdf2 glyphs, shuffled, 3–6 col, 2–3 p", ("fpdf2",), None, None, 15000, None)]
+            if args.diagnosis_seeds:
+                sets += [("diagnosis seeds: fpdf2, 3–6 col, 2–3 p", ("fpdf2",), None, None, 15500, None)]
+        else:
+            print(f"{why_not_fpdf}: the fpdf2 set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0
