@@ -78,6 +78,7 @@ KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采
 EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
+RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -266,7 +267,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
         return edges[r - 1] + edges[r] + edges[r + 1] >= EDGE_ROWS
 
     lines: list[Line] = []
-    for row in rows:
+    for r, row in enumerate(rows):
         current: list[_Char] = []
         for j, ch in enumerate(row):
             if current:
@@ -332,12 +333,92 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # (columns a narrow gutter apart set their lines a point off each other's grid), however
                     # far the full-width punctuation ending this column's line hangs into that gutter.
                     reach = min(reach, gap - 0.01)
+                if reach < gap <= RUN_SPACE * small and _text_through(rows, r, prev, ch, small, _evenly(row, j, small)):
+                    # The rows above and below run their text through this gap: a justified line's space
+                    # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
+                    reach = gap
                 if gap > reach or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
     return lines
+
+
+def _ink(ch: _Char) -> tuple[float, float]:
+    """Where a character's glyph is: full-width punctuation sets it in one half of its em box (closing marks
+    in the left half, which may hang into the gutter; opening ones in the right half)."""
+    if ch.x1 - ch.x0 >= 0.9 * ch.size and not ch.text.isascii():
+        if ch.text in _HANGING:
+            return ch.x0, ch.x0 + 0.5 * (ch.x1 - ch.x0)
+        if ch.text in _OPENERS:
+            return ch.x0 + 0.5 * (ch.x1 - ch.x0), ch.x1
+    return ch.x0, ch.x1
+
+
+def _evenly(row: list[_Char], j: int, size: float) -> bool:
+    """Whether the gap before ``row[j]`` is as wide as the next space between glyphs before or after it (within
+    a few glyphs): a justified line spreads its slack evenly over the spaces between its glyph runs."""
+    gap = row[j].x0 - row[j - 1].x1
+    for k in (*range(j - 1, max(0, j - 6), -1), *range(j + 1, min(len(row), j + 6))):
+        other = row[k].x0 - row[k - 1].x1
+        if other > 0.25 * size:
+            if abs(other - gap) <= 0.03 * size:
+                return True
+            if k > j:
+                break
+    return False
+
+
+def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size: float, even: bool = False) -> bool:
+    """Whether the lines above and below of this size set text across the gap between ``prev`` and ``ch`` on
+    row ``r``: a gutter is a strip white in the lines of its columns; a justification space between glyph runs
+    is not, as the lines around it space their runs elsewhere.
+
+    Each side looks at the nearest three rows, each within two lines' pitch of the last, whose type is this
+    size and that have text on both sides of the gap (a column's first or last line has one side; a line alone
+    keeps the other tests' verdict). The gap is a gutter when a strip of it GUTTER x the size wide is white in
+    all but a third of them (a byline or a rule's caption may run across the columns' heads); an indent after
+    the gutter leaves the gutter's white in the lines around.
+    """
+    left, right = _ink(prev)[1], _ink(ch)[0]  # a line-ending comma's em box reaches into a narrow gutter
+    lo, hi = prev.x0 - size, ch.x1 + size
+    base = rows[r][0].base
+    bins = max(1, round(2 * (right - left)))  # half-point strips across the gap (none: a narrow gap)
+    step_x = (right - left) / bins
+    covered = [0] * bins
+    found = 0
+    for step in (-1, 1):
+        k, at, seen = r + step, base, 0
+        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= 2.2 * size:
+            near = [
+                _ink(c)
+                for c in rows[k]
+                if c.x1 > lo and c.x0 < hi and abs(c.size - size) <= 0.02 * size and not c.text.isspace()
+            ]
+            if near and min(x0 for x0, _ in near) < prev.x1 and max(x1 for _, x1 in near) > ch.x0:
+                for x0, x1 in near:
+                    first = max(0, int((x0 - left) / step_x))
+                    last = min(bins, int((x1 - left) / step_x) + 1)
+                    for i in range(first, last):
+                        mid = left + (i + 0.5) * step_x
+                        if x0 <= mid <= x1:
+                            covered[i] += 1
+                seen += 1
+            if near:  # a short line beside the gap (a paragraph's last) carries the search on past it
+                at = rows[k][0].base
+            k += step
+        found += seen
+    if not found:
+        return False
+    if right - left < GUTTER * size:
+        return True
+    allowed = 0 if even else found // 3
+    run = best = 0.0
+    for count in covered:
+        run = run + step_x if count <= allowed else 0.0
+        best = max(best, run)
+    return best < GUTTER * size
 
 
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
