@@ -80,3 +80,56 @@ def test_the_space_between_glyph_runs_of_a_justified_line_splits_nothing(tmp_pat
         read = ["".join(p.text.split()) for p in outline.paragraphs]
         for want in paragraphs:
             assert want in read, (seed, want[:20], [p[:20] for p in read])
+
+
+def _jumped_paper(path, transfer: str, head: str | None, continued: str) -> tuple[list[str], str]:  # noqa: ANN001
+    """Two pages: a story jumps from page 1 to page 2, where its rest follows another story, under ``head`` (a
+    line in head type) and opening with ``continued`` (either may be empty). Returns the rows and the headline."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def story(y: float, headline: str | None, rows: list[str], size: float = 22) -> float:
+        if headline:
+            c.setFont(font, size)
+            c.drawString(60, y, headline)
+            y -= size + 16
+        c.setFont(font, SIZE)
+        for n, row in enumerate(rows):
+            c.drawString(60 + (2 * SIZE if n == 0 else 0), y, row)
+            y -= SIZE * 1.5
+        return y - 30
+
+    rows = _justified_rows(COLUMN[0], 24)
+    y = story(780, "城市公交改革稳步推进", [*rows[:3], rows[3] + transfer])
+    story(y, "农村合作医疗覆盖面扩大", _justified_rows(COLUMN[1], 24))
+    c.showPage()
+    y = story(780, "夏粮收购进展顺利", _justified_rows(COLUMN[2], 24))
+    story(y, head, [continued + rows[4], *rows[5:]], size=14)
+    c.save()
+    return rows, "城市公交改革稳步推进"
+
+
+@pytest.mark.parametrize(
+    ("transfer", "head", "continued"),
+    [
+        ("（下转第2版）", "城市公交（上接第1版）", ""),  # a short jump head: the headline's first words, the marker
+        ("▲下转第二版", "城市公交改革▼上接第一版", ""),
+        ("下转二版", "城市公交改上接一版", ""),
+        ("▲下转第二版", None, "▼上接第一版"),  # a pointer before the marker opening the rest
+        ("▲下转第二版", "城市公交改革稳步推进", "▼上接第一版"),
+    ],
+)
+def test_a_continuation_under_a_short_jump_head_is_cited_under_its_story(tmp_path, transfer, head, continued):
+    """Layout programs head a jumped story's rest with its headline's first words run into the marker, in head
+    type, or point at the marker with a triangle ('▼上接第一版'): the rest on page 2 is cited under the story's
+    headline, not under a section named by the jump head, nor under the story printed above it."""
+    path = tmp_path / "jump.pdf"
+    rows, headline = _jumped_paper(path, transfer, head, continued)
+    outline = recover_outline(load_file(path))
+    rest = "".join(rows[5:])
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+    homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if rest in texts[i]]
+    assert homes == [(headline,)], homes
+    assert outline.stitches, "the rest is stitched to the page-1 text it continues"
