@@ -7,7 +7,10 @@ which matters on a 2-core machine (measured in ``benchmarks/formats.py``).
 The page is read the way a newspaper reader reads it:
 
 1. **Lines.** Characters on one baseline form a row; a row splits where the gap between two
-   characters is wider than a word space (a column gutter) or the font size changes.
+   characters is wider than a word space (a column gutter) or the font size changes — but not where
+   the lines above and below set text across the gap: a gutter is white in the lines of its columns,
+   while a layout program (InDesign, 方正飞腾) that writes glyphs in short runs puts a justified line's
+   slack between the runs, wider than CJK type is ever set.
 2. **Page furniture.** Lines in the top and bottom bands that look like a banner, an edition or
    page number, a date or an editor credit, or that repeat on other pages, are dropped. The
    edition ("第2版") is remembered: jump markers name editions, not PDF page indexes.
