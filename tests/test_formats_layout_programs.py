@@ -133,3 +133,42 @@ def test_a_continuation_under_a_short_jump_head_is_cited_under_its_story(tmp_pat
     homes = [s.path[:1] for s in outline.sections for i in s.paragraphs if rest in texts[i]]
     assert homes == [(headline,)], homes
     assert outline.stitches, "the rest is stitched to the page-1 text it continues"
+
+
+def test_a_framed_box_title_heads_only_what_its_frame_holds(tmp_path):
+    """A story's columns run on beside a framed brief box whose title is centred over it, the box's text on the
+    columns' own grid: the story's last column is still cited under the story, and the box's text under the box
+    (its centred title heads no column outside the frame)."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "box.pdf"
+    c = canvas.Canvas(str(path), pagesize=(680, 842))
+    width, gutter, lead = WIDTH * SIZE, 1.5 * SIZE, 1.5 * SIZE
+    c.setFont(font, 24)
+    c.drawString(40, 780, "城乡民生")  # a short headline over the story's first column only
+    texts = [COLUMN[0][:90], COLUMN[0][90:], COLUMN[1]]
+    rows_of = [_justified_rows(t, WIDTH) for t in texts]
+    c.setFont(font, SIZE)
+    for col, rows in enumerate(rows_of):
+        x, y = 40 + col * (width + gutter), (740.0 if col == 0 else 785.0)
+        for row in rows:
+            c.drawString(x, y, row)
+            y -= lead
+    box_x = 40 + 3 * (width + gutter)
+    c.rect(box_x - 4, 560, 0.6 * width + 8, 262)
+    c.setFont(font, 15)
+    c.drawCentredString(box_x + 0.3 * width, 802, "简讯")
+    box_rows = _justified_rows(COLUMN[2], 10)
+    c.setFont(font, SIZE)
+    y = 785.0
+    for row in box_rows[:14]:
+        c.drawString(box_x, y, row)
+        y -= lead
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts_read = ["".join(p.text.split()) for p in outline.paragraphs]
+    homes = {s.path[:1] for s in outline.sections for i in s.paragraphs if "".join(rows_of[2][3:6]) in texts_read[i]}
+    assert homes == {("城乡民生",)}, homes
+    box = {s.path[:1] for s in outline.sections for i in s.paragraphs if "".join(box_rows[2:4]) in texts_read[i]}
+    assert box == {("简讯",)}, box

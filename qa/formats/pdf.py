@@ -154,6 +154,7 @@ class _Page:
     edition: int | None = None
     furniture: list[Line] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules: (x0, x1, y)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # boxes: (x0, top, x1, bottom)
 
 
 def _edition_number(text: str) -> int | None:
@@ -175,6 +176,19 @@ def _page_rules(page, raw) -> list[tuple[float, float, float]]:  # noqa: ANN001 
         if top - bottom < 2.5 and right - left > 20:
             rules.append((left, right, height - (top + bottom) / 2))
     return rules
+
+
+def _page_frames(page, raw) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """Boxes drawn on the page (paths at least a few lines tall and wide): (x0, top, x1, bottom), from the top.
+
+    A framed module (a brief box, a sidebar) is read on its own: its title heads only what the frame holds."""
+    height = page.get_height()
+    frames = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom > 20 and right - left > 20:
+            frames.append((left, height - top, right, height - bottom))
+    return frames
 
 
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
@@ -568,6 +582,7 @@ class _Layout:
     line_gap: float  # usual whitespace between two body lines of one column
     para_gap: float | None = None  # usual space between paragraphs, where paragraphs are spaced (not indented)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # the page's horizontal rules
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # the page's boxes
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
@@ -628,7 +643,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
-        strips = _under_one_headline(merged, layout.body)
+        strips = _under_one_headline(merged, layout.body, layout.frames)
     if len(strips) > 1:
         return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
     if len(bands) > 1:
@@ -804,7 +819,25 @@ def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> 
     return any(abs(a - b) <= 0.6 * body for a in firsts for b in starts)
 
 
-def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
+def _framed_apart(left: list[Line], strip: list[Line], frames: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a box drawn round the headline opening ``strip`` and text under it leaves ``left`` out: a framed
+    module's title heads only what the frame holds (a shaded band behind a headline frames no module)."""
+    first = min(strip, key=lambda ln: (ln.top, ln.x0))
+
+    def inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
+        return box[0] - 1 <= ln.x0 and ln.x1 <= box[2] + 1 and box[1] - 1 <= ln.top and ln.bottom <= box[3] + 1
+
+    return any(
+        inside(first, box)
+        and any(ln.top >= first.bottom and inside(ln, box) for ln in strip)  # a box round a module, not a band
+        and not any(inside(ln, box) for ln in left)
+        for box in frames
+    )
+
+
+def _under_one_headline(
+    strips: list[list[Line]], body: float, frames: list[tuple[float, float, float, float]] = ()
+) -> list[list[Line]]:
     """Strips joined to the strip on their right whose centred headline heads their columns.
 
     A headline centred over its article's columns leaves white space beside it that looks like a
@@ -839,6 +872,7 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
             and not any(_opens_article(ln, body) for ln in left if ln is not min(left, key=lambda o: (o.top, o.x0)))
             and not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in left)
             and beside(left, out[k + 1], heads[k + 1])
+            and not _framed_apart(left, out[k + 1], frames)
             # Not when a headline on its left heads it as well (pages set on one baseline grid
             # start every article's body on one row): it is read after that headline anyway.
             and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
@@ -1561,11 +1595,13 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     try:
         sized: list[tuple[int, float, float, list[_Char]]] = []
         rules: list[list[tuple[float, float, float]]] = []
+        frames: list[list[tuple[float, float, float, float]]] = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
                 sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
                 rules.append(_page_rules(page, raw))
+                frames.append(_page_frames(page, raw))
             finally:
                 page.close()
     finally:
@@ -1583,8 +1619,9 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
                 if c.bold_by_name:
                     c.bold = False
     pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
-    for page, drawn in zip(pages, rules, strict=True):
+    for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn
+        page.frames = boxes
         for line in page.lines if drawn else ():
             line.ruled_above = _ruled(line, line.top - 0.8 * body, line.top, drawn, 0.0)
     return pages, body
@@ -1609,7 +1646,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules)) if leaf]
+        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
