@@ -119,12 +119,6 @@ def test_every_story_is_found_as_a_section(paper, built):
     assert not missing, f"{len(missing)} of {len(stories)} stories have no section: {missing}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader (as of f7533f4): a continuation under a SHORT jump head — the headline's first words run into "
-    "the marker, '逐户摸底全▼上接第一版' — becomes a section of its own named by that line instead of joining the "
-    "story it continues (on the diagnosis seeds 15500+ nearly every piece under a short jump head is misfiled)",
-)
 def test_a_jumped_storys_text_is_cited_under_its_headline_on_both_pages(paper, built):
     """Everything a jumped story prints — on page 1 and, after the jump, on page 2 — is cited under its headline
     ("show the whole section" shows the story from both pages)."""

@@ -7,7 +7,10 @@ which matters on a 2-core machine (measured in ``benchmarks/formats.py``).
 The page is read the way a newspaper reader reads it:
 
 1. **Lines.** Characters on one baseline form a row; a row splits where the gap between two
-   characters is wider than a word space (a column gutter) or the font size changes.
+   characters is wider than a word space (a column gutter) or the font size changes — but not where
+   the lines above and below set text across the gap: a gutter is white in the lines of its columns,
+   while a layout program (InDesign, 方正飞腾) that writes glyphs in short runs puts a justified line's
+   slack between the runs, wider than CJK type is ever set.
 2. **Page furniture.** Lines in the top and bottom bands that look like a banner, an edition or
    page number, a date or an editor credit, or that repeat on other pages, are dropped. The
    edition ("第2版") is remembered: jump markers name editions, not PDF page indexes.
@@ -80,6 +83,7 @@ KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采
 EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
+RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -154,6 +158,7 @@ class _Page:
     edition: int | None = None
     furniture: list[Line] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules: (x0, x1, y)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # boxes: (x0, top, x1, bottom)
 
 
 def _edition_number(text: str) -> int | None:
@@ -175,6 +180,19 @@ def _page_rules(page, raw) -> list[tuple[float, float, float]]:  # noqa: ANN001 
         if top - bottom < 2.5 and right - left > 20:
             rules.append((left, right, height - (top + bottom) / 2))
     return rules
+
+
+def _page_frames(page, raw) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """Boxes drawn on the page (paths at least a few lines tall and wide): (x0, top, x1, bottom), from the top.
+
+    A framed module (a brief box, a sidebar) is read on its own: its title heads only what the frame holds."""
+    height = page.get_height()
+    frames = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom > 20 and right - left > 20:
+            frames.append((left, height - top, right, height - bottom))
+    return frames
 
 
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
@@ -270,7 +288,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
         return edges[r - 1] + edges[r] + edges[r + 1] >= EDGE_ROWS
 
     lines: list[Line] = []
-    for row in rows:
+    for r, row in enumerate(rows):
         current: list[_Char] = []
         for j, ch in enumerate(row):
             if current:
@@ -336,12 +354,92 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # (columns a narrow gutter apart set their lines a point off each other's grid), however
                     # far the full-width punctuation ending this column's line hangs into that gutter.
                     reach = min(reach, gap - 0.01)
+                if reach < gap <= RUN_SPACE * small and _text_through(rows, r, prev, ch, small, _evenly(row, j, small)):
+                    # The rows above and below run their text through this gap: a justified line's space
+                    # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
+                    reach = gap
                 if gap > reach or max(prev.size, ch.size) > 1.15 * small:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
     return lines
+
+
+def _ink(ch: _Char) -> tuple[float, float]:
+    """Where a character's glyph is: full-width punctuation sets it in one half of its em box (closing marks
+    in the left half, which may hang into the gutter; opening ones in the right half)."""
+    if ch.x1 - ch.x0 >= 0.9 * ch.size and not ch.text.isascii():
+        if ch.text in _HANGING:
+            return ch.x0, ch.x0 + 0.5 * (ch.x1 - ch.x0)
+        if ch.text in _OPENERS:
+            return ch.x0 + 0.5 * (ch.x1 - ch.x0), ch.x1
+    return ch.x0, ch.x1
+
+
+def _evenly(row: list[_Char], j: int, size: float) -> bool:
+    """Whether the gap before ``row[j]`` is as wide as the next space between glyphs before or after it (within
+    a few glyphs): a justified line spreads its slack evenly over the spaces between its glyph runs."""
+    gap = row[j].x0 - row[j - 1].x1
+    for k in (*range(j - 1, max(0, j - 6), -1), *range(j + 1, min(len(row), j + 6))):
+        other = row[k].x0 - row[k - 1].x1
+        if other > 0.25 * size:
+            if abs(other - gap) <= 0.03 * size:
+                return True
+            if k > j:
+                break
+    return False
+
+
+def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size: float, even: bool = False) -> bool:
+    """Whether the lines above and below of this size set text across the gap between ``prev`` and ``ch`` on
+    row ``r``: a gutter is a strip white in the lines of its columns; a justification space between glyph runs
+    is not, as the lines around it space their runs elsewhere.
+
+    Each side looks at the nearest three rows, each within two lines' pitch of the last, whose type is this
+    size and that have text on both sides of the gap (a column's first or last line has one side; a line alone
+    keeps the other tests' verdict). The gap is a gutter when a strip of it GUTTER x the size wide is white in
+    all but a third of them (a byline or a rule's caption may run across the columns' heads); an indent after
+    the gutter leaves the gutter's white in the lines around.
+    """
+    left, right = _ink(prev)[1], _ink(ch)[0]  # a line-ending comma's em box reaches into a narrow gutter
+    lo, hi = prev.x0 - size, ch.x1 + size
+    base = rows[r][0].base
+    bins = max(1, round(2 * (right - left)))  # half-point strips across the gap (none: a narrow gap)
+    step_x = (right - left) / bins
+    covered = [0] * bins
+    found = 0
+    for step in (-1, 1):
+        k, at, seen = r + step, base, 0
+        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= 2.2 * size:
+            near = [
+                _ink(c)
+                for c in rows[k]
+                if c.x1 > lo and c.x0 < hi and abs(c.size - size) <= 0.02 * size and not c.text.isspace()
+            ]
+            if near and min(x0 for x0, _ in near) < prev.x1 and max(x1 for _, x1 in near) > ch.x0:
+                for x0, x1 in near:
+                    first = max(0, int((x0 - left) / step_x))
+                    last = min(bins, int((x1 - left) / step_x) + 1)
+                    for i in range(first, last):
+                        mid = left + (i + 0.5) * step_x
+                        if x0 <= mid <= x1:
+                            covered[i] += 1
+                seen += 1
+            if near:  # a short line beside the gap (a paragraph's last) carries the search on past it
+                at = rows[k][0].base
+            k += step
+        found += seen
+    if not found:
+        return False
+    if right - left < GUTTER * size:
+        return True
+    allowed = 0 if even else found // 3
+    run = best = 0.0
+    for count in covered:
+        run = run + step_x if count <= allowed else 0.0
+        best = max(best, run)
+    return best < GUTTER * size
 
 
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
@@ -488,6 +586,7 @@ class _Layout:
     line_gap: float  # usual whitespace between two body lines of one column
     para_gap: float | None = None  # usual space between paragraphs, where paragraphs are spaced (not indented)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # the page's horizontal rules
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # the page's boxes
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
@@ -548,7 +647,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
                     merged[-1] = joined
                     continue
             merged.append(list(strip))
-        strips = _under_one_headline(merged, layout.body)
+        strips = _under_one_headline(merged, layout.body, layout.frames)
     if len(strips) > 1:
         return [leaf for strip in strips for leaf in _xy_cut(strip, layout, depth + 1)]
     if len(bands) > 1:
@@ -724,7 +823,25 @@ def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> 
     return any(abs(a - b) <= 0.6 * body for a in firsts for b in starts)
 
 
-def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line]]:
+def _framed_apart(left: list[Line], strip: list[Line], frames: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a box drawn round the headline opening ``strip`` and text under it leaves ``left`` out: a framed
+    module's title heads only what the frame holds (a shaded band behind a headline frames no module)."""
+    first = min(strip, key=lambda ln: (ln.top, ln.x0))
+
+    def inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
+        return box[0] - 1 <= ln.x0 and ln.x1 <= box[2] + 1 and box[1] - 1 <= ln.top and ln.bottom <= box[3] + 1
+
+    return any(
+        inside(first, box)
+        and any(ln.top >= first.bottom and inside(ln, box) for ln in strip)  # a box round a module, not a band
+        and not any(inside(ln, box) for ln in left)
+        for box in frames
+    )
+
+
+def _under_one_headline(
+    strips: list[list[Line]], body: float, frames: list[tuple[float, float, float, float]] = ()
+) -> list[list[Line]]:
     """Strips joined to the strip on their right whose centred headline heads their columns.
 
     A headline centred over its article's columns leaves white space beside it that looks like a
@@ -759,6 +876,7 @@ def _under_one_headline(strips: list[list[Line]], body: float) -> list[list[Line
             and not any(_opens_article(ln, body) for ln in left if ln is not min(left, key=lambda o: (o.top, o.x0)))
             and not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in left)
             and beside(left, out[k + 1], heads[k + 1])
+            and not _framed_apart(left, out[k + 1], frames)
             # Not when a headline on its left heads it as well (pages set on one baseline grid
             # start every article's body on one row): it is read after that headline anyway.
             and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
@@ -1490,11 +1608,13 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     try:
         sized: list[tuple[int, float, float, list[_Char]]] = []
         rules: list[list[tuple[float, float, float]]] = []
+        frames: list[list[tuple[float, float, float, float]]] = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
                 sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
                 rules.append(_page_rules(page, raw))
+                frames.append(_page_frames(page, raw))
             finally:
                 page.close()
     finally:
@@ -1512,8 +1632,9 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
                 if c.bold_by_name:
                     c.bold = False
     pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
-    for page, drawn in zip(pages, rules, strict=True):
+    for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn
+        page.frames = boxes
         for line in page.lines if drawn else ():
             line.ruled_above = _ruled(line, line.top - 0.8 * body, line.top, drawn, 0.0)
     return pages, body
@@ -1538,7 +1659,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules)) if leaf]
+        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

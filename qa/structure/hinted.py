@@ -9,7 +9,8 @@ Newspapers continue articles on other pages. A paragraph that opens with '（上
 continuation run — it and the paragraphs after it up to the next top-level heading — and the
 run belongs to the article whose text ended with '（下转第2版）'. Runs are matched to articles by
 the editions the markers name (the page's printed edition, or its page number), then by the
-repeated "jump headline" printed over the run when there is one, then by the words the run shares
+repeated "jump headline" printed over the run when there is one (or a short jump head: the headline's
+first words run into the marker, '逐户摸底▼上接第一版', which opens the run under it), then by the words the run shares
 with the article's text on its page (and a word the seam makes whole), then in reading order; the run
 is moved right after the article's last paragraph and glued to it when that paragraph stopped
 mid-sentence. The jump headline itself is not a section of its own. A run nothing in the file
@@ -29,7 +30,7 @@ from qa.structure.confidence import FROM_ELSEWHERE
 from qa.structure.cues import continuation_marker, has_transfer_marker, is_cut, strip_transfer
 from qa.structure.headings import heading_title
 from qa.structure.lexical import Similarity, seam_forms_word
-from qa.structure.markers import named_edition, transfer_marker
+from qa.structure.markers import heading_continuation, named_edition, transfer_marker
 
 DISPLAY_ROLES = ("kicker", "subtitle")
 TOPIC_WEIGHT = 1.0  # the run's words against the article's, below the markers (2 each) and a jump headline (3)
@@ -99,6 +100,42 @@ def _assign(n_runs: int, n_transfers: int, scores: dict[tuple[int, int], float])
     return {int(r): int(n) for r, n in zip(rows, cols, strict=True) if matrix[r, n] > forbidden / 2}
 
 
+def _head_words(text: str) -> str:
+    """A jump headline's title without the marker a short jump head ends in."""
+    short = heading_continuation(text)
+    return heading_title(short[0] if short else text)
+
+
+def _short_jump_heads(paragraphs: list[Paragraph], top: int) -> dict[int, tuple[int, str]]:
+    """Short jump heads: a heading that ends in a continuation marker ('逐户摸底▼上接第一版', the story's first
+    words and the marker, set in head type over the continuation) opens a continuation run like a marker
+    opening the first paragraph would. Returns the run's first paragraph -> (the head, its marker). A head whose
+    first paragraph opens with a marker of its own is left to that marker."""
+    out: dict[int, tuple[int, str]] = {}
+    for para in paragraphs:
+        short = heading_continuation(para.text) if para.heading_level is not None else None
+        if short is None:
+            continue
+        nxt = next((p for p in paragraphs[para.index + 1 :] if p.role_hint not in DISPLAY_ROLES), None)
+        if nxt is None or nxt.heading_level is not None or continuation_marker(nxt.text):
+            continue
+        out[nxt.index] = (para.index, short[1])
+    return out
+
+
+def _run_from(paragraphs: list[Paragraph], start: int, top: int) -> list[int]:
+    """A continuation run: its first paragraph and those after it up to the next top-level heading, marker or
+    kicker."""
+    run = [start]
+    for nxt in paragraphs[start + 1 :]:
+        if (nxt.heading_level is not None and nxt.heading_level <= top) or continuation_marker(nxt.text):
+            break
+        if nxt.heading_level is None and nxt.role_hint in DISPLAY_ROLES:
+            break  # the kicker of the next article
+        run.append(nxt.index)
+    return run
+
+
 def _jump_order(
     paragraphs: list[Paragraph],
 ) -> tuple[list[int], dict[int, bool], set[int], list[Stitch], list[str], dict[int, str], dict[int, float]]:
@@ -119,7 +156,14 @@ def _jump_order(
 
     runs: list[tuple[int, list[int], int | None]] = []  # (marker paragraph, run, jump headline)
     in_run: set[int] = set()
+    head_markers = _short_jump_heads(paragraphs, top)  # first paragraph under a short jump head -> (head, marker)
     for para in paragraphs:
+        if para.index in head_markers:
+            head, _ = head_markers[para.index]
+            run = _run_from(paragraphs, para.index, top)
+            runs.append((para.index, run, head))
+            in_run.update(run)
+            continue
         if para.heading_level is not None or not continuation_marker(para.text):
             continue
         run = [para.index]
@@ -161,7 +205,7 @@ def _jump_order(
     for r, (marker, _, head) in enumerate(runs):
         para = paragraphs[marker]
         here = _edition(para)
-        source = named_edition(continuation_marker(para.text) or "", here)
+        source = named_edition(continuation_marker(para.text) or head_markers.get(marker, (0, ""))[1], here)
         for n, cand in enumerate(transfers):
             if _edition(cand) == here:  # an article never jumps within its page
                 continue
@@ -170,7 +214,7 @@ def _jump_order(
             score += 2.0 if source is not None and _edition(cand) == source else 0.0
             score += 2.0 if target is not None and target == here else 0.0
             if head is not None:
-                score += 3.0 * _similarity(heading_title(paragraphs[head].text), titles[cand.index])
+                score += 3.0 * _similarity(_head_words(paragraphs[head].text), titles[cand.index])
             # A text cut off mid-sentence surely goes on somewhere; one that ends a sentence may
             # not (a tie-breaker between two jumps to the same page).
             score += 0.5 if is_cut(cand.text) else 0.0

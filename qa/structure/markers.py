@@ -9,7 +9,10 @@ know too. It covers the ways Chinese papers and magazines word a jump, not one p
   (the number is what is matched: editions of one file are told apart by their numbers), a page
   '第12页' / '第2面', or the page before/after ('接上页', '转下页'). A bare 'A2' counts only after
   下转/上接 and the like, never after a lone 转/接 ('（转G6）', '（转K9次）' are routes, not jumps);
-- after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻'.
+- after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻';
+- before the marker, a pointer: '▲下转第二版', '▼上接第一版';
+- a short jump head, the continued story's first words run into the marker in head type ('逐户摸底▼上接第一版',
+  '社会学研（接1版）'): ``heading_continuation``.
 
 The marker is bracketed (full- or half-width; round （）, tortoise-shell 〔〕, lenticular 【】 or square ［］)
 like newspapers print it; traditional characters (轉, 續, 頁) are read alike. Papers made in a word
@@ -55,9 +58,16 @@ _BARE_EDITION = rf"(?:第\s*)?(?:[A-ZＡ-Ｚ]\s*)?(?:{_NUMBER})\s*版"
 _BARE_TRANSFER_VERB = rf"{_UNFINISHED}(?:下[转轉]|[转轉]下|[转轉]至|[转轉]到|(?<![版\d０-９])[转轉])\s*"
 _BARE_TRANSFER = rf"{_BARE_TRANSFER_VERB}{_BARE_EDITION}"
 _BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}(?![面块塊次权權本式型图圖画畫税稅号號的])"
-TRANSFER = re.compile(rf"(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER})\s*$")
-CONTINUED = re.compile(rf"^(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
-ANY = re.compile(rf"{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}|{_BARE_TRANSFER}\s*$|^\s*{_BARE_CONTINUED}")
+# A pointer printed before a marker: '▲下转第二版' ends a text, '▼上接第一版' opens its rest.
+_POINTER = r"(?:[▲△▼▽►▶☞→↓]\s*)?"
+TRANSFER = re.compile(rf"{_POINTER}(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER})\s*$")
+CONTINUED = re.compile(rf"^{_POINTER}(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
+ANY = re.compile(
+    rf"{_POINTER}{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}|{_POINTER}{_BARE_TRANSFER}\s*$|^\s*{_POINTER}{_BARE_CONTINUED}"
+)
+# A short jump head: the headline's first words, then the marker ('逐户摸底▼上接第一版', '社会学研（接1版）'); bare
+# only after a verb that is nothing but a jump's (上接 / 接上 …), never a lone 接 or 续.
+_HEAD_CONTINUED = re.compile(rf"{_POINTER}(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_STRONG_CONT_VERB}{_BARE_EDITION})\s*$")
 _NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页頁面]?|([上前下次后])\s*[页頁版]")
 
 
@@ -98,3 +108,13 @@ def named_edition(marker: str, here: int | None = None) -> int | None:
     if here is None:
         return None
     return here - 1 if match.group(2) in "上前" else here + 1
+
+
+def heading_continuation(text: str) -> tuple[str, str] | None:
+    """A heading ending in a continuation marker — a short jump head, the continued story's first words and then
+    '（上接第1版）' — as (its words, the marker); None for any other heading. A heading that is the marker alone
+    is not one (it heads no words)."""
+    match = _HEAD_CONTINUED.search(text.rstrip())
+    if not match or not text[: match.start()].strip():
+        return None
+    return text[: match.start()].strip(), match.group(0).strip()
