@@ -22,7 +22,8 @@ Fonts: reportlab's built-in CID font STSong-Light (Adobe-GB1), which needs no fo
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tests import scrambled_pages, textgen
@@ -598,6 +599,16 @@ def assert_jumps_span_pages(paper: Newspaper) -> None:
         pages = {p.page for p in paper.pieces if p.article == headline and p.role == "body"}
         assert pages == {1, 2}, headline
     assert all(p.page > 1 for p in paper.pieces if p.continues)
+
+
+def assert_gold_checked(paper: Newspaper, check_gold: Callable[[Newspaper], list]) -> None:
+    """A producer's gold check passes on ``paper`` and is no test that cannot fail: the same gold with its long
+    body pieces moved to the other page of a two-page paper is caught, one complaint per piece moved."""
+    assert check_gold(paper) == []
+    assert_jumps_span_pages(paper)
+    long_body = [p.role == "body" and len(p.text) > 40 for p in paper.pieces]
+    moved = [replace(p, page=3 - p.page) if long else p for p, long in zip(paper.pieces, long_body, strict=True)]
+    assert len(check_gold(replace(paper, pieces=moved))) == sum(long_body)
 
 
 def pages_cited(searcher, paper: Newspaper, per_page: int = 3) -> dict[int, int]:  # noqa: ANN001 - qa.search.Searcher
