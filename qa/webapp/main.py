@@ -90,15 +90,24 @@ def create_service(
     uploads: Path | None = None,
     compare_indexes: dict[str, Path] | None = None,
 ) -> QAService:
-    """Make sure the index exists (building it from ``corpus``), then open it."""
+    """Make sure the index exists (building it from ``corpus``), then open it.
+
+    The first question's one-time costs are paid in the background meanwhile (``qa.webapp.warmup``):
+    jieba's dictionary loads while the model and the index load, and one question of our own is
+    asked once the index is open; ``service.warm_up.wait()`` waits for it (the app does not).
+    """
     from qa.embedding import load_embedder
     from qa.webapp.service import QAService, ensure_index
+    from qa.webapp.warmup import WarmUp
 
+    warm_up = WarmUp().start_segmenter()
     embedder = None
     if not (index / "CURRENT").is_file():
         embedder = load_embedder(model)
         ensure_index(index, corpus, model, embedder)
-    return QAService(index, uploads, model=model, extra_indexes=compare_indexes, embedder=embedder)
+    service = QAService(index, uploads, model=model, extra_indexes=compare_indexes, embedder=embedder)
+    service.warm_up = warm_up.start_search(service)
+    return service
 
 
 def free_port(host: str = "127.0.0.1") -> int:

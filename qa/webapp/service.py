@@ -38,6 +38,7 @@ from qa.webapp.messages import public_message
 from qa.webapp.modes import default_mode, mode_kwargs, search_modes
 from qa.webapp.overlap import document_frequencies
 from qa.webapp.undo import Change, UndoLog
+from qa.webapp.warmup import WarmUp
 
 log = logging.getLogger(__name__)
 
@@ -244,6 +245,7 @@ class QAService:
         self.undo_log = UndoLog(self.index_dir)
         self._idf: tuple[str, Callable[[str], float]] | None = None
         self.generation = 0  # bumped on every change this app makes, so pages can tell they are stale
+        self.warm_up: WarmUp | None = None  # the app's background warm-up (``qa.webapp.main.create_service``)
 
     # ---- the current index ---------------------------------------------------------------
     @property
