@@ -157,8 +157,11 @@ def _options(args: argparse.Namespace):
 
 
 def _searcher(args: argparse.Namespace):
+    """Open the index; jieba's dictionary, which every question needs, loads beside it (~0.2 s saved)."""
     from qa.search import Searcher
+    from qa.words import load_segmenter_in_background
 
+    load_segmenter_in_background()
     return Searcher(args.index, model=args.model, options=_options(args))
 
 

@@ -69,6 +69,24 @@ def load_segmenter() -> None:
         _write_prefix_dict(path, tokenizer.FREQ, tokenizer.total)
 
 
+def load_segmenter_in_background() -> threading.Thread:
+    """Start loading jieba's dictionary in a daemon thread, beside the caller's own loading (model, index).
+
+    A question asked meanwhile waits for it under ``load_segmenter``'s lock; if the load fails here,
+    that question's own call loads it again and reports the error.
+    """
+
+    def load() -> None:
+        try:
+            load_segmenter()
+        except Exception:  # noqa: BLE001 - the first question loads it again and shows the error
+            log.debug("background segmenter load failed", exc_info=True)
+
+    thread = threading.Thread(target=load, name="load jieba dictionary", daemon=True)
+    thread.start()
+    return thread
+
+
 def _prefix_dict_cache() -> Path | None:
     """Where our copy of jieba's default prefix dictionary lives, named for jieba's version and dict file.
 

@@ -16,7 +16,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from qa.words import load_segmenter
+from qa.words import load_segmenter, load_segmenter_in_background
 
 if TYPE_CHECKING:
     from qa.webapp.service import QAService
@@ -37,7 +37,7 @@ class WarmUp:
 
     def start_segmenter(self) -> WarmUp:
         """Load jieba's dictionary now, beside whatever the caller loads next (the model, the index)."""
-        self._start(self._segmenter, "warm-up: segmenter")
+        self._threads.append(load_segmenter_in_background())
         return self
 
     def start_search(self, service: QAService) -> WarmUp:
