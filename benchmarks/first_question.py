@@ -3,6 +3,7 @@
     python benchmarks/first_question.py --index IDX                         # this checkout
     python benchmarks/first_question.py --index IDX --baseline /tmp/old     # and an older checkout, in turn
     python benchmarks/first_question.py --index IDX --baseline /tmp/old --app   # the web app, start to answer
+    python benchmarks/first_question.py --index IDX --baseline /tmp/old --cli   # `qa search QUESTION`, start to exit
 
 With ``--app`` each run starts the real app (``app.py --index IDX``, a Gradio server) and times what its
 first user sees: from the start until the page answers (``/info``), then the first Chinese question
@@ -41,6 +42,7 @@ QUESTIONS = (
     "Who is Yeh Sheng-mao?",
 )
 
+CLI_STEPS = ("qa search: start -> answer printed", "process CPU s")
 APP_STEPS = ("start -> page answers", "first Chinese question", "start -> first answer", "app CPU s until then")
 
 CHILD = """
@@ -115,6 +117,23 @@ def run_app_once(root: Path, index: Path, model: str | None, question: str = QUE
     return {"times": [up - started, answered - up, answered - started, cpu], "qa": str(root), "pypinyin": "n/a"}
 
 
+def run_cli_once(root: Path, index: Path, model: str | None, question: str = QUESTIONS[0]) -> dict:
+    """``qa search QUESTION`` as a one-shot command in ``root``: wall and CPU seconds until it exits."""
+    import resource
+    import time
+
+    cmd = [sys.executable, "-m", "qa.cli", "search", question, "--index", str(index), "-k", "5"]
+    cmd += ["--model", model] if model else []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    out = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    assert out.stdout.startswith("[1]"), f"no answer from qa search in {root}: {out.stdout[:200]}"
+    return {"times": [wall, cpu], "qa": str(root), "pypinyin": "n/a"}
+
+
 def load_average() -> str:
     try:
         return Path("/proc/loadavg").read_text().split()[0]
@@ -129,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, default=None, help="another checkout to time in turn")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--app", action="store_true", help="time the web app from its start to its first answer")
+    parser.add_argument("--cli", action="store_true", help="time a one-shot `qa search` from start to answer")
     args = parser.parse_args(argv)
-    steps = APP_STEPS if args.app else STEPS
+    steps = APP_STEPS if args.app else CLI_STEPS if args.cli else STEPS
     roots = {"this checkout": ROOT}
     if args.baseline:
         roots["baseline"] = args.baseline.resolve()
@@ -138,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     loads = [load_average()]
     for i in range(args.runs):
         for name, root in roots.items() if i % 2 == 0 else reversed(list(roots.items())):
-            run = run_app_once if args.app else run_once
+            run = run_app_once if args.app else run_cli_once if args.cli else run_once
             result = run(root, args.index.resolve(), args.model)
             times[name].append(result["times"])
             print(
@@ -147,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
     loads.append(load_average())
-    what = "The web app's first user" if args.app else "First use in a fresh process"
+    what = "The web app's first user" if args.app else "One-shot qa search" if args.cli else "First use in a process"
     print(f"{what}, wall ms, median (min-max) of {args.runs} runs each; load {' -> '.join(loads)}")
     print()
     print("| step | " + " | ".join(roots) + " |")
