@@ -100,9 +100,11 @@ def create_service(
     from qa.webapp.service import QAService, ensure_index
     from qa.webapp.warmup import WarmUp
 
-    warm_up = WarmUp().start_segmenter()
+    needs_build = not (index / "CURRENT").is_file()
+    # A first-launch build loads the dictionary itself, then forks its word segmenter: no thread beside it.
+    warm_up = WarmUp() if needs_build else WarmUp().start_segmenter()
     embedder = None
-    if not (index / "CURRENT").is_file():
+    if needs_build:
         embedder = load_embedder(model)
         ensure_index(index, corpus, model, embedder)
     service = QAService(index, uploads, model=model, extra_indexes=compare_indexes, embedder=embedder)
