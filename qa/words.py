@@ -101,7 +101,10 @@ def _prefix_dict_cache() -> Path | None:
     except OSError:
         return None
     key = f"{jieba.__version__}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{sys.byteorder}"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qa"
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qa"
+    except RuntimeError:  # no home directory: jieba's own cache still works
+        return None
     return base / f"jieba-prefix-{hashlib.sha256(key.encode()).hexdigest()[:16]}.bin"
 
 
