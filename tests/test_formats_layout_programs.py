@@ -172,3 +172,72 @@ def test_a_framed_box_title_heads_only_what_its_frame_holds(tmp_path):
     assert homes == {("城乡民生",)}, homes
     box = {s.path[:1] for s in outline.sections for i in s.paragraphs if "".join(box_rows[2:4]) in texts_read[i]}
     assert box == {("简讯",)}, box
+
+
+_NEIGHBOUR = (
+    "铁路部门今年春运准备工作已全面就绪全国铁路将增开临时旅客列车三百余对售票窗口延长营业时间网上购票系统"
+    "扩容升级车站增设了母婴候车室和重点旅客服务台志愿者将在各大站为老人提供帮助。"
+)
+
+
+def _flow(c, paragraphs: list[str], rects: list[tuple[float, float, int]], per_row: int) -> list[list[str]]:  # noqa: ANN001
+    """Paragraphs set in rows of ``per_row`` characters (a paragraph's first row indented two ems) into the
+    rectangles (x, top baseline, rows) in order, as far as they hold; the rows set in each rectangle."""
+    rows = []
+    for text in paragraphs:
+        first, text = text[: per_row - 2], text[per_row - 2 :]
+        rows.append((2, first))
+        rows += [(0, text[i : i + per_row]) for i in range(0, len(text), per_row)]
+    placed: list[list[str]] = []
+    for x, y, n in rects:
+        placed.append([])
+        for indent, row in rows[:n]:
+            c.drawString(x + indent * SIZE, y, row)
+            placed[-1].append(row)
+            y -= 1.5 * SIZE
+        rows = rows[n:]
+    return placed
+
+
+@pytest.mark.parametrize("gap", [2.0, 3.0])
+@pytest.mark.parametrize("starts", ["mid-paragraph", "new paragraph"])
+def test_a_dogleg_story_under_a_shorter_neighbour_is_cited_under_its_own_headline(tmp_path, gap, starts):
+    """An L-shaped (dogleg) story fills its two columns and runs on under its right-hand neighbour, whose module
+    (headline over its own two columns, its text ending in the second) stops part-way down: the text under the
+    neighbour, ``gap`` body sizes below it with no headline of its own, is the dogleg story's, whether it goes on
+    mid-paragraph or starts a paragraph; the neighbour's text stays its own."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "dogleg.pdf"
+    per_row, lead, gutter = 12, 1.5 * SIZE, 1.5 * SIZE
+    x = [40 + k * (per_row * SIZE + gutter) for k in range(4)]
+    c = canvas.Canvas(str(path), pagesize=(610, 842))
+    c.setFont(font, 22)
+    c.drawString(x[0], 780, "城乡民生工作取得新进展")
+    c.drawString(x[2], 780, "铁路春运准备就绪")
+    c.setFont(font, SIZE)
+    top, rows, short = 750.0, 10, 5  # the story's columns hold ten rows; the neighbour's module five
+    foot = top - (rows - 1) * lead  # the story's last baseline
+    under = top - (short - 1) * lead - (1 + gap) * SIZE  # the dogleg's first baseline, below the neighbour's end
+    tail = int((under - foot) / lead) + 1
+    story = COLUMN[0] + COLUMN[1] + COLUMN[2]
+    if starts == "new paragraph":
+        cut = (per_row - 2) + (2 * rows - 1) * per_row  # the first paragraph fills the story's own columns
+        paragraphs = [story[: cut - 1] + "。", story[cut:]]
+    else:
+        paragraphs = [story]
+    rects = [(x[0], top, rows), (x[1], top, rows), (x[2], under, tail), (x[3], under, tail)]
+    placed = _flow(c, paragraphs, rects, per_row)
+    neighbour = _flow(c, [_NEIGHBOUR], [(x[2], top, short), (x[3], top, short)], per_row)
+    c.save()
+    assert placed[3] and len(neighbour[1]) < short, "the dogleg fills both its columns; the neighbour ends short"
+    outline = recover_outline(load_file(path))
+    texts = ["".join(p.text.split()) for p in outline.paragraphs]
+
+    def homes(part: str) -> set[tuple[str, ...]]:
+        return {s.path[:1] for s in outline.sections for i in s.paragraphs if part in texts[i]}
+
+    for rect in (2, 3):
+        assert homes("".join(placed[rect][:2])) == {("城乡民生工作取得新进展",)}, (rect, outline.sections)
+    assert homes("".join(neighbour[1][:2])) == {("铁路春运准备就绪",)}

@@ -665,6 +665,89 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     return [_in_rows(lines)]
 
 
+def _box(leaf: list[Line]) -> tuple[float, float, float, float]:
+    """x0, top, x1, bottom of a leaf."""
+    return (
+        min(ln.x0 for ln in leaf),
+        min(ln.top for ln in leaf),
+        max(ln.x1 for ln in leaf),
+        max(ln.bottom for ln in leaf),
+    )
+
+
+def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
+    """The index of the leaf after which leaf ``k`` reads when it is the part of a dogleg under a neighbour, or
+    None (see _doglegs)."""
+    body, reach = layout.body, 2 * (layout.body + layout.line_gap)
+    boxes = [_box(leaf) for leaf in order[: k + 1]]
+    x0, top, x1, bottom = boxes[k]
+    first = min(order[k], key=lambda ln: (ln.top, ln.x0))
+    if _is_head(first, body) or _CONT_LINE.match(first.text):
+        return None
+    # The column above it: the nearest leaf over its width, ending in body text a short gap above it.
+    over = [j for j in range(k) if boxes[j][3] <= top + 1 and min(boxes[j][2], x1) - max(boxes[j][0], x0) > body]
+    if not over:
+        return None
+    up = max(over, key=lambda j: boxes[j][3])
+    foot = max(order[up], key=lambda ln: ln.bottom)
+    if (
+        top - boxes[up][3] >= 2 * reach
+        or abs(foot.size - body) >= 0.05 * body
+        or _is_head(foot, body)
+        or sum(abs(ln.size - body) < 0.05 * body for ln in order[up]) < 2
+    ):
+        return None
+    # The column on its left, starting higher and reaching down to its foot, read before the neighbour's head.
+    left = [
+        j
+        for j in range(up)
+        if 0 <= x0 - boxes[j][2] < 3 * body
+        and abs(boxes[j][3] - bottom) < reach
+        and boxes[j][1] < top - reach
+        and not _is_head(max(order[j], key=lambda ln: ln.bottom), body)
+    ]
+    if not left:
+        return None
+    before = max(left)
+    between = range(before + 1, k)
+    if not any(_is_head(min(order[j], key=lambda ln: (ln.top, ln.x0)), body) for j in between):
+        return None  # read after its own text already
+    if any(boxes[j][3] > top + 1 for j in between):
+        return None  # something read in between reaches down beside it: no neighbour's module ending above it
+    return before
+
+
+def _doglegs(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
+    """Leaves reordered so that a dogleg's last columns follow its own text, not the neighbour's above them.
+
+    An L-shaped (dogleg) story fills its own columns and runs on under its right-hand neighbour, whose module
+    ends part-way down; the cuts read that part after the neighbour, under the neighbour's headline. What
+    tells it: text with no head of its own sits under a column of the neighbour's body that ended (body type
+    to its last line: a photo's caption over a story's own text is no such end), and the column left of it,
+    starting higher, reaches down to the same foot — the story there ran on into it. It is read right after
+    that column, with the leaves beside it on its row (the dogleg's further columns)."""
+    order = list(leaves)
+    k = 0
+    while k < len(order):
+        before = _dogleg_at(order, k, layout)
+        if before is None:
+            k += 1
+            continue
+        x0, top, x1, _ = _box(order[k])
+        group = [k]
+        for m in range(k + 1, len(order)):
+            m0, m_top, _, _ = _box(order[m])
+            if abs(m_top - top) >= layout.body or m0 < x1 or _is_head(order[m][0], layout.body):
+                break
+            group.append(m)
+            x1 = _box(order[m])[2]
+        run = [order[m] for m in group]
+        rest = order[:k] + order[group[-1] + 1 :]
+        order = rest[: before + 1] + run + rest[before + 1 :]
+        k += len(group)
+    return order
+
+
 def _in_rows(lines: list[Line]) -> list[Line]:
     """A column's lines top to bottom, and left to right within a row.
 
@@ -1660,6 +1743,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     leaf_id = 0
     for page in pages:
         leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
+        leaves = _doglegs(leaves, layout)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
