@@ -611,6 +611,20 @@ def assert_gold_checked(paper: Newspaper, check_gold: Callable[[Newspaper], list
     assert len(check_gold(replace(paper, pieces=moved))) == sum(long_body)
 
 
+def squeezed(text: str) -> str:
+    """``text`` without white space (a PDF reader may keep or drop the spaces a line break leaves)."""
+    return "".join(text.split())
+
+
+def section_of(outline, text: str) -> tuple[str, ...] | None:  # noqa: ANN001 - qa.records.Outline
+    """The section path (squeezed) of the paragraph holding ``text`` whole, or None when none does."""
+    t = squeezed(text)
+    for section in outline.sections:
+        if any(t in squeezed(outline.paragraphs[i].text) for i in section.paragraphs):
+            return tuple(squeezed(x) for x in section.path)
+    return None
+
+
 def pages_cited(searcher, paper: Newspaper, per_page: int = 3) -> dict[int, int]:  # noqa: ANN001 - qa.search.Searcher
     """Probe the middle of long body paragraphs by keyword; each first hit holding the probe must cite a page
     range including the page the paragraph was printed on. Returns how many were checked per page."""

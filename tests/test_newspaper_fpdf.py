@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.newspaper_fpdf import check_gold, fpdf_available, make_fpdf_newspaper
-from tests.newspaper_pdfs import assert_gold_checked, pages_cited
+from tests.newspaper_pdfs import assert_gold_checked, pages_cited, section_of, squeezed
 
 _why_not = fpdf_available()
 pytestmark = pytest.mark.skipif(_why_not is not None, reason=_why_not or "")
@@ -87,27 +87,14 @@ def test_an_fpdf_newspaper_is_indexed_and_its_hits_cite_pages(paper, built, use_
     assert checked[1] and checked[2], f"hits found and cited per page: {checked}"
 
 
-def _norm(text: str) -> str:
-    return "".join(text.split())
-
-
-def _section_of(outline, text: str) -> tuple[str, ...] | None:  # noqa: ANN001 - qa.records.Outline
-    """The section path of the paragraph holding ``text`` (None when no paragraph holds it whole)."""
-    t = _norm(text)
-    for section in outline.sections:
-        if any(t in _norm(outline.paragraphs[i].text) for i in section.paragraphs):
-            return tuple(_norm(x) for x in section.path)
-    return None
-
-
 def test_every_story_is_found_as_a_section(paper, built):
     """A user searching the paper gets each story's text cited under that story's headline."""
     outline = built[0]
     stories = {p.article for p in paper.pieces if p.role == "body" and len(p.text) > 30}
-    headed = {_norm(s.path[-1]) for s in outline.sections if s.path} | {
-        _norm(s.path[0]) for s in outline.sections if s.path
+    headed = {squeezed(s.path[-1]) for s in outline.sections if s.path} | {
+        squeezed(s.path[0]) for s in outline.sections if s.path
     }
-    missing = sorted(h for h in stories if _norm(h) not in headed)
+    missing = sorted(h for h in stories if squeezed(h) not in headed)
     assert not missing, f"{len(missing)} of {len(stories)} stories have no section: {missing}"
 
 
@@ -117,4 +104,4 @@ def test_a_jumped_storys_text_is_cited_under_its_headline_on_both_pages(paper, b
     outline = built[0]
     for headline in paper.jumps:
         for piece in (p for p in paper.pieces if p.article == headline and p.role == "body"):
-            assert (_section_of(outline, piece.text) or ())[:1] == (_norm(headline),), (piece.page, piece.text[:30])
+            assert (section_of(outline, piece.text) or ())[:1] == (squeezed(headline),), (piece.page, piece.text[:30])

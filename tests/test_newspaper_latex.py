@@ -15,16 +15,12 @@ from qa.loading import load_file
 from qa.search import Searcher
 from qa.structure import recover_outline
 from tests.newspaper_latex import check_gold, latex_available, make_latex_newspaper
-from tests.newspaper_pdfs import assert_gold_checked, pages_cited
+from tests.newspaper_pdfs import assert_gold_checked, pages_cited, section_of, squeezed
 
 _why_not = latex_available()
 pytestmark = pytest.mark.skipif(_why_not is not None, reason=_why_not or "")
 
 SEED = 4  # a 4-column paper whose lead and a second page-1 story jump to page 2 (not a benchmark seed)
-
-
-def _norm(text: str) -> str:
-    return "".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -56,21 +52,12 @@ def test_a_latex_newspaper_is_indexed_and_its_hits_cite_pages(built, use_embedde
     assert checked[1] and checked[2], f"hits found and cited per page: {checked}"
 
 
-def _section_of(outline, text: str) -> tuple[str, ...] | None:  # noqa: ANN001 - qa.records.Outline
-    """The section path of the paragraph holding ``text`` (None when no paragraph holds it whole)."""
-    t = _norm(text)
-    for section in outline.sections:
-        if any(t in _norm(outline.paragraphs[i].text) for i in section.paragraphs):
-            return tuple(_norm(x) for x in section.path)
-    return None
-
-
 def test_every_story_is_found_as_a_section(built):
     """A user searching the paper gets each story's text cited under that story's headline."""
     paper, outline = built[0], built[1]
     stories = {p.article for p in paper.pieces if p.role == "body" and len(p.text) > 30}
-    headed = {_norm(s.path[0]) for s in outline.sections if s.path}
-    missing = sorted(h for h in stories if _norm(h) not in headed)
+    headed = {squeezed(s.path[0]) for s in outline.sections if s.path}
+    missing = sorted(h for h in stories if squeezed(h) not in headed)
     assert not missing, f"{len(missing)} of {len(stories)} stories have no section: {missing}"
 
 
@@ -81,7 +68,7 @@ def test_a_jumped_story_holds_its_text_from_both_pages(built):
         pages = {
             outline.paragraphs[i].page_start
             for s in outline.sections
-            if s.path and _norm(s.path[0]) == _norm(headline)
+            if s.path and squeezed(s.path[0]) == squeezed(headline)
             for i in s.paragraphs
         }
         assert {1, 2} <= pages, (headline, pages)
@@ -95,9 +82,9 @@ def test_a_jumped_storys_continuation_is_cited_under_its_headline(built, use_emb
     for headline in paper.jumps:
         later = [p for p in paper.pieces if p.article == headline and p.page == 2 and p.role == "body"]
         for piece in later:
-            assert (_section_of(outline, piece.text) or ())[:1] == (_norm(headline),), (headline, piece.text[:30])
-        body = _norm(next(p for p in later if len(_norm(p.text)) >= 40).text)
+            assert (section_of(outline, piece.text) or ())[:1] == (squeezed(headline),), (headline, piece.text[:30])
+        body = squeezed(next(p for p in later if len(squeezed(p.text)) >= 40).text)
         probe = body[len(body) // 2 - 8 : len(body) // 2 + 8]
-        hit = next(h for h in searcher.search(probe, k=10, mode="keyword") if probe in _norm(h.chunk.text))
-        assert _norm(hit.section_path[0]) == _norm(headline), (probe, hit.citation)
+        hit = next(h for h in searcher.search(probe, k=10, mode="keyword") if probe in squeezed(h.chunk.text))
+        assert squeezed(hit.section_path[0]) == squeezed(headline), (probe, hit.citation)
         assert hit.chunk.page_start <= 2 <= hit.chunk.page_end, (probe, hit.citation)
