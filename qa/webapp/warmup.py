@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 # A Chinese question and an English one naming a person in pinyin: together they touch every
 # first-use path of a search (segmenter, encoder, FAISS, keyword index, SQLite, pinyin-name table).
-WARM_QUESTION = "重庆将如何建设宜居宜业和美乡村？ What did Lu Zhongheng do?"
+# Nothing in them is about any document: any index answers them.
+WARM_QUESTION = "这份文件主要讲了什么？ What did Wang Fang say?"
 
 
 class WarmUp:
@@ -33,38 +34,25 @@ class WarmUp:
 
     def __init__(self) -> None:
         self.ready = threading.Event()
-        self._threads: list[threading.Thread] = []
 
     def start_segmenter(self) -> WarmUp:
         """Load jieba's dictionary now, beside whatever the caller loads next (the model, the index)."""
-        self._threads.append(load_segmenter_in_background())
+        load_segmenter_in_background()
         return self
 
     def start_search(self, service: QAService) -> WarmUp:
         """Once the index is open: the dictionary (if not loaded yet), then one question of our own."""
-        self._start(lambda: self._search(service), "warm-up: search")
+        threading.Thread(target=self._search, args=(service,), name="warm-up: search", daemon=True).start()
         return self
 
     def wait(self, timeout: float | None = None) -> bool:
         """True once the warm-up is done (for tests and benchmarks; the app never waits for it)."""
         return self.ready.wait(timeout)
 
-    def _start(self, target, name: str) -> None:  # noqa: ANN001 - a no-argument callable
-        thread = threading.Thread(target=target, name=name, daemon=True)
-        self._threads.append(thread)
-        thread.start()
-
-    @staticmethod
-    def _segmenter() -> None:
-        try:
-            load_segmenter()
-        except Exception:  # noqa: BLE001 - the first question will load it (and show any error) itself
-            log.warning("warm-up: could not load the word segmenter", exc_info=True)
-
     def _search(self, service: QAService) -> None:
         started = time.perf_counter()
         try:
-            self._segmenter()
+            load_segmenter()
             service.searcher.search(WARM_QUESTION, k=1)
         except Exception:  # noqa: BLE001 - a warm-up failure only means the first user pays the cost
             log.warning("warm-up: the first search failed", exc_info=True)
