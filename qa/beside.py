@@ -3,18 +3,18 @@
 The idea: a question's encoding does not depend on its jieba words and BM25 search, and the FAISS
 scan of the chunk vectors (native code that releases the GIL) does not depend on the dense spread
 of the corpus sample or on the keyword candidates' windows, so a second core could take one side
-of each. Measured, the version that shared the encoder's convolution blocks and ran the dense side
-here did not pay: the speed section of ``benchmarks/retrieval_results.md`` (``python
-benchmarks/retrieval.py --models use-m3 --per-part 100 --parts report --latency-questions 100``,
-six runs on a quiet machine) has hybrid p50 6.65 ms with the helper against 5.85 ms on one core.
-One cause found since: a helper's BLAS products while the caller set the process-wide BLAS thread
-count back woke OpenBLAS's busy-waiting worker (``one_blas_thread`` now holds one count across the
-hand-off). So every
-question runs on its caller's thread unless ``QA_QUERY_THREADS=2`` (or more) asks for the helper,
-which now encodes the question while the caller segments it and searches BM25 (``qa.search``),
-then scans FAISS while the caller scores the keyword candidates (``qa.candidates``); the latency
-benchmark times it beside the default, and a test checks it gives the same results. Whether it
-pays on an idle second core is for that benchmark on a quiet machine to say.
+of each. Measured, the first version (the encoder's convolution blocks shared, the dense side here)
+did not pay: the quiet-machine runs of the session before it had hybrid p50 6.65 ms with the helper
+against 5.85 ms on one core. One cause found since: a helper's BLAS products while the caller set the
+process-wide BLAS thread count back woke OpenBLAS's busy-waiting worker (``one_blas_thread`` now holds
+one count across the hand-off). Every question runs on its caller's thread unless
+``QA_QUERY_THREADS=2`` (or more) asks for the helper, which now encodes the question while the caller
+segments it and searches BM25 (``qa.search``), then scans FAISS while the caller scores the keyword
+candidates (``qa.candidates``); a test checks it gives the same results. On an idle second core it
+now saves a little wall time for more CPU (the speed table of ``benchmarks/retrieval_results.md``,
+``python benchmarks/retrieval.py --models use-m3 --per-part 100 --parts report --latency-questions
+100``, five runs: p50 4.7 ms with the helper against 5.0 ms, CPU 5.7 against 5.0 ms a question), so
+one thread stays the default: an app answering several users at once has no idle core to give.
 
 Taken back, never waited for: if the helper thread has not started the piece by the time the
 caller wants its result (the other core is busy with other work), the caller cancels it and runs
