@@ -15,9 +15,9 @@ default all of them run in the calling thread: handing a piece to a second core 
 saves a little wall time only when that core is idle, for more CPU a question (the speed table of
 ``benchmarks/retrieval_results.md``), and an app answering several users has no idle core. What
 does not need the question vector (jieba, the speaker test, BM25 and its candidates:
-``CandidateFinder.keyword_side``) runs before the encoder is waited for, so ``QA_QUERY_THREADS=2`` can encode on the helper meanwhile;
-the latency benchmark times that beside the default. BLAS is held at one thread (shared count,
-``qa.beside.one_blas_thread``) while a question runs. Results are the same either way:
+``CandidateFinder.keyword_side``) runs before the encoder is waited for, so ``QA_QUERY_THREADS=2``
+can encode on the helper meanwhile; the latency benchmark times that beside the default. BLAS is
+held at one thread (shared count, ``qa.beside.one_blas_thread``) while a question runs. Results are the same either way:
 ``benchmarks/search_snapshot.py`` compares every hit, score and highlight before and after.
 
 Modes: ``hybrid`` (default) fuses both signals, ``dense`` and ``keyword`` use one.
