@@ -625,7 +625,8 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
     head = _heading_band_atop(bands, layout.body)
     if head:
-        rest = [ln for ln in lines if not any(ln is h for h in head)]
+        in_head = {id(h) for h in head}
+        rest = [ln for ln in lines if id(ln) not in in_head]
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     strips = [
         [lines[i] for i in col]
@@ -953,10 +954,11 @@ def _under_one_headline(
     k = len(out) - 2
     while k >= 0:
         left = out[k]
+        first = min(left, key=lambda o: (o.top, o.x0)) if left else None
         if (
             spanning[k + 1]
             # A '（上接第N版）' atop it opens the continuation the headline (a jump head) repeats the title of.
-            and not any(_opens_article(ln, body) for ln in left if ln is not min(left, key=lambda o: (o.top, o.x0)))
+            and not any(_opens_article(ln, body) for ln in left if ln is not first)
             and not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in left)
             and beside(left, out[k + 1], heads[k + 1])
             and not _framed_apart(left, out[k + 1], frames)

@@ -106,7 +106,7 @@ def _head_words(text: str) -> str:
     return heading_title(short[0] if short else text)
 
 
-def _short_jump_heads(paragraphs: list[Paragraph], top: int) -> dict[int, tuple[int, str]]:
+def _short_jump_heads(paragraphs: list[Paragraph]) -> dict[int, tuple[int, str]]:
     """Short jump heads: a heading that ends in a continuation marker ('逐户摸底▼上接第一版', the story's first
     words and the marker, set in head type over the continuation) opens a continuation run like a marker
     opening the first paragraph would. Returns the run's first paragraph -> (the head, its marker). A head whose
@@ -156,7 +156,7 @@ def _jump_order(
 
     runs: list[tuple[int, list[int], int | None]] = []  # (marker paragraph, run, jump headline)
     in_run: set[int] = set()
-    head_markers = _short_jump_heads(paragraphs, top)  # first paragraph under a short jump head -> (head, marker)
+    head_markers = _short_jump_heads(paragraphs)  # first paragraph under a short jump head -> (head, marker)
     for para in paragraphs:
         if para.index in head_markers:
             head, _ = head_markers[para.index]
@@ -166,13 +166,7 @@ def _jump_order(
             continue
         if para.heading_level is not None or not continuation_marker(para.text):
             continue
-        run = [para.index]
-        for nxt in paragraphs[para.index + 1 :]:
-            if (nxt.heading_level is not None and nxt.heading_level <= top) or continuation_marker(nxt.text):
-                break
-            if nxt.heading_level is None and nxt.role_hint in DISPLAY_ROLES:
-                break  # the kicker of the next article
-            run.append(nxt.index)
+        run = _run_from(paragraphs, para.index, top)
         head = None
         k = para.index - 1
         while k >= 0 and (
@@ -206,6 +200,7 @@ def _jump_order(
         para = paragraphs[marker]
         here = _edition(para)
         source = named_edition(continuation_marker(para.text) or head_markers.get(marker, (0, ""))[1], here)
+        head_words = _head_words(paragraphs[head].text) if head is not None else ""
         for n, cand in enumerate(transfers):
             if _edition(cand) == here:  # an article never jumps within its page
                 continue
@@ -214,7 +209,7 @@ def _jump_order(
             score += 2.0 if source is not None and _edition(cand) == source else 0.0
             score += 2.0 if target is not None and target == here else 0.0
             if head is not None:
-                score += 3.0 * _similarity(_head_words(paragraphs[head].text), titles[cand.index])
+                score += 3.0 * _similarity(head_words, titles[cand.index])
             # A text cut off mid-sentence surely goes on somewhere; one that ends a sentence may
             # not (a tie-breaker between two jumps to the same page).
             score += 0.5 if is_cut(cand.text) else 0.0
