@@ -589,6 +589,12 @@ class _Layout:
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # the page's boxes
 
 
+def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
+    """Indexes of ``lines`` grouped into columns, left to right: lines whose text spans (from the ink of
+    a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes)."""
+    return _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)
+
+
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
     """Indexes grouped by overlapping (or nearer than ``min_gap``) intervals, in order."""
     groups: list[list[int]] = []
@@ -628,10 +634,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         in_head = {id(h) for h in head}
         rest = [ln for ln in lines if id(ln) not in in_head]
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
-    strips = [
-        [lines[i] for i in col]
-        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * layout.body)
-    ]
+    strips = [[lines[i] for i in col] for col in _column_groups(lines, layout.body)]
     columns = strips
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower
@@ -799,7 +802,7 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     rest = [ln for band in bands[k:] for ln in band]
     if not rest:
         return []
-    columns = _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)
+    columns = _column_groups(rest, body)
     if len(columns) < 2:
         return []
     spans = [(min(rest[i].x0 for i in col), max(rest[i].x1 for i in col), col) for col in columns]
@@ -824,7 +827,7 @@ def _not_last_column(left: list[Line], strip: list[Line], segment: list[Line], b
     theirs = {id(ln) for ln in left}
     if any(not _is_head(ln, body) for ln in lines) and all(_is_head(ln, body) for ln in segment if id(ln) in theirs):
         return True
-    first = [lines[i] for i in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)[0]]
+    first = [lines[i] for i in _column_groups(lines, body)[0]]
     return any(
         _opens_article(ln, body) and any(not _is_head(o, body) and o.bottom <= ln.top + 1 for o in first)
         for ln in first
@@ -855,7 +858,7 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
         rest = ordered[k + extra :]
         if len(rest) < 2:
             return [], lines
-        if len(_groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(rest)], GUTTER * body)) > 1:
+        if len(_column_groups(rest, body)) > 1:
             return ([], lines) if k + extra == 0 else (ordered[: k + extra], rest)
         if rest[0].bottom > min(ln.top for ln in rest[1:]) + 0.3 * body:
             return [], lines
@@ -980,7 +983,7 @@ def _heads_left(strip: list[Line], body: float) -> bool:
     text = [ln for ln in strip if not _is_head(ln, body)]
     if not heads or not text:
         return True
-    columns = _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body)
+    columns = _column_groups(text, body)
     spans = [(min(text[i].x0 for i in col), max(text[i].x1 for i in col)) for col in columns]
     if any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads):
         return True
@@ -1044,8 +1047,16 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     ``block``: a wide gap or a change of type, except under a headline; ``headline``: under a headline.
     """
     body = layout.body
+    region = [ln for b in bands for ln in b]
     strips: list[list[Line]] | None = None  # the region's columns, for "article" mode, when first needed
     span: tuple[float, float] | None = None  # the region's left and right edges, likewise
+
+    def columns() -> list[list[Line]]:
+        nonlocal strips
+        if strips is None:
+            strips = [[region[i] for i in col] for col in _column_groups(region, body)]
+        return strips
+
     cuts: list[list[Line]] = [list(bands[0])]
     for j, band in enumerate(bands[1:], start=1):
         above = cuts[-1]
@@ -1096,27 +1107,14 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             ]
             tight_head = False
             if gap > 0 and heads:
-                if strips is None:
-                    region = [ln for b in bands for ln in b]
-                    strips = [
-                        [region[i] for i in col]
-                        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
-                    ]
-                tight_head = not _reads_through(strips, edge_above, edge_below, heads, layout)
+                tight_head = not _reads_through(columns(), edge_above, edge_below, heads, layout)
             if boundary and layout.para_gap is not None:
-                if strips is None:
-                    region = [ln for b in bands for ln in b]
-                    strips = [
-                        [region[i] for i in col]
-                        for col in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(region)], GUTTER * body)
-                    ]
-                boundary = not _continues_through(strips, edge_above, edge_below, layout, bands[j : j + 6])
+                boundary = not _continues_through(columns(), edge_above, edge_below, layout, bands[j : j + 6])
             boundary = boundary or tight_head
             if not boundary and wide and not under_headline and layout.rules:
                 # A rule drawn across the whole region in a wide gap parts two bands of modules (papers rule
                 # off each band of stories), whatever opens below it: the columns above end there.
                 if span is None:
-                    region = [ln for b in bands for ln in b]
                     span = (min(ln.x0 for ln in region), max(ln.x1 for ln in region))
                 boundary = any(
                     edge_above <= y <= edge_below and x0 <= span[0] + body and x1 >= span[1] - body
@@ -1165,7 +1163,7 @@ def _column_opens_below(bands: list[list[Line]], j: int, body: float, reach: flo
     text = [ln for ln in region if not _is_head(ln, body)]
     top = min(ln.top for ln in bands[j])
     opens = False
-    for column in _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(text)], GUTTER * body):
+    for column in _column_groups(text, body):
         x0, x1 = min(text[i].x0 for i in column), max(text[i].x1 for i in column)
         inside = [ln for ln in region if ln.x0 < x1 and x0 < ln.x1 and min(ln.x1, x1) - max(ln.x0, x0) > body]
         above = [ln for ln in inside if ln.bottom <= top + 1]
