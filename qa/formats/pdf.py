@@ -169,30 +169,25 @@ def _edition_number(text: str) -> int | None:
 
 
 # ---- reading characters -----------------------------------------------------------------------
-def _page_rules(page, raw) -> list[tuple[float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw module
-    """Horizontal rules drawn on the page (thin, wide paths): (x0, x1, y), y from the top.
+def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]]]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """The page's drawn lines and boxes, in one walk over its path objects, y from the top:
 
-    Papers part modules set close together with a rule; the text alone cannot show it."""
+    - rules, thin wide paths, as (x0, x1, y): papers part modules set close together with a rule, which
+      the text alone cannot show;
+    - frames, paths at least a few lines tall and wide, as (x0, top, x1, bottom): a framed module (a brief
+      box, a sidebar) is read on its own, its title heading only what the frame holds.
+    """
     height = page.get_height()
-    rules = []
+    rules, frames = [], []
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
         left, bottom, right, top = obj.get_bounds()
-        if top - bottom < 2.5 and right - left > 20:
+        if right - left <= 20:
+            continue
+        if top - bottom < 2.5:
             rules.append((left, right, height - (top + bottom) / 2))
-    return rules
-
-
-def _page_frames(page, raw) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw module
-    """Boxes drawn on the page (paths at least a few lines tall and wide): (x0, top, x1, bottom), from the top.
-
-    A framed module (a brief box, a sidebar) is read on its own: its title heads only what the frame holds."""
-    height = page.get_height()
-    frames = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom > 20 and right - left > 20:
+        elif top - bottom > 20:
             frames.append((left, height - top, right, height - bottom))
-    return frames
+    return rules, frames
 
 
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
@@ -1696,8 +1691,9 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             page = pdf[index]
             try:
                 sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
-                rules.append(_page_rules(page, raw))
-                frames.append(_page_frames(page, raw))
+                page_rules, page_frames = _page_paths(page, raw)
+                rules.append(page_rules)
+                frames.append(page_frames)
             finally:
                 page.close()
     finally:
