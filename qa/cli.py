@@ -157,7 +157,8 @@ def _options(args: argparse.Namespace):
 
 
 def _searcher(args: argparse.Namespace):
-    """Open the index; jieba's dictionary, which every question needs, loads beside it (~0.2 s saved)."""
+    """Open the index; jieba's dictionary, which every question needs, loads beside it
+    (``python benchmarks/first_question.py --cli`` times a one-shot search)."""
     from qa.search import Searcher
     from qa.words import load_segmenter_in_background
 

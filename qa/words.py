@@ -45,8 +45,9 @@ def load_segmenter() -> None:
 
     Called before the first question (the app warms it up at start, ``qa.webapp.warmup``) and before
     forking a process that segments words. jieba's own cache (``jieba.cache`` in the temp dir, a
-    ``marshal`` of its 500,000-entry prefix dictionary) takes ~0.6 s to read; the same dictionary
-    kept as one array of counts and one string of words (``_prefix_dict_cache``) reads in ~0.2 s.
+    ``marshal`` of its 500,000-entry prefix dictionary) is most of a fresh process's first question;
+    the same dictionary kept as one array of counts and one string of words (``_prefix_dict_cache``)
+    reads about three times faster (``python benchmarks/first_question.py`` times the first question).
     The dictionary is the same entries in the same order, so the words, and the answers, are too.
     """
     tokenizer = jieba.dt
