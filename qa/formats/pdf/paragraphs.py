@@ -241,6 +241,16 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
 
 
 _TRADITIONAL = str.maketrans("報訊華電記", "报讯华电记")
+_CREDIT_TRADITIONAL = str.maketrans("報記評論員約員見習稿", "报记评论员约员见习稿")
+# A credit of names alone, set apart under a headline: '李战吉　郑勇' (two to four names of two to four characters).
+_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff]{2,4}){1,3}")
+
+
+def _credit_line(text: str) -> bool:
+    """A byline ('本报记者　张三', '本報評論員') or the names of its writers alone ('李战吉　郑勇'): a credit line,
+    which a story sets right under its heads in a face of its own — never one of its subheads."""
+    stripped = text.strip()
+    return is_byline(stripped.translate(_CREDIT_TRADITIONAL)) or bool(_NAMES.fullmatch(stripped))
 _CREDIT = re.compile(r"[（(][^（()）]{1,30}[）)]")
 
 
@@ -395,6 +405,10 @@ def _heading_blocks(
             text = _join(text, ln.text)
         if r == biggest:
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        elif r > biggest and run[0].size < KICKER_RATIO * body and _credit_line(text):
+            # A credit under the headline in a face of its own (黑体 or 楷体 beside a 宋体 body reads bold):
+            # the story's byline, not its first subhead — the story's text stays under its headline.
+            out.append(Block(text, page=run[0].page, role="byline"))
         elif (
             r > biggest
             and not text.startswith(("——", "—", "--"))

@@ -1,0 +1,91 @@
+"""Chinese dailies' story packages read right: real PDFs made with reportlab.
+
+A story package sets its heads over the story (引题 / 主题 / 副题), its credit under them in a face of its own, its
+text in columns, sometimes a sidebar or a framed commentary beside it; a jumped story's continuation sits on a later
+page under its head set smaller. Found on the held-out PDFKit producer's diagnosis seeds (benchmarks/formats.py
+--diagnosis-seeds, seeds 16500+); these tests use another library, other text and other dimensions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.loading import load_file
+from qa.structure import recover_outline
+from tests.test_formats_gutters import COLUMN, _font
+
+pytest.importorskip("reportlab")
+
+HEI = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+SIZE = 10.0
+PER_ROW = 15
+
+
+def _hei() -> str:
+    """WenQuanYi Micro Hei (a 黑体): the face a credit line is set in beside a 宋体 body."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Hei", str(HEI), subfontIndex=0))
+    return "Hei"
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _section_of(outline, needle: str) -> tuple[str, ...] | None:  # noqa: ANN001 - qa.records.Outline
+    for section in outline.sections:
+        for i in section.paragraphs:
+            if needle in _squeeze(outline.paragraphs[i].text):
+                return tuple(_squeeze(t) for t in section.path)
+    return None
+
+
+def _story(c, font: str, hei: str, x0: float, top: float, headline: str, credit: str, texts: list[str]) -> None:  # noqa: ANN001
+    """A headline centred over three columns, the credit centred under it in 黑体 at body size, then ``texts`` as
+    indented paragraphs flowing down the columns."""
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    c.setFont(hei, 22)
+    c.drawCentredString(x0 + width / 2, top, headline)
+    c.setFont(hei, SIZE)
+    c.drawCentredString(x0 + width / 2, top - 24, credit)
+    c.setFont(font, SIZE)
+    rows = []
+    for text in texts:
+        body = "\u3000\u3000" + text + "。"
+        rows += [body[i : i + PER_ROW] for i in range(0, len(body), PER_ROW)]
+    per_column = -(-len(rows) // 3)
+    for k, row in enumerate(rows):
+        col, r = divmod(k, per_column)
+        c.drawString(x0 + col * (PER_ROW + 1.5) * SIZE, top - 48 - r * SIZE * 1.5, row)
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [("本报记者　张文华", "本报评论员"), ("李建国　王小红", "本報記者　陳志明")],
+)
+def test_a_credit_under_the_headline_in_a_face_of_its_own_is_the_byline_not_a_subhead(tmp_path, credits):
+    """Two stories, each with its credit centred under its headline in 黑体 (bold beside the 宋体 body) at body size:
+    the credit is a paragraph of its story, and the story's text is filed under the headline alone, not under a
+    subhead named after its writer."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "credits.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    heads = ("城市公交改革稳步推进", "夏粮收购工作进展顺利")
+    _story(c, font, hei, 40, 940, heads[0], credits[0], [COLUMN[0][:60], COLUMN[1][:70]])
+    _story(c, font, hei, 40, 520, heads[1], credits[1], [COLUMN[2][:65], COLUMN[1][70:130]])
+    c.save()
+    outline = recover_outline(load_file(path))
+    assert _section_of(outline, COLUMN[0][:20]) == (heads[0],)
+    assert _section_of(outline, COLUMN[1][:20]) == (heads[0],)
+    assert _section_of(outline, COLUMN[2][:20]) == (heads[1],)
+    assert _section_of(outline, COLUMN[1][70:90]) == (heads[1],)
+    for head, credit in zip(heads, credits, strict=True):
+        assert _section_of(outline, _squeeze(credit)) == (head,)
