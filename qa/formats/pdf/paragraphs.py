@@ -251,6 +251,8 @@ def _credit_line(text: str) -> bool:
     which a story sets right under its heads in a face of its own — never one of its subheads."""
     stripped = text.strip()
     return is_byline(stripped.translate(_CREDIT_TRADITIONAL)) or bool(_NAMES.fullmatch(stripped))
+
+
 _CREDIT = re.compile(r"[（(][^（()）]{1,30}[）)]")
 
 
