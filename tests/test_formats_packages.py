@@ -89,3 +89,63 @@ def test_a_credit_under_the_headline_in_a_face_of_its_own_is_the_byline_not_a_su
     assert _section_of(outline, COLUMN[1][70:90]) == (heads[1],)
     for head, credit in zip(heads, credits, strict=True):
         assert _section_of(outline, _squeeze(credit)) == (head,)
+
+
+def _section_index(outline, needle: str) -> int | None:  # noqa: ANN001 - qa.records.Outline
+    for s, section in enumerate(outline.sections):
+        if any(needle in _squeeze(outline.paragraphs[i].text) for i in section.paragraphs):
+            return s
+    return None
+
+
+def _columns(c, font: str, x0: float, top: float, text: str, columns: int, gutter: float = 1.5) -> None:  # noqa: ANN001
+    c.setFont(font, SIZE)
+    rows = [text[i : i + PER_ROW] for i in range(0, len(text), PER_ROW)]
+    per_column = -(-len(rows) // columns)
+    for k, row in enumerate(rows):
+        col, r = divmod(k, per_column)
+        c.drawString(x0 + col * (PER_ROW + gutter) * SIZE, top - r * SIZE * 1.5, row)
+
+
+@pytest.mark.parametrize("marker", ["（上接第1版）", "（上接第一版）"])
+def test_a_continuation_marker_on_a_line_below_its_smaller_head_opens_the_continuation(tmp_path, marker):
+    """Page 1's story jumps to the foot of page 2, where its continuation runs in two columns of a three-column page
+    under its head set smaller, with the marker on a line of its own set flush right under the head (over the empty
+    third column): the continuation is stitched to the story, its text right after the page-1 text."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "jump.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    head, other, second = "城市公交改革稳步推进", "夏粮收购工作进展顺利", "农村合作医疗覆盖面扩大"
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, head)
+    first = "\u3000\u3000" + COLUMN[0][:80]
+    _columns(c, font, 40, 900, first + "（下转第2版）", 3)
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 700, second)
+    _columns(c, font, 40, 660, "\u3000\u3000" + COLUMN[1][:100] + "。", 3)
+    c.showPage()
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, other)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[2] + "。", 3)
+    c.setFont(hei, 16)
+    c.drawCentredString(40 + width / 2, 600, head)
+    c.setFont(hei, SIZE)
+    c.drawRightString(40 + width, 580, marker)
+    rest = COLUMN[0][80:] + "。"
+    _columns(c, font, 40, 560, rest, 2)
+    c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    on_page_1 = _section_index(outline, COLUMN[0][:20])
+    assert on_page_1 is not None and outline.sections[on_page_1].path[0] == head
+    assert _section_index(outline, rest[:15]) == on_page_1
+    section = outline.sections[on_page_1]
+    texts = [_squeeze(outline.paragraphs[i].text) for i in section.paragraphs]
+    k = next(n for n, t in enumerate(texts) if COLUMN[0][:20] in t)
+    assert rest[:15] in texts[k + 1]
+    assert _section_index(outline, COLUMN[2][:20]) != on_page_1
