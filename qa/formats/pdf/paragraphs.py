@@ -171,7 +171,7 @@ def _markers_under_heads(items: list[_Item], body: float) -> list[_Item]:
             if it.line.page == line.page
             and it is not item
             and it.line.size < KICKER_RATIO * body
-            and any(it.line.bottom <= line.top + 1 and line.top - it.line.bottom < line.top - a.line.bottom for a in above)
+            and any(a.line.bottom < it.line.bottom <= line.top + 1 for a in above)
             and it.line.x0 < line.x1
             and line.x0 < it.line.x1
         ]
