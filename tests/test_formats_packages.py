@@ -149,3 +149,42 @@ def test_a_continuation_marker_on_a_line_below_its_smaller_head_opens_the_contin
     k = next(n for n, t in enumerate(texts) if COLUMN[0][:20] in t)
     assert rest[:15] in texts[k + 1]
     assert _section_index(outline, COLUMN[2][:20]) != on_page_1
+
+
+def test_a_paragraph_set_in_a_bold_face_is_text_and_a_bold_subhead_still_heads(tmp_path):
+    """A story's second paragraph is set in 黑体 (bold beside the 宋体 body) at body size over four lines; further
+    down a one-line 黑体 subhead opens the story's second part. The bold paragraph is one paragraph of the story
+    (not four subheads, each line its own), and the subhead still heads what follows it."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    head, subhead = "城市公交改革稳步推进", "乡村医疗条件改善"
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, head)
+    plain, bold, after = COLUMN[0][:44] + "。", COLUMN[2][:52] + "。", COLUMN[1][:58] + "。"
+    rows: list[tuple[str, str]] = []
+    for text, face in ((plain, font), (bold, hei)):
+        body = "\u3000\u3000" + text
+        rows += [(body[i : i + PER_ROW], face) for i in range(0, len(body), PER_ROW)]
+    rows.append(("", font))
+    rows.append((subhead, hei))
+    rows.append(("", font))
+    body = "\u3000\u3000" + after
+    rows += [(body[i : i + PER_ROW], font) for i in range(0, len(body), PER_ROW)]
+    per_column = -(-len(rows) // 2)
+    for k, (row, face) in enumerate(rows):
+        col, r = divmod(k, per_column)
+        c.setFont(face, SIZE)
+        c.drawString(40 + col * (PER_ROW + 1.5) * SIZE, 900 - r * SIZE * 1.5, row)
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = [_squeeze(p.text) for p in outline.paragraphs]
+    assert any(t.endswith(bold) for t in texts), texts  # one paragraph, whole
+    assert _section_of(outline, bold[:15]) == (head,)
+    assert _section_of(outline, plain[:15]) == (head,)
+    assert _section_of(outline, after[:15]) == (head, subhead)

@@ -58,6 +58,7 @@ from qa.formats.pdf.paragraphs import (
     _Item,
     _mark_quotes,
     _paragraph_gap,
+    _unbold_paragraphs,
     _usual_line_gap,
 )
 from qa.records import Document
@@ -79,6 +80,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
                 line.bold = False
     for page in pages:
         _mark_quotes(page.lines, body)
+        _unbold_paragraphs(page.lines, body)
     line_gap = _usual_line_gap(pages, body)
     layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []

@@ -109,6 +109,39 @@ def _mark_quotes(lines: list[Line], body: float) -> None:
                 ln.quoted = True
 
 
+def _unbold_paragraphs(lines: list[Line], body: float) -> None:
+    """Clear the bold mark of body-size lines that are a paragraph set in a bold face, not subheads.
+
+    A paper sets a paragraph (an emphasised lead, a quoted passage, text in a face with the glyphs its body face
+    lacks) in 黑体 at body size; each of its lines alone looks like a short bold subhead. A stack of such lines
+    one right under the other at the line pitch is a paragraph when it has three lines or more, or ends a
+    sentence, or its first line is indented: a subhead is one or two lines that end no sentence."""
+    bold = sorted((ln for ln in lines if ln.bold and abs(ln.size - body) < 0.1 * body), key=lambda ln: (ln.top, ln.x0))
+    below: dict[int, Line] = {}
+    for a in bold:
+        nxt = [
+            b
+            for b in bold
+            if b is not a and 0 <= b.top - a.bottom < 0.8 * a.size and b.x0 < a.x1 and a.x0 < b.x1
+            and abs(b.x0 - a.x0) < 2.5 * a.size
+        ]
+        if nxt:
+            below[id(a)] = min(nxt, key=lambda b: b.top)
+    has_above = {id(b) for b in below.values()}
+    for first in bold:
+        if id(first) in has_above:
+            continue
+        chain = [first]
+        while id(chain[-1]) in below and len(chain) < 200:
+            chain.append(below[id(chain[-1])])
+        if len(chain) < 2:
+            continue
+        indented = chain[0].x0 - chain[1].x0 >= INDENT * body
+        if len(chain) >= 3 or indented or chain[-1].text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+            for ln in chain:
+                ln.bold = False
+
+
 def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
     """Is line ``i`` a kicker set below or in body size: a short unpunctuated line of smaller type right over headline
     type (within a line's space, over its start), standing alone (not the last line of a paragraph above; in the
