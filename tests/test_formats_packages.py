@@ -21,6 +21,7 @@ pytest.importorskip("reportlab")
 HEI = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 SIZE = 10.0
 PER_ROW = 15
+SIDE = "秋粮收购进度加快各地粮站延长营业时间农民售粮排队现象明显减少收购价格保持稳定质检人员现场服务"
 
 
 def _hei() -> str:
@@ -188,3 +189,51 @@ def test_a_paragraph_set_in_a_bold_face_is_text_and_a_bold_subhead_still_heads(t
     assert _section_of(outline, bold[:15]) == (head,)
     assert _section_of(outline, plain[:15]) == (head,)
     assert _section_of(outline, after[:15]) == (head, subhead)
+
+
+def test_a_rule_across_the_page_parts_bands_of_stories_set_close(tmp_path):
+    """Two bands of stories on one four-column grid, parted by a rule across the page with only a little more
+    space than a line's: the upper story runs over all four columns under a headline that spans only the first
+    three, and the lower band opens with section labels (栏目名) in display type over a three-column story and a
+    one-column one. The gutter before the fourth column runs the page's full height, yet the upper story's fourth
+    column is its own, not read after the lower band's first story."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "bands.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    pitch, gutter = (PER_ROW + 1.5) * SIZE, 1.5 * SIZE
+
+    def column(col: int, top: float, text: str) -> float:
+        c.setFont(font, SIZE)
+        rows = [text[i : i + PER_ROW] for i in range(0, len(text), PER_ROW)]
+        for r, row in enumerate(rows):
+            c.drawString(40 + col * pitch, top - r * 1.5 * SIZE, row)
+        return top - (len(rows) - 1) * 1.5 * SIZE  # the last row's baseline
+
+    upper, lower, side = "城市公交改革稳步推进", "乡村医疗条件明显改善", "粮食收购"
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + 1.5 * pitch - gutter / 2, 940, upper)
+    texts = [COLUMN[0][i * 75 : (i + 1) * 75] for i in range(2)] + [COLUMN[1][:75], COLUMN[1][75:150]]
+    foot = min(column(k, 900, "\u3000\u3000" * (k == 0) + t) for k, t in enumerate(texts))
+    # The labels' top about 0.8 em under the last row's glyph boxes (a line gap is 0.4 em), the rule between.
+    label = foot - 1.95 * SIZE
+    c.setLineWidth(0.6)
+    c.line(40, foot - 0.55 * SIZE, 40 + 4 * pitch - gutter, foot - 0.55 * SIZE)
+    c.setFont(hei, 11)
+    c.drawString(40, label, "■民生观察")
+    c.drawString(40 + 3 * pitch, label, "■今日关注")
+    c.setFont(hei, 22)
+    c.drawCentredString(40 + 1.5 * pitch - gutter / 2, label - 30, lower)
+    c.drawCentredString(40 + 3.5 * pitch - gutter, label - 30, side)
+    for k in range(3):
+        column(k, label - 60, "\u3000\u3000" * (k == 0) + COLUMN[2][k * 45 : (k + 1) * 45])
+    column(3, label - 60, "\u3000\u3000" + SIDE)
+    c.save()
+    outline = recover_outline(load_file(path))
+    assert _section_of(outline, COLUMN[1][75:95]) == (upper,)
+    assert _section_of(outline, COLUMN[1][:20]) == (upper,)
+    assert _section_of(outline, COLUMN[2][50:70]) == (lower,)
+    assert _section_of(outline, SIDE[:20]) == (side,)

@@ -30,6 +30,7 @@ BLOCK_GAP = 0.5  # a horizontal gap this much (x body size) wider than the usual
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
 OPENS_UNDER = 6.0  # ... or this many, as the first line under the gap of a column whose text ends over it
 BAND_GAP = 1.0  # ... when the gap is this much (x body size) wider than the line gap
+RULED_GAP = 0.25  # a gap this much (x body size) wider than the line gap holds a rule between bands of modules
 _SENTENCE_END = tuple("。！？!?；;…：:")
 
 
@@ -313,9 +314,11 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             if boundary and layout.para_gap is not None:
                 boundary = not _continues_through(columns(), edge_above, edge_below, layout, bands[j : j + 6])
             boundary = boundary or tight_head
-            if not boundary and wide and not under_headline and layout.rules:
-                # A rule drawn across the whole region in a wide gap parts two bands of modules (papers rule
-                # off each band of stories), whatever opens below it: the columns above end there.
+            ruled_gap = gap > layout.line_gap + RULED_GAP * body
+            if not boundary and ruled_gap and not under_headline and layout.rules:
+                # A rule drawn across the whole region in a gap wider than a line's parts two bands of modules
+                # (papers rule off each band of stories, often with less space than an unruled band boundary
+                # needs), whatever opens below it: the columns above end there.
                 if span is None:
                     span = (min(ln.x0 for ln in region), max(ln.x1 for ln in region))
                 boundary = any(
