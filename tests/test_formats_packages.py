@@ -237,3 +237,41 @@ def test_a_rule_across_the_page_parts_bands_of_stories_set_close(tmp_path):
     assert _section_of(outline, COLUMN[1][:20]) == (upper,)
     assert _section_of(outline, COLUMN[2][50:70]) == (lower,)
     assert _section_of(outline, SIDE[:20]) == (side,)
+
+
+def test_a_byline_across_the_gutter_of_spaced_columns_parts_no_line(tmp_path):
+    """A two-column story with spaced (not indented) paragraphs, its byline (in 黑体) centred under the headline
+    across the gutter; the columns' paragraph spaces differ, so after their first rows they share no baseline grid.
+    The byline is the only row around the first row with text on both sides of the gutter: the first rows of the
+    two columns are still two lines, and every paragraph is read whole."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "spaced.pdf"
+    c = canvas.Canvas(str(path), pagesize=(600, 800))
+    head = "城市公交改革稳步推进"
+    per_row, pitch = 16, 16 * SIZE + 1.5 * SIZE
+    c.setFont(font, 22)
+    c.drawCentredString(40 + pitch - 0.75 * SIZE, 740, head)
+    c.setFont(hei, SIZE)
+    c.drawCentredString(40 + pitch - 0.75 * SIZE, 712, "本报记者　张文华　李明远")
+    c.setFont(font, SIZE)
+    columns = [
+        [COLUMN[0][:40] + "。", COLUMN[0][40:90] + "。", COLUMN[0][90:] + "。"],
+        [COLUMN[1][:20] + "。", COLUMN[1][20:75] + "。", COLUMN[2][:45] + "。"],
+    ]
+    for col, paragraphs in enumerate(columns):
+        y = 690.0
+        for text in paragraphs:
+            for i in range(0, len(text), per_row):
+                c.drawString(40 + col * pitch, y, text[i : i + per_row])
+                y -= 1.5 * SIZE
+            y -= (0.6 if col == 0 else 1.0) * SIZE  # the paragraph space, not alike in the two columns
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = [_squeeze(p.text) for p in outline.paragraphs]
+    for paragraph in (p for col in columns for p in col):
+        assert paragraph in texts, (paragraph, texts)
+    assert _section_of(outline, COLUMN[1][20:40]) == (head,)

@@ -273,7 +273,9 @@ def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size:
         return False
     if right - left < GUTTER * size:
         return True
-    allowed = 0 if even else found // 3
+    # (At least one: a byline or caption centred under a headline runs across the gutter of columns that share
+    # no baseline grid — spaced paragraphs — where it may be the only row around with text on both sides.)
+    allowed = 0 if even else max(1, found // 3)
     run = best = 0.0
     for count in covered:
         run = run + step_x if count <= allowed else 0.0
