@@ -275,3 +275,29 @@ def test_a_byline_across_the_gutter_of_spaced_columns_parts_no_line(tmp_path):
     for paragraph in (p for col in columns for p in col):
         assert paragraph in texts, (paragraph, texts)
     assert _section_of(outline, COLUMN[1][20:40]) == (head,)
+
+
+def test_a_kicker_a_little_smaller_than_its_shrunk_headline_is_no_line_of_it(tmp_path):
+    """A one-column story whose long headline was shrunk to fit the column (14 pt), under a kicker (引题) in
+    13.5 pt right above it: the kicker is the story's kicker, not the headline's first line, and the story's text
+    is filed under the headline alone."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "deck.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 800))
+    kicker, head = "国家科技领导小组召开会议", "欧盟将向阿派遣代表团政府已表示接受"
+    _story(c, font, hei, 40, 750, "城市公交改革稳步推进", "本报记者　张文华", [COLUMN[0], COLUMN[2]])
+    x = 40 + (PER_ROW + 1.5) * SIZE  # under the first story, in its second column
+    c.setFont(hei, 13.5)
+    c.drawCentredString(x + PER_ROW * SIZE / 2, 560, kicker)
+    c.setFont(hei, 14)
+    c.drawCentredString(x + PER_ROW * SIZE / 2, 543, head[:PER_ROW])
+    c.drawCentredString(x + PER_ROW * SIZE / 2, 527, head[PER_ROW:])
+    _columns(c, font, x, 502, "\u3000\u3000" + COLUMN[1] + "。", 1)
+    c.save()
+    outline = recover_outline(load_file(path))
+    assert _section_of(outline, COLUMN[1][:20]) == (head,)
+    assert _section_of(outline, kicker) == (head,)

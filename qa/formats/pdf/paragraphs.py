@@ -19,6 +19,7 @@ from qa.structure.cues import dateline, is_byline
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
+RUN_SIZE = 0.02  # display lines this close in size (x their size), one under the other, are one run (one deck)
 KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 # A figure or table caption ("图1 系统结构", "Table 2"): closes what is above it, never a kicker of what follows.
@@ -441,9 +442,11 @@ def _heading_blocks(
     for it in group:
         ln = it.line
         # A rule between two lines of one type parts them: a table's title row and its first item's title.
+        # (One type is one size: a headline's lines are set alike, a kicker over it a few per cent smaller when
+        # a long headline was shrunk to fit its story's width.)
         if (
             runs
-            and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size
+            and abs(runs[-1][-1].size - ln.size) <= RUN_SIZE * ln.size
             and ln.top - runs[-1][-1].bottom < ln.size
             and not ln.ruled_above
         ):
