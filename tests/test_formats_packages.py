@@ -301,3 +301,79 @@ def test_a_kicker_a_little_smaller_than_its_shrunk_headline_is_no_line_of_it(tmp
     outline = recover_outline(load_file(path))
     assert _section_of(outline, COLUMN[1][:20]) == (head,)
     assert _section_of(outline, kicker) == (head,)
+
+
+def test_text_run_round_a_photo_keeps_its_paragraphs_whole(tmp_path):
+    """A photo over the left half of a story's second column: that column's lines beside it are half as long (and
+    start in from the column's edge), then run full width under it. The paragraph that goes on beside the photo and
+    under it is one paragraph, not one per half-length line."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "runaround.pdf"
+    c = canvas.Canvas(str(path), pagesize=(600, 800))
+    head = "城市公交改革稳步推进"
+    pitch = (PER_ROW + 1.5) * SIZE
+    c.setFont(font, 22)
+    c.drawCentredString(40 + pitch - 0.75 * SIZE, 740, head)
+    c.setFont(font, SIZE)
+    first = "\u3000\u3000" + COLUMN[0][:58] + "。"
+    rows = [first[i : i + PER_ROW] for i in range(0, len(first), PER_ROW)]
+    for r, row in enumerate(rows):
+        c.drawString(40, 700 - r * 1.5 * SIZE, row)
+    x2, half = 40 + pitch, 7  # the photo covers the column's first 8 ems; the lines beside it hold 7 characters
+    c.setFillGray(0.7)
+    c.rect(x2, 700 - 5 * 1.5 * SIZE, 7.5 * SIZE, 5 * 1.5 * SIZE + SIZE, fill=1, stroke=0)
+    c.setFillGray(0)
+    second = COLUMN[1][:105] + "。"
+    text, y, k = "\u3000\u3000" + second, 700.0, 0
+    while k < len(text):
+        beside = y > 700 - 5 * 1.5 * SIZE
+        n = half if beside else PER_ROW
+        x = x2 + (PER_ROW - half) * SIZE if beside else x2
+        c.drawString(x, y, text[k : k + n])
+        k += n
+        y -= 1.5 * SIZE
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = [_squeeze(p.text) for p in outline.paragraphs]
+    assert first.strip("\u3000") in texts
+    assert second in texts, texts
+    assert _section_of(outline, second[:20]) == (head,)
+
+
+def test_a_byline_atop_the_last_column_is_no_part_of_the_paragraph_running_into_it(tmp_path):
+    """A story's byline set flush right under its headline, over the story's last column, right above that column's
+    text; the paragraph from the column before runs on into it. The byline is the story's byline, and the paragraph
+    is read whole without it."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "byline.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 800))
+    head, credit = "城市公交改革稳步推进", "本报记者　张文华　李明远"
+    pitch = (PER_ROW + 1.5) * SIZE
+    c.setFont(hei, 22)
+    c.drawCentredString(40 + pitch - 0.75 * SIZE, 740, head)
+    c.setFont(hei, SIZE)
+    c.drawRightString(40 + 2 * pitch + PER_ROW * SIZE, 728, credit)
+    paragraphs = [COLUMN[0] + "。", COLUMN[1] + "。", COLUMN[2][:40] + "。"]
+    rows = [
+        row
+        for text in paragraphs
+        for row in (("\u3000\u3000" + text)[i : i + PER_ROW] for i in range(0, len(text) + 2, PER_ROW))
+    ]
+    per_column = -(-len(rows) // 3)
+    c.setFont(font, SIZE)
+    for k, row in enumerate(rows):
+        col, r = divmod(k, per_column)
+        c.drawString(40 + col * pitch, 710 - r * 1.5 * SIZE, row)
+    c.save()
+    outline = recover_outline(load_file(path))
+    texts = [_squeeze(p.text) for p in outline.paragraphs]
+    for paragraph in paragraphs:
+        assert paragraph in texts, texts
+    assert _squeeze(credit) in texts
+    assert _section_of(outline, _squeeze(credit)) == (head,)

@@ -269,6 +269,12 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     while i < len(items):
         item = items[i]
         line = item.line
+        if para and _credit_inside(para[-1], item, body):
+            # A byline set at the head of the next column while the paragraph runs on into it (a credit right-aligned
+            # under the headline, over the story's last column): the story's byline, not words of the paragraph.
+            blocks.append(Block(line.text, page=line.page, role="byline"))
+            i += 1
+            continue
         if (
             _is_head(line, body) or _kicker_over(items, i, body)
         ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
@@ -401,8 +407,37 @@ def _word_char(ch: str) -> bool:
     return ch.isdigit() or "a" <= ch.lower() <= "z" or "ａ" <= ch.lower() <= "ｚ"
 
 
+def _credit_inside(prev: _Item, item: _Item, body: float) -> bool:
+    """Is ``item`` a credit line of names ('本报记者　张三　李四', with the spaces between names) set short at the top
+    of a column, while the paragraph before it ran to its column's end with no full stop and so goes on past it?"""
+    line, a = item.line, prev.line
+    return (
+        item.leaf != prev.leaf
+        and abs(line.size - body) < 0.1 * body
+        and " " in line.text
+        and _credit_line(line.text)
+        and prev.right - a.x1 <= SHORT_LINE * a.size
+        and not a.text.rstrip().rstrip(_CLOSERS).endswith(("。", "！", "？", "!", "?"))
+        and line.x1 - line.x0 < item.right - item.left - SHORT_LINE * line.size  # (flush left, centred or right)
+    )
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _narrowed(a: Line, b: Line, size: float) -> bool:
+    """Does ``b``, right under ``a``, end where ``a`` ends and start no further right: a measure narrowed beside a
+    photo (text run round it: half-length lines, short of the column's left or right edge), where a line ending
+    short or starting in from the column's edge ends no paragraph — unless it ends a sentence. (A paragraph's
+    last line is followed by a line ending elsewhere, or indented past its start.)"""
+    return (
+        a.page == b.page
+        and 0 <= b.top - a.bottom < size
+        and b.x0 <= a.x0 + 0.3 * size
+        and abs(a.x1 - b.x1) < 0.3 * size
+        and not _ends_sentence(a.text)
+    )
 
 
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
@@ -416,6 +451,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
     # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
+    if (short or indented) and _narrowed(a, b, size):
+        short = indented = False  # text run round a photo: a measure narrowed beside it, the paragraph goes on
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
