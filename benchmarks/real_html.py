@@ -625,6 +625,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "qa-real-html-docx")
     parser.add_argument("--diagnose", action="store_true", help="print per-document problems (TUNING docs only)")
     parser.add_argument("--doc", help="with --diagnose: only documents whose path contains this")
+    parser.add_argument("--split", choices=("TUNING", "REPORT"), help="score one split only (TUNING while fixing)")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None
 
@@ -652,6 +653,8 @@ def main() -> None:
     wall = time.perf_counter()
     for n, (label, name, path, source) in enumerate(jobs, 1):
         split = split_of(name)
+        if args.split and split != args.split:
+            continue
         s = scores.setdefault((label, split), Score(docs=0))
         try:
             gold = gold_of(source.read_bytes())

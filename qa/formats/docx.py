@@ -7,7 +7,9 @@
 - or it, or a style it is based on, sets an outline level (custom heading styles do this: it
   is what Word's navigation pane uses);
 - or it is unstyled but numbered like an outline heading ("第一章", "一、", "（一）", "1.2") and
-  short and unpunctuated like a heading, read with the structure stage's own outline rules.
+  short and unpunctuated like a heading, read with the structure stage's own outline rules — unless
+  it repeats the words of a styled heading (a contents list, as LibreOffice saves a web page's, or a
+  Word contents line with its page number): that line names a heading, it is not one.
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. Tables become one block per row ("cell | cell"); page headers and footers live
@@ -57,6 +59,19 @@ def _numbered_heading_rank(text: str) -> int | None:
     return outline_rank(text)
 
 
+_PAGE_REF = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d+$")  # a contents line's page number (after leaders, a tab)
+
+
+def _heading_key(text: str) -> str:
+    """A heading's words for comparison: no whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def _repeats_heading(text: str, styled: set[str]) -> bool:
+    """Whether a line names a styled heading: its words, or its words before a contents line's page number."""
+    return _heading_key(text) in styled or _heading_key(_PAGE_REF.sub("", text)) in styled
+
+
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     cells: list[str] = []
     for cell in row.cells:
@@ -99,27 +114,35 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 if text:
                     items.append(("row", text, None, False))
 
+    # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
+    # in a list before the "Heading 2" it names): never a second, numbered heading.
+    styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
+    entries = {
+        i
+        for i, (kind, text, level, t) in enumerate(items)
+        if kind == "p" and level is None and not t and _repeats_heading(text, styled)
+    }
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
     # Unstyled numbered headings sit below every styled level, in their own numbering order.
     ranks = sorted(
         {
             r
-            for kind, text, level, t in items
-            if kind == "p" and level is None and not t
+            for i, (kind, text, level, t) in enumerate(items)
+            if kind == "p" and level is None and not t and i not in entries
             for r in [_numbered_heading_rank(text)]
             if r is not None
         }
     )
     blocks: list[Block] = []
-    for kind, text, level, is_title in items:
+    for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
             blocks.append(Block(text, role="table"))
         elif is_title:
             blocks.append(Block(text, heading_level=1, role="title"))
         elif level is not None:
             blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
-        elif (rank := _numbered_heading_rank(text)) is not None:
+        elif i not in entries and (rank := _numbered_heading_rank(text)) is not None:
             blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(rank), role="heading"))
         else:
             blocks.append(Block(text))

@@ -1,0 +1,73 @@
+"""Word files as real word processors write them: a contents list before the chapter's headings.
+
+LibreOffice saves a DocBook page's table of contents as "List Heading" paragraphs ("3.1. 启动过程概述")
+above the "Heading 2" paragraphs they name; Word's own contents field writes "3.1 启动过程概述<tab>2". Such
+a line is numbered like a heading but names one: read as a heading, every section of the chapter appeared
+twice and the chapter's opening text was filed under the last contents line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.loading import load_file
+from qa.structure import recover_outline
+
+
+def _sections(path: Path) -> list[tuple[tuple[str, ...], list[str]]]:
+    outline = recover_outline(load_file(path))
+    return [(s.path, [outline.paragraphs[i].text for i in s.paragraphs]) for s in outline.sections]
+
+
+def _chapter_with_contents(path: Path, contents: list[str], style: str | None) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("第 3 章 系统初始化", 1)
+    d.add_paragraph("目录")
+    for line in contents:
+        d.add_paragraph(line, style=style)
+    d.add_paragraph("作为系统管理员，了解系统的启动方式是明智的。")
+    d.add_heading("3.1. 启动过程概述", 2)
+    d.add_paragraph("计算机系统从上电到提供完整功能，需要经历几个阶段。")
+    d.add_heading("3.1.1. 第一阶段：UEFI", 3)
+    d.add_paragraph("统一可扩展固件接口定义了启动管理器。")
+    d.add_heading("3.2. Systemd 初始化", 2)
+    d.add_paragraph("本节描述系统如何启动。参见 3.1. 启动过程概述。")
+    d.save(str(path))
+
+
+def _expected(contents: list[str]) -> list[tuple[tuple[str, ...], list[str]]]:
+    chapter = ("第 3 章 系统初始化",)
+    return [
+        (chapter, ["目录", *contents, "作为系统管理员，了解系统的启动方式是明智的。"]),
+        ((*chapter, "3.1. 启动过程概述"), ["计算机系统从上电到提供完整功能，需要经历几个阶段。"]),
+        ((*chapter, "3.1. 启动过程概述", "3.1.1. 第一阶段：UEFI"), ["统一可扩展固件接口定义了启动管理器。"]),
+        ((*chapter, "3.2. Systemd 初始化"), ["本节描述系统如何启动。参见 3.1. 启动过程概述。"]),
+    ]
+
+
+def test_a_contents_list_naming_the_headings_is_not_read_as_headings(tmp_path):
+    contents = ["3.1. 启动过程概述", "3.1.1. 第一阶段：UEFI", "3.2. Systemd 初始化"]
+    _chapter_with_contents(tmp_path / "chapter.docx", contents, "List Paragraph")
+    assert _sections(tmp_path / "chapter.docx") == _expected(contents)
+
+
+def test_contents_lines_with_page_numbers_are_not_headings(tmp_path):
+    contents = ["3.1. 启动过程概述\t2", "3.1.1. 第一阶段：UEFI\t2", "3.2. Systemd 初始化\t5"]
+    _chapter_with_contents(tmp_path / "chapter.docx", contents, None)
+    read = [line.replace("\t", " ") for line in contents]
+    assert _sections(tmp_path / "chapter.docx") == _expected(read)
+
+
+def test_an_unstyled_numbered_heading_still_heads_its_section(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("第一章 总体情况", 1)
+    d.add_paragraph("一、工业生产")  # numbered, names no styled heading: a heading below the styled levels
+    d.add_paragraph("规模以上工业增加值增长百分之五。")
+    d.save(str(tmp_path / "report.docx"))
+    assert _sections(tmp_path / "report.docx") == [
+        (("第一章 总体情况", "一、工业生产"), ["规模以上工业增加值增长百分之五。"])
+    ]
