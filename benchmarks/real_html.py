@@ -257,6 +257,13 @@ def gold_of(data: bytes) -> Gold:
             if el.tail:
                 sink.append(el.tail)
             return
+        if not nav and _is_nav(el) and tag not in _BLOCKS and tag not in _HEADING:  # an inline link such as "skip"
+            text = norm(el.text_content())
+            if text:
+                gold.nav.append(text)
+            if el.tail:
+                sink.append(el.tail)
+            return
         nav = nav or _is_nav(el)
         if tag in _HEADING:
             text = norm(el.text_content())
