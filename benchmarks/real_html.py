@@ -193,6 +193,7 @@ class Gold:
     headings: list[tuple[str, ...]] = field(default_factory=list)  # full paths, document order
     paragraphs: list[GoldPara] = field(default_factory=list)
     nav: list[str] = field(default_factory=list)  # normalised navigation blocks
+    order: list[tuple[int, int]] = field(default_factory=list)  # (0 heading / 1 paragraph, its index), in order
 
 
 def _is_nav(el) -> bool:  # noqa: ANN001 - lxml element
@@ -249,7 +250,11 @@ def gold_of(data: bytes) -> Gold:
         text = norm("".join(own))
         own.clear()
         if text:
-            (gold.nav.append(text) if nav else gold.paragraphs.append(GoldPara(text, path())))
+            if nav:
+                gold.nav.append(text)
+            else:
+                gold.order.append((1, len(gold.paragraphs)))
+                gold.paragraphs.append(GoldPara(text, path()))
 
     def walk(el, nav: bool, sink: list[str]) -> None:  # noqa: ANN001 - sink: the owning block's text
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -275,6 +280,7 @@ def gold_of(data: bytes) -> Gold:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 stack.append((level, text))
+                gold.order.append((0, len(gold.headings)))
                 gold.headings.append(path())
         elif tag in _BLOCKS:  # its own text between nested blocks is a paragraph each
             own: list[str] = [el.text or ""]
@@ -330,7 +336,8 @@ def reading_of(outline: Outline) -> Reading:
         headings.append(tuple(t for _, t in stack))
     texts, paths, raw = [], [], []
     for p in paras:
-        texts.append(norm(p.text))
+        # the <title> line our reader puts first is the document's name, not text of the page
+        texts.append("" if p.role_hint == "title" and p.heading_level is not None else norm(p.text))
         raw.append(p.text)
         if p.index in heading_ids or p.index not in path_of:
             paths.append(None)
@@ -463,7 +470,11 @@ def score(gold: Gold, reading: Reading) -> Score:
     owner: list[int] = []  # character offset in ``joined`` -> our paragraph index
     for i, t in enumerate(reading.texts):
         owner += [i] * len(t)
-    positions = locate([p.text for p in gold.paragraphs], joined)
+    # Headings take part in the alignment (a short paragraph after a heading is looked for after it, not
+    # inside its words: '快捷键' under '用于数据库的快捷键'); only paragraphs are scored.
+    texts = [gold.headings[i][-1] if kind == 0 else gold.paragraphs[i].text for kind, i in gold.order]
+    found = locate(texts, joined)
+    positions = [at for (kind, _), at in zip(gold.order, found, strict=True) if kind == 1]
     wrong_paths = 0
     for para, at in zip(gold.paragraphs, positions, strict=True):
         s.gold_paras += 1
