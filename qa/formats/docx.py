@@ -12,8 +12,10 @@
   Word contents line with its page number): that line names a heading, it is not one.
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
-down under it. Tables become one block per row ("cell | cell"); page headers and footers live
-in other parts of the package and are never read.
+down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
+content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
+are read through, except Word's generated table of contents. Tables become one block per row
+("cell | cell"); page headers and footers live in other parts of the package and are never read.
 """
 
 from __future__ import annotations
@@ -72,10 +74,74 @@ def _repeats_heading(text: str, styled: set[str]) -> bool:
     return _heading_key(text) in styled or _heading_key(_PAGE_REF.sub("", text)) in styled
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TEXT = {f"{_W}t", f"{_M}t"}  # a run's text, an equation's text
+_SPACING = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+# Not the paragraph's own visible text: properties, text moved away or deleted by tracked changes, text
+# boxes (paragraphs of their own), the fallback copy of alternate content, field instructions.
+_NOT_TEXT = {f"{_W}pPr", f"{_W}rPr", f"{_W}moveFrom", f"{_W}del", f"{_W}txbxContent", f"{_MC}Fallback"}
+
+
+def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
+    """A paragraph's text in document order, as Word shows it.
+
+    python-docx's ``Paragraph.text`` reads the runs and hyperlinks directly under the paragraph: the text
+    of an equation (OMML ``m:t``: '函数 f(x)=x+1 在区间上连续' lost its formula), of an inline content
+    control, a smart tag, a field or a tracked insertion was dropped, and a page made of equations read as
+    no text at all. Here every run's text counts, wherever it is nested.
+    """
+    parts: list[str] = []
+
+    def walk(el) -> None:  # noqa: ANN001
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_TEXT:
+                continue
+            if tag in _TEXT:
+                parts.append(child.text or "")
+            elif tag in _SPACING:
+                parts.append(_SPACING[tag])
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _is_contents_control(sdt) -> bool:  # noqa: ANN001 - lxml w:sdt
+    """Word's generated table of contents: a content control of the 'Table of Contents' gallery."""
+    return any(
+        "contents" in (v or "").lower()
+        for v in sdt.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery/@w:val", namespaces={"w": _W[1:-1]})
+    )
+
+
+def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
+    """Paragraphs and tables in body order, also inside block content controls (a template's fields, a
+    cover page) and custom XML — python-docx's body lists skip both, and their text was lost. Word's
+    generated contents (a content control of the 'Table of Contents' gallery) is navigation, not read."""
+    for child in container:
+        tag = child.tag
+        if tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif tag == f"{_W}sdt":
+            if not _is_contents_control(child):
+                for content in child.iterchildren(f"{_W}sdtContent"):
+                    yield from _body_elements(content)
+        elif tag == f"{_W}customXml":
+            yield from _body_elements(child)
+
+
+def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
+    return " ".join(t for p in cell._tc.iter(f"{_W}p") if (t := clean_inline(_paragraph_text(p))))
+
+
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     cells: list[str] = []
     for cell in row.cells:
-        text = clean_inline(cell.text)
+        text = _cell_text(cell)
         if text and (not cells or cells[-1] != text):  # merged cells repeat their text
             cells.append(text)
     return " | ".join(cells)
@@ -89,7 +155,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
 
     try:
         document = docx.Document(str(path))
-        body = list(document.element.body.iterchildren())
+        body = list(_body_elements(document.element.body))
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
@@ -99,7 +165,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(element, document)
-            text = clean_inline(para.text)
+            text = clean_inline(_paragraph_text(element))
             if not text:
                 continue
             own = element.xpath("./w:pPr/w:outlineLvl/@w:val")
