@@ -85,3 +85,16 @@ def test_a_list_of_items_with_words_of_their_own_is_content(tmp_path):
         "Systemd。参见第 3.2 节 “Systemd 初始化”。",
         "沙盒环境。参见 第 7.6 节 “沙盒”。",
     ]
+
+
+def test_a_block_of_bare_link_paragraphs_is_navigation(tmp_path):
+    # LibreOffice's help: 'related topics' as one <div><p><a> per topic, no list markup
+    related = "".join(
+        f'<div class="embedded"><p class="embedded"><a href="text/{n}.html">{t}</a></p></div>'
+        for n, t in enumerate(["编辑图表图例", "编辑图表轴", "格式-对象属性"])
+    )
+    body = f"""<h1>编辑图表标题</h1><p>要编辑图表标题，请双击图表。</p><div class="relatedbody">{related}</div>
+    <div><p><a href="a.html">图表</a>可以有标题。</p><p><a href="b.html">图例</a>说明数据系列。</p></div>"""
+    assert _sections(tmp_path, body, title="编辑图表标题") == [
+        (("编辑图表标题",), ["要编辑图表标题，请双击图表。", "图表可以有标题。", "图例说明数据系列。"])
+    ]

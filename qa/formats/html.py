@@ -164,8 +164,15 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         return True
     # A list of links is navigation: (nearly) every item a link with no words of its own. One link in a list
     # is an item (a type, a reference), not a menu; items that link and say something ('参见 …') are text.
-    if tag not in ("ul", "ol", "dl") or len(el.xpath(".//a[@href]")) < 2:
+    # A block whose parts are all such links ('related topics' written as one <div><p><a> per topic) is a
+    # list written without list markup; a block holding a heading is a part of the page, never a menu.
+    if tag not in ("ul", "ol", "dl", "div") or len(el.xpath(".//a[@href]")) < 2:
         return False
+    if tag == "div":
+        if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+            return False
+        items = [c for c in el if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _text(c)]
+        return len(items) >= 2 and _links_only_share(items) >= LINK_LIST_SHARE
     items = [c for c in el if isinstance(c.tag, str) and c.tag in ("li", "dt", "dd")]
     return _links_only_share(items) >= LINK_LIST_SHARE
 
