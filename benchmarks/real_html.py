@@ -538,18 +538,20 @@ class Family:
     files: list[Path]
 
 
-def families() -> list[Family]:
+def families(scale: int = 1) -> list[Family]:
     debref = _small(Path("/usr/share/debian-reference").glob("*.zh-cn.html"))
     edu = _small(Path("/usr/share/doc/debian-edu-doc-zh-cn").glob("*.html"))
     cnc = _small([Path("/usr/share/doc/linuxcnc/gcode_zh_CN.html")])
-    gimp = _sample(_small(Path("/usr/share/gimp/2.0/help/zh_CN").glob("*.html")), SAMPLE["gimp"])
-    lohelp = _sample(_small(Path("/usr/share/libreoffice/help/zh-CN/text").rglob("*.html")), SAMPLE["lohelp"])
+    gimp = _sample(_small(Path("/usr/share/gimp/2.0/help/zh_CN").glob("*.html")), SAMPLE["gimp"] * scale)
+    lohelp = _sample(_small(Path("/usr/share/libreoffice/help/zh-CN/text").rglob("*.html")), SAMPLE["lohelp"] * scale)
     taken = set(edu) | set(cnc)
     by_package: dict[str, list[Path]] = {}
     for p in _small(Path("/usr/share/doc").rglob("*.html")):
         if p not in taken and "zh" not in p.name.lower():
             by_package.setdefault(p.parts[4], []).append(p)
-    english = _sample([p for pkg in by_package.values() for p in _sample(pkg, PER_PACKAGE)], SAMPLE["english"])
+    english = _sample(
+        [p for pkg in by_package.values() for p in _sample(pkg, PER_PACKAGE * scale)], SAMPLE["english"] * scale
+    )
     return [
         Family("debref", "Debian Reference zh-cn (DocBook)", "debian-reference-zh-cn", sorted(debref)),
         Family("edu", "Debian Edu manuals zh-cn (DocBook, 1 page)", "debian-edu-doc-zh-cn", sorted(edu)),
@@ -560,8 +562,8 @@ def families() -> list[Family]:
     ]
 
 
-def _docx_sources(fams: list[Family]) -> list[Path]:
-    return [p for f in fams for p in _sample(f.files, DOCX_SAMPLE.get(f.key, 0))]
+def _docx_sources(fams: list[Family], scale: int = 1) -> list[Path]:
+    return [p for f in fams for p in _sample(f.files, DOCX_SAMPLE.get(f.key, 0) * scale)]
 
 
 def convert_to_docx(sources: list[Path], cache: Path) -> dict[Path, Path]:
@@ -643,11 +645,12 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "qa-real-html-docx")
     parser.add_argument("--diagnose", action="store_true", help="print per-document problems (TUNING docs only)")
     parser.add_argument("--doc", help="with --diagnose: only documents whose path contains this")
+    parser.add_argument("--scale", type=int, default=1, help="sample K times as many pages (same pages first)")
     parser.add_argument("--split", choices=("TUNING", "REPORT"), help="score one split only (TUNING while fixing)")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None
 
-    fams = [f for f in families() if f.files]
+    fams = [f for f in families(args.scale) if f.files]
     if not fams:
         print(
             "real_html: skipped — no real documents on this machine (Debian packages: debian-reference-zh-cn, "
@@ -661,7 +664,7 @@ def main() -> None:
             jobs += [(f.label, str(p), p, p) for p in f.files]
     docx_label = "DOCX: the pages above saved by LibreOffice"
     if not args.no_docx and (only is None or "docx" in only):
-        made = convert_to_docx(_docx_sources(fams), args.cache)
+        made = convert_to_docx(_docx_sources(fams, args.scale), args.cache)
         if not made:
             print("real_html: DOCX family skipped — LibreOffice (soffice) not installed (libreoffice-writer-nogui)")
         jobs += [(docx_label, str(src), docx, src) for src, docx in made.items()]

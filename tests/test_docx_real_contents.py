@@ -71,3 +71,38 @@ def test_an_unstyled_numbered_heading_still_heads_its_section(tmp_path):
     assert _sections(tmp_path / "report.docx") == [
         (("第一章 总体情况", "一、工业生产"), ["规模以上工业增加值增长百分之五。"])
     ]
+
+
+def test_numbered_lines_in_list_or_code_styles_and_value_lists_are_not_headings(tmp_path):
+    # LibreOffice saves a page's contents list (<dl>) as "List Heading" paragraphs naming headings of other
+    # files; Word numbers list items in "List Number"; code keeps its numbers; '2 = 0x2 - …' lists values.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    d.styles.add_style("List Heading", WD_STYLE_TYPE.PARAGRAPH)
+    d.styles.add_style("Preformatted Text", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_heading("Debian 参考手册", 1)
+    for line in ["1. 免责声明", "2. 什么是 Debian", "3.1. 指导原则"]:
+        d.add_paragraph(line, style="List Heading")
+    d.add_heading("9.4.15. Alt-SysRq 键", 2)
+    d.add_paragraph("下列数值可以组合使用。")
+    d.add_paragraph("2 = 0x2 - 启用控制台日志级别控制")
+    d.add_paragraph("16 = 0x10 - 启用 sync 命令")
+    d.add_paragraph("3 重启服务", style="Preformatted Text")
+    d.add_paragraph("1. 第一步 安装软件包", style="List Number")
+    d.save(str(tmp_path / "lists.docx"))
+    top = ("Debian 参考手册",)
+    assert _sections(tmp_path / "lists.docx") == [
+        (top, ["1. 免责声明", "2. 什么是 Debian", "3.1. 指导原则"]),
+        (
+            (*top, "9.4.15. Alt-SysRq 键"),
+            [
+                "下列数值可以组合使用。",
+                "2 = 0x2 - 启用控制台日志级别控制",
+                "16 = 0x10 - 启用 sync 命令",
+                "3 重启服务",
+                "1. 第一步 安装软件包",
+            ],
+        ),
+    ]

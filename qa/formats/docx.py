@@ -52,13 +52,39 @@ def _is_title(style) -> bool:  # noqa: ANN001
     return style is not None and (style.name or "").strip().lower() in _TITLE_STYLE
 
 
+# The numbering of an outline heading: '第一章 ', '一、', '（一）', '1.2. ', '3 '.
+_NUMBERING = re.compile(r"^[\s第（(]*[\d一二三四五六七八九十百千零〇两]+(?:[.．]\d+)*[\s.．、）)章节编篇卷部条]*")
+# Styles whose paragraphs are list items or code, whatever their first characters: Word's List Paragraph /
+# List Number …, LibreOffice's List Heading / List Contents (a definition list's term and text, as it saves a
+# web page's <dl>), preformatted and code styles. A numbered line in them is an item or a line of code.
+_NOT_OUTLINE_STYLE = re.compile(r"^(?:list|列表)|preformatted|code|source text|plain text|verbatim|代码", re.IGNORECASE)
+
+
 def _numbered_heading_rank(text: str) -> int | None:
-    """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item."""
+    """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item.
+
+    After its number a heading's title starts with a word: '2 = 0x2 - 启用日志' and '15 14 1 * * cmd' are
+    a value list and a crontab line, not headings numbered 2 and 15."""
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
         return None
     if "，" in text or "," in text:
         return None
+    numbering = _NUMBERING.match(text)
+    rest = text[numbering.end() :] if numbering else text
+    if not rest or not rest[0].isalpha():
+        return None
     return outline_rank(text)
+
+
+def _outline_style(style) -> bool:  # noqa: ANN001 - python-docx style or None
+    """Whether a paragraph in this style (or one it is based on) may be an unstyled numbered heading."""
+    seen = 0
+    while style is not None and seen < 10:
+        if _NOT_OUTLINE_STYLE.search((style.name or "").strip()):
+            return False
+        style = style.base_style
+        seen += 1
+    return True
 
 
 _PAGE_REF = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d+$")  # a contents line's page number (after leaders, a tab)
@@ -161,6 +187,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
+    listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     for element in body:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -173,6 +200,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
             style = para.style
             if level is None:
                 level = _style_level(style)
+            if level is None and not _outline_style(style):
+                listed.add(len(items))
             items.append(("p", text, level, _is_title(style)))
         elif tag == "tbl":
             for row in Table(element, document).rows:
@@ -183,7 +212,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
     styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
-    entries = {
+    entries = listed | {
         i
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and _repeats_heading(text, styled)
