@@ -46,7 +46,11 @@ own walk; it never calls ``qa.formats``):
   index, a menu of sibling pages (never a block holding a heading: a page whose links outweigh its text is
   still a page). A list of external links (a "see also" of URLs) is content.
 - *Not text at all* (in neither count): ``head``, ``script``, ``style``, ``noscript``, ``template``,
-  ``svg``, ``math``, form controls, ``hidden``/``aria-hidden`` elements.
+  ``svg``, ``math``, form controls; ``aria-hidden="true"`` or ``display:none`` elements (a hidden phrase
+  inside a paragraph may be read or not: either reading is found). Elements with the ``hidden`` attribute
+  ARE text: pages reveal them by script — LibreOffice's help hides every application's and platform's part
+  of a page ("在 Calc 中…", the macOS and the other menu path, "要访问此命令…") and shows one; the words and
+  headings are the author's.
 
 **Metrics** (text compared with all whitespace and ``|`` removed):
 
@@ -184,8 +188,9 @@ def _internal(href: str) -> bool:
 
 @dataclass
 class GoldPara:
-    text: str  # normalised
+    text: str  # normalised, as shown
     path: tuple[str, ...]  # normalised heading titles
+    alt: str = ""  # with its hidden phrases, when it has any: found either way
 
 
 @dataclass
@@ -217,9 +222,17 @@ def _is_nav(el) -> bool:  # noqa: ANN001 - lxml element
     return False
 
 
+class _Hidden(str):
+    """Text of a hidden inline element: part of the paragraph's alternative reading only."""
+
+
+def _holds_blocks(el) -> bool:  # noqa: ANN001
+    return any(isinstance(d.tag, str) and (d.tag in _BLOCKS or d.tag in _HEADING) for d in el.iterdescendants())
+
+
 def _hidden(el) -> bool:  # noqa: ANN001
     style = (el.get("style") or "").replace(" ", "").lower()
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or "display:none" in style
+    return el.get("aria-hidden") == "true" or "display:none" in style
 
 
 def _parse(data: bytes):  # noqa: ANN202 - lxml root
@@ -247,22 +260,29 @@ def gold_of(data: bytes) -> Gold:
         return tuple(t for _, t in stack)
 
     def emit(own: list[str], nav: bool) -> None:
-        text = norm("".join(own))
+        text = norm("".join(t for t in own if not isinstance(t, _Hidden)))
+        alt = norm("".join(own))
         own.clear()
-        if text:
+        if text or alt:
             if nav:
-                gold.nav.append(text)
+                gold.nav.append(alt)
             else:
                 gold.order.append((1, len(gold.paragraphs)))
-                gold.paragraphs.append(GoldPara(text, path()))
+                gold.paragraphs.append(GoldPara(text, path(), alt if alt != text else ""))
 
     def walk(el, nav: bool, sink: list[str]) -> None:  # noqa: ANN001 - sink: the owning block's text
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in _SKIP or _hidden(el):
+        structural = bool(tag) and (tag in _BLOCKS or tag in _HEADING or _holds_blocks(el))
+        if not tag or tag in _SKIP or (_hidden(el) and structural):
             if el.tail:
                 sink.append(el.tail)
             return
-        if not nav and _is_nav(el) and tag not in _BLOCKS and tag not in _HEADING:  # an inline link such as "skip"
+        if _hidden(el):  # a hidden phrase: the words a script shows instead of others (see the docstring)
+            sink.append(_Hidden(el.text_content()))
+            if el.tail:
+                sink.append(el.tail)
+            return
+        if not nav and _is_nav(el) and not structural:  # an inline link such as "skip to content"
             text = norm(el.text_content())
             if text:
                 gold.nav.append(text)
@@ -282,10 +302,14 @@ def gold_of(data: bytes) -> Gold:
                 stack.append((level, text))
                 gold.order.append((0, len(gold.headings)))
                 gold.headings.append(path())
-        elif tag in _BLOCKS:  # its own text between nested blocks is a paragraph each
+        elif structural:  # its own text between nested blocks is a paragraph each
+            if tag not in _BLOCKS:  # an inline element wrapping blocks (invalid, common): it parts the text
+                emit(sink, nav)
             own: list[str] = [el.text or ""]
             for child in el:
-                if isinstance(child.tag, str) and (child.tag.lower() in _BLOCKS or child.tag.lower() in _HEADING):
+                if isinstance(child.tag, str) and (
+                    child.tag.lower() in _BLOCKS or child.tag.lower() in _HEADING or _holds_blocks(child)
+                ):
                     emit(own, nav)
                 walk(child, nav, own)
             emit(own, nav)
@@ -421,13 +445,14 @@ def _increasing(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
 ANCHOR = 20  # characters: a gold paragraph this long found once in our text pins the alignment
 
 
-def locate(texts: list[str], joined: str) -> list[int]:
+def locate(texts: list[str], joined: str, alts: list[str] | None = None) -> list[int]:
     """Where each gold paragraph starts in our joined text (-1: not there), read in document order.
 
     Long paragraphs found exactly once anchor the alignment (the longest run of them in increasing
     order); every other paragraph is looked for after the previous one, before the next anchor, so a
     short repeated text ('Added in: v0.7.0', '提示') is found at its own place, not at its first copy.
     A long paragraph found only elsewhere still counts as present (its section judged where it was found).
+    ``alts``: another reading of each paragraph (with its hidden phrases), tried when the first is not there.
     """
     anchors = []
     for i, t in enumerate(texts):
@@ -443,15 +468,21 @@ def locate(texts: list[str], joined: str) -> list[int]:
     for i, t in enumerate(texts):
         while k < len(next_anchor) and next_anchor[k] < i:
             k += 1
+        at, size = -1, len(t)
         if i in pinned:
             at = pinned[i]
         else:
             limit = pinned[next_anchor[k]] if k < len(next_anchor) else len(joined)
-            at = joined.find(t, cursor, max(limit, cursor) + len(t))
-            if at < 0 and len(t) >= ANCHOR:  # a short text elsewhere is another copy, not this one
-                at = joined.find(t)
+            for option in [t, alts[i] if alts else ""]:
+                if not option:
+                    continue
+                at, size = joined.find(option, cursor, max(limit, cursor) + len(option)), len(option)
+                if at < 0 and len(option) >= ANCHOR:  # a short text elsewhere is another copy, not this one
+                    at = joined.find(option)
+                if at >= 0:
+                    break
         if at >= 0 and at >= cursor:
-            cursor = at + len(t)
+            cursor = at + size
         out[i] = at
     return out
 
@@ -473,7 +504,8 @@ def score(gold: Gold, reading: Reading) -> Score:
     # Headings take part in the alignment (a short paragraph after a heading is looked for after it, not
     # inside its words: '快捷键' under '用于数据库的快捷键'); only paragraphs are scored.
     texts = [gold.headings[i][-1] if kind == 0 else gold.paragraphs[i].text for kind, i in gold.order]
-    found = locate(texts, joined)
+    alts = ["" if kind == 0 else gold.paragraphs[i].alt for kind, i in gold.order]
+    found = locate(texts, joined, alts)
     positions = [at for (kind, _), at in zip(gold.order, found, strict=True) if kind == 1]
     wrong_paths = 0
     for para, at in zip(gold.paragraphs, positions, strict=True):
@@ -492,7 +524,7 @@ def score(gold: Gold, reading: Reading) -> Score:
             got = "(read as a heading)" if ours is None else " › ".join(ours) or "(no section)"
             s.problems.append(f"filed wrong: {para.text[:40]} [{' › '.join(para.path)}] -> [{got}]")
 
-    content = "\u0000".join([p.text for p in gold.paragraphs] + [h[-1] for h in gold.headings])
+    content = "\u0000".join([p.alt or p.text for p in gold.paragraphs] + [h[-1] for h in gold.headings])
     navtext = "\u0000".join(gold.nav)
     for raw in reading.raw:
         for piece in raw.split("|"):

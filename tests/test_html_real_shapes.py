@@ -98,3 +98,22 @@ def test_a_block_of_bare_link_paragraphs_is_navigation(tmp_path):
     assert _sections(tmp_path, body, title="编辑图表标题") == [
         (("编辑图表标题",), ["要编辑图表标题，请双击图表。", "图表可以有标题。", "图例说明数据系列。"])
     ]
+
+
+def test_parts_a_script_reveals_are_read_with_their_headings(tmp_path):
+    # LibreOffice's help: each application's part of a page sits in a hidden <span> (an inline element
+    # wrapping headings and paragraphs), the menu path for each platform in a hidden phrase; a script shows
+    # the ones that apply. Read as one run of text, the part's headings were lost.
+    body = """<h1>选择性粘贴</h1><p>将剪贴板上的内容插入到当前文件中。</p>
+    <span class="switch"><span hidden="true" class="default"><div class="howtoget"><p>要访问此命令...</p>
+    <p>选择「编辑 - 选择性粘贴」。</p></div></span></span>
+    <span class="switch"><span hidden="true" class="CALC"><h2>预设方式</h2><p>从几种预设方式中选择。</p>
+    <h3>仅粘贴值</h3><p>只粘贴数值。</p></span></span>
+    <p>按 <span class="switchinline"><span hidden="true" class="MAC">Command</span><span hidden="true">Ctrl</span>
+    </span>+Shift+V 组合键。</p><span aria-hidden="true">★</span>"""
+    top = ("页", "选择性粘贴")
+    assert _sections(tmp_path, body) == [
+        (top, ["将剪贴板上的内容插入到当前文件中。", "要访问此命令...", "选择「编辑 - 选择性粘贴」。"]),
+        ((*top, "预设方式"), ["从几种预设方式中选择。"]),
+        ((*top, "预设方式", "仅粘贴值"), ["只粘贴数值。", "按 CommandCtrl +Shift+V 组合键。"]),
+    ]

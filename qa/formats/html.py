@@ -7,7 +7,8 @@ section. The boilerplate rules here are the usual ones (the elements and ARIA ro
 for navigation, banners, footers and asides; class/id words naming chrome such as DocBook's
 ``navheader``/``navfooter``/``toc``; lists whose items are bare links; scripts and forms), applied to
 the ``<main>``/``<article>`` element when the page has one. A table row whose cells hold headings,
-lists or tables of their own lays out a page and is read block by block; a row of data is one line.
+lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
+inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
 Checked on real pages by ``benchmarks/real_html.py``.
 """
 
@@ -151,7 +152,10 @@ def _names_chrome(marker: str) -> bool:
 
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    # ``hidden`` content is read: documents reveal it by script (LibreOffice's help hides each application's
+    # and platform's part of a page, "在 Calc 中…", "要访问此命令…", and shows one). aria-hidden marks
+    # decoration and duplicates kept from screen readers.
+    if tag in _DROP_TAGS or el.get("aria-hidden") == "true":
         return True
     if (el.get("role") or "").lower() in _DROP_ROLES:
         return True
@@ -191,6 +195,10 @@ def _is_layout_row(row) -> bool:  # noqa: ANN001
     return any(isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in row.iterdescendants())
 
 
+def _wraps_blocks(el) -> bool:  # noqa: ANN001
+    return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS and d.tag != "br" for d in el.iterdescendants())
+
+
 class _Walker:
     """Depth-first walk emitting one block per heading, paragraph, list item or table row."""
 
@@ -225,7 +233,10 @@ class _Walker:
             # an item of a list that is not navigation is kept, link or not (the list was judged as a whole)
             if _link_share(el) < LINK_LIST_SHARE or tag in ("p", "li", "dt", "dd"):
                 self.blocks.append((_text(el), None, "body"))
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS or _wraps_blocks(el):
+            # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
+            # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
+            # of text it ran every paragraph and heading in it into one line.
             self.flush()
             if el.text:
                 self._inline.append(el.text)
