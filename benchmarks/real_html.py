@@ -42,9 +42,10 @@ own walk; it never calls ``qa.formats``):
   split at ``-``/``_``/case changes: DocBook's ``navheader``/``navfooter``/``toc``, LibreOffice's
   ``contents-treeview``); and a link block — a ``ul ol dl table div`` with at least two links whose text is
   ≥ 90% link text (letters counted, so an entry's numbering does not count) pointing inside the same set of
-  pages (relative or ``#`` links): a table of contents, an
-  index, a menu of sibling pages (never a block holding a heading: a page whose links outweigh its text is
-  still a page). A list of external links (a "see also" of URLs) is content.
+  pages (relative or ``#`` links): a table of contents, an index, a menu of sibling pages (never a block
+  holding a heading: a page whose links outweigh its text is still a page); a block (also a ``p``) whose two
+  or more links all carry a navigation link type (``rel`` next, prev, up, contents, index …: Texinfo's
+  "Next: …, Up: …" node header). A list of external links (a "see also" of URLs) is content.
 - *Not text at all* (in neither count): ``head``, ``script``, ``style``, ``noscript``, ``template``,
   ``svg``, ``math``, form controls; ``aria-hidden="true"`` or ``display:none`` elements (a hidden phrase
   inside a paragraph may be read or not: either reading is found). Elements with the ``hidden`` attribute
@@ -163,6 +164,7 @@ _HEADING = {f"h{n}": n for n in range(1, 7)}
 _NAV_TAGS = {"nav", "aside", "menu"}
 _NAV_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar"}
 _NAV_WORD = re.compile(r"^(?:nav\w*|toc|breadcrumbs?|menu|sidebar|skip|pager|pagination)$")
+_NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _SECTIONING = {"main", "article", "section", "aside", "nav"}
 _WS = re.compile(r"\s+")
 
@@ -212,8 +214,12 @@ def _is_nav(el) -> bool:  # noqa: ANN001 - lxml element
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
     if any(_NAV_WORD.match(w) for w in _words(marker)):
         return True
-    if tag in ("ul", "ol", "dl", "table", "div") and not any(h.tag in _HEADING for h in el.iterdescendants()):
+    if tag in ("ul", "ol", "dl", "table", "div", "p") and not any(h.tag in _HEADING for h in el.iterdescendants()):
         links = [a for a in el.iter("a") if a.get("href") is not None]
+        if len(links) >= 2 and all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links):
+            return True  # links typed as moving between a document's parts (Texinfo's Next/Previous/Up)
+        if tag == "p":
+            return False
         if len(links) >= 2:
             total = _letters(el.text_content())
             inside = sum(_letters(a.text_content()) for a in links if _internal(a.get("href", "")))

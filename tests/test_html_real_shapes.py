@@ -117,3 +117,24 @@ def test_parts_a_script_reveals_are_read_with_their_headings(tmp_path):
         ((*top, "预设方式"), ["从几种预设方式中选择。"]),
         ((*top, "预设方式", "仅粘贴值"), ["只粘贴数值。", "按 CommandCtrl +Shift+V 组合键。"]),
     ]
+
+
+def test_texinfo_node_headers_and_index_tables_are_navigation(tmp_path):
+    # makeinfo's HTML: each node opens with 'Next: …, Previous: …, Up: …' links typed rel=next/prev/up, and
+    # the manual ends with an index table whose rows are links only
+    header = (
+        '<div class="header"><p>Next: <a href="#Installation" rel="next">Installation</a>, Previous: '
+        '<a href="#Top" rel="prev">Web2c</a>, Up: <a href="#Top" rel="up">Web2c</a> &nbsp; '
+        '[<a href="#SEC_Contents" rel="contents">Contents</a>]</p></div>'
+    )
+    rows = "".join(
+        f'<tr><td></td><td><a href="#index-{w}">{w}</a>:</td><td>&nbsp;</td><td><a href="#{w}">{w}</a></td></tr>'
+        for w in ["AES", "ARCFOUR", "Blowfish", "Camellia", "DES"]
+    )
+    body = f"""<div class="chapter">{header}<h2>1 Introduction</h2><p>This manual describes Web2c.</p>
+    <p>Next: see <a href="#Installation">Installation</a> for <a href="#Top">the steps</a>.</p></div>
+    <div class="unnumbered"><h2>Index</h2><table class="index-cp"><tr><td></td><th>Index Entry</th><td></td>
+    <th>Section</th></tr>{rows}</table></div>"""
+    assert _sections(tmp_path, body, title="Web2c") == [
+        (("Web2c", "1 Introduction"), ["This manual describes Web2c.", "Next: see Installation for the steps."])
+    ]

@@ -67,6 +67,8 @@ _BOILERPLATE_WORDS = {
     "toc",
 }
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# HTML link types that move between the parts of a document set: a block of such links is navigation.
+_NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = {
     "p",
@@ -170,13 +172,22 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # is an item (a type, a reference), not a menu; items that link and say something ('参见 …') are text.
     # A block whose parts are all such links ('related topics' written as one <div><p><a> per topic) is a
     # list written without list markup; a block holding a heading is a part of the page, never a menu.
-    if tag not in ("ul", "ol", "dl", "div") or len(el.xpath(".//a[@href]")) < 2:
+    # A table of such rows is an index (Texinfo's, an API's). Links typed as moving between the parts of a
+    # document (rel="next prev up contents index", Texinfo's node header) make the block holding them
+    # navigation, whatever words stand between them ('Next: …, Previous: …, Up: …').
+    links = el.xpath(".//a[@href]")
+    if tag not in ("ul", "ol", "dl", "div", "p", "table") or len(links) < 2:
         return False
-    if tag == "div":
-        if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
-            return False
-        items = [c for c in el if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _text(c)]
+    if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+        return False
+    if all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links):
+        return True
+    if tag in ("div", "table"):
+        rows = el.iter("tr") if tag == "table" else el
+        items = [c for c in rows if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _text(c)]
         return len(items) >= 2 and _links_only_share(items) >= LINK_LIST_SHARE
+    if tag == "p":
+        return False
     items = [c for c in el if isinstance(c.tag, str) and c.tag in ("li", "dt", "dd")]
     return _links_only_share(items) >= LINK_LIST_SHARE
 
