@@ -138,3 +138,15 @@ def test_texinfo_node_headers_and_index_tables_are_navigation(tmp_path):
     assert _sections(tmp_path, body, title="Web2c") == [
         (("Web2c", "1 Introduction"), ["This manual describes Web2c.", "Next: see Installation for the steps."])
     ]
+
+
+def test_a_block_of_links_with_one_part_of_prose_is_text(tmp_path):
+    # LibreOffice's help also lists related statements among a sentence of its own: the block is text
+    parts = "".join(f'<div class="embedded"><p><a href="text/{n}.html">Option {n} 语句</a></p></div>' for n in range(4))
+    body = f"""<h1>CompatibilityMode() Function</h1><div>{parts}
+    <p>Variables scope modification in <a href="text/u.html">Using Procedures</a> with this function.</p></div>"""
+    texts = _texts(_sections(tmp_path, body, title="CompatibilityMode() Function"))
+    assert texts == [
+        *(f"Option {n} 语句" for n in range(4)),
+        "Variables scope modification in Using Procedures with this function.",
+    ]

@@ -183,9 +183,11 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links):
         return True
     if tag in ("div", "table"):
+        # an index table may have a header row and letter rows; a <div> is any container, so one part with
+        # words of its own ('Variables scope modification in <a>…</a> with …') makes it text
         rows = el.iter("tr") if tag == "table" else el
         items = [c for c in rows if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _text(c)]
-        return len(items) >= 2 and _links_only_share(items) >= LINK_LIST_SHARE
+        return len(items) >= 2 and _links_only_share(items) >= (LINK_LIST_SHARE if tag == "table" else 1.0)
     if tag == "p":
         return False
     items = [c for c in el if isinstance(c.tag, str) and c.tag in ("li", "dt", "dd")]
