@@ -107,3 +107,30 @@ def test_a_table_cell_keeps_its_equation_and_nested_table(tmp_path):
     table.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "圆"
     d.save(str(tmp_path / "table.docx"))
     assert _sections(tmp_path / "table.docx") == [(("公式表",), ["面积 | S=πr 圆"])]
+
+
+def test_table_cells_saying_the_same_are_two_cells_and_a_merged_cell_is_one(tmp_path):
+    # Debian Reference's table of account files, saved by LibreOffice: user and group are both 'root'
+    import docx
+
+    d = docx.Document()
+    d.add_heading("4.1. 一般的 Unix 认证", 1)
+    table = d.add_table(rows=3, cols=4)
+    merged = table.cell(0, 0).merge(table.cell(0, 3))
+    merged.text = "表 4.1. 三个重要的配置文件"
+    for r, row in enumerate(
+        [["/etc/passwd", "root", "root", "用户账号信息"], ["/etc/shadow", "root", "shadow", "加密"]]
+    ):
+        for c, text in enumerate(row):
+            table.cell(r + 1, c).text = text
+    d.save(str(tmp_path / "table.docx"))
+    assert _sections(tmp_path / "table.docx") == [
+        (
+            ("4.1. 一般的 Unix 认证",),
+            [
+                "表 4.1. 三个重要的配置文件",
+                "/etc/passwd | root | root | 用户账号信息",
+                "/etc/shadow | root | shadow | 加密",
+            ],
+        )
+    ]

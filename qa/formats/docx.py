@@ -165,10 +165,17 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
 
 
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
+    """The row's cells, 'a | b'. A cell merged across columns is listed once per column it spans (the same
+    cell element), so it is read once — by identity, not by text: two cells that say the same ('root |
+    root', '1 | 1') are two cells, and dropping one shifted every later value under the wrong column."""
     cells: list[str] = []
+    previous = None
     for cell in row.cells:
+        if cell._tc is previous:
+            continue
+        previous = cell._tc
         text = _cell_text(cell)
-        if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+        if text:
             cells.append(text)
     return " | ".join(cells)
 
