@@ -164,7 +164,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # A page header is site chrome, an article's <header> holds its h1; footers are chrome either way.
     if (tag == "header" and not in_content) or tag == "footer":
         return True
-    if _names_chrome(f"{el.get('class') or ''} {el.get('id') or ''}") and not any(
+    marker = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if marker != " " and _names_chrome(marker) and not any(
         isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()
     ):
         return True
@@ -175,8 +176,10 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # A table of such rows is an index (Texinfo's, an API's). Links typed as moving between the parts of a
     # document (rel="next prev up contents index", Texinfo's node header) make the block holding them
     # navigation, whatever words stand between them ('Next: …, Previous: …, Up: …').
-    links = el.xpath(".//a[@href]")
-    if tag not in ("ul", "ol", "dl", "div", "p", "table") or len(links) < 2:
+    if tag not in ("ul", "ol", "dl", "div", "p", "table"):
+        return False
+    links = [a for a in el.iter("a") if a.get("href") is not None]
+    if len(links) < 2:
         return False
     if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
         return False
