@@ -134,3 +134,26 @@ def test_table_cells_saying_the_same_are_two_cells_and_a_merged_cell_is_one(tmp_
             ],
         )
     ]
+
+
+def test_a_text_box_is_read_once_after_its_anchor_paragraph(tmp_path):
+    # Word writes a text box twice: as a drawing shape and as a VML fallback copy for older readers
+    import docx
+
+    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    v = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    box = "<w:txbxContent><w:p><w:r><w:t>本期要点：乡村振兴</w:t></w:r></w:p></w:txbxContent>"
+    d = docx.Document()
+    d.add_heading("第一版 要闻", 1)
+    _append(
+        d,
+        f"<w:p {W} {wps} {mc} {v}><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp>"
+        f"<wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        "<w:r><w:t>全市农村人居环境持续改善。</w:t></w:r></w:p>",
+    )
+    d.save(str(tmp_path / "box.docx"))
+    assert _sections(tmp_path / "box.docx") == [
+        (("第一版 要闻",), ["全市农村人居环境持续改善。", "本期要点：乡村振兴"])
+    ]

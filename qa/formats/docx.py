@@ -14,7 +14,7 @@
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
-are read through, except Word's generated table of contents. Tables become one block per row
+and text boxes are read through, except Word's generated table of contents. Tables become one block per row
 ("cell | cell"); page headers and footers live in other parts of the package and are never read.
 """
 
@@ -144,14 +144,37 @@ def _is_contents_control(sdt) -> bool:  # noqa: ANN001 - lxml w:sdt
     )
 
 
+def _text_boxes(paragraph) -> list:  # noqa: ANN001
+    """The text boxes (shapes holding paragraphs: a cover page's title, a sidebar, a callout) anchored in a
+    paragraph; each once — Word writes a drawing and a VML fallback copy of the same box."""
+    boxes: list = []
+
+    def walk(el) -> None:  # noqa: ANN001
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag == f"{_MC}Fallback":
+                continue
+            if child.tag == f"{_W}txbxContent":
+                boxes.append(child)
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return boxes
+
+
 def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
     """Paragraphs and tables in body order, also inside block content controls (a template's fields, a
-    cover page) and custom XML — python-docx's body lists skip both, and their text was lost. Word's
-    generated contents (a content control of the 'Table of Contents' gallery) is navigation, not read."""
+    cover page), custom XML and text boxes — python-docx's body lists skip all three, and their text was
+    lost. Word's generated contents (a content control of the 'Table of Contents' gallery) is navigation,
+    not read."""
     for child in container:
         tag = child.tag
-        if tag in (f"{_W}p", f"{_W}tbl"):
+        if tag == f"{_W}tbl":
             yield child
+        elif tag == f"{_W}p":
+            yield child
+            for box in _text_boxes(child):  # a text box's paragraphs follow the paragraph it is anchored to
+                yield from _body_elements(box)
         elif tag == f"{_W}sdt":
             if not _is_contents_control(child):
                 for content in child.iterchildren(f"{_W}sdtContent"):
