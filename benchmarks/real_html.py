@@ -18,7 +18,10 @@ one-line message naming the packages when they are absent — CI does not have t
   at most ``PER_PACKAGE`` files a package, a deterministic sample;
 - DOCX written by a real word processor: a sample of the Chinese pages above opened by LibreOffice
   Writer and saved as Word 2007 XML (``soffice --convert-to docx``; headings carry Word's Heading N
-  styles as LibreOffice writes them, tables, lists, preformatted text). Their gold is the source page's.
+  styles as LibreOffice writes them, tables, lists, preformatted text), and the same pages written by a
+  second DOCX writer, pandoc (``pandoc -f html -t docx``: the page's <title> as Title, First Paragraph /
+  Compact / Source Code styles; Debian package ``pandoc``, skipped when absent). Their gold is the source
+  page's.
 
 **Split.** Each document is TUNING or REPORT by a fixed hash of its source name (``split_of``); a
 DOCX made from a page is in the page's split. Both are printed, labelled; reader fixes are diagnosed
@@ -605,6 +608,30 @@ def _docx_sources(fams: list[Family], scale: int = 1) -> list[Path]:
     return [p for f in fams for p in _sample(f.files, DOCX_SAMPLE.get(f.key, 0) * scale)]
 
 
+def pandoc_to_docx(sources: list[Path], cache: Path) -> dict[Path, Path]:
+    """Each source page written as .docx by pandoc (a second DOCX writer; cached by the page's content)."""
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        return {}
+    cache.mkdir(parents=True, exist_ok=True)
+    out: dict[Path, Path] = {}
+    for src in sources:
+        target = cache / f"{_key(src.read_bytes().hex()[:200000] + str(src), 'pandoc')[:16]}.docx"
+        if not target.is_file():
+            with tempfile.TemporaryDirectory(prefix="realhtml-") as tmp:
+                made = Path(tmp) / "page.docx"  # images are not fetched: pandoc writes their description
+                subprocess.run(
+                    [pandoc, "-f", "html", "-t", "docx", "--resource-path", tmp, "-o", str(made), str(src)],
+                    capture_output=True,
+                    timeout=300,
+                )
+                if made.is_file():
+                    shutil.move(str(made), target)
+        if target.is_file():
+            out[src] = target
+    return out
+
+
 def convert_to_docx(sources: list[Path], cache: Path) -> dict[Path, Path]:
     """Each source page saved as .docx by LibreOffice Writer (cached by the page's content)."""
     cache.mkdir(parents=True, exist_ok=True)
@@ -707,6 +734,10 @@ def main() -> None:
         if not made:
             print("real_html: DOCX family skipped — LibreOffice (soffice) not installed (libreoffice-writer-nogui)")
         jobs += [(docx_label, str(src), docx, src) for src, docx in made.items()]
+        written = pandoc_to_docx(_docx_sources(fams, args.scale), args.cache)
+        if not written:
+            print("real_html: pandoc DOCX family skipped — pandoc not installed (Debian: pandoc)")
+        jobs += [("DOCX: the pages above written by pandoc", str(src), d, src) for src, d in written.items()]
 
     scores: dict[tuple[str, str], Score] = {}
     started = time.process_time()

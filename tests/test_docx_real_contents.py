@@ -106,3 +106,30 @@ def test_numbered_lines_in_list_or_code_styles_and_value_lists_are_not_headings(
             ],
         ),
     ]
+
+
+def test_a_run_of_numbered_lines_over_no_text_is_a_list_not_headings(tmp_path):
+    # pandoc writes a book's front page contents (chapters of other files) as plain Body Text paragraphs
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Debian 参考手册", 1)
+    d.add_paragraph("目录")
+    contents = ["1. 免责声明", "2. 什么是 Debian", "3. 关于本文档", "3.1. 指导原则", "3.2. “$LANG”变量", "4. 一些提醒"]
+    for line in contents:
+        d.add_paragraph(line)
+    d.add_heading("摘要", 2)
+    d.add_paragraph("这本书是自由的。")
+    # an outline whose numbered headings head text stays one, numbered sentences under it are its text
+    d.add_heading("工作报告", 1)
+    for line in ["一、总体要求", "（一）交通运输", "1. 货运量稳步增长，港口吞吐量创历史新高。", "（二）工业生产"]:
+        d.add_paragraph(line)
+    d.add_paragraph("规模以上工业增加值增长百分之五。")
+    d.save(str(tmp_path / "front.docx"))
+    report = ("工作报告", "一、总体要求")
+    assert _sections(tmp_path / "front.docx") == [
+        (("Debian 参考手册",), ["目录", *contents]),
+        (("Debian 参考手册", "摘要"), ["这本书是自由的。"]),
+        ((*report, "（一）交通运输"), ["1. 货运量稳步增长，港口吞吐量创历史新高。"]),
+        ((*report, "（二）工业生产"), ["规模以上工业增加值增长百分之五。"]),
+    ]

@@ -9,7 +9,8 @@
 - or it is unstyled but numbered like an outline heading ("第一章", "一、", "（一）", "1.2") and
   short and unpunctuated like a heading, read with the structure stage's own outline rules — unless
   it repeats the words of a styled heading (a contents list, as LibreOffice saves a web page's, or a
-  Word contents line with its page number): that line names a heading, it is not one.
+  Word contents line with its page number): that line names a heading, it is not one; nor is one that
+  heads no text (a run of numbered lines over nothing is a list of contents).
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
@@ -187,6 +188,37 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     return " ".join(t for p in cell._tc.iter(f"{_W}p") if (t := clean_inline(_paragraph_text(p))))
 
 
+def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int]) -> bool:
+    """Whether the numbered line ``i`` heads any text: a body paragraph or table row comes before the next
+    numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
+    list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
+    by pandoc as plain Body Text) — is a list, not a stack of empty sections."""
+    for j in range(i + 1, len(items)):
+        kind, text, level, is_title = items[j]
+        if kind == "row":
+            return True
+        if level is not None or is_title:
+            return False
+        other = candidates.get(j, _entry_rank(text))
+        if other is None:
+            return True
+        if other <= rank:
+            return False
+        # a deeper numbered line (a heading or another entry): its text would be this heading's text too
+    return False
+
+
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+
+
+def _entry_rank(text: str) -> int | None:
+    """Outline depth of a numbered line that reads like a title, not a sentence: an entry of a list of
+    contents ('1.5.2. “$LANG”变量'). A numbered sentence ('1. 货运量稳步增长，…。') is text."""
+    if len(text) > MAX_NUMBERED_HEADING or _SENTENCE_PUNCT.search(text):
+        return None
+    return outline_rank(text)
+
+
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     """The row's cells, 'a | b'. A cell merged across columns is listed once per column it spans (the same
     cell element), so it is read once — by identity, not by text: two cells that say the same ('root |
@@ -249,16 +281,15 @@ def read_docx(path: Path, doc_id: str) -> Document:
     }
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
+    candidates = {
+        i: rank
+        for i, (kind, text, level, t) in enumerate(items)
+        if kind == "p" and level is None and not t and i not in entries
+        if (rank := _numbered_heading_rank(text)) is not None
+    }
+    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates)}
     # Unstyled numbered headings sit below every styled level, in their own numbering order.
-    ranks = sorted(
-        {
-            r
-            for i, (kind, text, level, t) in enumerate(items)
-            if kind == "p" and level is None and not t and i not in entries
-            for r in [_numbered_heading_rank(text)]
-            if r is not None
-        }
-    )
+    ranks = sorted(set(numbered.values()))
     blocks: list[Block] = []
     for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
@@ -267,8 +298,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=1, role="title"))
         elif level is not None:
             blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
-        elif i not in entries and (rank := _numbered_heading_rank(text)) is not None:
-            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(rank), role="heading"))
+        elif i in numbered:
+            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:
             blocks.append(Block(text))
     return to_document(blocks, path, doc_id, "docx", "docx")
