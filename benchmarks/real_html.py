@@ -69,6 +69,10 @@ own walk; it never calls ``qa.formats``):
 - docs exact: documents whose headings are all right (R = P = 1) and every found paragraph is filed
   under its gold path — the issue's "sections exact".
 
+**Baseline in the same run** (``plain`` rows): what a careless extraction leaves — the page's text nodes
+one per line (HTML, lxml ``itertext`` without scripts and styles) or the Word file's paragraphs
+(python-docx, no styles) — through the plain-text structure stage, which must guess every heading.
+
 Run time: about 15 s (172 documents; ``--scale 3``: 449), plus one LibreOffice run for the DOCX the first
 time (cached in ``--cache``). ``--split TUNING`` scores the tuning documents alone (while fixing);
 ``--scale K`` samples K times as many pages, the default sample's first.
@@ -358,6 +362,15 @@ def reading_of(outline: Outline) -> Reading:
     stack: list[tuple[int, str]] = []
     headings: list[tuple[str, ...]] = []
     heading_ids: set[int] = set()
+    if not any(p.heading_level is not None for p in paras):
+        # plain text (the baseline): the structure stage's headings carry no level; their paths are the
+        # sections' paths and every prefix of one
+        heading_ids = {p.index for p in paras if outline.roles.get(p.index) == "heading"}
+        for section in outline.sections:
+            for k in range(1, len(section.path) + 1):
+                path = tuple(norm(t) for t in section.path[:k])
+                if path not in headings:
+                    headings.append(path)
     for p in paras:
         if p.heading_level is None or outline.roles.get(p.index) != "heading":
             continue
@@ -682,6 +695,27 @@ def read_ours(path: Path, doc_id: str) -> Reading:
     return reading_of(recover_outline(read_structured(path, doc_id)))
 
 
+def plain_text(path: Path) -> str:
+    """The baseline's text: an HTML page's text nodes one per line, or a Word file's paragraphs, no markup."""
+    if path.suffix.lower() == ".docx":
+        import docx
+
+        return "\n\n".join(p.text for p in docx.Document(str(path)).paragraphs if p.text.strip())
+    root = _parse(path.read_bytes())
+    for el in root.xpath("//script | //style | //head"):
+        el.drop_tree()
+    return "\n".join(t.strip() for t in root.itertext() if t.strip())
+
+
+def read_plain(path: Path, doc_id: str) -> Reading:
+    from qa.formats.blocks import hints_digest
+    from qa.records import Document
+    from qa.structure import recover_outline
+
+    text = plain_text(path)
+    return reading_of(recover_outline(Document(doc_id, Path(doc_id), text, hints_digest(text, None), "utf-8")))
+
+
 # ---- report -----------------------------------------------------------------------------------------
 
 
@@ -689,9 +723,10 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "—"
 
 
-def row(label: str, split: str, s: Score) -> str:
+def row(label: str, split: str, s: Score, method: str = "qa reader") -> str:
     return (
-        f"| {label} | {split} | {s.docs}{f' (+{s.failed} unreadable)' if s.failed else ''} | {s.gold_headings} | "
+        f"| {label} | {split} | {method} | {s.docs}{f' (+{s.failed} unreadable)' if s.failed else ''} | "
+        f"{s.gold_headings} | "
         f"{s.gold_paras} | {_ratio(s.found_headings, s.gold_headings)} | {_ratio(s.right_headings, s.our_headings)} | "
         f"{_ratio(s.right_paras, s.found_paras)} | {_ratio(s.found_chars, s.gold_chars)} | "
         f"{_ratio(s.nav_chars, s.our_chars)} | {_ratio(s.page_nav_chars, s.page_chars)} | {s.exact_docs}/{s.docs} |"
@@ -699,8 +734,9 @@ def row(label: str, split: str, s: Score) -> str:
 
 
 HEADER = (
-    "| family | split | docs | gold headings | gold paras | heading R | heading P | para→section | content recall "
-    "| nav kept | gold nav | docs exact |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| family | split | method | docs | gold headings | gold paras | heading R | heading P | para→section "
+    "| content recall | nav kept | gold nav | docs exact |\n"
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -713,6 +749,7 @@ def main() -> None:
     parser.add_argument("--doc", help="with --diagnose: only documents whose path contains this")
     parser.add_argument("--scale", type=int, default=1, help="sample K times as many pages (same pages first)")
     parser.add_argument("--split", choices=("TUNING", "REPORT"), help="score one split only (TUNING while fixing)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the plain-text baseline rows")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None
 
@@ -740,6 +777,7 @@ def main() -> None:
         jobs += [("DOCX: the pages above written by pandoc", str(src), d, src) for src, d in written.items()]
 
     scores: dict[tuple[str, str], Score] = {}
+    plain: dict[tuple[str, str], Score] = {}
     started = time.process_time()
     wall = time.perf_counter()
     for n, (label, name, path, source) in enumerate(jobs, 1):
@@ -761,6 +799,10 @@ def main() -> None:
                 print("   ", line)
         one.problems = []
         s.add(one)
+        if not args.no_baseline:
+            base = score(gold, read_plain(path, path.name))
+            base.problems = []
+            plain.setdefault((label, split), Score(docs=0)).add(base)
         if n % 20 == 0:
             print(f"  {n}/{len(jobs)} documents", file=sys.stderr)
 
@@ -774,12 +816,16 @@ def main() -> None:
         for label in labels:
             if (label, split) in scores:
                 print(row(label, split, scores[(label, split)]))
+                if (label, split) in plain:
+                    print(row(label, split, plain[(label, split)], "plain text"))
     for split in ("TUNING", "REPORT"):
-        total = Score(docs=0)
-        for (_label, sp), s in scores.items():
-            if sp == split:
-                total.add(s)
-        print(row("**all families**", split, total))
+        for method, table in (("qa reader", scores), ("plain text", plain)):
+            total = Score(docs=0)
+            for (_label, sp), s in table.items():
+                if sp == split:
+                    total.add(s)
+            if total.docs:
+                print(row("**all families**", split, total, method))
 
 
 if __name__ == "__main__":

@@ -133,3 +133,17 @@ def test_a_run_of_numbered_lines_over_no_text_is_a_list_not_headings(tmp_path):
         ((*report, "（一）交通运输"), ["1. 货运量稳步增长，港口吞吐量创历史新高。"]),
         ((*report, "（二）工业生产"), ["规模以上工业增加值增长百分之五。"]),
     ]
+
+
+def test_numbered_headings_whose_title_opens_with_a_year_or_a_quotation_are_headings(tmp_path):
+    # a government work report's parts: the title after '一、' opens with a year, a book title or a quotation
+    import docx
+
+    heads = ["一、2023年工作回顾", "二、《条例》的主要内容", "三、“双碳”目标的落实"]
+    d = docx.Document()
+    d.add_heading("政府工作报告", 1)
+    for n, head in enumerate(heads):
+        d.add_paragraph(head)
+        d.add_paragraph(f"这一部分的正文，第{n + 1}段。")
+    d.save(str(tmp_path / "report.docx"))
+    assert [path for path, _ in _sections(tmp_path / "report.docx")] == [("政府工作报告", h) for h in heads]

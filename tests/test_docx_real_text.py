@@ -157,3 +157,29 @@ def test_a_text_box_is_read_once_after_its_anchor_paragraph(tmp_path):
     assert _sections(tmp_path / "box.docx") == [
         (("第一版 要闻",), ["全市农村人居环境持续改善。", "本期要点：乡村振兴"])
     ]
+
+
+def test_a_text_box_in_a_table_cell_is_read_once(tmp_path):
+    import docx
+
+    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    v = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent>"
+    d = docx.Document()
+    d.add_heading("设备清单", 1)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "单元格A"
+    cell = table.cell(0, 1)._tc
+    cell.remove(cell.findall(f"{{{docx.oxml.ns.nsmap['w']}}}p")[0])
+    cell.append(
+        parse_xml(
+            f"<w:p {W} {wps} {mc} {v}><w:r><w:t>单元格B</w:t></w:r><w:r><mc:AlternateContent>"
+            f"<mc:Choice Requires='wps'><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing>"
+            f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        )
+    )
+    d.save(str(tmp_path / "cell.docx"))
+    texts = [t for _, paras in _sections(tmp_path / "cell.docx") for t in paras]
+    assert len(texts) == 1 and texts[0].count("文本框里的说明") == 1, texts

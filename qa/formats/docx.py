@@ -61,6 +61,12 @@ _NUMBERING = re.compile(r"^[\s第（(]*[\d一二三四五六七八九十百千�
 _NOT_OUTLINE_STYLE = re.compile(r"^(?:list|列表)|preformatted|code|source text|plain text|verbatim|代码", re.IGNORECASE)
 
 
+# A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
+# ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
+_TITLE_OPENERS = set("“‘《「『（(〈【\"'")
+_YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
+
+
 def _numbered_heading_rank(text: str) -> int | None:
     """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item.
 
@@ -72,7 +78,7 @@ def _numbered_heading_rank(text: str) -> int | None:
         return None
     numbering = _NUMBERING.match(text)
     rest = text[numbering.end() :] if numbering else text
-    if not rest or not rest[0].isalpha():
+    if not rest or not (rest[0].isalpha() or rest[0] in _TITLE_OPENERS or _YEAR_OR_COUNT.match(rest)):
         return None
     return outline_rank(text)
 
@@ -185,7 +191,13 @@ def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
 
 
 def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
-    return " ".join(t for p in cell._tc.iter(f"{_W}p") if (t := clean_inline(_paragraph_text(p))))
+    """A cell's paragraphs, a text box's once: Word also stores a box as a VML copy under mc:Fallback."""
+    return " ".join(
+        t
+        for p in cell._tc.iter(f"{_W}p")
+        if not any(a.tag == f"{_MC}Fallback" for a in p.iterancestors())
+        and (t := clean_inline(_paragraph_text(p)))
+    )
 
 
 def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int]) -> bool:

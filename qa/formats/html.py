@@ -43,8 +43,8 @@ _DROP_TAGS = {
 }
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
 # Words of a class or id naming page chrome. Markers are split into words at '-', '_', spaces and
-# lower→upper case changes ("navheader", "nav-links", "mainMenu"); any word starting "nav" is navigation
-# (DocBook's navheader/navfooter, navbar, navigation), "toc" a table of contents.
+# lower→upper case changes ("navheader", "nav-links", "mainMenu"); "nav" and its compounds are navigation
+# (DocBook's navheader/navfooter, navbar, navigation — not "navy"), "toc" a table of contents.
 _BOILERPLATE_WORDS = {
     "menu",
     "breadcrumb",
@@ -67,6 +67,9 @@ _BOILERPLATE_WORDS = {
     "toc",
 }
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAV_WORD = re.compile(r"nav(?:bar|header|footer|igation|box|links?|menu|list|tabs?|panel)?")
+# A list item's own numbering ('1.12. ', '3) '): not words of its own next to its link.
+_ITEM_NUMBER = re.compile(r"^[\s\d.．、)）(（]*")
 # HTML link types that move between the parts of a document set: a block of such links is navigation.
 _NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -106,7 +109,7 @@ _BLOCK_TAGS = {
     *_HEADINGS,
 }
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
-LINK_LIST_SHARE = 0.8  # a list whose items are (nearly) all bare links is navigation
+LINK_LIST_SHARE = 0.8  # a list item, caption or preformatted block this much link text is a link, not text
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -133,23 +136,31 @@ def _link_share(el) -> float:  # noqa: ANN001
     return sum(len(_text(a)) for a in el.iter("a")) / total
 
 
-def _links_only_share(items: list) -> float:
-    """Share of list items that are links and nothing else but their numbering ('1.12. <a>…</a>'):
-    the entries of a contents list, whose numbers keep their link share of characters low."""
-    if not items:
-        return 0.0
-    bare = 0
-    for item in items:
-        letters = sum(1 for c in item.text_content() if c.isalpha())
-        linked = sum(1 for a in item.iter("a") for c in a.text_content() if c.isalpha())
-        bare += bool(linked) and linked == letters
-    return bare / len(items)
+def _internal(a) -> bool:  # noqa: ANN001 - lxml <a>
+    """A link within the site or document (relative or '#…'): what menus and contents lists hold. A list of
+    links to other sites (references, mirrors, sources) is what an author wrote, and is kept as text."""
+    href = (a.get("href") or "").strip().lower()
+    return not re.match(r"^[a-z][a-z0-9+.-]*:|^//", href)
+
+
+def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
+    """Whether a part of a block is an internal link and nothing else but its numbering ('1.12. <a>…</a>'):
+    an entry of a menu or contents list. Any word or number of its own ('北京 | 2189', '参见 <a>…</a>') makes
+    it text."""
+    links = [a for a in item.iter("a") if a.get("href") is not None]
+    if not links or not all(_internal(a) for a in links):
+        return False
+    linked = [a.text_content() for a in links]
+    own = _ITEM_NUMBER.sub("", item.text_content(), count=1)
+    for part in linked:
+        own = own.replace(part, "", 1)
+    return any(t.strip() for t in linked) and not any(c.isalnum() for c in own)
 
 
 def _names_chrome(marker: str) -> bool:
     """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
     words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
-    return any(w in _BOILERPLATE_WORDS or w.startswith("nav") for w in words if w)
+    return any(w in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(w) for w in words if w)
 
 
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
@@ -169,46 +180,63 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()
     ):
         return True
-    # A list of links is navigation: (nearly) every item a link with no words of its own. One link in a list
-    # is an item (a type, a reference), not a menu; items that link and say something ('参见 …') are text.
-    # A block whose parts are all such links ('related topics' written as one <div><p><a> per topic) is a
-    # list written without list markup; a block holding a heading is a part of the page, never a menu.
-    # A table of such rows is an index (Texinfo's, an API's). Links typed as moving between the parts of a
-    # document (rel="next prev up contents index", Texinfo's node header) make the block holding them
-    # navigation, whatever words stand between them ('Next: …, Previous: …, Up: …').
+    # A list of links is navigation: every item an internal link with no words of its own. One link in a list
+    # is an item (a type, a reference), not a menu; one item that says something ('参见 …', a phone number)
+    # keeps the whole list, bare links and all, since a menu kept costs less than a sentence lost. A block
+    # whose parts are all such links ('related topics' written as one <div><p><a> per topic) is a list written
+    # without list markup, unless the block has words of its own between them; a block holding a heading is
+    # a part of the page, never a menu. A table of such rows is an index (Texinfo's, an API's). A paragraph
+    # whose links are all typed as moving between the parts of a document (rel="next prev up contents
+    # index", Texinfo's node header 'Next: …, Previous: …, Up: …') is navigation; the block around it is not.
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
+        return False
+    # cheapest tests first: a <div> nested in <div>s is asked at every level
+    if tag == "table":
+        items = [c for c in el.iter("tr") if _text(c)]
+    elif tag == "p":
+        items = []
+    else:
+        kinds = ("li", "dt", "dd") if tag != "div" else _BLOCK_TAGS
+        items = [c for c in el if isinstance(c.tag, str) and c.tag in kinds]
+        if tag == "div" and len(items) < 2:
+            return False
+    if tag != "p" and len(items) < 2:
         return False
     links = [a for a in el.iter("a") if a.get("href") is not None]
     if len(links) < 2:
         return False
     if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
         return False
-    if all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links):
-        return True
-    if tag in ("div", "table"):
-        # an index table may have a header row and letter rows; a <div> is any container, so one part with
-        # words of its own ('Variables scope modification in <a>…</a> with …') makes it text
-        rows = el.iter("tr") if tag == "table" else el
-        items = [c for c in rows if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _text(c)]
-        return len(items) >= 2 and _links_only_share(items) >= (LINK_LIST_SHARE if tag == "table" else 1.0)
     if tag == "p":
-        return False
-    items = [c for c in el if isinstance(c.tag, str) and c.tag in ("li", "dt", "dd")]
-    return _links_only_share(items) >= LINK_LIST_SHARE
+        return all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links)
+    if tag == "div":
+        between = [el.text or ""] + [c.tail or "" for c in el]
+        if any(c.isalnum() for t in between for c in t) or not all(_text(c) for c in items):
+            return False
+        return all(_bare_link(c) for c in items)
+    if tag == "table":
+        # an index table may have a header row and letter rows ('A', 'B' …) with no link
+        rows = [r for r in items if r.find(".//a") is not None]
+        return len(rows) >= 2 and sum(_bare_link(r) for r in rows) >= LINK_LIST_SHARE * len(items)
+    return all(_bare_link(c) for c in items)
 
 
-_LAYOUT_INSIDE = {*_HEADINGS, "table", "ul", "ol", "dl", "form"}
+_LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
+_LISTS = {"ul", "ol", "dl"}
 
 
 def _is_layout_row(row) -> bool:  # noqa: ANN001
-    """A table row laying out a page (a cell holds a heading, a list, a form or a table of its own), not a row
-    of data.
+    """A table row laying out a page (a cell holds a heading, a form or a table of its own, a menu, or a list
+    beside paragraphs), not a row of data ('导出 | <ul><li>PDF<li>DOCX</ul>').
 
     Older sites and generated manuals put the whole page in table cells: the title's h1 in one cell, the
     menu in another, the text in a third. Read as one 'cell | cell' line, every heading in it was lost and
     the menu ran into one line with the text.
     """
-    return any(isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in row.iterdescendants())
+    tags = {d.tag for d in row.iterdescendants() if isinstance(d.tag, str)}
+    if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags):
+        return True
+    return any(d.tag in _LISTS and _is_boilerplate(d, False) for d in row.iterdescendants() if isinstance(d.tag, str))
 
 
 def _wraps_blocks(el) -> bool:  # noqa: ANN001
