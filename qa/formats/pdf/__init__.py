@@ -1,0 +1,108 @@
+"""Born-digital PDFs: characters with their font size and position → lines → columns → reading order.
+
+Why ``pypdfium2`` (Apache-2.0/BSD; PyMuPDF is AGPL): it exposes every character with its box,
+origin, font size and weight, and does so about five times faster than pdfminer-based readers,
+which matters on a 2-core machine (measured in ``benchmarks/formats.py``).
+
+The page is read the way a newspaper reader reads it:
+
+1. **Lines.** Characters on one baseline form a row; a row splits where the gap between two
+   characters is wider than a word space (a column gutter) or the font size changes — but not where
+   the lines above and below set text across the gap: a gutter is white in the lines of its columns,
+   while a layout program (InDesign, 方正飞腾) that writes glyphs in short runs puts a justified line's
+   slack between the runs, wider than CJK type is ever set.
+2. **Page furniture.** Lines in the top and bottom bands that look like a banner, an edition or
+   page number, a date or an editor credit, or that repeat on other pages, are dropped. The
+   edition ("第2版") is remembered: jump markers name editions, not PDF page indexes.
+3. **Reading order** by recursive XY-cut: a region splits first at vertical gutters that run its
+   full height (columns, side-by-side articles), else at horizontal gaps wider than the body's
+   line spacing or where the type changes (headline above body), else it is one column read top
+   to bottom. A headline spanning several columns blocks the gutters below it, so an article's
+   columns are read together, after its headline (also a centred headline that leaves the first
+   column beside it white); a full-width gap opens a new block of columns when a headline starts
+   there, even a few points lower than the text atop the other columns (a new multi-column block
+   that opens with a story).
+4. **Roles.** The body size is the most common size. A heading group is a run of lines larger
+   than the body (or bold and short); its largest lines are the headline, smaller lines above it
+   the kicker (引题), below it the subtitle (副题). Bold body-size lines inside an article are
+   its subheads (bold by weight, by a synthetic-bold glyph set, or by a font name that states it —
+   not by being a 黑体 when the body is one). On a multi-column page every headline is an article of its own (level 1, a
+   subhead level 2); a single-column document nests headings by size.
+5. **Paragraphs.** A line starts a paragraph when it is indented, follows a short line (one
+   the next line's first unbreakable run would have fitted, or that ends a sentence: typesetters
+   that do not stretch CJK lines leave room where line-breaking rules forbid a break) or a
+   wider gap; at a column or page end a paragraph continues into the next column when that
+   column starts unindented after a full line. '（下转第N版）' stays on the paragraph it ends,
+   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows); the
+   structure stage stitches them (``qa.structure.hinted``).
+
+Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
+
+Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``), ``furniture``,
+``order`` (with ``headbands``), ``paragraphs``; ``read_pdf`` here runs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from qa.formats.blocks import to_document
+from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.order import _doglegs, _Layout, _xy_cut
+from qa.formats.pdf.page import read_pages
+from qa.formats.pdf.paragraphs import (
+    _blocks,
+    _borrow_edges,
+    _column_edges,
+    _Item,
+    _mark_quotes,
+    _paragraph_gap,
+    _usual_line_gap,
+)
+from qa.records import Document
+
+# Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
+# benchmarks/formats.py and reported there on a held-out family.
+MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+
+
+def read_pdf(path: Path, doc_id: str) -> Document:
+    """The PDF's text in reading order with page, heading level and role of every block."""
+    pages, body = read_pages(path, doc_id)
+    _drop_furniture(pages, body)
+    body_chars = [(len(ln.text), ln.bold) for p in pages for ln in p.lines if abs(ln.size - body) < 0.1 * body]
+    if sum(n for n, bold in body_chars if bold) * 2 > sum(n for n, _ in body_chars):
+        # The body itself is set in a bold (or 黑体) face: weight tells nothing about headings.
+        for page in pages:
+            for line in page.lines:
+                line.bold = False
+    for page in pages:
+        _mark_quotes(page.lines, body)
+    line_gap = _usual_line_gap(pages, body)
+    layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
+    items: list[_Item] = []
+    widths: list[float] = []
+    text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
+    leaf_id = 0
+    for page in pages:
+        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
+        leaves = _doglegs(leaves, layout)
+        edges = [_column_edges(leaf, body) for leaf in leaves]
+        for leaf, own in zip(leaves, edges, strict=True):
+            left, right, full, _ = own
+            if full:
+                widths.append(right - left)
+            else:
+                left, right = _borrow_edges(own, edges, body)
+            items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
+            leaf_id += 1
+    widths.sort()
+    multi_column = bool(widths) and widths[len(widths) // 2] < MULTI_COLUMN * text_width
+    blocks = _blocks(items, body, multi_column)
+    editions = {p.number: p.edition for p in pages}
+    blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
+    return to_document(blocks, path, doc_id, "pdf", "pdf")
+
+
+__all__ = ["read_pdf", "read_pages"]

@@ -1,0 +1,133 @@
+"""Page furniture (step 2 of ``qa.formats.pdf``): banners, folios, dates, credits and running heads.
+
+They are dropped from the body, but the edition ("第2版") is remembered, since jump markers name
+editions, not PDF page indexes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, Line, _bands, _Page
+from qa.structure import markers
+
+# Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
+# benchmarks/formats.py and reported there on a held-out family.
+FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
+_FURNITURE = re.compile(
+    r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
+    re.IGNORECASE,
+)
+# The page's edition in its banner or folio: 第2版, 第A2版, 2版 · 要闻, A2版, — A2 — (the number is kept).
+_EDITION = re.compile(
+    r"第\s*[A-Z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|^\s*[A-Z]?\s*(\d{1,3})\s*版"
+    r"|^[-—–\s]*[A-Z]\s*(\d{1,2})[-—–\s]*$"
+)
+_JUMP_MARK = markers.ANY
+
+
+def _edition_number(text: str) -> int | None:
+    match = _EDITION.search(text)
+    if not match:
+        return None
+    return markers.number(next(g for g in match.groups() if g))
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"[\d一二三四五六七八九十]+", "#", text)
+
+
+def _drop_furniture(pages: list[_Page], body: float) -> None:
+    """Move banners, page numbers, dates and credits in the top/bottom bands out of the body."""
+
+    def in_band(line: Line, page: _Page) -> bool:
+        return line.top < FURNITURE_BAND * page.height or line.bottom > (1 - FURNITURE_BAND) * page.height
+
+    def reads_on(line: Line, page: _Page) -> bool:
+        """A body line with the next line of its column right below it (the top line of a column that
+        reaches into the band): not a banner, even when it mentions a date or '第1版'."""
+        if abs(line.size - body) > 0.1 * body:
+            return False
+        for other in page.lines:
+            overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
+            if (
+                other is not line
+                and 0 <= other.top - line.bottom < 0.8 * line.size
+                and overlap > 0.8 * min(line.x1 - line.x0, other.x1 - other.x0)
+                and abs(other.size - line.size) < 0.1 * body
+            ):
+                return True
+        return False
+
+    shapes = Counter(_shape(ln.text) for p in pages for ln in p.lines if in_band(ln, p))
+    for page in pages:
+        furniture = [
+            ln
+            for ln in page.lines
+            if in_band(ln, page)
+            and not _CONT_LINE.match(ln.text)
+            and not _JUMP_MARK.search(ln.text)
+            and not reads_on(ln, page)
+            and (
+                _FURNITURE.search(ln.text)
+                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1 and ln.size < HEAD_RATIO * body)
+                or (ln.size < 0.95 * body and len(ln.text) <= 40)
+            )
+        ]
+        # A banner's other items (the section name beside '第2版') share its baseline.
+        rows = {round(ln.bottom) for ln in furniture}
+        page.furniture = [ln for ln in page.lines if in_band(ln, page) and round(ln.bottom) in rows]
+        page.lines = [ln for ln in page.lines if not (in_band(ln, page) and round(ln.bottom) in rows)]
+        page.furniture += _masthead(page, body)
+        for line in page.furniture:
+            edition = _edition_number(line.text)
+            if edition is not None:
+                page.edition = edition
+                break
+
+
+def _masthead(page: _Page, body: float) -> list[Line]:
+    """The nameplate (报头) atop a front page, taken out of the body: the paper's name in display type
+    on one row, with its ear (报眼: date, 农历, CN number, '第1版') beside it.
+
+    It sits below the furniture band, and is no headline: the top band of the page — everything
+    above the first full-width gap — holding one row of display type and, beside it, a short block
+    of small lines one of which reads like furniture (a date, a weekday, an edition). A headline
+    at the top of a page has its body (or nothing) beside it, not a date line.
+
+    The ear may also sit right under the name instead of beside it: an issue line (date, 第N期,
+    publisher) set smaller than headline type within a line's space (or 0.6 of the name's size) under the
+    display row. Word-processor
+    papers put it there, and then the columns start close under it, with no full-width gap.
+    """
+    if not page.lines:
+        return []
+    top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
+    display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
+    rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if display and not rest:
+        foot = max(ln.bottom for ln in display)
+        reach = max(1.5 * body, 0.6 * max(ln.size for ln in display))  # the space under display type grows with it
+        under = [
+            ln
+            for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
+            if ln not in top and foot - 1 <= ln.top <= foot + reach and ln.size < HEAD_RATIO * body
+        ]
+        issue = [ln for ln in under if _FURNITURE.search(ln.text) and not _JUMP_MARK.search(ln.text)]
+        rows = {round(ln.bottom) for ln in issue}
+        rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
+        top = top + [ln for ln in rest if ln not in page.furniture]
+    if (
+        not display
+        or not rest
+        or min(ln.top for ln in top) > 0.25 * page.height
+        or max(ln.bottom for ln in display) - min(ln.top for ln in display) > 1.5 * max(ln.size for ln in display)
+        or len({round(ln.bottom) for ln in rest}) > 6
+        or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
+        or not any(_FURNITURE.search(ln.text) for ln in rest)
+    ):
+        return []
+    page.lines = [ln for ln in page.lines if ln not in top]
+    return list(top)

@@ -1,0 +1,373 @@
+"""PDF characters → lines: rows on one baseline, split at gutters (step 1 of ``qa.formats.pdf``).
+
+Also the small predicates on a line every later step asks (its style, whether it is headline type,
+whether it opens an article) and the grouping of lines into columns and bands, so no later module
+imports from a sibling that imports it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from qa.structure import markers
+
+# Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
+# benchmarks/formats.py and reported there on a held-out family.
+WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
+CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
+EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column edge
+GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
+HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
+KICKER_RATIO = 1.07  # a short line this much larger than the body is display type (kicker, subtitle, subhead);
+# sizes are read to 0.1 pt, so a subhead set 1.08× a 10.5 pt body (11.3 pt) must count
+PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
+HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
+FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
+EDGE_GAP = 0.35  # a gap this wide (x the size) before text starting on a column edge is a gutter, however narrow
+OPENER_GAP = 0.2  # a gap this wide (x the size) before an opening bracket's em box is a gutter
+EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reaches into the gutter
+EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
+BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
+BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
+RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
+_HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
+_CONT_LINE = markers.CONTINUED
+_HANGING = set("，。、；：？！）”」』》．,.;:!?)")  # may hang past the column edge (hanging punctuation)
+_OPENERS = set("“‘（「『《〈【〔")  # full-width opening punctuation: the glyph sits in the right half of its box
+
+
+@dataclass
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    size: float
+    bold: bool
+    bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
+
+
+@dataclass
+class Line:
+    """A run of characters on one baseline within one column."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    core_x1: float = 0.0  # right edge without punctuation hanging into the gutter
+    quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
+    ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
+    core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
+
+
+def _left(line: Line) -> float:
+    """Where a line's ink starts: an opening bracket or quote (“ （ 《) that starts it sets its glyph in the
+    right half of its em box, and its box may reach into the gutter on its left."""
+    return line.x0 if line.core_x0 is None else line.core_x0
+
+
+@dataclass
+class _Page:
+    number: int  # 1-based PDF page
+    width: float
+    height: float
+    lines: list[Line]
+    edition: int | None = None
+    furniture: list[Line] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules: (x0, x1, y)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # boxes: (x0, top, x1, bottom)
+
+
+def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
+    """Characters → rows on one baseline → lines split at gutters and font size changes.
+
+    Gutters are set for the body type, so a gap is measured against the body size even
+    between two headline characters (side-by-side headlines must not merge).
+    """
+    chars = sorted(chars, key=lambda c: (c.base, c.x0))
+    rows: list[list[_Char]] = []
+    for ch in chars:
+        if rows and abs(ch.base - rows[-1][0].base) <= 0.35 * min(ch.size, rows[-1][0].size):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+    # Column edges: x where text starts (a row's start, or after a gap wider than CJK spacing) in
+    # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
+    # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
+    starts: Counter[int] = Counter()
+    ends: Counter[int] = Counter()  # likewise where text ends: a column's right edge
+    # Where text starts right of other text on its row: the left edge of a column with a column beside it
+    # (not the first column's paragraph indent, which lines of a wider column run through).
+    beside: Counter[int] = Counter()
+    for row in rows:
+        for j, ch in enumerate(row):
+            if j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
+                starts[round(ch.x0)] += 1
+                if j:
+                    ends[round(row[j - 1].x1)] += 1
+                    beside[round(ch.x0)] += 1
+        if row:
+            ends[round(row[-1].x1)] += 1
+
+    def on_edge(x: float, edges: Counter[int] = starts) -> bool:
+        r = round(x)
+        return edges[r - 1] + edges[r] + edges[r + 1] >= EDGE_ROWS
+
+    lines: list[Line] = []
+    for r, row in enumerate(rows):
+        current: list[_Char] = []
+        for j, ch in enumerate(row):
+            if current:
+                prev = current[-1]
+                small = min(prev.size, ch.size) or 1.0
+                gap = ch.x0 - prev.x1
+                # Only between two Latin characters is a gap wider than CJK spacing a word space;
+                # CJK is set solid, also next to Latin (at most a quarter em between them).
+                latin = prev.text.isascii() and ch.text.isascii() and not on_edge(ch.x0)
+                limit = WORD_GAP if latin else CJK_GAP
+                reach = limit * min(small, body)
+                if prev.text in _HANGING and not prev.text.isascii():
+                    # Full-width punctuation's box is an em wide but its glyph sits in the left half:
+                    # a line ending in one reaches half an em into the gutter (in a line, the next
+                    # character follows at once, or the box is halved and overlapped).
+                    reach = min(reach, PUNCT_GAP * min(small, body))
+                if (
+                    not latin
+                    and prev.text.isalnum()  # between two words (names): not after a sentence's end
+                    and ch.text.isalnum()
+                    and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
+                    and not on_edge(ch.x0)
+                    and not on_edge(prev.x1, ends)
+                    and abs(prev.size - ch.size) < 0.05 * small
+                ):
+                    # One em between two CJK characters where no column starts: an ideographic space
+                    # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
+                    # A gutter's sides are column edges, where text starts (ends) in several rows.
+                    reach = max(reach, EM_SPACE[1] * small)
+                # How far apart a justified row sets its characters here (before prev, or after ch).
+                spread = max(0.0, prev.x0 - current[-2].x1 if len(current) > 1 else 0.0)
+                if j + 1 < len(row):
+                    spread = max(spread, min(row[j + 1].x0 - ch.x1, 0.5 * small))
+                if ch.text in _OPENERS and not latin and ch.x1 - ch.x0 >= 0.9 * ch.size:
+                    # An opening bracket or quote sets its glyph in the right half of its box, and a
+                    # typesetter may hang that empty half into the gutter before a column's line: measure
+                    # the gap to its glyph (set solid after any character, it is half an em), less a fifth of
+                    # an em of justification.
+                    # (Beyond the spacing of the characters before it: a justified line spreads them all.)
+                    reach = min(reach, max(spread + OPENER_GAP * small, reach - 0.5 * ch.size))
+                edge_gap = spread + (EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP) * small
+                if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap:
+                    # A narrow gutter (an em or less): the next column starts here in several rows, and the
+                    # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
+                    reach = min(reach, gap - 0.01)
+                if (
+                    not latin
+                    and prev.text in _HANGING
+                    and on_edge(ch.x0, beside)
+                    and gap > spread + EDGE_HUNG_GAP * small
+                    and any(on_edge(x, ends) for x in range(round(prev.x0) + 1, round(prev.x1 - 0.3 * small)))
+                ):
+                    # Punctuation hung past a column's right edge (where many rows end), the next character on
+                    # the next column's left edge: nothing of this line follows its hung punctuation, however
+                    # little of the gutter that punctuation's em box leaves.
+                    reach = min(reach, gap - 0.01)
+                if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
+                    # Inside one headline a justified line spreads its characters (a fifth of an em
+                    # and more); two headlines side by side are a module gap apart, wider than that.
+                    reach = max(reach, HEAD_SPREAD * small)
+                if not latin and gap > BASE_GAP * small and abs(ch.base - prev.base) > BASE_SHIFT * small:
+                    # Off the baseline of the characters before it, past a gap: a neighbouring column's line
+                    # (columns a narrow gutter apart set their lines a point off each other's grid), however
+                    # far the full-width punctuation ending this column's line hangs into that gutter.
+                    reach = min(reach, gap - 0.01)
+                if reach < gap <= RUN_SPACE * small and _text_through(rows, r, prev, ch, small, _evenly(row, j, small)):
+                    # The rows above and below run their text through this gap: a justified line's space
+                    # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
+                    reach = gap
+                if gap > reach or max(prev.size, ch.size) > 1.15 * small:
+                    lines.extend(_make_line(current, page))
+                    current = []
+            current.append(ch)
+        lines.extend(_make_line(current, page))
+    return lines
+
+
+def _ink(ch: _Char) -> tuple[float, float]:
+    """Where a character's glyph is: full-width punctuation sets it in one half of its em box (closing marks
+    in the left half, which may hang into the gutter; opening ones in the right half)."""
+    if ch.x1 - ch.x0 >= 0.9 * ch.size and not ch.text.isascii():
+        if ch.text in _HANGING:
+            return ch.x0, ch.x0 + 0.5 * (ch.x1 - ch.x0)
+        if ch.text in _OPENERS:
+            return ch.x0 + 0.5 * (ch.x1 - ch.x0), ch.x1
+    return ch.x0, ch.x1
+
+
+def _evenly(row: list[_Char], j: int, size: float) -> bool:
+    """Whether the gap before ``row[j]`` is as wide as the next space between glyphs before or after it (within
+    a few glyphs): a justified line spreads its slack evenly over the spaces between its glyph runs."""
+    gap = row[j].x0 - row[j - 1].x1
+    for k in (*range(j - 1, max(0, j - 6), -1), *range(j + 1, min(len(row), j + 6))):
+        other = row[k].x0 - row[k - 1].x1
+        if other > 0.25 * size:
+            if abs(other - gap) <= 0.03 * size:
+                return True
+            if k > j:
+                break
+    return False
+
+
+def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size: float, even: bool = False) -> bool:
+    """Whether the lines above and below of this size set text across the gap between ``prev`` and ``ch`` on
+    row ``r``: a gutter is a strip white in the lines of its columns; a justification space between glyph runs
+    is not, as the lines around it space their runs elsewhere.
+
+    Each side looks at the nearest three rows, each within two lines' pitch of the last, whose type is this
+    size and that have text on both sides of the gap (a column's first or last line has one side; a line alone
+    keeps the other tests' verdict). The gap is a gutter when a strip of it GUTTER x the size wide is white in
+    all but a third of them (a byline or a rule's caption may run across the columns' heads); an indent after
+    the gutter leaves the gutter's white in the lines around.
+    """
+    left, right = _ink(prev)[1], _ink(ch)[0]  # a line-ending comma's em box reaches into a narrow gutter
+    lo, hi = prev.x0 - size, ch.x1 + size
+    base = rows[r][0].base
+    bins = max(1, round(2 * (right - left)))  # half-point strips across the gap (none: a narrow gap)
+    step_x = (right - left) / bins
+    covered = [0] * bins
+    found = 0
+    for step in (-1, 1):
+        k, at, seen = r + step, base, 0
+        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= 2.2 * size:
+            near = [
+                _ink(c)
+                for c in rows[k]
+                if c.x1 > lo and c.x0 < hi and abs(c.size - size) <= 0.02 * size and not c.text.isspace()
+            ]
+            if near and min(x0 for x0, _ in near) < prev.x1 and max(x1 for _, x1 in near) > ch.x0:
+                for x0, x1 in near:
+                    first = max(0, int((x0 - left) / step_x))
+                    last = min(bins, int((x1 - left) / step_x) + 1)
+                    for i in range(first, last):
+                        mid = left + (i + 0.5) * step_x
+                        if x0 <= mid <= x1:
+                            covered[i] += 1
+                seen += 1
+            if near:  # a short line beside the gap (a paragraph's last) carries the search on past it
+                at = rows[k][0].base
+            k += step
+        found += seen
+    if not found:
+        return False
+    if right - left < GUTTER * size:
+        return True
+    allowed = 0 if even else found // 3
+    run = best = 0.0
+    for count in covered:
+        run = run + step_x if count <= allowed else 0.0
+        best = max(best, run)
+    return best < GUTTER * size
+
+
+def _make_line(chars: list[_Char], page: int) -> list[Line]:
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible:
+        return []
+    parts: list[str] = []
+    prev: _Char | None = None
+    for ch in chars:
+        if ch.text.isspace():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            continue
+        gap = ch.x0 - prev.x1 if prev is not None else 0.0
+        if prev is not None and parts[-1] != " " and (
+            (gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size
+        ):
+            parts.append(" ")
+        parts.append(ch.text)
+        prev = ch
+    sizes = Counter(c.size for c in visible)
+    size = sizes.most_common(1)[0][0]
+    return [
+        Line(
+            text="".join(parts).strip(),
+            x0=min(c.x0 for c in visible),
+            x1=max(c.x1 for c in visible),
+            top=min(c.top for c in visible),
+            bottom=max(c.bottom for c in visible),
+            size=size,
+            bold=sum(c.bold for c in visible) * 2 > len(visible),
+            page=page,
+            core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
+            core_x0=visible[0].x0 + 0.5 * visible[0].size
+            if visible[0].text in _OPENERS and visible[0].x1 - visible[0].x0 >= 0.9 * visible[0].size
+            else None,
+        )
+    ]
+
+
+def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
+    """Indexes of ``lines`` grouped into columns, left to right: lines whose text spans (from the ink of
+    a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes)."""
+    return _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)
+
+
+def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
+    """Indexes grouped by overlapping (or nearer than ``min_gap``) intervals, in order."""
+    groups: list[list[int]] = []
+    end = float("-inf")
+    for lo, hi, i in sorted(intervals):
+        if groups and lo - end < min_gap:
+            groups[-1].append(i)
+            end = max(end, hi)
+        else:
+            groups.append([i])
+            end = hi
+    return groups
+
+
+def _style(line: Line, body: float) -> tuple[int, bool]:
+    return round(line.size / body * 8), line.bold
+
+
+def _bands(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into horizontal bands separated by full-width whitespace, top to bottom."""
+    return [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
+
+
+def _opens_article(line: Line, body: float) -> bool:
+    """Headline type or a '（上接第N版）' marker: where an article (or its continuation) starts."""
+    return (line.size >= HEAD_RATIO * body and not line.quoted) or bool(_CONT_LINE.match(line.text))
+
+
+def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float, float]], body: float) -> bool:
+    """Is a rule drawn in the gap ``top``..``bottom`` over at least half of ``line``?"""
+    half = 0.5 * (line.x1 - line.x0)
+    return any(
+        top - 0.5 * body <= y <= bottom + 0.5 * body and min(x1, line.x1) - max(x0, line.x0) >= half
+        for x0, x1, y in rules
+    )
+
+
+def _is_head(line: Line, body: float) -> bool:
+    """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
+    if line.quoted:
+        return False
+    if line.size >= HEAD_RATIO * body:
+        return True
+    text = line.text
+    distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
+    return distinct and len(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))

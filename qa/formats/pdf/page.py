@@ -1,0 +1,149 @@
+"""Opening a PDF with pypdfium2 and reading each page's characters, rules and frames into lines.
+
+The only module that talks to pdfium's raw API; everything after it works on ``Line`` records.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections import Counter
+from pathlib import Path
+
+from qa.errors import LoadError
+from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _rows_to_lines, _ruled
+
+
+def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]]]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """The page's drawn lines and boxes, in one walk over its path objects, y from the top:
+
+    - rules, thin wide paths, as (x0, x1, y): papers part modules set close together with a rule, which
+      the text alone cannot show;
+    - frames, paths at least a few lines tall and wide, as (x0, top, x1, bottom): a framed module (a brief
+      box, a sidebar) is read on its own, its title heading only what the frame holds.
+    """
+    height = page.get_height()
+    rules, frames = [], []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= 20:
+            continue
+        if top - bottom < 2.5:
+            rules.append((left, right, height - (top + bottom) / 2))
+        elif top - bottom > 20:
+            frames.append((left, height - top, right, height - bottom))
+    return rules, frames
+
+
+def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
+    """Every visible character with its loose box (font ascent to descent), size and weight."""
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        height = page.get_height()
+        rect = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        chars: list[_Char] = []
+        fonts: dict[bytes, tuple[bool, bool]] = {}  # name -> (bold, bold only because it is a 黑体)
+        for i in range(raw.FPDFText_CountChars(tp)):
+            if raw.FPDFText_IsGenerated(tp, i):
+                continue
+            code = raw.FPDFText_GetUnicode(tp, i)
+            if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
+                continue
+            text = chr(code) if code < 0x110000 else " "
+            raw.FPDFText_GetLooseCharBox(tp, i, rect)
+            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            size = raw.FPDFText_GetFontSize(tp, i)
+            weight = raw.FPDFText_GetFontWeight(tp, i)
+            # Glyphs filled and stroked (render mode 2) are emboldened: how word processors (LibreOffice,
+            # Word) print bold in a font that has no bold face. The font's name and weight say regular.
+            stroked = raw.FPDFTextObj_GetTextRenderMode(raw.FPDFText_GetTextObject(tp, i)) == FILL_STROKE
+            raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
+            font = name.value
+            if font not in fonts:
+                # A font without a name is a Type 3 set of drawn glyphs: Chromium (Skia) writes synthetic
+                # bold that way, emboldening the outlines of a font that has no bold face.
+                # A 黑体 face's bold is named ('WenQuanYi-Micro-Hei-Bold'): that stays bold when the body
+                # is the 黑体 itself.
+                decoded = font.decode("latin-1")
+                stated = not font or bool(_BOLD_NAME.search(decoded))
+                hei = bool(_HEI_NAME.search(decoded))
+                fonts[font] = (stated or hei, hei and not stated)
+            chars.append(
+                _Char(
+                    text,
+                    rect.left,
+                    rect.right,
+                    height - rect.top,
+                    height - rect.bottom,
+                    height - oy.value,
+                    round(size, 1),
+                    weight >= 600 or stroked or fonts[font][0],
+                    weight < 600 and not stroked and fonts[font][1],
+                )
+            )
+        return chars
+    finally:
+        textpage.close()
+
+
+def _open(path: Path, doc_id: str):  # noqa: ANN202 - pypdfium2.PdfDocument
+    import pypdfium2 as pdfium
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{doc_id}: cannot read ({exc.strerror or exc})") from exc
+    if not data.startswith(b"%PDF"):
+        raise LoadError(f"{doc_id}: not a PDF file (no %PDF header), skipped")
+    if b"%%EOF" not in data[-2048:]:
+        raise LoadError(f"{doc_id}: PDF is truncated (no end-of-file marker), skipped")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LoadError(f"{doc_id}: PDF is encrypted (password required), skipped") from exc
+        raise LoadError(f"{doc_id}: PDF cannot be read ({exc}), skipped") from exc
+
+
+def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
+    """The PDF's pages with their lines (before furniture removal and ordering), and the body size."""
+    import pypdfium2.raw as raw
+
+    pdf = _open(path, doc_id)
+    try:
+        sized: list[tuple[int, float, float, list[_Char]]] = []
+        rules: list[list[tuple[float, float, float]]] = []
+        frames: list[list[tuple[float, float, float, float]]] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
+                page_rules, page_frames = _page_paths(page, raw)
+                rules.append(page_rules)
+                frames.append(page_frames)
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    sizes: Counter[float] = Counter(round(c.size * 2) / 2 for *_, chars in sized for c in chars if not c.text.isspace())
+    if sum(sizes.values()) < 20:
+        raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
+    body = sizes.most_common(1)[0][0]
+    # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
+    # the name marks nothing: only weight and synthetic bold set type apart from the body.
+    body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
+    if sum(c.bold_by_name for c in body_chars) * 2 > len(body_chars):
+        for *_, chars in sized:
+            for c in chars:
+                if c.bold_by_name:
+                    c.bold = False
+    pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
+    for page, drawn, boxes in zip(pages, rules, frames, strict=True):
+        page.rules = drawn
+        page.frames = boxes
+        for line in page.lines if drawn else ():
+            line.ruled_above = _ruled(line, line.top - 0.8 * body, line.top, drawn, 0.0)
+    return pages, body

@@ -1,0 +1,415 @@
+"""Lines in reading order → paragraphs and heading blocks (steps 4 and 5 of ``qa.formats.pdf``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from qa.formats.blocks import Block
+from qa.formats.pdf.furniture import _JUMP_MARK
+from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
+from qa.formats.pdf.order import _SENTENCE_END
+from qa.structure import markers
+from qa.structure.cues import dateline, is_byline
+
+# Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
+# benchmarks/formats.py and reported there on a held-out family.
+PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
+INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
+SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
+KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
+_TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
+# A figure or table caption ("图1 系统结构", "Table 2"): closes what is above it, never a kicker of what follows.
+_CAPTION = re.compile(r"\s*(?:[图圖表]|fig(?:ure)?\.?|table)\s*[\d０-９一二三四五六七八九十]", re.IGNORECASE)
+_CLOSERS = "”’」』）)》】\"'"
+# Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation, none
+# after opening brackets, none on either side of a quotation mark; numbers and Latin words stay whole.
+_NO_BREAK_BEFORE = set("”’）)」』》〉】〕，。、；：？！…—·,.;:?!%％\"'“‘")
+_NO_BREAK_AFTER = set("“‘”’（(「『《〈【〔\"'")
+
+
+def _usual_line_gap(pages: list[_Page], body: float) -> float:
+    """Median whitespace between a body line and the next body line below it in the same column."""
+    gaps: list[float] = []
+    for page in pages:
+        column = sorted((ln for ln in page.lines if abs(ln.size - body) < 0.1 * body), key=lambda ln: (ln.x0, ln.top))
+        for a, b in zip(column, column[1:], strict=False):
+            if abs(a.x0 - b.x0) < 2 * body and 0 <= b.top - a.bottom < 2 * body:
+                gaps.append(b.top - a.bottom)
+    gaps.sort()
+    return gaps[len(gaps) // 2] if gaps else 0.4 * body
+
+
+def _column_gaps(page: _Page, body: float) -> list[float]:
+    """Whitespace between each body line and the line right above it in its column (any type)."""
+    gaps: list[float] = []
+    recent: list[Line] = []  # lines of the last rows, a window wide enough for every column
+    for line in sorted(page.lines, key=lambda ln: (ln.top, ln.x0)):
+        above = [ln for ln in recent if ln.bottom <= line.top + 1 and ln.x0 < line.x1 and line.x0 < ln.x1]
+        if above and abs(line.size - body) < 0.1 * body:
+            a = max(above, key=lambda ln: ln.bottom)
+            if abs(a.size - body) < 0.1 * body and line.top - a.bottom < 3 * body:
+                gaps.append(line.top - a.bottom)
+        recent.append(line)
+        if len(recent) > 40:
+            recent.pop(0)
+    return gaps
+
+
+def _paragraph_gap(pages: list[_Page], body: float, line_gap: float) -> float | None:
+    """The usual paragraph space between body lines of one column, when the document spaces its
+    paragraphs (a blank line or a margin) — often and always alike; None for indented paragraphs,
+    whose only wider gaps (module and column ends) are rarer and vary."""
+    pairs = [g for page in pages for g in _column_gaps(page, body)]
+    gaps = sorted(g for g in pairs if g > line_gap + 0.3 * body)
+    if len(gaps) < 5 or len(gaps) < PARA_SPACED * len(pairs):
+        return None
+    q1, median, q3 = (gaps[int(f * (len(gaps) - 1))] for f in (0.25, 0.5, 0.75))
+    return median if q3 - q1 <= 0.15 * body else None
+
+
+@dataclass
+class _Item:
+    line: Line
+    leaf: int
+    left: float  # the leaf's column edges
+    right: float
+
+
+def _mark_quotes(lines: list[Line], body: float) -> None:
+    """Mark display type that ends a sentence with a full stop: a pull quote (a sentence of the story
+    repeated large between rules), not a headline — headlines and subheads end without one.
+
+    A quote set on several lines is the stack of lines of one size, one above the other, whose
+    last line ends the sentence."""
+    display = sorted((ln for ln in lines if ln.size >= KICKER_RATIO * body), key=lambda ln: (ln.top, ln.x0))
+    below: dict[int, Line] = {}
+    for a in display:
+        for b in display:
+            if (
+                b is not a
+                and abs(b.size - a.size) < 0.05 * a.size
+                and 0 <= b.top - a.bottom < 0.8 * a.size
+                and b.x0 < a.x1
+                and a.x0 < b.x1
+            ):
+                below[id(a)] = b
+                break
+    has_above = {id(b) for b in below.values()}
+    for first in display:
+        if id(first) in has_above:
+            continue
+        chain = [first]
+        while id(chain[-1]) in below and len(chain) < 8:
+            chain.append(below[id(chain[-1])])
+        if chain[-1].text.rstrip(_CLOSERS).endswith("。"):
+            for ln in chain:
+                ln.quoted = True
+
+
+def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
+    """Is line ``i`` a kicker set below or in body size: a short unpunctuated line of smaller type right over headline
+    type (within a line's space, over its start), standing alone (not the last line of a paragraph above; in the
+    body's type, also apart from the text above it and no credit line)?"""
+    line = items[i].line
+    plain = line.size >= 0.97 * body  # in the body's own type: only a short label standing apart
+    if i + 1 >= len(items) or line.size >= 1.03 * body or len(line.text) > (KICKER_CHARS if plain else 16):
+        return False
+    if line.text.endswith(_SENTENCE_END + tuple("，、")) or _JUMP_MARK.search(line.text):
+        return False
+    if plain and (is_byline(line.text) or any(ch in line.text for ch in "（）()【】〔〕")):
+        return False  # a story's closing credit, not a label of the next
+    if _CAPTION.match(line.text):
+        return False  # a figure's or table's caption closes what is above it (a report's figure before a heading)
+    head = items[i + 1].line
+    if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
+        return False
+    below = head.top - line.bottom
+    if not (0 <= below <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
+        return False
+    if i > 0:
+        prev = items[i - 1].line
+        # The line ends a paragraph of its own small type (a caption's last line): not a kicker.
+        same_type = abs(prev.size - line.size) < 0.05 * line.size
+        if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < line.size:
+            return False
+        # In body type it stands apart from the text above it (in its column), nearer its headline than to it.
+        over = prev.page == line.page and prev.x0 < line.x1 and line.x0 < prev.x1 and prev.bottom <= line.top + 1
+        if plain and over and line.top - prev.bottom < max(line.size, 2 * below):
+            return False
+    return True
+
+
+def _join(a: str, b: str) -> str:
+    if not a:
+        return b
+    if a.endswith("-") and b[:1].islower():
+        return a[:-1] + b
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
+    """Heading groups and paragraphs from lines in reading order."""
+    head_sizes = sorted({round(it.line.size) for it in items if it.line.size >= HEAD_RATIO * body}, reverse=True)
+    blocks: list[Block] = []
+    para: list[_Item] = []
+    pending_prefix = ""
+    held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
+
+    def flush() -> None:
+        nonlocal para, held
+        if para:
+            text = ""
+            for it in para:
+                text = _join(text, it.line.text)
+            if held is None and _dateline_alone(text):
+                held, para = Block(text, page=para[0].line.page), []
+                return
+            if held is not None:
+                text, page = _join(held.text, text), held.page
+                held = None
+            else:
+                page = para[0].line.page
+            blocks.append(Block(text, page=page, role="byline" if is_byline(text) else "body"))
+        para = []
+
+    def release() -> None:
+        """A held dateline with no paragraph after it (a headline follows) stays a paragraph of its own."""
+        nonlocal held
+        if held is not None:
+            blocks.append(replace(held, role="byline" if is_byline(held.text) else "body"))
+            held = None
+
+    heads = [k for k, it in enumerate(items) if _is_head(it.line, body)]
+    stop = [len(items)] * (len(items) + 1)  # stop[k]: the first headline-size line at or after k
+    for k in range(len(items) - 1, -1, -1):
+        ln = items[k].line
+        stop[k] = k if ln.size >= HEAD_RATIO * body and not ln.quoted else stop[k + 1]
+    i = 0
+    while i < len(items):
+        item = items[i]
+        line = item.line
+        if (
+            _is_head(line, body) or _kicker_over(items, i, body)
+        ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
+            flush()
+            release()
+            group = [item]
+            while i + 1 < len(items) and _is_head(items[i + 1].line, body):
+                i += 1
+                group.append(items[i])
+            # The article's subheads: display lines after it, up to the next headline (indexes found
+            # once per page set, so a long report of bold subheads is not rescanned per heading).
+            # Not the display lines right above the next headline: they are its kicker, not a subhead here.
+            ks = heads[bisect_left(heads, i + 1) : bisect_left(heads, stop[i + 1])]
+            end = stop[i + 1]
+            while end < len(items) and ks and ks[-1] == end - 1:
+                end = ks.pop()
+            later = [items[k].line for k in ks]
+            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
+            i += 1
+            continue
+        text = line.text
+        if _TRANSFER_LINE.match(text) and para:  # '（下转第2版）' on a line of its own ends the paragraph
+            para.append(item)
+            flush()
+            i += 1
+            continue
+        if _CONT_LINE.match(text):
+            flush()
+            release()
+            if _CONT_LINE.match(text).end() == len(text):  # '（上接第1版）' alone opens the next paragraph
+                pending_prefix = text
+                i += 1
+                continue
+        elif para and _starts_paragraph(para[-1], item, body):
+            flush()
+        if pending_prefix:
+            item = _Item(Line(pending_prefix + text, *_geometry(line)), item.leaf, item.left, item.right)
+            pending_prefix = ""
+        para.append(item)
+        i += 1
+    flush()
+    release()
+    if pending_prefix:
+        blocks.append(Block(pending_prefix, page=items[-1].line.page))
+    return blocks
+
+
+_TRADITIONAL = str.maketrans("報訊華電記", "报讯华电记")
+_CREDIT = re.compile(r"[（(][^（()）]{1,30}[）)]")
+
+
+def _dateline_alone(text: str) -> bool:
+    """Is ``text`` a dateline and nothing else — '本报讯（记者 王黎）', '新华社兰州1月23日电（记者李新烽）'?
+
+    News copy opens its first paragraph with the dateline; a typesetter may set it on a line of its own
+    (a run-in head broken off), and the paragraph then starts on the next line, indented. It is no
+    paragraph of its own: it opens the one after it."""
+    flat = "".join(text.split()).translate(_TRADITIONAL)
+    head = dateline(flat)
+    if not head or len(flat) > 40 or _JUMP_MARK.search(flat):
+        return False
+    rest = flat[len(head) :]
+    return not rest or bool(_CREDIT.fullmatch(rest))
+
+
+def _geometry(line: Line) -> tuple:
+    return line.x0, line.x1, line.top, line.bottom, line.size, line.bold, line.page, line.core_x1
+
+
+def _column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, float]:
+    """A leaf's column edges (left, right), whether it has enough lines to tell them, and its top."""
+    body_lines = [ln for ln in leaf if abs(ln.size - body) < 0.1 * body] or leaf
+    # Most lines of a column are full: their right edge is the column's (robust to one overhang).
+    ends = sorted(ln.x1 for ln in body_lines)
+    left, right = min(ln.x0 for ln in body_lines), ends[int(0.7 * (len(ends) - 1))]
+    return left, right, len(body_lines) >= 3, min(ln.top for ln in leaf)
+
+
+def _borrow_edges(
+    own: tuple[float, float, bool, float], edges: list[tuple[float, float, bool, float]], body: float
+) -> tuple[float, float]:
+    """Edges of a leaf too short to tell its own (a line or two between paragraph spaces): those of
+    the nearest full leaf of the same column, if any — a one-line leaf is not its column's width."""
+    left, right, _, top = own
+    same = [
+        (abs(top - top2), l2, r2)
+        for l2, r2, full, top2 in edges
+        if full and l2 - 1 <= left <= l2 + 3 * body and right <= r2 + body
+    ]
+    if not same:
+        return left, right
+    _, l2, r2 = min(same)
+    return l2, r2
+
+
+def _lead_width(text: str, size: float) -> float:
+    """Least width of a line's first unbreakable run: a character with the punctuation and quotes
+    that may not be parted from it, or a Latin word (full-width characters one em, others half)."""
+    if not text:
+        return 0.0
+    k = 1
+    while k < len(text) and (
+        text[k] in _NO_BREAK_BEFORE
+        or text[k - 1] in _NO_BREAK_AFTER
+        or (_word_char(text[k - 1]) and (_word_char(text[k]) or text[k] in ".．·,"))
+        or (text[k - 1] in ".．·," and _word_char(text[k]))
+    ):
+        k += 1
+    return sum(size * (0.5 if ch.isascii() or ch in "“”‘’" else 1.0) for ch in text[:k])
+
+
+def _word_char(ch: str) -> bool:
+    """A digit or Latin letter, half- or full-width: part of a number or word no line breaks."""
+    return ch.isdigit() or "a" <= ch.lower() <= "z" or "ａ" <= ch.lower() <= "ｚ"
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
+    a, b = prev.line, item.line
+    size = b.size
+    if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
+        return True
+    indented = b.x0 - item.left > INDENT * size
+    room = prev.right - a.x1
+    # A line ends short where its paragraph ends — or where the next line's first unbreakable run
+    # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
+    # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
+    short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
+    if indented or short:
+        return True
+    below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
+    if prev.leaf == item.leaf or below:  # on down the same column (a paragraph space may end a leaf)
+        return b.top - a.bottom > 1.2 * size  # a blank line's worth of space
+    return False  # next column or page, unindented after a full line: the paragraph goes on
+
+
+def _join_all(lines: list[Line]) -> str:
+    text = ""
+    for ln in lines:
+        text = _join(text, ln.text)
+    return text
+
+
+def _heading_blocks(
+    group: list[_Item], body: float, head_sizes: list[int], multi_column: bool, later: list[Line] = ()
+) -> list[Block]:
+    """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s).
+
+    ``later``: display lines further down the article (its subheads); a run under the headline in
+    their type is the first of them, not a subtitle (a briefs box's first item title)."""
+    runs: list[list[Line]] = []
+    for it in group:
+        ln = it.line
+        # A rule between two lines of one type parts them: a table's title row and its first item's title.
+        if (
+            runs
+            and abs(runs[-1][-1].size - ln.size) <= 0.05 * ln.size
+            and ln.top - runs[-1][-1].bottom < ln.size
+            and not ln.ruled_above
+        ):
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    if not multi_column:  # a report: every run is a heading of its own, nested by type size
+        out = []
+        for r, run in enumerate(runs):
+            text = ""
+            for ln in run:
+                text = _join(text, ln.text)
+            # Except display lines that only make sense beside a headline: smaller type right above
+            # a larger heading is its kicker (a report's headings grow smaller downwards, not
+            # larger), and a line opening with a dash right below one is its subtitle (——副题).
+            if r + 1 < len(runs) and runs[r + 1][0].size > 1.05 * run[0].size:
+                out.append(Block(text, page=run[0].page, role="kicker"))
+                continue
+            if r > 0 and text.startswith(("——", "—", "--")) and run[0].size < runs[r - 1][0].size:
+                out.append(Block(text, page=run[0].page, role="subtitle"))
+                continue
+            size = round(run[0].size)
+            level = 1 + head_sizes.index(size) if size in head_sizes else len(head_sizes) + 1
+            out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        return out
+    biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, -r))
+    main = runs[biggest][0]
+    level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
+    if level == 2 and any(
+        all(ln.bold and ln.size < 0.95 * main.size for ln in run) and not _join_all(run).startswith(("——", "—", "--"))
+        for run in runs[biggest + 1 :]
+    ):
+        # Display type right over a smaller bold title: a box or column's title (简讯, 社区动态) over its first
+        # item's title — the title of what follows, not a subhead of the story before it.
+        level = 1
+    out: list[Block] = []
+    for r, run in enumerate(runs):
+        text = ""
+        for ln in run:
+            text = _join(text, ln.text)
+        if r == biggest:
+            out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
+        elif (
+            r > biggest
+            and not text.startswith(("——", "—", "--"))
+            and (
+                all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
+                or any(
+                    abs(o.size - run[0].size) < 0.03 * run[0].size and o.bold == run[0].bold
+                    for o in later
+                    if o.size < HEAD_RATIO * body
+                )
+            )
+        ):
+            # Bold body-size type right under a headline is no subtitle (副题 are set larger, mostly
+            # after a dash) but the first of the article's subheads (a briefs column's first item).
+            out.append(Block(text, page=run[0].page, heading_level=2, role="heading"))
+        else:
+            out.append(Block(text, page=run[0].page, role="kicker" if r < biggest else "subtitle"))
+    return out
