@@ -100,3 +100,55 @@ def test_a_section_number_set_apart_from_its_title_is_one_heading(tmp_path, font
     headings, where = _headings_and_paths(path)
     assert headings == ["1 简介", "1.1 宏包依赖", "1.2 中西有别"]
     assert where[(TEXT[20:] + TEXT[:20])[:12]][-1] == "1.2 中西有别"
+
+
+def test_a_running_head_inside_the_page_is_not_text(tmp_path, fonts) -> None:
+    """A book's running head ("第 2节 功能介绍" and the page number, under TeX's header rule) stands further in from
+    the page edge than a newspaper's banner; repeated at one height on every page, it is furniture."""
+    path = tmp_path / "book.pdf"
+    w = _Writer(path)
+    for n in range(3):
+        w.c.setFont("STSong-Light", BODY)
+        w.c.drawString(LEFT, 842 - 80, "第 2节 功能介绍")
+        w.c.drawString(RIGHT - 10, 842 - 80, str(n + 4))
+        w.c.line(LEFT, 842 - 84, RIGHT, 842 - 84)
+        w.y = 842 - 120
+        if n == 0:
+            w.heading("2.1", "载入宏包时的键值选项", 12)
+        w.paragraph(TEXT[n * 10 :] + TEXT[: n * 10])
+        w.paragraph(TEXT)
+        w.page()
+    w.save()
+    doc = read_pdf(path, path.name)
+    assert "功能介绍" not in doc.text
+    headings, _ = _headings_and_paths(path)
+    assert headings == ["2.1 载入宏包时的键值选项"]
+
+
+def test_type_set_at_one_point_and_scaled_reads_at_its_printed_size(tmp_path, fonts) -> None:
+    """Some TeX drivers set every font at 1 pt and scale it by the text matrix: pdfium then says 1 pt for every
+    character; the printed size (the matrix's scale) is what tells headings from text."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "unit.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    y = 760.0
+
+    def put(text: str, size: float) -> None:
+        t = c.beginText()
+        t.setTextTransform(size, 0, 0, size, LEFT, y)
+        t.setFont("STSong-Light", 1)
+        t.textOut(text)
+        c.drawText(t)
+
+    for title in ("1 简介", "2 功能介绍"):
+        y -= 20
+        put(title, 15)
+        y -= 24
+        for k in range(4):
+            put(TEXT[k * 30 : k * 30 + 30], BODY)
+            y -= LINE
+    c.save()
+    headings, _ = _headings_and_paths(path)
+    assert headings == ["1 简介", "2 功能介绍"]
+
