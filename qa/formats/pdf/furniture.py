@@ -104,7 +104,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         ]
         # A banner's other items (the section name beside '第2版') share its baseline.
         rows = {round(ln.bottom) for ln in furniture}
-        head_rows = {round(ln.bottom) for ln in heads}
+        head_rows = {round(ln.bottom) for ln in heads if _running_row(ln, page, heads)}
 
         gone = {
             id(ln)
@@ -120,6 +120,18 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             if edition is not None:
                 page.edition = edition
                 break
+
+
+def _running_row(line: Line, page: _Page, heads: list[Line]) -> bool:
+    """Is ``line`` a running head's row: the page's first (or last) row of text, holding nothing but running
+    lines and folios? A repeated byline or kicker inside a newspaper's columns has text above and below it."""
+    rest = [ln for ln in page.lines if abs(ln.bottom - line.bottom) > 1]
+    if line.top < page.height / 2:
+        edge = all(ln.top >= line.bottom - 1 for ln in rest)
+    else:
+        edge = all(ln.bottom <= line.top + 1 for ln in rest)
+    mates = [ln for ln in page.lines if abs(ln.bottom - line.bottom) <= 1]
+    return edge and all(ln in heads or _FURNITURE.search(ln.text) for ln in mates)
 
 
 def _in_running_band(line: Line, page: _Page) -> bool:
