@@ -152,3 +152,36 @@ def test_type_set_at_one_point_and_scaled_reads_at_its_printed_size(tmp_path, fo
     headings, _ = _headings_and_paths(path)
     assert headings == ["1 简介", "2 功能介绍"]
 
+
+
+def test_a_manual_with_pages_of_contents_is_read_as_one_column(tmp_path, fonts) -> None:
+    """A contents page splits into narrow columns (titles, dot leaders, page numbers) that outnumber the chapters'
+    full-width paragraphs; most of the text still runs across the page: one column, so a numbered section right
+    under its chapter's heading is a heading nested in it, not a newspaper headline's subtitle."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "contents.pdf"
+    w = _Writer(path)
+    for page in range(2):
+        for n in range(30):
+            title = f"{page * 3 + n // 10 + 1}.{n % 10 + 1} 宏包依赖与选项"
+            w.c.setFont("STSong-Light", BODY)
+            w.c.drawString(LEFT, w.y, title)
+            # TeX sets leader dots on a grid the whole page shares: they start at one x under short titles
+            x = LEFT + 8 * (1 + int(stringWidth(title, "STSong-Light", BODY) // 8)) + 96
+            while x < RIGHT - 30:
+                w.c.drawString(x, w.y, ".")
+                x += 8
+            w.c.drawRightString(RIGHT, w.y, str(page * 10 + n // 3 + 3))
+            w.y -= LINE
+        w.page()
+    for chapter in range(2):
+        w.heading(f"{chapter + 3}", "使用说明", 15)
+        w.heading(f"{chapter + 3}.1", "基本用法", 12)
+        for k in range(8):
+            w.paragraph(TEXT[k * 7 :] + TEXT[: k * 7])
+        w.page()
+    w.save()
+    outline = recover_outline(read_pdf(path, path.name))
+    paths = [s.path for s in outline.sections]
+    assert ("3 使用说明", "3.1 基本用法") in paths and ("4 使用说明", "4.1 基本用法") in paths
