@@ -185,39 +185,3 @@ def test_a_manual_with_pages_of_contents_is_read_as_one_column(tmp_path, fonts) 
     outline = recover_outline(read_pdf(path, path.name))
     paths = [s.path for s in outline.sections]
     assert ("3 使用说明", "3.1 基本用法") in paths and ("4 使用说明", "4.1 基本用法") in paths
-
-
-def test_contents_lines_are_neither_headings_nor_runs_of_dots(tmp_path, fonts) -> None:
-    """A contents page (a title, leader dots, its page number; bold chapter lines) names the headings that
-    follow; it holds none. Read apart, each bold title was a heading and each dot a paragraph."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    path = tmp_path / "toc.pdf"
-    w = _Writer(path)
-    entries = [("1 简介", True), ("1.1 宏包依赖", False), ("1.2 中西有别", False), ("2 功能介绍", True)]
-    for (title, bold), page in zip(entries, (2, 2, 2, 3), strict=True):
-        font = "Helvetica-Bold" if bold else "STSong-Light"
-        w.c.setFont("STSong-Light", BODY)
-        w.c.drawString(LEFT, w.y, title)
-        x = LEFT + 4.5 * (2 + int(stringWidth(title, "STSong-Light", BODY) // 4.5))
-        while x < RIGHT - 20:
-            w.c.drawString(x, w.y, ".")
-            x += 4.5
-        w.c.setFont(font if bold else "Helvetica", BODY)
-        w.c.drawRightString(RIGHT, w.y, str(page))
-        w.y -= LINE
-    w.page()
-    w.heading("1", "简介", 15)
-    w.paragraph(TEXT)
-    w.heading("1.1", "宏包依赖", 12)
-    w.paragraph(TEXT[30:] + TEXT[:30])
-    w.heading("1.2", "中西有别", 12)
-    w.paragraph(TEXT[60:] + TEXT[:60])
-    w.page()
-    w.heading("2", "功能介绍", 15)
-    w.paragraph(TEXT[90:] + TEXT[:90])
-    w.save()
-    doc = read_pdf(path, path.name)
-    headings, _ = _headings_and_paths(path)
-    assert headings == ["1 简介", "1.1 宏包依赖", "1.2 中西有别", "2 功能介绍"]
-    assert not [line for line in doc.text.splitlines() if line.strip() in (".", ". .")]

@@ -40,9 +40,6 @@ SECTION_NUMBER = re.compile(
     r"|第 ?[0-9一二三四五六七八九十百零〇]{1,4} ?[章节節部篇讲講]|(?:Chapter|Part|Section|Appendix) [0-9A-Z]{1,4}"
     r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
 )
-_LEADER = re.compile(r"[.．·・…。 ]+")  # a run of leader dots, as pdfium reads it
-_TRAILING_LEADER = re.compile(r"(?:\s*[.．·・…]){0,}\s*$")  # leader dots ending a line
-_CONTENTS_LINE = re.compile(r"……(?: ?[0-9ivxlcdm]{1,6})?$", re.IGNORECASE)  # a title, its leader, its page number
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -212,51 +209,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
-    return _join_leaders(_join_section_numbers(lines))
-
-
-def _join_leaders(lines: list[Line]) -> list[Line]:
-    """A contents line — a title, a row of leader dots, a page number — is one line ("简介 …… 1"), not a title
-    line beside dozens of one-dot lines and a number: read apart, a contents page's bold titles and page numbers
-    are taken for headings and its dots for paragraphs. The dots (read as lines of their own when spaced wide, or
-    as the end of the title's line) are written as one "……"; ``_is_head`` never calls such a line a heading."""
-    leaders = sorted((ln for ln in lines if _LEADER.fullmatch(ln.text)), key=lambda ln: ln.x0)
-    gone: set[int] = set()
-    joined: dict[int, Line] = {}
-    for title in lines:
-        if id(title) in gone or _LEADER.fullmatch(title.text):
-            continue
-        parts, end = [title], title.x1
-        dots = len(_TRAILING_LEADER.search(title.text).group().replace(" ", ""))
-        for dot in leaders:
-            middle = (dot.top + dot.bottom) / 2
-            if id(dot) in gone or not title.top <= middle <= title.bottom or dot.x0 < end:
-                continue
-            if dot.x0 - end > 3 * title.size:
-                break
-            parts.append(dot)
-            dots += len(dot.text.replace(" ", ""))
-            end = dot.x1
-        if dots < (3 if len(parts) > 1 else 5) or not _TRAILING_LEADER.sub("", title.text):  # "...": an ellipsis
-            continue
-        text = f"{_TRAILING_LEADER.sub('', title.text)} ……"
-        folio = [
-            ln
-            for ln in lines
-            if ln is not title
-            and id(ln) not in gone
-            and not _LEADER.fullmatch(ln.text)
-            and len(ln.text) <= 6
-            and 0 <= ln.x0 - end <= 3 * title.size
-            and title.top <= (ln.top + ln.bottom) / 2 <= title.bottom
-        ]
-        if folio:
-            parts.append(folio[0])
-            text += f" {folio[0].text}"
-        gone.update(id(ln) for ln in parts[1:])
-        top, bottom = min(ln.top for ln in parts), max(ln.bottom for ln in parts)
-        joined[id(title)] = replace(title, text=text, x1=parts[-1].x1, core_x1=parts[-1].x1, top=top, bottom=bottom)
-    return [joined.get(id(ln), ln) for ln in lines if id(ln) not in gone]
+    return _join_section_numbers(lines)
 
 
 def _join_section_numbers(lines: list[Line]) -> list[Line]:
@@ -462,7 +415,7 @@ def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float
 
 def _is_head(line: Line, body: float) -> bool:
     """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
-    if line.quoted or _CONTENTS_LINE.search(line.text):  # a contents line names a heading; it is none
+    if line.quoted:
         return False
     if line.size >= HEAD_RATIO * body:
         return True
