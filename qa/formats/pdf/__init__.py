@@ -86,8 +86,9 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
-        leaves = _doglegs(leaves, layout)
+        drawn = replace(layout, rules=page.rules, frames=page.frames)
+        leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
+        leaves = _doglegs(leaves, drawn)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

@@ -142,7 +142,10 @@ def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> 
     if starts is None:
         return False
     column = _column_top(strip, body)
-    firsts = (min(ln.top for ln in strip),) + (() if column is None else (column,))
+    ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
+    firsts = (ordered[0].top,) + (() if column is None else (column,))
+    if len(ordered) > 1 and is_byline(ordered[0].text):
+        firsts += (ordered[1].top,)  # a byline set atop the column, over its first line of text
     return any(abs(a - b) <= 0.6 * body for a in firsts for b in starts)
 
 

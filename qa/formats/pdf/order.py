@@ -117,14 +117,16 @@ def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
     first = min(order[k], key=lambda ln: (ln.top, ln.x0))
     if _is_head(first, body) or _CONT_LINE.match(first.text):
         return None
-    # The column above it: the nearest leaf over its width, ending in body text a short gap above it.
+    # The column above it: the nearest leaf over its width, ending in body text a short gap above it (or a
+    # short gap under the box drawn round it: a framed module, a brief box, ends at its frame, not its text).
     over = [j for j in range(k) if boxes[j][3] <= top + 1 and min(boxes[j][2], x1) - max(boxes[j][0], x0) > body]
+    ends = {j: _framed_bottom(boxes[j], layout.frames, top) for j in over}
     if not over:
         return None
-    up = max(over, key=lambda j: boxes[j][3])
+    up = max(over, key=lambda j: (ends[j], boxes[j][3]))
     foot = max(order[up], key=lambda ln: ln.bottom)
     if (
-        top - boxes[up][3] >= 2 * reach
+        top - ends[up] >= 2 * reach
         or abs(foot.size - body) >= 0.05 * body
         or _is_head(foot, body)
         or sum(abs(ln.size - body) < 0.05 * body for ln in order[up]) < 2
@@ -136,7 +138,7 @@ def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
         for j in range(up)
         if 0 <= x0 - boxes[j][2] < 3 * body
         and abs(boxes[j][3] - bottom) < reach
-        and boxes[j][1] < top - reach
+        and _photo_top(boxes[j], layout.frames, reach) < top - reach
         and not _is_head(max(order[j], key=lambda ln: ln.bottom), body)
     ]
     if not left:
@@ -148,6 +150,22 @@ def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
     if any(boxes[j][3] > top + 1 for j in between):
         return None  # something read in between reaches down beside it: no neighbour's module ending above it
     return before
+
+
+def _framed_bottom(box: tuple[float, float, float, float], frames, limit: float) -> float:  # noqa: ANN001
+    """The bottom of a leaf's ``box``, or of a frame drawn round it that ends above ``limit``."""
+    x0, top, x1, bottom = box
+    feet = [b for a, t, c, b in frames if a - 1 <= x0 and x1 <= c + 1 and t - 1 <= top and bottom <= b <= limit + 1]
+    return max([bottom, *feet])
+
+
+def _photo_top(box: tuple[float, float, float, float], frames, reach: float) -> float:  # noqa: ANN001
+    """The top of a leaf's ``box``, or of a frame standing right above it over its width (a photo heading the
+    column, its caption between): where the column starts on the page."""
+    x0, top, x1, _ = box
+    return min(
+        [top] + [f[1] for f in frames if 0 <= top - f[3] < reach and min(f[2], x1) - max(f[0], x0) > 0.5 * (x1 - x0)]
+    )
 
 
 def _doglegs(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
