@@ -166,3 +166,96 @@ def test_a_byline_atop_the_first_column_under_a_centred_headline_leaves_that_col
     c.save()
     for rect in (0, 1, 2):
         assert _homes(path, "".join(placed[rect][3:5])) == {("图片新闻",)}, rect
+
+
+@pytest.mark.parametrize("gap", [2.5, 3.5])
+def test_a_dogleg_under_a_neighbour_whose_columns_end_on_one_row_is_the_story_on_its_left(tmp_path, gap):
+    """Paragraphs indented, not spaced: the neighbour's module fills both its columns to one row, and under a
+    blank line and a half (``gap`` body sizes from one baseline to the next, less than three lines) the dogleg story
+    runs on with no head of its own — that white is the module's foot, not a paragraph space of its columns."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "one-row.pdf"
+    x = _columns(4)
+    c = canvas.Canvas(str(path), pagesize=(610, 842))
+    c.setFont(font, 22)
+    c.drawString(x[0], 780, STORY)
+    c.drawString(x[2], 780, "铁路春运准备就绪")
+    c.setFont(font, SIZE)
+    top, rows, short = 750.0, 24, 5
+    under = top - (short - 1) * LEAD - (1 + gap) * SIZE
+    foot = top - (rows - 1) * LEAD
+    tail = int((under - foot) / LEAD) + 1
+    story = (COLUMN[0] + COLUMN[1] + COLUMN[2]) * 3
+    rects = [(x[0], top, rows), (x[1], top, rows), (x[2], under, tail), (x[3], under, tail)]
+    placed = _flow(c, [story], rects, PER_ROW)
+    neighbour = _flow(c, [_NEIGHBOUR * 2], [(x[2], top, short), (x[3], top, short)], PER_ROW)
+    c.save()
+    assert placed[3] and len(neighbour[1]) == short, "the neighbour's columns end on one row"
+    for rect in (2, 3):
+        assert _homes(path, "".join(placed[rect][:2])) == {(STORY,)}, rect
+    assert _homes(path, "".join(neighbour[1][:2])) == {("铁路春运准备就绪",)}
+
+
+def test_a_story_under_a_framed_box_in_one_column_is_not_the_boxes_last_item(tmp_path):
+    """A framed brief box over the top of a story's last column, its items ending a few lines above the frame's
+    foot; the story (a dogleg from the columns on its left) runs on under the frame: that text is the story's, not
+    the box's last item's — the frame's foot ends the box, however near its text ends."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "one-box.pdf"
+    x = _columns(4)
+    c = canvas.Canvas(str(path), pagesize=(610, 842))
+    c.setFont(font, 22)
+    c.drawString(x[0], 780, "城乡民生工作取得新进展又有新举措")  # over the story's three columns
+    top, rows = 750.0, 24
+    frame_foot = top - 7 * LEAD
+    c.rect(x[3] - 4, frame_foot, PER_ROW * SIZE + 8, 800 - frame_foot)
+    c.setFont(font, 15)
+    c.drawCentredString(x[3] + PER_ROW * SIZE / 2, 780, "简讯")
+    c.setFont(font, 11)
+    c.drawString(x[3], 760, "春运准备就绪")
+    c.setFont(font, SIZE)
+    boxed = _flow(c, [_NEIGHBOUR[:50]], [(x[3], top - 8, 6)], PER_ROW)
+    under = frame_foot - 2.2 * SIZE
+    foot = top - (rows - 1) * LEAD
+    story = (COLUMN[0] + COLUMN[1] + COLUMN[2]) * 4
+    rects = [(x[0], top, rows), (x[1], top, rows), (x[2], top, rows), (x[3], under, int((under - foot) / LEAD) + 1)]
+    placed = _flow(c, [story], rects, PER_ROW)
+    c.save()
+    assert placed[3] and len(boxed[0]) < 6
+    assert _homes(path, "".join(placed[3][:2])) == {("城乡民生工作取得新进展又有新举措",)}
+    assert _homes(path, "".join(boxed[0][1:3])) == {("简讯",)}
+
+
+def test_a_photo_atop_the_first_column_under_a_centred_headline_leaves_that_column_in_its_story(tmp_path):
+    """A headline centred over three columns; the first column opens with a photo (its caption under it) on the row
+    where the other columns' text starts, its text below the caption: the column is the story's, not text before
+    its headline."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "photo-first.pdf"
+    x = _columns(4)
+    c = canvas.Canvas(str(path), pagesize=(610, 842))
+    span = x[2] + PER_ROW * SIZE - x[0]
+    c.setFont(font, 24)
+    c.drawCentredString(x[0] + span / 2, 780, "图片新闻")
+    c.setFont(font, 20)
+    c.drawString(x[3], 780, "夏粮收购")
+    top = 752.0
+    c.setFillGray(0.8)
+    c.rect(x[0], top - 80, PER_ROW * SIZE, 90, fill=1, stroke=1)
+    c.setFillGray(0)
+    c.setFont(font, 8)
+    c.drawString(x[0], top - 90, "图为新建的社区卫生服务站。")
+    c.setFont(font, SIZE)
+    story = (COLUMN[0] + COLUMN[1]) * 2
+    rects = [(x[0], top - 108, 10), (x[1], top, 17), (x[2], top, 17)]
+    placed = _flow(c, [story], rects, PER_ROW)
+    _flow(c, [COLUMN[2]], [(x[3], top, 14)], PER_ROW)
+    c.save()
+    for rect in (0, 1, 2):
+        assert _homes(path, "".join(placed[rect][3:5])) == {("图片新闻",)}, rect

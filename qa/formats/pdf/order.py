@@ -30,6 +30,8 @@ BLOCK_GAP = 0.5  # a horizontal gap this much (x body size) wider than the usual
 OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still opens what is under the gap
 OPENS_UNDER = 6.0  # ... or this many, as the first line under the gap of a column whose text ends over it
 BAND_GAP = 1.0  # ... when the gap is this much (x body size) wider than the line gap
+SPACED_GAP = 1.5  # where paragraphs are indented, white this much (x body size) over the line gap under columns
+# ending on one row ends their block
 _SENTENCE_END = tuple("。！？!?；;…：:")
 
 
@@ -347,8 +349,12 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # Nor does a paragraph space inside one column whose neighbours have ended above it
             # (or have their own paragraph space on the same row): the column reads on.
             # A subhead there is part of the column too (it does not open an article).
+            # But where paragraphs are indented, not spaced, a blank line and a half under columns ending on one
+            # row (a module's foot), or the foot of a frame drawn round the text above (a brief box), ends them.
             same_column = (
                 gap < 3 * (layout.line_gap + body)
+                and not (layout.para_gap is None and len(last) > 1 and gap >= layout.line_gap + SPACED_GAP * body)
+                and not _frame_ends(last, first, edge_above, edge_below, layout.frames)
                 and not any(_is_head(ln, body) for ln in last)
                 and not any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 and all(any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last) for f in first)
@@ -366,6 +372,17 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:
             above.extend(band)
     return cuts
+
+
+def _frame_ends(
+    last: list[Line], first: list[Line], top: float, bottom: float, frames: list[tuple[float, float, float, float]]
+) -> bool:
+    """Does a frame drawn round the lines ``last`` end in the gap ``top``..``bottom``, above the lines ``first``?"""
+    return any(
+        top - 1 <= f3 <= bottom + 1
+        and all(f0 - 1 <= ln.x0 and ln.x1 <= f2 + 1 and f1 - 1 <= ln.top for ln in last)
+        for f0, f1, f2, f3 in frames
+    ) and bool(first)
 
 
 def _column_opens_below(bands: list[list[Line]], j: int, body: float, reach: float) -> bool:
