@@ -259,3 +259,33 @@ def test_a_photo_atop_the_first_column_under_a_centred_headline_leaves_that_colu
     c.save()
     for rect in (0, 1, 2):
         assert _homes(path, "".join(placed[rect][3:5])) == {("图片新闻",)}, rect
+
+
+@pytest.mark.parametrize("byline", [True, False])
+def test_a_headline_stranded_at_a_columns_foot_heads_the_text_atop_the_next_column(tmp_path, byline):
+    """A column break right after a headline (TeX's multicol, a word processor's column break) leaves the headline,
+    perhaps with its byline, at the foot of the first column and its text at the top of the second: that text is
+    the stranded headline's story, not the story above the headline in the first column."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "stranded.pdf"
+    x = _columns(2)
+    c = canvas.Canvas(str(path), pagesize=(340, 842))
+    c.setFont(font, 18)
+    c.drawString(x[0], 780, "夏粮收购")  # heads the first column only
+    c.setFont(font, SIZE)
+    top, rows = 750.0, 30
+    first = _flow(c, [COLUMN[2][: 12 * PER_ROW]], [(x[0], top, 22)], PER_ROW)
+    c.setFont(font, 18)
+    c.drawString(x[0], top - 24 * LEAD, "城乡公交")  # at the column's foot, nothing under it but its byline
+    if byline:
+        c.setFont(font, SIZE)
+        c.drawString(x[0], top - 24 * LEAD - 2.4 * SIZE, "本报记者　李华")
+    c.setFont(font, SIZE)
+    story = _flow(c, [COLUMN[0] + COLUMN[1]], [(x[1], top, rows)], PER_ROW)
+    c.save()
+    assert len(first[0]) < 22 and len(story[0]) > 10
+    assert _homes(path, "".join(story[0][1:3])) == {("城乡公交",)}
+    assert _homes(path, "".join(story[0][-3:-1])) == {("城乡公交",)}
+    assert _homes(path, "".join(first[0][1:3])) == {("夏粮收购",)}

@@ -201,6 +201,63 @@ def _doglegs(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
     return order
 
 
+def _stranded_heads(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
+    """Leaves reordered so that a headline stranded at a column's foot is read before its text atop the next column.
+
+    A typesetter that breaks a column right after a headline (TeX's multicol, a word processor's column break) leaves
+    the headline, perhaps with its byline, at the foot of one column and starts its text at the top of the next. A
+    headline has text: when nothing stands under it in its column, the headless leaves of the next column read last
+    before it, since the last headline (which heads only its own column), starting above it, are its text."""
+    body = layout.body
+    order = list(leaves)
+
+    def opening(leaf: list[Line]) -> Line:
+        return min(leaf, key=lambda ln: (ln.top, ln.x0))
+
+    k = 0
+    while k < len(order):
+        first = opening(order[k])
+        if first.size < HEAD_RATIO * body or first.quoted or _CONT_LINE.match(first.text):
+            k += 1
+            continue
+        hx0, _, hx1, foot = _box(order[k])
+        group = [k]
+        if k + 1 < len(order) and len(order[k + 1]) <= 2:  # its byline, set under it
+            bx0, b_top, bx1, b_foot = _box(order[k + 1])
+            if bx0 < hx1 and hx0 < bx1 and 0 <= b_top - foot < 2 * body and not _is_head(order[k + 1][0], body):
+                group.append(k + 1)
+                foot = b_foot
+        under = any(
+            ln.top >= foot - 1 and min(ln.x1, hx1) - max(ln.x0, hx0) > body
+            for m, leaf in enumerate(order)
+            if m not in group
+            for ln in leaf
+        )
+        heads = [j for j in range(k) if opening(order[j]).size >= HEAD_RATIO * body]
+        if under or not heads:
+            k += len(group)
+            continue
+        before = heads[-1]
+        between = list(range(before + 1, k))
+        boxes = {m: _box(order[m]) for m in between}
+        moved = [m for m in between if boxes[m][0] >= hx1 - 1 and boxes[m][1] < first.top]
+        own = [m for m in between if m not in moved]
+        if (
+            not moved
+            or moved != between[len(own) :]  # the next column's text, read last before the headline
+            or any(_is_head(opening(order[m]), body) for m in moved)
+            or _box(order[before])[2] >= min(boxes[m][0] for m in moved)  # the last headline heads that column too
+            or min(boxes[m][0] for m in moved) - max([hx1, *(boxes[m][2] for m in own)]) > 3 * body
+        ):
+            k += len(group)
+            continue
+        run = [order[m] for m in group]
+        rest = [leaf for m, leaf in enumerate(order) if m not in group]
+        order = rest[: moved[0]] + run + rest[moved[0] :]
+        k += len(group)
+    return order
+
+
 def _in_rows(lines: list[Line]) -> list[Line]:
     """A column's lines top to bottom, and left to right within a row.
 
