@@ -70,6 +70,20 @@ seeds 15000+ (the set below); DIAGNOSIS seeds 15500+ (``--diagnosis-seeds`` adds
 diagnoses the reader on this producer — never report them, never diagnose on 15000+).
 Skipped (with a message) when fpdf2 or the CJK font is missing.
 
+HELD OUT (its first figure, taken before anyone looked at the reader's output on it, is in the README): ``pdfkit`` —
+newspapers laid out with PDFKit on Node.js (tests/newspaper_pdfkit.py and .mjs, written by an engineer who did not
+read the reader's source, its tests or the other producers' layout code; conventions in its docstring, fixed before
+the first run): an eighth layout engine and PDF writer (PDFKit's UAX #14 line breaker and unbalanced ``columns``
+flow, one text object per line, CJK justified by character spacing on some papers) and the story packages of
+Chinese dailies — 引题/主题/副题 decks centred over the story, a sidebar (链接/背景) under the same head in the
+story's last column, reversed or boxed section labels (栏目名), boxed commentaries, 编者按 notes, text run round a
+photo (short lines beside it), pull quotes set large inside a column, rules between a story's columns, end marks;
+jumps from page 1's lead (and sometimes a second story) to continuations in a band at the FOOT of page 2, under a
+smaller head with a marker line, a head with the marker on its line, or only a marker run into the text; 3–6
+columns, a fifth of the papers in traditional characters. REPORT seeds 16000+ (the set below); DIAGNOSIS seeds
+16500+ (``--diagnosis-seeds`` adds that set — never report them, never diagnose on 16000+). Skipped (with a
+message) when node, pdfkit (scripts/install-pdfkit.sh) or the CJK font is missing.
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -105,6 +119,7 @@ from tests.newspaper_fpdf import fpdf_available, make_fpdf_newspaper  # noqa: E4
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
 from tests.newspaper_latex import latex_available, make_latex_newspaper  # noqa: E402
 from tests.newspaper_office import make_office_newspapers, office_available  # noqa: E402
+from tests.newspaper_pdfkit import make_pdfkit_newspaper, pdfkit_available  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
 from tests.newspaper_typst import make_typst_newspaper, typst_available  # noqa: E402
 from tests.newspaper_weasy import make_weasy_newspaper, weasyprint_available  # noqa: E402
@@ -185,6 +200,9 @@ def run_set(
         elif family_names == ("fpdf2",):  # 2 or 3 pages unless the set fixes it
             n = pages or (2 + seed % 2)
             paper = make_fpdf_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("pdfkit",):  # always two pages
+            n = 2
+            paper = make_pdfkit_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
@@ -219,7 +237,7 @@ def main() -> None:
     parser.add_argument(
         "--diagnosis-seeds",
         action="store_true",
-        help="also run the fpdf2 producer's DIAGNOSIS seeds (15500+), for diagnosing; not a reported figure",
+        help="also run the fpdf2 and PDFKit producers' DIAGNOSIS seeds (15500+, 16500+), for diagnosing; not reported",
     )
     args = parser.parse_args()
     rows = []
@@ -269,6 +287,13 @@ def main() -> None:
                 sets += [("diagnosis seeds: fpdf2, 3–6 col, 2–3 p", ("fpdf2",), None, None, 15500, None)]
         else:
             print(f"{why_not_fpdf}: the fpdf2 set is skipped", file=sys.stderr)
+        why_not_pdfkit = pdfkit_available()
+        if why_not_pdfkit is None:
+            sets += [("held out: PDFKit story packages, 3–6 col, 2 p", ("pdfkit",), None, 2, 16000, None)]
+            if args.diagnosis_seeds:
+                sets += [("diagnosis seeds: PDFKit, 3–6 col, 2 p", ("pdfkit",), None, 2, 16500, None)]
+        else:
+            print(f"{why_not_pdfkit}: the PDFKit set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0

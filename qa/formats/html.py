@@ -4,8 +4,12 @@ Why ``lxml`` rather than ``trafilatura``: trafilatura is tuned to keep running t
 what it judges peripheral, which includes headings (trailing titles, headings inside lists,
 the h1 it moves into metadata) — and a section tree with a heading missing cites the wrong
 section. The boilerplate rules here are the usual ones (the elements and ARIA roles HTML defines
-for navigation, banners, footers and asides; link lists; scripts and forms), applied to the
-``<main>``/``<article>`` element when the page has one.
+for navigation, banners, footers and asides; class/id words naming chrome such as DocBook's
+``navheader``/``navfooter``/``toc``; lists whose items are bare links; scripts and forms), applied to
+the ``<main>``/``<article>`` element when the page has one. A table row whose cells hold headings,
+lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
+inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
+Checked on real pages by ``benchmarks/real_html.py``.
 """
 
 from __future__ import annotations
@@ -38,11 +42,33 @@ _DROP_TAGS = {
     "head",
 }
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
-_BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|footer|copyright|share|social|comments?|related|"
-    r"advert|ads|banner|pagination|pager|toolbar|skip)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+# Words of a class or id naming page chrome. Markers are split into words at '-', '_', spaces and
+# lower→upper case changes ("navheader", "nav-links", "mainMenu"); any word starting "nav" is navigation
+# (DocBook's navheader/navfooter, navbar, navigation), "toc" a table of contents.
+_BOILERPLATE_WORDS = {
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "footer",
+    "copyright",
+    "share",
+    "social",
+    "comment",
+    "comments",
+    "related",
+    "advert",
+    "ads",
+    "banner",
+    "pagination",
+    "pager",
+    "toolbar",
+    "skip",
+    "toc",
+}
+_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# HTML link types that move between the parts of a document set: a block of such links is navigation.
+_NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = {
     "p",
@@ -80,7 +106,7 @@ _BLOCK_TAGS = {
     *_HEADINGS,
 }
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
-LINK_LIST_SHARE = 0.8  # a list or block whose text is mostly link text is navigation
+LINK_LIST_SHARE = 0.8  # a list whose items are (nearly) all bare links is navigation
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -107,9 +133,31 @@ def _link_share(el) -> float:  # noqa: ANN001
     return sum(len(_text(a)) for a in el.iter("a")) / total
 
 
+def _links_only_share(items: list) -> float:
+    """Share of list items that are links and nothing else but their numbering ('1.12. <a>…</a>'):
+    the entries of a contents list, whose numbers keep their link share of characters low."""
+    if not items:
+        return 0.0
+    bare = 0
+    for item in items:
+        letters = sum(1 for c in item.text_content() if c.isalpha())
+        linked = sum(1 for a in item.iter("a") for c in a.text_content() if c.isalpha())
+        bare += bool(linked) and linked == letters
+    return bare / len(items)
+
+
+def _names_chrome(marker: str) -> bool:
+    """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
+    words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
+    return any(w in _BOILERPLATE_WORDS or w.startswith("nav") for w in words if w)
+
+
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    # ``hidden`` content is read: documents reveal it by script (LibreOffice's help hides each application's
+    # and platform's part of a page, "在 Calc 中…", "要访问此命令…", and shows one). aria-hidden marks
+    # decoration and duplicates kept from screen readers.
+    if tag in _DROP_TAGS or el.get("aria-hidden") == "true":
         return True
     if (el.get("role") or "").lower() in _DROP_ROLES:
         return True
@@ -117,9 +165,54 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if (tag == "header" and not in_content) or tag == "footer":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if _BOILERPLATE.search(marker) and not any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+    if marker != " " and _names_chrome(marker) and not any(
+        isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()
+    ):
         return True
-    return tag in ("ul", "ol", "dl") and _link_share(el) >= LINK_LIST_SHARE
+    # A list of links is navigation: (nearly) every item a link with no words of its own. One link in a list
+    # is an item (a type, a reference), not a menu; items that link and say something ('参见 …') are text.
+    # A block whose parts are all such links ('related topics' written as one <div><p><a> per topic) is a
+    # list written without list markup; a block holding a heading is a part of the page, never a menu.
+    # A table of such rows is an index (Texinfo's, an API's). Links typed as moving between the parts of a
+    # document (rel="next prev up contents index", Texinfo's node header) make the block holding them
+    # navigation, whatever words stand between them ('Next: …, Previous: …, Up: …').
+    if tag not in ("ul", "ol", "dl", "div", "p", "table"):
+        return False
+    links = [a for a in el.iter("a") if a.get("href") is not None]
+    if len(links) < 2:
+        return False
+    if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+        return False
+    if all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links):
+        return True
+    if tag in ("div", "table"):
+        # an index table may have a header row and letter rows; a <div> is any container, so one part with
+        # words of its own ('Variables scope modification in <a>…</a> with …') makes it text
+        rows = el.iter("tr") if tag == "table" else el
+        items = [c for c in rows if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _text(c)]
+        return len(items) >= 2 and _links_only_share(items) >= (LINK_LIST_SHARE if tag == "table" else 1.0)
+    if tag == "p":
+        return False
+    items = [c for c in el if isinstance(c.tag, str) and c.tag in ("li", "dt", "dd")]
+    return _links_only_share(items) >= LINK_LIST_SHARE
+
+
+_LAYOUT_INSIDE = {*_HEADINGS, "table", "ul", "ol", "dl", "form"}
+
+
+def _is_layout_row(row) -> bool:  # noqa: ANN001
+    """A table row laying out a page (a cell holds a heading, a list, a form or a table of its own), not a row
+    of data.
+
+    Older sites and generated manuals put the whole page in table cells: the title's h1 in one cell, the
+    menu in another, the text in a third. Read as one 'cell | cell' line, every heading in it was lost and
+    the menu ran into one line with the text.
+    """
+    return any(isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in row.iterdescendants())
+
+
+def _wraps_blocks(el) -> bool:  # noqa: ANN001
+    return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS and d.tag != "br" for d in el.iterdescendants())
 
 
 class _Walker:
@@ -138,14 +231,14 @@ class _Walker:
     def walk(self, el, in_content: bool) -> None:  # noqa: ANN001
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or _is_boilerplate(el, in_content):
-            if tag and el.tail:  # text after a dropped element still belongs to its parent
+            if el.tail:  # text after a dropped element or a comment still belongs to its parent
                 self._inline.append(el.tail)
             return
         inside = in_content or tag in ("main", "article")
         if tag in _HEADINGS:
             self.flush()
             self.blocks.append((_text(el), _HEADINGS[tag], "heading"))
-        elif tag == "tr":
+        elif tag == "tr" and not _is_layout_row(el):
             self.flush()
             cells = [_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             self.blocks.append((" | ".join(c for c in cells if c), None, "table"))
@@ -153,9 +246,13 @@ class _Walker:
             isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in el.iter() if c is not el
         ):
             self.flush()
-            if _link_share(el) < LINK_LIST_SHARE or tag == "p":
+            # an item of a list that is not navigation is kept, link or not (the list was judged as a whole)
+            if _link_share(el) < LINK_LIST_SHARE or tag in ("p", "li", "dt", "dd"):
                 self.blocks.append((_text(el), None, "body"))
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS or _wraps_blocks(el):
+            # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
+            # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
+            # of text it ran every paragraph and heading in it into one line.
             self.flush()
             if el.text:
                 self._inline.append(el.text)
