@@ -49,7 +49,7 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.furniture import _drop_furniture
-from qa.formats.pdf.order import _doglegs, _Layout, _xy_cut
+from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
     _blocks,
@@ -89,8 +89,9 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = extents[len(extents) // 2] if extents else 1.0
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
-        leaves = _doglegs(leaves, layout)
+        drawn = replace(layout, rules=page.rules, frames=page.frames)
+        leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
+        leaves = _stranded_heads(_doglegs(leaves, drawn), drawn)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

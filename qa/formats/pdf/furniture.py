@@ -50,14 +50,21 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
 
     def reads_on(line: Line, page: _Page) -> bool:
         """A body line with the next line of its column right below it (the top line of a column that
-        reaches into the band): not a banner, even when it mentions a date or '第1版'."""
+        reaches into the band), or in the bottom band the line before it right above it (a column's last
+        line, with more words than a footer's date or folio): not a banner or a footer, even when it mentions a
+        date or '第1版'."""
         if abs(line.size - body) > 0.1 * body:
             return False
+        # (A footer right under the text — a folio, a date, an editor's credit — is nothing but furniture.)
+        bottom_band = line.top > 0.5 * page.height and len(_FURNITURE.sub("", line.text).strip()) >= 4
         for other in page.lines:
             overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
             if (
                 other is not line
-                and 0 <= other.top - line.bottom < 0.8 * line.size
+                and (
+                    0 <= other.top - line.bottom < 0.8 * line.size
+                    or (bottom_band and 0 <= line.top - other.bottom < 0.8 * line.size)
+                )
                 and overlap > 0.8 * min(line.x1 - line.x0, other.x1 - other.x0)
                 and abs(other.size - line.size) < 0.1 * body
             ):
@@ -86,6 +93,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             if in_band(ln, page)
             and not _CONT_LINE.match(ln.text)
             and not _JUMP_MARK.search(ln.text)
+            and not markers.heading_continuation(ln.text)  # a short jump head atop a column: '变形金刚▼上接第一版'
             and not reads_on(ln, page)
             and (
                 _FURNITURE.search(ln.text)
@@ -105,12 +113,16 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         # A banner's other items (the section name beside '第2版') share its baseline.
         rows = {round(ln.bottom) for ln in furniture}
         head_rows = {round(ln.bottom) for ln in heads if _running_row(ln, page, heads)}
-
+        # (Not a jump marker set on a column's last row, nor text that reads on in its column.)
+        kept = {id(ln) for ln in page.lines if _JUMP_MARK.search(ln.text) or reads_on(ln, page)}
         gone = {
             id(ln)
             for ln in page.lines
-            if (in_band(ln, page) and round(ln.bottom) in rows)
-            or (_in_running_band(ln, page) and round(ln.bottom) in head_rows)
+            if id(ln) not in kept
+            and (
+                (in_band(ln, page) and round(ln.bottom) in rows)
+                or (_in_running_band(ln, page) and round(ln.bottom) in head_rows)
+            )
         }
         page.furniture = [ln for ln in page.lines if id(ln) in gone]
         page.lines = [ln for ln in page.lines if id(ln) not in gone]
