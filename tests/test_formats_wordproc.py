@@ -350,7 +350,6 @@ def test_an_office_paper_reads_as_its_stories(office_pdf):
     assert _whole_in(sections.get(facts["third"], []), paras[8])
 
 
-
 def test_a_headline_across_the_top_heads_the_first_column_it_does_not_reach(tmp_path):
     """The lead's headline centred across the page in a band of its own (a one-column section over a
     four-column one), over the middle columns only; its text starts at the top of the first column, which

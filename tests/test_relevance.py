@@ -112,9 +112,7 @@ def test_an_index_built_with_the_onnx_use_stays_searchable(tmp_path, corpus_copy
     assert "GDP" in searcher.search(ANSWERED[0], k=1)[0].text
 
 
-def test_calibration_is_kept_for_a_small_change_and_measured_after_a_large_one(
-    tmp_path, corpus_copy, use_embedder
-):
+def test_calibration_is_kept_for_a_small_change_and_measured_after_a_large_one(tmp_path, corpus_copy, use_embedder):
     index_dir = tmp_path / "index"
     docs = tmp_path / "docs"
     docs.mkdir()

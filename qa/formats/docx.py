@@ -7,11 +7,16 @@
 - or it, or a style it is based on, sets an outline level (custom heading styles do this: it
   is what Word's navigation pane uses);
 - or it is unstyled but numbered like an outline heading ("第一章", "一、", "（一）", "1.2") and
-  short and unpunctuated like a heading, read with the structure stage's own outline rules.
+  short and unpunctuated like a heading, read with the structure stage's own outline rules — unless
+  it repeats the words of a styled heading (a contents list, as LibreOffice saves a web page's, or a
+  Word contents line with its page number): that line names a heading, it is not one; nor is one that
+  heads no text (a run of numbered lines over nothing is a list of contents).
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
-down under it. Tables become one block per row ("cell | cell"); page headers and footers live
-in other parts of the package and are never read.
+down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
+content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
+and text boxes are read through, except Word's generated table of contents. Tables become one block per row
+("cell | cell"); page headers and footers live in other parts of the package and are never read.
 """
 
 from __future__ import annotations
@@ -48,20 +53,196 @@ def _is_title(style) -> bool:  # noqa: ANN001
     return style is not None and (style.name or "").strip().lower() in _TITLE_STYLE
 
 
+# The numbering of an outline heading: '第一章 ', '一、', '（一）', '1.2. ', '3 '.
+_NUMBERING = re.compile(r"^[\s第（(]*[\d一二三四五六七八九十百千零〇两]+(?:[.．]\d+)*[\s.．、）)章节编篇卷部条]*")
+# Styles whose paragraphs are list items or code, whatever their first characters: Word's List Paragraph /
+# List Number …, LibreOffice's List Heading / List Contents (a definition list's term and text, as it saves a
+# web page's <dl>), preformatted and code styles. A numbered line in them is an item or a line of code.
+_NOT_OUTLINE_STYLE = re.compile(r"^(?:list|列表)|preformatted|code|source text|plain text|verbatim|代码", re.IGNORECASE)
+
+
+# A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
+# ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
+_TITLE_OPENERS = set("“‘《「『（(〈【\"'")
+_YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
+
+
 def _numbered_heading_rank(text: str) -> int | None:
-    """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item."""
+    """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item.
+
+    After its number a heading's title starts with a word: '2 = 0x2 - 启用日志' and '15 14 1 * * cmd' are
+    a value list and a crontab line, not headings numbered 2 and 15."""
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
         return None
     if "，" in text or "," in text:
+        return None
+    numbering = _NUMBERING.match(text)
+    rest = text[numbering.end() :] if numbering else text
+    if not rest or not (rest[0].isalpha() or rest[0] in _TITLE_OPENERS or _YEAR_OR_COUNT.match(rest)):
+        return None
+    return outline_rank(text)
+
+
+def _outline_style(style) -> bool:  # noqa: ANN001 - python-docx style or None
+    """Whether a paragraph in this style (or one it is based on) may be an unstyled numbered heading."""
+    seen = 0
+    while style is not None and seen < 10:
+        if _NOT_OUTLINE_STYLE.search((style.name or "").strip()):
+            return False
+        style = style.base_style
+        seen += 1
+    return True
+
+
+_PAGE_REF = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d+$")  # a contents line's page number (after leaders, a tab)
+
+
+def _heading_key(text: str) -> str:
+    """A heading's words for comparison: no whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def _repeats_heading(text: str, styled: set[str]) -> bool:
+    """Whether a line names a styled heading: its words, or its words before a contents line's page number."""
+    return _heading_key(text) in styled or _heading_key(_PAGE_REF.sub("", text)) in styled
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TEXT = {f"{_W}t", f"{_M}t"}  # a run's text, an equation's text
+_SPACING = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+# Not the paragraph's own visible text: properties, text moved away or deleted by tracked changes, text
+# boxes (paragraphs of their own), the fallback copy of alternate content, field instructions.
+_NOT_TEXT = {f"{_W}pPr", f"{_W}rPr", f"{_W}moveFrom", f"{_W}del", f"{_W}txbxContent", f"{_MC}Fallback"}
+
+
+def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
+    """A paragraph's text in document order, as Word shows it.
+
+    python-docx's ``Paragraph.text`` reads the runs and hyperlinks directly under the paragraph: the text
+    of an equation (OMML ``m:t``: '函数 f(x)=x+1 在区间上连续' lost its formula), of an inline content
+    control, a smart tag, a field or a tracked insertion was dropped, and a page made of equations read as
+    no text at all. Here every run's text counts, wherever it is nested.
+    """
+    parts: list[str] = []
+
+    def walk(el) -> None:  # noqa: ANN001
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_TEXT:
+                continue
+            if tag in _TEXT:
+                parts.append(child.text or "")
+            elif tag in _SPACING:
+                parts.append(_SPACING[tag])
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _is_contents_control(sdt) -> bool:  # noqa: ANN001 - lxml w:sdt
+    """Word's generated table of contents: a content control of the 'Table of Contents' gallery."""
+    return any(
+        "contents" in (v or "").lower()
+        for v in sdt.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery/@w:val", namespaces={"w": _W[1:-1]})
+    )
+
+
+def _text_boxes(paragraph) -> list:  # noqa: ANN001
+    """The text boxes (shapes holding paragraphs: a cover page's title, a sidebar, a callout) anchored in a
+    paragraph; each once — Word writes a drawing and a VML fallback copy of the same box."""
+    boxes: list = []
+
+    def walk(el) -> None:  # noqa: ANN001
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag == f"{_MC}Fallback":
+                continue
+            if child.tag == f"{_W}txbxContent":
+                boxes.append(child)
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return boxes
+
+
+def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
+    """Paragraphs and tables in body order, also inside block content controls (a template's fields, a
+    cover page), custom XML and text boxes — python-docx's body lists skip all three, and their text was
+    lost. Word's generated contents (a content control of the 'Table of Contents' gallery) is navigation,
+    not read."""
+    for child in container:
+        tag = child.tag
+        if tag == f"{_W}tbl":
+            yield child
+        elif tag == f"{_W}p":
+            yield child
+            for box in _text_boxes(child):  # a text box's paragraphs follow the paragraph it is anchored to
+                yield from _body_elements(box)
+        elif tag == f"{_W}sdt":
+            if not _is_contents_control(child):
+                for content in child.iterchildren(f"{_W}sdtContent"):
+                    yield from _body_elements(content)
+        elif tag == f"{_W}customXml":
+            yield from _body_elements(child)
+
+
+def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
+    """A cell's paragraphs, a text box's once: Word also stores a box as a VML copy under mc:Fallback."""
+    return " ".join(
+        t
+        for p in cell._tc.iter(f"{_W}p")
+        if not any(a.tag == f"{_MC}Fallback" for a in p.iterancestors())
+        and (t := clean_inline(_paragraph_text(p)))
+    )
+
+
+def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int]) -> bool:
+    """Whether the numbered line ``i`` heads any text: a body paragraph or table row comes before the next
+    numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
+    list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
+    by pandoc as plain Body Text) — is a list, not a stack of empty sections."""
+    for j in range(i + 1, len(items)):
+        kind, text, level, is_title = items[j]
+        if kind == "row":
+            return True
+        if level is not None or is_title:
+            return False
+        other = candidates.get(j, _entry_rank(text))
+        if other is None:
+            return True
+        if other <= rank:
+            return False
+        # a deeper numbered line (a heading or another entry): its text would be this heading's text too
+    return False
+
+
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+
+
+def _entry_rank(text: str) -> int | None:
+    """Outline depth of a numbered line that reads like a title, not a sentence: an entry of a list of
+    contents ('1.5.2. “$LANG”变量'). A numbered sentence ('1. 货运量稳步增长，…。') is text."""
+    if len(text) > MAX_NUMBERED_HEADING or _SENTENCE_PUNCT.search(text):
         return None
     return outline_rank(text)
 
 
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
+    """The row's cells, 'a | b'. A cell merged across columns is listed once per column it spans (the same
+    cell element), so it is read once — by identity, not by text: two cells that say the same ('root |
+    root', '1 | 1') are two cells, and dropping one shifted every later value under the wrong column."""
     cells: list[str] = []
+    previous = None
     for cell in row.cells:
-        text = clean_inline(cell.text)
-        if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+        if cell._tc is previous:
+            continue
+        previous = cell._tc
+        text = _cell_text(cell)
+        if text:
             cells.append(text)
     return " | ".join(cells)
 
@@ -74,17 +255,18 @@ def read_docx(path: Path, doc_id: str) -> Document:
 
     try:
         document = docx.Document(str(path))
-        body = list(document.element.body.iterchildren())
+        body = list(_body_elements(document.element.body))
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
+    listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     for element in body:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(element, document)
-            text = clean_inline(para.text)
+            text = clean_inline(_paragraph_text(element))
             if not text:
                 continue
             own = element.xpath("./w:pPr/w:outlineLvl/@w:val")
@@ -92,6 +274,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
             style = para.style
             if level is None:
                 level = _style_level(style)
+            if level is None and not _outline_style(style):
+                listed.add(len(items))
             items.append(("p", text, level, _is_title(style)))
         elif tag == "tbl":
             for row in Table(element, document).rows:
@@ -99,28 +283,35 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 if text:
                     items.append(("row", text, None, False))
 
+    # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
+    # in a list before the "Heading 2" it names): never a second, numbered heading.
+    styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
+    entries = listed | {
+        i
+        for i, (kind, text, level, t) in enumerate(items)
+        if kind == "p" and level is None and not t and _repeats_heading(text, styled)
+    }
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
+    candidates = {
+        i: rank
+        for i, (kind, text, level, t) in enumerate(items)
+        if kind == "p" and level is None and not t and i not in entries
+        if (rank := _numbered_heading_rank(text)) is not None
+    }
+    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates)}
     # Unstyled numbered headings sit below every styled level, in their own numbering order.
-    ranks = sorted(
-        {
-            r
-            for kind, text, level, t in items
-            if kind == "p" and level is None and not t
-            for r in [_numbered_heading_rank(text)]
-            if r is not None
-        }
-    )
+    ranks = sorted(set(numbered.values()))
     blocks: list[Block] = []
-    for kind, text, level, is_title in items:
+    for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
             blocks.append(Block(text, role="table"))
         elif is_title:
             blocks.append(Block(text, heading_level=1, role="title"))
         elif level is not None:
             blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
-        elif (rank := _numbered_heading_rank(text)) is not None:
-            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(rank), role="heading"))
+        elif i in numbered:
+            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:
             blocks.append(Block(text))
     return to_document(blocks, path, doc_id, "docx", "docx")

@@ -4,8 +4,12 @@ Why ``lxml`` rather than ``trafilatura``: trafilatura is tuned to keep running t
 what it judges peripheral, which includes headings (trailing titles, headings inside lists,
 the h1 it moves into metadata) — and a section tree with a heading missing cites the wrong
 section. The boilerplate rules here are the usual ones (the elements and ARIA roles HTML defines
-for navigation, banners, footers and asides; link lists; scripts and forms), applied to the
-``<main>``/``<article>`` element when the page has one.
+for navigation, banners, footers and asides; class/id words naming chrome such as DocBook's
+``navheader``/``navfooter``/``toc``; lists whose items are bare links; scripts and forms), applied to
+the ``<main>``/``<article>`` element when the page has one. A table row whose cells hold headings,
+lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
+inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
+Checked on real pages by ``benchmarks/real_html.py``.
 """
 
 from __future__ import annotations
@@ -38,11 +42,36 @@ _DROP_TAGS = {
     "head",
 }
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
-_BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|footer|copyright|share|social|comments?|related|"
-    r"advert|ads|banner|pagination|pager|toolbar|skip)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+# Words of a class or id naming page chrome. Markers are split into words at '-', '_', spaces and
+# lower→upper case changes ("navheader", "nav-links", "mainMenu"); "nav" and its compounds are navigation
+# (DocBook's navheader/navfooter, navbar, navigation — not "navy"), "toc" a table of contents.
+_BOILERPLATE_WORDS = {
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "footer",
+    "copyright",
+    "share",
+    "social",
+    "comment",
+    "comments",
+    "related",
+    "advert",
+    "ads",
+    "banner",
+    "pagination",
+    "pager",
+    "toolbar",
+    "skip",
+    "toc",
+}
+_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAV_WORD = re.compile(r"nav(?:bar|header|footer|igation|box|links?|menu|list|tabs?|panel)?")
+# A list item's own numbering ('1.12. ', '3) '): not words of its own next to its link.
+_ITEM_NUMBER = re.compile(r"^[\s\d.．、)）(（]*")
+# HTML link types that move between the parts of a document set: a block of such links is navigation.
+_NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = {
     "p",
@@ -80,7 +109,7 @@ _BLOCK_TAGS = {
     *_HEADINGS,
 }
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
-LINK_LIST_SHARE = 0.8  # a list or block whose text is mostly link text is navigation
+LINK_LIST_SHARE = 0.8  # a list item, caption or preformatted block this much link text is a link, not text
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -107,9 +136,39 @@ def _link_share(el) -> float:  # noqa: ANN001
     return sum(len(_text(a)) for a in el.iter("a")) / total
 
 
+def _internal(a) -> bool:  # noqa: ANN001 - lxml <a>
+    """A link within the site or document (relative or '#…'): what menus and contents lists hold. A list of
+    links to other sites (references, mirrors, sources) is what an author wrote, and is kept as text."""
+    href = (a.get("href") or "").strip().lower()
+    return not re.match(r"^[a-z][a-z0-9+.-]*:|^//", href)
+
+
+def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
+    """Whether a part of a block is an internal link and nothing else but its numbering ('1.12. <a>…</a>'):
+    an entry of a menu or contents list. Any word or number of its own ('北京 | 2189', '参见 <a>…</a>') makes
+    it text."""
+    links = [a for a in item.iter("a") if a.get("href") is not None]
+    if not links or not all(_internal(a) for a in links):
+        return False
+    linked = [a.text_content() for a in links]
+    own = _ITEM_NUMBER.sub("", item.text_content(), count=1)
+    for part in linked:
+        own = own.replace(part, "", 1)
+    return any(t.strip() for t in linked) and not any(c.isalnum() for c in own)
+
+
+def _names_chrome(marker: str) -> bool:
+    """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
+    words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
+    return any(w in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(w) for w in words if w)
+
+
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    # ``hidden`` content is read: documents reveal it by script (LibreOffice's help hides each application's
+    # and platform's part of a page, "在 Calc 中…", "要访问此命令…", and shows one). aria-hidden marks
+    # decoration and duplicates kept from screen readers.
+    if tag in _DROP_TAGS or el.get("aria-hidden") == "true":
         return True
     if (el.get("role") or "").lower() in _DROP_ROLES:
         return True
@@ -117,9 +176,71 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if (tag == "header" and not in_content) or tag == "footer":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if _BOILERPLATE.search(marker) and not any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+    if marker != " " and _names_chrome(marker) and not any(
+        isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()
+    ):
         return True
-    return tag in ("ul", "ol", "dl") and _link_share(el) >= LINK_LIST_SHARE
+    # A list of links is navigation: every item an internal link with no words of its own. One link in a list
+    # is an item (a type, a reference), not a menu; one item that says something ('参见 …', a phone number)
+    # keeps the whole list, bare links and all, since a menu kept costs less than a sentence lost. A block
+    # whose parts are all such links ('related topics' written as one <div><p><a> per topic) is a list written
+    # without list markup, unless the block has words of its own between them; a block holding a heading is
+    # a part of the page, never a menu. A table of such rows is an index (Texinfo's, an API's). A paragraph
+    # whose links are all typed as moving between the parts of a document (rel="next prev up contents
+    # index", Texinfo's node header 'Next: …, Previous: …, Up: …') is navigation; the block around it is not.
+    if tag not in ("ul", "ol", "dl", "div", "p", "table"):
+        return False
+    # cheapest tests first: a <div> nested in <div>s is asked at every level
+    if tag == "table":
+        items = [c for c in el.iter("tr") if _text(c)]
+    elif tag == "p":
+        items = []
+    else:
+        kinds = ("li", "dt", "dd") if tag != "div" else _BLOCK_TAGS
+        items = [c for c in el if isinstance(c.tag, str) and c.tag in kinds]
+        if tag == "div" and len(items) < 2:
+            return False
+    if tag != "p" and len(items) < 2:
+        return False
+    links = [a for a in el.iter("a") if a.get("href") is not None]
+    if len(links) < 2:
+        return False
+    if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+        return False
+    if tag == "p":
+        return all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links)
+    if tag == "div":
+        between = [el.text or ""] + [c.tail or "" for c in el]
+        if any(c.isalnum() for t in between for c in t) or not all(_text(c) for c in items):
+            return False
+        return all(_bare_link(c) for c in items)
+    if tag == "table":
+        # an index table may have a header row and letter rows ('A', 'B' …) with no link
+        rows = [r for r in items if r.find(".//a") is not None]
+        return len(rows) >= 2 and sum(_bare_link(r) for r in rows) >= LINK_LIST_SHARE * len(items)
+    return all(_bare_link(c) for c in items)
+
+
+_LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
+_LISTS = {"ul", "ol", "dl"}
+
+
+def _is_layout_row(row) -> bool:  # noqa: ANN001
+    """A table row laying out a page (a cell holds a heading, a form or a table of its own, a menu, or a list
+    beside paragraphs), not a row of data ('导出 | <ul><li>PDF<li>DOCX</ul>').
+
+    Older sites and generated manuals put the whole page in table cells: the title's h1 in one cell, the
+    menu in another, the text in a third. Read as one 'cell | cell' line, every heading in it was lost and
+    the menu ran into one line with the text.
+    """
+    tags = {d.tag for d in row.iterdescendants() if isinstance(d.tag, str)}
+    if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags):
+        return True
+    return any(d.tag in _LISTS and _is_boilerplate(d, False) for d in row.iterdescendants() if isinstance(d.tag, str))
+
+
+def _wraps_blocks(el) -> bool:  # noqa: ANN001
+    return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS and d.tag != "br" for d in el.iterdescendants())
 
 
 class _Walker:
@@ -138,14 +259,14 @@ class _Walker:
     def walk(self, el, in_content: bool) -> None:  # noqa: ANN001
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or _is_boilerplate(el, in_content):
-            if tag and el.tail:  # text after a dropped element still belongs to its parent
+            if el.tail:  # text after a dropped element or a comment still belongs to its parent
                 self._inline.append(el.tail)
             return
         inside = in_content or tag in ("main", "article")
         if tag in _HEADINGS:
             self.flush()
             self.blocks.append((_text(el), _HEADINGS[tag], "heading"))
-        elif tag == "tr":
+        elif tag == "tr" and not _is_layout_row(el):
             self.flush()
             cells = [_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             self.blocks.append((" | ".join(c for c in cells if c), None, "table"))
@@ -153,9 +274,13 @@ class _Walker:
             isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in el.iter() if c is not el
         ):
             self.flush()
-            if _link_share(el) < LINK_LIST_SHARE or tag == "p":
+            # an item of a list that is not navigation is kept, link or not (the list was judged as a whole)
+            if _link_share(el) < LINK_LIST_SHARE or tag in ("p", "li", "dt", "dd"):
                 self.blocks.append((_text(el), None, "body"))
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS or _wraps_blocks(el):
+            # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
+            # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
+            # of text it ran every paragraph and heading in it into one line.
             self.flush()
             if el.text:
                 self._inline.append(el.text)

@@ -49,7 +49,7 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.furniture import _drop_furniture
-from qa.formats.pdf.order import _doglegs, _Layout, _xy_cut
+from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
     _blocks,
@@ -65,7 +65,7 @@ from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
-MULTI_COLUMN = 0.6  # median column narrower than this share of the text width: a multi-column layout
+MULTI_COLUMN = 0.6  # half the text set in columns narrower than this share of the text width: a multi-column layout
 
 
 def read_pdf(path: Path, doc_id: str) -> Document:
@@ -84,27 +84,46 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     line_gap = _usual_line_gap(pages, body)
     layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []
-    widths: list[float] = []
-    text_width = max((max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines), default=1)
+    widths: list[tuple[float, int]] = []  # (a full leaf's column width, its letters and digits)
+    # The width the pages set text across: the middle page's, not the widest (a landscape table or an overfull
+    # code line on one page of a manual is not the text width of the rest).
+    extents = sorted(max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines)
+    text_width = extents[len(extents) // 2] if extents else 1.0
     leaf_id = 0
     for page in pages:
-        leaves = [leaf for leaf in _xy_cut(page.lines, replace(layout, rules=page.rules, frames=page.frames)) if leaf]
-        leaves = _doglegs(leaves, layout)
+        drawn = replace(layout, rules=page.rules, frames=page.frames)
+        leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
+        leaves = _stranded_heads(_doglegs(leaves, drawn), drawn)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
             if full:
-                widths.append(right - left)
+                widths.append((right - left, sum(c.isalnum() for ln in leaf for c in ln.text)))
             else:
                 left, right = _borrow_edges(own, edges, body)
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
-    widths.sort()
-    multi_column = bool(widths) and widths[len(widths) // 2] < MULTI_COLUMN * text_width
+    multi_column = _median_width(widths) < MULTI_COLUMN * text_width
     blocks = _blocks(items, body, multi_column)
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")
+
+
+def _median_width(widths: list[tuple[float, int]]) -> float:
+    """The column width half of the text is set in (leaves weighed by their letters and digits — a row of dot
+    leaders is no text; inf for none).
+
+    Weighed by text, not counted by leaf: a manual's contents pages (titles, dot leaders and page numbers read as
+    three narrow columns), margin notes, tables and short listings outnumber its full-width paragraphs, while a
+    newspaper sets nearly all its text in its columns."""
+    total = sum(n for _, n in widths)
+    seen = 0
+    for width, n in sorted(widths):
+        seen += n
+        if 2 * seen >= total:
+            return width
+    return float("inf")
 
 
 __all__ = ["read_pdf", "read_pages"]

@@ -15,6 +15,9 @@ from qa.structure import markers
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
 FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbers and credits sit
+# A book's running head or foot may sit further in (TeX's headers are 0.08-0.12 of an A4 page from its edge): there
+# a line is furniture only when the same line (numbers aside) stands at the same height on another page.
+RUNNING_BAND = 0.15
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
@@ -47,14 +50,21 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
 
     def reads_on(line: Line, page: _Page) -> bool:
         """A body line with the next line of its column right below it (the top line of a column that
-        reaches into the band): not a banner, even when it mentions a date or '第1版'."""
+        reaches into the band), or in the bottom band the line before it right above it (a column's last
+        line, with more words than a footer's date or folio): not a banner or a footer, even when it mentions a
+        date or '第1版'."""
         if abs(line.size - body) > 0.1 * body:
             return False
+        # (A footer right under the text — a folio, a date, an editor's credit — is nothing but furniture.)
+        bottom_band = line.top > 0.5 * page.height and len(_FURNITURE.sub("", line.text).strip()) >= 4
         for other in page.lines:
             overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
             if (
                 other is not line
-                and 0 <= other.top - line.bottom < 0.8 * line.size
+                and (
+                    0 <= other.top - line.bottom < 0.8 * line.size
+                    or (bottom_band and 0 <= line.top - other.bottom < 0.8 * line.size)
+                )
                 and overlap > 0.8 * min(line.x1 - line.x0, other.x1 - other.x0)
                 and abs(other.size - line.size) < 0.1 * body
             ):
@@ -62,6 +72,20 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         return False
 
     shapes = Counter(_shape(ln.text) for p in pages for ln in p.lines if in_band(ln, p))
+    # Where each line shape stands in the running-head bands, page by page: a running head repeats at one height.
+    heights: dict[str, set[tuple[int, int]]] = {}
+    for p in pages:
+        for ln in p.lines:
+            if _in_running_band(ln, p) and ln.size < HEAD_RATIO * body:
+                heights.setdefault(_shape(ln.text), set()).add((p.number, round(ln.top)))
+
+    def running(line: Line, page: _Page) -> bool:
+        """The same text (numbers aside) at the same height (2 pt) on another page, near the top or foot."""
+        if not _in_running_band(line, page) or line.size >= HEAD_RATIO * body:
+            return False
+        top = round(line.top)
+        return any(n != page.number and abs(t - top) <= 2 for n, t in heights.get(_shape(line.text), ()))
+
     for page in pages:
         furniture = [
             ln
@@ -69,6 +93,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             if in_band(ln, page)
             and not _CONT_LINE.match(ln.text)
             and not _JUMP_MARK.search(ln.text)
+            and not markers.heading_continuation(ln.text)  # a short jump head atop a column: '变形金刚▼上接第一版'
             and not reads_on(ln, page)
             and (
                 _FURNITURE.search(ln.text)
@@ -76,16 +101,53 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
                 or (ln.size < 0.95 * body and len(ln.text) <= 40)
             )
         ]
+        heads = [
+            ln
+            for ln in page.lines
+            if not in_band(ln, page)
+            and running(ln, page)
+            and not _CONT_LINE.match(ln.text)
+            and not _JUMP_MARK.search(ln.text)
+            and not reads_on(ln, page)
+        ]
         # A banner's other items (the section name beside '第2版') share its baseline.
         rows = {round(ln.bottom) for ln in furniture}
-        page.furniture = [ln for ln in page.lines if in_band(ln, page) and round(ln.bottom) in rows]
-        page.lines = [ln for ln in page.lines if not (in_band(ln, page) and round(ln.bottom) in rows)]
+        head_rows = {round(ln.bottom) for ln in heads if _running_row(ln, page, heads)}
+        # (Not a jump marker set on a column's last row, nor text that reads on in its column.)
+        kept = {id(ln) for ln in page.lines if _JUMP_MARK.search(ln.text) or reads_on(ln, page)}
+        gone = {
+            id(ln)
+            for ln in page.lines
+            if id(ln) not in kept
+            and (
+                (in_band(ln, page) and round(ln.bottom) in rows)
+                or (_in_running_band(ln, page) and round(ln.bottom) in head_rows)
+            )
+        }
+        page.furniture = [ln for ln in page.lines if id(ln) in gone]
+        page.lines = [ln for ln in page.lines if id(ln) not in gone]
         page.furniture += _masthead(page, body)
         for line in page.furniture:
             edition = _edition_number(line.text)
             if edition is not None:
                 page.edition = edition
                 break
+
+
+def _running_row(line: Line, page: _Page, heads: list[Line]) -> bool:
+    """Is ``line`` a running head's row: the page's first (or last) row of text, holding nothing but running
+    lines and folios? A repeated byline or kicker inside a newspaper's columns has text above and below it."""
+    rest = [ln for ln in page.lines if abs(ln.bottom - line.bottom) > 1]
+    if line.top < page.height / 2:
+        edge = all(ln.top >= line.bottom - 1 for ln in rest)
+    else:
+        edge = all(ln.bottom <= line.top + 1 for ln in rest)
+    mates = [ln for ln in page.lines if abs(ln.bottom - line.bottom) <= 1]
+    return edge and all(ln in heads or _FURNITURE.search(ln.text) for ln in mates)
+
+
+def _in_running_band(line: Line, page: _Page) -> bool:
+    return line.top < RUNNING_BAND * page.height or line.bottom > (1 - RUNNING_BAND) * page.height
 
 
 def _masthead(page: _Page, body: float) -> list[Line]:

@@ -137,12 +137,23 @@ def _column_top(lines: list[Line], body: float) -> float | None:
     return None
 
 
-def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float) -> bool:
-    """Does ``strip`` (no headline of its own) start on a row where text starts under a headline?"""
+Box = tuple[float, float, float, float]  # a frame drawn on the page: x0, top, x1, bottom
+
+
+def _level(starts: tuple[float, ...] | None, strip: list[Line], body: float, frames: list[Box] = ()) -> bool:
+    """Does ``strip`` (no headline of its own) start on a row where text starts under a headline? A byline set atop
+    the column starts it too, and so does a photo (a frame) over the column with its caption under it."""
     if starts is None:
         return False
     column = _column_top(strip, body)
-    firsts = (min(ln.top for ln in strip),) + (() if column is None else (column,))
+    ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
+    firsts = (ordered[0].top,) + (() if column is None else (column,))
+    if len(ordered) > 1 and is_byline(ordered[0].text):
+        firsts += (ordered[1].top,)
+    x0, x1 = min(ln.x0 for ln in strip), max(ln.x1 for ln in strip)
+    for f0, f_top, f1, foot in frames:
+        if 0 <= ordered[0].top - foot < 1.5 * body and min(f1, x1) - max(f0, x0) > 0.5 * (x1 - x0):
+            firsts += (f_top,)
     return any(abs(a - b) <= 0.6 * body for a in firsts for b in starts)
 
 
@@ -188,7 +199,7 @@ def _under_one_headline(
         """``a`` a gutter left of ``b`` (not a whole empty column away), its text starting on a row
         where text starts under ``b``'s headline."""
         gap = min(ln.x0 for ln in b) - max(ln.x1 for ln in a)
-        return gap < 0.5 * (max(ln.x1 for ln in a) - min(ln.x0 for ln in a)) and _level(starts, a, body)
+        return gap < 0.5 * (max(ln.x1 for ln in a) - min(ln.x0 for ln in a)) and _level(starts, a, body, frames)
 
     k = len(out) - 2
     while k >= 0:

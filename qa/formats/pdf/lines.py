@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa.structure import markers
 
@@ -33,6 +33,13 @@ EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right 
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
+NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
+# A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
+SECTION_NUMBER = re.compile(
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[A-Z](?:\.[0-9]{1,3})+\.?|[A-Z]\.|§ ?[0-9]{1,3}(?:\.[0-9]{1,3})*"
+    r"|第 ?[0-9一二三四五六七八九十百零〇]{1,4} ?[章节節部篇讲講]|(?:Chapter|Part|Section|Appendix) [0-9A-Z]{1,4}"
+    r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
+)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -202,7 +209,49 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
-    return lines
+    return _join_section_numbers(lines)
+
+
+def _join_section_numbers(lines: list[Line]) -> list[Line]:
+    """A section number set apart from its title on the title's baseline ("1.1␣␣宏包依赖", "第1章␣␣绪论"; TeX,
+    ctex and Word put an em or more between them) is one line with it, not a line of its own: read apart, the
+    number becomes a heading (or a kicker) above its title. Only a line that is nothing but a number, opening its
+    row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right."""
+    joined: dict[int, Line] = {}  # id of a number line -> the number and its title as one line
+    titles: set[int] = set()
+    for a in lines:
+        if not SECTION_NUMBER.fullmatch(a.text):
+            continue
+        middle = (a.top + a.bottom) / 2
+
+        def on_row(other: Line, middle: float = middle) -> bool:
+            return other.top <= middle <= other.bottom
+
+        if any(o is not a and on_row(o) and o.x1 <= a.x0 and a.x0 - o.x1 < 2 * a.size for o in lines):
+            continue  # something printed just left of it on its row: not a number opening its line
+        right = [
+            b
+            for b in lines
+            if b is not a
+            and id(b) not in titles
+            and on_row(b)
+            and 0 < b.x0 - a.x1 <= NUMBER_GAP * max(a.size, b.size)
+            and 0.8 <= b.size / a.size <= 1.25
+            and any(c.isalpha() for c in b.text)
+        ]
+        if not right:
+            continue
+        b = min(right, key=lambda ln: ln.x0)
+        titles.add(id(b))
+        joined[id(a)] = replace(
+            b,
+            text=f"{a.text} {b.text}",
+            x0=a.x0,
+            top=min(a.top, b.top),
+            bottom=max(a.bottom, b.bottom),
+            core_x0=a.core_x0,
+        )
+    return [joined.get(id(ln), ln) for ln in lines if id(ln) not in titles]
 
 
 def _ink(ch: _Char) -> tuple[float, float]:
@@ -295,8 +344,10 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
                 parts.append(" ")
             continue
         gap = ch.x0 - prev.x1 if prev is not None else 0.0
-        if prev is not None and parts[-1] != " " and (
-            (gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size
+        if (
+            prev is not None
+            and parts[-1] != " "
+            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size)
         ):
             parts.append(" ")
         parts.append(ch.text)

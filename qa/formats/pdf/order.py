@@ -31,6 +31,8 @@ OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still
 OPENS_UNDER = 6.0  # ... or this many, as the first line under the gap of a column whose text ends over it
 BAND_GAP = 1.0  # ... when the gap is this much (x body size) wider than the line gap
 RULED_GAP = 0.25  # a gap this much (x body size) wider than the line gap holds a rule between bands of modules
+SPACED_GAP = 1.5  # where paragraphs are indented, white this much (x body size) over the line gap under columns
+# ending on one row ends their block
 _SENTENCE_END = tuple("。！？!?；;…：:")
 
 
@@ -118,14 +120,16 @@ def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
     first = min(order[k], key=lambda ln: (ln.top, ln.x0))
     if _is_head(first, body) or _CONT_LINE.match(first.text):
         return None
-    # The column above it: the nearest leaf over its width, ending in body text a short gap above it.
+    # The column above it: the nearest leaf over its width, ending in body text a short gap above it (or a
+    # short gap under the box drawn round it: a framed module, a brief box, ends at its frame, not its text).
     over = [j for j in range(k) if boxes[j][3] <= top + 1 and min(boxes[j][2], x1) - max(boxes[j][0], x0) > body]
+    ends = {j: _framed_bottom(boxes[j], layout.frames, top) for j in over}
     if not over:
         return None
-    up = max(over, key=lambda j: boxes[j][3])
+    up = max(over, key=lambda j: (ends[j], boxes[j][3]))
     foot = max(order[up], key=lambda ln: ln.bottom)
     if (
-        top - boxes[up][3] >= 2 * reach
+        top - ends[up] >= 2 * reach
         or abs(foot.size - body) >= 0.05 * body
         or _is_head(foot, body)
         or sum(abs(ln.size - body) < 0.05 * body for ln in order[up]) < 2
@@ -137,7 +141,7 @@ def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
         for j in range(up)
         if 0 <= x0 - boxes[j][2] < 3 * body
         and abs(boxes[j][3] - bottom) < reach
-        and boxes[j][1] < top - reach
+        and _photo_top(boxes[j], layout.frames, reach) < top - reach
         and not _is_head(max(order[j], key=lambda ln: ln.bottom), body)
     ]
     if not left:
@@ -149,6 +153,22 @@ def _dogleg_at(order: list[list[Line]], k: int, layout: _Layout) -> int | None:
     if any(boxes[j][3] > top + 1 for j in between):
         return None  # something read in between reaches down beside it: no neighbour's module ending above it
     return before
+
+
+def _framed_bottom(box: tuple[float, float, float, float], frames, limit: float) -> float:  # noqa: ANN001
+    """The bottom of a leaf's ``box``, or of a frame drawn round it that ends above ``limit``."""
+    x0, top, x1, bottom = box
+    feet = [b for a, t, c, b in frames if a - 1 <= x0 and x1 <= c + 1 and t - 1 <= top and bottom <= b <= limit + 1]
+    return max([bottom, *feet])
+
+
+def _photo_top(box: tuple[float, float, float, float], frames, reach: float) -> float:  # noqa: ANN001
+    """The top of a leaf's ``box``, or of a frame standing right above it over its width (a photo heading the
+    column, its caption between): where the column starts on the page."""
+    x0, top, x1, _ = box
+    return min(
+        [top] + [f[1] for f in frames if 0 <= top - f[3] < reach and min(f[2], x1) - max(f[0], x0) > 0.5 * (x1 - x0)]
+    )
 
 
 def _doglegs(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
@@ -178,6 +198,63 @@ def _doglegs(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
         run = [order[m] for m in group]
         rest = order[:k] + order[group[-1] + 1 :]
         order = rest[: before + 1] + run + rest[before + 1 :]
+        k += len(group)
+    return order
+
+
+def _stranded_heads(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
+    """Leaves reordered so that a headline stranded at a column's foot is read before its text atop the next column.
+
+    A typesetter that breaks a column right after a headline (TeX's multicol, a word processor's column break) leaves
+    the headline, perhaps with its byline, at the foot of one column and starts its text at the top of the next. A
+    headline has text: when nothing stands under it in its column, the headless leaves of the next column read last
+    before it, since the last headline (which heads only its own column), starting above it, are its text."""
+    body = layout.body
+    order = list(leaves)
+
+    def opening(leaf: list[Line]) -> Line:
+        return min(leaf, key=lambda ln: (ln.top, ln.x0))
+
+    k = 0
+    while k < len(order):
+        first = opening(order[k])
+        if first.size < HEAD_RATIO * body or first.quoted or _CONT_LINE.match(first.text):
+            k += 1
+            continue
+        hx0, _, hx1, foot = _box(order[k])
+        group = [k]
+        if k + 1 < len(order) and len(order[k + 1]) <= 2:  # its byline, set under it
+            bx0, b_top, bx1, b_foot = _box(order[k + 1])
+            if bx0 < hx1 and hx0 < bx1 and 0 <= b_top - foot < 2 * body and not _is_head(order[k + 1][0], body):
+                group.append(k + 1)
+                foot = b_foot
+        under = any(
+            ln.top >= foot - 1 and min(ln.x1, hx1) - max(ln.x0, hx0) > body
+            for m, leaf in enumerate(order)
+            if m not in group
+            for ln in leaf
+        )
+        heads = [j for j in range(k) if opening(order[j]).size >= HEAD_RATIO * body]
+        if under or not heads:
+            k += len(group)
+            continue
+        before = heads[-1]
+        between = list(range(before + 1, k))
+        boxes = {m: _box(order[m]) for m in between}
+        moved = [m for m in between if boxes[m][0] >= hx1 - 1 and boxes[m][1] < first.top]
+        own = [m for m in between if m not in moved]
+        if (
+            not moved
+            or moved != between[len(own) :]  # the next column's text, read last before the headline
+            or any(_is_head(opening(order[m]), body) for m in moved)
+            or _box(order[before])[2] >= min(boxes[m][0] for m in moved)  # the last headline heads that column too
+            or min(boxes[m][0] for m in moved) - max([hx1, *(boxes[m][2] for m in own)]) > 3 * body
+        ):
+            k += len(group)
+            continue
+        run = [order[m] for m in group]
+        rest = [leaf for m, leaf in enumerate(order) if m not in group]
+        order = rest[: moved[0]] + run + rest[moved[0] :]
         k += len(group)
     return order
 
@@ -332,8 +409,12 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # Nor does a paragraph space inside one column whose neighbours have ended above it
             # (or have their own paragraph space on the same row): the column reads on.
             # A subhead there is part of the column too (it does not open an article).
+            # But where paragraphs are indented, not spaced, a blank line and a half under columns ending on one
+            # row (a module's foot), or the foot of a frame drawn round the text above (a brief box), ends them.
             same_column = (
                 gap < 3 * (layout.line_gap + body)
+                and not (layout.para_gap is None and len(last) > 1 and gap >= layout.line_gap + SPACED_GAP * body)
+                and not _frame_ends(last, first, edge_above, edge_below, layout.frames)
                 and not any(_is_head(ln, body) for ln in last)
                 and not any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 and all(any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last) for f in first)
@@ -351,6 +432,17 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
         else:
             above.extend(band)
     return cuts
+
+
+def _frame_ends(
+    last: list[Line], first: list[Line], top: float, bottom: float, frames: list[tuple[float, float, float, float]]
+) -> bool:
+    """Does a frame drawn round the lines ``last`` end in the gap ``top``..``bottom``, above the lines ``first``?"""
+    return any(
+        top - 1 <= f3 <= bottom + 1
+        and all(f0 - 1 <= ln.x0 and ln.x1 <= f2 + 1 and f1 - 1 <= ln.top for ln in last)
+        for f0, f1, f2, f3 in frames
+    ) and bool(first)
 
 
 def _column_opens_below(bands: list[list[Line]], j: int, body: float, reach: float) -> bool:

@@ -12,6 +12,8 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _rows_to_lines, _ruled
 
+TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
+
 
 def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]]]:  # noqa: ANN001 - pypdfium2 page and raw module
     """The page's drawn lines and boxes, in one walk over its path objects, y from the top:
@@ -41,6 +43,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         tp = textpage.raw
         height = page.get_height()
         rect = raw.FS_RECTF()
+        matrix = raw.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
@@ -56,6 +59,11 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             size = raw.FPDFText_GetFontSize(tp, i)
+            if size < TINY_SIZE:
+                # Type set at 1 pt and scaled by its text matrix (some TeX drivers write every font so): the size
+                # is the matrix's scale. Text really printed this small is no reading matter.
+                raw.FPDFText_GetMatrix(tp, i, matrix)
+                size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             weight = raw.FPDFText_GetFontWeight(tp, i)
             # Glyphs filled and stroked (render mode 2) are emboldened: how word processors (LibreOffice,
             # Word) print bold in a font that has no bold face. The font's name and weight say regular.

@@ -19,8 +19,8 @@ from qa.structure.cues import dateline, is_byline
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
-RUN_SIZE = 0.02  # display lines this close in size (x their size), one under the other, are one run (one deck)
 KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
+RUN_SIZE = 0.02  # heading lines this close in size (x the size) may be one run (one headline's lines)
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 # A figure or table caption ("图1 系统结构", "Table 2"): closes what is above it, never a kicker of what follows.
 _CAPTION = re.compile(r"\s*(?:[图圖表]|fig(?:ure)?\.?|table)\s*[\d０-９一二三四五六七八九十]", re.IGNORECASE)
@@ -479,11 +479,13 @@ def _heading_blocks(
     for it in group:
         ln = it.line
         # A rule between two lines of one type parts them: a table's title row and its first item's title.
-        # (One type is one size: a headline's lines are set alike, a kicker over it a few per cent smaller when
-        # a long headline was shrunk to fit its story's width.)
+        # One type is one size and one weight: a headline's lines are set alike, while a kicker stacked over it
+        # may be only a little smaller or lighter (sizes are read to 0.1 pt; a long headline shrunk to fit its
+        # story's width may come within a few per cent of its kicker).
         if (
             runs
             and abs(runs[-1][-1].size - ln.size) <= RUN_SIZE * ln.size
+            and runs[-1][-1].bold == ln.bold
             and ln.top - runs[-1][-1].bottom < ln.size
             and not ln.ruled_above
         ):
@@ -509,7 +511,8 @@ def _heading_blocks(
             level = 1 + head_sizes.index(size) if size in head_sizes else len(head_sizes) + 1
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
         return out
-    biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, -r))
+    # The headline is the largest run (the bold one, of two of one size: a kicker or subtitle is set lighter).
+    biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, all(ln.bold for ln in runs[r]), -r))
     main = runs[biggest][0]
     level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
     if level == 2 and any(
