@@ -72,19 +72,23 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         return False
 
     shapes = Counter(_shape(ln.text) for p in pages for ln in p.lines if in_band(ln, p))
-    # Where each line shape stands in the running-head bands, page by page: a running head repeats at one height.
-    heights: dict[str, set[tuple[int, int]]] = {}
+    # Which pages hold each line's words at each height in the running-head bands: a running head repeats at
+    # one height, with the same words (its folio aside) — '第一节' and '第二节' opening two pages are headings.
+    pages_at: dict[tuple[str, int], set[int]] = {}
     for p in pages:
         for ln in p.lines:
             if _in_running_band(ln, p) and ln.size < HEAD_RATIO * body:
-                heights.setdefault(_shape(ln.text), set()).add((p.number, round(ln.top)))
+                pages_at.setdefault((_running_words(ln.text), round(ln.top)), set()).add(p.number)
 
     def running(line: Line, page: _Page) -> bool:
-        """The same text (numbers aside) at the same height (2 pt) on another page, near the top or foot."""
+        """The same words (a folio aside) at the same height (2 pt) on two other pages or more, near the top or
+        foot: a note or a table's header repeated on one other page is text, and a running head worth dropping
+        runs through a document of three pages or more."""
         if not _in_running_band(line, page) or line.size >= HEAD_RATIO * body:
             return False
-        top = round(line.top)
-        return any(n != page.number and abs(t - top) <= 2 for n, t in heights.get(_shape(line.text), ()))
+        words, top = _running_words(line.text), round(line.top)
+        others = set().union(*(pages_at.get((words, t), set()) for t in range(top - 2, top + 3)))
+        return len(others - {page.number}) >= 2
 
     for page in pages:
         furniture = [
@@ -112,9 +116,14 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         ]
         # A banner's other items (the section name beside '第2版') share its baseline.
         rows = {round(ln.bottom) for ln in furniture}
-        head_rows = {round(ln.bottom) for ln in heads if _running_row(ln, page, heads)}
-        # (Not a jump marker set on a column's last row, nor text that reads on in its column.)
-        kept = {id(ln) for ln in page.lines if _JUMP_MARK.search(ln.text) or reads_on(ln, page)}
+        head_rows = {round(ln.bottom) for ln in heads if _running_row(ln, page, heads, body)}
+        # (Not a jump marker set on a column's last row, nor text that reads on in its column; only lines in
+        # the bands can go, so only they are asked.)
+        kept = {
+            id(ln)
+            for ln in page.lines
+            if (in_band(ln, page) or _in_running_band(ln, page)) and (_JUMP_MARK.search(ln.text) or reads_on(ln, page))
+        }
         gone = {
             id(ln)
             for ln in page.lines
@@ -134,14 +143,28 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
                 break
 
 
-def _running_row(line: Line, page: _Page, heads: list[Line]) -> bool:
-    """Is ``line`` a running head's row: the page's first (or last) row of text, holding nothing but running
-    lines and folios? A repeated byline or kicker inside a newspaper's columns has text above and below it."""
+def _running_words(text: str) -> str:
+    """A running line's words without its folio ('12  第 1 节 简介', '第 1 节 简介  13') or spaces."""
+    return re.sub(r"\s+", "", _FOLIO_ENDS.sub("", text))
+
+
+_FOLIO_ENDS = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
+
+
+def _running_row(line: Line, page: _Page, heads: list[Line], body: float) -> bool:
+    """Is ``line`` a running head's row: the page's first (or last) row of text, set apart from the text by more
+    than a line's white (a table's header row repeated atop each page sits at the table's row pitch), holding
+    nothing but running lines and folios? A repeated byline or kicker inside a newspaper's columns has text
+    above and below it."""
     rest = [ln for ln in page.lines if abs(ln.bottom - line.bottom) > 1]
     if line.top < page.height / 2:
         edge = all(ln.top >= line.bottom - 1 for ln in rest)
+        gap = min((ln.top - line.bottom for ln in rest), default=page.height)
     else:
         edge = all(ln.bottom <= line.top + 1 for ln in rest)
+        gap = min((line.top - ln.bottom for ln in rest), default=page.height)
+    if gap < body:
+        return False
     mates = [ln for ln in page.lines if abs(ln.bottom - line.bottom) <= 1]
     return edge and all(ln in heads or _FURNITURE.search(ln.text) for ln in mates)
 

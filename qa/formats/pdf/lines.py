@@ -8,6 +8,7 @@ imports from a sibling that imports it back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -219,19 +220,26 @@ def _join_section_numbers(lines: list[Line]) -> list[Line]:
     row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right."""
     joined: dict[int, Line] = {}  # id of a number line -> the number and its title as one line
     titles: set[int] = set()
-    for a in lines:
-        if not SECTION_NUMBER.fullmatch(a.text):
-            continue
+    numbers = [a for a in lines if SECTION_NUMBER.fullmatch(a.text)]
+    if not numbers:
+        return lines
+    # a number's row mates are found among the lines whose top is at most a line's height above its middle
+    # (bisect on the tops): a page of table cells that are all numbers must not compare every pair
+    by_top = sorted(lines, key=lambda ln: ln.top)
+    tops = [ln.top for ln in by_top]
+    tallest = max(ln.bottom - ln.top for ln in lines)
+    for a in numbers:
         middle = (a.top + a.bottom) / 2
 
         def on_row(other: Line, middle: float = middle) -> bool:
             return other.top <= middle <= other.bottom
 
-        if any(o is not a and on_row(o) and o.x1 <= a.x0 and a.x0 - o.x1 < 2 * a.size for o in lines):
+        near = by_top[bisect_left(tops, middle - tallest) : bisect_right(tops, middle)]
+        if any(o is not a and on_row(o) and o.x1 <= a.x0 and a.x0 - o.x1 < 2 * a.size for o in near):
             continue  # something printed just left of it on its row: not a number opening its line
         right = [
             b
-            for b in lines
+            for b in near
             if b is not a
             and id(b) not in titles
             and on_row(b)

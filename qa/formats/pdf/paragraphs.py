@@ -137,7 +137,9 @@ def _unbold_paragraphs(lines: list[Line], body: float) -> None:
             chain.append(below[id(chain[-1])])
         if len(chain) < 2:
             continue
-        indented = chain[0].x0 - chain[1].x0 >= INDENT * body
+        # indented, and ending where the next line ends (a centred two-line heading's longer second line
+        # starts left of its first too, but does not end where it ends)
+        indented = chain[0].x0 - chain[1].x0 >= INDENT * body and abs(chain[0].x1 - chain[1].x1) < 0.5 * body
         if len(chain) >= 3 or indented or chain[-1].text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
             for ln in chain:
                 ln.bold = False
