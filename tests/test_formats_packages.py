@@ -108,6 +108,12 @@ def _columns(c, font: str, x0: float, top: float, text: str, columns: int, gutte
         c.drawString(x0 + col * (PER_ROW + gutter) * SIZE, top - r * SIZE * 1.5, row)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not yet: the rule that read such a marker right after the head above it also moved markers that open "
+    "a continuation with no head of their own under another story's headline (reportlab dense and embedded-font "
+    "sets lost a jump each, benchmarks/formats.py --papers 40), so it was taken out; the shape stays open",
+)
 @pytest.mark.parametrize("marker", ["（上接第1版）", "（上接第一版）"])
 def test_a_continuation_marker_on_a_line_below_its_smaller_head_opens_the_continuation(tmp_path, marker):
     """Page 1's story jumps to the foot of page 2, where its continuation runs in two columns of a three-column page

@@ -85,10 +85,11 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []
     widths: list[tuple[float, int]] = []  # (a full leaf's column width, its letters and digits)
-    # The width the pages set text across: the middle page's, not the widest (a landscape table or an overfull
-    # code line on one page of a manual is not the text width of the rest).
+    # The width the pages set text across: the upper quartile of the pages' widths, not the widest (a landscape
+    # table or an overfull code line on a few pages of a manual is not the text width of the rest) nor the middle
+    # one (a paper of three pages whose last is narrower is still as wide as its front page).
     extents = sorted(max(ln.x1 for ln in p.lines) - min(ln.x0 for ln in p.lines) for p in pages if p.lines)
-    text_width = extents[len(extents) // 2] if extents else 1.0
+    text_width = extents[(3 * len(extents)) // 4] if extents else 1.0
     leaf_id = 0
     for page in pages:
         drawn = replace(layout, rules=page.rules, frames=page.frames)

@@ -178,47 +178,6 @@ def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
     return True
 
 
-def _markers_under_heads(items: list[_Item], body: float) -> list[_Item]:
-    """Read a continuation's marker line ('（上接第一版）' alone, set flush right or centred) right after the head it
-    hangs under, whatever column it stands over.
-
-    A continuation printed under its head set smaller carries the marker on a line of its own just below the head;
-    set to the right, it stands over another column than the text it opens (or over none), so the reading order
-    puts it after that text and the continuation loses its marker. The line it belongs to is the display line
-    right above it (within two of its lines) on its page."""
-    out = list(items)
-    for item in items:
-        line = item.line
-        found = _CONT_LINE.match(line.text)
-        if not found or found.end() != len(line.text) or line.size >= KICKER_RATIO * body:
-            continue
-        above = [
-            it
-            for it in out
-            if it.line.page == line.page
-            and it.line.size >= KICKER_RATIO * body
-            and not it.line.quoted
-            and 0 <= line.top - it.line.bottom <= 2 * line.size
-            and it.line.x0 - (it.line.x1 - it.line.x0) <= line.x0 <= it.line.x1 + (it.line.x1 - it.line.x0)
-        ]
-        plain_between = [
-            it
-            for it in out
-            if it.line.page == line.page
-            and it is not item
-            and it.line.size < KICKER_RATIO * body
-            and any(a.line.bottom < it.line.bottom <= line.top + 1 for a in above)
-            and it.line.x0 < line.x1
-            and line.x0 < it.line.x1
-        ]
-        if not above or plain_between:
-            continue
-        head = max(above, key=lambda it: it.line.bottom)
-        out.remove(item)
-        out.insert(out.index(head) + 1, _Item(line, head.leaf, head.left, head.right))
-    return out
-
-
 def _join(a: str, b: str) -> str:
     if not a:
         return b
@@ -231,7 +190,6 @@ def _join(a: str, b: str) -> str:
 
 def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     """Heading groups and paragraphs from lines in reading order."""
-    items = _markers_under_heads(items, body)
     head_sizes = sorted({round(it.line.size) for it in items if it.line.size >= HEAD_RATIO * body}, reverse=True)
     blocks: list[Block] = []
     para: list[_Item] = []
