@@ -136,21 +136,30 @@ def test_table_cells_saying_the_same_are_two_cells_and_a_merged_cell_is_one(tmp_
     ]
 
 
+BOX_NS = (
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box_run(text: str) -> str:
+    """A run holding a text box as Word writes it: twice, as a drawing shape and as a VML fallback copy."""
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp>"
+        f"<wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
 def test_a_text_box_is_read_once_after_its_anchor_paragraph(tmp_path):
-    # Word writes a text box twice: as a drawing shape and as a VML fallback copy for older readers
     import docx
 
-    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
-    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-    v = 'xmlns:v="urn:schemas-microsoft-com:vml"'
-    box = "<w:txbxContent><w:p><w:r><w:t>本期要点：乡村振兴</w:t></w:r></w:p></w:txbxContent>"
     d = docx.Document()
     d.add_heading("第一版 要闻", 1)
     _append(
         d,
-        f"<w:p {W} {wps} {mc} {v}><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp>"
-        f"<wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
-        f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        f"<w:p {W} {BOX_NS}>{_text_box_run('本期要点：乡村振兴')}"
         "<w:r><w:t>全市农村人居环境持续改善。</w:t></w:r></w:p>",
     )
     d.save(str(tmp_path / "box.docx"))
@@ -162,10 +171,6 @@ def test_a_text_box_is_read_once_after_its_anchor_paragraph(tmp_path):
 def test_a_text_box_in_a_table_cell_is_read_once(tmp_path):
     import docx
 
-    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
-    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-    v = 'xmlns:v="urn:schemas-microsoft-com:vml"'
-    box = "<w:txbxContent><w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent>"
     d = docx.Document()
     d.add_heading("设备清单", 1)
     table = d.add_table(rows=1, cols=2)
@@ -173,12 +178,7 @@ def test_a_text_box_in_a_table_cell_is_read_once(tmp_path):
     cell = table.cell(0, 1)._tc
     cell.remove(cell.findall(f"{{{docx.oxml.ns.nsmap['w']}}}p")[0])
     cell.append(
-        parse_xml(
-            f"<w:p {W} {wps} {mc} {v}><w:r><w:t>单元格B</w:t></w:r><w:r><mc:AlternateContent>"
-            f"<mc:Choice Requires='wps'><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing>"
-            f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
-            "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
-        )
+        parse_xml(f"<w:p {W} {BOX_NS}><w:r><w:t>单元格B</w:t></w:r>{_text_box_run('文本框里的说明')}</w:p>")
     )
     d.save(str(tmp_path / "cell.docx"))
     texts = [t for _, paras in _sections(tmp_path / "cell.docx") for t in paras]
