@@ -366,10 +366,12 @@ def reading_of(outline: Outline) -> Reading:
         # plain text (the baseline): the structure stage's headings carry no level; their paths are the
         # sections' paths and every prefix of one
         heading_ids = {p.index for p in paras if outline.roles.get(p.index) == "heading"}
+        seen: set[tuple[str, ...]] = set()
         for section in outline.sections:
             for k in range(1, len(section.path) + 1):
                 path = tuple(norm(t) for t in section.path[:k])
-                if path not in headings:
+                if path not in seen:
+                    seen.add(path)
                     headings.append(path)
     for p in paras:
         if p.heading_level is None or outline.roles.get(p.index) != "heading":
