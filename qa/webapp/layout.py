@@ -115,8 +115,18 @@ def build_app(service: QAService) -> gr.Blocks:
                     )
                 ask_inputs = [question, k, doc, section, mode]
                 search_queue = {"concurrency_limit": SEARCH_CONCURRENCY, "concurrency_id": SEARCH_GROUP}
+                # A question asked while the last one is being answered is answered next (Gradio's default,
+                # "once", drops it, and the user waits for an answer that never comes).
                 for trigger in (question.submit, ask_button.click):
-                    trigger(h.ask, ask_inputs, results, api_name="ui_ask", api_visibility="private", **search_queue)
+                    trigger(
+                        h.ask,
+                        ask_inputs,
+                        results,
+                        api_name="ui_ask",
+                        api_visibility="private",
+                        trigger_mode="always_last",
+                        **search_queue,
+                    )
                 # A changed setting searches again: results never show settings they were not made with.
                 doc.input(h.sections, doc, section, api_name="ui_sections", api_visibility="private").then(
                     h.refresh_ask,
