@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from qa.formats.blocks import Block
@@ -79,32 +80,39 @@ class _Item:
     right: float
 
 
+def _stacks(lines: list[Line], under: Callable[[Line, Line], bool], most: int) -> list[list[Line]]:
+    """The stacks of lines one right under the other (``under(a, b)``: b sits right under a; they overlap
+    across), top first, at most ``most`` lines each; a line with nothing above it opens one."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    below: dict[int, Line] = {}
+    for a in ordered:
+        nxt = [b for b in ordered if b is not a and b.x0 < a.x1 and a.x0 < b.x1 and under(a, b)]
+        if nxt:
+            below[id(a)] = min(nxt, key=lambda b: b.top)
+    has_above = {id(b) for b in below.values()}
+    stacks = []
+    for first in ordered:
+        if id(first) in has_above:
+            continue
+        chain = [first]
+        while id(chain[-1]) in below and len(chain) < most:
+            chain.append(below[id(chain[-1])])
+        stacks.append(chain)
+    return stacks
+
+
 def _mark_quotes(lines: list[Line], body: float) -> None:
     """Mark display type that ends a sentence with a full stop: a pull quote (a sentence of the story
     repeated large between rules), not a headline — headlines and subheads end without one.
 
     A quote set on several lines is the stack of lines of one size, one above the other, whose
     last line ends the sentence."""
-    display = sorted((ln for ln in lines if ln.size >= KICKER_RATIO * body), key=lambda ln: (ln.top, ln.x0))
-    below: dict[int, Line] = {}
-    for a in display:
-        for b in display:
-            if (
-                b is not a
-                and abs(b.size - a.size) < 0.05 * a.size
-                and 0 <= b.top - a.bottom < 0.8 * a.size
-                and b.x0 < a.x1
-                and a.x0 < b.x1
-            ):
-                below[id(a)] = b
-                break
-    has_above = {id(b) for b in below.values()}
-    for first in display:
-        if id(first) in has_above:
-            continue
-        chain = [first]
-        while id(chain[-1]) in below and len(chain) < 8:
-            chain.append(below[id(chain[-1])])
+    display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
+
+    def under(a: Line, b: Line) -> bool:
+        return abs(b.size - a.size) < 0.05 * a.size and 0 <= b.top - a.bottom < 0.8 * a.size
+
+    for chain in _stacks(display, under, 8):
         if chain[-1].text.rstrip(_CLOSERS).endswith("。"):
             for ln in chain:
                 ln.quoted = True
@@ -117,24 +125,12 @@ def _unbold_paragraphs(lines: list[Line], body: float) -> None:
     lacks) in 黑体 at body size; each of its lines alone looks like a short bold subhead. A stack of such lines
     one right under the other at the line pitch is a paragraph when it has three lines or more, or ends a
     sentence, or its first line is indented: a subhead is one or two lines that end no sentence."""
-    bold = sorted((ln for ln in lines if ln.bold and abs(ln.size - body) < 0.1 * body), key=lambda ln: (ln.top, ln.x0))
-    below: dict[int, Line] = {}
-    for a in bold:
-        nxt = [
-            b
-            for b in bold
-            if b is not a and 0 <= b.top - a.bottom < 0.8 * a.size and b.x0 < a.x1 and a.x0 < b.x1
-            and abs(b.x0 - a.x0) < 2.5 * a.size
-        ]
-        if nxt:
-            below[id(a)] = min(nxt, key=lambda b: b.top)
-    has_above = {id(b) for b in below.values()}
-    for first in bold:
-        if id(first) in has_above:
-            continue
-        chain = [first]
-        while id(chain[-1]) in below and len(chain) < 200:
-            chain.append(below[id(chain[-1])])
+    bold = [ln for ln in lines if ln.bold and abs(ln.size - body) < 0.1 * body]
+
+    def under(a: Line, b: Line) -> bool:
+        return 0 <= b.top - a.bottom < 0.8 * a.size and abs(b.x0 - a.x0) < 2.5 * a.size
+
+    for chain in _stacks(bold, under, 200):
         if len(chain) < 2:
             continue
         # indented, and ending where the next line ends (a centred two-line heading's longer second line
