@@ -73,7 +73,7 @@ own walk; it never calls ``qa.formats``):
 one per line (HTML, lxml ``itertext`` without scripts and styles) or the Word file's paragraphs
 (python-docx, no styles) — through the plain-text structure stage, which must guess every heading.
 
-Run time: about 15 s (172 documents; ``--scale 3``: 449), plus one LibreOffice run for the DOCX the first
+Run time: about 20 s (196 documents, 18 s wall; ``--scale 3``: 515), plus one LibreOffice run for the DOCX the first
 time (cached in ``--cache``). ``--split TUNING`` scores the tuning documents alone (while fixing);
 ``--scale K`` samples K times as many pages, the default sample's first.
 """
