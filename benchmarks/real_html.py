@@ -22,6 +22,12 @@ one-line message naming the packages when they are absent — CI does not have t
   second DOCX writer, pandoc (``pandoc -f html -t docx``: the page's <title> as Title, First Paragraph /
   Compact / Source Code styles; Debian package ``pandoc``, skipped when absent). Their gold is the source
   page's.
+- a source this project did not design (``--only latex``): the Chinese LaTeX manuals in texlive-doc
+  (lshort-zh-cn's chapters, install-latex-guide-zh-cn, ctex-faq; one file a document). pandoc reads each and
+  writes the gold page (HTML5: the authors' \\chapter … \\subsubsection as h1–h6), a DOCX, and an ODT that
+  LibreOffice saves as DOCX (its ODT→Word export, not its HTML import); the three are scored against the
+  same gold. Footnote numbers (DPUB ``doc-noteref``/``doc-backlink`` links) are found with or without them,
+  like hidden phrases: a Word file writes them as footnote references, not text.
 
 **Split.** Each document is TUNING or REPORT by a fixed hash of its source name (``split_of``); a
 DOCX made from a page is in the page's split. Both are printed, labelled; reader fixes are diagnosed
@@ -253,9 +259,18 @@ def _holds_blocks(el) -> bool:  # noqa: ANN001
     return any(isinstance(d.tag, str) and (d.tag in _BLOCKS or d.tag in _HEADING) for d in el.iterdescendants())
 
 
+_MARK_ROLES = {"doc-noteref", "doc-backlink"}  # DPUB-ARIA: a footnote's number in the text, its way back
+
+
 def _hidden(el) -> bool:  # noqa: ANN001
     style = (el.get("style") or "").replace(" ", "").lower()
     return el.get("aria-hidden") == "true" or "display:none" in style
+
+
+def _mark(el) -> bool:  # noqa: ANN001
+    """A footnote reference or back link: a mark a Word file writes as a field or a footnote reference, not
+    as text — like a hidden phrase, the paragraph is found with it or without it."""
+    return (el.get("role") or "").strip().lower() in _MARK_ROLES
 
 
 def _parse(data: bytes):  # noqa: ANN202 - lxml root
@@ -300,7 +315,7 @@ def gold_of(data: bytes) -> Gold:
             if el.tail:
                 sink.append(el.tail)
             return
-        if _hidden(el):  # a hidden phrase: the words a script shows instead of others (see the docstring)
+        if _hidden(el) or _mark(el):  # a hidden phrase (the words a script shows instead of others), a mark
             sink.append(_Hidden(el.text_content()))
             if el.tail:
                 sink.append(el.tail)
@@ -527,18 +542,22 @@ def locate(texts: list[str], joined: str, alts: list[str] | None = None) -> list
 
 
 def written_text(path: Path) -> str:
-    """Every character a Word file's body holds (``w:t``, ``m:t`` anywhere in word/document.xml: paragraphs,
-    tables, text boxes, fields), normalised — read with zipfile and lxml, never through our reader. A gold
-    paragraph found nowhere in it was lost by the program that wrote the file, not by the reader."""
+    """Every character a Word file holds (``w:t``, ``m:t`` anywhere in word/document.xml — paragraphs, tables,
+    text boxes, fields — and in its footnotes and endnotes), normalised; read with zipfile and lxml, never
+    through our reader. A gold paragraph found nowhere in it was lost by the program that wrote the file."""
     import zipfile
 
     from lxml import etree
 
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-    return norm("".join(el.text or "" for el in root.iter(f"{{{w}}}t", f"{{{m}}}t")))
+    text: list[str] = []
+    with zipfile.ZipFile(path) as z:
+        for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"):  # the file's stories
+            if part in z.namelist():
+                root = etree.fromstring(z.read(part))
+                text += [el.text or "" for el in root.iter(f"{{{w}}}t", f"{{{m}}}t")]
+    return norm("".join(text))
 
 
 def score(gold: Gold, reading: Reading, written: str | None = None) -> Score:
@@ -747,6 +766,74 @@ def convert_to_docx(sources: list[Path], cache: Path) -> dict[Path, Path]:
     return {src: t for src, t in out.items() if t.is_file()}
 
 
+LATEX_DIRS = [  # Chinese LaTeX manuals in texlive-doc: chapters written by their authors, \\chapter … \\subsubsection
+    Path("/usr/share/doc/texlive-doc/latex/lshort-chinese/src/chap"),
+    Path("/usr/share/doc/texlive-doc/latex/install-latex-guide-zh-cn/chapter"),
+    Path("/usr/share/doc/texlive-doc/latex/install-latex-guide-zh-cn/appendix"),
+    Path("/usr/share/doc/texlive-doc/latex/ctex-faq/src"),
+]
+
+
+def latex_sources() -> list[Path]:
+    return sorted(p for d in LATEX_DIRS if d.is_dir() for p in d.iterdir() if p.name.endswith((".tex", ".tex.gz")))
+
+
+def latex_documents(cache: Path) -> dict[Path, dict[str, Path]]:
+    """Each Chinese LaTeX chapter made into the page the gold comes from and two Word files, by programs this
+    project did not write: pandoc reads the LaTeX (its sectioning is the gold: ``pandoc -t html5``), writes
+    DOCX itself, and writes ODT that LibreOffice saves as DOCX (LibreOffice's ODT→Word export, not its HTML
+    import). Cached by the source's content; {source: {"html", "pandoc", "libreoffice": file}}."""
+    import gzip
+
+    pandoc = shutil.which("pandoc")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if pandoc is None:
+        return {}
+    cache.mkdir(parents=True, exist_ok=True)
+    out: dict[Path, dict[str, Path]] = {}
+    odts: dict[Path, Path] = {}
+    for src in latex_sources():
+        raw = src.read_bytes()
+        tex = gzip.decompress(raw) if src.name.endswith(".gz") else raw
+        key = _key(tex.hex()[:200000] + str(src), "latex")[:16]
+        made = {"html": cache / f"{key}.html", "pandoc": cache / f"{key}.pandoc.docx"}
+        odt, lo = cache / f"{key}.odt", cache / f"{key}.docx"
+        with tempfile.TemporaryDirectory(prefix="realtex-") as tmp:
+            source = Path(tmp) / "chapter.tex"
+            source.write_bytes(tex)
+            for target, fmt in ((made["html"], "html5"), (made["pandoc"], "docx"), (odt, "odt")):
+                if not target.is_file():
+                    subprocess.run(
+                        [pandoc, "-f", "latex", "-t", fmt, "--resource-path", tmp, "-o", str(target), str(source)],
+                        capture_output=True,
+                        timeout=300,
+                    )
+        if soffice is not None and odt.is_file():
+            if not lo.is_file():
+                odts[odt] = lo
+            made["libreoffice"] = lo
+        out[src] = {kind: path for kind, path in made.items() if kind == "libreoffice" or path.is_file()}
+    if odts:
+        print(f"saving {len(odts)} ODT files as DOCX with LibreOffice …", file=sys.stderr)
+        with tempfile.TemporaryDirectory(prefix="realtex-") as tmp:
+            cmd = [
+                str(soffice),
+                f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                str(cache),
+                *map(str, odts),
+            ]
+            subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    for made in out.values():
+        if "libreoffice" in made and not made["libreoffice"].is_file():
+            del made["libreoffice"]
+    return {src: made for src, made in out.items() if "html" in made}
+
+
 def read_ours(path: Path, doc_id: str) -> Reading:
     from qa.formats import read_structured
     from qa.structure import recover_outline
@@ -836,6 +923,16 @@ def main() -> None:
         if not written:
             print("real_html: pandoc DOCX family skipped — pandoc not installed (Debian: pandoc)")
         jobs += [("DOCX: the pages above written by pandoc", str(src), d, src) for src, d in written.items()]
+    if only is None or "latex" in only:
+        latex = latex_documents(args.cache)
+        if not latex:
+            print("real_html: LaTeX family skipped — no texlive-doc Chinese manuals or no pandoc")
+        for kind, label in (
+            ("html", "LaTeX manuals zh-cn → HTML (pandoc)"),
+            ("libreoffice", "LaTeX manuals zh-cn → ODT (pandoc) → DOCX (LibreOffice)"),
+            ("pandoc", "LaTeX manuals zh-cn → DOCX (pandoc)"),
+        ):
+            jobs += [(label, str(src), made[kind], made["html"]) for src, made in latex.items() if kind in made]
 
     scores: dict[tuple[str, str], Score] = {}
     plain: dict[tuple[str, str], Score] = {}
