@@ -87,9 +87,10 @@ last column counts both and prints the exact count with the excused headings cou
 one per line (HTML, lxml ``itertext`` without scripts and styles) or the Word file's paragraphs
 (python-docx, no styles) — through the plain-text structure stage, which must guess every heading.
 
-Run time: about 20 s (196 documents, 18 s wall; ``--scale 3``: 515), plus one LibreOffice run for the DOCX the first
-time (cached in ``--cache``). ``--split TUNING`` scores the tuning documents alone (while fixing);
-``--scale K`` samples K times as many pages, the default sample's first.
+Run time: about 45 s CPU (277 documents; 95 s wall on a machine loaded 6–9; ``--scale 3``: 597 documents, 190 s
+CPU), plus LibreOffice and pandoc runs for the DOCX the first time (cached in ``--cache``). ``--split TUNING``
+scores the tuning documents alone (while fixing); ``--scale K`` samples K times as many pages, the default
+sample's first.
 """
 
 from __future__ import annotations
