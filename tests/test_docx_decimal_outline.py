@@ -56,9 +56,13 @@ def test_a_subsection_extending_the_decimal_number_and_chinese_outlines_are_stil
     d.add_heading("第二章 工作安排", 1)  # numbered otherwise: any outline numbering heads a subsection
     d.add_paragraph("（一）交通运输")
     d.add_paragraph("货运量稳步增长。")
+    d.add_heading("2024.10 月度工作总结", 1)  # a date, not a clause number
+    d.add_paragraph("一、本月工作")
+    d.add_paragraph("完成了系统升级。")
     d.save(str(tmp_path / "mixed.docx"))
     assert _sections(tmp_path / "mixed.docx") == [
         (("3.1 启动过程概述",), ["计算机系统从上电到提供完整功能，需要经历几个阶段。"]),
         (("3.1 启动过程概述", "3.1.1 第一阶段 UEFI"), ["统一可扩展固件接口定义了启动管理器。"]),
         (("第二章 工作安排", "（一）交通运输"), ["货运量稳步增长。"]),
+        (("2024.10 月度工作总结", "一、本月工作"), ["完成了系统升级。"]),
     ]

@@ -275,8 +275,9 @@ def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int], link
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
 
 
-# A decimal outline number of two or more parts ('3.1', 'A.3.', '2.1.4'), as ISO 2145 / GB/T 1.1 number clauses.
-_DECIMAL_NUMBER = re.compile(r"^\s*((?:[A-Z]|\d+)(?:[.．]\d+)+)[.．]?(?!\d)")
+# A decimal outline number of two or more parts ('3.1', 'A.3.', '2.1.4'), as ISO 2145 / GB/T 1.1 number clauses;
+# not a date opening a title ('2024.10 月度工作总结').
+_DECIMAL_NUMBER = re.compile(r"^\s*((?:[A-Z]|\d{1,3})(?:[.．]\d{1,3})+)[.．]?(?!\d)")
 
 
 def _extends_decimal_outline(parent: str, text: str) -> bool:
