@@ -117,6 +117,11 @@ _SPACING = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n
 # Not the paragraph's own visible text: properties, text moved away or deleted by tracked changes, text
 # boxes (paragraphs of their own), the fallback copy of alternate content, field instructions.
 _NOT_TEXT = {f"{_W}pPr", f"{_W}rPr", f"{_W}moveFrom", f"{_W}del", f"{_W}txbxContent", f"{_MC}Fallback"}
+# A note's reference in the text (``w:footnoteReference``) and its own mark at the start of the note
+# (``w:footnoteRef``): Word draws the number; a custom mark's symbol is the run's text.
+_NOTE_MARKS = {f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_W}footnoteRef", f"{_W}endnoteRef"}
+_NOTE_REFERENCES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+_NOTE_PARTS = {"footnotes": "footnote", "endnotes": "endnote"}  # relationship type's last word -> note kind
 
 
 def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
@@ -125,7 +130,9 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     python-docx's ``Paragraph.text`` reads the runs and hyperlinks directly under the paragraph: the text
     of an equation (OMML ``m:t``: '函数 f(x)=x+1 在区间上连续' lost its formula), of an inline content
     control, a smart tag, a field or a tracked insertion was dropped, and a page made of equations read as
-    no text at all. Here every run's text counts, wherever it is nested.
+    no text at all. Here every run's text counts, wherever it is nested — but a footnote's or endnote's mark
+    is not text: Word numbers it itself (the run holds no text), and a custom mark ('*', '†', written in the
+    same run as the reference) would run into the sentence ('工作组*进行维护').
     """
     parts: list[str] = []
 
@@ -133,6 +140,8 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_TEXT:
+                continue
+            if tag == f"{_W}r" and any(c.tag in _NOTE_MARKS for c in child):
                 continue
             if tag in _TEXT:
                 parts.append(child.text or "")
@@ -321,6 +330,61 @@ def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     return " | ".join(cells)
 
 
+def _note_references(element) -> list[tuple[str, str]]:  # noqa: ANN001 - lxml w:p / w:tbl
+    """The (kind, id) of every footnote and endnote a paragraph or table refers to, in order; not those in
+    deleted text or in a text box (its paragraphs are read, and place their notes, on their own)."""
+    found: list[tuple[str, str]] = []
+
+    def walk(el) -> None:  # noqa: ANN001
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_TEXT:
+                continue
+            if tag in _NOTE_REFERENCES:
+                found.append((_NOTE_REFERENCES[tag], child.get(f"{_W}id") or ""))
+            else:
+                walk(child)
+
+    walk(element)
+    return found
+
+
+def _notes(document) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-docx Document
+    """Every footnote's and endnote's content (w:p / w:tbl elements) by (kind, id), in the parts' order.
+
+    python-docx (1.2) has no API for notes: its package loads word/footnotes.xml and word/endnotes.xml as
+    generic parts. They are found here by the main part's relationships (where the package says they are, not
+    by a guessed file name) and parsed with python-docx's own XML parser. The separator lines Word draws
+    above the notes (w:type separator, continuationSeparator, continuationNotice) are not notes."""
+    from docx.oxml import parse_xml
+
+    notes: dict[tuple[str, str], list] = {}
+    for rel in document.part.rels.values():
+        kind = _NOTE_PARTS.get(rel.reltype.rsplit("/", 1)[-1])
+        if kind is None or rel.is_external:
+            continue
+        root = parse_xml(rel.target_part.blob)
+        for note in root.iterchildren(f"{_W}{kind}"):
+            if note.get(f"{_W}type") not in (None, "normal"):
+                continue
+            notes[(kind, note.get(f"{_W}id") or "")] = list(_body_elements(note))
+    return notes
+
+
+def _note_lines(kind: str, content: list, document) -> list[tuple[str, str]]:  # noqa: ANN001
+    """A note's paragraphs and table rows as (role, text): role "footnote" or "endnote", never a heading (a note
+    written in a heading style is still a note)."""
+    from docx.table import Table
+
+    lines: list[tuple[str, str]] = []
+    for element in content:
+        if element.tag == f"{_W}tbl":
+            lines += [(kind, t) for row in Table(element, document).rows if (t := _row_text(row))]
+        elif text := clean_inline(_paragraph_text(element)):
+            lines.append((kind, text))
+    return lines
+
+
 def read_docx(path: Path, doc_id: str) -> Document:
     """Blocks of a .docx in body order; LoadError naming the file if it is not a readable .docx."""
     import docx
@@ -330,6 +394,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     try:
         document = docx.Document(str(path))
         body = list(_body_elements(document.element.body))
+        notes = _notes(document)
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
@@ -337,12 +402,25 @@ def read_docx(path: Path, doc_id: str) -> Document:
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
+    # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
+    # they are filed, and cited, under that paragraph's section; Word prints them at the page's foot or the
+    # document's end, away from the sentence they explain. item index (-1: before any) -> (role, text) lines
+    placed: dict[int, list[tuple[str, str]]] = {}
+    done: set[tuple[str, str]] = set()
+
+    def place(element) -> None:  # noqa: ANN001 - the body element just read
+        for key in _note_references(element):
+            if key in notes and key not in done:
+                done.add(key)
+                placed.setdefault(len(items) - 1, []).extend(_note_lines(key[0], notes[key], document))
+
     for element in body:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(element, document)
             text = clean_inline(_paragraph_text(element))
             if not text:
+                place(element)
                 continue
             own = element.xpath("./w:pPr/w:outlineLvl/@w:val")
             level = int(own[0]) + 1 if own and own[0].isdigit() and int(own[0]) < 9 else None
@@ -354,11 +432,17 @@ def read_docx(path: Path, doc_id: str) -> Document:
             if level is None and _is_link_line(element):
                 linked.add(len(items))
             items.append(("p", text, level, _is_title(style)))
+            place(element)
         elif tag == "tbl":
             for row in Table(element, document).rows:
                 text = _row_text(row)
                 if text:
                     items.append(("row", text, None, False))
+                place(row._tr)
+    # a note no text refers to (its reference deleted, a stray part) is still the author's text: at the end
+    placed.setdefault(len(items) - 1, []).extend(
+        line for key, content in notes.items() if key not in done for line in _note_lines(key[0], content, document)
+    )
 
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
@@ -385,7 +469,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked)}
     # Unstyled numbered headings sit below every styled level, in their own numbering order.
     ranks = sorted(set(numbered.values()))
-    blocks: list[Block] = []
+    blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
             blocks.append(Block(text, role="table"))
@@ -397,4 +481,5 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:
             blocks.append(Block(text))
+        blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
     return to_document(blocks, path, doc_id, "docx", "docx")
