@@ -176,8 +176,10 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if (tag == "header" and not in_content) or tag == "footer":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if marker != " " and _names_chrome(marker) and not any(
-        isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()
+    if (
+        marker != " "
+        and _names_chrome(marker)
+        and not any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter())
     ):
         return True
     # A list of links is navigation: every item an internal link with no words of its own. One link in a list
@@ -243,18 +245,84 @@ def _wraps_blocks(el) -> bool:  # noqa: ANN001
     return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS and d.tag != "br" for d in el.iterdescendants())
 
 
+_NOTE_ROLES = {"doc-footnote": "footnote", "doc-endnote": "endnote"}  # DPUB-ARIA: a note (pandoc, EPUB)
+_NOTE_LISTS = {"doc-footnotes": "footnote", "doc-endnotes": "endnote"}  # DPUB-ARIA: the notes' list
+_NOTE_ANCHORS = {*_HEADINGS, "p", "li", "dd", "dt", "pre", "blockquote", "figcaption", "caption", "address", "tr"}
+NOTE_ATTRIBUTE = "data-qa-note"  # marks a note moved after the block citing it, with its role
+
+
+def _move_notes(root) -> None:  # noqa: ANN001 - lxml root
+    """Each footnote/endnote moved right after the block (paragraph, item, table row, heading) that refers to
+    it, its reference mark and its way back removed.
+
+    A page keeps its notes in a list at the end (pandoc's ``<section class="footnotes" role="doc-endnotes">``,
+    EPUB's ``role="doc-footnote"`` asides): read there, a note was filed under the page's last section, away
+    from the sentence it explains — and the reference's number ran into the sentence ('工作组 1进行维护').
+    A note is an element with a DPUB note role, or an item with an id in a DPUB notes list; a reference is a
+    link to its id (``role="doc-noteref"`` or not). A note nothing refers to stays where it is."""
+    notes: dict[str, tuple[object, str]] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not el.get("id"):
+            continue
+        role = (el.get("role") or "").strip().lower()
+        listed = (
+            next(
+                (
+                    _NOTE_LISTS[r]
+                    for a in el.iterancestors()
+                    if (r := (a.get("role") or "").strip().lower()) in _NOTE_LISTS
+                ),
+                None,
+            )
+            if el.tag == "li"
+            else None
+        )
+        if role in _NOTE_ROLES or listed:
+            notes[el.get("id")] = (el, _NOTE_ROLES.get(role) or listed or "footnote")
+    if not notes:
+        return
+    moved: set[str] = set()
+    for a in list(root.iter("a")):
+        href = (a.get("href") or "").strip()
+        if not href.startswith("#") or href[1:] not in notes:
+            continue
+        note, kind = notes[href[1:]]
+        if a in note.iter():  # the note's own number or way back: not text
+            a.drop_tree()
+            continue
+        block = next((b for b in a.iterancestors() if b.tag in _NOTE_ANCHORS), None)
+        if block is not None and block.tag in ("td", "th"):
+            block = next((b for b in block.iterancestors() if b.tag == "tr"), block)
+        a.drop_tree()  # the reference's number is not part of the sentence (drop_tree keeps the text after it)
+        if block is None or href[1:] in moved or any(b is note for b in block.iterancestors()):
+            continue
+        moved.add(href[1:])
+        holder = note.makeelement("div", {NOTE_ATTRIBUTE: kind})
+        holder.text = note.text
+        for child in list(note):
+            holder.append(child)
+        tail = block.tail
+        block.addnext(holder)
+        block.tail, holder.tail = tail, None
+        note.drop_tree()
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and (el.get("role") or "").strip().lower() == "doc-backlink":
+            el.drop_tree()
+
+
 class _Walker:
     """Depth-first walk emitting one block per heading, paragraph, list item or table row."""
 
     def __init__(self) -> None:
         self.blocks: list[tuple[str, int | None, str]] = []  # (text, heading level, role)
         self._inline: list[str] = []
+        self._role = "body"  # "footnote"/"endnote" inside a note moved after its reference
 
     def flush(self) -> None:
         text = clean_inline("".join(self._inline))
         self._inline = []
         if text:
-            self.blocks.append((text, None, "body"))
+            self.blocks.append((text, None, self._role))
 
     def walk(self, el, in_content: bool) -> None:  # noqa: ANN001
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -276,7 +344,16 @@ class _Walker:
             self.flush()
             # an item of a list that is not navigation is kept, link or not (the list was judged as a whole)
             if _link_share(el) < LINK_LIST_SHARE or tag in ("p", "li", "dt", "dd"):
-                self.blocks.append((_text(el), None, "body"))
+                self.blocks.append((_text(el), None, self._role))
+        elif el.get(NOTE_ATTRIBUTE):
+            self.flush()
+            outer, self._role = self._role, el.get(NOTE_ATTRIBUTE)
+            if el.text:
+                self._inline.append(el.text)
+            for child in el:
+                self.walk(child, inside)
+            self.flush()
+            self._role = outer
         elif tag in _BLOCK_TAGS or _wraps_blocks(el):
             # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
             # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
@@ -315,6 +392,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
+    _move_notes(body)
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
