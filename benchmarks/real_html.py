@@ -55,6 +55,12 @@ own walk; it never calls ``qa.formats``):
   holding a heading: a page whose links outweigh its text is still a page); a block (also a ``p``) whose two
   or more links all carry a navigation link type (``rel`` next, prev, up, contents, index …: Texinfo's
   "Next: …, Up: …" node header). A list of external links (a "see also" of URLs) is content.
+- *Notes*: a footnote or endnote (an element with a DPUB role ``doc-footnote``/``doc-endnote``, or an item with
+  an id in a ``doc-footnotes``/``doc-endnotes`` list: pandoc's ``<section class="footnotes">`` at the page's
+  end) belongs to the sentence that refers to it: it is filed under the path of the block (paragraph, item,
+  table row, heading) whose link first points at it, right after that block (``note_places``) — where a Word
+  file prints it (the foot of the citing page), not under whatever section the page's list of notes ends.
+  A note nothing links to stays where it is.
 - *Not text at all* (in neither count): ``head``, ``script``, ``style``, ``noscript``, ``template``,
   ``svg``, ``math``, form controls; ``aria-hidden="true"`` or ``display:none`` elements (a hidden phrase
   inside a paragraph may be read or not: either reading is found). Elements with the ``hidden`` attribute
@@ -289,10 +295,55 @@ def _parse(data: bytes):  # noqa: ANN202 - lxml root
     return lxml.html.document_fromstring(data)
 
 
+_NOTE_ROLES = {"doc-footnote", "doc-endnote"}  # DPUB-ARIA: a note
+_NOTE_LISTS = {"doc-footnotes", "doc-endnotes"}  # DPUB-ARIA: the list of a page's notes
+_ANCHOR_BLOCKS = {"p", "li", "dd", "dt", "pre", "blockquote", "figcaption", "caption", "address", "tr", *_HEADING}
+
+
+def note_places(root) -> dict:  # noqa: ANN001 - lxml root
+    """Where each footnote/endnote belongs: {block that first refers to it: [notes]}.
+
+    A note (an element with a DPUB note role, or an item with an id in a DPUB notes list — pandoc writes
+    ``<section role="doc-endnotes"><ol><li id="fn1" role="doc-endnote">``) belongs to the sentence that refers
+    to it (a link to its id), not to the section that happens to be open where the page lists the notes: a
+    Word file prints a footnote at the foot of the page citing it, and the author wrote it for that sentence.
+    The gold files it under the path of the block (paragraph, item, table row, heading) that first refers to
+    it, right after that block; a note nothing refers to stays where it is."""
+    notes = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not el.get("id"):
+            continue
+        role = (el.get("role") or "").strip().lower()
+        listed = el.tag == "li" and any(
+            (a.get("role") or "").strip().lower() in _NOTE_LISTS for a in el.iterancestors()
+        )
+        if role in _NOTE_ROLES or listed:
+            notes[el.get("id")] = el
+    places: dict = {}
+    seen: set[str] = set()
+    for a in root.iter("a"):
+        target = (a.get("href") or "").strip()
+        if not target.startswith("#") or target[1:] not in notes or target[1:] in seen:
+            continue
+        note = notes[target[1:]]
+        if any(b is note for b in a.iterancestors()):
+            continue
+        block = next((b for b in a.iterancestors() if b.tag in _ANCHOR_BLOCKS), None)
+        if block is not None and block.tag in ("td", "th"):
+            block = next((b for b in block.iterancestors() if b.tag == "tr"), block)
+        if block is None:
+            continue
+        seen.add(target[1:])
+        places.setdefault(block, []).append(note)
+    return places
+
+
 def gold_of(data: bytes) -> Gold:
     """Headings, content paragraphs (with their heading path) and navigation of one HTML page."""
     root = _parse(data)
     gold = Gold()
+    places = note_places(root)
+    placed = {n for notes in places.values() for n in notes}  # lxml elements hash by identity
     stack: list[tuple[int, str]] = []
 
     def path() -> tuple[str, ...]:
@@ -312,6 +363,10 @@ def gold_of(data: bytes) -> Gold:
     def walk(el, nav: bool, sink: list[str]) -> None:  # noqa: ANN001 - sink: the owning block's text
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         structural = bool(tag) and (tag in _BLOCKS or tag in _HEADING or _holds_blocks(el))
+        if el in placed and not placing:  # read after the block that refers to it
+            if el.tail:
+                sink.append(el.tail)
+            return
         if not tag or tag in _SKIP or (_hidden(el) and structural):
             if el.tail:
                 sink.append(el.tail)
@@ -357,9 +412,15 @@ def gold_of(data: bytes) -> Gold:
             sink.append(el.text or "")
             for child in el:
                 walk(child, nav, sink)
+        if el in places and (tag in _HEADING or structural):
+            for note in places.pop(el):
+                placing.append(note)
+                walk(note, nav, [])
+                placing.pop()
         if el.tail:
             sink.append(el.tail)
 
+    placing: list = []  # the note being read after its block (a note inside it is read in place)
     body = root.find("body")
     walk(body if body is not None else root, False, [])
     return gold
