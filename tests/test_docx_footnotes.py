@@ -1,7 +1,7 @@
 """Footnotes and endnotes of Word files are the author's text: each is read right after the paragraph that
 refers to it, so it is indexed and cited under that paragraph's section, and its reference mark does not run
 into the sentence. Files written with python-docx (which cannot write notes: the notes part is added as Word
-writes it) and by pandoc, a real DOCX writer."""
+writes it), by pandoc and by LibreOffice (real DOCX writers)."""
 
 from __future__ import annotations
 
@@ -112,23 +112,40 @@ def test_endnotes_in_a_table_and_an_unreferenced_note_are_kept(tmp_path):
     assert _roles(tmp_path / "endnotes.docx")["按不变价格计算。"] == "endnote"
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
-def test_footnotes_of_a_word_file_written_by_pandoc(tmp_path):
-    source = tmp_path / "report.md"
-    source.write_text(
-        "# 第一部分 背景\n\n"
-        "LaTeX 起初由 Leslie Lamport 博士开发，目前由 LaTeX 工作组[^team]进行维护。\n\n"
-        "TeX 由高德纳设计。\n\n"
-        "# 第二部分 安装\n\n"
-        "在 Windows 下可以安装 TeX Live[^tl]。\n\n"
-        "[^team]: LaTeX 工作组的网站是 latex-project.org。\n"
-        "[^tl]: TeX Live 每年发布一个新版本。\n",
-        encoding="utf-8",
-    )
-    target = tmp_path / "report.docx"
-    subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", str(target), str(source)], check=True, timeout=120)
+MARKDOWN = (
+    "# 第一部分 背景\n\n"
+    "LaTeX 起初由 Leslie Lamport 博士开发，目前由 LaTeX 工作组[^team]进行维护。\n\n"
+    "TeX 由高德纳设计。\n\n"
+    "# 第二部分 安装\n\n"
+    "在 Windows 下可以安装 TeX Live[^tl]。\n\n"
+    "[^team]: LaTeX 工作组的网站是 latex-project.org。\n"
+    "[^tl]: TeX Live 每年发布一个新版本。\n"
+)
 
-    sections = _sections(target)
+
+def _write(tmp_path: Path, writer: str) -> Path:
+    """The document written as .docx by pandoc itself, or by LibreOffice from pandoc's ODT (its own Word export)."""
+    source = tmp_path / "report.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    target = tmp_path / "report.docx"
+    fmt, made = ("docx", target) if writer == "pandoc" else ("odt", tmp_path / "report.odt")
+    subprocess.run(["pandoc", "-f", "markdown", "-t", fmt, "-o", str(made), str(source)], check=True, timeout=120)
+    if writer == "libreoffice":
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        profile = (tmp_path / "profile").as_uri()
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to"]
+        cmd += ["docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(made)]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    return target
+
+
+@pytest.mark.parametrize("writer", ["pandoc", "libreoffice"])
+def test_footnotes_of_a_word_file_written_by_a_real_writer(tmp_path, writer):
+    if shutil.which("pandoc") is None or (
+        writer == "libreoffice" and not (shutil.which("soffice") or shutil.which("libreoffice"))
+    ):
+        pytest.skip(f"{writer} not installed")
+    sections = _sections(_write(tmp_path, writer))
     assert sections[("第一部分 背景",)] == [
         "LaTeX 起初由 Leslie Lamport 博士开发，目前由 LaTeX 工作组进行维护。",
         "LaTeX 工作组的网站是 latex-project.org。",
