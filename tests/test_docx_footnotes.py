@@ -152,3 +152,18 @@ def test_footnotes_of_a_word_file_written_by_a_real_writer(tmp_path, writer):
         "TeX 由高德纳设计。",
     ]
     assert sections[("第二部分 安装",)] == ["在 Windows 下可以安装 TeX Live。", "TeX Live 每年发布一个新版本。"]
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
+def test_a_footnote_is_found_by_search_and_cites_the_section_citing_it(tmp_path, use_embedder):
+    from qa.build import build_index
+    from qa.search import Searcher
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _write(tmp_path, "pandoc").rename(folder / "report.docx")
+    build_index([folder], tmp_path / "index", embedder=use_embedder, progress=False)
+    hits = Searcher(tmp_path / "index", embedder=use_embedder).search("latex-project.org 网站", k=3, mode="keyword")
+    hit = next(h for h in hits if "latex-project.org" in h.chunk.text)
+    assert hit.chunk.section_path == ("第一部分 背景",)
+    assert hit.citation.endswith("§ 第一部分 背景")
