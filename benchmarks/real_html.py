@@ -280,6 +280,17 @@ def _mark(el) -> bool:  # noqa: ANN001
     return (el.get("role") or "").strip().lower() in _MARK_ROLES
 
 
+def _unmarked_text(el) -> str:  # noqa: ANN001
+    """An element's text without its footnote marks: a heading citing a note ('安装¹') is titled '安装' in a Word
+    file, which writes the mark as a footnote reference, not text."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not _mark(child):
+            parts.append(_unmarked_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _parse(data: bytes):  # noqa: ANN202 - lxml root
     import lxml.html
 
@@ -385,7 +396,7 @@ def gold_of(data: bytes) -> Gold:
             return
         nav = nav or _is_nav(el)
         if tag in _HEADING:
-            text = norm(el.text_content())
+            text = norm(_unmarked_text(el))
             if nav:
                 if text:
                     gold.nav.append(text)
