@@ -112,6 +112,21 @@ def test_endnotes_in_a_table_and_an_unreferenced_note_are_kept(tmp_path):
     assert _roles(tmp_path / "endnotes.docx")["按不变价格计算。"] == "endnote"
 
 
+def test_a_numbered_heading_over_only_a_footnote_is_still_a_heading(tmp_path):
+    import docx
+
+    d = docx.Document()
+    p = d.add_paragraph("一、背景")  # unstyled, numbered: a heading only if it heads text
+    _reference(p, "footnote", 1)
+    d.add_paragraph("二、做法")
+    d.add_paragraph("全面推进改革。")
+    _notes_part(d, "footnote", {1: "本节数据截至2024年底。"})
+    d.save(str(tmp_path / "numbered.docx"))
+    sections = _sections(tmp_path / "numbered.docx")
+    assert sections[("一、背景",)] == ["本节数据截至2024年底。"]
+    assert sections[("二、做法",)] == ["全面推进改革。"]
+
+
 MARKDOWN = (
     "# 第一部分 背景\n\n"
     "LaTeX 起初由 Leslie Lamport 博士开发，目前由 LaTeX 工作组[^team]进行维护。\n\n"

@@ -255,16 +255,20 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     return " ".join(
         t
         for p in cell._tc.iter(f"{_W}p")
-        if not any(a.tag == f"{_MC}Fallback" for a in p.iterancestors())
-        and (t := clean_inline(_paragraph_text(p)))
+        if not any(a.tag == f"{_MC}Fallback" for a in p.iterancestors()) and (t := clean_inline(_paragraph_text(p)))
     )
 
 
-def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int], linked: set[int]) -> bool:
+def _heads_text(
+    i: int, rank: int, items: list, candidates: dict[int, int], linked: set[int], noted: frozenset[int] = frozenset()
+) -> bool:
     """Whether the numbered line ``i`` heads any text: a body paragraph or table row comes before the next
     numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
     list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
-    by pandoc as plain Body Text) — is a list, not a stack of empty sections."""
+    by pandoc as plain Body Text) — is a list, not a stack of empty sections. A footnote read after the line
+    or a deeper one (``noted``) is text under it."""
+    if i in noted:
+        return True
     for j in range(i + 1, len(items)):
         kind, text, level, is_title = items[j]
         if kind == "row":
@@ -277,6 +281,8 @@ def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int], link
             return True
         if other <= rank:
             return False
+        if j in noted:
+            return True
         # a deeper numbered line (a heading or another entry): its text would be this heading's text too
     return False
 
@@ -447,11 +453,15 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
     styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
-    entries = listed | linked | {
-        i
-        for i, (kind, text, level, t) in enumerate(items)
-        if kind == "p" and level is None and not t and _repeats_heading(text, styled)
-    }
+    entries = (
+        listed
+        | linked
+        | {
+            i
+            for i, (kind, text, level, t) in enumerate(items)
+            if kind == "p" and level is None and not t and _repeats_heading(text, styled)
+        }
+    )
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
     parents: dict[int, str] = {}  # paragraph -> the styled heading it is under
@@ -466,7 +476,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
         if kind == "p" and level is None and not t and i not in entries
         if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i], text)
     }
-    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked)}
+    noted = frozenset(k for k, lines in placed.items() if lines)
+    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked, noted)}
     # Unstyled numbered headings sit below every styled level, in their own numbering order.
     ranks = sorted(set(numbered.values()))
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
