@@ -890,7 +890,8 @@ def page_texts(paper: ScribusNewspaper) -> list[str]:
                 if p != n:
                     continue
                 box = (max(0, x0 - 1), max(0, top - 1), min(page.width, x1 + 1), min(page.height, bottom + 1))
-                parts.append(page.crop(box).extract_text() or "")
+                if box[0] < box[2] and box[1] < box[3]:  # a frame off the page prints nothing
+                    parts.append(page.crop(box).extract_text() or "")
             texts.append("".join("".join(parts).split()))
     return texts
 
