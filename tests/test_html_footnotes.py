@@ -63,3 +63,19 @@ def test_an_epub_footnote_aside_is_read_not_dropped(tmp_path):
     sections = _sections(page)
     assert sections["一、收入"] == ["全年收入增长。", "按可比口径计算。"]
     assert sections["二、支出"] == ["支出保持平稳。"]
+
+
+def test_a_note_cited_only_from_page_chrome_stays_where_the_page_lists_it(tmp_path):
+    """A reference in a footer (or a menu) is not read: moved after it, the note would be dropped with it."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>年报</title></head><body><main>"
+        "<h1>年报</h1><h2>一、概况</h2><p>全年运行平稳。</p>"
+        "<h2>注释</h2><ol role=\"doc-endnotes\"><li id=\"e1\">数据截至十二月底。</li></ol>"
+        "</main>"
+        '<footer><p>本页数据说明见注<a href="#e1" role="doc-noteref">1</a>。</p></footer>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    text = "\n".join(p for paras in _sections(page).values() for p in paras)
+    assert "数据截至十二月底。" in text

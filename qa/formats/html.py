@@ -251,7 +251,15 @@ _NOTE_ANCHORS = {*_HEADINGS, "p", "li", "dd", "dt", "pre", "blockquote", "figcap
 NOTE_ATTRIBUTE = "data-qa-note"  # marks a note moved after the block citing it, with its role
 
 
-def _move_notes(root) -> None:  # noqa: ANN001 - lxml root
+def _read_there(block, content) -> bool:  # noqa: ANN001 - lxml elements
+    """Whether ``block`` is read: inside the content and in no page chrome. A note moved after a block that is
+    dropped (a reference in a footer or a menu, in a sidebar outside <main>) would be dropped with it."""
+    if block is not content and not any(a is content for a in block.iterancestors()):
+        return False
+    return not any(_is_boilerplate(b, True) for b in (block, *block.iterancestors()) if b is not content)
+
+
+def _move_notes(root, content) -> None:  # noqa: ANN001 - lxml root and the content element read
     """Each footnote/endnote moved right after the block (paragraph, item, table row, heading) that refers to
     it, its reference mark and its way back removed.
 
@@ -259,7 +267,7 @@ def _move_notes(root) -> None:  # noqa: ANN001 - lxml root
     EPUB's ``role="doc-footnote"`` asides): read there, a note was filed under the page's last section, away
     from the sentence it explains — and the reference's number ran into the sentence ('工作组 1进行维护').
     A note is an element with a DPUB note role, or an item with an id in a DPUB notes list; a reference is a
-    link to its id (``role="doc-noteref"`` or not). A note nothing refers to stays where it is."""
+    link to its id (``role="doc-noteref"`` or not). A note nothing read refers to stays where it is."""
     notes: dict[str, tuple[object, str]] = {}
     for el in root.iter():
         if not isinstance(el.tag, str) or not el.get("id"):
@@ -295,6 +303,8 @@ def _move_notes(root) -> None:  # noqa: ANN001 - lxml root
             block = next((b for b in block.iterancestors() if b.tag == "tr"), block)
         a.drop_tree()  # the reference's number is not part of the sentence (drop_tree keeps the text after it)
         if block is None or href[1:] in moved or any(b is note for b in block.iterancestors()):
+            continue
+        if not _read_there(block, content):
             continue
         moved.add(href[1:])
         holder = note.makeelement("div", {NOTE_ATTRIBUTE: kind})
@@ -392,7 +402,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
-    _move_notes(body)
+    _move_notes(body, content)
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
