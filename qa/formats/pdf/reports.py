@@ -1,0 +1,131 @@
+"""Headings of one-column documents (reports, manuals, web pages printed to PDF) beyond what type size says.
+
+A newspaper's headline is told by its type; a printed report's headings may not be. A browser printing a
+help page sets a chapter's title and its sections' titles in one size and weight (GIMP's help: "10.6. The
+Script-Fu Submenu" and "10.6.1. 激活子菜单" both 16 pt bold), and sets a figure's or table's caption in that
+same type ("图 16.269. …", "表 4.1. …"). What tells them apart is their words: a section number's depth
+nests the section, and a caption's label says it is no heading (both rules run on every PDF: a newspaper's
+headlines carry neither). A table's bold cells are told by standing side by side (one-column documents only:
+a newspaper's columns set heads side by side).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.formats.blocks import Block
+from qa.formats.pdf.lines import Line
+
+# A caption's label and number: '图 16.269.', '表4-1', 'Figure 3:', 'Table 2.1', '例 3'. A label alone ('图表')
+# or one without a number is a heading's word, not a caption.
+_CAPTION = re.compile(
+    r"^(?:图|表|例|圖|插图|Figure|Fig\.|Table|Example|Listing|Abbildung|Tabelle)\s*"
+    r"[0-9]+(?:[.\-–][0-9]+)*(?:\s*[.:：．]|\s|$|[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
+# A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2'. Depth = how many numbers.
+_SECTION_NUMBER = re.compile(r"^(?:[0-9]{1,3}|[A-Z](?=\.[0-9]))((?:\.[0-9]{1,3})*)\.?(?=\s|[^\w.]|[\u4e00-\u9fff])")
+
+
+def is_caption(text: str) -> bool:
+    """Does ``text`` open with a figure's, table's or example's label and number?"""
+    return bool(_CAPTION.match(text.strip()))
+
+
+def section_number(text: str) -> tuple[str, ...] | None:
+    """The section number opening ``text`` as its parts ('10.6.1. 刷新' → ('10', '6', '1')); None when none."""
+    match = _SECTION_NUMBER.match(text.strip())
+    if match is None:
+        return None
+    return tuple(match.group(0).rstrip(".").split("."))
+
+
+def captions_as_text(blocks: list[Block]) -> list[Block]:
+    """A heading that is a caption ('图 16.269. The Script-Fu submenu') is a paragraph of the section it is in."""
+    return [
+        replace(b, heading_level=None, role="body") if b.heading_level is not None and is_caption(b.text) else b
+        for b in blocks
+    ]
+
+
+def nest_by_numbers(blocks: list[Block]) -> list[Block]:
+    """Headings set in one type whose section numbers differ in depth nest by the depth.
+
+    Levels from type size stay the first key: a type holding only one depth of numbers (or none) keeps its
+    level, so documents whose sizes already nest their sections are unchanged. Within a type holding several
+    depths, each depth is a level under the shallower one; the type's unnumbered headings stay at its first.
+    """
+    numbers: dict[int, set[tuple[str, ...]]] = {}
+    for b in blocks:
+        if b.heading_level is not None and b.role == "heading":
+            n = section_number(b.text)
+            if n is not None:
+                numbers.setdefault(b.heading_level, set()).add(n)
+    # Only numbers in a parent-child pair count ('10.6' and '10.6.1'): a cell's '380' beside '4.5.2' is no depth.
+    depths = {
+        level: {len(n) for n in ns if n[:-1] in ns or any(m[:-1] == n for m in ns)} for level, ns in numbers.items()
+    }
+    if not any(len(ds) > 1 for ds in depths.values()):
+        return blocks
+
+    def key(b: Block) -> tuple[int, int]:
+        assert b.heading_level is not None
+        ds = sorted(depths.get(b.heading_level, ()))
+        n = section_number(b.text)
+        d = len(n) if n is not None else None
+        return (b.heading_level, ds.index(d) if d in ds and len(ds) > 1 else 0)
+
+    keys = sorted({key(b) for b in blocks if b.heading_level is not None and b.role == "heading"})
+    rank = {k: n + 1 for n, k in enumerate(keys)}
+    return [
+        replace(b, heading_level=rank[key(b)]) if b.heading_level is not None and b.role == "heading" else b
+        for b in blocks
+    ]
+
+
+ROW_OVERLAP = 0.5  # lines overlapping by this share of the shorter one's height stand on one row
+CELL_GAP = 0.5  # lines this many body sizes apart on one row are two cells (a word space is less)
+EDGE = 2.0  # pt: cells of one table column start at one x
+ROW_REACH = 6.0  # body sizes: the next row of a table is at most this far below (a cell may hold a few lines)
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines standing side by side, grouped into rows top to bottom, each row left to right."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        for row in rows[-3:]:
+            first = row[0]
+            overlap = min(first.bottom, ln.bottom) - max(first.top, ln.top)
+            if overlap >= ROW_OVERLAP * min(first.bottom - first.top, ln.bottom - ln.top):
+                row.append(ln)
+                break
+        else:
+            rows.append([ln])
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
+
+
+def mark_table_rows(lines: list[Line], body: float) -> None:
+    """Mark the lines of a table's rows as text, never headings (``Line.quoted``: text, not a heading).
+
+    A word processor or a browser prints a table's header row and cells of code or file names in bold, each
+    cell a short line: alone, each looks like a subhead. A one-column document's heading stands alone on its
+    row; a table's row has cells side by side: three or more, or a bold one beside a light one, or two whose
+    next row's cells start at the same x as theirs (a margin note beside a heading does none of these)."""
+    split = [row for row in _rows(lines) if len(row) >= 2 and _apart(row, body)]
+    for row in split:
+        if len(row) >= 3 or len({ln.bold for ln in row}) > 1:
+            for ln in row:
+                ln.quoted = True
+    for a, b in zip(split, split[1:], strict=False):
+        if b[0].top - max(ln.bottom for ln in a) > ROW_REACH * body:
+            continue
+        shared = sum(any(abs(x.x0 - y.x0) <= EDGE for y in b) for x in a)
+        if shared >= 2:
+            for ln in a + b:
+                ln.quoted = True
+
+
+def _apart(row: list[Line], body: float) -> bool:
+    """Are the row's lines set apart (cells), not one line broken where its font changes?"""
+    return all(b.x0 - a.x1 >= CELL_GAP * body for a, b in zip(row, row[1:], strict=False))
