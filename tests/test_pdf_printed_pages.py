@@ -124,3 +124,16 @@ def test_bold_table_cells_are_not_subheads(tmp_path: Path) -> None:
     assert heads == {"4.1.一般的认证", "4.2.管理账号"}
     assert _under(path_of, "第二段") == ("4.1.一般的认证",)
     assert _under(path_of, "第三段") == ("4.2.管理账号",)
+
+
+def test_a_paragraph_ending_on_a_bold_word_is_one_paragraph(browser, tmp_path: Path) -> None:
+    # The paragraph wraps right before its last words, set bold: a manual page's name in a help page's sentence.
+    html = (
+        "<h1>3.2. 初始化</h1><p>第一段：" + TEXT + "</p>"
+        "<p>第二段：单元由它们的配置文件定义，描述由系统控制和监管的文件系统挂载点，详细的写法参见<br>"
+        "<b>systemd.mount(5)</b>.</p><p>第三段：" + TEXT + "</p>"
+        "<h1>3.3. 系统消息</h1><p>第四段：" + TEXT + "</p>"
+    )
+    path_of, heads = _sections(_print(browser, html, tmp_path / "runon.pdf"))
+    assert heads == {"3.2.初始化", "3.3.系统消息"}
+    assert _under(path_of, "第三段") == ("3.2.初始化",)

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.pdf.lines import Line
+from qa.formats.pdf.lines import HEAD_RATIO, Line
 
 # A caption's label and number: '图 16.269.', '表4-1', 'Figure 3:', 'Table 2.1', '例 3'. A label alone ('图表')
 # or one without a number is a heading's word, not a caption.
@@ -129,3 +129,37 @@ def mark_table_rows(lines: list[Line], body: float) -> None:
 def _apart(row: list[Line], body: float) -> bool:
     """Are the row's lines set apart (cells), not one line broken where its font changes?"""
     return all(b.x0 - a.x1 >= CELL_GAP * body for a, b in zip(row, row[1:], strict=False))
+
+
+LINE_PITCH = 0.5  # x the size: a gap this small between two lines is the line spacing, no heading's space
+FULL = 2.0  # body sizes: a line ending this close to where the next line ends fills the measure
+
+
+def mark_run_on_lines(lines: list[Line], body: float) -> None:
+    """Mark bold lines that run on in a paragraph of lighter type as text (``Line.quoted``).
+
+    A paragraph whose last line holds only a bold word ("参见 systemd.mount(5)." wrapped after "参见"), or whose
+    first line is all bold code, looks like a subhead when read line by line. A heading is set apart by space
+    above it, and the text under it starts a new line; these lines follow the line above at the line pitch, or
+    fill the measure with the paragraph's next line right under them."""
+    by_top = sorted(lines, key=lambda ln: ln.top)
+    for k, b in enumerate(by_top):
+        if not b.bold or b.size >= HEAD_RATIO * body:
+            continue
+        for a in by_top[max(0, k - 6) : k]:
+            if _next_line(a, b) and not a.bold:
+                b.quoted = True
+        for c in by_top[k + 1 : k + 6]:
+            if _next_line(b, c) and not c.bold and abs(c.x0 - b.x0) <= EDGE and b.x1 >= c.x1 - FULL * body:
+                b.quoted = True
+
+
+def _next_line(a: Line, b: Line) -> bool:
+    """Is ``b`` the line right under ``a`` in one paragraph's type (one size, the line spacing, one column)?"""
+    return (
+        abs(a.size - b.size) < 0.05 * b.size
+        and b.top - a.top > 0.5 * b.size  # below it (loose boxes of tight lines overlap)
+        and b.top - a.bottom < LINE_PITCH * b.size
+        and a.x0 < b.x1
+        and b.x0 < a.x1
+    )
