@@ -137,3 +137,15 @@ def test_a_paragraph_ending_on_a_bold_word_is_one_paragraph(browser, tmp_path: P
     path_of, heads = _sections(_print(browser, html, tmp_path / "runon.pdf"))
     assert heads == {"3.2.初始化", "3.3.系统消息"}
     assert _under(path_of, "第三段") == ("3.2.初始化",)
+
+
+def test_a_large_icon_heads_no_section(browser, tmp_path: Path) -> None:
+    # LibreOffice's help prints its menu's large '⌄' over the page: type larger than any heading, no words.
+    html = (
+        "<div style='font-size:44px'>⌄</div>"
+        "<h1>编辑图表标题</h1><p>第一段：" + TEXT + "</p><h1>相关主题</h1><p>第二段：" + TEXT + "</p>"
+    )
+    path_of, heads = _sections(_print(browser, html, tmp_path / "icon.pdf"))
+    assert heads == {"编辑图表标题", "相关主题"}
+    assert _under(path_of, "第一段") == ("编辑图表标题",)
+    assert _under(path_of, "第二段") == ("相关主题",)

@@ -42,9 +42,13 @@ def section_number(text: str) -> tuple[str, ...] | None:
 
 
 def captions_as_text(blocks: list[Block]) -> list[Block]:
-    """A heading that is a caption ('图 16.269. The Script-Fu submenu') is a paragraph of the section it is in."""
+    """A heading that is a caption ('图 16.269. The Script-Fu submenu') is a paragraph of the section it is in;
+    so is "heading" type holding no letter or digit: an icon a page prints large ('⌄' opening a help page's
+    menu), which would otherwise head every section after it."""
     return [
-        replace(b, heading_level=None, role="body") if b.heading_level is not None and is_caption(b.text) else b
+        replace(b, heading_level=None, role="body")
+        if b.heading_level is not None and (is_caption(b.text) or not any(c.isalnum() for c in b.text))
+        else b
         for b in blocks
     ]
 
