@@ -70,14 +70,14 @@ def browser():  # noqa: ANN201
 
 def test_sections_in_their_chapters_type_nest_by_number(browser, tmp_path: Path) -> None:
     html = "<h1>3. 滤镜菜单</h1><p>第一段：" + TEXT + "</p>"
-    for n, name in enumerate(("激活子菜单", "刷新脚本", "控制台"), 1):
+    for n, name in enumerate(("激活子菜单", "刷新脚本", "Script-Fu Console"), 1):
         html += f"<h2>3.{n}. {name}</h2><p>第{n + 1}段：{TEXT}</p>"
     path_of, heads = _sections(_print(browser, html, tmp_path / "nested.pdf"))
-    assert {"3.滤镜菜单", "3.1.激活子菜单", "3.3.控制台"} <= heads
+    assert {"3.滤镜菜单", "3.1.激活子菜单", "3.3.Script-FuConsole"} <= heads
     assert _under(path_of, "第一段") == ("3.滤镜菜单",)
     # the user cites "3. 滤镜菜单 › 3.2. 刷新脚本", not a section "3.2" beside its chapter
     assert _under(path_of, "第3段") == ("3.滤镜菜单", "3.2.刷新脚本")
-    assert _under(path_of, "第4段") == ("3.滤镜菜单", "3.3.控制台")
+    assert _under(path_of, "第4段") == ("3.滤镜菜单", "3.3.Script-FuConsole")
 
 
 def test_a_caption_in_heading_type_stays_text_of_its_section(browser, tmp_path: Path) -> None:

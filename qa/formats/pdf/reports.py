@@ -24,8 +24,11 @@ _CAPTION = re.compile(
     r"[0-9]+(?:[.\-–][0-9]+)*(?:\s*[.:：．]|\s|$|[\u4e00-\u9fff])",
     re.IGNORECASE,
 )
-# A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2'. Depth = how many numbers.
-_SECTION_NUMBER = re.compile(r"^(?:[0-9]{1,3}|[A-Z](?=\.[0-9]))((?:\.[0-9]{1,3})*)\.?(?=\s|[^\w.]|[\u4e00-\u9fff])")
+# A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2', also joined to its title
+# ('10.6.3.Script-Fu': the reader joins a number set apart to its title). Depth = how many numbers.
+_SECTION_NUMBER = re.compile(
+    r"^(?:[0-9]{1,3}|[A-Z](?=\.[0-9]))((?:\.[0-9]{1,3})*)(?:\.(?![0-9])|(?=\s|[^\w.]|[\u4e00-\u9fff]|$))"
+)
 
 
 def is_caption(text: str) -> bool:
