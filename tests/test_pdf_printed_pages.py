@@ -149,3 +149,17 @@ def test_a_large_icon_heads_no_section(browser, tmp_path: Path) -> None:
     assert heads == {"编辑图表标题", "相关主题"}
     assert _under(path_of, "第一段") == ("编辑图表标题",)
     assert _under(path_of, "第二段") == ("相关主题",)
+
+
+def test_a_heading_a_little_larger_than_the_body_ranks_above_a_bold_one(browser, tmp_path: Path) -> None:
+    # LibreOffice prints DocBook's h1 at 14 pt and h2 bold at the body's 12 pt: two levels, though neither is
+    # headline type (25% over the body).
+    style = "<style>h1 { font-size: 18px } h2 { font-size: 16px } body { font-size: 16px }</style>"
+    html = style + "<h1>使用说明</h1><p>第一段：" + TEXT + "</p>"
+    html += "<h2>安装</h2><p>第二段：" + TEXT + "</p><h2>卸载</h2><p>第三段：" + TEXT + "</p>"
+    html += "<h1>常见问题</h1><p>第四段：" + TEXT + "</p>"
+    path_of, heads = _sections(_print(browser, html, tmp_path / "ranks.pdf"))
+    assert heads == {"使用说明", "安装", "卸载", "常见问题"}
+    assert _under(path_of, "第二段") == ("使用说明", "安装")
+    assert _under(path_of, "第三段") == ("使用说明", "卸载")
+    assert _under(path_of, "第四段") == ("常见问题",)
