@@ -163,3 +163,14 @@ def test_a_heading_a_little_larger_than_the_body_ranks_above_a_bold_one(browser,
     assert _under(path_of, "第二段") == ("使用说明", "安装")
     assert _under(path_of, "第三段") == ("使用说明", "卸载")
     assert _under(path_of, "第四段") == ("常见问题",)
+
+
+def test_a_title_beside_a_logo_in_a_layout_table_still_heads(browser, tmp_path: Path) -> None:
+    # Old project pages set their title in a table beside the logos: headline type there is the page's heading.
+    html = (
+        "<table><tr><td>项目标志</td><td><h1 style='font-size:32px'>文档处理工具库</h1></td></tr></table>"
+        "<h2>如何参与</h2><p>第一段：" + TEXT + "</p><h2>相关链接</h2><p>第二段：" + TEXT + "</p>"
+    )
+    path_of, heads = _sections(_print(browser, html, tmp_path / "layout.pdf"))
+    assert "文档处理工具库" in heads
+    assert _under(path_of, "第一段") == ("文档处理工具库", "如何参与")

@@ -120,17 +120,19 @@ def mark_table_rows(lines: list[Line], body: float) -> None:
     row; a table's row has cells side by side: three or more, or a bold one beside a light one, or two whose
     next row's cells start at the same x as theirs (a margin note beside a heading does none of these)."""
     split = [row for row in _rows(lines) if len(row) >= 2 and _apart(row, body)]
+    cells: list[Line] = []
     for row in split:
         if len(row) >= 3 or len({ln.bold for ln in row}) > 1:
-            for ln in row:
-                ln.quoted = True
+            cells += row
     for a, b in zip(split, split[1:], strict=False):
         if b[0].top - max(ln.bottom for ln in a) > ROW_REACH * body:
             continue
         shared = sum(any(abs(x.x0 - y.x0) <= EDGE for y in b) for x in a)
         if shared >= 2:
-            for ln in a + b:
-                ln.quoted = True
+            cells += a + b
+    for ln in cells:
+        if ln.size < HEAD_RATIO * body:  # headline type in a layout table (a page's title beside its logo) heads
+            ln.quoted = True
 
 
 def _apart(row: list[Line], body: float) -> bool:
