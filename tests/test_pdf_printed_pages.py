@@ -174,3 +174,24 @@ def test_a_title_beside_a_logo_in_a_layout_table_still_heads(browser, tmp_path: 
     path_of, heads = _sections(_print(browser, html, tmp_path / "layout.pdf"))
     assert "文档处理工具库" in heads
     assert _under(path_of, "第一段") == ("文档处理工具库", "如何参与")
+
+
+def test_a_caption_right_under_a_heading_is_not_part_of_it(browser, tmp_path: Path) -> None:
+    # GIMP's pages open a section with its figure: the caption in heading type right under the section's title.
+    html = (
+        "<h1>5. 图层</h1><p class='title'>图 5.1. 图层对话框</p><p>第一段：" + TEXT + "</p>"
+        "<h1>6. 通道</h1><p>第二段：" + TEXT + "</p>"
+    )
+    path_of, heads = _sections(_print(browser, html, tmp_path / "caption_under.pdf"))
+    assert heads == {"5.图层", "6.通道"}
+    assert _under(path_of, "图5.1.") == ("5.图层",)
+
+
+def test_a_long_latin_section_title_is_a_heading(browser, tmp_path: Path) -> None:
+    # GIMP's English titles in its Chinese help: seven words are a heading, not a paragraph (forty characters
+    # of Latin text are as wide as twenty CJK characters).
+    title = "7.33.1. Activating the Transparency Submenu of the Layer Menu"
+    html = f"<h1>7.33. 透明子菜单</h1><p>第一段：{TEXT}</p><h2>{title}</h2><p>第二段：{TEXT}</p>"
+    path_of, heads = _sections(_print(browser, html, tmp_path / "latin.pdf"))
+    assert _bare(title) in heads
+    assert _under(path_of, "第二段") == ("7.33.透明子菜单", _bare(title))

@@ -61,7 +61,7 @@ from qa.formats.pdf.paragraphs import (
     _unbold_paragraphs,
     _usual_line_gap,
 )
-from qa.formats.pdf.reports import captions_as_text, mark_run_on_lines, mark_table_rows, nest_by_numbers
+from qa.formats.pdf.reports import captions_as_text, mark_captions, mark_run_on_lines, mark_table_rows, nest_by_numbers
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -106,6 +106,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
     multi_column = _median_width(widths) < MULTI_COLUMN * text_width
+    for page in pages:
+        mark_captions(page.lines)
     if not multi_column:
         for page in pages:
             mark_table_rows(page.lines, body)

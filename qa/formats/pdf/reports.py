@@ -172,3 +172,27 @@ def _next_line(a: Line, b: Line) -> bool:
         and a.x0 < b.x1
         and b.x0 < a.x1
     )
+
+
+def mark_captions(lines: list[Line]) -> None:
+    """Mark a caption's lines as text (``Line.quoted``) before headings are grouped.
+
+    A browser may print a caption in heading type and in pieces along its row ('图 16.120.' | 'The“Transparency”'
+    | 'submenu …', where the font changes); read as display type, it joins the heading above it into one heading
+    group and may be taken for the headline. The caption is the line opening with its label and number, the
+    lines in its type to its right on its row, and those right under it at the line pitch (a long caption)."""
+    by_top = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    for k, ln in enumerate(by_top):
+        if ln.quoted or not is_caption(ln.text):
+            continue
+        ln.quoted = True
+        last = ln
+        for other in by_top[k + 1 : k + 40]:
+            same_type = abs(other.size - ln.size) < 0.05 * ln.size and other.bold == ln.bold
+            if not same_type:
+                continue
+            on_row = other.x0 >= ln.x0 and min(other.bottom, ln.bottom) - max(other.top, ln.top) > 0.5 * ln.size
+            if on_row or _next_line(last, other):
+                other.quoted = True
+                if not on_row:
+                    last = other
