@@ -195,3 +195,16 @@ def test_a_long_latin_section_title_is_a_heading(browser, tmp_path: Path) -> Non
     path_of, heads = _sections(_print(browser, html, tmp_path / "latin.pdf"))
     assert _bare(title) in heads
     assert _under(path_of, "第二段") == ("7.33.透明子菜单", _bare(title))
+
+
+def test_an_unnumbered_title_inside_a_numbered_section_closes_no_section(browser, tmp_path: Path) -> None:
+    # DocBook prints a list's title ("The Script-Fu Console Buttons") in its sections' type, unnumbered.
+    html = (
+        "<h1>3. 滤镜菜单</h1><p>第一段：" + TEXT + "</p><h2>3.1. 控制台</h2><p>第二段：" + TEXT + "</p>"
+        "<p class='title'>控制台的按钮</p><p>第三段：" + TEXT + "</p>"
+        "<h2>3.2. 启动服务器</h2><p>第四段：" + TEXT + "</p>"
+    )
+    path_of, heads = _sections(_print(browser, html, tmp_path / "unnumbered.pdf"))
+    assert {"3.滤镜菜单", "3.1.控制台", "3.2.启动服务器"} <= heads
+    assert _under(path_of, "第四段") == ("3.滤镜菜单", "3.2.启动服务器")
+    assert _under(path_of, "第三段")[:2] == ("3.滤镜菜单", "3.1.控制台")  # under the list's title or not

@@ -61,7 +61,10 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
 
     Levels from type size stay the first key: a type holding only one depth of numbers (or none) keeps its
     level, so documents whose sizes already nest their sections are unchanged. Within a type holding several
-    depths, each depth is a level under the shallower one; the type's unnumbered headings stay at its first.
+    depths, each depth is a level under the shallower one. The type's unnumbered headings before its first
+    numbered one (a document's title) stay at its first level; those after it are the title of a part of the
+    section they stand in (DocBook prints a list's or an example's title in its sections' type: "The Script-Fu
+    Console Buttons" inside "10.6.3"), a level under the type's deepest numbers, so they close no section.
     """
     numbers: dict[int, set[tuple[str, ...]]] = {}
     for b in blocks:
@@ -76,19 +79,23 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
     if not any(len(ds) > 1 for ds in depths.values()):
         return blocks
 
-    def key(b: Block) -> tuple[int, int]:
-        assert b.heading_level is not None
+    numbered_seen: set[int] = set()  # types whose first numbered heading has been passed
+    keys: list[tuple[int, int] | None] = []
+    for b in blocks:
+        if b.heading_level is None or b.role != "heading":
+            keys.append(None)
+            continue
         ds = sorted(depths.get(b.heading_level, ()))
         n = section_number(b.text)
-        d = len(n) if n is not None else None
-        return (b.heading_level, ds.index(d) if d in ds and len(ds) > 1 else 0)
-
-    keys = sorted({key(b) for b in blocks if b.heading_level is not None and b.role == "heading"})
-    rank = {k: n + 1 for n, k in enumerate(keys)}
-    return [
-        replace(b, heading_level=rank[key(b)]) if b.heading_level is not None and b.role == "heading" else b
-        for b in blocks
-    ]
+        if n is not None and len(n) in ds:
+            numbered_seen.add(b.heading_level)
+            keys.append((b.heading_level, ds.index(len(n)) if len(ds) > 1 else 0))
+        elif n is None and len(ds) > 1 and b.heading_level in numbered_seen:
+            keys.append((b.heading_level, len(ds)))
+        else:
+            keys.append((b.heading_level, 0))
+    rank = {k: n + 1 for n, k in enumerate(sorted({k for k in keys if k is not None}))}
+    return [b if k is None else replace(b, heading_level=rank[k]) for b, k in zip(blocks, keys, strict=True)]
 
 
 ROW_OVERLAP = 0.5  # lines overlapping by this share of the shorter one's height stand on one row
