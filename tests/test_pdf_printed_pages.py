@@ -120,7 +120,7 @@ def test_bold_table_cells_are_not_subheads(tmp_path: Path) -> None:
         f"<table><tr><th>文件</th><th>权限</th><th>用户</th><th>说明</th></tr>{rows}</table>"
         "<p>第二段：" + TEXT + "</p><h1>4.2. 管理账号</h1><p>第三段：" + TEXT + "</p>"
     )
-    path_of, heads = _sections(_soffice_print(html, tmp_path))
+    path_of, heads = _sections(_print(browser, html, tmp_path / "centred.pdf"))
     assert heads == {"4.1.一般的认证", "4.2.管理账号"}
     assert _under(path_of, "第二段") == ("4.1.一般的认证",)
     assert _under(path_of, "第三段") == ("4.2.管理账号",)
@@ -208,3 +208,24 @@ def test_an_unnumbered_title_inside_a_numbered_section_closes_no_section(browser
     assert {"3.滤镜菜单", "3.1.控制台", "3.2.启动服务器"} <= heads
     assert _under(path_of, "第四段") == ("3.滤镜菜单", "3.2.启动服务器")
     assert _under(path_of, "第三段")[:2] == ("3.滤镜菜单", "3.1.控制台")  # under the list's title or not
+
+
+def test_a_bold_cell_centred_beside_a_two_line_cell_is_no_subhead(browser, tmp_path: Path) -> None:
+    # A browser centres a one-line cell between the two lines of the cell beside it: a row is found by lines
+    # side by side, not by the cell's next line under its first.
+    rows = "".join(
+        f"<tr><td>{what}<br>（{note}）</td><td><b>{command}</b></td></tr>"
+        for what, note, command in (
+            ("遮掩服务", "链接到空设备", '"systemctl mask $unit"'),
+            ("解除遮掩", "删除那个链接", '"systemctl unmask $unit"'),
+            ("重新载入", "所有配置文件", '"systemctl daemon-reload"'),
+        )
+    )
+    html = (
+        "<h1>3.5. 系统管理</h1><p>第一段：" + TEXT + "</p><p>" + TEXT + "</p>"
+        f"<table>{rows}</table><p>第二段：" + TEXT + "</p><p>" + TEXT + "</p>"
+        "<h1>3.6. 系统监控</h1><p>第三段：" + TEXT + "</p>"
+    )  # a manual's chapter: more text than table (a page all table reads as columns)
+    path_of, heads = _sections(_print(browser, html, tmp_path / "centred.pdf"))
+    assert heads == {"3.5.系统管理", "3.6.系统监控"}
+    assert _under(path_of, "第二段") == ("3.5.系统管理",)

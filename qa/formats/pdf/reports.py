@@ -98,7 +98,7 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
     return [b if k is None else replace(b, heading_level=rank[k]) for b, k in zip(blocks, keys, strict=True)]
 
 
-ROW_OVERLAP = 0.5  # lines overlapping by this share of the shorter one's height stand on one row
+ROW_OVERLAP = 0.25  # lines overlapping by this share of the shorter one's height stand on one row
 CELL_GAP = 0.5  # lines this many body sizes apart on one row are two cells (a word space is less)
 EDGE = 2.0  # pt: cells of one table column start at one x
 ROW_REACH = 6.0  # body sizes: the next row of a table is at most this far below (a cell may hold a few lines)
@@ -111,7 +111,8 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
         for row in rows[-3:]:
             first = row[0]
             overlap = min(first.bottom, ln.bottom) - max(first.top, ln.top)
-            if overlap >= ROW_OVERLAP * min(first.bottom - first.top, ln.bottom - ln.top):
+            beside = all(ln.x0 >= o.x1 or ln.x1 <= o.x0 for o in row)  # a cell's next line is not beside it
+            if beside and overlap >= ROW_OVERLAP * min(first.bottom - first.top, ln.bottom - ln.top):
                 row.append(ln)
                 break
         else:
