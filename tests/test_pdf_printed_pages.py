@@ -120,7 +120,7 @@ def test_bold_table_cells_are_not_subheads(tmp_path: Path) -> None:
         f"<table><tr><th>文件</th><th>权限</th><th>用户</th><th>说明</th></tr>{rows}</table>"
         "<p>第二段：" + TEXT + "</p><h1>4.2. 管理账号</h1><p>第三段：" + TEXT + "</p>"
     )
-    path_of, heads = _sections(_print(browser, html, tmp_path / "centred.pdf"))
+    path_of, heads = _sections(_soffice_print(html, tmp_path))
     assert heads == {"4.1.一般的认证", "4.2.管理账号"}
     assert _under(path_of, "第二段") == ("4.1.一般的认证",)
     assert _under(path_of, "第三段") == ("4.2.管理账号",)
