@@ -61,6 +61,7 @@ from qa.formats.pdf.paragraphs import (
     _unbold_paragraphs,
     _usual_line_gap,
 )
+from qa.formats.pdf.reports import captions_as_text, mark_captions, mark_run_on_lines, mark_table_rows, nest_by_numbers
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -105,7 +106,15 @@ def read_pdf(path: Path, doc_id: str) -> Document:
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
     multi_column = _median_width(widths) < MULTI_COLUMN * text_width
+    for page in pages:
+        mark_captions(page.lines)
+    if not multi_column:
+        for page in pages:
+            mark_table_rows(page.lines, body)
+            mark_run_on_lines(page.lines, body)
     blocks = _blocks(items, body, multi_column)
+    # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
+    blocks = nest_by_numbers(captions_as_text(blocks))
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")

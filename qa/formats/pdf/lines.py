@@ -431,4 +431,10 @@ def _is_head(line: Line, body: float) -> bool:
         return True
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
-    return distinct and len(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+    return distinct and _em_length(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _em_length(text: str) -> float:
+    """Length in ems: a CJK character is one, a Latin letter or space about half (a 40-em heading is long in
+    either script; counted in characters, an English section title of seven words would be too long)."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.5 for c in text)

@@ -186,7 +186,16 @@ def _join(a: str, b: str) -> str:
 
 def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     """Heading groups and paragraphs from lines in reading order."""
-    head_sizes = sorted({round(it.line.size) for it in items if it.line.size >= HEAD_RATIO * body}, reverse=True)
+    # Sizes that rank headings. A report (one column) ranks every heading size, also those under headline type:
+    # a printed page's h1 in 14 pt over h2 in bold 12 pt (body 12) are two levels, not one.
+    head_sizes = sorted(
+        {
+            round(it.line.size)
+            for it in items
+            if it.line.size >= HEAD_RATIO * body or (not multi_column and _is_head(it.line, body))
+        },
+        reverse=True,
+    )
     blocks: list[Block] = []
     para: list[_Item] = []
     pending_prefix = ""

@@ -1,0 +1,206 @@
+"""Headings of one-column documents (reports, manuals, web pages printed to PDF) beyond what type size says.
+
+A newspaper's headline is told by its type; a printed report's headings may not be. A browser printing a
+help page sets a chapter's title and its sections' titles in one size and weight (GIMP's help: "10.6. The
+Script-Fu Submenu" and "10.6.1. 激活子菜单" both 16 pt bold), and sets a figure's or table's caption in that
+same type ("图 16.269. …", "表 4.1. …"). What tells them apart is their words: a section number's depth
+nests the section, and a caption's label says it is no heading (both rules run on every PDF: a newspaper's
+headlines carry neither). A table's bold cells are told by standing side by side (one-column documents only:
+a newspaper's columns set heads side by side).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.formats.blocks import Block
+from qa.formats.pdf.lines import HEAD_RATIO, Line
+
+# A caption's label and number: '图 16.269.', '表4-1', 'Figure 3:', 'Table 2.1', '例 3'. A label alone ('图表')
+# or one without a number is a heading's word, not a caption.
+_CAPTION = re.compile(
+    r"^(?:图|表|例|圖|插图|Figure|Fig\.|Table|Example|Listing|Abbildung|Tabelle)\s*"
+    r"[0-9]+(?:[.\-–][0-9]+)*(?:\s*[.:：．]|\s|$|[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
+# A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2', also joined to its title
+# ('10.6.3.Script-Fu': the reader joins a number set apart to its title). Depth = how many numbers.
+_SECTION_NUMBER = re.compile(
+    r"^(?:[0-9]{1,3}|[A-Z](?=\.[0-9]))((?:\.[0-9]{1,3})*)(?:\.(?![0-9])|(?=\s|[^\w.]|[\u4e00-\u9fff]|$))"
+)
+
+
+def is_caption(text: str) -> bool:
+    """Does ``text`` open with a figure's, table's or example's label and number?"""
+    return bool(_CAPTION.match(text.strip()))
+
+
+def section_number(text: str) -> tuple[str, ...] | None:
+    """The section number opening ``text`` as its parts ('10.6.1. 刷新' → ('10', '6', '1')); None when none."""
+    match = _SECTION_NUMBER.match(text.strip())
+    if match is None:
+        return None
+    return tuple(match.group(0).rstrip(".").split("."))
+
+
+def captions_as_text(blocks: list[Block]) -> list[Block]:
+    """A heading that is a caption ('图 16.269. The Script-Fu submenu') is a paragraph of the section it is in;
+    so is "heading" type holding no letter or digit: an icon a page prints large ('⌄' opening a help page's
+    menu), which would otherwise head every section after it."""
+    return [
+        replace(b, heading_level=None, role="body")
+        if b.heading_level is not None and (is_caption(b.text) or not any(c.isalnum() for c in b.text))
+        else b
+        for b in blocks
+    ]
+
+
+def nest_by_numbers(blocks: list[Block]) -> list[Block]:
+    """Headings set in one type whose section numbers differ in depth nest by the depth.
+
+    Levels from type size stay the first key: a type holding only one depth of numbers (or none) keeps its
+    level, so documents whose sizes already nest their sections are unchanged. Within a type holding several
+    depths, each depth is a level under the shallower one. The type's unnumbered headings before its first
+    numbered one (a document's title) stay at its first level; those after it are the title of a part of the
+    section they stand in (DocBook prints a list's or an example's title in its sections' type: "The Script-Fu
+    Console Buttons" inside "10.6.3"), a level under the type's deepest numbers, so they close no section.
+    """
+    numbers: dict[int, set[tuple[str, ...]]] = {}
+    for b in blocks:
+        if b.heading_level is not None and b.role == "heading":
+            n = section_number(b.text)
+            if n is not None:
+                numbers.setdefault(b.heading_level, set()).add(n)
+    # Only numbers in a parent-child pair count ('10.6' and '10.6.1'): a cell's '380' beside '4.5.2' is no depth.
+    depths = {
+        level: {len(n) for n in ns if n[:-1] in ns or any(m[:-1] == n for m in ns)} for level, ns in numbers.items()
+    }
+    if not any(len(ds) > 1 for ds in depths.values()):
+        return blocks
+
+    numbered_seen: set[int] = set()  # types whose first numbered heading has been passed
+    keys: list[tuple[int, int] | None] = []
+    for b in blocks:
+        if b.heading_level is None or b.role != "heading":
+            keys.append(None)
+            continue
+        ds = sorted(depths.get(b.heading_level, ()))
+        n = section_number(b.text)
+        if n is not None and len(n) in ds:
+            numbered_seen.add(b.heading_level)
+            keys.append((b.heading_level, ds.index(len(n)) if len(ds) > 1 else 0))
+        elif n is None and len(ds) > 1 and b.heading_level in numbered_seen:
+            keys.append((b.heading_level, len(ds)))
+        else:
+            keys.append((b.heading_level, 0))
+    rank = {k: n + 1 for n, k in enumerate(sorted({k for k in keys if k is not None}))}
+    return [b if k is None else replace(b, heading_level=rank[k]) for b, k in zip(blocks, keys, strict=True)]
+
+
+ROW_OVERLAP = 0.25  # lines overlapping by this share of the shorter one's height stand on one row
+CELL_GAP = 0.5  # lines this many body sizes apart on one row are two cells (a word space is less)
+EDGE = 2.0  # pt: cells of one table column start at one x
+ROW_REACH = 6.0  # body sizes: the next row of a table is at most this far below (a cell may hold a few lines)
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines standing side by side, grouped into rows top to bottom, each row left to right."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        for row in rows[-3:]:
+            first = row[0]
+            overlap = min(first.bottom, ln.bottom) - max(first.top, ln.top)
+            beside = all(ln.x0 >= o.x1 or ln.x1 <= o.x0 for o in row)  # a cell's next line is not beside it
+            if beside and overlap >= ROW_OVERLAP * min(first.bottom - first.top, ln.bottom - ln.top):
+                row.append(ln)
+                break
+        else:
+            rows.append([ln])
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
+
+
+def mark_table_rows(lines: list[Line], body: float) -> None:
+    """Mark the lines of a table's rows as text, never headings (``Line.quoted``: text, not a heading).
+
+    A word processor or a browser prints a table's header row and cells of code or file names in bold, each
+    cell a short line: alone, each looks like a subhead. A one-column document's heading stands alone on its
+    row; a table's row has cells side by side: three or more, or a bold one beside a light one, or two whose
+    next row's cells start at the same x as theirs (a margin note beside a heading does none of these)."""
+    split = [row for row in _rows(lines) if len(row) >= 2 and _apart(row, body)]
+    cells: list[Line] = []
+    for row in split:
+        if len(row) >= 3 or len({ln.bold for ln in row}) > 1:
+            cells += row
+    for a, b in zip(split, split[1:], strict=False):
+        if b[0].top - max(ln.bottom for ln in a) > ROW_REACH * body:
+            continue
+        shared = sum(any(abs(x.x0 - y.x0) <= EDGE for y in b) for x in a)
+        if shared >= 2:
+            cells += a + b
+    for ln in cells:
+        if ln.size < HEAD_RATIO * body:  # headline type in a layout table (a page's title beside its logo) heads
+            ln.quoted = True
+
+
+def _apart(row: list[Line], body: float) -> bool:
+    """Are the row's lines set apart (cells), not one line broken where its font changes?"""
+    return all(b.x0 - a.x1 >= CELL_GAP * body for a, b in zip(row, row[1:], strict=False))
+
+
+LINE_PITCH = 0.5  # x the size: a gap this small between two lines is the line spacing, no heading's space
+FULL = 2.0  # body sizes: a line ending this close to where the next line ends fills the measure
+
+
+def mark_run_on_lines(lines: list[Line], body: float) -> None:
+    """Mark bold lines that run on in a paragraph of lighter type as text (``Line.quoted``).
+
+    A paragraph whose last line holds only a bold word ("参见 systemd.mount(5)." wrapped after "参见"), or whose
+    first line is all bold code, looks like a subhead when read line by line. A heading is set apart by space
+    above it, and the text under it starts a new line; these lines follow the line above at the line pitch, or
+    fill the measure with the paragraph's next line right under them."""
+    by_top = sorted(lines, key=lambda ln: ln.top)
+    for k, b in enumerate(by_top):
+        if not b.bold or b.size >= HEAD_RATIO * body:
+            continue
+        for a in by_top[max(0, k - 6) : k]:
+            if _next_line(a, b) and not a.bold:
+                b.quoted = True
+        for c in by_top[k + 1 : k + 6]:
+            if _next_line(b, c) and not c.bold and abs(c.x0 - b.x0) <= EDGE and b.x1 >= c.x1 - FULL * body:
+                b.quoted = True
+
+
+def _next_line(a: Line, b: Line) -> bool:
+    """Is ``b`` the line right under ``a`` in one paragraph's type (one size, the line spacing, one column)?"""
+    return (
+        abs(a.size - b.size) < 0.05 * b.size
+        and b.top - a.top > 0.5 * b.size  # below it (loose boxes of tight lines overlap)
+        and b.top - a.bottom < LINE_PITCH * b.size
+        and a.x0 < b.x1
+        and b.x0 < a.x1
+    )
+
+
+def mark_captions(lines: list[Line]) -> None:
+    """Mark a caption's lines as text (``Line.quoted``) before headings are grouped.
+
+    A browser may print a caption in heading type and in pieces along its row ('图 16.120.' | 'The“Transparency”'
+    | 'submenu …', where the font changes); read as display type, it joins the heading above it into one heading
+    group and may be taken for the headline. The caption is the line opening with its label and number, the
+    lines in its type to its right on its row, and those right under it at the line pitch (a long caption)."""
+    by_top = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    for k, ln in enumerate(by_top):
+        if ln.quoted or not is_caption(ln.text):
+            continue
+        ln.quoted = True
+        last = ln
+        for other in by_top[k + 1 : k + 40]:
+            same_type = abs(other.size - ln.size) < 0.05 * ln.size and other.bold == ln.bold
+            if not same_type:
+                continue
+            on_row = other.x0 >= ln.x0 and min(other.bottom, ln.bottom) - max(other.top, ln.top) > 0.5 * ln.size
+            if on_row or _next_line(last, other):
+                other.quoted = True
+                if not on_row:
+                    last = other
