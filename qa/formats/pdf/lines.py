@@ -112,6 +112,8 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
             rows.append([ch])
     for row in rows:
         row.sort(key=lambda c: c.x0)
+    rows = _seat_tucked(rows)
+    tucked = [{j for j in range(1, len(row) - 1) if _tucked(row, j)} for row in rows]
     # Column edges: x where text starts (a row's start, or after a gap wider than CJK spacing) in
     # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
@@ -205,12 +207,52 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # The rows above and below run their text through this gap: a justified line's space
                     # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
                     reach = gap
-                if gap > reach or max(prev.size, ch.size) > 1.15 * small:
+                resized = max(prev.size, ch.size) > 1.15 * small and not ({j - 1, j} & tucked[r])
+                if gap > reach or resized:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
     return _join_section_numbers(lines)
+
+
+def _tucked(row: list[_Char], j: int) -> bool:
+    """Is ``row[j]`` a glyph kerned in between its two neighbours (it starts after the one before starts and ends
+    before the one after ends, overlapping the room between them), such as the raised small A and the lowered E
+    of the TeX logos (L^AT_EX): a letter of the word it sits in, whatever its size or baseline."""
+    a, ch, b = row[j - 1], row[j], row[j + 1]
+    if ch.text.isspace() or a.text.isspace() or b.text.isspace() or not ch.text.isalpha():
+        return False
+    return a.x0 < ch.x0 and ch.x1 < b.x1 and ch.x0 < b.x0 and ch.x1 > a.x1 and b.x0 - a.x1 < 0.5 * ch.size
+
+
+def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
+    """Rows of one to three letters set off the baseline inside another row's word (a TeX logo's lowered E, a
+    raised A: ``L^AT_EX``) are put back into that row, where they are read as letters of its word. On a baseline
+    of their own they became a line of their own — a one-letter heading, or a line that splits its row in two.
+
+    A letter belongs to a row when its box overlaps the row's glyphs vertically and it is kerned in between two
+    neighbouring glyphs of the row (``_tucked``), which text on a line of its own never is."""
+    short = [r for r, row in enumerate(rows) if 1 <= len(row) <= 3 and all(c.text.isalpha() for c in row)]
+    if not short:
+        return rows
+    moved: set[int] = set()
+    for r in short:
+        row = rows[r]
+        for host_index in range(max(0, r - 3), min(len(rows), r + 4)):
+            host = rows[host_index]
+            if host_index == r or host_index in moved or len(host) < 2:
+                continue
+            if not all(min(c.bottom for c in host) > ch.top and max(c.top for c in host) < ch.bottom for ch in row):
+                continue
+            trial = sorted(host + row, key=lambda c: c.x0)
+            mine = {id(ch) for ch in row}
+            at = [j for j, c in enumerate(trial) if id(c) in mine]
+            if all(0 < j < len(trial) - 1 and _tucked(trial, j) for j in at):
+                host[:] = trial
+                moved.add(r)
+                break
+    return [row for r, row in enumerate(rows) if r not in moved]
 
 
 def _join_section_numbers(lines: list[Line]) -> list[Line]:
