@@ -59,6 +59,7 @@ class _Char:
     size: float
     bold: bool
     bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
+    font: str = ""  # the font's name as the PDF gives it (several sizes of one face share it)
 
 
 @dataclass
