@@ -8,6 +8,7 @@ imports from a sibling that imports it back.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -474,4 +475,13 @@ def _is_head(line: Line, body: float) -> bool:
         return True
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
-    return distinct and len(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+    # At most 40 characters; a bold line of a Latin script (no full-width character) at most twice that: a heading
+    # in Latin letters ('2.6. Einstellung des Satzspiegels und der Seitenaufteilung') is as wide in half as many
+    # ems. (A line mixing CJK with a bold term, '\Set…{⟨real⟩}如果…', is a run-in item of a list.)
+    short = len(text) <= 40 or (line.bold and len(text) <= 80 and not any(_wide(ch) for ch in text))
+    return distinct and short and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _wide(ch: str) -> bool:
+    """A full-width character (CJK ideographs, kana, hangul, full-width forms): one em, where a Latin letter is half."""
+    return unicodedata.east_asian_width(ch) in "WF"
