@@ -42,6 +42,12 @@ SECTION_NUMBER = re.compile(
     r"|第 ?[0-9一二三四五六七八九十百零〇]{1,4} ?[章节節部篇讲講]|(?:Chapter|Part|Section|Appendix) [0-9A-Z]{1,4}"
     r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
 )
+# A figure's or table's caption, by its label and number ('表3', '图 2.1 系统结构', 'Table 4: …', 'Figure 3.'): set in
+# bold or larger type like a heading, but a label of the float beside it — the text after it stays in its section.
+_CAPTION_LABEL = re.compile(
+    r"\s*(?:[图圖表]|fig(?:ure)?\.?|table|tab\.)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*(?=$|[\s:：.．、]|[^\x00-\x7f])",
+    re.IGNORECASE,
+)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -235,12 +241,16 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
 
     A letter belongs to a row when its box overlaps the row's glyphs vertically and it is kerned in between two
     neighbouring glyphs of the row (``_tucked``), which text on a line of its own never is."""
-    short = [r for r, row in enumerate(rows) if 1 <= len(row) <= 3 and all(c.text.isalpha() for c in row)]
+    short = [
+        r
+        for r, row in enumerate(rows)
+        if 1 <= sum(not c.text.isspace() for c in row) <= 3 and all(c.text.isalpha() or c.text.isspace() for c in row)
+    ]
     if not short:
         return rows
     moved: set[int] = set()
     for r in short:
-        row = rows[r]
+        row = [c for c in rows[r] if not c.text.isspace()]
         for host_index in range(max(0, r - 3), min(len(rows), r + 4)):
             host = rows[host_index]
             if host_index == r or host_index in moved or len(host) < 2:
@@ -469,7 +479,7 @@ def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float
 
 def _is_head(line: Line, body: float) -> bool:
     """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
-    if line.quoted:
+    if line.quoted or _CAPTION_LABEL.match(line.text):
         return False
     if line.size >= HEAD_RATIO * body:
         return True
