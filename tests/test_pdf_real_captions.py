@@ -41,13 +41,17 @@ def _caption(c, y: float, label: str, text: str) -> float:  # noqa: ANN001
     """A caption centred over its table, in bold."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    bold = c.beginText(300 - stringWidth(f"{label} {text}", "STSong-Light", BODY) / 2, y)
+    _bold(c, 300 - stringWidth(f"{label} {text}", "STSong-Light", BODY) / 2, y, f"{label} {text}")
+    return y - 20
+
+
+def _bold(c, x: float, y: float, text: str) -> None:  # noqa: ANN001
+    bold = c.beginText(x, y)
     bold.setFont("STSong-Light", BODY)
     bold.setTextRenderMode(2)  # filled and stroked: the synthetic bold of a face without a bold weight
-    bold.textOut(f"{label} {text}")
+    bold.textOut(text)
     bold.setTextRenderMode(0)
     c.drawText(bold)
-    return y - 20
 
 
 def _table(c, y: float) -> float:  # noqa: ANN001
@@ -75,6 +79,13 @@ def test_a_bold_caption_label_is_no_heading(tmp_path, fonts) -> None:
     y = _caption(c, y, "Table 4:", "字库与编译方式")
     y = _table(c, y)
     y = _paragraph(c, y, TEXT[50:] + TEXT[:50])
+    # a figure (a drawn box), its caption under it: the label set apart from its text by an em and a half, both in bold
+    c.rect(200, y - 80, 200, 80)
+    y -= 110
+    _bold(c, 250, y, "图2")
+    _bold(c, 250 + 2 * BODY + 1.5 * BODY, y, "系统结构")
+    y -= 36
+    y = _paragraph(c, y, TEXT[40:] + TEXT[:40])
     c.setFont("STSong-Light", 14)
     c.drawString(LEFT, y - 10, "4.4 横排与竖排")
     y -= 38
@@ -87,4 +98,5 @@ def test_a_bold_caption_label_is_no_heading(tmp_path, fonts) -> None:
     under = {outline.paragraphs[i].text[:12]: s.path[-1] for s in outline.sections for i in s.paragraphs}
     assert under[(TEXT[30:] + TEXT[:30])[:12]] == "4.3 中文字库"
     assert under[(TEXT[50:] + TEXT[:50])[:12]] == "4.3 中文字库"
+    assert under[(TEXT[40:] + TEXT[:40])[:12]] == "4.3 中文字库"
     assert under[(TEXT[60:] + TEXT[:60])[:12]] == "4.4 横排与竖排"

@@ -48,6 +48,7 @@ _CAPTION_LABEL = re.compile(
     r"\s*(?:[图圖表]|fig(?:ure)?\.?|table|tab\.)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*(?=$|[\s:：.．、]|[^\x00-\x7f])",
     re.IGNORECASE,
 )
+_CAPTION_ALONE = re.compile(_CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -274,7 +275,8 @@ def _join_section_numbers(lines: list[Line]) -> list[Line]:
     row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right."""
     joined: dict[int, Line] = {}  # id of a number line -> the number and its title as one line
     titles: set[int] = set()
-    numbers = [a for a in lines if SECTION_NUMBER.fullmatch(a.text)]
+    # (a caption's label set apart from its text, '表3␣␣中文字体配置', likewise: its text is no heading)
+    numbers = [a for a in lines if SECTION_NUMBER.fullmatch(a.text) or _CAPTION_ALONE.fullmatch(a.text)]
     if not numbers:
         return lines
     # a number's row mates are found among the lines whose top is at most a line's height above its middle
