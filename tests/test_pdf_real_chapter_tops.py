@@ -69,3 +69,28 @@ def test_a_chapter_title_atop_a_page_with_a_number_under_it_is_a_heading(tmp_pat
     assert headings == ["目录", "第1章 绪论", "第2章 相关工作"]
     paths = [s.path[-1] for s in outline.sections for i in s.paragraphs if outline.paragraphs[i].text[:10] == TEXT[:10]]
     assert paths == ["第1章 绪论", "第2章 相关工作"]
+
+
+def test_a_chapter_number_set_larger_than_its_title_is_one_heading_with_it(tmp_path, fonts) -> None:
+    """A book's chapter opening: the number in 36 pt, an em of the title's type, then the title in 26 pt."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "book.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for n, title in enumerate(["使用本书", "运行排版程序"], 1):
+        c.setFont("Times-Roman", 36)
+        c.drawString(LEFT, 740, str(n))
+        c.setFont("STSong-Light", 26)
+        c.drawString(LEFT + stringWidth(str(n), "Times-Roman", 36) + 26, 740, title)
+        c.setFont("STSong-Light", BODY)
+        y = 680.0
+        for i in range(0, len(TEXT), 40):
+            c.drawString(LEFT, y, TEXT[i : i + 40])
+            y -= 16
+        c.showPage()
+    c.save()
+
+    outline = recover_outline(read_pdf(path, path.name))
+    headings = [p.text for p in outline.paragraphs if outline.roles.get(p.index) == "heading"]
+    assert headings == ["1 使用本书", "2 运行排版程序"]

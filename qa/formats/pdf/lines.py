@@ -222,7 +222,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
-    return _join_section_numbers(lines)
+    return _join_section_numbers(lines, body)
 
 
 def _tucked(row: list[_Char], j: int) -> bool:
@@ -268,11 +268,13 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
     return [row for r, row in enumerate(rows) if r not in moved]
 
 
-def _join_section_numbers(lines: list[Line]) -> list[Line]:
+def _join_section_numbers(lines: list[Line], body: float = 0.0) -> list[Line]:
     """A section number set apart from its title on the title's baseline ("1.1␣␣宏包依赖", "第1章␣␣绪论"; TeX,
     ctex and Word put an em or more between them) is one line with it, not a line of its own: read apart, the
     number becomes a heading (or a kicker) above its title. Only a line that is nothing but a number, opening its
-    row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right."""
+    row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right — or, when
+    the words are display type (``body`` given), down to half its size: a book's chapter number set larger than
+    its title ("1␣␣使用本书" in 36 and 26 pt)."""
     joined: dict[int, Line] = {}  # id of a number line -> the number and its title as one line
     titles: set[int] = set()
     # (a caption's label set apart from its text, '表3␣␣中文字体配置', likewise: its text is no heading)
@@ -300,7 +302,7 @@ def _join_section_numbers(lines: list[Line]) -> list[Line]:
             and id(b) not in titles
             and on_row(b)
             and 0 < b.x0 - a.x1 <= NUMBER_GAP * max(a.size, b.size)
-            and 0.8 <= b.size / a.size <= 1.25
+            and (0.8 <= b.size / a.size <= 1.25 or (0.5 <= b.size / a.size < 0.8 and b.size >= HEAD_RATIO * body > 0))
             and any(c.isalpha() for c in b.text)
         ]
         if not right:
