@@ -68,6 +68,7 @@ class _Char:
     bold: bool
     bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
     font: str = ""  # the font's name as the PDF gives it (several sizes of one face share it)
+    spaced: bool = False  # pdfium put a word space right before it (a space the PDF does not store as a glyph)
 
 
 @dataclass
@@ -410,10 +411,13 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
                 parts.append(" ")
             continue
         gap = ch.x0 - prev.x1 if prev is not None else 0.0
+        # TeX writes no space glyphs and may set a justified line's word spaces under a quarter em: pdfium's
+        # generated space between two Latin characters marks them ('This parameter', not 'Thisparameter').
+        latin_space = ch.spaced and ch.text.isascii() and prev is not None and prev.text.isascii() and gap > 0
         if (
             prev is not None
             and parts[-1] != " "
-            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size)
+            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size or latin_space)
         ):
             parts.append(" ")
         parts.append(ch.text)

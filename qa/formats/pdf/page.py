@@ -51,10 +51,12 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         flags = ctypes.c_int()
         chars: list[_Char] = []
         fonts: dict[bytes, tuple[bool, bool]] = {}  # name -> (bold, bold only because it is a 黑体)
+        spaced = False
         for i in range(raw.FPDFText_CountChars(tp)):
-            if raw.FPDFText_IsGenerated(tp, i):
-                continue
             code = raw.FPDFText_GetUnicode(tp, i)
+            if raw.FPDFText_IsGenerated(tp, i):
+                spaced = code == 32  # a word space pdfium found between two glyphs (kept as a mark on the next)
+                continue
             if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
                 continue
             text = chr(code) if code < 0x110000 else " "
@@ -93,8 +95,10 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     weight >= 600 or stroked or fonts[font][0],
                     weight < 600 and not stroked and fonts[font][1],
                     font.decode("latin-1"),
+                    spaced,
                 )
             )
+            spaced = False
         return chars
     finally:
         textpage.close()
