@@ -20,6 +20,7 @@ install-test:
 	-bash scripts/install-cjk-font.sh  # best effort: the fpdf2/Typst producers' font; their tests skip without it
 	-bash scripts/install-latex.sh  # best effort: without it the LaTeX producer's tests skip and say why
 	-bash scripts/install-pdfkit.sh  # best effort: PDFKit (npm) into .pdfkit/; without it the PDFKit producer's tests skip
+	-bash scripts/install-scribus.sh  # best effort: Scribus and the AR PL fonts; without them the Scribus producer's tests skip
 
 test: install-test
 	$(PYTHON) -m ruff check .

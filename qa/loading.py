@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from qa.errors import LoadError
 from qa.formats import STRUCTURED_SUFFIXES, read_structured
+from qa.ideograph_forms import FOLD
 from qa.records import Document, quote_doc_id
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~4
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 _SPACE_LIKE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))  # controls: dropped
+_SPACE_LIKE.update(FOLD)  # Kangxi radicals and compatibility ideographs as the ideographs they print as
 
 
 _CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "cp936", "big5", "big5hkscs", "cp950", "hz"}
@@ -66,7 +68,8 @@ def display_name(name: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """LF line endings, full-width/no-break spaces as ASCII spaces, no BOM, no control characters.
+    """LF line endings, full-width/no-break spaces as ASCII spaces, no BOM, no control characters, no look-alike
+    ideographs (``qa.ideograph_forms``: text copied out of PDFs carries Kangxi radicals for 一, 日 …).
 
     NUL and the other C0 controls (except tab, line feed, vertical tab and form feed) are dropped:
     they are never meant as text, a terminal would act on them when a passage is printed, and a

@@ -43,6 +43,7 @@ from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
 from qa.highlight import highlight_spans
+from qa.ideograph_forms import fold_ideographs
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import query_tokens
 from qa.options import DEFAULT_MODE, MODES, SearchOptions
@@ -133,8 +134,9 @@ class Hit:
 
 
 def clean_question(question: str) -> str:
-    """Strip a question; refuse an empty one, cut a huge one."""
-    text = " ".join((question or "").split())
+    """Strip a question; refuse an empty one, cut a huge one; look-alike ideographs (a question pasted from a
+    PDF) as the ideographs the index holds."""
+    text = " ".join(fold_ideographs(question or "").split())
     if not text:
         raise QueryError("the question is empty: type what you want to find")
     if len(text) > MAX_QUERY_CHARS:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import LoadError
+from qa.ideograph_forms import fold_ideographs
 from qa.records import Document, LineHint
 
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -37,8 +38,9 @@ class Block:
 
 
 def clean_inline(text: str) -> str:
-    """One line of text: whitespace runs as one space; a line break between CJK characters as nothing."""
-    text = _CJK_BREAK.sub("", text)
+    """One line of text: whitespace runs as one space; a line break between CJK characters as nothing;
+    look-alike ideographs (Kangxi radicals …, pasted from PDFs into Word and web pages) as the ideographs."""
+    text = _CJK_BREAK.sub("", fold_ideographs(text))
     return _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 

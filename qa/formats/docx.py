@@ -10,7 +10,9 @@
   short and unpunctuated like a heading, read with the structure stage's own outline rules — unless
   it repeats the words of a styled heading (a contents list, as LibreOffice saves a web page's, or a
   Word contents line with its page number): that line names a heading, it is not one; nor is one that
-  heads no text (a run of numbered lines over nothing is a list of contents).
+  heads no text (a run of numbered lines over nothing is a list of contents), nor one whose words are all a
+  link (a contents entry pointing at the part it names), nor one under a decimal-numbered heading ('A.3.')
+  whose number does not extend it ('（一）…' there is one of the clause's points, 'A.3.1 …' a subsection).
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
@@ -143,6 +145,55 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     return "".join(parts)
 
 
+def _is_link_line(element) -> bool:  # noqa: ANN001 - lxml w:p
+    """Whether every word of a paragraph but its numbering is link text (``w:hyperlink``, a HYPERLINK field).
+
+    Word writes each line of a contents list as a link to the part it names (its own TOC: a hyperlink to a
+    ``_Toc`` bookmark; pandoc and LibreOffice: the page's links to its chapters). A numbered line that is all
+    link is such an entry, never a heading: headings are what the links point to."""
+    inside: list[str] = []
+    outside: list[str] = []
+    field: list[str] = []  # open complex fields' instructions, innermost last
+    result: list[bool] = []  # per open field: past its separator (showing its result)
+
+    def in_link() -> bool:
+        return any(r and f.strip().upper().startswith("HYPERLINK") for f, r in zip(field, result, strict=True))
+
+    def walk(el, linked: bool) -> None:  # noqa: ANN001
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_TEXT:
+                continue
+            if tag == f"{_W}fldChar":
+                kind = child.get(f"{_W}fldCharType")
+                if kind == "begin":
+                    field.append("")
+                    result.append(False)
+                elif kind == "separate" and result:
+                    result[-1] = True
+                elif kind == "end" and field:
+                    field.pop()
+                    result.pop()
+            elif tag == f"{_W}instrText":
+                if field and not result[-1]:
+                    field[-1] += child.text or ""
+            elif tag in _TEXT:
+                (inside if linked or in_link() else outside).append(child.text or "")
+            else:
+                here = tag == f"{_W}hyperlink" or (
+                    tag == f"{_W}fldSimple" and (child.get(f"{_W}instr") or "").strip().upper().startswith("HYPERLINK")
+                )
+                walk(child, linked or here)
+
+    walk(element, False)
+    # the entry's number may stand outside its link ('2.5. <link>解决特定软件包问题的主要网站</link>', as pandoc
+    # writes a DocBook list of tables): letters outside the link, not digits or a numbering, make it text
+    rest = "".join(outside).strip()
+    numbering = _NUMBERING.match(rest)
+    rest = rest[numbering.end() :] if numbering else rest
+    return any(c.isalnum() for c in "".join(inside)) and not any(c.isalpha() for c in rest)
+
+
 def _is_contents_control(sdt) -> bool:  # noqa: ANN001 - lxml w:sdt
     """Word's generated table of contents: a content control of the 'Table of Contents' gallery."""
     return any(
@@ -200,7 +251,7 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     )
 
 
-def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int]) -> bool:
+def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int], linked: set[int]) -> bool:
     """Whether the numbered line ``i`` heads any text: a body paragraph or table row comes before the next
     numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
     list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
@@ -211,7 +262,8 @@ def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int]) -> b
             return True
         if level is not None or is_title:
             return False
-        other = candidates.get(j, _entry_rank(text))
+        # a numbered line that is all link is a contents entry however it is worded ('2.6. 使用 apt(8), …')
+        other = candidates.get(j, outline_rank(text) if j in linked else _entry_rank(text))
         if other is None:
             return True
         if other <= rank:
@@ -221,6 +273,28 @@ def _heads_text(i: int, rank: int, items: list, candidates: dict[int, int]) -> b
 
 
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+
+
+# A decimal outline number of two or more parts ('3.1', 'A.3.', '2.1.4'), as ISO 2145 / GB/T 1.1 number clauses;
+# not a date opening a title ('2024.10 月度工作总结').
+_DECIMAL_NUMBER = re.compile(r"^\s*((?:[A-Z]|\d{1,3})(?:[.．]\d{1,3})+)[.．]?(?!\d)")
+
+
+def _extends_decimal_outline(parent: str, text: str) -> bool:
+    """Whether a numbered line may be a subsection of the styled heading ``parent``.
+
+    A decimal outline numbers a subsection by extending its parent's number ('A.3' → 'A.3.1'); what is
+    numbered otherwise under a decimal-numbered heading — '（一）英文原版情况', '1)', '(a)' — is the clause's
+    list of points, written as paragraphs (GB/T 1.1 numbers clauses 5.1.1 and list items a), 1)). Under a
+    heading numbered otherwise ('第一章', '二、服务业', none) any outline numbering may head a subsection."""
+    top = _DECIMAL_NUMBER.match(parent)
+    if top is None:
+        return True
+    own = _DECIMAL_NUMBER.match(text)
+    if own is None:
+        return False
+    head = re.sub("．", ".", top.group(1))
+    return re.sub("．", ".", own.group(1)).startswith(head + ".")
 
 
 def _entry_rank(text: str) -> int | None:
@@ -262,6 +336,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
+    linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     for element in body:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -276,6 +351,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 level = _style_level(style)
             if level is None and not _outline_style(style):
                 listed.add(len(items))
+            if level is None and _is_link_line(element):
+                linked.add(len(items))
             items.append(("p", text, level, _is_title(style)))
         elif tag == "tbl":
             for row in Table(element, document).rows:
@@ -286,20 +363,26 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
     styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
-    entries = listed | {
+    entries = listed | linked | {
         i
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and _repeats_heading(text, styled)
     }
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
+    parents: dict[int, str] = {}  # paragraph -> the styled heading it is under
+    parent = ""
+    for i, (_, text, level, t) in enumerate(items):
+        if level is not None or t:
+            parent = text
+        parents[i] = parent
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and i not in entries
-        if (rank := _numbered_heading_rank(text)) is not None
+        if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i], text)
     }
-    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates)}
+    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked)}
     # Unstyled numbered headings sit below every styled level, in their own numbering order.
     ranks = sorted(set(numbered.values()))
     blocks: list[Block] = []

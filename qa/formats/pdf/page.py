@@ -11,6 +11,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _rows_to_lines, _ruled
+from qa.ideograph_forms import fold_code
 
 TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
 MONO_LETTERS = 50  # Latin letters of a font needed to tell whether it is a typewriter face
@@ -59,7 +60,9 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                 continue
             if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
                 continue
-            text = chr(code) if code < 0x110000 else " "
+            # A Kangxi radical or compatibility ideograph in the text layer is the ideograph the glyph shows
+            # (qa.ideograph_forms): read so before any rule looks at the text ('第⼀章' is 第一章).
+            text = fold_code(code) if code < 0x110000 else " "
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             size = raw.FPDFText_GetFontSize(tp, i)
