@@ -123,7 +123,6 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     for row in rows:
         row.sort(key=lambda c: c.x0)
     rows = _seat_tucked(rows)
-    tucked = [{j for j in range(1, len(row) - 1) if _tucked(row, j)} for row in rows]
     # Column edges: x where text starts (a row's start, or after a gap wider than CJK spacing) in
     # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
@@ -217,7 +216,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # The rows above and below run their text through this gap: a justified line's space
                     # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
                     reach = gap
-                resized = max(prev.size, ch.size) > 1.15 * small and not ({j - 1, j} & tucked[r])
+                resized = max(prev.size, ch.size) > 1.15 * small
                 if gap > reach or resized:
                     lines.extend(_make_line(current, page))
                     current = []
