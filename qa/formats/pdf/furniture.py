@@ -200,7 +200,7 @@ def _masthead(page: _Page, body: float) -> list[Line]:
             for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
             if ln not in top and foot - 1 <= ln.top <= foot + reach and ln.size < HEAD_RATIO * body
         ]
-        issue = [ln for ln in under if _FURNITURE.search(ln.text) and not _JUMP_MARK.search(ln.text)]
+        issue = [ln for ln in under if _ear_line(ln.text) and not _JUMP_MARK.search(ln.text)]
         rows = {round(ln.bottom) for ln in issue}
         rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
         top = top + [ln for ln in rest if ln not in page.furniture]
@@ -211,8 +211,17 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         or max(ln.bottom for ln in display) - min(ln.top for ln in display) > 1.5 * max(ln.size for ln in display)
         or len({round(ln.bottom) for ln in rest}) > 6
         or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
-        or not any(_FURNITURE.search(ln.text) for ln in rest)
+        or not any(_ear_line(ln.text) for ln in rest)
     ):
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
     return list(top)
+
+
+_FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
+
+
+def _ear_line(text: str) -> bool:
+    """A line of a nameplate's ear: a date, a weekday, an issue or edition — not a bare number, which under a
+    chapter's title opening a manual's page is a contents entry's page or a listing's line number."""
+    return bool(_FURNITURE.search(text)) and not _FOLIO.fullmatch(text)

@@ -8,6 +8,7 @@ imports from a sibling that imports it back.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,13 @@ SECTION_NUMBER = re.compile(
     r"|第 ?[0-9一二三四五六七八九十百零〇]{1,4} ?[章节節部篇讲講]|(?:Chapter|Part|Section|Appendix) [0-9A-Z]{1,4}"
     r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
 )
+# A figure's or table's caption, by its label and number ('表3', '图 2.1 系统结构', 'Table 4: …', 'Figure 3.'): set in
+# bold or larger type like a heading, but a label of the float beside it — the text after it stays in its section.
+_CAPTION_LABEL = re.compile(
+    r"\s*(?:[图圖表]|fig(?:ure)?\.?|table|tab\.)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*(?=$|[\s:：.．、]|[^\x00-\x7f])",
+    re.IGNORECASE,
+)
+_CAPTION_ALONE = re.compile(_CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -59,6 +67,8 @@ class _Char:
     size: float
     bold: bool
     bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
+    font: str = ""  # the font's name as the PDF gives it (several sizes of one face share it)
+    spaced: bool = False  # pdfium put a word space right before it (a space the PDF does not store as a glyph)
 
 
 @dataclass
@@ -112,6 +122,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
             rows.append([ch])
     for row in rows:
         row.sort(key=lambda c: c.x0)
+    rows = _seat_tucked(rows)
     # Column edges: x where text starts (a row's start, or after a gap wider than CJK spacing) in
     # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
@@ -205,22 +216,69 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # The rows above and below run their text through this gap: a justified line's space
                     # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
                     reach = gap
-                if gap > reach or max(prev.size, ch.size) > 1.15 * small:
+                resized = max(prev.size, ch.size) > 1.15 * small
+                if gap > reach or resized:
                     lines.extend(_make_line(current, page))
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
-    return _join_section_numbers(lines)
+    return _join_section_numbers(lines, body)
 
 
-def _join_section_numbers(lines: list[Line]) -> list[Line]:
+def _tucked(row: list[_Char], j: int) -> bool:
+    """Is ``row[j]`` a glyph kerned in between its two neighbours (it starts after the one before starts and ends
+    before the one after ends, overlapping the room between them), such as the raised small A and the lowered E
+    of the TeX logos (L^AT_EX): a letter of the word it sits in, whatever its size or baseline."""
+    a, ch, b = row[j - 1], row[j], row[j + 1]
+    if ch.text.isspace() or a.text.isspace() or b.text.isspace() or not ch.text.isalpha():
+        return False
+    return a.x0 < ch.x0 and ch.x1 < b.x1 and ch.x0 < b.x0 and ch.x1 > a.x1 and b.x0 - a.x1 < 0.5 * ch.size
+
+
+def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
+    """Rows of one to three letters set off the baseline inside another row's word (a TeX logo's lowered E, a
+    raised A: ``L^AT_EX``) are put back into that row, where they are read as letters of its word. On a baseline
+    of their own they became a line of their own — a one-letter heading, or a line that splits its row in two.
+
+    A letter belongs to a row when its box overlaps the row's glyphs vertically and it is kerned in between two
+    neighbouring glyphs of the row (``_tucked``), which text on a line of its own never is."""
+    short = [
+        r
+        for r, row in enumerate(rows)
+        if 1 <= sum(not c.text.isspace() for c in row) <= 3 and all(c.text.isalpha() or c.text.isspace() for c in row)
+    ]
+    if not short:
+        return rows
+    moved: set[int] = set()
+    for r in short:
+        row = [c for c in rows[r] if not c.text.isspace()]
+        for host_index in range(max(0, r - 3), min(len(rows), r + 4)):
+            host = rows[host_index]
+            if host_index == r or host_index in moved or len(host) < 2:
+                continue
+            if not all(min(c.bottom for c in host) > ch.top and max(c.top for c in host) < ch.bottom for ch in row):
+                continue
+            trial = sorted(host + row, key=lambda c: c.x0)
+            mine = {id(ch) for ch in row}
+            at = [j for j, c in enumerate(trial) if id(c) in mine]
+            if all(0 < j < len(trial) - 1 and _tucked(trial, j) for j in at):
+                host[:] = trial
+                moved.add(r)
+                break
+    return [row for r, row in enumerate(rows) if r not in moved]
+
+
+def _join_section_numbers(lines: list[Line], body: float = 0.0) -> list[Line]:
     """A section number set apart from its title on the title's baseline ("1.1␣␣宏包依赖", "第1章␣␣绪论"; TeX,
     ctex and Word put an em or more between them) is one line with it, not a line of its own: read apart, the
     number becomes a heading (or a kicker) above its title. Only a line that is nothing but a number, opening its
-    row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right."""
+    row, with a line of words of about its size starting within ``NUMBER_GAP`` of its size to its right — or, when
+    the words are display type (``body`` given), down to half its size: a book's chapter number set larger than
+    its title ("1␣␣使用本书" in 36 and 26 pt)."""
     joined: dict[int, Line] = {}  # id of a number line -> the number and its title as one line
     titles: set[int] = set()
-    numbers = [a for a in lines if SECTION_NUMBER.fullmatch(a.text)]
+    # (a caption's label set apart from its text, '表3␣␣中文字体配置', likewise: its text is no heading)
+    numbers = [a for a in lines if SECTION_NUMBER.fullmatch(a.text) or _CAPTION_ALONE.fullmatch(a.text)]
     if not numbers:
         return lines
     # a number's row mates are found among the lines whose top is at most a line's height above its middle
@@ -244,7 +302,7 @@ def _join_section_numbers(lines: list[Line]) -> list[Line]:
             and id(b) not in titles
             and on_row(b)
             and 0 < b.x0 - a.x1 <= NUMBER_GAP * max(a.size, b.size)
-            and 0.8 <= b.size / a.size <= 1.25
+            and (0.8 <= b.size / a.size <= 1.25 or (0.5 <= b.size / a.size < 0.8 and b.size >= HEAD_RATIO * body > 0))
             and any(c.isalpha() for c in b.text)
         ]
         if not right:
@@ -352,10 +410,13 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
                 parts.append(" ")
             continue
         gap = ch.x0 - prev.x1 if prev is not None else 0.0
+        # TeX writes no space glyphs and may set a justified line's word spaces under a quarter em: pdfium's
+        # generated space between two Latin characters marks them ('This parameter', not 'Thisparameter').
+        latin_space = ch.spaced and ch.text.isascii() and prev is not None and prev.text.isascii() and gap > 0
         if (
             prev is not None
             and parts[-1] != " "
-            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size)
+            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size or latin_space)
         ):
             parts.append(" ")
         parts.append(ch.text)
@@ -425,16 +486,20 @@ def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float
 
 def _is_head(line: Line, body: float) -> bool:
     """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
-    if line.quoted:
+    if line.quoted or _CAPTION_LABEL.match(line.text):
         return False
     if line.size >= HEAD_RATIO * body:
         return True
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
-    return distinct and _em_length(text) <= 40 and not text.endswith(("。", "，", "；", "、", "：", ":"))
+    # At most 40 characters; a line of a Latin script (no full-width character) at most twice that: a heading in
+    # Latin letters ('2.6. Einstellung des Satzspiegels und der Seitenaufteilung', a seven-word English section
+    # title) is as wide in half as many ems. (A line mixing CJK with a bold term, '\Set…{⟨real⟩}如果…', is a
+    # run-in item of a list.)
+    short = len(text) <= 40 or (len(text) <= 80 and not any(_wide(ch) for ch in text))
+    return distinct and short and not text.endswith(("。", "，", "；", "、", "：", ":"))
 
 
-def _em_length(text: str) -> float:
-    """Length in ems: a CJK character is one, a Latin letter or space about half (a 40-em heading is long in
-    either script; counted in characters, an English section title of seven words would be too long)."""
-    return sum(1.0 if ord(c) >= 0x2E80 else 0.5 for c in text)
+def _wide(ch: str) -> bool:
+    """A full-width character (CJK ideographs, kana, hangul, full-width forms): one em, where a Latin letter is half."""
+    return unicodedata.east_asian_width(ch) in "WF"

@@ -14,6 +14,8 @@ from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Pag
 from qa.ideograph_forms import fold_code
 
 TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
+MONO_LETTERS = 50  # Latin letters of a font needed to tell whether it is a typewriter face
+PROSE_SHARE = 0.1  # text outside typewriter faces needed to measure the body size on it alone
 
 
 def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]]]:  # noqa: ANN001 - pypdfium2 page and raw module
@@ -50,10 +52,12 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         flags = ctypes.c_int()
         chars: list[_Char] = []
         fonts: dict[bytes, tuple[bool, bool]] = {}  # name -> (bold, bold only because it is a 黑体)
+        spaced = False
         for i in range(raw.FPDFText_CountChars(tp)):
-            if raw.FPDFText_IsGenerated(tp, i):
-                continue
             code = raw.FPDFText_GetUnicode(tp, i)
+            if raw.FPDFText_IsGenerated(tp, i):
+                spaced = code == 32  # a word space pdfium found between two glyphs (kept as a mark on the next)
+                continue
             if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
                 continue
             # A Kangxi radical or compatibility ideograph in the text layer is the ideograph the glyph shows
@@ -93,8 +97,11 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     round(size, 1),
                     weight >= 600 or stroked or fonts[font][0],
                     weight < 600 and not stroked and fonts[font][1],
+                    font.decode("latin-1"),
+                    spaced,
                 )
             )
+            spaced = False
         return chars
     finally:
         textpage.close()
@@ -117,6 +124,38 @@ def _open(path: Path, doc_id: str):  # noqa: ANN202 - pypdfium2.PdfDocument
         if "password" in str(exc).lower():
             raise LoadError(f"{doc_id}: PDF is encrypted (password required), skipped") from exc
         raise LoadError(f"{doc_id}: PDF cannot be read ({exc}), skipped") from exc
+
+
+def _monospaced(chars: list[_Char]) -> set[str]:
+    """The fonts whose Latin letters all take one width (x their size): typewriter faces, in which manuals and
+    documented sources set their code listings. Told by the glyphs' own boxes, not by the font's flags (CJK faces
+    often call themselves fixed-pitch for their ideographs): in a proportional face an i is a third of an m."""
+    widths: dict[str, list[float]] = {}
+    for c in chars:
+        if c.text.isascii() and c.text.isalpha() and c.size > 0:
+            widths.setdefault(c.font, []).append((c.x1 - c.x0) / c.size)
+    mono = set()
+    for font, ws in widths.items():
+        if len(ws) < MONO_LETTERS:
+            continue
+        ws.sort()
+        median = ws[len(ws) // 2]
+        if median > 0 and sum(abs(w - median) <= 0.05 * median for w in ws) >= 0.9 * len(ws):
+            mono.add(font)
+    return mono
+
+
+def _body_size(chars: list[_Char], sizes: Counter[float]) -> float:
+    """The size the document's running text is set in: the most common size of its characters — leaving out the
+    Latin characters of typewriter faces when the rest is text enough. A manual or a documented source (a .dtx
+    printed with its code) may set more characters in its code listings, a size or two below its prose, than in
+    its prose; measured by them, every line of prose reads as display type, and its headings as furniture."""
+    mono = _monospaced(chars)
+    if mono:
+        prose = Counter(round(c.size * 2) / 2 for c in chars if not (c.font in mono and c.text.isascii()))
+        if prose and sum(prose.values()) >= PROSE_SHARE * sum(sizes.values()):
+            return prose.most_common(1)[0][0]
+    return sizes.most_common(1)[0][0]
 
 
 def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
@@ -142,7 +181,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     sizes: Counter[float] = Counter(round(c.size * 2) / 2 for *_, chars in sized for c in chars if not c.text.isspace())
     if sum(sizes.values()) < 20:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
-    body = sizes.most_common(1)[0][0]
+    body = _body_size([c for *_, chars in sized for c in chars if not c.text.isspace()], sizes)
     # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
     # the name marks nothing: only weight and synthetic bold set type apart from the body.
     body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
