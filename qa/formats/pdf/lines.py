@@ -44,8 +44,10 @@ SECTION_NUMBER = re.compile(
 )
 # A figure's or table's caption, by its label and number ('表3', '图 2.1 系统结构', 'Table 4: …', 'Figure 3.'): set in
 # bold or larger type like a heading, but a label of the float beside it — the text after it stays in its section.
+# (Also an example's or listing's: DocBook prints "例 3.1." and "Example 2." in its sections' type.)
 _CAPTION_LABEL = re.compile(
-    r"\s*(?:[图圖表]|fig(?:ure)?\.?|table|tab\.)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*(?=$|[\s:：.．、]|[^\x00-\x7f])",
+    r"\s*(?:[图圖表例]|插图|fig(?:ure)?\.?|table|tab\.|example|listing|abbildung|tabelle)\s*"
+    r"[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*(?=$|[\s:：.．、]|[^\x00-\x7f])",
     re.IGNORECASE,
 )
 _CAPTION_ALONE = re.compile(_CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else

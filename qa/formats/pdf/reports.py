@@ -15,15 +15,8 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.pdf.lines import HEAD_RATIO, Line
+from qa.formats.pdf.lines import _CAPTION_LABEL, HEAD_RATIO, Line
 
-# A caption's label and number: '图 16.269.', '表4-1', 'Figure 3:', 'Table 2.1', '例 3'. A label alone ('图表')
-# or one without a number is a heading's word, not a caption.
-_CAPTION = re.compile(
-    r"^(?:图|表|例|圖|插图|Figure|Fig\.|Table|Example|Listing|Abbildung|Tabelle)\s*"
-    r"[0-9]+(?:[.\-–][0-9]+)*(?:\s*[.:：．]|\s|$|[\u4e00-\u9fff])",
-    re.IGNORECASE,
-)
 # A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2', also joined to its title
 # ('10.6.3.Script-Fu': the reader joins a number set apart to its title). Depth = how many numbers.
 _SECTION_NUMBER = re.compile(
@@ -33,7 +26,7 @@ _SECTION_NUMBER = re.compile(
 
 def is_caption(text: str) -> bool:
     """Does ``text`` open with a figure's, table's or example's label and number?"""
-    return bool(_CAPTION.match(text.strip()))
+    return bool(_CAPTION_LABEL.match(text.strip()))
 
 
 def section_number(text: str) -> tuple[str, ...] | None:
