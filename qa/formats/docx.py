@@ -11,8 +11,10 @@
   it repeats the words of a styled heading (a contents list, as LibreOffice saves a web page's, or a
   Word contents line with its page number): that line names a heading, it is not one; nor is one that
   heads no text (a run of numbered lines over nothing is a list of contents), nor one whose words are all a
-  link (a contents entry pointing at the part it names), nor one under a decimal-numbered heading ('A.3.')
-  whose number does not extend it ('（一）…' there is one of the clause's points, 'A.3.1 …' a subsection).
+  link to another part of the document set (a contents entry pointing at the part it names), nor one under a
+  decimal-numbered heading ('A.3.') numbered otherwise ('（一）…' there is one of the clause's points); a
+  decimal-numbered line there ('A.3.1 …', a sibling '1.2 …' of a styled '1.1 …') sits at the level its number
+  implies.
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
@@ -295,21 +297,34 @@ _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
 _DECIMAL_NUMBER = re.compile(r"^\s*((?:[A-Z]|\d{1,3})(?:[.．]\d{1,3})+)[.．]?(?!\d)")
 
 
-def _extends_decimal_outline(parent: str, text: str) -> bool:
-    """Whether a numbered line may be a subsection of the styled heading ``parent``.
+def _decimal_parts(text: str) -> int | None:
+    """How many parts a line's decimal outline number has ('A.3.' 2, '2.1.4' 3), None if it has none."""
+    match = _DECIMAL_NUMBER.match(text)
+    return None if match is None else len(re.split("[.．]", match.group(1)))
 
-    A decimal outline numbers a subsection by extending its parent's number ('A.3' → 'A.3.1'); what is
-    numbered otherwise under a decimal-numbered heading — '（一）英文原版情况', '1)', '(a)' — is the clause's
-    list of points, written as paragraphs (GB/T 1.1 numbers clauses 5.1.1 and list items a), 1)). Under a
-    heading numbered otherwise ('第一章', '二、服务业', none) any outline numbering may head a subsection."""
-    top = _DECIMAL_NUMBER.match(parent)
-    if top is None:
+
+def _extends_decimal_outline(parent: str, text: str) -> bool:
+    """Whether a numbered line may be a heading under the styled heading ``parent``.
+
+    Under a decimal-numbered heading ('A.3.', '1.1') a line numbered otherwise — '（一）英文原版情况', '1)',
+    '(a)' — is one of the clause's points, written as paragraphs (GB/T 1.1 numbers clauses 5.1.1 and list
+    items a), 1)); a decimal number of two or more parts is a clause of the same outline, a subsection
+    ('A.3.1') or a sibling an author left unstyled ('1.2 建设目标' after the styled '1.1 项目背景'), placed at
+    the level its number implies (``_decimal_level``). Under a heading numbered otherwise ('第一章',
+    '二、服务业', none) any outline numbering may head a subsection."""
+    if _DECIMAL_NUMBER.match(parent) is None:
         return True
-    own = _DECIMAL_NUMBER.match(text)
-    if own is None:
-        return False
-    head = re.sub("．", ".", top.group(1))
-    return re.sub("．", ".", own.group(1)).startswith(head + ".")
+    return _DECIMAL_NUMBER.match(text) is not None
+
+
+def _decimal_level(parent: str, parent_level: int, text: str) -> int | None:
+    """The level a decimal-numbered line's number implies beside its decimal-numbered styled heading: as deep
+    as the parent's level plus the parts it has more ('1.1' level 2 → '1.2' level 2, '1.1.1' level 3).
+    None when either line is not numbered so."""
+    own, top = _decimal_parts(text), _decimal_parts(parent)
+    if own is None or top is None:
+        return None
+    return max(1, parent_level + own - top)
 
 
 def _entry_rank(text: str) -> int | None:
@@ -464,22 +479,24 @@ def read_docx(path: Path, doc_id: str) -> Document:
     )
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
-    parents: dict[int, str] = {}  # paragraph -> the styled heading it is under
-    parent = ""
+    parents: dict[int, tuple[str, int]] = {}  # paragraph -> the styled heading it is under, and its level
+    parent = ("", 0)
     for i, (_, text, level, t) in enumerate(items):
         if level is not None or t:
-            parent = text
+            parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and i not in entries
-        if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i], text)
+        if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i][0], text)
     }
     noted = frozenset(k for k, lines in placed.items() if lines)
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked, noted)}
-    # Unstyled numbered headings sit below every styled level, in their own numbering order.
-    ranks = sorted(set(numbered.values()))
+    # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
+    # numbered headings sit below every styled level, in their own numbering order.
+    implied = {i: lv for i in numbered if (lv := _decimal_level(*parents[i], items[i][1])) is not None}
+    ranks = sorted({r for i, r in numbered.items() if i not in implied})
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
@@ -488,6 +505,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=1, role="title"))
         elif level is not None:
             blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
+        elif i in implied:
+            blocks.append(Block(text, heading_level=implied[i], role="heading"))
         elif i in numbered:
             blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:
