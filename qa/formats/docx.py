@@ -25,6 +25,7 @@ and text boxes are read through, except Word's generated table of contents. Tabl
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, to_document
 from qa.records import Document
 from qa.structure.headings import is_bare_heading, outline_rank
+
+log = logging.getLogger(__name__)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|標題)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLE = {"title", "标题", "標題"}
@@ -370,13 +373,15 @@ def _note_references(element) -> list[tuple[str, str]]:  # noqa: ANN001 - lxml w
     return found
 
 
-def _notes(document) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-docx Document
+def _notes(document, doc_id: str) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-docx Document
     """Every footnote's and endnote's content (w:p / w:tbl elements) by (kind, id), in the parts' order.
 
     python-docx (1.2) has no API for notes: its package loads word/footnotes.xml and word/endnotes.xml as
     generic parts. They are found here by the main part's relationships (where the package says they are, not
     by a guessed file name) and parsed with python-docx's own XML parser. The separator lines Word draws
-    above the notes (w:type separator, continuationSeparator, continuationNotice) are not notes."""
+    above the notes (w:type separator, continuationSeparator, continuationNotice) are not notes. A damaged or
+    empty notes part loses its notes, never the body: a warning names the file and the part, and the other
+    part is still read."""
     from docx.oxml import parse_xml
 
     notes: dict[tuple[str, str], list] = {}
@@ -384,11 +389,20 @@ def _notes(document) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-do
         kind = _NOTE_PARTS.get(rel.reltype.rsplit("/", 1)[-1])
         if kind is None or rel.is_external:
             continue
-        root = parse_xml(rel.target_part.blob)
-        for note in root.iterchildren(f"{_W}{kind}"):
-            if note.get(f"{_W}type") not in (None, "normal"):
-                continue
-            notes[(kind, note.get(f"{_W}id") or "")] = list(_body_elements(note))
+        try:
+            root = parse_xml(rel.target_part.blob)
+            found = {
+                (kind, note.get(f"{_W}id") or ""): list(_body_elements(note))
+                for note in root.iterchildren(f"{_W}{kind}")
+                if note.get(f"{_W}type") in (None, "normal")
+            }
+        except Exception as exc:  # lxml's syntax errors, a missing part: the notes are lost, not the document
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            log.warning(
+                "%s: its %ss (%s) are not readable (%s); read without them", doc_id, kind, rel.target_ref, reason
+            )
+            continue
+        notes.update(found)
     return notes
 
 
@@ -415,10 +429,10 @@ def read_docx(path: Path, doc_id: str) -> Document:
     try:
         document = docx.Document(str(path))
         body = list(_body_elements(document.element.body))
-        notes = _notes(document)
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
+    notes = _notes(document, doc_id)
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
