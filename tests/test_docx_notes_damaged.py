@@ -8,7 +8,6 @@ document unreadable ('not a readable Word .docx file'), and a user lost every pa
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from docx.oxml import parse_xml
