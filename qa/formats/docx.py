@@ -136,19 +136,26 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     of an equation (OMML ``m:t``: '函数 f(x)=x+1 在区间上连续' lost its formula), of an inline content
     control, a smart tag, a field or a tracked insertion was dropped, and a page made of equations read as
     no text at all. Here every run's text counts, wherever it is nested — but a footnote's or endnote's mark
-    is not text: Word numbers it itself (the run holds no text), and a custom mark ('*', '†', written in the
-    same run as the reference) would run into the sentence ('工作组*进行维护').
+    is not text: Word numbers it itself, and a custom mark ('*', '†': the text right after a reference with
+    ``w:customMarkFollows``) would run into the sentence ('工作组*进行维护'). Only the mark is skipped: text
+    sharing the mark's run ('本办法由工作组<ref/>进行维护' in one run) is the sentence's.
     """
     parts: list[str] = []
+    custom = False  # after a reference whose custom mark follows: the next text is that mark
 
     def walk(el) -> None:  # noqa: ANN001
+        nonlocal custom
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_TEXT:
                 continue
-            if tag == f"{_W}r" and any(c.tag in _NOTE_MARKS for c in child):
+            if tag in _NOTE_MARKS:
+                custom = child.get(f"{_W}customMarkFollows") in ("1", "true", "on")
                 continue
             if tag in _TEXT:
+                if custom:
+                    custom = False
+                    continue
                 parts.append(child.text or "")
             elif tag in _SPACING:
                 parts.append(_SPACING[tag])
