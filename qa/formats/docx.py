@@ -166,19 +166,48 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     return "".join(parts)
 
 
-def _is_link_line(element) -> bool:  # noqa: ANN001 - lxml w:p
-    """Whether every word of a paragraph but its numbering is link text (``w:hyperlink``, a HYPERLINK field).
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_FIELD_TARGET = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?', re.IGNORECASE)
+
+
+def _internal_target(target: str) -> bool:
+    """A link target within the document or its document set: '#…', or a relative file ('ch02.html#prereq',
+    as pandoc links a book's chapters). A web address ('http://www.gov.cn/', 'mailto:') points elsewhere."""
+    target = target.strip().lower()
+    return not re.match(r"^[a-z][a-z0-9+.-]*:|^//", target)
+
+
+def _internal_field(instruction: str) -> bool:
+    """Whether a HYPERLINK field's instruction links within the document (its \\l bookmark switch) or set."""
+    match = _FIELD_TARGET.match(instruction)
+    if match is None:
+        return False
+    return bool(re.search(r"\\l\b", instruction)) or _internal_target(match.group(1) or match.group(2) or "")
+
+
+def _is_link_line(element, targets: dict[str, str]) -> bool:  # noqa: ANN001 - lxml w:p
+    """Whether every word of a paragraph but its numbering is the text of links within the document or its set
+    (``w:hyperlink`` with an anchor or a relative or '#…' target, ``targets`` being the part's relationship id
+    -> target; a HYPERLINK field with \\l or such a target).
 
     Word writes each line of a contents list as a link to the part it names (its own TOC: a hyperlink to a
     ``_Toc`` bookmark; pandoc and LibreOffice: the page's links to its chapters). A numbered line that is all
-    link is such an entry, never a heading: headings are what the links point to."""
+    such a link is an entry, never a heading: headings are what the links point to. A line that is all a link
+    to a web page ('一、<link to http://www.gov.cn/>国务院常务会议部署稳就业工作</link>', a digest's items
+    linked to their sources) is the author's heading."""
     inside: list[str] = []
     outside: list[str] = []
     field: list[str] = []  # open complex fields' instructions, innermost last
     result: list[bool] = []  # per open field: past its separator (showing its result)
 
     def in_link() -> bool:
-        return any(r and f.strip().upper().startswith("HYPERLINK") for f, r in zip(field, result, strict=True))
+        return any(r and _internal_field(f) for f, r in zip(field, result, strict=True))
+
+    def internal(link) -> bool:  # noqa: ANN001 - lxml w:hyperlink
+        if link.get(f"{_W}anchor"):
+            return True
+        rid = link.get(f"{_R}id")
+        return rid is not None and _internal_target(targets.get(rid, "http:"))
 
     def walk(el, linked: bool) -> None:  # noqa: ANN001
         for child in el:
@@ -201,8 +230,8 @@ def _is_link_line(element) -> bool:  # noqa: ANN001 - lxml w:p
             elif tag in _TEXT:
                 (inside if linked or in_link() else outside).append(child.text or "")
             else:
-                here = tag == f"{_W}hyperlink" or (
-                    tag == f"{_W}fldSimple" and (child.get(f"{_W}instr") or "").strip().upper().startswith("HYPERLINK")
+                here = (tag == f"{_W}hyperlink" and internal(child)) or (
+                    tag == f"{_W}fldSimple" and _internal_field(child.get(f"{_W}instr") or "")
                 )
                 walk(child, linked or here)
 
@@ -440,6 +469,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
     notes = _notes(document, doc_id)
+    targets = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype.endswith("/hyperlink")}
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
@@ -471,7 +501,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 level = _style_level(style)
             if level is None and not _outline_style(style):
                 listed.add(len(items))
-            if level is None and _is_link_line(element):
+            if level is None and _is_link_line(element, targets):
                 linked.add(len(items))
             items.append(("p", text, level, _is_title(style)))
             place(element)
