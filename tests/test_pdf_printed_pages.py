@@ -128,11 +128,13 @@ def test_bold_table_cells_are_not_subheads(tmp_path: Path) -> None:
 
 def test_a_paragraph_ending_on_a_bold_word_is_one_paragraph(browser, tmp_path: Path) -> None:
     # The paragraph wraps right before its last words, set bold: a manual page's name in a help page's sentence.
+    # The measure is 30 ideographs, so the 60 before the name fill two lines and the name wraps to a third.
+    sentence = "第二段：单元由它们的配置文件定义，描述由系统控制和监管的文件系统挂载点，其中每个单元的详细写法和可用的选项都请参见手册页"
+    assert len(sentence) == 60
     html = (
-        "<h1>3.2. 初始化</h1><p>第一段：" + TEXT + "</p>"
-        "<p>第二段：单元由它们的配置文件定义，描述由系统控制和监管的文件系统挂载点，详细的写法参见<br>"
-        "<b>systemd.mount(5)</b>.</p><p>第三段：" + TEXT + "</p>"
-        "<h1>3.3. 系统消息</h1><p>第四段：" + TEXT + "</p>"
+        "<div style='width: 30em'><h1>3.2. 初始化</h1><p>第一段：" + TEXT + "</p>"
+        "<p>" + sentence + "<b>systemd.mount(5)</b>.</p><p>第三段：" + TEXT + "</p>"
+        "<h1>3.3. 系统消息</h1><p>第四段：" + TEXT + "</p></div>"
     )
     path_of, heads = _sections(_print(browser, html, tmp_path / "runon.pdf"))
     assert heads == {"3.2.初始化", "3.3.系统消息"}
@@ -229,3 +231,34 @@ def test_a_bold_cell_centred_beside_a_two_line_cell_is_no_subhead(browser, tmp_p
     path_of, heads = _sections(_print(browser, html, tmp_path / "centred.pdf"))
     assert heads == {"3.5.系统管理", "3.6.系统监控"}
     assert _under(path_of, "第二段") == ("3.5.系统管理",)
+
+
+def test_bold_subheads_set_tight_in_a_notice_stay_headings(browser, tmp_path: Path) -> None:
+    # A notice printed with no space between paragraphs: a bold subhead right under a paragraph's finished last
+    # line, and one over a short line, are subheads (not a bold word running on in the paragraph).
+    tight = "style='margin: 0; line-height: 1.0'"
+    html = (
+        "<h1>关于举办培训班的通知</h1>"
+        f"<p {tight}>各单位：" + TEXT + "</p>"
+        f"<p {tight}><b>培训时间和地点</b></p><p {tight}>时间：三月五日</p><p {tight}>地点：三楼会议室</p>"
+        f"<p {tight}>报名须知：" + TEXT + "</p>"
+        f"<p {tight}><b>联系方式</b></p><p {tight}>张三</p><p {tight}>电话：12345678</p>"
+    )
+    path_of, heads = _sections(_print(browser, html, tmp_path / "notice.pdf"))
+    assert {"培训时间和地点", "联系方式"} <= heads
+    assert _under(path_of, "时间：三月五日")[-1] == "培训时间和地点"
+    assert _under(path_of, "电话")[-1] == "联系方式"
+
+
+def test_a_reports_back_matter_after_its_last_subsection_is_a_section_of_its_own(browser, tmp_path: Path) -> None:
+    # Every heading in one type: the numbers nest 1 › 1.1; 结论 and 参考文献 after 2.1 are the report's own parts.
+    html = (
+        "<h1>1 项目概况</h1><p>第一段：" + TEXT + "</p><h2>1.1 项目背景</h2><p>第二段：" + TEXT + "</p>"
+        "<h1>2 投资估算</h1><p>第三段：" + TEXT + "</p><h2>2.1 资金来源</h2><p>第四段：" + TEXT + "</p>"
+        "<h2>结论与建议</h2><p>第五段：综上所述，本项目建设条件成熟，建议尽快立项实施。</p>"
+        "<h2>参考文献</h2><p>第六段：国家旅游局，旅游景区质量等级评定办法，二〇一二年。</p>"
+    )
+    path_of, _ = _sections(_print(browser, html, tmp_path / "report.pdf"))
+    assert _under(path_of, "第四段") == ("2投资估算", "2.1资金来源")
+    assert _under(path_of, "第五段") == ("结论与建议",)
+    assert _under(path_of, "第六段") == ("参考文献",)

@@ -62,9 +62,11 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
     Levels from type size stay the first key: a type holding only one depth of numbers (or none) keeps its
     level, so documents whose sizes already nest their sections are unchanged. Within a type holding several
     depths, each depth is a level under the shallower one. The type's unnumbered headings before its first
-    numbered one (a document's title) stay at its first level; those after it are the title of a part of the
-    section they stand in (DocBook prints a list's or an example's title in its sections' type: "The Script-Fu
-    Console Buttons" inside "10.6.3"), a level under the type's deepest numbers, so they close no section.
+    numbered one (a document's title) stay at its first level; those after it, when the numbering goes on at the
+    same depth or deeper after them, are the title of a part of the section they stand in (DocBook prints a
+    list's or an example's title in its sections' type: "The Script-Fu Console Buttons" between 10.6.3 and
+    10.6.4), a level under the type's deepest numbers, so they close no section; those last in their type or
+    before a shallower number (a report's 结论, 参考文献, 附录) are at the type's first level.
     """
     numbers: dict[int, set[tuple[str, ...]]] = {}
     for b in blocks:
@@ -79,19 +81,32 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
     if not any(len(ds) > 1 for ds in depths.values()):
         return blocks
 
-    numbered_seen: set[int] = set()  # types whose first numbered heading has been passed
+    def depth_of(b: Block) -> int | None:  # a numbered heading's depth index within its type, else None
+        n = section_number(b.text)
+        ds = sorted(depths.get(b.heading_level or 0, ()))
+        return ds.index(len(n)) if n is not None and len(n) in ds and len(ds) > 1 else None
+
+    last_depth: dict[int, int] = {}  # type -> depth index of its last numbered heading so far
     keys: list[tuple[int, int] | None] = []
-    for b in blocks:
+    for k, b in enumerate(blocks):
         if b.heading_level is None or b.role != "heading":
             keys.append(None)
             continue
         ds = sorted(depths.get(b.heading_level, ()))
         n = section_number(b.text)
         if n is not None and len(n) in ds:
-            numbered_seen.add(b.heading_level)
+            last_depth[b.heading_level] = depth_of(b) or 0
             keys.append((b.heading_level, ds.index(len(n)) if len(ds) > 1 else 0))
-        elif n is None and len(ds) > 1 and b.heading_level in numbered_seen:
-            keys.append((b.heading_level, len(ds)))
+        elif n is None and len(ds) > 1 and b.heading_level in last_depth:
+            # Inside the section only when the numbering goes on at that depth or deeper after it (10.6.3, a
+            # list's title, 10.6.4); before a shallower number or at the end it is a section of the type's top
+            # level: 结论, 参考文献, 附录, 致谢 after '2.1' are the report's own parts, not parts of 2.1.
+            later = next(
+                (d for c in blocks[k + 1 :] if c.heading_level == b.heading_level and (d := depth_of(c)) is not None),
+                None,
+            )
+            inside = later is not None and later >= last_depth[b.heading_level]
+            keys.append((b.heading_level, len(ds) if inside else 0))
         else:
             keys.append((b.heading_level, 0))
     rank = {k: n + 1 for n, k in enumerate(sorted({k for k in keys if k is not None}))}
@@ -148,6 +163,7 @@ def _apart(row: list[Line], body: float) -> bool:
     return all(b.x0 - a.x1 >= CELL_GAP * body for a, b in zip(row, row[1:], strict=False))
 
 
+_ENDS = re.compile(r"[。！？；：.!?;:]\s*[”’」』）)]*\s*$")  # a line ending its sentence (closing marks after it)
 LINE_PITCH = 0.5  # x the size: a gap this small between two lines is the line spacing, no heading's space
 FULL = 2.0  # body sizes: a line ending this close to where the next line ends fills the measure
 
@@ -160,15 +176,41 @@ def mark_run_on_lines(lines: list[Line], body: float) -> None:
     above it, and the text under it starts a new line; these lines follow the line above at the line pitch, or
     fill the measure with the paragraph's next line right under them."""
     by_top = sorted(lines, key=lambda ln: ln.top)
+    ends = sorted(ln.x1 for ln in lines if abs(ln.size - body) < 0.05 * body)
+    if not ends:
+        return
+    right = ends[int(0.9 * (len(ends) - 1))]  # the measure's right edge: where most full body lines end
     for k, b in enumerate(by_top):
         if not b.bold or b.size >= HEAD_RATIO * body:
             continue
+        # Both ways, the paragraph must run on through the bold line: a paragraph's finished last line (short, or
+        # ending its sentence) over a bold line at the line pitch is a subhead set tight ('培训时间和地点' under a
+        # paragraph, no space between), and a short bold line over a short line is a subhead over its first item.
         for a in by_top[max(0, k - 6) : k]:
-            if _next_line(a, b) and not a.bold:
+            if _next_line(a, b) and not a.bold and _wrapped(a, b, right, body) and not _ENDS.search(a.text):
                 b.quoted = True
         for c in by_top[k + 1 : k + 6]:
-            if _next_line(b, c) and not c.bold and abs(c.x0 - b.x0) <= EDGE and b.x1 >= c.x1 - FULL * body:
+            if (
+                _next_line(b, c)
+                and not c.bold
+                and abs(c.x0 - b.x0) <= EDGE
+                and b.x1 >= c.x1 - FULL * body
+                and _wrapped(b, c, right, body)
+            ):
                 b.quoted = True
+
+
+def _wrapped(a: Line, b: Line, right: float, body: float) -> bool:
+    """Did ``a`` end where it did because ``b``'s first word would not fit after it (a paragraph wrapping), not
+    because its paragraph or heading ended there? A line ends short of the measure by less than the next line's
+    first word ('systemd.mount(5)' left on the next line) when the text runs on."""
+    words = b.text.split()
+    first = words[0] if words else b.text
+    if len(first) > 1 and not first[0].isascii() and not first[1].isascii():
+        first = first[:1]  # text breaks between any two ideographs: one character must not have fit
+    # (an ideograph run into Latin text or a quote, '动"/lib/…', breaks nowhere before the next space)
+    word = (b.x1 - b.x0) * len(first) / max(len(b.text), 1)
+    return a.x1 + word >= right - FULL * body
 
 
 def _next_line(a: Line, b: Line) -> bool:
