@@ -66,3 +66,32 @@ def test_a_subsection_extending_the_decimal_number_and_chinese_outlines_are_stil
         (("第二章 工作安排", "（一）交通运输"), ["货运量稳步增长。"]),
         (("2024.10 月度工作总结", "一、本月工作"), ["完成了系统升级。"]),
     ]
+
+
+def test_unstyled_decimal_siblings_and_children_of_a_styled_decimal_heading_sit_where_their_number_says(tmp_path):
+    # an author styled '1.1' as Heading 2 but only bolded '1.2' and '1.3': they are 1.1's siblings, not its text
+    # nor its subsections; '1.3.1' is a subsection of 1.3
+    import docx
+
+    d = docx.Document()
+    d.add_heading("1 项目概况", 1)
+    d.add_heading("1.1 项目背景", 2)
+    d.add_paragraph("本项目位于城市东部，占地约五十亩。")
+    for number, body in (
+        ("1.2 建设目标", "建设目标是在两年内完成一期工程。"),
+        ("1.3 建设内容", "主要建设游客中心和停车场。"),
+        ("1.3.1 游客中心", "游客中心建筑面积两千平方米。"),
+    ):
+        d.add_paragraph().add_run(number).bold = True
+        d.add_paragraph(body)
+    d.add_heading("2 投资估算", 1)
+    d.add_paragraph("总投资三千万元。")
+    d.save(str(tmp_path / "plan.docx"))
+    top = ("1 项目概况",)
+    assert _sections(tmp_path / "plan.docx") == [
+        ((*top, "1.1 项目背景"), ["本项目位于城市东部，占地约五十亩。"]),
+        ((*top, "1.2 建设目标"), ["建设目标是在两年内完成一期工程。"]),
+        ((*top, "1.3 建设内容"), ["主要建设游客中心和停车场。"]),
+        ((*top, "1.3 建设内容", "1.3.1 游客中心"), ["游客中心建筑面积两千平方米。"]),
+        (("2 投资估算",), ["总投资三千万元。"]),
+    ]

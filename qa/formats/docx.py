@@ -11,8 +11,10 @@
   it repeats the words of a styled heading (a contents list, as LibreOffice saves a web page's, or a
   Word contents line with its page number): that line names a heading, it is not one; nor is one that
   heads no text (a run of numbered lines over nothing is a list of contents), nor one whose words are all a
-  link (a contents entry pointing at the part it names), nor one under a decimal-numbered heading ('A.3.')
-  whose number does not extend it ('（一）…' there is one of the clause's points, 'A.3.1 …' a subsection).
+  link to another part of the document set (a contents entry pointing at the part it names), nor one under a
+  decimal-numbered heading ('A.3.') numbered otherwise ('（一）…' there is one of the clause's points); a
+  decimal-numbered line there ('A.3.1 …', a sibling '1.2 …' of a styled '1.1 …') sits at the level its number
+  implies.
 
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
@@ -23,6 +25,7 @@ and text boxes are read through, except Word's generated table of contents. Tabl
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -30,6 +33,8 @@ from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, to_document
 from qa.records import Document
 from qa.structure.headings import is_bare_heading, outline_rank
+
+log = logging.getLogger(__name__)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|標題)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLE = {"title", "标题", "標題"}
@@ -131,19 +136,26 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     of an equation (OMML ``m:t``: '函数 f(x)=x+1 在区间上连续' lost its formula), of an inline content
     control, a smart tag, a field or a tracked insertion was dropped, and a page made of equations read as
     no text at all. Here every run's text counts, wherever it is nested — but a footnote's or endnote's mark
-    is not text: Word numbers it itself (the run holds no text), and a custom mark ('*', '†', written in the
-    same run as the reference) would run into the sentence ('工作组*进行维护').
+    is not text: Word numbers it itself, and a custom mark ('*', '†': the text right after a reference with
+    ``w:customMarkFollows``) would run into the sentence ('工作组*进行维护'). Only the mark is skipped: text
+    sharing the mark's run ('本办法由工作组<ref/>进行维护' in one run) is the sentence's.
     """
     parts: list[str] = []
+    custom = False  # after a reference whose custom mark follows: the next text is that mark
 
     def walk(el) -> None:  # noqa: ANN001
+        nonlocal custom
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_TEXT:
                 continue
-            if tag == f"{_W}r" and any(c.tag in _NOTE_MARKS for c in child):
+            if tag in _NOTE_MARKS:
+                custom = child.get(f"{_W}customMarkFollows") in ("1", "true", "on")
                 continue
             if tag in _TEXT:
+                if custom:
+                    custom = False
+                    continue
                 parts.append(child.text or "")
             elif tag in _SPACING:
                 parts.append(_SPACING[tag])
@@ -154,19 +166,48 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     return "".join(parts)
 
 
-def _is_link_line(element) -> bool:  # noqa: ANN001 - lxml w:p
-    """Whether every word of a paragraph but its numbering is link text (``w:hyperlink``, a HYPERLINK field).
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_FIELD_TARGET = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?', re.IGNORECASE)
+
+
+def _internal_target(target: str) -> bool:
+    """A link target within the document or its document set: '#…', or a relative file ('ch02.html#prereq',
+    as pandoc links a book's chapters). A web address ('http://www.gov.cn/', 'mailto:') points elsewhere."""
+    target = target.strip().lower()
+    return not re.match(r"^[a-z][a-z0-9+.-]*:|^//", target)
+
+
+def _internal_field(instruction: str) -> bool:
+    """Whether a HYPERLINK field's instruction links within the document (its \\l bookmark switch) or set."""
+    match = _FIELD_TARGET.match(instruction)
+    if match is None:
+        return False
+    return bool(re.search(r"\\l\b", instruction)) or _internal_target(match.group(1) or match.group(2) or "")
+
+
+def _is_link_line(element, targets: dict[str, str]) -> bool:  # noqa: ANN001 - lxml w:p
+    """Whether every word of a paragraph but its numbering is the text of links within the document or its set
+    (``w:hyperlink`` with an anchor or a relative or '#…' target, ``targets`` being the part's relationship id
+    -> target; a HYPERLINK field with \\l or such a target).
 
     Word writes each line of a contents list as a link to the part it names (its own TOC: a hyperlink to a
     ``_Toc`` bookmark; pandoc and LibreOffice: the page's links to its chapters). A numbered line that is all
-    link is such an entry, never a heading: headings are what the links point to."""
+    such a link is an entry, never a heading: headings are what the links point to. A line that is all a link
+    to a web page ('一、<link to http://www.gov.cn/>国务院常务会议部署稳就业工作</link>', a digest's items
+    linked to their sources) is the author's heading."""
     inside: list[str] = []
     outside: list[str] = []
     field: list[str] = []  # open complex fields' instructions, innermost last
     result: list[bool] = []  # per open field: past its separator (showing its result)
 
     def in_link() -> bool:
-        return any(r and f.strip().upper().startswith("HYPERLINK") for f, r in zip(field, result, strict=True))
+        return any(r and _internal_field(f) for f, r in zip(field, result, strict=True))
+
+    def internal(link) -> bool:  # noqa: ANN001 - lxml w:hyperlink
+        if link.get(f"{_W}anchor"):
+            return True
+        rid = link.get(f"{_R}id")
+        return rid is not None and _internal_target(targets.get(rid, "http:"))
 
     def walk(el, linked: bool) -> None:  # noqa: ANN001
         for child in el:
@@ -189,8 +230,8 @@ def _is_link_line(element) -> bool:  # noqa: ANN001 - lxml w:p
             elif tag in _TEXT:
                 (inside if linked or in_link() else outside).append(child.text or "")
             else:
-                here = tag == f"{_W}hyperlink" or (
-                    tag == f"{_W}fldSimple" and (child.get(f"{_W}instr") or "").strip().upper().startswith("HYPERLINK")
+                here = (tag == f"{_W}hyperlink" and internal(child)) or (
+                    tag == f"{_W}fldSimple" and _internal_field(child.get(f"{_W}instr") or "")
                 )
                 walk(child, linked or here)
 
@@ -295,21 +336,34 @@ _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
 _DECIMAL_NUMBER = re.compile(r"^\s*((?:[A-Z]|\d{1,3})(?:[.．]\d{1,3})+)[.．]?(?!\d)")
 
 
-def _extends_decimal_outline(parent: str, text: str) -> bool:
-    """Whether a numbered line may be a subsection of the styled heading ``parent``.
+def _decimal_parts(text: str) -> int | None:
+    """How many parts a line's decimal outline number has ('A.3.' 2, '2.1.4' 3), None if it has none."""
+    match = _DECIMAL_NUMBER.match(text)
+    return None if match is None else len(re.split("[.．]", match.group(1)))
 
-    A decimal outline numbers a subsection by extending its parent's number ('A.3' → 'A.3.1'); what is
-    numbered otherwise under a decimal-numbered heading — '（一）英文原版情况', '1)', '(a)' — is the clause's
-    list of points, written as paragraphs (GB/T 1.1 numbers clauses 5.1.1 and list items a), 1)). Under a
-    heading numbered otherwise ('第一章', '二、服务业', none) any outline numbering may head a subsection."""
-    top = _DECIMAL_NUMBER.match(parent)
-    if top is None:
+
+def _extends_decimal_outline(parent: str, text: str) -> bool:
+    """Whether a numbered line may be a heading under the styled heading ``parent``.
+
+    Under a decimal-numbered heading ('A.3.', '1.1') a line numbered otherwise — '（一）英文原版情况', '1)',
+    '(a)' — is one of the clause's points, written as paragraphs (GB/T 1.1 numbers clauses 5.1.1 and list
+    items a), 1)); a decimal number of two or more parts is a clause of the same outline, a subsection
+    ('A.3.1') or a sibling an author left unstyled ('1.2 建设目标' after the styled '1.1 项目背景'), placed at
+    the level its number implies (``_decimal_level``). Under a heading numbered otherwise ('第一章',
+    '二、服务业', none) any outline numbering may head a subsection."""
+    if _DECIMAL_NUMBER.match(parent) is None:
         return True
-    own = _DECIMAL_NUMBER.match(text)
-    if own is None:
-        return False
-    head = re.sub("．", ".", top.group(1))
-    return re.sub("．", ".", own.group(1)).startswith(head + ".")
+    return _DECIMAL_NUMBER.match(text) is not None
+
+
+def _decimal_level(parent: str, parent_level: int, text: str) -> int | None:
+    """The level a decimal-numbered line's number implies beside its decimal-numbered styled heading: as deep
+    as the parent's level plus the parts it has more ('1.1' level 2 → '1.2' level 2, '1.1.1' level 3).
+    None when either line is not numbered so."""
+    own, top = _decimal_parts(text), _decimal_parts(parent)
+    if own is None or top is None:
+        return None
+    return max(1, parent_level + own - top)
 
 
 def _entry_rank(text: str) -> int | None:
@@ -355,13 +409,15 @@ def _note_references(element) -> list[tuple[str, str]]:  # noqa: ANN001 - lxml w
     return found
 
 
-def _notes(document) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-docx Document
+def _notes(document, doc_id: str) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-docx Document
     """Every footnote's and endnote's content (w:p / w:tbl elements) by (kind, id), in the parts' order.
 
     python-docx (1.2) has no API for notes: its package loads word/footnotes.xml and word/endnotes.xml as
     generic parts. They are found here by the main part's relationships (where the package says they are, not
     by a guessed file name) and parsed with python-docx's own XML parser. The separator lines Word draws
-    above the notes (w:type separator, continuationSeparator, continuationNotice) are not notes."""
+    above the notes (w:type separator, continuationSeparator, continuationNotice) are not notes. A damaged or
+    empty notes part loses its notes, never the body: a warning names the file and the part, and the other
+    part is still read."""
     from docx.oxml import parse_xml
 
     notes: dict[tuple[str, str], list] = {}
@@ -369,11 +425,20 @@ def _notes(document) -> dict[tuple[str, str], list]:  # noqa: ANN001 - python-do
         kind = _NOTE_PARTS.get(rel.reltype.rsplit("/", 1)[-1])
         if kind is None or rel.is_external:
             continue
-        root = parse_xml(rel.target_part.blob)
-        for note in root.iterchildren(f"{_W}{kind}"):
-            if note.get(f"{_W}type") not in (None, "normal"):
-                continue
-            notes[(kind, note.get(f"{_W}id") or "")] = list(_body_elements(note))
+        try:
+            root = parse_xml(rel.target_part.blob)
+            found = {
+                (kind, note.get(f"{_W}id") or ""): list(_body_elements(note))
+                for note in root.iterchildren(f"{_W}{kind}")
+                if note.get(f"{_W}type") in (None, "normal")
+            }
+        except Exception as exc:  # lxml's syntax errors, a missing part: the notes are lost, not the document
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            log.warning(
+                "%s: its %ss (%s) are not readable (%s); read without them", doc_id, kind, rel.target_ref, reason
+            )
+            continue
+        notes.update(found)
     return notes
 
 
@@ -400,10 +465,11 @@ def read_docx(path: Path, doc_id: str) -> Document:
     try:
         document = docx.Document(str(path))
         body = list(_body_elements(document.element.body))
-        notes = _notes(document)
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
+    notes = _notes(document, doc_id)
+    targets = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype.endswith("/hyperlink")}
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
@@ -435,7 +501,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 level = _style_level(style)
             if level is None and not _outline_style(style):
                 listed.add(len(items))
-            if level is None and _is_link_line(element):
+            if level is None and _is_link_line(element, targets):
                 linked.add(len(items))
             items.append(("p", text, level, _is_title(style)))
             place(element)
@@ -464,22 +530,24 @@ def read_docx(path: Path, doc_id: str) -> Document:
     )
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
-    parents: dict[int, str] = {}  # paragraph -> the styled heading it is under
-    parent = ""
+    parents: dict[int, tuple[str, int]] = {}  # paragraph -> the styled heading it is under, and its level
+    parent = ("", 0)
     for i, (_, text, level, t) in enumerate(items):
         if level is not None or t:
-            parent = text
+            parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and i not in entries
-        if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i], text)
+        if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i][0], text)
     }
     noted = frozenset(k for k, lines in placed.items() if lines)
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked, noted)}
-    # Unstyled numbered headings sit below every styled level, in their own numbering order.
-    ranks = sorted(set(numbered.values()))
+    # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
+    # numbered headings sit below every styled level, in their own numbering order.
+    implied = {i: lv for i in numbered if (lv := _decimal_level(*parents[i], items[i][1])) is not None}
+    ranks = sorted({r for i, r in numbered.items() if i not in implied})
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
@@ -488,6 +556,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=1, role="title"))
         elif level is not None:
             blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
+        elif i in implied:
+            blocks.append(Block(text, heading_level=implied[i], role="heading"))
         elif i in numbered:
             blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:

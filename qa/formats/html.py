@@ -249,25 +249,40 @@ _NOTE_ROLES = {"doc-footnote": "footnote", "doc-endnote": "endnote"}  # DPUB-ARI
 _NOTE_LISTS = {"doc-footnotes": "footnote", "doc-endnotes": "endnote"}  # DPUB-ARIA: the notes' list
 _NOTE_ANCHORS = {*_HEADINGS, "p", "li", "dd", "dt", "pre", "blockquote", "figcaption", "caption", "address", "tr"}
 NOTE_ATTRIBUTE = "data-qa-note"  # marks a note moved after the block citing it, with its role
+NOTE_KEY = "data-qa-note-key"  # a moved note's id, on the note moved and on the place the page listed it
+_NOTE_HOME = "data-qa-note-home"
 
 
-def _read_there(block, content) -> bool:  # noqa: ANN001 - lxml elements
-    """Whether ``block`` is read: inside the content and in no page chrome. A note moved after a block that is
-    dropped (a reference in a footer or a menu, in a sidebar outside <main>) would be dropped with it."""
+def _read_there(block, content, in_content: bool) -> bool:  # noqa: ANN001 - lxml elements
+    """Whether the walker reads ``block``: inside the content and in no page chrome, judged as the walker judges
+    it (``in_content`` is what it starts with; under <main> or <article> a <header> is the article's). A note
+    moved after a block that is dropped (a reference in a footer or a menu, in a sidebar outside <main>, in a
+    page's <header>) would be dropped with it."""
     if block is not content and not any(a is content for a in block.iterancestors()):
         return False
-    return not any(_is_boilerplate(b, True) for b in (block, *block.iterancestors()) if b is not content)
+    chain = [block]
+    for a in block.iterancestors():
+        if a is content:
+            break
+        chain.append(a)
+    for b in reversed(chain):  # from the content down, as the walker goes
+        if _is_boilerplate(b, in_content):
+            return False
+        in_content = in_content or b.tag in ("main", "article")
+    return True
 
 
-def _move_notes(root, content) -> None:  # noqa: ANN001 - lxml root and the content element read
+def _move_notes(root, content, in_content: bool) -> dict[str, object]:  # noqa: ANN001 - lxml root, content read
     """Each footnote/endnote moved right after the block (paragraph, item, table row, heading) that refers to
-    it, its reference mark and its way back removed.
+    it, its reference mark and its way back removed; returns the moved notes by id.
 
     A page keeps its notes in a list at the end (pandoc's ``<section class="footnotes" role="doc-endnotes">``,
     EPUB's ``role="doc-footnote"`` asides): read there, a note was filed under the page's last section, away
     from the sentence it explains — and the reference's number ran into the sentence ('工作组 1进行维护').
     A note is an element with a DPUB note role, or an item with an id in a DPUB notes list; a reference is a
-    link to its id (``role="doc-noteref"`` or not). A note nothing read refers to stays where it is."""
+    link to its id (``role="doc-noteref"`` or not). A note nothing read refers to stays where it is; where a
+    moved note was listed an empty mark (``_NOTE_HOME``) stays, so the walker can read it there if the block
+    it was moved after is not read after all."""
     notes: dict[str, tuple[object, str]] = {}
     for el in root.iter():
         if not isinstance(el.tag, str) or not el.get("id"):
@@ -288,8 +303,8 @@ def _move_notes(root, content) -> None:  # noqa: ANN001 - lxml root and the cont
         if role in _NOTE_ROLES or listed:
             notes[el.get("id")] = (el, _NOTE_ROLES.get(role) or listed or "footnote")
     if not notes:
-        return
-    moved: set[str] = set()
+        return {}
+    moved: dict[str, object] = {}
     for a in list(root.iter("a")):
         href = (a.get("href") or "").strip()
         if not href.startswith("#") or href[1:] not in notes:
@@ -304,20 +319,23 @@ def _move_notes(root, content) -> None:  # noqa: ANN001 - lxml root and the cont
         a.drop_tree()  # the reference's number is not part of the sentence (drop_tree keeps the text after it)
         if block is None or href[1:] in moved or any(b is note for b in block.iterancestors()):
             continue
-        if not _read_there(block, content):
+        if not _read_there(block, content, in_content):
             continue
-        moved.add(href[1:])
-        holder = note.makeelement("div", {NOTE_ATTRIBUTE: kind})
+        holder = note.makeelement("div", {NOTE_ATTRIBUTE: kind, NOTE_KEY: href[1:]})
+        moved[href[1:]] = holder
         holder.text = note.text
         for child in list(note):
             holder.append(child)
         tail = block.tail
         block.addnext(holder)
         block.tail, holder.tail = tail, None
+        home = note.makeelement("span", {_NOTE_HOME: href[1:]})
+        note.addprevious(home)
         note.drop_tree()
     for el in list(root.iter()):
         if isinstance(el.tag, str) and (el.get("role") or "").strip().lower() == "doc-backlink":
             el.drop_tree()
+    return moved
 
 
 class _Walker:
@@ -327,6 +345,19 @@ class _Walker:
         self.blocks: list[tuple[str, int | None, str]] = []  # (text, heading level, role)
         self._inline: list[str] = []
         self._role = "body"  # "footnote"/"endnote" inside a note moved after its reference
+        self.read_notes: set[str] = set()  # moved notes read after the block citing them
+        self.homes: list[tuple[int, str]] = []  # (block index, note id): where the page listed a moved note
+
+    def _passed(self, el) -> None:  # noqa: ANN001
+        """Marks where the page listed moved notes, in ``el`` read as one block (or ``el`` itself), and the moved
+        notes read as part of that block's text (a row's cell holding an item citing one)."""
+        for d in el.iter():
+            if not isinstance(d.tag, str):
+                continue
+            if d.get(_NOTE_HOME):
+                self.homes.append((len(self.blocks), d.get(_NOTE_HOME)))
+            elif d.get(NOTE_KEY):
+                self.read_notes.add(d.get(NOTE_KEY))
 
     def flush(self) -> None:
         text = clean_inline("".join(self._inline))
@@ -341,13 +372,18 @@ class _Walker:
                 self._inline.append(el.tail)
             return
         inside = in_content or tag in ("main", "article")
-        if tag in _HEADINGS:
+        if el.get(_NOTE_HOME):
+            self.flush()
+            self._passed(el)
+        elif tag in _HEADINGS:
             self.flush()
             self.blocks.append((_text(el), _HEADINGS[tag], "heading"))
+            self._passed(el)
         elif tag == "tr" and not _is_layout_row(el):
             self.flush()
             cells = [_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             self.blocks.append((" | ".join(c for c in cells if c), None, "table"))
+            self._passed(el)
         elif tag in ("p", "li", "dd", "dt", "pre", "figcaption", "caption", "address") and not any(
             isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in el.iter() if c is not el
         ):
@@ -355,8 +391,10 @@ class _Walker:
             # an item of a list that is not navigation is kept, link or not (the list was judged as a whole)
             if _link_share(el) < LINK_LIST_SHARE or tag in ("p", "li", "dt", "dd"):
                 self.blocks.append((_text(el), None, self._role))
+            self._passed(el)
         elif el.get(NOTE_ATTRIBUTE):
             self.flush()
+            self.read_notes.add(el.get(NOTE_KEY) or "")
             outer, self._role = self._role, el.get(NOTE_ATTRIBUTE)
             if el.text:
                 self._inline.append(el.text)
@@ -376,8 +414,30 @@ class _Walker:
             self.flush()
         else:  # inline element: its text joins the paragraph being collected
             self._inline.append(el.text_content())
+            self._passed(el)
         if el.tail:
             self._inline.append(el.tail)
+
+
+def _with_unread_notes(walker: _Walker, moved: dict[str, object]) -> list[tuple[str, int | None, str]]:
+    """The walker's blocks, and each moved note the walk did not read (the block citing it was dropped after
+    all, by a rule ``_read_there`` does not foresee) read where the page listed it: a note is never lost to the
+    move."""
+    unread: dict[int, list[tuple[str, int | None, str]]] = {}
+    for position, key in walker.homes:
+        if key in moved and key not in walker.read_notes:
+            walker.read_notes.add(key)
+            notes = _Walker()
+            notes.walk(moved[key], True)
+            notes.flush()
+            unread.setdefault(position, []).extend(notes.blocks)
+    if not unread:
+        return walker.blocks
+    blocks: list[tuple[str, int | None, str]] = []
+    for i in range(len(walker.blocks) + 1):
+        blocks += unread.get(i, [])
+        blocks += walker.blocks[i : i + 1]
+    return blocks
 
 
 def read_html(path: Path, doc_id: str) -> Document:
@@ -402,11 +462,11 @@ def read_html(path: Path, doc_id: str) -> Document:
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
-    _move_notes(body, content)
+    moved = _move_notes(body, content, content is not body)
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
-    found = [(t, level, role) for t, level, role in walker.blocks if t]
+    found = [(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t]
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
     shift = 0
