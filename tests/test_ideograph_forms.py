@@ -49,6 +49,11 @@ def write_radical_pdf(path: Path) -> None:
             for ch in set(text) & RADICAL.keys():
                 if ord(ch) in table.cmap:  # the radical's code point now draws the ideograph's glyph
                     table.cmap[ord(RADICAL[ch])] = table.cmap.pop(ord(ch))
+    # A name of its own: reportlab keeps one face per font name in the process, and a test before may have
+    # registered the unchanged WenQuanYi (whose cmap has no radicals).
+    for record in list(font["name"].names):
+        if record.nameID in (1, 3, 4, 6):
+            font["name"].setName("RadicalHei", record.nameID, record.platformID, record.platEncID, record.langID)
     font_path = path.with_suffix(".ttf")
     font.save(str(font_path))
     pdfmetrics.registerFont(ReportlabFont("RadicalHei", str(font_path)))
