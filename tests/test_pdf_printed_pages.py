@@ -129,7 +129,10 @@ def test_bold_table_cells_are_not_subheads(tmp_path: Path) -> None:
 def test_a_paragraph_ending_on_a_bold_word_is_one_paragraph(browser, tmp_path: Path) -> None:
     # The paragraph wraps right before its last words, set bold: a manual page's name in a help page's sentence.
     # The measure is 30 ideographs, so the 60 before the name fill two lines and the name wraps to a third.
-    sentence = "第二段：单元由它们的配置文件定义，描述由系统控制和监管的文件系统挂载点，其中每个单元的详细写法和可用的选项都请参见手册页"
+    sentence = (
+        "第二段：单元由它们的配置文件定义，描述由系统控制和监管的文件系统挂载点，"
+        "其中每个单元的详细写法和可用的选项都请参见手册页"
+    )
     assert len(sentence) == 60
     html = (
         "<div style='width: 30em'><h1>3.2. 初始化</h1><p>第一段：" + TEXT + "</p>"
