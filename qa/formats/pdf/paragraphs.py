@@ -1,4 +1,5 @@
-"""Lines in reading order → paragraphs and heading blocks (steps 4 and 5 of ``qa.formats.pdf``)."""
+"""Lines in reading order → paragraphs and heading blocks (steps 4 and 5 of ``qa.formats.pdf``).
+"""
 
 from __future__ import annotations
 
@@ -280,10 +281,8 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             i += 1
             continue
         if (
-            (_is_head(line, body) or _kicker_over(items, i, body))
-            and not _CONT_LINE.match(line.text)
-            and not _TRANSFER_LINE.match(line.text)
-        ):
+            _is_head(line, body) or _kicker_over(items, i, body)
+        ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
             flush()
             release()
             group = [item]
