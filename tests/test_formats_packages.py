@@ -238,6 +238,51 @@ def test_a_headless_marker_atop_a_column_beside_another_headline_stays_with_its_
     assert _section_index(outline, COLUMN[2][-20:]) == theirs
 
 
+@pytest.mark.parametrize("split", ["（上", "（上接"])
+def test_a_jump_head_run_into_its_marker_and_wrapped_inside_the_brackets_is_one_jump_head(tmp_path, split):
+    """A continuation in a narrow column at the foot of page 2 under a short jump head — the story's head run into
+    its marker, '…提速（上接第1版）' — wrapped so that the marker breaks inside its brackets. The head is one jump
+    head: the continuation's text follows the page-1 text in its section, with no stray '接第1版）' paragraph
+    between."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    head, other, second = "乡村道路建设全面提速", "夏粮收购工作进展顺利", "农村合作医疗覆盖面扩大"
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, head)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[0][:80] + "（下转第2版）", 3)
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 700, second)
+    _columns(c, font, 40, 660, "\u3000\u3000" + COLUMN[1][:100] + "。", 3)
+    c.showPage()
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, other)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[2] + "。", 3)
+    x3 = 40 + 2 * (PER_ROW + 1.5) * SIZE
+    c.setFont(hei, 14)
+    jump = head + "（上接第1版）"
+    cut = jump.index(split) + len(split)
+    c.drawCentredString(x3 + PER_ROW * SIZE / 2, 600, jump[:cut])
+    c.drawCentredString(x3 + PER_ROW * SIZE / 2, 582, jump[cut:])
+    rest = COLUMN[0][80:] + "。"
+    _columns(c, font, x3, 560, rest, 1)
+    c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    on_page_1 = _section_index(outline, COLUMN[0][:20])
+    assert on_page_1 is not None and outline.sections[on_page_1].path == (head,)
+    section = outline.sections[on_page_1]
+    texts = [_squeeze(outline.paragraphs[i].text) for i in section.paragraphs]
+    k = next(n for n, t in enumerate(texts) if COLUMN[0][:20] in t)
+    assert rest[:15] in texts[k + 1]
+    assert _section_index(outline, COLUMN[2][:20]) != on_page_1
+
+
 def test_a_paragraph_set_in_a_bold_face_is_text_and_a_bold_subhead_still_heads(tmp_path):
     """A story's second paragraph is set in 黑体 (bold beside the 宋体 body) at body size over four lines; further
     down a one-line 黑体 subhead opens the story's second part. The bold paragraph is one paragraph of the story

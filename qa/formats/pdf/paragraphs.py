@@ -222,6 +222,14 @@ def _markers_under_heads(items: list[_Item], body: float) -> list[_Item]:
     return out
 
 
+_OPENERS_CLOSERS = ("（(〔【［[〖", "）)〕】］]〗")
+
+
+def _unclosed(text: str) -> bool:
+    """Does ``text`` end inside brackets it opened (more opening brackets than closing ones)?"""
+    return sum(text.count(ch) for ch in _OPENERS_CLOSERS[0]) > sum(text.count(ch) for ch in _OPENERS_CLOSERS[1])
+
+
 def _join(a: str, b: str) -> str:
     if not a:
         return b
@@ -289,7 +297,9 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             while (
                 i + 1 < len(items)
                 and _is_head(items[i + 1].line, body)
-                and not _CONT_LINE.match(items[i + 1].line.text)  # a continuation's marker opens its text
+                # a continuation's marker opens its text — unless the head runs into it and wraps inside its
+                # brackets ('…送医送药到山乡（上' / '接第一版）'): then it ends the head, a short jump head
+                and (not _CONT_LINE.match(items[i + 1].line.text) or _unclosed("".join(it.line.text for it in group)))
             ):
                 i += 1
                 group.append(items[i])
