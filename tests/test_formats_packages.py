@@ -319,34 +319,6 @@ def test_a_headline_centred_over_three_columns_heads_its_first_column_beside_a_s
     assert texts.index(COLUMN[0][:20]) < texts.index(COLUMN[2][40:55])
 
 
-def test_a_headline_read_right_after_another_story_s_credit_is_a_heading_not_its_subtitle(tmp_path):
-    """A box in the first column holds a commentary's heads only — its head and its credit, 本报评论员 in a bold face
-    (its text is printed elsewhere) — and the next column opens with another story's head, a little smaller, over
-    its text. Read one after the other, the second head is a story of its own, not the subtitle of the first: a deck
-    ends with its credit."""
-    if not HEI.exists():
-        pytest.skip("fonts-wqy-microhei is not installed")
-    from reportlab.pdfgen import canvas
-
-    font, hei = _font(), _hei()
-    path = tmp_path / "credit_then_head.pdf"
-    c = canvas.Canvas(str(path), pagesize=(760, 1000))
-    step = (PER_ROW + 1.5) * SIZE
-    first, second = "粮站服务要到位", "公交改革推进"
-    c.rect(36, 870, PER_ROW * SIZE + 8, 90)
-    c.setFont(hei, 20)
-    c.drawString(40, 930, first)
-    c.setFont(hei, SIZE)
-    c.drawString(40, 905, "本报评论员")
-    c.setFont(hei, 19)
-    c.drawString(40 + step, 940, second)
-    _columns(c, font, 40 + step, 912, "\u3000\u3000" + COLUMN[0] + "。", 2)
-    c.save()
-    outline = recover_outline(load_file(path))
-    assert _section_of(outline, COLUMN[0][:20]) == (second,)
-    assert _section_of(outline, "本报评论员") == (first,)
-
-
 def test_a_paragraph_set_in_a_bold_face_is_text_and_a_bold_subhead_still_heads(tmp_path):
     """A story's second paragraph is set in 黑体 (bold beside the 宋体 body) at body size over four lines; further
     down a one-line 黑体 subhead opens the story's second part. The bold paragraph is one paragraph of the story

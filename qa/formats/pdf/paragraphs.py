@@ -230,19 +230,6 @@ def _unclosed(text: str) -> bool:
     return sum(text.count(ch) for ch in _OPENERS_CLOSERS[0]) > sum(text.count(ch) for ch in _OPENERS_CLOSERS[1])
 
 
-
-def _credit_ends_deck(last: Line, nxt: Line, body: float) -> bool:
-    """Does the credit line ``last`` end a heading deck, so that headline type after it (the next story's head, read
-    next: a box's commentary before its neighbour) opens a heading of its own rather than being its subtitle? A deck
-    runs kicker, head, subtitle, then the credit — never a head after the credit."""
-    return (
-        last.size < KICKER_RATIO * body
-        and nxt.size >= HEAD_RATIO * body
-        and not nxt.quoted
-        and _credit_line(last.text)
-    )
-
-
 def _join(a: str, b: str) -> str:
     if not a:
         return b
@@ -313,7 +300,6 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
                 # a continuation's marker opens its text — unless the head runs into it and wraps inside its
                 # brackets ('…送医送药到山乡（上' / '接第一版）'): then it ends the head, a short jump head
                 and (not _CONT_LINE.match(items[i + 1].line.text) or _unclosed("".join(it.line.text for it in group)))
-                and not _credit_ends_deck(group[-1].line, items[i + 1].line, body)
             ):
                 i += 1
                 group.append(items[i])
