@@ -283,42 +283,6 @@ def test_a_jump_head_run_into_its_marker_and_wrapped_inside_the_brackets_is_one_
     assert _section_index(outline, COLUMN[2][:20]) != on_page_1
 
 
-def test_a_headline_centred_over_three_columns_heads_its_first_column_beside_a_story_with_a_deck(tmp_path):
-    """A band of two stories: in the first column a story under a kicker, its head and a subtitle (its text starts
-    lower); beside it a story whose head is centred over the other three columns, its text filling only two of them
-    (the last left white), so the head sits over the middle column and leaves the first of them white beside it. That
-    first column, its text starting level with the text under the head, is the second story's, read after its head —
-    not the first story's last column."""
-    if not HEI.exists():
-        pytest.skip("fonts-wqy-microhei is not installed")
-    from reportlab.pdfgen import canvas
-
-    font, hei = _font(), _hei()
-    path = tmp_path / "centred_over_three.pdf"
-    c = canvas.Canvas(str(path), pagesize=(760, 1000))
-    step = (PER_ROW + 1.5) * SIZE
-    first, second = "粮站服务", "公交改革推进"
-    c.setFont(font, 12)
-    c.drawString(40, 950, "本报专稿")
-    c.setFont(hei, 22)
-    c.drawString(40, 925, first)
-    c.setFont(font, 12)
-    c.drawString(40, 903, "——延长营业时间")
-    _columns(c, font, 40, 880, "\u3000\u3000" + COLUMN[1][:90] + "。", 1)
-    c.setFont(hei, 18)
-    c.drawCentredString(40 + step + (3 * step - 1.5 * SIZE) / 2, 940, second)
-    text = "\u3000\u3000" + COLUMN[0] + COLUMN[2][:60] + "。"
-    _columns(c, font, 40 + step, 912, text, 2)
-    c.save()
-    outline = recover_outline(load_file(path))
-    assert _section_of(outline, COLUMN[0][:20]) == (second,)
-    assert _section_of(outline, COLUMN[2][40:55]) == (second,)
-    assert _section_of(outline, COLUMN[1][:20]) == (first,)
-    section = next(s for s in outline.sections if s.path == (second,))
-    texts = "".join(_squeeze(outline.paragraphs[i].text) for i in section.paragraphs)
-    assert texts.index(COLUMN[0][:20]) < texts.index(COLUMN[2][40:55])
-
-
 def test_a_paragraph_set_in_a_bold_face_is_text_and_a_bold_subhead_still_heads(tmp_path):
     """A story's second paragraph is set in 黑体 (bold beside the 宋体 body) at body size over four lines; further
     down a one-line 黑体 subhead opens the story's second part. The bold paragraph is one paragraph of the story

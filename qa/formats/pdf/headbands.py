@@ -213,10 +213,8 @@ def _under_one_headline(
             and beside(left, out[k + 1], heads[k + 1])
             and not _framed_apart(left, out[k + 1], frames)
             # Not when a headline on its left heads it as well (pages set on one baseline grid
-            # start every article's body on one row): it is read after that headline anyway. (Its text
-            # starting level with the text under that headline, not that strip's own text: a strip with
-            # a headline always starts level with itself.)
-            and not (k > 0 and heads[k - 1] is not None and _level(heads[k - 1], left, body, frames))
+            # start every article's body on one row): it is read after that headline anyway.
+            and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
         ):
             out[k + 1] = left + out[k + 1]
             del out[k], heads[k], spanning[k]
