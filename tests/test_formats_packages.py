@@ -108,12 +108,6 @@ def _columns(c, font: str, x0: float, top: float, text: str, columns: int, gutte
         c.drawString(x0 + col * (PER_ROW + gutter) * SIZE, top - r * SIZE * 1.5, row)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: the rule that read such a marker right after the head above it also moved markers that open "
-    "a continuation with no head of their own under another story's headline (reportlab dense and embedded-font "
-    "sets lost a jump each, benchmarks/formats.py --papers 40), so it was taken out; the shape stays open",
-)
 @pytest.mark.parametrize("marker", ["（上接第1版）", "（上接第一版）"])
 def test_a_continuation_marker_on_a_line_below_its_smaller_head_opens_the_continuation(tmp_path, marker):
     """Page 1's story jumps to the foot of page 2, where its continuation runs in two columns of a three-column page
@@ -151,6 +145,137 @@ def test_a_continuation_marker_on_a_line_below_its_smaller_head_opens_the_contin
     on_page_1 = _section_index(outline, COLUMN[0][:20])
     assert on_page_1 is not None and outline.sections[on_page_1].path[0] == head
     assert _section_index(outline, rest[:15]) == on_page_1
+    section = outline.sections[on_page_1]
+    texts = [_squeeze(outline.paragraphs[i].text) for i in section.paragraphs]
+    k = next(n for n, t in enumerate(texts) if COLUMN[0][:20] in t)
+    assert rest[:15] in texts[k + 1]
+    assert _section_index(outline, COLUMN[2][:20]) != on_page_1
+
+
+@pytest.mark.parametrize("marker", ["上接第1版", "（上接第1版）"])
+def test_a_marker_centred_under_a_smaller_head_over_the_middle_column_opens_the_continuation(tmp_path, marker):
+    """The continuation at the foot of page 2 runs in all three columns under its head set smaller, the marker (bare or
+    bracketed) centred on a line of its own right under the head — over the middle column's text, not the first's.
+    The continuation is stitched to the story, its first words ('的…', which run into a bare marker would read as
+    prose) right after the page-1 text; the middle column's text stays where it is."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "centred.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    head, other, second = "乡村道路建设全面提速", "夏粮收购工作进展顺利", "农村合作医疗覆盖面扩大"
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, head)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[0][:80] + "下转第2版", 3)
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 700, second)
+    _columns(c, font, 40, 660, "\u3000\u3000" + COLUMN[1][:100] + "。", 3)
+    c.showPage()
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, other)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[2] + "。", 3)
+    c.setFont(hei, 16)
+    c.drawCentredString(40 + width / 2, 600, head)
+    c.setFont(hei, SIZE)
+    c.drawCentredString(40 + width / 2, 582, marker)
+    rest = "的" + COLUMN[0][80:] + "。"
+    _columns(c, font, 40, 564, rest, 3)
+    c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    on_page_1 = _section_index(outline, COLUMN[0][:20])
+    assert on_page_1 is not None and outline.sections[on_page_1].path[0] == head
+    section = outline.sections[on_page_1]
+    texts = [_squeeze(outline.paragraphs[i].text) for i in section.paragraphs]
+    k = next(n for n, t in enumerate(texts) if COLUMN[0][:20] in t)
+    assert rest[:15] in texts[k + 1]
+    assert _section_index(outline, rest[PER_ROW : 2 * PER_ROW]) == on_page_1
+    assert _section_index(outline, COLUMN[2][:20]) != on_page_1
+
+
+def test_a_headless_marker_atop_a_column_beside_another_headline_stays_with_its_column(tmp_path):
+    """Page 2 opens with another story, its headline over the first two columns; the third column starts right under
+    that headline's row with a continuation that has no head of its own: '（上接第1版）' flush with the column's left
+    edge, its text under it. The marker opens that column's text (stitched to page 1's story), not a continuation
+    under the neighbour's headline; the neighbour's text stays the neighbour's."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "headless.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    head, other, second = "乡村道路建设全面提速", "夏粮收购工作进展顺利", "农村合作医疗覆盖面扩大"
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, head)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[0][:80] + "（下转第2版）", 3)
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 700, second)
+    _columns(c, font, 40, 660, "\u3000\u3000" + COLUMN[1][:100] + "。", 3)
+    c.showPage()
+    two = 2 * PER_ROW * SIZE + 1.5 * SIZE
+    c.setFont(hei, 20)
+    c.drawCentredString(40 + two / 2, 940, other)
+    _columns(c, font, 40, 910, "\u3000\u3000" + COLUMN[2] + "。", 2)
+    x3 = 40 + 2 * (PER_ROW + 1.5) * SIZE
+    c.setFont(font, SIZE)
+    c.drawString(x3, 925, "（上接第1版）")
+    rest = COLUMN[0][80:] + "。"
+    for r in range(0, len(rest), PER_ROW):
+        c.drawString(x3, 925 - (r // PER_ROW + 1) * SIZE * 1.5, rest[r : r + PER_ROW])
+    c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    on_page_1 = _section_index(outline, COLUMN[0][:20])
+    assert on_page_1 is not None and outline.sections[on_page_1].path[0] == head
+    assert _section_index(outline, rest[:15]) == on_page_1
+    theirs = _section_index(outline, COLUMN[2][:20])
+    assert theirs is not None and outline.sections[theirs].path == (other,)
+    assert _section_index(outline, COLUMN[2][-20:]) == theirs
+
+
+@pytest.mark.parametrize("split", ["（上", "（上接"])
+def test_a_jump_head_run_into_its_marker_and_wrapped_inside_the_brackets_is_one_jump_head(tmp_path, split):
+    """A continuation in a narrow column at the foot of page 2 under a short jump head — the story's head run into
+    its marker, '…提速（上接第1版）' — wrapped so that the marker breaks inside its brackets. The head is one jump
+    head: the continuation's text follows the page-1 text in its section, with no stray '接第1版）' paragraph
+    between."""
+    if not HEI.exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    from reportlab.pdfgen import canvas
+
+    font, hei = _font(), _hei()
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(760, 1000))
+    width = 3 * PER_ROW * SIZE + 2 * 1.5 * SIZE
+    head, other, second = "乡村道路建设全面提速", "夏粮收购工作进展顺利", "农村合作医疗覆盖面扩大"
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, head)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[0][:80] + "（下转第2版）", 3)
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 700, second)
+    _columns(c, font, 40, 660, "\u3000\u3000" + COLUMN[1][:100] + "。", 3)
+    c.showPage()
+    c.setFont(hei, 24)
+    c.drawCentredString(40 + width / 2, 940, other)
+    _columns(c, font, 40, 900, "\u3000\u3000" + COLUMN[2] + "。", 3)
+    x3 = 40 + 2 * (PER_ROW + 1.5) * SIZE
+    c.setFont(hei, 14)
+    jump = head + "（上接第1版）"
+    cut = jump.index(split) + len(split)
+    c.drawCentredString(x3 + PER_ROW * SIZE / 2, 600, jump[:cut])
+    c.drawCentredString(x3 + PER_ROW * SIZE / 2, 582, jump[cut:])
+    rest = COLUMN[0][80:] + "。"
+    _columns(c, font, x3, 560, rest, 1)
+    c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    on_page_1 = _section_index(outline, COLUMN[0][:20])
+    assert on_page_1 is not None and outline.sections[on_page_1].path == (head,)
     section = outline.sections[on_page_1]
     texts = [_squeeze(outline.paragraphs[i].text) for i in section.paragraphs]
     k = next(n for n, t in enumerate(texts) if COLUMN[0][:20] in t)

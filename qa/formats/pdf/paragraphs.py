@@ -174,6 +174,62 @@ def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
     return True
 
 
+def _markers_under_heads(items: list[_Item], body: float) -> list[_Item]:
+    """Read a continuation's marker line ('（上接第一版）' alone) set centred or flush right under its head right after
+    that head, whatever column it stands over.
+
+    A continuation printed under its head set smaller may carry the marker on a line of its own just below the head,
+    centred under it or flush right; it then stands over another column than the text it opens (or over none), and
+    column order reads it after that text (or glued to the middle column's first line). What tells it from a marker
+    that opens a column (with or without a head over the story): that one is set flush with the column's left edge,
+    the column's first line right under it; this one is not — the line under it, if any, starts elsewhere. The head
+    is the display line right above it (within two of its lines) on its page, over it, with no plain text between."""
+    out = list(items)
+    for item in items:
+        line = item.line
+        found = _CONT_LINE.match(line.text)
+        if not found or found.end() != len(line.text) or line.size >= KICKER_RATIO * body:
+            continue
+        same_page = [it.line for it in out if it.line.page == line.page and it is not item]
+        if any(
+            0 <= o.top - line.bottom < 1.5 * line.size and abs(o.x0 - line.x0) < body and o.x0 < line.x1
+            for o in same_page
+        ):
+            continue  # the first line of its column: it opens that column's text
+        above = [
+            it
+            for it in out
+            if it.line.page == line.page
+            and it.line.size >= KICKER_RATIO * body
+            and not it.line.quoted
+            and 0 <= line.top - it.line.bottom <= 2 * line.size
+            and min(it.line.x1, line.x1) - max(it.line.x0, line.x0) > -(it.line.x1 - it.line.x0)
+        ]
+        if not above:
+            continue
+        head = max(above, key=lambda it: it.line.bottom)
+        if any(
+            o.size < KICKER_RATIO * body
+            and head.line.bottom - 1 <= o.top
+            and o.bottom <= line.top + 1
+            and o.x0 < line.x1
+            and line.x0 < o.x1
+            for o in same_page
+        ):
+            continue  # plain text between: the marker is not the head's
+        out.remove(item)
+        out.insert(out.index(head) + 1, _Item(line, head.leaf, head.left, head.right))
+    return out
+
+
+_OPENERS_CLOSERS = ("（(〔【［[〖", "）)〕】］]〗")
+
+
+def _unclosed(text: str) -> bool:
+    """Does ``text`` end inside brackets it opened (more opening brackets than closing ones)?"""
+    return sum(text.count(ch) for ch in _OPENERS_CLOSERS[0]) > sum(text.count(ch) for ch in _OPENERS_CLOSERS[1])
+
+
 def _join(a: str, b: str) -> str:
     if not a:
         return b
@@ -186,6 +242,7 @@ def _join(a: str, b: str) -> str:
 
 def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
     """Heading groups and paragraphs from lines in reading order."""
+    items = _markers_under_heads(items, body)
     # Sizes that rank headings. A report (one column) ranks every heading size, also those under headline type:
     # a printed page's h1 in 14 pt over h2 in bold 12 pt (body 12) are two levels, not one.
     head_sizes = sorted(
@@ -249,7 +306,9 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
             while (
                 i + 1 < len(items)
                 and _is_head(items[i + 1].line, body)
-                and not _CONT_LINE.match(items[i + 1].line.text)  # a continuation's marker opens its text
+                # a continuation's marker opens its text — unless the head runs into it and wraps inside its
+                # brackets ('…送医送药到山乡（上' / '接第一版）'): then it ends the head, a short jump head
+                and (not _CONT_LINE.match(items[i + 1].line.text) or _unclosed("".join(it.line.text for it in group)))
             ):
                 i += 1
                 group.append(items[i])
@@ -280,7 +339,10 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
         elif para and _starts_paragraph(para[-1], item, body):
             flush()
         if pending_prefix:
-            item = _Item(Line(pending_prefix + text, *_geometry(line)), item.leaf, item.left, item.right)
+            # A bare marker ('上接第1版', no brackets) keeps a space before the text it opens: run into it, the
+            # text's first word could make it read as prose ('上接第1版的老师们' is no marker).
+            sep = "" if pending_prefix.rstrip()[-1:] in _CLOSERS else " "
+            item = _Item(Line(pending_prefix + sep + text, *_geometry(line)), item.leaf, item.left, item.right)
             pending_prefix = ""
         para.append(item)
         i += 1
