@@ -44,10 +44,11 @@ SECTION_NUMBER = re.compile(
 )
 # A figure's or table's caption, by its label and number ('表3', '图 2.1 系统结构', 'Table 4: …', 'Figure 3.'): set in
 # bold or larger type like a heading, but a label of the float beside it — the text after it stays in its section.
-# (Also an example's or listing's: DocBook prints "例 3.1." and "Example 2." in its sections' type.)
+# (Also an example's or listing's numbered by its chapter, as DocBook prints "例 3.1." in its sections' type: a
+# textbook's or a slide's "例1 求函数的极值" is a heading.)
 _CAPTION_LABEL = re.compile(
-    r"\s*(?:[图圖表例]|插图|fig(?:ure)?\.?|table|tab\.|example|listing|abbildung|tabelle)\s*"
-    r"[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*(?=$|[\s:：.．、]|[^\x00-\x7f])",
+    r"\s*(?:(?:[图圖表]|插图|fig(?:ure)?\.?|table|tab\.|abbildung|tabelle)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*"
+    r"|(?:例|example|listing)\s*[0-9]{1,3}(?:[.\-–][0-9]{1,3})+)(?=$|[\s:：.．、]|[^\x00-\x7f])",
     re.IGNORECASE,
 )
 _CAPTION_ALONE = re.compile(_CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
@@ -488,17 +489,25 @@ def _ruled(line: Line, top: float, bottom: float, rules: list[tuple[float, float
 
 def _is_head(line: Line, body: float) -> bool:
     """Headline type, or a short unpunctuated line set larger than the body or in bold (kicker, subhead)."""
-    if line.quoted or _CAPTION_LABEL.match(line.text):
+    if line.quoted:
         return False
     if line.size >= HEAD_RATIO * body:
-        return True
+        return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
+    if _CAPTION_LABEL.match(line.text):
+        return False
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
     # At most 40 characters; a line of a Latin script (no full-width character) at most twice that: a heading in
     # Latin letters ('2.6. Einstellung des Satzspiegels und der Seitenaufteilung', a seven-word English section
     # title) is as wide in half as many ems. (A line mixing CJK with a bold term, '\Set…{⟨real⟩}如果…', is a
     # run-in item of a list.)
-    short = len(text) <= 40 or (len(text) <= 80 and not any(_wide(ch) for ch in text))
+    short = len(text) <= 40 or (
+        len(text) <= 80
+        and not any(_wide(ch) for ch in text)
+        # a title, not a sentence set bold: numbered, or a few words ('Do not expose the device to rain or …' is
+        # a warning in a manual's text)
+        and (bool(SECTION_NUMBER.match(text.split()[0])) or len(text.split()) <= 8)
+    )
     return distinct and short and not text.endswith(("。", "，", "；", "、", "：", ":"))
 
 

@@ -29,11 +29,20 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_LABEL.match(text.strip()))
 
 
+# A line opening a section by its number: '二、', '（三）', '第四章', '5.2', '3 '.
+_OUTLINE = re.compile(
+    r"\s*(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十]+[)）]"
+    r"|第[一二三四五六七八九十百0-9]+[章节条部篇]|[0-9]{1,3}(?:\.[0-9]{1,3})*[\s、．.])"
+)
+_AMOUNT = set("%％亿万元千百")  # a figure's unit right after the number
+
+
 def section_number(text: str) -> tuple[str, ...] | None:
     """The section number opening ``text`` as its parts ('10.6.1. 刷新' → ('10', '6', '1')); None when none."""
-    match = _SECTION_NUMBER.match(text.strip())
-    if match is None:
-        return None
+    text = text.strip()
+    match = _SECTION_NUMBER.match(text)
+    if match is None or text[match.end() : match.end() + 1] in _AMOUNT:
+        return None  # '3.5%的增长', '2.5亿元' are figures, not sections
     return tuple(match.group(0).rstrip(".").split("."))
 
 
@@ -79,6 +88,17 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
         ds = sorted(depths.get(b.heading_level or 0, ()))
         return ds.index(len(n)) if n is not None and len(n) in ds and len(ds) > 1 else None
 
+    # Each heading's next numbered heading in its type (its depth index), from one pass from the end.
+    later: list[int | None] = [None] * len(blocks)
+    upcoming: dict[int, int] = {}
+    for k in range(len(blocks) - 1, -1, -1):
+        b = blocks[k]
+        if b.heading_level is not None and b.role == "heading":
+            later[k] = upcoming.get(b.heading_level)
+            if (d := depth_of(b)) is not None:
+                upcoming[b.heading_level] = d
+
+    chains: dict[int, list[tuple[str, ...]]] = {}  # type -> the numbers open at each depth index
     last_depth: dict[int, int] = {}  # type -> depth index of its last numbered heading so far
     keys: list[tuple[int, int] | None] = []
     for k, b in enumerate(blocks):
@@ -88,17 +108,21 @@ def nest_by_numbers(blocks: list[Block]) -> list[Block]:
         ds = sorted(depths.get(b.heading_level, ()))
         n = section_number(b.text)
         if n is not None and len(n) in ds:
-            last_depth[b.heading_level] = depth_of(b) or 0
-            keys.append((b.heading_level, ds.index(len(n)) if len(ds) > 1 else 0))
+            d = ds.index(len(n)) if len(ds) > 1 else 0
+            chain = chains.setdefault(b.heading_level, [])
+            # A deeper number nests only under the number it extends, open right above it ('1.3' under '1', never
+            # under '2．' nor '2'): release notes' '3.1' then '3.0.2', a section's points numbered '1．' '2．' in
+            # its subsections' type, keep the type's own level, as they had before numbers were read.
+            if d > 0 and not (len(chain) >= d and chain[d - 1] == n[: ds[d - 1]]):
+                d = 0
+            chains[b.heading_level] = chain[:d] + [n]
+            last_depth[b.heading_level] = d
+            keys.append((b.heading_level, d))
         elif n is None and len(ds) > 1 and b.heading_level in last_depth:
             # Inside the section only when the numbering goes on at that depth or deeper after it (10.6.3, a
             # list's title, 10.6.4); before a shallower number or at the end it is a section of the type's top
             # level: 结论, 参考文献, 附录, 致谢 after '2.1' are the report's own parts, not parts of 2.1.
-            later = next(
-                (d for c in blocks[k + 1 :] if c.heading_level == b.heading_level and (d := depth_of(c)) is not None),
-                None,
-            )
-            inside = later is not None and later >= last_depth[b.heading_level]
+            inside = later[k] is not None and later[k] >= last_depth[b.heading_level]
             keys.append((b.heading_level, len(ds) if inside else 0))
         else:
             keys.append((b.heading_level, 0))
@@ -174,13 +198,21 @@ def mark_run_on_lines(lines: list[Line], body: float) -> None:
         return
     right = ends[int(0.9 * (len(ends) - 1))]  # the measure's right edge: where most full body lines end
     for k, b in enumerate(by_top):
-        if not b.bold or b.size >= HEAD_RATIO * body:
-            continue
+        if not b.bold or b.size >= HEAD_RATIO * body or _OUTLINE.match(b.text):
+            continue  # (a line opening with its section's number, '二、例会安排', is a subhead however it is set)
         # Both ways, the paragraph must run on through the bold line: a paragraph's finished last line (short, or
         # ending its sentence) over a bold line at the line pitch is a subhead set tight ('培训时间和地点' under a
         # paragraph, no space between), and a short bold line over a short line is a subhead over its first item.
         for a in by_top[max(0, k - 6) : k]:
-            if _next_line(a, b) and not a.bold and _wrapped(a, b, right, body) and not _ENDS.search(a.text):
+            # A paragraph's next line starts at its left edge (no further in than the line above): an indented
+            # bold line is a subhead.
+            if (
+                _next_line(a, b)
+                and not a.bold
+                and b.x0 <= a.x0 + EDGE
+                and _wrapped(a, b, right, body)
+                and not _ENDS.search(a.text)
+            ):
                 b.quoted = True
         for c in by_top[k + 1 : k + 6]:
             if (
@@ -235,7 +267,11 @@ def mark_captions(lines: list[Line]) -> None:
             if not same_type:
                 continue
             on_row = other.x0 >= ln.x0 and min(other.bottom, ln.bottom) - max(other.top, ln.top) > 0.5 * ln.size
-            if on_row or _next_line(last, other):
+            # A caption's next line starts where it starts, or is centred on its axis, and opens no section: a
+            # heading set right under a centred caption ('二、员工发展…') is the next section, not the caption.
+            aligned = abs(other.x0 - last.x0) <= EDGE or abs((other.x0 + other.x1) - (last.x0 + last.x1)) <= 2 * EDGE
+            below = _next_line(last, other) and aligned and not _OUTLINE.match(other.text)
+            if on_row or below:
                 other.quoted = True
                 if not on_row:
                     last = other
