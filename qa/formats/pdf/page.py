@@ -51,7 +51,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         chars: list[_Char] = []
-        fonts: dict[bytes, tuple[bool, bool]] = {}  # name -> (bold, bold only because it is a 黑体)
+        fonts: dict[bytes, tuple[bool, bool, str]] = {}  # name -> (bold, bold only because it is a 黑体, name)
         spaced = False
         for i in range(raw.FPDFText_CountChars(tp)):
             code = raw.FPDFText_GetUnicode(tp, i)
@@ -85,7 +85,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                 decoded = font.decode("latin-1")
                 stated = not font or bool(_BOLD_NAME.search(decoded))
                 hei = bool(_HEI_NAME.search(decoded))
-                fonts[font] = (stated or hei, hei and not stated)
+                fonts[font] = (stated or hei, hei and not stated, decoded)
             chars.append(
                 _Char(
                     text,
@@ -97,7 +97,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     round(size, 1),
                     weight >= 600 or stroked or fonts[font][0],
                     weight < 600 and not stroked and fonts[font][1],
-                    font.decode("latin-1"),
+                    fonts[font][2],
                     spaced,
                 )
             )

@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.pdf.lines import _CAPTION_LABEL, HEAD_RATIO, Line
+from qa.formats.pdf.lines import _CAPTION_LABEL, HEAD_RATIO, SECTION_NUMBER, Line
+from qa.formats.pdf.paragraphs import _CLOSERS, _ends_sentence
 
 # A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2', also joined to its title
 # ('10.6.3.Script-Fu': the reader joins a number set apart to its title). Depth = how many numbers.
@@ -29,11 +30,10 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_LABEL.match(text.strip()))
 
 
-# A line opening a section by its number: '二、', '（三）', '第四章', '5.2', '3 '.
-_OUTLINE = re.compile(
-    r"\s*(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十]+[)）]"
-    r"|第[一二三四五六七八九十百0-9]+[章节条部篇]|[0-9]{1,3}(?:\.[0-9]{1,3})*[\s、．.])"
-)
+# A line opening a section by its number ('二、', '（三）', '第四章', '5.2 ', '3. '): the reader's own section number
+# (qa.formats.pdf.lines.SECTION_NUMBER), followed by the title — after a space or its own closing mark, so a
+# figure ('2024年', '3.5%') opens none.
+_OUTLINE = re.compile(rf"\s*(?:{SECTION_NUMBER.pattern})(?:(?<=[、）章节節部篇讲講.])|[\s、．])")
 _AMOUNT = set("%％亿万元千百")  # a figure's unit right after the number
 
 
@@ -180,7 +180,6 @@ def _apart(row: list[Line], body: float) -> bool:
     return all(b.x0 - a.x1 >= CELL_GAP * body for a, b in zip(row, row[1:], strict=False))
 
 
-_ENDS = re.compile(r"[。！？；：.!?;:]\s*[”’」』）)]*\s*$")  # a line ending its sentence (closing marks after it)
 LINE_PITCH = 0.5  # x the size: a gap this small between two lines is the line spacing, no heading's space
 FULL = 2.0  # body sizes: a line ending this close to where the next line ends fills the measure
 
@@ -211,7 +210,8 @@ def mark_run_on_lines(lines: list[Line], body: float) -> None:
                 and not a.bold
                 and b.x0 <= a.x0 + EDGE
                 and _wrapped(a, b, right, body)
-                and not _ENDS.search(a.text)
+                and not _ends_sentence(a.text)
+                and not a.text.rstrip().rstrip(_CLOSERS).endswith(".")  # (a Latin full stop ends one too)
             ):
                 b.quoted = True
         for c in by_top[k + 1 : k + 6]:
