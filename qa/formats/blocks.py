@@ -37,6 +37,16 @@ class Block:
     edition: int | None = None  # printed edition of the page (PDF newspapers), when known
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//")  # 'http:', 'mailto:', '//host': a link out of the document
+
+
+def internal_link(target: str) -> bool:
+    """A link target within the document or its document set: '#…' or a relative file ('ch02.html#prereq', as
+    pandoc and DocBook link a book's chapters), not a web address ('http://www.gov.cn/', 'mailto:'). Menus and
+    contents lists hold the first kind; a list of the second is what an author cites, and is text."""
+    return not _SCHEME.match(target.strip().lower())
+
+
 def clean_inline(text: str) -> str:
     """One line of text: whitespace runs as one space; a line break between CJK characters as nothing;
     look-alike ideographs (Kangxi radicals …, pasted from PDFs into Word and web pages) as the ideographs."""

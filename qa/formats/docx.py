@@ -30,7 +30,7 @@ import re
 from pathlib import Path
 
 from qa.errors import LoadError
-from qa.formats.blocks import Block, clean_inline, to_document
+from qa.formats.blocks import Block, clean_inline, internal_link, to_document
 from qa.records import Document
 from qa.structure.headings import is_bare_heading, outline_rank
 
@@ -170,19 +170,12 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _FIELD_TARGET = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?', re.IGNORECASE)
 
 
-def _internal_target(target: str) -> bool:
-    """A link target within the document or its document set: '#…', or a relative file ('ch02.html#prereq',
-    as pandoc links a book's chapters). A web address ('http://www.gov.cn/', 'mailto:') points elsewhere."""
-    target = target.strip().lower()
-    return not re.match(r"^[a-z][a-z0-9+.-]*:|^//", target)
-
-
 def _internal_field(instruction: str) -> bool:
     """Whether a HYPERLINK field's instruction links within the document (its \\l bookmark switch) or set."""
     match = _FIELD_TARGET.match(instruction)
     if match is None:
         return False
-    return bool(re.search(r"\\l\b", instruction)) or _internal_target(match.group(1) or match.group(2) or "")
+    return bool(re.search(r"\\l\b", instruction)) or internal_link(match.group(1) or match.group(2) or "")
 
 
 def _is_link_line(element, targets: dict[str, str]) -> bool:  # noqa: ANN001 - lxml w:p
@@ -207,7 +200,7 @@ def _is_link_line(element, targets: dict[str, str]) -> bool:  # noqa: ANN001 - l
         if link.get(f"{_W}anchor"):
             return True
         rid = link.get(f"{_R}id")
-        return rid is not None and _internal_target(targets.get(rid, "http:"))
+        return rid is not None and internal_link(targets.get(rid, "http:"))
 
     def walk(el, linked: bool) -> None:  # noqa: ANN001
         for child in el:

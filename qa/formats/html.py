@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from qa.errors import LoadError
-from qa.formats.blocks import Block, clean_inline, to_document
+from qa.formats.blocks import Block, clean_inline, internal_link, to_document
 from qa.loading import decode_bytes
 from qa.records import Document
 
@@ -139,8 +139,7 @@ def _link_share(el) -> float:  # noqa: ANN001
 def _internal(a) -> bool:  # noqa: ANN001 - lxml <a>
     """A link within the site or document (relative or '#…'): what menus and contents lists hold. A list of
     links to other sites (references, mirrors, sources) is what an author wrote, and is kept as text."""
-    href = (a.get("href") or "").strip().lower()
-    return not re.match(r"^[a-z][a-z0-9+.-]*:|^//", href)
+    return internal_link(a.get("href") or "")
 
 
 def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
