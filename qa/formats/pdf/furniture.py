@@ -175,7 +175,8 @@ def _overlays(page: _Page, body: float) -> list[Line]:
     body: a large line whose box covers the middle of two or more smaller lines it crosses. Type that is read never
     sits on other type — a headline, a pull quote or a drop cap has its own space, the text set round it — while a
     stamp, drawn over a page already set, became a one-line 'headline' that split the article it lies on."""
-    big = [ln for ln in page.lines if ln.size >= HEAD_RATIO * body]
+    # (A word: two letters or more. A big operator or brace of display maths spans the rows of its formula.)
+    big = [ln for ln in page.lines if ln.size >= HEAD_RATIO * body and sum(ch.isalpha() for ch in ln.text) >= 2]
     gone = []
     for line in big:
         crossed = 0
