@@ -82,14 +82,29 @@ def test_bold_paragraphs_head_a_page_without_headings(tmp_path):
     ]
 
 
-def test_a_page_with_real_headings_keeps_bold_lines_and_numbered_items_as_text(tmp_path):
+def test_a_page_with_an_outline_of_its_own_keeps_bold_lines_and_numbered_lines_as_text(tmp_path):
     html = """<html><head><meta charset="utf-8"><title>安装</title></head><body><h1>安装</h1>
-    <p><strong>准备工作</strong></p><p>下载安装包。</p><p>1. 解压文件</p><p>2. 运行安装程序</p>
+    <h2>步骤</h2><p><strong>准备工作</strong></p><p>下载安装包。</p><p>1. 解压文件</p><p>2. 运行安装程序</p>
     <ol><li>一、打开设置</li><li>二、选择语言</li></ol></body></html>"""
     sections = _outline(tmp_path, html)
-    assert list(sections) == ["安装"]
+    assert list(sections) == ["安装 › 步骤"]
     expected = ["准备工作", "下载安装包。", "1. 解压文件", "2. 运行安装程序", "一、打开设置", "二、选择语言"]
-    assert sections["安装"] == expected
+    assert sections["安装 › 步骤"] == expected
+
+
+def test_an_article_with_only_its_title_as_h1_gets_its_numbered_heads_below_it(tmp_path):
+    html = """<html><head><meta charset="utf-8"><title>市政府工作报告 - 某某市人民政府</title></head><body>
+    <div class="title"><h1>市政府工作报告</h1></div><div class="TRS_Editor">
+    <p>各位代表：现在，我代表市人民政府向大会报告工作。</p>
+    <p><strong>一、过去一年工作回顾</strong></p><p>全市地区生产总值增长百分之五。</p>
+    <p><strong>（一）经济运行稳中向好</strong></p><p>规模以上工业增加值增长百分之六。</p>
+    <p><strong>二、今年主要任务</strong></p><p>坚持稳中求进工作总基调。</p></div></body></html>"""
+    sections = _outline(tmp_path, html)
+    assert sections["市政府工作报告"] == ["各位代表：现在，我代表市人民政府向大会报告工作。"]
+    first = "市政府工作报告 › 一、过去一年工作回顾"
+    assert sections[first] == ["全市地区生产总值增长百分之五。"]
+    assert sections[f"{first} › （一）经济运行稳中向好"] == ["规模以上工业增加值增长百分之六。"]
+    assert sections["市政府工作报告 › 二、今年主要任务"] == ["坚持稳中求进工作总基调。"]
 
 
 def test_list_items_and_a_contents_list_are_not_heads(tmp_path):

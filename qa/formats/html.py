@@ -92,6 +92,8 @@ def _heading_level(el) -> int | None:  # noqa: ANN001 - lxml element
 
 def _holds_heading(el) -> bool:  # noqa: ANN001 - lxml element
     return any(isinstance(c.tag, str) and _heading_level(c) is not None for c in el.iter())
+
+
 _BLOCK_TAGS = {
     "p",
     "li",
@@ -535,7 +537,7 @@ def _bold_title(text: str) -> bool:
     return is_bare_heading(text) and not _SENTENCE.search(text)
 
 
-def _inferred_headings(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
     """The blocks of a page without h1–h6 or ARIA headings in its content, with the heads its author set
     in bold or numbered as an outline made headings.
 
@@ -548,12 +550,18 @@ def _inferred_headings(found: list[tuple[str, int | None, str]]) -> list[tuple[s
     (第一章 above 一、 above （一） above 1.), shallowest first. A line all in bold, short and not a sentence,
     that heads text is a head too, when the page has a numbered head or another such line: before the first
     numbered head it is a title (level 1, the numbered heads below it); after one, a subhead under it. A list
-    item is never a head. A page with any real heading in its content keeps its author's outline as marked."""
-    items = [("row" if role == "table" else "p", text, None, False) for text, _, role in found]
-    eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG)]
+    item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
+    in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
+    index), not its bold lines (its author marked a heading and chose not to mark those). A page with any other
+    heading in its content keeps its author's outline as marked."""
+    items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
+    eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
     candidates = {i: rank for i in eligible if (rank := _numbered_heading_rank(found[i][0])) is not None}
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
-    bold = [i for i in eligible if found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])]
+    # under a marked title only numbering makes heads: its author marked headings and chose not to for bold lines
+    bold = [
+        i for i in eligible if below < 0 and found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])
+    ]
     heads = set(bold)
     # a bold line heads text: the next block is neither another bold line nor the end of the page
     bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
@@ -563,12 +571,13 @@ def _inferred_headings(found: list[tuple[str, int | None, str]]) -> list[tuple[s
     first = min(numbered, default=len(found))
     lead = int(any(i < first for i in bold))
     levels: dict[int, int] = {}
+    top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
     current = 0  # level of the last numbered head
     for i in sorted([*numbered, *bold]):
         if i in numbered:
-            levels[i] = current = lead + 1 + ranks.index(numbered[i])
+            levels[i] = current = top + lead + 1 + ranks.index(numbered[i])
         else:
-            levels[i] = current + 1 if current else 1
+            levels[i] = current + 1 if current else top + 1
     return [
         (text, levels[i], "heading") if i in levels else (text, level, role)
         for i, (text, level, role) in enumerate(found)
@@ -603,8 +612,11 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = [(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t]
-    if not any(level is not None for _, level, _ in found):
+    marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
+    if not marked:
         found = _inferred_headings(found)
+    elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
+        found = _inferred_headings(found, below=marked[0])
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
