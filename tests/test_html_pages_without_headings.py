@@ -147,3 +147,12 @@ def test_a_page_wrapped_whole_in_a_chrome_named_block_is_still_read(tmp_path):
     <h1>手册</h1><p>简介。</p><h2>安装</h2><p>运行安装程序。</p></div></body></html>"""
     sections = _outline(tmp_path, html)
     assert sections["手册 › 安装"] == ["运行安装程序。"]
+
+
+def test_steps_written_as_numbered_br_lines_stay_a_list(tmp_path):
+    html = """<html><head><meta charset="utf-8"><title>设置语言</title></head><body><div class="TRS_Editor">
+    <strong>一、操作步骤</strong><br>1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>设置在重启后生效。<br>
+    <strong>二、常见问题</strong><br>如语言未改变，请清除缓存。<br></div></body></html>"""
+    sections = _outline(tmp_path, html)
+    assert sections["设置语言 › 一、操作步骤"] == ["1. 打开设置", "2. 选择语言", "3. 点击确定", "设置在重启后生效。"]
+    assert sections["设置语言 › 二、常见问题"] == ["如语言未改变，请清除缓存。"]

@@ -10,6 +10,15 @@ the ``<main>``/``<article>`` element when the page has one. A table row whose ce
 lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
 inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
 Checked on real pages by ``benchmarks/real_html.py``.
+
+Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
+lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
+paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
+reader's rules for an unstyled numbered paragraph, and from short lines set all in bold (``_inferred_headings``).
+Site chrome on pages without semantic tags follows what trafilatura and readability drop: a line of internal
+links with no words of its own (trafilatura's link-density test), and a block whose class names a sidebar or
+comments even when it holds headings (trafilatura removes ``sidebar``/``comment`` blocks whole), unless it holds
+every heading of the page (trafilatura's over-pruning guard).
 """
 
 from __future__ import annotations
@@ -558,6 +567,9 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
     candidates = {i: rank for i in eligible if (rank := _numbered_heading_rank(found[i][0])) is not None}
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
+    # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
+    # that list's last item, not a head over what follows the list
+    numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}
     # under a marked title only numbering makes heads: its author marked headings and chose not to for bold lines
     bold = [
         i for i in eligible if below < 0 and found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])
