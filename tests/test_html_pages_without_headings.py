@@ -156,3 +156,19 @@ def test_steps_written_as_numbered_br_lines_stay_a_list(tmp_path):
     sections = _outline(tmp_path, html)
     assert sections["设置语言 › 一、操作步骤"] == ["1. 打开设置", "2. 选择语言", "3. 点击确定", "设置在重启后生效。"]
     assert sections["设置语言 › 二、常见问题"] == ["如语言未改变，请清除缓存。"]
+
+
+def test_a_government_article_laid_out_in_a_one_column_table_is_read_paragraph_by_paragraph(tmp_path):
+    html = """<html><head><meta charset="utf-8"><title>关于做好防汛工作的通知</title></head><body>
+    <table><tr><td><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt;
+    <a href="/tzgg/">通知公告</a></td></tr></table>
+    <table><tr><td class="title">关于做好防汛工作的通知</td></tr><tr><td>发布时间：2024-06-01</td></tr>
+    <tr><td><div class="TRS_Editor"><p>各镇街：</p><p>为切实做好今年防汛工作，现就有关事项通知如下。</p>
+    <p>一、落实防汛责任</p><p>（一）压实属地责任</p><p>各镇街主要负责人为第一责任人。</p>
+    <p>（二）加强值班值守</p><p>汛期实行24小时值班。</p></div></td></tr></table></body></html>"""
+    sections = _outline(tmp_path, html)
+    title = "关于做好防汛工作的通知"
+    assert sections[f"{title} › 一、落实防汛责任 › （一）压实属地责任"] == ["各镇街主要负责人为第一责任人。"]
+    assert sections[f"{title} › 一、落实防汛责任 › （二）加强值班值守"] == ["汛期实行24小时值班。"]
+    assert "为切实做好今年防汛工作，现就有关事项通知如下。" in sections[title]
+    assert not any("政务公开" in p for ps in sections.values() for p in ps)  # the breadcrumb is navigation

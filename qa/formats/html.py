@@ -238,6 +238,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # a part of the page, never a menu. A table of such rows is an index (Texinfo's, an API's). A paragraph
     # whose links are all typed as moving between the parts of a document (rel="next prev up contents
     # index", Texinfo's node header 'Next: …, Previous: …, Up: …') is navigation; the block around it is not.
+    if tag in ("td", "th"):
+        return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
         return False
     # A paragraph or a block of text that is internal links and nothing else ('首页 | 本地 | 体育', a site's
@@ -293,8 +295,12 @@ def _is_layout_row(row) -> bool:  # noqa: ANN001
 
     Older sites and generated manuals put the whole page in table cells: the title's h1 in one cell, the
     menu in another, the text in a third. Read as one 'cell | cell' line, every heading in it was lost and
-    the menu ran into one line with the text.
+    the menu ran into one line with the text. A row of one cell is no row of data: a site laying out its
+    article in a one-column table (a government site's title row, date row and a row holding the article's
+    paragraphs) ran the whole article into one line.
     """
+    if sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")) == 1:
+        return True
     tags = {d.tag for d in row.iterdescendants() if isinstance(d.tag, str)}
     if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags) or _holds_heading(row):
         return True
