@@ -87,20 +87,18 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 ARIA_DEFAULT_LEVEL = 2  # WAI-ARIA: a role="heading" without aria-level is level 2
 
 
-def _heading_level(el) -> int | None:  # noqa: ANN001 - lxml element
-    """The level of a heading: h1–h6, or any element with ARIA's ``role="heading"`` and its ``aria-level``
-    (pages built by script frameworks and accessible widgets mark headings so, in <div>s)."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _HEADINGS:
-        return _HEADINGS[tag]
-    if (el.get("role") or "").strip().lower() != "heading":
-        return None
-    level = (el.get("aria-level") or "").strip()
-    return min(6, max(1, int(level))) if level.isdigit() else ARIA_DEFAULT_LEVEL
+def _aria_headings_as_headings(root) -> None:  # noqa: ANN001 - lxml root
+    """Reads each element with ARIA's ``role="heading"`` as the h1–h6 its ``aria-level`` declares (pages built
+    by script frameworks and accessible widgets mark headings so, in <div>s), so every rule about headings
+    sees it as one."""
+    for el in root.xpath("//*[@role]"):
+        if (el.get("role") or "").strip().lower() == "heading" and el.tag not in _HEADINGS:
+            level = (el.get("aria-level") or "").strip()
+            el.tag = f"h{min(6, max(1, int(level))) if level.isdigit() else ARIA_DEFAULT_LEVEL}"
 
 
 def _holds_heading(el) -> bool:  # noqa: ANN001 - lxml element
-    return any(isinstance(c.tag, str) and _heading_level(c) is not None for c in el.iter())
+    return next(el.iter(*_HEADINGS), None) is not None
 
 
 _BLOCK_TAGS = {
@@ -201,9 +199,9 @@ def _holds_the_headings(el) -> bool:  # noqa: ANN001 - lxml element
     beside the text ('<div class="sidebar"><h3>热门新闻</h3>…<h3>广告</h3>') is chrome, its headings with it;
     kept for its headings, it filed an advert as a subsection of the article and a comments block's heading
     ('网友评论（2）') over comments the same rule dropped."""
-    if _heading_level(el) is not None:
+    if el.tag in _HEADINGS:
         return True  # a heading whose own id reads like chrome ('XML_SetCommentHandler') is a heading
-    own = sum(1 for c in el.iter() if isinstance(c.tag, str) and _heading_level(c) is not None)
+    own = sum(1 for _ in el.iter(*_HEADINGS))
     if not own:
         return False
     total = el.getroottree().getroot().get(_PAGE_HEADINGS)
@@ -474,9 +472,9 @@ class _Walker:
         if el.get(_NOTE_HOME):
             self.flush()
             self._passed(el)
-        elif (level := _heading_level(el)) is not None:
+        elif tag in _HEADINGS:
             self.flush()
-            self.blocks.append((_text(el), level, "heading"))
+            self.blocks.append((_text(el), _HEADINGS[tag], "heading"))
             self._passed(el)
         elif tag == "tr" and not _is_layout_row(el):
             self.flush()
@@ -621,7 +619,8 @@ def read_html(path: Path, doc_id: str) -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    root.set(_PAGE_HEADINGS, str(sum(1 for el in body.iter() if isinstance(el.tag, str) and _heading_level(el))))
+    _aria_headings_as_headings(body)
+    root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
