@@ -149,6 +149,14 @@ def test_a_page_wrapped_whole_in_a_chrome_named_block_is_still_read(tmp_path):
     assert sections["手册 › 安装"] == ["运行安装程序。"]
 
 
+def test_a_wrapper_whose_class_names_the_content_and_a_sidebar_is_read(tmp_path):
+    html = """<html><head><meta charset="utf-8"><title>手册</title></head><body>
+    <div class="logo"><h1>某某软件</h1></div><div class="main-content-with-sidebar">
+    <h2>安装</h2><p>运行安装程序。</p><h2>卸载</h2><p>删除安装目录。</p></div></body></html>"""
+    sections = _outline(tmp_path, html)
+    assert sections["手册 › 某某软件 › 卸载"] == ["删除安装目录。"]
+
+
 def test_steps_written_as_numbered_br_lines_stay_a_list(tmp_path):
     html = """<html><head><meta charset="utf-8"><title>设置语言</title></head><body><div class="TRS_Editor">
     <strong>一、操作步骤</strong><br>1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>设置在重启后生效。<br>

@@ -184,6 +184,15 @@ def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
     return any(t.strip() for t in linked) and not any(c.isalnum() for c in own)
 
 
+# readability's "okMaybeItsACandidate" words: a class naming the content too ('main-content-sidebar-layout')
+# names a wrapper around the text, not chrome beside it
+_CONTENT_WORDS = {"article", "body", "column", "content", "main"}
+
+
+def _names_content(marker: str) -> bool:
+    return any(w in _CONTENT_WORDS for w in re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower()))
+
+
 def _names_chrome(marker: str) -> bool:
     """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
     words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
@@ -226,7 +235,9 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
             return True
         # a block holding headings is chrome by its class (a designer's name for a sidebar, a comments block),
         # not by its id: generators derive ids from titles (a DocBook section id="comments-and-ids")
-        if _names_chrome(el.get("class") or "") and not _holds_the_headings(el):
+        # (nor when its class names the content too, as readability spares 'main-content-sidebar-layout')
+        classes = el.get("class") or ""
+        if _names_chrome(classes) and not _names_content(classes) and not _holds_the_headings(el):
             return True
     # A list of links is navigation: every item an internal link with no words of its own. One link in a list
     # is an item (a type, a reference), not a menu; one item that says something ('参见 …', a phone number)
