@@ -19,7 +19,11 @@ AGENDA = "会议将通报第一季度经营情况，部署第二季度重点工�
 
 @pytest.mark.parametrize(
     "date_line",
-    ["会议时间：2024年5月8日上午九点", "发文日期：2024年3月15日", "经研究决定，于2024年5月8日上午九点召开第二季度工作会议。"],
+    [
+        "会议时间：2024年5月8日上午九点",
+        "发文日期：2024年3月15日",
+        "经研究决定，于2024年5月8日上午九点召开第二季度工作会议。",
+    ],
 )
 def test_a_notice_title_over_its_date_line_is_kept(tmp_path, fonts, date_line) -> None:
     from reportlab.pdfgen import canvas
