@@ -326,6 +326,10 @@ class Composer:
         photo_bottom = y
         if story.spec.get("caption") and cont_head is None:
             first_cols = min(k, story.spec["photo_cols"])
+            w = self.span_w(first_cols)
+            cap_h = self.block_height(story.spec["caption"], st["caption_face"], st["body"] * 0.9, w, 1.3)
+            if y + w * story.spec["photo_ratio"] + cap_h + st["body"] * 4 > bottom - pad:
+                first_cols = 0  # no room for the photo and its caption above the module's foot: no photo
             photo_bottom = self.photo(story, self.col_x(c0) + pad, y, first_cols) if first_cols else y
         col_w = self.col_w - (2 * pad if k == 1 else 0)
         if rest is not None:
