@@ -360,26 +360,27 @@ def make_pango_newspaper(path: Path, seed: int, pages: int = 2, columns: int | N
 
 
 def piece_texts(paper: PangoNewspaper) -> list[list[str]]:
-    """For each gold piece, the characters pdfplumber reads in that piece's line boxes on page 1 and on page 2."""
+    """For each gold piece, the characters pdfplumber reads in that piece's line boxes (a character counts when its
+    centre lies in the box), on page 1 and on page 2, in reading order within each line."""
     import pdfplumber
 
-    out = []
     with pdfplumber.open(paper.path) as pdf:
-        for rects in paper.rects:
-            per_page = []
-            for page in pdf.pages:
-                parts = []
-                for x0, top, x1, bottom in rects:
-                    box = (
-                        max(0, x0 - 0.5),
-                        max(0, top - 0.3),
-                        min(page.width, x1 + 0.5),
-                        min(page.height, bottom + 0.3),
-                    )
-                    if box[0] < box[2] and box[1] < box[3]:
-                        parts.append(page.crop(box).extract_text() or "")
-                per_page.append("".join("".join(parts).split()))
-            out.append(per_page)
+        pages = [page.chars for page in pdf.pages]
+    out = []
+    for rects in paper.rects:
+        per_page = []
+        for chars in pages:
+            parts = []
+            for x0, top, x1, bottom in rects:
+                inside = [
+                    c
+                    for c in chars
+                    if x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= x1 + 0.5
+                    and top - 0.3 <= (c["top"] + c["bottom"]) / 2 <= bottom + 0.3
+                ]
+                parts.append("".join(c["text"] for c in sorted(inside, key=lambda c: c["x0"])))
+            per_page.append("".join("".join(parts).split()))
+        out.append(per_page)
     return out
 
 

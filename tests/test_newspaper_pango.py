@@ -81,6 +81,12 @@ def test_reader_reads_both_pages(read: list) -> None:
         assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="first sight, before any diagnosis: on these diagnosis seeds para→article is 0.962 and 0.958 with 1 of 1 "
+    "and 2 of 2 jumps stitched (report seeds 18000–18039: 0.894, 43/49 jumps; see the README); remove the mark when "
+    "the reader reaches it",
+)
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
     for paper, _, outline in read:
         score = score_outline(paper, outline)
