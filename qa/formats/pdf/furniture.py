@@ -136,6 +136,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         page.furniture = [ln for ln in page.lines if id(ln) in gone]
         page.lines = [ln for ln in page.lines if id(ln) not in gone]
         page.furniture += _masthead(page, body)
+        page.furniture += _overlays(page, body)
         for line in page.furniture:
             edition = _edition_number(line.text)
             if edition is not None:
@@ -167,6 +168,31 @@ def _running_row(line: Line, page: _Page, heads: list[Line], body: float) -> boo
         return False
     mates = [ln for ln in page.lines if abs(ln.bottom - line.bottom) <= 1]
     return edge and all(ln in heads or _FURNITURE.search(ln.text) for ln in mates)
+
+
+def _overlays(page: _Page, body: float) -> list[Line]:
+    """Display type printed over the text (a '机密' or '样张' stamp, a draft watermark set level), taken out of the
+    body: a large line whose box covers the middle of two or more smaller lines it crosses. Type that is read never
+    sits on other type — a headline, a pull quote or a drop cap has its own space, the text set round it — while a
+    stamp, drawn over a page already set, became a one-line 'headline' that split the article it lies on."""
+    # (A word: two letters or more. A big operator or brace of display maths spans the rows of its formula.)
+    big = [ln for ln in page.lines if ln.size >= HEAD_RATIO * body and sum(ch.isalpha() for ch in ln.text) >= 2]
+    gone = []
+    for line in big:
+        crossed = 0
+        for other in page.lines:
+            middle = (other.top + other.bottom) / 2
+            if (
+                other is not line
+                and other.size < 0.6 * line.size
+                and line.top < middle < line.bottom
+                and min(line.x1, other.x1) - max(line.x0, other.x0) > 0.5 * (line.x1 - line.x0)
+            ):
+                crossed += 1
+        if crossed >= 2:
+            gone.append(line)
+    page.lines = [ln for ln in page.lines if all(ln is not g for g in gone)]
+    return gone
 
 
 def _in_running_band(line: Line, page: _Page) -> bool:
