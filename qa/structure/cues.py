@@ -176,4 +176,3 @@ def contents_entry(text: str) -> bool:
     if all(_CONTENTS_LINE.match(ln) for ln in lines):
         return True
     return len(lines) >= 2 and all(_PAGE_AT_END.match(ln) for ln in lines)
-
