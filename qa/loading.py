@@ -26,6 +26,19 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES  # PDF, DOCX, HTML go to their readers in qa.formats
+# Documents people keep in formats not read here: named in the build's messages (not passed over in silence, nor
+# called binary), with what to do instead.
+UNREAD_SUFFIXES = {
+    ".doc": "Word 97-2003 .doc",
+    ".wps": "WPS Office .wps",
+    ".rtf": "RTF",
+    ".odt": "OpenDocument .odt",
+    ".xls": "Excel .xls",
+    ".xlsx": "Excel .xlsx",
+    ".ppt": "PowerPoint .ppt",
+    ".pptx": "PowerPoint .pptx",
+    ".epub": "EPUB",
+}
 MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~40 min of embedding on 2 cores
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
@@ -248,6 +261,9 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     doc_id = doc_id or display_name(path.name)
     name = quote_doc_id(doc_id)  # messages name the file on one line, as citations do
     _check_readable(path, name)
+    unread = UNREAD_SUFFIXES.get(path.suffix.lower())
+    if unread:
+        raise LoadError(f"{name}: {unread} files are not read; save it as .docx, .pdf, .html or .txt, skipped")
     if path.suffix.lower() in STRUCTURED_SUFFIXES:
         return read_structured(path, doc_id)
     try:
@@ -285,7 +301,7 @@ def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
     for path in sorted(root.rglob("*")):
         if (
             not path.is_dir()  # pipes, devices and broken links are named, then refused by load_file
-            and path.suffix.lower() in SUFFIXES
+            and (path.suffix.lower() in SUFFIXES or path.suffix.lower() in UNREAD_SUFFIXES)
             and not any(part.startswith(".") for part in path.relative_to(root).parts)
         ):
             yield path, display_name(path.relative_to(root).as_posix())
