@@ -180,3 +180,14 @@ def test_a_government_article_laid_out_in_a_one_column_table_is_read_paragraph_b
     assert sections[f"{title} › 一、落实防汛责任 › （二）加强值班值守"] == ["汛期实行24小时值班。"]
     assert "为切实做好今年防汛工作，现就有关事项通知如下。" in sections[title]
     assert not any("政务公开" in p for ps in sections.values() for p in ps)  # the breadcrumb is navigation
+
+
+def test_bold_front_matter_is_a_sibling_of_the_numbered_chapters(tmp_path):
+    html = """<html><head><meta charset="utf-8"><title>年度报告</title></head><body><div class="TRS_Editor">
+    <p><strong>前言</strong></p><p>本报告回顾全年工作。</p>
+    <p><strong>一、主要成绩</strong></p><p>各项指标全面完成。</p>
+    <p><strong>二、存在问题</strong></p><p>基层力量仍显薄弱。</p></div></body></html>"""
+    sections = _outline(tmp_path, html)
+    assert sections["年度报告 › 前言"] == ["本报告回顾全年工作。"]
+    assert sections["年度报告 › 一、主要成绩"] == ["各项指标全面完成。"]
+    assert sections["年度报告 › 二、存在问题"] == ["基层力量仍显薄弱。"]

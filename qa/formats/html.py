@@ -31,7 +31,7 @@ from qa.formats.blocks import Block, clean_inline, internal_link, to_document
 from qa.formats.docx import _heads_text, _numbered_heading_rank
 from qa.loading import decode_bytes
 from qa.records import Document
-from qa.structure.headings import is_bare_heading
+from qa.structure.headings import FRONT_MATTER, is_bare_heading
 
 _DROP_TAGS = {
     "script",
@@ -596,13 +596,17 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
         return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
     ranks = sorted(set(numbered.values()))
     first = min(numbered, default=len(found))
-    lead = int(any(i < first for i in bold))
+    # front matter ('前言', '目录') opens a document beside its numbered chapters: their sibling, never their title
+    front = {i for i in bold if FRONT_MATTER.fullmatch(found[i][0])}
+    lead = int(any(i < first for i in bold if i not in front))
     levels: dict[int, int] = {}
     top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
     current = 0  # level of the last numbered head
     for i in sorted([*numbered, *bold]):
         if i in numbered:
             levels[i] = current = top + lead + 1 + ranks.index(numbered[i])
+        elif i in front and numbered:
+            levels[i] = current = top + lead + 1
         else:
             levels[i] = current + 1 if current else top + 1
     return [
