@@ -288,10 +288,9 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
 
 def _is_link_line(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>
     """Whether a block holding no blocks is two or more internal links with no words of their own between."""
-    if el.find(".//a") is None:
+    if len(el.findall(".//a[@href]")) < 2:  # (a path lxml evaluates in C: asked of every <div> at every level)
         return False
-    links = [a for a in el.iter("a") if a.get("href") is not None]
-    return len(links) >= 2 and not _wraps_blocks(el) and not _holds_heading(el) and _bare_link(el)
+    return not _wraps_blocks(el) and not _holds_heading(el) and _bare_link(el)
 
 
 _LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
@@ -427,8 +426,14 @@ def _bold_text(el) -> str:  # noqa: ANN001 - lxml element
     return "".join(_bold_text(c) for c in el if isinstance(c.tag, str))
 
 
+def _styled(el) -> bool:  # noqa: ANN001 - lxml element
+    return el.get("style") is not None or el.find(".//*[@style]") is not None
+
+
 def _all_bold(el) -> bool:  # noqa: ANN001 - lxml element
     """Whether every word of ``el`` is set in bold (a head written '<p><strong>本周进展</strong></p>')."""
+    if el.find(".//strong") is None and el.find(".//b") is None and not _styled(el):
+        return el.tag in _BOLD_TAGS  # the cheap answer for most paragraphs: nothing in them is bold
     words = re.sub(r"\s+", "", el.text_content())
     return bool(words) and re.sub(r"\s+", "", _bold_text(el)) == words
 
