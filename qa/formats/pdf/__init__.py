@@ -99,7 +99,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
-            if full:
+            if full and not all(ln.row for ln in leaf):  # a table's rows are no column of text
                 widths.append((right - left, sum(c.isalnum() for ln in leaf for c in ln.text)))
             else:
                 left, right = _borrow_edges(own, edges, body)
