@@ -109,7 +109,7 @@ def test_browser_printed_table_reads_row_by_row(tmp_path: Path) -> None:
     _check_rows(path)
 
 
-ARTICLE = "记者从市交通局获悉，新建的城市快速路将于下月通车，沿线居民出行时间预计缩短一半，相关配套设施正在加紧完善之中。"
+ARTICLE = "记者从市交通局获悉，新建的城市快速路将于下月通车，沿线居民出行时间预计缩短一半，相关配套设施正在加紧完善。"
 
 
 def test_ruled_newspaper_modules_are_not_a_table(fonts, tmp_path: Path) -> None:  # noqa: ANN001 - fixture
