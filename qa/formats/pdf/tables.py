@@ -35,6 +35,7 @@ MIN_EDGE = 3.0  # pt: shorter rules are no table's (pdfplumber's edge_min_length
 MAX_SEGMENTS = 400  # a path of more segments is a drawing (a chart, an icon), not ruling
 # Chosen on TUNING pages of benchmarks/real_printed.py (Debian Reference's tables, GIMP's byte tables).
 MAX_CELL_LINES = 12  # a cell holding more lines than this is a frame round text (a boxed article), not a cell
+ACROSS_SHARE = 0.05  # a grid whose sides part more of its characters' words than this is ruling over text
 TIGHT = 0.15  # x the size: characters this close on one baseline are one word, which no cell's side parts
 
 Edge = tuple[float, float, float, float]  # x0, top, x1, bottom (y from the page's top)
@@ -156,20 +157,25 @@ def _join_cell(lines: list[Line]) -> str:
     return text
 
 
-def _runs_across(chars: list[_Char], cell_of: dict[int, int]) -> bool:
-    """Does a word run across a cell's side (two characters set tight on one baseline in two cells)? Then the
-    rules are drawn over text (a strike-through, a box round a phrase), not between a table's cells."""
+def _runs_across(chars: list[_Char], cell_of: dict[int, int]) -> list[_Char]:
+    """The characters of words that run across a cell's side (characters set tight on one baseline in two
+    cells): text laid over the grid (a printed page's footer over a table running on under it), or rules drawn
+    over text (a strike-through, a box round a phrase) rather than between a table's cells."""
     placed = sorted((ch for ch in chars if id(ch) in cell_of), key=lambda ch: (round(ch.base), ch.x0))
-    for a, b in zip(placed, placed[1:], strict=False):
+    runs: list[list[_Char]] = []
+    for ch in placed:
+        last = runs[-1][-1] if runs else None
         if (
-            abs(a.base - b.base) <= 0.2 * a.size
-            and -TIGHT * a.size < b.x0 - a.x1 < TIGHT * a.size
-            and cell_of[id(a)] != cell_of[id(b)]
-            and not a.text.isspace()
-            and not b.text.isspace()
+            last is not None
+            and abs(last.base - ch.base) <= 0.2 * last.size
+            and -TIGHT * last.size < ch.x0 - last.x1 < TIGHT * last.size
+            and not ch.text.isspace()
+            and not last.text.isspace()
         ):
-            return True
-    return False
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    return [ch for run in runs if len({cell_of[id(c)] for c in run}) > 1 for ch in run]
 
 
 def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tuple[list[Line], set[int]] | None:
@@ -191,8 +197,11 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
         return None  # text in the grid outside its cells
     if any(ch.size >= HEAD_RATIO * body for ch in within if not ch.text.isspace()):
         return None  # headline type: a page's frame or a boxed article, not a table
-    if _runs_across(within, cell_of):
-        return None
+    across = _runs_across(within, cell_of)
+    if len(across) > ACROSS_SHARE * len(within):
+        return None  # the ruling parts words: no table's
+    for ch in across:  # a few words over the grid are not the table's: they stay lines of the page
+        del cell_of[id(ch)]
     out: list[Line] = []
     filled = 0
     k = 0
