@@ -178,6 +178,16 @@ def _runs_across(chars: list[_Char], cell_of: dict[int, int]) -> list[_Char]:
     return [ch for run in runs if len({cell_of[id(c)] for c in run}) > 1 for ch in run]
 
 
+def _baselines(chars: list[_Char]) -> int:
+    """How many rows of text the characters stand on."""
+    count, last = 0, None
+    for ch in sorted((ch for ch in chars if not ch.text.isspace()), key=lambda ch: ch.base):
+        if last is None or ch.base - last > 0.35 * ch.size:
+            count += 1
+        last = ch.base
+    return count
+
+
 def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tuple[list[Line], set[int]] | None:
     """The grid's rows as lines and the ids of the characters they take, or None when it is no text table."""
     if len(grid.rows) < 2 or max(len(r) for r in grid.rows) < 2:
@@ -211,9 +221,9 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
         for _ in row:
             held = [ch for ch in within if cell_of.get(id(ch)) == k]
             k += 1
-            lines = _rows_to_lines(held, page, body) if held else []
-            if len(lines) > MAX_CELL_LINES:
+            if _baselines(held) > MAX_CELL_LINES:
                 return None  # a frame round text (a boxed article), not a cell
+            lines = _rows_to_lines(held, page, body) if held else []
             row_lines += lines
             text = _join_cell(lines)
             if text:
