@@ -232,6 +232,10 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
             continue
         filled += len(texts)
         sizes = Counter(round(ln.size, 1) for ln in row_lines for _ in ln.text)
+        # Bold as most of its letters are: the document's share of bold body text (which tells whether weight
+        # marks headings at all, qa.formats.pdf.read_pdf) stays what the cells made it. ``quoted`` keeps a bold
+        # row from heading anything.
+        bold = 2 * sum(len(ln.text) for ln in row_lines if ln.bold) > sum(len(ln.text) for ln in row_lines)
         out.append(
             Line(
                 " | ".join(texts),
@@ -240,7 +244,7 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
                 min(ln.top for ln in row_lines),
                 max(ln.bottom for ln in row_lines),
                 sizes.most_common(1)[0][0],
-                False,
+                bold,
                 page,
                 core_x1=grid.bbox[2],
                 quoted=True,
