@@ -38,7 +38,8 @@ The page is read the way a newspaper reader reads it:
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 
-Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``), ``furniture``,
+Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``; a ruled table's cells → one
+line a row, ``tables``), ``furniture``,
 ``order`` (with ``headbands``), ``paragraphs``; ``read_pdf`` here runs them.
 """
 

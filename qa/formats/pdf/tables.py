@@ -25,6 +25,7 @@ rules between modules make cells of dozens of lines, a page's frame holds the pa
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -262,7 +263,12 @@ def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -
         return chars, []
     rows: list[Line] = []
     taken: set[int] = set()
-    for grid in _grids(edges):
+    try:
+        grids = _grids(edges)
+    except Exception as exc:  # noqa: BLE001 - a table finder's failure must not cost the page: read it as before
+        print(f"qa: table finder skipped a page ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return chars, []
+    for grid in grids:
         found = _table_rows(grid, [ch for ch in chars if id(ch) not in taken], page, body)
         if found is None:
             continue
