@@ -25,11 +25,13 @@ rules between modules make cells of dozens of lines, a page's frame holds the pa
 
 from __future__ import annotations
 
-import sys
+import logging
 from collections import Counter
 from dataclasses import dataclass
 
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
+
+log = logging.getLogger(__name__)
 
 THIN = 2.5  # pt: a path this thin (or a side of a rectangle) is a rule
 MIN_EDGE = 3.0  # pt: shorter rules are no table's (pdfplumber's edge_min_length)
@@ -266,7 +268,7 @@ def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -
     try:
         grids = _grids(edges)
     except Exception as exc:  # noqa: BLE001 - a table finder's failure must not cost the page: read it as before
-        print(f"qa: table finder skipped a page ({type(exc).__name__}: {exc})", file=sys.stderr)
+        log.warning("page %d: tables not read, the page read as lines (%s: %s)", page, type(exc).__name__, exc)
         return chars, []
     for grid in grids:
         found = _table_rows(grid, [ch for ch in chars if id(ch) not in taken], page, body)
