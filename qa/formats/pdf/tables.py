@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 THIN = 2.5  # pt: a path this thin (or a side of a rectangle) is a rule
 MIN_EDGE = 3.0  # pt: shorter rules are no table's (pdfplumber's edge_min_length)
 MAX_SEGMENTS = 400  # a path of more segments is a drawing (a chart, an icon), not ruling
-# Chosen on TUNING pages of benchmarks/real_printed.py (Debian Reference's tables, GIMP's byte tables).
-MAX_CELL_LINES = 12  # a cell holding more lines than this is a frame round text (a boxed article), not a cell
+# Set on the TUNING pages of benchmarks/real_printed.py (46 PDFs): their tables' cells hold at most 10 rows of text,
+# the one grid there that is no table (a page laid out in a bordered table, its menu a cell) 13 to 20.
+MAX_CELL_LINES = 12  # a cell holding more rows than this is a frame round text (a menu, a boxed article), no cell
 ACROSS_SHARE = 0.05  # a grid whose sides part more of its characters' words than this is ruling over text
 TIGHT = 0.15  # x the size: characters this close on one baseline are one word, which no cell's side parts
 
