@@ -10,11 +10,13 @@ tables, lists, quotes and body, so nothing is guessed from how a line looks.
 **Citations keep pointing at the file's lines.** Other readers (HTML, DOCX) rebuild ``Document.text``
 from blocks; that would renumber a Markdown file's lines. Here ``Document.text`` is the file's own
 (normalised) text, line for line: only lines that carry markup and no text are blanked — the front
-matter, a setext underline, code-fence lines, thematic breaks, a table's delimiter row — and a
-front-matter ``title:`` line is reduced to the title when it heads the outline. Every other line is
-the file's, so ``doc.md:12-14`` is lines 12-14 of the file. Each line gets a ``LineHint``: its
-heading level where the Markdown makes it a heading (ATX or setext, outside lists and quotes), else
-no level (body, code, table, list, quote: never a heading).
+matter, a setext underline, code-fence lines, thematic breaks, a table's delimiter row — and a heading
+line holds the heading's words without markup, as an ATX heading ('## [API](api.md) `v2`' -> '## API
+v2', 'Title' over '=====' -> '# Title'; a heading is only ever shown as the section path), as does a
+front-matter ``title:`` line when it heads the outline. Every other line is the file's, so
+``doc.md:12-14`` is lines 12-14 of the file. Each line gets a ``LineHint``: its heading level where the
+Markdown makes it a heading (ATX or setext, outside lists and quotes), else no level (body, code,
+table, list, quote: never a heading).
 
 **Numbered headings written as paragraphs** ('一、报到流程', '1.1 范围', '（二）…' on a line of their
 own, as Chinese notes are often written under one ``#`` title) nest under the Markdown heading above
@@ -57,8 +59,12 @@ def _parser() -> MarkdownIt:
 
 def _plain(inline: Token) -> str:
     """The words of an inline token without emphasis, code or link marks ('**一、总则**' -> '一、总则')."""
-    parts = [c.content for c in inline.children or [] if c.type in ("text", "code_inline")]
-    return "".join(parts).strip()
+    parts = [
+        " " if c.type in ("softbreak", "hardbreak") else c.content
+        for c in inline.children or []
+        if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+    ]
+    return " ".join("".join(parts).split())
 
 
 def _numbered_rank(text: str) -> int | None:
@@ -93,6 +99,18 @@ class _Lines:
             self.lines[i] = ""
             self.hints.pop(i + 1, None)
 
+    def title(self, first: int, end: int, words: str, level: int) -> None:
+        """A heading on lines ``first`` .. ``end - 1``: its first line holds its words without markup (what the
+        section path shows: no '#', emphasis, link targets or badges), the rest are blanked; none if no words."""
+        self.blank(first + 1, end)
+        if not words:
+            self.blank(first, first + 1)
+            return
+        # As an ATX heading whatever the source wrote (setext, a numbered paragraph): the paragraph splitter then
+        # never joins it to an adjacent line, and the structure stage's heading_title() reads the words.
+        self.lines[first] = "#" * min(level, 6) + " " + words
+        self.hints[first + 1] = LineHint(heading_level=level, role="heading")
+
     def mark(self, first: int, end: int, level: int | None, role: str) -> None:
         for i in range(first, min(end, len(self.lines))):
             if self.lines[i].strip():
@@ -123,7 +141,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     title: tuple[int, str] | None = None
 
     # Pass 1: blank markup-only lines, hint everything the parser is sure about.
-    for token, _inline, container in blocks:
+    for token, inline, container in blocks:
         first, end = token.map  # type: ignore[misc]
         if token.type == "front_matter":
             found = _front_matter_title(token.content)
@@ -134,9 +152,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
             if token.markup in ("=", "-"):  # setext: the underline is the last line
                 lines.blank(end - 1, end)
                 end -= 1
-            if not lines.lines[first].strip("# \t"):  # an empty ATX heading ('#')
-                lines.blank(first, end)
-            lines.mark(first, end, int(token.tag[1]), "heading")
+            lines.title(first, end, _plain(inline) if inline is not None else "", int(token.tag[1]))
         elif token.type == "fence":
             lines.blank(first, first + 1)
             if end - 1 > first and _FENCE.match(lines.lines[end - 1]):
@@ -164,8 +180,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     if title is not None and not (first_heading is not None and first_heading[1] == 1):
         line, value = title
         lines.hints = {n: _deeper(h) for n, h in lines.hints.items()}
-        lines.lines[line] = value
-        lines.hints[line + 1] = LineHint(heading_level=1, role="title")
+        lines.title(line, line + 1, value, 1)
 
     doc_text = "\n".join(lines.lines)
     hints = lines.hints
@@ -213,4 +228,4 @@ def _number_headings(blocks: list[tuple[Token, Token | None, str | None]], lines
     settle(span, parent_level)
     for k, level in confirmed.items():
         first = content[k][0].map[0]  # type: ignore[index]
-        lines.mark(first, first + 1, level, "heading")
+        lines.title(first, first + 1, _plain(content[k][1]), level)  # type: ignore[arg-type]
