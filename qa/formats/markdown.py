@@ -35,6 +35,7 @@ import logging
 import re
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -47,14 +48,39 @@ log = logging.getLogger(__name__)
 
 MAX_NUMBERED_HEADING = 40  # characters; a longer numbered paragraph is a numbered point, not a heading
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_TITLE = re.compile(r"""^title\s*:\s*(?P<value>.*?)\s*$""")
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Roles of lines inside container or leaf blocks that are never headings.
 _CONTAINER_ROLES = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "quote"}
 
 
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+def _parser(front_matter: bool = True) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    return md.use(front_matter_plugin) if front_matter else md
+
+
+def _yaml_mapping(content: str) -> dict | None:
+    """The front matter as a YAML mapping; None when it is not one (then it was never front matter)."""
+    if not content.strip():
+        return {}
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _parse(text: str) -> tuple[list[Token], dict | None]:
+    """Tokens of the file, and its front matter when it opens with a YAML mapping between '---' lines.
+
+    A file that opens with a thematic break ('---') and has another further down is not front matter: without
+    this check the plugin would take, and we would blank, everything between them."""
+    tokens = _parser().parse(text)
+    if tokens and tokens[0].type == "front_matter":
+        data = _yaml_mapping(tokens[0].content)
+        if data is not None:
+            return tokens, data
+        return _parser(front_matter=False).parse(text), None
+    return tokens, None
 
 
 def _plain(inline: Token) -> str:
@@ -74,16 +100,13 @@ def _numbered_rank(text: str) -> int | None:
     return outline_rank(text)
 
 
-def _front_matter_title(content: str) -> tuple[int, str] | None:
-    """(line offset within the front matter, title) of a ``title:`` line, unquoted; None if there is none."""
-    for offset, line in enumerate(content.split("\n")):
-        match = _TITLE.match(line)
-        if match:
-            value = match.group("value").strip()
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1].strip()
-            return (offset, value) if value and value not in ("|", ">") else None
-    return None
+def _front_matter_title(content: str, data: dict) -> tuple[int, str] | None:
+    """(line offset within the front matter, title) of its ``title:`` line; None if it has no one-line title."""
+    value = data.get("title")
+    if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
+        return None
+    offset = next((n for n, line in enumerate(content.split("\n")) if line.startswith("title:")), None)
+    return None if offset is None else (offset, " ".join(value.split()))
 
 
 class _Lines:
@@ -133,7 +156,7 @@ def _blocks(tokens: list[Token]) -> list[tuple[Token, Token | None, str | None]]
 
 def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Document:
     """The Document of a decoded, normalised Markdown file (see the module docstring)."""
-    tokens = _parser().parse(text)
+    tokens, front = _parse(text)
     lines = _Lines(text)
     blocks = _blocks(tokens)
     headings = [(t, inline) for t, inline, _ in blocks if t.type == "heading_open"]
@@ -144,7 +167,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     for token, inline, container in blocks:
         first, end = token.map  # type: ignore[misc]
         if token.type == "front_matter":
-            found = _front_matter_title(token.content)
+            found = _front_matter_title(token.content, front or {})
             lines.blank(first, end)
             if found is not None:
                 title = (first + 1 + found[0], found[1])
@@ -183,7 +206,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
         lines.title(line, line + 1, value, 1)
 
     doc_text = "\n".join(lines.lines)
-    hints = lines.hints
+    hints = dict(sorted(lines.hints.items()))
     return Document(doc_id, path, doc_text, hints_digest(doc_text, hints), encoding, hints, "markdown")
 
 
