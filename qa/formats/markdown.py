@@ -25,8 +25,11 @@ them, as the plain-text stage nests them in a .txt file: a short numbered paragr
 the Markdown heading, deeper numberings (``qa.structure.headings.outline_rank``) one level further.
 Numbered list items (``1. …``) are a list in Markdown and stay body.
 
-A Markdown file with no heading and no code at all is left to the plain-text structure stage
-(``hints`` None), as before: it is text in a ``.md`` file, and that stage infers bare headlines.
+A Markdown file of nothing but paragraphs (no heading, code, list, table, quote or HTML block) is left to
+the plain-text structure stage (``hints`` None), as before: it is text in a ``.md`` file, and that stage
+infers its bare headlines. Once a file uses any Markdown block, the Markdown decides: a table row, a list
+item or a line of code is never taken for a headline (``benchmarks/real_markdown.py``: on real files with no
+heading the guessing stage made headings of licence clauses and table rows).
 """
 
 from __future__ import annotations
@@ -160,7 +163,8 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     lines = _Lines(text)
     blocks = _blocks(tokens)
     headings = [(t, inline) for t, inline, _ in blocks if t.type == "heading_open"]
-    has_code = any(t.type in ("fence", "code_block") for t, _, _ in blocks)
+    # Nothing but paragraphs (no heading, code, list, table, quote, HTML): text that happens to be in a .md file.
+    only_paragraphs = all(t.type in ("paragraph_open", "front_matter", "hr") for t, _, _ in blocks)
     title: tuple[int, str] | None = None
 
     # Pass 1: blank markup-only lines, hint everything the parser is sure about.
@@ -191,7 +195,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
         else:
             lines.mark(first, end, None, container or "body")
 
-    if not headings and not has_code:
+    if not headings and only_paragraphs:
         # Text in a .md file: the plain-text stage infers its headlines (markup-only lines blanked all the same).
         doc_text = "\n".join(lines.lines)
         return Document(doc_id, path, doc_text, hints_digest(doc_text, None), encoding, None, "markdown")
