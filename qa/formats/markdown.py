@@ -125,7 +125,7 @@ class _Lines:
             self.lines[i] = ""
             self.hints.pop(i + 1, None)
 
-    def title(self, first: int, end: int, words: str, level: int) -> None:
+    def title(self, first: int, end: int, words: str, level: int, role: str = "heading") -> None:
         """A heading on lines ``first`` .. ``end - 1``: its first line holds its words without markup (what the
         section path shows: no '#', emphasis, link targets or badges), the rest are blanked; none if no words."""
         self.blank(first + 1, end)
@@ -135,7 +135,7 @@ class _Lines:
         # As an ATX heading whatever the source wrote (setext, a numbered paragraph): the paragraph splitter then
         # never joins it to an adjacent line, and the structure stage's heading_title() reads the words.
         self.lines[first] = "#" * min(level, 6) + " " + words
-        self.hints[first + 1] = LineHint(heading_level=level, role="heading")
+        self.hints[first + 1] = LineHint(heading_level=level, role=role)
 
     def mark(self, first: int, end: int, level: int | None, role: str) -> None:
         for i in range(first, min(end, len(self.lines))):
@@ -207,7 +207,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     if title is not None and not (first_heading is not None and first_heading[1] == 1):
         line, value = title
         lines.hints = {n: _deeper(h) for n, h in lines.hints.items()}
-        lines.title(line, line + 1, value, 1)
+        lines.title(line, line + 1, value, 1, role="title")
 
     doc_text = "\n".join(lines.lines)
     hints = dict(sorted(lines.hints.items()))
