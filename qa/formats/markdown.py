@@ -50,7 +50,8 @@ from qa.structure.headings import is_bare_heading, outline_rank
 log = logging.getLogger(__name__)
 
 MAX_NUMBERED_HEADING = 40  # characters; a longer numbered paragraph is a numbered point, not a heading
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# A fence line with nothing else on it, also inside a quote or a list item ('> ```', '- ```').
+_FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(`{3,}|~{3,})\s*$")
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Roles of lines inside container or leaf blocks that are never headings.
 _CONTAINER_ROLES = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "quote"}
@@ -163,6 +164,13 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     lines = _Lines(text)
     blocks = _blocks(tokens)
     headings = [(t, inline) for t, inline, _ in blocks if t.type == "heading_open"]
+    for token in tokens:  # a fence inside a list item or a quote: its fence lines carry no text either
+        if token.type == "fence" and token.level > 0 and token.map is not None:
+            first, end = token.map
+            if _FENCE.match(lines.lines[first].replace(token.info, "", 1)):
+                lines.blank(first, first + 1)
+            if end - 1 > first and _FENCE.match(lines.lines[end - 1]):
+                lines.blank(end - 1, end)
     # Nothing but paragraphs (no heading, code, list, table, quote, HTML): text that happens to be in a .md file.
     only_paragraphs = all(t.type in ("paragraph_open", "front_matter", "hr") for t, _, _ in blocks)
     title: tuple[int, str] | None = None
