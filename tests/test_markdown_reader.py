@@ -269,3 +269,14 @@ def test_a_citation_names_the_section_and_the_files_line(searcher, question, doc
     hit = search.search(question, k=1, mode="keyword")[0]
     line = _line_of(docs / doc, words)
     assert hit.citation == f"{doc}:{line} § {SECTION_SEPARATOR.join(section)}"
+
+
+def test_a_leading_rule_is_not_front_matter_and_loses_no_text(tmp_path):
+    """'---' opening a file and another further down are two rules, not front matter around the text between."""
+    path = tmp_path / "rules.md"
+    source = "---\n\n# 发布说明\n\n修复了登录超时的问题。\n\n---\n\n## 已知问题\n\n导出大文件较慢。\n"
+    path.write_text(source, encoding="utf-8")
+    doc, outline = _outline(path)
+    assert _section_of(outline, "登录超时") == "发布说明"
+    assert _section_of(outline, "导出大文件") == "发布说明 › 已知问题"
+    assert doc.text.split("\n")[4] == "修复了登录超时的问题。"
