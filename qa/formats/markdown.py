@@ -34,7 +34,6 @@ heading the guessing stage made headings of licence clauses and table rows).
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -46,8 +45,6 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from qa.formats.blocks import hints_digest
 from qa.records import Document, LineHint
 from qa.structure.headings import is_bare_heading, outline_rank
-
-log = logging.getLogger(__name__)
 
 MAX_NUMBERED_HEADING = 40  # characters; a longer numbered paragraph is a numbered point, not a heading
 # A fence line with nothing else on it, also inside a quote or a list item ('> ```', '- ```').
