@@ -274,9 +274,12 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     text = normalise_text(text)
     if not text.strip():
         raise LoadError(f"{name}: file has no text")
+    if path.suffix.lower() in (".md", ".markdown"):  # headings, code and front matter from the Markdown itself
+        from qa.formats.markdown import markdown_document
+
+        return markdown_document(path, doc_id, text, encoding)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    source_format = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding, source_format=source_format)
+    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding, source_format="text")
 
 
 def read_text_file(path: Path | str) -> str:

@@ -39,7 +39,8 @@ The page is read the way a newspaper reader reads it:
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 
-Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``), ``furniture``,
+Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``; a ruled table's cells → one
+line a row, ``tables``), ``furniture``,
 ``order`` (with ``headbands``), ``paragraphs``; ``read_pdf`` here runs them.
 """
 
@@ -100,7 +101,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
-            if full:
+            if full and not all(ln.row for ln in leaf):  # a table's rows are no column of text
                 widths.append((right - left, sum(c.isalnum() for ln in leaf for c in ln.text)))
             else:
                 left, right = _borrow_edges(own, edges, body)

@@ -482,6 +482,8 @@ def _narrowed(a: Line, b: Line, size: float) -> bool:
 
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
+    if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
+        return True
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True
