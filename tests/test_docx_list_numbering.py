@@ -64,9 +64,9 @@ def test_bold_list_numbered_lines_head_sections_at_their_list_level(tmp_path):
     d.save(str(tmp_path / "manual.docx"))
     top = "产品使用手册"
     assert _sections(tmp_path / "manual.docx") == [
-        ((top, "安装"), ["将设备放置在通风干燥处，距离墙面至少十厘米。"]),
-        ((top, "安装", "电源连接"), ["使用随机附带的电源适配器，输入电压为220伏。"]),
-        ((top, "日常维护"), ["每月清洁一次滤网，每年更换一次滤芯。"]),
+        ((top, "1. 安装"), ["将设备放置在通风干燥处，距离墙面至少十厘米。"]),
+        ((top, "1. 安装", "1.1 电源连接"), ["使用随机附带的电源适配器，输入电压为220伏。"]),
+        ((top, "2. 日常维护"), ["每月清洁一次滤网，每年更换一次滤芯。"]),
     ]
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, internal_link, to_document
 from qa.formats.docx_lines import Line, RunFormats, docx_outline_rank, paragraph_lines
+from qa.formats.docx_numbering import Numbering
 from qa.records import Document
 from qa.structure.headings import is_bare_heading
 
@@ -394,8 +395,17 @@ def _one_line(text: str) -> str:
     return clean_inline(text)
 
 
-def _list_number(element, style) -> int | None:  # noqa: ANN001 - lxml w:p, python-docx style
-    """The list level (``w:ilvl``) of a paragraph Word numbers as a list item, itself or by its style; None if not."""
+def _labelled(text: str, label: str) -> str:
+    """A heading's text with the number Word draws before it ('1.1 目的'), unless it has none or the text is
+    numbered already (an author who typed the number and also left Word's numbering on)."""
+    if not label or docx_outline_rank(text) is not None or text[:1].isdigit():
+        return text
+    return f"{label} {text}"
+
+
+def _list_number(element, style) -> tuple[str, int | None] | None:  # noqa: ANN001 - lxml w:p, python-docx style
+    """The list (``w:numId``) and level (``w:ilvl``, None when not given) of a paragraph Word numbers, itself or by
+    its style; None if it is not numbered."""
     found = element.xpath("./w:pPr/w:numPr")
     seen = 0
     while not found and style is not None and seen < 10:
@@ -405,10 +415,10 @@ def _list_number(element, style) -> int | None:  # noqa: ANN001 - lxml w:p, pyth
     if not found:
         return None
     num = found[0].xpath("./w:numId/@w:val")
-    if num and num[0] == "0":  # numbering switched off for this paragraph
+    if not num or num[0] == "0":  # numbering switched off for this paragraph
         return None
     ilvl = found[0].xpath("./w:ilvl/@w:val")
-    return int(ilvl[0]) if ilvl and ilvl[0].isdigit() else 0
+    return num[0], (int(ilvl[0]) if ilvl and ilvl[0].isdigit() else None)
 
 
 MIN_LARGER = 1.0  # points above the body's size that set a line apart as display type
@@ -594,6 +604,9 @@ def read_docx(path: Path, doc_id: str) -> Document:
     formats = RunFormats(document.styles.element)
     looks: dict[int, Line] = {}  # paragraph line -> its size and weight
     list_numbers: dict[int, int] = {}  # paragraph numbered by Word's list numbering -> its list level (w:ilvl)
+    numbering = Numbering.of(document)
+    labels: dict[int, str] = {}  # such a paragraph -> the number Word draws before it ('' if not rendered)
+    plain_titles: set[str] = set()  # styled headings' words without the number Word draws
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
@@ -620,17 +633,22 @@ def read_docx(path: Path, doc_id: str) -> Document:
             title = _is_title(style)
             link = level is None and _is_link_line(element, targets)
             lines = paragraph_lines(_paragraph_pieces(element), formats, element)
+            number = _list_number(element, style)
+            label, list_level = numbering.label(*number, formats.paragraph_style(element)) if number else ("", 0)
             if lines and (level is not None or title or link):  # a heading or a contents entry is one line
                 whole = _one_line(_paragraph_text(element))
+                if level is not None:
+                    plain_titles.add(_heading_key(whole))
+                    whole = _labelled(whole, label)
                 lines = [Line(whole, min(x.size for x in lines), all(x.bold for x in lines))]
-            number = _list_number(element, style) if level is None else None
             for k, line in enumerate(lines):
                 if level is None and not _outline_style(style):
                     listed.add(len(items))
                 if link:
                     linked.add(len(items))
-                if number is not None and k == 0:
-                    list_numbers[len(items)] = number
+                if number is not None and level is None and k == 0:
+                    list_numbers[len(items)] = list_level
+                    labels[len(items)] = label
                 looks[len(items)] = line
                 items.append(("p", line.text, level, title))
             place(element)
@@ -648,6 +666,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
     styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
+    styled |= plain_titles  # a contents line may name a heading without its number
     entries = (
         listed
         | linked
@@ -694,7 +713,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
         elif i in implied:
             blocks.append(Block(text, heading_level=implied[i], role="heading"))
         elif i in keys:
-            blocks.append(Block(text, heading_level=styled_depth + 1 + order.index(keys[i]), role="heading"))
+            level = styled_depth + 1 + order.index(keys[i])
+            blocks.append(Block(_labelled(text, labels.get(i, "")), heading_level=level, role="heading"))
         elif i in numbered:
             blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:
