@@ -89,3 +89,15 @@ def test_a_short_line_ended_by_its_author_is_its_own_line(tmp_path):
     d.save(str(tmp_path / "contact.docx"))
     text = load_file(tmp_path / "contact.docx").text
     assert "办公室\n" in text and "办公室电话" not in text
+
+
+def test_steps_typed_with_line_breaks_are_a_list_not_headings(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("升级步骤", 1)
+    _broken_paragraph(d, ["操作步骤如下：", "1. 备份数据库", "2. 安装新版本", "3. 重启服务"])
+    d.add_paragraph("升级完成后，请检查日志中有无错误信息。")
+    d.save(str(tmp_path / "steps.docx"))
+    steps = ["操作步骤如下：", "1. 备份数据库", "2. 安装新版本", "3. 重启服务"]
+    assert _sections(tmp_path / "steps.docx") == [(("升级步骤",), [*steps, "升级完成后，请检查日志中有无错误信息。"])]

@@ -395,6 +395,26 @@ def _one_line(text: str) -> str:
     return clean_inline(text)
 
 
+def _line_lists(parted: list[list[int]], items: list) -> set[int]:
+    """Numbered lines of paragraphs parted by line breaks that are items of a list, not headings.
+
+    Inside one paragraph a numbered heading heads the line after it ('一、值班时间⏎春节期间…'); numbered lines one
+    after another ('1. 安装软件包⏎2. 修改配置⏎3. 重启服务', steps typed with Shift+Enter) are a list, and so are
+    all lines of that numbering in the paragraph — the last item is not a heading of the text after the list."""
+    found: set[int] = set()
+    for lines in parted:
+        ranks = {i: docx_outline_rank(items[i][1]) for i in lines}
+        listed_ranks = set()
+        for i in lines:
+            rank = ranks[i]
+            if rank is None:
+                continue
+            if i + 1 in ranks and (after := ranks[i + 1]) is not None and after <= rank:
+                listed_ranks.add(rank)  # the paragraph's last line is judged as any paragraph is
+        found |= {i for i in lines if ranks[i] is not None and ranks[i] in listed_ranks}
+    return found
+
+
 def _labelled(text: str, label: str) -> str:
     """A heading's text with the number Word draws before it ('1.1 目的'), unless it has none or the text is
     numbered already (an author who typed the number and also left Word's numbering on)."""
@@ -607,6 +627,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     numbering = Numbering.of(document)
     labels: dict[int, str] = {}  # such a paragraph -> the number Word draws before it ('' if not rendered)
     plain_titles: set[str] = set()  # styled headings' words without the number Word draws
+    parted: list[list[int]] = []  # the lines of each paragraph parted by line breaks
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
@@ -641,6 +662,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     plain_titles.add(_heading_key(whole))
                     whole = _labelled(whole, label)
                 lines = [Line(whole, min(x.size for x in lines), all(x.bold for x in lines))]
+            if len(lines) > 1:
+                parted.append(list(range(len(items), len(items) + len(lines))))
             for k, line in enumerate(lines):
                 if level is None and not _outline_style(style):
                     listed.add(len(items))
@@ -684,10 +707,11 @@ def read_docx(path: Path, doc_id: str) -> Document:
         if level is not None or t:
             parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
+    in_line_lists = _line_lists(parted, items)
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
-        if kind == "p" and level is None and not t and i not in entries
+        if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists
         if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i][0], text)
     }
     noted = frozenset(k for k, lines in placed.items() if lines)
