@@ -628,6 +628,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     labels: dict[int, str] = {}  # such a paragraph -> the number Word draws before it ('' if not rendered)
     plain_titles: set[str] = set()  # styled headings' words without the number Word draws
     parted: list[list[int]] = []  # the lines of each paragraph parted by line breaks
+    laid_out: set[int] = set()  # lines of a paragraph also broken in mid-sentence: never a numbered heading
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
@@ -664,6 +665,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 lines = [Line(whole, min(x.size for x in lines), all(x.bold for x in lines))]
             if len(lines) > 1:
                 parted.append(list(range(len(items), len(items) + len(lines))))
+                if any(line.wrapped for line in lines):  # text laid out by line: its breaks are not structure
+                    laid_out.update(parted[-1])
             for k, line in enumerate(lines):
                 if level is None and not _outline_style(style):
                     listed.add(len(items))
@@ -707,7 +710,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
         if level is not None or t:
             parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
-    in_line_lists = _line_lists(parted, items)
+    in_line_lists = _line_lists(parted, items) | laid_out
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)

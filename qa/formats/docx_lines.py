@@ -6,7 +6,9 @@ Two things Word users do that paragraph styles do not show:
   ⏎二、值班人员⏎…' in one paragraph, a habit of pasted text — so the paragraph is parted into lines where a line
   ends before the margin: after a sentence's end, before or after an outline-numbered line, after a line much
   shorter than its paragraph's longest. A break in mid-sentence between lines of about equal length (text
-  converted from a PDF, one break per printed line) joins them again, as the paragraph reads;
+  converted from a PDF, one break per printed line) joins them again, as the paragraph reads; such a paragraph
+  is text laid out by line (a license pasted as preformatted text), and ``docx.py`` takes no numbered heading
+  from its lines;
 - they make a heading by direct formatting (bold, a larger size, in the Normal style): each line's size and
   weight are resolved as Word resolves them — the run's own properties, its character style, the paragraph's
   style, each with the styles it is based on, then the document defaults — so the reader can tell a line set
@@ -40,11 +42,13 @@ def docx_outline_rank(text: str) -> float | None:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a paragraph: its text, the smallest size (points) and whether every character is bold."""
+    """One line of a paragraph: its text, the smallest size (points), whether every character is bold, and
+    whether it joins lines broken in mid-sentence (a paragraph laid out by line: pasted or preformatted text)."""
 
     text: str
     size: float
     bold: bool
+    wrapped: bool = False
 
 
 def _on(element) -> bool | None:  # noqa: ANN001 - lxml w:b
@@ -157,5 +161,5 @@ def paragraph_lines(pieces: list[tuple[str, object]], formats: RunFormats, parag
         text = clean_inline("\n".join("".join(t for t, _, _ in parts) for parts in group))
         marked = [(size, bold) for parts in group for t, size, bold in parts if t.strip()]
         size = min((s for s, _ in marked), default=formats.default_size)
-        lines.append(Line(text, size, bool(marked) and all(b for _, b in marked)))
+        lines.append(Line(text, size, bool(marked) and all(b for _, b in marked), len(group) > 1))
     return lines
