@@ -16,6 +16,13 @@
   decimal-numbered line there ('A.3.1 …', a sibling '1.2 …' of a styled '1.1 …') sits at the level its number
   implies.
 
+In a file with no heading styles (a Title aside), lines set apart by type — a larger size, or bold at the body's
+size when several such lines head text — and bold or larger lines of Word's list numbering are headings too, ranked
+with the numbered ones by size, then numbering (``_typeset_headings``). A heading shows the number Word draws for it
+(``docx_numbering``). A paragraph's line breaks part its lines where a line ends before the margin
+(``docx_lines``); numbered lines one after another in it are a list, and a paragraph also broken in mid-sentence
+(text laid out by line) gives no numbered headings.
+
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
