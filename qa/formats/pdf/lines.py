@@ -34,6 +34,7 @@ EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reac
 EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
+SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number or Latin word from CJK
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
@@ -407,6 +408,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
         return []
     parts: list[str] = []
     prev: _Char | None = None
+    spread = _cjk_spread(visible)
     for ch in chars:
         if ch.text.isspace():
             if parts and parts[-1] != " ":
@@ -419,7 +421,12 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
         if (
             prev is not None
             and parts[-1] != " "
-            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size or latin_space)
+            and (
+                (gap > 0.25 * ch.size and ch.text.isascii())
+                or gap >= EM_SPACE[0] * ch.size
+                or latin_space
+                or _script_gap(prev, ch, gap, spread)
+            )
         ):
             parts.append(" ")
         parts.append(ch.text)
@@ -442,6 +449,37 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             else None,
         )
     ]
+
+
+def _cjk_letter(ch: _Char) -> bool:
+    """A CJK character that is part of a word (an ideograph, kana, hangul), not punctuation."""
+    return not ch.text.isascii() and ch.text.isalnum()
+
+
+def _cjk_spread(visible: list[_Char]) -> float:
+    """How far apart the line sets its CJK characters: the median gap between two neighbouring ones (0 for a
+    line set solid; a justified or letter-spaced line, '社␣论', spreads them all alike)."""
+    gaps = sorted(
+        max(0.0, b.x0 - a.x1) for a, b in zip(visible, visible[1:], strict=False) if _cjk_letter(a) and _cjk_letter(b)
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _script_gap(prev: _Char, ch: _Char, gap: float, spread: float) -> bool:
+    """Is the gap between a number or a Latin word and CJK text (either way round) a space: wider by
+    ``SCRIPT_SPACE`` of an em than the line sets its CJK characters apart, or by any white where pdfium's text
+    layer found a word space there. TeX writes no space glyph between a section number and its title
+    ('1␣项目概况', an em apart) nor between a Latin word and CJK text (xeCJK's glue, a third of an em): read
+    solid, the heading a user cites and asks about becomes '1项目概况'. Between two CJK characters no gap is a
+    space (a letter-spaced headline, '社␣论', is one word), and neither is the line's own letter-spacing."""
+    if not (
+        (prev.text.isascii() and prev.text.isalnum() and _cjk_letter(ch))
+        or (_cjk_letter(prev) and ch.text.isascii() and ch.text.isalnum())
+    ):
+        return False
+    small = min(prev.size, ch.size)
+    extra = gap - spread
+    return extra > SCRIPT_SPACE * small or (ch.spaced and extra > 0.5 * SCRIPT_SPACE * small)
 
 
 def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
