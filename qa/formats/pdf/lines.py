@@ -220,7 +220,11 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # The rows above and below run their text through this gap: a justified line's space
                     # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
                     reach = gap
-                resized = max(prev.size, ch.size) > 1.15 * small
+                # (A letter kerned into a word off its baseline is a letter of that word, whatever its size: the
+                # LaTeX logo's raised small A, L^AT_EX, read apart cut its line in three, 'L' and 'TEX' headings.)
+                resized = max(prev.size, ch.size) > 1.15 * small and not (
+                    _small_tucked(row, j) or _small_tucked(row, j - 1)
+                )
                 if gap > reach or resized:
                     lines.extend(_make_line(current, page))
                     current = []
@@ -237,6 +241,15 @@ def _tucked(row: list[_Char], j: int) -> bool:
     if ch.text.isspace() or a.text.isspace() or b.text.isspace() or not ch.text.isalpha():
         return False
     return a.x0 < ch.x0 and ch.x1 < b.x1 and ch.x0 < b.x0 and ch.x1 > a.x1 and b.x0 - a.x1 < 0.5 * ch.size
+
+
+def _small_tucked(row: list[_Char], j: int) -> bool:
+    """Is ``row[j]`` a smaller letter kerned in between two glyphs of one size (``_tucked``): the LaTeX logo's
+    raised A. Text set in another size beside a word starts after it, never inside its last glyph's box."""
+    if not 0 < j < len(row) - 1 or not _tucked(row, j):
+        return False
+    a, ch, b = row[j - 1], row[j], row[j + 1]
+    return ch.size < 0.9 * min(a.size, b.size) and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
 
 
 def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
