@@ -85,3 +85,32 @@ def test_a_line_holding_the_latex_logo_is_one_line_of_its_paragraph(tmp_path, fo
     for section in outline.sections[-3:]:
         text = "".join(outline.paragraphs[i].text for i in section.paragraphs).replace(" ", "")
         assert text.count("LATEX") == 3, text  # each logo one word, in its section
+
+
+def test_a_lowered_e_level_with_a_margin_note_beside_its_line_stays_in_its_word(tmp_path, fonts) -> None:
+    """ctex's manual sets option names in the left margin, 9 pt, at their own baselines beside the text: when a
+    note's baseline falls right above the lowered E of a LaTeX logo opening a line, the E was read with the note's
+    row, a line of its own ('E', read as a heading) — the word it belongs to read 'LATX'."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "manual.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    title = "7.1 编号相关"
+    c.setFont("STSong-Light", 12)
+    c.drawString(130.5, 760, title)
+    y = 730.0
+    rows = [SENTENCES[0], SENTENCES[2], SENTENCES[3], SENTENCES[0]]
+    for n, text in enumerate(rows):
+        x = _draw(c, 151.5 if n == 0 else 130.5, y, _latex(BODY) if n in (0, 2) else [])
+        _draw(c, x, y, [(text, "STSong-Light", BODY, 0.2 if n in (0, 2) else 0.0, 0)])
+        c.setFont("Courier", 9)
+        c.drawString(5.6, y - 0.22 * BODY + 0.1, f"sub{n}section/numbering")  # a margin note, level with the E
+        c.drawString(5.6, y + 10.8 - 0.22 * BODY + 0.1, f"part{n}/numbering")
+        y -= 15.1
+    c.save()
+
+    outline = recover_outline(read_pdf(path, path.name))
+    headings = [p.text for p in outline.paragraphs if outline.roles.get(p.index) == "heading"]
+    assert [h.replace(" ", "") for h in headings] == [title.replace(" ", "")]
+    text = "".join(p.text for p in outline.paragraphs).replace(" ", "")
+    assert text.count("LATEX") == 2, text

@@ -259,19 +259,27 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
 
     A letter belongs to a row when its box overlaps the row's glyphs vertically and it is kerned in between two
     neighbouring glyphs of the row (``_tucked``), which text on a line of its own never is."""
-    short = [
-        r
+    # Candidates: a short row, or a short run of letters set an em or more apart from the rest of its row (a
+    # lowered E whose baseline falls nearer a margin note's row beside the text than its own word's row).
+    short = [(r, rows[r]) for r in range(len(rows)) if _few_letters(rows[r])]
+    short += [
+        (r, run)
         for r, row in enumerate(rows)
-        if 1 <= sum(not c.text.isspace() for c in row) <= 3 and all(c.text.isalpha() or c.text.isspace() for c in row)
+        if not _few_letters(row)
+        for run in _runs(row)
+        if len(run) < len(row) and _few_letters(run)
     ]
     if not short:
         return rows
-    moved: set[int] = set()
-    for r in short:
-        row = [c for c in rows[r] if not c.text.isspace()]
+    taken: dict[int, set[int]] = {}  # row index -> ids of its characters put into another row
+    hosts: set[int] = set()
+    for r, candidate in short:
+        row = [c for c in candidate if not c.text.isspace()]
+        if r in hosts or any(id(c) in taken.get(r, ()) for c in row):
+            continue
         for host_index in range(max(0, r - 3), min(len(rows), r + 4)):
             host = rows[host_index]
-            if host_index == r or host_index in moved or len(host) < 2:
+            if host_index == r or host_index in taken or len(host) < 2:
                 continue
             if not all(min(c.bottom for c in host) > ch.top and max(c.top for c in host) < ch.bottom for ch in row):
                 continue
@@ -280,9 +288,29 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
             at = [j for j, c in enumerate(trial) if id(c) in mine]
             if all(0 < j < len(trial) - 1 and _tucked(trial, j) for j in at):
                 host[:] = trial
-                moved.add(r)
+                hosts.add(host_index)
+                taken.setdefault(r, set()).update(id(c) for c in candidate)
                 break
-    return [row for r, row in enumerate(rows) if r not in moved]
+    rows = [[c for c in row if id(c) not in taken.get(r, ())] for r, row in enumerate(rows)]
+    return [row for row in rows if row]
+
+
+def _few_letters(chars: list[_Char]) -> bool:
+    """One to three letters (and spaces): what a TeX logo's shifted letters come to on a row of their own."""
+    return 1 <= sum(not c.text.isspace() for c in chars) <= 3 and all(
+        c.text.isalpha() or c.text.isspace() for c in chars
+    )
+
+
+def _runs(row: list[_Char]) -> list[list[_Char]]:
+    """A row's runs of characters, parted where the next one starts an em or more after the one before."""
+    runs = [[row[0]]] if row else []
+    for a, b in zip(row, row[1:], strict=False):
+        if b.x0 - a.x1 >= b.size:
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
 
 
 def _join_section_numbers(lines: list[Line], body: float = 0.0) -> list[Line]:
