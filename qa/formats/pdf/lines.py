@@ -244,12 +244,20 @@ def _tucked(row: list[_Char], j: int) -> bool:
 
 
 def _small_tucked(row: list[_Char], j: int) -> bool:
-    """Is ``row[j]`` a smaller letter kerned in between two glyphs of one size (``_tucked``): the LaTeX logo's
-    raised A. Text set in another size beside a word starts after it, never inside its last glyph's box."""
+    """Is ``row[j]`` a smaller letter kerned in between two glyphs of one size and baseline (``_tucked``), raised
+    off that baseline: the LaTeX logo's A. Text set in another size beside a word starts after it, never inside
+    its last glyph's box."""
     if not 0 < j < len(row) - 1 or not _tucked(row, j):
         return False
     a, ch, b = row[j - 1], row[j], row[j + 1]
-    return ch.size < 0.9 * min(a.size, b.size) and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
+    return (
+        ch.size < 0.9 * min(a.size, b.size)
+        and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
+        and abs(a.base - b.base) <= 0.05 * a.size  # its neighbours on one baseline, the letter raised off it
+        and a.base - ch.base >= 0.1 * a.size
+        # alone in its size among the glyphs around it: not a letter of a second text overprinting the first
+        and not any(abs(o.size - ch.size) <= 0.05 * ch.size for o in row[max(0, j - 3) : j] + row[j + 1 : j + 4])
+    )
 
 
 def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
@@ -259,15 +267,18 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
 
     A letter belongs to a row when its box overlaps the row's glyphs vertically and it is kerned in between two
     neighbouring glyphs of the row (``_tucked``), which text on a line of its own never is."""
-    # Candidates: a short row, or a short run of letters set an em or more apart from the rest of its row (a
-    # lowered E whose baseline falls nearer a margin note's row beside the text than its own word's row).
+    # Candidates: a short row, or a short run of letters set an em or more apart from the rest of its row and in
+    # another size (a lowered E whose baseline falls nearer a margin note's row, in smaller type beside the text,
+    # than its own word's row).
     short = [(r, rows[r]) for r in range(len(rows)) if _few_letters(rows[r])]
     short += [
         (r, run)
         for r, row in enumerate(rows)
         if not _few_letters(row)
         for run in _runs(row)
-        if len(run) < len(row) and _few_letters(run)
+        if len(run) < len(row)
+        and _few_letters(run)
+        and not any(abs(o.size - run[0].size) <= 0.05 * run[0].size for o in row if o not in run)
     ]
     if not short:
         return rows
