@@ -91,6 +91,7 @@ class Line:
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
+    row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
 
 
 def _left(line: Line) -> float:
