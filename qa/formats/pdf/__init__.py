@@ -63,7 +63,14 @@ from qa.formats.pdf.paragraphs import (
     _unbold_paragraphs,
     _usual_line_gap,
 )
-from qa.formats.pdf.reports import captions_as_text, mark_captions, mark_run_on_lines, mark_table_rows, nest_by_numbers
+from qa.formats.pdf.reports import (
+    captions_as_text,
+    mark_captions,
+    mark_glyphs_beside_text,
+    mark_run_on_lines,
+    mark_table_rows,
+    nest_by_numbers,
+)
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -114,6 +121,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         for page in pages:
             mark_table_rows(page.lines, body)
             mark_run_on_lines(page.lines, body)
+            mark_glyphs_beside_text(page.lines, body)
     blocks = _blocks(items, body, multi_column)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_numbers(captions_as_text(blocks))
