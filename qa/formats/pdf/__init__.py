@@ -50,6 +50,7 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.numbered import join_numbers, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
@@ -113,7 +114,12 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         for page in pages:
             mark_table_rows(page.lines, body)
             mark_run_on_lines(page.lines, body)
-    blocks = _blocks(items, body, multi_column)
+    one_line: set[int] = set()
+    if not multi_column:
+        items = join_numbers(items, body)
+    blocks = _blocks(items, body, multi_column, one_line)
+    if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
+        blocks = numbered_heads(blocks, one_line)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_numbers(captions_as_text(blocks))
     editions = {p.number: p.edition for p in pages}

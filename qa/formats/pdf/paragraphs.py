@@ -253,8 +253,9 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
-    """Heading groups and paragraphs from lines in reading order."""
+def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[int] | None = None) -> list[Block]:
+    """Heading groups and paragraphs from lines in reading order (``one_line`` collects the indexes of the
+    paragraphs set on one line, for ``qa.formats.pdf.numbered``)."""
     items = _markers_under_heads(items, body)
     # Sizes that rank headings. A report (one column) ranks every heading size, also those under headline type:
     # a printed page's h1 in 14 pt over h2 in bold 12 pt (body 12) are two levels, not one.
@@ -285,6 +286,8 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
                 held = None
             else:
                 page = para[0].line.page
+            if one_line is not None and len(para) == 1:
+                one_line.add(len(blocks))
             blocks.append(Block(text, page=page, role="byline" if is_byline(text) else "body"))
         para = []
 
