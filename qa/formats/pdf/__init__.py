@@ -50,6 +50,7 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.measure import measure_one_column
 from qa.formats.pdf.numbered import join_numbers, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
@@ -117,6 +118,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     one_line: set[int] = set()
     if not multi_column:
         items = join_numbers(items, body)
+        items = measure_one_column(items, {p.number: p.width for p in pages}, body)
     blocks = _blocks(items, body, multi_column, one_line)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)

@@ -20,6 +20,7 @@ from qa.structure.cues import dateline, is_byline
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
+FAR_SHORT = 3.0  # ... and one ending a sentence or a field this far before a one-column text's measure
 KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
 RUN_SIZE = 0.02  # heading lines this close in size (x the size) may be one run (one headline's lines)
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
@@ -78,6 +79,7 @@ class _Item:
     leaf: int
     left: float  # the leaf's column edges
     right: float
+    measure: float = 0.0  # where its lines would end if full, in a one-column document (qa.formats.pdf.measure)
 
 
 def _stacks(lines: list[Line], under: Callable[[Line, Line], bool], most: int) -> list[list[Line]]:
@@ -409,6 +411,16 @@ def _column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, fl
     # Most lines of a column are full: their right edge is the column's (robust to one overhang).
     ends = sorted(ln.x1 for ln in body_lines)
     left, right = min(ln.x0 for ln in body_lines), ends[int(0.7 * (len(ends) - 1))]
+    # Except in a text of short paragraphs (a notice: a paragraph or two lines each, every last line short): most
+    # of its lines end where their paragraph ends. The lines a paragraph wraps after (the next line of the column
+    # right under it, starting no further in and not indented) fill the measure.
+    wrapped = sorted(
+        a.x1
+        for a, b in zip(body_lines, body_lines[1:], strict=False)
+        if a.page == b.page and 0 <= b.top - a.bottom < a.size and b.x0 <= min(a.x0, left + INDENT * a.size)
+    )
+    if wrapped:
+        right = max(right, wrapped[int(0.7 * (len(wrapped) - 1))])
     return left, right, len(body_lines) >= 3, min(ln.top for ln in leaf)
 
 
@@ -469,6 +481,29 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
+# A field's label opening a line: '值班人员：', 'Office hours:' (a few words, then a colon).
+_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:]")
+
+
+def ends_sentence(text: str) -> bool:
+    """Does a line end a sentence — also in English ('… with wet hands.'; a number's point '2.' is none)?"""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    if stripped.endswith(_SENTENCE_END):
+        return True
+    return stripped.endswith(".") and len(stripped) > 2 and stripped[-2].isalpha() and not stripped[-3].isspace()
+
+
+def field_follows(a: str, b: str) -> bool:
+    """Is ``b`` the next field of a list of fields ('物业电话：12345678' then '值班人员：张师傅')?"""
+    return bool(_LABEL.match(a.strip())) and bool(_LABEL.match(b.strip()))
+
+
+def _flush_right(item: _Item) -> bool:
+    """Is the line set flush right in its column, starting past the column's middle (a signature, a date)?"""
+    line = item.line
+    return line.x0 > (item.left + item.right) / 2 and abs(item.right - line.x1) < 1.5 * line.size
+
+
 def _narrowed(a: Line, b: Line, size: float) -> bool:
     """Does ``b``, right under ``a``, end where ``a`` ends and start no further right: a measure narrowed beside a
     photo (text run round it: half-length lines, short of the column's left or right edge), where a line ending
@@ -494,6 +529,12 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
     # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
+    if not short and prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size:
+        # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure,
+        # a finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure).
+        short = ends_sentence(a.text) or field_follows(a.text, b.text)
+    if prev.measure and _flush_right(prev) and _flush_right(item) and abs(a.x1 - b.x1) < 0.5 * size:
+        return True  # a one-column text's lines set flush right: a signature's name and its date, one each
     if (short or indented) and _narrowed(a, b, size):
         short = indented = False  # text run round a photo: a measure narrowed beside it, the paragraph goes on
     if indented or short:

@@ -1,0 +1,85 @@
+"""Where a one-column document's lines would end if they ran full: the measure a short line is short of.
+
+The paragraph rule (``qa.formats.pdf.paragraphs._starts_paragraph``) ends a paragraph after a line that ends short
+of its column's right edge, and reads that edge off the column's own lines (most lines of a column are full). A
+notice, a contact sheet or a bilingual manual is a text of short paragraphs — one or two lines each — whose lines
+mostly end where their paragraph ends: read off them, the edge is itself a short line's end, and '物业电话：12345678'
+runs into '值班人员：张师傅', '一是…。' into '二是…。', an English sentence into the Chinese one under it. Two readings
+of the measure that do not depend on most lines being full:
+
+- the lines a paragraph wraps after, mid-sentence (the next line right under it, starting no further in and not
+  indented, and no
+  new field '值班人员：' opening it), fill the measure: their ends, over the whole document, say where it is;
+- with none of those (every paragraph one line), a page's margins: word processors, browsers and report
+  generators set a page's text between equal margins, so the measure ends as far from the right edge as the text
+  starts from the left.
+
+And a short leaf set right or centred inside a column (a notice's signature '某某市教育局' / '2024年6月20日', right
+aligned) is measured against that column, not against itself: its lines start in from the column's edge and so
+each opens a paragraph (a signature's lines, not one run-on line).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.formats.pdf.lines import Line
+from qa.formats.pdf.paragraphs import INDENT, _Item, ends_sentence, field_follows
+
+MIN_WRAPS = 3  # wrapped lines needed to read the measure off the text rather than the page's margins
+
+
+def _wraps(a: _Item, b: _Item) -> bool:
+    """Does the paragraph wrap after ``a`` (``b`` right under it, no further in, the sentence going on)?"""
+    x, y = a.line, b.line
+    return (
+        a.leaf == b.leaf
+        and x.page == y.page
+        and abs(x.size - y.size) < 0.1 * x.size
+        and 0 <= y.top - x.bottom < x.size
+        and y.x0 <= min(x.x0 + 0.3 * x.size, a.left + INDENT * x.size)
+        and not ends_sentence(x.text)
+        and not field_follows(x.text, y.text)
+    )
+
+
+def measure_one_column(items: list[_Item], widths: dict[int, float], body: float) -> list[_Item]:
+    """``items`` with each one's ``measure`` (where its lines would end if full) and a short leaf set inside a
+    wider column measured against that column. ``widths``: each page's width."""
+    items = _inside_columns(items, body)
+    spans = [a.line.x1 - a.left for a, b in zip(items, items[1:], strict=False) if _wraps(a, b)]
+    spans.sort()
+    page_left: dict[int, float] = {}
+    for it in items:
+        page_left[it.line.page] = min(page_left.get(it.line.page, it.left), it.left)
+    out = []
+    for it in items:
+        if len(spans) >= MIN_WRAPS:
+            measure = it.left + spans[int(0.7 * (len(spans) - 1))]
+        else:
+            width = widths.get(it.line.page, 0.0)
+            measure = width - page_left[it.line.page] if width else 0.0
+        out.append(replace(it, measure=max(measure, it.right)))
+    return out
+
+
+def _inside_columns(items: list[_Item], body: float) -> list[_Item]:
+    """A leaf of one or two body lines set inside a fuller leaf's column on its page (not flush with its left
+    edge: right-aligned or centred) takes that column's edges."""
+    leaves: dict[int, list[Line]] = {}
+    edges: dict[int, tuple[int, float, float]] = {}
+    for it in items:
+        leaves.setdefault(it.leaf, []).append(it.line)
+        edges[it.leaf] = (it.line.page, it.left, it.right)
+    full = [edges[k] for k, lines in leaves.items() if sum(abs(ln.size - body) < 0.1 * body for ln in lines) >= 3]
+    out = []
+    for it in items:
+        lines = leaves[it.leaf]
+        if len(lines) <= 2 and all(abs(ln.size - body) < 0.1 * body for ln in lines):
+            page, left, right = edges[it.leaf]
+            around = [(l2, r2) for p2, l2, r2 in full if p2 == page and l2 + 3 * body < left and right <= r2 + body]
+            if around:
+                l2, r2 = max(around)
+                it = replace(it, left=l2, right=max(r2, right))
+        out.append(it)
+    return out
