@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,11 @@ def _reads_as_chinese(text: str) -> bool:
     if not visible:
         return False
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in visible)
-    usual = cjk + sum(ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in visible)
+    # (CJK and full-width punctuation, and the general punctuation Chinese text sets: “ ” ‘ ’ — …)
+    usual = cjk + sum(
+        ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+        for ch in visible
+    )
     return cjk >= 0.3 * len(visible) and usual >= 0.95 * len(visible)
 
 
@@ -179,7 +184,9 @@ def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
             text, encoding = _utf8(data, name, notes), "utf-8"
         except UnicodeDecodeError:
             text, encoding = _detect(data, name)
-        printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+        # Any whitespace is text: a Chinese novel or regulation indents every paragraph with ideographic spaces
+        # ('　　'), which str.isprintable calls unprintable; so are format marks (a zero-width space, a soft hyphen).
+        printable = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
         if printable < 0.95 * len(text):
             raise LoadError(f"{name}: decodes as {encoding} but is mostly unprintable; probably binary, skipped")
     except LoadError as exc:
@@ -199,6 +206,18 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         chinese = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
         if chinese is not None and _reads_as_chinese(str(chinese)):
             encoding = chinese.encoding
+        else:
+            # The detector may find no Chinese reading at all where a strict one exists: repetitive text (a
+            # novel's dialogue, each line indented '　　') it takes for Thai. A strict decode that reads as
+            # Chinese is the answer then.
+            for candidate in ("gb18030", "big5"):
+                try:
+                    decoded = data.decode(candidate, errors="strict")
+                except UnicodeDecodeError:
+                    continue
+                if _reads_as_chinese(decoded):
+                    encoding = candidate
+                    break
     if encoding is None:
         raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
     # GBK is a subset of GB18030; decoding as the superset never loses characters.
