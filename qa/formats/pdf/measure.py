@@ -38,6 +38,7 @@ def _wraps(a: _Item, b: _Item) -> bool:
         and abs(x.size - y.size) < 0.1 * x.size
         and 0 <= y.top - x.bottom < x.size
         and y.x0 <= min(x.x0 + 0.3 * x.size, a.left + INDENT * x.size)
+        and x.x1 >= y.x1 - x.size  # (a paragraph's line is no shorter than the next: a title over its text is)
         and not ends_sentence(x.text)
         and not field_follows(x.text, y.text)
     )
