@@ -15,7 +15,7 @@ LINES = (
     "We then compare the heads of both runs (the smallest items),",
     "keep the smaller one: this is stable; equal keys keep their order.",
     "Finally (as in Knuth, vol. 3) the rest of the longer run is copied.",
-    "\"Quoted\" words and 100% of the figures stay apart.",
+    '"Quoted" words and 100% of the figures stay apart.',
 )
 CJK_LINES = (
     "归并排序先把序列分成两半，分别排序，然后把两个已经排好的序列逐项比较，每次取出",

@@ -218,17 +218,18 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
-    if display and not rest:
+    under = bool(display) and not rest  # the ear under the name, not beside it
+    if under:
         foot = max(ln.bottom for ln in display)
         reach = max(1.5 * body, 0.6 * max(ln.size for ln in display))  # the space under display type grows with it
-        under = [
+        below = [
             ln
             for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
             if ln not in top and foot - 1 <= ln.top <= foot + reach and ln.size < HEAD_RATIO * body
         ]
-        issue = [ln for ln in under if _ear_line(ln.text) and not _JUMP_MARK.search(ln.text)]
+        issue = [ln for ln in below if _ear_line(ln.text) and not _JUMP_MARK.search(ln.text)]
         rows = {round(ln.bottom) for ln in issue}
-        rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
+        rest = [ln for ln in below if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
         top = top + [ln for ln in rest if ln not in page.furniture]
     if (
         not display
@@ -238,10 +239,29 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         or len({round(ln.bottom) for ln in rest}) > 6
         or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
         or not any(_ear_line(ln.text) for ln in rest)
+        or (under and not _columns_below(page, top))
     ):
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
     return list(top)
+
+
+def _columns_below(page: _Page, top: list[Line]) -> bool:
+    """Does text stand in columns under ``top`` (lines side by side on three rows or more)? A nameplate with its
+    issue line under it heads a page of columns; a letter's or a notice's title over its date ('会议通知' over
+    '会议时间：2024年5月8日…') heads one column of text, and is its first section, not furniture. (An ear beside
+    the name is asked nothing: no title is set with its date beside it.)"""
+    inside = {id(ln) for ln in top}
+    lines = sorted((ln for ln in page.lines if id(ln) not in inside), key=lambda ln: ln.x0)
+    rows = set()
+    for i, a in enumerate(lines):
+        for b in lines[i + 1 :]:
+            if b.x0 > a.x1 and b.top < a.bottom and a.top < b.bottom:
+                rows.add(round(a.bottom))
+                break
+        if len(rows) >= 3:
+            return True
+    return False
 
 
 _FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
