@@ -8,15 +8,19 @@ runs into '值班人员：张师傅', '一是…。' into '二是…。', an Eng
 of the measure that do not depend on most lines being full:
 
 - the lines a paragraph wraps after, mid-sentence (the next line right under it, starting no further in and not
-  indented, and no
-  new field '值班人员：' opening it), fill the measure: their ends, over the whole document, say where it is;
+  indented, no longer than it, and no new field '值班人员：' opening it), fill the measure: their ends, over the whole
+  document, say where it is (``MIN_WRAPS`` of them or more);
 - with none of those (every paragraph one line), a page's margins: word processors, browsers and report
   generators set a page's text between equal margins, so the measure ends as far from the right edge as the text
   starts from the left.
 
 And a short leaf set right or centred inside a column (a notice's signature '某某市教育局' / '2024年6月20日', right
-aligned) is measured against that column, not against itself: its lines start in from the column's edge and so
-each opens a paragraph (a signature's lines, not one run-on line).
+aligned) is measured against that column, not against itself; lines set flush right one under the other are
+paragraphs each (a signature's name and its date, not one run-on line: ``paragraphs._flush_right``).
+
+Only for one-column documents (a newspaper's columns are full of wrapped lines), and only a finished sentence
+(also an English one: '… with wet hands.') or a field's value ends a paragraph by this measure, and only well short
+of it (``paragraphs.FAR_SHORT`` sizes: the page's margins are a guess).
 """
 
 from __future__ import annotations
