@@ -184,7 +184,8 @@ def test_numbered_steps_in_body_type_under_numbered_section_heads_stay_text(tmp_
         story.append(Paragraph(f"本节说明如何{name}本软件，操作前请关闭其他正在运行的程序并保存好工作文件。", body))
         for k, step in enumerate(("打开设置", "选择应用", "确认操作"), 1):
             story.append(Paragraph(f"{k}. {step}", body))
-            story.append(Paragraph(f"在{step}界面中按提示完成{name}，完成后系统会在屏幕下方给出提示信息，请仔细核对各项设置是否正确，如有错误可以返回上一步重新操作。", body))
+            text = f"在{step}界面中按提示完成{name}，完成后系统会在屏幕下方给出提示信息，请仔细核对各项设置是否正确，"
+            story.append(Paragraph(text + "如有错误可以返回上一步重新操作。", body))
     path = tmp_path / "manual.pdf"
     _build(path, story, 72)
     outline = recover_outline(load_file(path))
