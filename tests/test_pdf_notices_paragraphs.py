@@ -32,7 +32,7 @@ def _style(size: float, **kw):  # noqa: ANN202 - reportlab style
     return ParagraphStyle(f"s{size}{sorted(kw)}", fontName="STSong-Light", fontSize=size, leading=size * 1.5, **kw)
 
 
-FIELDS = ["会议时间：2025年3月12日下午两点", "会议地点：综合楼五楼报告厅", "参会人员：各科室负责人", "联系人：刘洋"]
+FIELDS = ["会议时间：2025年3月12日下午两点", "会议地点：综合楼五楼报告厅", "参会人员：各科室主要负责人", "联系人：刘洋"]
 POINTS = ["一是总结上年度安全生产工作。", "二是部署本年度重点任务。", "三是签订安全生产责任书。"]
 
 

@@ -395,7 +395,8 @@ def _dateline_alone(text: str) -> bool:
     paragraph of its own: it opens the one after it."""
     flat = "".join(text.split()).translate(_TRADITIONAL)
     head = dateline(flat)
-    if not head or len(flat) > 40 or _JUMP_MARK.search(flat):
+    if not head or len(flat) > 40 or _JUMP_MARK.search(flat) or _LABEL.match(flat):
+        # (a field's label opens '会议时间：5月8日上午九点': a notice's field, no news copy's dateline)
         return False
     rest = flat[len(head) :]
     return not rest or bool(_CREDIT.fullmatch(rest))
@@ -532,10 +533,13 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
     # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
+    if prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size and field_follows(a.text, b.text):
+        # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure, a
+        # finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure) — a field's even where
+        # two fields happen to end alike (no measure narrowed beside a photo).
+        return True
     if not short and prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size:
-        # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure,
-        # a finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure).
-        short = ends_sentence(a.text) or field_follows(a.text, b.text)
+        short = ends_sentence(a.text)
     if prev.measure and _flush_right(prev) and _flush_right(item) and abs(a.x1 - b.x1) < 0.5 * size:
         return True  # a one-column text's lines set flush right: a signature's name and its date, one each
     if (short or indented) and _narrowed(a, b, size):
