@@ -43,6 +43,7 @@ _CN = "一二三四五六七八九十百千零〇两"
 # structure stage's outline ranks have no clause rank, so it is placed between 节 (2) and 一、 (3).
 _CLAUSE = re.compile(rf"^第[{_CN}\d]+条")
 CLAUSE_RANK = 2.5
+MAX_RANK = 5  # outline_rank of '1．' ('1.1' is 6, '(1)' 9)
 # An outline number standing alone on its row, its title set apart after a tab: '第一条', '一、', '（一）', '1．'.
 _BARE_NUMBER = re.compile(rf"^(?:第[{_CN}\d]+[编篇卷部章节条]|[{_CN}]+[、．.]|[（(][{_CN}\d]+[）)]|\d{{1,2}}[、．.])$")
 
@@ -82,13 +83,18 @@ def join_numbers(items: list[_Item], body: float) -> list[_Item]:
 
 
 def _rank(text: str) -> float | None:
-    """Outline rank of a one-line paragraph that reads like a numbered heading, None for text or a list item."""
+    """Outline rank of a one-line paragraph that reads like a numbered heading, None for text or a list item.
+
+    Only the numberings an official document heads its sections with in body type (第一章, 第一条, 一、, （一）, 1．):
+    a decimal number of two parts or more ('2.7.13 移植一个软件包') in body type is a contents entry or a
+    cross-reference (a manual's headings set it in display type), '(1)', '1)', 'a)' number list items."""
     text = text.strip()
     if _CLAUSE.match(text):
         if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
             return None
         return CLAUSE_RANK if len(_CLAUSE.match(text).group(0)) < len(text) else None
-    return _numbered_heading_rank(text)
+    rank = _numbered_heading_rank(text)
+    return rank if rank is not None and rank <= MAX_RANK else None
 
 
 def _heading_rank(text: str) -> float | None:
