@@ -51,7 +51,7 @@ def _wraps(a: _Item, b: _Item) -> bool:
 def measure_one_column(items: list[_Item], widths: dict[int, float], body: float) -> list[_Item]:
     """``items`` with each one's ``measure`` (where its lines would end if full) and a short leaf set inside a
     wider column measured against that column. ``widths``: each page's width."""
-    items = _inside_columns(items, body)
+    items = _inside_columns(_widen_to_wraps(items, body), body)
     spans = [a.line.x1 - a.left for a, b in zip(items, items[1:], strict=False) if _wraps(a, b)]
     spans.sort()
     page_left: dict[int, float] = {}
@@ -88,3 +88,23 @@ def _inside_columns(items: list[_Item], body: float) -> list[_Item]:
                 it = replace(it, left=l2, right=max(r2, right))
         out.append(it)
     return out
+
+
+def _widen_to_wraps(items: list[_Item], body: float) -> list[_Item]:
+    """Each leaf's right edge at least where the lines its paragraphs wrap after end (a column of short paragraphs
+    reads its edge off its lines, most of which end short; ``paragraphs._column_edges``)."""
+    ends: dict[int, list[float]] = {}
+    for a, b in zip(items, items[1:], strict=False):
+        x, y = a.line, b.line
+        if (
+            a.leaf == b.leaf
+            and x.page == y.page
+            and abs(x.size - body) < 0.1 * body
+            and abs(y.size - body) < 0.1 * body
+            and 0 <= y.top - x.bottom < x.size
+            and y.x0 <= min(x.x0, a.left + INDENT * x.size)
+            and x.x1 >= y.x1 - x.size
+        ):
+            ends.setdefault(a.leaf, []).append(x.x1)
+    edge = {leaf: sorted(xs)[int(0.7 * (len(xs) - 1))] for leaf, xs in ends.items()}
+    return [replace(it, right=max(it.right, edge[it.leaf])) if it.leaf in edge else it for it in items]

@@ -412,19 +412,6 @@ def _column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, fl
     # Most lines of a column are full: their right edge is the column's (robust to one overhang).
     ends = sorted(ln.x1 for ln in body_lines)
     left, right = min(ln.x0 for ln in body_lines), ends[int(0.7 * (len(ends) - 1))]
-    # Except in a text of short paragraphs (a notice: a paragraph or two lines each, every last line short): most
-    # of its lines end where their paragraph ends. The lines a paragraph wraps after (the next line of the column
-    # right under it, starting no further in and not indented, no shorter than it) fill the measure.
-    wrapped = sorted(
-        a.x1
-        for a, b in zip(body_lines, body_lines[1:], strict=False)
-        if a.page == b.page
-        and 0 <= b.top - a.bottom < a.size
-        and b.x0 <= min(a.x0, left + INDENT * a.size)
-        and a.x1 >= b.x1 - a.size
-    )
-    if wrapped:
-        right = max(right, wrapped[int(0.7 * (len(wrapped) - 1))])
     return left, right, len(body_lines) >= 3, min(ln.top for ln in leaf)
 
 
