@@ -50,7 +50,7 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.furniture import _drop_furniture
-from qa.formats.pdf.measure import measure_one_column
+from qa.formats.pdf.measure import measure_one_column, side_by_side
 from qa.formats.pdf.numbered import join_numbers, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
@@ -108,7 +108,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
                 left, right = _borrow_edges(own, edges, body)
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
-    multi_column = _median_width(widths) < MULTI_COLUMN * text_width
+    # (and some page sets text side by side: a notice of short paragraphs has only narrow leaves, one under another)
+    multi_column = _median_width(widths) < MULTI_COLUMN * text_width and side_by_side(items, body)
     for page in pages:
         mark_captions(page.lines)
     if not multi_column:

@@ -108,3 +108,29 @@ def _widen_to_wraps(items: list[_Item], body: float) -> list[_Item]:
             ends.setdefault(a.leaf, []).append(x.x1)
     edge = {leaf: sorted(xs)[int(0.7 * (len(xs) - 1))] for leaf, xs in ends.items()}
     return [replace(it, right=max(it.right, edge[it.leaf])) if it.leaf in edge else it for it in items]
+
+
+def side_by_side(items: list[_Item], body: float) -> bool:
+    """Does some page set two leaves of body text side by side (apart across, sharing a line's height or more)?
+
+    Columns do; a notice of short paragraphs, whose every leaf is narrower than the page's text (its lines end
+    short), sets its leaves one under another — no reason to read it as a multi-column page."""
+    boxes: dict[int, list[float]] = {}
+    pages: dict[int, int] = {}
+    for it in items:
+        line = it.line
+        if abs(line.size - body) >= 0.1 * body:
+            continue
+        box = boxes.setdefault(it.leaf, [line.x0, line.x1, line.top, line.bottom])
+        box[:] = [min(box[0], line.x0), max(box[1], line.x1), min(box[2], line.top), max(box[3], line.bottom)]
+        pages[it.leaf] = line.page
+    by_page: dict[int, list[list[float]]] = {}
+    for leaf, box in boxes.items():
+        by_page.setdefault(pages[leaf], []).append(box)
+    for page_boxes in by_page.values():
+        for k, a in enumerate(page_boxes):
+            for b in page_boxes[k + 1 :]:
+                apart = a[1] <= b[0] or b[1] <= a[0]
+                if apart and min(a[3], b[3]) - max(a[2], b[2]) > body:
+                    return True
+    return False
