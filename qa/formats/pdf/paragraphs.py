@@ -526,7 +526,10 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
         # two fields happen to end alike (no measure narrowed beside a photo).
         return True
     if not short and prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size:
-        short = ends_sentence(a.text)
+        # (an English sentence only before Chinese: a bilingual text's sentence and its translation; in English
+        # text a full stop ending a line short of a guessed measure may be a sentence's end inside a paragraph)
+        latin_end = not _ends_sentence(a.text) and b.text[:1] and not b.text[:1].isascii()
+        short = _ends_sentence(a.text) or bool(latin_end and ends_sentence(a.text))
     if prev.measure and _flush_right(prev) and _flush_right(item) and abs(a.x1 - b.x1) < 0.5 * size:
         return True  # a one-column text's lines set flush right: a signature's name and its date, one each
     if (short or indented) and _narrowed(a, b, size):
