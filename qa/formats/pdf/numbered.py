@@ -113,6 +113,12 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
     }
     if not candidates:
         return blocks
+    if not any(r < MAX_RANK for r in candidates.values()) and not any(
+        b.heading_level is not None and (r := _heading_rank(b.text)) is not None and r < MAX_RANK for b in blocks
+    ):
+        # '1．' heads a section in body type only as the level under 一、/（一）/第N条 (GB/T 9704's fourth level): a
+        # web page's or manual's '1. 编辑配置文件' steps, numbered alone, are its list.
+        candidates = {i: r for i, r in candidates.items() if r < MAX_RANK}
     headed: dict[float, int] = {}  # outline rank -> the shallowest level a type-ranked heading with it has
     for b in blocks:
         if b.heading_level is not None and (r := _heading_rank(b.text)) is not None:
