@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.docx import MAX_NUMBERED_HEADING, _heads_text, _numbered_heading_rank
+from qa.formats.docx import MAX_NUMBERED_HEADING, _extends_decimal_outline, _heads_text, _numbered_heading_rank
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
 from qa.structure.headings import is_bare_heading, outline_rank
@@ -111,6 +111,17 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
         for i in one_line
         if blocks[i].heading_level is None and blocks[i].role == "body" and (r := _rank(blocks[i].text)) is not None
     }
+    if not candidates:
+        return blocks
+    # Under a decimal-numbered heading ('A.3.简体中文翻译') a line numbered otherwise ('（一）英文原版情况') is one of
+    # the clause's points, as the DOCX reader has it (``qa.formats.docx._extends_decimal_outline``).
+    parent = ""
+    parents: dict[int, str] = {}
+    for i, b in enumerate(blocks):
+        if b.heading_level is not None:
+            parent = b.text
+        parents[i] = parent
+    candidates = {i: r for i, r in candidates.items() if _extends_decimal_outline(parents[i], blocks[i].text)}
     if not candidates:
         return blocks
     if not any(r < MAX_RANK for r in candidates.values()) and not any(
