@@ -478,7 +478,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
                 (gap > 0.25 * ch.size and ch.text.isascii())
                 or gap >= EM_SPACE[0] * ch.size
                 or latin_space
-                or _script_gap(prev, ch, gap, spread)
+                or _script_gap(prev, ch, gap, spread, _LEADING_NUMBER.fullmatch("".join(parts)) is not None)
             )
         ):
             parts.append(" ")
@@ -518,19 +518,25 @@ def _cjk_spread(visible: list[_Char]) -> float:
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 
-def _script_gap(prev: _Char, ch: _Char, gap: float, spread: float) -> bool:
+_LEADING_NUMBER = re.compile(r"\s*[0-9]{1,3}(?:[.．][0-9]{1,3})*[.．]?")
+
+
+def _script_gap(prev: _Char, ch: _Char, gap: float, spread: float, leading: bool = True) -> bool:
     """Is the gap between a number and the CJK text after it a space: wider by ``SCRIPT_SPACE`` of an em than the
     line sets its CJK characters apart, or by any white where pdfium's text layer found a word space there. TeX and
     word processors write no space glyph between a section number and its title ('1␣项目概况', an em or a tab
     apart): read solid, the heading a user cites and asks about became '1项目概况'. Between two CJK characters no
     gap is a space (a letter-spaced headline, '社␣论', is one word), and neither is the line's own letter-spacing.
     (A Latin word before CJK text, 'MC␣文件管理', is left solid: spacing it too cost a held-out printed-page set a
-    heading, for a cause not looked for.)"""
+    heading, for a cause not looked for.) ``leading``: the line so far is that number alone."""
     if not (prev.text.isascii() and prev.text.isdigit() and _cjk_letter(ch)):
         return False
     small = min(prev.size, ch.size)
     extra = gap - spread
-    return extra > SCRIPT_SPACE * small or (ch.spaced and extra > 0.5 * SCRIPT_SPACE * small)
+    # Only a number opening the line (a section number) is parted: inside a line, word processors set a number
+    # apart from the CJK text around it by themselves ('关于开展␣2025␣年', Word's and LibreOffice's autospace
+    # between Asian and Western text, where pdfium finds word spaces too), and the text has none.
+    return leading and (extra > SCRIPT_SPACE * small or (ch.spaced and extra > 0.5 * SCRIPT_SPACE * small))
 
 
 def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
