@@ -160,3 +160,50 @@ def test_jump_lines_with_an_arrow_are_stitched(tmp_path: Path, fonts, transfer: 
     a = where[next(i for i, t in enumerate(texts) if first in t)]
     b = where[next(i for i, t in enumerate(texts) if rest in t)]
     assert b == (a[0], a[1] + 1), (a, b, texts)  # read on right after the page-1 text, in its section
+
+
+@pytest.mark.parametrize(("lines", "indent"), [(2, 0), (3, 0), (2, 2), (3, 2)])
+def test_a_drop_cap_is_the_first_character_of_its_paragraph(tmp_path: Path, fonts, lines: int, indent: int) -> None:
+    """A story in two columns whose first paragraph opens with a drop cap ``lines`` lines tall (its top level with
+    the first line's, its baseline the last of the lines beside it, which are indented to clear it; the paragraph
+    itself indented ``indent`` characters or not): the paragraph is read whole, the cap as its first character."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "dropcap.pdf"
+    per_row, pitch = 20, SIZE * 1.5
+    width = per_row * SIZE
+    c = canvas.Canvas(str(path), pagesize=(2 * width + 2 * SIZE + 80, 700))
+    c.setFont(FONT, 24)
+    c.drawString(40, 640, HEADS[0])
+    first, rest = TEXTS[0] + TEXTS[3], TEXTS[1] + TEXTS[2]
+    # From the last line's baseline up to the first line's top (this font's glyph box rises 0.83 em over its baseline)
+    cap_size = ((lines - 1) * pitch + 0.83 * SIZE) / 0.83
+    y0 = 600.0
+    x_cap = 40 + indent * SIZE
+    c.setFont(FONT, cap_size)
+    c.drawString(x_cap, y0 - (lines - 1) * pitch, first[0])
+    rows, at = [], 1
+    for n in range(40):
+        beside = n < lines
+        start = x_cap + cap_size + 0.1 * SIZE if beside else 40
+        room = int((40 + width - start) // SIZE)
+        rows.append((start, first[at : at + room]))
+        at += room
+        if at >= len(first):
+            break
+    c.setFont(FONT, SIZE)
+    column, y = 0, y0
+    for start, row in [
+        *rows,
+        *((40 + 2 * SIZE, rest[:18]),),
+        *((40, rest[k : k + per_row]) for k in range(18, len(rest), per_row)),
+    ]:
+        if y < 420:
+            column, y = 1, y0
+        c.drawString(start + column * (width + 2 * SIZE), y, row)
+        y -= pitch
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = [_norm(p.text) for p in outline.paragraphs]
+    assert _norm(first) in paragraphs, [p[:24] for p in paragraphs]
+    assert _home(outline, first) == [(HEADS[0],)]

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from qa.errors import LoadError
+from qa.formats.pdf.dropcaps import seat_drop_caps
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _rows_to_lines, _ruled
 from qa.ideograph_forms import fold_code
 
@@ -190,7 +191,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
-    pages = [_Page(n, w, h, _rows_to_lines(chars, n, body)) for n, w, h, chars in sized]
+    pages = [_Page(n, w, h, _rows_to_lines(seat_drop_caps(chars, body), n, body)) for n, w, h, chars in sized]
     for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn
         page.frames = boxes
