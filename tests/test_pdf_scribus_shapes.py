@@ -207,3 +207,42 @@ def test_a_drop_cap_is_the_first_character_of_its_paragraph(tmp_path: Path, font
     paragraphs = [_norm(p.text) for p in outline.paragraphs]
     assert _norm(first) in paragraphs, [p[:24] for p in paragraphs]
     assert _home(outline, first) == [(HEADS[0],)]
+
+
+def test_lines_and_a_head_run_into_a_narrow_gutter_keep_two_stories_apart(tmp_path: Path, fonts) -> None:
+    """Two stories side by side, 0.6 em apart, their heads on one row; the left story's head runs past its
+    column's edge into the gutter, and some of its lines (stretched, as digits stretch a justified line) run half
+    an em into it, on rows
+    the right story's lines (on a baseline grid of their own) leave white. Each story's text is read whole and
+    cited under its own head."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "overruns.pdf"
+    per_row = 20
+    width = per_row * SIZE
+    gutter = 0.6 * SIZE
+    right = 40 + width + gutter
+    c = canvas.Canvas(str(path), pagesize=(2 * width + gutter + 80, 700))
+    c.setFont(FONT, 18.5)
+    c.drawString(40, 640, HEADS[0] + "好")  # 11 characters of 18.5 pt: 3.5 pt past the column's right edge
+    c.drawString(right + 4 * SIZE, 640, HEADS[2])
+    left = TEXTS[0] + TEXTS[3]
+    rows = _rows(left, per_row)
+    y = 600.0
+    for n, row in enumerate(rows):
+        c.setFont(FONT, SIZE)
+        if n in (0, 3) and len(row) == per_row:  # stretched past the edge, each by its own amount
+            step = (width + (0.55 if n == 0 else 0.25) * SIZE - SIZE) / (per_row - 1)
+            for j, ch in enumerate(row):
+                c.drawString(40 + j * step, y, ch)
+        else:
+            c.drawString(40, y, row)
+        y -= SIZE * 1.5
+    y = 596.0
+    for row in _rows(TEXTS[2] + TEXTS[1], per_row):
+        c.drawString(right, y, row)
+        y -= SIZE * 1.7
+    c.save()
+    outline = recover_outline(load_file(path))
+    assert _home(outline, left) == [(HEADS[0] + "好",)], [p.text[:20] for p in outline.paragraphs]
+    assert _home(outline, TEXTS[2] + TEXTS[1]) == [(HEADS[2],)], [p.text[:20] for p in outline.paragraphs]

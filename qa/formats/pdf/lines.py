@@ -25,6 +25,7 @@ HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.07  # a short line this much larger than the body is display type (kicker, subtitle, subhead);
 # sizes are read to 0.1 pt, so a subhead set 1.08× a 10.5 pt body (11.3 pt) must count
 PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+OVERRUN = 0.7  # a line ending this far (x its size) past a column's right edge, on no edge of its own, overran it
 LONG_RUN = 6  # characters: a run this long starting (ending) in several rows is a column's edge, not a byline's names
 EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
@@ -246,7 +247,34 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
+    display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
+    trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
+    _trim_overruns(trimmed, ends)
     return _join_section_numbers(lines, body)
+
+
+def _beside_display(line: Line, display: list[Line]) -> bool:
+    """Whether display type of another story stands to the right of ``line`` on its rows (side-by-side heads)."""
+    return any(o is not line and o.x0 > line.x1 and o.top < line.bottom and o.bottom > line.top for o in display)
+
+
+def _trim_overruns(lines: list[Line], ends: Counter[int]) -> None:
+    """A justified line that a layout program let run a little past its column's right edge (where many rows end)
+    into a narrow gutter — digits or a Latin word stretched it — ends at that edge for the column analysis
+    (``core_x1``), so the gutter stays white beside it. A line ending on an edge of its own is left alone, and so
+    is display type with no other head beside it (a headline reaching over a column of its story holds that
+    column; one beside another story's head on its row does not)."""
+
+    def rows_ending(x: int) -> int:
+        return ends[x - 1] + ends[x] + ends[x + 1]
+
+    for line in lines:
+        if rows_ending(round(line.core_x1)) >= EDGE_ROWS:
+            continue
+        inside = range(round(line.core_x1 - OVERRUN * line.size), round(line.core_x1) - 1)
+        edge = max(inside, key=lambda x: (ends[x], x), default=None)
+        if edge is not None and rows_ending(edge) >= EDGE_ROWS and line.x0 < edge - 4 * line.size:
+            line.core_x1 = float(edge)
 
 
 def _long_run_edges(rows: list[list[_Char]], body: float) -> tuple[Counter[int], Counter[int]]:
