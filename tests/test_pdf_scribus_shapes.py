@@ -246,3 +246,39 @@ def test_lines_and_a_head_run_into_a_narrow_gutter_keep_two_stories_apart(tmp_pa
     outline = recover_outline(load_file(path))
     assert _home(outline, left) == [(HEADS[0] + "好",)], [p.text[:20] for p in outline.paragraphs]
     assert _home(outline, TEXTS[2] + TEXTS[1]) == [(HEADS[2],)], [p.text[:20] for p in outline.paragraphs]
+
+
+def test_a_photo_and_its_caption_inside_a_column_do_not_split_the_paragraph_run_round_them(
+    tmp_path: Path, fonts
+) -> None:
+    """A photo (a tinted box) set inside a story's first column with its caption under it in smaller type, the
+    column's text running on mid-sentence above and below both: the paragraph is read whole, the caption as a
+    paragraph of its own in the same story."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "photo.pdf"
+    per_row, pitch = 20, SIZE * 1.6
+    width = per_row * SIZE
+    c = canvas.Canvas(str(path), pagesize=(width + 80, 700))
+    c.setFont(FONT, 24)
+    c.drawString(40, 640, HEADS[0])
+    first = TEXTS[0] + TEXTS[3]
+    rows = _rows(first, per_row)
+    caption = "新线路首班车驶出车站"
+    y = 600.0
+    for n, row in enumerate([*rows, *_rows(TEXTS[1], per_row)]):
+        if n == 3:  # the photo, then its caption, then the column runs on
+            c.setFillGray(0.85)
+            c.rect(40, y - 90, width, 96, stroke=0, fill=1)
+            c.setFillGray(0)
+            c.setFont(FONT, 8.5)
+            c.drawString(40, y - 90 - 10, caption)
+            y -= 90 + 10 + 8.5 + 0.8 * SIZE
+        c.setFont(FONT, SIZE)
+        c.drawString(40 + (2 * SIZE if n in (0, len(rows)) else 0), y, row)
+        y -= pitch
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = [_norm(p.text) for p in outline.paragraphs]
+    assert _norm(first) in paragraphs, [p[:20] for p in paragraphs]
+    assert _home(outline, caption) == [(HEADS[0],)]

@@ -92,6 +92,7 @@ class Line:
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
+    after_photo: bool = False  # the text above it, in its column, ran on past a photo set in between (runaround)
 
 
 def _left(line: Line) -> float:
