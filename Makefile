@@ -21,6 +21,7 @@ install-test:
 	-bash scripts/install-latex.sh  # best effort: without it the LaTeX producer's tests skip and say why
 	-bash scripts/install-pdfkit.sh  # best effort: PDFKit (npm) into .pdfkit/; without it the PDFKit producer's tests skip
 	-bash scripts/install-scribus.sh  # best effort: Scribus and the AR PL fonts; without them the Scribus producer's tests skip
+	-bash scripts/install-pango.sh  # best effort: Pango/cairo for Debian's python3 and the fonts; without them the Pango producer's tests skip
 
 test: install-test
 	$(PYTHON) -m ruff check .

@@ -104,6 +104,22 @@ characters (Taiwan forms). REPORT seeds 17000+ (the set below); DIAGNOSIS seeds 
 adds that set — never report them, never diagnose on 17000+). Skipped (with a message) when Scribus or the AR PL
 fonts are missing (scripts/install-scribus.sh). About 6 s a paper (Scribus starts once per paper).
 
+HELD OUT (first sight: nobody has looked at the reader's output on it; its first figure is in the README): ``pango``
+— newspapers set line by line with Pango and written by cairo's PDF surface (tests/newspaper_pango.py feeding
+tests/newspaper_pango_script.py under Debian's python3; written by an engineer who did not read the reader's source,
+its tests or the other producers' layout code; conventions in its docstring, fixed before the first run): a tenth
+line breaker and PDF writer (Pango's UAX #14 breaking and justification, cairo's font subsetting) and a page
+composition of its own — a column grid cut into bands of modules sharing the band's depth, the lead over C or C−1
+columns beside a strip of short stories, balanced columns, heads (label, 引题, 黑体 or bold 宋体 headline, 副题)
+left or centred over their module, bylines as a line, a run-in dateline or a closing bracket, photos with captions
+over a module's first columns, ruled boxes, column and band rules; jumps from page 1's lead (and a story in page 1's
+last band on some papers) with a marker line under the last column (（下转第2版） / （转第二版） / （未完，转第2版） …)
+to continuations at the TOP, in a SIDE strip or at the FOOT of page 2, under a smaller head and a marker line, a
+head with the marker glued on, or a marker line only; 3–6 columns, a fifth of the papers in traditional characters
+(OpenCC s2tw). REPORT seeds 18000+ (the set below); DIAGNOSIS seeds 18500+ (``--diagnosis-seeds`` adds that set —
+never report them, never diagnose on 18000+). Skipped (with a message) when Debian's python3 has no Pango/cairo
+bindings or the fonts are missing (scripts/install-pango.sh). Under a second a paper.
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -139,6 +155,7 @@ from tests.newspaper_fpdf import fpdf_available, make_fpdf_newspaper  # noqa: E4
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
 from tests.newspaper_latex import latex_available, make_latex_newspaper  # noqa: E402
 from tests.newspaper_office import make_office_newspapers, office_available  # noqa: E402
+from tests.newspaper_pango import make_pango_newspaper, pango_available  # noqa: E402
 from tests.newspaper_pdfkit import make_pdfkit_newspaper, pdfkit_available  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
 from tests.newspaper_scribus import make_scribus_newspaper, scribus_available  # noqa: E402
@@ -227,6 +244,9 @@ def run_set(
         elif family_names == ("scribus",):  # always two pages
             n = 2
             paper = make_scribus_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("pango",):  # always two pages
+            n = 2
+            paper = make_pango_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
@@ -261,8 +281,8 @@ def main() -> None:
     parser.add_argument(
         "--diagnosis-seeds",
         action="store_true",
-        help="also run the fpdf2, PDFKit and Scribus producers' DIAGNOSIS seeds (15500+, 16500+, 17500+), for"
-        " diagnosing; not reported",
+        help="also run the fpdf2, PDFKit, Scribus and Pango producers' DIAGNOSIS seeds (15500+, 16500+, 17500+,"
+        " 18500+), for diagnosing; not reported",
     )
     args = parser.parse_args()
     rows = []
@@ -326,6 +346,13 @@ def main() -> None:
                 sets += [("diagnosis seeds: Scribus, 3–6 col, 2 p", ("scribus",), None, 2, 17500, None)]
         else:
             print(f"{why_not_scribus}: the Scribus set is skipped", file=sys.stderr)
+        why_not_pango = pango_available()
+        if why_not_pango is None:
+            sets += [("held out: Pango/cairo bands, 3–6 col, 2 p", ("pango",), None, 2, 18000, None)]
+            if args.diagnosis_seeds:
+                sets += [("diagnosis seeds: Pango/cairo, 3–6 col, 2 p", ("pango",), None, 2, 18500, None)]
+        else:
+            print(f"{why_not_pango}: the Pango/cairo set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0

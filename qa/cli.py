@@ -129,7 +129,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         milvus_collection=args.milvus_collection,
     )
     for problem in report.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+        print(f"skipped: {problem.removesuffix(', skipped')}", file=sys.stderr)  # the loader's own message ends so
     print(
         f"indexed {report.documents} document(s) as {report.chunks} chunks in {report.index_dir} "
         f"({report.embedded} embedded, {report.chunks - report.embedded} reused; "

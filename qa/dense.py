@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.chunking import reading_text
 from qa.records import Chunk
 from qa.sentences import bounded_sentence_spans
 
@@ -76,7 +77,7 @@ def window_texts(chunk: Chunk) -> list[str]:
     """What gets embedded for each window of ``chunk``: section path line + the window."""
     label = chunk.section_label
     head = f"{label}\n" if label and chunk.embed_text.startswith(label + "\n") else ""
-    return [head + chunk.text[a:b] for a, b in window_spans(chunk.text)]
+    return [head + reading_text(chunk.text[a:b]) for a, b in window_spans(chunk.text)]
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,19 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES  # PDF, DOCX, HTML go to their readers in qa.formats
+# Documents people keep in formats not read here: named in the build's messages (not passed over in silence, nor
+# called binary), with what to do instead.
+UNREAD_SUFFIXES = {
+    ".doc": "Word 97-2003 .doc",
+    ".wps": "WPS Office .wps",
+    ".rtf": "RTF",
+    ".odt": "OpenDocument .odt",
+    ".xls": "Excel .xls",
+    ".xlsx": "Excel .xlsx",
+    ".ppt": "PowerPoint .ppt",
+    ".pptx": "PowerPoint .pptx",
+    ".epub": "EPUB",
+}
 MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~40 min of embedding on 2 cores
 # Characters that read as a space but break word matching and line-length heuristics.
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
@@ -41,7 +55,11 @@ def _reads_as_chinese(text: str) -> bool:
     if not visible:
         return False
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in visible)
-    usual = cjk + sum(ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in visible)
+    # (CJK and full-width punctuation, and the general punctuation Chinese text sets: “ ” ‘ ’ — …)
+    usual = cjk + sum(
+        ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+        for ch in visible
+    )
     return cjk >= 0.3 * len(visible) and usual >= 0.95 * len(visible)
 
 
@@ -179,7 +197,9 @@ def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
             text, encoding = _utf8(data, name, notes), "utf-8"
         except UnicodeDecodeError:
             text, encoding = _detect(data, name)
-        printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+        # Any whitespace is text: a Chinese novel or regulation indents every paragraph with ideographic spaces
+        # ('　　'), which str.isprintable calls unprintable; so are format marks (a zero-width space, a soft hyphen).
+        printable = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
         if printable < 0.95 * len(text):
             raise LoadError(f"{name}: decodes as {encoding} but is mostly unprintable; probably binary, skipped")
     except LoadError as exc:
@@ -199,6 +219,18 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         chinese = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
         if chinese is not None and _reads_as_chinese(str(chinese)):
             encoding = chinese.encoding
+        else:
+            # The detector may find no Chinese reading at all where a strict one exists: repetitive text (a
+            # novel's dialogue, each line indented '　　') it takes for Thai. A strict decode that reads as
+            # Chinese is the answer then.
+            for candidate in ("gb18030", "big5"):
+                try:
+                    decoded = data.decode(candidate, errors="strict")
+                except UnicodeDecodeError:
+                    continue
+                if _reads_as_chinese(decoded):
+                    encoding = candidate
+                    break
     if encoding is None:
         raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
     # GBK is a subset of GB18030; decoding as the superset never loses characters.
@@ -229,6 +261,9 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     doc_id = doc_id or display_name(path.name)
     name = quote_doc_id(doc_id)  # messages name the file on one line, as citations do
     _check_readable(path, name)
+    unread = UNREAD_SUFFIXES.get(path.suffix.lower())
+    if unread:
+        raise LoadError(f"{name}: {unread} files are not read; save it as .docx, .pdf, .html or .txt, skipped")
     if path.suffix.lower() in STRUCTURED_SUFFIXES:
         return read_structured(path, doc_id)
     try:
@@ -239,9 +274,12 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     text = normalise_text(text)
     if not text.strip():
         raise LoadError(f"{name}: file has no text")
+    if path.suffix.lower() in (".md", ".markdown"):  # headings, code and front matter from the Markdown itself
+        from qa.formats.markdown import markdown_document
+
+        return markdown_document(path, doc_id, text, encoding)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    source_format = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding, source_format=source_format)
+    return Document(doc_id=doc_id, path=path, text=text, sha256=digest, encoding=encoding, source_format="text")
 
 
 def read_text_file(path: Path | str) -> str:
@@ -266,7 +304,7 @@ def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
     for path in sorted(root.rglob("*")):
         if (
             not path.is_dir()  # pipes, devices and broken links are named, then refused by load_file
-            and path.suffix.lower() in SUFFIXES
+            and (path.suffix.lower() in SUFFIXES or path.suffix.lower() in UNREAD_SUFFIXES)
             and not any(part.startswith(".") for part in path.relative_to(root).parts)
         ):
             yield path, display_name(path.relative_to(root).as_posix())

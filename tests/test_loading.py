@@ -33,6 +33,17 @@ def test_line_endings_and_full_width_spaces_are_normalised(tmp_path):
     assert doc.text == "标题 一\n正文内容。\n\n第二段。\n"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_novel_indented_with_ideographic_spaces_is_text_not_binary(tmp_path, encoding):
+    # Every paragraph opens with two ideographic spaces, and short dialogue lines make them more than a
+    # twentieth of the characters: such files were refused as 'mostly unprintable; probably binary'.
+    lines = ["第一章　归乡"] + ["　　“你回来了？”", "　　“回来了。”", "　　他放下行李，看了看院子。"] * 20
+    (tmp_path / "novel.txt").write_bytes("\n".join(lines).encode(encoding))
+    result = load_paths([tmp_path])
+    assert result.problems == []
+    assert "他放下行李，看了看院子。" in result.documents[0].text
+
+
 def test_same_text_in_another_encoding_has_the_same_hash(tmp_path):
     (tmp_path / "a.txt").write_bytes(TEXT.encode("utf-8"))
     (tmp_path / "b.txt").write_bytes(TEXT.encode("gb18030"))
@@ -80,3 +91,16 @@ def test_cli_build_of_only_bad_files_exits_non_zero_without_traceback(tmp_path, 
     err = capsys.readouterr().err
     assert code != 0
     assert "binary" in err and "Traceback" not in err
+
+
+def test_office_files_not_read_here_are_named_with_what_to_do(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))  # an OLE2 compound file
+    (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04" + bytes(100))
+    result = load_paths([tmp_path])
+    assert [d.doc_id for d in result.documents] == ["good.txt"]
+    joined = "\n".join(result.problems)
+    assert "old.doc: Word 97-2003 .doc files are not read; save it as .docx" in joined
+    assert "slides.pptx: PowerPoint .pptx files are not read" in joined
+    # given by name, the same message (not 'looks like a binary file')
+    assert load_paths([tmp_path / "old.doc"]).problems == [result.problems[0]]

@@ -184,3 +184,14 @@ def test_a_skipped_file_with_a_line_break_in_its_name_is_named_on_one_line(tmp_p
     (tmp_path / "bad\nname.txt").write_bytes(b"")
     result = load_paths([tmp_path])
     assert result.problems == ['"bad\\nname.txt": file is empty']
+
+
+def test_the_build_summary_names_each_skipped_file_once_and_says_skipped_once(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "tea.txt").write_text(BODY, encoding="utf-8")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\n")  # no end-of-file marker
+    assert main(["-q", "build", str(docs), "--index", str(tmp_path / "index")]) == 0
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("skipped: ")]
+    assert len(lines) == 1 and "broken.pdf" in lines[0]
+    assert lines[0].count("skipped") == 1

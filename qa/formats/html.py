@@ -10,6 +10,15 @@ the ``<main>``/``<article>`` element when the page has one. A table row whose ce
 lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
 inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
 Checked on real pages by ``benchmarks/real_html.py``.
+
+Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
+lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
+paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
+reader's rules for an unstyled numbered paragraph, and from short lines set all in bold (``_inferred_headings``).
+Site chrome on pages without semantic tags follows what trafilatura and readability drop: a line of internal
+links with no words of its own (trafilatura's link-density test), and a block whose class names a sidebar or
+comments even when it holds headings (trafilatura removes ``sidebar``/``comment`` blocks whole), unless it holds
+every heading of the page (trafilatura's over-pruning guard).
 """
 
 from __future__ import annotations
@@ -19,8 +28,10 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, internal_link, to_document
+from qa.formats.docx import _heads_text, _numbered_heading_rank
 from qa.loading import decode_bytes
 from qa.records import Document
+from qa.structure.headings import FRONT_MATTER, is_bare_heading
 
 _DROP_TAGS = {
     "script",
@@ -73,6 +84,23 @@ _ITEM_NUMBER = re.compile(r"^[\s\d.．、)）(（]*")
 # HTML link types that move between the parts of a document set: a block of such links is navigation.
 _NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+ARIA_DEFAULT_LEVEL = 2  # WAI-ARIA: a role="heading" without aria-level is level 2
+
+
+def _aria_headings_as_headings(root) -> None:  # noqa: ANN001 - lxml root
+    """Reads each element with ARIA's ``role="heading"`` as the h1–h6 its ``aria-level`` declares (pages built
+    by script frameworks and accessible widgets mark headings so, in <div>s), so every rule about headings
+    sees it as one."""
+    for el in root.xpath("//*[@role]"):
+        if (el.get("role") or "").strip().lower() == "heading" and el.tag not in _HEADINGS:
+            level = (el.get("aria-level") or "").strip()
+            el.tag = f"h{min(6, max(1, int(level))) if level.isdigit() else ARIA_DEFAULT_LEVEL}"
+
+
+def _holds_heading(el) -> bool:  # noqa: ANN001 - lxml element
+    return next(el.iter(*_HEADINGS), None) is not None
+
+
 _BLOCK_TAGS = {
     "p",
     "li",
@@ -156,10 +184,37 @@ def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
     return any(t.strip() for t in linked) and not any(c.isalnum() for c in own)
 
 
+# readability's "okMaybeItsACandidate" words: a class naming the content too ('main-content-sidebar-layout')
+# names a wrapper around the text, not chrome beside it
+_CONTENT_WORDS = {"article", "body", "column", "content", "main"}
+
+
+def _names_content(marker: str) -> bool:
+    return any(w in _CONTENT_WORDS for w in re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower()))
+
+
 def _names_chrome(marker: str) -> bool:
     """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
     words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
     return any(w in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(w) for w in words if w)
+
+
+_PAGE_HEADINGS = "data-qa-headings"  # on the page's root: how many headings the page has
+
+
+def _holds_the_headings(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether a block named as chrome holds a heading and every heading of the page: a page whose text is all
+    inside a wrapper with a chrome-like name ('toc-wrapper') is still read. A sidebar or a comments block
+    beside the text ('<div class="sidebar"><h3>热门新闻</h3>…<h3>广告</h3>') is chrome, its headings with it;
+    kept for its headings, it filed an advert as a subsection of the article and a comments block's heading
+    ('网友评论（2）') over comments the same rule dropped."""
+    if el.tag in _HEADINGS:
+        return True  # a heading whose own id reads like chrome ('XML_SetCommentHandler') is a heading
+    own = sum(1 for _ in el.iter(*_HEADINGS))
+    if not own:
+        return False
+    total = el.getroottree().getroot().get(_PAGE_HEADINGS)
+    return total is None or own >= int(total)
 
 
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
@@ -175,12 +230,15 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if (tag == "header" and not in_content) or tag == "footer":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if (
-        marker != " "
-        and _names_chrome(marker)
-        and not any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter())
-    ):
-        return True
+    if marker != " " and _names_chrome(marker):
+        if not _holds_heading(el):
+            return True
+        # a block holding headings is chrome by its class (a designer's name for a sidebar, a comments block),
+        # not by its id: generators derive ids from titles (a DocBook section id="comments-and-ids")
+        # (nor when its class names the content too, as readability spares 'main-content-sidebar-layout')
+        classes = el.get("class") or ""
+        if _names_chrome(classes) and not _names_content(classes) and not _holds_the_headings(el):
+            return True
     # A list of links is navigation: every item an internal link with no words of its own. One link in a list
     # is an item (a type, a reference), not a menu; one item that says something ('参见 …', a phone number)
     # keeps the whole list, bare links and all, since a menu kept costs less than a sentence lost. A block
@@ -189,8 +247,14 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # a part of the page, never a menu. A table of such rows is an index (Texinfo's, an API's). A paragraph
     # whose links are all typed as moving between the parts of a document (rel="next prev up contents
     # index", Texinfo's node header 'Next: …, Previous: …, Up: …') is navigation; the block around it is not.
+    if tag in ("td", "th"):
+        return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
         return False
+    # A paragraph or a block of text that is internal links and nothing else ('首页 | 本地 | 体育', a site's
+    # header line of links) is a menu written without list markup.
+    if tag in ("p", "div") and _is_link_line(el):
+        return True
     # cheapest tests first: a <div> nested in <div>s is asked at every level
     if tag == "table":
         items = [c for c in el.iter("tr") if _text(c)]
@@ -206,7 +270,7 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     links = [a for a in el.iter("a") if a.get("href") is not None]
     if len(links) < 2:
         return False
-    if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in el.iter()):
+    if _holds_heading(el):
         return False
     if tag == "p":
         return all(set((a.get("rel") or "").lower().split()) & _NAV_RELS for a in links)
@@ -222,6 +286,13 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     return all(_bare_link(c) for c in items)
 
 
+def _is_link_line(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>
+    """Whether a block holding no blocks is two or more internal links with no words of their own between."""
+    if len(el.findall(".//a[@href]")) < 2:  # (a path lxml evaluates in C: asked of every <div> at every level)
+        return False
+    return not _wraps_blocks(el) and not _holds_heading(el) and _bare_link(el)
+
+
 _LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
 _LISTS = {"ul", "ol", "dl"}
 
@@ -232,10 +303,14 @@ def _is_layout_row(row) -> bool:  # noqa: ANN001
 
     Older sites and generated manuals put the whole page in table cells: the title's h1 in one cell, the
     menu in another, the text in a third. Read as one 'cell | cell' line, every heading in it was lost and
-    the menu ran into one line with the text.
+    the menu ran into one line with the text. A row of one cell is no row of data: a site laying out its
+    article in a one-column table (a government site's title row, date row and a row holding the article's
+    paragraphs) ran the whole article into one line.
     """
+    if sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")) == 1:
+        return True
     tags = {d.tag for d in row.iterdescendants() if isinstance(d.tag, str)}
-    if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags):
+    if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags) or _holds_heading(row):
         return True
     return any(d.tag in _LISTS and _is_boilerplate(d, False) for d in row.iterdescendants() if isinstance(d.tag, str))
 
@@ -337,12 +412,40 @@ def _move_notes(root, content, in_content: bool) -> dict[str, object]:  # noqa: 
     return moved
 
 
+_BOLD_TAGS = {"strong", "b"}
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
+_STRONG = "strong"  # a body block set all in bold: a heading candidate on a page without headings
+_ITEM = "item"  # a list item or definition: never an inferred heading
+
+
+def _bold_text(el) -> str:  # noqa: ANN001 - lxml element
+    """The text of ``el`` set in bold: in <strong>/<b>, or an element styled ``font-weight: bold``/600–900."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _BOLD_TAGS or _BOLD_STYLE.search(el.get("style") or ""):
+        return el.text_content()
+    return "".join(_bold_text(c) for c in el if isinstance(c.tag, str))
+
+
+def _styled(el) -> bool:  # noqa: ANN001 - lxml element
+    return el.get("style") is not None or el.find(".//*[@style]") is not None
+
+
+def _all_bold(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether every word of ``el`` is set in bold (a head written '<p><strong>本周进展</strong></p>')."""
+    if el.find(".//strong") is None and el.find(".//b") is None and not _styled(el):
+        return el.tag in _BOLD_TAGS  # the cheap answer for most paragraphs: nothing in them is bold
+    words = re.sub(r"\s+", "", el.text_content())
+    return bool(words) and re.sub(r"\s+", "", _bold_text(el)) == words
+
+
 class _Walker:
     """Depth-first walk emitting one block per heading, paragraph, list item or table row."""
 
     def __init__(self) -> None:
         self.blocks: list[tuple[str, int | None, str]] = []  # (text, heading level, role)
         self._inline: list[str] = []
+        self._bold: list[bool] = []  # whether each piece of ``_inline`` is set in bold
+        self._items = 0  # depth of list items and definitions being read (their lines are items, not headings)
         self._role = "body"  # "footnote"/"endnote" inside a note moved after its reference
         self.read_notes: set[str] = set()  # moved notes read after the block citing them
         self.homes: list[tuple[int, str]] = []  # (block index, note id): where the page listed a moved note
@@ -358,17 +461,28 @@ class _Walker:
             elif d.get(NOTE_KEY):
                 self.read_notes.add(d.get(NOTE_KEY))
 
+    def _add(self, text: str | None, bold: bool = False) -> None:
+        if text:
+            self._inline.append(text)
+            self._bold.append(bold or not text.strip())
+
+    def _body_role(self, bold: bool) -> str:
+        """The role of a body block: ``_STRONG`` when all set in bold, ``_ITEM`` in a list (see read_html)."""
+        if self._role != "body":
+            return self._role
+        return _ITEM if self._items else _STRONG if bold else "body"
+
     def flush(self) -> None:
         text = clean_inline("".join(self._inline))
-        self._inline = []
+        bold = all(self._bold)
+        self._inline, self._bold = [], []
         if text:
-            self.blocks.append((text, None, self._role))
+            self.blocks.append((text, None, self._body_role(bold)))
 
     def walk(self, el, in_content: bool) -> None:  # noqa: ANN001
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or _is_boilerplate(el, in_content):
-            if el.tail:  # text after a dropped element or a comment still belongs to its parent
-                self._inline.append(el.tail)
+            self._add(el.tail)  # text after a dropped element or a comment still belongs to its parent
             return
         inside = in_content or tag in ("main", "article")
         if el.get(_NOTE_HOME):
@@ -384,19 +498,23 @@ class _Walker:
             self.blocks.append((" | ".join(c for c in cells if c), None, "table"))
             self._passed(el)
         elif tag in ("p", "li", "dd", "dt", "pre", "figcaption", "caption", "address") and not any(
-            isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in el.iter() if c is not el
+            isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el.iter() if c is not el
         ):
+            # (a paragraph of lines broken by <br> is read line by line below, as a browser shows it: a
+            # site's article written as one <p> or <div> of lines, its heads in <strong>, reads as lines)
             self.flush()
             # an item of a list that is not navigation is kept, link or not (the list was judged as a whole)
             if _link_share(el) < LINK_LIST_SHARE or tag in ("p", "li", "dt", "dd"):
-                self.blocks.append((_text(el), None, self._role))
+                item = tag != "p"
+                self._items += item
+                self.blocks.append((_text(el), None, self._body_role(_all_bold(el))))
+                self._items -= item
             self._passed(el)
         elif el.get(NOTE_ATTRIBUTE):
             self.flush()
             self.read_notes.add(el.get(NOTE_KEY) or "")
             outer, self._role = self._role, el.get(NOTE_ATTRIBUTE)
-            if el.text:
-                self._inline.append(el.text)
+            self._add(el.text)
             for child in el:
                 self.walk(child, inside)
             self.flush()
@@ -406,16 +524,17 @@ class _Walker:
             # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
             # of text it ran every paragraph and heading in it into one line.
             self.flush()
-            if el.text:
-                self._inline.append(el.text)
+            item = tag in ("li", "dd", "dt")
+            self._items += item
+            self._add(el.text)
             for child in el:
                 self.walk(child, inside)
             self.flush()
+            self._items -= item
         else:  # inline element: its text joins the paragraph being collected
-            self._inline.append(el.text_content())
+            self._add(el.text_content(), _all_bold(el))
             self._passed(el)
-        if el.tail:
-            self._inline.append(el.tail)
+        self._add(el.tail)
 
 
 def _with_unread_notes(walker: _Walker, moved: dict[str, object]) -> list[tuple[str, int | None, str]]:
@@ -439,6 +558,68 @@ def _with_unread_notes(walker: _Walker, moved: dict[str, object]) -> list[tuple[
     return blocks
 
 
+_SENTENCE = re.compile(r"[，,。；;！!？?]")
+
+
+def _bold_title(text: str) -> bool:
+    """Whether a line set all in bold reads as a head: short, one line, not a sentence."""
+    return is_bare_heading(text) and not _SENTENCE.search(text)
+
+
+def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
+    """The blocks of a page without h1–h6 or ARIA headings in its content, with the heads its author set
+    in bold or numbered as an outline made headings.
+
+    Many sites' editors (the ``TRS_Editor`` of Chinese government sites, WYSIWYG fields of a CMS) write an
+    article as paragraphs or ``<br>``-broken lines, its heads '<strong>一、活动时间</strong>': read as
+    body, the whole page was one section, where the same text as a .txt file has one per head. A numbered
+    line is a head by the rules the DOCX reader applies to an unstyled numbered paragraph
+    (``_numbered_heading_rank``: short, unpunctuated, a title after the number; ``_heads_text``: it heads
+    text, it is not a list of contents), whether in bold or not; its level follows the outline's numbering
+    (第一章 above 一、 above （一） above 1.), shallowest first. A line all in bold, short and not a sentence,
+    that heads text is a head too, when the page has a numbered head or another such line: before the first
+    numbered head it is a title (level 1, the numbered heads below it); after one, a subhead under it. A list
+    item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
+    in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
+    index), not its bold lines (its author marked a heading and chose not to mark those). A page with any other
+    heading in its content keeps its author's outline as marked."""
+    items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
+    eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
+    candidates = {i: rank for i in eligible if (rank := _numbered_heading_rank(found[i][0])) is not None}
+    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
+    # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
+    # that list's last item, not a head over what follows the list
+    numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}
+    # under a marked title only numbering makes heads: its author marked headings and chose not to for bold lines
+    bold = [
+        i for i in eligible if below < 0 and found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])
+    ]
+    heads = set(bold)
+    # a bold line heads text: the next block is neither another bold line nor the end of the page
+    bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
+    if not numbered and len(bold) < 2:
+        return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
+    ranks = sorted(set(numbered.values()))
+    first = min(numbered, default=len(found))
+    # front matter ('前言', '目录') opens a document beside its numbered chapters: their sibling, never their title
+    front = {i for i in bold if FRONT_MATTER.fullmatch(found[i][0])}
+    lead = int(any(i < first for i in bold if i not in front))
+    levels: dict[int, int] = {}
+    top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
+    current = 0  # level of the last numbered head
+    for i in sorted([*numbered, *bold]):
+        if i in numbered:
+            levels[i] = current = top + lead + 1 + ranks.index(numbered[i])
+        elif i in front and numbered:
+            levels[i] = current = top + lead + 1
+        else:
+            levels[i] = current + 1 if current else top + 1
+    return [
+        (text, levels[i], "heading") if i in levels else (text, level, role)
+        for i, (text, level, role) in enumerate(found)
+    ]
+
+
 def read_html(path: Path, doc_id: str) -> Document:
     """Blocks of an HTML page's main content; the ``<title>`` heads them unless the page's h1 repeats it."""
     import lxml.html
@@ -458,6 +639,8 @@ def read_html(path: Path, doc_id: str) -> Document:
     body = root.find("body")
     if body is None:
         body = root
+    _aria_headings_as_headings(body)
+    root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
@@ -466,6 +649,12 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = [(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t]
+    marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
+    if not marked:
+        found = _inferred_headings(found)
+    elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
+        found = _inferred_headings(found, below=marked[0])
+    found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
     shift = 0

@@ -158,3 +158,21 @@ def unfinished_enumeration(text: str) -> tuple[int, int] | None:
     last = found[-1]
     expected = [n for n in announced_counts(text) if last < n <= 10]
     return (last, min(expected)) if expected else None
+
+
+# A contents entry: a title, then dot leaders (or a wide space) and its page number.
+_LEADERS = r"(?:\s*(?:[.．·・…‥]\s*){3,}|\s*…+\s*)"
+_CONTENTS_LINE = re.compile(rf"^\S.{{0,80}}?{_LEADERS}\d{{1,4}}$")
+_PAGE_AT_END = re.compile(r"^\S.{0,80}?\s+\d{1,4}$")
+
+
+def contents_entry(text: str) -> bool:
+    """Lines of a table of contents ('第一章 现状分析 ........ 1'): text, not the headings they list. One line needs
+    its dot leaders; a block of two or more lines, each ending in a page number after a space, is a contents list
+    too (the leaders dropped)."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if not lines:
+        return False
+    if all(_CONTENTS_LINE.match(ln) for ln in lines):
+        return True
+    return len(lines) >= 2 and all(_PAGE_AT_END.match(ln) for ln in lines)

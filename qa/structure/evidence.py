@@ -93,12 +93,28 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
             heads.append(Head(last, k, "cut", step))
         elif unfinished and unfinished[0] == step:
             heads.append(Head(last, k, "enum", step, unfinished[1]))
-        elif text.rstrip().endswith(("：", ":")) and next_article != seg.article:
+        elif (
+            text.rstrip().endswith(("：", ":"))
+            and next_article != seg.article
+            and not _opens_subsections(layout, k)
+        ):
             heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
         elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix and next_article != seg.article:
             heads.append(Head(last, k, "end", step))  # cut at a sentence end: only its topic can tell
     heads.sort(key=lambda h: h.para)
     return heads, notes
+
+
+def _opens_subsections(layout: Layout, k: int) -> bool:
+    """Is segment ``k`` followed by a subsection of its own section? Then what its last paragraph's colon
+    announces ('现总结如下：') is those subsections ('一、主要成绩' …), printed right there, not text elsewhere."""
+    if k + 1 >= len(layout.segments):
+        return False
+    here, there = layout.segments[k], layout.segments[k + 1]
+    by_id = {a.aid: a for a in layout.articles}
+    mine = by_id[here.article].path + here.suffix
+    theirs = by_id[there.article].path + there.suffix
+    return len(theirs) > len(mine) and theirs[: len(mine)] == mine
 
 
 def core_counts(paragraphs: list[Paragraph], layout: Layout) -> tuple[dict[int, Counter[str]], dict[int, int]]:

@@ -75,6 +75,15 @@ def outline_rank(title: str) -> int | None:
     return None
 
 
+# Front matter: sections a document opens with beside its numbered chapters, never above them. '前言' or '目录'
+# before '第一章' is the chapter's sibling; read as an unnumbered level, every chapter was filed under it.
+FRONT_MATTER = re.compile(
+    r"(?:目\s*录|目\s*次|前\s*言|序\s*言?|引\s*言|导\s*言|摘\s*要|内容(?:提要|摘要|简介)|编者按|说\s*明|凡\s*例|题\s*记"
+    r"|(?:table\s+of\s+)?contents|preface|foreword|abstract)[：:]?",
+    re.IGNORECASE,
+)
+
+
 def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
     """The section path after a run of heading lines.
 
@@ -85,7 +94,11 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ..
     rank = outline_rank(titles[0])
     if rank is not None:
         cut = next(
-            (j for j, t in enumerate(path) if (r := outline_rank(t)) is not None and r >= rank),
+            (
+                j
+                for j, t in enumerate(path)
+                if ((r := outline_rank(t)) is not None and r >= rank) or FRONT_MATTER.fullmatch(heading_title(t))
+            ),
             len(path),
         )
         return path[:cut] + tuple(titles)

@@ -105,7 +105,12 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
             kinds.append("byline")
         elif single and cues.is_dek(text):
             kinds.append("dek")
-        elif cues.continuation_marker(text) or cues.dateline(text) or cues.editor_note(text):
+        elif (
+            cues.continuation_marker(text)
+            or cues.dateline(text)
+            or cues.editor_note(text)
+            or cues.contents_entry(text)
+        ):
             kinds.append("body")
         elif probs is not None and single and model is not None:
             kinds.append("heading" if probs[para.index] >= model.threshold else "body")

@@ -12,7 +12,8 @@ The page is read the way a newspaper reader reads it:
    while a layout program (InDesign, 方正飞腾) that writes glyphs in short runs puts a justified line's
    slack between the runs, wider than CJK type is ever set.
 2. **Page furniture.** Lines in the top and bottom bands that look like a banner, an edition or
-   page number, a date or an editor credit, or that repeat on other pages, are dropped. The
+   page number, a date or an editor credit, or that repeat on other pages, are dropped, and so is
+   display type printed over the text (a '机密' stamp crossing the lines it lies on). The
    edition ("第2版") is remembered: jump markers name editions, not PDF page indexes.
 3. **Reading order** by recursive XY-cut: a region splits first at vertical gutters that run its
    full height (columns, side-by-side articles), else at horizontal gaps wider than the body's
@@ -38,7 +39,8 @@ The page is read the way a newspaper reader reads it:
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 
-Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``), ``furniture``,
+Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``; a ruled table's cells → one
+line a row, ``tables``), ``furniture``,
 ``order`` (with ``headbands``), ``paragraphs``; ``read_pdf`` here runs them.
 """
 
@@ -100,7 +102,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
-            if full:
+            if full and not all(ln.row for ln in leaf):  # a table's rows are no column of text
                 widths.append((right - left, sum(c.isalnum() for ln in leaf for c in ln.text)))
             else:
                 left, right = _borrow_edges(own, edges, body)

@@ -136,6 +136,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         page.furniture = [ln for ln in page.lines if id(ln) in gone]
         page.lines = [ln for ln in page.lines if id(ln) not in gone]
         page.furniture += _masthead(page, body)
+        page.furniture += _overlays(page, body)
         for line in page.furniture:
             edition = _edition_number(line.text)
             if edition is not None:
@@ -169,6 +170,31 @@ def _running_row(line: Line, page: _Page, heads: list[Line], body: float) -> boo
     return edge and all(ln in heads or _FURNITURE.search(ln.text) for ln in mates)
 
 
+def _overlays(page: _Page, body: float) -> list[Line]:
+    """Display type printed over the text (a '机密' or '样张' stamp, a draft watermark set level), taken out of the
+    body: a large line whose box covers the middle of two or more smaller lines it crosses. Type that is read never
+    sits on other type — a headline, a pull quote or a drop cap has its own space, the text set round it — while a
+    stamp, drawn over a page already set, became a one-line 'headline' that split the article it lies on."""
+    # (A word: two letters or more. A big operator or brace of display maths spans the rows of its formula.)
+    big = [ln for ln in page.lines if ln.size >= HEAD_RATIO * body and sum(ch.isalpha() for ch in ln.text) >= 2]
+    gone = []
+    for line in big:
+        crossed = 0
+        for other in page.lines:
+            middle = (other.top + other.bottom) / 2
+            if (
+                other is not line
+                and other.size < 0.6 * line.size
+                and line.top < middle < line.bottom
+                and min(line.x1, other.x1) - max(line.x0, other.x0) > 0.5 * (line.x1 - line.x0)
+            ):
+                crossed += 1
+        if crossed >= 2:
+            gone.append(line)
+    page.lines = [ln for ln in page.lines if all(ln is not g for g in gone)]
+    return gone
+
+
 def _in_running_band(line: Line, page: _Page) -> bool:
     return line.top < RUNNING_BAND * page.height or line.bottom > (1 - RUNNING_BAND) * page.height
 
@@ -192,17 +218,18 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
-    if display and not rest:
+    under = bool(display) and not rest  # the ear under the name, not beside it
+    if under:
         foot = max(ln.bottom for ln in display)
         reach = max(1.5 * body, 0.6 * max(ln.size for ln in display))  # the space under display type grows with it
-        under = [
+        below = [
             ln
             for ln in page.lines + page.furniture  # (the issue line may already be out, as a banner line)
             if ln not in top and foot - 1 <= ln.top <= foot + reach and ln.size < HEAD_RATIO * body
         ]
-        issue = [ln for ln in under if _ear_line(ln.text) and not _JUMP_MARK.search(ln.text)]
+        issue = [ln for ln in below if _ear_line(ln.text) and not _JUMP_MARK.search(ln.text)]
         rows = {round(ln.bottom) for ln in issue}
-        rest = [ln for ln in under if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
+        rest = [ln for ln in below if ln in issue or (round(ln.bottom) in rows and ln.size < 0.95 * body)]
         top = top + [ln for ln in rest if ln not in page.furniture]
     if (
         not display
@@ -212,10 +239,29 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         or len({round(ln.bottom) for ln in rest}) > 6
         or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
         or not any(_ear_line(ln.text) for ln in rest)
+        or (under and not _columns_below(page, top))
     ):
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
     return list(top)
+
+
+def _columns_below(page: _Page, top: list[Line]) -> bool:
+    """Does text stand in columns under ``top`` (lines side by side on three rows or more)? A nameplate with its
+    issue line under it heads a page of columns; a letter's or a notice's title over its date ('会议通知' over
+    '会议时间：2024年5月8日…') heads one column of text, and is its first section, not furniture. (An ear beside
+    the name is asked nothing: no title is set with its date beside it.)"""
+    inside = {id(ln) for ln in top}
+    lines = sorted((ln for ln in page.lines if id(ln) not in inside), key=lambda ln: ln.x0)
+    rows = set()
+    for i, a in enumerate(lines):
+        for b in lines[i + 1 :]:
+            if b.x0 > a.x1 and b.top < a.bottom and a.top < b.bottom:
+                rows.add(round(a.bottom))
+                break
+        if len(rows) >= 3:
+            return True
+    return False
 
 
 _FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.pdf.dropcaps import seat_drop_caps
-from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _rows_to_lines, _ruled
+from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled
+from qa.formats.pdf.tables import page_edges, page_lines
 from qa.ideograph_forms import fold_code
 
 TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
@@ -59,6 +60,8 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             if raw.FPDFText_IsGenerated(tp, i):
                 spaced = code == 32  # a word space pdfium found between two glyphs (kept as a mark on the next)
                 continue
+            if code == 2:  # pdfium's mark for a hyphen ending a line ('grub-efi-' / 'amd64'): the hyphen printed
+                code = 0x2D
             if code in (0xFFFE, 0xFFFF) or code < 32 or 0xD800 <= code <= 0xDFFF:  # controls, lone surrogates
                 continue
             # A Kangxi radical or compatibility ideograph in the text layer is the ideograph the glyph shows
@@ -168,6 +171,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
         sized: list[tuple[int, float, float, list[_Char]]] = []
         rules: list[list[tuple[float, float, float]]] = []
         frames: list[list[tuple[float, float, float, float]]] = []
+        ruling: list[list[tuple[float, float, float, float]]] = []  # every rule, for tables
         for index in range(len(pdf)):
             page = pdf[index]
             try:
@@ -175,6 +179,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
                 page_rules, page_frames = _page_paths(page, raw)
                 rules.append(page_rules)
                 frames.append(page_frames)
+                ruling.append(page_edges(page, raw))
             finally:
                 page.close()
     finally:
@@ -191,7 +196,12 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
-    pages = [_Page(n, w, h, _rows_to_lines(seat_drop_caps(chars, body), n, body)) for n, w, h, chars in sized]
+    # A ruled table's cells are read row by row, one line a row (qa.formats.pdf.tables); the rest as lines; a drop
+    # cap is seated on its paragraph's first line first (qa.formats.pdf.dropcaps).
+    pages = [
+        _Page(n, w, h, page_lines(seat_drop_caps(chars, body), edges, n, body))
+        for (n, w, h, chars), edges in zip(sized, ruling, strict=True)
+    ]
     for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn
         page.frames = boxes

@@ -230,12 +230,25 @@ def _unclosed(text: str) -> bool:
     return sum(text.count(ch) for ch in _OPENERS_CLOSERS[0]) > sum(text.count(ch) for ch in _OPENERS_CLOSERS[1])
 
 
+_SPACE_AFTER = ".,;:!?)]}%\"'"  # Latin marks a wrapped line may end on before the next word
+_SPACE_BEFORE = "([\"'"  # ... and marks the next line may open with
+
+
 def _join(a: str, b: str) -> str:
+    """Two lines of one paragraph as one text: CJK joins as set, Latin words keep their space.
+
+    A line ending in Latin punctuation is a word boundary too ('sorts.' + 'We'), except inside a number a
+    typesetter broke ('2.' + '5', '1,' + '000')."""
     if not a:
         return b
     if a.endswith("-") and b[:1].islower():
         return a[:-1] + b
-    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+    last, first = a[-1:], b[:1]
+    if not (last.isascii() and first.isascii()):
+        return a + b
+    if (last.isalnum() or last in _SPACE_AFTER) and (first.isalnum() or first in _SPACE_BEFORE):
+        if last in ".,:" and a[-2:-1].isdigit() and first.isdigit():
+            return a + b
         return f"{a} {b}"
     return a + b
 
@@ -469,6 +482,8 @@ def _narrowed(a: Line, b: Line, size: float) -> bool:
 
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
+    if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
+        return True
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True

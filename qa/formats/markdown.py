@@ -1,0 +1,263 @@
+"""Markdown files: headings from the Markdown itself, line numbers from the file.
+
+A ``.md`` file used to be read as plain text and its structure guessed from text: a ``# comment``
+inside a code fence became a heading, setext headings (``Title`` over ``=====``) were not seen and
+their underline became a section title, YAML front matter was indexed as body, and one ``#`` title
+switched the numbered-heading rules off. Here the file is parsed by markdown-it-py (CommonMark, with
+GFM tables) and mdit-py-plugins' front-matter rule; the parser says which lines are headings, code,
+tables, lists, quotes and body, so nothing is guessed from how a line looks.
+
+**Citations keep pointing at the file's lines.** Other readers (HTML, DOCX) rebuild ``Document.text``
+from blocks; that would renumber a Markdown file's lines. Here ``Document.text`` is the file's own
+(normalised) text, line for line: only lines that carry markup and no text are blanked — the front
+matter, a setext underline, code-fence lines, thematic breaks, a table's delimiter row — and a heading
+line holds the heading's words without markup, as an ATX heading ('## [API](api.md) `v2`' -> '## API
+v2', 'Title' over '=====' -> '# Title'; a heading is only ever shown as the section path), as does a
+front-matter ``title:`` line when it heads the outline. Every other line is the file's, so
+``doc.md:12-14`` is lines 12-14 of the file. Each line gets a ``LineHint``: its heading level where the
+Markdown makes it a heading (ATX or setext, outside lists and quotes), else no level (body, code,
+table, list, quote: never a heading).
+
+**Numbered headings written as paragraphs** ('一、报到流程', '1.1 范围', '（二）…' on a line of their
+own, as Chinese notes are often written under one ``#`` title) nest under the Markdown heading above
+them, as the plain-text stage nests them in a .txt file: a short numbered paragraph that heads text
+(body or a deeper numbered heading follows before its next sibling) becomes a heading one level below
+the Markdown heading, deeper numberings (``qa.structure.headings.outline_rank``) one level further.
+Numbered list items (``1. …``) are a list in Markdown and stay body.
+
+A Markdown file of nothing but paragraphs (no heading, code, list, table, quote or HTML block) is left to
+the plain-text structure stage (``hints`` None), as before: it is text in a ``.md`` file, and that stage
+infers its bare headlines. Once a file uses any Markdown block, the Markdown decides: a table row, a list
+item or a line of code is never taken for a headline (``benchmarks/real_markdown.py``: on real files with no
+heading the guessing stage made headings of licence clauses and table rows).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from qa.formats.blocks import hints_digest
+from qa.records import Document, LineHint
+from qa.structure.headings import is_bare_heading, outline_rank
+
+MAX_NUMBERED_HEADING = 40  # characters; a longer numbered paragraph is a numbered point, not a heading
+# A fence line with nothing else on it, also inside a quote or a list item ('> ```', '- ```').
+_FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(`{3,}|~{3,})\s*$")
+_CLAUSE = re.compile(r"[，,。；;！!？?]")
+# Roles of lines inside container or leaf blocks that are never headings.
+_CONTAINER_ROLES = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "quote"}
+
+
+def _parser(front_matter: bool = True) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    return md.use(front_matter_plugin) if front_matter else md
+
+
+def _yaml_mapping(content: str) -> dict | None:
+    """The front matter as a YAML mapping; None when it is not one (then it was never front matter)."""
+    if not content.strip():
+        return {}
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _parse(text: str) -> tuple[list[Token], dict | None]:
+    """Tokens of the file, and its front matter when it opens with a YAML mapping between '---' lines.
+
+    A file that opens with a thematic break ('---') and has another further down is not front matter: without
+    this check the plugin would take, and we would blank, everything between them."""
+    tokens = _parser().parse(text)
+    if tokens and tokens[0].type == "front_matter":
+        data = _yaml_mapping(tokens[0].content)
+        if data is not None:
+            return tokens, data
+        return _parser(front_matter=False).parse(text), None
+    return tokens, None
+
+
+def _plain(inline: Token) -> str:
+    """The words of an inline token without emphasis, code or link marks ('**一、总则**' -> '一、总则')."""
+    parts = [
+        " " if c.type in ("softbreak", "hardbreak") else c.content
+        for c in inline.children or []
+        if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+    ]
+    return " ".join("".join(parts).split())
+
+
+def _numbered_rank(text: str) -> int | None:
+    """Outline depth of a paragraph that reads as a numbered heading ('一、报到流程', '1.1 范围'), else None."""
+    if len(text) > MAX_NUMBERED_HEADING or _CLAUSE.search(text) or not is_bare_heading(text):
+        return None
+    return outline_rank(text)
+
+
+def _front_matter_title(content: str, data: dict) -> tuple[int, str] | None:
+    """(line offset within the front matter, title) of its ``title:`` line; None if it has no one-line title."""
+    value = data.get("title")
+    if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
+        return None
+    offset = next((n for n, line in enumerate(content.split("\n")) if line.startswith("title:")), None)
+    return None if offset is None else (offset, " ".join(value.split()))
+
+
+class _Lines:
+    """The document's lines, which of them are blanked or replaced, and what each says."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.hints: dict[int, LineHint] = {}  # 1-based line -> hint
+
+    def blank(self, first: int, end: int) -> None:
+        """Blank lines ``first`` .. ``end - 1`` (0-based): markup with no text."""
+        for i in range(first, min(end, len(self.lines))):
+            self.lines[i] = ""
+            self.hints.pop(i + 1, None)
+
+    def title(self, first: int, end: int, words: str, level: int, role: str = "heading") -> None:
+        """A heading on lines ``first`` .. ``end - 1``: its first line holds its words without markup (what the
+        section path shows: no '#', emphasis, link targets or badges), the rest are blanked; none if no words."""
+        self.blank(first + 1, end)
+        if not words:
+            self.blank(first, first + 1)
+            return
+        # As an ATX heading whatever the source wrote (setext, a numbered paragraph): the paragraph splitter then
+        # never joins it to an adjacent line, and the structure stage's heading_title() reads the words.
+        self.lines[first] = "#" * min(level, 6) + " " + words
+        self.hints[first + 1] = LineHint(heading_level=level, role=role)
+
+    def mark(self, first: int, end: int, level: int | None, role: str) -> None:
+        for i in range(first, min(end, len(self.lines))):
+            if self.lines[i].strip():
+                self.hints[i + 1] = LineHint(heading_level=level, role=role)
+
+
+def _blocks(tokens: list[Token]) -> list[tuple[Token, Token | None, str | None]]:
+    """Top-level blocks as (opening token, its inline token or None, container role or None)."""
+    out: list[tuple[Token, Token | None, str | None]] = []
+    depth = 0
+    container: str | None = None
+    for n, token in enumerate(tokens):
+        if depth == 0 and token.map is not None and token.nesting >= 0:
+            inline = tokens[n + 1] if n + 1 < len(tokens) and tokens[n + 1].type == "inline" else None
+            container = _CONTAINER_ROLES.get(token.type)
+            out.append((token, inline, container))
+        depth += token.nesting
+    return out
+
+
+def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Document:
+    """The Document of a decoded, normalised Markdown file (see the module docstring)."""
+    tokens, front = _parse(text)
+    lines = _Lines(text)
+    blocks = _blocks(tokens)
+    headings = [(t, inline) for t, inline, _ in blocks if t.type == "heading_open"]
+    for token in tokens:  # a fence inside a list item or a quote: its fence lines carry no text either
+        if token.type == "fence" and token.level > 0 and token.map is not None:
+            first, end = token.map
+            if _FENCE.match(lines.lines[first].replace(token.info, "", 1)):
+                lines.blank(first, first + 1)
+            if end - 1 > first and _FENCE.match(lines.lines[end - 1]):
+                lines.blank(end - 1, end)
+    # Nothing but paragraphs (no heading, code, list, table, quote, HTML): text that happens to be in a .md file.
+    only_paragraphs = all(t.type in ("paragraph_open", "front_matter", "hr") for t, _, _ in blocks)
+    title: tuple[int, str] | None = None
+
+    # Pass 1: blank markup-only lines, hint everything the parser is sure about.
+    for token, inline, container in blocks:
+        first, end = token.map  # type: ignore[misc]
+        if token.type == "front_matter":
+            found = _front_matter_title(token.content, front or {})
+            lines.blank(first, end)
+            if found is not None:
+                title = (first + 1 + found[0], found[1])
+        elif token.type == "heading_open":
+            if token.markup in ("=", "-"):  # setext: the underline is the last line
+                lines.blank(end - 1, end)
+                end -= 1
+            lines.title(first, end, _plain(inline) if inline is not None else "", int(token.tag[1]))
+        elif token.type == "fence":
+            lines.blank(first, first + 1)
+            if end - 1 > first and _FENCE.match(lines.lines[end - 1]):
+                lines.blank(end - 1, end)
+            lines.mark(first, end, None, "code")
+        elif token.type == "code_block":
+            lines.mark(first, end, None, "code")
+        elif token.type == "hr":
+            lines.blank(first, end)
+        elif token.type == "table_open":
+            lines.blank(first + 1, first + 2)  # the delimiter row '| --- | --- |'
+            lines.mark(first, end, None, "table")
+        else:
+            lines.mark(first, end, None, container or "body")
+
+    if not headings and only_paragraphs:
+        # Text in a .md file: the plain-text stage infers its headlines (markup-only lines blanked all the same).
+        doc_text = "\n".join(lines.lines)
+        return Document(doc_id, path, doc_text, hints_digest(doc_text, None), encoding, None, "markdown")
+
+    _number_headings(blocks, lines)
+
+    # The front matter's title heads the outline when the body does not open with its own level-1 title.
+    first_heading = min(((t.map[0], int(t.tag[1])) for t, _ in headings if t.map is not None), default=None)
+    if title is not None and not (first_heading is not None and first_heading[1] == 1):
+        line, value = title
+        lines.hints = {n: _deeper(h) for n, h in lines.hints.items()}
+        lines.title(line, line + 1, value, 1, role="title")
+
+    doc_text = "\n".join(lines.lines)
+    hints = dict(sorted(lines.hints.items()))
+    return Document(doc_id, path, doc_text, hints_digest(doc_text, hints), encoding, hints, "markdown")
+
+
+def _deeper(hint: LineHint) -> LineHint:
+    return hint if hint.heading_level is None else LineHint(heading_level=hint.heading_level + 1, role=hint.role)
+
+
+def _number_headings(blocks: list[tuple[Token, Token | None, str | None]], lines: _Lines) -> None:
+    """Give numbered one-line paragraphs that head text a level under the Markdown heading above them."""
+    content = [(t, inline) for t, inline, _ in blocks if t.type not in ("front_matter", "hr")]
+    ranks: dict[int, int] = {}  # position in ``content`` -> outline rank of a candidate
+    for k, (token, inline) in enumerate(content):
+        if token.type == "paragraph_open" and inline is not None and token.map[1] - token.map[0] == 1:  # type: ignore[index]
+            rank = _numbered_rank(_plain(inline))
+            if rank is not None:
+                ranks[k] = rank
+    # Spans between Markdown headings; inside each, a candidate heads text when the block after it is body or a
+    # deeper numbered line: one followed by a sibling, a Markdown heading or nothing is a list item or a label.
+    confirmed: dict[int, int] = {}
+    parent_level = 0
+    span: list[int] = []
+
+    def settle(span: list[int], parent_level: int) -> None:
+        heads: dict[int, int] = {}
+        for k in reversed(span):
+            if k not in ranks:
+                continue
+            nxt = k + 1
+            if nxt in span and (nxt not in ranks or ranks[nxt] > ranks[k]):
+                heads[k] = ranks[k]
+        order = sorted(set(heads.values()))
+        for k, rank in heads.items():
+            confirmed[k] = parent_level + 1 + order.index(rank)
+
+    for k, (token, _) in enumerate(content):
+        if token.type == "heading_open" and k not in ranks:
+            settle(span, parent_level)
+            span = []
+            parent_level = int(token.tag[1])
+            continue
+        span.append(k)
+    settle(span, parent_level)
+    for k, level in confirmed.items():
+        first = content[k][0].map[0]  # type: ignore[index]
+        lines.title(first, first + 1, _plain(content[k][1]), level)  # type: ignore[arg-type]
