@@ -251,7 +251,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
         lines.extend(_make_line(current, page))
     display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
-    _trim_overruns(trimmed, ends)
+    _trim_overruns(trimmed, ends, starts)
     return _join_section_numbers(lines, body)
 
 
@@ -260,7 +260,7 @@ def _beside_display(line: Line, display: list[Line]) -> bool:
     return any(o is not line and o.x0 > line.x1 and o.top < line.bottom and o.bottom > line.top for o in display)
 
 
-def _trim_overruns(lines: list[Line], ends: Counter[int]) -> None:
+def _trim_overruns(lines: list[Line], ends: Counter[int], starts: Counter[int]) -> None:
     """A justified line that a layout program let run a little past its column's right edge (where many rows end)
     into a narrow gutter — digits or a Latin word stretched it — ends at that edge for the column analysis
     (``core_x1``), so the gutter stays white beside it. A line ending on an edge of its own is left alone, and so
@@ -275,7 +275,11 @@ def _trim_overruns(lines: list[Line], ends: Counter[int]) -> None:
             continue
         inside = range(round(line.core_x1 - OVERRUN * line.size), round(line.core_x1) - 1)
         edge = max(inside, key=lambda x: (ends[x], x), default=None)
-        if edge is not None and rows_ending(edge) >= EDGE_ROWS and line.x0 < edge - 4 * line.size:
+        # Only where the next column starts less than a gutter's width after the line's end (too close to see a
+        # gutter between them), never at a single column's ragged end.
+        gutter = range(round(line.core_x1), round(line.core_x1 + GUTTER * line.size) + 1)
+        beside = any(starts[x - 1] + starts[x] + starts[x + 1] >= EDGE_ROWS for x in gutter)
+        if edge is not None and beside and rows_ending(edge) >= EDGE_ROWS and line.x0 < edge - 4 * line.size:
             line.core_x1 = float(edge)
 
 
