@@ -16,6 +16,13 @@
   decimal-numbered line there ('A.3.1 …', a sibling '1.2 …' of a styled '1.1 …') sits at the level its number
   implies.
 
+In a file with no heading styles (a Title aside), lines set apart by type — a larger size, or bold at the body's
+size when several such lines head text — and bold or larger lines of Word's list numbering are headings too, ranked
+with the numbered ones by size, then numbering (``_typeset_headings``). A heading shows the number Word draws for it
+(``docx_numbering``). A paragraph's line breaks part its lines where a line ends before the margin
+(``docx_lines``); numbered lines one after another in it are a list, and a paragraph also broken in mid-sentence
+(text laid out by line) gives no numbered headings.
+
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
@@ -31,8 +38,10 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, internal_link, to_document
+from qa.formats.docx_lines import Line, RunFormats, docx_outline_rank, paragraph_lines
+from qa.formats.docx_numbering import Numbering
 from qa.records import Document
-from qa.structure.headings import is_bare_heading, outline_rank
+from qa.structure.headings import is_bare_heading
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +83,7 @@ _TITLE_OPENERS = set("“‘《「『（(〈【\"'")
 _YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
 
 
-def _numbered_heading_rank(text: str) -> int | None:
+def _numbered_heading_rank(text: str) -> float | None:
     """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item.
 
     After its number a heading's title starts with a word: '2 = 0x2 - 启用日志' and '15 14 1 * * cmd' are
@@ -87,7 +96,7 @@ def _numbered_heading_rank(text: str) -> int | None:
     rest = text[numbering.end() :] if numbering else text
     if not rest or not (rest[0].isalpha() or rest[0] in _TITLE_OPENERS or _YEAR_OR_COUNT.match(rest)):
         return None
-    return outline_rank(text)
+    return docx_outline_rank(text)
 
 
 def _outline_style(style) -> bool:  # noqa: ANN001 - python-docx style or None
@@ -129,8 +138,8 @@ _NOTE_REFERENCES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference
 _NOTE_PARTS = {"footnotes": "footnote", "endnotes": "endnote"}  # relationship type's last word -> note kind
 
 
-def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
-    """A paragraph's text in document order, as Word shows it.
+def _paragraph_pieces(element) -> list[tuple[str, object]]:  # noqa: ANN001 - lxml w:p
+    """A paragraph's text in document order, as Word shows it, in pieces with the run (``w:r``) holding each.
 
     python-docx's ``Paragraph.text`` reads the runs and hyperlinks directly under the paragraph: the text
     of an equation (OMML ``m:t``: '函数 f(x)=x+1 在区间上连续' lost its formula), of an inline content
@@ -140,11 +149,12 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
     ``w:customMarkFollows``) would run into the sentence ('工作组*进行维护'). Only the mark is skipped: text
     sharing the mark's run ('本办法由工作组<ref/>进行维护' in one run) is the sentence's.
     """
-    parts: list[str] = []
+    parts: list[tuple[str, object]] = []  # (text, the run holding it or None)
+    run = None
     custom = False  # after a reference whose custom mark follows: the next text is that mark
 
     def walk(el) -> None:  # noqa: ANN001
-        nonlocal custom
+        nonlocal custom, run
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_TEXT:
@@ -156,14 +166,23 @@ def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
                 if custom:
                     custom = False
                     continue
-                parts.append(child.text or "")
+                parts.append((child.text or "", run))
             elif tag in _SPACING:
-                parts.append(_SPACING[tag])
+                parts.append((_SPACING[tag], run))
+            elif tag == f"{_W}r":
+                outer, run = run, child
+                walk(child)
+                run = outer
             else:
                 walk(child)
 
     walk(element)
-    return "".join(parts)
+    return parts
+
+
+def _paragraph_text(element) -> str:  # noqa: ANN001 - lxml w:p
+    """A paragraph's text in document order (``_paragraph_pieces``), a line break as '\\n'."""
+    return "".join(text for text, _ in _paragraph_pieces(element))
 
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -294,7 +313,12 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
 
 
 def _heads_text(
-    i: int, rank: int, items: list, candidates: dict[int, int], linked: set[int], noted: frozenset[int] = frozenset()
+    i: int,
+    rank: float,
+    items: list,
+    candidates: dict[int, float],
+    linked: set[int],
+    noted: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether the numbered line ``i`` heads any text: a body paragraph or table row comes before the next
     numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
@@ -310,7 +334,7 @@ def _heads_text(
         if level is not None or is_title:
             return False
         # a numbered line that is all link is a contents entry however it is worded ('2.6. 使用 apt(8), …')
-        other = candidates.get(j, outline_rank(text) if j in linked else _entry_rank(text))
+        other = candidates.get(j, docx_outline_rank(text) if j in linked else _entry_rank(text))
         if other is None:
             return True
         if other <= rank:
@@ -359,12 +383,151 @@ def _decimal_level(parent: str, parent_level: int, text: str) -> int | None:
     return max(1, parent_level + own - top)
 
 
-def _entry_rank(text: str) -> int | None:
+def _entry_rank(text: str) -> float | None:
     """Outline depth of a numbered line that reads like a title, not a sentence: an entry of a list of
     contents ('1.5.2. “$LANG”变量'). A numbered sentence ('1. 货运量稳步增长，…。') is text."""
     if len(text) > MAX_NUMBERED_HEADING or _SENTENCE_PUNCT.search(text):
         return None
-    return outline_rank(text)
+    return docx_outline_rank(text)
+
+
+def _one_line(text: str) -> str:
+    """A paragraph read as one line though it has line breaks (a heading, a contents entry): its number on a
+    line of its own ('第一章⏎总则') is set off by a space, as it is typed on one line; other breaks join as
+    ``clean_inline`` joins them (a long CJK title broken for layout has no space in it)."""
+    first, _, rest = text.partition("\n")
+    numbering = _NUMBERING.match(first.strip())
+    if rest.strip() and first.strip() and numbering is not None and numbering.end() == len(first.strip()):
+        return clean_inline(first) + " " + clean_inline(rest)
+    return clean_inline(text)
+
+
+def _line_lists(parted: list[list[int]], items: list) -> set[int]:
+    """Numbered lines of paragraphs parted by line breaks that are items of a list, not headings.
+
+    Inside one paragraph a numbered heading heads the line after it ('一、值班时间⏎春节期间…'); numbered lines one
+    after another ('1. 安装软件包⏎2. 修改配置⏎3. 重启服务', steps typed with Shift+Enter) are a list, and so are
+    all lines of that numbering in the paragraph — the last item is not a heading of the text after the list."""
+    found: set[int] = set()
+    for lines in parted:
+        ranks = {i: docx_outline_rank(items[i][1]) for i in lines}
+        listed_ranks = set()
+        for i in lines:
+            rank = ranks[i]
+            if rank is None:
+                continue
+            if i + 1 in ranks and (after := ranks[i + 1]) is not None and after <= rank:
+                listed_ranks.add(rank)  # the paragraph's last line is judged as any paragraph is
+        found |= {i for i in lines if ranks[i] is not None and ranks[i] in listed_ranks}
+    return found
+
+
+def _labelled(text: str, label: str) -> str:
+    """A heading's text with the number Word draws before it ('1.1 目的'), unless it has none or the text is
+    numbered already (an author who typed the number and also left Word's numbering on)."""
+    if not label or docx_outline_rank(text) is not None or text[:1].isdigit():
+        return text
+    return f"{label} {text}"
+
+
+def _list_number(element, style) -> tuple[str, int | None] | None:  # noqa: ANN001 - lxml w:p, python-docx style
+    """The list (``w:numId``) and level (``w:ilvl``, None when not given) of a paragraph Word numbers, itself or by
+    its style; None if it is not numbered."""
+    found = element.xpath("./w:pPr/w:numPr")
+    seen = 0
+    while not found and style is not None and seen < 10:
+        found = style.element.xpath("./w:pPr/w:numPr")
+        style = style.base_style
+        seen += 1
+    if not found:
+        return None
+    num = found[0].xpath("./w:numId/@w:val")
+    if not num or num[0] == "0":  # numbering switched off for this paragraph
+        return None
+    ilvl = found[0].xpath("./w:ilvl/@w:val")
+    return num[0], (int(ilvl[0]) if ilvl and ilvl[0].isdigit() else None)
+
+
+MIN_LARGER = 1.0  # points above the body's size that set a line apart as display type
+MAX_BOLD_BODY = 0.3  # share of the body's sentences in bold above which bold sets nothing apart
+LIST_RANK = 3  # a Word list's level 0 ranks with '一、' among numbered lines of the same size
+
+
+def _looks_like_title(text: str) -> bool:
+    """Short, unpunctuated, opening with a word: what a heading reads like (not '注意：', not a sentence)."""
+    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
+        return False
+    return text[0].isalpha() or text[0] in _TITLE_OPENERS
+
+
+def _typeset_headings(
+    items: list,
+    looks: dict[int, Line],
+    list_numbers: dict[int, int],
+    numbered: dict[int, float],
+    entries: set[int],
+    listed: set[int],
+    noted: frozenset[int],
+) -> dict[int, tuple[float, int, float]]:
+    """Headings a document without heading styles sets apart by type or Word's list numbering, with the
+    outline-numbered ones (``numbered``), as line -> a rank key (larger type first, then unnumbered before
+    numbered, then numbering depth); empty when no line is set apart so (the numbered ones keep their own ranks).
+
+    A line is a heading when it reads like a title (``_looks_like_title``), heads some text, and is set
+    apart from the body — the size holding most of the body's characters — by a size at least ``MIN_LARGER``
+    larger, or by bold when the body's sentences are not themselves mostly bold; a bold line at the body's
+    size counts only when at least two such lines head text (an emphasised phrase stands alone). A line in
+    Word's list numbering is a heading only when so set apart (a plain numbered list is a list)."""
+    sizes: dict[float, int] = {}
+    for i, line in looks.items():
+        kind, _, level, title = items[i]
+        if level is None and not title and i not in numbered:
+            sizes[line.size] = sizes.get(line.size, 0) + len(line.text)
+    if not sizes:
+        return {}
+    body = max(sizes, key=lambda size: (sizes[size], -size))
+    sentences = [line for line in looks.values() if not _looks_like_title(line.text)]
+    bold_share = sum(len(x.text) for x in sentences if x.bold) / max(1, sum(len(x.text) for x in sentences))
+    found: dict[int, tuple[float, int, float]] = {}
+    for i, line in looks.items():
+        kind, text, level, title = items[i]
+        if level is not None or title or i in numbered or not _looks_like_title(text):
+            continue
+        larger = line.size >= body + MIN_LARGER
+        if i in list_numbers:
+            if (i not in entries or i in listed) and (larger or line.bold):
+                found[i] = (-line.size, 1, LIST_RANK + list_numbers[i])
+        elif i not in entries and (larger or (line.bold and bold_share < MAX_BOLD_BODY)):
+            found[i] = (-line.size, 0, 0 if line.bold else 1)
+    if not found:
+        return {}
+    by_rank: dict[float, list[float]] = {}
+    for i, rank in numbered.items():
+        by_rank.setdefault(rank, []).append(looks[i].size if i in looks else body)
+    typical = {rank: max(set(s), key=lambda v: (s.count(v), v)) for rank, s in by_rank.items()}
+    keys = {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
+
+    def heads_text(i: int) -> bool:
+        if i in noted:
+            return True
+        for j in range(i + 1, len(items)):
+            other = keys.get(j)
+            if items[j][0] == "row" or other is None:
+                return True
+            if other <= keys[i]:
+                return False
+            if j in noted:
+                return True
+        return False
+
+    found = {i: key for i, key in found.items() if heads_text(i)}
+    count: dict[tuple[float, int, float], int] = {}
+    for key in found.values():
+        count[key] = count.get(key, 0) + 1
+    found = {i: key for i, key in found.items() if count[key] >= 2 or i in list_numbers or -key[0] >= body + MIN_LARGER}
+    if not found:
+        return {}
+    return {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
 
 
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
@@ -465,6 +628,14 @@ def read_docx(path: Path, doc_id: str) -> Document:
     targets = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype.endswith("/hyperlink")}
 
     items: list[tuple[str, str, int | None, bool]] = []  # (kind, text, level, is_title)
+    formats = RunFormats(document.styles.element)
+    looks: dict[int, Line] = {}  # paragraph line -> its size and weight
+    list_numbers: dict[int, int] = {}  # paragraph numbered by Word's list numbering -> its list level (w:ilvl)
+    numbering = Numbering.of(document)
+    labels: dict[int, str] = {}  # such a paragraph -> the number Word draws before it ('' if not rendered)
+    plain_titles: set[str] = set()  # styled headings' words without the number Word draws
+    parted: list[list[int]] = []  # the lines of each paragraph parted by line breaks
+    laid_out: set[int] = set()  # lines of a paragraph also broken in mid-sentence: never a numbered heading
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
@@ -483,20 +654,36 @@ def read_docx(path: Path, doc_id: str) -> Document:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(element, document)
-            text = clean_inline(_paragraph_text(element))
-            if not text:
-                place(element)
-                continue
             own = element.xpath("./w:pPr/w:outlineLvl/@w:val")
             level = int(own[0]) + 1 if own and own[0].isdigit() and int(own[0]) < 9 else None
             style = para.style
             if level is None:
                 level = _style_level(style)
-            if level is None and not _outline_style(style):
-                listed.add(len(items))
-            if level is None and _is_link_line(element, targets):
-                linked.add(len(items))
-            items.append(("p", text, level, _is_title(style)))
+            title = _is_title(style)
+            link = level is None and _is_link_line(element, targets)
+            lines = paragraph_lines(_paragraph_pieces(element), formats, element)
+            number = _list_number(element, style)
+            label, list_level = numbering.label(*number, formats.paragraph_style(element)) if number else ("", 0)
+            if lines and (level is not None or title or link):  # a heading or a contents entry is one line
+                whole = _one_line(_paragraph_text(element))
+                if level is not None:
+                    plain_titles.add(_heading_key(whole))
+                    whole = _labelled(whole, label)
+                lines = [Line(whole, min(x.size for x in lines), all(x.bold for x in lines))]
+            if len(lines) > 1:
+                parted.append(list(range(len(items), len(items) + len(lines))))
+                if any(line.wrapped for line in lines):  # text laid out by line: its breaks are not structure
+                    laid_out.update(parted[-1])
+            for k, line in enumerate(lines):
+                if level is None and not _outline_style(style):
+                    listed.add(len(items))
+                if link:
+                    linked.add(len(items))
+                if number is not None and level is None and k == 0:
+                    list_numbers[len(items)] = list_level
+                    labels[len(items)] = label
+                looks[len(items)] = line
+                items.append(("p", line.text, level, title))
             place(element)
         elif tag == "tbl":
             for row in Table(element, document).rows:
@@ -512,6 +699,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
     styled = {_heading_key(text) for kind, text, level, t in items if kind == "p" and (level is not None or t)}
+    styled |= plain_titles  # a contents line may name a heading without its number
     entries = (
         listed
         | linked
@@ -529,10 +717,11 @@ def read_docx(path: Path, doc_id: str) -> Document:
         if level is not None or t:
             parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
+    in_line_lists = _line_lists(parted, items) | laid_out
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
-        if kind == "p" and level is None and not t and i not in entries
+        if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists
         if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i][0], text)
     }
     noted = frozenset(k for k, lines in placed.items() if lines)
@@ -541,6 +730,12 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # numbered headings sit below every styled level, in their own numbering order.
     implied = {i: lv for i in numbered if (lv := _decimal_level(*parents[i], items[i][1])) is not None}
     ranks = sorted({r for i, r in numbered.items() if i not in implied})
+    # A document without heading styles (a Title aside) may set its headings apart by type alone, or number them
+    # with Word's list numbering: then those and the numbered lines are ranked together (``_typeset_headings``).
+    keys = {}
+    if styled_depth == int(has_title):
+        keys = _typeset_headings(items, looks, list_numbers, numbered, entries, listed, noted)
+    order = sorted(set(keys.values()))
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
         if kind == "row":
@@ -551,6 +746,9 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=level + int(has_title), role="heading"))
         elif i in implied:
             blocks.append(Block(text, heading_level=implied[i], role="heading"))
+        elif i in keys:
+            level = styled_depth + 1 + order.index(keys[i])
+            blocks.append(Block(_labelled(text, labels.get(i, "")), heading_level=level, role="heading"))
         elif i in numbered:
             blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
         else:

@@ -51,6 +51,8 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.measure import measure_one_column, side_by_side
+from qa.formats.pdf.numbered import join_numbers, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
@@ -63,7 +65,14 @@ from qa.formats.pdf.paragraphs import (
     _unbold_paragraphs,
     _usual_line_gap,
 )
-from qa.formats.pdf.reports import captions_as_text, mark_captions, mark_run_on_lines, mark_table_rows, nest_by_numbers
+from qa.formats.pdf.reports import (
+    captions_as_text,
+    mark_captions,
+    mark_glyphs_beside_text,
+    mark_run_on_lines,
+    mark_table_rows,
+    nest_by_numbers,
+)
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
 from qa.records import Document
 
@@ -108,14 +117,22 @@ def read_pdf(path: Path, doc_id: str) -> Document:
                 left, right = _borrow_edges(own, edges, body)
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
-    multi_column = _median_width(widths) < MULTI_COLUMN * text_width
+    # (and some page sets text side by side: a notice of short paragraphs has only narrow leaves, one under another)
+    multi_column = _median_width(widths) < MULTI_COLUMN * text_width and side_by_side(items, body)
     for page in pages:
         mark_captions(page.lines)
     if not multi_column:
         for page in pages:
             mark_table_rows(page.lines, body)
             mark_run_on_lines(page.lines, body)
-    blocks = _blocks(items, body, multi_column)
+            mark_glyphs_beside_text(page.lines, body)
+    one_line: set[int] = set()
+    if not multi_column:
+        items = join_numbers(items, body)
+        items = measure_one_column(items, {p.number: p.width for p in pages}, body)
+    blocks = _blocks(items, body, multi_column, one_line)
+    if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
+        blocks = numbered_heads(blocks, one_line)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_numbers(captions_as_text(blocks))
     editions = {p.number: p.edition for p in pages}

@@ -145,7 +145,12 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
 
 
 def _running_words(text: str) -> str:
-    """A running line's words without its folio ('12  第 1 节 简介', '第 1 节 简介  13') or spaces."""
+    """A running line's words without its folio ('12  第 1 节 简介', '第 1 节 简介  13') or spaces. A folio
+    alone ('5', '— 12 —') reads as any other page's folio: a book's page number centred at its foot, further in
+    than the banner band (TeX sets it 0.1 of an A4 page from its edge) and a size above the body, was read as a
+    heading on every page."""
+    if _FOLIO.fullmatch(text):
+        return "#"
     return re.sub(r"\s+", "", _FOLIO_ENDS.sub("", text))
 
 

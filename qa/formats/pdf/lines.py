@@ -36,6 +36,7 @@ EDGE_PUNCT_GAP = 0.1  # likewise after full-width punctuation, whose em box reac
 EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right edge
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
+SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
@@ -240,7 +241,11 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # The rows above and below run their text through this gap: a justified line's space
                     # between two glyph runs (a layout program puts all of a line's slack there), not a gutter.
                     reach = gap
-                resized = max(prev.size, ch.size) > 1.15 * small
+                # (A letter kerned into a word off its baseline is a letter of that word, whatever its size: the
+                # LaTeX logo's raised small A, L^AT_EX, read apart cut its line in three, 'L' and 'TEX' headings.)
+                resized = max(prev.size, ch.size) > 1.15 * small and not (
+                    _small_tucked(row, j) or _small_tucked(row, j - 1)
+                )
                 if gap > reach or resized or overrun:
                     made = _make_line(current, page)
                     if overrun and made:
@@ -314,6 +319,23 @@ def _tucked(row: list[_Char], j: int) -> bool:
     return a.x0 < ch.x0 and ch.x1 < b.x1 and ch.x0 < b.x0 and ch.x1 > a.x1 and b.x0 - a.x1 < 0.5 * ch.size
 
 
+def _small_tucked(row: list[_Char], j: int) -> bool:
+    """Is ``row[j]`` a smaller letter kerned in between two glyphs of one size and baseline (``_tucked``), raised
+    off that baseline: the LaTeX logo's A. Text set in another size beside a word starts after it, never inside
+    its last glyph's box."""
+    if not 0 < j < len(row) - 1 or not _tucked(row, j):
+        return False
+    a, ch, b = row[j - 1], row[j], row[j + 1]
+    return (
+        ch.size < 0.9 * min(a.size, b.size)
+        and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
+        and abs(a.base - b.base) <= 0.05 * a.size  # its neighbours on one baseline, the letter raised off it
+        and a.base - ch.base >= 0.1 * a.size
+        # alone in its size among the glyphs around it: not a letter of a second text overprinting the first
+        and not any(abs(o.size - ch.size) <= 0.05 * ch.size for o in row[max(0, j - 3) : j] + row[j + 1 : j + 4])
+    )
+
+
 def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
     """Rows of one to three letters set off the baseline inside another row's word (a TeX logo's lowered E, a
     raised A: ``L^AT_EX``) are put back into that row, where they are read as letters of its word. On a baseline
@@ -321,19 +343,30 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
 
     A letter belongs to a row when its box overlaps the row's glyphs vertically and it is kerned in between two
     neighbouring glyphs of the row (``_tucked``), which text on a line of its own never is."""
-    short = [
-        r
+    # Candidates: a short row, or a short run of letters set an em or more apart from the rest of its row and in
+    # another size (a lowered E whose baseline falls nearer a margin note's row, in smaller type beside the text,
+    # than its own word's row).
+    short = [(r, rows[r]) for r in range(len(rows)) if _few_letters(rows[r])]
+    short += [
+        (r, run)
         for r, row in enumerate(rows)
-        if 1 <= sum(not c.text.isspace() for c in row) <= 3 and all(c.text.isalpha() or c.text.isspace() for c in row)
+        if not _few_letters(row)
+        for run in _runs(row)
+        if len(run) < len(row)
+        and _few_letters(run)
+        and not any(abs(o.size - run[0].size) <= 0.05 * run[0].size for o in row if o not in run)
     ]
     if not short:
         return rows
-    moved: set[int] = set()
-    for r in short:
-        row = [c for c in rows[r] if not c.text.isspace()]
+    taken: dict[int, set[int]] = {}  # row index -> ids of its characters put into another row
+    hosts: set[int] = set()
+    for r, candidate in short:
+        row = [c for c in candidate if not c.text.isspace()]
+        if r in hosts or any(id(c) in taken.get(r, ()) for c in row):
+            continue
         for host_index in range(max(0, r - 3), min(len(rows), r + 4)):
             host = rows[host_index]
-            if host_index == r or host_index in moved or len(host) < 2:
+            if host_index == r or host_index in taken or len(host) < 2:
                 continue
             if not all(min(c.bottom for c in host) > ch.top and max(c.top for c in host) < ch.bottom for ch in row):
                 continue
@@ -342,9 +375,29 @@ def _seat_tucked(rows: list[list[_Char]]) -> list[list[_Char]]:
             at = [j for j, c in enumerate(trial) if id(c) in mine]
             if all(0 < j < len(trial) - 1 and _tucked(trial, j) for j in at):
                 host[:] = trial
-                moved.add(r)
+                hosts.add(host_index)
+                taken.setdefault(r, set()).update(id(c) for c in candidate)
                 break
-    return [row for r, row in enumerate(rows) if r not in moved]
+    rows = [[c for c in row if id(c) not in taken.get(r, ())] for r, row in enumerate(rows)]
+    return [row for row in rows if row]
+
+
+def _few_letters(chars: list[_Char]) -> bool:
+    """One to three letters (and spaces): what a TeX logo's shifted letters come to on a row of their own."""
+    return 1 <= sum(not c.text.isspace() for c in chars) <= 3 and all(
+        c.text.isalpha() or c.text.isspace() for c in chars
+    )
+
+
+def _runs(row: list[_Char]) -> list[list[_Char]]:
+    """A row's runs of characters, parted where the next one starts an em or more after the one before."""
+    runs = [[row[0]]] if row else []
+    for a, b in zip(row, row[1:], strict=False):
+        if b.x0 - a.x1 >= b.size:
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
 
 
 def _join_section_numbers(lines: list[Line], body: float = 0.0) -> list[Line]:
@@ -483,6 +536,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
         return []
     parts: list[str] = []
     prev: _Char | None = None
+    spread = _cjk_spread(visible)
     for ch in chars:
         if ch.text.isspace():
             if parts and parts[-1] != " ":
@@ -495,7 +549,12 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
         if (
             prev is not None
             and parts[-1] != " "
-            and ((gap > 0.25 * ch.size and ch.text.isascii()) or gap >= EM_SPACE[0] * ch.size or latin_space)
+            and (
+                (gap > 0.25 * ch.size and ch.text.isascii())
+                or gap >= EM_SPACE[0] * ch.size
+                or latin_space
+                or _script_gap(prev, ch, gap, spread)
+            )
         ):
             parts.append(" ")
         parts.append(ch.text)
@@ -518,6 +577,35 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             else None,
         )
     ]
+
+
+def _cjk_letter(ch: _Char) -> bool:
+    """A CJK character that is part of a word (an ideograph, kana, hangul), not punctuation."""
+    return not ch.text.isascii() and ch.text.isalnum()
+
+
+def _cjk_spread(visible: list[_Char]) -> float:
+    """How far apart the line sets its CJK characters: the median gap between two neighbouring ones (0 for a
+    line set solid; a justified or letter-spaced line, '社␣论', spreads them all alike)."""
+    gaps = sorted(
+        max(0.0, b.x0 - a.x1) for a, b in zip(visible, visible[1:], strict=False) if _cjk_letter(a) and _cjk_letter(b)
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _script_gap(prev: _Char, ch: _Char, gap: float, spread: float) -> bool:
+    """Is the gap between a number and the CJK text after it a space: wider by ``SCRIPT_SPACE`` of an em than the
+    line sets its CJK characters apart, or by any white where pdfium's text layer found a word space there. TeX and
+    word processors write no space glyph between a section number and its title ('1␣项目概况', an em or a tab
+    apart): read solid, the heading a user cites and asks about became '1项目概况'. Between two CJK characters no
+    gap is a space (a letter-spaced headline, '社␣论', is one word), and neither is the line's own letter-spacing.
+    (A Latin word before CJK text, 'MC␣文件管理', is left solid: spacing it too cost a held-out printed-page set a
+    heading, for a cause not looked for.)"""
+    if not (prev.text.isascii() and prev.text.isdigit() and _cjk_letter(ch)):
+        return False
+    small = min(prev.size, ch.size)
+    extra = gap - spread
+    return extra > SCRIPT_SPACE * small or (ch.spaced and extra > 0.5 * SCRIPT_SPACE * small)
 
 
 def _column_groups(lines: list[Line], body: float) -> list[list[int]]:

@@ -20,6 +20,7 @@ from qa.structure.cues import dateline, is_byline
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
+FAR_SHORT = 3.0  # ... and one ending a sentence or a field this far before a one-column text's measure
 KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
 RUN_SIZE = 0.02  # heading lines this close in size (x the size) may be one run (one headline's lines)
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
@@ -78,6 +79,7 @@ class _Item:
     leaf: int
     left: float  # the leaf's column edges
     right: float
+    measure: float = 0.0  # where its lines would end if full, in a one-column document (qa.formats.pdf.measure)
 
 
 def _stacks(lines: list[Line], under: Callable[[Line, Line], bool], most: int) -> list[list[Line]]:
@@ -253,8 +255,9 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
-    """Heading groups and paragraphs from lines in reading order."""
+def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[int] | None = None) -> list[Block]:
+    """Heading groups and paragraphs from lines in reading order (``one_line`` collects the indexes of the
+    paragraphs set on one line, for ``qa.formats.pdf.numbered``)."""
     items = _markers_under_heads(items, body)
     # Sizes that rank headings. A report (one column) ranks every heading size, also those under headline type:
     # a printed page's h1 in 14 pt over h2 in bold 12 pt (body 12) are two levels, not one.
@@ -285,6 +288,8 @@ def _blocks(items: list[_Item], body: float, multi_column: bool) -> list[Block]:
                 held = None
             else:
                 page = para[0].line.page
+            if one_line is not None and len(para) == 1:
+                one_line.add(len(blocks))
             blocks.append(Block(text, page=page, role="byline" if is_byline(text) else "body"))
         para = []
 
@@ -390,7 +395,8 @@ def _dateline_alone(text: str) -> bool:
     paragraph of its own: it opens the one after it."""
     flat = "".join(text.split()).translate(_TRADITIONAL)
     head = dateline(flat)
-    if not head or len(flat) > 40 or _JUMP_MARK.search(flat):
+    if not head or len(flat) > 40 or _JUMP_MARK.search(flat) or _LABEL.match(flat):
+        # (a field's label opens '会议时间：5月8日上午九点': a notice's field, no news copy's dateline)
         return False
     rest = flat[len(head) :]
     return not rest or bool(_CREDIT.fullmatch(rest))
@@ -466,6 +472,29 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
+# A field's label opening a line: '值班人员：', 'Office hours:' (a few words, then a colon).
+_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:]")
+
+
+def ends_sentence(text: str) -> bool:
+    """Does a line end a sentence — also in English ('… with wet hands.'; a number's point '2.' is none)?"""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    if stripped.endswith(_SENTENCE_END):
+        return True
+    return stripped.endswith(".") and len(stripped) > 2 and stripped[-2].isalpha() and not stripped[-3].isspace()
+
+
+def field_follows(a: str, b: str) -> bool:
+    """Is ``b`` the next field of a list of fields ('物业电话：12345678' then '值班人员：张师傅')?"""
+    return bool(_LABEL.match(a.strip())) and bool(_LABEL.match(b.strip()))
+
+
+def _flush_right(item: _Item) -> bool:
+    """Is the line set flush right in its column, starting past the column's middle (a signature, a date)?"""
+    line = item.line
+    return line.x0 > (item.left + item.right) / 2 and abs(item.right - line.x1) < 1.5 * line.size
+
+
 def _narrowed(a: Line, b: Line, size: float) -> bool:
     """Does ``b``, right under ``a``, end where ``a`` ends and start no further right: a measure narrowed beside a
     photo (text run round it: half-length lines, short of the column's left or right edge), where a line ending
@@ -493,6 +522,18 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
     # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
+    if prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size and field_follows(a.text, b.text):
+        # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure, a
+        # finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure) — a field's even where
+        # two fields happen to end alike (no measure narrowed beside a photo).
+        return True
+    if not short and prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size:
+        # (an English sentence only before Chinese: a bilingual text's sentence and its translation; in English
+        # text a full stop ending a line short of a guessed measure may be a sentence's end inside a paragraph)
+        latin_end = not _ends_sentence(a.text) and b.text[:1] and not b.text[:1].isascii()
+        short = _ends_sentence(a.text) or bool(latin_end and ends_sentence(a.text))
+    if prev.measure and _flush_right(prev) and _flush_right(item) and abs(a.x1 - b.x1) < 0.5 * size:
+        return True  # a one-column text's lines set flush right: a signature's name and its date, one each
     if (short or indented) and _narrowed(a, b, size):
         short = indented = False  # text run round a photo: a measure narrowed beside it, the paragraph goes on
     if indented or short:

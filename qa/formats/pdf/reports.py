@@ -275,3 +275,33 @@ def mark_captions(lines: list[Line]) -> None:
                 other.quoted = True
                 if not on_row:
                     last = other
+
+
+ICON_REACH = 4.0  # body sizes: text this near a display glyph, on its rows, is the text the glyph stands beside
+ICON_CHARS = 2  # a glyph standing beside text is one or two characters (an icon, a drop cap)
+
+
+def mark_glyphs_beside_text(lines: list[Line], body: float) -> None:
+    """Mark a display-size glyph standing beside body text on its rows as text (``Line.quoted``), never a heading.
+
+    A manual sets an icon beside an admonition (a symbol font's warning sign or light bulb at twice the body
+    size, in the margin left of the note's first lines), and a report may set a paragraph's first letter as a
+    drop cap: one or two characters in display type, each looking like a one-letter heading that takes the
+    text after it from its section. A heading stands alone on its row; this glyph has the lines it belongs to
+    beside it, in body type, starting within ``ICON_REACH`` body sizes to its right."""
+    for ln in lines:
+        text = ln.text.replace(" ", "")
+        if ln.size < HEAD_RATIO * body or not 0 < len(text) <= ICON_CHARS or SECTION_NUMBER.fullmatch(text):
+            continue
+        height = ln.bottom - ln.top
+        for other in lines:
+            overlap = min(other.bottom, ln.bottom) - max(other.top, ln.top)
+            if (
+                other is not ln
+                and abs(other.size - body) <= 0.1 * body
+                and 0 <= other.x0 - ln.x1 <= ICON_REACH * body
+                and overlap >= ROW_OVERLAP * min(height, other.bottom - other.top)
+                and len(other.text) > ICON_CHARS
+            ):
+                ln.quoted = True
+                break

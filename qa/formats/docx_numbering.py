@@ -1,0 +1,137 @@
+"""The numbers Word draws before numbered paragraphs ('1 总则', '1.1 目的'), which are not in the text.
+
+Word numbers headings from the numbering part (``word/numbering.xml``): a paragraph, or its style, names a
+list (``w:numPr``: numId, level) and the list's level says how to draw its number (``w:lvlText`` '%1.%2',
+``w:numFmt``, ``w:start``). The reader shows them in headings because users see them on the page and type them
+in questions ('1.1 目的 is what section?'); a path '总则 › 目的' named sections the page calls '1 总则 › 1.1 目的'.
+
+Only simple formats are drawn: decimal (also zero-padded) and Chinese counting (一、二 …); a list level using
+any other (letters, Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. Counting
+follows Word's common case: each list (numId) counts its levels in body order, a level restarts after a
+higher level of the same list, ``w:startOverride`` restarts a list. Numbering python-docx cannot read (no
+numbering part, damaged XML) draws nothing; the text is still read.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+log = logging.getLogger(__name__)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DIGITS = "零一二三四五六七八九"
+_SIMPLE = {"decimal", "decimalZero", "chineseCounting", "chineseCountingThousand", "ideographDigital"}
+
+
+def chinese_number(n: int) -> str:
+    """n in Chinese counting: 十, 十一, 二十, 一百零一, 一百一十 (a number from 1 to 9999; others in digits)."""
+    if not 0 < n < 10000:
+        return str(n)
+    parts: list[str] = []
+    gap = False  # a zero digit between written ones reads 零
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            parts.append(("零" if gap else "") + _DIGITS[digit] + unit)
+            gap = False
+        elif parts:
+            gap = True
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "decimal":
+        return str(n)
+    if fmt == "ideographDigital":
+        return "".join(_DIGITS[int(c)] for c in str(n))
+    return chinese_number(n)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class Numbering:
+    """The list definitions of one document, and the counters of the lists read so far."""
+
+    def __init__(self, numbering) -> None:  # noqa: ANN001 - lxml w:numbering or None
+        # abstractNumId -> level -> (start, numFmt, lvlText); numId -> (abstractNumId, {level: start override})
+        self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self._style_levels: dict[str, tuple[str, int]] = {}  # paragraph style id -> (abstractNumId, level)
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        if numbering is None:
+            return
+        for abstract in numbering.iterchildren(f"{_W}abstractNum"):
+            aid = abstract.get(f"{_W}abstractNumId") or ""
+            levels: dict[int, tuple[int, str, str]] = {}
+            for lvl in abstract.iterchildren(f"{_W}lvl"):
+                level = _int(lvl.get(f"{_W}ilvl"), 0)
+                start = lvl.find(f"{_W}start")
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                levels[level] = (
+                    _int(start.get(f"{_W}val") if start is not None else None, 1),
+                    (fmt.get(f"{_W}val") or "decimal") if fmt is not None else "decimal",
+                    (text.get(f"{_W}val") or "") if text is not None else "",
+                )
+                style = lvl.find(f"{_W}pStyle")
+                if style is not None and style.get(f"{_W}val"):
+                    self._style_levels[style.get(f"{_W}val")] = (aid, level)
+            self._abstract[aid] = levels
+        for num in numbering.iterchildren(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            overrides = {
+                _int(o.get(f"{_W}ilvl"), 0): _int(s.get(f"{_W}val"), 1)
+                for o in num.iterchildren(f"{_W}lvlOverride")
+                if (s := o.find(f"{_W}startOverride")) is not None
+            }
+            aid = (ref.get(f"{_W}val") or "") if ref is not None else ""
+            self._nums[num.get(f"{_W}numId") or ""] = (aid, overrides)
+
+    @classmethod
+    def of(cls, document) -> Numbering:  # noqa: ANN001 - python-docx Document
+        """The document's numbering; none when it has no numbering part or python-docx cannot read it."""
+        try:
+            return cls(document.part.numbering_part.element)
+        except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds; the text is still read
+            log.debug("no numbering read: %s", exc)
+            return cls(None)
+
+    def label(self, num_id: str, level: int | None, style_id: str) -> tuple[str, int]:
+        """Count a paragraph of list ``num_id`` at ``level`` (None: the level its style is linked to, else 0);
+        return the number Word draws for it ('1.2'; '' when it draws none or a format not rendered here) and
+        the level."""
+        aid, overrides = self._nums.get(num_id, ("", {}))
+        levels = self._abstract.get(aid, {})
+        if level is None:
+            linked = self._style_levels.get(style_id)
+            level = linked[1] if linked is not None and linked[0] == aid else 0
+        if level not in levels:
+            return "", level
+        counters = self._counters.setdefault(num_id, {})
+        start = overrides.get(level, levels[level][0])
+        counters[level] = counters[level] + 1 if level in counters else start
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        _, fmt, text = levels[level]
+        if fmt not in _SIMPLE or not text:
+            return "", level
+
+        def part(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            if k not in levels or levels[k][1] not in _SIMPLE:
+                raise LookupError
+            return _format(counters.get(k, overrides.get(k, levels[k][0])), levels[k][1])
+
+        try:
+            return re.sub(r"%([1-9])", part, text).strip(), level
+        except LookupError:
+            return "", level

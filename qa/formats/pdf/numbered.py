@@ -1,0 +1,177 @@
+"""Numbered headings set in the body's own type: official documents, notices and contracts.
+
+A 公文 (GB/T 9704) sets everything in 16 pt — '一、' heads in 黑体, '（一）' heads in 楷体, the text in 仿宋; a notice
+typed in one face sets '一、高度重视' exactly like its text; a contract's '第一条 房屋基本情况' is body type too.
+Type size tells none of these apart from the text, so the reader's size-ranked headings file everything under the
+document's title. Their numbering does tell them: the DOCX reader already reads such unstyled numbered paragraphs as
+headings ranked by their outline number (``qa.formats.docx._numbered_heading_rank``, the structure stage's
+``outline_rank``: 第一章 above 一、 above （一） above 1．); this module applies the same ranking to a one-column PDF's
+one-line paragraphs, with the same guards:
+
+- the line is a paragraph of one line that reads like a title (short, no comma, ends no sentence): a point
+  '1．放假前召开一次班会，讲清要求。' that runs on as a sentence is an item of the text, not a heading;
+- it heads text: a body paragraph comes before the next numbered line of its rank or above (a run of numbered lines
+  over nothing is a list — ``qa.formats.docx._heads_text``);
+- the document numbers at least ``MIN_NUMBERED_HEADINGS`` such lines (the plain-text stage's own test for a
+  numbered document, ``qa.structure.layout``);
+- where type already heads numbered sections ('一、' in 黑体), a body-type line numbered shallower than those is no
+  heading (a manual's '1. 打开文件' step under its '2.3 安装' heading): only the same or deeper numbering joins them.
+
+Ranks: a numbered line whose numbering a type-ranked heading already carries takes that heading's level; a deeper
+one sits right under the deepest type-ranked level holding a shallower number, else under every type-ranked level
+(as the DOCX reader puts unstyled numbered headings under every styled level).
+
+A word processor may set the clause number apart from its title with a tab ('第一条⇥房屋基本情况'); the reader reads the
+two as two lines of one row, and the wide gap as the start of a new paragraph. ``join_numbers`` puts them back
+together first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.formats.blocks import Block
+from qa.formats.docx import MAX_NUMBERED_HEADING, _extends_decimal_outline, _heads_text, _numbered_heading_rank
+from qa.formats.pdf.lines import Line
+from qa.formats.pdf.paragraphs import _Item
+from qa.structure.headings import is_bare_heading, outline_rank
+from qa.structure.layout import MIN_NUMBERED_HEADINGS
+
+_CN = "一二三四五六七八九十百千零〇两"
+# A contract's or a regulation's clause ('第一条 房屋基本情况'): under 第N章/第N节, over '一、' and '（一）' — the
+# structure stage's outline ranks have no clause rank, so it is placed between 节 (2) and 一、 (3).
+_CLAUSE = re.compile(rf"^第[{_CN}\d]+条")
+CLAUSE_RANK = 2.5
+MAX_RANK = 5  # outline_rank of '1．' ('1.1' is 6, '(1)' 9)
+# An outline number standing alone on its row, its title set apart after a tab: '第一条', '一、', '（一）', '1．'.
+_BARE_NUMBER = re.compile(rf"^(?:第[{_CN}\d]+[编篇卷部章节条]|[{_CN}]+[、．.]|[（(][{_CN}\d]+[）)]|\d{{1,2}}[、．.])$")
+
+
+def join_numbers(items: list[_Item], body: float) -> list[_Item]:
+    """Join a bare outline number ('第一条') to its title set apart on the same row ('房屋基本情况') into one line."""
+    out: list[_Item] = []
+    for item in items:
+        if out:
+            prev = out[-1].line
+            line = item.line
+            same_row = prev.page == line.page and abs(prev.top - line.top) < 0.3 * line.size
+            if (
+                same_row
+                and _BARE_NUMBER.match(prev.text.strip())
+                and abs(prev.size - line.size) < 0.1 * line.size
+                and 0 < line.x0 - prev.x1 < 6 * body
+            ):
+                joined = Line(
+                    f"{prev.text.strip()} {line.text.strip()}",
+                    prev.x0,
+                    line.x1,
+                    min(prev.top, line.top),
+                    max(prev.bottom, line.bottom),
+                    line.size,
+                    prev.bold and line.bold,
+                    line.page,
+                    line.core_x1,
+                    prev.quoted or line.quoted,
+                    prev.ruled_above,
+                    prev.core_x0,
+                )
+                out[-1] = _Item(joined, out[-1].leaf, out[-1].left, out[-1].right)
+                continue
+        out.append(item)
+    return out
+
+
+def _rank(text: str) -> float | None:
+    """Outline rank of a one-line paragraph that reads like a numbered heading, None for text or a list item.
+
+    Only the numberings an official document heads its sections with in body type (第一章, 第一条, 一、, （一）, 1．):
+    a decimal number of two parts or more ('2.7.13 移植一个软件包') in body type is a contents entry or a
+    cross-reference (a manual's headings set it in display type), '(1)', '1)', 'a)' number list items."""
+    text = text.strip()
+    if _CLAUSE.match(text):
+        if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
+            return None
+        return CLAUSE_RANK if len(_CLAUSE.match(text).group(0)) < len(text) else None
+    rank = _numbered_heading_rank(text)
+    return rank if rank is not None and rank <= MAX_RANK else None
+
+
+def _heading_rank(text: str) -> float | None:
+    """Outline rank of a heading's number (a type-ranked heading), clauses included."""
+    text = text.strip()
+    return CLAUSE_RANK if _CLAUSE.match(text) else outline_rank(text)
+
+
+def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
+    """Body paragraphs of one line (indexes ``one_line``) that open with an outline number and head text, as
+    headings ranked by their numbering among the document's type-ranked headings."""
+    candidates = {
+        i: r
+        for i in one_line
+        if blocks[i].heading_level is None and blocks[i].role == "body" and (r := _rank(blocks[i].text)) is not None
+    }
+    if not candidates:
+        return blocks
+    # Under a decimal-numbered heading ('A.3.简体中文翻译') a line numbered otherwise ('（一）英文原版情况') is one of
+    # the clause's points, as the DOCX reader has it (``qa.formats.docx._extends_decimal_outline``).
+    parent = ""
+    parents: dict[int, str] = {}
+    for i, b in enumerate(blocks):
+        if b.heading_level is not None:
+            parent = b.text
+        parents[i] = parent
+    candidates = {i: r for i, r in candidates.items() if _extends_decimal_outline(parents[i], blocks[i].text)}
+    if not candidates:
+        return blocks
+    if not any(r < MAX_RANK for r in candidates.values()) and not any(
+        b.heading_level is not None and (r := _heading_rank(b.text)) is not None and r < MAX_RANK for b in blocks
+    ):
+        # '1．' heads a section in body type only as the level under 一、/（一）/第N条 (GB/T 9704's fourth level): a
+        # web page's or manual's '1. 编辑配置文件' steps, numbered alone, are its list.
+        candidates = {i: r for i, r in candidates.items() if r < MAX_RANK}
+    headed: dict[float, int] = {}  # outline rank -> the shallowest level a type-ranked heading with it has
+    for b in blocks:
+        if b.heading_level is not None and (r := _heading_rank(b.text)) is not None:
+            headed[r] = min(headed.get(r, b.heading_level), b.heading_level)
+    if headed:
+        deepest = max(headed)
+        candidates = {i: r for i, r in candidates.items() if r >= deepest}
+    # docx's test, on the same item shape: ("p", text, level, is_title); a deeper-numbered line's text is this one's
+    items = [("p", b.text, b.heading_level, False) for b in blocks]
+    heads = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
+    if len(heads) + sum(1 for b in blocks if b.heading_level is not None and _heading_rank(b.text) is not None) < (
+        MIN_NUMBERED_HEADINGS
+    ):
+        return blocks
+    if not heads:
+        return blocks
+    unnumbered = [b.heading_level for b in blocks if b.heading_level is not None and _heading_rank(b.text) is None]
+    base = max(unnumbered, default=0)
+
+    def key(r: float) -> tuple[float, float]:
+        if r in headed:
+            return (headed[r], -1.0)
+        shallower = [h for h in headed if h < r]
+        if shallower:
+            return (headed[max(shallower)], r)
+        return (base, r)
+
+    keys: list[tuple[float, float] | None] = []
+    for i, b in enumerate(blocks):
+        if i in heads:
+            keys.append(key(heads[i]))
+        elif b.heading_level is not None:
+            keys.append((b.heading_level, -1.0))
+        else:
+            keys.append(None)
+    rank = {k: n + 1 for n, k in enumerate(sorted({k for k in keys if k is not None}))}
+    out: list[Block] = []
+    for i, (b, k) in enumerate(zip(blocks, keys, strict=True)):
+        if k is None:
+            out.append(b)
+        elif i in heads:
+            out.append(replace(b, heading_level=rank[k], role="heading"))
+        else:
+            out.append(replace(b, heading_level=rank[k]))
+    return out
