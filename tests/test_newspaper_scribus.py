@@ -72,13 +72,9 @@ def test_reader_reads_both_pages(read: list) -> None:
         assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="first sight, before any diagnosis: on these diagnosis seeds para→article is 0.925 and 0.966 with 0 of 2 "
-    "and 1 of 1 jumps stitched (report seeds 17000–17039: 0.741, 21/50 jumps; see the README); remove the mark when "
-    "the reader reaches it",
-)
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
+    """At first sight (before the diagnosis) these diagnosis seeds read 0.925 and 0.966 with 0 of 2 and 1 of 1 jumps
+    stitched (a strict xfail then); the report seeds' figures are in the README."""
     for paper, _, outline in read:
         score = score_outline(paper, outline)
         assert score.rate("correct") >= 0.98, paper.path.name

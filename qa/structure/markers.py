@@ -10,7 +10,7 @@ know too. It covers the ways Chinese papers and magazines word a jump, not one p
   '第12页' / '第2面', or the page before/after ('接上页', '转下页'). A bare 'A2' counts only after
   下转/上接 and the like, never after a lone 转/接 ('（转G6）', '（转K9次）' are routes, not jumps);
 - after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻';
-- before the marker, a pointer: '▲下转第二版', '▼上接第一版';
+- before the marker, a pointer: '▲下转第二版', '▼上接第一版', '←接一版'; after a transfer, an arrow: '转二版→';
 - a short jump head, the continued story's first words run into the marker in head type ('逐户摸底▼上接第一版',
   '社会学研（接1版）'): ``heading_continuation``.
 
@@ -58,12 +58,15 @@ _BARE_EDITION = rf"(?:第\s*)?(?:[A-ZＡ-Ｚ]\s*)?(?:{_NUMBER})\s*版"
 _BARE_TRANSFER_VERB = rf"{_UNFINISHED}(?:下[转轉]|[转轉]下|[转轉]至|[转轉]到|(?<![版\d０-９])[转轉])\s*"
 _BARE_TRANSFER = rf"{_BARE_TRANSFER_VERB}{_BARE_EDITION}"
 _BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}(?![面块塊次权權本式型图圖画畫税稅号號的])"
-# A pointer printed before a marker: '▲下转第二版' ends a text, '▼上接第一版' opens its rest.
-_POINTER = r"(?:[▲△▼▽►▶☞→↓]\s*)?"
-TRANSFER = re.compile(rf"{_POINTER}(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER})\s*$")
+# A pointer printed before a marker: '▲下转第二版' ends a text, '▼上接第一版' / '←接一版' opens its rest; an arrow
+# after a transfer points on to where the text goes ('转二版→', '下转第2版 ▶').
+_POINTER = r"(?:[▲△▼▽►▶☞→↓←◀◁⇐⬅]\s*)?"
+_AFTER = r"(?:\s*[→⇒➔➡▶►▷↓])?"
+TRANSFER = re.compile(rf"{_POINTER}(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER}){_AFTER}\s*$")
 CONTINUED = re.compile(rf"^{_POINTER}(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
 ANY = re.compile(
-    rf"{_POINTER}{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}|{_POINTER}{_BARE_TRANSFER}\s*$|^\s*{_POINTER}{_BARE_CONTINUED}"
+    rf"{_POINTER}{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}{_AFTER}|{_POINTER}{_BARE_TRANSFER}{_AFTER}\s*$"
+    rf"|^\s*{_POINTER}{_BARE_CONTINUED}"
 )
 # A short jump head: the headline's first words, then the marker ('逐户摸底▼上接第一版', '社会学研（接1版）'); bare
 # only after a verb that is nothing but a jump's (上接 / 接上 …), never a lone 接 or 续.

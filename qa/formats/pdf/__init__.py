@@ -73,6 +73,7 @@ from qa.formats.pdf.reports import (
     mark_table_rows,
     nest_by_numbers,
 )
+from qa.formats.pdf.runaround import captions_out_of_paragraphs
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -106,7 +107,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     for page in pages:
         drawn = replace(layout, rules=page.rules, frames=page.frames)
         leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
-        leaves = _stranded_heads(_doglegs(leaves, drawn), drawn)
+        leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

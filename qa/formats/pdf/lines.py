@@ -25,6 +25,8 @@ HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.07  # a short line this much larger than the body is display type (kicker, subtitle, subhead);
 # sizes are read to 0.1 pt, so a subhead set 1.08× a 10.5 pt body (11.3 pt) must count
 PUNCT_GAP = 0.45  # after full-width punctuation (its glyph in the left half of its box), this gap is a gutter
+OVERRUN = 0.7  # a line ending this far (x its size) past a column's right edge, on no edge of its own, overran it
+LONG_RUN = 6  # characters: a run this long starting (ending) in several rows is a column's edge, not a byline's names
 EM_SPACE = (0.85, 1.15)  # a gap this wide (x the size) between CJK characters off a column edge is an ideographic space
 HEAD_SPREAD = 0.3  # a gap narrower than this (x its size) between two headline characters is inside one headline
 FILL_STROKE = 2  # PDF text render mode: glyphs filled, then stroked (synthetic bold)
@@ -91,6 +93,7 @@ class Line:
     quoted: bool = False  # display type that reads as a sentence (a pull quote): text, not a heading
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
+    after_photo: bool = False  # the text above it, in its column, ran on past a photo set in between (runaround)
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
 
 
@@ -145,6 +148,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     beside[round(ch.x0)] += 1
         if row:
             ends[round(row[-1].x1)] += 1
+    long_starts, long_ends = _long_run_edges(rows, body)
 
     def on_edge(x: float, edges: Counter[int] = starts) -> bool:
         r = round(x)
@@ -168,18 +172,20 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # a line ending in one reaches half an em into the gutter (in a line, the next
                     # character follows at once, or the box is halved and overlapped).
                     reach = min(reach, PUNCT_GAP * min(small, body))
-                if (
+                em_space = (
                     not latin
                     and prev.text.isalnum()  # between two words (names): not after a sentence's end
                     and ch.text.isalnum()
                     and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
-                    and not on_edge(ch.x0)
-                    and not on_edge(prev.x1, ends)
+                    and not on_edge(ch.x0, long_starts)
+                    and not on_edge(prev.x1, long_ends)
                     and abs(prev.size - ch.size) < 0.05 * small
-                ):
+                )
+                if em_space:
                     # One em between two CJK characters where no column starts: an ideographic space
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
-                    # A gutter's sides are column edges, where text starts (ends) in several rows.
+                    # A gutter's sides are column edges, where a line's worth of text starts (ends) in several
+                    # rows — not where the names of bylines set alike ('本报记者　李娜') start in a few.
                     reach = max(reach, EM_SPACE[1] * small)
                 # How far apart a justified row sets its characters here (before prev, or after ch).
                 spread = max(0.0, prev.x0 - current[-2].x1 if len(current) > 1 else 0.0)
@@ -193,7 +199,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # (Beyond the spacing of the characters before it: a justified line spreads them all.)
                     reach = min(reach, max(spread + OPENER_GAP * small, reach - 0.5 * ch.size))
                 edge_gap = spread + (EDGE_PUNCT_GAP if prev.text in _HANGING else EDGE_GAP) * small
-                if not latin and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap:
+                if not latin and not em_space and ch.text not in _OPENERS and on_edge(ch.x0, beside) and gap > edge_gap:
                     # A narrow gutter (an em or less): the next column starts here in several rows, and the
                     # gap is wider than CJK set solid (a line-ending comma's box may fill most of the gutter).
                     reach = min(reach, gap - 0.01)
@@ -208,6 +214,20 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # the next column's left edge: nothing of this line follows its hung punctuation, however
                     # little of the gutter that punctuation's em box leaves.
                     reach = min(reach, gap - 0.01)
+                edge = (
+                    next((x for x in range(round(prev.x0) + 1, round(prev.x1 - 0.3 * small)) if on_edge(x, ends)), None)
+                    if not latin
+                    and prev.text not in _HANGING
+                    and gap > spread + EDGE_HUNG_GAP * small
+                    and on_edge(ch.x0, long_starts)
+                    and on_edge(ch.x0, beside)
+                    else None
+                )
+                overrun = edge is not None
+                # A character set past a column's right edge (where many rows end), the next one on the next
+                # column's left edge: a justified line the layout program let run into a narrow gutter (a
+                # dateline's digits stretched it), not text set across the gutter, however narrow the gap. Its
+                # line's core ends at the column's edge, so the gutter stays white for the column analysis.
                 if small >= HEAD_RATIO * body and max(prev.size, ch.size) <= 1.02 * small:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
@@ -226,12 +246,67 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                 resized = max(prev.size, ch.size) > 1.15 * small and not (
                     _small_tucked(row, j) or _small_tucked(row, j - 1)
                 )
-                if gap > reach or resized:
-                    lines.extend(_make_line(current, page))
+                if gap > reach or resized or overrun:
+                    made = _make_line(current, page)
+                    if overrun and made:
+                        made[-1].core_x1 = min(made[-1].core_x1, float(edge))
+                    lines.extend(made)
                     current = []
             current.append(ch)
         lines.extend(_make_line(current, page))
+    display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
+    trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
+    _trim_overruns(trimmed, ends, starts)
     return _join_section_numbers(lines, body)
+
+
+def _beside_display(line: Line, display: list[Line]) -> bool:
+    """Whether display type of another story stands to the right of ``line`` on its rows (side-by-side heads)."""
+    return any(o is not line and o.x0 > line.x1 and o.top < line.bottom and o.bottom > line.top for o in display)
+
+
+def _trim_overruns(lines: list[Line], ends: Counter[int], starts: Counter[int]) -> None:
+    """A justified line that a layout program let run a little past its column's right edge (where many rows end)
+    into a narrow gutter — digits or a Latin word stretched it — ends at that edge for the column analysis
+    (``core_x1``), so the gutter stays white beside it. A line ending on an edge of its own is left alone, and so
+    is display type with no other head beside it (a headline reaching over a column of its story holds that
+    column; one beside another story's head on its row does not)."""
+
+    def rows_ending(x: int) -> int:
+        return ends[x - 1] + ends[x] + ends[x + 1]
+
+    for line in lines:
+        if rows_ending(round(line.core_x1)) >= EDGE_ROWS:
+            continue
+        inside = range(round(line.core_x1 - OVERRUN * line.size), round(line.core_x1) - 1)
+        edge = max(inside, key=lambda x: (ends[x], x), default=None)
+        # Only where the next column starts less than a gutter's width after the line's end (too close to see a
+        # gutter between them), never at a single column's ragged end.
+        gutter = range(round(line.core_x1), round(line.core_x1 + GUTTER * line.size) + 1)
+        beside = any(starts[x - 1] + starts[x] + starts[x + 1] >= EDGE_ROWS for x in gutter)
+        if edge is not None and beside and rows_ending(edge) >= EDGE_ROWS and line.x0 < edge - 4 * line.size:
+            line.core_x1 = float(edge)
+
+
+def _long_run_edges(rows: list[list[_Char]], body: float) -> tuple[Counter[int], Counter[int]]:
+    """Where runs of at least LONG_RUN characters (parted by gaps wider than CJK spacing) start and end, by row:
+    a column's lines are such runs, a byline's names or a label's words are not. Bylines set alike on one page
+    ('本报记者　张三', '本报记者　李四　王五') start their names at one x in several rows, which is no column edge."""
+    starts: Counter[int] = Counter()
+    ends: Counter[int] = Counter()
+    for row in rows:
+        run: list[_Char] = []
+        for j, ch in enumerate(row):
+            if run and ch.x0 - row[j - 1].x1 > CJK_GAP * min(ch.size, body):
+                if len(run) >= LONG_RUN:
+                    starts[round(run[0].x0)] += 1
+                    ends[round(run[-1].x1)] += 1
+                run = []
+            run.append(ch)
+        if len(run) >= LONG_RUN:
+            starts[round(run[0].x0)] += 1
+            ends[round(run[-1].x1)] += 1
+    return starts, ends
 
 
 def _tucked(row: list[_Char], j: int) -> bool:

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from qa.errors import LoadError
+from qa.formats.pdf.dropcaps import seat_drop_caps
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled
 from qa.formats.pdf.tables import page_edges, page_lines
 from qa.ideograph_forms import fold_code
@@ -195,9 +196,11 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
-    # A ruled table's cells are read row by row, one line a row (qa.formats.pdf.tables); the rest as lines.
+    # A ruled table's cells are read row by row, one line a row (qa.formats.pdf.tables); the rest as lines; a drop
+    # cap is seated on its paragraph's first line first (qa.formats.pdf.dropcaps).
     pages = [
-        _Page(n, w, h, page_lines(chars, edges, n, body)) for (n, w, h, chars), edges in zip(sized, ruling, strict=True)
+        _Page(n, w, h, page_lines(seat_drop_caps(chars, body), edges, n, body))
+        for (n, w, h, chars), edges in zip(sized, ruling, strict=True)
     ]
     for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn

@@ -539,8 +539,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
-    if prev.leaf == item.leaf or below:  # on down the same column (a paragraph space may end a leaf)
-        return b.top - a.bottom > 1.2 * size  # a blank line's worth of space
+    if (prev.leaf == item.leaf or below) and not b.after_photo:  # on down the same column (a paragraph space may
+        return b.top - a.bottom > 1.2 * size  # end a leaf): a blank line's worth of space ends the paragraph
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
 
