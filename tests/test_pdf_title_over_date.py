@@ -51,3 +51,28 @@ def test_a_notice_title_over_its_date_line_is_kept(tmp_path, fonts, date_line) -
     outline = recover_outline(document)
     heads = [p.text for p in outline.paragraphs if outline.roles.get(p.index) == "heading"]
     assert heads[:1] == ["会议通知"] and "会议议程" in heads
+
+
+def test_an_article_title_over_a_dated_byline_above_two_columns_is_kept(tmp_path, fonts) -> None:
+    """Two columns under the title: a page of columns, but the title is set about twice the body, not a paper's name
+    (three to five times it); the title and its byline ('张三 李四 2024年3月15日') are text, not a nameplate."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "article.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 22)
+    c.drawString(166, 762, "高校教学改革的实践与思考")
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(242, 734, "张三 李四 2024年3月15日")
+    for x in (78, 313):
+        y = 690.0
+        c.setFont("STSong-Light", 13)
+        c.drawString(x, y, "一、引言" if x == 78 else "二、现状分析")
+        c.setFont("STSong-Light", 10.5)
+        for _ in range(12):
+            y -= 16
+            c.drawString(x, y, AGENDA[:19])
+    c.save()
+
+    document = read_pdf(path, path.name)
+    assert "高校教学改革的实践与思考" in document.text and "张三 李四 2024年3月15日" in document.text

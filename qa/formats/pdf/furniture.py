@@ -18,6 +18,10 @@ FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbe
 # A book's running head or foot may sit further in (TeX's headers are 0.08-0.12 of an A4 page from its edge): there
 # a line is furniture only when the same line (numbers aside) stands at the same height on another page.
 RUNNING_BAND = 0.15
+# A nameplate with its issue line UNDER it is set this much larger than the body (the producers' names: 3.4-5.5x
+# the body; an article's title over its dated byline, also above columns, 1.5-2.2x): set on the shapes only, it has
+# no tuning figure of its own, and every generated set's row is printed by benchmarks/formats.py.
+NAMEPLATE_UNDER = 2.5
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
@@ -244,7 +248,7 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         or len({round(ln.bottom) for ln in rest}) > 6
         or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
         or not any(_ear_line(ln.text) for ln in rest)
-        or (under and not _columns_below(page, top))
+        or (under and (not _columns_below(page, top) or max(ln.size for ln in display) < NAMEPLATE_UNDER * body))
     ):
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
