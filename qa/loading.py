@@ -7,6 +7,7 @@ Chinese text still arrives as GB18030/GBK or Big5 as often as UTF-8. Strict UTF-
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import os
@@ -209,6 +210,30 @@ def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     return text, encoding
 
 
+_JAPANESE_KOREAN = {
+    "cp932",
+    "shift_jis",
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "euc_jp",
+    "euc_jis_2004",
+    "euc_jisx0213",
+    "iso2022_jp",
+    "euc_kr",
+    "cp949",
+    "johab",
+    "iso2022_kr",
+}
+
+
+def _east_asian_multibyte(encoding: str) -> bool:
+    """Is ``encoding`` a Japanese or Korean double-byte encoding (the detector's confident non-Chinese readings)?"""
+    try:
+        return codecs.lookup(encoding).name in _JAPANESE_KOREAN
+    except LookupError:
+        return False
+
+
 def _detect(data: bytes, name: str) -> tuple[str, str]:
     """Not UTF-8: ask charset-normalizer, preferring the Chinese encodings when they read as Chinese."""
     best = from_bytes(data).best()
@@ -219,10 +244,11 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         chinese = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
         if chinese is not None and _reads_as_chinese(str(chinese)):
             encoding = chinese.encoding
-        else:
+        elif encoding is None or not _east_asian_multibyte(encoding):
             # The detector may find no Chinese reading at all where a strict one exists: repetitive text (a
             # novel's dialogue, each line indented '　　') it takes for Thai. A strict decode that reads as
-            # Chinese is the answer then.
+            # Chinese is the answer then — not over the detector's Japanese or Korean reading, whose kana and
+            # hangul byte pairs decode as ideographs too.
             for candidate in ("gb18030", "big5"):
                 try:
                     decoded = data.decode(candidate, errors="strict")

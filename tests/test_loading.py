@@ -104,3 +104,12 @@ def test_office_files_not_read_here_are_named_with_what_to_do(tmp_path):
     assert "slides.pptx: PowerPoint .pptx files are not read" in joined
     # given by name, the same message (not 'looks like a binary file')
     assert load_paths([tmp_path / "old.doc"]).problems == [result.problems[0]]
+
+
+def test_japanese_shift_jis_is_not_read_as_chinese(tmp_path):
+    # The fallback that reads a GBK novel the detector took for Thai must not override its Japanese reading:
+    # kana byte pairs decode as GB18030 ideographs too.
+    text = "これは日本語の文章です。東京は日本の首都であり、多くの人々が住んでいます。\n" * 5
+    (tmp_path / "ja.txt").write_bytes(text.encode("shift_jis"))
+    (document,) = load_paths([tmp_path]).documents
+    assert document.text == text
