@@ -148,6 +148,13 @@ def test_front_matter_is_kept_out_of_the_text_and_its_title_heads_the_outline(tm
     titled.write_text(FRONT_MATTER.replace("## 本周进展", "# 第十二周周报\n\n## 本周进展"), encoding="utf-8")
     _, outline = _outline(titled)
     assert _section_of(outline, "灰度发布") == "第十二周周报 › 本周进展"
+    # a level-1 heading further down does not open the body: the front matter's title still heads what comes first
+    later = tmp_path / "later.md"
+    source = "---\ntitle: 测试文档\ndate: 2024-01-01\n---\n\n正文开始。\n\n# 第一章\n\n内容。\n"
+    later.write_text(source, encoding="utf-8")
+    doc, outline = _outline(later)
+    assert "测试文档" in doc.text
+    assert _section_of(outline, "正文开始") == "测试文档"
 
 
 def test_front_matter_of_a_file_without_headings_is_not_text_and_its_headlines_are_still_inferred(tmp_path):

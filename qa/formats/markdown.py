@@ -209,7 +209,11 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
 
     # The front matter's title heads the outline when the body does not open with its own level-1 title.
     first_heading = min(((t.map[0], int(t.tag[1])) for t, _ in headings if t.map is not None), default=None)
-    if title is not None and not (first_heading is not None and first_heading[1] == 1):
+    first_block = min(
+        (t.map[0] for t, _, _ in blocks if t.map is not None and t.type not in ("front_matter", "hr")), default=None
+    )
+    opens = first_heading is not None and first_heading[1] == 1 and first_heading[0] <= (first_block or 0)
+    if title is not None and not opens:
         line, value = title
         lines.hints = {n: _deeper(h) for n, h in lines.hints.items()}
         lines.title(line, line + 1, value, 1, role="title")
