@@ -51,3 +51,14 @@ def test_chapters_after_front_matter_are_its_siblings(tmp_path, front, body) -> 
         assert where[para.index] == ("城市更新规划研究报告", chapter)
     front_text = [p for p in outline.paragraphs if p.text.startswith(body[:6])]
     assert front_text and where[front_text[0].index][-1].replace(" ", "") == front.replace(" ", "")  # stays under it
+
+
+def test_a_decimal_subsection_under_an_unnumbered_introduction_is_its_own(tmp_path) -> None:
+    """'1.1 研究背景' right under '引言' says chapter 1 is open: the introduction's own subsection; '2 方法' is
+    its sibling."""
+    text = "报告\n\n引言\n\n本文研究交通问题。\n\n1.1 研究背景\n\n城市化进程加快。\n\n2 方法\n\n我们使用浮动车数据。\n"
+    (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
+    outline = recover_outline(load_paths([tmp_path]).documents[0])
+    where = {outline.paragraphs[i].text: s.path for s in outline.sections for i in s.paragraphs}
+    assert where["城市化进程加快。"] == ("报告", "引言", "1.1 研究背景")
+    assert where["我们使用浮动车数据。"] == ("报告", "2 方法")

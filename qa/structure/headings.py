@@ -84,6 +84,11 @@ FRONT_MATTER = re.compile(
 )
 
 
+# Headings at most this deep (第N编/章/节, 一、, （一）, a bare '1') open a document's body beside its front matter; a
+# '1.1' right under '引言' is the introduction's own subsection (its number says chapter 1 is open).
+TOP_RANK = 5
+
+
 def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
     """The section path after a run of heading lines.
 
@@ -97,7 +102,8 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ..
             (
                 j
                 for j, t in enumerate(path)
-                if ((r := outline_rank(t)) is not None and r >= rank) or FRONT_MATTER.fullmatch(heading_title(t))
+                if ((r := outline_rank(t)) is not None and r >= rank)
+                or (rank <= TOP_RANK and FRONT_MATTER.fullmatch(heading_title(t)))
             ),
             len(path),
         )
