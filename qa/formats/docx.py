@@ -478,6 +478,8 @@ def _typeset_headings(
     larger, or by bold when the body's sentences are not themselves mostly bold; a bold line at the body's
     size counts only when at least two such lines head text (an emphasised phrase stands alone). A line in
     Word's list numbering is a heading only when so set apart (a plain numbered list is a list)."""
+    from qa.formats.pdf.lines import _CAPTION_LABEL  # here: the PDF reader imports this module back
+
     sizes: dict[float, int] = {}
     for i, line in looks.items():
         kind, _, level, title = items[i]
@@ -493,6 +495,8 @@ def _typeset_headings(
         kind, text, level, title = items[i]
         if level is not None or title or i in numbered or not _looks_like_title(text):
             continue
+        if _CAPTION_LABEL.match(text):  # '表1 主要经济指标', 'Figure 2 …': a caption, set bold as a heading is
+            continue
         larger = line.size >= body + MIN_LARGER
         if i in list_numbers:
             if (i not in entries or i in listed) and (larger or line.bold):
@@ -506,6 +510,11 @@ def _typeset_headings(
         by_rank.setdefault(rank, []).append(looks[i].size if i in looks else body)
     typical = {rank: max(set(s), key=lambda v: (s.count(v), v)) for rank, s in by_rank.items()}
     keys = {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
+    # An unnumbered line set like the numbered headings beside it (a bold phrase at their size) ranks below them:
+    # numbered chapters ('一、' '二、') are not filed under a bold line of their size.
+    numbered_sizes = {key[0] for i, key in keys.items() if key[1] == 1}
+    found = {i: (key[0], 2, key[2]) if key[1] == 0 and key[0] in numbered_sizes else key for i, key in found.items()}
+    keys.update(found)
 
     def heads_text(i: int) -> bool:
         if i in noted:

@@ -64,6 +64,7 @@ class Numbering:
     def __init__(self, numbering) -> None:  # noqa: ANN001 - lxml w:numbering or None
         # abstractNumId -> level -> (start, numFmt, lvlText); numId -> (abstractNumId, {level: start override})
         self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self._legal: set[tuple[str, int]] = set()  # (abstractNumId, level) of levels with w:isLgl
         self._style_levels: dict[str, tuple[str, int]] = {}  # paragraph style id -> (abstractNumId, level)
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
@@ -82,6 +83,9 @@ class Numbering:
                     (fmt.get(f"{_W}val") or "decimal") if fmt is not None else "decimal",
                     (text.get(f"{_W}val") or "") if text is not None else "",
                 )
+                legal = lvl.find(f"{_W}isLgl")
+                if legal is not None and legal.get(f"{_W}val", "1") not in ("0", "false", "off"):
+                    self._legal.add((aid, level))
                 style = lvl.find(f"{_W}pStyle")
                 if style is not None and style.get(f"{_W}val"):
                     self._style_levels[style.get(f"{_W}val")] = (aid, level)
@@ -122,14 +126,17 @@ class Numbering:
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
         _, fmt, text = levels[level]
-        if fmt not in _SIMPLE or not text:
+        # Legal numbering (w:isLgl, usual in Chinese report and thesis templates): the level draws every number in
+        # its text in digits, whatever the levels' own formats ('第%1章' chapters, '1.1' sections, not '一.1').
+        legal = (aid, level) in self._legal
+        if (fmt not in _SIMPLE and not legal) or not text:
             return "", level
 
         def part(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
-            if k not in levels or levels[k][1] not in _SIMPLE:
+            if k not in levels or (levels[k][1] not in _SIMPLE and not legal):
                 raise LookupError
-            return _format(counters.get(k, overrides.get(k, levels[k][0])), levels[k][1])
+            return _format(counters.get(k, overrides.get(k, levels[k][0])), "decimal" if legal else levels[k][1])
 
         try:
             return re.sub(r"%([1-9])", part, text).strip(), level
