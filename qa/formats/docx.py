@@ -402,6 +402,19 @@ def _one_line(text: str) -> str:
     return clean_inline(text)
 
 
+def _set_as_one_heading(lines: list[Line], whole: str) -> bool:
+    """Whether a paragraph of several lines is one heading typed over lines ('第一章⏎总则', bold 14 pt): every line
+    is set alike (same size and weight, none a sentence), the paragraph is short, and it is bold or opens with a
+    number on a line of its own. Read line by line, '第一章' was body text and the chapter was named '总则'."""
+    if len(lines) < 2 or len({(x.size, x.bold) for x in lines}) > 1 or any(x.wrapped for x in lines):
+        return False
+    if len(whole) > MAX_NUMBERED_HEADING or any(_SENTENCE_PUNCT.search(x.text) for x in lines):
+        return False
+    first = lines[0].text.strip()
+    numbering = _NUMBERING.match(first)
+    return lines[0].bold or (numbering is not None and numbering.end() == len(first))
+
+
 def _line_lists(parted: list[list[int]], items: list) -> set[int]:
     """Numbered lines of paragraphs parted by line breaks that are items of a list, not headings.
 
@@ -679,6 +692,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     plain_titles.add(_heading_key(whole))
                     whole = _labelled(whole, label)
                 lines = [Line(whole, min(x.size for x in lines), all(x.bold for x in lines))]
+            elif _set_as_one_heading(lines, whole := _one_line(_paragraph_text(element))):
+                lines = [Line(whole, lines[0].size, lines[0].bold)]
             if len(lines) > 1:
                 parted.append(list(range(len(items), len(items) + len(lines))))
                 if any(line.wrapped for line in lines):  # text laid out by line: its breaks are not structure
