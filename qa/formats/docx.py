@@ -79,6 +79,7 @@ _NOT_OUTLINE_STYLE = re.compile(r"^(?:list|列表)|preformatted|code|source text
 
 # A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
 # ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
+_DATE_OR_NUMBER = re.compile(r"[\d０-９年月日号.．/\-\s:：]+")  # the figures of a date, a time or an amount
 _TITLE_OPENERS = set("“‘《「『（(〈【\"'")
 _YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
 
@@ -470,6 +471,9 @@ def _looks_like_title(text: str) -> bool:
     """Short, unpunctuated, opening with a word: what a heading reads like (not '注意：', not a sentence)."""
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
         return False
+    if text[0].isdigit():  # a title may open with a year or a figure ('2023年经济运行情况报告'), not be a date or number
+        words = _DATE_OR_NUMBER.sub("", text)
+        return docx_outline_rank(text) is None and len(words) >= 2 and words[0].isalpha()
     return text[0].isalpha() or text[0] in _TITLE_OPENERS
 
 
