@@ -6,7 +6,8 @@ list (``w:numPr``: numId, level) and the list's level says how to draw its numbe
 in questions ('1.1 目的 is what section?'); a path '总则 › 目的' named sections the page calls '1 总则 › 1.1 目的'.
 
 Only simple formats are drawn: decimal (also zero-padded) and Chinese counting (一、二 …); a list level using
-any other (letters, Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. Counting
+any other (letters, Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. A level with legal
+numbering (``w:isLgl``) draws every number of its text in digits ('1.1' under '第一章'), as Word does. Counting
 follows Word's common case: each list (numId) counts its levels in body order, a level restarts after a
 higher level of the same list, ``w:startOverride`` restarts a list. Numbering python-docx cannot read (no
 numbering part, damaged XML) draws nothing; the text is still read.
