@@ -471,7 +471,7 @@ def _looks_like_title(text: str) -> bool:
     """Short, unpunctuated, opening with a word: what a heading reads like (not '注意：', not a sentence)."""
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
         return False
-    if text[0].isdigit():  # a title may open with a year or a figure ('2023年经济运行情况报告'), not be a date or number
+    if text[0].isdigit():  # a title may open with a year or figure ('2023年经济运行情况报告'); a date or number is none
         words = _DATE_OR_NUMBER.sub("", text)
         return docx_outline_rank(text) is None and len(words) >= 2 and words[0].isalpha()
     return text[0].isalpha() or text[0] in _TITLE_OPENERS
