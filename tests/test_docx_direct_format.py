@@ -111,3 +111,23 @@ def test_bold_lines_do_not_become_headings_beside_heading_styles(tmp_path):
     assert _sections(tmp_path / "styled.docx") == [
         (("安装说明",), ["准备工作", "确认电源电压为二百二十伏。", "注意事项", "安装时请断开电源。"])
     ]
+
+
+def test_a_title_opening_with_a_year_heads_the_document(tmp_path):
+    # '2023年…报告' set large and bold is the document's title, though it opens with a figure
+    import docx
+
+    d = docx.Document()
+    _line(d, "2023年经济运行情况报告", 18, True)
+    _line(d, "全年经济运行总体平稳，主要指标好于预期，结构调整持续推进。", 12)
+    _line(d, "总体情况", 14, True)
+    _line(d, "地区生产总值增长百分之五点二，居民收入稳步增加。", 12)
+    _line(d, "下一步工作", 14, True)
+    _line(d, "坚持稳中求进，扩大有效需求，推动高质量发展。", 12)
+    d.save(str(tmp_path / "report.docx"))
+    top = "2023年经济运行情况报告"
+    assert _sections(tmp_path / "report.docx") == [
+        ((top,), ["全年经济运行总体平稳，主要指标好于预期，结构调整持续推进。"]),
+        ((top, "总体情况"), ["地区生产总值增长百分之五点二，居民收入稳步增加。"]),
+        ((top, "下一步工作"), ["坚持稳中求进，扩大有效需求，推动高质量发展。"]),
+    ]

@@ -21,13 +21,16 @@ def _sections(path: Path) -> list[tuple[tuple[str, ...], list[str]]]:
     return [(s.path, [outline.paragraphs[i].text for i in s.paragraphs]) for s in outline.sections]
 
 
-def _define(d, num_id: int, levels: list[tuple[str, str, str | None]]) -> None:  # noqa: ANN001
-    """A list ``num_id`` whose levels are (numFmt, lvlText, linked paragraph style id or None)."""
+def _define(d, num_id: int, levels: list[tuple[str, str, str | None]], legal: frozenset[int] = frozenset()) -> None:  # noqa: ANN001
+    """A list ``num_id`` whose levels are (numFmt, lvlText, linked paragraph style id or None); the levels in
+    ``legal`` use legal numbering (``w:isLgl``)."""
     from lxml import etree
 
     numbering = d.part.numbering_part.numbering_definitions._numbering
     xml = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/>'
+        + ("<w:isLgl/>" if i in legal else "")
+        + f'<w:numFmt w:val="{fmt}"/>'
         + (f'<w:pStyle w:val="{style}"/>' if style else "")
         + f'<w:lvlText w:val="{text}"/></w:lvl>'
         for i, (fmt, text, style) in enumerate(levels)
@@ -113,4 +116,33 @@ def test_other_formats_and_typed_numbers_are_not_drawn_twice(tmp_path):
     assert _sections(tmp_path / "other.docx") == [
         (("附录",), ["本附录列出常用术语。"]),
         (("1 总则",), ["为规范差旅费管理，制定本办法。"]),
+    ]
+
+
+def test_legal_numbering_draws_the_chapter_number_in_digits_under_a_chinese_chapter(tmp_path):
+    # Chinese report and thesis templates: chapters '第一章', sections under them in legal numbering ('1.1', not
+    # '一.1', the chapter's number drawn in digits as Word draws it)
+    import docx
+
+    d = docx.Document()
+    _define(
+        d,
+        93,
+        [("chineseCounting", "第%1章", "Heading1"), ("decimal", "%1.%2", "Heading2"), ("decimal", "%1.%2.%3", None)],
+        legal=frozenset({1, 2}),
+    )
+    _number(d.styles["Heading 1"].element, 93, 0)
+    _number(d.styles["Heading 2"].element, 93, 1)
+    _number(d.styles["Heading 3"].element, 93, 2)
+    d.add_heading("总则", 1)
+    d.add_heading("目的", 2)
+    d.add_paragraph("为规范差旅费管理，制定本办法。")
+    d.add_heading("管理", 1)
+    d.add_heading("职责", 2)
+    d.add_heading("部门", 3)
+    d.add_paragraph("各部门负责本部门的差旅审批。")
+    d.save(str(tmp_path / "thesis.docx"))
+    assert _sections(tmp_path / "thesis.docx") == [
+        (("第一章 总则", "1.1 目的"), ["为规范差旅费管理，制定本办法。"]),
+        (("第二章 管理", "2.1 职责", "2.1.1 部门"), ["各部门负责本部门的差旅审批。"]),
     ]

@@ -101,3 +101,35 @@ def test_steps_typed_with_line_breaks_are_a_list_not_headings(tmp_path):
     d.save(str(tmp_path / "steps.docx"))
     steps = ["操作步骤如下：", "1. 备份数据库", "2. 安装新版本", "3. 重启服务"]
     assert _sections(tmp_path / "steps.docx") == [(("升级步骤",), [*steps, "升级完成后，请检查日志中有无错误信息。"])]
+
+
+def test_a_chapter_title_typed_over_two_lines_without_a_heading_style_is_one_heading(tmp_path):
+    # '第一章⏎总则' set bold 14 pt on a Normal paragraph: the chapter's number is part of its title, not body text
+    import docx
+    from docx.shared import Pt
+
+    def line(text: str, size: float, bold: bool = False) -> None:
+        p = d.add_paragraph()
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            run = p.add_run(part)
+            run.font.size = Pt(size)
+            run.bold = bold or None
+            if i < len(parts) - 1:
+                run.add_break()
+
+    d = docx.Document()
+    line("员工手册", 18, True)
+    line("第一章\n总则", 14, True)
+    line("为规范公司管理，保障员工合法权益，根据国家有关法律法规，制定本手册。", 12)
+    line("第二章\n考勤管理", 14, True)
+    line("员工应按时上下班，不得迟到早退，因故不能出勤的应提前请假。", 12)
+    line("第三章\n附则", 14, True)
+    line("本手册自发布之日起施行，由人力资源部负责解释。", 12)
+    d.save(str(tmp_path / "handbook.docx"))
+    sections = _sections(tmp_path / "handbook.docx")
+    assert [(path[-1], texts) for path, texts in sections if texts] == [
+        ("第一章 总则", ["为规范公司管理，保障员工合法权益，根据国家有关法律法规，制定本手册。"]),
+        ("第二章 考勤管理", ["员工应按时上下班，不得迟到早退，因故不能出勤的应提前请假。"]),
+        ("第三章 附则", ["本手册自发布之日起施行，由人力资源部负责解释。"]),
+    ]

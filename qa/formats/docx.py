@@ -79,6 +79,7 @@ _NOT_OUTLINE_STYLE = re.compile(r"^(?:list|列表)|preformatted|code|source text
 
 # A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
 # ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
+_DATE_OR_NUMBER = re.compile(r"[\d０-９年月日号.．/\-\s:：]+")  # the figures of a date, a time or an amount
 _TITLE_OPENERS = set("“‘《「『（(〈【\"'")
 _YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
 
@@ -402,6 +403,19 @@ def _one_line(text: str) -> str:
     return clean_inline(text)
 
 
+def _set_as_one_heading(lines: list[Line], whole: str) -> bool:
+    """Whether a paragraph of several lines is one heading typed over lines ('第一章⏎总则', bold 14 pt): every line
+    is set alike (same size and weight, none a sentence), the paragraph is short, and it is bold or opens with a
+    number on a line of its own. Read line by line, '第一章' was body text and the chapter was named '总则'."""
+    if len(lines) < 2 or len({(x.size, x.bold) for x in lines}) > 1 or any(x.wrapped for x in lines):
+        return False
+    if len(whole) > MAX_NUMBERED_HEADING or any(_SENTENCE_PUNCT.search(x.text) for x in lines):
+        return False
+    first = lines[0].text.strip()
+    numbering = _NUMBERING.match(first)
+    return lines[0].bold or (numbering is not None and numbering.end() == len(first))
+
+
 def _line_lists(parted: list[list[int]], items: list) -> set[int]:
     """Numbered lines of paragraphs parted by line breaks that are items of a list, not headings.
 
@@ -457,6 +471,9 @@ def _looks_like_title(text: str) -> bool:
     """Short, unpunctuated, opening with a word: what a heading reads like (not '注意：', not a sentence)."""
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
         return False
+    if text[0].isdigit():  # a title may open with a year or figure ('2023年经济运行情况报告'); a date or number is none
+        words = _DATE_OR_NUMBER.sub("", text)
+        return docx_outline_rank(text) is None and len(words) >= 2 and words[0].isalpha()
     return text[0].isalpha() or text[0] in _TITLE_OPENERS
 
 
@@ -478,6 +495,8 @@ def _typeset_headings(
     larger, or by bold when the body's sentences are not themselves mostly bold; a bold line at the body's
     size counts only when at least two such lines head text (an emphasised phrase stands alone). A line in
     Word's list numbering is a heading only when so set apart (a plain numbered list is a list)."""
+    from qa.formats.pdf.lines import _CAPTION_LABEL  # here: the PDF reader imports this module back
+
     sizes: dict[float, int] = {}
     for i, line in looks.items():
         kind, _, level, title = items[i]
@@ -493,6 +512,8 @@ def _typeset_headings(
         kind, text, level, title = items[i]
         if level is not None or title or i in numbered or not _looks_like_title(text):
             continue
+        if _CAPTION_LABEL.match(text):  # '表1 主要经济指标', 'Figure 2 …': a caption, set bold as a heading is
+            continue
         larger = line.size >= body + MIN_LARGER
         if i in list_numbers:
             if (i not in entries or i in listed) and (larger or line.bold):
@@ -506,6 +527,11 @@ def _typeset_headings(
         by_rank.setdefault(rank, []).append(looks[i].size if i in looks else body)
     typical = {rank: max(set(s), key=lambda v: (s.count(v), v)) for rank, s in by_rank.items()}
     keys = {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
+    # An unnumbered line set like the numbered headings beside it (a bold phrase at their size) ranks below them:
+    # numbered chapters ('一、' '二、') are not filed under a bold line of their size.
+    numbered_sizes = {key[0] for i, key in keys.items() if key[1] == 1}
+    found = {i: (key[0], 2, key[2]) if key[1] == 0 and key[0] in numbered_sizes else key for i, key in found.items()}
+    keys.update(found)
 
     def heads_text(i: int) -> bool:
         if i in noted:
@@ -670,6 +696,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     plain_titles.add(_heading_key(whole))
                     whole = _labelled(whole, label)
                 lines = [Line(whole, min(x.size for x in lines), all(x.bold for x in lines))]
+            elif _set_as_one_heading(lines, whole := _one_line(_paragraph_text(element))):
+                lines = [Line(whole, lines[0].size, lines[0].bold)]
             if len(lines) > 1:
                 parted.append(list(range(len(items), len(items) + len(lines))))
                 if any(line.wrapped for line in lines):  # text laid out by line: its breaks are not structure

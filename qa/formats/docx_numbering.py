@@ -6,7 +6,8 @@ list (``w:numPr``: numId, level) and the list's level says how to draw its numbe
 in questions ('1.1 目的 is what section?'); a path '总则 › 目的' named sections the page calls '1 总则 › 1.1 目的'.
 
 Only simple formats are drawn: decimal (also zero-padded) and Chinese counting (一、二 …); a list level using
-any other (letters, Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. Counting
+any other (letters, Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. A level with legal
+numbering (``w:isLgl``) draws every number of its text in digits ('1.1' under '第一章'), as Word does. Counting
 follows Word's common case: each list (numId) counts its levels in body order, a level restarts after a
 higher level of the same list, ``w:startOverride`` restarts a list. Numbering python-docx cannot read (no
 numbering part, damaged XML) draws nothing; the text is still read.
@@ -64,6 +65,7 @@ class Numbering:
     def __init__(self, numbering) -> None:  # noqa: ANN001 - lxml w:numbering or None
         # abstractNumId -> level -> (start, numFmt, lvlText); numId -> (abstractNumId, {level: start override})
         self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self._legal: set[tuple[str, int]] = set()  # (abstractNumId, level) of levels with w:isLgl
         self._style_levels: dict[str, tuple[str, int]] = {}  # paragraph style id -> (abstractNumId, level)
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
@@ -82,6 +84,9 @@ class Numbering:
                     (fmt.get(f"{_W}val") or "decimal") if fmt is not None else "decimal",
                     (text.get(f"{_W}val") or "") if text is not None else "",
                 )
+                legal = lvl.find(f"{_W}isLgl")
+                if legal is not None and legal.get(f"{_W}val", "1") not in ("0", "false", "off"):
+                    self._legal.add((aid, level))
                 style = lvl.find(f"{_W}pStyle")
                 if style is not None and style.get(f"{_W}val"):
                     self._style_levels[style.get(f"{_W}val")] = (aid, level)
@@ -122,14 +127,17 @@ class Numbering:
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
         _, fmt, text = levels[level]
-        if fmt not in _SIMPLE or not text:
+        # Legal numbering (w:isLgl, usual in Chinese report and thesis templates): the level draws every number in
+        # its text in digits, whatever the levels' own formats ('第%1章' chapters, '1.1' sections, not '一.1').
+        legal = (aid, level) in self._legal
+        if (fmt not in _SIMPLE and not legal) or not text:
             return "", level
 
         def part(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
-            if k not in levels or levels[k][1] not in _SIMPLE:
+            if k not in levels or (levels[k][1] not in _SIMPLE and not legal):
                 raise LookupError
-            return _format(counters.get(k, overrides.get(k, levels[k][0])), levels[k][1])
+            return _format(counters.get(k, overrides.get(k, levels[k][0])), "decimal" if legal else levels[k][1])
 
         try:
             return re.sub(r"%([1-9])", part, text).strip(), level
