@@ -251,10 +251,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
         return False
-    # A paragraph or a block of text that is internal links and nothing else ('首页 | 本地 | 体育', a site's
-    # header line of links) is a menu written without list markup.
-    if tag in ("p", "div") and _is_link_line(el):
-        return True
+    # (A paragraph or a block of text that is internal links and nothing else, '首页 | 本地 | 体育', may be a menu
+    # written without list markup: the walker marks it, and ``_without_menu_lines`` judges it by its place.)
     # cheapest tests first: a <div> nested in <div>s is asked at every level
     if tag == "table":
         items = [c for c in el.iter("tr") if _text(c)]
@@ -284,6 +282,17 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         rows = [r for r in items if r.find(".//a") is not None]
         return len(rows) >= 2 and sum(_bare_link(r) for r in rows) >= LINK_LIST_SHARE * len(items)
     return all(_bare_link(c) for c in items)
+
+
+SHORT_LINK = 10  # trafilatura's collect_link_info: a link text shorter than this is a menu's word, not a title
+SHORT_LINKS_SHARE = 0.8  # trafilatura's link_density_test: more than this share of short links is a menu
+
+
+def _short_links(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether the links of a line of links are a menu's short words ('首页 本地 体育'), by trafilatura's test (more
+    than 80% of its link texts shorter than 10 characters), not titles ('《中华人民共和国安全生产法》')."""
+    texts = [t for a in el.iter("a") if a.get("href") is not None and (t := _text(a))]
+    return len(texts) > 1 and sum(len(t) < SHORT_LINK for t in texts) > SHORT_LINKS_SHARE * len(texts)
 
 
 def _is_link_line(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>
@@ -416,6 +425,7 @@ _BOLD_TAGS = {"strong", "b"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _STRONG = "strong"  # a body block set all in bold: a heading candidate on a page without headings
 _ITEM = "item"  # a list item or definition: never an inferred heading
+_MENU = "menu"  # a line of internal links, each a short word: a menu where it opens or closes the page's text
 
 
 def _bold_text(el) -> str:  # noqa: ANN001 - lxml element
@@ -485,6 +495,10 @@ class _Walker:
             self._add(el.tail)  # text after a dropped element or a comment still belongs to its parent
             return
         inside = in_content or tag in ("main", "article")
+        menu = tag in ("p", "div") and _is_link_line(el) and _short_links(el)
+        if menu:
+            self.flush()
+            start = len(self.blocks)
         if el.get(_NOTE_HOME):
             self.flush()
             self._passed(el)
@@ -534,6 +548,11 @@ class _Walker:
         else:  # inline element: its text joins the paragraph being collected
             self._add(el.text_content(), _all_bold(el))
             self._passed(el)
+        if menu:
+            self.flush()
+            self.blocks[start:] = [
+                (t, level, _MENU if role in ("body", _STRONG) else role) for t, level, role in self.blocks[start:]
+            ]
         self._add(el.tail)
 
 
@@ -556,6 +575,22 @@ def _with_unread_notes(walker: _Walker, moved: dict[str, object]) -> list[tuple[
         blocks += unread.get(i, [])
         blocks += walker.blocks[i : i + 1]
     return blocks
+
+
+def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without the lines of short internal links (``_MENU``) that come before the page's first block of
+    text or after its last: a site's header line ('首页 | 本地 | 体育'), a pager ('上一篇 下一篇'). The same line
+    between two blocks of text is the author's ('详见：' over '第一部分<br>第二部分') and is kept, as is any line
+    of links to titles ('《安全生产法》、《消防法》'): a menu kept costs less than a sentence lost."""
+    text = [i for i, (_, _, role) in enumerate(found) if role != _MENU]
+    if not text:
+        return found  # a page of nothing but links: its links are its text
+    first, last = text[0], text[-1]
+    return [
+        (t, level, "body" if role == _MENU else role)
+        for i, (t, level, role) in enumerate(found)
+        if role != _MENU or first < i < last
+    ]
 
 
 _SENTENCE = re.compile(r"[，,。；;！!？?]")
@@ -648,7 +683,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
-    found = [(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t]
+    found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(found)
