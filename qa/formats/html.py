@@ -29,6 +29,8 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, internal_link, to_document
 from qa.formats.docx import _heads_text, _numbered_heading_rank
+from qa.formats.pdf.lines import _CAPTION_LABEL
+from qa.formats.pdf.numbered import MAX_RANK
 from qa.loading import decode_bytes
 from qa.records import Document
 from qa.structure.headings import FRONT_MATTER, is_bare_heading
@@ -593,12 +595,13 @@ def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[
     ]
 
 
-_SENTENCE = re.compile(r"[，,。；;！!？?]")
+_CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 
 
 def _bold_title(text: str) -> bool:
-    """Whether a line set all in bold reads as a head: short, one line, not a sentence."""
-    return is_bare_heading(text) and not _SENTENCE.search(text)
+    """Whether a line set all in bold reads as a head: short, one line, no clause in it (a sentence, or a label
+    and its message: '温馨提示：请妥善保管密码' is emphasis), no caption ('表1 主要经济指标' labels a table)."""
+    return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not _CAPTION_LABEL.match(text)
 
 
 def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
@@ -620,7 +623,15 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     heading in its content keeps its author's outline as marked."""
     items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
     eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
-    candidates = {i: rank for i in eligible if (rank := _numbered_heading_rank(found[i][0])) is not None}
+    candidates = {
+        i: rank
+        for i in eligible
+        if (rank := _numbered_heading_rank(found[i][0])) is not None and not _CAPTION_LABEL.match(found[i][0])
+    }
+    if not any(r < MAX_RANK for r in candidates.values()):
+        # '1.' heads a section only under 一、/（一）/第N条, as the PDF reader rules (``qa.formats.pdf.numbered``):
+        # a page's '1. 打开设置页面' steps, numbered alone, are its list
+        candidates = {i: r for i, r in candidates.items() if r < MAX_RANK}
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
@@ -642,11 +653,17 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     levels: dict[int, int] = {}
     top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
     current = 0  # level of the last numbered head
+    step = False  # whether the last numbered head is a '1.' step (or deeper): a bold line is its sibling
     for i in sorted([*numbered, *bold]):
         if i in numbered:
             levels[i] = current = top + lead + 1 + ranks.index(numbered[i])
+            step = numbered[i] >= MAX_RANK
         elif i in front and numbered:
             levels[i] = current = top + lead + 1
+            step = False
+        elif step:
+            # a bold line after a '1.' step ends the step: filed under it, everything after it was the step's
+            levels[i] = current
         else:
             levels[i] = current + 1 if current else top + 1
     return [
