@@ -14,9 +14,12 @@ Checked on real pages by ``benchmarks/real_html.py``.
 Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
 lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
 paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
-reader's rules for an unstyled numbered paragraph, and from short lines set all in bold (``_inferred_headings``).
+reader's rules for an unstyled numbered paragraph ('1.' steps only beside 一、/（一）/第N条, as the PDF reader reads
+them), and from short lines set all in bold, no clause or caption (``_inferred_headings``).
 Site chrome on pages without semantic tags follows what trafilatura and readability drop: a line of internal
-links with no words of its own (trafilatura's link-density test), and a block whose class names a sidebar or
+links with no words of its own, each a short word (trafilatura's link-density test), where it opens or closes the
+page's text (between the text, or naming titles, such a line is the author's: a menu kept costs less than a
+paragraph of cited laws lost), and a block whose class names a sidebar or
 comments even when it holds headings (trafilatura removes ``sidebar``/``comment`` blocks whole), unless it holds
 every heading of the page (trafilatura's over-pruning guard).
 """
