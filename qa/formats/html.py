@@ -619,7 +619,10 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     text, it is not a list of contents), whether in bold or not; its level follows the outline's numbering
     (第一章 above 一、 above （一） above 1.), shallowest first. A line all in bold, short and not a sentence,
     that heads text is a head too, when the page has a numbered head or another such line: before the first
-    numbered head it is a title (level 1, the numbered heads below it); after one, a subhead under it. A list
+    numbered head it is a title (level 1, the numbered heads below it); after one, a subhead under it, except
+    after a '1.' step, whose sibling it is (under the step it filed the rest of the page under that step).
+    '1.' lines head sections only beside 一、/（一）/第N条 lines; numbered alone they are a list (the PDF reader's
+    rule, ``qa.formats.pdf.numbered``). A caption ('表1 主要经济指标') is never a head. A list
     item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
     in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
     index), not its bold lines (its author marked a heading and chose not to mark those). A page with any other
