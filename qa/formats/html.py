@@ -14,9 +14,12 @@ Checked on real pages by ``benchmarks/real_html.py``.
 Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
 lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
 paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
-reader's rules for an unstyled numbered paragraph, and from short lines set all in bold (``_inferred_headings``).
+reader's rules for an unstyled numbered paragraph ('1.' steps only beside 一、/（一）/第N条, as the PDF reader reads
+them), and from short lines set all in bold, no clause or caption (``_inferred_headings``).
 Site chrome on pages without semantic tags follows what trafilatura and readability drop: a line of internal
-links with no words of its own (trafilatura's link-density test), and a block whose class names a sidebar or
+links with no words of its own, each a short word (trafilatura's link-density test), where it opens or closes the
+page's text (between the text, or naming titles, such a line is the author's: a menu kept costs less than a
+paragraph of cited laws lost), and a block whose class names a sidebar or
 comments even when it holds headings (trafilatura removes ``sidebar``/``comment`` blocks whole), unless it holds
 every heading of the page (trafilatura's over-pruning guard).
 """
@@ -29,6 +32,8 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, internal_link, to_document
 from qa.formats.docx import _heads_text, _numbered_heading_rank
+from qa.formats.pdf.lines import _CAPTION_LABEL
+from qa.formats.pdf.numbered import MAX_RANK
 from qa.loading import decode_bytes
 from qa.records import Document
 from qa.structure.headings import FRONT_MATTER, is_bare_heading
@@ -251,10 +256,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
         return False
-    # A paragraph or a block of text that is internal links and nothing else ('首页 | 本地 | 体育', a site's
-    # header line of links) is a menu written without list markup.
-    if tag in ("p", "div") and _is_link_line(el):
-        return True
+    # (A paragraph or a block of text that is internal links and nothing else, '首页 | 本地 | 体育', may be a menu
+    # written without list markup: the walker marks it, and ``_without_menu_lines`` judges it by its place.)
     # cheapest tests first: a <div> nested in <div>s is asked at every level
     if tag == "table":
         items = [c for c in el.iter("tr") if _text(c)]
@@ -284,6 +287,17 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         rows = [r for r in items if r.find(".//a") is not None]
         return len(rows) >= 2 and sum(_bare_link(r) for r in rows) >= LINK_LIST_SHARE * len(items)
     return all(_bare_link(c) for c in items)
+
+
+SHORT_LINK = 10  # trafilatura's collect_link_info: a link text shorter than this is a menu's word, not a title
+SHORT_LINKS_SHARE = 0.8  # trafilatura's link_density_test: more than this share of short links is a menu
+
+
+def _short_links(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether the links of a line of links are a menu's short words ('首页 本地 体育'), by trafilatura's test (more
+    than 80% of its link texts shorter than 10 characters), not titles ('《中华人民共和国安全生产法》')."""
+    texts = [t for a in el.iter("a") if a.get("href") is not None and (t := _text(a))]
+    return len(texts) > 1 and sum(len(t) < SHORT_LINK for t in texts) > SHORT_LINKS_SHARE * len(texts)
 
 
 def _is_link_line(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>
@@ -416,6 +430,7 @@ _BOLD_TAGS = {"strong", "b"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _STRONG = "strong"  # a body block set all in bold: a heading candidate on a page without headings
 _ITEM = "item"  # a list item or definition: never an inferred heading
+_MENU = "menu"  # a line of internal links, each a short word: a menu where it opens or closes the page's text
 
 
 def _bold_text(el) -> str:  # noqa: ANN001 - lxml element
@@ -485,6 +500,10 @@ class _Walker:
             self._add(el.tail)  # text after a dropped element or a comment still belongs to its parent
             return
         inside = in_content or tag in ("main", "article")
+        menu = tag in ("p", "div") and _is_link_line(el) and _short_links(el)
+        if menu:
+            self.flush()
+            start = len(self.blocks)
         if el.get(_NOTE_HOME):
             self.flush()
             self._passed(el)
@@ -534,6 +553,11 @@ class _Walker:
         else:  # inline element: its text joins the paragraph being collected
             self._add(el.text_content(), _all_bold(el))
             self._passed(el)
+        if menu:
+            self.flush()
+            self.blocks[start:] = [
+                (t, level, _MENU if role in ("body", _STRONG) else role) for t, level, role in self.blocks[start:]
+            ]
         self._add(el.tail)
 
 
@@ -558,12 +582,29 @@ def _with_unread_notes(walker: _Walker, moved: dict[str, object]) -> list[tuple[
     return blocks
 
 
-_SENTENCE = re.compile(r"[，,。；;！!？?]")
+def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without the lines of short internal links (``_MENU``) that come before the page's first block of
+    text or after its last: a site's header line ('首页 | 本地 | 体育'), a pager ('上一篇 下一篇'). The same line
+    between two blocks of text is the author's ('详见：' over '第一部分<br>第二部分') and is kept, as is any line
+    of links to titles ('《安全生产法》、《消防法》'): a menu kept costs less than a sentence lost."""
+    text = [i for i, (_, _, role) in enumerate(found) if role != _MENU]
+    if not text:
+        return found  # a page of nothing but links: its links are its text
+    first, last = text[0], text[-1]
+    return [
+        (t, level, "body" if role == _MENU else role)
+        for i, (t, level, role) in enumerate(found)
+        if role != _MENU or first < i < last
+    ]
+
+
+_CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 
 
 def _bold_title(text: str) -> bool:
-    """Whether a line set all in bold reads as a head: short, one line, not a sentence."""
-    return is_bare_heading(text) and not _SENTENCE.search(text)
+    """Whether a line set all in bold reads as a head: short, one line, no clause in it (a sentence, or a label
+    and its message: '温馨提示：请妥善保管密码' is emphasis), no caption ('表1 主要经济指标' labels a table)."""
+    return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not _CAPTION_LABEL.match(text)
 
 
 def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
@@ -578,14 +619,25 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     text, it is not a list of contents), whether in bold or not; its level follows the outline's numbering
     (第一章 above 一、 above （一） above 1.), shallowest first. A line all in bold, short and not a sentence,
     that heads text is a head too, when the page has a numbered head or another such line: before the first
-    numbered head it is a title (level 1, the numbered heads below it); after one, a subhead under it. A list
+    numbered head it is a title (level 1, the numbered heads below it); after one, a subhead under it, except
+    after a '1.' step, whose sibling it is (under the step it filed the rest of the page under that step).
+    '1.' lines head sections only beside 一、/（一）/第N条 lines; numbered alone they are a list (the PDF reader's
+    rule, ``qa.formats.pdf.numbered``). A caption ('表1 主要经济指标') is never a head. A list
     item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
     in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
     index), not its bold lines (its author marked a heading and chose not to mark those). A page with any other
     heading in its content keeps its author's outline as marked."""
     items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
     eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
-    candidates = {i: rank for i in eligible if (rank := _numbered_heading_rank(found[i][0])) is not None}
+    candidates = {
+        i: rank
+        for i in eligible
+        if (rank := _numbered_heading_rank(found[i][0])) is not None and not _CAPTION_LABEL.match(found[i][0])
+    }
+    if not any(r < MAX_RANK for r in candidates.values()):
+        # '1.' heads a section only under 一、/（一）/第N条, as the PDF reader rules (``qa.formats.pdf.numbered``):
+        # a page's '1. 打开设置页面' steps, numbered alone, are its list
+        candidates = {i: r for i, r in candidates.items() if r < MAX_RANK}
     numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
@@ -607,11 +659,17 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     levels: dict[int, int] = {}
     top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
     current = 0  # level of the last numbered head
+    step = False  # whether the last numbered head is a '1.' step (or deeper): a bold line is its sibling
     for i in sorted([*numbered, *bold]):
         if i in numbered:
             levels[i] = current = top + lead + 1 + ranks.index(numbered[i])
+            step = numbered[i] >= MAX_RANK
         elif i in front and numbered:
             levels[i] = current = top + lead + 1
+            step = False
+        elif step:
+            # a bold line after a '1.' step ends the step: filed under it, everything after it was the step's
+            levels[i] = current
         else:
             levels[i] = current + 1 if current else top + 1
     return [
@@ -648,7 +706,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
-    found = [(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t]
+    found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(found)
