@@ -99,3 +99,21 @@ def test_no_space_comes_between_cjk_characters_or_into_a_number_set_solid(tmp_pa
     assert "社 论" not in everything and "社论" in everything
     assert "约3亿元" in body  # set solid in the sentence, also in the letter-spaced paragraph
     assert " " not in body  # the paragraphs, one of them letter-spaced, come back without a space
+
+
+def test_a_chapter_number_set_apart_from_its_title_keeps_a_space(tmp_path, fonts) -> None:
+    """'第一章␣公司概况' (a word processor's space between them): the chapter a user sees and types, not
+    '第一章公司概况'."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "report.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    y = 760.0
+    for number, title in (("第一章", "公司概况"), ("第二章", "环境保护")):
+        _runs(c, y, [(number, "STSong-Light", 0.0), (title, "STSong-Light", 0.3)], HEAD)  # a space of a CJK font
+        y -= 2 * HEAD
+        y = _body(c, y, BODY_TEXT)
+    c.save()
+    heads, body = _read(path)
+    assert "第一章 公司概况" in heads and "第二章 环境保护" in heads, heads
+    assert " " not in body

@@ -554,6 +554,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
                 or gap >= EM_SPACE[0] * ch.size
                 or latin_space
                 or _script_gap(prev, ch, gap, spread, _LEADING_NUMBER.fullmatch("".join(parts)) is not None)
+                or _after_chapter_number("".join(parts), prev, ch, gap, spread)
             )
         ):
             parts.append(" ")
@@ -612,6 +613,20 @@ def _script_gap(prev: _Char, ch: _Char, gap: float, spread: float, leading: bool
     # apart from the CJK text around it by themselves ('关于开展␣2025␣年', Word's and LibreOffice's autospace
     # between Asian and Western text, where pdfium finds word spaces too), and the text has none.
     return leading and (extra > SCRIPT_SPACE * small or (ch.spaced and extra > 0.5 * SCRIPT_SPACE * small))
+
+
+_CHAPTER_NUMBER = re.compile(r"\s*第\s*[0-9一二三四五六七八九十百零〇]{1,4}\s*[章节節条條篇部编編讲講]")
+
+
+def _after_chapter_number(so_far: str, prev: _Char, ch: _Char, gap: float, spread: float) -> bool:
+    """A gap after a chapter's number opening the line ('第一章␣公司概况') is a space, as after '1' (``_script_gap``):
+    the heading a user sees and types is '第一章 公司概况', not '第一章公司概况'. Only there: between other CJK
+    characters no gap is a space."""
+    if not (_CHAPTER_NUMBER.fullmatch(so_far) and _cjk_letter(ch)):
+        return False
+    small = min(prev.size, ch.size)
+    extra = gap - spread
+    return extra > SCRIPT_SPACE * small or (ch.spaced and extra > 0.5 * SCRIPT_SPACE * small)
 
 
 def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
