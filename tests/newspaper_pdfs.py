@@ -611,6 +611,35 @@ def assert_gold_checked(paper: Newspaper, check_gold: Callable[[Newspaper], list
     assert len(check_gold(replace(paper, pieces=moved))) == sum(long_body)
 
 
+def read_papers(papers: list[Newspaper]) -> list[tuple]:
+    """(paper, document, outline) for each paper, as ``qa build`` reads it: the reader's side of a producer's test."""
+    from qa.formats.pdf import read_pdf
+    from qa.structure import recover_outline
+
+    out = []
+    for paper in papers:
+        doc = read_pdf(paper.path, paper.path.name)
+        out.append((paper, doc, recover_outline(doc)))
+    return out
+
+
+def assert_jumps_marked(
+    papers: list[Newspaper], page_texts: Callable, jump_out: tuple[str, ...], jump_in: tuple[str, ...]
+) -> None:
+    """Page 1 says where each jumped story goes and page 2 where it came from (in one of the producer's wordings,
+    simplified or traditional), and the paragraph cut at page 1's foot goes on on page 2 (a producer's gold)."""
+    import opencc
+
+    to_trad = opencc.OpenCC("s2tw").convert
+    for paper in papers:
+        first, second = page_texts(paper)
+        assert any(squeezed(m) in first or squeezed(to_trad(m)) in first for m in jump_out), paper.path.name
+        assert any(squeezed(m) in second or squeezed(to_trad(m)) in second for m in jump_in), paper.path.name
+        for headline in paper.jumps:
+            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
+            assert {p.page for p in body} == {1, 2} and not any(p.continues for p in body if p.page == 1)
+
+
 def squeezed(text: str) -> str:
     """``text`` without white space (a PDF reader may keep or drop the spaces a line break leaves)."""
     return "".join(text.split())

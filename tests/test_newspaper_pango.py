@@ -19,7 +19,7 @@ from tests.newspaper_pango import (
     page_texts,
     pango_available,
 )
-from tests.newspaper_pdfs import assert_gold_checked, score_outline, squeezed
+from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
 
 WHY_NOT = pango_available()
 pytestmark = pytest.mark.skipif(WHY_NOT is not None, reason=WHY_NOT or "")
@@ -45,16 +45,7 @@ def test_gold_pieces_are_printed_in_their_lines_on_their_pages(papers: list) -> 
 def test_jumped_text_goes_on_under_a_marker_on_page_two(papers: list) -> None:
     """Page 1 says where each jumped story goes, page 2 where it came from; the paragraph cut at the foot of page 1's
     column goes on at the top of its continuation."""
-    import opencc
-
-    to_trad = opencc.OpenCC("s2tw").convert
-    for paper in papers:
-        first, second = page_texts(paper)
-        assert any(squeezed(m) in first or squeezed(to_trad(m)) in first for m in JUMP_OUT), paper.path.name
-        assert any(squeezed(m) in second or squeezed(to_trad(m)) in second for m in JUMP_IN), paper.path.name
-        for headline in paper.jumps:
-            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
-            assert {p.page for p in body} == {1, 2} and not any(p.continues for p in body if p.page == 1)
+    assert_jumps_marked(papers, page_texts, JUMP_OUT, JUMP_IN)
 
 
 def test_a_seed_makes_the_same_paper(papers: list, tmp_path: Path) -> None:
@@ -66,14 +57,7 @@ def test_a_seed_makes_the_same_paper(papers: list, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def read(papers: list) -> list:
     """(paper, document, outline) as ``qa build`` reads each paper."""
-    from qa.formats.pdf import read_pdf
-    from qa.structure import recover_outline
-
-    out = []
-    for paper in papers:
-        doc = read_pdf(paper.path, paper.path.name)
-        out.append((paper, doc, recover_outline(doc)))
-    return out
+    return read_papers(papers)
 
 
 def test_reader_reads_both_pages(read: list) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.newspaper_pdfkit import check_gold, make_pdfkit_newspaper, pdfkit_available
-from tests.newspaper_pdfs import assert_gold_checked, score_outline, squeezed
+from tests.newspaper_pdfs import assert_gold_checked, read_papers, score_outline, squeezed
 
 WHY_NOT = pdfkit_available()
 pytestmark = pytest.mark.skipif(WHY_NOT is not None, reason=WHY_NOT or "")
@@ -42,14 +42,7 @@ def test_a_different_seed_makes_a_different_paper(papers: list, tmp_path: Path) 
 @pytest.fixture(scope="module")
 def read(papers: list) -> list:
     """(paper, document, outline) as ``qa build`` reads each paper."""
-    from qa.formats.pdf import read_pdf
-    from qa.structure import recover_outline
-
-    out = []
-    for paper in papers:
-        doc = read_pdf(paper.path, paper.path.name)
-        out.append((paper, doc, recover_outline(doc)))
-    return out
+    return read_papers(papers)
 
 
 def test_reader_reads_both_pages_without_the_furniture(read: list) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.newspaper_pdfs import assert_gold_checked, score_outline, squeezed
+from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
 from tests.newspaper_scribus import JUMP_IN, JUMP_OUT, check_gold, make_scribus_newspaper, page_texts, scribus_available
 
 WHY_NOT = scribus_available()
@@ -36,16 +36,7 @@ def test_gold_pieces_are_printed_on_their_pages(papers: list) -> None:
 def test_jumped_text_flows_on_to_page_two_under_a_marker(papers: list) -> None:
     """Scribus's linked frames carried each jumped story from page 1 to page 2; page 1 says where it goes, page 2
     where it came from (in one of the producer's wordings, simplified or traditional)."""
-    import opencc
-
-    to_trad = opencc.OpenCC("s2tw").convert
-    for paper in papers:
-        first, second = page_texts(paper)
-        assert any(squeezed(m) in first or squeezed(to_trad(m)) in first for m in JUMP_OUT), paper.path.name
-        assert any(squeezed(m) in second or squeezed(to_trad(m)) in second for m in JUMP_IN), paper.path.name
-        for headline in paper.jumps:
-            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
-            assert {p.page for p in body} == {1, 2} and not any(p.continues for p in body if p.page == 1)
+    assert_jumps_marked(papers, page_texts, JUMP_OUT, JUMP_IN)
 
 
 def test_a_seed_makes_the_same_paper(papers: list, tmp_path: Path) -> None:
@@ -57,14 +48,7 @@ def test_a_seed_makes_the_same_paper(papers: list, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def read(papers: list) -> list:
     """(paper, document, outline) as ``qa build`` reads each paper."""
-    from qa.formats.pdf import read_pdf
-    from qa.structure import recover_outline
-
-    out = []
-    for paper in papers:
-        doc = read_pdf(paper.path, paper.path.name)
-        out.append((paper, doc, recover_outline(doc)))
-    return out
+    return read_papers(papers)
 
 
 def test_reader_reads_both_pages(read: list) -> None:

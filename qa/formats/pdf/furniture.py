@@ -18,10 +18,11 @@ FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbe
 # A book's running head or foot may sit further in (TeX's headers are 0.08-0.12 of an A4 page from its edge): there
 # a line is furniture only when the same line (numbers aside) stands at the same height on another page.
 RUNNING_BAND = 0.15
-# A nameplate with its issue line UNDER it is set this much larger than the body (the producers' names: 3.4-5.5x
-# the body; an article's title over its dated byline, also above columns, 1.5-2.2x): set on the shapes only, it has
-# no tuning figure of its own, and every generated set's row is printed by benchmarks/formats.py.
-NAMEPLATE_UNDER = 2.5
+# A nameplate's issue line under it names the issue (第12期, 总第3456期, 今日8版, CN 50-0001, 主办): an article's title
+# over its byline and date, also above columns, does not ('张三 李四 2024年3月15日').
+_ISSUE = re.compile(
+    r"第\s*[\d一二三四五六七八九十百千]+\s*期|总第|今日\s*\d+\s*版|第\s*[A-Z]?\d{1,3}\s*版|CN\s*\d{2}|主办|出版|内部资料"
+)
 _FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
@@ -248,7 +249,7 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         or len({round(ln.bottom) for ln in rest}) > 6
         or any(_JUMP_MARK.search(ln.text) or _CONT_LINE.match(ln.text) for ln in top)
         or not any(_ear_line(ln.text) for ln in rest)
-        or (under and (not _columns_below(page, top) or max(ln.size for ln in display) < NAMEPLATE_UNDER * body))
+        or (under and (not _columns_below(page, top) or not any(_ISSUE.search(ln.text) for ln in rest)))
     ):
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
