@@ -12,7 +12,7 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.pdf.dropcaps import seat_drop_caps
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled
-from qa.formats.pdf.tables import page_edges, page_lines
+from qa.formats.pdf.tables import object_edges, page_lines
 from qa.ideograph_forms import fold_code
 
 TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
@@ -20,17 +20,20 @@ MONO_LETTERS = 50  # Latin letters of a font needed to tell whether it is a type
 PROSE_SHARE = 0.1  # text outside typewriter faces needed to measure the body size on it alone
 
 
-def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]]]:  # noqa: ANN001 - pypdfium2 page and raw module
+def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]], list]:  # noqa: ANN001, E501 - pypdfium2 page and raw module
     """The page's drawn lines and boxes, in one walk over its path objects, y from the top:
 
     - rules, thin wide paths, as (x0, x1, y): papers part modules set close together with a rule, which
       the text alone cannot show;
     - frames, paths at least a few lines tall and wide, as (x0, top, x1, bottom): a framed module (a brief
-      box, a sidebar) is read on its own, its title heading only what the frame holds.
+      box, a sidebar) is read on its own, its title heading only what the frame holds;
+    - edges, every horizontal and vertical rule or straight path segment, for ruled tables
+      (``tables.object_edges``).
     """
     height = page.get_height()
-    rules, frames = [], []
+    rules, frames, edges = [], [], []
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        edges += object_edges(obj, raw, height)
         left, bottom, right, top = obj.get_bounds()
         if right - left <= 20:
             continue
@@ -38,7 +41,7 @@ def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple
             rules.append((left, right, height - (top + bottom) / 2))
         elif top - bottom > 20:
             frames.append((left, height - top, right, height - bottom))
-    return rules, frames
+    return rules, frames, edges
 
 
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
@@ -176,10 +179,10 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             page = pdf[index]
             try:
                 sized.append((index + 1, page.get_width(), page.get_height(), _page_chars(page, raw)))
-                page_rules, page_frames = _page_paths(page, raw)
+                page_rules, page_frames, page_edges = _page_paths(page, raw)
                 rules.append(page_rules)
                 frames.append(page_frames)
-                ruling.append(page_edges(page, raw))
+                ruling.append(page_edges)
             finally:
                 page.close()
     finally:

@@ -45,43 +45,40 @@ TIGHT = 0.15  # x the size: characters this close on one baseline are one word, 
 Edge = tuple[float, float, float, float]  # x0, top, x1, bottom (y from the page's top)
 
 
-def page_edges(page, raw) -> list[Edge]:  # noqa: ANN001 - pypdfium2 page and raw module
-    """The page's horizontal and vertical rules: thin paths, and every straight axis-parallel segment of a path
-    (a rectangle's four sides, a grid's lines drawn as one path), y from the top."""
+def object_edges(obj, raw, height: float) -> list[Edge]:  # noqa: ANN001 - pypdfium2 path object and raw module
+    """A path object's horizontal and vertical rules: the object itself when thin, else every straight
+    axis-parallel segment of it (a rectangle's four sides, a grid's lines drawn as one path), y from the top.
+    Called from ``page._page_paths``'s one walk over the page's path objects."""
     import ctypes
 
-    height = page.get_height()
-    edges: list[Edge] = []
+    left, bottom, right, top = obj.get_bounds()
+    if right - left < MIN_EDGE and top - bottom < MIN_EDGE:
+        return []
+    if right - left <= THIN or top - bottom <= THIN:  # a rule drawn as a thin box or a stroked line
+        return [(left, height - top, right, height - bottom)]
+    count = raw.FPDFPath_CountSegments(obj.raw)
+    if count <= 0 or count > MAX_SEGMENTS:
+        return []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        if right - left < MIN_EDGE and top - bottom < MIN_EDGE:
+    m = obj.get_matrix()
+    points: list[tuple[int, float, float, bool]] = []
+    for i in range(count):
+        seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+            return []
+        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        points.append((raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))))
+    edges: list[Edge] = []
+    start = prev = None
+    for kind, px, py, close in points:
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = prev = (px, py)
             continue
-        if right - left <= THIN or top - bottom <= THIN:  # a rule drawn as a thin box or a stroked line
-            edges.append((left, height - top, right, height - bottom))
-            continue
-        count = raw.FPDFPath_CountSegments(obj.raw)
-        if count <= 0 or count > MAX_SEGMENTS:
-            continue
-        m = obj.get_matrix()
-        points: list[tuple[int, float, float, bool]] = []
-        for i in range(count):
-            seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
-            if not raw.FPDFPathSegment_GetPoint(seg, x, y):
-                points = []
-                break
-            px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
-            points.append((raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))))
-        start = prev = None
-        for kind, px, py, close in points:
-            if kind == raw.FPDF_SEGMENT_MOVETO:
-                start = prev = (px, py)
-                continue
-            if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
-                edges += _straight(prev, (px, py), height)
-                if close and start is not None:
-                    edges += _straight((px, py), start, height)
-            prev = (px, py)
+        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+            edges += _straight(prev, (px, py), height)
+            if close and start is not None:
+                edges += _straight((px, py), start, height)
+        prev = (px, py)
     return edges
 
 
