@@ -40,6 +40,18 @@ class Block:
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//")  # 'http:', 'mailto:', '//host': a link out of the document
 
 
+# A figure's or table's caption (in every format: a PDF line, a bold Word paragraph, an HTML line), by its label
+# and number ('表3', '图 2.1 系统结构', 'Table 4: …', 'Figure 3.'): set in
+# bold or larger type like a heading, but a label of the float beside it — the text after it stays in its section.
+# (Also an example's or listing's numbered by its chapter, as DocBook prints "例 3.1." in its sections' type: a
+# textbook's or a slide's "例1 求函数的极值" is a heading.)
+CAPTION_LABEL = re.compile(
+    r"\s*(?:(?:[图圖表]|插图|fig(?:ure)?\.?|table|tab\.|abbildung|tabelle)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*"
+    r"|(?:例|example|listing)\s*[0-9]{1,3}(?:[.\-–][0-9]{1,3})+)(?=$|[\s:：.．、]|[^\x00-\x7f])",
+    re.IGNORECASE,
+)
+
+
 def internal_link(target: str) -> bool:
     """A link target within the document or its document set: '#…' or a relative file ('ch02.html#prereq', as
     pandoc and DocBook link a book's chapters), not a web address ('http://www.gov.cn/', 'mailto:'). Menus and

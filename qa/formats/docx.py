@@ -37,7 +37,7 @@ import re
 from pathlib import Path
 
 from qa.errors import LoadError
-from qa.formats.blocks import Block, clean_inline, internal_link, to_document
+from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.docx_lines import Line, RunFormats, docx_outline_rank, paragraph_lines
 from qa.formats.docx_numbering import Numbering
 from qa.records import Document
@@ -495,7 +495,6 @@ def _typeset_headings(
     larger, or by bold when the body's sentences are not themselves mostly bold; a bold line at the body's
     size counts only when at least two such lines head text (an emphasised phrase stands alone). A line in
     Word's list numbering is a heading only when so set apart (a plain numbered list is a list)."""
-    from qa.formats.pdf.lines import _CAPTION_LABEL  # here: the PDF reader imports this module back
 
     sizes: dict[float, int] = {}
     for i, line in looks.items():
@@ -512,7 +511,7 @@ def _typeset_headings(
         kind, text, level, title = items[i]
         if level is not None or title or i in numbered or not _looks_like_title(text):
             continue
-        if _CAPTION_LABEL.match(text):  # '表1 主要经济指标', 'Figure 2 …': a caption, set bold as a heading is
+        if CAPTION_LABEL.match(text):  # '表1 主要经济指标', 'Figure 2 …': a caption, set bold as a heading is
             continue
         larger = line.size >= body + MIN_LARGER
         if i in list_numbers:

@@ -30,9 +30,8 @@ import re
 from pathlib import Path
 
 from qa.errors import LoadError
-from qa.formats.blocks import Block, clean_inline, internal_link, to_document
+from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.docx import _heads_text, _numbered_heading_rank
-from qa.formats.pdf.lines import _CAPTION_LABEL
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.loading import decode_bytes
 from qa.records import Document
@@ -604,7 +603,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 def _bold_title(text: str) -> bool:
     """Whether a line set all in bold reads as a head: short, one line, no clause in it (a sentence, or a label
     and its message: '温馨提示：请妥善保管密码' is emphasis), no caption ('表1 主要经济指标' labels a table)."""
-    return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not _CAPTION_LABEL.match(text)
+    return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not CAPTION_LABEL.match(text)
 
 
 def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
@@ -632,7 +631,7 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     candidates = {
         i: rank
         for i in eligible
-        if (rank := _numbered_heading_rank(found[i][0])) is not None and not _CAPTION_LABEL.match(found[i][0])
+        if (rank := _numbered_heading_rank(found[i][0])) is not None and not CAPTION_LABEL.match(found[i][0])
     }
     if not any(r < MAX_RANK for r in candidates.values()):
         # '1.' heads a section only under 一、/（一）/第N条, as the PDF reader rules (``qa.formats.pdf.numbered``):

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from qa.formats.blocks import CAPTION_LABEL
 from qa.structure import markers
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -45,16 +46,7 @@ SECTION_NUMBER = re.compile(
     r"|第 ?[0-9一二三四五六七八九十百零〇]{1,4} ?[章节節部篇讲講]|(?:Chapter|Part|Section|Appendix) [0-9A-Z]{1,4}"
     r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
 )
-# A figure's or table's caption, by its label and number ('表3', '图 2.1 系统结构', 'Table 4: …', 'Figure 3.'): set in
-# bold or larger type like a heading, but a label of the float beside it — the text after it stays in its section.
-# (Also an example's or listing's numbered by its chapter, as DocBook prints "例 3.1." in its sections' type: a
-# textbook's or a slide's "例1 求函数的极值" is a heading.)
-_CAPTION_LABEL = re.compile(
-    r"\s*(?:(?:[图圖表]|插图|fig(?:ure)?\.?|table|tab\.|abbildung|tabelle)\s*[0-9０-９]{1,3}(?:[.\-–][0-9]{1,3})*"
-    r"|(?:例|example|listing)\s*[0-9]{1,3}(?:[.\-–][0-9]{1,3})+)(?=$|[\s:：.．、]|[^\x00-\x7f])",
-    re.IGNORECASE,
-)
-_CAPTION_ALONE = re.compile(_CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
+_CAPTION_ALONE = re.compile(CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -678,7 +670,7 @@ def _is_head(line: Line, body: float) -> bool:
         return False
     if line.size >= HEAD_RATIO * body:
         return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
-    if _CAPTION_LABEL.match(line.text):
+    if CAPTION_LABEL.match(line.text):
         return False
     text = line.text
     distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qa.formats.blocks import Block
-from qa.formats.pdf.lines import _CAPTION_LABEL, HEAD_RATIO, SECTION_NUMBER, Line
+from qa.formats.blocks import CAPTION_LABEL, Block
+from qa.formats.pdf.lines import HEAD_RATIO, SECTION_NUMBER, Line
 from qa.formats.pdf.paragraphs import _CLOSERS, _ends_sentence
 
 # A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2', also joined to its title
@@ -27,7 +27,7 @@ _SECTION_NUMBER = re.compile(
 
 def is_caption(text: str) -> bool:
     """Does ``text`` open with a figure's, table's or example's label and number?"""
-    return bool(_CAPTION_LABEL.match(text.strip()))
+    return bool(CAPTION_LABEL.match(text.strip()))
 
 
 # A line opening a section by its number ('二、', '（三）', '第四章', '5.2 ', '3. '): the reader's own section number
