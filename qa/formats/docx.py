@@ -84,7 +84,7 @@ _TITLE_OPENERS = set("“‘《「『（(〈【\"'")
 _YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
 
 
-def _numbered_heading_rank(text: str) -> float | None:
+def numbered_heading_rank(text: str) -> float | None:
     """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item.
 
     After its number a heading's title starts with a word: '2 = 0x2 - 启用日志' and '15 14 1 * * cmd' are
@@ -313,7 +313,7 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     )
 
 
-def _heads_text(
+def numbered_line_heads_text(
     i: int,
     rank: float,
     items: list,
@@ -360,7 +360,7 @@ def _decimal_parts(text: str) -> int | None:
     return None if match is None else len(re.split("[.．]", match.group(1)))
 
 
-def _extends_decimal_outline(parent: str, text: str) -> bool:
+def extends_decimal_outline(parent: str, text: str) -> bool:
     """Whether a numbered line may be a heading under the styled heading ``parent``.
 
     Under a decimal-numbered heading ('A.3.', '1.1') a line numbered otherwise — '（一）英文原版情况', '1)',
@@ -749,10 +749,10 @@ def read_docx(path: Path, doc_id: str) -> Document:
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists
-        if (rank := _numbered_heading_rank(text)) is not None and _extends_decimal_outline(parents[i][0], text)
+        if (rank := numbered_heading_rank(text)) is not None and extends_decimal_outline(parents[i][0], text)
     }
     noted = frozenset(k for k, lines in placed.items() if lines)
-    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, linked, noted)}
+    numbered = {i: r for i, r in candidates.items() if numbered_line_heads_text(i, r, items, candidates, linked, noted)}
     # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
     # numbered headings sit below every styled level, in their own numbering order.
     implied = {i: lv for i in numbered if (lv := _decimal_level(*parents[i], items[i][1])) is not None}

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
-from qa.formats.docx import _heads_text, _numbered_heading_rank
+from qa.formats.docx import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.loading import decode_bytes
 from qa.records import Document
@@ -614,7 +614,7 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     article as paragraphs or ``<br>``-broken lines, its heads '<strong>一、活动时间</strong>': read as
     body, the whole page was one section, where the same text as a .txt file has one per head. A numbered
     line is a head by the rules the DOCX reader applies to an unstyled numbered paragraph
-    (``_numbered_heading_rank``: short, unpunctuated, a title after the number; ``_heads_text``: it heads
+    (``numbered_heading_rank``: short, unpunctuated, a title after the number; ``numbered_line_heads_text``: it heads
     text, it is not a list of contents), whether in bold or not; its level follows the outline's numbering
     (第一章 above 一、 above （一） above 1.), shallowest first. A line all in bold, short and not a sentence,
     that heads text is a head too, when the page has a numbered head or another such line: before the first
@@ -631,13 +631,13 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     candidates = {
         i: rank
         for i in eligible
-        if (rank := _numbered_heading_rank(found[i][0])) is not None and not CAPTION_LABEL.match(found[i][0])
+        if (rank := numbered_heading_rank(found[i][0])) is not None and not CAPTION_LABEL.match(found[i][0])
     }
     if not any(r < MAX_RANK for r in candidates.values()):
         # '1.' heads a section only under 一、/（一）/第N条, as the PDF reader rules (``qa.formats.pdf.numbered``):
         # a page's '1. 打开设置页面' steps, numbered alone, are its list
         candidates = {i: r for i, r in candidates.items() if r < MAX_RANK}
-    numbered = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
+    numbered = {i: r for i, r in candidates.items() if numbered_line_heads_text(i, r, items, candidates, set())}
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
     numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}

@@ -4,14 +4,14 @@ A 公文 (GB/T 9704) sets everything in 16 pt — '一、' heads in 黑体, '（
 typed in one face sets '一、高度重视' exactly like its text; a contract's '第一条 房屋基本情况' is body type too.
 Type size tells none of these apart from the text, so the reader's size-ranked headings file everything under the
 document's title. Their numbering does tell them: the DOCX reader already reads such unstyled numbered paragraphs as
-headings ranked by their outline number (``qa.formats.docx._numbered_heading_rank``, the structure stage's
+headings ranked by their outline number (``qa.formats.docx.numbered_heading_rank``, the structure stage's
 ``outline_rank``: 第一章 above 一、 above （一） above 1．); this module applies the same ranking to a one-column PDF's
 one-line paragraphs, with the same guards:
 
 - the line is a paragraph of one line that reads like a title (short, no comma, ends no sentence): a point
   '1．放假前召开一次班会，讲清要求。' that runs on as a sentence is an item of the text, not a heading;
 - it heads text: a body paragraph comes before the next numbered line of its rank or above (a run of numbered lines
-  over nothing is a list — ``qa.formats.docx._heads_text``);
+  over nothing is a list — ``qa.formats.docx.numbered_line_heads_text``);
 - the document numbers at least ``MIN_NUMBERED_HEADINGS`` such lines (the plain-text stage's own test for a
   numbered document, ``qa.structure.layout``);
 - where type already heads numbered sections ('一、' in 黑体), a body-type line numbered shallower than those is no
@@ -32,7 +32,12 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.docx import MAX_NUMBERED_HEADING, _extends_decimal_outline, _heads_text, _numbered_heading_rank
+from qa.formats.docx import (
+    MAX_NUMBERED_HEADING,
+    extends_decimal_outline,
+    numbered_heading_rank,
+    numbered_line_heads_text,
+)
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
 from qa.structure.headings import is_bare_heading, outline_rank
@@ -93,7 +98,7 @@ def _rank(text: str) -> float | None:
         if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
             return None
         return CLAUSE_RANK if len(_CLAUSE.match(text).group(0)) < len(text) else None
-    rank = _numbered_heading_rank(text)
+    rank = numbered_heading_rank(text)
     return rank if rank is not None and rank <= MAX_RANK else None
 
 
@@ -114,14 +119,14 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
     if not candidates:
         return blocks
     # Under a decimal-numbered heading ('A.3.简体中文翻译') a line numbered otherwise ('（一）英文原版情况') is one of
-    # the clause's points, as the DOCX reader has it (``qa.formats.docx._extends_decimal_outline``).
+    # the clause's points, as the DOCX reader has it (``qa.formats.docx.extends_decimal_outline``).
     parent = ""
     parents: dict[int, str] = {}
     for i, b in enumerate(blocks):
         if b.heading_level is not None:
             parent = b.text
         parents[i] = parent
-    candidates = {i: r for i, r in candidates.items() if _extends_decimal_outline(parents[i], blocks[i].text)}
+    candidates = {i: r for i, r in candidates.items() if extends_decimal_outline(parents[i], blocks[i].text)}
     if not candidates:
         return blocks
     if not any(r < MAX_RANK for r in candidates.values()) and not any(
@@ -139,7 +144,7 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
         candidates = {i: r for i, r in candidates.items() if r >= deepest}
     # docx's test, on the same item shape: ("p", text, level, is_title); a deeper-numbered line's text is this one's
     items = [("p", b.text, b.heading_level, False) for b in blocks]
-    heads = {i: r for i, r in candidates.items() if _heads_text(i, r, items, candidates, set())}
+    heads = {i: r for i, r in candidates.items() if numbered_line_heads_text(i, r, items, candidates, set())}
     if len(heads) + sum(1 for b in blocks if b.heading_level is not None and _heading_rank(b.text) is not None) < (
         MIN_NUMBERED_HEADINGS
     ):
