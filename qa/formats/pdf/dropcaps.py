@@ -24,6 +24,9 @@ def seat_drop_caps(chars: list[_Char], body: float) -> list[_Char]:
     """``chars`` with each drop cap moved onto the first line of its paragraph (the row beside the cap whose top
     is level with the cap's), at that row's size; other characters unchanged."""
     out = list(chars)
+    # Only characters over 0.6 of a cap's least height can be display type beside it: asked once a page, not for
+    # every tall character against all the page's characters (a newspaper page's headlines are many).
+    large = [d for d in chars if d.bottom - d.top > 0.6 * CAP_LINES * body]
     for k, cap in enumerate(chars):
         tall = cap.bottom - cap.top
         if cap.text.isspace() or tall < CAP_LINES * body:
@@ -34,7 +37,7 @@ def seat_drop_caps(chars: list[_Char], body: float) -> list[_Char]:
             and (d.bottom - d.top) > 0.6 * tall
             and d.x0 < cap.x1 + 2 * tall
             and d.x1 > cap.x0 - 2 * tall
-            for d in chars
+            for d in large
         ):
             continue  # display type: a headline's characters stand beside one another
         beside = [
