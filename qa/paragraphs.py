@@ -50,7 +50,7 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
         width = max(len(lines[i].strip()) for i in block)
         groups: list[list[int]] = [[block[0]]]
         for prev, i in zip(block, block[1:], strict=False):
-            if _starts_paragraph(lines[prev], lines[i], width):
+            if _starts_paragraph(lines[prev], lines[i], width) or _table_row(doc.hints, i + 1):
                 groups.append([i])
             else:
                 groups[-1].append(i)
@@ -70,6 +70,13 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
                 )
             )
     return paragraphs
+
+
+def _table_row(hints: dict[int, LineHint] | None, line: int) -> bool:
+    """Whether a line is a table row by its source's word (a Markdown table's row): each row is a paragraph of its
+    own, as the PDF/DOCX/HTML readers lay rows out; run together, a row's last cell read into the next's first."""
+    hint = hints.get(line) if hints else None
+    return hint is not None and hint.role == "table"
 
 
 def _hinted_fields(hints: dict[int, LineHint] | None, line_start: int, line_end: int) -> dict:

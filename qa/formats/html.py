@@ -33,6 +33,7 @@ from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
+from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
 from qa.structure.headings import FRONT_MATTER, is_bare_heading
@@ -720,3 +721,57 @@ def read_html(path: Path, doc_id: str) -> Document:
         shift = 1
     blocks += [Block(t, heading_level=None if level is None else level + shift, role=role) for t, level, role in found]
     return to_document(blocks, path, doc_id, "html", encoding)
+
+
+def fragment_lines(markup: str) -> list[tuple[int, str, int | None, str]]:
+    """The blocks of an HTML fragment (a raw HTML block in a Markdown file) as (0-based line of ``markup`` where
+    the block's text starts, text, heading level, role), read by the page walker: a table as 'cell | cell' rows,
+    a ``<summary>`` or an unknown element (``<callout>``) as its text, ``<script>``/``<style>`` dropped.
+
+    The line of each block is found by the source line of the characters it starts with (lxml records each
+    element's line), so a Markdown file's citations still name the lines its text is on. Nothing of the
+    fragment is judged as page chrome beyond what the walker drops inside it: the author wrote it."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # lxml raises ParserError/ValueError on markup it cannot parse: no text to read
+        return []
+    chars: list[str] = []  # the fragment's visible characters without whitespace, in document order
+    where: list[int] = []  # the 0-based line of each
+
+    def add(text: str | None, line: int, visible: bool) -> int:
+        for ch in text or "":
+            if ch == "\n":
+                line += 1
+            elif visible and not ch.isspace():
+                chars.append(ch)
+                where.append(line)
+        return line
+
+    def visit(el, line: int) -> int:  # noqa: ANN001 - lxml element
+        if isinstance(el.tag, str):
+            line = max(line, (el.sourceline or 1) - 1)
+            line = add(el.text, line, el.tag not in _DROP_TAGS)
+            for child in el:
+                line = visit(child, line)
+        return add(el.tail, line, True)
+
+    visit(root, 0)
+    stream = fold_ideographs("".join(chars))
+    walker = _Walker()
+    walker.walk(root, True)
+    walker.flush()
+    out: list[tuple[int, str, int | None, str]] = []
+    pos = 0
+    for text, level, role in walker.blocks:
+        if not text:
+            continue
+        key = re.sub(r"\s+", "", text.split(" | ")[0])[:12]
+        found = stream.find(key, pos) if key else -1
+        if found >= 0:
+            line, pos = where[found], found + len(key)
+        else:
+            line = out[-1][0] if out else 0
+        out.append((line, text, level, "body" if role in (_STRONG, _ITEM, _MENU) else role))
+    return out
