@@ -462,6 +462,47 @@ def _typeset_headings(
     return {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
 
 
+# An answer blank: '（　　）', '(   )', '____'. A numbered line holding one is a question of an exam or a
+# worksheet ('1．地球自转的方向是（　　）'), never a heading: a heading is answered by the text under it.
+_ANSWER_BLANK = re.compile(r"[（(][\s\u3000]*[)）]|[_＿]{3,}")
+# A question's marks right after its number ('7．（30分）简述…') or '（本题10分）', and the options of a choice
+# question on the line after it ('A．自东向西　B．自西向东', 'A. 是'): also what a question has and a heading has not.
+# (A part's total in brackets, '二、解答题（共60分）', is no question's mark.)
+_SCORE_MARK = re.compile(r"[（(]\s*(?:本[题小]题?)?\s*(?:满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_OPTIONS = re.compile(r"\s*[A-DＡ-Ｄ]\s*[.．、]")
+
+
+def _question(items: list, i: int) -> bool:
+    """Whether numbered line ``i`` is a question of an exam or worksheet: it holds an answer blank or its marks,
+    or the options of a choice question follow it."""
+    text = items[i][1]
+    numbering = NUMBERING.match(text)
+    marked = numbering is not None and _SCORE_MARK.match(text, numbering.end()) is not None
+    if _ANSWER_BLANK.search(text) or marked or re.search(r"[（(]\s*本[小]?题", text):
+        return True
+    return i + 1 < len(items) and items[i + 1][0] == "p" and _OPTIONS.match(items[i + 1][1]) is not None
+
+
+# A note in brackets closing a line: '一、选择题（本大题共4小题，每小题5分，共20分）'.
+_CLOSING_NOTE = re.compile(r"\s*([（(][^（）()]+[)）])\s*$")
+
+
+def _noted_heading(text: str, line: Line | None) -> tuple[str, str, float] | None:
+    """(title, note, rank) of a bold numbered line whose sentence punctuation is all in a note in brackets closing
+    it: an exam's part heading '一、选择题（本大题共4小题，每小题5分，共20分）', set in bold over its questions. The
+    note's commas made the whole line read as a sentence, so the paper's parts were lost and its numbered
+    questions headed the sections. Only in bold (set apart from the body as a heading is): a numbered item with a
+    note in brackets at body weight ('3．按时完成作业（见附件，共三份）') stays an item."""
+    if line is None or not line.bold:
+        return None
+    note = _CLOSING_NOTE.search(text)
+    if note is None or not SENTENCE_PUNCT.search(note.group(1)):
+        return None
+    title = text[: note.start()]
+    rank = numbered_heading_rank(title)
+    return None if rank is None else (title, note.group(1), rank)
+
+
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     """The row's cells, 'a | b'. A cell merged across columns is listed once per column it spans (the same
     cell element), so it is read once — by identity, not by text: two cells that say the same ('root |
@@ -656,10 +697,29 @@ def read_docx(path: Path, doc_id: str) -> Document:
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists
-        if (rank := numbered_heading_rank(text)) is not None and extends_decimal_outline(parents[i][0], text)
+        if (rank := numbered_heading_rank(text)) is not None
+        and extends_decimal_outline(parents[i][0], text)
+        and not _question(items, i)
     }
+    # bold part headings with a note in brackets ('一、选择题（本大题共…）'): headed by their title, the note after it
+    split_notes: dict[int, tuple[str, str]] = {}
+    for i, (kind, text, level, t) in enumerate(items):
+        if kind != "p" or level is not None or t or i in entries or i in in_line_lists or i in candidates:
+            continue
+        found = _noted_heading(text, looks.get(i))
+        if found is not None and extends_decimal_outline(parents[i][0], found[0]):
+            candidates[i] = found[2]
+            split_notes[i] = (found[0], found[1])
     noted = frozenset(k for k, lines in placed.items() if lines)
-    numbered = {i: r for i, r in candidates.items() if numbered_line_heads_text(i, r, items, candidates, linked, noted)}
+    # a question ('3．（10分）求函数的极值') is text under the part heading over it, not an entry of a contents list
+    questions = frozenset(
+        i for i, (kind, text, level, _) in enumerate(items) if kind == "p" and level is None and _question(items, i)
+    )
+    numbered = {
+        i: r
+        for i, r in candidates.items()
+        if numbered_line_heads_text(i, r, items, candidates, linked, noted | questions)
+    }
     # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
     # numbered headings sit below every styled level, in their own numbering order.
     implied = {i: lv for i in numbered if (lv := decimal_level(*parents[i], items[i][1])) is not None}
@@ -682,9 +742,13 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=implied[i], role="heading"))
         elif i in keys:
             level = styled_depth + 1 + order.index(keys[i])
-            blocks.append(Block(_labelled(text, labels.get(i, "")), heading_level=level, role="heading"))
+            title, note = split_notes.get(i, (text, ""))
+            blocks.append(Block(_labelled(title, labels.get(i, "")), heading_level=level, role="heading"))
+            blocks += [Block(note)] if note else []
         elif i in numbered:
-            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
+            title, note = split_notes.get(i, (text, ""))
+            blocks.append(Block(title, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
+            blocks += [Block(note)] if note else []
         else:
             blocks.append(Block(text))
         blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
