@@ -290,6 +290,48 @@ def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
             yield from _body_elements(child)
 
 
+_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:table\s+of\s+)?contents)[：:]?", re.IGNORECASE)
+
+
+def _without_contents_fields(elements: list) -> list:
+    """The body without Word's contents list kept as a field: the paragraphs from a ``TOC`` field's start to its
+    end (its cached entries, '第一章 总则⟶1'), and a '目录' line right before it, its caption.
+
+    Word, WPS and LibreOffice write a generated contents list either in a content control (skipped by
+    ``_body_elements``) or as a bare complex field (``w:fldChar`` begin, ``w:instrText`` 'TOC \\o "1-3" …',
+    separate, the entries, end) running over several paragraphs. Read, its entries were indexed as text that
+    a search matched before the chapters they name, and a numbered entry could head a section."""
+    skip: set[int] = set()
+    fields: list[str] = []  # open complex fields' instructions, innermost last
+    for n, element in enumerate(elements):
+        in_contents = inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+        after = False  # text after the contents field's end in the paragraph where it ends: that is body text
+        marks = element.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}fldSimple", f"{_W}t")
+        for mark in marks if element.tag == f"{_W}p" else ():
+            if mark.tag == f"{_W}t":
+                simple = any(a.tag == f"{_W}fldSimple" for a in mark.iterancestors())  # a one-element field's result
+                after |= in_contents and not inside and not simple and bool((mark.text or "").strip())
+            elif mark.tag == f"{_W}fldSimple":
+                in_contents |= (mark.get(f"{_W}instr") or "").lstrip().upper().startswith("TOC")
+            elif mark.tag == f"{_W}instrText":
+                if fields:
+                    fields[-1] += mark.text or ""
+            elif mark.get(f"{_W}fldCharType") == "begin":
+                fields.append("")
+            elif mark.get(f"{_W}fldCharType") == "end" and fields:
+                fields.pop()
+            inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+            in_contents |= inside
+        if in_contents and not after:
+            caption = elements[n - 1] if n > 0 and n - 1 not in skip else None  # before the field's first paragraph
+            if caption is not None and caption.tag == f"{_W}p":
+                skip |= {n - 1} if _CONTENTS_TITLE.fullmatch(re.sub(r"\s+", "", _paragraph_text(caption))) else set()
+            skip.add(n)
+    if any(f.lstrip().upper().startswith("TOC") for f in fields):
+        return elements  # a contents field never closed (a damaged file): what follows it may be the text, keep all
+    return [e for n, e in enumerate(elements) if n not in skip]
+
+
 def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     """A cell's paragraphs, a text box's once: Word also stores a box as a VML copy under mc:Fallback."""
     return " ".join(
@@ -593,7 +635,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
 
     try:
         document = docx.Document(str(path))
-        body = list(_body_elements(document.element.body))
+        body = _without_contents_fields(list(_body_elements(document.element.body)))
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
