@@ -598,6 +598,34 @@ def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[
     ]
 
 
+# What a social platform prints around an article (WeChat, Weibo, Toutiao, Zhihu pages saved from a browser):
+# counts and buttons ('阅读 3.2万', '赞 256', '在看 88', '阅读原文', '分享', '收藏'), the follow prompt ('微信扫一扫',
+# '关注该公众号', '长按识别二维码'), the comment box's labels ('精选留言', '写留言'). A line of nothing else (not a
+# table row: '100 | 200' is data) is furniture.
+_ENGAGEMENT = re.compile(
+    r"阅读原文|阅读全文|阅读量?|浏览量?|点赞|赞赏|赞|在看|分享|收藏|转发|喜欢|点击|精选留言|写留言|留言|评论|"
+    r"微信|扫一扫|扫码|长按|识别|二维码|关注该公众号|关注我们|关注|该公众号|公众号|举报|投诉|返回顶部|"
+    r"\d[\d.,]*\s*[万千wWkK]?\+?|[\s:：|·•/、，,]"
+)
+MAX_FURNITURE = 40  # characters: a longer line says something
+
+
+def _furniture(text: str) -> bool:
+    return len(text) <= MAX_FURNITURE and not _ENGAGEMENT.sub("", text)
+
+
+def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without the social platform's furniture (``_ENGAGEMENT``) before the page's first other block and
+    after its last: a saved article's '阅读原文 阅读 3.2万 赞 256 在看 88', '微信扫一扫 关注该公众号'. The same words
+    between blocks of text are kept (when in doubt, keep it: '点赞' may be the author's word)."""
+    kept = [
+        i for i, (text, level, role) in enumerate(found) if level is not None or role == "table" or not _furniture(text)
+    ]
+    if not kept:
+        return found
+    return found[kept[0] : kept[-1] + 1]
+
+
 _CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 
 
@@ -605,6 +633,33 @@ def _bold_title(text: str) -> bool:
     """Whether a line set all in bold reads as a head: short, one line, no clause in it (a sentence, or a label
     and its message: '温馨提示：请妥善保管密码' is emphasis), no caption ('表1 主要经济指标' labels a table)."""
     return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not CAPTION_LABEL.match(text)
+
+
+BOLD_HEADS_UNDER_TITLE = 3  # bold lines heading text that make an outline under a page's one marked title (h1)
+# A section's number set as a badge of its own above its title ('01', '02', 'PART 3', '第一部分'): WeChat editors
+# (135editor, xiumi) set it in a box apart from the bold title it numbers.
+_BADGE = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|(?:part|no\.?)\s*\d{1,2}|第[一二三四五六七八九十\d]{1,3}部分)", re.I
+)
+
+
+def _with_badges_joined(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks with a bold number badge ('01') joined to the bold title right after it ('01 为什么…'): the head's
+    number, not a line of body text filed at the end of the section before it."""
+    out: list[tuple[str, int | None, str]] = []
+    for text, level, role in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous[2] == _STRONG
+            and role == _STRONG
+            and _BADGE.fullmatch(previous[0])
+            and _bold_title(text)
+        ):
+            out[-1] = (f"{previous[0]} {text}", level, role)
+        else:
+            out.append((text, level, role))
+    return out
 
 
 def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
@@ -625,8 +680,10 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     rule, ``qa.formats.pdf.numbered``). A caption ('表1 主要经济指标') is never a head. A list
     item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
     in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
-    index), not its bold lines (its author marked a heading and chose not to mark those). A page with any other
-    heading in its content keeps its author's outline as marked."""
+    index), and its bold lines only when at least ``BOLD_HEADS_UNDER_TITLE`` of them each head text (a WeChat
+    article: its title the page's h1, its heads bold ``<section>``/``<span>`` lines); one or two bold lines
+    there are emphasis its author chose not to mark as headings. A page with any other heading in its content
+    keeps its author's outline as marked."""
     items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
     eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
     candidates = {
@@ -642,13 +699,12 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
     numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}
-    # under a marked title only numbering makes heads: its author marked headings and chose not to for bold lines
-    bold = [
-        i for i in eligible if below < 0 and found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])
-    ]
+    bold = [i for i in eligible if found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])]
     heads = set(bold)
     # a bold line heads text: the next block is neither another bold line nor the end of the page
     bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
+    if below >= 0 and len(bold) < BOLD_HEADS_UNDER_TITLE:
+        bold = []  # under a marked title a bold line or two is emphasis its author chose not to mark as a heading
     if not numbered and len(bold) < 2:
         return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
     ranks = sorted(set(numbered.values()))
@@ -707,11 +763,13 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
+    found = _without_furniture(found)
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
-        found = _inferred_headings(found)
+        found = _inferred_headings(_with_badges_joined(found))
     elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
-        found = _inferred_headings(found, below=marked[0])
+        found = _with_badges_joined(found)
+        found = _inferred_headings(found, below=found.index(next(b for b in found if b[1] == 1)))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
