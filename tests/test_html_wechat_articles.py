@@ -84,3 +84,16 @@ def test_the_platforms_furniture_after_the_article_is_not_read(tmp_path: Path) -
         assert furniture not in text
     # the same words inside the article are its text, and so is the byline before it
     assert "点赞和转发不影响审核" in text and "社区服务中心 2026-03-02 08:00" in text
+
+
+def test_bold_labels_in_the_body_type_under_a_title_stay_text(tmp_path: Path) -> None:
+    """A converter's page (pandoc from LaTeX) with bold paragraph labels and no styles: its author marked the
+    headings it meant (the h1) and set these in the body's type."""
+    labels = "".join(
+        f"<p><strong>{t}</strong></p><p>{t}的条款正文，说明权利与义务。</p>" for t in ("适用范围", "复制", "修改")
+    )
+    html = (
+        f'<html><head><meta charset="utf-8"><title>许可协议</title></head><body><h1>许可协议</h1>{labels}</body></html>'
+    )
+    _, sections = _sections(tmp_path, html)
+    assert list(sections) == ["许可协议"]

@@ -643,6 +643,62 @@ _BADGE = re.compile(
 )
 
 
+_FONT_SIZE = re.compile(r"(?:^|;)\s*font-size\s*:\s*([\d.]+)\s*(px|pt|r?em)?", re.IGNORECASE)
+_COLOR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.IGNORECASE)
+_UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0}
+
+
+def _inline_look(el) -> tuple[float | None, str | None]:  # noqa: ANN001 - lxml element
+    """The font size (px) and colour the nearest inline styles of ``el`` and its ancestors set."""
+    size: float | None = None
+    color: str | None = None
+    for a in (el, *el.iterancestors()):
+        style = a.get("style") or ""
+        if size is None and (m := _FONT_SIZE.search(style)):
+            size = float(m.group(1)) * _UNIT_PX.get((m.group(2) or "px").lower(), 1.0)
+        if color is None and (m := _COLOR.search(style)):
+            color = re.sub(r"\s+", "", m.group(1)).lower()
+        if size is not None and color is not None:
+            break
+    return size, color
+
+
+def _set_apart_by_type(content, found: list[tuple[str, int | None, str]]) -> set[int]:  # noqa: ANN001 - lxml element
+    """The bold blocks (``_STRONG``) an editor set apart from the body by inline type: a larger font size or another
+    colour than the body's commonest (by characters). WYSIWYG editors (WeChat's, UEditor, 135editor) style a head so;
+    a converter's ``<p><strong>`` (pandoc's LaTeX \\textbf paragraph labels) carries no style and sets nothing
+    apart."""
+    deepest: dict[str, object] = {}
+    for el in content.iter():
+        if isinstance(el.tag, str) and (text := _text(el)):
+            deepest[text] = el  # document order: a child holding all its parent's text replaces it
+
+    def look(text: str) -> tuple[float | None, str | None] | None:
+        # (a badge joined to its title: 'PART 1 如何办理' is found by '如何办理')
+        el = next(
+            (e for k in range(text.count(" ") + 1) if (e := deepest.get(text.split(" ", k)[-1])) is not None), None
+        )
+        return None if el is None else _inline_look(el)
+
+    weights: dict[tuple[float | None, str | None], int] = {}
+    for text, _, role in found:
+        if role == "body" and (seen := look(text)) is not None:
+            weights[seen] = weights.get(seen, 0) + len(text)
+    if not weights:
+        return set()
+    body_size, body_color = max(weights, key=lambda k: weights[k])
+    apart: set[int] = set()
+    for i, (text, _, role) in enumerate(found):
+        if role != _STRONG or (seen := look(text)) is None:
+            continue
+        size, color = seen
+        if (size is not None and body_size is not None and size > body_size) or (
+            color is not None and color != body_color
+        ):
+            apart.add(i)
+    return apart
+
+
 def _with_badges_joined(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
     """The blocks with a bold number badge ('01') joined to the bold title right after it ('01 为什么…'): the head's
     number, not a line of body text filed at the end of the section before it."""
@@ -662,7 +718,9 @@ def _with_badges_joined(found: list[tuple[str, int | None, str]]) -> list[tuple[
     return out
 
 
-def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
+def _inferred_headings(
+    found: list[tuple[str, int | None, str]], below: int = -1, apart: set[int] | None = None
+) -> list[tuple[str, int | None, str]]:
     """The blocks of a page without h1–h6 or ARIA headings in its content, with the heads its author set
     in bold or numbered as an outline made headings.
 
@@ -680,10 +738,12 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     rule, ``qa.formats.pdf.numbered``). A caption ('表1 主要经济指标') is never a head. A list
     item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
     in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
-    index), and its bold lines only when at least ``BOLD_HEADS_UNDER_TITLE`` of them each head text (a WeChat
-    article: its title the page's h1, its heads bold ``<section>``/``<span>`` lines); one or two bold lines
-    there are emphasis its author chose not to mark as headings. A page with any other heading in its content
-    keeps its author's outline as marked."""
+    index), and its bold lines only when at least ``BOLD_HEADS_UNDER_TITLE`` of them each head text and its
+    editor set them apart by type (``apart``: a larger size or another colour in inline styles; a WeChat article:
+    its title the page's h1, its heads bold, larger, coloured ``<section>``/``<span>`` lines); one or two bold
+    lines, or bold lines in the body's type, are emphasis or labels its author chose not to mark as headings
+    (pandoc's page of the GFDL, its clause labels '<p><strong>. VERBATIM COPYING</strong></p>'). A page with any
+    other heading in its content keeps its author's outline as marked."""
     items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
     eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
     candidates = {
@@ -703,8 +763,9 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     heads = set(bold)
     # a bold line heads text: the next block is neither another bold line nor the end of the page
     bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
-    if below >= 0 and len(bold) < BOLD_HEADS_UNDER_TITLE:
-        bold = []  # under a marked title a bold line or two is emphasis its author chose not to mark as a heading
+    if below >= 0:  # under a marked title: only lines set apart by type, and enough of them to make an outline
+        bold = [i for i in bold if i in (apart or set())]
+        bold = bold if len(bold) >= BOLD_HEADS_UNDER_TITLE else []
     if not numbered and len(bold) < 2:
         return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
     ranks = sorted(set(numbered.values()))
@@ -769,7 +830,8 @@ def read_html(path: Path, doc_id: str) -> Document:
         found = _inferred_headings(_with_badges_joined(found))
     elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
         found = _with_badges_joined(found)
-        found = _inferred_headings(found, below=found.index(next(b for b in found if b[1] == 1)))
+        title_at = found.index(next(b for b in found if b[1] == 1))
+        found = _inferred_headings(found, below=title_at, apart=_set_apart_by_type(content, found))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
