@@ -26,7 +26,8 @@ with the numbered ones by size, then numbering (``_typeset_headings``). A headin
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
-and text boxes are read through, except Word's generated table of contents. Tables become one block per row
+and text boxes are read through, except Word's generated table of contents (a content control or a bare ``TOC``
+field). Tables become one block per row
 ("cell | cell"); page headers and footers live in other parts of the package and are never read.
 """
 

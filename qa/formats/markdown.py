@@ -13,7 +13,10 @@ from blocks; that would renumber a Markdown file's lines. Here ``Document.text``
 matter, a setext underline, code-fence lines, thematic breaks, a table's delimiter row — and a heading
 line holds the heading's words without markup, as an ATX heading ('## [API](api.md) `v2`' -> '## API
 v2', 'Title' over '=====' -> '# Title'; a heading is only ever shown as the section path), as does a
-front-matter ``title:`` line when it heads the outline. Every other line is the file's, so
+front-matter ``title:`` line when it heads the outline. A raw HTML block (Feishu, Notion and Yuque exports write
+tables, foldouts and callouts so) holds its text as the HTML reader reads it, each block on the line its text
+starts on, and image syntax and inline tags are dropped from a line (an image's alt text kept). Every other line
+is the file's, so
 ``doc.md:12-14`` is lines 12-14 of the file. Each line gets a ``LineHint``: its heading level where the
 Markdown makes it a heading (ATX or setext, outside lists and quotes), else no level (body, code,
 table, list, quote: never a heading).
