@@ -864,7 +864,7 @@ def fragment_lines(markup: str) -> list[tuple[int, str, int | None, str]]:
         for ch in text or "":
             if ch == "\n":
                 line += 1
-            elif visible and not ch.isspace():
+            elif visible and not ch.isspace() and ch not in "\u200b\ufeff":  # (what ``clean_inline`` reads as space)
                 chars.append(ch)
                 where.append(line)
         return line
