@@ -51,8 +51,8 @@ _LANGUAGE = {
     "cp1251": "Cyrillic",
     "koi8_r": "Cyrillic",
 }
-SAMPLE_CHARS = 50_000  # of each reading scored: enough to tell, bounded on a 100 MB file
-SAMPLE_BYTES = 1 << 20  # charset-normalizer reads this much of a long file
+SAMPLE_BYTES = 200_000  # of a long file decoded and scored: enough to tell, bounded on a 100 MB file
+SAMPLE_CHARS = 50_000  # of each reading scored
 AMBIGUOUS_BELOW = 0.05  # a runner-up this close (in score) to the winner, reading other text: the file is named
 
 # Accented letters of the alphabets written in the single-byte Latin encodings (lower case).
@@ -289,16 +289,29 @@ def _same(a: str, b: str) -> bool:
         return False
 
 
+def _strict(sample: bytes, encoding: str, cut: bool) -> str | None:
+    """The sample decoded strictly (None if it does not decode), less a character cut short at its end (``cut``)."""
+    try:
+        return sample.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if cut and exc.start >= len(sample) - 4:
+            try:
+                return sample[: exc.start].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+        return None
+
+
 def readings(data: bytes) -> list[Reading]:
-    """Every strict decoding of ``data`` among ``USUAL`` and charset-normalizer's pick, best first."""
+    """Strict decodings of ``data`` among ``USUAL`` and charset-normalizer's pick, best first; each reading's text
+    is its first ``SAMPLE_BYTES`` (the whole file's decoding may still fail further on: ``decode``)."""
     found: list[Reading] = []
+    sample = data[:SAMPLE_BYTES]
     for encoding in USUAL:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        found.append(Reading(encoding, text, score(text, encoding)))
-    best = from_bytes(data[:SAMPLE_BYTES]).best() if len(data) > SAMPLE_BYTES else from_bytes(data).best()
+        text = _strict(sample, encoding, cut=len(data) > SAMPLE_BYTES)
+        if text is not None:
+            found.append(Reading(encoding, text, score(text, encoding)))
+    best = from_bytes(sample).best()
     if best is not None and not best.encoding.startswith("utf") and not any(_same(best.encoding, e) for e in USUAL):
         text = str(best)
         found.append(Reading(best.encoding, text, score(text, best.encoding)))
@@ -321,4 +334,14 @@ def rival(ranked: list[Reading]) -> Reading | None:
             return None
         if other.text != first.text and language_of(other.encoding) != language_of(first.encoding):
             return other
+    return None
+
+
+def decode(data: bytes, ranked: list[Reading]) -> tuple[str, Reading] | None:
+    """The whole file in the best reading that decodes all of it (a sample's reading may fail further on)."""
+    for reading in ranked:
+        try:
+            return data.decode(reading.encoding), reading
+        except (UnicodeDecodeError, LookupError):
+            continue
     return None

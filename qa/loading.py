@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.encoding_readings import language_of, readings, rival
+from qa.encoding_readings import decode, language_of, readings, rival
 from qa.errors import LoadError
 from qa.formats import STRUCTURED_SUFFIXES, read_structured
 from qa.ideograph_forms import FOLD
@@ -199,9 +199,11 @@ def _detect(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     other reading, so a user sees it rather than finding mojibake in the answers.
     """
     ranked = readings(data)
-    if not ranked:
+    found = decode(data, ranked)
+    if found is None:
         raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
-    best = ranked[0]
+    text, best = found
+    ranked = ranked[ranked.index(best) :]
     other = rival(ranked)
     if other is not None:
         notes.append(
@@ -209,7 +211,7 @@ def _detect(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
             f"also be {other.encoding} ({language_of(other.encoding)}: {_excerpt(other.text)}); if the text is "
             "wrong, save the file as UTF-8 and build again"
         )
-    return best.text, best.encoding
+    return text, best.encoding
 
 
 def _excerpt(text: str) -> str:
