@@ -5,8 +5,8 @@ Two things Word users do that paragraph styles do not show:
 - they type Shift+Enter (a line break, ``w:br``) between what are really paragraphs — '一、值班时间⏎春节期间…。
   ⏎二、值班人员⏎…' in one paragraph, a habit of pasted text — and inside one: a meeting's field block, a poem, a
   sentence broken mid-way. ``qa.formats.soft_breaks`` says which break parts the paragraph; the lines of one part
-  stay lines of their own (joined by '\n', never glued), and such a part is read as one paragraph of lines
-  (``wrapped``): ``docx.py`` takes no numbered heading from its lines;
+  stay lines of their own (joined by '\n', never glued) in one paragraph; a paragraph whose lines were broken
+  where a margin was (``wrapped``: text converted from a PDF) gives ``docx.py`` no numbered heading;
 - they make a heading by direct formatting (bold, a larger size, in the Normal style): each line's size and
   weight are resolved as Word resolves them — the run's own properties, its character style, the paragraph's
   style, each with the styles it is based on, then the document defaults — so the reader can tell a line set
@@ -26,8 +26,9 @@ DEFAULT_SIZE = 10.0  # points: Word's size when neither a style nor the document
 @dataclass(frozen=True)
 class Line:
     """One line of a paragraph — or one part of lines its soft breaks do not part ('\n' between them): its text,
-    the smallest size (points), whether every character is bold, and whether it holds several lines (``wrapped``:
-    a paragraph laid out by line, a field block, a sentence broken mid-way)."""
+    the smallest size (points), whether every character is bold, and whether its lines were broken where a margin
+    was (``wrapped``: each but the last about as long as the paragraph's longest — a PDF converted to Word, a
+    license pasted as preformatted text — not a field block of short lines)."""
 
     text: str
     size: float
@@ -105,6 +106,9 @@ class RunFormats:
         return (size or self.default_size), (self.default_bold if bold is None else bold)
 
 
+LAID_OUT = 0.6  # a line this long (share of its paragraph's longest) before a soft break filled the line
+
+
 def _look(parts: list[tuple[str, float, bool]], formats: RunFormats) -> tuple[float, bool]:
     """A line's type: its smallest size and whether all of it is bold (a line set apart is its own paragraph)."""
     marked = [(size, bold) for t, size, bold in parts if t.strip()]
@@ -134,10 +138,13 @@ def paragraph_lines(pieces: list[tuple[str, object]], formats: RunFormats, parag
             groups.append([parts])
         else:
             groups[-1].append(parts)
+    longest = max(len(t) for t, _ in kept)
     lines: list[Line] = []
     for group in groups:
-        text = "\n".join(clean_inline("".join(t for t, _, _ in parts)) for parts in group)
+        texts = [clean_inline("".join(t for t, _, _ in parts)) for parts in group]
         marked = [(size, bold) for parts in group for t, size, bold in parts if t.strip()]
         size = min((s for s, _ in marked), default=formats.default_size)
-        lines.append(Line(text, size, bool(marked) and all(b for _, b in marked), len(group) > 1))
+        # broken where the margin was (each line but the last nearly as long as the longest): text laid out by line
+        laid_out = len(texts) > 1 and all(len(t) >= LAID_OUT * longest for t in texts[:-1])
+        lines.append(Line("\n".join(texts), size, bool(marked) and all(b for _, b in marked), laid_out))
     return lines
