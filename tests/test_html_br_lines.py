@@ -36,3 +36,19 @@ def test_lines_broken_by_br_stay_one_paragraph_each_its_own_line(tmp_path):
         (("会议纪要", "二、关于人事"), ["会议同意人事安排。", "床前明月光\n疑是地上霜", "举头望明月\n低头思故乡"]),
     ]
     assert "主持人：张三\n参会人员：李四、王五" in text  # lines of their own, never glued
+
+
+def test_a_numbered_head_after_a_br_still_heads_its_section(tmp_path):
+    # an editor's notice in one <div> of lines: a line with a comma before '二、活动地点' does not swallow the head
+    page = (
+        "<html><head><title>活动通知</title></head><body><div>一、活动时间<br>5月1日至3日，每天上午9点<br>"
+        "二、活动地点<br>市体育馆，东门入场<br>三、报名方式<br>电话报名，截止4月25日</div></body></html>"
+    )
+    path = tmp_path / "notice.html"
+    path.write_text(page, encoding="utf-8")
+    outline = recover_outline(load_file(path))
+    assert [(s.path[-1], [outline.paragraphs[i].text for i in s.paragraphs]) for s in outline.sections][-3:] == [
+        ("一、活动时间", ["5月1日至3日，每天上午9点"]),
+        ("二、活动地点", ["市体育馆，东门入场"]),
+        ("三、报名方式", ["电话报名，截止4月25日"]),
+    ]

@@ -18,9 +18,16 @@ from qa.formats.outline_numbers import NUMBERING, line_outline_rank
 
 ENDS_PARAGRAPH = tuple("。！？；：!?;:…”」』")
 # Punctuation inside a sentence (after a line's number): a numbered line holding it is a sentence in progress
-# ('第三条 有下列情形之一的，依照本办法'), not a title line; the line after it continues it whatever it begins with
-# ('第五条规定处理：').
+# ('第三条 有下列情形之一的，依照本办法'), not a title line.
 _IN_SENTENCE = re.compile(r"[，,、]")
+# A clause, article or chapter cited in a sentence ('依照本办法⏎第五条规定处理'): after a sentence in progress, the
+# rest of that sentence, not a new clause. Other numbers ('二、', '（三）', '3.') at a line's start begin an item.
+_CITED = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+[条款项章节编]")
+
+
+def _in_sentence(line: str) -> bool:
+    number = NUMBERING.match(line)
+    return bool(_IN_SENTENCE.search(line[number.end() :] if number else line))
 
 
 def ends_paragraph(line: str, following: str, same_type: bool = True) -> bool:
@@ -28,7 +35,7 @@ def ends_paragraph(line: str, following: str, same_type: bool = True) -> bool:
     line, following = line.strip(), following.strip()
     if line.endswith(ENDS_PARAGRAPH) or not same_type:
         return True
-    number = NUMBERING.match(line)
-    if _IN_SENTENCE.search(line[number.end() :] if number else line):
-        return False  # a sentence in progress: the next line continues it
-    return line_outline_rank(line) is not None or line_outline_rank(following) is not None
+    if line_outline_rank(following) is not None:  # a numbered line begins, unless a sentence cites a clause
+        return not (_CITED.match(following) and _in_sentence(line))
+    # after a numbered title line ('一、值班时间'), not after a numbered sentence in progress
+    return line_outline_rank(line) is not None and not _in_sentence(line)
