@@ -12,7 +12,10 @@ inline element wrapping blocks is read as those blocks; ``hidden`` parts are rea
 Checked on real pages by ``benchmarks/real_html.py``.
 
 Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
-lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
+lines, as a browser shows them, of one paragraph unless the break parts it as a Word soft break would
+(``qa.formats.soft_breaks``: after a sentence's end, around a numbered line, between bold and plain lines; two
+``<br>`` in a row end a paragraph): a sentence an editor broke mid-way is not cut in two.
+A page whose content marks no heading (a site editor's article of
 paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
 reader's rules for an unstyled numbered paragraph ('1.' steps only beside 一、/（一）/第N条, as the PDF reader reads
 them), and from short lines set all in bold, no clause or caption (``_inferred_headings``).
