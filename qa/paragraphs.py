@@ -13,6 +13,7 @@ import re
 from qa.records import Document, LineHint, Paragraph
 
 SENTENCE_END = "。！？!?；;…．.:：」』”’\"')）】》"
+BLOCK_FORMATS = ("docx", "html")  # readers whose every block of lines is one paragraph
 _MARKDOWN_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```)")
 
 
@@ -45,12 +46,15 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
     if current:
         blocks.append(current)
 
+    # A DOCX or HTML reader writes one paragraph per block of lines (``qa.formats.blocks.to_document``): lines
+    # inside a block are soft breaks its author typed in one paragraph, which the reader has already parted.
+    read_by_block = doc.source_format in BLOCK_FORMATS
     paragraphs: list[Paragraph] = []
     for block in blocks:
         width = max(len(lines[i].strip()) for i in block)
         groups: list[list[int]] = [[block[0]]]
         for prev, i in zip(block, block[1:], strict=False):
-            if _starts_paragraph(lines[prev], lines[i], width) or _table_row(doc.hints, i + 1):
+            if (not read_by_block and _starts_paragraph(lines[prev], lines[i], width)) or _table_row(doc.hints, i + 1):
                 groups.append([i])
             else:
                 groups[-1].append(i)

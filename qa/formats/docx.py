@@ -652,6 +652,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     plain_titles: set[str] = set()  # styled headings' words without the number Word draws
     parted: list[list[int]] = []  # the lines of each paragraph parted by line breaks
     laid_out: set[int] = set()  # lines of a paragraph also broken in mid-sentence: never a numbered heading
+    soft_lines: dict[int, str] = {}  # a paragraph of lines soft breaks do not part -> its lines ('\n' between)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
@@ -701,7 +702,9 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     list_numbers[len(items)] = list_level
                     labels[len(items)] = label
                 looks[len(items)] = line
-                items.append(("p", line.text, level, title))
+                if "\n" in line.text:  # lines its soft breaks keep: read as one line, written as its lines
+                    soft_lines[len(items)] = line.text
+                items.append(("p", clean_inline(line.text), level, title))
             place(element)
         elif tag == "tbl":
             for row in Table(element, document).rows:
@@ -793,6 +796,6 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(title, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
             blocks += [Block(note)] if note else []
         else:
-            blocks.append(Block(text))
+            blocks.append(Block(soft_lines.get(i, text), lines=i in soft_lines))
         blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
     return to_document(blocks, path, doc_id, "docx", "docx")

@@ -12,7 +12,10 @@ inline element wrapping blocks is read as those blocks; ``hidden`` parts are rea
 Checked on real pages by ``benchmarks/real_html.py``.
 
 Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
-lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
+lines, as a browser shows them, of one paragraph unless the break parts it as a Word soft break would
+(``qa.formats.soft_breaks``: after a sentence's end, around a numbered line, between bold and plain lines; two
+``<br>`` in a row end a paragraph): a sentence an editor broke mid-way is not cut in two.
+A page whose content marks no heading (a site editor's article of
 paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
 reader's rules for an unstyled numbered paragraph ('1.' steps only beside 一、/（一）/第N条, as the PDF reader reads
 them), and from short lines set all in bold, no clause or caption (``_inferred_headings``).
@@ -33,6 +36,7 @@ from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
+from qa.formats.soft_breaks import ends_paragraph
 from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
@@ -430,6 +434,7 @@ _BOLD_TAGS = {"strong", "b"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _STRONG = "strong"  # a body block set all in bold: a heading candidate on a page without headings
 _ITEM = "item"  # a list item or definition: never an inferred heading
+_SOFT_ROLES = ("body", _STRONG, _ITEM)  # blocks whose lines a <br> may continue: text, not headings or rows
 _MENU = "menu"  # a line of internal links, each a short word: a menu where it opens or closes the page's text
 
 
@@ -464,6 +469,7 @@ class _Walker:
         self._role = "body"  # "footnote"/"endnote" inside a note moved after its reference
         self.read_notes: set[str] = set()  # moved notes read after the block citing them
         self.homes: list[tuple[int, str]] = []  # (block index, note id): where the page listed a moved note
+        self._after_br = False  # the text being collected follows a <br> straight after the last block's line
 
     def _passed(self, el) -> None:  # noqa: ANN001
         """Marks where the page listed moved notes, in ``el`` read as one block (or ``el`` itself), and the moved
@@ -491,8 +497,17 @@ class _Walker:
         text = clean_inline("".join(self._inline))
         bold = all(self._bold)
         self._inline, self._bold = [], []
-        if text:
-            self.blocks.append((text, None, self._body_role(bold)))
+        after_br, self._after_br = self._after_br, False
+        if not text:
+            return
+        role = self._body_role(bold)
+        if after_br and self.blocks and self.blocks[-1][1] is None and self.blocks[-1][2] in _SOFT_ROLES:
+            # a line after a <br>: the same paragraph's next line unless the break parts it (``soft_breaks``)
+            before, _, before_role = self.blocks[-1]
+            if not ends_paragraph(before.rsplit("\n", 1)[-1], text, before_role == role):
+                self.blocks[-1] = (before + "\n" + text, None, before_role)
+                return
+        self.blocks.append((text, None, role))
 
     def walk(self, el, in_content: bool) -> None:  # noqa: ANN001
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -538,6 +553,11 @@ class _Walker:
                 self.walk(child, inside)
             self.flush()
             self._role = outer
+        elif tag == "br":
+            # '<br>' ends a line; two in a row (an empty line) end the paragraph, as they look in a browser
+            blank = self._after_br and not "".join(self._inline).strip()
+            self.flush()
+            self._after_br = not blank
         elif tag in _BLOCK_TAGS or _wraps_blocks(el):
             # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
             # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
@@ -839,7 +859,10 @@ def read_html(path: Path, doc_id: str) -> Document:
     if title and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(title, heading_level=1, role="title"))
         shift = 1
-    blocks += [Block(t, heading_level=None if level is None else level + shift, role=role) for t, level, role in found]
+    blocks += [
+        Block(t, heading_level=None if level is None else level + shift, role=role, lines=level is None and "\n" in t)
+        for t, level, role in found
+    ]
     return to_document(blocks, path, doc_id, "html", encoding)
 
 
