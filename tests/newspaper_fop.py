@@ -682,14 +682,26 @@ class _Laid:
 
     frags: dict[str, list[tuple[int, int, list[str]]]]
     order: list[str]  # ids in the order they were laid out
+    spans: list[tuple[int, float, list[str]]] = field(default_factory=list)  # (sequence, height pt, ids) in order
+    body_height: dict[int, float] = field(default_factory=dict)  # sequence -> its pages' body region height, pt
+    pages: dict[int, int] = field(default_factory=dict)  # sequence -> pages it took
 
 
 def _area_tree(path: Path) -> _Laid:
     root = ET.parse(path).getroot()
     frags: dict[str, list[tuple[int, int, list[str]]]] = {}
     order: list[str] = []
+    spans: list[tuple[int, float, list[str]]] = []
+    heights: dict[int, float] = {}
+    pages: dict[int, int] = {}
     for seq, sequence in enumerate(root.iter("pageSequence")):
         for page, viewport in enumerate(sequence.iter("pageViewport")):
+            pages[seq] = page + 1
+            for region in viewport.iter("regionBody"):
+                heights.setdefault(seq, int(region.get("bpd", "0")) / 1000)
+            for span in viewport.iter("span"):
+                ids = [b.get("prod-id") for b in span.iter("block") if re.match(r"s\d+-", b.get("prod-id") or "")]
+                spans.append((seq, int(span.get("bpd", "0")) / 1000, ids))
             for block in viewport.iter("block"):
                 bid = block.get("prod-id")
                 if not bid or not re.match(r"s\d+-", bid):
@@ -698,7 +710,7 @@ def _area_tree(path: Path) -> _Laid:
                 if bid not in frags:
                     order.append(bid)
                 frags.setdefault(bid, []).append((seq, page, lines))
-    return _Laid(frags, order)
+    return _Laid(frags, order, spans, heights, pages)
 
 
 def _chars_in(lines: list[str]) -> int:
@@ -759,12 +771,12 @@ def _cut_at_line(writer: _Writer, story: dict, kept_lines: int, laid: _Laid, seq
     return None
 
 
-def _adjust(spec: dict, writer: _Writer, laid: _Laid, cuts: dict[str, int], dropped: set, snapped: set) -> bool:
+def _adjust(spec: dict, writer: _Writer, laid: _Laid, cuts: dict[str, int], dropped: set, state: _State) -> bool:
     """Set the cuts and drops this area tree asks for; True when anything changed (lay out again)."""
     st = spec["style"]
     changed = False
     # The lead's page-1 text ends where a column line ends: drop the last (short) line of its cut paragraph.
-    if "s0" not in snapped:
+    if "s0" not in state.snapped:
         blocks = _body_lines(laid, writer, "s0", 0, None)
         total = sum(len(ls) for _, ls in blocks)
         if total > 2:
@@ -772,7 +784,7 @@ def _adjust(spec: dict, writer: _Writer, laid: _Laid, cuts: dict[str, int], drop
             if new and new < cuts["s0"]:
                 cuts["s0"] = new
                 changed = True
-        snapped.add("s0")
+        state.snapped.add("s0")
     # Page 1 overflow: the first block laid out on a later page of the first sequence.
     over = next((b for b in laid.order if any(s == 0 and p > 0 for s, p, _ in laid.frags[b])), None)
     if over:
@@ -795,24 +807,45 @@ def _adjust(spec: dict, writer: _Writer, laid: _Laid, cuts: dict[str, int], drop
             cut = int(cuts[key] * 0.8)
         if cut:
             cuts[key] = cut
-            snapped.add(key)
+            state.snapped.add(key)
             _drop_after(spec, dropped, 0, band, key)
         elif key == "s0":
             raise RuntimeError(f"seed {spec['seed']}: the lead does not fit page 1")
-        elif not _fits_some(laid, writer, story, 0) and _may_skip(snapped, 0):
+        elif not _fits_some(laid, writer, story, 0) and _may_skip(state, 0):
             # its heads would stand at the page's foot: leave this story out and try the next band in its place
             _leave_out(spec, dropped, 0, band, key)
         else:
             cuts.pop(key, None)
             _shorten(spec, writer, laid, dropped, 0, band, story)
         changed = True
+    # A page run over by what has no id (a marker line, a continuation's head, the closing hairline): trim its end.
+    for seq in (0, 1):
+        if laid.pages.get(seq, 1) > 1 and not any(
+            any(s == seq and p > 0 for s, p, _ in laid.frags[b]) for b in laid.order
+        ):
+            _trim_last(spec, writer, laid, dropped, state, seq)
+            return True
+    # Page 2: choose its bands from their measured heights once the jumps are known (again when they change).
+    jumps_now = ",".join(sorted(cuts))
+    if jumps_now not in state.plans:
+        state.plans.add(jumps_now)
+        heights = _band_heights(state, laid, spec)
+        room = laid.body_height.get(1, 0) - _continuation_height(spec, writer, laid, cuts)
+        for n in range(len(spec["page2"])):
+            h = heights.get(n)
+            if h is not None and h <= room:
+                room -= h
+                dropped.discard((1, n))
+            else:
+                dropped.add((1, n))
+        return True
     # Page 2 overflow: shorten the story that runs off (or, when the continuations run off, drop the band before).
     over2 = next((b for b in laid.order if any(s == 1 and p > 0 for s, p, _ in laid.frags[b])), None)
     if over2:
         key = over2.split("-")[0]
         where = _story_of(spec, key)
         kept = [n for n in range(len(spec["page2"])) if (1, n) not in dropped]
-        if where and where[0] == 1 and not _fits_some(laid, writer, where[2], 1) and _may_skip(snapped, 1):
+        if where and where[0] == 1 and not _fits_some(laid, writer, where[2], 1) and _may_skip(state, 1):
             _leave_out(spec, dropped, 1, where[1], key)  # nothing of it would be left: try the next band instead
         elif where and where[0] == 1:
             _shorten(spec, writer, laid, dropped, 1, where[1], where[2])
@@ -825,11 +858,84 @@ def _adjust(spec: dict, writer: _Writer, laid: _Laid, cuts: dict[str, int], drop
     return changed
 
 
-def _may_skip(state: set, seq: int, budget: int = 3) -> bool:
+@dataclass
+class _State:
+    """What the runs so far decided: cuts snapped to a line end, stories left out per page, page 2's plans (one per
+    set of jumps) and its bands' measured heights."""
+
+    snapped: set[str] = field(default_factory=set)
+    skips: dict[int, int] = field(default_factory=dict)
+    plans: set[str] = field(default_factory=set)
+    heights: dict[int, float] = field(default_factory=dict)
+
+
+def _band_heights(state: _State, laid: _Laid, spec: dict) -> dict[int, float]:
+    """Page 2's band heights (pt) as last measured: a band's spans (its heads across the page, its balanced columns)
+    and the hairline or rule before it. Only bands laid out whole on one page are measured; kept across runs."""
+    band_of = {s["key"]: n for n, band in enumerate(spec["page2"]) for s in band["stories"]}
+    measured: dict[int, float] = {}
+    pages: dict[int, set] = {}
+    pending = 0.0
+    for seq, height, ids in laid.spans:
+        if seq != 1:
+            continue
+        bands = {band_of.get(i.split("-")[0]) for i in ids}
+        if not ids:
+            pending += height  # a hairline or rule: counted with the band under it
+            continue
+        for n in bands - {None}:
+            measured[n] = measured.get(n, 0.0) + height + pending
+            pending = 0.0
+    for n in measured:
+        pages[n] = {p for i in laid.order if band_of.get(i.split("-")[0]) == n for s, p, _ in laid.frags[i] if s == 1}
+    state.heights.update({n: h for n, h in measured.items() if len(pages.get(n, ())) == 1})
+    return state.heights
+
+
+def _continuation_height(spec: dict, writer: _Writer, laid: _Laid, cuts: dict[str, int]) -> float:
+    """An estimate (pt, generous) of the continuations' height on page 2: measured where they were laid out on page
+    2 whole, else from the rest's length in page 2's columns."""
+    st = spec["style"]
+    cols = st["columns"][1]
+    left, right = st["margins"][:2]
+    col_w = (st["width"] - left - right - (cols - 1) * st["gap"]) / cols
+    per_line = max(1, int(col_w / st["body"]))
+    pitch = st["body"] * st["leading"]
+    total = 0.0
+    for key in cuts:
+        story = _story_of(spec, key)[2]
+        rest = writer._split(story)[1]
+        lines = sum(-(-(len(p) + 2) // per_line) for p in rest) + (2 if story.get("byline_style") == "closing" else 0)
+        body = -(-lines // cols) * pitch + len(rest) * (0 if st["indent"] else st["body"] * 0.5)
+        head = st["body"] * st["cont_scale"] * 1.25 * 2 + pitch * 2
+        total += 1.1 * (body + head) + pitch
+    return total
+
+
+def _trim_last(spec: dict, writer: _Writer, laid: _Laid, dropped: set, state: _State, seq: int) -> None:
+    """Make room at the foot of page ``seq + 1``: the last story laid out there loses its last paragraph (or goes);
+    when that is a continuation, the last band before it goes instead."""
+    last = next(b for b in reversed(laid.order) if any(s == seq for s, _, _ in laid.frags[b]))
+    key = last.split("-")[0]
+    where = _story_of(spec, key)
+    name = ("page1", "page2")[seq]
+    kept = [n for n in range(len(spec[name])) if (seq, n) not in dropped]
+    if where[0] != seq or key == "s0":  # a jumping story's text: drop the band laid out last before it
+        if seq == 1 and kept:
+            dropped.add((1, kept[-1]))
+            return
+        raise RuntimeError(f"seed {spec['seed']}: page {seq + 1} runs over with nothing left to drop")
+    story = where[2]
+    if len(story["paragraphs"]) > 1 and key not in writer.cuts:
+        story["paragraphs"] = story["paragraphs"][:-1]
+    else:
+        _leave_out(spec, dropped, seq, where[1], key)
+
+
+def _may_skip(state: _State, seq: int, budget: int = 3) -> bool:
     """Whether another story may be left out of page ``seq + 1`` for a later one (a few per paper: each costs a run)."""
-    used = sum(k.startswith(f"skip{seq}-") for k in state)
-    state.add(f"skip{seq}-{used}")
-    return used < budget
+    state.skips[seq] = state.skips.get(seq, 0) + 1
+    return state.skips[seq] <= budget
 
 
 def _fits_some(laid: _Laid, writer: _Writer, story: dict, seq: int) -> bool:
@@ -903,7 +1009,7 @@ def make_fop_newspaper(path: Path, seed: int, pages: int = 2, columns: int | Non
     lead_len = sum(map(len, spec["lead"]["paragraphs"]))
     cuts: dict[str, int] = {"s0": max(40, int(lead_len * spec["style"]["lead_share"]))}
     dropped: set[tuple[int, int]] = set()
-    snapped: set[str] = set()
+    state = _State()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         conf = _config(folder)
@@ -913,7 +1019,7 @@ def make_fop_newspaper(path: Path, seed: int, pages: int = 2, columns: int | Non
             fo.write_text(writer.write(), encoding="utf-8")
             _fop(conf, ["-fo", str(fo), "-at", "application/pdf", str(at)])
             laid = _area_tree(at)
-            if not _adjust(spec, writer, laid, cuts, dropped, snapped):
+            if not _adjust(spec, writer, laid, cuts, dropped, state):
                 break
         else:
             raise RuntimeError(f"seed {seed}: the layout did not settle")
