@@ -25,15 +25,17 @@ Conventions (fixed before the first run; every dimension drawn from the seed, in
 - **Page 1** opens with a **masthead** across the page: the paper's name in large red 黑体, centred over an issue line,
   or at the left of a two-cell table with an ear of date / 星期 / 第N期 / 国内统一刊号 lines at the right; under it a
   single or a double rule. Then **bands** down the page, each across all columns: a **wide band** holds one story,
-  its heads across the page (FOP ``span="all"``) over its body flowing through the columns (balanced at the next
-  band); a **flow band** holds 2–4 short stories one after the other down the columns, each under heads one column
-  wide (a head may start mid-column and wrap). A thin rule between bands on some papers, a red section label
-  (【今日关注】 / ■经济纵横 …, not a piece) over some bands.
+  its heads across the page (FOP ``span="all"``) over its body flowing through the columns (balanced: every band,
+  the last one too, is closed by a rule or a hairline across the page); a **flow band** holds 2–4 short stories one
+  after the other down the columns, each under heads one column wide (a head may start mid-column and wrap). A thin
+  rule between bands on some papers, a red section label (【今日关注】 / ■经济纵横 …, not a piece) over some bands.
 - **The lead** is the first band: a wide band, its headline 2.0–3.4× the body; its text is cut where a column line
   ends (after 35–65 % of it, set from the first area tree) and JUMPS. Later stories' headlines 1.3–2.1× (1.15–1.6×
-  in flow bands). A band that does not fit on page 1 is dropped there, except on some papers (about 45 %) where the
-  first story that runs off page 1 with its heads and two lines on the page is cut at a line end and jumps too (the
-  **second jump**); the bands after it are dropped.
+  in flow bands). On some papers (about 45 %) the first story that runs off page 1 with its heads and four lines on
+  the page is cut at a line end two lines up and jumps too (the **second jump**; the bands after it are dropped).
+  Otherwise a story that runs off with its heads and a paragraph on the page keeps the whole paragraphs there (an
+  editor's cut to fit: the rest is not printed and not in the gold) and the bands after it are dropped; one whose
+  heads would stand at the foot is left out and the next band tried in its place (up to three times a page).
 - **Heads**, per story: optional 引题 (kicker, 楷体, 0.45–0.7 of the headline), the headline (黑体 WenQuanYi Micro Hei
   or large 宋体/明体, per paper), optional 副题 (subtitle, 楷体, 0.5–0.75 of the headline, with or without a leading
   '——'); left-aligned or centred, per paper.
@@ -48,7 +50,9 @@ Conventions (fixed before the first run; every dimension drawn from the seed, in
   first band (MIDDLE), or as the last band (FOOT): each under its headline set smaller with a marker line
   （上接第1版） / （上接第一版） / （接第1版） / （上接1版） / （紧接第1版） / （接一版） / 上接第1版, under a one-line
   head with the marker run on after it, or under the marker line alone; the rest of the cut paragraph opens it
-  without an indent. Page 2's other stories fill the page in bands; bands that do not fit are dropped.
+  without an indent. Page 2's other stories fill the page in bands: chosen in order by the heights FOP gave them in
+  the first run, leaving room for the continuations (estimated from the rest's length), then cut to fit as on page
+  1 if the page still runs over.
 - **Furniture**: page 2 has a running head (第2版　版名 at the left, date and paper at the right, over a rule) in
   the page's top region; both pages a footer over a rule (责任编辑 / 美术编辑 / 校对, page 2 also 本版编辑 and a
   page number －2－). None of it is a piece; neither are mastheads, labels, markers nor a continuation's headline.
