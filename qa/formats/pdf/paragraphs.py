@@ -12,6 +12,7 @@ from qa.formats.blocks import Block
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
+from qa.formats.pdf.subheads import extends_number
 from qa.structure import markers
 from qa.structure.cues import dateline, is_byline
 
@@ -620,7 +621,8 @@ def _heading_blocks(
             r > biggest
             and not text.startswith(("——", "—", "--"))
             and (
-                all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
+                extends_number(_join_all(runs[biggest]), text)  # '2.1 图像采集' under '2 数据集' (subheads.py)
+                or all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
                 or any(
                     abs(o.size - run[0].size) < 0.03 * run[0].size and o.bold == run[0].bold
                     for o in later
