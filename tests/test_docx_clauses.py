@@ -61,3 +61,20 @@ def test_bold_clauses_under_a_large_title_and_clauses_with_their_text_on_the_lin
             ["租赁期共十二个月，自2024年3月1日起至2025年2月28日止。", "第三条 本合同自双方签字之日起生效，一式两份。"],
         ),
     ]
+
+
+def test_clauses_numbered_in_the_thousands_head_sections(tmp_path):
+    """The Civil Code runs to 第一千二百六十条: a clause number with 千 is a clause like any other."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("第七章 附则")
+    d.add_paragraph("第一千二百五十九条 用语含义")
+    d.add_paragraph("民法所称的“以上”“以下”“以内”“届满”，包括本数。")
+    d.add_paragraph("第一千二百六十条 施行日期")
+    d.add_paragraph("本法自2021年1月1日起施行。")
+    d.save(str(tmp_path / "code.docx"))
+    assert _sections(tmp_path / "code.docx") == [
+        (("第七章 附则", "第一千二百五十九条 用语含义"), ["民法所称的“以上”“以下”“以内”“届满”，包括本数。"]),
+        (("第七章 附则", "第一千二百六十条 施行日期"), ["本法自2021年1月1日起施行。"]),
+    ]

@@ -38,8 +38,20 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
-from qa.formats.docx_lines import Line, RunFormats, docx_outline_rank, paragraph_lines
+from qa.formats.docx_lines import Line, RunFormats, paragraph_lines
 from qa.formats.docx_numbering import Numbering
+from qa.formats.outline_numbers import (
+    DATE_OR_NUMBER,
+    MAX_NUMBERED_HEADING,
+    NUMBERING,
+    SENTENCE_PUNCT,
+    TITLE_OPENERS,
+    decimal_level,
+    extends_decimal_outline,
+    line_outline_rank,
+    numbered_heading_rank,
+    numbered_line_heads_text,
+)
 from qa.records import Document
 from qa.structure.headings import is_bare_heading
 
@@ -47,7 +59,6 @@ log = logging.getLogger(__name__)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|標題)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLE = {"title", "标题", "標題"}
-MAX_NUMBERED_HEADING = 40  # characters; a longer numbered line is a list item, not a heading
 
 
 def _style_level(style) -> int | None:  # noqa: ANN001 - python-docx style object
@@ -69,35 +80,10 @@ def _is_title(style) -> bool:  # noqa: ANN001
     return style is not None and (style.name or "").strip().lower() in _TITLE_STYLE
 
 
-# The numbering of an outline heading: '第一章 ', '一、', '（一）', '1.2. ', '3 '.
-_NUMBERING = re.compile(r"^[\s第（(]*[\d一二三四五六七八九十百千零〇两]+(?:[.．]\d+)*[\s.．、）)章节编篇卷部条]*")
 # Styles whose paragraphs are list items or code, whatever their first characters: Word's List Paragraph /
 # List Number …, LibreOffice's List Heading / List Contents (a definition list's term and text, as it saves a
 # web page's <dl>), preformatted and code styles. A numbered line in them is an item or a line of code.
 _NOT_OUTLINE_STYLE = re.compile(r"^(?:list|列表)|preformatted|code|source text|plain text|verbatim|代码", re.IGNORECASE)
-
-
-# A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
-# ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
-_DATE_OR_NUMBER = re.compile(r"[\d０-９年月日号.．/\-\s:：]+")  # the figures of a date, a time or an amount
-_TITLE_OPENERS = set("“‘《「『（(〈【\"'")
-_YEAR_OR_COUNT = re.compile(r"\d+\s*[年月日个项条次届期]")
-
-
-def numbered_heading_rank(text: str) -> float | None:
-    """Outline depth of an unstyled numbered heading ('一、总体要求'), or None for a list item.
-
-    After its number a heading's title starts with a word: '2 = 0x2 - 启用日志' and '15 14 1 * * cmd' are
-    a value list and a crontab line, not headings numbered 2 and 15."""
-    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
-        return None
-    if "，" in text or "," in text:
-        return None
-    numbering = _NUMBERING.match(text)
-    rest = text[numbering.end() :] if numbering else text
-    if not rest or not (rest[0].isalpha() or rest[0] in _TITLE_OPENERS or _YEAR_OR_COUNT.match(rest)):
-        return None
-    return docx_outline_rank(text)
 
 
 def _outline_style(style) -> bool:  # noqa: ANN001 - python-docx style or None
@@ -252,7 +238,7 @@ def _is_link_line(element, targets: dict[str, str]) -> bool:  # noqa: ANN001 - l
     # the entry's number may stand outside its link ('2.5. <link>解决特定软件包问题的主要网站</link>', as pandoc
     # writes a DocBook list of tables): letters outside the link, not digits or a numbering, make it text
     rest = "".join(outside).strip()
-    numbering = _NUMBERING.match(rest)
+    numbering = NUMBERING.match(rest)
     rest = rest[numbering.end() :] if numbering else rest
     return any(c.isalnum() for c in "".join(inside)) and not any(c.isalpha() for c in rest)
 
@@ -313,91 +299,12 @@ def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     )
 
 
-def numbered_line_heads_text(
-    i: int,
-    rank: float,
-    items: list,
-    candidates: dict[int, float],
-    linked: set[int],
-    noted: frozenset[int] = frozenset(),
-) -> bool:
-    """Whether the numbered line ``i`` heads any text: a body paragraph or table row comes before the next
-    numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
-    list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
-    by pandoc as plain Body Text) — is a list, not a stack of empty sections. A footnote read after the line
-    or a deeper one (``noted``) is text under it."""
-    if i in noted:
-        return True
-    for j in range(i + 1, len(items)):
-        kind, text, level, is_title = items[j]
-        if kind == "row":
-            return True
-        if level is not None or is_title:
-            return False
-        # a numbered line that is all link is a contents entry however it is worded ('2.6. 使用 apt(8), …')
-        other = candidates.get(j, docx_outline_rank(text) if j in linked else _entry_rank(text))
-        if other is None:
-            return True
-        if other <= rank:
-            return False
-        if j in noted:
-            return True
-        # a deeper numbered line (a heading or another entry): its text would be this heading's text too
-    return False
-
-
-_SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
-
-
-# A decimal outline number of two or more parts ('3.1', 'A.3.', '2.1.4'), as ISO 2145 / GB/T 1.1 number clauses;
-# not a date opening a title ('2024.10 月度工作总结').
-_DECIMAL_NUMBER = re.compile(r"^\s*((?:[A-Z]|\d{1,3})(?:[.．]\d{1,3})+)[.．]?(?!\d)")
-
-
-def _decimal_parts(text: str) -> int | None:
-    """How many parts a line's decimal outline number has ('A.3.' 2, '2.1.4' 3), None if it has none."""
-    match = _DECIMAL_NUMBER.match(text)
-    return None if match is None else len(re.split("[.．]", match.group(1)))
-
-
-def extends_decimal_outline(parent: str, text: str) -> bool:
-    """Whether a numbered line may be a heading under the styled heading ``parent``.
-
-    Under a decimal-numbered heading ('A.3.', '1.1') a line numbered otherwise — '（一）英文原版情况', '1)',
-    '(a)' — is one of the clause's points, written as paragraphs (GB/T 1.1 numbers clauses 5.1.1 and list
-    items a), 1)); a decimal number of two or more parts is a clause of the same outline, a subsection
-    ('A.3.1') or a sibling an author left unstyled ('1.2 建设目标' after the styled '1.1 项目背景'), placed at
-    the level its number implies (``_decimal_level``). Under a heading numbered otherwise ('第一章',
-    '二、服务业', none) any outline numbering may head a subsection."""
-    if _DECIMAL_NUMBER.match(parent) is None:
-        return True
-    return _DECIMAL_NUMBER.match(text) is not None
-
-
-def _decimal_level(parent: str, parent_level: int, text: str) -> int | None:
-    """The level a decimal-numbered line's number implies beside its decimal-numbered styled heading: as deep
-    as the parent's level plus the parts it has more ('1.1' level 2 → '1.2' level 2, '1.1.1' level 3).
-    None when either line is not numbered so."""
-    own, top = _decimal_parts(text), _decimal_parts(parent)
-    if own is None or top is None:
-        return None
-    return max(1, parent_level + own - top)
-
-
-def _entry_rank(text: str) -> float | None:
-    """Outline depth of a numbered line that reads like a title, not a sentence: an entry of a list of
-    contents ('1.5.2. “$LANG”变量'). A numbered sentence ('1. 货运量稳步增长，…。') is text."""
-    if len(text) > MAX_NUMBERED_HEADING or _SENTENCE_PUNCT.search(text):
-        return None
-    return docx_outline_rank(text)
-
-
 def _one_line(text: str) -> str:
     """A paragraph read as one line though it has line breaks (a heading, a contents entry): its number on a
     line of its own ('第一章⏎总则') is set off by a space, as it is typed on one line; other breaks join as
     ``clean_inline`` joins them (a long CJK title broken for layout has no space in it)."""
     first, _, rest = text.partition("\n")
-    numbering = _NUMBERING.match(first.strip())
+    numbering = NUMBERING.match(first.strip())
     if rest.strip() and first.strip() and numbering is not None and numbering.end() == len(first.strip()):
         return clean_inline(first) + " " + clean_inline(rest)
     return clean_inline(text)
@@ -409,10 +316,10 @@ def _set_as_one_heading(lines: list[Line], whole: str) -> bool:
     number on a line of its own. Read line by line, '第一章' was body text and the chapter was named '总则'."""
     if len(lines) < 2 or len({(x.size, x.bold) for x in lines}) > 1 or any(x.wrapped for x in lines):
         return False
-    if len(whole) > MAX_NUMBERED_HEADING or any(_SENTENCE_PUNCT.search(x.text) for x in lines):
+    if len(whole) > MAX_NUMBERED_HEADING or any(SENTENCE_PUNCT.search(x.text) for x in lines):
         return False
     first = lines[0].text.strip()
-    numbering = _NUMBERING.match(first)
+    numbering = NUMBERING.match(first)
     return lines[0].bold or (numbering is not None and numbering.end() == len(first))
 
 
@@ -424,7 +331,7 @@ def _line_lists(parted: list[list[int]], items: list) -> set[int]:
     all lines of that numbering in the paragraph — the last item is not a heading of the text after the list."""
     found: set[int] = set()
     for lines in parted:
-        ranks = {i: docx_outline_rank(items[i][1]) for i in lines}
+        ranks = {i: line_outline_rank(items[i][1]) for i in lines}
         listed_ranks = set()
         for i in lines:
             rank = ranks[i]
@@ -439,7 +346,7 @@ def _line_lists(parted: list[list[int]], items: list) -> set[int]:
 def _labelled(text: str, label: str) -> str:
     """A heading's text with the number Word draws before it ('1.1 目的'), unless it has none or the text is
     numbered already (an author who typed the number and also left Word's numbering on)."""
-    if not label or docx_outline_rank(text) is not None or text[:1].isdigit():
+    if not label or line_outline_rank(text) is not None or text[:1].isdigit():
         return text
     return f"{label} {text}"
 
@@ -472,9 +379,9 @@ def _looks_like_title(text: str) -> bool:
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
         return False
     if text[0].isdigit():  # a title may open with a year or figure ('2023年经济运行情况报告'); a date or number is none
-        words = _DATE_OR_NUMBER.sub("", text)
-        return docx_outline_rank(text) is None and len(words) >= 2 and words[0].isalpha()
-    return text[0].isalpha() or text[0] in _TITLE_OPENERS
+        words = DATE_OR_NUMBER.sub("", text)
+        return line_outline_rank(text) is None and len(words) >= 2 and words[0].isalpha()
+    return text[0].isalpha() or text[0] in TITLE_OPENERS
 
 
 def _typeset_headings(
@@ -755,7 +662,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     numbered = {i: r for i, r in candidates.items() if numbered_line_heads_text(i, r, items, candidates, linked, noted)}
     # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
     # numbered headings sit below every styled level, in their own numbering order.
-    implied = {i: lv for i in numbered if (lv := _decimal_level(*parents[i], items[i][1])) is not None}
+    implied = {i: lv for i in numbered if (lv := decimal_level(*parents[i], items[i][1])) is not None}
     ranks = sorted({r for i, r in numbered.items() if i not in implied})
     # A document without heading styles (a Title aside) may set its headings apart by type alone, or number them
     # with Word's list numbering: then those and the numbered lines are ranked together (``_typeset_headings``).

@@ -17,28 +17,13 @@ Two things Word users do that paragraph styles do not show:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from qa.formats.blocks import clean_inline
-from qa.structure.headings import outline_rank
+from qa.formats.outline_numbers import line_outline_rank
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DEFAULT_SIZE = 10.0  # points: Word's size when neither a style nor the document defaults set one
-
-# A clause of a contract or a regulation ('第一条　房屋基本情况'): under 第N节, above '一、' in this reader's ranking
-# (the shared plain-text ranking does not know it; plain text finds such lines as bare headings).
-_CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇两\d]+条")
-CLAUSE_RANK = 2.5
-
-
-def docx_outline_rank(text: str) -> float | None:
-    """Depth of an outline-numbered line (``outline_rank``), also knowing clauses '第一条'."""
-    rank = outline_rank(text)
-    if rank is None and _CLAUSE.match(text):
-        return CLAUSE_RANK
-    return rank
-
 
 @dataclass(frozen=True)
 class Line:
@@ -127,7 +112,7 @@ SHORT_LINE = 0.6  # a line shorter than this share of its paragraph's longest wa
 
 def _ends_here(line: str, following: str, longest: int) -> bool:
     """Whether a soft line break after ``line`` ends a line of its own (else the lines are one wrapped text)."""
-    if line.endswith(_ENDS_LINE) or docx_outline_rank(following) is not None or docx_outline_rank(line) is not None:
+    if line.endswith(_ENDS_LINE) or line_outline_rank(following) is not None or line_outline_rank(line) is not None:
         return True
     return len(line) < SHORT_LINE * longest
 

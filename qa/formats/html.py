@@ -31,7 +31,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
-from qa.formats.docx import numbered_heading_rank, numbered_line_heads_text
+from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.loading import decode_bytes
 from qa.records import Document

@@ -43,13 +43,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from qa.formats.blocks import hints_digest
+from qa.formats.outline_numbers import MAX_NUMBERED_HEADING, SENTENCE_PUNCT
 from qa.records import Document, LineHint
 from qa.structure.headings import is_bare_heading, outline_rank
 
-MAX_NUMBERED_HEADING = 40  # characters; a longer numbered paragraph is a numbered point, not a heading
 # A fence line with nothing else on it, also inside a quote or a list item ('> ```', '- ```').
 _FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(`{3,}|~{3,})\s*$")
-_CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Roles of lines inside container or leaf blocks that are never headings.
 _CONTAINER_ROLES = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "quote"}
 
@@ -96,7 +95,7 @@ def _plain(inline: Token) -> str:
 
 def _numbered_rank(text: str) -> int | None:
     """Outline depth of a paragraph that reads as a numbered heading ('一、报到流程', '1.1 范围'), else None."""
-    if len(text) > MAX_NUMBERED_HEADING or _CLAUSE.search(text) or not is_bare_heading(text):
+    if len(text) > MAX_NUMBERED_HEADING or SENTENCE_PUNCT.search(text) or not is_bare_heading(text):
         return None
     return outline_rank(text)
 

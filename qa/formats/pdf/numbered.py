@@ -4,14 +4,14 @@ A 公文 (GB/T 9704) sets everything in 16 pt — '一、' heads in 黑体, '（
 typed in one face sets '一、高度重视' exactly like its text; a contract's '第一条 房屋基本情况' is body type too.
 Type size tells none of these apart from the text, so the reader's size-ranked headings file everything under the
 document's title. Their numbering does tell them: the DOCX reader already reads such unstyled numbered paragraphs as
-headings ranked by their outline number (``qa.formats.docx.numbered_heading_rank``, the structure stage's
+headings ranked by their outline number (``qa.formats.outline_numbers.numbered_heading_rank``, the structure stage's
 ``outline_rank``: 第一章 above 一、 above （一） above 1．); this module applies the same ranking to a one-column PDF's
 one-line paragraphs, with the same guards:
 
 - the line is a paragraph of one line that reads like a title (short, no comma, ends no sentence): a point
   '1．放假前召开一次班会，讲清要求。' that runs on as a sentence is an item of the text, not a heading;
 - it heads text: a body paragraph comes before the next numbered line of its rank or above (a run of numbered lines
-  over nothing is a list — ``qa.formats.docx.numbered_line_heads_text``);
+  over nothing is a list — ``qa.formats.outline_numbers.numbered_line_heads_text``);
 - the document numbers at least ``MIN_NUMBERED_HEADINGS`` such lines (the plain-text stage's own test for a
   numbered document, ``qa.structure.layout``);
 - where type already heads numbered sections ('一、' in 黑体), a body-type line numbered shallower than those is no
@@ -32,7 +32,9 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.docx import (
+from qa.formats.outline_numbers import (
+    CLAUSE,
+    CLAUSE_RANK,
     MAX_NUMBERED_HEADING,
     extends_decimal_outline,
     numbered_heading_rank,
@@ -44,10 +46,6 @@ from qa.structure.headings import is_bare_heading, outline_rank
 from qa.structure.layout import MIN_NUMBERED_HEADINGS
 
 _CN = "一二三四五六七八九十百千零〇两"
-# A contract's or a regulation's clause ('第一条 房屋基本情况'): under 第N章/第N节, over '一、' and '（一）' — the
-# structure stage's outline ranks have no clause rank, so it is placed between 节 (2) and 一、 (3).
-_CLAUSE = re.compile(rf"^第[{_CN}\d]+条")
-CLAUSE_RANK = 2.5
 MAX_RANK = 5  # outline_rank of '1．' ('1.1' is 6, '(1)' 9)
 # An outline number standing alone on its row, its title set apart after a tab: '第一条', '一、', '（一）', '1．'.
 _BARE_NUMBER = re.compile(rf"^(?:第[{_CN}\d]+[编篇卷部章节条]|[{_CN}]+[、．.]|[（(][{_CN}\d]+[）)]|\d{{1,2}}[、．.])$")
@@ -94,10 +92,10 @@ def _rank(text: str) -> float | None:
     a decimal number of two parts or more ('2.7.13 移植一个软件包') in body type is a contents entry or a
     cross-reference (a manual's headings set it in display type), '(1)', '1)', 'a)' number list items."""
     text = text.strip()
-    if _CLAUSE.match(text):
+    if CLAUSE.match(text):
         if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
             return None
-        return CLAUSE_RANK if len(_CLAUSE.match(text).group(0)) < len(text) else None
+        return CLAUSE_RANK if len(CLAUSE.match(text).group(0)) < len(text) else None
     rank = numbered_heading_rank(text)
     return rank if rank is not None and rank <= MAX_RANK else None
 
@@ -105,7 +103,7 @@ def _rank(text: str) -> float | None:
 def _heading_rank(text: str) -> float | None:
     """Outline rank of a heading's number (a type-ranked heading), clauses included."""
     text = text.strip()
-    return CLAUSE_RANK if _CLAUSE.match(text) else outline_rank(text)
+    return CLAUSE_RANK if CLAUSE.match(text) else outline_rank(text)
 
 
 def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
@@ -119,7 +117,7 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
     if not candidates:
         return blocks
     # Under a decimal-numbered heading ('A.3.简体中文翻译') a line numbered otherwise ('（一）英文原版情况') is one of
-    # the clause's points, as the DOCX reader has it (``qa.formats.docx.extends_decimal_outline``).
+    # the clause's points, as the DOCX reader has it (``qa.formats.outline_numbers.extends_decimal_outline``).
     parent = ""
     parents: dict[int, str] = {}
     for i, b in enumerate(blocks):
