@@ -50,6 +50,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.formats.blocks import to_document
+from qa.formats.pdf.contents import drop_contents
+from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.measure import measure_one_column, side_by_side
 from qa.formats.pdf.numbered import join_numbers, numbered_heads
@@ -84,7 +86,10 @@ MULTI_COLUMN = 0.6  # half the text set in columns narrower than this share of t
 def read_pdf(path: Path, doc_id: str) -> Document:
     """The PDF's text in reading order with page, heading level and role of every block."""
     pages, body = read_pages(path, doc_id)
+    # Notes at a page's foot are set aside first (no running footer) and filed after the paragraph citing them.
+    notes = take_notes(pages, body)
     _drop_furniture(pages, body)
+    drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
     body_chars = [(len(ln.text), ln.bold) for p in pages for ln in p.lines if abs(ln.size - body) < 0.1 * body]
     if sum(n for n, bold in body_chars if bold) * 2 > sum(n for n, _ in body_chars):
         # The body itself is set in a bold (or 黑体) face: weight tells nothing about headings.
@@ -130,7 +135,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:
         items = join_numbers(items, body)
         items = measure_one_column(items, {p.number: p.width for p in pages}, body)
-    blocks = _blocks(items, body, multi_column, one_line)
+    blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from qa.formats.blocks import CAPTION_LABEL
+from qa.formats.pdf.notemarks import mark_text, raised_mark, seat_marks
 from qa.structure import markers
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -122,7 +123,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
             rows.append([ch])
     for row in rows:
         row.sort(key=lambda c: c.x0)
-    rows = _seat_tucked(rows)
+    rows = seat_marks(_seat_tucked(rows))
     # Column edges: x where text starts (a row's start, or after a gap wider than CJK spacing) in
     # several rows. A Latin word gap is wider than CJK spacing, and a narrow gutter can be narrower
     # than a stretched word gap; a gap whose far side starts on a column edge is a gutter.
@@ -224,7 +225,8 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
-                if not latin and gap > BASE_GAP * small and abs(ch.base - prev.base) > BASE_SHIFT * small:
+                mark = raised_mark(row, j) or raised_mark(row, j - 1)  # a footnote mark and its text (notemarks)
+                if not latin and not mark and gap > BASE_GAP * small and abs(ch.base - prev.base) > BASE_SHIFT * small:
                     # Off the baseline of the characters before it, past a gap: a neighbouring column's line
                     # (columns a narrow gutter apart set their lines a point off each other's grid), however
                     # far the full-width punctuation ending this column's line hangs into that gutter.
@@ -236,7 +238,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                 # (A letter kerned into a word off its baseline is a letter of that word, whatever its size: the
                 # LaTeX logo's raised small A, L^AT_EX, read apart cut its line in three, 'L' and 'TEX' headings.)
                 resized = max(prev.size, ch.size) > 1.15 * small and not (
-                    _small_tucked(row, j) or _small_tucked(row, j - 1)
+                    mark or _small_tucked(row, j) or _small_tucked(row, j - 1)
                 )
                 if gap > reach or resized or overrun:
                     made = _make_line(current, page)
@@ -529,10 +531,14 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
     parts: list[str] = []
     prev: _Char | None = None
     spread = _cjk_spread(visible)
-    for ch in chars:
+    for k, ch in enumerate(chars):
         if ch.text.isspace():
             if parts and parts[-1] != " ":
                 parts.append(" ")
+            continue
+        if raised_mark(chars, k):  # a footnote mark reads as a superscript number ('增长¹，'), set solid
+            parts.append(mark_text(ch.text))
+            prev = ch
             continue
         gap = ch.x0 - prev.x1 if prev is not None else 0.0
         # TeX writes no space glyphs and may set a justified line's word spaces under a quarter em: pdfium's

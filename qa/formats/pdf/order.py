@@ -23,6 +23,7 @@ from qa.formats.pdf.lines import (
     _ruled,
     _style,
 )
+from qa.formats.pdf.stacked import stacked
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
@@ -67,6 +68,8 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         rest = [ln for ln in lines if id(ln) not in in_head]
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     strips = [[lines[i] for i in col] for col in _column_groups(lines, layout.body)]
+    if len(strips) > 1 and stacked(strips, layout.line_gap, layout.body):  # lines one under another (stacked.py)
+        strips = [lines]
     columns = strips
     if len(strips) > 1 and any(_opens_article(ln, layout.body) for ln in lines):
         # A strip may hold the last column of articles to its left whose headlines are narrower

@@ -12,6 +12,7 @@ from qa.formats.blocks import Block
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
+from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.structure import markers
 from qa.structure.cues import dateline, is_byline
 
@@ -570,6 +571,7 @@ def _heading_blocks(
             and abs(runs[-1][-1].size - ln.size) <= RUN_SIZE * ln.size
             and runs[-1][-1].bold == ln.bold
             and ln.top - runs[-1][-1].bottom < ln.size
+            and ln.page == runs[-1][-1].page  # (a title atop the next page is no line of this one's last heading)
             and not ln.ruled_above
         ):
             runs[-1].append(ln)
@@ -584,7 +586,10 @@ def _heading_blocks(
             # Except display lines that only make sense beside a headline: smaller type right above
             # a larger heading is its kicker (a report's headings grow smaller downwards, not
             # larger), and a line opening with a dash right below one is its subtitle (——副题).
-            if r + 1 < len(runs) and runs[r + 1][0].size > 1.05 * run[0].size:
+            if title_page_line(runs, r):  # an author or a date under a title page's title (subheads.py)
+                out.append(Block(text, page=run[0].page, role="subtitle"))
+                continue
+            if r + 1 < len(runs) and runs[r + 1][0].size > 1.05 * run[0].size and runs[r + 1][0].page == run[-1].page:
                 out.append(Block(text, page=run[0].page, role="kicker"))
                 continue
             if r > 0 and text.startswith(("——", "—", "--")) and run[0].size < runs[r - 1][0].size:
@@ -620,7 +625,8 @@ def _heading_blocks(
             r > biggest
             and not text.startswith(("——", "—", "--"))
             and (
-                all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
+                extends_number(_join_all(runs[biggest]), text)  # '2.1 图像采集' under '2 数据集' (subheads.py)
+                or all(ln.bold and ln.size < HEAD_RATIO * body for ln in run)
                 or any(
                     abs(o.size - run[0].size) < 0.03 * run[0].size and o.bold == run[0].bold
                     for o in later

@@ -1,0 +1,89 @@
+"""A contents page ('目录': titles, dot leaders, page numbers) is no text of the document.
+
+Read as text, a thesis's or a report's contents page became a section '目录' whose paragraphs were every heading of
+the document again ('1.1 研究背景', '. . . . .', and a column of page numbers read as one paragraph '2 2 3 3'): a
+question about 研究背景 found the contents line and cited '目录'. The HTML reader drops navigation likewise.
+
+A contents page is a page with a contents title ('目录', '目 次', 'Contents') on a row of its own in its upper half,
+followed by entry rows; an entry row ends in a page number set apart from its title (or after dot leaders). The
+entry rows under the title are dropped (the title stays, a heading over nothing: a PDF's bookmarks list '目录'), up
+to the first row that is no entry (a contents list on a title page ends where the text begins); a wrapped entry's
+first line, with no number, goes with the entry under it. The next pages go on being contents while they open with
+entry rows (a contents list of several pages).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.formats.pdf.lines import Line, _Page
+
+_TITLE = re.compile(r"^\s*(?:目\s*录|目\s*次|contents|table\s+of\s+contents)\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})$")
+_LEADERS = re.compile(r"(?:[.．·・…⋯_]\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})?\s*$")
+MIN_ENTRIES = 3  # a contents title heads at least this many entry rows
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """The page's lines in rows (lines whose boxes overlap in height), top first, each row left to right."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if rows and ln.top < min(o.bottom for o in rows[-1]) - 0.3 * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
+
+
+def _entry(row: list[Line]) -> bool:
+    """A contents entry: a title with its page number set apart at its right (or after dot leaders)."""
+    last = row[-1].text.strip()
+    if len(row) >= 2 and _PAGE_NUMBER.match(last):
+        return any(not _PAGE_NUMBER.match(ln.text.strip()) for ln in row[:-1])
+    return bool(_LEADERS.search(last)) and re.search(r"\d\s*$", last) is not None
+
+
+def _leaders_only(row: list[Line]) -> bool:
+    return all(_LEADERS.fullmatch(ln.text.strip()) or _PAGE_NUMBER.match(ln.text.strip()) for ln in row)
+
+
+def _entries_from(rows: list[list[Line]], start: int) -> int:
+    """The index after the run of entry rows from ``start`` (a wrapped entry's unnumbered first row included)."""
+    k = start
+    while k < len(rows):
+        if _entry(rows[k]):
+            k += 1
+        elif k + 1 < len(rows) and _entry(rows[k + 1]) and not _leaders_only(rows[k]) and len(rows[k]) == 1:
+            k += 2
+        else:
+            break
+    return k
+
+
+def drop_contents(pages: list[_Page]) -> None:
+    """Take contents pages' title and entry rows out of ``pages`` (in place)."""
+    going_on = False  # the page before ended in contents entries
+    for page in pages:
+        rows = _rows(page.lines)
+        start = title = None
+        for k, row in enumerate(rows):
+            if len(row) == 1 and _TITLE.match(row[0].text) and row[0].top < 0.5 * page.height:
+                start = title = k
+                break
+        if start is not None:
+            end = _entries_from(rows, start + 1)
+            if end - (start + 1) < MIN_ENTRIES:
+                going_on = False
+                continue
+        elif going_on:
+            start = 0
+            end = _entries_from(rows, 0)
+            if end - start < MIN_ENTRIES:
+                going_on = False
+                continue
+        else:
+            continue
+        # (the title stays: a heading over nothing, as a PDF's bookmarks list '目录' — its entries are what misled)
+        dropped = {id(ln) for row in rows[start + 1 if title is not None else start : end] for ln in row}
+        page.lines = [ln for ln in page.lines if id(ln) not in dropped]
+        going_on = end == len(rows)

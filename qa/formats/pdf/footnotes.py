@@ -1,0 +1,103 @@
+"""Footnotes at a page's foot are filed after the paragraph that cites them, not where the page ends.
+
+A note printed at the foot of a page ('¹数据来源：国家统计局…') was read where it stands: between the last line of the
+page and the first of the next, so a paragraph running on over the page break was cut in two by it, and a note
+whose mark is in one section but whose page ends in the next was filed — and cited — under the next. Worse, notes
+set alike at one height on several pages ('3注3：数据来源于…' by LibreOffice) were taken for a running footer and
+dropped. Here the notes are taken out of each page's lines before anything else reads the page, each made one
+paragraph of its own (its lines joined, its number as a superscript like its mark: '¹注1：…'), and put right after
+the paragraph holding its mark ('增长¹，'), else after the last paragraph of its page.
+
+A note is told by its place, type and number: a line in the lower half of its page, smaller than the body, opening
+with its number — raised (TeX, Word: '¹数据来源'), or set level with the note's text (LibreOffice: '1注1：') where
+that page or the one before has the mark ``notemarks`` read in the text ('增长¹'). The lines under it in its
+size, up to the next note, are its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.formats.blocks import Block
+from qa.formats.pdf.lines import Line, _Page
+from qa.formats.pdf.notemarks import mark_text
+from qa.formats.pdf.paragraphs import _join
+
+NOTE_SIZE = 0.95  # a note is set smaller than this share of the body size
+_LOWER = 0.5  # ... in the lower half of its page
+_RAISED = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_LEVEL = re.compile(r"^(\d{1,3})(?=[^\d\s.．、,，)）])")
+_MARK_IN_TEXT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _marks(lines: list[Line]) -> set[str]:
+    return {m.group(0) for ln in lines for m in _MARK_IN_TEXT.finditer(ln.text)}
+
+
+def take_notes(pages: list[_Page], body: float) -> list[Block]:
+    """Take the page-foot notes out of ``pages`` (in place); the notes as blocks, in page order."""
+    blocks: list[Block] = []
+    before: set[str] = set()  # the marks in the text of the page before
+    for page in pages:
+        here = _marks(page.lines)
+        marks = here | before
+        before = here
+        notes: list[list[Line]] = []
+        for ln in sorted(page.lines, key=lambda ln: (ln.top, ln.x0)):
+            small = ln.size < NOTE_SIZE * body
+            if not small or ln.top < _LOWER * page.height:
+                continue
+            level = _LEVEL.match(ln.text)
+            if _RAISED.match(ln.text) or (level and mark_text(level.group(1)) in marks):
+                notes.append([ln])
+            elif (
+                notes
+                and ln.top >= notes[-1][-1].top
+                and abs(ln.size - notes[-1][0].size) <= 0.1 * notes[-1][0].size
+                and ln.x0 <= notes[-1][0].x0 + 2 * ln.size
+                and not ln.text.strip().isdigit()  # a page number under the notes
+            ):
+                notes[-1].append(ln)
+        if not notes:
+            continue
+        taken = {id(ln) for note in notes for ln in note}
+        page.lines = [ln for ln in page.lines if id(ln) not in taken]
+        for note in notes:
+            text = ""
+            for ln in note:
+                text = _join(text, ln.text)
+            level = _LEVEL.match(text)
+            if level:
+                text = mark_text(level.group(1)) + text[level.end() :]
+            blocks.append(Block(text, page=page.number, role="body"))
+    return blocks
+
+
+def place_notes(blocks: list[Block], notes: list[Block]) -> list[Block]:
+    """``blocks`` with each note right after the paragraph (on its page or the page before) that holds its mark,
+    else after the last block that starts on or before its page."""
+    if not notes:
+        return blocks
+    after: dict[int, list[Block]] = {}  # index of the block a note follows (-1: before all) -> notes
+    for note in notes:
+        found = _RAISED.match(note.text)
+        mark = found.group(0) if found else ""
+        page = note.page or 0
+        at = -1
+        for k, b in enumerate(blocks):
+            if (b.page or 0) <= page:
+                at = k
+        for k, b in enumerate(blocks):
+            if (
+                mark
+                and b.heading_level is None
+                and page - 1 <= (b.page or 0) <= page
+                and any(m.group(0) == mark for m in _MARK_IN_TEXT.finditer(b.text))
+            ):
+                at = k
+        after.setdefault(at, []).append(note)
+    out = list(after.get(-1, []))
+    for k, b in enumerate(blocks):
+        out.append(b)
+        out.extend(after.get(k, []))
+    return out
