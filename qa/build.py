@@ -41,6 +41,7 @@ from qa.loading import load_paths
 from qa.records import Chunk, Document
 from qa.segment import SegmentData, write_segment
 from qa.structure import recover_outline
+from qa.words import SCRIPT as WORDS
 
 log = logging.getLogger(__name__)
 
@@ -410,6 +411,7 @@ def _update(
         "ann_min": ann_min,
         "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
         "max_segments": MAX_SEGMENTS,
+        "words": WORDS,
     }
     # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration),
     # while the segment is written: the measurement is mostly Python and NumPy, the writing mostly FAISS,
@@ -507,6 +509,11 @@ def _milvus_target(
     return {"uri": uri, "collection": collection or default_collection(index_dir)}
 
 
+def _words_of(manifest: dict) -> str | None:
+    """How an index's BM25 words were made: ``qa.words.SCRIPT`` (Han read as simplified) or None (as written)."""
+    return (manifest.get("settings") or {}).get("words")
+
+
 def _resolve_embedder(previous: LoadedIndex | None, model: str | None, embedder: Embedder | None) -> Embedder:
     if previous is not None and model is None and embedder is None:
         model = previous.model_id
@@ -567,6 +574,8 @@ def build_index(
                 previous is not None
                 and matches_manifest(previous.manifest, embedder.model_id)
                 and previous.manifest.get("chunking") == params.as_dict()
+                # BM25 words made otherwise (before the script fold): tokenize everything again (Milvus: its own)
+                and _words_of(previous.manifest) == (None if milvus else WORDS)
             )
             old = previous.manifest["documents"] if previous else {}
             incoming = {d.doc_id: d for d in loaded.documents}

@@ -25,7 +25,7 @@ import numpy as np
 
 from qa.dense import window_spans
 from qa.sentences import sentence_spans
-from qa.words import STOPWORDS
+from qa.words import STOPWORDS, simplified
 
 _MIN_SCORE = 1e-9
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -41,7 +41,7 @@ def _grams(text: str) -> set[str]:
     too much per hit per query) and match Chinese word overlap closely.
     """
     grams: set[str] = set()
-    for run in _CJK_RUN.findall(text):
+    for run in _CJK_RUN.findall(simplified(text)):  # 經費 and 经费 are one word (qa.words.simplified)
         grams.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     grams.update(w.lower() for w in _LATIN_RUN.findall(text))
     return grams - _STOP_GRAMS
@@ -68,6 +68,13 @@ def _weight(grams: set[str]) -> int:
     return len(grams) + sum(len(g) - 1 for g in grams if g.isascii())
 
 
+def _simplified_same_length(text: str) -> str:
+    """``text`` read as simplified (the question's grams are), when that keeps every offset: OpenCC's t2s
+    maps one character to one almost always; a phrase that changes length leaves the text as written."""
+    folded = simplified(text)
+    return folded if len(folded) == len(text) else text
+
+
 def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
     """Word-overlap score of every span at once.
 
@@ -79,7 +86,7 @@ def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[in
     scores = np.zeros(len(spans))
     if not wanted or not total:
         return scores
-    lowered = text.lower()
+    lowered = _simplified_same_length(text).lower()
     starts = [a for a, _ in spans]
     found: list[set[str]] = [set() for _ in spans]
     for gram in wanted:

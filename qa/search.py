@@ -50,6 +50,7 @@ from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
+from qa.words import SCRIPT
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,8 @@ class Searcher:
         # Fusion weights the build measured for this model and corpus (an index built before keeps
         # the former constants); an explicit keyword_weight option overrides the measured one.
         self.calibration = IndexCalibration.from_manifest(self.index.manifest)
+        # Questions are read as simplified Chinese when the index's words were (``qa.words.simplified``).
+        self.fold_script = (self.index.manifest.get("settings") or {}).get("words") == SCRIPT
         self._one_thread = _single_blas_thread()
         find_blas_libraries()  # the BLAS libraries loaded by now (the encoder's, FAISS's) are the ones limited
 
@@ -293,11 +296,11 @@ class Searcher:
     ) -> tuple[list[str], str | None, QueryFeatures, KeywordSide | None]:
         """What a question needs before its vector: (words, speaker, features, BM25 candidates with ``search``
         unless dense mode)."""
-        tokens = query_tokens(question)
+        tokens = query_tokens(question, self.fold_script)
         speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
         if speaker:
             # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
-            tokens = query_tokens(speaker) or drop_speech_words(tokens)
+            tokens = query_tokens(speaker, self.fold_script) or drop_speech_words(tokens)
         features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
         # Engines whose finder has no separate keyword side (Milvus) search both signals in ``find``.
         early = search and opts.mode != "dense" and hasattr(self.finder, "keyword_side")
