@@ -42,7 +42,7 @@ from qa.candidates import CANDIDATES, Candidates, KeywordSide
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
-from qa.highlight import highlight_spans
+from qa.highlight import fresh_answer, highlight_spans
 from qa.ideograph_forms import fold_ideographs
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import query_tokens
@@ -442,7 +442,12 @@ class Searcher:
             # Overlapping chunks: the same answering sentence is listed once (qa.speakers).
             shown = [h.text for h in hits if h.doc_id == chunk.doc_id]
             if shown and is_near_duplicate(chunk.text, spans[0] if spans else None, shown):
-                continue
+                # Its answering sentence is on screen already; its own lines may still answer.
+                extra = {} if cosines is None else {"window_cosines": cosines, "keyword_weight": weight}
+                fresh = highlight_spans(question, chunk.text, shown=shown, **extra) if spans else []
+                if not (spans and fresh_answer(question, chunk.text, spans[0], fresh)):
+                    continue
+                spans = fresh
             breakdown = {"keyword": float(kw[j]), "dense": float(dn[j]), "fused": float(scores[j])}
             if reranked is not None:
                 breakdown["rerank"] = float(reranked[j])
