@@ -50,7 +50,7 @@ from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
-from qa.words import SCRIPT
+from qa.words import SCRIPT, asking_tokens
 
 log = logging.getLogger(__name__)
 
@@ -371,13 +371,20 @@ class Searcher:
         return ids[order], scores[order], reranked[order]
 
     def relevance(
-        self, tokens: list[str], vector: np.ndarray, ids: np.ndarray, coverage: float, found: Candidates | None = None
+        self,
+        tokens: list[str],
+        vector: np.ndarray,
+        ids: np.ndarray,
+        coverage: float,
+        found: Candidates | None = None,
+        asking: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(relevance, keyword match, dense standing) of the chunks ``ids`` (``qa.calibration``), any mode.
 
         Only the returned candidates are scored: their BM25 and dense scores come from the engine
         (``keyword_for``, ``dense_scores``), the question words' index-wide document frequencies from
         the segments' keyword indexes (a few column lengths), the dense spread from the finder's sample.
+        ``asking``: the question's words that say how it asks (``qa.words.asking_tokens``).
         ``found``: the candidates ``ids`` came from; scores they already hold (``Candidates.exact``)
         are reused rather than computed again.
         """
@@ -389,7 +396,7 @@ class Searcher:
         else:
             bm25 = self.finder.keyword_for(tokens, ids) if tokens else np.zeros(len(ids), dtype=np.float32)
         df, n = self.finder.document_frequencies(tokens)
-        kw = keyword_match_df(bm25, tokens, df, n)
+        kw = keyword_match_df(bm25, tokens, df, n, asking)
         mean, std = self.finder.dense_stats(vector)
         if where is not None and found is not None and found.dense is not None:
             dense = found.dense[where]
@@ -417,7 +424,8 @@ class Searcher:
         top = opts.k * 3 if opts.min_score is None and opts.show_weak else len(ids)
         ids, scores = ids[:top], scores[:top]
         reranked = reranked[:top] if reranked is not None else None
-        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
+        asking = asking_tokens(question, self.fold_script)
+        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found, asking)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
         rel = cross.name_relevance(question, features, ids, rel, records)  # pinyin names count too

@@ -218,6 +218,19 @@ def _block_tokens(block: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in jieba.lcut_for_search(block) if _WORD.search(t))
 
 
+# How a question asks (多长时间, 几天, 什么时候, 哪个…): words no passage holds, since the answer
+# states the thing asked for ('一小时内', '十五天'). jieba keeps some of them whole ('几天', '多长时间').
+ASKING = re.compile(
+    r"多长时间|多少时间|什么时候|什么时间|什么地方|多长|多久|多少|多大|多高|多远|多重|多快|为什么|怎么办|怎么样|怎么|怎样|如何|是否"
+    r"|几[天次人点年月日个位号岁遍种项条分周名家所台辆]?|哪[一个些里儿天年位家所种]?|谁"
+)
+
+
+def asking_tokens(question: str, fold_script: bool = True) -> set[str]:
+    """The question's words that only say how it asks (``ASKING``): '几天' in '病假有几天'."""
+    return {t for phrase in ASKING.findall(question) for t in content_tokens(phrase, fold_script)}
+
+
 def content_tokens(text: str, fold_script: bool = True) -> list[str]:
     """Tokens without stopwords: what a question is actually about."""
     return [t for t in tokens(text, fold_script) if t not in STOPWORDS]
