@@ -81,6 +81,18 @@ def _check_doc(searcher, doc: str | None) -> None:
     raise QueryError(f"no document {doc!r} in the index ({len(known)} documents{hint})")
 
 
+def _check_section(searcher, doc: str | None, section: str | None) -> None:
+    """Refuse a ``--section`` no passage is under: "no good passage found" would blame the question, not the path."""
+    from qa.errors import QueryError
+
+    if not section:
+        return
+    allowed = searcher.index.filter_ids(doc, section)  # the search's own filter (a Milvus filter has no length)
+    if hasattr(allowed, "__len__") and len(allowed) == 0:
+        where = f" in {doc!r}" if doc else ""
+        raise QueryError(f"no section{where} starts with {section!r}: check the path (A › B), see `qa structure`")
+
+
 def _stdout_gone() -> None:
     """The reader of our output went away (``qa search … | head``): stop quietly.
 
@@ -174,6 +186,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     options = _options(args)
     searcher = _searcher(args)
     _check_doc(searcher, args.doc)
+    _check_section(searcher, args.doc, args.section)
     hits = searcher.search(question, options=options)
     tty = sys.stdout.isatty()
     # Scores are calibrated relevance (qa.calibration): below the threshold a passage is a guess,
@@ -203,6 +216,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = read_gold(args.gold)
     searcher = _searcher(args)
     _check_doc(searcher, args.doc)
+    _check_section(searcher, args.doc, args.section)
     result = evaluate(gold, searcher_fn(searcher, doc=args.doc, section=args.section))
     out = args.out or args.gold.with_name(args.gold.stem + f".results-{args.mode}.jsonl")
     if out.suffix.lower() == ".csv":  # one row per question, for a spreadsheet
@@ -226,6 +240,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     questions = read_questions(args.file)
     searcher = _searcher(args)
     _check_doc(searcher, args.doc)
+    _check_section(searcher, args.doc, args.section)
     results = []
     step = 32
     with tqdm(total=len(questions), desc="questions", disable=args.quiet, file=sys.stderr) as bar:
@@ -299,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--model", default=None, help="embedding model: use-m3 (bundled) or a sentence-transformers name/path"
         )
 
-    p = sub.add_parser("build", parents=[common], help="index .txt/.md/.pdf/.docx/.html files or directories")
+    p = sub.add_parser("build", parents=[common], help="index .txt/.md/.pdf/.docx/.html/.csv files or directories")
     p.add_argument("paths", nargs="+", type=Path)
     index_opts(p)
     p.add_argument(

@@ -289,7 +289,7 @@ def load_file(path: Path, doc_id: str | None = None) -> Document:
     _check_readable(path, name)
     unread = UNREAD_SUFFIXES.get(path.suffix.lower())
     if unread:
-        raise LoadError(f"{name}: {unread} files are not read; save it as .docx, .pdf, .html or .txt, skipped")
+        raise LoadError(f"{name}: {unread} files are not read; save it as .docx, .pdf, .html, .csv or .txt, skipped")
     if path.suffix.lower() in STRUCTURED_SUFFIXES:
         return read_structured(path, doc_id)
     try:
@@ -323,7 +323,7 @@ def read_text_file(path: Path | str) -> str:
 
 
 def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
-    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md/.pdf/.docx/.html files."""
+    """Yield (file, doc_id) for a file or, recursively, a directory's .txt/.md/.pdf/.docx/.html/.csv/.tsv files."""
     if root.is_file():
         yield root, display_name(root.name)
         return

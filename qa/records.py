@@ -58,7 +58,7 @@ class Document:
     sha256: str  # hash of the normalised text, so a re-encoded but identical file is unchanged
     encoding: str
     hints: dict[int, LineHint] | None = None
-    source_format: str = "text"  # "text", "markdown", "pdf", "docx", "html"
+    source_format: str = "text"  # "text", "markdown", "pdf", "docx", "html", "csv"
 
 
 @dataclass(frozen=True)

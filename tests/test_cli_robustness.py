@@ -108,6 +108,20 @@ def test_unknown_document_filter_is_refused_with_a_suggestion(corpus_index, tmp_
     assert main(["-q", "search", "重庆", "--doc", "chongqing_daily_2022-12-23.txt", "--index", str(corpus_index)]) == 0
 
 
+@pytest.mark.parametrize("command", ["search", "batch"])
+def test_a_section_filter_no_passage_is_under_is_refused(corpus_index, tmp_path, capsys, command):
+    """A mistyped --section said "no good passage found", as if the question had no answer."""
+    args = ["重庆"] if command == "search" else [str(tmp_path / "q.txt"), "--out", str(tmp_path / "o.jsonl")]
+    (tmp_path / "q.txt").write_text("重庆\n", encoding="utf-8")
+    code = main(["-q", command, *args, "--section", "不存在的章节", "--index", str(corpus_index)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("qa: error: no section starts with '不存在的章节'") and err.count("\n") == 1
+    assert not (tmp_path / "o.jsonl").exists()
+    # A section that exists still filters: every hit is under it.
+    assert main(["-q", "search", "乡村", "--section", "新重庆 如何建", "--index", str(corpus_index)]) == 0
+    assert "§ 新重庆 如何建" in capsys.readouterr().out
+
+
 def test_eval_csv_neutralises_formula_cells(corpus_index, tmp_path):
     gold = tmp_path / "gold.jsonl"
     rows = [{"question": q + " 乡村振兴", "answer": "乡村", "group": "@g"} for q in FORMULAS]

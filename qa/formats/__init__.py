@@ -39,15 +39,28 @@ def _html(path: Path, doc_id: str) -> Document:
     return read_html(path, doc_id)
 
 
-READERS: dict[str, Reader] = {".pdf": _pdf, ".docx": _docx, ".html": _html, ".htm": _html}
+def _delimited(path: Path, doc_id: str) -> Document:
+    from qa.formats.delimited import read_delimited
+
+    return read_delimited(path, doc_id)
+
+
+READERS: dict[str, Reader] = {
+    ".pdf": _pdf,
+    ".docx": _docx,
+    ".html": _html,
+    ".htm": _html,
+    ".csv": _delimited,
+    ".tsv": _delimited,
+}
 STRUCTURED_SUFFIXES = tuple(READERS)
 
 
 def read_structured(path: Path, doc_id: str) -> Document:
-    """The document of a PDF, DOCX or HTML file; LoadError (naming the file) if it cannot be read."""
+    """The document of a PDF, DOCX, HTML or CSV/TSV file; LoadError (naming the file) if it cannot be read."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise LoadError(f"{doc_id}: not a PDF, DOCX or HTML file")
+        raise LoadError(f"{doc_id}: not a PDF, DOCX, HTML or CSV file")
     if not path.is_file():
         raise LoadError(f"{doc_id}: cannot read (no such file)")
     try:

@@ -18,7 +18,7 @@ from qa.structure.headings import is_bare_heading, outline_rank
 # A clause of a contract or a regulation ('第一条　房屋基本情况'): under 第N节, above '一、' in this reader's ranking
 # (the shared plain-text ranking does not know it; plain text finds such lines as bare headings). 千: the Civil
 # Code runs to 第一千二百六十条.
-CLAUSE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+条")
+CLAUSE = re.compile(r"^第[一二三四五六七八九十百千零〇两兩\d]+[条條]")
 CLAUSE_RANK = 2.5
 
 
@@ -33,7 +33,9 @@ def line_outline_rank(text: str) -> float | None:
 MAX_NUMBERED_HEADING = 40  # characters; a longer numbered line is a list item, not a heading
 
 # The numbering of an outline heading: '第一章 ', '一、', '（一）', '1.2. ', '3 '.
-NUMBERING = re.compile(r"^[\s第（(]*[\d一二三四五六七八九十百千零〇两]+(?:[.．]\d+)*[\s.．、）)章节编篇卷部条]*")
+NUMBERING = re.compile(
+    r"^[\s第（(]*[\d一二三四五六七八九十百千零〇两兩壹贰貳叁參叄参肆伍陆陸柒捌玖拾佰]+(?:[.．]\d+)*[\s.．、）)章节節编編篇卷部条條]*"
+)
 # A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
 # ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
 DATE_OR_NUMBER = re.compile(r"[\d０-９年月日号.．/\-\s:：]+")  # the figures of a date, a time or an amount

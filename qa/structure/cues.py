@@ -51,12 +51,13 @@ continuation_marker = markers.continuation_marker  # the '（上接N版）' mark
 def is_cut(text: str) -> bool:
     """True when the paragraph stops mid-sentence (no sentence-final punctuation at its end).
 
-    A closing quote or bracket ends a sentence only if sentence punctuation precedes it;
-    a colon introduces what follows (a list), which is a normal paragraph break.
+    A closing quote or bracket ends a sentence only if sentence punctuation precedes it, unless the bracket
+    closes a note the line is wholly made of (``bracketed_note``); a colon introduces what follows (a list),
+    which is a normal paragraph break.
     """
     body = strip_transfer(text).rstrip()
-    if not body:
-        return False
+    if not body or (bracketed_note(body) and not markers.continuation_marker(body)):
+        return False  # a note wholly in brackets is complete: nothing continues it
     end = len(body)
     while end > 0 and body[end - 1] in CLOSERS:
         end -= 1
@@ -118,6 +119,17 @@ def is_byline(text: str) -> bool:
     return bool(_BYLINE.match(stripped)) or (
         bool(_BOXED_SHORT.match(stripped)) and ("评论" in stripped or "记者" in stripped)
     )
+
+
+_BRACKETED = re.compile(r"^[（(][^（()）\n]{2,60}[）)]$")
+
+
+def bracketed_note(text: str) -> bool:
+    """A line wholly in brackets: a document's note on itself under its title ('（2025年12月15日院务会议审议通过）',
+    '（征求意见稿）', '（试行）'), a credit ('（图片来源：新华社）'). Such a line says something about the text it
+    stands with; read as a heading it became a level every section's path carried. A numbered line opens with its own
+    bracket and goes on ('（一）总体要求'), so it never closes at its end only."""
+    return bool(_BRACKETED.match(text.strip()))
 
 
 def is_dek(line: str) -> bool:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_CN_NUM = "一二三四五六七八九十百零〇两"
+_CN_NUM = "一二三四五六七八九十百零〇两兩"
+# Formal numerals (大写), simplified and traditional: Taiwanese and many older documents head their top parts
+# '壹、計畫目的', '貳、辦理單位' over '一、' and '（一）'.
+_CN_FORMAL = "壹贰貳叁參叄参肆伍陆陸柒捌玖拾佰"
 BODY_END = tuple("。！？!?；;…，,、：:.")
 MAX_BARE_HEADING_CJK = 32
 MAX_BARE_HEADING_LATIN = 90
@@ -47,10 +50,12 @@ def is_bare_heading(text: str) -> bool:
     return len(stripped) <= display_width_limit(stripped)
 
 
-_OUTLINE_RANKS: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(rf"^第[{_CN_NUM}\d]+[编篇卷部]"), 0),
+# Traditional characters name the same parts: 編, 節 (條 for clauses, in ``qa.formats.outline_numbers``).
+_OUTLINE_RANKS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(rf"^第[{_CN_NUM}\d]+[编編篇卷部]"), 0),
     (re.compile(rf"^第[{_CN_NUM}\d]+章"), 1),
-    (re.compile(rf"^第[{_CN_NUM}\d]+节"), 2),
+    (re.compile(rf"^第[{_CN_NUM}\d]+[节節]"), 2),
+    (re.compile(rf"^[{_CN_FORMAL}]+[、．.]"), 2.5),
     (re.compile(rf"^[{_CN_NUM}]+[、．.]"), 3),
     (re.compile(rf"^[（(][{_CN_NUM}]+[）)]"), 4),
     (re.compile(r"^[（(]\d+[）)]|^\d+[）)]"), 9),
@@ -60,8 +65,8 @@ _OUTLINE_RANKS: list[tuple[re.Pattern[str], int]] = [
 _DECIMAL = re.compile(r"^(\d+(?:\.\d+)+|\d+(?=[.、．\s]))(?:[.、．]\s*|\s+|(?=[\u4e00-\u9fff]))")
 
 
-def outline_rank(title: str) -> int | None:
-    """Depth of a numbered outline heading (第一章 above 一、 above （一） above 1. above 1.1), or None.
+def outline_rank(title: str) -> float | None:
+    """Depth of a numbered outline heading (第一章 above 壹、 above 一、 above （一） above 1. above 1.1), or None.
 
     Numbering says how deep a heading sits no matter where it appears, which bare-line runs
     cannot: "（一）" after "一、" nests under it, "二、" closes both.

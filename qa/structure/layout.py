@@ -110,6 +110,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
             or cues.dateline(text)
             or cues.editor_note(text)
             or cues.contents_entry(text)
+            or (single and cues.bracketed_note(text))
         ):
             kinds.append("body")
         elif probs is not None and single and model is not None:

@@ -315,7 +315,7 @@ def register_api(service: QAService) -> None:
 
     # Files need a File component for gradio_client's upload handling, hence a hidden event.
     def add_documents(files: list[str] | None, replace: bool = False, keep_both: bool = False) -> dict:
-        """Add uploaded files (.txt .md .pdf .docx .html) to the index. A file named like an indexed
+        """Add uploaded files (.txt .md .pdf .docx .html .csv) to the index. A file named like an indexed
         document with other content is listed under "conflicts" and not added, unless replace=True
         (it replaces the document) or keep_both=True (it is added as name-2.txt). Bad files are
         listed under "rejected"."""

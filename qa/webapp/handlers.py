@@ -335,7 +335,7 @@ class Handlers:
     def add(self, files: list[str] | None, selected: str | None, progress: gr.Progress = PROGRESS) -> tuple[Any, ...]:
         """First click on "Add": asks before any same-name document is replaced."""
         if not files:
-            status = render.message("请选择文件 Choose one or more .txt .md .pdf .docx .html files", "error")
+            status = render.message("请选择文件 Choose one or more .txt .md .pdf .docx .html .csv files", "error")
             return (status, gr.update(visible=False), *self.refresh(selected), gr.skip())
         conflicts = self.service.upload_conflicts(files)
         if conflicts:

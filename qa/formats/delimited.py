@@ -1,0 +1,80 @@
+"""Spreadsheet tables saved as text: .csv and .tsv files, one row a line, each value labelled with its column.
+
+People keep price lists, contact lists, FAQs and sales figures as CSV. Read as plain text, a row is a run of commas
+the structure stage may take for a heading, and a passage '西南,成都,730.2' says nothing of what 730.2 is. So each
+row becomes one line of the document, its values labelled with the header row's names when the first row is a
+header ('城市：成都 | 销售额（万元）：730.2'): a question naming the column ('成都的销售额是多少') then finds the row,
+and the shown passage reads on its own. The header row is kept as a line too, so no text of the file is lost; no
+line is a heading (the whole table is the document's one section).
+
+The standard library's ``csv`` reads quoting and embedded newlines; its ``Sniffer`` finds the delimiter (',' ';'
+'\\t' '|'), falling back to the suffix's. Text is decoded as every text file is (``qa.loading.decode_bytes``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from qa.errors import LoadError
+from qa.formats.blocks import Block, clean_inline, to_document
+from qa.records import Document
+
+_NUMBER = re.compile(r"^[-+]?[\d,，.．]+%?$")
+_SNIFF_BYTES = 64 * 1024
+
+
+def _dialect(text: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
+    """The file's delimiter and quoting, guessed from its start; the suffix's default when the guess fails."""
+    try:
+        return csv.Sniffer().sniff(text[:_SNIFF_BYTES], delimiters=",;\t|，")
+    except csv.Error:
+        return csv.excel_tab if suffix == ".tsv" else csv.excel
+
+
+def _is_header(first: list[str], rows: list[list[str]]) -> bool:
+    """Whether the first row names the columns: every cell filled, none a number, no two alike, and more rows follow.
+
+    A headerless table's first row is data; labelling every row with it would be wrong, so a row with a number or
+    an empty cell in it is not taken for a header."""
+    cells = [c.strip() for c in first]
+    return (
+        len(rows) > 1
+        and len(cells) >= 2
+        and all(cells)
+        and not any(_NUMBER.match(c) for c in cells)
+        and len(set(cells)) == len(cells)
+    )
+
+
+def _row_text(row: list[str], header: list[str] | None) -> str:
+    """A row as one line: 'name：value | name：value' under a header (empty values left out), else 'a | b'."""
+    cells = [clean_inline(c) for c in row]
+    if header is None:
+        return " | ".join(c for c in cells if c)
+    return " | ".join(f"{name}：{c}" if name else c for name, c in zip(header, cells, strict=False) if c)
+
+
+def read_delimited(path: Path, doc_id: str) -> Document:
+    """The ``Document`` of a .csv/.tsv file: the header row, then one labelled line per row."""
+    from qa.loading import decode_bytes  # qa.loading dispatches to this reader: imported here, not at the top
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{doc_id}: cannot read ({exc.strerror or exc})") from exc
+    text, encoding = decode_bytes(data, doc_id)
+    text = text.lstrip("\ufeff")
+    rows = [
+        row
+        for row in csv.reader(io.StringIO(text, newline=""), _dialect(text, path.suffix.lower()))
+        if any(c.strip() for c in row)
+    ]
+    if not rows:
+        raise LoadError(f"{doc_id}: no rows found in this table file, skipped")
+    header = [clean_inline(c) for c in rows[0]] if _is_header(rows[0], rows) else None
+    blocks = [Block(" | ".join(header), role="table")] if header else []
+    blocks += [Block(_row_text(row, header), role="table") for row in (rows[1:] if header else rows)]
+    return to_document(blocks, path, doc_id, "csv", encoding)
