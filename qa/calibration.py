@@ -74,6 +74,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from qa.records import Chunk
+from qa.words import simplified
 
 _DEBUG = False
 SUBCORPUS = 400  # chunks in the calibration sample (sources included)
@@ -308,7 +309,8 @@ def calibrate_index(
 
     texts = [chunks[c].embed_text or chunks[c].text for c in sample]
     bm25 = _Bm25([tokenize(t) for t in texts], k1, b)
-    query_vectors = np.asarray(embedder.encode_queries(questions), dtype=np.float32)
+    # Read as simplified, as searches read questions and the build read the windows (qa.words.simplified).
+    query_vectors = np.asarray(embedder.encode_queries([simplified(q) for q in questions]), dtype=np.float32)
 
     # Dense scores of the untouched sample in one product; chunks holding the held-out sentence
     # (the source, and an overlapping neighbour) are re-scored without its window(s).

@@ -50,7 +50,7 @@ from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
-from qa.words import SCRIPT, asking_tokens
+from qa.words import SCRIPT, asking_tokens, simplified
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +187,9 @@ class Searcher:
         # the former constants); an explicit keyword_weight option overrides the measured one.
         self.calibration = IndexCalibration.from_manifest(self.index.manifest)
         # Questions are read as simplified Chinese when the index's words were (``qa.words.simplified``).
-        self.fold_script = (self.index.manifest.get("settings") or {}).get("words") == SCRIPT
+        settings = self.index.manifest.get("settings") or {}
+        self.fold_script = settings.get("words") == SCRIPT
+        self.fold_vectors = settings.get("vectors") == SCRIPT
         self._one_thread = _single_blas_thread()
         find_blas_libraries()  # the BLAS libraries loaded by now (the encoder's, FAISS's) are the ones limited
 
@@ -351,7 +353,8 @@ class Searcher:
 
     def _question_vectors(self, cleaned: list[str]) -> list[np.ndarray]:
         """Each question's vector (an English question's pulled toward its content words: qa.cross_language)."""
-        vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        texts = [simplified(q) for q in cleaned] if self.fold_vectors else cleaned  # as the index's vectors were
+        vectors = list(np.ascontiguousarray(self.embedder.encode_queries(texts), dtype=np.float32))
         return cross.question_vectors(self.embedder, cleaned, vectors)
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:

@@ -90,3 +90,22 @@ def test_the_index_records_that_its_words_are_read_as_simplified(script_index):
     finally:
         loaded.close()
     assert settings.get("words") == "t2s"
+
+
+def test_the_encoder_reads_a_traditional_passage_as_its_simplified_original(tmp_path, use_embedder):
+    """Dense search scores a traditional copy exactly as the simplified original: the encoder reads both
+    as simplified (USE stands a traditional passage further from a simplified question: benchmarks)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan_simplified.txt").write_text(PLAN, encoding="utf-8")
+    (docs / "plan_traditional.txt").write_text(opencc.OpenCC("s2t").convert(PLAN), encoding="utf-8")
+    (docs / "school_rules.txt").write_text(OTHER, encoding="utf-8")
+    build_index([docs], tmp_path / "index", embedder=use_embedder, progress=False)
+    searcher = Searcher(tmp_path / "index", embedder=use_embedder)
+    for question in ("项目的经费从哪里来？", "資源回收率預計提高到多少"):
+        hits = searcher.search(question, k=4, mode="dense", show_weak=True)
+        by_doc = {}
+        for hit in hits:
+            by_doc.setdefault(hit.doc_id, hit.breakdown["fused"])
+        assert {"plan_simplified.txt", "plan_traditional.txt"} <= set(by_doc), [h.citation for h in hits]
+        assert by_doc["plan_simplified.txt"] == pytest.approx(by_doc["plan_traditional.txt"], abs=1e-5)
