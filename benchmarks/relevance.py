@@ -13,11 +13,14 @@ real loaders (``qa.build.build_index``):
 
 * TUNING families (coefficients and threshold chosen here): ``handbook-md`` (Markdown, ``##`` per
   paragraph), ``regulation-txt`` (plain text, 第N章 per paragraph, 第N条 per sentence group), and, with
-  ``--cmrc-index``, the big CMRC index's tuning questions (``wiki-big``);
+  ``--cmrc-index``, the big CMRC index's tuning questions and the 52 English tuning ones (``wiki-big``);
+  ``facts-regulation-txt`` and ``facts-handbook-md``: generated documents asked short questions
+  (``benchmarks/fact_documents.py``, its TUNING templates);
 * REPORT families (never used to choose anything; other paragraphs *and* other document kinds):
   ``wechat-html`` (HTML with no headings: a bold line per paragraph, sentences in ``<p>``),
   ``word-docx`` (python-docx, Heading 1 per paragraph), ``notice-txt`` (公文-like 一、（一） outline),
-  and ``wiki-big`` report questions.
+  ``facts-notice-docx``, ``facts-wechat-html``, ``facts-table-html`` (the other templates), and
+  ``wiki-big`` report questions with the 72 English report ones.
 
 TUNING families take paragraphs of the CMRC tuning part, REPORT families of the report part
 (``benchmarks/cmrc.py``). Each index also gets questions whose paragraph it does not hold
@@ -49,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's qa, whatever else is installed
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cmrc import DEFAULT_DATA, make_split, read_jsonl  # noqa: E402
+from cmrc import DEFAULT_DATA, english_questions, make_split, read_jsonl  # noqa: E402
 from fact_documents import REPORT_TEMPLATES, TUNING_TEMPLATES, facts_for, make_fact, write_document  # noqa: E402
 
 from qa.build import build_index  # noqa: E402
@@ -221,7 +224,14 @@ def collect(args, work: Path) -> list[dict]:
                         {"question": q["question"], "answers": q["answers"], "answerable": pid not in split.absent}
                     )
             random.Random(3).shuffle(picked)
-            got = top_rows(searcher, picked[: args.cmrc_questions], "wiki-big", part, "wiki-big")
+            picked = picked[: args.cmrc_questions]
+            # The English questions written for CMRC (an English question over Chinese text; meaning decides).
+            picked += [
+                {"question": q.question, "answers": q.answers, "answerable": True}
+                for q in english_questions(split)
+                if q.part == part
+            ]
+            got = top_rows(searcher, picked, "wiki-big", part, "wiki-big")
             rows += got
             print(f"wiki-big {part}: {len(got)} questions", file=sys.stderr)
     return rows
