@@ -22,6 +22,7 @@ install-test:
 	-bash scripts/install-pdfkit.sh  # best effort: PDFKit (npm) into .pdfkit/; without it the PDFKit producer's tests skip
 	-bash scripts/install-scribus.sh  # best effort: Scribus and the AR PL fonts; without them the Scribus producer's tests skip
 	-bash scripts/install-pango.sh  # best effort: Pango/cairo for Debian's python3 and the fonts; without them the Pango producer's tests skip
+	-bash scripts/install-fop.sh  # best effort: Apache FOP (Java) and the AR PL fonts; without them the FOP producer's tests skip
 
 test: install-test
 	$(PYTHON) -m ruff check .

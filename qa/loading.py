@@ -7,7 +7,6 @@ Chinese text still arrives as GB18030/GBK or Big5 as often as UTF-8. Strict UTF-
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import logging
 import os
@@ -16,8 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from qa.encoding_readings import decode, language_of, readings, rival
 from qa.errors import LoadError
 from qa.formats import STRUCTURED_SUFFIXES, read_structured
 from qa.ideograph_forms import FOLD
@@ -45,23 +43,6 @@ MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~4
 _SPACE_LIKE = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 _SPACE_LIKE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))  # controls: dropped
 _SPACE_LIKE.update(FOLD)  # Kangxi radicals and compatibility ideographs as the ideographs they print as
-
-
-_CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "cp936", "big5", "big5hkscs", "cp950", "hz"}
-
-
-def _reads_as_chinese(text: str) -> bool:
-    """Mostly common CJK ideographs, CJK punctuation and ASCII: what a Chinese document is made of."""
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible:
-        return False
-    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in visible)
-    # (CJK and full-width punctuation, and the general punctuation Chinese text sets: “ ” ‘ ’ — …)
-    usual = cjk + sum(
-        ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
-        for ch in visible
-    )
-    return cjk >= 0.3 * len(visible) and usual >= 0.95 * len(visible)
 
 
 @dataclass
@@ -197,7 +178,7 @@ def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
         try:
             text, encoding = _utf8(data, name, notes), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = _detect(data, name)
+            text, encoding = _detect(data, name, notes)
         # Any whitespace is text: a Chinese novel or regulation indents every paragraph with ideographic spaces
         # ('　　'), which str.isprintable calls unprintable; so are format marks (a zero-width space, a soft hyphen).
         printable = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
@@ -210,59 +191,33 @@ def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     return text, encoding
 
 
-_JAPANESE_KOREAN = {
-    "cp932",
-    "shift_jis",
-    "shift_jis_2004",
-    "shift_jisx0213",
-    "euc_jp",
-    "euc_jis_2004",
-    "euc_jisx0213",
-    "iso2022_jp",
-    "euc_kr",
-    "cp949",
-    "johab",
-    "iso2022_kr",
-}
+def _detect(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
+    """Not UTF-8: the legacy encoding whose reading its own language would write (``qa.encoding_readings``).
 
-
-def _east_asian_multibyte(encoding: str) -> bool:
-    """Is ``encoding`` a Japanese or Korean double-byte encoding (the detector's confident non-Chinese readings)?"""
-    try:
-        return codecs.lookup(encoding).name in _JAPANESE_KOREAN
-    except LookupError:
-        return False
-
-
-def _detect(data: bytes, name: str) -> tuple[str, str]:
-    """Not UTF-8: ask charset-normalizer, preferring the Chinese encodings when they read as Chinese."""
-    best = from_bytes(data).best()
-    encoding = best.encoding if best is not None else None
-    if encoding is None or encoding.replace("_", "").lower() not in _CHINESE_ENCODINGS:
-        # Short Chinese files are often mistaken for Korean or other double-byte encodings;
-        # when a Chinese decode reads as Chinese text, ask the detector to choose between those.
-        chinese = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
-        if chinese is not None and _reads_as_chinese(str(chinese)):
-            encoding = chinese.encoding
-        elif encoding is None or not _east_asian_multibyte(encoding):
-            # The detector may find no Chinese reading at all where a strict one exists: repetitive text (a
-            # novel's dialogue, each line indented '　　') it takes for Thai. A strict decode that reads as
-            # Chinese is the answer then — not over the detector's Japanese or Korean reading, whose kana and
-            # hangul byte pairs decode as ideographs too.
-            for candidate in ("gb18030", "big5"):
-                try:
-                    decoded = data.decode(candidate, errors="strict")
-                except UnicodeDecodeError:
-                    continue
-                if _reads_as_chinese(decoded):
-                    encoding = candidate
-                    break
-    if encoding is None:
+    When another reading, in another language or script, is about as plausible (a few bytes of text that
+    are valid Chinese and valid Korean alike), the file is read the usual way and a note names it and the
+    other reading, so a user sees it rather than finding mojibake in the answers.
+    """
+    ranked = readings(data)
+    found = decode(data, ranked)
+    if found is None:
         raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
-    # GBK is a subset of GB18030; decoding as the superset never loses characters.
-    if encoding in ("gbk", "gb2312", "cp936"):
-        encoding = "gb18030"
-    return data.decode(encoding, errors="strict"), encoding
+    text, best = found
+    ranked = ranked[ranked.index(best) :]
+    other = rival(ranked)
+    if other is not None:
+        notes.append(
+            f"{name}: read as {best.encoding} ({language_of(best.encoding)}: {_excerpt(best.text)}), but it could "
+            f"also be {other.encoding} ({language_of(other.encoding)}: {_excerpt(other.text)}); if the text is "
+            "wrong, save the file as UTF-8 and build again"
+        )
+    return text, best.encoding
+
+
+def _excerpt(text: str) -> str:
+    """The first non-ASCII stretch of a reading, short, to show the two readings side by side."""
+    start = next((k for k, ch in enumerate(text) if not ch.isascii()), 0)
+    return "'" + " ".join(text[max(0, start - 4) : start + 16].split()) + "'"
 
 
 def _check_readable(path: Path, name: str) -> None:

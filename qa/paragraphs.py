@@ -13,6 +13,7 @@ import re
 from qa.records import Document, LineHint, Paragraph
 
 SENTENCE_END = "。！？!?；;…．.:：」』”’\"')）】》"
+BLOCK_FORMATS = ("docx", "html")  # readers whose every block of lines is one paragraph
 _MARKDOWN_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```)")
 
 
@@ -45,12 +46,15 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
     if current:
         blocks.append(current)
 
+    # A DOCX or HTML reader writes one paragraph per block of lines (``qa.formats.blocks.to_document``): lines
+    # inside a block are soft breaks its author typed in one paragraph, which the reader has already parted.
+    read_by_block = doc.source_format in BLOCK_FORMATS
     paragraphs: list[Paragraph] = []
     for block in blocks:
         width = max(len(lines[i].strip()) for i in block)
         groups: list[list[int]] = [[block[0]]]
         for prev, i in zip(block, block[1:], strict=False):
-            if _starts_paragraph(lines[prev], lines[i], width):
+            if (not read_by_block and _starts_paragraph(lines[prev], lines[i], width)) or _table_row(doc.hints, i + 1):
                 groups.append([i])
             else:
                 groups[-1].append(i)
@@ -70,6 +74,13 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
                 )
             )
     return paragraphs
+
+
+def _table_row(hints: dict[int, LineHint] | None, line: int) -> bool:
+    """Whether a line is a table row by its source's word (a Markdown table's row): each row is a paragraph of its
+    own, as the PDF/DOCX/HTML readers lay rows out; run together, a row's last cell read into the next's first."""
+    hint = hints.get(line) if hints else None
+    return hint is not None and hint.role == "table"
 
 
 def _hinted_fields(hints: dict[int, LineHint] | None, line_start: int, line_end: int) -> dict:

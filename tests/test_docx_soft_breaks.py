@@ -2,9 +2,9 @@
 
 People type Shift+Enter between what are really paragraphs (pasted text often arrives so): a duty roster
 '一、值班时间⏎春节期间…。⏎二、值班人员⏎…' in ONE paragraph was read as one glued line, '一、值班时间春节期间…',
-with no sections. Its lines are now read as a text file's would be. Lines broken in mid-sentence at about
-equal lengths (a PDF converted to Word, one break per printed line) still read as one paragraph, and a heading
-whose title is broken over two lines is still one heading.
+with no sections. Its lines are now read as a text file's would be. Lines broken in mid-sentence (a PDF converted
+to Word, one break per printed line) still read as one paragraph, each line its own, and a heading whose title is
+broken over two lines is still one heading.
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ def test_lines_broken_mid_sentence_stay_one_paragraph_and_a_broken_heading_one_h
     assert _sections(tmp_path / "wrapped.docx") == [
         (
             ("第一章 总则",),
-            [
-                "为了规范本单位的差旅费管理，加强经费支出的控制，根据国家有关规定，结合本单位实际情况，制定本办法。",
-                "Travel costs are reimbursed within thirty days of the journey, against receipts.",
+            [  # one paragraph each, its lines as Word shows them
+                "为了规范本单位的差旅费管理，加强经费支出\n的控制，根据国家有关规定，结合本单位实际\n情况，制定本办法。",
+                "Travel costs are reimbursed within thirty\ndays of the journey, against receipts.",
             ],
         )
     ]

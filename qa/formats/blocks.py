@@ -35,6 +35,9 @@ class Block:
     heading_level: int | None = None  # set only where the source marks a heading
     role: str = "body"  # body, heading, kicker, subtitle, byline, table, title
     edition: int | None = None  # printed edition of the page (PDF newspapers), when known
+    # Lines the author broke with a soft break inside one paragraph (``qa.formats.soft_breaks``): '\n' in ``text``
+    # stays a line break (one line of the document each, one paragraph); otherwise '\n' is a layout wrap, joined.
+    lines: bool = False
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//")  # 'http:', 'mailto:', '//host': a link out of the document
@@ -82,18 +85,21 @@ def hints_digest(text: str, hints: dict[int, LineHint] | None) -> str:
 
 
 def to_document(blocks: list[Block], path: Path, doc_id: str, source_format: str, encoding: str) -> Document:
-    """The ``Document`` for ``blocks``: one line per block, a blank line between blocks."""
+    """The ``Document`` for ``blocks``: one line per block (per line of a block of ``lines``), a blank line between
+    blocks: each block is one paragraph (``qa.paragraphs.split_paragraphs``)."""
     lines: list[str] = []
     hints: dict[int, LineHint] = {}
     for block in blocks:
-        text = clean_inline(block.text)
-        if not text:
+        parts = [clean_inline(part) for part in block.text.split("\n")] if block.lines else [clean_inline(block.text)]
+        parts = [part for part in parts if part]
+        if not parts:
             continue
         if lines:
             lines.append("")
-        lines.append(text)
         edition = block.edition if block.edition != block.page else None
-        hints[len(lines)] = LineHint(block.page, block.heading_level, block.role, edition)
+        for part in parts:
+            lines.append(part)
+            hints[len(lines)] = LineHint(block.page, block.heading_level, block.role, edition)
     if not lines:
         raise LoadError(f"{doc_id}: no text found in this {source_format.upper()} file, skipped")
     text = "\n".join(lines) + "\n"

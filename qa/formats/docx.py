@@ -26,7 +26,8 @@ with the numbered ones by size, then numbering (``_typeset_headings``). A headin
 The "Title" style, when used, is the document's top heading and every heading level moves one
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
-and text boxes are read through, except Word's generated table of contents. Tables become one block per row
+and text boxes are read through, except Word's generated table of contents (a content control or a bare ``TOC``
+field). Tables become one block per row
 ("cell | cell"); page headers and footers live in other parts of the package and are never read.
 """
 
@@ -290,6 +291,48 @@ def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
             yield from _body_elements(child)
 
 
+_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:table\s+of\s+)?contents)[：:]?", re.IGNORECASE)
+
+
+def _without_contents_fields(elements: list) -> list:
+    """The body without Word's contents list kept as a field: the paragraphs from a ``TOC`` field's start to its
+    end (its cached entries, '第一章 总则⟶1'), and a '目录' line right before it, its caption.
+
+    Word, WPS and LibreOffice write a generated contents list either in a content control (skipped by
+    ``_body_elements``) or as a bare complex field (``w:fldChar`` begin, ``w:instrText`` 'TOC \\o "1-3" …',
+    separate, the entries, end) running over several paragraphs. Read, its entries were indexed as text that
+    a search matched before the chapters they name, and a numbered entry could head a section."""
+    skip: set[int] = set()
+    fields: list[str] = []  # open complex fields' instructions, innermost last
+    for n, element in enumerate(elements):
+        in_contents = inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+        after = False  # text after the contents field's end in the paragraph where it ends: that is body text
+        marks = element.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}fldSimple", f"{_W}t")
+        for mark in marks if element.tag == f"{_W}p" else ():
+            if mark.tag == f"{_W}t":
+                simple = any(a.tag == f"{_W}fldSimple" for a in mark.iterancestors())  # a one-element field's result
+                after |= in_contents and not inside and not simple and bool((mark.text or "").strip())
+            elif mark.tag == f"{_W}fldSimple":
+                in_contents |= (mark.get(f"{_W}instr") or "").lstrip().upper().startswith("TOC")
+            elif mark.tag == f"{_W}instrText":
+                if fields:
+                    fields[-1] += mark.text or ""
+            elif mark.get(f"{_W}fldCharType") == "begin":
+                fields.append("")
+            elif mark.get(f"{_W}fldCharType") == "end" and fields:
+                fields.pop()
+            inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+            in_contents |= inside
+        if in_contents and not after:
+            caption = elements[n - 1] if n > 0 and n - 1 not in skip else None  # before the field's first paragraph
+            if caption is not None and caption.tag == f"{_W}p":
+                skip |= {n - 1} if _CONTENTS_TITLE.fullmatch(re.sub(r"\s+", "", _paragraph_text(caption))) else set()
+            skip.add(n)
+    if any(f.lstrip().upper().startswith("TOC") for f in fields):
+        return elements  # a contents field never closed (a damaged file): what follows it may be the text, keep all
+    return [e for n, e in enumerate(elements) if n not in skip]
+
+
 def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx _Cell
     """A cell's paragraphs, a text box's once: Word also stores a box as a VML copy under mc:Fallback."""
     return " ".join(
@@ -462,6 +505,47 @@ def _typeset_headings(
     return {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
 
 
+# An answer blank: '（　　）', '(   )', '____'. A numbered line holding one is a question of an exam or a
+# worksheet ('1．地球自转的方向是（　　）'), never a heading: a heading is answered by the text under it.
+_ANSWER_BLANK = re.compile(r"[（(][\s\u3000]*[)）]|[_＿]{3,}")
+# A question's marks right after its number ('7．（30分）简述…') or '（本题10分）', and the options of a choice
+# question on the line after it ('A．自东向西　B．自西向东', 'A. 是'): also what a question has and a heading has not.
+# (A part's total in brackets, '二、解答题（共60分）', is no question's mark.)
+_SCORE_MARK = re.compile(r"[（(]\s*(?:本[题小]题?)?\s*(?:满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_OPTIONS = re.compile(r"\s*[A-DＡ-Ｄ]\s*[.．、]")
+
+
+def _question(items: list, i: int) -> bool:
+    """Whether numbered line ``i`` is a question of an exam or worksheet: it holds an answer blank or its marks,
+    or the options of a choice question follow it."""
+    text = items[i][1]
+    numbering = NUMBERING.match(text)
+    marked = numbering is not None and _SCORE_MARK.match(text, numbering.end()) is not None
+    if _ANSWER_BLANK.search(text) or marked or re.search(r"[（(]\s*本[小]?题", text):
+        return True
+    return i + 1 < len(items) and items[i + 1][0] == "p" and _OPTIONS.match(items[i + 1][1]) is not None
+
+
+# A note in brackets closing a line: '一、选择题（本大题共4小题，每小题5分，共20分）'.
+_CLOSING_NOTE = re.compile(r"\s*([（(][^（）()]+[)）])\s*$")
+
+
+def _noted_heading(text: str, line: Line | None) -> tuple[str, str, float] | None:
+    """(title, note, rank) of a bold numbered line whose sentence punctuation is all in a note in brackets closing
+    it: an exam's part heading '一、选择题（本大题共4小题，每小题5分，共20分）', set in bold over its questions. The
+    note's commas made the whole line read as a sentence, so the paper's parts were lost and its numbered
+    questions headed the sections. Only in bold (set apart from the body as a heading is): a numbered item with a
+    note in brackets at body weight ('3．按时完成作业（见附件，共三份）') stays an item."""
+    if line is None or not line.bold:
+        return None
+    note = _CLOSING_NOTE.search(text)
+    if note is None or not SENTENCE_PUNCT.search(note.group(1)):
+        return None
+    title = text[: note.start()]
+    rank = numbered_heading_rank(title)
+    return None if rank is None else (title, note.group(1), rank)
+
+
 def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     """The row's cells, 'a | b'. A cell merged across columns is listed once per column it spans (the same
     cell element), so it is read once — by identity, not by text: two cells that say the same ('root |
@@ -552,7 +636,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
 
     try:
         document = docx.Document(str(path))
-        body = list(_body_elements(document.element.body))
+        body = _without_contents_fields(list(_body_elements(document.element.body)))
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml and its own errors alike
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(f"{doc_id}: not a readable Word .docx file ({reason}), skipped") from exc
@@ -568,6 +652,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     plain_titles: set[str] = set()  # styled headings' words without the number Word draws
     parted: list[list[int]] = []  # the lines of each paragraph parted by line breaks
     laid_out: set[int] = set()  # lines of a paragraph also broken in mid-sentence: never a numbered heading
+    soft_lines: dict[int, str] = {}  # a paragraph of lines soft breaks do not part -> its lines ('\n' between)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
@@ -617,7 +702,9 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     list_numbers[len(items)] = list_level
                     labels[len(items)] = label
                 looks[len(items)] = line
-                items.append(("p", line.text, level, title))
+                if "\n" in line.text:  # lines its soft breaks keep: read as one line, written as its lines
+                    soft_lines[len(items)] = line.text
+                items.append(("p", clean_inline(line.text), level, title))
             place(element)
         elif tag == "tbl":
             for row in Table(element, document).rows:
@@ -656,10 +743,29 @@ def read_docx(path: Path, doc_id: str) -> Document:
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
         if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists
-        if (rank := numbered_heading_rank(text)) is not None and extends_decimal_outline(parents[i][0], text)
+        if (rank := numbered_heading_rank(text)) is not None
+        and extends_decimal_outline(parents[i][0], text)
+        and not _question(items, i)
     }
+    # bold part headings with a note in brackets ('一、选择题（本大题共…）'): headed by their title, the note after it
+    split_notes: dict[int, tuple[str, str]] = {}
+    for i, (kind, text, level, t) in enumerate(items):
+        if kind != "p" or level is not None or t or i in entries or i in in_line_lists or i in candidates:
+            continue
+        found = _noted_heading(text, looks.get(i))
+        if found is not None and extends_decimal_outline(parents[i][0], found[0]):
+            candidates[i] = found[2]
+            split_notes[i] = (found[0], found[1])
     noted = frozenset(k for k, lines in placed.items() if lines)
-    numbered = {i: r for i, r in candidates.items() if numbered_line_heads_text(i, r, items, candidates, linked, noted)}
+    # a question ('3．（10分）求函数的极值') is text under the part heading over it, not an entry of a contents list
+    questions = frozenset(
+        i for i, (kind, text, level, _) in enumerate(items) if kind == "p" and level is None and _question(items, i)
+    )
+    numbered = {
+        i: r
+        for i, r in candidates.items()
+        if numbered_line_heads_text(i, r, items, candidates, linked, noted | questions)
+    }
     # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
     # numbered headings sit below every styled level, in their own numbering order.
     implied = {i: lv for i in numbered if (lv := decimal_level(*parents[i], items[i][1])) is not None}
@@ -682,10 +788,14 @@ def read_docx(path: Path, doc_id: str) -> Document:
             blocks.append(Block(text, heading_level=implied[i], role="heading"))
         elif i in keys:
             level = styled_depth + 1 + order.index(keys[i])
-            blocks.append(Block(_labelled(text, labels.get(i, "")), heading_level=level, role="heading"))
+            title, note = split_notes.get(i, (text, ""))
+            blocks.append(Block(_labelled(title, labels.get(i, "")), heading_level=level, role="heading"))
+            blocks += [Block(note)] if note else []
         elif i in numbered:
-            blocks.append(Block(text, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
+            title, note = split_notes.get(i, (text, ""))
+            blocks.append(Block(title, heading_level=styled_depth + 1 + ranks.index(numbered[i]), role="heading"))
+            blocks += [Block(note)] if note else []
         else:
-            blocks.append(Block(text))
+            blocks.append(Block(soft_lines.get(i, text), lines=i in soft_lines))
         blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
     return to_document(blocks, path, doc_id, "docx", "docx")

@@ -3,12 +3,10 @@
 Two things Word users do that paragraph styles do not show:
 
 - they type Shift+Enter (a line break, ``w:br``) between what are really paragraphs — '一、值班时间⏎春节期间…。
-  ⏎二、值班人员⏎…' in one paragraph, a habit of pasted text — so the paragraph is parted into lines where a line
-  ends before the margin: after a sentence's end, before or after an outline-numbered line, after a line much
-  shorter than its paragraph's longest. A break in mid-sentence between lines of about equal length (text
-  converted from a PDF, one break per printed line) joins them again, as the paragraph reads; such a paragraph
-  is text laid out by line (a license pasted as preformatted text), and ``docx.py`` takes no numbered heading
-  from its lines;
+  ⏎二、值班人员⏎…' in one paragraph, a habit of pasted text — and inside one: a meeting's field block, a poem, a
+  sentence broken mid-way. ``qa.formats.soft_breaks`` says which break parts the paragraph; the lines of one part
+  stay lines of their own (joined by '\n', never glued) in one paragraph; a paragraph whose lines were broken
+  where a margin was (``wrapped``: text converted from a PDF) gives ``docx.py`` no numbered heading;
 - they make a heading by direct formatting (bold, a larger size, in the Normal style): each line's size and
   weight are resolved as Word resolves them — the run's own properties, its character style, the paragraph's
   style, each with the styles it is based on, then the document defaults — so the reader can tell a line set
@@ -20,15 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.formats.blocks import clean_inline
-from qa.formats.outline_numbers import line_outline_rank
+from qa.formats.soft_breaks import ends_paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DEFAULT_SIZE = 10.0  # points: Word's size when neither a style nor the document defaults set one
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a paragraph: its text, the smallest size (points), whether every character is bold, and
-    whether it joins lines broken in mid-sentence (a paragraph laid out by line: pasted or preformatted text)."""
+    """One line of a paragraph — or one part of lines its soft breaks do not part ('\n' between them): its text,
+    the smallest size (points), whether every character is bold, and whether its lines were broken where a margin
+    was (``wrapped``: each but the last about as long as the paragraph's longest — a PDF converted to Word, a
+    license pasted as preformatted text — not a field block of short lines)."""
 
     text: str
     size: float
@@ -106,15 +106,13 @@ class RunFormats:
         return (size or self.default_size), (self.default_bold if bold is None else bold)
 
 
-_ENDS_LINE = tuple("。！？；：!?;:…”」』")
-SHORT_LINE = 0.6  # a line shorter than this share of its paragraph's longest was ended by its author
+LAID_OUT = 0.6  # a line this long (share of its paragraph's longest) before a soft break filled the line
 
 
-def _ends_here(line: str, following: str, longest: int) -> bool:
-    """Whether a soft line break after ``line`` ends a line of its own (else the lines are one wrapped text)."""
-    if line.endswith(_ENDS_LINE) or line_outline_rank(following) is not None or line_outline_rank(line) is not None:
-        return True
-    return len(line) < SHORT_LINE * longest
+def _look(parts: list[tuple[str, float, bool]], formats: RunFormats) -> tuple[float, bool]:
+    """A line's type: its smallest size and whether all of it is bold (a line set apart is its own paragraph)."""
+    marked = [(size, bold) for t, size, bold in parts if t.strip()]
+    return min((s for s, _ in marked), default=formats.default_size), bool(marked) and all(b for _, b in marked)
 
 
 def paragraph_lines(pieces: list[tuple[str, object]], formats: RunFormats, paragraph) -> list[Line]:  # noqa: ANN001
@@ -134,17 +132,19 @@ def paragraph_lines(pieces: list[tuple[str, object]], formats: RunFormats, parag
     kept = [(t, parts) for t, parts in zip(texts, raw, strict=True) if t]
     if not kept:
         return []
-    longest = max(len(t) for t, _ in kept)
     groups: list[list[list[tuple[str, float, bool]]]] = [[kept[0][1]]]
-    for (before, _), (after, parts) in zip(kept, kept[1:], strict=False):
-        if _ends_here(before, after, longest):
+    for (before, parts_before), (after, parts) in zip(kept, kept[1:], strict=False):
+        if ends_paragraph(before, after, _look(parts_before, formats) == _look(parts, formats)):
             groups.append([parts])
         else:
             groups[-1].append(parts)
+    longest = max(len(t) for t, _ in kept)
     lines: list[Line] = []
     for group in groups:
-        text = clean_inline("\n".join("".join(t for t, _, _ in parts) for parts in group))
+        texts = [clean_inline("".join(t for t, _, _ in parts)) for parts in group]
         marked = [(size, bold) for parts in group for t, size, bold in parts if t.strip()]
         size = min((s for s, _ in marked), default=formats.default_size)
-        lines.append(Line(text, size, bool(marked) and all(b for _, b in marked), len(group) > 1))
+        # broken where the margin was (each line but the last nearly as long as the longest): text laid out by line
+        laid_out = len(texts) > 1 and all(len(t) >= LAID_OUT * longest for t in texts[:-1])
+        lines.append(Line("\n".join(texts), size, bool(marked) and all(b for _, b in marked), laid_out))
     return lines

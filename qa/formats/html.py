@@ -12,7 +12,10 @@ inline element wrapping blocks is read as those blocks; ``hidden`` parts are rea
 Checked on real pages by ``benchmarks/real_html.py``.
 
 Headings are h1–h6 and ARIA's ``role="heading"`` with ``aria-level``. Lines a ``<br>`` breaks are read as
-lines, as a browser shows them. A page whose content marks no heading (a site editor's article of
+lines, as a browser shows them, of one paragraph unless the break parts it as a Word soft break would
+(``qa.formats.soft_breaks``: after a sentence's end, around a numbered line, between bold and plain lines; two
+``<br>`` in a row end a paragraph): a sentence an editor broke mid-way is not cut in two.
+A page whose content marks no heading (a site editor's article of
 paragraphs or ``<br>`` lines, its heads in ``<strong>``) gets heads from its outline numbering, by the DOCX
 reader's rules for an unstyled numbered paragraph ('1.' steps only beside 一、/（一）/第N条, as the PDF reader reads
 them), and from short lines set all in bold, no clause or caption (``_inferred_headings``).
@@ -33,6 +36,8 @@ from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
+from qa.formats.soft_breaks import ends_paragraph
+from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
 from qa.structure.headings import FRONT_MATTER, is_bare_heading
@@ -429,6 +434,7 @@ _BOLD_TAGS = {"strong", "b"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _STRONG = "strong"  # a body block set all in bold: a heading candidate on a page without headings
 _ITEM = "item"  # a list item or definition: never an inferred heading
+_SOFT_ROLES = ("body", _STRONG, _ITEM)  # blocks whose lines a <br> may continue: text, not headings or rows
 _MENU = "menu"  # a line of internal links, each a short word: a menu where it opens or closes the page's text
 
 
@@ -463,6 +469,7 @@ class _Walker:
         self._role = "body"  # "footnote"/"endnote" inside a note moved after its reference
         self.read_notes: set[str] = set()  # moved notes read after the block citing them
         self.homes: list[tuple[int, str]] = []  # (block index, note id): where the page listed a moved note
+        self._after_br = False  # the text being collected follows a <br> straight after the last block's line
 
     def _passed(self, el) -> None:  # noqa: ANN001
         """Marks where the page listed moved notes, in ``el`` read as one block (or ``el`` itself), and the moved
@@ -490,8 +497,17 @@ class _Walker:
         text = clean_inline("".join(self._inline))
         bold = all(self._bold)
         self._inline, self._bold = [], []
-        if text:
-            self.blocks.append((text, None, self._body_role(bold)))
+        after_br, self._after_br = self._after_br, False
+        if not text:
+            return
+        role = self._body_role(bold)
+        if after_br and self.blocks and self.blocks[-1][1] is None and self.blocks[-1][2] in _SOFT_ROLES:
+            # a line after a <br>: the same paragraph's next line unless the break parts it (``soft_breaks``)
+            before, _, before_role = self.blocks[-1]
+            if not ends_paragraph(before.rsplit("\n", 1)[-1], text, before_role == role):
+                self.blocks[-1] = (before + "\n" + text, None, before_role)
+                return
+        self.blocks.append((text, None, role))
 
     def walk(self, el, in_content: bool) -> None:  # noqa: ANN001
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -537,6 +553,11 @@ class _Walker:
                 self.walk(child, inside)
             self.flush()
             self._role = outer
+        elif tag == "br":
+            # '<br>' ends a line; two in a row (an empty line) end the paragraph, as they look in a browser
+            blank = self._after_br and not "".join(self._inline).strip()
+            self.flush()
+            self._after_br = not blank
         elif tag in _BLOCK_TAGS or _wraps_blocks(el):
             # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
             # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
@@ -597,6 +618,34 @@ def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[
     ]
 
 
+# What a social platform prints around an article (WeChat, Weibo, Toutiao, Zhihu pages saved from a browser):
+# counts and buttons ('阅读 3.2万', '赞 256', '在看 88', '阅读原文', '分享', '收藏'), the follow prompt ('微信扫一扫',
+# '关注该公众号', '长按识别二维码'), the comment box's labels ('精选留言', '写留言'). A line of nothing else (not a
+# table row: '100 | 200' is data) is furniture.
+_ENGAGEMENT = re.compile(
+    r"阅读原文|阅读全文|阅读量?|浏览量?|点赞|赞赏|赞|在看|分享|收藏|转发|喜欢|点击|精选留言|写留言|留言|评论|"
+    r"微信|扫一扫|扫码|长按|识别|二维码|关注该公众号|关注我们|关注|该公众号|公众号|举报|投诉|返回顶部|"
+    r"\d[\d.,]*\s*[万千wWkK]?\+?|[\s:：|·•/、，,]"
+)
+MAX_FURNITURE = 40  # characters: a longer line says something
+
+
+def _furniture(text: str) -> bool:
+    return len(text) <= MAX_FURNITURE and not _ENGAGEMENT.sub("", text)
+
+
+def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without the social platform's furniture (``_ENGAGEMENT``) before the page's first other block and
+    after its last: a saved article's '阅读原文 阅读 3.2万 赞 256 在看 88', '微信扫一扫 关注该公众号'. The same words
+    between blocks of text are kept (when in doubt, keep it: '点赞' may be the author's word)."""
+    kept = [
+        i for i, (text, level, role) in enumerate(found) if level is not None or role == "table" or not _furniture(text)
+    ]
+    if not kept:
+        return found
+    return found[kept[0] : kept[-1] + 1]
+
+
 _CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 
 
@@ -606,7 +655,92 @@ def _bold_title(text: str) -> bool:
     return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not CAPTION_LABEL.match(text)
 
 
-def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1) -> list[tuple[str, int | None, str]]:
+BOLD_HEADS_UNDER_TITLE = 3  # bold lines heading text that make an outline under a page's one marked title (h1)
+# A section's number set as a badge of its own above its title ('01', '02', 'PART 3', '第一部分'): WeChat editors
+# (135editor, xiumi) set it in a box apart from the bold title it numbers.
+_BADGE = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|(?:part|no\.?)\s*\d{1,2}|第[一二三四五六七八九十\d]{1,3}部分)", re.I
+)
+
+
+_FONT_SIZE = re.compile(r"(?:^|;)\s*font-size\s*:\s*([\d.]+)\s*(px|pt|r?em)?", re.IGNORECASE)
+_COLOR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.IGNORECASE)
+_UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0}
+
+
+def _inline_look(el) -> tuple[float | None, str | None]:  # noqa: ANN001 - lxml element
+    """The font size (px) and colour the nearest inline styles of ``el`` and its ancestors set."""
+    size: float | None = None
+    color: str | None = None
+    for a in (el, *el.iterancestors()):
+        style = a.get("style") or ""
+        if size is None and (m := _FONT_SIZE.search(style)):
+            size = float(m.group(1)) * _UNIT_PX.get((m.group(2) or "px").lower(), 1.0)
+        if color is None and (m := _COLOR.search(style)):
+            color = re.sub(r"\s+", "", m.group(1)).lower()
+        if size is not None and color is not None:
+            break
+    return size, color
+
+
+def _set_apart_by_type(content, found: list[tuple[str, int | None, str]]) -> set[int]:  # noqa: ANN001 - lxml element
+    """The bold blocks (``_STRONG``) an editor set apart from the body by inline type: a larger font size or another
+    colour than the body's commonest (by characters). WYSIWYG editors (WeChat's, UEditor, 135editor) style a head so;
+    a converter's ``<p><strong>`` (pandoc's LaTeX \\textbf paragraph labels) carries no style and sets nothing
+    apart."""
+    deepest: dict[str, object] = {}
+    for el in content.iter():
+        if isinstance(el.tag, str) and (text := _text(el)):
+            deepest[text] = el  # document order: a child holding all its parent's text replaces it
+
+    def look(text: str) -> tuple[float | None, str | None] | None:
+        # (a badge joined to its title: 'PART 1 如何办理' is found by '如何办理')
+        el = next(
+            (e for k in range(text.count(" ") + 1) if (e := deepest.get(text.split(" ", k)[-1])) is not None), None
+        )
+        return None if el is None else _inline_look(el)
+
+    weights: dict[tuple[float | None, str | None], int] = {}
+    for text, _, role in found:
+        if role == "body" and (seen := look(text)) is not None:
+            weights[seen] = weights.get(seen, 0) + len(text)
+    if not weights:
+        return set()
+    body_size, body_color = max(weights, key=lambda k: weights[k])
+    apart: set[int] = set()
+    for i, (text, _, role) in enumerate(found):
+        if role != _STRONG or (seen := look(text)) is None:
+            continue
+        size, color = seen
+        if (size is not None and body_size is not None and size > body_size) or (
+            color is not None and color != body_color
+        ):
+            apart.add(i)
+    return apart
+
+
+def _with_badges_joined(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks with a bold number badge ('01') joined to the bold title right after it ('01 为什么…'): the head's
+    number, not a line of body text filed at the end of the section before it."""
+    out: list[tuple[str, int | None, str]] = []
+    for text, level, role in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous[2] == _STRONG
+            and role == _STRONG
+            and _BADGE.fullmatch(previous[0])
+            and _bold_title(text)
+        ):
+            out[-1] = (f"{previous[0]} {text}", level, role)
+        else:
+            out.append((text, level, role))
+    return out
+
+
+def _inferred_headings(
+    found: list[tuple[str, int | None, str]], below: int = -1, apart: set[int] | None = None
+) -> list[tuple[str, int | None, str]]:
     """The blocks of a page without h1–h6 or ARIA headings in its content, with the heads its author set
     in bold or numbered as an outline made headings.
 
@@ -624,8 +758,12 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     rule, ``qa.formats.pdf.numbered``). A caption ('表1 主要经济指标') is never a head. A list
     item is never a head. A page whose content marks one heading, an h1 (a news or government article's title
     in ``<h1>``, its text in an editor's ``<div>``), gets its numbered heads below that h1 (``below``: its
-    index), not its bold lines (its author marked a heading and chose not to mark those). A page with any other
-    heading in its content keeps its author's outline as marked."""
+    index), and its bold lines only when at least ``BOLD_HEADS_UNDER_TITLE`` of them each head text and its
+    editor set them apart by type (``apart``: a larger size or another colour in inline styles; a WeChat article:
+    its title the page's h1, its heads bold, larger, coloured ``<section>``/``<span>`` lines); one or two bold
+    lines, or bold lines in the body's type, are emphasis or labels its author chose not to mark as headings
+    (pandoc's page of the GFDL, its clause labels '<p><strong>. VERBATIM COPYING</strong></p>'). A page with any
+    other heading in its content keeps its author's outline as marked."""
     items = [("row" if role == "table" else "p", text, level, False) for text, level, role in found]
     eligible = [i for i, (_, _, role) in enumerate(found) if role in ("body", _STRONG) and i > below]
     candidates = {
@@ -641,13 +779,13 @@ def _inferred_headings(found: list[tuple[str, int | None, str]], below: int = -1
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
     numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}
-    # under a marked title only numbering makes heads: its author marked headings and chose not to for bold lines
-    bold = [
-        i for i in eligible if below < 0 and found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])
-    ]
+    bold = [i for i in eligible if found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])]
     heads = set(bold)
     # a bold line heads text: the next block is neither another bold line nor the end of the page
     bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
+    if below >= 0:  # under a marked title: only lines set apart by type, and enough of them to make an outline
+        bold = [i for i in bold if i in (apart or set())]
+        bold = bold if len(bold) >= BOLD_HEADS_UNDER_TITLE else []
     if not numbered and len(bold) < 2:
         return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
     ranks = sorted(set(numbered.values()))
@@ -706,11 +844,14 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
+    found = _without_furniture(found)
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
-        found = _inferred_headings(found)
+        found = _inferred_headings(_with_badges_joined(found))
     elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
-        found = _inferred_headings(found, below=marked[0])
+        found = _with_badges_joined(found)
+        title_at = found.index(next(b for b in found if b[1] == 1))
+        found = _inferred_headings(found, below=title_at, apart=_set_apart_by_type(content, found))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
@@ -718,5 +859,62 @@ def read_html(path: Path, doc_id: str) -> Document:
     if title and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(title, heading_level=1, role="title"))
         shift = 1
-    blocks += [Block(t, heading_level=None if level is None else level + shift, role=role) for t, level, role in found]
+    blocks += [
+        Block(t, heading_level=None if level is None else level + shift, role=role, lines=level is None and "\n" in t)
+        for t, level, role in found
+    ]
     return to_document(blocks, path, doc_id, "html", encoding)
+
+
+def fragment_lines(markup: str) -> list[tuple[int, str, int | None, str]]:
+    """The blocks of an HTML fragment (a raw HTML block in a Markdown file) as (0-based line of ``markup`` where
+    the block's text starts, text, heading level, role), read by the page walker: a table as 'cell | cell' rows,
+    a ``<summary>`` or an unknown element (``<callout>``) as its text, ``<script>``/``<style>`` dropped.
+
+    The line of each block is found by the source line of the characters it starts with (lxml records each
+    element's line), so a Markdown file's citations still name the lines its text is on. Nothing of the
+    fragment is judged as page chrome beyond what the walker drops inside it: the author wrote it."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # lxml raises ParserError/ValueError on markup it cannot parse: no text to read
+        return []
+    chars: list[str] = []  # the fragment's visible characters without whitespace, in document order
+    where: list[int] = []  # the 0-based line of each
+
+    def add(text: str | None, line: int, visible: bool) -> int:
+        for ch in text or "":
+            if ch == "\n":
+                line += 1
+            elif visible and not ch.isspace() and ch not in "\u200b\ufeff":  # (what ``clean_inline`` reads as space)
+                chars.append(ch)
+                where.append(line)
+        return line
+
+    def visit(el, line: int) -> int:  # noqa: ANN001 - lxml element
+        if isinstance(el.tag, str):
+            line = max(line, (el.sourceline or 1) - 1)
+            line = add(el.text, line, el.tag not in _DROP_TAGS)
+            for child in el:
+                line = visit(child, line)
+        return add(el.tail, line, True)
+
+    visit(root, 0)
+    stream = fold_ideographs("".join(chars))
+    walker = _Walker()
+    walker.walk(root, True)
+    walker.flush()
+    out: list[tuple[int, str, int | None, str]] = []
+    pos = 0
+    for text, level, role in walker.blocks:
+        if not text:
+            continue
+        key = re.sub(r"\s+", "", text.split(" | ")[0])[:12]
+        found = stream.find(key, pos) if key else -1
+        if found >= 0:
+            line, pos = where[found], found + len(key)
+        else:
+            line = out[-1][0] if out else 0
+        out.append((line, text, level, "body" if role in (_STRONG, _ITEM, _MENU) else role))
+    return out

@@ -13,7 +13,10 @@ from blocks; that would renumber a Markdown file's lines. Here ``Document.text``
 matter, a setext underline, code-fence lines, thematic breaks, a table's delimiter row — and a heading
 line holds the heading's words without markup, as an ATX heading ('## [API](api.md) `v2`' -> '## API
 v2', 'Title' over '=====' -> '# Title'; a heading is only ever shown as the section path), as does a
-front-matter ``title:`` line when it heads the outline. Every other line is the file's, so
+front-matter ``title:`` line when it heads the outline. A raw HTML block (Feishu, Notion and Yuque exports write
+tables, foldouts and callouts so) holds its text as the HTML reader reads it, each block on the line its text
+starts on, and image syntax and inline tags are dropped from a line (an image's alt text kept). Every other line
+is the file's, so
 ``doc.md:12-14`` is lines 12-14 of the file. Each line gets a ``LineHint``: its heading level where the
 Markdown makes it a heading (ATX or setext, outside lists and quotes), else no level (body, code,
 table, list, quote: never a heading).
@@ -198,6 +201,12 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
             lines.mark(first, end, None, "table")
         else:
             lines.mark(first, end, None, container or "body")
+    for token in tokens:
+        if token.type == "html_block" and token.map is not None:
+            _read_html_block(lines, token)
+        elif token.type == "inline" and token.map is not None:
+            _without_inline_markup(lines, token)
+    _without_alert_markers(tokens, lines)
 
     if not headings and only_paragraphs:
         # Text in a .md file: the plain-text stage infers its headlines (markup-only lines blanked all the same).
@@ -264,3 +273,96 @@ def _number_headings(blocks: list[tuple[Token, Token | None, str | None]], lines
     for k, level in confirmed.items():
         first = content[k][0].map[0]  # type: ignore[index]
         lines.title(first, first + 1, _plain(content[k][1]), level)  # type: ignore[arg-type]
+
+
+def _read_html_block(lines: _Lines, token: Token) -> None:
+    """A raw HTML block (Feishu/Notion/Yuque exports: ``<table>``, ``<details><summary>``, ``<callout>``) read as
+    the HTML reader reads a page (``qa.formats.html.fragment_lines``): each block's text on the line its text
+    starts on, a table a 'cell | cell' line per row, lines holding only tags blanked. Several blocks on one line
+    share it. A heading (``<h2>``) at the top level heads a section as '##' would."""
+    from qa.formats.html import fragment_lines
+
+    first, end = token.map  # type: ignore[misc]
+    placed: dict[int, list[tuple[str, int | None, str]]] = {}
+    for offset, text, level, role in fragment_lines(token.content):
+        placed.setdefault(min(first + offset, end - 1), []).append((text, level, role))
+    role_before = {n: lines.hints[n + 1].role for n in range(first, end) if n + 1 in lines.hints}
+    outer = next((r for r in role_before.values() if r in ("list", "quote")), None)
+    for n in range(first, end):
+        parts = placed.get(n)
+        if not parts:
+            lines.blank(n, n + 1)
+            continue
+        # (rows of a table written on one line: '; ' between rows, ' | ' between cells, as elsewhere)
+        words = "; ".join(text for text, _, _ in parts) if len(parts) > 1 else parts[0][0]
+        level = parts[0][1]
+        if level is not None and len(parts) == 1 and token.level == 0:
+            lines.title(n, n + 1, words, level)
+            continue
+        lines.lines[n] = words
+        roles = {role for _, _, role in parts}
+        lines.hints[n + 1] = LineHint(role=outer or ("table" if roles == {"table"} else "body"))
+
+
+# An image ('![alt](src "title")', '![alt][ref]', '![alt]'): its alt text is what the file says.
+_IMAGE = re.compile(
+    r"!\[((?:[^\[\]\\]|\\.)*)\]"  # '![alt'
+    r"(?:\((?:<[^>\n]*>|[^()\s]|\([^()\s]*\))*"  # '(src' or '(<src>'
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"  # ' "title")'
+    r"|\[[^\]\n]*\])?"  # or '[ref]'
+)
+
+
+# An inline HTML tag that sets words off within a line (its removal joins nothing); any other ('<br>', '<td>')
+# separates words and leaves a space.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|u|var)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_inline_markup(lines: _Lines, inline: Token) -> None:
+    """The lines of a paragraph, list item or table row without image syntax (its alt text kept) and inline HTML
+    tags (a ``<br>`` as a space): markup, not words to index or show. Done on the lines the parser says hold an
+    image or a tag, so text that only looks like markup (in code) is left alone."""
+    children = inline.children or []
+    tags = [c.content for c in children if c.type == "html_inline"]
+    if not tags and not any(c.type == "image" for c in children):
+        return
+    first, end = inline.map  # type: ignore[misc]
+    for n in range(first, min(end, len(lines.lines))):
+        line = lines.lines[n]
+        if n + 1 in lines.hints and lines.hints[n + 1].role == "code":
+            continue
+        if any(c.type == "image" for c in children):
+            line = _IMAGE.sub(lambda m: m.group(1), line)
+        for tag in tags:
+            if tag in line:
+                line = line.replace(tag, "" if _INLINE_TAG.match(tag) else " ", 1)
+        if line != lines.lines[n]:
+            line = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)  # the space a removed tag left beside another
+            if line.strip(" \t>-*+") or not line.strip():
+                lines.lines[n] = line.rstrip()
+            else:
+                lines.blank(n, n + 1)
+            if not lines.lines[n].strip():
+                lines.blank(n, n + 1)
+
+
+# GitHub's alert marker, the first line of a quote ('> [!WARNING]'): a rendering instruction, not text.
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
+
+
+def _without_alert_markers(tokens: list[Token], lines: _Lines) -> None:
+    for n, token in enumerate(tokens[:-2]):
+        if token.type != "blockquote_open" or tokens[n + 1].type != "paragraph_open":
+            continue
+        inline = tokens[n + 2]
+        if inline.type != "inline" or inline.map is None or not _ALERT.match(inline.content):
+            continue
+        line = inline.map[0]
+        text = _ALERT.sub("", lines.lines[line], count=1)
+        if text.strip(" \t>"):
+            lines.lines[line] = text
+        else:
+            lines.blank(line, line + 1)

@@ -13,13 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.structure.headings import is_bare_heading, outline_rank
-
-# A clause of a contract or a regulation ('第一条　房屋基本情况'): under 第N节, above '一、' in this reader's ranking
-# (the shared plain-text ranking does not know it; plain text finds such lines as bare headings). 千: the Civil
-# Code runs to 第一千二百六十条.
-CLAUSE = re.compile(r"^第[一二三四五六七八九十百千零〇两兩\d]+[条條]")
-CLAUSE_RANK = 2.5
+from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, outline_rank
 
 
 def line_outline_rank(text: str) -> float | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from qa.paragraphs import split_paragraphs
 from qa.records import Document, Outline, Paragraph
 from qa.structure import topic as topic_source
+from qa.structure.closing import place_closing_block
 from qa.structure.hinted import build_hinted_outline
 from qa.structure.outline import build_outline
 from qa.structure.topic import TopicSource
@@ -32,8 +33,8 @@ def recover_outline(
     """
     paras = paragraphs if paragraphs is not None else split_paragraphs(doc)
     if doc.hints is not None:  # the source format says where its headings are (PDF, DOCX, HTML)
-        return build_hinted_outline(doc.doc_id, paras)
-    return build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared())
+        return place_closing_block(build_hinted_outline(doc.doc_id, paras))
+    return place_closing_block(build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared()))
 
 
 __all__ = ["TopicSource", "recover_outline"]

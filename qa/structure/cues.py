@@ -125,7 +125,7 @@ _BRACKETED = re.compile(r"^[（(][^（()）\n]{2,60}[）)]$")
 
 
 def bracketed_note(text: str) -> bool:
-    """A line wholly in brackets: a document's note on itself under its title ('（2025年12月15日院务会议审议通过）',
+    """A line wholly in brackets: a document's note on itself under its title ('（2024年修订）',
     '（征求意见稿）', '（试行）'), a credit ('（图片来源：新华社）'). Such a line says something about the text it
     stands with; read as a heading it became a level every section's path carried. A numbered line opens with its own
     bracket and goes on ('（一）总体要求'), so it never closes at its end only."""

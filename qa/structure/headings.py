@@ -61,6 +61,14 @@ _OUTLINE_RANKS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"^[（(]\d+[）)]|^\d+[）)]"), 9),
     (re.compile(r"^[A-Za-z][.)]\s"), 10),
 ]
+# A clause of a contract or a regulation ('第一条　房屋基本情况'): under 第N节, above '一、' in the format readers'
+# ranking (``qa.formats.outline_numbers``; ``outline_rank`` does not rank it: plain text finds such lines as bare
+# headings). 千: the Civil
+# Code runs to 第一千二百六十条.
+CLAUSE = re.compile(rf"^第[{_CN_NUM}千\d]+[条條]")
+CLAUSE_RANK = 2.5
+
+
 # '1.1工作' may run into the text, a bare '20项措施落地' is a headline starting with a number
 _DECIMAL = re.compile(r"^(\d+(?:\.\d+)+|\d+(?=[.、．\s]))(?:[.、．]\s*|\s+|(?=[\u4e00-\u9fff]))")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from qa.records import Paragraph
 from qa.structure import cues, line_roles
+from qa.structure.closing import closing_length
 from qa.structure.headings import (
     MAX_KICKER_CJK,
     apply_heading_run,
@@ -122,6 +123,10 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     if probs is not None:
         _title_blocks(paragraphs, kinds)
         _titles_over_blocks(paragraphs, kinds)
+    # a numbered document's closing (issuer, date, colophon) is never a heading (``closing`` files it)
+    closing = closing_length([p.text for p in paragraphs]) if _numbered_document(paragraphs) else 0
+    for i in range(len(kinds) - closing, len(kinds)):
+        kinds[i] = "body"
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
         if kinds[i] == "dek" and kinds[i - 1] == "heading":
             if i + 1 < len(kinds) and kinds[i + 1] in ("body", "byline"):

@@ -1,0 +1,97 @@
+"""A document's closing block — signature, date, copy list — belongs to the document, not to its last section.
+
+A notice, a letter, a contract or a report ends with who issued it and when ('某某市人民政府办公室⏎2026年1月20日'),
+and an official document (GB/T 9704) with its colophon ('抄送：…', '某某办公室　2026年1月20日印发'); a contract with
+its signature lines ('甲方（盖章）：', '签订日期：'). Printed after the last numbered section's text, these lines were
+filed under that section: asked '该通知抄送给了哪些单位', the answer cited '… › 三、加强应急值守'. They are moved
+to the section that holds the numbered outline (the document's title section, or the root), after it.
+
+Only a run at the very end of the reading order, of lines that are all closing lines, with a date or a signature in
+it, and only under a numbered section (a newspaper article's last lines are its own): anything else stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.records import Outline, Section
+from qa.structure.headings import BODY_END, CLAUSE, outline_rank
+
+_NUM = r"[\d０-９〇零一二三四五六七八九十]"
+# '2026年1月20日', '二〇二六年一月二十日', '2026年1月20日印发', '日期：2026年1月20日', '2026-01-20'
+_DATE = re.compile(
+    rf"^(?:[^：:]{{0,12}}[：:]\s*)?(?:{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
+    r"\s*(?:印发|发布|签发|通过)?$"
+)
+# The issuer and the date on one line: '某某市人民政府办公室　2026年1月20日印发'.
+_ISSUER_DATE = re.compile(
+    rf"^\S{{2,30}}\s+{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:印发|发布|签发)?$"
+)
+# The colophon and notes of an official document, and a contract's signature lines.
+_COLOPHON = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|印\s*发|联\s*系\s*人|联系电话|签订地点|签订日期)\s*[：:]")
+_SIGNATURE = re.compile(r"(?:签\s*字|签\s*章|盖\s*章|签\s*名|法定代表人|委托代理人)")
+_NOTE = re.compile(r"^[（(][^（()）]{2,30}[）)]$")  # '（此件公开发布）'
+_SENTENCE_END = tuple("。！？!?；;")
+MAX_SIGNATURE_LINE = 30  # characters: an issuer's name or a signature line, not a sentence
+
+
+def _dated(text: str) -> bool:
+    return bool(_DATE.match(text) or _ISSUER_DATE.match(text))
+
+
+def _signed(text: str) -> bool:
+    """A signature line ('甲方（盖章）：', '法定代表人（签字）：张明'), not a sentence that mentions signing."""
+    return (
+        bool(_SIGNATURE.search(text))
+        and len(text) <= MAX_SIGNATURE_LINE * 2
+        and not text.endswith(_SENTENCE_END)
+        and "，" not in text
+    )
+
+
+def _closing_line(text: str) -> bool:
+    """A line a closing block is made of: a date, a colophon line, a signature line, a note, a short issuer line."""
+    if _dated(text) or _COLOPHON.match(text) or _signed(text) or _NOTE.match(text):
+        return True
+    return len(text) <= MAX_SIGNATURE_LINE and not text.endswith(BODY_END) and "，" not in text
+
+
+MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line: the issuer, a department
+
+
+def closing_length(texts: list[str]) -> int:
+    """How many of the last ``texts`` (paragraphs in reading order) make a closing block; 0 when they do not."""
+    run: list[str] = []
+    for text in reversed(texts):
+        text = text.strip()
+        if "\n" in text or not _closing_line(text):
+            break
+        run.insert(0, text)
+    first = next((k for k, t in enumerate(run) if _dated(t) or _signed(t)), None)
+    if first is None:
+        return 0  # short lines without a date or a signature: a list, a table's last rows — the section's own
+    return len(run) - max(0, first - MAX_ISSUER_LINES)
+
+
+def place_closing_block(outline: Outline) -> Outline:
+    """``outline`` with a closing block at the end of its last numbered section moved to the outline's parent."""
+    if not outline.sections:
+        return outline
+    last = max((s for s in outline.sections if s.paragraphs), key=lambda s: max(s.paragraphs), default=None)
+    if last is None:
+        return outline
+    numbered = [j for j, title in enumerate(last.path) if outline_rank(title) is not None or CLAUSE.match(title)]
+    if not numbered:
+        return outline
+    body = [i for i in last.paragraphs if outline.roles.get(i, "body") != "heading"]
+    if not body or body[-1] != max(last.paragraphs):
+        return outline
+    length = closing_length([outline.paragraphs[i].text for i in body])
+    if not length or length == len(last.paragraphs):
+        return outline  # the whole section would go: it is not a section's text followed by a closing
+    run = body[-length:]
+    keep = [k for k, i in enumerate(last.paragraphs) if i not in run]
+    last.paragraphs = [last.paragraphs[k] for k in keep]
+    last.joins = [last.joins[k] for k in keep]
+    outline.sections.append(Section(path=last.path[: numbered[0]], paragraphs=run))
+    return outline
