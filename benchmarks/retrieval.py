@@ -14,7 +14,9 @@ have no answer in the corpus and measure the "no good passage found" verdict.
 Every indexed paragraph is written as its own document ``<paragraph_id>.txt`` with its title as
 a Markdown heading and indexed with the real ``qa.build.build_index``; a hit is a chunk of the
 gold paragraph. ``--paragraphs N`` indexes a seeded sample of N paragraphs (questions follow)
-for slow models; vectors are cached under ``--workdir`` and reused with ``--reuse-index``.
+for slow models; ``--traditional`` indexes them converted to traditional characters (OpenCC s2t) and
+asks the simplified questions (a simplified question must find a traditional passage); vectors are
+cached under ``--workdir`` and reused with ``--reuse-index``.
 
 Latency: the documents are indexed again as copies until the index holds ``--latency-chunks``
 chunks (window vectors reused by text hash); each question is searched alone (k=5, highlights
@@ -60,12 +62,20 @@ from qa.search import Searcher  # noqa: E402
 MODES = (("bm25", "keyword"), ("dense", "dense"), ("hybrid", "hybrid"))
 
 
-def write_documents(corpus: list[dict], folder: Path) -> None:
+def write_documents(corpus: list[dict], folder: Path, traditional: bool = False) -> None:
+    """Each paragraph as ``<id>.txt``; ``traditional``: converted to traditional characters (OpenCC s2t),
+    questions left simplified, so a simplified question must find a traditional passage."""
     folder.mkdir(parents=True, exist_ok=True)
+    convert = None
+    if traditional:
+        import opencc
+
+        convert = opencc.OpenCC("s2t").convert
     for row in corpus:
         title = row["title"].strip()
         head = f"# {title}\n\n" if title else ""
-        (folder / f"{row['paragraph_id']}.txt").write_text(head + row["text"].strip() + "\n", encoding="utf-8")
+        text = head + row["text"].strip() + "\n"
+        (folder / f"{row['paragraph_id']}.txt").write_text(convert(text) if convert else text, encoding="utf-8")
 
 
 def build_cpu_time() -> float:
@@ -479,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="tuning,report", help="which parts to run (default both)")
     parser.add_argument("--workdir", type=Path, default=None, help="keep documents and indexes")
     parser.add_argument("--reuse-index", action="store_true", help="with --workdir: reuse vectors (build rate moot)")
+    parser.add_argument(
+        "--traditional", action="store_true", help="index the paragraphs in traditional characters (OpenCC s2t)"
+    )
     args = parser.parse_args(argv)
 
     corpus = read_jsonl(args.data / "corpus.jsonl")
@@ -504,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = work / "docs"
         if docs.exists():
             shutil.rmtree(docs)
-        write_documents(indexed, docs)
+        write_documents(indexed, docs, args.traditional)
         shutil.rmtree(work / "docs-latency", ignore_errors=True)
         results = [evaluate_model(args, m or None, corpus, questions, work) for m in args.models.split(",")]
         groups = [
@@ -517,7 +530,9 @@ def main(argv: list[str] | None = None) -> int:
         }
         print()
         print(
-            f"CMRC 2018 held-out protocol (benchmarks/cmrc.py): {len(indexed)} paragraphs indexed; questions "
+            f"CMRC 2018 held-out protocol (benchmarks/cmrc.py): {len(indexed)} paragraphs indexed"
+            + (" in traditional characters (questions simplified)" if args.traditional else "")
+            + "; questions "
             + ", ".join(f"{p}/{g} {n}" for (p, g), n in counts.items() if n)
             + ". TUNING rows were used to choose constants; REPORT rows never were."
         )

@@ -41,6 +41,8 @@ from qa.loading import load_paths
 from qa.records import Chunk, Document
 from qa.segment import SegmentData, write_segment
 from qa.structure import recover_outline
+from qa.words import SCRIPT as WORDS
+from qa.words import simplified
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +150,12 @@ def _embed_new(
 ) -> _NewPart:
     chunks = chunk_documents(docs, params)
     averaging = bool(embedder.averaging)
-    windows = [window_texts(c) for c in chunks]
+    # The encoder reads Han characters as simplified, as BM25 does (qa.words.simplified): traditional
+    # text is a different token stream to it, and its vectors stand further from simplified questions.
+    windows = [[simplified(t) for t in window_texts(c)] for c in chunks]
     window_keys = [[_text_key(t) for t in ws] for ws in windows]
-    chunk_keys = [_text_key(c.embed_text) for c in chunks]
+    embed_texts = [simplified(c.embed_text) for c in chunks]
+    chunk_keys = [_text_key(t) for t in embed_texts]
     wanted_w = sorted({k for ks in window_keys for k in ks})
     wanted_c = [] if averaging else sorted(set(chunk_keys))
     cache: dict[str, np.ndarray] = {}
@@ -163,9 +168,9 @@ def _embed_new(
                     cache[key] = np.asarray(table[row])
     todo: dict[str, str] = {}
     if not averaging:
-        for key, chunk in zip(chunk_keys, chunks, strict=True):
+        for key, text in zip(chunk_keys, embed_texts, strict=True):
             if key not in cache:
-                todo.setdefault(key, chunk.embed_text)
+                todo.setdefault(key, text)
     missing_chunks = len(todo)
     for keys, texts in zip(window_keys, windows, strict=True):
         for key, text in zip(keys, texts, strict=True):
@@ -410,6 +415,8 @@ def _update(
         "ann_min": ann_min,
         "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
         "max_segments": MAX_SEGMENTS,
+        "words": WORDS,
+        "vectors": WORDS,  # the encoder read Han characters as simplified too
     }
     # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration),
     # while the segment is written: the measurement is mostly Python and NumPy, the writing mostly FAISS,
@@ -466,7 +473,7 @@ def _update_milvus(
     calibration = calibrate_update(
         previous, dead, part.chunks, part.windows, live_after, _encoder(embedder), known_tokens=_tokens_by_text(part)
     )
-    settings = {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}}
+    settings = {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}, "vectors": WORDS}
     manifest = _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
     keep = [e["name"] for e in previous.manifest["segments"]] if previous else []
     milvus_engine.write(
@@ -505,6 +512,11 @@ def _milvus_target(
     from qa.milvus_engine import default_collection
 
     return {"uri": uri, "collection": collection or default_collection(index_dir)}
+
+
+def _words_of(manifest: dict) -> str | None:
+    """How an index's BM25 words were made: ``qa.words.SCRIPT`` (Han read as simplified) or None (as written)."""
+    return (manifest.get("settings") or {}).get("words")
 
 
 def _resolve_embedder(previous: LoadedIndex | None, model: str | None, embedder: Embedder | None) -> Embedder:
@@ -567,6 +579,8 @@ def build_index(
                 previous is not None
                 and matches_manifest(previous.manifest, embedder.model_id)
                 and previous.manifest.get("chunking") == params.as_dict()
+                # BM25 words made otherwise (before the script fold): tokenize everything again (Milvus: its own)
+                and _words_of(previous.manifest) == (None if milvus else WORDS)
             )
             old = previous.manifest["documents"] if previous else {}
             incoming = {d.doc_id: d for d in loaded.documents}

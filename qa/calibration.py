@@ -44,19 +44,27 @@ finds 20% of the held-out sentences' sources against BM25's 51.5%) and a dense t
 ``benchmarks/retrieval.py`` with the per-model results (``benchmarks/retrieval_results.md``).
 
 Relevance: every hit also gets ``relevance`` in [0, 1], a logistic function of two absolute
-signals, fitted on the CMRC tuning part (top hits, right or wrong, including questions whose
-paragraph was left out of the index): how much of the question's word information the passage
-holds (BM25 over the sum of the question words' idf) and how far the passage's dense score
-stands out from the corpus (in units of the index's ``z_ref``). It is the same whatever the
-search mode, so it reads the same in hybrid, dense and keyword results, and below
-``NO_ANSWER_BELOW`` the answer is "no good passage found". A third term,
-``dense_standing * (1 - coverage)``, lets meaning carry the estimate when the question's words
-are not the corpus's (an English question over Chinese text). Fitted on the tuning part by
-``benchmarks/tune_retrieval.py`` (647 top hits, 95 of them for questions whose paragraph is not
-indexed): ``RELEVANCE_COEF`` is the fit before the last fusion change (dense trust); re-running
-with the final code fits (-4.21, 10.48, 1.68, 2.63), within noise of it. Verdict accuracy by
-threshold (final code) 0.3: 0.896, 0.4: 0.907, 0.5: 0.913 (used), 0.6: 0.912, 0.7: 0.904. The
-reliability table on the report part is printed by ``benchmarks/retrieval.py``.
+signals: how much of the question's word information the passage holds (BM25 over the sum of the
+question words' idf; words that only say how it asks — 几天, 多长时间, 什么时候 — are left out of the sum,
+``qa.words.asking_tokens``) and how far the passage's dense score stands out from the corpus (in units
+of the index's ``z_ref``). It is the same whatever the search mode, so it reads the same in hybrid,
+dense and keyword results, and below ``NO_ANSWER_BELOW`` the answer is "no good passage found". A
+third term, ``dense_standing * (1 - coverage)``, lets meaning carry the estimate when the question's
+words are not the corpus's (an English question over Chinese text).
+
+``RELEVANCE_COEF`` was first fitted on CMRC's tuning part alone (one big index of Wikipedia
+paragraphs, long crowd-written questions); on a handful of regulations and notices asked short
+questions it called most right answers weak (an exploratory set: 11 of 17 right top hits below 0.5).
+It is now fitted by ``python benchmarks/relevance.py --fit`` on the TUNING families there (731 top
+hits: the big CMRC index's tuning questions and the 52 English tuning ones, small Markdown and 第N条
+indexes of CMRC tuning paragraphs, small generated regulations and handbooks asked short questions;
+no-answer questions weighed as 15% of each family), and reported on REPORT families of other
+document kinds, other paragraphs and other question templates (969 top hits, n per family in the
+printed table). Verdict accuracy by threshold on the TUNING rows: 0.3: 0.848, 0.4: 0.865, 0.5: 0.874
+(used), 0.6: 0.867, 0.7: 0.830. Adding log(chunks) as a feature fits the small families better but
+extrapolates badly to the big index (log loss 1.55 on it when it is left out, against 0.63), so it
+is not used. The reliability tables (REPORT rows) are printed by ``benchmarks/relevance.py`` and
+``benchmarks/retrieval.py``.
 """
 
 from __future__ import annotations
@@ -69,6 +77,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from qa.records import Chunk
+from qa.words import simplified
 
 _DEBUG = False
 SUBCORPUS = 400  # chunks in the calibration sample (sources included)
@@ -84,7 +93,7 @@ DEFAULT_CEILING = 0.7  # the former constant keyword weight for Chinese question
 # Relevance = sigmoid(C0 + C_KW * keyword_match + C_DENSE * dense_standing
 #                     + C_UNCOVERED * dense_standing * (1 - coverage)); fitted on the tuning part.
 # The last term lets meaning speak when the question's words are not the corpus's (English over Chinese).
-RELEVANCE_COEF = (-4.37, 10.46, 1.73, 2.25)
+RELEVANCE_COEF = (-2.07, 10.44, -1.02, 4.24)
 NO_ANSWER_BELOW = 0.5  # top relevance below this: "no good passage found" (chosen on the tuning part)
 
 
@@ -153,21 +162,30 @@ def keyword_idf(keyword_index) -> tuple[dict[str, int], np.ndarray, int]:
 
 
 def keyword_match(
-    bm25: np.ndarray, tokens: Sequence[str], vocab: dict[str, int], idf: np.ndarray, n: int
+    bm25: np.ndarray,
+    tokens: Sequence[str],
+    vocab: dict[str, int],
+    idf: np.ndarray,
+    n: int,
+    asking: frozenset[str] | set[str] = frozenset(),
 ) -> np.ndarray:
     """BM25 over the question words' total idf: ~1 when a passage holds every word of the question.
 
     A word the corpus lacks counts with the idf of a word seen once (the question asks about
-    something the index does not hold, so no passage can match it fully).
+    something the index does not hold, so no passage can match it fully). Words that only say how
+    the question asks (``asking``: 几天, 多长时间; ``qa.words.asking_tokens``) do not count: the answer
+    states what is asked ('十五天'), so they are unseen in a small index, and would count as missing.
     """
     unseen = math.log(1 + (n - 1 + 0.5) / 1.5) if n else 1.0
-    total = sum(float(idf[vocab[t]]) if t in vocab else unseen for t in set(tokens) if t)
+    total = sum(float(idf[vocab[t]]) if t in vocab else unseen for t in set(tokens) if t and t not in asking)
     if total <= 0:
         return np.zeros_like(np.asarray(bm25, dtype=np.float64))
     return np.asarray(bm25, dtype=np.float64) / total
 
 
-def keyword_match_df(bm25: np.ndarray, tokens: Sequence[str], df: dict[str, int], n: int) -> np.ndarray:
+def keyword_match_df(
+    bm25: np.ndarray, tokens: Sequence[str], df: dict[str, int], n: int, asking: frozenset[str] | set[str] = frozenset()
+) -> np.ndarray:
     """``keyword_match`` with the question words' document frequencies over ``n`` chunks (Lucene idf).
 
     What a search uses: the engine reports the few words' frequencies, nothing index-wide is loaded.
@@ -176,7 +194,7 @@ def keyword_match_df(bm25: np.ndarray, tokens: Sequence[str], df: dict[str, int]
     vocab = {t: i for i, t in enumerate(w for w in words if df.get(w, 0) > 0)}
     freq = np.array([df[t] for t in vocab], dtype=np.float64)
     idf = np.log(1 + (n - freq + 0.5) / (freq + 0.5))
-    return keyword_match(bm25, words, vocab, idf, n)
+    return keyword_match(bm25, words, vocab, idf, n, asking)
 
 
 def dense_standing(dense: np.ndarray, mean: float, std: float, floor: float, z_ref: float) -> np.ndarray:
@@ -294,7 +312,8 @@ def calibrate_index(
 
     texts = [chunks[c].embed_text or chunks[c].text for c in sample]
     bm25 = _Bm25([tokenize(t) for t in texts], k1, b)
-    query_vectors = np.asarray(embedder.encode_queries(questions), dtype=np.float32)
+    # Read as simplified, as searches read questions and the build read the windows (qa.words.simplified).
+    query_vectors = np.asarray(embedder.encode_queries([simplified(q) for q in questions]), dtype=np.float32)
 
     # Dense scores of the untouched sample in one product; chunks holding the held-out sentence
     # (the source, and an overlapping neighbour) are re-scored without its window(s).

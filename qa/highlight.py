@@ -25,7 +25,7 @@ import numpy as np
 
 from qa.dense import window_spans
 from qa.sentences import sentence_spans
-from qa.words import STOPWORDS
+from qa.words import STOPWORDS, simplified
 
 _MIN_SCORE = 1e-9
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -41,7 +41,7 @@ def _grams(text: str) -> set[str]:
     too much per hit per query) and match Chinese word overlap closely.
     """
     grams: set[str] = set()
-    for run in _CJK_RUN.findall(text):
+    for run in _CJK_RUN.findall(simplified(text)):  # 經費 and 经费 are one word (qa.words.simplified)
         grams.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     grams.update(w.lower() for w in _LATIN_RUN.findall(text))
     return grams - _STOP_GRAMS
@@ -68,6 +68,13 @@ def _weight(grams: set[str]) -> int:
     return len(grams) + sum(len(g) - 1 for g in grams if g.isascii())
 
 
+def _simplified_same_length(text: str) -> str:
+    """``text`` read as simplified (the question's grams are), when that keeps every offset: OpenCC's t2s
+    maps one character to one almost always; a phrase that changes length leaves the text as written."""
+    folded = simplified(text)
+    return folded if len(folded) == len(text) else text
+
+
 def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
     """Word-overlap score of every span at once.
 
@@ -79,7 +86,7 @@ def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[in
     scores = np.zeros(len(spans))
     if not wanted or not total:
         return scores
-    lowered = text.lower()
+    lowered = _simplified_same_length(text).lower()
     starts = [a for a, _ in spans]
     found: list[set[str]] = [set() for _ in spans]
     for gram in wanted:
@@ -102,6 +109,60 @@ def _span_overlaps(wanted: set[str], total: int, text: str, spans: list[tuple[in
     return scores
 
 
+_SENTENCE_END = tuple("。！？!?；;…：:")  # a line ending so is a sentence (or introduces one), no label
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d+[.、)）]|[（(]\d+[)）]|[一二三四五六七八九十]+、)\s*\S")
+LABEL_CHARS = 40  # a line at most this long, with no sentence end, that more text follows, is a label
+
+
+def _is_row(line: str) -> bool:
+    return "|" in line or "\t" in line.strip()
+
+
+def label_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Which spans are labels: a heading-like line (short, no sentence end, more text after it: '家庭护理怎么做',
+    '出现这些情况要马上就医', a table's title; at most ``LABEL_CHARS``, no 'key：value') or a table's first row.
+
+    A label repeats the question's words (it names the topic) without answering it; the answer is in the
+    lines it introduces. Pages without marked headings (WeChat articles, HTML tables) keep such lines in
+    the passage text, where they out-score the answering line on word overlap.
+    """
+    lines: list[tuple[int, int, bool]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        lines.append((pos, end, bool(raw.strip())))
+        pos = end + 1
+    out = []
+    for a, _ in spans:
+        i = next((k for k, (la, lb, _) in enumerate(lines) if la <= a <= lb), None)
+        if i is None:
+            out.append(False)
+            continue
+        la, lb, _ = lines[i]
+        line = text[la:lb].strip()
+        later = any(filled for _, _, filled in lines[i + 1 :])
+        if _is_row(line):
+            before = i > 0 and lines[i - 1][2] and _is_row(text[lines[i - 1][0] : lines[i - 1][1]])
+            out.append(later and not before)  # a table's first row: the column names
+            continue
+        # At a passage's end too: a chunk may be cut right after a heading (the lines it names follow in
+        # the next chunk). A 'key：value' line ('电话：023-…') states something and is no label.
+        out.append(
+            0 < len(line) <= LABEL_CHARS
+            and not re.search(r"\S[：:]\s*\S", re.sub(r"（[^）]*）|\([^)]*\)", "", line))
+            and not line.endswith(_SENTENCE_END)
+            and not _LIST_ITEM.match(line)
+        )
+    return out
+
+
+def _unlabel(lexical: list[float], labels: list[bool]) -> list[float]:
+    """Overlap of labels set to zero when a line that is not a label overlaps the question at all."""
+    if any(labels) and any(x > _MIN_SCORE for x, is_label in zip(lexical, labels, strict=True) if not is_label):
+        return [0.0 if is_label else x for x, is_label in zip(lexical, labels, strict=True)]
+    return lexical
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
     return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
@@ -113,6 +174,7 @@ def highlight_spans(
     max_sentences: int = 1,
     window_cosines: Sequence[float] | None = None,
     keyword_weight: float = 1.0,
+    shown: Sequence[str] = (),
 ) -> list[tuple[int, int]]:
     """Offsets of the best-answering sentence(s) in ``text``, trimmed of surrounding space.
 
@@ -120,11 +182,16 @@ def highlight_spans(
     order); when given, each sentence also gets the best cosine of the windows it overlaps, and
     sentences are ranked by a ``keyword_weight`` mix of overlap and meaning (each scaled to 0..1
     within the passage). Without them overlap alone decides, as in the first version.
+    ``shown``: texts already on screen (higher hits of the same document); a sentence they hold is
+    not picked (the hit's new lines are looked at instead; ``fresh_answer``).
     """
     wanted = _question_grams(question)
     sentences = sentence_spans(text)
     spans = [_trim(text, a, b) for a, b in sentences]
     spans = [(a, b) for a, b in spans if a < b]
+    if shown:
+        seen = [(a, b) for a, b in spans if any(text[a:b] in other for other in shown)]
+        spans = [span for span in spans if span not in seen]  # windows stay those of the whole text
     if not spans:
         return []
     total = _weight(wanted)
@@ -146,7 +213,7 @@ def highlight_spans(
             return [_trim(text, *windows[i]) for i in sorted(best_w)]
         # A passage has a handful of sentences: plain floats here, numpy's per-call cost is most of
         # the work at this size (same arithmetic, same order of operations).
-        lexical = _span_overlaps(wanted, total, text, spans).tolist()
+        lexical = _unlabel(_span_overlaps(wanted, total, text, spans).tolist(), label_spans(text, spans))
         cosines = cos.tolist()
         lowest = min(cosines)
         # Each sentence gets the best cosine among the windows it overlaps.
@@ -163,6 +230,24 @@ def highlight_spans(
             return []
         best = sorted(range(len(mixed)), key=lambda i: -mixed[i])[:max_sentences]  # stable, as argsort's
     else:
-        lexical = _span_overlaps(wanted, total, text, spans)
+        lexical = np.asarray(_unlabel(_span_overlaps(wanted, total, text, spans).tolist(), label_spans(text, spans)))
         best = [i for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
     return [spans[i] for i in sorted(best)]
+
+
+def question_overlap(question: str, piece: str) -> float:
+    """How much of the question's wording ``piece`` holds (0..1, length-damped; ``_overlap``)."""
+    return _overlap(set(_question_grams(question)), piece)
+
+
+def fresh_answer(question: str, text: str, repeated: tuple[int, int], fresh: list[tuple[int, int]]) -> bool:
+    """Whether a hit whose answering sentence a higher hit already shows still answers in its own lines.
+
+    Overlapping chunks repeat sentences; a hit whose best sentence is a repeat adds nothing unless a
+    sentence only it holds matches the question at least half as well (a chunk cut right after a heading
+    repeats the heading, and the answer under it is in the next chunk only).
+    """
+    if not fresh:
+        return False
+    new = question_overlap(question, text[fresh[0][0] : fresh[0][1]])
+    return new > _MIN_SCORE and new >= 0.5 * question_overlap(question, text[repeated[0] : repeated[1]])

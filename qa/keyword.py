@@ -141,6 +141,8 @@ class KeywordIndex:
         return np.asarray(self._model.get_scores_from_ids(ids, weight_mask=weight_mask), dtype=np.float32)
 
 
-def query_tokens(question: str) -> list[str]:
-    """Question-side tokens: content words (stopwords and question words say nothing)."""
-    return content_tokens(question)
+def query_tokens(question: str, fold_script: bool = True) -> list[str]:
+    """Question-side tokens: content words (stopwords and question words say nothing), read as simplified
+    Chinese like the index's words (``qa.words.simplified``; ``fold_script=False`` for an index built
+    before the fold, whose words are as written)."""
+    return content_tokens(question, fold_script)

@@ -42,7 +42,7 @@ from qa.candidates import CANDIDATES, Candidates, KeywordSide
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
 from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floor
-from qa.highlight import highlight_spans
+from qa.highlight import fresh_answer, highlight_spans
 from qa.ideograph_forms import fold_ideographs
 from qa.index_store import IndexStore, LoadedIndex
 from qa.keyword import query_tokens
@@ -50,6 +50,7 @@ from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
+from qa.words import SCRIPT, asking_tokens, simplified
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,10 @@ class Searcher:
         # Fusion weights the build measured for this model and corpus (an index built before keeps
         # the former constants); an explicit keyword_weight option overrides the measured one.
         self.calibration = IndexCalibration.from_manifest(self.index.manifest)
+        # Questions are read as simplified Chinese when the index's words were (``qa.words.simplified``).
+        settings = self.index.manifest.get("settings") or {}
+        self.fold_script = settings.get("words") == SCRIPT
+        self.fold_vectors = settings.get("vectors") == SCRIPT
         self._one_thread = _single_blas_thread()
         find_blas_libraries()  # the BLAS libraries loaded by now (the encoder's, FAISS's) are the ones limited
 
@@ -293,11 +298,11 @@ class Searcher:
     ) -> tuple[list[str], str | None, QueryFeatures, KeywordSide | None]:
         """What a question needs before its vector: (words, speaker, features, BM25 candidates with ``search``
         unless dense mode)."""
-        tokens = query_tokens(question)
+        tokens = query_tokens(question, self.fold_script)
         speaker = speaker_of(question)  # "X说了什么？": rank passages where X speaks (qa.speakers)
         if speaker:
             # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
-            tokens = query_tokens(speaker) or drop_speech_words(tokens)
+            tokens = query_tokens(speaker, self.fold_script) or drop_speech_words(tokens)
         features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
         # Engines whose finder has no separate keyword side (Milvus) search both signals in ``find``.
         early = search and opts.mode != "dense" and hasattr(self.finder, "keyword_side")
@@ -348,7 +353,8 @@ class Searcher:
 
     def _question_vectors(self, cleaned: list[str]) -> list[np.ndarray]:
         """Each question's vector (an English question's pulled toward its content words: qa.cross_language)."""
-        vectors = list(np.ascontiguousarray(self.embedder.encode_queries(cleaned), dtype=np.float32))
+        texts = [simplified(q) for q in cleaned] if self.fold_vectors else cleaned  # as the index's vectors were
+        vectors = list(np.ascontiguousarray(self.embedder.encode_queries(texts), dtype=np.float32))
         return cross.question_vectors(self.embedder, cleaned, vectors)
 
     def keyword_ceiling_for(self, opts: SearchOptions) -> float:
@@ -368,13 +374,20 @@ class Searcher:
         return ids[order], scores[order], reranked[order]
 
     def relevance(
-        self, tokens: list[str], vector: np.ndarray, ids: np.ndarray, coverage: float, found: Candidates | None = None
+        self,
+        tokens: list[str],
+        vector: np.ndarray,
+        ids: np.ndarray,
+        coverage: float,
+        found: Candidates | None = None,
+        asking: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(relevance, keyword match, dense standing) of the chunks ``ids`` (``qa.calibration``), any mode.
 
         Only the returned candidates are scored: their BM25 and dense scores come from the engine
         (``keyword_for``, ``dense_scores``), the question words' index-wide document frequencies from
         the segments' keyword indexes (a few column lengths), the dense spread from the finder's sample.
+        ``asking``: the question's words that say how it asks (``qa.words.asking_tokens``).
         ``found``: the candidates ``ids`` came from; scores they already hold (``Candidates.exact``)
         are reused rather than computed again.
         """
@@ -386,7 +399,7 @@ class Searcher:
         else:
             bm25 = self.finder.keyword_for(tokens, ids) if tokens else np.zeros(len(ids), dtype=np.float32)
         df, n = self.finder.document_frequencies(tokens)
-        kw = keyword_match_df(bm25, tokens, df, n)
+        kw = keyword_match_df(bm25, tokens, df, n, asking)
         mean, std = self.finder.dense_stats(vector)
         if where is not None and found is not None and found.dense is not None:
             dense = found.dense[where]
@@ -414,7 +427,8 @@ class Searcher:
         top = opts.k * 3 if opts.min_score is None and opts.show_weak else len(ids)
         ids, scores = ids[:top], scores[:top]
         reranked = reranked[:top] if reranked is not None else None
-        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found)
+        asking = asking_tokens(question, self.fold_script)
+        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found, asking)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
         rel = cross.name_relevance(question, features, ids, rel, records)  # pinyin names count too
@@ -439,7 +453,12 @@ class Searcher:
             # Overlapping chunks: the same answering sentence is listed once (qa.speakers).
             shown = [h.text for h in hits if h.doc_id == chunk.doc_id]
             if shown and is_near_duplicate(chunk.text, spans[0] if spans else None, shown):
-                continue
+                # Its answering sentence is on screen already; its own lines may still answer.
+                extra = {} if cosines is None else {"window_cosines": cosines, "keyword_weight": weight}
+                fresh = highlight_spans(question, chunk.text, shown=shown, **extra) if spans else []
+                if not (spans and fresh_answer(question, chunk.text, spans[0], fresh)):
+                    continue
+                spans = fresh
             breakdown = {"keyword": float(kw[j]), "dense": float(dn[j]), "fused": float(scores[j])}
             if reranked is not None:
                 breakdown["rerank"] = float(reranked[j])

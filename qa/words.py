@@ -168,11 +168,36 @@ def fold_latin(text: str) -> str:
     return text.translate(_fold_table())
 
 
-def tokens(text: str) -> list[str]:
-    """All word tokens (lower-cased), no punctuation or whitespace."""
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SCRIPT = "t2s"  # recorded in an index's manifest (``settings.words``): its words were folded so
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC t2s), for matching only: what is shown stays as written.
+
+    A question typed in simplified characters (经费来源) must find a passage written in traditional
+    ones (經費來源) and the reverse; jieba's dictionary is simplified, so traditional text also cuts
+    into better words once converted. Text without Han characters is returned as is (no OpenCC call).
+    """
+    if not _HAN.search(text):
+        return text
+    return _t2s().convert(text)
+
+
+def tokens(text: str, fold_script: bool = True) -> list[str]:
+    """All word tokens (lower-cased), no punctuation or whitespace; Han characters read as simplified
+    (``fold_script=False``: as written, the words of an index built before the fold)."""
     load_segmenter()
     out: list[str] = []
-    for run in _RUNS.findall(fold_latin(text)):
+    text = fold_latin(text)
+    for run in _RUNS.findall(simplified(text) if fold_script else text):
         if run[0].isascii() and run[0].isalnum():
             out.append(run.lower())
         else:
@@ -193,6 +218,19 @@ def _block_tokens(block: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in jieba.lcut_for_search(block) if _WORD.search(t))
 
 
-def content_tokens(text: str) -> list[str]:
+# How a question asks (多长时间, 几天, 什么时候, 哪个…): words no passage holds, since the answer
+# states the thing asked for ('一小时内', '十五天'). jieba keeps some of them whole ('几天', '多长时间').
+ASKING = re.compile(
+    r"多长时间|多少时间|什么时候|什么时间|什么地方|多长|多久|多少|多大|多高|多远|多重|多快|为什么|怎么办|怎么样|怎么|怎样|如何|是否"
+    r"|几[天次人点年月日个位号岁遍种项条分周名家所台辆]?|哪[一个些里儿天年位家所种]?|谁"
+)
+
+
+def asking_tokens(question: str, fold_script: bool = True) -> set[str]:
+    """The question's words that only say how it asks (``ASKING``): '几天' in '病假有几天'."""
+    return {t for phrase in ASKING.findall(question) for t in content_tokens(phrase, fold_script)}
+
+
+def content_tokens(text: str, fold_script: bool = True) -> list[str]:
     """Tokens without stopwords: what a question is actually about."""
-    return [t for t in tokens(text) if t not in STOPWORDS]
+    return [t for t in tokens(text, fold_script) if t not in STOPWORDS]
