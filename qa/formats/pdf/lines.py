@@ -40,6 +40,7 @@ BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or s
 SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
+INLINE_RATIO = 1.4  # an inline run of code set at most this much smaller than its text (a browser's 13 px in 16 px)
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
 SECTION_NUMBER = re.compile(
     r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[A-Z](?:\.[0-9]{1,3})+\.?|[A-Z]\.|§ ?[0-9]{1,3}(?:\.[0-9]{1,3})*"
@@ -67,6 +68,7 @@ class _Char:
     bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
     font: str = ""  # the font's name as the PDF gives it (several sizes of one face share it)
     spaced: bool = False  # pdfium put a word space right before it (a space the PDF does not store as a glyph)
+    mono: bool = False  # set in a typewriter face (``page._monospaced``, or a face named so): code, set inline or not
 
 
 @dataclass
@@ -235,8 +237,10 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     reach = gap
                 # (A letter kerned into a word off its baseline is a letter of that word, whatever its size: the
                 # LaTeX logo's raised small A, L^AT_EX, read apart cut its line in three, 'L' and 'TEX' headings.)
-                resized = max(prev.size, ch.size) > 1.15 * small and not (
-                    _small_tucked(row, j) or _small_tucked(row, j - 1)
+                resized = (
+                    max(prev.size, ch.size) > 1.15 * small
+                    and not (_small_tucked(row, j) or _small_tucked(row, j - 1))
+                    and not _inline_code(prev, ch, gap, reach)
                 )
                 if gap > reach or resized or overrun:
                     made = _make_line(current, page)
@@ -250,6 +254,22 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
     _trim_overruns(trimmed, ends, starts)
     return _join_section_numbers(lines, body)
+
+
+def _inline_code(prev: _Char, ch: _Char, gap: float, reach: float) -> bool:
+    """Is the size change between ``prev`` and ``ch`` an inline run of code in its sentence ('the ``ffi_type``
+    object'): one side in a typewriter face set a little smaller (a browser sets ``<code>`` at 13 px in 16 px
+    text), both on one baseline, no wider apart than a word space. Read apart, every such run cut its line in
+    pieces that the reading order then scattered, and a heading with one ('The General Syntax Of ``let*``') lost
+    its last word to a heading of its own."""
+    small, large = (prev, ch) if prev.size < ch.size else (ch, prev)
+    return (
+        small.mono
+        and not large.mono
+        and large.size <= INLINE_RATIO * small.size
+        and abs(prev.base - ch.base) <= BASE_SHIFT * small.size
+        and gap <= reach
+    )
 
 
 def _beside_display(line: Line, display: list[Line]) -> bool:
@@ -552,7 +572,9 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             parts.append(" ")
         parts.append(ch.text)
         prev = ch
-    sizes = Counter(c.size for c in visible)
+    # A line of text with inline code in a smaller typewriter face (``_inline_code``) is set in its text's size.
+    text_chars = [c for c in visible if not c.mono] or visible
+    sizes = Counter(c.size for c in text_chars)
     size = sizes.most_common(1)[0][0]
     return [
         Line(

@@ -6,6 +6,7 @@ The only module that talks to pdfium's raw API; everything after it works on ``L
 from __future__ import annotations
 
 import ctypes
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from qa.ideograph_forms import fold_code
 
 TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
 MONO_LETTERS = 50  # Latin letters of a font needed to tell whether it is a typewriter face
+# A typewriter face by name, for one too short a run to measure (a heading's one word of code, 'let*')
+_MONO_NAME = re.compile(r"mono|courier|consol|typewriter|menlo|fixed", re.IGNORECASE)
 PROSE_SHARE = 0.1  # text outside typewriter faces needed to measure the body size on it alone
 
 
@@ -191,6 +194,10 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     if sum(sizes.values()) < 20:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
     body = _body_size([c for *_, chars in sized for c in chars if not c.text.isspace()], sizes)
+    mono = _monospaced([c for *_, chars in sized for c in chars])
+    for *_, chars in sized:
+        for c in chars:
+            c.mono = c.font in mono or bool(_MONO_NAME.search(c.font))
     # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
     # the name marks nothing: only weight and synthetic bold set type apart from the body.
     body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]

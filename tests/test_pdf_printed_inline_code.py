@@ -1,0 +1,59 @@
+"""Inline code in a printed web page: ``<code>`` set in the browser's monospace face, smaller than the text.
+
+Chromium sets ``<code>`` in its default monospace font at 13 px inside 16 px text (the shape of the libffi and
+zlib manuals on benchmarks/real_printed.py's TUNING pages). Read as a size change, every run of code cut its line
+in pieces; the pieces were then read as a column each, so a sentence came out as scattered fragments. A user
+searching for the sentence must find it whole and in its order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.formats.pdf import read_pdf
+from tests.newspaper_html import CHROMIUM, chromium_browser
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium (/usr/bin/chromium) is not installed")
+
+# No font sizes set: the browser's defaults (16 px text, 13 px monospace) are what a plain HTML page prints with.
+STYLE = "body { font-family: 'Liberation Serif', serif; margin: 0 2em } h3 { font-size: 16px }"
+
+SENTENCES = [
+    "The library will set the <code>size</code> and <code>alignment</code> fields of a <code>type_info</code> "
+    "object for you, and it does so using what it knows of the platform.",
+    "Before reading these fields, pass the object to <code>prep_call</code> or <code>get_offsets</code> first; "
+    "this does all the setup the fields need, also for a structure nested in another one.",
+    "A value read before that call is <code>undefined</code>, and the program that reads it may crash later, "
+    "far from the place where the mistake was made.",
+]
+
+
+def _print(browser, html: str, path: Path) -> Path:  # noqa: ANN001 - playwright Browser
+    page = browser.new_page()
+    try:
+        head = f"<meta charset='utf-8'><style>{STYLE}</style>"
+        page.set_content(f"<!DOCTYPE html><html><head>{head}</head><body>{html}</body></html>")
+        page.pdf(path=str(path), format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
+    finally:
+        page.close()
+    return path
+
+
+def _plain(html: str) -> str:
+    return " ".join(html.replace("<code>", "").replace("</code>", "").split())
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    with chromium_browser() as b:
+        yield b
+
+
+def test_a_sentence_with_inline_code_reads_whole_and_in_order(browser, tmp_path: Path) -> None:
+    html = "<h2>Size and alignment</h2>" + "".join(f"<p>{s}</p>" for s in SENTENCES)
+    doc = read_pdf(_print(browser, html, tmp_path / "inline.pdf"), "inline.pdf")
+    paragraphs = [" ".join(p.split()) for p in doc.text.split("\n\n") if p.strip()]
+    for sentence in SENTENCES:
+        assert _plain(sentence) in paragraphs  # one paragraph, its words in the order they were written
