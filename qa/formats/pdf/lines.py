@@ -48,6 +48,11 @@ SECTION_NUMBER = re.compile(
     r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
 )
 _CAPTION_ALONE = re.compile(CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
+# An admonition's label alone on its line, set bold above the note it labels (DocBook's and most manuals'
+# '注意' / '提示' / 'Warning'): the note is text of the section it stands in, no section of its own.
+_ADMONITION = re.compile(
+    r"(?:注意|提示|警告|小心|重要|注|Note|Tip|Hint|Warning|Caution|Important|Notice|Attention)[:：]?", re.IGNORECASE
+)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -68,6 +73,7 @@ class _Char:
     bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
     font: str = ""  # the font's name as the PDF gives it (several sizes of one face share it)
     spaced: bool = False  # pdfium put a word space right before it (a space the PDF does not store as a glyph)
+    by_weight: bool = False  # bold only by pdfium's weight or a nameless (Type 3) font: not by name or stroke
     mono: bool = False  # set in a typewriter face (``page._monospaced``, or a face named so): code, set inline or not
 
 
@@ -89,6 +95,7 @@ class Line:
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
     after_photo: bool = False  # the text above it, in its column, ran on past a photo set in between (runaround)
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
+    code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
 
 
 def _left(line: Line) -> float:
@@ -572,7 +579,8 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             parts.append(" ")
         parts.append(ch.text)
         prev = ch
-    # A line of text with inline code in a smaller typewriter face (``_inline_code``) is set in its text's size.
+    # A line of text with inline code in a typewriter face (``_inline_code``) is set in its text's size and weight
+    # (a sentence naming a few bold commands is no bold subhead).
     text_chars = [c for c in visible if not c.mono] or visible
     sizes = Counter(c.size for c in text_chars)
     size = sizes.most_common(1)[0][0]
@@ -584,8 +592,9 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             top=min(c.top for c in visible),
             bottom=max(c.bottom for c in visible),
             size=size,
-            bold=sum(c.bold for c in visible) * 2 > len(visible),
+            bold=sum(c.bold for c in text_chars) * 2 > len(text_chars),
             page=page,
+            code=all(c.mono for c in visible),
             core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
             core_x0=visible[0].x0 + 0.5 * visible[0].size
             if visible[0].text in _OPENERS and visible[0].x1 - visible[0].x0 >= 0.9 * visible[0].size
@@ -692,10 +701,11 @@ def _is_head(line: Line, body: float) -> bool:
         return False
     if line.size >= HEAD_RATIO * body:
         return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
-    if CAPTION_LABEL.match(line.text):
-        return False
+    if CAPTION_LABEL.match(line.text) or _ADMONITION.fullmatch(line.text.strip()) or "://" in line.text:
+        return False  # (an address set bold on its line, a link, heads nothing)
     text = line.text
-    distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
+    # (a line of bold code at the body's size — a command, an address broken over lines — is text)
+    distinct = line.size >= KICKER_RATIO * body or (line.bold and not line.code and line.size >= 0.95 * body)
     # At most 40 characters; a line of a Latin script (no full-width character) at most twice that: a heading in
     # Latin letters ('2.6. Einstellung des Satzspiegels und der Seitenaufteilung', a seven-word English section
     # title) is as wide in half as many ems. (A line mixing CJK with a bold term, '\Set…{⟨real⟩}如果…', is a

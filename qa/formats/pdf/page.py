@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.pdf.dropcaps import seat_drop_caps
-from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled
+from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled, _wide
 from qa.formats.pdf.tables import object_edges, page_lines
 from qa.ideograph_forms import fold_code
 
@@ -109,6 +109,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     weight < 600 and not stroked and fonts[font][1],
                     fonts[font][2],
                     spaced,
+                    by_weight=not stroked and (weight >= 600 or not font) and not _BOLD_NAME.search(fonts[font][2]),
                 )
             )
             spaced = False
@@ -168,6 +169,24 @@ def _body_size(chars: list[_Char], sizes: Counter[float]) -> float:
     return sizes.most_common(1)[0][0]
 
 
+def _unbold_body_face(sized: list[tuple[int, float, float, list[_Char]]], body_chars: list[_Char]) -> None:
+    """The face that sets most of the body's CJK text is the body's face: not bold, whatever weight pdfium reads
+    off its descriptor. Chromium's PDFs give weights on no common scale (Liberation Sans 225, its Bold 380, the Kai
+    face GBZenKai-Medium 748): read as bold, every line of Chinese in that face became a subhead (Debian Reference's
+    index page, its contents list read as sixty headings). Bold a face's name states, or glyphs filled and stroked
+    (a word processor's bold), stays bold."""
+    wide = Counter(c.font for c in body_chars if _wide(c.text))
+    if not wide:
+        return
+    face, count = wide.most_common(1)[0]
+    if count * 2 <= sum(wide.values()):
+        return
+    for *_, chars in sized:
+        for c in chars:
+            if c.font == face and c.by_weight:
+                c.bold = False
+
+
 def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     """The PDF's pages with their lines (before furniture removal and ordering), and the body size."""
     import pypdfium2.raw as raw
@@ -206,6 +225,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
+    _unbold_body_face(sized, body_chars)
     # A ruled table's cells are read row by row, one line a row (qa.formats.pdf.tables); the rest as lines; a drop
     # cap is seated on its paragraph's first line first (qa.formats.pdf.dropcaps).
     pages = [
