@@ -4,7 +4,8 @@ Chromium's PDFs give font weights on no common scale (Liberation Sans 225, its B
 a Chinese page without a font-family, AR PL KaitiM GB, 748). Read as bold, every short line of Chinese in the body
 face read as a subhead (Debian Reference's contents page: sixty false headings). Shapes seen on
 benchmarks/real_printed.py's TUNING pages (Debian Reference and GIMP help printed by Chromium), our own wording:
-short paragraphs and list items of plain Chinese, an admonition's label ('注意'), a command in bold code.
+short paragraphs and list items of plain Chinese, an admonition's label ('注意'), a command in bold code, a
+contents list's title ('目录') in the body's size.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def browser():  # noqa: ANN201
 
 
 def test_short_lines_of_the_body_face_head_nothing(browser, tmp_path: Path) -> None:
-    html = "<h1>第3章 系统初始化</h1>"
+    html = "<h1>第3章 系统初始化</h1><p><b>目录</b></p>"  # a printed chapter's contents list, then its text
+    html += "<ul>" + "".join(f"<li>3.{n}. {name}</li>" for n, name in enumerate(("启动过程概述", "系统消息"), 1))
+    html += "</ul><p>" + TEXT + "</p>"
     for n, name in enumerate(("启动过程概述", "系统消息", "定制系统"), 1):
         html += f"<h2>3.{n}. {name}</h2><p>{TEXT * 2}</p><p>{ENGLISH}</p>"
         html += "<ul><li>内核模块初始化</li><li>网络接口初始化</li></ul>"
@@ -59,4 +62,4 @@ def test_short_lines_of_the_body_face_head_nothing(browser, tmp_path: Path) -> N
     heads = {"".join(p.text.split()) for p in outline.paragraphs if outline.roles.get(p.index) == "heading"}
     assert heads == {"第3章系统初始化", "3.1.启动过程概述", "3.2.系统消息", "3.3.定制系统"}
     last = {"".join(t.split()) for s in outline.sections for t in s.path[-1:]}
-    assert "注意" not in last and "本节内容较短。" not in last
+    assert "注意" not in last and "本节内容较短。" not in last and "目录" not in last

@@ -53,6 +53,10 @@ _CAPTION_ALONE = re.compile(CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECAS
 _ADMONITION = re.compile(
     r"(?:注意|提示|警告|小心|重要|注|Note|Tip|Hint|Warning|Caution|Important|Notice|Attention)[:：]?", re.IGNORECASE
 )
+# A contents list's title set in the body's size ('目录' over a printed chapter's list of links): the list is
+# navigation, and the chapter's text after it is no section of it. (A thesis's 目录 set as a chapter head, in
+# headline type, still heads its page.)
+_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:Table of )?Contents)[:：]?", re.IGNORECASE)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -701,7 +705,10 @@ def _is_head(line: Line, body: float) -> bool:
         return False
     if line.size >= HEAD_RATIO * body:
         return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
-    if CAPTION_LABEL.match(line.text) or _ADMONITION.fullmatch(line.text.strip()) or "://" in line.text:
+    label = line.text.strip()
+    if CAPTION_LABEL.match(label) or _ADMONITION.fullmatch(label) or _CONTENTS_TITLE.fullmatch(label):
+        return False
+    if "://" in line.text:
         return False  # (an address set bold on its line, a link, heads nothing)
     text = line.text
     # (a line of bold code at the body's size — a command, an address broken over lines — is text)
