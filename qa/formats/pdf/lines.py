@@ -41,6 +41,7 @@ BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or s
 SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
+INLINE_RATIO = 1.4  # an inline run of code set at most this much smaller than its text (a browser's 13 px in 16 px)
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
 SECTION_NUMBER = re.compile(
     r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[A-Z](?:\.[0-9]{1,3})+\.?|[A-Z]\.|§ ?[0-9]{1,3}(?:\.[0-9]{1,3})*"
@@ -48,6 +49,15 @@ SECTION_NUMBER = re.compile(
     r"|附录 ?[A-Z0-9]?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
 )
 _CAPTION_ALONE = re.compile(CAPTION_LABEL.pattern + r"[:：.．]?", re.IGNORECASE)  # the label and nothing else
+# An admonition's label alone on its line, set bold above the note it labels (DocBook's and most manuals'
+# '注意' / '提示' / 'Warning'): the note is text of the section it stands in, no section of its own.
+_ADMONITION = re.compile(
+    r"(?:注意|提示|警告|小心|重要|注|Note|Tip|Hint|Warning|Caution|Important|Notice|Attention)[:：]?", re.IGNORECASE
+)
+# A contents list's title set in the body's size ('目录' over a printed chapter's list of links): the list is
+# navigation, and the chapter's text after it is no section of it. (A thesis's 目录 set as a chapter head, in
+# headline type, still heads its page.)
+_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:Table of )?Contents)[:：]?", re.IGNORECASE)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -68,6 +78,8 @@ class _Char:
     bold_by_name: bool = False  # bold only because the face is a 黑体 (its name reads bold; a body face may be one)
     font: str = ""  # the font's name as the PDF gives it (several sizes of one face share it)
     spaced: bool = False  # pdfium put a word space right before it (a space the PDF does not store as a glyph)
+    by_weight: bool = False  # bold only by pdfium's weight or a nameless (Type 3) font: not by name or stroke
+    mono: bool = False  # set in a typewriter face (``page._monospaced``, or a face named so): code, set inline or not
 
 
 @dataclass
@@ -88,6 +100,7 @@ class Line:
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
     after_photo: bool = False  # the text above it, in its column, ran on past a photo set in between (runaround)
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
+    code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
 
 
 def _left(line: Line) -> float:
@@ -237,8 +250,10 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     reach = gap
                 # (A letter kerned into a word off its baseline is a letter of that word, whatever its size: the
                 # LaTeX logo's raised small A, L^AT_EX, read apart cut its line in three, 'L' and 'TEX' headings.)
-                resized = max(prev.size, ch.size) > 1.15 * small and not (
-                    mark or _small_tucked(row, j) or _small_tucked(row, j - 1)
+                resized = (
+                    max(prev.size, ch.size) > 1.15 * small
+                    and not (mark or _small_tucked(row, j) or _small_tucked(row, j - 1))
+                    and not _inline_code(prev, ch, gap, reach)
                 )
                 if gap > reach or resized or overrun:
                     made = _make_line(current, page)
@@ -252,6 +267,22 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
     _trim_overruns(trimmed, ends, starts)
     return _join_section_numbers(lines, body)
+
+
+def _inline_code(prev: _Char, ch: _Char, gap: float, reach: float) -> bool:
+    """Is the size change between ``prev`` and ``ch`` an inline run of code in its sentence ('the ``ffi_type``
+    object'): one side in a typewriter face set a little smaller (a browser sets ``<code>`` at 13 px in 16 px
+    text), both on one baseline, no wider apart than a word space. Read apart, every such run cut its line in
+    pieces that the reading order then scattered, and a heading with one ('The General Syntax Of ``let*``') lost
+    its last word to a heading of its own."""
+    small, large = (prev, ch) if prev.size < ch.size else (ch, prev)
+    return (
+        small.mono
+        and not large.mono
+        and large.size <= INLINE_RATIO * small.size
+        and abs(prev.base - ch.base) <= BASE_SHIFT * small.size
+        and gap <= reach
+    )
 
 
 def _beside_display(line: Line, display: list[Line]) -> bool:
@@ -558,7 +589,10 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             parts.append(" ")
         parts.append(ch.text)
         prev = ch
-    sizes = Counter(c.size for c in visible)
+    # A line of text with inline code in a typewriter face (``_inline_code``) is set in its text's size and weight
+    # (a sentence naming a few bold commands is no bold subhead).
+    text_chars = [c for c in visible if not c.mono] or visible
+    sizes = Counter(c.size for c in text_chars)
     size = sizes.most_common(1)[0][0]
     return [
         Line(
@@ -568,8 +602,9 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             top=min(c.top for c in visible),
             bottom=max(c.bottom for c in visible),
             size=size,
-            bold=sum(c.bold for c in visible) * 2 > len(visible),
+            bold=sum(c.bold for c in text_chars) * 2 > len(text_chars),
             page=page,
+            code=all(c.mono for c in visible),
             core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
             core_x0=visible[0].x0 + 0.5 * visible[0].size
             if visible[0].text in _OPENERS and visible[0].x1 - visible[0].x0 >= 0.9 * visible[0].size
@@ -676,10 +711,14 @@ def _is_head(line: Line, body: float) -> bool:
         return False
     if line.size >= HEAD_RATIO * body:
         return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
-    if CAPTION_LABEL.match(line.text):
+    label = line.text.strip()
+    if CAPTION_LABEL.match(label) or _ADMONITION.fullmatch(label) or _CONTENTS_TITLE.fullmatch(label):
         return False
+    if "://" in line.text:
+        return False  # (an address set bold on its line, a link, heads nothing)
     text = line.text
-    distinct = line.size >= KICKER_RATIO * body or (line.bold and line.size >= 0.95 * body)
+    # (a line of bold code at the body's size — a command, an address broken over lines — is text)
+    distinct = line.size >= KICKER_RATIO * body or (line.bold and not line.code and line.size >= 0.95 * body)
     # At most 40 characters; a line of a Latin script (no full-width character) at most twice that: a heading in
     # Latin letters ('2.6. Einstellung des Satzspiegels und der Seitenaufteilung', a seven-word English section
     # title) is as wide in half as many ems. (A line mixing CJK with a bold term, '\Set…{⟨real⟩}如果…', is a

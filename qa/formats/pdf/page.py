@@ -6,17 +6,20 @@ The only module that talks to pdfium's raw API; everything after it works on ``L
 from __future__ import annotations
 
 import ctypes
+import re
 from collections import Counter
 from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.pdf.dropcaps import seat_drop_caps
-from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled
+from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled, _wide
 from qa.formats.pdf.tables import object_edges, page_lines
 from qa.ideograph_forms import fold_code
 
 TINY_SIZE = 2.0  # a font size (pt) below this is a unit font scaled by the text matrix
 MONO_LETTERS = 50  # Latin letters of a font needed to tell whether it is a typewriter face
+# A typewriter face by name, for one too short a run to measure (a heading's one word of code, 'let*')
+_MONO_NAME = re.compile(r"mono|courier|consol|typewriter|menlo|fixed", re.IGNORECASE)
 PROSE_SHARE = 0.1  # text outside typewriter faces needed to measure the body size on it alone
 
 
@@ -106,6 +109,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
                     weight < 600 and not stroked and fonts[font][1],
                     fonts[font][2],
                     spaced,
+                    by_weight=not stroked and (weight >= 600 or not font) and not _BOLD_NAME.search(fonts[font][2]),
                 )
             )
             spaced = False
@@ -165,6 +169,24 @@ def _body_size(chars: list[_Char], sizes: Counter[float]) -> float:
     return sizes.most_common(1)[0][0]
 
 
+def _unbold_body_face(sized: list[tuple[int, float, float, list[_Char]]], body_chars: list[_Char]) -> None:
+    """The face that sets most of the body's CJK text is the body's face: not bold, whatever weight pdfium reads
+    off its descriptor. Chromium's PDFs give weights on no common scale (Liberation Sans 225, its Bold 380, the Kai
+    face GBZenKai-Medium 748): read as bold, every line of Chinese in that face became a subhead (Debian Reference's
+    index page, its contents list read as sixty headings). Bold a face's name states, or glyphs filled and stroked
+    (a word processor's bold), stays bold."""
+    wide = Counter(c.font for c in body_chars if _wide(c.text))
+    if not wide:
+        return
+    face, count = wide.most_common(1)[0]
+    if count * 2 <= sum(wide.values()):
+        return
+    for *_, chars in sized:
+        for c in chars:
+            if c.font == face and c.by_weight:
+                c.bold = False
+
+
 def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     """The PDF's pages with their lines (before furniture removal and ordering), and the body size."""
     import pypdfium2.raw as raw
@@ -191,6 +213,10 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     if sum(sizes.values()) < 20:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
     body = _body_size([c for *_, chars in sized for c in chars if not c.text.isspace()], sizes)
+    mono = _monospaced([c for *_, chars in sized for c in chars])
+    for *_, chars in sized:
+        for c in chars:
+            c.mono = c.font in mono or bool(_MONO_NAME.search(c.font))
     # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
     # the name marks nothing: only weight and synthetic bold set type apart from the body.
     body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
@@ -199,6 +225,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
             for c in chars:
                 if c.bold_by_name:
                     c.bold = False
+    _unbold_body_face(sized, body_chars)
     # A ruled table's cells are read row by row, one line a row (qa.formats.pdf.tables); the rest as lines; a drop
     # cap is seated on its paragraph's first line first (qa.formats.pdf.dropcaps).
     pages = [

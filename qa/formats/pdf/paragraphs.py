@@ -21,6 +21,7 @@ from qa.structure.cues import dateline, is_byline
 PARA_SPACED = 0.08  # share of a column's line gaps that are one wider, constant space: paragraphs are spaced
 INDENT = 0.8  # a first line indented by this much (x its size) starts a paragraph
 SHORT_LINE = 1.5  # a line ending this far (x its size) before the column's right edge ends a paragraph
+LIST_MARKER = 2.5  # a list item's number and its space ('12. '), x the size: a hanging indent's width
 FAR_SHORT = 3.0  # ... and one ending a sentence or a field this far before a one-column text's measure
 KICKER_CHARS = 8  # a kicker in the body's own type is a short label ('一线采访', '岁末年初看变化')
 RUN_SIZE = 0.02  # heading lines this close in size (x the size) may be one run (one headline's lines)
@@ -237,6 +238,9 @@ _SPACE_AFTER = ".,;:!?)]}%\"'"  # Latin marks a wrapped line may end on before t
 _SPACE_BEFORE = "([\"'"  # ... and marks the next line may open with
 
 
+_NAME_PART = re.compile(r"[a-z0-9]+(?:[._/][A-Za-z0-9]|[0-9])")  # 'user.target', 'efi_amd64', 'amd64'
+
+
 def _join(a: str, b: str) -> str:
     """Two lines of one paragraph as one text: CJK joins as set, Latin words keep their space.
 
@@ -245,6 +249,12 @@ def _join(a: str, b: str) -> str:
     if not a:
         return b
     if a.endswith("-") and b[:1].islower():
+        # A word a typesetter hyphenated ('hyphen-' / 'ation') joins without its hyphen; a name a browser broke
+        # after its own hyphen ('systemd-' / 'journald.service', 'multi-' / 'user.target') or an option's dash
+        # ('ps --pid 1 -' / 'f') keeps it: browsers do not hyphenate, and no hyphenated word goes on into a dotted
+        # or underscored name.
+        if not a[-2:-1].isalpha() or _NAME_PART.match(b):
+            return a + b
         return a[:-1] + b
     last, first = a[-1:], b[:1]
     if not (last.isascii() and first.isascii()):
@@ -450,8 +460,9 @@ def _lead_width(text: str, size: float) -> float:
 
 
 def _word_char(ch: str) -> bool:
-    """A digit or Latin letter, half- or full-width: part of a number or word no line breaks."""
-    return ch.isdigit() or "a" <= ch.lower() <= "z" or "ａ" <= ch.lower() <= "ｚ"
+    """A digit, Latin letter or underscore, half- or full-width: part of a number or word (an identifier,
+    'ffi_get_struct_offsets') no line breaks."""
+    return ch.isdigit() or "a" <= ch.lower() <= "z" or "ａ" <= ch.lower() <= "ｚ" or ch == "_"
 
 
 def _credit_inside(prev: _Item, item: _Item, body: float) -> bool:
@@ -510,6 +521,26 @@ def _narrowed(a: Line, b: Line, size: float) -> bool:
     )
 
 
+def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
+    """Is ``item`` the next line of an indented block that ``prev`` wraps in: a printed page's list item (its
+    lines all in from the text's left edge, after a bullet the text layer may not even hold), or one with a hanging
+    indent after its number ('2. provide the diffs … They' / 'may not be integrated …'), or a block quote. The line
+    before starts in from the column's edge too, runs full (the caller's ``short`` is false) without ending a
+    sentence, and this line starts where it starts or up to a marker's width further in, right under it.
+
+    Only in a one-column document (``measure`` is set): a newspaper column indents a paragraph's first line only."""
+    a, b = prev.line, item.line
+    return (
+        prev.measure > 0
+        and prev.leaf == item.leaf
+        and a.page == b.page
+        and a.x0 - item.left > INDENT * size
+        and a.x0 - 0.3 * size <= b.x0 <= a.x0 + LIST_MARKER * size
+        and 0 <= b.top - a.bottom < size
+        and not _ends_sentence(a.text)
+    )
+
+
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
@@ -523,6 +554,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     # ('个“改', '山”。') did not fit (a typesetter that does not stretch CJK lines leaves the room
     # empty). Only room the next line's start would have fitted, or a finished sentence, ends it.
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
+    if indented and not short and _wraps_in_indented_block(prev, item, size):
+        indented = False  # a list item's or a block quote's next line: its whole block is set in
     if prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size and field_follows(a.text, b.text):
         # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure, a
         # finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure) — a field's even where
