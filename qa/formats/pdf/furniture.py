@@ -228,6 +228,8 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if display:
+        rest += _ear_gone_beside(page, display, body)
     under = bool(display) and not rest  # the ear under the name, not beside it
     if under:
         foot = max(ln.bottom for ln in display)
@@ -254,6 +256,22 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
     return list(top)
+
+
+def _ear_gone_beside(page: _Page, display: list[Line], body: float) -> list[Line]:
+    """The nameplate's ear beside the name when it is already out as banner lines: a nameplate high on the page
+    has its ear (date, 星期, 第N期, CN number) in the furniture band, where those lines went first as dates and
+    issue lines. They still say the display row beside them is the paper's name, not the lead's headline: lines
+    of the furniture, smaller than headline type, level with the display row and clear of it across."""
+    top, foot = min(ln.top for ln in display), max(ln.bottom for ln in display)
+    return [
+        ln
+        for ln in page.furniture
+        if ln.size < HEAD_RATIO * body
+        and ln.top < foot
+        and ln.bottom > top
+        and not any(ln.x0 < d.x1 and d.x0 < ln.x1 for d in display)
+    ]
 
 
 def _columns_below(page: _Page, top: list[Line]) -> bool:
