@@ -58,6 +58,8 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         reaches into the band), or in the bottom band the line before it right above it (a column's last
         line, with more words than a footer's date or folio): not a banner or a footer, even when it mentions a
         date or '第1版'."""
+        if _over_headline(line, page, body):
+            return True
         if abs(line.size - body) > 0.1 * body:
             return False
         # (A footer right under the text — a folio, a date, an editor's credit — is nothing but furniture.)
@@ -147,6 +149,26 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             if edition is not None:
                 page.edition = edition
                 break
+
+
+def _over_headline(line: Line, page: _Page, body: float) -> bool:
+    """Is ``line`` a kicker or a subtitle in the banner band: a short line in smaller type right over or right under
+    headline type (within its own size, across it), with no banner's or issue line's words? A page's first stories
+    start close under its running head, and a kicker or a subtitle set small by a headline there is not a date or
+    an edition line for being small and high (nor is the headline beside it, on its row)."""
+    return (
+        line.size < HEAD_RATIO * body
+        and len(line.text) <= 40
+        and not _FURNITURE.search(line.text)
+        and not _ISSUE.search(line.text)
+        and any(
+            h.size >= max(HEAD_RATIO * body, 1.25 * line.size)
+            and (0 <= h.top - line.bottom <= line.size or 0 <= line.top - h.bottom <= line.size)
+            and h.x0 < line.x1
+            and line.x0 < h.x1
+            for h in page.lines
+        )
+    )
 
 
 def _running_words(text: str) -> str:
