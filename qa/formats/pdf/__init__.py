@@ -25,7 +25,8 @@ The page is read the way a newspaper reader reads it:
    that opens with a story).
 4. **Roles.** The body size is the most common size. A heading group is a run of lines larger
    than the body (or bold and short); its largest lines are the headline, smaller lines above it
-   the kicker (引题), below it the subtitle (副题). Bold body-size lines inside an article are
+   the kicker (引题), below it the subtitle (副题); a kicker set no larger than the body, on up to three lines right
+   over its headline and aligned with it, is one too (``kickers``). Bold body-size lines inside an article are
    its subheads (bold by weight, by a synthetic-bold glyph set, or by a font name that states it —
    not by being a 黑体 when the body is one). On a multi-column page every headline is an article of its own (level 1, a
    subhead level 2); a single-column document nests headings by size.
@@ -41,7 +42,7 @@ Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-
 
 Modules, in the order the data flows: ``page`` (pdfium → characters → ``lines``; a ruled table's cells → one
 line a row, ``tables``), ``furniture``,
-``order`` (with ``headbands``), ``paragraphs``; ``read_pdf`` here runs them.
+``order`` (with ``headbands``), ``paragraphs`` (with ``kickers``); ``read_pdf`` here runs them.
 """
 
 from __future__ import annotations

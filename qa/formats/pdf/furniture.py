@@ -58,6 +58,8 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         reaches into the band), or in the bottom band the line before it right above it (a column's last
         line, with more words than a footer's date or folio): not a banner or a footer, even when it mentions a
         date or '第1版'."""
+        if _over_headline(line, page, body):
+            return True
         if abs(line.size - body) > 0.1 * body:
             return False
         # (A footer right under the text — a folio, a date, an editor's credit — is nothing but furniture.)
@@ -149,6 +151,26 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
                 break
 
 
+def _over_headline(line: Line, page: _Page, body: float) -> bool:
+    """Is ``line`` a kicker or a subtitle in the banner band: a short line in smaller type right over or right under
+    headline type (within its own size, across it), with no banner's or issue line's words? A page's first stories
+    start close under its running head, and a kicker or a subtitle set small by a headline there is not a date or
+    an edition line for being small and high (nor is the headline beside it, on its row)."""
+    return (
+        line.size < HEAD_RATIO * body
+        and len(line.text) <= 40
+        and not _FURNITURE.search(line.text)
+        and not _ISSUE.search(line.text)
+        and any(
+            h.size >= max(HEAD_RATIO * body, 1.25 * line.size)
+            and (0 <= h.top - line.bottom <= line.size or 0 <= line.top - h.bottom <= line.size)
+            and h.x0 < line.x1
+            and line.x0 < h.x1
+            for h in page.lines
+        )
+    )
+
+
 def _running_words(text: str) -> str:
     """A running line's words without its folio ('12  第 1 节 简介', '第 1 节 简介  13') or spaces. A folio
     alone ('5', '— 12 —') reads as any other page's folio: a book's page number centred at its foot, further in
@@ -228,6 +250,8 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
+    if display:
+        rest += _ear_gone_beside(page, display, body)
     under = bool(display) and not rest  # the ear under the name, not beside it
     if under:
         foot = max(ln.bottom for ln in display)
@@ -254,6 +278,22 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
     return list(top)
+
+
+def _ear_gone_beside(page: _Page, display: list[Line], body: float) -> list[Line]:
+    """The nameplate's ear beside the name when it is already out as banner lines: a nameplate high on the page
+    has its ear (date, 星期, 第N期, CN number) in the furniture band, where those lines went first as dates and
+    issue lines. They still say the display row beside them is the paper's name, not the lead's headline: lines
+    of the furniture, smaller than headline type, level with the display row and clear of it across."""
+    top, foot = min(ln.top for ln in display), max(ln.bottom for ln in display)
+    return [
+        ln
+        for ln in page.furniture
+        if ln.size < HEAD_RATIO * body
+        and ln.top < foot
+        and ln.bottom > top
+        and not any(ln.x0 < d.x1 and d.x0 < ln.x1 for d in display)
+    ]
 
 
 def _columns_below(page: _Page, top: list[Line]) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from qa.formats.blocks import Block
 from qa.formats.pdf.furniture import _JUMP_MARK
+from qa.formats.pdf.kickers import small_kicker
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
 from qa.formats.pdf.subheads import extends_number, title_page_line
@@ -326,12 +327,17 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             blocks.append(Block(line.text, page=line.page, role="byline"))
             i += 1
             continue
+        # a newspaper's kicker set no larger than the body, on one line or a few (qa.formats.pdf.kickers)
+        kicker_lines = small_kicker(items, i, body) if multi_column and not _is_head(line, body) else 0
         if (
-            _is_head(line, body) or _kicker_over(items, i, body)
+            _is_head(line, body) or kicker_lines or _kicker_over(items, i, body)
         ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
             flush()
             release()
             group = [item]
+            for _ in range(kicker_lines - 1):
+                i += 1
+                group.append(items[i])
             while (
                 i + 1 < len(items)
                 and _is_head(items[i + 1].line, body)
