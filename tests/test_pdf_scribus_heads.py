@@ -143,3 +143,48 @@ def test_headlines_nearly_touching_head_their_own_columns(tmp_path: Path, fonts)
         assert [tuple(_norm(t) for t in p) for p in _home(outline, text)] == [(left,)], sections
     for text in TEXTS[2:4]:
         assert [tuple(_norm(t) for t in p) for p in _home(outline, text)] == [(right,)], sections
+
+
+def test_a_stretched_line_beside_hung_punctuation_keeps_the_columns_apart(tmp_path: Path, fonts) -> None:
+    """Three columns 0.7 em apart, each on a baseline grid of its own; each column's dateline is stretched half an em
+    past the column's edge, and in each column a few rows hang their last comma half an em past that edge too (optical
+    margins), so several rows end where the stretched line ends. The columns are still read one after the other, each
+    paragraph whole."""
+    from reportlab.pdfgen import canvas
+
+    per_row = 20
+    width = per_row * SIZE
+    gutter = 0.7 * SIZE
+    path = tmp_path / "hung.pdf"
+    c = canvas.Canvas(str(path), pagesize=(3 * width + 2 * gutter + 60, 842))
+    c.setFont(FONT, 24)
+    c.drawString(30, 800, "城乡民生工作取得新进展")
+    texts = ["本报西安1月22日讯　" + "".join(TEXTS[k:] + TEXTS[:k]) for k in range(3)]
+
+    def stretched(x: float, y: float, row: str) -> None:  # the row's last glyph box ends half an em past the edge
+        step = (width + 0.5 * SIZE - SIZE) / (len(row) - 1)
+        for j, ch in enumerate(row):
+            c.drawString(x + j * step, y, ch)
+
+    for k, text in enumerate(texts):
+        x = 30 + k * (width + gutter)
+        y = 760.0 - 0.4 * k * PITCH  # each column on a grid of its own (stories side by side, not one flow)
+        c.setFont(FONT, SIZE)
+        at, n = 0, 0
+        while at < len(text):
+            if n == 0:  # the dateline, stretched by its digits
+                stretched(x, y, text[:per_row])
+                at = per_row
+            elif n % 6 == 5 and at + per_row < len(text):  # a comma hung past the edge ends this row
+                stretched(x, y, text[at : at + per_row - 1] + "，")
+                at += per_row - 1
+            else:
+                c.drawString(x, y, text[at : at + per_row])
+                at += per_row
+            y -= PITCH
+            n += 1
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = [_norm(p.text).replace("，", "") for p in outline.paragraphs]
+    for text in texts:
+        assert _norm(text) in paragraphs, [p[:30] for p in paragraphs]
