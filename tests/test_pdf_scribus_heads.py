@@ -188,3 +188,42 @@ def test_a_stretched_line_beside_hung_punctuation_keeps_the_columns_apart(tmp_pa
     paragraphs = [_norm(p.text).replace("，", "") for p in outline.paragraphs]
     for text in texts:
         assert _norm(text) in paragraphs, [p[:30] for p in paragraphs]
+
+
+def test_a_photo_across_two_columns_interrupts_no_paragraph(tmp_path: Path, fonts) -> None:
+    """A story in three columns, one long paragraph, with a photo (a grey box) across the first two columns part-way
+    down and its caption, a point smaller than the body, under it in the first column only; the text runs on above
+    and below the photo in both, then down the third column. The paragraph is read whole, and the caption as a
+    paragraph of its own in the story."""
+    from reportlab.pdfgen import canvas
+
+    per_row = 18
+    width = per_row * SIZE
+    gutter = 1.5 * SIZE
+    path = tmp_path / "photo.pdf"
+    c = canvas.Canvas(str(path), pagesize=(3 * width + 2 * gutter + 80, 700))
+    c.setFont(FONT, 44)
+    head = "城乡民生工作取得新进展"  # across the three columns
+    c.drawString(40, 630, head)
+    text = "".join(TEXTS + TEXTS[:3])  # the third column runs down past the photo's foot
+    rows = _flow([text], per_row)
+    assert not rows[2][1].endswith("。") and not rows[9][1].endswith("。")  # the photo parts it mid-sentence
+    caption = "新线路开通首日市民踊跃乘车"
+    top = 600.0
+    photo_top, photo_bottom = top - 3 * PITCH + 4, top - 3 * PITCH - 90
+    for k in range(2):
+        x = 40 + k * (width + gutter)
+        column = rows[7 * k : 7 * k + 7]
+        _set_rows(c, column[:3], x, top)
+        _set_rows(c, column[3:], x, photo_bottom - 30)
+    _set_rows(c, rows[14:], 40 + 2 * (width + gutter), top)
+    c.setFillGray(0.8)
+    c.rect(40, photo_bottom, 2 * width + gutter, photo_top - photo_bottom - 12, stroke=0, fill=1)
+    c.setFillGray(0)
+    c.setFont(FONT, 9)
+    c.drawString(40, photo_bottom - 12, caption)
+    c.save()
+    outline = recover_outline(load_file(path))
+    paragraphs = [_norm(p.text) for p in outline.paragraphs]
+    assert _norm(text) in paragraphs, paragraphs
+    assert _home(outline, caption) == [(head,)] and _norm(caption) in paragraphs, paragraphs

@@ -87,6 +87,7 @@ class Line:
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
     after_photo: bool = False  # the text above it, in its column, ran on past a photo set in between (runaround)
+    aside: bool = False  # a photo's caption moved out of the paragraph it interrupts (runaround): read apart
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
 
 
