@@ -235,5 +235,17 @@ def _heads_left(strip: list[Line], body: float) -> bool:
     if any(sum(min(h.x1, x1) - max(h.x0, x0) > body for x0, x1 in spans) >= 2 for h in heads):
         return True
     left, right = min(ln.x0 for ln in text), max(ln.x1 for ln in text)
-    h0, h1 = min(h.x0 for h in heads), max(h.x1 for h in heads)
-    return h0 > left + body or abs((h0 + h1) / 2 - (left + right) / 2) <= body
+    h0 = min(h.x0 for h in heads)
+    # Centred: every line of it (a headline broken flush left, its last line short, is set left, not centred).
+    return h0 > left + body or all(abs((h.x0 + h.x1) / 2 - (left + right) / 2) <= body for h in _opening(heads))
+
+
+def _opening(heads: list[Line]) -> list[Line]:
+    """The lines of the first headline among ``heads`` (headline type): the top one and those set right under it."""
+    ordered = sorted(heads, key=lambda ln: (ln.top, ln.x0))
+    run = ordered[:1]
+    for ln in ordered[1:]:
+        if ln.top - run[-1].bottom > 0.5 * ln.size:
+            break
+        run.append(ln)
+    return run

@@ -22,6 +22,7 @@ from qa.structure import markers
 WORD_GAP = 0.8  # a gap wider than this between two Latin characters of a row separates two lines (a gutter)
 CJK_GAP = 0.6  # CJK type is set solid, so a gap this wide (more than a space) between two CJK characters is a gutter
 EDGE_ROWS = 3  # text starting at the same x in this many rows marks a column edge
+OUTNUMBERED = 3  # rows ending at an edge this many times as many as at a line's end, just past it: it overran
 GUTTER = 0.5  # vertical whitespace at least this wide (x body size) separates columns
 HEAD_RATIO = 1.25  # a line this much larger than the body is headline type
 KICKER_RATIO = 1.07  # a short line this much larger than the body is display type (kicker, subtitle, subhead);
@@ -99,6 +100,7 @@ class Line:
     ruled_above: bool = False  # a rule drawn right above it (a table row's or a box's border)
     core_x0: float | None = None  # left edge without an opening bracket's empty left half (None: x0)
     after_photo: bool = False  # the text above it, in its column, ran on past a photo set in between (runaround)
+    aside: bool = False  # a photo's caption moved out of the paragraph it interrupts (runaround): read apart
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
     code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
 
@@ -301,10 +303,13 @@ def _trim_overruns(lines: list[Line], ends: Counter[int], starts: Counter[int]) 
         return ends[x - 1] + ends[x] + ends[x + 1]
 
     for line in lines:
-        if rows_ending(round(line.core_x1)) >= EDGE_ROWS:
-            continue
+        own = rows_ending(round(line.core_x1))
         inside = range(round(line.core_x1 - OVERRUN * line.size), round(line.core_x1) - 1)
         edge = max(inside, key=lambda x: (ends[x], x), default=None)
+        # (Not an edge of its own when far more rows end just inside it: the few ending with it are lines stretched
+        # like it, or full-width punctuation hung past the column's edge.)
+        if own >= EDGE_ROWS and (edge is None or rows_ending(edge) < OUTNUMBERED * own):
+            continue
         # Only where the next column starts less than a gutter's width after the line's end (too close to see a
         # gutter between them), never at a single column's ragged end.
         gutter = range(round(line.core_x1), round(line.core_x1 + GUTTER * line.size) + 1)

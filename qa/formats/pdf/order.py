@@ -94,6 +94,9 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
             cuts = _horizontal_cuts(bands, layout, mode)
             if len(cuts) > 1:
                 return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
+    parts = _heads_side_by_side(lines, layout.body)
+    if parts:
+        return [leaf for part in parts for leaf in _xy_cut(part, layout, depth + 1)]
     head, rest = _heading_over_columns(lines, layout.body)
     if head:
         return [head, *_xy_cut(rest, layout, depth + 1)]
@@ -102,6 +105,45 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         # cuts: read them one after the other; rows across a gutter are no lines of text.
         return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
     return [_in_rows(lines)]
+
+
+def _heads_side_by_side(lines: list[Line], body: float) -> list[list[Line]]:
+    """The region's columns, each with the heading lines over it, when its opening display type is the heads of
+    stories set side by side, each over its own column; else [].
+
+    A headline a little too long for its column runs into the gutter (a layout program lets a line overrun its
+    frame rather than break a word) and nearly touches the headline beside it: no gutter parts them, and the two
+    heading groups would read as one head over both columns. Each line of the group lying over one column of the
+    text below, two columns or more so headed each by headline type, tells them apart."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    k = 0
+    while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
+        k += 1
+    if k < 2:
+        return []
+    text = [ln for ln in ordered[k:] if not _is_head(ln, body)]
+    columns = [[text[i] for i in col] for col in _column_groups(text, body)]
+    if len(columns) < 2:
+        return []
+    spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in columns]
+
+    def over(ln: Line) -> list[int]:  # the columns a line lies over (a short one, over half its width)
+        least = min(body, (ln.x1 - ln.x0) / 2)
+        return [c for c, (x0, x1) in enumerate(spans) if min(ln.x1, x1) - max(ln.x0, x0) > least]
+
+    homes = [over(ln) for ln in ordered[:k]]
+    if any(len(h) != 1 for h in homes):
+        return []  # a line across a gutter (or over none): a head over several columns
+    headed = {h[0] for h, ln in zip(homes, ordered, strict=False) if ln.size >= HEAD_RATIO * body and not ln.quoted}
+    if len(headed) < 2:
+        return []
+    parts: list[list[Line]] = [[] for _ in spans]
+    for ln in ordered:
+        home = over(ln)
+        if not home:
+            return []
+        parts[max(home, key=lambda c: min(ln.x1, spans[c][1]) - max(ln.x0, spans[c][0]))].append(ln)
+    return [part for part in parts if part]
 
 
 def _box(leaf: list[Line]) -> tuple[float, float, float, float]:

@@ -285,8 +285,16 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
     para: list[_Item] = []
     pending_prefix = ""
     held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
+    asides: list[Block] = []  # photo captions set inside the paragraph being read, to follow it (runaround)
 
     def flush() -> None:
+        nonlocal para, held
+        _flush_paragraph()
+        if held is None:
+            blocks.extend(asides)
+            asides.clear()
+
+    def _flush_paragraph() -> None:
         nonlocal para, held
         if para:
             text = ""
@@ -321,6 +329,18 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
     while i < len(items):
         item = items[i]
         line = item.line
+        if line.aside:
+            # A photo's caption moved out of the paragraph it interrupts: read after that paragraph, which goes on
+            # past it (into the next column), not as its next words.
+            caption = [line]
+            while i + 1 < len(items) and items[i + 1].line.aside:
+                i += 1
+                caption.append(items[i].line)
+            asides.append(Block(_join_all(caption), page=line.page))
+            if not para:
+                flush()
+            i += 1
+            continue
         if para and _credit_inside(para[-1], item, body):
             # A byline set at the head of the next column while the paragraph runs on into it (a credit right-aligned
             # under the headline, over the story's last column): the story's byline, not words of the paragraph.

@@ -4,7 +4,9 @@ program's text wrap): the caption is read after the paragraph the photo interrup
 Read top to bottom, the column gives the paragraph's first half, the caption, then the paragraph's rest; the
 caption (smaller type, right under the photo's frame) ends the paragraph there and opens a second one. When the
 line above the photo ends mid-sentence, the caption's lines move to where that paragraph ends, so the paragraph is
-read whole and the caption right after it (``Line.after_photo``: the photo's white ends no paragraph).
+read whole and the caption right after it (``Line.after_photo``: the photo's white ends no paragraph). When the
+paragraph runs on into the next column, the caption (``Line.aside``) is read after its end there: a caption set close
+after a line of the same measure would otherwise read as that paragraph's next words.
 """
 
 from __future__ import annotations
@@ -47,7 +49,23 @@ def captions_out_of_paragraphs(leaves: list[list[Line]], layout: _Layout) -> lis
         )
         moved = _move_captions([above, *leaf] if above else leaf, layout)
         out.append(moved[1:] if above else moved)
+        if above and moved[1:] and not moved[1].after_photo and _photo_between(above, moved[1], layout):
+            moved[1].after_photo = True  # a photo across the column, its caption in another: the paragraph goes on
     return out
+
+
+def _photo_between(above: Line, below: Line, layout: _Layout) -> bool:
+    """A frame (a photo) across ``below``'s column filling the white between ``above`` and ``below`` (the column's
+    text before and after it), the line above mid-sentence."""
+    body = layout.body
+    return not _ends_sentence(above.text) and any(
+        top >= above.bottom - 0.5 * body
+        and bottom <= below.top + 0.5 * body
+        and below.top - bottom < 4 * body  # (a caption under it beside the column, a line or two)
+        and x0 <= below.x0 + 0.5 * body
+        and x1 >= below.x1 - 0.5 * body
+        for x0, top, x1, bottom in layout.frames
+    )
 
 
 def _move_captions(leaf: list[Line], layout: _Layout) -> list[Line]:
@@ -69,6 +87,8 @@ def _move_captions(leaf: list[Line], layout: _Layout) -> list[Line]:
             k += 1
             continue
         caption = lines[k : k + n]
+        for ln in caption:  # a paragraph of its own, whatever room the paragraph's last line leaves
+            ln.aside = True
         rest = lines[k + n :]
         rest[0].after_photo = True  # the white the photo leaves between it and ``above`` ends no paragraph
         end = next((i for i, ln in enumerate(rest) if _ends_sentence(ln.text)), len(rest) - 1)
