@@ -214,9 +214,11 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
     body = _body_size([c for *_, chars in sized for c in chars if not c.text.isspace()], sizes)
     mono = _monospaced([c for *_, chars in sized for c in chars])
+    # (A CJK character is never typewriter code: a CJK face named 'Mono' — WenQuanYi Micro Hei Mono — only sets its
+    # Latin letters at one width; read as code, a newspaper set in it lost every headline's weight.)
     for *_, chars in sized:
         for c in chars:
-            c.mono = c.font in mono or bool(_MONO_NAME.search(c.font))
+            c.mono = (c.font in mono or bool(_MONO_NAME.search(c.font))) and not _wide(c.text)
     # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
     # the name marks nothing: only weight and synthetic bold set type apart from the body.
     body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
