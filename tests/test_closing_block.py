@@ -104,3 +104,43 @@ def test_a_contracts_signature_lines_are_the_contracts(tmp_path):
     assert where["本合同一式两份，双方各执一份，自签字之日起生效。"] == ("房屋租赁合同", "第二条 其他")
     assert where["乙方（签字）：李华"] == ("房屋租赁合同",)
     assert where["签订日期：2024年3月1日"] == ("房屋租赁合同",)
+
+
+def test_a_last_sections_own_dates_and_contacts_stay_in_it(tmp_path):
+    """A deadline, a meeting's time and a contact line are the last section's facts, not the notice's closing
+    (a reviewer found them moved to the root); only the issuer over the date moves."""
+    import docx
+
+    d = docx.Document()
+    for line in (
+        "关于举办春季运动会的通知",
+        "一、比赛时间",
+        "2026年4月10日至4月12日。",
+        "二、比赛项目",
+        "田径、篮球、排球。",
+        "三、报名方式",
+        "请各学院于3月30日前将报名表报送体育部。",
+        "报名截止日期：2026年3月20日",
+        "时间：2026年3月25日",
+        "联系人：王老师",
+        "联系电话：010-12345678",
+        "某某大学体育部",
+        "2026年3月1日",
+    ):
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "sports.docx"))
+    where = _where(tmp_path / "sports.docx")
+    for line in ("报名截止日期：2026年3月20日", "时间：2026年3月25日", "联系人：王老师", "联系电话：010-12345678"):
+        assert where[line][-1] == "三、报名方式", (line, where[line])
+    assert "三、报名方式" not in where["2026年3月1日"]
+
+
+def test_a_bare_date_ending_the_last_section_stays(tmp_path):
+    import docx
+
+    d = docx.Document()
+    lines = ("一、报名", "报名表见附件。", "二、初赛", "初赛在线上进行。", "三、决赛", "决赛时间：", "2026年5月1日")
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "contest.docx"))
+    assert _where(tmp_path / "contest.docx")["2026年5月1日"][-1] == "三、决赛"

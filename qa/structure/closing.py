@@ -18,9 +18,10 @@ from qa.records import Outline, Section
 from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 
 _NUM = r"[\d０-９〇零一二三四五六七八九十]"
-# '2026年1月20日', '二〇二六年一月二十日', '2026年1月20日印发', '日期：2026年1月20日', '2026-01-20'
+# '2026年1月20日', '二〇二六年一月二十日', '2026年1月20日印发', '签订日期：2026年1月20日', '2026-01-20' — a date
+# labelled as the document's own date only: '报名截止日期：…', '时间：…' are a section's facts, not its closing.
 _DATE = re.compile(
-    rf"^(?:[^：:]{{0,12}}[：:]\s*)?(?:{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
+    rf"^(?:(?:签订|签署|签发|印发|发文|落款)?日\s*期\s*[：:]\s*)?(?:{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
     r"\s*(?:印发|发布|签发|通过)?$"
 )
 # The issuer and the date on one line: '某某市人民政府办公室　2026年1月20日印发'.
@@ -28,7 +29,8 @@ _ISSUER_DATE = re.compile(
     rf"^\S{{2,30}}\s+{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:印发|发布|签发)?$"
 )
 # The colophon and notes of an official document, and a contract's signature lines.
-_COLOPHON = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|印\s*发|联\s*系\s*人|联系电话|签订地点|签订日期)\s*[：:]")
+# (Not '联系人：', '联系电话：': a notice's last section gives them as its content, '三、报名方式 … 联系人：王老师'.)
+_COLOPHON = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|印\s*发|签订地点|签订日期)\s*[：:]")
 _SIGNATURE = re.compile(r"(?:签\s*字|签\s*章|盖\s*章|签\s*名|法定代表人|委托代理人)")
 _NOTE = re.compile(r"^[（(][^（()）]{2,30}[）)]$")  # '（此件公开发布）'
 _SENTENCE_END = tuple("。！？!?；;")
@@ -53,7 +55,8 @@ def _closing_line(text: str) -> bool:
     """A line a closing block is made of: a date, a colophon line, a signature line, a note, a short issuer line."""
     if _dated(text) or _COLOPHON.match(text) or _signed(text) or _NOTE.match(text):
         return True
-    return len(text) <= MAX_SIGNATURE_LINE and not text.endswith(BODY_END) and "，" not in text
+    # an issuer's name ('某某大学体育部'): no 'label：value' line ('联系电话：…' is the last section's fact)
+    return len(text) <= MAX_SIGNATURE_LINE and not text.endswith(BODY_END) and not any(c in text for c in "，：:")
 
 
 MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line: the issuer, a department
@@ -70,6 +73,9 @@ def closing_length(texts: list[str]) -> int:
     first = next((k for k, t in enumerate(run) if _dated(t) or _signed(t)), None)
     if first is None:
         return 0  # short lines without a date or a signature: a list, a table's last rows — the section's own
+    # a closing says who: an issuer line over the date, a signature, a colophon; a bare date may be a section's fact
+    if not (first > 0 or any(_signed(t) or _COLOPHON.match(t) or _ISSUER_DATE.match(t) for t in run)):
+        return 0
     return len(run) - max(0, first - MAX_ISSUER_LINES)
 
 
