@@ -51,3 +51,20 @@ def test_a_folder_build_reads_csv_and_tsv_files(tmp_path):
     assert not result.problems
     faq = next(d for d in result.documents if d.doc_id == "faq.tsv")
     assert "问题：发票怎么开？ | 答案：下单时勾选开具发票。" in faq.text
+
+
+def test_a_list_of_people_without_a_header_is_not_labelled_by_its_first_row(tmp_path):
+    """'张三,男,销售部' is data: labelled by it, every row read '张三：李四 | 男：女'."""
+    path = tmp_path / "staff.csv"
+    path.write_text("张三,男,销售部\n李四,女,财务部\n王五,男,人事部\n", "utf-8")
+    assert _lines(path) == ["张三 | 男 | 销售部", "李四 | 女 | 财务部", "王五 | 男 | 人事部"]
+
+
+def test_cells_beyond_the_headers_width_and_huge_cells_are_kept(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("城市,销售额\n成都,730.2,同比增长5%\n", "utf-8")
+    assert "城市：成都 | 销售额：730.2 | 同比增长5%" in _lines(path)
+    big = tmp_path / "articles.csv"
+    article = "正文" * 80_000  # 160,000 characters: past the csv module's default 131,072-character field limit
+    big.write_text(f"标题,内容\n通知,{article}\n", "utf-8")
+    assert any(article in line for line in _lines(big))

@@ -24,6 +24,7 @@ from qa.records import Document
 
 _NUMBER = re.compile(r"^[-+]?[\d,，.．]+%?$")
 _SNIFF_BYTES = 64 * 1024
+MAX_FIELD = 2**31 - 1  # characters a cell may have (a file is at most qa.loading.MAX_FILE_BYTES anyway)
 
 
 def _dialect(text: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
@@ -34,19 +35,39 @@ def _dialect(text: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel_tab if suffix == ".tsv" else csv.excel
 
 
-def _is_header(first: list[str], rows: list[list[str]]) -> bool:
-    """Whether the first row names the columns: every cell filled, none a number, no two alike, and more rows follow.
+# Words column names are made of ('姓名', '联系电话', 'Email'): a first row of plain text is taken for names only with
+# one of them, or over a column of numbers; a headerless list of people ('张三,男,销售部') is otherwise data.
+_LABEL_WORD = re.compile(
+    r"名称|姓名|名字|问题|答案|回答|日期|时间|年份|编号|序号|代码|类型|类别|部门|单位|地址|电话|手机|邮箱|备注|说明|描述|"
+    r"数量|金额|价格|单价|总价|合计|城市|地区|省份|国家|标题|内容|状态|等级|性别|年龄|职务|岗位|"
+    r"\b(?:name|id|date|time|email|phone|address|title|question|answer|description|price|amount|qty|quantity|type|"
+    r"category|note|notes|city|country|status|total|code|year)\b",
+    re.IGNORECASE,
+)
 
-    A headerless table's first row is data; labelling every row with it would be wrong, so a row with a number or
-    an empty cell in it is not taken for a header."""
+
+def _is_header(first: list[str], rows: list[list[str]]) -> bool:
+    """Whether the first row names the columns: every cell filled, none a number, no two alike, more rows follow,
+    and something says they are names — a column of numbers under a word, or a word column names are made of.
+
+    A headerless table's first row is data; labelling every row with it ('张三：李四 | 男：女') would be wrong, so when
+    in doubt the rows are read unlabelled ('a | b | c'), which loses nothing."""
     cells = [c.strip() for c in first]
-    return (
+    if not (
         len(rows) > 1
         and len(cells) >= 2
         and all(cells)
         and not any(_NUMBER.match(c) for c in cells)
         and len(set(cells)) == len(cells)
+    ):
+        return False
+    below = rows[1:]
+    numeric_column = any(
+        sum(bool(_NUMBER.match(r[k].strip())) for r in below if k < len(r) and r[k].strip()) * 2
+        > sum(1 for r in below if k < len(r) and r[k].strip())
+        for k in range(len(cells))
     )
+    return numeric_column or any(_LABEL_WORD.search(c) for c in cells)
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:
@@ -54,7 +75,8 @@ def _row_text(row: list[str], header: list[str] | None) -> str:
     cells = [clean_inline(c) for c in row]
     if header is None:
         return " | ".join(c for c in cells if c)
-    return " | ".join(f"{name}：{c}" if name else c for name, c in zip(header, cells, strict=False) if c)
+    names = header + [""] * (len(cells) - len(header))  # a cell beyond the header's width is kept, unlabelled
+    return " | ".join(f"{name}：{c}" if name else c for name, c in zip(names, cells, strict=False) if c)
 
 
 def read_delimited(path: Path, doc_id: str) -> Document:
@@ -67,11 +89,15 @@ def read_delimited(path: Path, doc_id: str) -> Document:
         raise LoadError(f"{doc_id}: cannot read ({exc.strerror or exc})") from exc
     text, encoding = decode_bytes(data, doc_id)
     text = text.lstrip("\ufeff")
-    rows = [
-        row
-        for row in csv.reader(io.StringIO(text, newline=""), _dialect(text, path.suffix.lower()))
-        if any(c.strip() for c in row)
-    ]
+    limit = csv.field_size_limit(MAX_FIELD)  # a cell may hold a whole article (the default stops at 128 kB)
+    try:
+        rows = [
+            row
+            for row in csv.reader(io.StringIO(text, newline=""), _dialect(text, path.suffix.lower()))
+            if any(c.strip() for c in row)
+        ]
+    finally:
+        csv.field_size_limit(limit)
     if not rows:
         raise LoadError(f"{doc_id}: no rows found in this table file, skipped")
     header = [clean_inline(c) for c in rows[0]] if _is_header(rows[0], rows) else None
