@@ -97,3 +97,15 @@ def test_bold_labels_in_the_body_type_under_a_title_stay_text(tmp_path: Path) ->
     )
     _, sections = _sections(tmp_path, html)
     assert list(sections) == ["许可协议"]
+
+
+def test_an_ordinary_pages_first_and_last_lines_of_figures_are_not_furniture(tmp_path: Path) -> None:
+    """Only a line with one of the platform's words is furniture: a closing date, a figure and a contact line
+    ending an ordinary page are its text (a reviewer found them dropped)."""
+    lines = ["1,250,000", "本年度全市接待游客总人次如上。", "咨询请联系店长。", "微信：13800138000", "2024.01.15"]
+    page = "<html><head><title>统计</title></head><body>" + "".join(f"<p>{t}</p>" for t in lines) + "</body></html>"
+    path = tmp_path / "stats.html"
+    path.write_text(page, encoding="utf-8")
+    text = load_file(path).text
+    for line in ("1,250,000", "微信：13800138000", "2024.01.15"):
+        assert line in text, line

@@ -622,16 +622,19 @@ def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[
 # counts and buttons ('阅读 3.2万', '赞 256', '在看 88', '阅读原文', '分享', '收藏'), the follow prompt ('微信扫一扫',
 # '关注该公众号', '长按识别二维码'), the comment box's labels ('精选留言', '写留言'). A line of nothing else (not a
 # table row: '100 | 200' is data) is furniture.
-_ENGAGEMENT = re.compile(
+_ENGAGEMENT_WORDS = (
     r"阅读原文|阅读全文|阅读量?|浏览量?|点赞|赞赏|赞|在看|分享|收藏|转发|喜欢|点击|精选留言|写留言|留言|评论|"
-    r"微信|扫一扫|扫码|长按|识别|二维码|关注该公众号|关注我们|关注|该公众号|公众号|举报|投诉|返回顶部|"
-    r"\d[\d.,]*\s*[万千wWkK]?\+?|[\s:：|·•/、，,]"
+    r"微信扫一扫|扫一扫|扫码|长按|识别|二维码|关注该公众号|关注我们|关注|该公众号|公众号|举报|投诉|返回顶部"
 )
+_ENGAGEMENT = re.compile(rf"{_ENGAGEMENT_WORDS}|\d[\d.,]*\s*[万千wWkK]?\+?|[\s:：|·•/、，,]")
+_ENGAGEMENT_WORD = re.compile(_ENGAGEMENT_WORDS)
 MAX_FURNITURE = 40  # characters: a longer line says something
 
 
 def _furniture(text: str) -> bool:
-    return len(text) <= MAX_FURNITURE and not _ENGAGEMENT.sub("", text)
+    """A line of nothing but the platform's buttons and counts, with at least one of its words: a date
+    ('2024.01.15') or a figure ('1,250,000') ending a page is text, and so is '微信：13800138000' on a contact page."""
+    return len(text) <= MAX_FURNITURE and not _ENGAGEMENT.sub("", text) and bool(_ENGAGEMENT_WORD.search(text))
 
 
 def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
