@@ -582,6 +582,9 @@ def build_index(
                 # BM25 words made otherwise (before the script fold): tokenize everything again (Milvus: its own)
                 and _words_of(previous.manifest) == (None if milvus else WORDS)
             )
+            if previous is not None and _words_of(previous.manifest) != (None if milvus else WORDS):
+                # an index from before the script fold: said once, else "added 0, changed 0" hides a full pass
+                log.warning("index made before simplified/traditional folding: its keyword words are made again")
             old = previous.manifest["documents"] if previous else {}
             incoming = {d.doc_id: d for d in loaded.documents}
             for doc_id, doc in incoming.items():
