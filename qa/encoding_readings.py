@@ -39,10 +39,13 @@ from charset_normalizer.md import COMMON_CJK_CHARACTERS
 # between readings goes to the earlier one.
 # Korean before EUC-JP: Korean is all hangul, while Japanese made of kanji alone (what a tie with Korean takes) is
 # rare.
-USUAL = ("gb18030", "big5", "cp932", "cp949", "euc_jp", "cp1252", "cp1250", "cp1251", "koi8_r")
+# cp950 (Windows) and Big5-HKSCS (Hong Kong) are Big5 with more characters ('€', '碁', '邨'), which plain big5 rejects.
+USUAL = ("gb18030", "big5", "cp950", "big5hkscs", "cp932", "cp949", "euc_jp", "cp1252", "cp1250", "cp1251", "koi8_r")
 _LANGUAGE = {
     "gb18030": "Chinese",
     "big5": "Chinese",
+    "cp950": "Chinese",
+    "big5hkscs": "Chinese",
     "cp932": "Japanese",
     "euc_jp": "Japanese",
     "cp949": "Korean",
@@ -51,6 +54,7 @@ _LANGUAGE = {
     "cp1251": "Cyrillic",
     "koi8_r": "Cyrillic",
 }
+_TRADITIONAL = ("big5", "cp950", "big5hkscs")
 SAMPLE_BYTES = 200_000  # of a long file decoded and scored: enough to tell, bounded on a 100 MB file
 SAMPLE_CHARS = 50_000  # of each reading scored
 AMBIGUOUS_BELOW = 0.05  # a runner-up this close (in score) to the winner, reading other text: the file is named
@@ -168,12 +172,15 @@ def _chinese(text: str, traditional: bool) -> float:
         if ch.isascii() or ch.isspace():
             continue
         total += 1
-        if _inside_latin_word(text, k) or (_ideograph(ch) and _spaced(text, k, _ideograph)):
+        if _inside_latin_word(text, k):
             continue
         if _ideograph(ch):
+            # Chinese spaces words apart in lists and tables ('张三 李四', '姓名 部门 电话'), and Korean read as
+            # GB18030 is spaced like Korean; what tells them apart is that Korean's ideographs are mostly rare ones:
+            # a spaced ideograph counts only if it is a common character.
             if simple in COMMON_CJK_CHARACTERS:
                 good += 1
-            elif _first_level(ch, traditional):
+            elif _first_level(ch, traditional) and not _spaced(text, k, _ideograph):
                 good += 0.5
         elif _CJK_PUNCT.match(ch):
             good += 1
@@ -266,7 +273,7 @@ def score(text: str, encoding: str) -> float:
     language = _LANGUAGE.get(encoding)
     if encoding == "gb18030":
         return _chinese(text, traditional=False)
-    if encoding == "big5":
+    if encoding in _TRADITIONAL:
         return _chinese(text, traditional=True)
     if language == "Japanese":
         return _japanese(text)

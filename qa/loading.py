@@ -179,16 +179,20 @@ def _decode(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
             text, encoding = _utf8(data, name, notes), "utf-8"
         except UnicodeDecodeError:
             text, encoding = _detect(data, name, notes)
-        # Any whitespace is text: a Chinese novel or regulation indents every paragraph with ideographic spaces
-        # ('　　'), which str.isprintable calls unprintable; so are format marks (a zero-width space, a soft hyphen).
-        printable = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
-        if printable < 0.95 * len(text):
+        if not _printable(text):
             raise LoadError(f"{name}: decodes as {encoding} but is mostly unprintable; probably binary, skipped")
     except LoadError as exc:
         if notes and "NUL" in notes[-1]:
             raise LoadError(f"{name}: looks like a binary file (NUL bytes, and the rest is not text), skipped") from exc
         raise
     return text, encoding
+
+
+def _printable(text: str) -> bool:
+    """Mostly printable text. Any whitespace is text: a Chinese novel or regulation indents every paragraph with
+    ideographic spaces ('　　'), which str.isprintable calls unprintable; so are format marks (a zero-width space)."""
+    printable = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+    return printable >= 0.95 * len(text)
 
 
 def _detect(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
@@ -203,6 +207,13 @@ def _detect(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     if found is None:
         raise LoadError(f"{name}: cannot detect a text encoding (not UTF-8, GB18030, GBK or Big5), skipped")
     text, best = found
+    # a best reading of the sample that is mostly unprintable over the whole file gives way to the next one that
+    # is not (the file is refused as binary only when no reading is text)
+    later = found
+    while later is not None and not _printable(later[0]):
+        later = decode(data, ranked[ranked.index(later[1]) + 1 :])
+    if later is not None:
+        text, best = later
     ranked = ranked[ranked.index(best) :]
     other = rival(ranked)
     if other is not None:

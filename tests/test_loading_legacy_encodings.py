@@ -43,6 +43,15 @@ CASES = [
     (CHINESE, "gb18030"),
     (TRADITIONAL, "big5"),
     (TRADITIONAL[:8], "big5"),
+    # Big5 as Windows (cp950) and Hong Kong (Big5-HKSCS) save it: plain big5 rejects '€', '碁', '邨'
+    ("價格為100€，請於週一前繳納。本公司營業時間為上午九點至下午五點。", "cp950"),
+    ("圍棋又稱碁，是一種策略性棋類遊戲。", "cp950"),
+    ("香港特別行政區的邨屋，位於沙田區。", "big5hkscs"),
+    # Chinese with spaces between words (a list, a space-aligned table) is still Chinese, not Korean
+    ("张三 李四 王五 赵六", "gbk"),
+    ("姓名 部门 电话\n张伟 销售部 13800000000\n王芳 财务部 13900000000\n李娜 人事部 13700000000", "gbk"),
+    ("大韩民国 宪法 第一条", "gbk"),
+    ("번역 목록 한국어 문서", "euc_kr"),  # Korean spaces its words too
 ]
 
 
