@@ -47,13 +47,39 @@ def _leaders_only(row: list[Line]) -> bool:
     return all(_LEADERS.fullmatch(ln.text.strip()) or _PAGE_NUMBER.match(ln.text.strip()) for ln in row)
 
 
-def _entries_from(rows: list[list[Line]], start: int) -> int:
+class _Run:
+    """What the entries so far fix: the page-number column's right edge and the last page number.
+
+    Only rows that are clearly entries go ("loses nothing": when in doubt, keep): an entry's page number stays within
+    the document's page count, runs non-decreasing down the list, and ends at the column's right edge — '一季度经费
+    120' under a three-entry list, or a table's '北京 1200' opening the next page, is text."""
+
+    def __init__(self, page_count: int) -> None:
+        self.page_count = page_count
+        self.edge: float | None = None
+        self.last = 0
+
+    def takes(self, row: list[Line]) -> bool:
+        if not _entry(row):
+            return False
+        m = re.search(r"(\d{1,4}|[ivxlcIVXLC]{1,7})\s*$", row[-1].text.strip())
+        number = int(m.group(1)) if m and m.group(1).isdigit() else None
+        if number is not None and (number > self.page_count or number < self.last):
+            return False
+        if self.edge is not None and abs(row[-1].x1 - self.edge) > 2 * row[-1].size:
+            return False
+        self.edge = row[-1].x1 if self.edge is None else self.edge
+        self.last = number if number is not None else self.last
+        return True
+
+
+def _entries_from(rows: list[list[Line]], start: int, run: _Run) -> int:
     """The index after the run of entry rows from ``start`` (a wrapped entry's unnumbered first row included)."""
     k = start
     while k < len(rows):
-        if _entry(rows[k]):
+        if run.takes(rows[k]):
             k += 1
-        elif k + 1 < len(rows) and _entry(rows[k + 1]) and not _leaders_only(rows[k]) and len(rows[k]) == 1:
+        elif k + 1 < len(rows) and len(rows[k]) == 1 and not _leaders_only(rows[k]) and run.takes(rows[k + 1]):
             k += 2
         else:
             break
@@ -63,6 +89,7 @@ def _entries_from(rows: list[list[Line]], start: int) -> int:
 def drop_contents(pages: list[_Page]) -> None:
     """Take contents pages' title and entry rows out of ``pages`` (in place)."""
     going_on = False  # the page before ended in contents entries
+    run = _Run(len(pages))
     for page in pages:
         rows = _rows(page.lines)
         start = title = None
@@ -71,13 +98,14 @@ def drop_contents(pages: list[_Page]) -> None:
                 start = title = k
                 break
         if start is not None:
-            end = _entries_from(rows, start + 1)
+            run = _Run(len(pages))
+            end = _entries_from(rows, start + 1, run)
             if end - (start + 1) < MIN_ENTRIES:
                 going_on = False
                 continue
         elif going_on:
             start = 0
-            end = _entries_from(rows, 0)
+            end = _entries_from(rows, 0, run)  # the same column and rising numbers as the page before
             if end - start < MIN_ENTRIES:
                 going_on = False
                 continue
