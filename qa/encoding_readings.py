@@ -29,11 +29,12 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from charset_normalizer import from_bytes
 from charset_normalizer.constant import FREQUENCIES
 from charset_normalizer.md import COMMON_CJK_CHARACTERS
+
+from qa.han_script import t2s_converter
 
 # Legacy encodings people keep text in, the more common first among this tool's users (mainly Chinese): a tie
 # between readings goes to the earlier one.
@@ -109,13 +110,6 @@ class Reading:
     score: float
 
 
-@lru_cache(maxsize=1)
-def _t2s():  # noqa: ANN202 - an OpenCC converter
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _lead(ch: str, encoding: str) -> int | None:
     try:
         data = ch.encode(encoding)
@@ -166,7 +160,7 @@ def _inside_latin_word(text: str, k: int) -> bool:
 
 
 def _chinese(text: str, traditional: bool) -> float:
-    plain = _t2s().convert(text) if traditional else text
+    plain = t2s_converter().convert(text) if traditional else text
     good = total = 0.0
     for k, (ch, simple) in enumerate(zip(text, plain, strict=False)):
         if ch.isascii() or ch.isspace():

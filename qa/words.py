@@ -20,6 +20,8 @@ from pathlib import Path
 
 import jieba
 
+from qa.han_script import t2s_converter
+
 jieba.setLogLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
@@ -172,13 +174,6 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SCRIPT = "t2s"  # recorded in an index's manifest (``settings.words``): its words were folded so
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def simplified(text: str) -> str:
     """``text`` in simplified characters (OpenCC t2s), for matching only: what is shown stays as written.
 
@@ -188,7 +183,7 @@ def simplified(text: str) -> str:
     """
     if not _HAN.search(text):
         return text
-    return _t2s().convert(text)
+    return t2s_converter().convert(text)
 
 
 def tokens(text: str, fold_script: bool = True) -> list[str]:

@@ -9,19 +9,12 @@ the page's own wording.
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 
+from qa.han_script import t2s_converter
 from qa.records import Paragraph
 
 SAMPLE_CHARS = 20000
 MIN_TRADITIONAL_SHARE = 0.01  # of CJK characters that OpenCC would change
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def is_traditional(paragraphs: list[Paragraph]) -> bool:
@@ -30,12 +23,12 @@ def is_traditional(paragraphs: list[Paragraph]) -> bool:
     cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
     if not cjk:
         return False
-    converted = _t2s().convert("".join(cjk))
+    converted = t2s_converter().convert("".join(cjk))
     changed = sum(a != b for a, b in zip(cjk, converted, strict=False))
     return changed >= MIN_TRADITIONAL_SHARE * len(cjk)
 
 
 def simplified(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Paragraphs with simplified text (same indexes and line numbers) for the analysis."""
-    conv = _t2s()
+    conv = t2s_converter()
     return [dataclasses.replace(p, text=conv.convert(p.text)) for p in paragraphs]
