@@ -20,6 +20,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import Block, clean_inline, to_document
+from qa.loading import decode_bytes
 from qa.records import Document
 
 _NUMBER = re.compile(r"^[-+]?[\d,，.．]+%?$")
@@ -81,8 +82,6 @@ def _row_text(row: list[str], header: list[str] | None) -> str:
 
 def read_delimited(path: Path, doc_id: str) -> Document:
     """The ``Document`` of a .csv/.tsv file: the header row, then one labelled line per row."""
-    from qa.loading import decode_bytes  # qa.loading dispatches to this reader: imported here, not at the top
-
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from qa.records import Outline, Section
+from qa.structure.cues import SENTENCE_FINAL, bracketed_note
 from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 
 _NUM = r"[\d０-９〇零一二三四五六七八九十]"
@@ -32,8 +33,6 @@ _ISSUER_DATE = re.compile(
 # (Not '联系人：', '联系电话：': a notice's last section gives them as its content, '三、报名方式 … 联系人：王老师'.)
 _COLOPHON = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|印\s*发|签订地点|签订日期)\s*[：:]")
 _SIGNATURE = re.compile(r"(?:签\s*字|签\s*章|盖\s*章|签\s*名|法定代表人|委托代理人)")
-_NOTE = re.compile(r"^[（(][^（()）]{2,30}[）)]$")  # '（此件公开发布）'
-_SENTENCE_END = tuple("。！？!?；;")
 MAX_SIGNATURE_LINE = 30  # characters: an issuer's name or a signature line, not a sentence
 
 
@@ -46,14 +45,14 @@ def _signed(text: str) -> bool:
     return (
         bool(_SIGNATURE.search(text))
         and len(text) <= MAX_SIGNATURE_LINE * 2
-        and not text.endswith(_SENTENCE_END)
+        and not text.endswith(SENTENCE_FINAL)
         and "，" not in text
     )
 
 
 def _closing_line(text: str) -> bool:
     """A line a closing block is made of: a date, a colophon line, a signature line, a note, a short issuer line."""
-    if _dated(text) or _COLOPHON.match(text) or _signed(text) or _NOTE.match(text):
+    if _dated(text) or _COLOPHON.match(text) or _signed(text) or bracketed_note(text):  # '（此件公开发布）'
         return True
     # an issuer's name ('某某大学体育部'): no 'label：value' line ('联系电话：…' is the last section's fact)
     return len(text) <= MAX_SIGNATURE_LINE and not text.endswith(BODY_END) and not any(c in text for c in "，：:")

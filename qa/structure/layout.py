@@ -94,7 +94,8 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     """
     # the model reads a line against its page (neighbours, median length): a note of three
     # paragraphs has no page to read, and a numbered document says itself where its headings are
-    use_model = len(paragraphs) >= MIN_MODEL_PARAGRAPHS and not _numbered_document(paragraphs)
+    numbered = _numbered_document(paragraphs)
+    use_model = len(paragraphs) >= MIN_MODEL_PARAGRAPHS and not numbered
     model = line_roles.current_model() if use_model else None
     probs = line_roles.title_probabilities([p.text for p in paragraphs], model) if model else None
     _LAST_PROBS[:] = [probs]
@@ -124,7 +125,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
         _title_blocks(paragraphs, kinds)
         _titles_over_blocks(paragraphs, kinds)
     # a numbered document's closing (issuer, date, colophon) is never a heading (``closing`` files it)
-    closing = closing_length([p.text for p in paragraphs]) if _numbered_document(paragraphs) else 0
+    closing = closing_length([p.text for p in paragraphs]) if numbered else 0
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
