@@ -77,6 +77,7 @@ from qa.formats.pdf.reports import (
     nest_by_numbers,
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
+from qa.formats.pdf.standards import decimal_outline
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -139,6 +140,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)
+        blocks = decimal_outline(blocks, one_line)  # a standard's clause numbers (qa.formats.pdf.standards)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_numbers(captions_as_text(blocks))
     editions = {p.number: p.edition for p in pages}

@@ -1,0 +1,194 @@
+"""Decimal-numbered documents read by their numbering: national standards (GB/T, ISO), specifications, theses.
+
+A GB/T standard (GB/T 1.1—2020) sets every head in the body's size — '1 范围', '5.2 数据存储', '附录A', 'A.3 误接受率计算'
+in 黑体 at 五号 like the text; a word processor without the 黑体 prints them in the body's own CJK face, often with only
+the clause number in bold. Type then tells the heads from the text poorly or not at all: the reader's size-ranked
+headings missed chapters 1–6, took the bold term entries ('3.2' / '生物特征模板 biometric template') as the only
+heads (filing everything after them under the last term), or, with 前言/引言 set larger, nested every chapter under
+引言 and the appendices under the last chapter. The numbering itself is the outline, and it checks itself: chapters
+run 1, 2, 3 …; '5.2' only follows '5' (or '5.1'); '附录A' opens A.1, A.2 …; so a line is read as a head here only
+where it continues that sequence. What this module reads:
+
+- **Clauses:** a one-line paragraph (or a heading) 'N title', 'N.M title', … whose title reads like a title (short,
+  no comma, ends no sentence), in sequence. An untitled clause ('5.1.1 智能门锁应……。') is text of its clause, as the
+  standard prints it and as the DOCX reader reads it.
+- **Appendices:** '附录A' / 'Appendix A' / 'Annex A', with its '（规范性）'/'(normative)' line and its title line joined
+  into one head (so a citation names '附录A （规范性） 活体检测测试方法' and ``--section 附录A`` finds it); 'A.1 title' under it.
+- **Parts:** 前言, 引言, 目次, Foreword, Introduction … before the first chapter and 参考文献, 索引, Bibliography … after
+  it, at the chapters' level.
+- **Term entries:** '3.2' alone on its line with the term on the next ('生物特征模板 biometric template') are one head
+  '3.2 生物特征模板 biometric template' under chapter 3, its definition and notes its text. A term entry is a numbered
+  clause the standard cites ('见3.2'); a citation naming the entry says exactly where the definition is, and a question
+  about the term finds its name in the section path.
+
+Levels: parts, chapters and appendices 1, each number part deeper one more. Headings before the first part (the
+cover's '中华人民共和国国家标准' and the document's title) keep theirs; a type-ranked heading after it that is none of
+the above (a figure's title set bold) sits one level under the clause it stands in, so it closes no clause.
+
+The pass changes nothing where type already agrees with the numbering (every numbered head a heading, one level per
+depth, deeper numbers deeper, no other heading at a chapter's level or above between them): a manual whose display
+type ranks its numbered sections keeps the levels its type gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.formats.blocks import Block
+
+MIN_CHAPTERS = 3  # chapters in sequence (1, 2, 3 …) that make a document decimal-numbered
+MIN_SUBCLAUSES = 2  # and numbered heads under them ('5.1', 'A.1', a term entry)
+MAX_TITLE = 40  # characters of a head's title; a longer line is a clause's text
+MAX_STEP = 2  # a number may skip one (a head the reader lost to a wrapped line) but no more
+
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:[ \t\u3000]+|(?=[^\x00-\x7f]))(\S.*)$")
+_BARE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,4})$")
+_APPENDIX = re.compile(r"^(?:附\s*录|appendix|annex)[ \t\u3000]*([A-Z])(?![A-Za-z])[ \t\u3000]*(.*)$", re.IGNORECASE)
+_APPENDIX_CLAUSE = re.compile(r"^([A-Z])\.(\d{1,2}(?:\.\d{1,2}){0,3})(?:[ \t\u3000]+|(?=[^\x00-\x7f]))(\S.*)$")
+_STATUS = re.compile(r"[（(](?:规范性|资料性|规范性附录|资料性附录|normative|informative)[)）]\s*$", re.IGNORECASE)
+_SENTENCE = re.compile(r"[。；;，,：:！？!?]|\.\s*$")
+_FRONT = {"前言", "引言", "目次", "目录", "摘要", "foreword", "introduction", "preface", "contents", "abstract"}
+_BACK = {"参考文献", "索引", "致谢", "后记", "bibliography", "references", "index", "acknowledgements", "acknowledgments"}
+
+
+def _title_like(text: str) -> bool:
+    """A head's title: short and no sentence (a clause's text runs on and ends with '。')."""
+    return 0 < len(text) <= MAX_TITLE and not _SENTENCE.search(text) and "\n" not in text
+
+
+def _part(text: str) -> str | None:
+    key = re.sub(r"[ \t\u3000]+", "", text).lower()
+    return key if key in _FRONT or key in _BACK else None
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.split("."))
+
+
+def _follows(number: tuple[int, ...], open_: list[tuple[int, ...]]) -> bool:
+    """'N.M' continues the open outline: its parent is open, and it comes after its open sibling (by at most
+    ``MAX_STEP``), or first under its parent."""
+    depth = len(number)
+    if depth == 1:
+        last = open_[0][0] if open_ else None
+        return number[0] <= 1 if last is None else last < number[0] <= last + MAX_STEP
+    if len(open_) < depth - 1 or open_[depth - 2] != number[:-1]:
+        return False
+    if len(open_) >= depth:
+        return open_[depth - 1][-1] < number[-1] <= open_[depth - 1][-1] + MAX_STEP
+    return number[-1] <= MAX_STEP
+
+
+def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[int, str]], set[int]]:
+    """The blocks that continue the document's numbering: index -> (depth, head text), and the indexes of lines
+    joined into the head before them (a term's name after its bare number, an appendix's status and title)."""
+    heads: dict[int, tuple[int, str]] = {}
+    joined: set[int] = set()
+    open_: list[tuple[int, ...]] = []  # the numbers open at each depth (an appendix: (0,) for its letter)
+    appendix = ""  # the letter of the open appendix
+    chapters = False
+    i = 0
+
+    def eligible(k: int) -> bool:
+        b = blocks[k]
+        return (b.heading_level is not None or k in one_line) and b.role in ("body", "heading", "title")
+
+    while i < len(blocks):
+        if not eligible(i):
+            i += 1
+            continue
+        text = blocks[i].text.strip()
+        if (m := _NUMBER.match(text)) and not appendix and _title_like(m.group(2)):
+            number = _numbers(m.group(1))
+            if _follows(number, open_):
+                open_ = open_[: len(number) - 1] + [number]
+                chapters = chapters or len(number) == 1
+                heads[i] = (len(number), text)
+        elif (m := _BARE.match(text)) and not appendix and i + 1 < len(blocks) and eligible(i + 1):
+            number = _numbers(m.group(1))
+            term = blocks[i + 1].text.strip()
+            if _follows(number, open_) and _title_like(term) and not _NUMBER.match(term):
+                open_ = open_[: len(number) - 1] + [number]
+                heads[i] = (len(number), f"{text} {term}")
+                joined.add(i + 1)
+                i += 2
+                continue
+        elif (m := _APPENDIX.match(text)) and chapters:
+            letter, rest = m.group(1).upper(), m.group(2).strip()
+            if letter == (chr(ord(appendix) + 1) if appendix else "A") and (not rest or _title_like(rest)):
+                appendix, open_ = letter, [(0,)]
+                parts = [text]
+                k = i + 1
+                if k < len(blocks) and eligible(k) and _STATUS.match(blocks[k].text.strip()):
+                    parts.append(blocks[k].text.strip())
+                    joined.add(k)
+                    k += 1
+                if not _STATUS.sub("", rest).strip() and k < len(blocks) and eligible(k):
+                    more = blocks[k].text.strip()
+                    if _title_like(more) and not any(
+                        r.match(more) for r in (_APPENDIX_CLAUSE, _APPENDIX, _NUMBER, _BARE)
+                    ) and not _part(more):
+                        parts.append(more)
+                        joined.add(k)
+                        k += 1
+                heads[i] = (1, " ".join(parts))
+                i = k
+                continue
+        elif (m := _APPENDIX_CLAUSE.match(text)) and appendix and _title_like(m.group(3)):
+            if m.group(1) == appendix:
+                number = (0, *_numbers(m.group(2)))
+                if _follows(number, open_):
+                    open_ = open_[: len(number) - 1] + [number]
+                    heads[i] = (len(number), text)
+        elif (name := _part(text)) and (name in _BACK if chapters else name in _FRONT):
+            open_ = open_ if name in _FRONT else [(10**6,)]  # nothing numbered follows the back matter
+            heads[i] = (1, text)
+        i += 1
+    return heads, joined
+
+
+def _type_agrees(blocks: list[Block], heads: dict[int, tuple[int, str]], joined: set[int]) -> bool:
+    """Type already ranks the numbered heads as their numbering does: nothing to change."""
+    if joined or any(blocks[i].heading_level is None for i in heads):
+        return False
+    levels: dict[int, set[int]] = {}
+    for i, (depth, _) in heads.items():
+        levels.setdefault(depth, set()).add(blocks[i].heading_level or 0)
+    if any(len(ls) > 1 for ls in levels.values()):
+        return False
+    order = [next(iter(levels[d])) for d in sorted(levels)]
+    if order != sorted(order) or len(set(order)) != len(order):
+        return False
+    top = order[0]
+    first = min(heads)
+    return not any(
+        b.heading_level is not None and b.heading_level <= top and k not in heads
+        for k, b in enumerate(blocks)
+        if k > first
+    )
+
+
+def decimal_outline(blocks: list[Block], one_line: set[int]) -> list[Block]:
+    """``blocks`` with a decimal-numbered document's heads levelled by their numbering (see the module's doc);
+    unchanged for any other document, or where type already levels them so."""
+    heads, joined = _outline(blocks, one_line)
+    chapters = sum(1 for i, (d, t) in heads.items() if d == 1 and _NUMBER.match(t))
+    if chapters < MIN_CHAPTERS or sum(1 for d, _ in heads.values() if d > 1) < MIN_SUBCLAUSES:
+        return blocks
+    if _type_agrees(blocks, heads, joined):
+        return blocks
+    first = min(heads)
+    out: list[Block] = []
+    depth = 0
+    for k, b in enumerate(blocks):
+        if k in joined:
+            continue
+        if k in heads:
+            depth, text = heads[k]
+            out.append(replace(b, text=text, heading_level=depth, role="heading"))
+        elif k > first and b.heading_level is not None:
+            out.append(replace(b, heading_level=depth + 1))
+        else:
+            out.append(b)
+    return out
