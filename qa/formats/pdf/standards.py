@@ -1,21 +1,22 @@
 """Decimal-numbered documents read by their numbering: national standards (GB/T, ISO), specifications, theses.
 
-A GB/T standard (GB/T 1.1—2020) sets every head in the body's size — '1 范围', '5.2 数据存储', '附录A', 'A.3 误接受率计算'
-in 黑体 at 五号 like the text; a word processor without the 黑体 prints them in the body's own CJK face, often with only
-the clause number in bold. Type then tells the heads from the text poorly or not at all: the reader's size-ranked
-headings missed chapters 1–6, took the bold term entries ('3.2' / '生物特征模板 biometric template') as the only
-heads (filing everything after them under the last term), or, with 前言/引言 set larger, nested every chapter under
-引言 and the appendices under the last chapter. The numbering itself is the outline, and it checks itself: chapters
-run 1, 2, 3 …; '5.2' only follows '5' (or '5.1'); '附录A' opens A.1, A.2 …; so a line is read as a head here only
-where it continues that sequence. What this module reads:
+A GB/T standard (GB/T 1.1—2020) sets every head in the body's size — '1 范围', '5.2 数据存储', '附录A', 'A.3
+误接受率计算' in 黑体 at 五号 like the text; a word processor without the 黑体 prints them in the body's own CJK
+face, often with only the clause number in bold. Type then tells the heads from the text poorly or not at all:
+the reader's size-ranked headings missed chapters 1–6, took the bold term entries ('3.2' / '生物特征模板
+biometric template') as the only heads (filing everything after them under the last term), or, with 前言/引言
+set larger, nested every chapter under 引言 and the appendices under the last chapter. The numbering itself is
+the outline, and it checks itself: chapters run 1, 2, 3 …; '5.2' only follows '5' (or '5.1'); '附录A' opens A.1,
+A.2 …; so a line is read as a head here only where it continues that sequence. What this module reads:
 
 - **Clauses:** a one-line paragraph (or a heading) 'N title', 'N.M title', … whose title reads like a title (short,
   no comma, ends no sentence), in sequence. An untitled clause ('5.1.1 智能门锁应……。') is text of its clause, as the
   standard prints it and as the DOCX reader reads it.
 - **Appendices:** '附录A' / 'Appendix A' / 'Annex A', with its '（规范性）'/'(normative)' line and its title line joined
-  into one head (so a citation names '附录A （规范性） 活体检测测试方法' and ``--section 附录A`` finds it); 'A.1 title' under it.
-- **Parts:** 前言, 引言, 目次, Foreword, Introduction … before the first chapter and 参考文献, 索引, Bibliography … after
-  it, at the chapters' level.
+  into one head (so a citation names '附录A （规范性） 活体检测测试方法' and ``--section 附录A`` finds it);
+  'A.1 title' under it.
+- **Parts:** 前言, 引言, 目次, Foreword, Introduction … before the first chapter and 参考文献, 索引,
+  Bibliography … after it, at the chapters' level.
 - **Term entries:** '3.2' alone on its line with the term on the next ('生物特征模板 biometric template') are one head
   '3.2 生物特征模板 biometric template' under chapter 3, its definition and notes its text. A term entry is a numbered
   clause the standard cites ('见3.2'); a citation naming the entry says exactly where the definition is, and a question
@@ -49,7 +50,8 @@ _APPENDIX_CLAUSE = re.compile(r"^([A-Z])\.(\d{1,2}(?:\.\d{1,2}){0,3})(?:[ \t\u30
 _STATUS = re.compile(r"[（(](?:规范性|资料性|规范性附录|资料性附录|normative|informative)[)）]\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[。；;，,：:！？!?]|\.\s*$")
 _FRONT = {"前言", "引言", "目次", "目录", "摘要", "foreword", "introduction", "preface", "contents", "abstract"}
-_BACK = {"参考文献", "索引", "致谢", "后记", "bibliography", "references", "index", "acknowledgements", "acknowledgments"}
+_BACK = {"参考文献", "索引", "致谢", "后记", "bibliography", "references", "index", "acknowledgements"}
+_BACK.add("acknowledgments")
 
 
 def _title_like(text: str) -> bool:
@@ -126,9 +128,11 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
                     k += 1
                 if not _STATUS.sub("", rest).strip() and k < len(blocks) and eligible(k):
                     more = blocks[k].text.strip()
-                    if _title_like(more) and not any(
-                        r.match(more) for r in (_APPENDIX_CLAUSE, _APPENDIX, _NUMBER, _BARE)
-                    ) and not _part(more):
+                    if (
+                        _title_like(more)
+                        and not any(r.match(more) for r in (_APPENDIX_CLAUSE, _APPENDIX, _NUMBER, _BARE))
+                        and not _part(more)
+                    ):
                         parts.append(more)
                         joined.add(k)
                         k += 1
