@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
+from qa.formats.pdf.paragraphs import _join as source_join
 
 MIN_CHAPTERS = 3  # chapters in sequence (1, 2, 3 …) that make a document decimal-numbered
 MIN_SUBCLAUSES = 2  # and numbered heads under them ('5.1', 'A.1', a term entry)
@@ -173,20 +174,58 @@ def _type_agrees(blocks: list[Block], heads: dict[int, tuple[int, str]], joined:
     )
 
 
+# A paragraph's last sentence with a short line after it: a head the line model ran on into the paragraph above (the
+# paragraph's last line was full, so nothing in the layout said a new paragraph starts: GB/T sets no space between
+# paragraphs).
+_TAIL = re.compile(r"^(.*[。．；;.!?！？])[ \t\u3000]*(\S.{0,48})$", re.DOTALL)
+
+
+def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], set[int], set[int]]:
+    """``blocks`` with a head-like last line of a body paragraph ('…完成同步。4.2 试验步骤') set apart as a block of
+    its own; the new one-line indexes, and the indexes of the parts set apart (to join back where they head nothing)."""
+    out: list[Block] = []
+    one: set[int] = set()
+    tails: set[int] = set()
+    for k, b in enumerate(blocks):
+        m = _TAIL.match(b.text) if b.heading_level is None and b.role == "body" and k not in one_line else None
+        tail = m.group(2).strip() if m else ""
+        headlike = tail and (
+            ((n := _NUMBER.match(tail)) and _title_like(n.group(2)))
+            or _BARE.match(tail)
+            or ((a := _APPENDIX.match(tail)) and (not a.group(2) or _title_like(a.group(2))))
+            or _part(tail)
+        )
+        if m and headlike:
+            out.append(replace(b, text=m.group(1)))
+            one.add(len(out))
+            tails.add(len(out))
+            out.append(replace(b, text=tail))
+            continue
+        if k in one_line:
+            one.add(len(out))
+        out.append(b)
+    return out, one, tails
+
+
 def decimal_outline(blocks: list[Block], one_line: set[int]) -> list[Block]:
     """``blocks`` with a decimal-numbered document's heads levelled by their numbering (see the module's doc);
     unchanged for any other document, or where type already levels them so."""
+    source = blocks
+    blocks, one_line, tails = _split_tails(blocks, one_line)
     heads, joined = _outline(blocks, one_line)
     chapters = sum(1 for i, (d, t) in heads.items() if d == 1 and _NUMBER.match(t))
     if chapters < MIN_CHAPTERS or sum(1 for d, _ in heads.values() if d > 1) < MIN_SUBCLAUSES:
-        return blocks
+        return source
     if _type_agrees(blocks, heads, joined):
-        return blocks
+        return source
     first = min(heads)
     out: list[Block] = []
     depth = 0
     for k, b in enumerate(blocks):
         if k in joined:
+            continue
+        if k in tails and k not in heads:  # a paragraph's last line after all
+            out[-1] = replace(out[-1], text=source_join(out[-1].text, b.text))
             continue
         if k in heads:
             depth, text = heads[k]
