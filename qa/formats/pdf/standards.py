@@ -177,7 +177,7 @@ def _type_agrees(blocks: list[Block], heads: dict[int, tuple[int, str]], joined:
 # A paragraph's last sentence with a short line after it: a head the line model ran on into the paragraph above (the
 # paragraph's last line was full, so nothing in the layout said a new paragraph starts: GB/T sets no space between
 # paragraphs).
-_TAIL = re.compile(r"^(.*[。．；;.!?！？])[ \t\u3000]*(\S.{0,48})$", re.DOTALL)
+_TAIL = re.compile(r"^(.{4,}(?:[。；！？]|(?<!\d)[.;!?](?=[ \t\u3000])))[ \t\u3000]*(\S.{0,48})$", re.DOTALL)
 
 
 def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], set[int], set[int]]:
@@ -187,7 +187,7 @@ def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], 
     one: set[int] = set()
     tails: set[int] = set()
     for k, b in enumerate(blocks):
-        m = _TAIL.match(b.text) if b.heading_level is None and b.role == "body" and k not in one_line else None
+        m = _TAIL.match(b.text) if b.heading_level is None and b.role == "body" else None
         tail = m.group(2).strip() if m else ""
         headlike = tail and (
             ((n := _NUMBER.match(tail)) and _title_like(n.group(2)))
