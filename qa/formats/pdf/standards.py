@@ -49,6 +49,10 @@ _BARE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,4})$")
 _APPENDIX = re.compile(r"^(?:附\s*录|appendix|annex)[ \t\u3000]*([A-Z])(?![A-Za-z])[ \t\u3000]*(.*)$", re.IGNORECASE)
 _APPENDIX_CLAUSE = re.compile(r"^([A-Z])\.(\d{1,2}(?:\.\d{1,2}){0,3})(?:[ \t\u3000]+|(?=[^\x00-\x7f]))(\S.*)$")
 _STATUS = re.compile(r"[（(](?:规范性|资料性|规范性附录|资料性附录|normative|informative)[)）]\s*$", re.IGNORECASE)
+# the status line of an appendix, its title after it on the same line or not: '(informative) Test samples'
+_STATUS_LINE = re.compile(
+    r"^[（(](?:规范性|资料性|规范性附录|资料性附录|normative|informative)[)）][ \t\u3000]*(.*)$", re.I
+)
 _SENTENCE = re.compile(r"[。；;，,：:！？!?]|\.\s*$")
 _FRONT = {"前言", "引言", "目次", "目录", "摘要", "foreword", "introduction", "preface", "contents", "abstract"}
 _BACK = {"参考文献", "索引", "致谢", "后记", "bibliography", "references", "index", "acknowledgements"}
@@ -95,7 +99,13 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
 
     def eligible(k: int) -> bool:
         b = blocks[k]
-        return (b.heading_level is not None or k in one_line) and b.role in ("body", "heading", "title")
+        return (b.heading_level is not None or k in one_line) and b.role in (
+            "body",
+            "heading",
+            "title",
+            "kicker",
+            "subtitle",
+        )
 
     while i < len(blocks):
         if not eligible(i):
@@ -123,10 +133,12 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
                 appendix, open_ = letter, [(0,)]
                 parts = [text]
                 k = i + 1
-                if k < len(blocks) and eligible(k) and _STATUS.match(blocks[k].text.strip()):
+                status = _STATUS_LINE.match(blocks[k].text.strip()) if k < len(blocks) and eligible(k) else None
+                if status and (not status.group(1) or _title_like(status.group(1))):
                     parts.append(blocks[k].text.strip())
                     joined.add(k)
                     k += 1
+                    rest = rest or status.group(1)
                 if not _STATUS.sub("", rest).strip() and k < len(blocks) and eligible(k):
                     more = blocks[k].text.strip()
                     if (
@@ -177,7 +189,12 @@ def _type_agrees(blocks: list[Block], heads: dict[int, tuple[int, str]], joined:
 # A paragraph's last sentence with a short line after it: a head the line model ran on into the paragraph above (the
 # paragraph's last line was full, so nothing in the layout said a new paragraph starts: GB/T sets no space between
 # paragraphs).
-_TAIL = re.compile(r"^(.{4,}(?:[。；！？]|(?<!\d)[.;!?](?=[ \t\u3000])))[ \t\u3000]*(\S.{0,48})$", re.DOTALL)
+_TAIL = re.compile(r"^(.{4,}(?:[。；！？]|[.;!?](?=[ \t\u3000])))[ \t\u3000]*(\S.{0,48})$", re.DOTALL)
+
+
+_DOUBLE = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2}){0,3})[ \t\u3000]+(\S.*?)[ \t\u3000]+(\d{1,2}(?:\.\d{1,2}){1,4}[ \t\u3000]+\S.*)$"
+)
 
 
 def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], set[int], set[int]]:
@@ -187,6 +204,15 @@ def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], 
     one: set[int] = set()
     tails: set[int] = set()
     for k, b in enumerate(blocks):
+        double = _DOUBLE.match(b.text.strip()) if b.heading_level is not None else None
+        if double and double.group(3).startswith(double.group(1) + ".") and _title_like(double.group(2)):
+            # a heading group the reader made of a clause's head and its first subclause's ('3.1 Environmental
+            # conditions' over '3.1.1 Test conditions'): two heads
+            out.append(replace(b, text=f"{double.group(1)} {double.group(2)}"))
+            one.add(len(out))
+            tails.add(len(out))
+            out.append(replace(b, text=b.text.strip()[double.start(3) :]))
+            continue
         m = _TAIL.match(b.text) if b.heading_level is None and b.role == "body" else None
         tail = m.group(2).strip() if m else ""
         headlike = tail and (
