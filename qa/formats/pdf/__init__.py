@@ -68,6 +68,7 @@ from qa.formats.pdf.paragraphs import (
     _unbold_paragraphs,
     _usual_line_gap,
 )
+from qa.formats.pdf.patents import patent_parts
 from qa.formats.pdf.reports import (
     captions_as_text,
     mark_captions,
@@ -141,6 +142,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)
         blocks = decimal_outline(blocks, one_line)  # a standard's clause numbers (qa.formats.pdf.standards)
+        blocks = patent_parts(blocks, one_line)  # a patent's 技术领域, 背景技术 … (qa.formats.pdf.patents)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_numbers(captions_as_text(blocks))
     editions = {p.number: p.edition for p in pages}
