@@ -577,8 +577,10 @@ def score(items: list[Item], rows: list[list]) -> tuple[int, int]:
     right = 0
     found = [(_norm(t), p) for t, p in rows]
     for g in golds:
-        prefix = _norm(g.text)[:24]
-        match = next((p for t, p in found if t.startswith(prefix) or (len(t) >= 12 and prefix.startswith(t))), None)
+        text = _norm(g.text)
+        serial = re.search(r"\d{3,}", text)  # every paragraph carries its own serial number: match up to it
+        prefix = text[: serial.end()] if serial else text[:60]
+        match = next((p for t, p in found if t.startswith(prefix)), None)
         if match is None:
             continue
         # the cover's headings (the title) are dropped from the front of the path

@@ -99,6 +99,8 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
 
     def eligible(k: int) -> bool:
         b = blocks[k]
+        if b.role in ("kicker", "subtitle"):  # a line the reader set under or over a heading ('(informative)')
+            return True
         return (b.heading_level is not None or k in one_line) and b.role in (
             "body",
             "heading",
@@ -197,6 +199,11 @@ _DOUBLE = re.compile(
 )
 
 
+_APPENDIX_DOUBLE = re.compile(
+    r"^((?:附\s*录|appendix|annex)[ \t\u3000]*([A-Z])(?![A-Za-z]).*?)[ \t\u3000]+(\2\.1[ \t\u3000]+\S.*)$", re.I
+)
+
+
 def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], set[int], set[int]]:
     """``blocks`` with a head-like last line of a body paragraph ('…完成同步。4.2 试验步骤') set apart as a block of
     its own; the new one-line indexes, and the indexes of the parts set apart (to join back where they head nothing)."""
@@ -205,6 +212,13 @@ def _split_tails(blocks: list[Block], one_line: set[int]) -> tuple[list[Block], 
     tails: set[int] = set()
     for k, b in enumerate(blocks):
         double = _DOUBLE.match(b.text.strip()) if b.heading_level is not None else None
+        annex = _APPENDIX_DOUBLE.match(b.text.strip()) if b.heading_level is not None else None
+        if annex:  # '附录A （规范性） 标题 A.1 测试样本': the appendix's head and its first clause's
+            out.append(replace(b, text=annex.group(1)))
+            one.add(len(out))
+            tails.add(len(out))
+            out.append(replace(b, text=annex.group(3)))
+            continue
         if double and double.group(3).startswith(double.group(1) + ".") and _title_like(double.group(2)):
             # a heading group the reader made of a clause's head and its first subclause's ('3.1 Environmental
             # conditions' over '3.1.1 Test conditions'): two heads
