@@ -9,14 +9,15 @@ HELD OUT (nobody diagnoses the reader on its report seeds 20000+; DIAGNOSIS seed
 **Why wkhtmltopdf.** Of the candidates (wkhtmltopdf, jsPDF, hand-written PostScript through Ghostscript), it is the
 one least like the eleven producers and most like software that really makes PDFs: it is the web-to-PDF tool behind
 countless report, invoice and e-paper back ends (Debian's 0.12.6 on Qt 5.15). Its layout engine is QtWebKit (WebKit
-602, a fork older than Blink: its own line breaker, CJK justification, ``-webkit-column-*`` multi-column flow,
-``-webkit-writing-mode`` vertical text, floats for drop caps) and its PDF writer is Qt's QPdfEngine (its own font
-subsets and ToUnicode maps, synthetic bold drawn as a second, shifted copy of each glyph when the face has no bold,
-content scaled by Qt's printing transform) — neither is used by any other producer. jsPDF would have been another
-program placing glyphs itself (like fpdf2 and PDFKit); PostScript through pdfwrite likewise, with the line breaking
-written here. Like a web-to-print newspaper system, the page is built as absolutely positioned story MODULES on a
-column grid, and an editor's script (tests/newspaper_wkhtml_fit.js) fits each story to its module with QtWebKit's own
-measurements before printing: the gold is what QtWebKit laid out, reported by that script on the console.
+602, a fork older than Blink: its own line breaker, CJK justification, ``-webkit-writing-mode`` vertical text, floats
+for drop caps; it computes but does not lay out CSS multi-column boxes) and its PDF writer is Qt's QPdfEngine (its own
+font subsets and ToUnicode maps, synthetic bold drawn as a second, shifted copy of each glyph when the face has no
+bold, content scaled by Qt's printing transform) — neither is used by any other producer. jsPDF would have been
+another program placing glyphs itself (like fpdf2 and PDFKit); PostScript through pdfwrite likewise, with the line
+breaking written here. Like a web-to-print newspaper system, the page is built as absolutely positioned story MODULES
+on a column grid, each story's columns LINKED boxes (as in a page-layout program: text flows from box to box), and an
+editor's script (tests/newspaper_wkhtml_fit.js) flows and fits each story with QtWebKit's own measurements before
+printing: the gold is what QtWebKit laid out, reported by that script on the console.
 
 Conventions (fixed before the first run; every dimension drawn from the seed, independently):
 
@@ -409,10 +410,10 @@ class _Layout:
         marker = st["jump_out"] if mode == "jump" else ""
         paras = list(art.paragraphs)
         inner = []
-        if ex.get("photo"):
-            colw = self.colw(cols)
+        photo_h = min(self.colw(cols) * ex.get("photo", 0), 0.4 * (h - self.head_h(size)))
+        if photo_h > 4 * self.line:
             inner.append(
-                f"<div class='atom' style='height:{colw * ex['photo']:.1f}px;background:#b8b8b8;"
+                f"<div class='atom' style='height:{photo_h:.1f}px;background:#b8b8b8;"
                 f"margin-bottom:{self.fs * 0.3:.1f}px'></div>"
                 f"<p class='atom' data-role='caption' style=\"{self.fam(st['kai'])};"
                 f"font-size:{self.fs * 0.9:.1f}px;margin:0 0 {self.fs * 0.5:.1f}px 0\"><span class='txt'>"
@@ -538,7 +539,7 @@ class _Layout:
         rng, st = self.rng, self.st
         room = y1 - y0
         n = max(1, min(3, round(room / (rng.uniform(18, 28) * self.line))))
-        cuts = sorted(rng.uniform(0.35, 0.65) for _ in range(n - 1))
+        cuts = [(b + rng.uniform(-0.2, 0.2)) / n for b in range(1, n)]  # bands of about equal depth
         edges = [y0] + [y0 + room * c for c in cuts] + [y1]
         for b in range(n):
             top, bottom = edges[b] + (self.gap if b else 0), edges[b + 1]

@@ -18,10 +18,10 @@
     return last.getBoundingClientRect().bottom <= col.getBoundingClientRect().bottom - SLACK;
   }
 
-  function sentenceEnds(text) {
+  function sentenceEnds(text, ends) {
     var out = [];
     for (var i = 0; i < text.length; i++) {
-      if ("。！？".indexOf(text.charAt(i)) >= 0) {
+      if (ends.indexOf(text.charAt(i)) >= 0) {
         var j = i + 1;
         while (j < text.length && "”’」』）".indexOf(text.charAt(j)) >= 0) j++;
         if (j < text.length) out.push(j);
@@ -30,7 +30,9 @@
     return out;
   }
 
-  function cutPoints(texts, mode, sentences) {
+  /* level 0: paragraph ends (any character, for a jump); 1: sentence ends of the first paragraph too; 2: its clause
+     ends too (the editor's last resort) */
+  function cutPoints(texts, mode, level) {
     var pts = [];
     for (var p = 0; p < texts.length; p++) {
       var t = texts[p];
@@ -38,8 +40,8 @@
         for (var k = 8; k <= t.length - 8; k++) {
           if (PUNCT.indexOf(t.charAt(k)) < 0 && PUNCT.indexOf(t.charAt(k - 1)) < 0) pts.push([p, k]);
         }
-      } else if (p === 0 || sentences) {
-        var ends = sentenceEnds(t);
+      } else if (p === 0 && level > 0) {
+        var ends = sentenceEnds(t, level > 1 ? "。！？，；：" : "。！？");
         for (var e = 0; e < ends.length; e++) pts.push([p, ends[e]]);
       }
       pts.push([p, t.length]);
@@ -152,7 +154,7 @@
   /* Fit the story; returns {cut, placed} or null. */
   Story.prototype.fit = function (mode) {
     if (!this.texts.length) return { cut: [0, 0], placed: this.layout([0, 0]) || [] };
-    var pts = cutPoints(this.texts, mode, false);
+    var pts = cutPoints(this.texts, mode, 0);
     var all = pts[pts.length - 1];
     var placed = mode === "jump" ? null : this.layout(all);
     if (placed) return { cut: all, placed: placed };
@@ -165,8 +167,8 @@
       var mid = (lo + hi) >> 1;
       if (this.layout(pts[mid])) lo = mid; else hi = mid;
     }
-    if (lo < 0 && mode !== "jump") {
-      pts = cutPoints(this.texts, mode, true);
+    for (var level = 1; lo < 0 && mode !== "jump" && level <= 2; level++) {
+      pts = cutPoints(this.texts, mode, level);
       lo = -1;
       hi = pts.length - 1;
       while (hi - lo > 1) {
@@ -242,6 +244,12 @@
       var story = new Story(flow);
       var mode = m.getAttribute("data-mode");
       var done = story.fit(mode);
+      if (!done || !done.placed) { // the editor drops the photo and tries again
+        var atoms = flow.querySelectorAll(".src .atom");
+        for (var a = 0; a < atoms.length; a++) atoms[a].parentNode.removeChild(atoms[a]);
+        story = new Story(flow);
+        done = story.fit(mode);
+      }
       if (!done || !done.placed) { failures.push("nothing fits in " + key); continue; }
       if (mode === "jump") {
         var cut = done.cut, full = story.texts, texts = [];
