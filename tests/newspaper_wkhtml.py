@@ -800,7 +800,8 @@ def _run(html: str, st: dict, pdf: Path) -> list[str]:
         src.write_text(html, encoding="utf-8")
         width_mm, height_mm = st["width"] / 72 * 25.4, st["height"] / 72 * 25.4
         cmd = [
-            "wkhtmltopdf", "--debug-javascript", "--no-stop-slow-scripts", "--javascript-delay", "50",
+            shutil.which("wkhtmltopdf") or "wkhtmltopdf",
+            "--debug-javascript", "--no-stop-slow-scripts", "--javascript-delay", "50",
             "-B", "0", "-T", "0", "-L", "0", "-R", "0",
             "--page-width", f"{width_mm:.2f}mm", "--page-height", f"{height_mm:.2f}mm",
             "--title", st["paper"], str(src), str(pdf),
