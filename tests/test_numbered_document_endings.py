@@ -153,3 +153,16 @@ def test_a_novels_chapters_keep_their_paragraphs(tmp_path: Path, seed: int) -> N
     outline = _outline(path)
     for text, chapter in gold.items():
         assert _path_of(outline, text)[-1] == chapter, (text, _path_of(outline, text))
+
+
+@pytest.mark.parametrize("credit", ["清·无名氏 著", "[英]狄更斯 著　张三 译", "作者：王小波"])
+def test_a_books_author_line_is_no_level_of_its_chapters(tmp_path: Path, credit: str) -> None:
+    lines = ["江南旧梦录", credit]
+    for k in range(3):
+        lines += [f"第{CN[k]}回 旧友重逢说前事之{CN[k]}", f"这是第{CN[k]}回的正文。{CLAUSES[k]}", CLAUSES[k + 1]]
+    path = tmp_path / "book.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outline = _outline(path)
+    for k in range(3):
+        path_of = _path_of(outline, f"这是第{CN[k]}回的正文")
+        assert path_of[-1].startswith(f"第{CN[k]}回") and credit not in path_of, path_of
