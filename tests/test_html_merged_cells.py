@@ -86,3 +86,10 @@ def test_a_row_left_with_one_cell_of_its_own_is_still_a_row_of_the_table(tmp_pat
     <tr><td rowspan=2>年假</td><td>工作满一年后享有</td></tr><tr><td>每多一年加一天</td></tr></table>"""
     texts = _page(tmp_path, table)
     assert "项目：年假 | 说明：每多一年加一天" in texts
+
+
+def test_a_table_laying_out_a_page_takes_no_column_names_from_its_first_row(tmp_path):
+    table = """<table><tr><td><h2>采购公告</h2></td><td>发布日期</td></tr>
+    <tr><td>办公桌</td><td>120</td></tr><tr><td>办公椅</td><td>240</td></tr></table>"""
+    texts = _page(tmp_path, table)
+    assert "办公桌 | 120" in texts and "办公椅 | 240" in texts

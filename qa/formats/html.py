@@ -361,7 +361,9 @@ def _row_lines(row) -> tuple[str, int] | None:  # noqa: ANN001 - lxml <tr>
     cached = _ROW_LINES.get(table)
     if cached is None:
         rows, grid = _table_grid(table)
-        lines = table_lines(grid)
+        # a table laying out a page is labelled only by header cells it marks: its first row's words (a title
+        # cell beside a date) are no column names of the rows of data it may also hold
+        lines = table_lines(grid, guess_header=not any(_holds_layout(r) for r in rows))
         cached = {
             r: (line, len({id(c.key) for c in g if c.text})) for r, line, g in zip(rows, lines, grid, strict=True)
         }
@@ -387,6 +389,11 @@ def _is_layout_row(row) -> bool:  # noqa: ANN001
         read = _row_lines(row)  # one cell of its own, beside cells spanning into it from above, is a row of data
         if read is None or read[1] < 2:
             return True
+    return _holds_layout(row)
+
+
+def _holds_layout(row) -> bool:  # noqa: ANN001 - lxml <tr>
+    """A row whose cells hold a heading, a form or a table, a menu, or a list beside paragraphs."""
     tags = {d.tag for d in row.iterdescendants() if isinstance(d.tag, str)}
     if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags) or _holds_heading(row):
         return True

@@ -46,7 +46,7 @@ def _full_width(row: list[Cell], width: int) -> bool:
     return width > 1 and len(row) == width and len({id(c.key) for c in row}) == 1
 
 
-def _header_rows(grid: list[list[Cell]], width: int) -> tuple[int, int]:
+def _header_rows(grid: list[list[Cell]], width: int, guess: bool) -> tuple[int, int]:
     """(first, end) of the rows naming the columns, (0, 0) when none: marked header rows, or a first row the CSV
     reader would take for a header. Title rows across the whole table may stand above them."""
     from qa.formats.delimited import LABEL_WORD, is_header
@@ -60,7 +60,9 @@ def _header_rows(grid: list[list[Cell]], width: int) -> tuple[int, int]:
     if end > first:
         return (first, end) if end < len(grid) else (0, 0)  # a table of header cells only has no data to label
     rows = [[c.text for c in row] for row in grid[first:] if not _full_width(row, width)]
-    if not (first < len(grid) and rows and len(_groups(grid[first])) == len(grid[first]) and is_header(rows[0], rows)):
+    if not guess or first >= len(grid) or not rows or len(_groups(grid[first])) != len(grid[first]):
+        return 0, 0
+    if not is_header(rows[0], rows):
         return 0, 0
     # a form ('姓名 | 张三 | 性别 | 男' over '部门 | 研发部 | 职务 | 工程师') names its fields down its first
     # column: its first row is a record like the others, not the columns' names
@@ -83,10 +85,11 @@ def _labels(grid: list[list[Cell]], first: int, end: int, width: int) -> list[st
     return labels
 
 
-def table_lines(grid: list[list[Cell]]) -> list[str]:
-    """One line per row of ``grid`` (rows of cells, one per grid column; '' for a row with no text)."""
+def table_lines(grid: list[list[Cell]], guess_header: bool = True) -> list[str]:
+    """One line per row of ``grid`` (rows of cells, one per grid column; '' for a row with no text);
+    ``guess_header=False``: only header rows the file marks label the values."""
     width = max((len(row) for row in grid), default=0)
-    first, end = _header_rows(grid, width)
+    first, end = _header_rows(grid, width, guess_header)
     labels = _labels(grid, first, end, width) if end > first and width > 1 else []
     lines = []
     for r, row in enumerate(grid):
