@@ -27,8 +27,9 @@ The "Title" style, when used, is the document's top heading and every heading le
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
 and text boxes are read through, except Word's generated table of contents (a content control or a bare ``TOC``
-field). Tables become one block per row
-("cell | cell"); page headers and footers live in other parts of the package and are never read.
+field). Tables become one block per row, laid out on their grid (``table_rows``: a cell merged down read in every
+row it covers, values labelled under a header row, 'a：1 | b：2'); comments (in the margin, their own part) and page
+headers and footers live in other parts of the package and are never read.
 """
 
 from __future__ import annotations
