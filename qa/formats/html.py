@@ -7,7 +7,8 @@ section. The boilerplate rules here are the usual ones (the elements and ARIA ro
 for navigation, banners, footers and asides; class/id words naming chrome such as DocBook's
 ``navheader``/``navfooter``/``toc``; lists whose items are bare links; scripts and forms), applied to
 the ``<main>``/``<article>`` element when the page has one. A table row whose cells hold headings,
-lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
+lists or tables of their own lays out a page and is read block by block; a row of data is one line, read off
+the table's grid (``qa.formats.table_rows``: rowspan/colspan cells filled in, values labelled under header rows). An
 inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
 Checked on real pages by ``benchmarks/real_html.py``.
 
