@@ -7,6 +7,7 @@ an index is embedded again on its next build, and a removal (which embeds nothin
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import opencc
@@ -24,6 +25,8 @@ PLAN = """社区资源回收试点工作计划
 二、预期效益
 预计资源回收率提高至百分之三十五，每人每日垃圾产生量减少零点二公斤。
 """
+HAVE_MILVUS = all(importlib.util.find_spec(m) for m in ("pymilvus", "milvus_lite"))
+ENGINES = ["faiss", pytest.param("milvus", marks=pytest.mark.skipif(not HAVE_MILVUS, reason="pip install qa[milvus]"))]
 OTHER = """学校日常管理规定
 
 一、学生请假
@@ -35,8 +38,8 @@ def _settings(index) -> dict:
     return IndexStore(index).read_manifest()["settings"]
 
 
-@pytest.fixture
-def old_index(tmp_path, use_embedder, monkeypatch):
+@pytest.fixture(params=ENGINES)
+def old_index(request, tmp_path, use_embedder, monkeypatch):
     """An index as the build before the fold wrote it: vectors of the text as written, no 'vectors' stamp."""
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -44,9 +47,10 @@ def old_index(tmp_path, use_embedder, monkeypatch):
     (docs / "plan_traditional.txt").write_text(opencc.OpenCC("s2t").convert(PLAN), encoding="utf-8")
     (docs / "school_rules.txt").write_text(OTHER, encoding="utf-8")
     index = tmp_path / "index"
+    engine = {"engine": "milvus", "milvus_uri": str(tmp_path / "milvus.db")} if request.param == "milvus" else {}
     with monkeypatch.context() as patch:
         patch.setattr("qa.build.simplified", lambda text: text)
-        build_index([docs], index, embedder=use_embedder, progress=False)
+        build_index([docs], index, embedder=use_embedder, progress=False, **engine)
     gen = IndexStore(index).current_dir()
     manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
     manifest["settings"].pop("vectors", None)
