@@ -77,3 +77,44 @@ def test_a_comment_in_the_margin_is_not_text_of_the_section(tmp_path):
     sections = _sections(tmp_path / "commented.docx")
     assert sections[("第一章 总则",)] == ["本办法自发布之日起施行。"]
     assert not any("具体日期" in t for texts in sections.values() for t in texts)
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_paragraphs_with_an_outline_level_and_list_numbering_show_it_as_typed(tmp_path):
+    """A WPS/Word file whose heads are plain paragraphs with an outline level (the navigation pane's) and Word's list
+    numbering '%1、' / '（%2）': the path names them as the page shows them and as people type them, the number
+    against its words ('一、工作目标', not '工作目标' nor '一、 工作目标')."""
+    from lxml import etree
+
+    d = docx.Document()
+    d.add_paragraph("x", style="List Number")  # (python-docx adds its numbering part with a list style)
+    numbering = d.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for k, text in enumerate(["%1、", "（%2）"])
+    )
+    numbering.insert(0, etree.fromstring(f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="77">{levels}</w:abstractNum>'))
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{W}" w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    d.element.body.remove(d.element.body[0])
+
+    def add(text: str, level: int | None = None) -> None:
+        paragraph = d.add_paragraph(text)
+        if level is not None:
+            properties = paragraph._p.get_or_add_pPr()
+            properties.append(
+                etree.fromstring(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>')
+            )
+            properties.append(etree.fromstring(f'<w:outlineLvl xmlns:w="{W}" w:val="{level}"/>'))
+
+    add("工作目标", 0)
+    add("全年完成各项任务。")
+    add("主要措施", 0)
+    add("加强组织领导", 1)
+    add("成立领导小组。")
+    d.save(str(tmp_path / "plan.docx"))
+    sections = _sections(tmp_path / "plan.docx")
+    assert sections[("一、工作目标",)] == ["全年完成各项任务。"]
+    assert sections[("二、主要措施", "（一）加强组织领导")] == ["成立领导小组。"]

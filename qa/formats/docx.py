@@ -393,7 +393,8 @@ def _labelled(text: str, label: str) -> str:
     numbered already (an author who typed the number and also left Word's numbering on)."""
     if not label or line_outline_rank(text) is not None or text[:1].isdigit():
         return text
-    return f"{label} {text}"
+    # a number ending in full-width punctuation is typed against its words ('一、工作目标', '（一）加强领导')
+    return f"{label}{text}" if label[-1] in "、）．：" else f"{label} {text}"
 
 
 def _list_number(element, style) -> tuple[str, int | None] | None:  # noqa: ANN001 - lxml w:p, python-docx style
