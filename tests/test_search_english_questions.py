@@ -8,8 +8,6 @@ must find the singular the contract uses. Chinese questions over the same index 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qa.build import build_index
@@ -40,7 +38,8 @@ CLAUSES = [
     (
         "第五条 违约责任",
         "乙方逾期支付租金超过十五日的，甲方有权解除合同并没收押金。",
-        "If Party B is more than fifteen days late in paying rent, Party A may terminate this contract and retain the deposit.",
+        "If Party B is more than fifteen days late in paying rent, Party A may terminate this contract "
+        "and retain the deposit.",
     ),
     (
         "第六条 通知",
