@@ -176,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
                     (r["answerable"] and r["rank"] != 1) or (not r["answerable"] and not r["weak"])
                 ):
                     print(
-                        f"  [{r['layout']}] {r['question']!r} rank={r['rank']} rel={r['relevance']:.2f} top={r['top']!r}"
+                        f"  [{r['layout']}] {r['question']!r} rank={r['rank']} relevance={r['relevance']:.2f}",
+                        f"top={r['top'][:80]!r}",
                     )
     return 0
 
