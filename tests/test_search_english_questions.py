@@ -102,9 +102,22 @@ def test_english_asking_words_do_not_make_the_answer_weak(lease: Searcher, quest
 def test_another_form_of_a_word_finds_the_form_the_text_uses(lease: Searcher, question: str, answer: str):
     hit = _answer(lease, question, answer)
     assert not hit.weak, (question, hit.score, hit.breakdown)
+    marked = " ".join(hit.text[a:b] for a, b in hit.highlights)
+    assert answer in marked, (question, marked, hit.text)  # the sentence is marked, whatever form it uses
 
 
 @pytest.mark.parametrize(("question", "answer"), [("押金是多少", "104000"), ("租赁期限多长", "三年")])
 def test_chinese_questions_over_the_same_contract_keep_their_answers(lease: Searcher, question: str, answer: str):
     hits = lease.search(question, k=1)
     assert hits and answer in hits[0].text, (question, hits)
+
+
+def test_the_highlight_marks_the_sentence_with_another_form_of_the_question_word():
+    from qa.highlight import highlight_spans
+
+    text = "The monthly rent is RMB 52,000, paid each quarter. The deposit equals two months' rent, RMB 104,000."
+    for question in ("What about the deposits?", "When is the rent paid?"):
+        spans = highlight_spans(question, text)
+        marked = " ".join(text[a:b] for a, b in spans)
+        want = "104,000" if "deposit" in question else "52,000"
+        assert want in marked and ("104,000" in marked) == (want == "104,000"), (question, marked)
