@@ -416,7 +416,7 @@ def _update(
         "bm25": {"method": BM25_METHOD, "k1": BM25_K1, "b": BM25_B},
         "max_segments": MAX_SEGMENTS,
         "words": WORDS,
-        "vectors": WORDS,  # the encoder read Han characters as simplified too
+        "vectors": _vectors_stamp(previous, live_before - len(dead)),  # the encoder read Han as simplified too
     }
     # Fusion weights for this model and corpus, measured on a sample of the live chunks (qa.calibration),
     # while the segment is written: the measurement is mostly Python and NumPy, the writing mostly FAISS,
@@ -473,7 +473,11 @@ def _update_milvus(
     calibration = calibrate_update(
         previous, dead, part.chunks, part.windows, live_after, _encoder(embedder), known_tokens=_tokens_by_text(part)
     )
-    settings = {"engine": "milvus", "bm25": {"analyzer": "jieba", "function": "milvus BM25"}, "vectors": WORDS}
+    settings = {
+        "engine": "milvus",
+        "bm25": {"analyzer": "jieba", "function": "milvus BM25"},
+        "vectors": _vectors_stamp(previous, (previous.count if previous else 0) - removed_chunks),
+    }
     manifest = _manifest(embedder, params, calibration, settings, entries, live_after, next_id, part, next_segment)
     keep = [e["name"] for e in previous.manifest["segments"]] if previous else []
     milvus_engine.write(
@@ -512,6 +516,22 @@ def _milvus_target(
     from qa.milvus_engine import default_collection
 
     return {"uri": uri, "collection": collection or default_collection(index_dir)}
+
+
+def _vectors_of(manifest: dict) -> str | None:
+    """How an index's vectors were made: ``qa.words.SCRIPT`` (the encoder read Han as simplified) or None."""
+    return (manifest.get("settings") or {}).get("vectors")
+
+
+def _vectors_stamp(previous: LoadedIndex | None, kept_chunks: int) -> str | None:
+    """What the new generation's vectors are, for its manifest: folded (``WORDS``) when every vector in it was made
+    from folded text — a fresh index, or no chunk of the previous one kept, or a previous one whose vectors all were
+    — else the previous stamp (vectors kept from before the fold make questions read as written: a stamp saying
+    't2s' over them would fold questions those vectors never saw). A build re-embeds such an index (``build_index``);
+    only a removal, which embeds nothing, keeps the old stamp."""
+    if previous is None or kept_chunks <= 0:
+        return WORDS
+    return _vectors_of(previous.manifest)
 
 
 def _words_of(manifest: dict) -> str | None:
@@ -581,10 +601,15 @@ def build_index(
                 and previous.manifest.get("chunking") == params.as_dict()
                 # BM25 words made otherwise (before the script fold): tokenize everything again (Milvus: its own)
                 and _words_of(previous.manifest) == (None if milvus else WORDS)
+                # vectors embedded before the encoder read Han as simplified: embedded again (FAISS reuses the
+                # vector of every text the fold leaves as it was), so the manifest's 't2s' stays true
+                and _vectors_of(previous.manifest) == WORDS
             )
             if previous is not None and _words_of(previous.manifest) != (None if milvus else WORDS):
                 # an index from before the script fold: said once, else "added 0, changed 0" hides a full pass
                 log.warning("index made before simplified/traditional folding: its keyword words are made again")
+            elif previous is not None and _vectors_of(previous.manifest) != WORDS:
+                log.warning("index's vectors made before simplified/traditional folding: its chunks are embedded again")
             old = previous.manifest["documents"] if previous else {}
             incoming = {d.doc_id: d for d in loaded.documents}
             for doc_id, doc in incoming.items():

@@ -58,6 +58,10 @@ _LANGUAGE = {
 _TRADITIONAL = ("big5", "cp950", "big5hkscs")
 SAMPLE_BYTES = 200_000  # of a long file decoded and scored: enough to tell, bounded on a 100 MB file
 SAMPLE_CHARS = 50_000  # of each reading scored
+# Credit of an ideograph GBK added to GB2312 (``_beyond_gb2312``) in a Chinese reading: a list of rare name characters
+# ('镕基 喆 堃 …') has no common character, and scored nothing it lost to cp1251's reading of its bytes. Chosen on the
+# TUNING catalogues of ``benchmarks/encodings.py`` (0.1-0.5 tried), reported on REPORT.
+BEYOND_GB2312 = 0.25
 AMBIGUOUS_BELOW = 0.05  # a runner-up this close (in score) to the winner, reading other text: the file is named
 
 # Accented letters of the alphabets written in the single-byte Latin encodings (lower case).
@@ -90,6 +94,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff5e\uffe0-\uffe6\u2010-\u206f\u00b7\u00d7]")
 # Punctuation and symbols text in alphabetic scripts uses: « » ° § © ® · £ ¥ ¿ ¡ € ™ – — ‘ ’ ‚ “ ” „ • …
 _SYMBOL = re.compile("[\u00a0«»°§©®·£¥¿¡€™\u2013\u2014\u2018-\u201e\u2022\u2026]")
+_NOT_IN_WORDS = frozenset("€£¥•")
 # Letters of the alphabets written in the Cyrillic encodings (lower case).
 _CYRILLIC = (
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",  # Russian
@@ -99,6 +104,9 @@ _CYRILLIC = (
     "абвгдђежзијклљмнњопрстћуфхцчџш",  # Serbian
     "абвгдѓежзѕијклљмнњопрстќуфхцчџш",  # Macedonian
 )
+
+# Letters written alone as words in those languages (prepositions, conjunctions, particles: 'в', 'и', 'з', 'ў').
+_CYRILLIC_ONE_LETTER = frozenset("авжзийкосуяіўб")
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,23 @@ def _first_level(ch: str, traditional: bool) -> bool:
     return 0xB0 <= (_lead(ch, "gb2312") or 0) <= 0xD7
 
 
+def _beyond_gb2312(ch: str) -> bool:
+    """An ideograph GBK added to GB2312 (its rarer characters: the ones in names, '镕', '喆', '堃', '昇').
+
+    Bytes of other text read as GB18030 seldom land there: EUC-KR's and KOI8/cp1251's letters pair into GB2312's own
+    rows (both bytes from 0xA1), a Latin word's accented letter before an ASCII letter is skipped as inside that
+    word; Shift-JIS, Big5 and UHC do land there, but their own readings are then strong (kana, common characters,
+    hangul)."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        try:
+            return len(ch.encode("gbk")) == 2
+        except UnicodeEncodeError:
+            return False
+    return False
+
+
 def _spaced(text: str, k: int, kind) -> bool:  # noqa: ANN001 - a character test
     """A character next to a space with another of its kind beyond it ('번역 목', '锅开 格'): Korean spaces its
     words, Chinese and Japanese do not; ideographs so spaced are Korean read in the wrong encoding."""
@@ -162,6 +187,9 @@ def _inside_latin_word(text: str, k: int) -> bool:
 def _chinese(text: str, traditional: bool) -> float:
     plain = t2s_converter().convert(text) if traditional else text
     good = total = 0.0
+    # a text mostly of Latin letters ('W dyrektywie numer po „” nie…': cp1250's quotes '„”' pair into one GBK
+    # ideograph) is not written in Chinese characters, however rare the one it shows
+    written_in_han = sum(map(_ideograph, text)) > sum(ch.isascii() and ch.isalpha() for ch in text)
     for k, (ch, simple) in enumerate(zip(text, plain, strict=False)):
         if ch.isascii() or ch.isspace():
             continue
@@ -176,6 +204,8 @@ def _chinese(text: str, traditional: bool) -> float:
                 good += 1
             elif _first_level(ch, traditional) and not _spaced(text, k, _ideograph):
                 good += 0.5
+            elif not traditional and written_in_han and _beyond_gb2312(ch):
+                good += BEYOND_GB2312
         elif _CJK_PUNCT.match(ch):
             good += 1
     return good / total if total else 1.0
@@ -221,6 +251,8 @@ def _usual_symbol(text: str, k: int) -> bool:
     ch = text[k]
     if not _SYMBOL.match(ch):
         return False
+    if ch in _NOT_IN_WORDS and any(0 <= j < len(text) and text[j].isalpha() for j in (k - 1, k + 1)):
+        return False  # '€Т', '•N', 'Б€': a currency sign or a bullet stands apart from letters
     inside = 0 < k < len(text) - 1 and text[k - 1].isalpha() and text[k + 1].isalpha()
     if inside and ch != "\u2019" and not (ch == "\u00b7" and text[k - 1] == text[k + 1] == "l"):  # d’accord, l·l
         return False
@@ -239,6 +271,13 @@ def _alphabetic(text: str, latin: bool | None) -> float:
             continue
         total += len(foreign)
         one_script = len({_script(ch) for ch in word}) == 1
+        if latin is False and not one_script and any(ch.isascii() for ch in word):
+            # a Cyrillic letter run into a Latin one ('йF', 'кЖh'): a double-byte character's trail byte read as
+            # ASCII, never a Russian word; it counts against the reading as an odd character does
+            good -= len(foreign)
+            continue
+        if latin is False and len(word) == 1 and word.lower() not in _CYRILLIC_ONE_LETTER:
+            continue  # a lone letter no Cyrillic alphabet writes as a word ('щ', 'ґ'): a byte of something else
         cased = word.islower() or word.istitle() or word.isupper()
         # a Latin word of accented letters only ('ÀÔ', 'íĺ'): bytes of Cyrillic or Korean text, not a word
         unaccented = latin is not True or len(foreign) < len(word) or len(word) == 1

@@ -32,10 +32,14 @@ UNREAD_SUFFIXES = {
     ".wps": "WPS Office .wps",
     ".rtf": "RTF",
     ".odt": "OpenDocument .odt",
+    ".odp": "OpenDocument .odp",
+    ".ods": "OpenDocument .ods",
     ".xls": "Excel .xls",
     ".xlsx": "Excel .xlsx",
     ".ppt": "PowerPoint .ppt",
     ".pptx": "PowerPoint .pptx",
+    ".pages": "Apple Pages",
+    ".key": "Apple Keynote",
     ".epub": "EPUB",
 }
 MAX_FILE_BYTES = 100 * 2**20  # ~33 million Chinese characters, ~110k chunks, ~40 min of embedding on 2 cores
@@ -239,7 +243,11 @@ def _check_readable(path: Path, name: str) -> None:
     build (and its memory) for it.
     """
     if not path.is_file():
-        raise LoadError(f"{name}: not a regular file (a pipe, a device or a broken link), skipped")
+        if path.is_symlink() and not path.exists():
+            raise LoadError(f"{name}: a broken link (it points at {path.readlink()}, which does not exist), skipped")
+        if not path.exists():
+            raise LoadError(f"{name}: no such file")
+        raise LoadError(f"{name}: not a regular file (a directory, a pipe or a device), skipped")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise LoadError(

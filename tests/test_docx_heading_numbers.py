@@ -98,8 +98,8 @@ def test_chinese_numbers_from_heading_styles_linked_to_a_list(tmp_path):
     d.add_paragraph("本办法自发布之日起施行。")
     d.save(str(tmp_path / "styles.docx"))
     sections = _sections(tmp_path / "styles.docx")
-    assert sections[0] == (("第一章 总则", "（一） 目的"), ["为规范差旅费管理，制定本办法。"])
-    assert sections[-1] == (("第十一章 附则11", "（一） 施行"), ["本办法自发布之日起施行。"])
+    assert sections[0] == (("第一章 总则", "（一）目的"), ["为规范差旅费管理，制定本办法。"])
+    assert sections[-1] == (("第十一章 附则11", "（一）施行"), ["本办法自发布之日起施行。"])
 
 
 def test_other_formats_and_typed_numbers_are_not_drawn_twice(tmp_path):

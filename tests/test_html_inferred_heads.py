@@ -61,5 +61,11 @@ def test_a_bold_caption_is_no_head(tmp_path):
     </body></html>"""
     sections = _outline(tmp_path, html)
     assert list(sections) == ["经济运行报告", "经济运行报告 › 一、总体情况", "经济运行报告 › 二、分项情况"]
-    assert sections["经济运行报告 › 一、总体情况"] == [BODY, "表1 主要经济指标", "指标 | 数值", "GDP | 100", BODY]
+    assert sections["经济运行报告 › 一、总体情况"] == [
+        BODY,
+        "表1 主要经济指标",
+        "指标 | 数值",
+        "指标：GDP | 数值：100",
+        BODY,
+    ]
     assert sections["经济运行报告 › 二、分项情况"][-2:] == ["图1 增长趋势", "从图中可以看出，增长趋势明显。"]

@@ -26,11 +26,13 @@ def test_a_chapter_with_previous_and_next_links_keeps_its_text(tmp_path):
 
 
 def test_a_table_of_linked_names_and_numbers_is_data(tmp_path):
-    rows = "".join(f'<tr><td><a href="{c}.html">{c}</a></td><td>{n}</td></tr>' for c, n in [
-        ("北京", 2189), ("上海", 2487), ("广州", 1867), ("深圳", 1756), ("重庆", 3212)])
+    rows = "".join(
+        f'<tr><td><a href="{c}.html">{c}</a></td><td>{n}</td></tr>'
+        for c, n in [("北京", 2189), ("上海", 2487), ("广州", 1867), ("深圳", 1756), ("重庆", 3212)]
+    )
     body = f"<h1>城市人口</h1><table><tr><th>城市</th><th>人口（万）</th></tr>{rows}</table>"
     texts = _texts(tmp_path, body)
-    assert "北京 | 2189" in texts and "重庆 | 3212" in texts
+    assert "城市：北京 | 人口（万）：2189" in texts and "城市：重庆 | 人口（万）：3212" in texts
 
 
 def test_a_list_of_links_to_other_sites_is_what_the_author_wrote(tmp_path):

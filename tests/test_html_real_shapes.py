@@ -48,7 +48,9 @@ def test_a_data_table_still_reads_one_line_per_row(tmp_path):
         "<h1>网络</h1><table><tr><th>软件包</th><th>说明</th></tr>"
         "<tr><td><p>ifupdown</p></td><td>标准配置</td></tr></table>"
     )
-    assert _sections(tmp_path, body, title="网络") == [(("网络",), ["软件包 | 说明", "ifupdown | 标准配置"])]
+    assert _sections(tmp_path, body, title="网络") == [
+        (("网络",), ["软件包 | 说明", "软件包：ifupdown | 说明：标准配置"])
+    ]
 
 
 def test_a_list_holding_one_link_is_an_item_not_a_menu(tmp_path):

@@ -97,13 +97,15 @@ def test_office_files_not_read_here_are_named_with_what_to_do(tmp_path):
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))  # an OLE2 compound file
     (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04" + bytes(100))
+    (tmp_path / "deck.odp").write_bytes(b"PK\x03\x04" + bytes(100))  # was skipped without a word in a folder
     result = load_paths([tmp_path])
     assert [d.doc_id for d in result.documents] == ["good.txt"]
     joined = "\n".join(result.problems)
     assert "old.doc: Word 97-2003 .doc files are not read; save it as .docx" in joined
     assert "slides.pptx: PowerPoint .pptx files are not read" in joined
+    assert "deck.odp: OpenDocument .odp files are not read" in joined
     # given by name, the same message (not 'looks like a binary file')
-    assert load_paths([tmp_path / "old.doc"]).problems == [result.problems[0]]
+    assert load_paths([tmp_path / "old.doc"]).problems == [p for p in result.problems if p.startswith("old.doc")]
 
 
 def test_japanese_shift_jis_is_not_read_as_chinese(tmp_path):

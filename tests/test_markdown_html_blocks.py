@@ -74,14 +74,14 @@ def test_html_table_reads_as_rows_cited_at_the_files_lines(tmp_path: Path) -> No
     path, doc, outline = _read(tmp_path)
     assert "<" not in doc.text  # no tag is indexed or shown
     row = _paragraph(outline, "婚假")
-    assert row.text == "婚假 | 3天 | 法定婚假"
+    assert row.text == "假期类型：婚假 | 天数：3天 | 说明：法定婚假"  # labelled by the header row
     assert row.line_start == row.line_end == _file_line(path, "婚假")
     section = next(s for s in outline.sections if row.index in s.paragraphs)
     assert section.path[-1] == "二、考勤与休假"
     header = _paragraph(outline, "假期类型 | 天数 | 说明")
     assert header.line_start == _file_line(path, "<th>假期类型")
     # the header row is in the chunk that holds the rows
-    chunks = [c for c in chunk_outline(outline) if "婚假 | 3天" in c.text]
+    chunks = [c for c in chunk_outline(outline) if "婚假 | 天数：3天" in c.text]
     assert chunks and all("假期类型 | 天数 | 说明" in c.text for c in chunks)
 
 

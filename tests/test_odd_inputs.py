@@ -156,8 +156,9 @@ def test_pipes_devices_broken_links_and_huge_files_are_named_and_skipped(tmp_pat
     result = load_paths([tmp_path])
     assert [d.doc_id for d in result.documents] == ["good.txt"]
     problems = "\n".join(result.problems)
-    for name in ("pipe.txt", "zero.txt", "dangling.txt"):
+    for name in ("pipe.txt", "zero.txt"):
         assert f"{name}: not a regular file" in problems
+    assert "dangling.txt: a broken link" in problems  # not 'a pipe or a device': the user can mend the link
     assert "huge.txt: 101 MB is more than the 100 MB" in problems
 
 

@@ -38,7 +38,7 @@ def _dialect(text: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
 
 # Words column names are made of ('姓名', '联系电话', 'Email'): a first row of plain text is taken for names only with
 # one of them, or over a column of numbers; a headerless list of people ('张三,男,销售部') is otherwise data.
-_LABEL_WORD = re.compile(
+LABEL_WORD = re.compile(
     r"名称|姓名|名字|问题|答案|回答|日期|时间|年份|编号|序号|代码|类型|类别|部门|单位|地址|电话|手机|邮箱|备注|说明|描述|"
     r"数量|金额|价格|单价|总价|合计|城市|地区|省份|国家|标题|内容|状态|等级|性别|年龄|职务|岗位|"
     r"\b(?:name|id|date|time|email|phone|address|title|question|answer|description|price|amount|qty|quantity|type|"
@@ -47,7 +47,7 @@ _LABEL_WORD = re.compile(
 )
 
 
-def _is_header(first: list[str], rows: list[list[str]]) -> bool:
+def is_header(first: list[str], rows: list[list[str]]) -> bool:
     """Whether the first row names the columns: every cell filled, none a number, no two alike, more rows follow,
     and something says they are names — a column of numbers under a word, or a word column names are made of.
 
@@ -68,7 +68,7 @@ def _is_header(first: list[str], rows: list[list[str]]) -> bool:
         > sum(1 for r in below if k < len(r) and r[k].strip())
         for k in range(len(cells))
     )
-    return numeric_column or any(_LABEL_WORD.search(c) for c in cells)
+    return numeric_column or any(LABEL_WORD.search(c) for c in cells)
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:
@@ -99,7 +99,7 @@ def read_delimited(path: Path, doc_id: str) -> Document:
         csv.field_size_limit(limit)
     if not rows:
         raise LoadError(f"{doc_id}: no rows found in this table file, skipped")
-    header = [clean_inline(c) for c in rows[0]] if _is_header(rows[0], rows) else None
+    header = [clean_inline(c) for c in rows[0]] if is_header(rows[0], rows) else None
     blocks = [Block(" | ".join(header), role="table")] if header else []
     blocks += [Block(_row_text(row, header), role="table") for row in (rows[1:] if header else rows)]
     return to_document(blocks, path, doc_id, "csv", encoding)

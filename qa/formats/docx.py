@@ -27,8 +27,9 @@ The "Title" style, when used, is the document's top heading and every heading le
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
 and text boxes are read through, except Word's generated table of contents (a content control or a bare ``TOC``
-field). Tables become one block per row
-("cell | cell"); page headers and footers live in other parts of the package and are never read.
+field). Tables become one block per row, laid out on their grid (``table_rows``: a cell merged down read in every
+row it covers, values labelled under a header row, 'a：1 | b：2'); comments (in the margin, their own part) and page
+headers and footers live in other parts of the package and are never read.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from qa.formats.outline_numbers import (
     numbered_heading_rank,
     numbered_line_heads_text,
 )
+from qa.formats.table_rows import Cell, table_lines
 from qa.records import Document
 from qa.structure.headings import is_bare_heading
 
@@ -391,7 +393,8 @@ def _labelled(text: str, label: str) -> str:
     numbered already (an author who typed the number and also left Word's numbering on)."""
     if not label or line_outline_rank(text) is not None or text[:1].isdigit():
         return text
-    return f"{label} {text}"
+    # a number ending in full-width punctuation is typed against its words ('一、工作目标', '（一）加强领导')
+    return f"{label}{text}" if label[-1] in "、）．：" else f"{label} {text}"
 
 
 def _list_number(element, style) -> tuple[str, int | None] | None:  # noqa: ANN001 - lxml w:p, python-docx style
@@ -562,6 +565,23 @@ def _row_text(row) -> str:  # noqa: ANN001 - python-docx _Row
     return " | ".join(cells)
 
 
+def _table_lines(table) -> list[tuple[object, str]]:  # noqa: ANN001 - python-docx Table
+    """Each row of a table with its line (``qa.formats.table_rows``): a cell merged down (``w:vMerge``) read in
+    every row it covers, one merged across (``w:gridSpan``) once, values labelled under a header row (Word's
+    "repeat as header row", ``w:tblHeader``, or a first row of column names). A table python-docx cannot lay out
+    on its grid (a damaged merge) is read row by row as it stands."""
+    try:
+        rows = list(table.rows)
+        grid = []
+        for row in rows:
+            header = bool(row._tr.xpath("./w:trPr/w:tblHeader[not(@w:val='0' or @w:val='false')]"))
+            before = [Cell(object(), "") for _ in range(row.grid_cols_before)]
+            grid.append(before + [Cell(cell._tc, _cell_text(cell), header) for cell in row.cells])
+        return list(zip(rows, table_lines(grid), strict=True))
+    except Exception:  # noqa: BLE001 - python-docx raises on a merge it cannot follow; the text is still read
+        return [(row, _row_text(row)) for row in table.rows]
+
+
 def _note_references(element) -> list[tuple[str, str]]:  # noqa: ANN001 - lxml w:p / w:tbl
     """The (kind, id) of every footnote and endnote a paragraph or table refers to, in order; not those in
     deleted text or in a text box (its paragraphs are read, and place their notes, on their own)."""
@@ -622,7 +642,7 @@ def _note_lines(kind: str, content: list, document) -> list[tuple[str, str]]:  #
     lines: list[tuple[str, str]] = []
     for element in content:
         if element.tag == f"{_W}tbl":
-            lines += [(kind, t) for row in Table(element, document).rows if (t := _row_text(row))]
+            lines += [(kind, t) for _, t in _table_lines(Table(element, document)) if t]
         elif text := clean_inline(_paragraph_text(element)):
             lines.append((kind, text))
     return lines
@@ -707,8 +727,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 items.append(("p", clean_inline(line.text), level, title))
             place(element)
         elif tag == "tbl":
-            for row in Table(element, document).rows:
-                text = _row_text(row)
+            for row, text in _table_lines(Table(element, document)):
                 if text:
                     items.append(("row", text, None, False))
                 place(row._tr)

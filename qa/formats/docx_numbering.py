@@ -5,8 +5,10 @@ list (``w:numPr``: numId, level) and the list's level says how to draw its numbe
 ``w:numFmt``, ``w:start``). The reader shows them in headings because users see them on the page and type them
 in questions ('1.1 目的 is what section?'); a path '总则 › 目的' named sections the page calls '1 总则 › 1.1 目的'.
 
-Only simple formats are drawn: decimal (also zero-padded) and Chinese counting (一、二 …); a list level using
-any other (letters, Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. A level with legal
+Only simple formats are drawn: decimal (also zero-padded, full-width), Chinese counting (一、二 …, in Word's
+mainland, Taiwanese and Japanese variants: LibreOffice writes its '一, 二, 三' outline as taiwaneseCountingThousand),
+ideographic digits, heavenly stems (甲、乙) and financial numerals (壹、贰); a list level using any other (letters,
+Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. A level with legal
 numbering (``w:isLgl``) draws every number of its text in digits ('1.1' under '第一章'), as Word does. Counting
 follows Word's common case: each list (numId) counts its levels in body order, a level restarts after a
 higher level of the same list, ``w:startOverride`` restarts a list. Numbering python-docx cannot read (no
@@ -22,7 +24,27 @@ log = logging.getLogger(__name__)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "零一二三四五六七八九"
-_SIMPLE = {"decimal", "decimalZero", "chineseCounting", "chineseCountingThousand", "ideographDigital"}
+# Chinese counting as Word's mainland, Taiwanese and Japanese formats all write it for the numbers of headings (一 …
+# 十, 十一, 二十): LibreOffice saves its '一, 二, 三, ...' outline numbering as taiwaneseCountingThousand.
+_COUNTING = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "japaneseCounting",
+}
+_HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional: 甲、乙 … 癸 (1-10)
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"  # chineseLegalSimplified, with 拾 佰 仟 as units
+_SIMPLE = {
+    "decimal",
+    "decimalZero",
+    "decimalFullWidth",
+    "decimalFullWidth2",
+    "ideographDigital",
+    "ideographTraditional",
+    "chineseLegalSimplified",
+    *_COUNTING,
+}
 
 
 def chinese_number(n: int) -> str:
@@ -45,11 +67,21 @@ def chinese_number(n: int) -> str:
 def _format(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt == "decimal":
-        return str(n)
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate(_FULL_WIDTH)
     if fmt == "ideographDigital":
         return "".join(_DIGITS[int(c)] for c in str(n))
-    return chinese_number(n)
+    if fmt == "ideographTraditional":
+        return _HEAVENLY_STEMS[n - 1] if 0 < n <= len(_HEAVENLY_STEMS) else str(n)
+    if fmt == "chineseLegalSimplified":
+        return chinese_number(n).translate(_LEGAL)
+    if fmt in _COUNTING:
+        return chinese_number(n)
+    return str(n)
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_LEGAL = str.maketrans(_DIGITS + "十百千", _LEGAL_DIGITS + "拾佰仟")
 
 
 def _int(value: str | None, default: int) -> int:

@@ -7,7 +7,8 @@ section. The boilerplate rules here are the usual ones (the elements and ARIA ro
 for navigation, banners, footers and asides; class/id words naming chrome such as DocBook's
 ``navheader``/``navfooter``/``toc``; lists whose items are bare links; scripts and forms), applied to
 the ``<main>``/``<article>`` element when the page has one. A table row whose cells hold headings,
-lists or tables of their own lays out a page and is read block by block; a row of data is one line. An
+lists or tables of their own lays out a page and is read block by block; a row of data is one line, read off
+the table's grid (``qa.formats.table_rows``: rowspan/colspan cells filled in, values labelled under header rows). An
 inline element wrapping blocks is read as those blocks; ``hidden`` parts are read (scripts reveal them).
 Checked on real pages by ``benchmarks/real_html.py``.
 
@@ -30,6 +31,7 @@ every heading of the page (trafilatura's over-pruning guard).
 from __future__ import annotations
 
 import re
+import weakref
 from pathlib import Path
 
 from qa.errors import LoadError
@@ -37,6 +39,7 @@ from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link,
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.formats.soft_breaks import ends_paragraph
+from qa.formats.table_rows import Cell, table_lines
 from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
@@ -315,6 +318,64 @@ _LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
 _LISTS = {"ul", "ol", "dl"}
 
 
+def _span(cell, name: str, limit: int) -> int:  # noqa: ANN001 - lxml td/th
+    """A cell's rowspan/colspan, at least 1 and at most ``limit``; 0 (a row span to the group's end) is ``limit``."""
+    value = (cell.get(name) or "").strip()
+    number = int(value) if value.isdigit() else 1
+    return limit if number == 0 else max(1, min(number, limit))
+
+
+def _table_grid(table) -> tuple[list, list[list[Cell]]]:  # noqa: ANN001 - lxml <table>
+    """The table's own rows (not those of tables inside its cells) and its grid: each cell on every slot its
+    rowspan and colspan cover (``qa.formats.table_rows``)."""
+    rows = [
+        r
+        for part in [table, *(c for c in table if isinstance(c.tag, str) and c.tag in ("thead", "tbody", "tfoot"))]
+        for r in part
+        if isinstance(r.tag, str) and r.tag == "tr"
+    ]
+    grid: list[dict[int, Cell]] = [{} for _ in rows]
+    for r, row in enumerate(rows):
+        k = 0
+        for cell in row:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while k in grid[r]:
+                k += 1
+            found = Cell(cell, _text(cell), cell.tag == "th")
+            for dr in range(_span(cell, "rowspan", len(rows) - r)):
+                for dk in range(_span(cell, "colspan", MAX_COLUMNS)):
+                    grid[r + dr].setdefault(k + dk, found)
+            k += 1
+    width = max((max(g) + 1 for g in grid if g), default=0)
+    return rows, [[g.get(k) or Cell(object(), "") for k in range(width)] for g in grid]  # (a short row's slots)
+
+
+def _row_lines(row) -> tuple[str, int] | None:  # noqa: ANN001 - lxml <tr>
+    """A data row's line, merged cells filled in and values labelled (``table_rows``), and how many cells the row
+    shows (those spanning into it from rows above included); None when the row is not in a table."""
+    table = row.getparent()
+    if table is not None and table.tag in ("thead", "tbody", "tfoot"):
+        table = table.getparent()
+    if table is None or table.tag != "table":
+        return None
+    cached = _ROW_LINES.get(table)
+    if cached is None:
+        rows, grid = _table_grid(table)
+        # a table laying out a page is labelled only by header cells it marks: its first row's words (a title
+        # cell beside a date) are no column names of the rows of data it may also hold
+        lines = table_lines(grid, guess_header=not any(_holds_layout(r) for r in rows))
+        cached = {
+            r: (line, len({id(c.key) for c in g if c.text})) for r, line, g in zip(rows, lines, grid, strict=True)
+        }
+        _ROW_LINES[table] = cached
+    return cached.get(row)
+
+
+MAX_COLUMNS = 1000  # a colspan beyond this is a typo ('colspan=99999'), not a table that wide
+_ROW_LINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # table -> {row: (line, cells shown)}
+
+
 def _is_layout_row(row) -> bool:  # noqa: ANN001
     """A table row laying out a page (a cell holds a heading, a form or a table of its own, a menu, or a list
     beside paragraphs), not a row of data ('导出 | <ul><li>PDF<li>DOCX</ul>').
@@ -326,7 +387,14 @@ def _is_layout_row(row) -> bool:  # noqa: ANN001
     paragraphs) ran the whole article into one line.
     """
     if sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")) == 1:
-        return True
+        read = _row_lines(row)  # one cell of its own, beside cells spanning into it from above, is a row of data
+        if read is None or read[1] < 2:
+            return True
+    return _holds_layout(row)
+
+
+def _holds_layout(row) -> bool:  # noqa: ANN001 - lxml <tr>
+    """A row whose cells hold a heading, a form or a table, a menu, or a list beside paragraphs."""
     tags = {d.tag for d in row.iterdescendants() if isinstance(d.tag, str)}
     if tags & _LAYOUT_INSIDE or (tags & _LISTS and "p" in tags) or _holds_heading(row):
         return True
@@ -528,8 +596,11 @@ class _Walker:
             self._passed(el)
         elif tag == "tr" and not _is_layout_row(el):
             self.flush()
-            cells = [_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            self.blocks.append((" | ".join(c for c in cells if c), None, "table"))
+            read = _row_lines(el)
+            if read is None:  # a row outside a table (lxml keeps a stray <tr>)
+                cells = [_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+                read = (" | ".join(c for c in cells if c), len(cells))
+            self.blocks.append((read[0], None, "table"))
             self._passed(el)
         elif tag in ("p", "li", "dd", "dt", "pre", "figcaption", "caption", "address") and not any(
             isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el.iter() if c is not el
@@ -913,8 +984,18 @@ def fragment_lines(markup: str) -> list[tuple[int, str, int | None, str]]:
     for text, level, role in walker.blocks:
         if not text:
             continue
-        key = re.sub(r"\s+", "", text.split(" | ")[0])[:12]
-        found = stream.find(key, pos) if key else -1
+        found = -1
+        # A row is found by its first cell's own words: a labelled value ('假期类型：年假') without its label (the
+        # header's words), a row under a cell spanning rows from above by its own first cell (the spanning one
+        # is written once, in the row it starts in).
+        pieces = text.split(" | ") if role == "table" else [text]
+        if role == "table" and out and out[-1][3] == "table":
+            pieces = [q for q in pieces if q not in out[-1][1].split(" | ")] or pieces
+        for piece in [p for q in pieces for p in (q, q.split("：", 1)[1] if role == "table" and "：" in q else "")]:
+            key = re.sub(r"\s+", "", piece)[:12]
+            found = stream.find(key, pos) if key else -1
+            if found >= 0:
+                break
         if found >= 0:
             line, pos = where[found], found + len(key)
         else:

@@ -59,6 +59,11 @@ def _closing_line(text: str) -> bool:
 
 
 MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line: the issuer, a department
+# an organisation's name ends with what it is ('…人民政府办公室', '…教务处', '…有限公司'); a listed item does not
+_ISSUER_NAME = re.compile(
+    r"(?:人民政府|办公[室厅]|委员会|党委|支部|[局厅处科部委办院校所站队社室组]|大学|学院|中学|小学|公司|集团|中心|协会|学会"
+    r"|银行|医院|街道|社区)$"
+)
 
 
 def closing_length(texts: list[str]) -> int:
@@ -75,7 +80,15 @@ def closing_length(texts: list[str]) -> int:
     # a closing says who: an issuer line over the date, a signature, a colophon; a bare date may be a section's fact
     if not (first > 0 or any(_signed(t) or _COLOPHON.match(t) or _ISSUER_DATE.match(t) for t in run)):
         return 0
-    return len(run) - max(0, first - MAX_ISSUER_LINES)
+    above = first  # bare lines above the first date or signature line
+    if above > MAX_ISSUER_LINES:
+        # more short lines than issuers sign: a list ending the last section ('申请表⏎承诺书⏎工作方案'); only the
+        # organisations' names at its foot are issuers
+        above = 0
+        while above < first and _ISSUER_NAME.search(run[first - above - 1]):
+            above += 1
+        above = min(above, MAX_ISSUER_LINES)
+    return len(run) - first + above
 
 
 def place_closing_block(outline: Outline) -> Outline:

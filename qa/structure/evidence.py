@@ -61,6 +61,9 @@ class Context:
     vectors: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # (article, p) cache
     sim_table: tuple | None = None  # (article row, paragraph column, cosine matrix), see build_sim_table
     topic: dict[tuple[int, int], float] = field(default_factory=dict)  # (article, fragment) -> relative similarity
+    # a numbered document (its headings carry outline numbers): its text is where it is printed, a paragraph may
+    # only continue the one printed just before it (a page break's cut); head paragraph -> the body paragraph after it
+    numbered: dict[int, int] | None = None
 
 
 def last_step_of(texts: list[str]) -> int:
@@ -236,6 +239,8 @@ def start_score(ctx: Context, head: Head, p: int) -> tuple[float, str]:
 
 
 def _start_score_raw(ctx: Context, head: Head, p: int) -> tuple[float, str]:
+    if ctx.numbered is not None and ctx.numbered.get(head.para) != p:
+        return -1e9, "a numbered document's text stays where it is printed"
     pt, ht = ctx.paragraphs[p].text, ctx.paragraphs[head.para].text
     fs = cues.first_step(pt)
     score, reasons = -SWITCH_COST, []

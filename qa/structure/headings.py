@@ -53,7 +53,7 @@ def is_bare_heading(text: str) -> bool:
 # Traditional characters name the same parts: 編, 節 (條 for clauses, in ``qa.formats.outline_numbers``).
 _OUTLINE_RANKS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"^第[{_CN_NUM}\d]+[编編篇卷部]"), 0),
-    (re.compile(rf"^第[{_CN_NUM}\d]+章"), 1),
+    (re.compile(rf"^第[{_CN_NUM}\d]+[章回]"), 1),  # 回: a classical novel's chapter
     (re.compile(rf"^第[{_CN_NUM}\d]+[节節]"), 2),
     (re.compile(rf"^[{_CN_FORMAL}]+[、．.]"), 2.5),
     (re.compile(rf"^[{_CN_NUM}]+[、．.]"), 3),
@@ -71,6 +71,19 @@ CLAUSE_RANK = 2.5
 
 # '1.1工作' may run into the text, a bare '20项措施落地' is a headline starting with a number
 _DECIMAL = re.compile(r"^(\d+(?:\.\d+)+|\d+(?=[.、．\s]))(?:[.、．]\s*|\s+|(?=[\u4e00-\u9fff]))")
+
+
+MIN_NUMBERED_OUTLINE = 3  # numbered headings a page's outline needs before its numbers are trusted over its layout
+
+
+def numbered_outline(headings: list[str]) -> bool:
+    """The headings are a numbered outline ('一、' '二、' '三、' under a title; '第一章' …): most carry a number.
+
+    A newspaper page may hold one article's numbered subheads among ten headlines, and a line like '第一篇…' may open
+    body text; neither makes the page a numbered document whose text stays where its numbers put it.
+    """
+    numbered = sum(1 for h in headings if outline_rank(heading_title(h)) is not None or CLAUSE.match(h.strip()))
+    return numbered >= MIN_NUMBERED_OUTLINE and 2 * numbered >= len(headings)
 
 
 def outline_rank(title: str) -> float | None:

@@ -24,6 +24,7 @@ from qa.structure.headings import (
     title_and_dek,
 )
 from qa.structure.lexical import Similarity
+from qa.structure.unnumbered_lines import demote_unnumbered_lines
 
 
 @dataclass
@@ -124,8 +125,11 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     if probs is not None:
         _title_blocks(paragraphs, kinds)
         _titles_over_blocks(paragraphs, kinds)
-    # a numbered document's closing (issuer, date, colophon) is never a heading (``closing`` files it)
+    # a numbered document's closing (issuer, date, colophon) is never a heading (``closing`` files it), nor are its
+    # un-numbered facts and lists further down
     closing = closing_length([p.text for p in paragraphs]) if numbered else 0
+    if numbered:
+        demote_unnumbered_lines(paragraphs, kinds)
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title

@@ -33,6 +33,7 @@ from qa.structure.evidence import (
     owners,
     start_score,
 )
+from qa.structure.headings import numbered_outline
 from qa.structure.layout import Article, Layout, Segment
 from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.speakers import speakers
@@ -148,6 +149,9 @@ def _stitch_window(paragraphs: list[Paragraph], layout: Layout, topic: TopicSour
         loose_first=loose_first,
         steps_of={i: cues.steps(paragraphs[i].text) for i in seq},
     )
+    # a numbered document: '第七条' is where its number puts it, not moved text sharing words with '第二条'
+    if numbered_outline([paragraphs[i].text for i, role in layout.roles.items() if role in ("heading", "title")]):
+        ctx.numbered = dict(zip(seq, seq[1:], strict=False))
     cut_heads = [h.para for h in heads if h.need == "cut"]
     ctx.fragments = {
         p
