@@ -43,8 +43,24 @@ def _grams(text: str) -> set[str]:
     grams: set[str] = set()
     for run in _CJK_RUN.findall(simplified(text)):  # 經費 and 经费 are one word (qa.words.simplified)
         grams.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-    grams.update(w.lower() for w in _LATIN_RUN.findall(text))
+    grams.update(_latin_key(w.lower()) for w in _LATIN_RUN.findall(text) if w.lower() not in _STOP_GRAMS)
     return grams - _STOP_GRAMS
+
+
+def _latin_key(word: str) -> str:
+    """An English word without its regular ending, the same on both sides: 'deposits' and 'deposit', 'refunded'
+    and 'refund' are one gram (``qa.words.word_forms`` lets search find them; the highlight must agree)."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 @lru_cache(maxsize=64)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.words import content_tokens
+from qa.words import content_tokens, question_tokens, word_forms
 
 log = logging.getLogger(__name__)
 
@@ -144,5 +144,28 @@ class KeywordIndex:
 def query_tokens(question: str, fold_script: bool = True) -> list[str]:
     """Question-side tokens: content words (stopwords and question words say nothing), read as simplified
     Chinese like the index's words (``qa.words.simplified``; ``fold_script=False`` for an index built
-    before the fold, whose words are as written)."""
-    return content_tokens(question, fold_script)
+    before the fold, whose words are as written). English asking adjectives ('how long') are left out
+    (``qa.words.question_tokens``)."""
+    return question_tokens(question, fold_script)
+
+
+def known_forms(tokens: list[str], frequencies) -> list[str]:
+    """``tokens`` with each English word the index lacks replaced by a form of it the index holds
+    ('deposits' -> 'deposit'; regular endings only: ``qa.words.word_forms``).
+
+    ``frequencies(words)`` gives the index-wide document frequencies (the finder's ``document_frequencies``);
+    the most frequent known form is used, and a word with no known form is kept (it still counts as unseen).
+    """
+    unknown = [t for t in tokens if word_forms(t)]
+    if not unknown:
+        return tokens
+    forms = {t: word_forms(t) for t in unknown}
+    df, _ = frequencies(list(dict.fromkeys([*unknown, *(f for fs in forms.values() for f in fs)])))
+    out = []
+    for t in tokens:
+        if t in forms and not df.get(t):
+            found = [f for f in forms[t] if df.get(f)]
+            out.append(max(found, key=lambda f: df[f]) if found else t)
+        else:
+            out.append(t)
+    return out

@@ -45,7 +45,7 @@ from qa.fusion import QueryFeatures, cjk_share, fuse, keyword_weight, noise_floo
 from qa.highlight import fresh_answer, highlight_spans
 from qa.ideograph_forms import fold_ideographs
 from qa.index_store import IndexStore, LoadedIndex
-from qa.keyword import query_tokens
+from qa.keyword import known_forms, query_tokens
 from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
@@ -303,6 +303,7 @@ class Searcher:
         if speaker:
             # The name is the question: segmented on its own (jieba cuts "文明维说" as 文明/维说).
             tokens = query_tokens(speaker, self.fold_script) or drop_speech_words(tokens)
+        tokens = known_forms(tokens, self.finder.document_frequencies)  # 'deposits' finds 'deposit'
         features = QueryFeatures(cjk_share(question), self.finder.coverage(tokens))
         # Engines whose finder has no separate keyword side (Milvus) search both signals in ``find``.
         early = search and opts.mode != "dense" and hasattr(self.finder, "keyword_side")

@@ -30,7 +30,12 @@ STOPWORDS = frozenset(
     "的 了 在 是 和 与 及 或 也 就 都 而 被 把 对 从 以 为 于 之 其 这 那 个 些 中 上 下 有 将 要 等 "
     "什么 哪 哪些 哪个 哪里 怎么 怎样 如何 为什么 多少 几 吗 呢 吧 啊 谁 是否 "
     "a an the of to in on at for and or is are was were be by with what which who how why when where "
-    "does do did this that these those it its as from".split()
+    "does do did this that these those it its as from "
+    # English function words (a question's 'How much must I pay?'): in no passage's words either, they
+    # only lowered an English question's coverage and its keyword match ('much' unseen in the index).
+    "much many whom whose i me my we us our you your he him his she her they them their there here "
+    "about into than then so if can could would should shall might must has have had been being am "
+    "any some such very just also only".split()
 )
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 # Latin words and numbers are cut apart before jieba sees the text: jieba keeps "GDP7.4" as
@@ -221,9 +226,53 @@ ASKING = re.compile(
 )
 
 
+# The same in English: 'how long', 'how often' ask for a length and a frequency the answer states
+# ('ten working days', 'twice a day'); the adjective is not what the question is about.
+ASKING_EN = re.compile(
+    r"\bhow\s+(long|often|far|old|soon|big|large|tall|high|wide|heavy|early|late|frequently)\b", re.IGNORECASE
+)
+
+
 def asking_tokens(question: str, fold_script: bool = True) -> set[str]:
-    """The question's words that only say how it asks (``ASKING``): '几天' in '病假有几天'."""
-    return {t for phrase in ASKING.findall(question) for t in content_tokens(phrase, fold_script)}
+    """The question's words that only say how it asks (``ASKING``, ``ASKING_EN``): '几天' in '病假有几天',
+    'long' in 'how long is the warranty'."""
+    found = {t for phrase in ASKING.findall(question) for t in content_tokens(phrase, fold_script)}
+    return found | {m.group(1).lower() for m in ASKING_EN.finditer(question)}
+
+
+def question_tokens(question: str, fold_script: bool = True) -> list[str]:
+    """A question's content words without the English asking adjectives ('how long' -> no 'long'): no
+    passage states 'long' for 'ten days', and as an unseen or common word it only diluted the match.
+    Chinese asking words are kept (jieba's '几天' may be a passage's word too)."""
+    words = content_tokens(question, fold_script)
+    english = {m.group(1).lower() for m in ASKING_EN.finditer(question)}
+    return [t for t in words if t not in english] if english else words
+
+
+# Regular English endings, tried when a question's word is not in the index but another form is:
+# 'deposits' asks about a passage's 'deposit', 'paid' about 'pay'. (A stemmer on both sides would change
+# every stored index's words; these forms are looked up in the index as it is.)
+_ENDINGS = (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
+
+
+def word_forms(word: str) -> list[str]:
+    """Other regular forms of an English word (singular/plural, -ed, -ing), the word itself excluded.
+
+    Some are not words ('expir'); they are only looked up in an index, where they are not found."""
+    if not (word.isascii() and word.isalpha()) or len(word) < 4:
+        return []
+    bases = [word]
+    for ending, replacements in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            bases += [word[: -len(ending)] + r for r in replacements]
+    forms: list[str] = []
+    for base in bases:
+        forms += [base, base + "s", base + "es", base + "ed", base + "ing"]
+        if base.endswith("y"):
+            forms += [base[:-1] + "ies", base[:-1] + "ied"]
+        if base.endswith("e"):
+            forms += [base + "d", base[:-1] + "ing"]
+    return [f for f in dict.fromkeys(forms) if f != word]
 
 
 def content_tokens(text: str, fold_script: bool = True) -> list[str]:

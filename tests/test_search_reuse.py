@@ -16,7 +16,7 @@ import pytest
 
 from qa import cross_language as cross
 from qa.fusion import QueryFeatures, cjk_share
-from qa.keyword import query_tokens
+from qa.keyword import known_forms, query_tokens
 from qa.options import SearchOptions
 from qa.search import Searcher
 
@@ -37,7 +37,7 @@ def _from_scratch(searcher: Searcher, question: str, opts: SearchOptions):
     """(ids, relevance, keyword match, dense standing) of the first candidates, nothing reused."""
     vector = np.ascontiguousarray(searcher.embedder.encode_queries([question]), dtype=np.float32)[0]
     vector = cross.question_vectors(searcher.embedder, [question], [vector])[0]  # English over Chinese text
-    tokens = query_tokens(question)
+    tokens = known_forms(query_tokens(question), searcher.finder.document_frequencies)  # as Searcher reads them
     features = QueryFeatures(cjk_share(question), searcher.finder.coverage(tokens))
     allowed = searcher.index.filter_ids(opts.doc, opts.section) if opts.doc else None
     ids, _, _ = searcher.rank(question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed)
