@@ -33,8 +33,9 @@ STOPWORDS = frozenset(
     "does do did this that these those it its as from "
     # English function words (a question's 'How much must I pay?'): in no passage's words either, they
     # only lowered an English question's coverage and its keyword match ('much' unseen in the index).
-    "much many whom whose i me my we us our you your he him his she her they them their there here "
-    "about into than then so if can could would should shall might must has have had been being am "
+    # Not 'us', 'can', 'am', 'may': also 'US', 'CAN' (bus), 'AM', a month, which questions name.
+    "much many whom whose i me my we our you your he him his she her they them their there here "
+    "about into than then so if could would should shall might must has have had been being "
     "any some such very just also only".split()
 )
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")

@@ -166,3 +166,42 @@ def test_a_books_author_line_is_no_level_of_its_chapters(tmp_path: Path, credit:
     for k in range(3):
         path_of = _path_of(outline, f"这是第{CN[k]}回的正文")
         assert path_of[-1].startswith(f"第{CN[k]}回") and credit not in path_of, path_of
+
+
+def test_a_label_title_heading_over_its_text_stays_a_heading(tmp_path: Path) -> None:
+    """'案例一：某化工厂爆炸事故' heads the account under it; only a label：value line with no text below is a fact."""
+    lines, _ = _regulation([2, 2], [], [])
+    lines += ["第三章　典型案例", "案例一：某化工厂爆炸事故", f"2025年某化工厂违规动火引发爆炸。{CLAUSES[0]}",
+              "案例二：某仓库火灾事故", f"2025年某仓库电线老化短路起火。{CLAUSES[1]}"]  # fmt: skip
+    path = tmp_path / "cases.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    outline = _outline(path)
+    assert _path_of(outline, "违规动火")[-1] == "案例一：某化工厂爆炸事故"
+    assert _path_of(outline, "电线老化")[-1] == "案例二：某仓库火灾事故"
+
+
+def test_a_reports_list_does_not_make_its_headings_text(tmp_path: Path) -> None:
+    """A '1. 2. 3.' list of aims in a report is no numbered outline: its un-numbered headings stay headings."""
+    text = (
+        "2025年度城市绿化工作总结\n\n今年我市绿化工作围绕三个目标展开：\n"
+        "1. 扩大绿地面积\n2. 提升公园品质\n3. 完善绿道网络\n\n"
+        "扩大绿地面积\n全年新增城市绿地一千二百公顷，建成区绿化覆盖率达到百分之四十三。\n\n"
+        "专家点评：绿道建设要重连通\n市园林局总工程师认为，绿道建设的关键在于连通性，今后应当把分散的绿道连成网络。\n\n"
+        "完善绿道网络\n新建绿道三百公里，串联起主要公园和滨江岸线。\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert _path_of(_outline(path), "关键在于连通性")[-1] == "专家点评：绿道建设要重连通"
+
+
+def test_a_numbered_heading_is_no_author_credit(tmp_path: Path) -> None:
+    """'3.1 整理' (the 5S rule's first S) is a numbered heading, not a credit like '张三 整理'."""
+    text = "车间5S管理制度\n\n1. 目的\n\n为规范生产现场管理，特制定本制度。\n\n2. 管理内容\n\n"
+    text += "".join(
+        f"2.{k} {w}\n\n{w}现场物品，做到规范有序，每日检查。\n\n" for k, w in enumerate(["整理", "整顿", "清扫"], 1)
+    )
+    path = tmp_path / "fives.txt"
+    path.write_text(text, encoding="utf-8")
+    outline = _outline(path)
+    for k, w in enumerate(["整理", "整顿", "清扫"], 1):
+        assert _path_of(outline, f"{w}现场物品")[-1] == f"2.{k} {w}"

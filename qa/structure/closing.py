@@ -50,7 +50,7 @@ def _signed(text: str) -> bool:
     )
 
 
-def _closing_line(text: str) -> bool:
+def closing_line(text: str) -> bool:
     """A line a closing block is made of: a date, a colophon line, a signature line, a note, a short issuer line."""
     if _dated(text) or _COLOPHON.match(text) or _signed(text) or bracketed_note(text):  # '（此件公开发布）'
         return True
@@ -61,7 +61,7 @@ def _closing_line(text: str) -> bool:
 MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line: the issuer, a department
 # an organisation's name ends with what it is ('…人民政府办公室', '…教务处', '…有限公司'); a listed item does not
 _ISSUER_NAME = re.compile(
-    r"(?:人民政府|办公[室厅]|委员会|党委|支部|[局厅处科部委办院校所站队社室组]|大学|学院|中学|小学|公司|集团|中心|协会|学会"
+    r"(?:人民政府|办公[室厅]|委员会|党委|支部|[局厅处科部委办院校所站队社室组会联厂馆台]|大学|学院|中学|小学|公司|集团|中心|协会|学会"
     r"|银行|医院|街道|社区)$"
 )
 
@@ -71,7 +71,7 @@ def closing_length(texts: list[str]) -> int:
     run: list[str] = []
     for text in reversed(texts):
         text = text.strip()
-        if "\n" in text or not _closing_line(text):
+        if "\n" in text or not closing_line(text):
             break
         run.insert(0, text)
     first = next((k for k, t in enumerate(run) if _dated(t) or _signed(t)), None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from qa.structure import markers
+from qa.structure.headings import outline_rank
 
 CN_DIGITS = markers.CN_DIGITS
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
@@ -34,7 +35,8 @@ _BOXED_SHORT = re.compile(r"^[□■●◆◇○]\s*\S{1,16}$")
 # a book's author line under its title: '清·无名氏 著', '[英]狄更斯 著　张三 译', '作者：王小波' — the credit word
 # set apart by a space ('法规汇编' is a title, not a credit)
 _AUTHOR_CREDIT = re.compile(
-    r"^(?:作\s*者\s*[：:]\s*\S.*|(?:\S{1,16}\s+(?:原著|编著|主编|著|编|译|撰|口述|整理))(?:\s+\S{1,16}\s+(?:译|校|注|整理))?)$"
+    r"^(?:作\s*者\s*[：:]\s*\S.*|(?:[^\d\s]\S{0,15}\s+(?:原著|编著|主编|著|编|译|撰|口述|整理))"
+    r"(?:\s+\S{1,16}\s+(?:译|校|注|整理))?)$"
 )
 _STEP = re.compile(rf"(?:^|(?<=[。；;：:！？!?，,）)]))\s*(?:第|其)?([{CN_DIGITS}])(?:是|[，,、])")
 _COUNT = re.compile(rf"(?<![{CN_DIGITS}百千万两\d])([{CN_DIGITS[1:]}])(?:个|项|条|大|方面|点)")
@@ -121,7 +123,9 @@ def is_byline(text: str) -> bool:
     stripped = text.strip()
     if "\n" in stripped or len(stripped) > 24:
         return False
-    return bool(_BYLINE.match(stripped) or _AUTHOR_CREDIT.match(stripped)) or (
+    if _AUTHOR_CREDIT.match(stripped) and outline_rank(stripped) is None:  # '3.1 整理' is a numbered heading
+        return True
+    return bool(_BYLINE.match(stripped)) or (
         bool(_BOXED_SHORT.match(stripped)) and ("评论" in stripped or "记者" in stripped)
     )
 
