@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from qa.formats.pdf.borderless import borderless_tables
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines, _wide
 
 log = logging.getLogger(__name__)
@@ -232,15 +233,16 @@ def _script(text: str) -> str:
     return ""
 
 
-def _parallel(cells: list[list[str]]) -> bool:
+def _parallel(cells: list[list[str]], least: int = 2) -> bool:
     """Is the table a two-column parallel text (a bilingual contract: the Chinese clause left, its English right)?
 
     Every row's two cells, where both are filled, are in two scripts, the same one on the same side, and some
-    cells run to prose (a sentence, not a term): a glossary's '生物特征模板 | biometric template' stays a row."""
+    cells run to prose (a sentence, not a term): a glossary's '生物特征模板 | biometric template' stays a row.
+    ``least``: rows in both scripts needed (one where a page break left a single row of the table on the page)."""
     if any(len(row) != 2 for row in cells):
         return False
     both = [row for row in cells if all(row)]
-    if len(both) < 2:
+    if len(both) < least:
         return False
     sides = Counter((_script(a), _script(b)) for a, b in both)
     (pair, count), = sides.most_common(1)
@@ -368,7 +370,9 @@ def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -
 
 
 def page_lines(chars: list[_Char], edges: list[Edge], page: int, body: float) -> list[Line]:
-    """The page's lines (``lines._rows_to_lines``), each ruled table's rows among them as one line a row."""
+    """The page's lines (``lines._rows_to_lines``), each table's rows among them as one line a row (a parallel
+    text's cells one line each)."""
     rest, rows = read_tables(chars, edges, page, body)
     lines = _rows_to_lines(rest, page, body)
-    return sorted(lines + rows, key=lambda ln: (ln.top, ln.x0)) if rows else lines
+    lines = sorted(lines + rows, key=lambda ln: (ln.top, ln.x0)) if rows else lines
+    return borderless_tables(lines, page, body)  # tables set without ruling (qa.formats.pdf.borderless)

@@ -1,0 +1,186 @@
+"""Tables without ruling: a bilingual contract's two columns, a report's figures set in aligned columns.
+
+Why: a word processor's table without borders (how a bilingual contract is usually laid out: the Chinese clause in
+the left cell, its English in the right) prints as two columns of text with nothing drawn. Read as lines, a cell's
+wrapped line became a heading ('租赁期限为三年，自2026年1月1日起', its clause '第二条' left empty), a Chinese
+cell ran into the English one beside it ('第一条 租赁物Article 1 …'), and a report's figures lost the row they stand in.
+
+How: a run of the page's lines (body type) that leaves one or more vertical white strips (gutters) down its whole
+height, text on both sides of each, is a candidate; its columns are the spans between the gutters. Rows: a line
+set after more space than the run's usual line pitch starts a row; so does a line where every column has text after
+a line where some column had none (a shorter cell ended); and where every column has text on two lines running,
+the second starts a row unless every column's first line ran full (all cells wrapped). A candidate is read as a
+table only when it holds what a table and no page layout does (``qa.formats.pdf.tables`` reads ruled ones):
+
+- a parallel text: two columns, each row's cells in two scripts, the same on the same side
+  (``tables._parallel``) — read cell by cell, the left first, each a paragraph of its own;
+- a table of figures: every column after the first holds figures ('3,215,487,902.15', '15.41%') in most of its
+  cells — read one line a row, 'cell | cell'.
+
+Columns of prose in one script (a newspaper's, a two-column paper's) are neither, and stay the page's lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.formats.pdf.lines import HEAD_RATIO, Line
+
+GUTTER = 0.8  # body sizes: the narrowest white strip between two columns of a table (a Word cell's margins)
+ROW_GAP = 2.6  # body sizes: a wider vertical gap between two lines ends the run
+EXTRA = 0.3  # body sizes: space above a line beyond the usual pitch that starts a new row
+FULL = 2.0  # sizes: a line ending this close to its column's right side ran full (its cell wraps)
+FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column one of figures
+MAX_COLUMNS = 6
+_FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
+
+
+def _baselines(lines: list[Line]) -> list[list[Line]]:
+    """Lines on one baseline together, top to bottom, each left to right."""
+    groups: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if groups and abs(groups[-1][0].top - ln.top) < 0.4 * ln.size:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return [sorted(g, key=lambda ln: ln.x0) for g in groups]
+
+
+def _gutters(group: list[list[Line]], body: float) -> list[tuple[float, float]]:
+    """White strips at least ``GUTTER`` wide down the whole of ``group`` with text on both sides."""
+    spans = sorted((ln.x0, ln.x1) for b in group for ln in b)
+    out: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= GUTTER * body:
+            out.append((reach, x0))
+        reach = max(reach, x1)
+    return out
+
+
+def _column(ln: Line, gutters: list[tuple[float, float]]) -> int:
+    mid = (ln.x0 + ln.x1) / 2
+    return sum(1 for g in gutters if mid > g[1] - 0.01)
+
+
+def _runs(lines: list[Line], body: float) -> list[list[list[Line]]]:
+    """Maximal runs of baselines with a gutter down their whole height (at least two baselines)."""
+    runs: list[list[list[Line]]] = []
+    current: list[list[Line]] = []
+    for b in _baselines(lines):
+        if any(ln.size >= HEAD_RATIO * body or ln.row for ln in b):
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+            continue
+        gap_ok = not current or b[0].top - max(ln.bottom for ln in current[-1]) <= ROW_GAP * body
+        if gap_ok and _gutters(current + [b], body):
+            current.append(b)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = [b]
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _rows(run: list[list[Line]], gutters: list[tuple[float, float]], body: float) -> list[list[list[Line]]]:
+    """The run's baselines grouped into table rows: each row a list of its columns' lines."""
+    ncol = len(gutters) + 1
+    right = [0.0] * ncol
+    for b in run:
+        for ln in b:
+            c = _column(ln, gutters)
+            right[c] = max(right[c], ln.x1)
+    steps = sorted(b2[0].top - b1[0].top for b1, b2 in zip(run, run[1:], strict=False))
+    pitch = steps[len(steps) // 4] if steps else body
+    rows: list[list[list[Line]]] = []
+    prev: list[Line] | None = None
+    for b in run:
+        cols = {_column(ln, gutters) for ln in b}
+        complete = len(cols) == ncol
+        start = prev is None
+        if prev is not None:
+            prev_cols = {_column(ln, gutters) for ln in prev}
+            if b[0].top - prev[0].top > pitch + EXTRA * body:
+                start = True
+            elif complete and len(prev_cols) < ncol:
+                start = True  # a shorter cell ended: white under it, then every column starts together
+            elif complete:
+                below = {_column(ln, gutters): ln for ln in b}
+                start = not all(_wraps(ln, below[_column(ln, gutters)], right[_column(ln, gutters)]) for ln in prev)
+        if start:
+            rows.append([[] for _ in range(ncol)])
+        for ln in b:
+            rows[-1][_column(ln, gutters)].append(ln)
+        prev = b
+    return rows
+
+
+def _wraps(line: Line, below: Line, right: float) -> bool:
+    """Did ``line``'s cell wrap onto ``below``: it ran full, or the first word of ``below`` would not have fitted
+    after it (English is set ragged: a long word goes to the next line however much room it leaves)?"""
+    if line.x1 >= right - FULL * line.size:
+        return True
+    text = below.text.strip()
+    word = text.split(" ")[0] if text[:1].isascii() else text[:1]
+    pitch = (line.x1 - line.x0) / max(1, len(line.text))
+    return line.x1 + pitch * (len(word) + 1) > right
+
+
+def _figures(cells: list[list[str]]) -> bool:
+    """Does every column after the first hold figures in most of its filled cells (two rows of them at least)?"""
+    ncol = len(cells[0])
+    for c in range(1, ncol):
+        filled = [row[c] for row in cells if row[c]]
+        figures = sum(1 for t in filled if _FIGURE.fullmatch(t.replace(" ", "")))
+        if len(filled) < 2 or figures < 2 or figures < FIGURE_SHARE * len(filled):
+            return False
+    return True
+
+
+def borderless_tables(lines: list[Line], page: int, body: float) -> list[Line]:
+    """The page's lines with each table set without ruling read as rows (see the module's doc)."""
+    from qa.formats.pdf.tables import _join_cell, _parallel, _row_line
+
+    taken: set[int] = set()
+    out: list[Line] = []
+    if not lines:
+        return lines
+    first, last = min(ln.top for ln in lines), max(ln.top for ln in lines)
+    for run in _runs(lines, body):
+        while run and len({_column(ln, _gutters(run, body)) for ln in run[0]}) < 2:
+            run = run[1:]  # a short line over the table (a '单位：元' note) is no row of it
+        if len(run) < 2:
+            continue
+        gutters = _gutters(run, body)
+        if not gutters or len(gutters) + 1 > MAX_COLUMNS:
+            continue
+        rows = _rows(run, gutters, body)
+        cells = [[_join_cell(col) for col in row] for row in rows]
+        # One row alone is a table's only where a page break parted it from the rest: first or last on its page.
+        edge = run[0][0].top <= first or run[-1][0].top >= last
+        if len(rows) < 2 and not (edge and _parallel(cells, least=1)):
+            continue
+        x0 = min(ln.x0 for b in run for ln in b)
+        x1 = max(ln.x1 for b in run for ln in b)
+        bbox = (x0, 0.0, x1, 0.0)
+        read: list[Line] = []
+        if _parallel(cells, least=1 if edge else 2):
+            for row, texts in zip(rows, cells, strict=True):
+                top = min(ln.top for col in row for ln in col)
+                filled = [(t, col) for t, col in zip(texts, row, strict=True) if t]
+                read += [_row_line(t, col, bbox, page, top + 0.01 * n) for n, (t, col) in enumerate(filled)]
+        elif _figures(cells):
+            for row, texts in zip(rows, cells, strict=True):
+                row_lines = [ln for col in row for ln in col]
+                text = " | ".join(t for t in texts if t)
+                read.append(_row_line(text, row_lines, bbox, page, min(ln.top for ln in row_lines)))
+        else:
+            continue
+        taken |= {id(ln) for b in run for ln in b}
+        out += read
+    if not out:
+        return lines
+    return sorted([ln for ln in lines if id(ln) not in taken] + out, key=lambda ln: (ln.top, ln.x0))
