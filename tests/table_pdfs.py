@@ -248,7 +248,7 @@ def make_latex(doc: TableDoc, out: Path, ruled: bool) -> Path:
         if heading:
             tex.append(rf"\section*{{{heading}}}")
         ncol = len(rows[0])
-        spec = [r"p{5cm}"] + [r"p{1.9cm}"] * (ncol - 1) if doc.narrow else [rf"p{{{14.5 / ncol:.2f}cm}}"] * ncol
+        spec = [r"p{4.2cm}"] + [r"p{2.7cm}"] * (ncol - 1) if doc.narrow else [rf"p{{{14.5 / ncol:.2f}cm}}"] * ncol
         bar = "|" if ruled else ""
         tex.append(r"\begin{longtable}{" + bar + bar.join(spec) + bar + "}")
         if ruled:

@@ -23,8 +23,9 @@ Columns of prose in one script (a newspaper's, a two-column paper's) are neither
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from qa.formats.pdf.lines import HEAD_RATIO, Line
+from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
 
 GUTTER = 0.8  # body sizes: the narrowest white strip between two columns of a table (a Word cell's margins)
 ROW_GAP = 2.6  # body sizes: a wider vertical gap between two lines ends the run
@@ -32,12 +33,57 @@ EXTRA = 0.3  # body sizes: space above a line beyond the usual pitch that starts
 FULL = 2.0  # sizes: a line ending this close to its column's right side ran full (its cell wraps)
 FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column one of figures
 MAX_COLUMNS = 6
+PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page's edge (a page number)
 _FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
 
 
-def _baselines(lines: list[Line]) -> list[list[Line]]:
+@dataclass
+class _Seg:
+    """A run of characters on one baseline with no gap as wide as a table's gutter in it."""
+
+    chars: list[_Char]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    text: str = ""
+    row: bool = field(default=False)
+
+    def __post_init__(self) -> None:
+        ink = [c for c in self.chars if not c.text.isspace()]
+        self.x0, self.x1 = min(c.x0 for c in ink), max(c.x1 for c in ink)
+        self.top, self.bottom = min(c.top for c in ink), max(c.bottom for c in ink)
+        self.size = max(c.size for c in ink)
+        self.text = "".join(c.text for c in self.chars).strip()
+
+
+def _segments(chars: list[_Char], body: float) -> list[_Seg]:
+    """The page's characters as runs on one baseline, split at gaps of ``GUTTER`` body sizes or more (a word
+    space, CJK set solid and a justified line's slack are all narrower)."""
+    out: list[_Seg] = []
+    ink = sorted((c for c in chars if not c.text.isspace()), key=lambda c: (c.base, c.x0))
+    rows: list[list[_Char]] = []
+    for c in ink:
+        if rows and abs(rows[-1][0].base - c.base) <= 0.2 * max(c.size, rows[-1][0].size):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        run = [row[0]]
+        for c in row[1:]:
+            if c.x0 - run[-1].x1 >= GUTTER * body:
+                out.append(_Seg(run))
+                run = []
+            run.append(c)
+        out.append(_Seg(run))
+    return out
+
+
+def _baselines(lines: list[_Seg]) -> list[list[_Seg]]:
     """Lines on one baseline together, top to bottom, each left to right."""
-    groups: list[list[Line]] = []
+    groups: list[list[_Seg]] = []
     for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
         if groups and abs(groups[-1][0].top - ln.top) < 0.4 * ln.size:
             groups[-1].append(ln)
@@ -46,7 +92,7 @@ def _baselines(lines: list[Line]) -> list[list[Line]]:
     return [sorted(g, key=lambda ln: ln.x0) for g in groups]
 
 
-def _gutters(group: list[list[Line]], body: float) -> list[tuple[float, float]]:
+def _gutters(group: list[list[_Seg]], body: float) -> list[tuple[float, float]]:
     """White strips at least ``GUTTER`` wide down the whole of ``group`` with text on both sides."""
     spans = sorted((ln.x0, ln.x1) for b in group for ln in b)
     out: list[tuple[float, float]] = []
@@ -58,15 +104,16 @@ def _gutters(group: list[list[Line]], body: float) -> list[tuple[float, float]]:
     return out
 
 
-def _column(ln: Line, gutters: list[tuple[float, float]]) -> int:
+def _column(ln: _Seg, gutters: list[tuple[float, float]]) -> int:
     mid = (ln.x0 + ln.x1) / 2
     return sum(1 for g in gutters if mid > g[1] - 0.01)
 
 
-def _runs(lines: list[Line], body: float) -> list[list[list[Line]]]:
+def _runs(lines: list[_Seg], body: float) -> list[list[list[_Seg]]]:
     """Maximal runs of baselines with a gutter down their whole height (at least two baselines)."""
-    runs: list[list[list[Line]]] = []
-    current: list[list[Line]] = []
+    runs: list[list[list[_Seg]]] = []
+    current: list[list[_Seg]] = []
+    count = 0  # gutters down the current run
     for b in _baselines(lines):
         if any(ln.size >= HEAD_RATIO * body or ln.row for ln in b):
             if len(current) > 1:
@@ -74,18 +121,23 @@ def _runs(lines: list[Line], body: float) -> list[list[list[Line]]]:
             current = []
             continue
         gap_ok = not current or b[0].top - max(ln.bottom for ln in current[-1]) <= ROW_GAP * body
-        if gap_ok and _gutters(current + [b], body):
+        wider = _gutters(current + [b], body) if gap_ok else []
+        # A line that closes one of the run's gutters (a note under the table running across its first columns)
+        # ends the run, though another gutter stays open.
+        if wider and (len(current) < 2 or len(wider) >= count):
             current.append(b)
+            count = len(wider)
             continue
         if len(current) > 1:
             runs.append(current)
         current = [b]
+        count = 0
     if len(current) > 1:
         runs.append(current)
     return runs
 
 
-def _rows(run: list[list[Line]], gutters: list[tuple[float, float]], body: float) -> list[list[list[Line]]]:
+def _rows(run: list[list[_Seg]], gutters: list[tuple[float, float]], body: float) -> list[list[list[_Seg]]]:
     """The run's baselines grouped into table rows: each row a list of its columns' lines."""
     ncol = len(gutters) + 1
     right = [0.0] * ncol
@@ -95,8 +147,8 @@ def _rows(run: list[list[Line]], gutters: list[tuple[float, float]], body: float
             right[c] = max(right[c], ln.x1)
     steps = sorted(b2[0].top - b1[0].top for b1, b2 in zip(run, run[1:], strict=False))
     pitch = steps[len(steps) // 4] if steps else body
-    rows: list[list[list[Line]]] = []
-    prev: list[Line] | None = None
+    rows: list[list[list[_Seg]]] = []
+    prev: list[_Seg] | None = None
     for b in run:
         cols = {_column(ln, gutters) for ln in b}
         complete = len(cols) == ncol
@@ -118,7 +170,7 @@ def _rows(run: list[list[Line]], gutters: list[tuple[float, float]], body: float
     return rows
 
 
-def _wraps(line: Line, below: Line, right: float) -> bool:
+def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
     """Did ``line``'s cell wrap onto ``below``: it ran full, or the first word of ``below`` would not have fitted
     after it (English is set ragged: a long word goes to the next line however much room it leaves)?"""
     if line.x1 >= right - FULL * line.size:
@@ -140,17 +192,18 @@ def _figures(cells: list[list[str]]) -> bool:
     return True
 
 
-def borderless_tables(lines: list[Line], page: int, body: float) -> list[Line]:
-    """The page's lines with each table set without ruling read as rows (see the module's doc)."""
+def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[_Char], list[Line]]:
+    """The page's characters outside tables set without ruling, and those tables' rows as lines (see the module's
+    doc)."""
     from qa.formats.pdf.tables import _join_cell, _parallel, _row_line
 
+    segs = _segments(chars, body)
+    if len(segs) < 4:
+        return chars, []
     taken: set[int] = set()
     out: list[Line] = []
-    if not lines:
-        return lines
-    first, last = min(ln.top for ln in lines), max(ln.top for ln in lines)
-    for run in _runs(lines, body):
-        while run and len({_column(ln, _gutters(run, body)) for ln in run[0]}) < 2:
+    for run in _runs(segs, body):
+        while run and len({_column(sg, _gutters(run, body)) for sg in run[0]}) < 2:
             run = run[1:]  # a short line over the table (a '单位：元' note) is no row of it
         if len(run) < 2:
             continue
@@ -158,29 +211,34 @@ def borderless_tables(lines: list[Line], page: int, body: float) -> list[Line]:
         if not gutters or len(gutters) + 1 > MAX_COLUMNS:
             continue
         rows = _rows(run, gutters, body)
-        cells = [[_join_cell(col) for col in row] for row in rows]
+        while rows and sum(1 for col in rows[-1] if col) < 2 < len(rows):
+            rows.pop()  # a note under the table, in its first column's place, is no row of it
+        lines = [[_rows_to_lines([c for sg in col for c in sg.chars], page, body) for col in row] for row in rows]
+        cells = [[_join_cell(col) for col in row] for row in lines]
         # One row alone is a table's only where a page break parted it from the rest: first or last on its page.
-        edge = run[0][0].top <= first or run[-1][0].top >= last
+        above = sum(len(sg.text) for sg in segs if sg.bottom <= run[0][0].top)
+        below = sum(len(sg.text) for sg in segs if sg.top >= max(x.bottom for x in run[-1]))
+        edge = min(above, below) <= PAGE_MARK_CHARS  # (nothing but a page number beyond it)
         if len(rows) < 2 and not (edge and _parallel(cells, least=1)):
             continue
-        x0 = min(ln.x0 for b in run for ln in b)
-        x1 = max(ln.x1 for b in run for ln in b)
+        x0 = min(sg.x0 for b in run for sg in b)
+        x1 = max(sg.x1 for b in run for sg in b)
         bbox = (x0, 0.0, x1, 0.0)
         read: list[Line] = []
         if _parallel(cells, least=1 if edge else 2):
-            for row, texts in zip(rows, cells, strict=True):
+            for row, texts in zip(lines, cells, strict=True):
                 top = min(ln.top for col in row for ln in col)
                 filled = [(t, col) for t, col in zip(texts, row, strict=True) if t]
                 read += [_row_line(t, col, bbox, page, top + 0.01 * n) for n, (t, col) in enumerate(filled)]
         elif _figures(cells):
-            for row, texts in zip(rows, cells, strict=True):
+            for row, texts in zip(lines, cells, strict=True):
                 row_lines = [ln for col in row for ln in col]
                 text = " | ".join(t for t in texts if t)
                 read.append(_row_line(text, row_lines, bbox, page, min(ln.top for ln in row_lines)))
         else:
             continue
-        taken |= {id(ln) for b in run for ln in b}
+        taken |= {id(c) for row in rows for col in row for sg in col for c in sg.chars}
         out += read
     if not out:
-        return lines
-    return sorted([ln for ln in lines if id(ln) not in taken] + out, key=lambda ln: (ln.top, ln.x0))
+        return chars, []
+    return [c for c in chars if id(c) not in taken], out

@@ -373,6 +373,7 @@ def page_lines(chars: list[_Char], edges: list[Edge], page: int, body: float) ->
     """The page's lines (``lines._rows_to_lines``), each table's rows among them as one line a row (a parallel
     text's cells one line each)."""
     rest, rows = read_tables(chars, edges, page, body)
+    rest, bare = borderless_tables(rest, page, body)  # tables set without ruling (qa.formats.pdf.borderless)
+    rows += bare
     lines = _rows_to_lines(rest, page, body)
-    lines = sorted(lines + rows, key=lambda ln: (ln.top, ln.x0)) if rows else lines
-    return borderless_tables(lines, page, body)  # tables set without ruling (qa.formats.pdf.borderless)
+    return sorted(lines + rows, key=lambda ln: (ln.top, ln.x0)) if rows else lines
