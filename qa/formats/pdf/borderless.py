@@ -30,6 +30,7 @@ from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
 GUTTER = 0.8  # body sizes: the narrowest white strip between two columns of a table (a Word cell's margins)
 ROW_GAP = 2.6  # body sizes: a wider vertical gap between two lines ends the run
 EXTRA = 0.3  # body sizes: space above a line beyond the usual pitch that starts a new row
+ROW_STEP = 1.8  # sizes: baselines further apart than this are no lines of one cell (single spacing is 1.2–1.5)
 FULL = 2.0  # sizes: a line ending this close to its column's right side ran full (its cell wraps)
 FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column one of figures
 MAX_COLUMNS = 6
@@ -155,8 +156,9 @@ def _rows(run: list[list[_Seg]], gutters: list[tuple[float, float]], body: float
         start = prev is None
         if prev is not None:
             prev_cols = {_column(ln, gutters) for ln in prev}
-            if b[0].top - prev[0].top > pitch + EXTRA * body:
-                start = True
+            step = b[0].top - prev[0].top
+            if step > pitch + EXTRA * body or step > ROW_STEP * b[0].size:
+                start = True  # more space than a cell's lines are set at: a new row
             elif complete and len(prev_cols) < ncol:
                 start = True  # a shorter cell ended: white under it, then every column starts together
             elif complete:
@@ -170,9 +172,17 @@ def _rows(run: list[list[_Seg]], gutters: list[tuple[float, float]], body: float
     return rows
 
 
+def _splits_figure(text: str, t: str) -> bool:
+    from qa.formats.pdf.tables import _splits_figure as splits
+
+    return splits(text, t)
+
+
 def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
     """Did ``line``'s cell wrap onto ``below``: it ran full, or the first word of ``below`` would not have fitted
     after it (English is set ragged: a long word goes to the next line however much room it leaves)?"""
+    if _FIGURE.fullmatch(line.text.replace(" ", "")) and not _splits_figure(line.text, below.text):
+        return False  # a whole figure is a cell of its own
     if line.x1 >= right - FULL * line.size:
         return True
     text = below.text.strip()
@@ -195,7 +205,7 @@ def _figures(cells: list[list[str]]) -> bool:
 def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[_Char], list[Line]]:
     """The page's characters outside tables set without ruling, and those tables' rows as lines (see the module's
     doc)."""
-    from qa.formats.pdf.tables import _join_cell, _parallel, _row_line
+    from qa.formats.pdf.tables import _join_cell, _parallel, _row_line  # (tables imports this module)
 
     segs = _segments(chars, body)
     if len(segs) < 4:
