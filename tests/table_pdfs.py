@@ -102,13 +102,11 @@ def parallel_doc(seed: int, clauses: int) -> TableDoc:
 # ---- makers: each writes ``out`` (a .pdf) and returns it, or raises RuntimeError naming what is missing ----
 
 
-def make_office(doc: TableDoc, out: Path, ruled: bool) -> Path:
-    """python-docx → LibreOffice Writer's PDF export (Heading 1 heads, 'Table Grid' or no borders)."""
+def office_docx(doc: TableDoc, out: Path, ruled: bool) -> Path:
+    """The document as a .docx (python-docx): Heading 1 heads, 'Table Grid' or no borders."""
     from docx import Document
     from docx.shared import Cm
 
-    if not shutil.which("soffice"):
-        raise RuntimeError("LibreOffice (soffice) is not installed")
     d = Document()
     d.add_heading(doc.title, 0)
     for k, (heading, rows) in enumerate(doc.sections):
@@ -128,14 +126,26 @@ def make_office(doc: TableDoc, out: Path, ruled: bool) -> Path:
             d.add_paragraph(doc.notes[k])
     src = out.with_suffix(".docx")
     d.save(src)
-    profile = out.parent / "lo_profile"
+    return src
+
+
+def office_pdfs(sources: list[Path], folder: Path) -> None:
+    """LibreOffice Writer's PDF export of ``sources`` into ``folder``, in one run (its own profile there)."""
+    if not shutil.which("soffice"):
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    profile = folder / "lo_profile"
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile.resolve()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out.parent), str(src)],
-        capture_output=True, timeout=180, check=False,
+         "--outdir", str(folder), *map(str, sources)],
+        capture_output=True, timeout=300, check=False,
     )
+
+
+def make_office(doc: TableDoc, out: Path, ruled: bool) -> Path:
+    """python-docx → LibreOffice Writer's PDF export."""
+    office_pdfs([office_docx(doc, out, ruled)], out.parent)
     if not out.exists():
-        raise RuntimeError(f"LibreOffice made no PDF of {src.name}")
+        raise RuntimeError(f"LibreOffice made no PDF of {out.stem}.docx")
     return out
 
 

@@ -107,7 +107,7 @@ def _grids(edges: list[Edge]) -> list[_Grid]:
     """pdfplumber's lattice: edges → snapped and joined → intersections → cells → tables of cells → rows."""
     vertical = [e for e in edges if e[2] - e[0] <= THIN and e[3] - e[1] >= MIN_EDGE]
     horizontal = [e for e in edges if e[3] - e[1] <= THIN and e[2] - e[0] >= MIN_EDGE]
-    if len(vertical) < 3 or len(horizontal) < 3:  # two columns need three verticals; two rows three horizontals
+    if len(vertical) < 3 or len(horizontal) < 2:  # two columns need three verticals; one row two horizontals
         return []
     from pdfplumber import table as plumb
 
@@ -348,7 +348,7 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
 
 def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -> tuple[list[_Char], list[Line]]:
     """The page's characters outside ruled tables, and each table's rows as lines (see the module's doc)."""
-    if len(edges) < 6 or not chars:
+    if len(edges) < 5 or not chars:
         return chars, []
     rows: list[Line] = []
     taken: set[int] = set()
