@@ -80,7 +80,8 @@ def make_all(cache: Path) -> list[tuple[str, str, bool, TableDoc, Path]]:
 
 
 def _norm(text: str) -> str:
-    return "".join(text.split())
+    """Whitespace dropped, typographic quotes as typed (TeX sets ' as ’)."""
+    return "".join(text.split()).replace("’", "'").replace("‘", "'")
 
 
 def score(doc: TableDoc, pdf: Path) -> dict[str, float]:

@@ -34,6 +34,7 @@ ROW_STEP = 1.8  # sizes: baselines further apart than this are no lines of one c
 FULL = 2.0  # sizes: a line ending this close to its column's right side ran full (its cell wraps)
 FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column one of figures
 MAX_COLUMNS = 6
+FOOT_CELL_CHARS = 16  # characters of a cell of a header row alone at a page's foot
 PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page's edge (a page number)
 _FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
 
@@ -213,8 +214,11 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
     taken: set[int] = set()
     out: list[Line] = []
     for run in _runs(segs, body):
-        while run and len({_column(sg, _gutters(run, body)) for sg in run[0]}) < 2:
-            run = run[1:]  # a short line over the table (a '单位：元' note) is no row of it
+        # A short line over the table (a '单位：元' note) is no row of it — unless the table opens the page: then
+        # it is the end of a row the page break parted (LibreOffice breaks a row across pages), read as a row.
+        opens_page = sum(len(sg.text) for sg in segs if sg.bottom <= run[0][0].top) <= PAGE_MARK_CHARS
+        while run and not opens_page and len({_column(sg, _gutters(run, body)) for sg in run[0]}) < 2:
+            run = run[1:]
         if len(run) < 2:
             continue
         gutters = _gutters(run, body)
@@ -249,6 +253,28 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
             continue
         taken |= {id(c) for row in rows for col in row for sg in col for c in sg.chars}
         out += read
+    foot = _foot_row(segs, taken, body)
+    if foot:
+        lines = [_rows_to_lines(sg.chars, page, body) for sg in foot]
+        out.append(_row_line(" | ".join(_join_cell(ln) for ln in lines), [ln for col in lines for ln in col],
+                             (foot[0].x0, 0.0, foot[-1].x1, 0.0), page, min(sg.top for sg in foot)))
+        taken |= {id(c) for sg in foot for c in sg.chars}
     if not out:
         return chars, []
     return [c for c in chars if id(c) not in taken], out
+
+
+def _foot_row(segs: list[_Seg], taken: set[int], body: float) -> list[_Seg]:
+    """The page's last line when it is a table's header row a page break parted from the table's body: three or
+    more short cells set apart a gutter wide, nothing under them but a page number."""
+    for b in reversed(_baselines(segs)):
+        if sum(len(sg.text) for sg in b) <= PAGE_MARK_CHARS and len(b) < 3:
+            continue  # a page number under it
+        if (
+            len(b) >= 3
+            and all(len(sg.text) <= FOOT_CELL_CHARS and sg.size < HEAD_RATIO * body for sg in b)
+            and not any(id(c) in taken for sg in b for c in sg.chars)
+        ):
+            return b
+        return []
+    return []
