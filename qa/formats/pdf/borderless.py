@@ -239,7 +239,7 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
         x1 = max(sg.x1 for b in run for sg in b)
         bbox = (x0, 0.0, x1, 0.0)
         read: list[Line] = []
-        if _parallel(cells, least=1 if edge else 2):
+        if _parallel(cells, least=1 if edge and len(rows) < 2 else 2):
             for row, texts in zip(lines, cells, strict=True):
                 top = min(ln.top for col in row for ln in col)
                 filled = [(t, col) for t, col in zip(texts, row, strict=True) if t]

@@ -248,6 +248,8 @@ def _parallel(cells: list[list[str]], least: int = 2) -> bool:
     (pair, count), = sides.most_common(1)
     if pair not in (("cjk", "latin"), ("latin", "cjk")) or count < PARALLEL_SHARE * len(both):
         return False
+    if least < 2:  # a lone row: both its cells prose (a page's running head, its date left and title right, is not)
+        return all(len(t) >= PROSE_CHARS * (1 if _script(t) == "cjk" else 2) for row in both for t in row)
     prose = sum(1 for row in both if any(len(t) >= PROSE_CHARS * (1 if _script(t) == "cjk" else 2) for t in row))
     return prose * 3 >= len(both)
 
