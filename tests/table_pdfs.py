@@ -233,7 +233,8 @@ def make_typst(doc: TableDoc, out: Path, ruled: bool) -> Path:
         if heading:
             src.append(f"#text(size: 14pt, weight: \"bold\")[{heading}]")
         ncol = len(rows[0])
-        cols = "(1fr," + " 2.2cm," * (ncol - 1) + ")" if doc.narrow else f"{ncol}"
+        # (Typst breaks no figure: a column narrower than one overprints the next cell, which no one would print)
+        cols = "(1fr," + " 3.1cm," * (ncol - 1) + ")" if doc.narrow else f"{ncol}"
         cells = ", ".join(f'[#"{esc(v)}"]' for r in rows for v in r)
         stroke = "0.5pt" if ruled else "none"
         src.append(f"#table(columns: {cols}, stroke: {stroke}, inset: 5pt, {cells})")
