@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from qa.formats.pdf.borderless import borderless_tables
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines, _wide
+from qa.formats.pdf.paragraphs import _NAME_PART
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,8 @@ def _splits_figure(text: str, t: str) -> bool:
 
 def _join_cell(lines: list[Line]) -> str:
     """A cell's lines as one text: Latin words part with a space, CJK runs on. A hyphen ending a line stays
-    (a browser breaks 'grub-efi-amd64' after its hyphen; a cell holds names more often than hyphenated prose).
+    when a name goes on ('grub-efi-' / 'amd64': a browser breaks a name after its own hyphen), and goes where a
+    typesetter hyphenated a word ('Jan-' / 'uary', as ``paragraphs._join`` reads a paragraph's lines).
     A figure is never split: a cell of one figure wrapped ('78,220,315.4' / '4') or a grouped figure broken
     mid-group runs on, so '3,215,487,902.15' stays what a user searches for."""
     texts = [ln.text.strip() for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0))]
@@ -184,6 +186,8 @@ def _join_cell(lines: list[Line]) -> str:
             text = t
         elif _splits_figure(text, t):
             text += t
+        elif text.endswith("-") and t[:1].islower() and text[-2:-1].isalpha() and not _NAME_PART.match(t):
+            text = text[:-1] + t  # a word a typesetter hyphenated in a cell of prose ('Jan-' / 'uary')
         elif _LATIN_END.search(text) and _LATIN_START.match(t):
             text = f"{text} {t}"
         else:
