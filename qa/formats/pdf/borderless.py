@@ -62,24 +62,31 @@ class _Seg:
 
 def _segments(chars: list[_Char], body: float) -> list[_Seg]:
     """The page's characters as runs on one baseline, split at gaps of ``GUTTER`` body sizes or more (a word
-    space, CJK set solid and a justified line's slack are all narrower)."""
+    space, CJK set solid and a justified line's slack are all narrower). A space the PDF stores as a glyph stays
+    in its run (the cell's words keep it)."""
     out: list[_Seg] = []
-    ink = sorted((c for c in chars if not c.text.isspace()), key=lambda c: (c.base, c.x0))
     rows: list[list[_Char]] = []
-    for c in ink:
+    for c in sorted(chars, key=lambda c: (c.base, c.x0)):
         if rows and abs(rows[-1][0].base - c.base) <= 0.2 * max(c.size, rows[-1][0].size):
             rows[-1].append(c)
         else:
             rows.append([c])
     for row in rows:
         row.sort(key=lambda c: c.x0)
-        run = [row[0]]
-        for c in row[1:]:
-            if c.x0 - run[-1].x1 >= GUTTER * body:
+        run: list[_Char] = []
+        last: _Char | None = None  # the run's last inked character
+        for c in row:
+            if c.text.isspace():
+                if last is not None:
+                    run.append(c)
+                continue
+            if last is not None and c.x0 - last.x1 >= GUTTER * body:
                 out.append(_Seg(run))
                 run = []
             run.append(c)
-        out.append(_Seg(run))
+            last = c
+        if last is not None:
+            out.append(_Seg(run))
     return out
 
 
