@@ -45,6 +45,7 @@ MAX_CELL_LINES = 12  # a cell holding more rows than this is a frame round text 
 ACROSS_SHARE = 0.05  # a grid whose sides part more of its characters' words than this is ruling over text
 PARALLEL_SHARE = 0.8  # rows of a two-column table in two scripts, one each side, that make it a parallel text
 PROSE_CHARS = 20  # CJK characters (Latin: twice as many) in a cell that make it prose rather than a term
+PROSE_WORDS = 3  # words before a line-end hyphen that make a cell prose a typesetter hyphenates
 PAGE_MARK_CHARS = 12  # characters beyond a one-row grid that still leave it at its page's edge (a page number)
 TIGHT = 0.15  # x the size: characters this close on one baseline are one word, which no cell's side parts
 
@@ -173,7 +174,9 @@ def _splits_figure(text: str, t: str) -> bool:
 def _join_cell(lines: list[Line]) -> str:
     """A cell's lines as one text: Latin words part with a space, CJK runs on. A hyphen ending a line stays
     when a name goes on ('grub-efi-' / 'amd64': a browser breaks a name after its own hyphen), and goes where a
-    typesetter hyphenated a word ('Jan-' / 'uary', as ``paragraphs._join`` reads a paragraph's lines).
+    typesetter hyphenated a word in a cell of prose ('from 1 Jan-' / 'uary', as ``paragraphs._join`` reads a
+    paragraph's lines; a cell of one name, 'init-system-' / 'helpers', is a browser's break after the name's own
+    hyphen).
     A figure is never split: a cell of one figure wrapped ('78,220,315.4' / '4') or a grouped figure broken
     mid-group runs on, so '3,215,487,902.15' stays what a user searches for."""
     texts = [ln.text.strip() for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0))]
@@ -186,8 +189,14 @@ def _join_cell(lines: list[Line]) -> str:
             text = t
         elif _splits_figure(text, t):
             text += t
-        elif text.endswith("-") and t[:1].islower() and text[-2:-1].isalpha() and not _NAME_PART.match(t):
-            text = text[:-1] + t  # a word a typesetter hyphenated in a cell of prose ('Jan-' / 'uary')
+        elif (
+            text.endswith("-")
+            and t[:1].islower()
+            and text[-2:-1].isalpha()
+            and not _NAME_PART.match(t)
+            and len(text.split()) >= PROSE_WORDS
+        ):
+            text = text[:-1] + t  # a word a typesetter hyphenated in a cell of prose ('from 1 Jan-' / 'uary')
         elif _LATIN_END.search(text) and _LATIN_START.match(t):
             text = f"{text} {t}"
         else:
