@@ -36,6 +36,7 @@ FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column o
 MAX_COLUMNS = 6
 FOOT_CELL_CHARS = 16  # characters of a cell of a header row alone at a page's foot
 PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page's edge (a page number)
+_LEADERS = re.compile(r"[.·…]{3}|\. \. \.")  # dot leaders: a contents entry, not a table's row
 _FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
 
 
@@ -202,8 +203,12 @@ def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
 def _figures(cells: list[list[str]]) -> bool:
     """Does every column after the first hold figures in most of its filled cells (two rows of them at least)?"""
     ncol = len(cells[0])
+    if any(_LEADERS.search(t) for row in cells for t in row):
+        return False  # a contents page: titles, dot leaders, page numbers
     for c in range(1, ncol):
         filled = [row[c] for row in cells if row[c]]
+        if all(t.isdigit() for t in filled) and [int(t) for t in filled] == sorted(int(t) for t in filled):
+            return False  # page numbers rising down the column: a contents list
         figures = sum(1 for t in filled if _FIGURE.fullmatch(t.replace(" ", "")))
         if len(filled) < 2 or figures < 2 or figures < FIGURE_SHARE * len(filled):
             return False
@@ -280,6 +285,8 @@ def _foot_row(segs: list[_Seg], taken: set[int], body: float) -> list[_Seg]:
         if (
             len(b) >= 3
             and all(len(sg.text) <= FOOT_CELL_CHARS and sg.size < HEAD_RATIO * body for sg in b)
+            and all(any(ch.isalpha() for ch in sg.text) for sg in b)  # column names, not a contents entry's numbers
+            and not any(_LEADERS.search(sg.text) for sg in b)
             and not any(id(c) in taken for sg in b for c in sg.chars)
         ):
             return b
