@@ -265,7 +265,8 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
             continue
         taken |= {id(c) for row in rows for col in row for sg in col for c in sg.chars}
         out += read
-    foot = _foot_row(segs, taken, body)
+    # (only on a page that sets a table without ruling: a newspaper's last line of short pieces is no header row)
+    foot = _foot_row(segs, taken, body) if out else []
     if foot:
         lines = [_rows_to_lines(sg.chars, page, body) for sg in foot]
         out.append(_row_line(" | ".join(_join_cell(ln) for ln in lines), [ln for col in lines for ln in col],
