@@ -26,10 +26,13 @@ rules between modules make cells of dozens of lines, a page's frame holds the pa
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
+from qa.formats.pdf.borderless import borderless_tables
+from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines, _wide
+from qa.formats.pdf.paragraphs import _NAME_PART
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,10 @@ MAX_SEGMENTS = 400  # a path of more segments is a drawing (a chart, an icon), n
 # the one grid there that is no table (a page laid out in a bordered table, its menu a cell) 13 to 20.
 MAX_CELL_LINES = 12  # a cell holding more rows than this is a frame round text (a menu, a boxed article), no cell
 ACROSS_SHARE = 0.05  # a grid whose sides part more of its characters' words than this is ruling over text
+PARALLEL_SHARE = 0.8  # rows of a two-column table in two scripts, one each side, that make it a parallel text
+PROSE_CHARS = 20  # CJK characters (Latin: twice as many) in a cell that make it prose rather than a term
+PROSE_WORDS = 3  # words before a line-end hyphen that make a cell prose a typesetter hyphenates
+PAGE_MARK_CHARS = 12  # characters beyond a one-row grid that still leave it at its page's edge (a page number)
 TIGHT = 0.15  # x the size: characters this close on one baseline are one word, which no cell's side parts
 
 Edge = tuple[float, float, float, float]  # x0, top, x1, bottom (y from the page's top)
@@ -102,7 +109,7 @@ def _grids(edges: list[Edge]) -> list[_Grid]:
     """pdfplumber's lattice: edges → snapped and joined → intersections → cells → tables of cells → rows."""
     vertical = [e for e in edges if e[2] - e[0] <= THIN and e[3] - e[1] >= MIN_EDGE]
     horizontal = [e for e in edges if e[3] - e[1] <= THIN and e[2] - e[0] >= MIN_EDGE]
-    if len(vertical) < 3 or len(horizontal) < 3:  # two columns need three verticals; two rows three horizontals
+    if len(vertical) < 3 or len(horizontal) < 2:  # two columns need three verticals; one row two horizontals
         return []
     from pdfplumber import table as plumb
 
@@ -143,15 +150,54 @@ def _middle(ch: _Char) -> tuple[float, float]:
     return (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
 
 
+_FIGURE_CELL = re.compile(r"[-+−(（]?[\d,.，%％)）]+")  # a line of a cell holding only (part of) a figure
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # a figure with thousands separators, whole
+_GROUPED_HEAD = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?")
+_TAIL = re.compile(r"[\d,.]+$")
+_HEAD = re.compile(r"^[\d,.]+")
+_LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?)\]'\"’”%]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"‘“$€£]")
+
+
+def _splits_figure(text: str, t: str) -> bool:
+    """Does a line break fall inside one figure: '3,215,487,90' / '2.15' (a word processor breaks a figure too
+    wide for its cell anywhere), or a line ending on a separator ('1,204,' / '330')?"""
+    tail, head = _TAIL.search(text), _HEAD.match(t)
+    if not tail or not head or not tail.group(0)[:1].isdigit():
+        return False
+    if tail.group(0)[-1] in ",." and head.group(0)[:1].isdigit():
+        return True
+    joined = tail.group(0) + head.group(0)
+    return bool(_GROUPED.fullmatch(joined)) and not _GROUPED_HEAD.fullmatch(tail.group(0))
+
+
 def _join_cell(lines: list[Line]) -> str:
     """A cell's lines as one text: Latin words part with a space, CJK runs on. A hyphen ending a line stays
-    (a browser breaks 'grub-efi-amd64' after its hyphen; a cell holds names more often than hyphenated prose)."""
+    when a name goes on ('grub-efi-' / 'amd64': a browser breaks a name after its own hyphen), and goes where a
+    typesetter hyphenated a word in a cell of prose ('from 1 Jan-' / 'uary', as ``paragraphs._join`` reads a
+    paragraph's lines; a cell of one name, 'init-system-' / 'helpers', is a browser's break after the name's own
+    hyphen).
+    A figure is never split: a cell of one figure wrapped ('78,220,315.4' / '4') or a grouped figure broken
+    mid-group runs on, so '3,215,487,902.15' stays what a user searches for."""
+    texts = [ln.text.strip() for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+    texts = [t for t in texts if t]
+    if len(texts) > 1 and all(_FIGURE_CELL.fullmatch(t) for t in texts):
+        return "".join(texts)
     text = ""
-    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        t = ln.text.strip()
+    for t in texts:
         if not text:
             text = t
-        elif text[-1:].isascii() and text[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum():
+        elif _splits_figure(text, t):
+            text += t
+        elif (
+            text.endswith("-")
+            and t[:1].islower()
+            and text[-2:-1].isalpha()
+            and not _NAME_PART.match(t)
+            and len(text.split()) >= PROSE_WORDS
+        ):
+            text = text[:-1] + t  # a word a typesetter hyphenated in a cell of prose ('from 1 Jan-' / 'uary')
+        elif _LATIN_END.search(text) and _LATIN_START.match(t):
             text = f"{text} {t}"
         else:
             text += t
@@ -189,9 +235,75 @@ def _baselines(chars: list[_Char]) -> int:
     return count
 
 
+def _script(text: str) -> str:
+    """'cjk' for a text mostly of CJK characters, 'latin' for one mostly of Latin letters, '' otherwise."""
+    wide = sum(1 for c in text if _wide(c) and c.isalnum())
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if wide >= 4 and wide > 2 * latin:
+        return "cjk"
+    if latin >= 8 and latin > 4 * wide:
+        return "latin"
+    return ""
+
+
+def _parallel(cells: list[list[str]], least: int = 2) -> bool:
+    """Is the table a two-column parallel text (a bilingual contract: the Chinese clause left, its English right)?
+
+    Every row's two cells, where both are filled, are in two scripts, the same one on the same side, and some
+    cells run to prose (a sentence, not a term): a glossary's '生物特征模板 | biometric template' stays a row.
+    ``least``: rows in both scripts needed (one where a page break left a single row of the table on the page)."""
+    if any(len(row) != 2 for row in cells):
+        return False
+    both = [row for row in cells if all(row)]
+    if len(both) < least:
+        return False
+    sides = Counter((_script(a), _script(b)) for a, b in both)
+    (pair, count), = sides.most_common(1)
+    if pair not in (("cjk", "latin"), ("latin", "cjk")) or count < PARALLEL_SHARE * len(both):
+        return False
+    if least < 2:  # a lone row: both its cells prose (a page's running head, its date left and title right, is not)
+        return all(len(t) >= PROSE_CHARS * (1 if _script(t) == "cjk" else 2) for row in both for t in row)
+    prose = sum(1 for row in both if any(len(t) >= PROSE_CHARS * (1 if _script(t) == "cjk" else 2) for t in row))
+    return prose * 3 >= len(both)
+
+
+def _row_line(text: str, lines: list[Line], bbox: tuple[float, float, float, float], page: int, top: float) -> Line:
+    """One line as wide as the table standing for ``lines`` (a row, or one cell of a parallel text's row)."""
+    sizes = Counter(round(ln.size, 1) for ln in lines for _ in ln.text)
+    # Bold as most of its letters are: the document's share of bold body text (which tells whether weight
+    # marks headings at all, qa.formats.pdf.read_pdf) stays what the cells made it. ``quoted`` keeps a bold
+    # row from heading anything.
+    bold = 2 * sum(len(ln.text) for ln in lines if ln.bold) > sum(len(ln.text) for ln in lines)
+    return Line(
+        text,
+        bbox[0],
+        bbox[2],
+        top,
+        max(top + 0.1, max(ln.bottom for ln in lines)),
+        sizes.most_common(1)[0][0],
+        bold,
+        page,
+        core_x1=bbox[2],
+        quoted=True,
+        row=True,
+    )
+
+
+def _at_page_edge(grid: _Grid, chars: list[_Char], body: float) -> bool:
+    """Does the grid end its page's text or start it (a header row the page break parted from its table's body,
+    or a table's last row carried over)? Text beyond it is at most a page number's few characters."""
+    x0, top, x1, bottom = grid.bbox
+    below = [ch for ch in chars if ch.top >= bottom - 1 and not ch.text.isspace()]
+    above = [ch for ch in chars if ch.bottom <= top + 1 and not ch.text.isspace()]
+    return len(below) <= PAGE_MARK_CHARS or len(above) <= PAGE_MARK_CHARS
+
+
 def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tuple[list[Line], set[int]] | None:
     """The grid's rows as lines and the ids of the characters they take, or None when it is no text table."""
-    if len(grid.rows) < 2 or max(len(r) for r in grid.rows) < 2:
+    if not grid.rows or max(len(r) for r in grid.rows) < 2:
+        return None
+    single = len(grid.rows) == 1  # read only when a page break parted it from its table (``_at_page_edge``)
+    if single and not _at_page_edge(grid, chars, body):
         return None
     within = [ch for ch in chars if _inside(*_middle(ch), grid.bbox)]
     if not any(not ch.text.isspace() for ch in within):
@@ -213,53 +325,45 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
         return None  # the ruling parts words: no table's
     for ch in across:  # a few words over the grid are not the table's: they stay lines of the page
         del cell_of[id(ch)]
-    out: list[Line] = []
-    filled = 0
+    read: list[list[tuple[str, list[Line]]]] = []  # each row's cells: (text, lines)
     k = 0
     for row in grid.rows:
-        texts: list[str] = []
-        row_lines: list[Line] = []
+        row_cells: list[tuple[str, list[Line]]] = []
         for _ in row:
             held = [ch for ch in within if cell_of.get(id(ch)) == k]
             k += 1
             if _baselines(held) > MAX_CELL_LINES:
                 return None  # a frame round text (a boxed article), not a cell
             lines = _rows_to_lines(held, page, body) if held else []
-            row_lines += lines
-            text = _join_cell(lines)
-            if text:
-                texts.append(text)
+            row_cells.append((_join_cell(lines), lines))
+        read.append(row_cells)
+    filled = sum(1 for row in read for text, _ in row if text)
+    if single:
+        if filled < 2 or any(len(lines) > 3 for row in read for _, lines in row):
+            return None  # a header row has a few short cells; a box of text is no table's row
+    elif filled < 3 or sum(1 for row in read if any(text for text, _ in row)) < 2:
+        return None  # too little text for a table
+    out: list[Line] = []
+    if _parallel([[text for text, _ in row] for row in read]):
+        # A parallel text: each row's cells one after the other, the left first, each a paragraph of its own, so
+        # neither language's sentence runs into the other's and a clause's number heads its text.
+        for row in read:
+            top = min((ln.top for _, lines in row for ln in lines), default=0.0)
+            for n, (text, lines) in enumerate(c for c in row if c[0]):
+                out.append(_row_line(text, lines, grid.bbox, page, top + 0.01 * n))
+        return out, set(cell_of)
+    for row in read:
+        texts = [text for text, _ in row if text]
         if not texts:
             continue
-        filled += len(texts)
-        sizes = Counter(round(ln.size, 1) for ln in row_lines for _ in ln.text)
-        # Bold as most of its letters are: the document's share of bold body text (which tells whether weight
-        # marks headings at all, qa.formats.pdf.read_pdf) stays what the cells made it. ``quoted`` keeps a bold
-        # row from heading anything.
-        bold = 2 * sum(len(ln.text) for ln in row_lines if ln.bold) > sum(len(ln.text) for ln in row_lines)
-        out.append(
-            Line(
-                " | ".join(texts),
-                grid.bbox[0],
-                grid.bbox[2],
-                min(ln.top for ln in row_lines),
-                max(ln.bottom for ln in row_lines),
-                sizes.most_common(1)[0][0],
-                bold,
-                page,
-                core_x1=grid.bbox[2],
-                quoted=True,
-                row=True,
-            )
-        )
-    if filled < 3 or len(out) < 2:
-        return None  # too little text for a table
+        row_lines = [ln for _, lines in row for ln in lines]
+        out.append(_row_line(" | ".join(texts), row_lines, grid.bbox, page, min(ln.top for ln in row_lines)))
     return out, set(cell_of)
 
 
 def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -> tuple[list[_Char], list[Line]]:
     """The page's characters outside ruled tables, and each table's rows as lines (see the module's doc)."""
-    if len(edges) < 6 or not chars:
+    if len(edges) < 5 or not chars:
         return chars, []
     rows: list[Line] = []
     taken: set[int] = set()
@@ -281,7 +385,10 @@ def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -
 
 
 def page_lines(chars: list[_Char], edges: list[Edge], page: int, body: float) -> list[Line]:
-    """The page's lines (``lines._rows_to_lines``), each ruled table's rows among them as one line a row."""
+    """The page's lines (``lines._rows_to_lines``), each table's rows among them as one line a row (a parallel
+    text's cells one line each)."""
     rest, rows = read_tables(chars, edges, page, body)
+    rest, bare = borderless_tables(rest, page, body)  # tables set without ruling (qa.formats.pdf.borderless)
+    rows += bare
     lines = _rows_to_lines(rest, page, body)
     return sorted(lines + rows, key=lambda ln: (ln.top, ln.x0)) if rows else lines

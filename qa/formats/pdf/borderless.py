@@ -1,0 +1,295 @@
+"""Tables without ruling: a bilingual contract's two columns, a report's figures set in aligned columns.
+
+Why: a word processor's table without borders (how a bilingual contract is usually laid out: the Chinese clause in
+the left cell, its English in the right) prints as two columns of text with nothing drawn. Read as lines, a cell's
+wrapped line became a heading ('租赁期限为三年，自2026年1月1日起', its clause '第二条' left empty), a Chinese
+cell ran into the English one beside it ('第一条 租赁物Article 1 …'), and a report's figures lost the row they stand in.
+
+How: a run of the page's lines (body type) that leaves one or more vertical white strips (gutters) down its whole
+height, text on both sides of each, is a candidate; its columns are the spans between the gutters. Rows: a line
+set after more space than the run's usual line pitch starts a row; so does a line where every column has text after
+a line where some column had none (a shorter cell ended); and where every column has text on two lines running,
+the second starts a row unless every column's first line ran full (all cells wrapped). A candidate is read as a
+table only when it holds what a table and no page layout does (``qa.formats.pdf.tables`` reads ruled ones):
+
+- a parallel text: two columns, each row's cells in two scripts, the same on the same side
+  (``tables._parallel``) — read cell by cell, the left first, each a paragraph of its own;
+- a table of figures: every column after the first holds figures ('3,215,487,902.15', '15.41%') in most of its
+  cells — read one line a row, 'cell | cell'.
+
+Columns of prose in one script (a newspaper's, a two-column paper's) are neither, and stay the page's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
+
+GUTTER = 0.8  # body sizes: the narrowest white strip between two columns of a table (a Word cell's margins)
+ROW_GAP = 2.6  # body sizes: a wider vertical gap between two lines ends the run
+EXTRA = 0.3  # body sizes: space above a line beyond the usual pitch that starts a new row
+ROW_STEP = 1.8  # sizes: baselines further apart than this are no lines of one cell (single spacing is 1.2–1.5)
+FULL = 2.0  # sizes: a line ending this close to its column's right side ran full (its cell wraps)
+FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column one of figures
+MAX_COLUMNS = 6
+FOOT_CELL_CHARS = 16  # characters of a cell of a header row alone at a page's foot
+PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page's edge (a page number)
+_LEADERS = re.compile(r"[.·…]{3}|\. \. \.")  # dot leaders: a contents entry, not a table's row
+_FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
+
+
+@dataclass
+class _Seg:
+    """A run of characters on one baseline with no gap as wide as a table's gutter in it."""
+
+    chars: list[_Char]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    text: str = ""
+    row: bool = field(default=False)
+
+    def __post_init__(self) -> None:
+        ink = [c for c in self.chars if not c.text.isspace()]
+        self.x0, self.x1 = min(c.x0 for c in ink), max(c.x1 for c in ink)
+        self.top, self.bottom = min(c.top for c in ink), max(c.bottom for c in ink)
+        self.size = max(c.size for c in ink)
+        self.text = "".join(c.text for c in self.chars).strip()
+
+
+def _segments(chars: list[_Char], body: float) -> list[_Seg]:
+    """The page's characters as runs on one baseline, split at gaps of ``GUTTER`` body sizes or more (a word
+    space, CJK set solid and a justified line's slack are all narrower). A space the PDF stores as a glyph stays
+    in its run (the cell's words keep it)."""
+    out: list[_Seg] = []
+    rows: list[list[_Char]] = []
+    for c in sorted(chars, key=lambda c: (c.base, c.x0)):
+        if rows and abs(rows[-1][0].base - c.base) <= 0.2 * max(c.size, rows[-1][0].size):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        run: list[_Char] = []
+        last: _Char | None = None  # the run's last inked character
+        for c in row:
+            if c.text.isspace():
+                if last is not None:
+                    run.append(c)
+                continue
+            if last is not None and c.x0 - last.x1 >= GUTTER * body:
+                out.append(_Seg(run))
+                run = []
+            run.append(c)
+            last = c
+        if last is not None:
+            out.append(_Seg(run))
+    return out
+
+
+def _baselines(lines: list[_Seg]) -> list[list[_Seg]]:
+    """Lines on one baseline together, top to bottom, each left to right."""
+    groups: list[list[_Seg]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if groups and abs(groups[-1][0].top - ln.top) < 0.4 * ln.size:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return [sorted(g, key=lambda ln: ln.x0) for g in groups]
+
+
+def _gutters(group: list[list[_Seg]], body: float) -> list[tuple[float, float]]:
+    """White strips at least ``GUTTER`` wide down the whole of ``group`` with text on both sides."""
+    spans = sorted((ln.x0, ln.x1) for b in group for ln in b)
+    out: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= GUTTER * body:
+            out.append((reach, x0))
+        reach = max(reach, x1)
+    return out
+
+
+def _column(ln: _Seg, gutters: list[tuple[float, float]]) -> int:
+    mid = (ln.x0 + ln.x1) / 2
+    return sum(1 for g in gutters if mid > g[1] - 0.01)
+
+
+def _runs(lines: list[_Seg], body: float) -> list[list[list[_Seg]]]:
+    """Maximal runs of baselines with a gutter down their whole height (at least two baselines)."""
+    runs: list[list[list[_Seg]]] = []
+    current: list[list[_Seg]] = []
+    count = 0  # gutters down the current run
+    for b in _baselines(lines):
+        if any(ln.size >= HEAD_RATIO * body or ln.row for ln in b):
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+            continue
+        gap_ok = not current or b[0].top - max(ln.bottom for ln in current[-1]) <= ROW_GAP * body
+        wider = _gutters(current + [b], body) if gap_ok else []
+        # A line that closes one of the run's gutters (a note under the table running across its first columns)
+        # ends the run, though another gutter stays open.
+        if wider and (len(current) < 2 or len(wider) >= count):
+            current.append(b)
+            count = len(wider)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = [b]
+        count = 0
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _rows(run: list[list[_Seg]], gutters: list[tuple[float, float]], body: float) -> list[list[list[_Seg]]]:
+    """The run's baselines grouped into table rows: each row a list of its columns' lines."""
+    ncol = len(gutters) + 1
+    right = [0.0] * ncol
+    for b in run:
+        for ln in b:
+            c = _column(ln, gutters)
+            right[c] = max(right[c], ln.x1)
+    steps = sorted(b2[0].top - b1[0].top for b1, b2 in zip(run, run[1:], strict=False))
+    pitch = steps[len(steps) // 4] if steps else body
+    rows: list[list[list[_Seg]]] = []
+    prev: list[_Seg] | None = None
+    for b in run:
+        cols = {_column(ln, gutters) for ln in b}
+        complete = len(cols) == ncol
+        start = prev is None
+        if prev is not None:
+            prev_cols = {_column(ln, gutters) for ln in prev}
+            step = b[0].top - prev[0].top
+            if step > pitch + EXTRA * body or step > ROW_STEP * b[0].size:
+                start = True  # more space than a cell's lines are set at: a new row
+            elif complete and len(prev_cols) < ncol:
+                start = True  # a shorter cell ended: white under it, then every column starts together
+            elif complete:
+                below = {_column(ln, gutters): ln for ln in b}
+                start = not all(_wraps(ln, below[_column(ln, gutters)], right[_column(ln, gutters)]) for ln in prev)
+        if start:
+            rows.append([[] for _ in range(ncol)])
+        for ln in b:
+            rows[-1][_column(ln, gutters)].append(ln)
+        prev = b
+    return rows
+
+
+def _splits_figure(text: str, t: str) -> bool:
+    from qa.formats.pdf.tables import _splits_figure as splits
+
+    return splits(text, t)
+
+
+def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
+    """Did ``line``'s cell wrap onto ``below``: it ran full, or the first word of ``below`` would not have fitted
+    after it (English is set ragged: a long word goes to the next line however much room it leaves)?"""
+    if _FIGURE.fullmatch(line.text.replace(" ", "")) and not _splits_figure(line.text, below.text):
+        return False  # a whole figure is a cell of its own
+    if line.x1 >= right - FULL * line.size:
+        return True
+    text = below.text.strip()
+    word = text.split(" ")[0] if text[:1].isascii() else text[:1]
+    pitch = (line.x1 - line.x0) / max(1, len(line.text))
+    return line.x1 + pitch * (len(word) + 1) > right
+
+
+def _figures(cells: list[list[str]]) -> bool:
+    """Does every column after the first hold figures in most of its filled cells (two rows of them at least)?"""
+    ncol = len(cells[0])
+    if any(_LEADERS.search(t) for row in cells for t in row):
+        return False  # a contents page: titles, dot leaders, page numbers
+    for c in range(1, ncol):
+        filled = [row[c] for row in cells if row[c]]
+        if all(t.isdigit() for t in filled) and [int(t) for t in filled] == sorted(int(t) for t in filled):
+            return False  # page numbers rising down the column: a contents list
+        figures = sum(1 for t in filled if _FIGURE.fullmatch(t.replace(" ", "")))
+        if len(filled) < 2 or figures < 2 or figures < FIGURE_SHARE * len(filled):
+            return False
+    return True
+
+
+def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[_Char], list[Line]]:
+    """The page's characters outside tables set without ruling, and those tables' rows as lines (see the module's
+    doc)."""
+    from qa.formats.pdf.tables import _join_cell, _parallel, _row_line  # (tables imports this module)
+
+    segs = _segments(chars, body)
+    if len(segs) < 4:
+        return chars, []
+    taken: set[int] = set()
+    out: list[Line] = []
+    for run in _runs(segs, body):
+        # A short line over the table (a '单位：元' note) is no row of it — unless the table opens the page: then
+        # it is the end of a row the page break parted (LibreOffice breaks a row across pages), read as a row.
+        opens_page = sum(len(sg.text) for sg in segs if sg.bottom <= run[0][0].top) <= PAGE_MARK_CHARS
+        while run and not opens_page and len({_column(sg, _gutters(run, body)) for sg in run[0]}) < 2:
+            run = run[1:]
+        if len(run) < 2:
+            continue
+        gutters = _gutters(run, body)
+        if not gutters or len(gutters) + 1 > MAX_COLUMNS:
+            continue
+        rows = _rows(run, gutters, body)
+        while rows and sum(1 for col in rows[-1] if col) < 2 < len(rows):
+            rows.pop()  # a note under the table, in its first column's place, is no row of it
+        lines = [[_rows_to_lines([c for sg in col for c in sg.chars], page, body) for col in row] for row in rows]
+        cells = [[_join_cell(col) for col in row] for row in lines]
+        # One row alone is a table's only where a page break parted it from the rest: first or last on its page.
+        above = sum(len(sg.text) for sg in segs if sg.bottom <= run[0][0].top)
+        below = sum(len(sg.text) for sg in segs if sg.top >= max(x.bottom for x in run[-1]))
+        edge = min(above, below) <= PAGE_MARK_CHARS  # (nothing but a page number beyond it)
+        if len(rows) < 2 and not (edge and _parallel(cells, least=1)):
+            continue
+        x0 = min(sg.x0 for b in run for sg in b)
+        x1 = max(sg.x1 for b in run for sg in b)
+        bbox = (x0, 0.0, x1, 0.0)
+        read: list[Line] = []
+        if _parallel(cells, least=1 if edge and len(rows) < 2 else 2):
+            for row, texts in zip(lines, cells, strict=True):
+                top = min(ln.top for col in row for ln in col)
+                filled = [(t, col) for t, col in zip(texts, row, strict=True) if t]
+                read += [_row_line(t, col, bbox, page, top + 0.01 * n) for n, (t, col) in enumerate(filled)]
+        elif _figures(cells):
+            for row, texts in zip(lines, cells, strict=True):
+                row_lines = [ln for col in row for ln in col]
+                text = " | ".join(t for t in texts if t)
+                read.append(_row_line(text, row_lines, bbox, page, min(ln.top for ln in row_lines)))
+        else:
+            continue
+        taken |= {id(c) for row in rows for col in row for sg in col for c in sg.chars}
+        out += read
+    # (only on a page that sets a table without ruling: a newspaper's last line of short pieces is no header row)
+    foot = _foot_row(segs, taken, body) if out else []
+    if foot:
+        lines = [_rows_to_lines(sg.chars, page, body) for sg in foot]
+        out.append(_row_line(" | ".join(_join_cell(ln) for ln in lines), [ln for col in lines for ln in col],
+                             (foot[0].x0, 0.0, foot[-1].x1, 0.0), page, min(sg.top for sg in foot)))
+        taken |= {id(c) for sg in foot for c in sg.chars}
+    if not out:
+        return chars, []
+    return [c for c in chars if id(c) not in taken], out
+
+
+def _foot_row(segs: list[_Seg], taken: set[int], body: float) -> list[_Seg]:
+    """The page's last line when it is a table's header row a page break parted from the table's body: three or
+    more short cells set apart a gutter wide, nothing under them but a page number."""
+    for b in reversed(_baselines(segs)):
+        if sum(len(sg.text) for sg in b) <= PAGE_MARK_CHARS and len(b) < 3:
+            continue  # a page number under it
+        if (
+            len(b) >= 3
+            and all(len(sg.text) <= FOOT_CELL_CHARS and sg.size < HEAD_RATIO * body for sg in b)
+            and all(any(ch.isalpha() for ch in sg.text) for sg in b)  # column names, not a contents entry's numbers
+            and not any(_LEADERS.search(sg.text) for sg in b)
+            and not any(id(c) in taken for sg in b for c in sg.chars)
+        ):
+            return b
+        return []
+    return []
