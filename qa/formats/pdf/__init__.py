@@ -55,7 +55,7 @@ from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.measure import measure_one_column, side_by_side
-from qa.formats.pdf.numbered import join_numbers, numbered_heads
+from qa.formats.pdf.numbered import join_numbers, nest_by_part_words, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
@@ -140,7 +140,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
-    blocks = nest_by_numbers(captions_as_text(blocks))
+    blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")
