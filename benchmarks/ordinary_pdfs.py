@@ -68,11 +68,21 @@ MAKERS: list[tuple[str, str, str, Callable, list]] = [
     ("exam", "reportlab", "HELD-OUT", op.exam_reportlab, op.EXAMS),
     ("exam", "typst", "HELD-OUT", op.exam_typst, op.EXAMS),
 ]
-VERSION = "v2"  # part of the cache key: bump when a maker changes
+VERSION = "v3"
+FAILURES: list[str] | None = (
+    None  # --failures: what went wrong on TUNING documents  # part of the cache key: bump when a maker changes
+)
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+_MARK = re.compile(r"^(?:\d{1,2}[.)．、]?|[•·●■▪►▶–-])(?=\D)")  # a point's number or bullet, read with it or not
+
+
+def _opens(text: str, want: str) -> bool:
+    return text.startswith(want) or _MARK.sub("", text).startswith(want)
 
 
 def build(cache: Path) -> list[dict]:
@@ -83,16 +93,13 @@ def build(cache: Path) -> list[dict]:
         for content in contents:
             key = hashlib.sha256(json.dumps([VERSION, family, maker, content], ensure_ascii=False).encode()).hexdigest()
             pdf = cache / f"{family}-{re.sub(r'[^a-z0-9]+', '_', maker.lower())}-{key[:10]}.pdf"
-            gold_file = pdf.with_suffix(".json")
-            if not (pdf.is_file() and gold_file.is_file()):
+            if not pdf.is_file():
                 print(f"making {pdf.name} ({maker})", file=sys.stderr)
                 with tempfile.TemporaryDirectory(prefix="qa-ordinary-") as tmp:
-                    made = make(content, Path(tmp) / "doc.pdf")
-                    pdf.write_bytes(made.pdf.read_bytes())
-                gold_file.write_text(
-                    json.dumps([[list(g.path), g.snippet, g.starts] for g in made.gold], ensure_ascii=False)
-                )
-            docs.append({"family": family, "maker": maker, "split": split, "pdf": str(pdf), "gold": str(gold_file)})
+                    pdf.write_bytes(make(content, Path(tmp) / "doc.pdf").pdf.read_bytes())
+            # (The gold is the content's, not the PDF's: made afresh each run.)
+            gold = [[list(g.path), g.snippet, g.starts, g.parent] for g in op.GOLD[family](content)]
+            docs.append({"family": family, "maker": maker, "split": split, "pdf": str(pdf), "gold": gold})
     return docs
 
 
@@ -105,7 +112,7 @@ def score(docs: list[dict]) -> list[dict]:
     print(f"scoring with {Path(qa.__file__).parent}", file=sys.stderr)
     out = []
     for doc in docs:
-        gold = json.loads(Path(doc["gold"]).read_text())
+        gold = doc["gold"]
         outline = recover_outline(load_file(Path(doc["pdf"])))
         section_of: dict[int, tuple[str, ...]] = {}
         for s in outline.sections:
@@ -114,22 +121,28 @@ def score(docs: list[dict]) -> list[dict]:
         paras = [_norm(p.text) for p in outline.paragraphs]
         head = path = starts = must = 0
         used: set[int] = set()
-        for gpath, snippet, must_start in gold:
+        for gpath, snippet, must_start, parent in gold:
             want = _norm(snippet)
-            hit = next((i for i, t in enumerate(paras) if t.startswith(want) and i not in used), None)
+            hit = next((i for i, t in enumerate(paras) if _opens(t, want) and i not in used), None)
             if hit is None:
-                hit = next((i for i, t in enumerate(paras) if want in t and i not in used), None)
+                hit = next((i for i, t in enumerate(paras) if want in t), None)
             must += must_start
             if hit is None:
+                if FAILURES is not None:
+                    FAILURES.append(f"{Path(doc['pdf']).name}: {snippet!r} not found")
                 continue
-            if paras[hit].startswith(want) and must_start:
+            if _opens(paras[hit], want) and must_start:
                 starts += 1
                 used.add(hit)
             got = [_norm(t) for t in section_of.get(hit, ())]
             goal = [_norm(t) for t in gpath]
+            if FAILURES is not None and (got != goal or (must_start and not _opens(paras[hit], want))):
+                FAILURES.append(
+                    f"{Path(doc['pdf']).name}: {snippet!r} in {paras[hit][:30]!r} under {got} (gold {goal})"
+                )
             head += bool(got) and got[-1] == goal[-1]
-            path += got == goal
-        found = {i for i, t in enumerate(paras) if any(_norm(s) in t for _, s, _ in gold)}
+            path += got == goal or (bool(parent) and got == [_norm(parent), *goal])
+        found = {i for i, t in enumerate(paras) if any(_norm(s) in t for _, s, *_ in gold)}
         headings = {_norm(t) for s in outline.sections for t in s.path}
         stray = sum(1 for i, t in enumerate(paras) if i not in found and t not in headings and i in section_of)
         out.append({**doc, "n": len(gold), "head": head, "path": path, "starts": starts, "must": must, "stray": stray})
@@ -161,6 +174,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "qa-ordinary-pdfs")
     parser.add_argument("--baseline", type=Path, help="a worktree of main: score the same PDFs with its code too")
     parser.add_argument("--only", help="families whose name contains this")
+    parser.add_argument("--failures", help="print the failures of TUNING documents of makers containing this")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # (the baseline's subprocess)
     parser.add_argument("--docs-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -168,6 +182,12 @@ def main() -> None:
         print(json.dumps(score(json.loads(args.docs_file.read_text()))))
         return
     docs = [d for d in build(args.cache) if not args.only or args.only in d["family"]]
+    if args.failures:
+        global FAILURES
+        FAILURES = []
+        score([d for d in docs if d["split"] == "TUNING" and args.failures in d["maker"]])
+        print("\n".join(FAILURES))
+        return
     start, cpu = time.time(), time.process_time()
     ours = score(docs)
     took = (time.time() - start, time.process_time() - cpu)

@@ -34,6 +34,7 @@ class Gold:
     path: tuple[str, ...]  # the section the paragraph belongs to (headings from the top)
     snippet: str  # the paragraph's first words
     starts: bool = True  # the snippet opens a paragraph of its own
+    parent: str = ""  # a heading the path may also start with (a deck's title over its slides' titles)
 
 
 @dataclass
@@ -239,13 +240,17 @@ EXAMS = [
 ]
 
 
+GOLD = {}  # family -> its gold function (filled below)
+
+
 def slides_gold(deck: dict) -> list[Gold]:
-    gold = [Gold((deck["title"],), deck["by"][0])]
+    top = deck["title"]
+    gold = [Gold((top,), deck["by"][0]), Gold((top,), deck["by"][1])]
     for title, kind, items in deck["slides"]:
         if kind == "table":
-            gold += [Gold((title,), f"{a}") for a, _ in items]
+            gold += [Gold((title,), f"{a}", parent=top) for a, _ in items]
         else:
-            gold += [Gold((title,), item[:6]) for item in items]
+            gold += [Gold((title,), item[:6], parent=top) for item in items]
     return gold
 
 
@@ -272,6 +277,9 @@ def exam_gold(exam: dict) -> list[Gold]:
                 Gold((exam["title"][-1], part), f"{'ABCD'[k]}．{o[:4]}", starts=False) for k, o in enumerate(options)
             ]
     return gold
+
+
+GOLD.update(slides=slides_gold, regulation=regulation_gold, exam=exam_gold)
 
 
 def _cn(n: int) -> str:

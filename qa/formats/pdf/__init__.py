@@ -77,6 +77,7 @@ from qa.formats.pdf.reports import (
     nest_by_numbers,
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
+from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -91,6 +92,9 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
+    deck = is_slide_deck(pages)  # a slide's points and their numbers (qa.formats.pdf.slides)
+    for page in pages if deck else ():
+        seat_point_marks(page)
     body_chars = [(len(ln.text), ln.bold) for p in pages for ln in p.lines if abs(ln.size - body) < 0.1 * body]
     if sum(n for n, bold in body_chars if bold) * 2 > sum(n for n, _ in body_chars):
         # The body itself is set in a bold (or 黑体) face: weight tells nothing about headings.
@@ -136,6 +140,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:
         items = join_numbers(items, body)
         items = measure_one_column(items, {p.number: p.width for p in pages}, body)
+        items = end_points(items, {p.number: p.width for p in pages}) if deck else items
     blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)

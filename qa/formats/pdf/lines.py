@@ -103,6 +103,7 @@ class Line:
     aside: bool = False  # a photo's caption moved out of the paragraph it interrupts (runaround): read apart
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
     code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
+    ends_point: bool = False  # a slide's point ends with this line: the next line opens another (qa.formats.pdf.slides)
 
 
 def _left(line: Line) -> float:

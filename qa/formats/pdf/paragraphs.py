@@ -571,6 +571,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
         return True
+    if a.ends_point:  # a slide's point ends here (qa.formats.pdf.slides)
+        return True
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True
