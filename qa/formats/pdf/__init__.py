@@ -52,6 +52,7 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.contents import drop_contents
+from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.measure import measure_one_column, side_by_side
@@ -92,6 +93,9 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
+    for page in pages:  # a row of an exam's options is one line, ending its paragraph (qa.formats.pdf.exams)
+        page.lines = join_option_rows(page.lines)
+    end_option_rows(pages)
     deck = is_slide_deck(pages)  # a slide's points and their numbers (qa.formats.pdf.slides)
     for page in pages if deck else ():
         seat_point_marks(page)

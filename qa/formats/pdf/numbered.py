@@ -40,6 +40,7 @@ from qa.formats.outline_numbers import (
     numbered_heading_rank,
     numbered_line_heads_text,
 )
+from qa.formats.pdf.exams import is_question
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
 from qa.structure.headings import is_bare_heading, outline_rank
@@ -112,7 +113,10 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
     candidates = {
         i: r
         for i in one_line
-        if blocks[i].heading_level is None and blocks[i].role == "body" and (r := _rank(blocks[i].text)) is not None
+        if blocks[i].heading_level is None
+        and blocks[i].role == "body"
+        and (r := _rank(blocks[i].text)) is not None
+        and not is_question(blocks, i)  # an exam's question heads its options, no section (qa.formats.pdf.exams)
     }
     if not candidates:
         return blocks
