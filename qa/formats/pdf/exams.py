@@ -99,3 +99,18 @@ def end_option_rows(pages: list[_Page]) -> None:
 
 def _consecutive(letters: list[int]) -> bool:
     return bool(letters) and letters == list(range(letters[0], letters[0] + len(letters)))
+
+
+# A paper's part: '一、选择题（本大题共5小题，每小题4分，共20分。…）' — a short title, then its scoring note in brackets
+# (points or questions counted), which may run to a second line.
+_PART = re.compile(
+    r"^\s*([一二三四五六七八九十]{1,3}\s*[、．.]\s*[^\s，,。（(]{1,12})\s*[（(][^（()）]*[分题][^（()）]*[）)]\s*$"
+)
+
+
+def part_title(text: str) -> str | None:
+    """The title of an exam's part head without its scoring note ('一、选择题（本大题共5小题…）' → '一、选择题'), else
+    None. The note's commas and its length made the head read as a sentence of text, and every question of the
+    paper fell under the paper's title."""
+    match = _PART.match(text)
+    return match.group(1) if match else None

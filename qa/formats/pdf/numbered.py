@@ -40,7 +40,7 @@ from qa.formats.outline_numbers import (
     numbered_heading_rank,
     numbered_line_heads_text,
 )
-from qa.formats.pdf.exams import is_question
+from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
 from qa.structure.headings import is_bare_heading, outline_rank
@@ -110,12 +110,14 @@ def _heading_rank(text: str) -> float | None:
 def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
     """Body paragraphs of one line (indexes ``one_line``) that open with an outline number and head text, as
     headings ranked by their numbering among the document's type-ranked headings."""
+    # An exam's part head ('一、选择题（本大题共5小题，…）') is ranked by its title, on one line or two.
+    parts = {i for i, b in enumerate(blocks) if b.heading_level is None and b.role == "body" and part_title(b.text)}
     candidates = {
         i: r
-        for i in one_line
+        for i in one_line | parts
         if blocks[i].heading_level is None
         and blocks[i].role == "body"
-        and (r := _rank(blocks[i].text)) is not None
+        and (r := _rank(part_title(blocks[i].text) or blocks[i].text)) is not None
         and not is_question(blocks, i)  # an exam's question heads its options, no section (qa.formats.pdf.exams)
     }
     if not candidates:
