@@ -738,3 +738,87 @@ def exam_typst(exam: dict, out: Path) -> Made:
   #text(size: 16pt, weight: "bold")[{exam["title"][1]}] \\ {exam["note"]}]
 {chr(10).join(lines)}"""
     return Made(_typst(src, out), exam_gold(exam))
+
+
+# ---------------------------------------------------------------- a Word plan with a text box
+
+PLANS = [
+    {
+        "title": "智慧园区管理平台项目实施方案",
+        "sections": [
+            ("总则", "本方案规定了智慧园区管理平台项目的建设目标、实施步骤和保障措施。", None),
+            (
+                "组织保障",
+                "成立项目领导小组，组长由园区管委会副主任陈静担任。",
+                "领导小组办公室设在信息中心，联系电话：0571-88886666。",
+            ),  # noqa: E501
+            ("经费保障", "项目总预算为三百八十万元，其中硬件采购占百分之六十。", None),
+        ],
+        "box_pt": 250,
+    },
+    {
+        "title": "城区排水管网改造工作方案",
+        "sections": [
+            ("工作目标", "年内完成老城区十二条道路的雨污分流改造，消除易涝点九处。", None),
+            (
+                "联系方式",
+                "改造期间设立工程指挥部，统一协调施工和交通组织。",
+                "工程指挥部值班电话：025-66668888，传真：025-66669999。",
+            ),  # noqa: E501
+            ("进度安排", "五月底前完成设计招标，六月开工，十一月底前全部完工。", None),
+        ],
+        "box_pt": 240,
+    },
+]
+
+
+def plan_gold(plan: dict) -> list[Gold]:
+    gold = []
+    for head, text, box in plan["sections"]:
+        gold.append(Gold((plan["title"], head), text[:8]))
+        if box:
+            gold.append(Gold((plan["title"], head), box[:8]))
+    return gold
+
+
+GOLD["plan"] = plan_gold
+
+
+def plan_docx(plan: dict, out: Path) -> Made:
+    """A plan typed in Word: a contents list, Heading 1 sections, and a VML text box holding a line that wraps
+    before a phone number (the box's text and the body in a 黑体, figures in the Latin face)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "Times New Roman"  # Latin text and figures in a serif, Chinese in a 黑体
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "WenQuanYi Micro Hei")
+    doc.add_heading(plan["title"], 0)
+    # A contents list as Word's TOC field leaves it: each entry, a dot leader to a right tab, the page.
+    from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Pt
+
+    doc.add_paragraph("目录")
+    for k, (head, _, _) in enumerate(plan["sections"], start=1):
+        entry = doc.add_paragraph(f"{k}  {head}\t2")
+        entry.paragraph_format.tab_stops.add_tab_stop(Pt(430), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for head, text, box in plan["sections"]:
+        doc.add_heading(head, 1)
+        doc.add_paragraph(text)
+        if box:
+            run = (
+                f'<w:r {w} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+                f'<v:shape style="width:{plan["box_pt"]}pt;height:60pt"><v:textbox><w:txbxContent>'
+                '<w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
+                f' w:eastAsia="WenQuanYi Micro Hei"/></w:rPr><w:t>{box}</w:t></w:r></w:p>'
+                "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+            )
+            doc.add_paragraph()._p.append(parse_xml(run))
+    docx = out.with_suffix(".docx")
+    doc.save(str(docx))
+    _soffice(docx, out)
+    return Made(out, plan_gold(plan))
