@@ -67,6 +67,7 @@ MAKERS: list[tuple[str, str, str, Callable, list]] = [
     ("exam", "ctexart", "HELD-OUT", op.exam_ctexart, op.EXAMS),
     ("exam", "reportlab", "HELD-OUT", op.exam_reportlab, op.EXAMS),
     ("exam", "typst", "HELD-OUT", op.exam_typst, op.EXAMS),
+    ("plan", "docx→LibreOffice", "HELD-OUT", op.plan_docx, op.PLANS),
 ]
 VERSION = "v3"
 FAILURES: list[str] | None = (
