@@ -29,6 +29,7 @@ def is_question(blocks: list[Block], i: int) -> bool:
 
 OPTION_REACH = 6.0  # x the size: options of one row are set at most this far apart (tabs, \qquad, a grid's cells)
 _LETTERS = "ABCDEFGHＡＢＣＤＥＦＧＨ"
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _LABEL = re.compile(r"(?:^|(?<=\s))([A-HＡ-Ｈ])\s*[.．、]")
 
 
@@ -89,9 +90,18 @@ def end_option_rows(pages: list[_Page]) -> None:
     """A row of options ends its paragraph: the next line is the next row of options or the next question, never
     the rest of this row (options are short, set on a row of their own). Without it the row ran into the next
     question ('D．三省六部制2．标志着…'), a row of options being no shorter than a question's stem. Only in a paper
-    with ``MIN_QUESTIONS`` rows of options opening with 'A．' or more."""
-    rows = [ln for p in pages for ln in p.lines if OPTION.match(ln.text) and _consecutive(_letters(ln.text))]
-    if sum(_letters(ln.text)[0] == 0 for ln in rows) < MIN_QUESTIONS:
+    with ``MIN_QUESTIONS`` rows of Chinese options holding 'A．' and as many holding 'B．' or more."""
+    rows = [
+        ln
+        for p in pages
+        for ln in p.lines
+        if OPTION.match(ln.text) and _consecutive(_letters(ln.text)) and _CJK.search(ln.text)
+    ]
+    # (Options A and B both, on several rows: an English FAQ's 'A. Yes, …' answers, a lettered list of wrapped items
+    # in English, or an appendix's 'A. Overview' are no rows of options.)
+    if sum(0 in _letters(ln.text) for ln in rows) < MIN_QUESTIONS or sum(1 in _letters(ln.text) for ln in rows) < (
+        MIN_QUESTIONS
+    ):
         return
     for ln in rows:
         ln.ends_point = True
