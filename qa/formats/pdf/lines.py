@@ -628,7 +628,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             top=min(c.top for c in visible),
             bottom=max(c.bottom for c in visible),
             size=size,
-            bold=_bold(text_chars),
+            bold=sum(c.bold for c in text_chars) * 2 > len(text_chars),
             page=page,
             code=all(c.mono for c in visible),
             core_x1=max((c.x1 for c in visible if c.text not in _HANGING), default=max(c.x1 for c in visible)),
@@ -637,16 +637,6 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             else None,
         )
     ]
-
-
-def _bold(chars: list[_Char]) -> bool:
-    """Is a line set bold: most of its characters — its CJK characters only, when its Latin ones are figures and
-    signs. A word processor sets a number in the Latin face, whose weight is its own: a text box's wrapped line
-    '88886666。' under a line in a bold-named 黑体 read as light, and its first line as a bold heading over it."""
-    wide = [c for c in chars if not c.text.isascii()]
-    letters = any(c.text.isascii() and c.text.isalpha() for c in chars)
-    weigh = wide if wide and not letters else chars
-    return sum(c.bold for c in weigh) * 2 > len(weigh)
 
 
 def _cjk_letter(ch: _Char) -> bool:
