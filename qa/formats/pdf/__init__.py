@@ -52,10 +52,11 @@ from pathlib import Path
 
 from qa.formats.blocks import to_document
 from qa.formats.pdf.contents import drop_contents
+from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.measure import measure_one_column, side_by_side
-from qa.formats.pdf.numbered import join_numbers, numbered_heads
+from qa.formats.pdf.numbered import join_numbers, nest_by_part_words, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
@@ -78,6 +79,7 @@ from qa.formats.pdf.reports import (
     nest_by_numbers,
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
+from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.formats.pdf.standards import decimal_outline
 from qa.records import Document
 
@@ -93,6 +95,12 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
+    for page in pages:  # a row of an exam's options is one line, ending its paragraph (qa.formats.pdf.exams)
+        page.lines = join_option_rows(page.lines)
+    end_option_rows(pages)
+    deck = is_slide_deck(pages)  # a slide's points and their numbers (qa.formats.pdf.slides)
+    for page in pages if deck else ():
+        seat_point_marks(page)
     body_chars = [(len(ln.text), ln.bold) for p in pages for ln in p.lines if abs(ln.size - body) < 0.1 * body]
     if sum(n for n, bold in body_chars if bold) * 2 > sum(n for n, _ in body_chars):
         # The body itself is set in a bold (or 黑体) face: weight tells nothing about headings.
@@ -138,13 +146,14 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:
         items = join_numbers(items, body)
         items = measure_one_column(items, {p.number: p.width for p in pages}, body)
+        items = end_points(items, {p.number: p.width for p in pages}) if deck else items
     blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)
         blocks = decimal_outline(blocks, one_line)  # a standard's clause numbers (qa.formats.pdf.standards)
         blocks = patent_parts(blocks, one_line)  # a patent's 技术领域, 背景技术 … (qa.formats.pdf.patents)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
-    blocks = nest_by_numbers(captions_as_text(blocks))
+    blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, Line, _bands, _Page
+from qa.formats.pdf.running_stems import running_stems
 from qa.structure import markers
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -97,6 +98,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         others = set().union(*(pages_at.get((words, t), set()) for t in range(top - 2, top + 3)))
         return len(others - {page.number}) >= 2
 
+    stemmed = running_stems(pages, body)  # a running head naming each page's chapter (qa.formats.pdf.running_stems)
     for page in pages:
         furniture = [
             ln
@@ -110,13 +112,14 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
                 _FURNITURE.search(ln.text)
                 or (len(pages) > 1 and shapes[_shape(ln.text)] > 1 and ln.size < HEAD_RATIO * body)
                 or (ln.size < 0.95 * body and len(ln.text) <= 40)
+                or id(ln) in stemmed
             )
         ]
         heads = [
             ln
             for ln in page.lines
             if not in_band(ln, page)
-            and running(ln, page)
+            and (running(ln, page) or id(ln) in stemmed)
             and not _CONT_LINE.match(ln.text)
             and not _JUMP_MARK.search(ln.text)
             and not reads_on(ln, page)

@@ -103,6 +103,7 @@ class Line:
     aside: bool = False  # a photo's caption moved out of the paragraph it interrupts (runaround): read apart
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
     code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
+    ends_point: bool = False  # a slide's point ends with this line: the next line opens another (qa.formats.pdf.slides)
 
 
 def _left(line: Line) -> float:
@@ -240,6 +241,8 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
+                if _digits_before_title(current, ch, gap, body):
+                    reach = max(reach, gap)
                 mark = raised_mark(row, j) or raised_mark(row, j - 1)  # a footnote mark and its text (notemarks)
                 if not latin and not mark and gap > BASE_GAP * small and abs(ch.base - prev.base) > BASE_SHIFT * small:
                     # Off the baseline of the characters before it, past a gap: a neighbouring column's line
@@ -269,6 +272,24 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
     _trim_overruns(trimmed, ends, starts)
     return _join_section_numbers(lines, body)
+
+
+TITLE_DIGITS = 6  # a display line opening with at most this many Latin digits ('2025', '3') set apart from its CJK
+DIGIT_GAP = 0.6  # ... by at most this much (x the size) is one title
+
+
+def _digits_before_title(current: list[_Char], ch: _Char, gap: float, body: float) -> bool:
+    """Is the gap before ``ch`` the space between a display line's opening number, in a Latin face, and its CJK
+    text ('2025␣年业绩回顾', '3␣大重点行业' — PowerPoint and xeCJK set Latin and Asian runs apart)? Nothing else is
+    on the line before it, so it is no column of its own: a year or a count does not stand beside a headline."""
+    return (
+        0 < len(current) <= TITLE_DIGITS
+        and all(c.text.isascii() and c.text.isdigit() for c in current)
+        and _cjk_letter(ch)
+        and min(ch.size, current[-1].size) >= KICKER_RATIO * body
+        and abs(ch.size - current[-1].size) <= 0.05 * ch.size
+        and gap <= DIGIT_GAP * ch.size
+    )
 
 
 def _inline_code(prev: _Char, ch: _Char, gap: float, reach: float) -> bool:

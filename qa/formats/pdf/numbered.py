@@ -40,6 +40,7 @@ from qa.formats.outline_numbers import (
     numbered_heading_rank,
     numbered_line_heads_text,
 )
+from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
 from qa.structure.headings import is_bare_heading, outline_rank
@@ -109,10 +110,15 @@ def _heading_rank(text: str) -> float | None:
 def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
     """Body paragraphs of one line (indexes ``one_line``) that open with an outline number and head text, as
     headings ranked by their numbering among the document's type-ranked headings."""
+    # An exam's part head ('一、选择题（本大题共5小题，…）') is ranked by its title, on one line or two.
+    parts = {i for i, b in enumerate(blocks) if b.heading_level is None and b.role == "body" and part_title(b.text)}
     candidates = {
         i: r
-        for i in one_line
-        if blocks[i].heading_level is None and blocks[i].role == "body" and (r := _rank(blocks[i].text)) is not None
+        for i in one_line | parts
+        if blocks[i].heading_level is None
+        and blocks[i].role == "body"
+        and (r := _rank(part_title(blocks[i].text) or blocks[i].text)) is not None
+        and not is_question(blocks, i)  # an exam's question heads its options, no section (qa.formats.pdf.exams)
     }
     if not candidates:
         return blocks
@@ -178,3 +184,34 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
         else:
             out.append(replace(b, heading_level=rank[k]))
     return out
+
+
+# The parts a document numbers in words, from the top: 第N编/篇/卷/部 over 第N章 over 第N节.
+_PART_WORD = re.compile(rf"^\s*第\s*[{_CN}\d]+\s*([编編篇卷部章节節])")
+_PART_RANK = {"编": 0, "編": 0, "篇": 0, "卷": 0, "部": 0, "章": 1, "节": 2, "節": 2}
+
+
+def nest_by_part_words(blocks: list[Block]) -> list[Block]:
+    """Headings set in one type whose numbers name different parts ('第二章 …' and '第一节 …' both 17 pt bold, as
+    ctexbook sets \\chapter* and \\section* and many Word templates set 章 and 节) nest by the part the word names:
+    the 节 under its 章. Type size alone put each 节 beside the chapter it belongs to, closing it.
+
+    Like ``qa.formats.pdf.reports.nest_by_numbers``: size stays the first key, a type naming one part only keeps its
+    level, the type's unnumbered headings (a title) keep its first level."""
+    parts: dict[int, set[int]] = {}
+    for b in blocks:
+        if b.heading_level is not None and b.role == "heading" and (m := _PART_WORD.match(b.text)):
+            parts.setdefault(b.heading_level, set()).add(_PART_RANK[m.group(1)])
+    if not any(len(ranks) > 1 for ranks in parts.values()):
+        return blocks
+    keys: list[tuple[int, int] | None] = []
+    for b in blocks:
+        if b.heading_level is None:
+            keys.append(None)
+            continue
+        ranks = sorted(parts.get(b.heading_level, ()))
+        m = _PART_WORD.match(b.text) if b.role == "heading" else None
+        sub = ranks.index(_PART_RANK[m.group(1)]) if m and len(ranks) > 1 else 0
+        keys.append((b.heading_level, sub))
+    rank = {k: n + 1 for n, k in enumerate(sorted({k for k in keys if k is not None}))}
+    return [b if k is None else replace(b, heading_level=rank[k]) for b, k in zip(blocks, keys, strict=True)]

@@ -13,6 +13,7 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.pdf.dropcaps import seat_drop_caps
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled, _wide
+from qa.formats.pdf.repeated import repeated_chars
 from qa.formats.pdf.tables import object_edges, page_lines
 from qa.ideograph_forms import fold_code
 
@@ -213,6 +214,11 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     if sum(sizes.values()) < 20:
         raise LoadError(f"{doc_id}: PDF has no text layer (a scan?); OCR is not supported, skipped")
     body = _body_size([c for *_, chars in sized for c in chars if not c.text.isspace()], sizes)
+    # (Without a footer repeated on every page — a slide deck's: qa.formats.pdf.repeated.)
+    furniture = repeated_chars([chars for *_, chars in sized])
+    text_chars = [c for *_, chars in sized for c in chars if not c.text.isspace() and id(c) not in furniture]
+    if furniture and len(text_chars) >= 20:
+        body = _body_size(text_chars, Counter(round(c.size * 2) / 2 for c in text_chars))
     mono = _monospaced([c for *_, chars in sized for c in chars])
     # (A CJK character is never typewriter code: a CJK face named 'Mono' — WenQuanYi Micro Hei Mono — only sets its
     # Latin letters at one width; read as code, a newspaper set in it lost every headline's weight.)

@@ -14,6 +14,7 @@ from qa.formats.pdf.kickers import small_kicker
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
 from qa.formats.pdf.subheads import extends_number, title_page_line
+from qa.formats.pdf.translations import translation_under
 from qa.structure import markers
 from qa.structure.cues import dateline, is_byline
 
@@ -571,6 +572,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
         return True
+    if a.ends_point:  # a slide's point ends here (qa.formats.pdf.slides)
+        return True
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True
@@ -652,6 +655,9 @@ def _heading_blocks(
                 out.append(Block(text, page=run[0].page, role="kicker"))
                 continue
             if r > 0 and text.startswith(("——", "—", "--")) and run[0].size < runs[r - 1][0].size:
+                out.append(Block(text, page=run[0].page, role="subtitle"))
+                continue
+            if translation_under(runs, r, text, _join_all(runs[r - 1]) if r else ""):  # (qa.formats.pdf.translations)
                 out.append(Block(text, page=run[0].page, role="subtitle"))
                 continue
             size = round(run[0].size)
