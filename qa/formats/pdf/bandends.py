@@ -48,15 +48,22 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     columns = [
         sorted((ln for ln in lines if x0 - body <= ln.x0 < x1 - body), key=lambda ln: ln.top) for x0, x1 in spans
     ]
-    first, last = columns[0], columns[-1]
-    # the first column's first headline under text of its own: the next band's opening
-    head = next(
-        (k for k, ln in enumerate(first) if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body)),
-        None,
-    )
-    if head is None:
-        return None
-    cut = first[head].top - 0.5
+    first = columns[0]
+    for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
+        if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
+            parts = _cut_at(lines, columns, ln.top - 0.5, body, line_gap)
+            if parts:
+                return parts
+    return None
+
+
+def _cut_at(
+    lines: list[Line], columns: list[list[Line]], cut: float, body: float, line_gap: float
+) -> tuple[list[Line], list[Line]] | None:
+    """(above, below) ``cut`` when the last column's story ends there, with white under it, and every column holds
+    text of the band above it; else None."""
+    pitch = body + line_gap
+    last = columns[-1]
     above = [ln for ln in last if ln.top < cut]
     below = [ln for ln in last if ln.top >= cut]
     if len(above) < MIN_ABOVE or not below:
@@ -67,8 +74,6 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
         return None  # the last column's text does not stop at the cut, or stops with no white under it
     if not _ends_story(end, right, body) or _is_head(runs_on, body) or _CONT_LINE.match(runs_on.text):
         return None
-    upper = [ln for ln in lines if ln.top < cut]
-    lower = [ln for ln in lines if ln.top >= cut]
     if any(not [ln for ln in col if ln.top < cut] for col in columns):
         return None  # a column with nothing in the band: no band of balanced columns
-    return upper, lower
+    return [ln for ln in lines if ln.top < cut], [ln for ln in lines if ln.top >= cut]
