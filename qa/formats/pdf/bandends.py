@@ -10,6 +10,7 @@ while the first column, at that height, opens the next band with a headline. The
 
 from __future__ import annotations
 
+from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.lines import _CONT_LINE, Line, _column_groups, _is_head
 from qa.formats.pdf.stacked import stacked
 
@@ -18,6 +19,7 @@ from qa.formats.pdf.stacked import stacked
 TOPS_ALIGNED = 2.5  # a band's columns start within this many lines of one another
 ENDS_NEAR = 1.6  # the last column's story ends at most this many lines above the first column's headline
 MIN_ABOVE = 2  # the band holds at least this many lines in its first and last columns
+_PARAGRAPH_ENDS = tuple("。！？；：，、”!?;:,.")
 
 
 def _ends_story(line: Line, column_right: float, body: float) -> bool:
@@ -51,10 +53,27 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     first = columns[0]
     for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
         if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
-            parts = _cut_at(lines, columns, ln.top - 0.5, body, line_gap)
+            top = _kicker_top(first, k, spans[0][1], body, line_gap)
+            parts = _cut_at(lines, columns, top - 0.5, body, line_gap)
             if parts:
                 return parts
     return None
+
+
+def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap: float) -> float:
+    """The top of the headline ``column[k]`` with the kicker set right over it: a line of its own, short of the
+    column's width (its text's ``right`` edge) and ending on no punctuation a paragraph's last line would (a
+    paragraph cut at a jump ends full; one ending short ends on a full stop), at most two such lines."""
+    top = column[k].top
+    for j in range(k - 1, max(k - 3, 0), -1):
+        line = column[j]
+        text = line.text.rstrip()
+        if top - line.bottom > line_gap + body or right - line.x1 < 2 * body or text.endswith(_PARAGRAPH_ENDS):
+            break
+        if text.startswith(("（", "(")) and text.endswith(("）", ")")) or _JUMP_MARK.search(text):
+            break  # a jump marker or a closing byline ends the text above
+        top = line.top
+    return top
 
 
 def _cut_at(
