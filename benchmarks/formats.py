@@ -136,8 +136,9 @@ at the TOP, MIDDLE or FOOT of page 2 under a smaller head and a marker line, a h
 line alone (（上接第1版） / （接一版） / （紧接第1版） …); a fifth of the papers in traditional characters. Gold from
 FOP's own area tree (which page every id'd block was laid out on). REPORT seeds 19000+ (the set below); DIAGNOSIS
 seeds 19500+ (``--diagnosis-seeds`` adds that set — never report them, never diagnose on 19000+). Skipped (with a
-message) when FOP, Java or the fonts are missing (scripts/install-fop.sh). FOP runs 3–5 times a paper (a JVM each):
-about 10–20 s a paper on a loaded machine.
+message) when FOP, Java or the fonts are missing (scripts/install-fop.sh). FOP runs 3–5 times a paper (a JVM
+each), and each run's output is cached by its input's hash (~/.cache/qa-newspaper-fop; NEWSPAPER_FOP_CACHE=0 turns it
+off): a paper made before costs no FOP run.
 
 HELD OUT (first sight: nobody has looked at the reader's output on it; its first figure is in the README):
 ``wkhtmltopdf`` — newspapers printed by wkhtmltopdf 0.12.6 (tests/newspaper_wkhtml.py and its fitting script

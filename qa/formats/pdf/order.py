@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qa.formats.pdf.bandends import band_end_cut
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.headbands import _heading_band_atop, _heading_over_columns, _not_last_column, _under_one_headline
 from qa.formats.pdf.lines import (
@@ -67,6 +68,9 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         in_head = {id(h) for h in head}
         rest = [ln for ln in lines if id(ln) not in in_head]
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
+    ended = band_end_cut(lines, layout.body, layout.line_gap)  # a band of columns ending with no gap (bandends.py)
+    if ended:
+        return [leaf for part in ended for leaf in _xy_cut(part, layout, depth + 1)]
     strips = [[lines[i] for i in col] for col in _column_groups(lines, layout.body)]
     if len(strips) > 1 and stacked(strips, layout.line_gap, layout.body):  # lines one under another (stacked.py)
         strips = [lines]

@@ -1,0 +1,98 @@
+"""Where a band of balanced columns ends with no gap across the page (part of step 3 of ``qa.formats.pdf``).
+
+A paper stacks bands: a story across several columns (its text balanced over them, each column stopping at about
+the same height), then, under it, the next band's stories. A rule or a full-width gap usually parts them; when the
+typesetter leaves neither, the columns run down the page unbroken and the XY-cut reads each column whole, the first
+band's story and the second band's stories interleaved. What tells the band's end is its story's end: the last
+column of a balanced band holds the story's last lines, a paragraph's end (or its jump marker) with white under it,
+while the first column, at that height, opens the next band with a headline. The XY-cut then cuts across there.
+"""
+
+from __future__ import annotations
+
+from qa.formats.pdf.furniture import _JUMP_MARK
+from qa.formats.pdf.lines import _CONT_LINE, Line, _column_groups, _is_head
+from qa.formats.pdf.stacked import stacked
+
+# In units of the usual line pitch (the body's line height plus the line gap), chosen on the DIAGNOSIS seeds of the
+# FOP set of benchmarks/formats.py and reported on its REPORT seeds and the other sets.
+TOPS_ALIGNED = 2.5  # a band's columns start within this many lines of one another
+ENDS_NEAR = 1.6  # the last column's story ends at most this many lines above the first column's headline
+MIN_ABOVE = 2  # the band holds at least this many lines in its first and last columns
+_PARAGRAPH_ENDS = tuple("。！？；：，、”!?;:,.")
+
+
+def _ends_story(line: Line, column_right: float, body: float) -> bool:
+    """Does ``line`` end a paragraph: short of the column's right edge, or closing on a full stop or a bracket
+    (a jump marker '（下转第2版）' or a closing byline)?"""
+    text = line.text.rstrip()
+    return column_right - line.x1 > body or text.endswith(("。", "！", "？", "”", "）", ")", "版"))
+
+
+def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[Line], list[Line]] | None:
+    """The region cut across where a band of columns ends without a gap: (above, below), or None.
+
+    It ends where the first column opens a story with headline type after text of the band's own, while the last
+    column's text stops at that height, a paragraph's end with white under it, and what follows there in the last
+    column is no headline (it runs on the next band's story, from the column before). Nothing is cut when the
+    columns do not start together (no band) or any part would be empty."""
+    text = [ln for ln in lines if not _is_head(ln, body)]  # (a headline over several columns joins them)
+    groups = _column_groups(text, body)
+    if len(groups) < 3:
+        return None
+    spans = [(min(text[i].x0 for i in g), max(text[i].x1 for i in g)) for g in groups]
+    if stacked([[text[i] for i in g] for g in groups], line_gap, body):
+        return None
+    pitch = body + line_gap
+    tops = [min(text[i].top for i in g) for g in groups]
+    if max(tops) - min(tops) > TOPS_ALIGNED * pitch:
+        return None
+    columns = [
+        sorted((ln for ln in lines if x0 - body <= ln.x0 < x1 - body), key=lambda ln: ln.top) for x0, x1 in spans
+    ]
+    first = columns[0]
+    for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
+        if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
+            top = _kicker_top(first, k, spans[0][1], body, line_gap)
+            parts = _cut_at(lines, columns, top - 0.5, body, line_gap)
+            if parts:
+                return parts
+    return None
+
+
+def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap: float) -> float:
+    """The top of the headline ``column[k]`` with the kicker set right over it: a line of its own, short of the
+    column's width (its text's ``right`` edge) and ending on no punctuation a paragraph's last line would (a
+    paragraph cut at a jump ends full; one ending short ends on a full stop), at most two such lines."""
+    top = column[k].top
+    for j in range(k - 1, max(k - 3, 0), -1):
+        line = column[j]
+        text = line.text.rstrip()
+        if top - line.bottom > line_gap + body or right - line.x1 < 2 * body or text.endswith(_PARAGRAPH_ENDS):
+            break
+        if text.startswith(("（", "(")) and text.endswith(("）", ")")) or _JUMP_MARK.search(text):
+            break  # a jump marker or a closing byline ends the text above
+        top = line.top
+    return top
+
+
+def _cut_at(
+    lines: list[Line], columns: list[list[Line]], cut: float, body: float, line_gap: float
+) -> tuple[list[Line], list[Line]] | None:
+    """(above, below) ``cut`` when the last column's story ends there, with white under it, and every column holds
+    text of the band above it; else None."""
+    pitch = body + line_gap
+    last = columns[-1]
+    above = [ln for ln in last if ln.top < cut]
+    below = [ln for ln in last if ln.top >= cut]
+    if len(above) < MIN_ABOVE or not below:
+        return None
+    end, runs_on = above[-1], below[0]
+    right = max(ln.x1 for ln in last)
+    if cut - end.bottom > ENDS_NEAR * pitch or runs_on.top - end.bottom < line_gap + 0.5 * body:
+        return None  # the last column's text does not stop at the cut, or stops with no white under it
+    if not _ends_story(end, right, body) or _is_head(runs_on, body) or _CONT_LINE.match(runs_on.text):
+        return None
+    if any(not [ln for ln in col if ln.top < cut] for col in columns):
+        return None  # a column with nothing in the band: no band of balanced columns
+    return [ln for ln in lines if ln.top < cut], [ln for ln in lines if ln.top >= cut]
