@@ -774,10 +774,11 @@ def read_docx(path: Path, doc_id: str) -> Document:
             parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
     in_line_lists = _line_lists(parted, items) | laid_out
-    # In a document without heading styles a paragraph Word numbers is ranked by its list level with the lines set
-    # apart by type (``_typeset_headings``), not by the number drawn before it; under styled headings the number
-    # reads as typed ('4.1.1 …' under '4.1').
-    by_list = set(plain) if styled_depth == int(has_title) else set()
+    # A paragraph Word numbers is a heading by its list, not by the number drawn before it: in a document without
+    # heading styles it is ranked by its list level with the lines set apart by type (``_typeset_headings``); under
+    # styled headings it is a list item ('1. 安装软件' under '安装'), unless its drawn number continues its decimal
+    # styled heading's ('4.1.1 数据加密' under '4.1 数据存储'), as a typed one does.
+    by_list = {i for i in plain if styled_depth == int(has_title) or decimal_level(*parents[i], items[i][1]) is None}
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
