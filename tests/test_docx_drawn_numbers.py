@@ -146,3 +146,28 @@ def test_gbt_clauses_and_letter_appendices_numbered_by_their_styles(tmp_path):
         ),
         (("附录A 活体检测测试方法", "A.1 测试样本"), ["每类攻击样本不少于50个。"]),
     ]
+
+
+def test_under_styled_headings_a_drawn_number_heads_only_where_it_continues_its_heading(tmp_path):
+    """'4.1.1 数据加密' drawn under '4.1 数据存储' is a clause heading, as typed; '1. 下载安装包' drawn under the
+    unnumbered heading '安装' is a step of a list (pandoc and LibreOffice write ordered lists so)."""
+    import docx
+
+    d = docx.Document()
+    _define(d, 60, _lvl(0, "decimal", "%1") + _lvl(1, "decimal", "%1.%2") + _lvl(2, "decimal", "%1.%2.%3"), {60: ""})
+    _define(d, 70, _lvl(0, "decimal", "%1."), {70: ""})
+    _number(d.styles["Heading 1"].element, 60, 0)
+    _number(d.styles["Heading 2"].element, 60, 1)
+    d.add_heading("数据安全要求", 1)
+    d.add_heading("数据存储", 2)
+    _number(d.add_paragraph("数据加密")._p, 60, 2)
+    d.add_paragraph("模板应加密存储。")
+    d.add_heading("安装", 1)
+    d.add_paragraph("按以下步骤安装：")
+    for step in ("下载安装包", "运行安装程序"):
+        _number(d.add_paragraph(step)._p, 70, 0)
+    d.add_paragraph("安装完成后重启。")
+    d.save(str(tmp_path / "mixed.docx"))
+    sections = dict(_sections(tmp_path / "mixed.docx"))
+    assert sections[("1 数据安全要求", "1.1 数据存储", "1.1.1 数据加密")] == ["模板应加密存储。"]
+    assert sections[("2 安装",)] == ["按以下步骤安装：", "1. 下载安装包", "2. 运行安装程序", "安装完成后重启。"]
