@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from qa.errors import LoadError
@@ -659,6 +660,49 @@ def _note_lines(kind: str, content: list, document) -> list[tuple[str, str]]:  #
     return lines
 
 
+# The GB/T template's appendix head, three paragraphs in the '附录标识' style: its label, its nature and its title
+# ('附录A' / '（规范性）' / '活体检测测试方法'; older standards '（规范性附录）', '（资料性附录）').
+_APPENDIX_LABEL = re.compile(r"附\s*录\s*[A-Z]|Annex\s+[A-Z]|Appendix\s+[A-Z]", re.IGNORECASE)
+_APPENDIX_NATURE = re.compile(
+    r"[（(]\s*(?:规范性|资料性|参考性|提示的|标准的|normative|informative)\s*(?:附录)?\s*[)）]", re.I
+)
+
+
+def _appendix_heads_joined(blocks: list[Block]) -> list[Block]:
+    """Blocks with each appendix head set as three headings of one level (label, nature, title) read as one
+    heading '附录A 活体检测测试方法', its nature '（规范性）' a line of text under it: read apart, the label and the
+    nature headed nothing and only the title was left, so '附录A' named no section."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        level = block.heading_level
+        if level is not None and _APPENDIX_LABEL.fullmatch(block.text.strip()):
+            j = i + 1
+            nature = None
+            if (
+                j < len(blocks)
+                and blocks[j].heading_level == level
+                and _APPENDIX_NATURE.fullmatch(blocks[j].text.strip())
+            ):
+                nature = blocks[j].text.strip()
+                j += 1
+            title = blocks[j] if j < len(blocks) else None
+            if (
+                title is not None
+                and title.heading_level == level
+                and not _APPENDIX_LABEL.fullmatch(title.text.strip())
+                and not _APPENDIX_NATURE.fullmatch(title.text.strip())
+            ):
+                out.append(replace(block, text=f"{block.text.strip()} {title.text.strip()}"))
+                out += [Block(nature, role="note")] if nature else []
+                i = j + 1
+                continue
+        out.append(block)
+        i += 1
+    return out
+
+
 def read_docx(path: Path, doc_id: str) -> Document:
     """Blocks of a .docx in body order; LoadError naming the file if it is not a readable .docx."""
     import docx
@@ -847,4 +891,4 @@ def read_docx(path: Path, doc_id: str) -> Document:
         else:
             blocks.append(Block(soft_lines.get(i, text), lines=i in soft_lines))
         blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
-    return to_document(blocks, path, doc_id, "docx", "docx")
+    return to_document(_appendix_heads_joined(blocks), path, doc_id, "docx", "docx")
