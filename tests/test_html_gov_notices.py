@@ -77,3 +77,18 @@ def test_a_footer_word_inside_the_text_and_a_title_naming_no_heading_are_kept(tm
         sections[(top, "二、如何登记")][-1]
         == "本站内容版权所有，转载请注明出处。以上解答仅供参考，具体以版权局规定为准。"
     )
+
+
+def test_an_attachment_list_of_several_files_is_its_own_section(tmp_path):
+    path = tmp_path / "notice2.html"
+    path.write_text(
+        "<html><head><title>关于开展安全检查的通知_通知公告_某某区应急管理局</title></head><body>"
+        "<p><b>关于开展安全检查的通知</b></p><p><b>一、检查范围</b></p><p>全区危险化学品企业。</p>"
+        "<p><b>二、检查时间</b></p><p>2026年3月1日至3月31日。</p>"
+        "<p>附件：</p><p>1. 安全检查表.docx</p><p>2. 企业名单.xlsx</p>"
+        "<p>【打印本页】【关闭窗口】</p></body></html>",
+        "utf-8",
+    )
+    sections = _sections(path)
+    assert sections[("关于开展安全检查的通知", "二、检查时间")] == ["2026年3月1日至3月31日。"]
+    assert sections[("关于开展安全检查的通知", "附件")] == ["1. 安全检查表.docx", "2. 企业名单.xlsx"]

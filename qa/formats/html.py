@@ -759,24 +759,42 @@ def _without_site_footer(found: list[tuple[str, int | None, str]]) -> list[tuple
 
 
 _ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:[:：]|\d|$)")
+# a file an attachment list names ('2. 参保任务分解表.xlsx'), as a line of its own after '附件：'
+_ATTACHED_FILE = re.compile(
+    r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE
+)
 
 
 def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
     """An attachment list closing a page ('附件：2026年度参保任务分解表.xlsx', a government notice's files) as a
     section '附件' of its own beside the article's top numbered sections, its files its lines: not filed under the
-    last of them ('五、工作要求'), of which it is no part. Only when it is the page's last block of text and the
-    page has headings (without an outline nothing files it wrongly)."""
+    last of them ('五、工作要求'), of which it is no part. Only when the list ends the page's text (its '附件' line
+    last, or followed by nothing but file names) and the page has headings (without an outline nothing files it
+    wrongly)."""
     levels = [level for _, level, _ in found if level is not None]
-    if not levels or not found or found[-1][1] is not None:
+    if not levels:
         return found
-    text = found[-1][0]
-    if not _ATTACHMENTS.match(text):
+    at = len(found) - 1
+    while (
+        at > 0
+        and found[at][1] is None
+        and found[at][2] == "body"
+        and _ATTACHED_FILE.fullmatch(found[at][0])
+        and not _ATTACHMENTS.match(found[at][0])
+    ):
+        at -= 1
+    if at < 0 or found[at][1] is not None or found[at][2] != "body" or not _ATTACHMENTS.match(found[at][0]):
         return found
     top = min(levels)
     last_top = max(i for i, (_, level, _) in enumerate(found) if level == top)
     after = next((level for _, level, _ in found[last_top + 1 :] if level is not None), top + 1)
-    files = re.sub(r"^\s*附\s*件\s*[:：]?\s*", "", text, count=1)
-    return [*found[:-1], ("附件", after, "heading"), *([(files, None, "body")] if files.strip() else [])]
+    files = re.sub(r"^\s*附\s*件\s*[:：]?\s*", "", found[at][0], count=1)
+    return [
+        *found[:at],
+        ("附件", after, "heading"),
+        *([(files, None, "body")] if files.strip() else []),
+        *found[at + 1 :],
+    ]
 
 
 def _site_title(title: str, headings: list[str]) -> bool:
