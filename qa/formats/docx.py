@@ -403,8 +403,11 @@ def _drawn(text: str, label: str) -> str:
     what the reader sees and types in a question, and what the outline rules read as typed. Not when the text
     is numbered already (the author typed the number and left Word's numbering on); a paragraph opening with a
     figure ('30分钟以内…') is not numbered, so unlike a heading's it still gets its number."""
-    if not label or text.startswith(label) or line_outline_rank(text) is not None:
+    if not label or line_outline_rank(text) is not None:
         return text
+    rest = text[len(label) :] if text.startswith(label) else None
+    if rest is not None and not rest[:1].isdigit() and (not rest or rest[0].isspace() or label[-1] in "、）．：.)"):
+        return text  # typed too ('1. 苹果' numbered '1.'); '30天内…' numbered '3' is not
     return f"{label}{text}" if label[-1] in "、）．：" else f"{label} {text}"
 
 
