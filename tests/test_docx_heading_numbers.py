@@ -106,9 +106,9 @@ def test_other_formats_and_typed_numbers_are_not_drawn_twice(tmp_path):
     import docx
 
     d = docx.Document()
-    _define(d, 93, [("upperLetter", "%1.", None)])
+    _define(d, 93, [("ordinal", "%1.", None)])
     _define(d, 94, [("decimal", "%1", None)])
-    _number(d.add_heading("附录", 1)._p, 93, 0)  # 'A.': a format not drawn here
+    _number(d.add_heading("附录", 1)._p, 93, 0)  # '1st.': a format not drawn here
     d.add_paragraph("本附录列出常用术语。")
     _number(d.add_heading("1 总则", 1)._p, 94, 0)  # the author typed the number too
     d.add_paragraph("为规范差旅费管理，制定本办法。")

@@ -2,7 +2,8 @@
 
 An author who numbers headings with Word's numbering button (1. 安装 / 1.1 电源连接 …) and makes them bold
 has no heading style on them: the file was read as one section. A list level set apart from the body by
-type is a heading at its list level; a plain numbered list of items (not set apart) stays a list.
+type is a heading at its list level; a plain numbered list of items (not set apart) stays a list, each item
+with the number Word draws before it ('1. 苹果'), as the reader sees it.
 python-docx has no API for numbering definitions: they are written as raw XML into the numbering part.
 """
 
@@ -82,5 +83,5 @@ def test_a_plain_numbered_list_stays_a_list(tmp_path):
     d.add_paragraph("请在周五之前采购完毕。")
     d.save(str(tmp_path / "list.docx"))
     assert _sections(tmp_path / "list.docx") == [
-        (("购物清单",), ["本周需要采购以下物品。", "苹果", "牛奶", "面包", "请在周五之前采购完毕。"])
+        (("购物清单",), ["本周需要采购以下物品。", "1. 苹果", "2. 牛奶", "3. 面包", "请在周五之前采购完毕。"])
     ]

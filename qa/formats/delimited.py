@@ -5,7 +5,11 @@ the structure stage may take for a heading, and a passage '西南,成都,730.2' 
 row becomes one line of the document, its values labelled with the header row's names when the first row is a
 header ('城市：成都 | 销售额（万元）：730.2'): a question naming the column ('成都的销售额是多少') then finds the row,
 and the shown passage reads on its own. The header row is kept as a line too, so no text of the file is lost; no
-line is a heading (the whole table is the document's one section).
+line is a heading (the whole table is the document's one section) but a sheet's title row.
+
+Excel saves a formatted sheet's title and notes as rows of one cell, and merged header cells as text in the first
+slot and empty slots after it: those are read back as a title, note lines and full column names
+('第二季度 销售额（万元）', ``_merged_header``); a headerless row keeps its empty cells in place ('a | | c').
 
 The standard library's ``csv`` reads quoting and embedded newlines; its ``Sniffer`` finds the delimiter (',' ';'
 '\\t' '|'), falling back to the suffix's. Text is decoded as every text file is (``qa.loading.decode_bytes``).
@@ -72,12 +76,64 @@ def is_header(first: list[str], rows: list[list[str]]) -> bool:
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:
-    """A row as one line: 'name：value | name：value' under a header (empty values left out), else 'a | b'."""
+    """A row as one line: 'name：value | name：value' under a header (an empty value left out: each value says its
+    column), else 'a | | c' (an empty cell kept in its place, so the values stay under their columns)."""
     cells = [clean_inline(c) for c in row]
     if header is None:
-        return " | ".join(c for c in cells if c)
+        while cells and not cells[-1]:
+            cells.pop()
+        return " | ".join(cells)
     names = header + [""] * (len(cells) - len(header))  # a cell beyond the header's width is kept, unlabelled
     return " | ".join(f"{name}：{c}" if name else c for name, c in zip(names, cells, strict=False) if c)
+
+
+# A sheet's own lines above or below the table, one cell wide, that are notes rather than its title: '注：…',
+# '单位：万元', '数据来源：…', '制表人：…'.
+_NOTE = re.compile(
+    r"^\s*(?:注|备注|附注|说明|单位|资料来源|数据来源|来源|制表|填表|填报|note|source|unit)", re.IGNORECASE
+)
+
+
+def _lone_text(row: list[str], width: int) -> str | None:
+    """The text of a row with one filled cell, the first, in a table wider than one column (a title or a note
+    Excel saves as a row: '2025年上半年销售情况统计表,,,,,'); None for any other row."""
+    filled = [c for c in row if c.strip()]
+    if width < 2 or len(filled) != 1 or not row[0].strip() or _NUMBER.match(row[0].strip()):
+        return None
+    return clean_inline(row[0])
+
+
+def _merged_header(rows: list[list[str]], width: int) -> tuple[list[str], int] | None:
+    """The columns' names of a header Excel saved from merged cells over two or three rows, one name a column
+    ('第二季度 销售额（万元）'), and how many rows it takes; None when the rows do not read so.
+
+    A merged cell is saved as its text in its first slot and empty slots after it ('地区,第一季度,,第二季度,,合计'
+    over ',销售额,同比,销售额,同比,'): an empty slot takes the text to its left when the row below names the columns
+    it spans (they are its sub-columns), and a name spanning rows ('地区', '合计') is named once. The names must
+    read as a header by the single-row rule (``is_header``) over the rows below them."""
+    for count in (2, 3):
+        if len(rows) <= count:
+            return None
+        head = [row + [""] * (width - len(row)) for row in rows[:count]]
+        if any(_NUMBER.match(c.strip()) for row in head for c in row if c.strip()):
+            return None
+        names: list[list[str]] = [[] for _ in range(width)]
+        for h, row in enumerate(head):
+            below = head[h + 1] if h + 1 < count else None
+            left = -1
+            for k, cell in enumerate(row):
+                text = clean_inline(cell)
+                if text:
+                    left = k
+                elif below is not None and left >= 0 and all(below[j].strip() for j in range(left, k + 1)):
+                    text = clean_inline(row[left])
+                if text and (not names[k] or names[k][-1] != text):
+                    names[k].append(text)
+        labels = [" ".join(parts) for parts in names]
+        gaps = any(not c.strip() for c in head[0])
+        if gaps and is_header(labels, [labels] + rows[count:]):
+            return labels, count
+    return None
 
 
 def read_delimited(path: Path, doc_id: str) -> Document:
@@ -99,7 +155,25 @@ def read_delimited(path: Path, doc_id: str) -> Document:
         csv.field_size_limit(limit)
     if not rows:
         raise LoadError(f"{doc_id}: no rows found in this table file, skipped")
-    header = [clean_inline(c) for c in rows[0]] if is_header(rows[0], rows) else None
-    blocks = [Block(" | ".join(header), role="table")] if header else []
-    blocks += [Block(_row_text(row, header), role="table") for row in (rows[1:] if header else rows)]
-    return to_document(blocks, path, doc_id, "csv", encoding)
+    width = max(len(row) for row in rows)
+    blocks: list[Block] = []
+    # a sheet's title and notes above the table, saved as rows of one cell: the first such line (not a note) is the
+    # document's title, the others its own lines
+    while len(rows) > 2 and (lone := _lone_text(rows[0], width)) is not None:
+        title = not blocks and not _NOTE.match(lone)
+        blocks.append(Block(lone, heading_level=1, role="title") if title else Block(lone, role="note"))
+        rows = rows[1:]
+    notes: list[Block] = []  # notes below the table ('注：数据来源于财务部。')
+    while len(rows) > 2 and (lone := _lone_text(rows[-1], width)) is not None and _NOTE.match(lone):
+        notes.insert(0, Block(lone, role="note"))
+        rows = rows[:-1]
+    header_rows = 0
+    header = None
+    if is_header(rows[0], rows):
+        header, header_rows = [clean_inline(c) for c in rows[0]], 1
+    elif (merged := _merged_header(rows, width)) is not None:
+        header, header_rows = merged
+    if header:
+        blocks.append(Block(" | ".join(header), role="table"))
+    blocks += [Block(_row_text(row, header), role="table") for row in rows[header_rows:]]
+    return to_document(blocks + notes, path, doc_id, "csv", encoding)

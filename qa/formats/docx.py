@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from qa.errors import LoadError
@@ -397,6 +398,19 @@ def _labelled(text: str, label: str) -> str:
     return f"{label}{text}" if label[-1] in "、）．：" else f"{label} {text}"
 
 
+def _drawn(text: str, label: str) -> str:
+    """An ordinary paragraph's text with the number Word draws before it ('第九条 病假须…', '4.1.1 指纹…', '1. 苹果'):
+    what the reader sees and types in a question, and what the outline rules read as typed. Not when the text
+    is numbered already (the author typed the number and left Word's numbering on); a paragraph opening with a
+    figure ('30分钟以内…') is not numbered, so unlike a heading's it still gets its number."""
+    if not label or line_outline_rank(text) is not None:
+        return text
+    rest = text[len(label) :] if text.startswith(label) else None
+    if rest is not None and not rest[:1].isdigit() and (not rest or rest[0].isspace() or label[-1] in "、）．：.)"):
+        return text  # typed too ('1. 苹果' numbered '1.'); '30天内…' numbered '3' is not
+    return f"{label}{text}" if label[-1] in "、）．：" else f"{label} {text}"
+
+
 def _list_number(element, style) -> tuple[str, int | None] | None:  # noqa: ANN001 - lxml w:p, python-docx style
     """The list (``w:numId``) and level (``w:ilvl``, None when not given) of a paragraph Word numbers, itself or by
     its style; None if it is not numbered."""
@@ -432,6 +446,7 @@ def _looks_like_title(text: str) -> bool:
 
 def _typeset_headings(
     items: list,
+    plain: dict[int, str],
     looks: dict[int, Line],
     list_numbers: dict[int, int],
     numbered: dict[int, float],
@@ -462,7 +477,7 @@ def _typeset_headings(
     found: dict[int, tuple[float, int, float]] = {}
     for i, line in looks.items():
         kind, text, level, title = items[i]
-        if level is not None or title or i in numbered or not _looks_like_title(text):
+        if level is not None or title or i in numbered or not _looks_like_title(plain.get(i, text)):
             continue
         if CAPTION_LABEL.match(text):  # '表1 主要经济指标', 'Figure 2 …': a caption, set bold as a heading is
             continue
@@ -648,6 +663,49 @@ def _note_lines(kind: str, content: list, document) -> list[tuple[str, str]]:  #
     return lines
 
 
+# The GB/T template's appendix head, three paragraphs in the '附录标识' style: its label, its nature and its title
+# ('附录A' / '（规范性）' / '活体检测测试方法'; older standards '（规范性附录）', '（资料性附录）').
+_APPENDIX_LABEL = re.compile(r"附\s*录\s*[A-Z]|Annex\s+[A-Z]|Appendix\s+[A-Z]", re.IGNORECASE)
+_APPENDIX_NATURE = re.compile(
+    r"[（(]\s*(?:规范性|资料性|参考性|提示的|标准的|normative|informative)\s*(?:附录)?\s*[)）]", re.I
+)
+
+
+def _appendix_heads_joined(blocks: list[Block]) -> list[Block]:
+    """Blocks with each appendix head set as three headings of one level (label, nature, title) read as one
+    heading '附录A 活体检测测试方法', its nature '（规范性）' a line of text under it: read apart, the label and the
+    nature headed nothing and only the title was left, so '附录A' named no section."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        level = block.heading_level
+        if level is not None and _APPENDIX_LABEL.fullmatch(block.text.strip()):
+            j = i + 1
+            nature = None
+            if (
+                j < len(blocks)
+                and blocks[j].heading_level == level
+                and _APPENDIX_NATURE.fullmatch(blocks[j].text.strip())
+            ):
+                nature = blocks[j].text.strip()
+                j += 1
+            title = blocks[j] if j < len(blocks) else None
+            if (
+                title is not None
+                and title.heading_level == level
+                and not _APPENDIX_LABEL.fullmatch(title.text.strip())
+                and not _APPENDIX_NATURE.fullmatch(title.text.strip())
+            ):
+                out.append(replace(block, text=f"{block.text.strip()} {title.text.strip()}"))
+                out += [Block(nature, role="note")] if nature else []
+                i = j + 1
+                continue
+        out.append(block)
+        i += 1
+    return out
+
+
 def read_docx(path: Path, doc_id: str) -> Document:
     """Blocks of a .docx in body order; LoadError naming the file if it is not a readable .docx."""
     import docx
@@ -669,6 +727,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     list_numbers: dict[int, int] = {}  # paragraph numbered by Word's list numbering -> its list level (w:ilvl)
     numbering = Numbering.of(document)
     labels: dict[int, str] = {}  # such a paragraph -> the number Word draws before it ('' if not rendered)
+    plain: dict[int, str] = {}  # such a paragraph, not a heading by style -> its text without the number drawn
     plain_titles: set[str] = set()  # styled headings' words without the number Word draws
     parted: list[list[int]] = []  # the lines of each paragraph parted by line breaks
     laid_out: set[int] = set()  # lines of a paragraph also broken in mid-sentence: never a numbered heading
@@ -718,13 +777,17 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     listed.add(len(items))
                 if link:
                     linked.add(len(items))
+                text = line.text
                 if number is not None and level is None and k == 0:
                     list_numbers[len(items)] = list_level
                     labels[len(items)] = label
+                    if not title and not link:
+                        plain[len(items)] = clean_inline(text)
+                        text = _drawn(text, label)
                 looks[len(items)] = line
-                if "\n" in line.text:  # lines its soft breaks keep: read as one line, written as its lines
-                    soft_lines[len(items)] = line.text
-                items.append(("p", clean_inline(line.text), level, title))
+                if "\n" in text:  # lines its soft breaks keep: read as one line, written as its lines
+                    soft_lines[len(items)] = text
+                items.append(("p", clean_inline(text), level, title))
             place(element)
         elif tag == "tbl":
             for row, text in _table_lines(Table(element, document)):
@@ -758,10 +821,15 @@ def read_docx(path: Path, doc_id: str) -> Document:
             parent = (text, 1 if t else level + int(has_title))
         parents[i] = parent
     in_line_lists = _line_lists(parted, items) | laid_out
+    # A paragraph Word numbers is a heading by its list, not by the number drawn before it: in a document without
+    # heading styles it is ranked by its list level with the lines set apart by type (``_typeset_headings``); under
+    # styled headings it is a list item ('1. 安装软件' under '安装'), unless its drawn number continues its decimal
+    # styled heading's ('4.1.1 数据加密' under '4.1 数据存储'), as a typed one does.
+    by_list = {i for i in plain if styled_depth == int(has_title) or decimal_level(*parents[i], items[i][1]) is None}
     candidates = {
         i: rank
         for i, (kind, text, level, t) in enumerate(items)
-        if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists
+        if kind == "p" and level is None and not t and i not in entries and i not in in_line_lists and i not in by_list
         if (rank := numbered_heading_rank(text)) is not None
         and extends_decimal_outline(parents[i][0], text)
         and not _question(items, i)
@@ -769,7 +837,15 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # bold part headings with a note in brackets ('一、选择题（本大题共…）'): headed by their title, the note after it
     split_notes: dict[int, tuple[str, str]] = {}
     for i, (kind, text, level, t) in enumerate(items):
-        if kind != "p" or level is not None or t or i in entries or i in in_line_lists or i in candidates:
+        if (
+            kind != "p"
+            or level is not None
+            or t
+            or i in entries
+            or i in in_line_lists
+            or i in candidates
+            or i in by_list
+        ):
             continue
         found = _noted_heading(text, looks.get(i))
         if found is not None and extends_decimal_outline(parents[i][0], found[0]):
@@ -793,7 +869,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # with Word's list numbering: then those and the numbered lines are ranked together (``_typeset_headings``).
     keys = {}
     if styled_depth == int(has_title):
-        keys = _typeset_headings(items, looks, list_numbers, numbered, entries, listed, noted)
+        keys = _typeset_headings(items, plain, looks, list_numbers, numbered, entries, listed, noted)
     order = sorted(set(keys.values()))
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
@@ -808,7 +884,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
         elif i in keys:
             level = styled_depth + 1 + order.index(keys[i])
             title, note = split_notes.get(i, (text, ""))
-            blocks.append(Block(_labelled(title, labels.get(i, "")), heading_level=level, role="heading"))
+            label = "" if i in plain else labels.get(i, "")  # drawn already
+            blocks.append(Block(_labelled(title, label), heading_level=level, role="heading"))
             blocks += [Block(note)] if note else []
         elif i in numbered:
             title, note = split_notes.get(i, (text, ""))
@@ -817,4 +894,4 @@ def read_docx(path: Path, doc_id: str) -> Document:
         else:
             blocks.append(Block(soft_lines.get(i, text), lines=i in soft_lines))
         blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
-    return to_document(blocks, path, doc_id, "docx", "docx")
+    return to_document(_appendix_heads_joined(blocks), path, doc_id, "docx", "docx")

@@ -5,14 +5,18 @@ list (``w:numPr``: numId, level) and the list's level says how to draw its numbe
 ``w:numFmt``, ``w:start``). The reader shows them in headings because users see them on the page and type them
 in questions ('1.1 目的 is what section?'); a path '总则 › 目的' named sections the page calls '1 总则 › 1.1 目的'.
 
-Only simple formats are drawn: decimal (also zero-padded, full-width), Chinese counting (一、二 …, in Word's
-mainland, Taiwanese and Japanese variants: LibreOffice writes its '一, 二, 三' outline as taiwaneseCountingThousand),
-ideographic digits, heavenly stems (甲、乙) and financial numerals (壹、贰); a list level using any other (letters,
-Roman numerals, bullets, ordinals) draws nothing, rather than a wrong number. A level with legal
-numbering (``w:isLgl``) draws every number of its text in digits ('1.1' under '第一章'), as Word does. Counting
-follows Word's common case: each list (numId) counts its levels in body order, a level restarts after a
-higher level of the same list, ``w:startOverride`` restarts a list. Numbering python-docx cannot read (no
-numbering part, damaged XML) draws nothing; the text is still read.
+Formats drawn: decimal (also zero-padded, full-width, circled ①, bracketed ⑴, with a full stop ⒈), Chinese counting
+(一、二 …, in Word's mainland, Taiwanese and Japanese variants: LibreOffice writes its '一, 二, 三' outline as
+taiwaneseCountingThousand), ideographic digits, heavenly stems (甲、乙), financial numerals (壹、贰), letters (A … Z,
+AA, BB as Word repeats them: the GB/T template's '附录A', 'A.1') and Roman numerals; a level using any other
+(bullets, ordinal words) draws nothing, rather than a wrong number. A level with legal numbering (``w:isLgl``)
+draws every number of its text in digits ('1.1' under '第一章'), as Word does.
+
+Counting follows Word: lists (``w:num``) sharing one definition (``w:abstractNum``) count on together as one list
+— Word's "continue numbering" — unless a list restarts a level with ``w:startOverride`` ("restart numbering"): that
+list counts on its own from its start. A level restarts after a higher level unless ``w:lvlRestart`` says
+otherwise (0: never, as articles '第%2条' run on across chapters; N: only after levels 1 … N). Numbering
+python-docx cannot read (no numbering part, damaged XML) draws nothing; the text is still read.
 """
 
 from __future__ import annotations
@@ -43,8 +47,56 @@ _SIMPLE = {
     "ideographDigital",
     "ideographTraditional",
     "chineseLegalSimplified",
+    "upperLetter",
+    "lowerLetter",
+    "upperRoman",
+    "lowerRoman",
+    "decimalEnclosedCircle",
+    "decimalEnclosedCircleChinese",
+    "decimalEnclosedParen",
+    "decimalEnclosedFullstop",
     *_COUNTING,
 }
+# first code point of each enclosed-digit run (1 … 20) and its length
+_ENCLOSED = {
+    "decimalEnclosedCircle": 0x2460,
+    "decimalEnclosedCircleChinese": 0x2460,
+    "decimalEnclosedParen": 0x2474,
+    "decimalEnclosedFullstop": 0x2488,
+}
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman_number(n: int) -> str:
+    """n in Roman numerals (1 … 3999; others in digits)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def letter_number(n: int) -> str:
+    """n as Word letters it: A … Z, then AA … ZZ, AAA (the letter repeated, not a base-26 number)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def chinese_number(n: int) -> str:
@@ -77,6 +129,14 @@ def _format(n: int, fmt: str) -> str:
         return chinese_number(n).translate(_LEGAL)
     if fmt in _COUNTING:
         return chinese_number(n)
+    if fmt in ("upperLetter", "lowerLetter"):
+        text = letter_number(n)
+        return text if fmt == "upperLetter" else text.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        text = roman_number(n)
+        return text if fmt == "upperRoman" else text.lower()
+    if fmt in _ENCLOSED:
+        return chr(_ENCLOSED[fmt] + n - 1) if 0 < n <= 20 else str(n)
     return str(n)
 
 
@@ -98,6 +158,7 @@ class Numbering:
         # abstractNumId -> level -> (start, numFmt, lvlText); numId -> (abstractNumId, {level: start override})
         self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
         self._legal: set[tuple[str, int]] = set()  # (abstractNumId, level) of levels with w:isLgl
+        self._restart: dict[tuple[str, int], int] = {}  # (abstractNumId, level) -> w:lvlRestart (0: never)
         self._style_levels: dict[str, tuple[str, int]] = {}  # paragraph style id -> (abstractNumId, level)
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
@@ -116,6 +177,9 @@ class Numbering:
                     (fmt.get(f"{_W}val") or "decimal") if fmt is not None else "decimal",
                     (text.get(f"{_W}val") or "") if text is not None else "",
                 )
+                restart = lvl.find(f"{_W}lvlRestart")
+                if restart is not None:
+                    self._restart[(aid, level)] = _int(restart.get(f"{_W}val"), level)
                 legal = lvl.find(f"{_W}isLgl")
                 if legal is not None and legal.get(f"{_W}val", "1") not in ("0", "false", "off"):
                     self._legal.add((aid, level))
@@ -153,11 +217,15 @@ class Numbering:
             level = linked[1] if linked is not None and linked[0] == aid else 0
         if level not in levels:
             return "", level
-        counters = self._counters.setdefault(num_id, {})
+        # lists of one definition count together (Word's "continue numbering"); one restarting a level counts alone
+        counters = self._counters.setdefault(num_id if overrides else f"abstract:{aid}", {})
         start = overrides.get(level, levels[level][0])
         counters[level] = counters[level] + 1 if level in counters else start
         for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
+            restart = self._restart.get((aid, deeper))
+            # w:lvlRestart N (1-based): restart after levels 1 … N only; 0: never; absent: after any higher level
+            if restart is None or (restart != 0 and level < restart):
+                del counters[deeper]
         _, fmt, text = levels[level]
         # Legal numbering (w:isLgl, usual in Chinese report and thesis templates): the level draws every number in
         # its text in digits, whatever the levels' own formats ('第%1章' chapters, '1.1' sections, not '一.1').

@@ -720,6 +720,95 @@ def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[s
     return found[kept[0] : kept[-1] + 1]
 
 
+# A site's footer and page buttons under an article (Chinese government and news sites): '【打印本页】【关闭窗口】',
+# '字体：【大 中 小】', '版权所有：临江市医疗保障局 网站标识码：… 浙ICP备…', '技术支持：…'.
+_BUTTON_WORDS = (
+    r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|加入收藏|收藏|分享到|分享|我要纠错|纠错|大|中|小|默认"
+)
+_BUTTONS = re.compile(
+    rf"(?:字[体号]\s*[:：]?\s*)?(?:[【\[［]\s*(?:(?:{_BUTTON_WORDS})\s*)+[】\]］][\s|/]*)+", re.IGNORECASE
+)
+_SITE_FOOTER = re.compile(
+    r"版权所有|copyright|©|ICP[备证]|公网安备|网站标识码|网站识别码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|"
+    r"主办\s*[:：]|承办\s*[:：]|建议使用.{0,30}浏览器",
+    re.IGNORECASE,
+)
+MAX_SITE_FOOTER = 300  # characters: a longer block is text that mentions such words
+
+
+def _site_furniture(text: str) -> bool:
+    """A page-button line ('【打印本页】【关闭窗口】') or a block of the site's footer ('版权所有：…', 'ICP备…')."""
+    if _BUTTONS.fullmatch(text.strip()):
+        return True
+    # a footer's lines are labels and numbers, no sentence: '版权所有，转载请注明出处。以上解答仅供参考…' is text
+    return (
+        len(text) <= MAX_SITE_FOOTER
+        and not re.search(r"[。！？!?]", text)
+        and all(_SITE_FOOTER.search(line) for line in text.split("\n") if line)
+    )
+
+
+def _without_site_footer(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without the page buttons and the site's footer after the article's last block of text (a page
+    without semantic tags lays them out in table cells under the article, where they were filed under its last
+    section). The same words before the end are kept: '版权所有' in the text is the author's word."""
+    end = len(found)
+    while end > 0 and found[end - 1][1] is None and _site_furniture(found[end - 1][0]):
+        end -= 1
+    return found[:end] if end > 0 else found
+
+
+_ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:[:：]|\d|$)")
+# a file an attachment list names ('2. 参保任务分解表.xlsx'), as a line of its own after '附件：'
+_ATTACHED_FILE = re.compile(
+    r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE
+)
+
+
+def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """An attachment list closing a page ('附件：2026年度参保任务分解表.xlsx', a government notice's files) as a
+    section '附件' of its own beside the article's top numbered sections, its files its lines: not filed under the
+    last of them ('五、工作要求'), of which it is no part. Only when the list ends the page's text (its '附件' line
+    last, or followed by nothing but file names) and the page has headings (without an outline nothing files it
+    wrongly)."""
+    levels = [level for _, level, _ in found if level is not None]
+    if not levels:
+        return found
+    at = len(found) - 1
+    while (
+        at > 0
+        and found[at][1] is None
+        and found[at][2] == "body"
+        and _ATTACHED_FILE.fullmatch(found[at][0])
+        and not _ATTACHMENTS.match(found[at][0])
+    ):
+        at -= 1
+    if at < 0 or found[at][1] is not None or found[at][2] != "body" or not _ATTACHMENTS.match(found[at][0]):
+        return found
+    top = min(levels)
+    last_top = max(i for i, (_, level, _) in enumerate(found) if level == top)
+    after = next((level for _, level, _ in found[last_top + 1 :] if level is not None), top + 1)
+    files = re.sub(r"^\s*附\s*件\s*[:：]?\s*", "", found[at][0], count=1)
+    return [
+        *found[:at],
+        ("附件", after, "heading"),
+        *([(files, None, "body")] if files.strip() else []),
+        *found[at + 1 :],
+    ]
+
+
+def _site_title(title: str, headings: list[str]) -> bool:
+    """Whether a page's ``<title>`` is one of its headings followed by the site's names ('通知标题_通知公告_临江市医疗
+    保障局', '标题 - 新华网', '标题|某某网'): the page's own heading titles the text; the column and site are no
+    section of it."""
+    lead = re.split(r"\s*(?:_|｜|\||\s[-–—]\s|——)\s*", title.strip(), maxsplit=1)[0].strip()
+    return (
+        bool(lead)
+        and lead != title.strip()
+        and any(re.sub(r"\s+", "", h) == re.sub(r"\s+", "", lead) for h in headings)
+    )
+
+
 _CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 
 
@@ -918,7 +1007,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
-    found = _without_furniture(found)
+    found = _without_site_footer(_without_furniture(found))
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(_with_badges_joined(found))
@@ -927,10 +1016,12 @@ def read_html(path: Path, doc_id: str) -> Document:
         title_at = found.index(next(b for b in found if b[1] == 1))
         found = _inferred_headings(found, below=title_at, apart=_set_apart_by_type(content, found))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
+    found = _with_attachments_apart(found)
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
     shift = 0
-    if title and not (first_heading and (first_heading in title or title in first_heading)):
+    own = _site_title(title, [t for t, level, _ in found if level is not None])
+    if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(title, heading_level=1, role="title"))
         shift = 1
     blocks += [
