@@ -51,9 +51,11 @@ LABEL_WORD = re.compile(
 )
 
 
-def is_header(first: list[str], rows: list[list[str]]) -> bool:
+def is_header(first: list[str], rows: list[list[str]], words_suffice: bool = True) -> bool:
     """Whether the first row names the columns: every cell filled, none a number, no two alike, more rows follow,
-    and something says they are names — a column of numbers under a word, or a word column names are made of.
+    and something says they are names — a column of numbers under a word, or a word column names are made of
+    (``words_suffice``: a CSV file is a table of records; a table in a page may be a form, '项目名称 | 城市内涝…' over
+    '负责人 | 李明', whose first row holds field names too).
 
     A headerless table's first row is data; labelling every row with it ('张三：李四 | 男：女') would be wrong, so when
     in doubt the rows are read unlabelled ('a | b | c'), which loses nothing."""
@@ -72,7 +74,7 @@ def is_header(first: list[str], rows: list[list[str]]) -> bool:
         > sum(1 for r in below if k < len(r) and r[k].strip())
         for k in range(len(cells))
     )
-    return numeric_column or any(LABEL_WORD.search(c) for c in cells)
+    return numeric_column or (words_suffice and any(LABEL_WORD.search(c) for c in cells))
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:
