@@ -92,7 +92,13 @@ def _row_text(row: list[str], header: list[str] | None) -> str:
 # A sheet's own lines above or below the table, one cell wide, that are notes rather than its title: '注：…',
 # '单位：万元', '数据来源：…', '制表人：…'.
 _NOTE = re.compile(
-    r"^\s*(?:注|备注|附注|说明|单位|资料来源|数据来源|来源|制表|填表|填报|note|source|unit)", re.IGNORECASE
+    r"^\s*(?:注\s*\d{0,2}|备注|附注|说明|单位|计量单位|金额单位|资料来源|数据来源|来源|制表人?|制表单位|制表日期|填表人?|"
+    r"填报人?|填报单位|填表日期|审核人?|notes?|sources?|units?)\s*[:：]",
+    re.IGNORECASE,
+)  # the word and a colon: '说明书印刷厂' is a record's name, no note
+# a sheet's title names what the table lists ('2025年上半年各地区销售情况统计表', '参会人员名单')
+_TITLE_WORDS = re.compile(
+    r"(?:表|统计|名单|名册|汇总|清单|一览|情况|目录|台账|明细|记录|报告)\s*(?:[(（][^()（）]*[)）])?\s*$"
 )
 
 
@@ -161,8 +167,17 @@ def read_delimited(path: Path, doc_id: str) -> Document:
     blocks: list[Block] = []
     # a sheet's title and notes above the table, saved as rows of one cell: the first such line (not a note) is the
     # document's title, the others its own lines
+    # — only when they are not records: a header row follows them, or each is a note ('单位：万元') or the first
+    # names a table ('…统计表'). A headerless file's records may have one filled cell ('张三,,'): they stay rows.
+    lead = 0
+    while lead < len(rows) - 2 and _lone_text(rows[lead], width) is not None:
+        lead += 1
+    headed = lead > 0 and (is_header(rows[lead], rows[lead:]) or _merged_header(rows[lead:], width) is not None)
     while len(rows) > 2 and (lone := _lone_text(rows[0], width)) is not None:
-        title = not blocks and not _NOTE.match(lone)
+        note = bool(_NOTE.match(lone))
+        if not (headed or note or (not blocks and _TITLE_WORDS.search(lone))):
+            break
+        title = not blocks and not note
         blocks.append(Block(lone, heading_level=1, role="title") if title else Block(lone, role="note"))
         rows = rows[1:]
     notes: list[Block] = []  # notes below the table ('注：数据来源于财务部。')

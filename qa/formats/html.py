@@ -728,67 +728,139 @@ _BUTTON_WORDS = (
 _BUTTONS = re.compile(
     rf"(?:字[体号]\s*[:：]?\s*)?(?:[【\[［]\s*(?:(?:{_BUTTON_WORDS})\s*)+[】\]］][\s|/]*)+", re.IGNORECASE
 )
-_SITE_FOOTER = re.compile(
-    r"版权所有|copyright|©|ICP[备证]|公网安备|网站标识码|网站识别码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|"
-    r"主办\s*[:：]|承办\s*[:：]|建议使用.{0,30}浏览器",
+# A site footer's line carries a mark no article's text has: an ICP or police filing number, '©'/'Copyright', the
+# site's code ('网站标识码'), '技术支持：', '版权所有' followed by the site's or an organisation's name (not
+# '版权所有人按合同约定确定', the author's word). '主办单位：…' and '承办单位：…' alone also close an event notice's
+# own text ('三、组织机构'), so they count only beside such a mark in the same block.
+_SITE_FOOTER_MARK = re.compile(
+    r"copyright|©|\(c\)|ICP[备证]|公网安备|备案[号：:]|网站标识码|网站识别码|技术支持\s*[:：]|建议使用.{0,30}浏览器|"
+    r"版权所有(?![人者权])\s*(?:[:：©|]|\s|$|\S{2,40}?(?:局|厅|部|委|院|中心|网|网站|站|政府|公司|集团|大学|学院|学校"
+    r"|办公室|协会|学会|报社|社|馆|所)(?:\s|$))",
     re.IGNORECASE,
 )
+_SITE_FOOTER_LABEL = re.compile(r"主办单位\s*[:：]|承办单位\s*[:：]|主办\s*[:：]|承办\s*[:：]|协办\s*[:：]")
 MAX_SITE_FOOTER = 300  # characters: a longer block is text that mentions such words
+
+
+def _site_buttons(text: str) -> bool:
+    """A page-button line: '【打印本页】【关闭窗口】', '字体：【大 中 小】'."""
+    return bool(_BUTTONS.fullmatch(text.strip()))
 
 
 def _site_furniture(text: str) -> bool:
     """A page-button line ('【打印本页】【关闭窗口】') or a block of the site's footer ('版权所有：…', 'ICP备…')."""
-    if _BUTTONS.fullmatch(text.strip()):
+    if _site_buttons(text):
         return True
     # a footer's lines are labels and numbers, no sentence: '版权所有，转载请注明出处。以上解答仅供参考…' is text
+    lines = [line for line in text.split("\n") if line.strip()]
     return (
         len(text) <= MAX_SITE_FOOTER
-        and not re.search(r"[。！？!?]", text)
-        and all(_SITE_FOOTER.search(line) for line in text.split("\n") if line)
+        and not re.search(r"[。！？!?；;]", text)
+        and any(_SITE_FOOTER_MARK.search(line) for line in lines)
+        and all(_SITE_FOOTER_MARK.search(line) or _SITE_FOOTER_LABEL.search(line) for line in lines)
     )
 
 
-def _without_site_footer(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+def _article_tail(content) -> str:  # noqa: ANN001
+    """The text after the page's last marked heading inside the element holding it and its section's content
+    (whitespace removed): the article's last section, where a footer line is the author's own. The walk climbs
+    from the heading while nothing follows it in its parent (a title in a '<div class=title>' of its own); '' for
+    a page without heading markup, whose article's end nothing marks."""
+    heads = [el for el in content.iter(*_HEADINGS) if not any(_is_boilerplate(a, True) for a in el.iterancestors())]
+    if not heads:
+        return ""
+    el = heads[-1]
+    while el is not content and el.getparent() is not None:
+        after = "".join(
+            sib.text_content()
+            for sib in el.itersiblings()
+            if isinstance(sib.tag, str) and not _is_boilerplate(sib, True)
+        )
+        if after.strip():
+            return re.sub(r"\s+", "", after)
+        el = el.getparent()
+    return ""
+
+
+def _without_site_footer(
+    found: list[tuple[str, int | None, str]], article_tail: str = ""
+) -> list[tuple[str, int | None, str]]:
     """The blocks without the page buttons and the site's footer after the article's last block of text (a page
     without semantic tags lays them out in table cells under the article, where they were filed under its last
-    section). The same words before the end are kept: '版权所有' in the text is the author's word."""
+    section). The same words before the end are kept: '版权所有' in the text is the author's word. A block is
+    the site's only with a mark no article line has (``_SITE_FOOTER_MARK``), and never when it lies in the article's
+    last section (``article_tail``, for a page with heading markup): an article's closing lines
+    ('主办单位：临江市文化和旅游局') are its own."""
     end = len(found)
     while end > 0 and found[end - 1][1] is None and _site_furniture(found[end - 1][0]):
+        text = found[end - 1][0]
+        if not _site_buttons(text) and article_tail and re.sub(r"\s+", "", text) in article_tail:
+            break
         end -= 1
     return found[:end] if end > 0 else found
 
 
-_ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:[:：]|\d|$)")
+# A line that IS an attachment label: '附件', '附件：', '附件2：名单.xlsx', '附件：1. 检查表' — the label, then at most
+# a short title with no sentence end. '附件1所列项目须于6月底前开工。' is a sentence that names one, no label.
+_ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[:：]|\s|$)")
+MAX_ATTACHMENT_TITLE = 80  # characters after the label: a file's or form's title
 # a file an attachment list names ('2. 参保任务分解表.xlsx'), as a line of its own after '附件：'
 _ATTACHED_FILE = re.compile(
     r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE
 )
+_NUMBERED_TITLE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*\S")
+
+
+def _attachment_label(text: str) -> bool:
+    """Whether a line is an attachment label ('附件：…'), not a sentence that begins with the word."""
+    m = _ATTACHMENTS.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    return (
+        len(rest.strip()) <= MAX_ATTACHMENT_TITLE
+        and not re.search(r"[。！？!?；;，,]", rest)
+        or bool(_ATTACHED_FILE.fullmatch(rest.strip()))
+    )
+
+
+def _attached_title(text: str) -> bool:
+    """A line of an attachment list under its label: a file's name, or a numbered short title without a sentence."""
+    if _ATTACHED_FILE.fullmatch(text):
+        return True
+    return bool(
+        _NUMBERED_TITLE.match(text) and len(text) <= MAX_ATTACHMENT_TITLE and not re.search(r"[。！？!?；;，,]", text)
+    )
 
 
 def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
     """An attachment list closing a page ('附件：2026年度参保任务分解表.xlsx', a government notice's files) as a
     section '附件' of its own beside the article's top numbered sections, its files its lines: not filed under the
-    last of them ('五、工作要求'), of which it is no part. Only when the list ends the page's text (its '附件' line
-    last, or followed by nothing but file names) and the page has headings (without an outline nothing files it
-    wrongly)."""
+    last of them ('五、工作要求'), of which it is no part. Only when the list ends the page's text (its label line
+    last, or followed by nothing but file names and short numbered titles), the line is a label ('附件：', not
+    '附件1所列项目…。', a sentence) and the page has headings (without an outline nothing files it wrongly). The
+    label is the section's name; no other text changes."""
     levels = [level for _, level, _ in found if level is not None]
     if not levels:
         return found
     at = len(found) - 1
-    while (
-        at > 0
-        and found[at][1] is None
-        and found[at][2] == "body"
-        and _ATTACHED_FILE.fullmatch(found[at][0])
-        and not _ATTACHMENTS.match(found[at][0])
-    ):
+    start = None
+    while at >= 0 and found[at][1] is None and found[at][2] == "body":
+        if _attachment_label(found[at][0]):
+            start = at
+        elif not _attached_title(found[at][0]):
+            break
         at -= 1
-    if at < 0 or found[at][1] is not None or found[at][2] != "body" or not _ATTACHMENTS.match(found[at][0]):
+    if start is None:
         return found
+    at = start
     top = min(levels)
     last_top = max(i for i, (_, level, _) in enumerate(found) if level == top)
     after = next((level for _, level, _ in found[last_top + 1 :] if level is not None), top + 1)
-    files = re.sub(r"^\s*附\s*件\s*[:：]?\s*", "", found[at][0], count=1)
+    # a bare label ('附件：') is the section's name; a numbered one ('附件2：名单.xlsx') is kept whole, its number
+    # being the list's
+    bare = re.match(r"^\s*附\s*件\s*(?:[:：]\s*|\s*$)", found[at][0])
+    files = found[at][0][bare.end() :] if bare else found[at][0]
     return [
         *found[:at],
         ("附件", after, "heading"),
@@ -1007,7 +1079,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
-    found = _without_site_footer(_without_furniture(found))
+    found = _without_site_footer(_without_furniture(found), _article_tail(content))
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(_with_badges_joined(found))
