@@ -761,16 +761,20 @@ def _site_furniture(text: str) -> bool:
     )
 
 
-def _article_tail(content) -> str:  # noqa: ANN001
+def _article_tail(content, is_article: bool) -> str:  # noqa: ANN001
     """The text after the page's last marked heading inside the element holding it and its section's content
     (whitespace removed): the article's last section, where a footer line is the author's own. The walk climbs
-    from the heading while nothing follows it in its parent (a title in a '<div class=title>' of its own); '' for
-    a page without heading markup, whose article's end nothing marks."""
+    from the heading while nothing follows it in its parent (a title in a '<div class=title>' of its own). '' for
+    a page without heading markup, whose article's end nothing marks, and for headings written straight in the
+    page's body (not a <main>/<article>, ``is_article``): the body holds the site's footer as well, told by its
+    marks alone."""
     heads = [el for el in content.iter(*_HEADINGS) if not any(_is_boilerplate(a, True) for a in el.iterancestors())]
     if not heads:
         return ""
     el = heads[-1]
     while el is not content and el.getparent() is not None:
+        if el.getparent() is content and not is_article:
+            return ""
         after = "".join(
             sib.text_content()
             for sib in el.itersiblings()
@@ -1079,7 +1083,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.walk(content, content is not body)
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
-    found = _without_site_footer(_without_furniture(found), _article_tail(content))
+    found = _without_site_footer(_without_furniture(found), _article_tail(content, content is not body))
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(_with_badges_joined(found))
