@@ -91,3 +91,13 @@ def test_numbered_attachment_labels_are_one_attachment_part_kept_whole(tmp_path)
     sections = _sections(path)
     assert sections[("关于开展安全检查的通知", "一、检查范围")] == ["全区企业。"]
     assert sections[("关于开展安全检查的通知", "附件")] == ["附件1：安全检查表.docx", "附件2：企业名单.xlsx"]
+
+
+def test_a_footer_written_straight_in_the_body_is_told_by_its_marks(tmp_path):
+    path = _page(
+        tmp_path,
+        "simple.html",
+        "<h1>馆藏资料使用说明</h1><h2>一、借阅</h2><p>凭读者证借阅。</p>"
+        "<p>版权所有 © 2024 临江市图书馆 浙ICP备05012346号</p>",
+    )
+    assert _sections(path)[("馆藏资料使用说明", "一、借阅")] == ["凭读者证借阅。"]
