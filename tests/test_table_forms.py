@@ -48,3 +48,13 @@ def test_a_forms_first_row_labels_nothing(tmp_path: Path, make, rows) -> None:
 def test_a_table_of_figures_keeps_its_labels(tmp_path: Path, make) -> None:
     text = load_file(make(tmp_path / f"sales.{make.__name__[1:]}", RECORDS)).text
     assert "城市：成都 | 2025年销售额（万元）：730.2" in text, text
+
+
+CONTACTS = [("姓名", "部门", "职务"), ("张三", "研发部", "工程师"), ("李四", "财务部", "会计")]
+
+
+@pytest.mark.parametrize("make", [_docx, _html])
+def test_a_table_of_records_named_by_words_keeps_its_labels(tmp_path: Path, make) -> None:
+    """No figures, but every cell of the first row is a column name: a header (government pages rarely mark <th>)."""
+    text = load_file(make(tmp_path / f"contacts.{make.__name__[1:]}", CONTACTS)).text
+    assert "姓名：张三 | 部门：研发部 | 职务：工程师" in text, text

@@ -51,11 +51,17 @@ LABEL_WORD = re.compile(
 )
 
 
-def is_header(first: list[str], rows: list[list[str]], words_suffice: bool = True) -> bool:
+# A column's name ends with such a word, perhaps with its unit ('项目名称', '销售额（万元）'); a value may only hold one
+# ('城市内涝智能预警系统' opens with 城市).
+_NAMED_COLUMN = re.compile(rf"(?:{LABEL_WORD.pattern})\s*(?:[（(][^（()）]{{1,12}}[）)])?\s*$", re.IGNORECASE)
+
+
+def is_header(first: list[str], rows: list[list[str]], words_in_most: bool = False) -> bool:
     """Whether the first row names the columns: every cell filled, none a number, no two alike, more rows follow,
     and something says they are names — a column of numbers under a word, or a word column names are made of
-    (``words_suffice``: a CSV file is a table of records; a table in a page may be a form, '项目名称 | 城市内涝…' over
-    '负责人 | 李明', whose first row holds field names too).
+    (``words_in_most``: in most of its cells — a table in a page may be a form, '项目名称 | 城市内涝…' over
+    '负责人 | 李明' or '姓名 | 张三 | 性别 | 男', whose first row holds field names beside values; a CSV file is a
+    table of records, where one such word suffices).
 
     A headerless table's first row is data; labelling every row with it ('张三：李四 | 男：女') would be wrong, so when
     in doubt the rows are read unlabelled ('a | b | c'), which loses nothing."""
@@ -74,7 +80,9 @@ def is_header(first: list[str], rows: list[list[str]], words_suffice: bool = Tru
         > sum(1 for r in below if k < len(r) and r[k].strip())
         for k in range(len(cells))
     )
-    return numeric_column or (words_suffice and any(LABEL_WORD.search(c) for c in cells))
+    if words_in_most:
+        return numeric_column or 2 * sum(bool(_NAMED_COLUMN.search(c)) for c in cells) > len(cells)
+    return numeric_column or any(LABEL_WORD.search(c) for c in cells)
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:

@@ -11,10 +11,10 @@ row:
 - a row made of one cell across the table (a title row, a group's name) is that cell's text;
 - under a header row the values are labelled like the CSV reader's rows ('城市：杭州 | 2025年：860.0'), so a passage
   shown alone still says what each number is. Header rows are the ones the file marks (``<th>`` cells, Word's
-  "repeat as header row") or, when none is marked, a first row of words over a column of figures (the CSV reader's
-  rule, ``qa.formats.delimited.is_header``, without its word list: a form's first row '项目名称 | 城市内涝预警系统'
-  holds field names too), unless its first column names fields as a form's does. The header
-  rows themselves are kept as lines ('城市 | 2025年'), so no text of the table is lost.
+  "repeat as header row") or, when none is marked, a first row over a column of figures or with column-name words
+  in most of its cells (the CSV reader's rule, ``qa.formats.delimited.is_header``, stricter: a form's first row
+  '项目名称 | 城市内涝预警系统' holds a field name too), unless its first column names fields as a form's does.
+  The header rows themselves are kept as lines ('城市 | 2025年'), so no text of the table is lost.
   A value in a cell spanning columns with different labels is left unlabelled.
 """
 
@@ -63,7 +63,7 @@ def _header_rows(grid: list[list[Cell]], width: int, guess: bool) -> tuple[int, 
     rows = [[c.text for c in row] for row in grid[first:] if not _full_width(row, width)]
     if not guess or first >= len(grid) or not rows or len(_groups(grid[first])) != len(grid[first]):
         return 0, 0
-    if not is_header(rows[0], rows, words_suffice=False):  # unmarked: only a column of figures says 'header'
+    if not is_header(rows[0], rows, words_in_most=True):  # unmarked: figures under it, or column names in most cells
         return 0, 0
     # a form ('姓名 | 张三 | 性别 | 男' over '部门 | 研发部 | 职务 | 工程师') names its fields down its first
     # column: its first row is a record like the others, not the columns' names
