@@ -11,7 +11,7 @@ while the first column, at that height, opens the next band with a headline. The
 from __future__ import annotations
 
 from qa.formats.pdf.furniture import _JUMP_MARK
-from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, Line, _column_groups, _is_head
+from qa.formats.pdf.lines import _CONT_LINE, Line, _column_groups, _is_head
 from qa.formats.pdf.stacked import stacked
 
 # In units of the usual line pitch (the body's line height plus the line gap), chosen on the DIAGNOSIS seeds of the
@@ -53,12 +53,8 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     first = columns[0]
     for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
         if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
-            run = first[k : k + 3]
-            run = run[: next((j for j, h in enumerate(run) if not _is_head(h, body)), len(run))]
-            if max(h.size for h in run) < HEAD_RATIO * body:
-                continue  # no headline type: a subhead (or a kicker over nothing) in the story's running text
             top = _kicker_top(first, k, spans[0][1], body, line_gap)
-            if _runs_through(first, columns[1:-1], top, body):
+            if _runs_through(first, columns[1:-1], top, body, line_gap):
                 continue  # a middle column's text runs on past the first column's: no band ends there
             parts = _cut_at(lines, columns, top - 0.5, body, line_gap)
             if parts:
@@ -66,17 +62,23 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     return None
 
 
-def _runs_through(first: list[Line], middle: list[list[Line]], top: float, body: float) -> bool:
-    """Does a middle column hold a line set lower than the first column's last line above ``top`` and above
-    ``top`` itself (in the white over the first column's headline)?
+def _runs_through(first: list[Line], middle: list[list[Line]], top: float, body: float, line_gap: float) -> bool:
+    """Does a middle column run on through the white over the first column's headline (above ``top``, under the
+    first column's last line): a line set wholly in that white with the next line under it at the usual pitch?
 
-    A band's columns are balanced, the earlier ones the longer, so none runs on below where the first column's share
-    ends; in one story's columns set on one grid a subhead's white in the first column faces running text."""
+    Where a band ends, its middle columns stop too (their last lines may reach down to the next band, but there they
+    stop, white under them); running text facing that white, on the grid of the column's own lines, is one story's
+    columns, the first one opening a subhead in its running text."""
     above = [ln for ln in first if ln.top < top]
     if not above:
         return False
-    end = above[-1]
-    return any(end.top + 0.5 * body < ln.top and ln.bottom <= top + 0.5 * body for col in middle for ln in col)
+    white = (above[-1].bottom, top)
+    pitch = body + line_gap
+    for column in middle:
+        for ln, under in zip(column, column[1:], strict=False):
+            if white[0] <= ln.top and ln.bottom <= white[1] and under.top - ln.top <= pitch + 0.15 * body:
+                return True
+    return False
 
 
 def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap: float) -> float:
