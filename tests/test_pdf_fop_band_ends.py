@@ -10,6 +10,7 @@ opening the first column. The page is written by reportlab on one baseline grid 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from qa.formats.pdf import read_pdf
@@ -109,3 +110,64 @@ def test_a_band_ending_with_no_gap_keeps_its_story(tmp_path: Path, fonts) -> Non
             assert len(held) == 1, (head, text[:12], [p.text[:12] for p in held])
             section = next(s for s in outline.sections if held[0].index in s.paragraphs)
             assert section.path[-1] == head, (text[:12], section.path)
+
+
+SUBHEAD = "一、交通先行"
+
+
+def _one_story_page(path: Path) -> list[str]:
+    """One story over three columns of one grid, with no band in it: column 1 ends a paragraph, leaves a row white
+    and opens a subhead (set as large as a band's headline); column 3 ends a paragraph two rows above the subhead,
+    leaves a row white and runs on; column 2 runs through. Returns the lines in reading order, the subhead in its
+    place."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 26)
+    c.drawString(MARGIN, PAGE_H - 100, LEAD_HEAD)
+    text = "".join(f"（{n}）{SENTENCES[n % len(SENTENCES)]}" for n in range(60))
+    rows = [text[k : k + PER_LINE] for k in range(0, len(text), PER_LINE)]
+    order: list[str] = []
+    taken = 0
+
+    def put(col: int, row: int, line: str) -> None:
+        nonlocal taken
+        _draw(c, col, row, (line, False))
+        order.append(line)
+        taken += 1
+
+    for row in range(9):
+        put(0, row, rows[taken])
+    put(0, 9, "全市改造工作稳步推进。")  # (a paragraph's end, short of the column's width)
+    taken -= 1  # (its words are no part of the numbered text)
+    _head(c, 0, 11, SUBHEAD)
+    order.append(SUBHEAD)
+    for row in range(12, 30):
+        put(0, row, rows[taken])
+    for row in range(30):
+        put(1, row, rows[taken])
+    for row in range(30):
+        if row == 9:
+            _draw(c, 2, row, ("各项工作圆满完成。", False))
+        elif row != 10:
+            put(2, row, rows[taken])
+    c.save()
+    return order
+
+
+def test_a_subhead_in_one_storys_columns_is_no_band_end(tmp_path: Path, fonts) -> None:
+    """A subhead in the first column, level with an ordinary paragraph break in the last, cuts nothing across: the
+    second and third columns' text, read after the first column's, stays under the subhead."""
+    path = tmp_path / "story.pdf"
+    order = _one_story_page(path)
+    outline = recover_outline(read_pdf(path, path.name))
+    flat = "".join(p.text.replace(" ", "") for p in outline.paragraphs)
+    marks = [int(m) for m in re.findall(r"（(\d+)）", flat)]
+    assert marks == sorted(marks) and len(marks) >= 50, marks  # column by column, as written
+    at = order.index(SUBHEAD)
+    before = re.findall(r"（\d+）", "".join(order[:at]))[-1]
+    after = re.findall(r"（\d+）", "".join(order[at + 1 :]))
+    assert flat.index(before) < flat.index(SUBHEAD) < flat.index(after[0]), flat[:300]
+    section = next(s for s in outline.sections if s.path[-1] == SUBHEAD)
+    under = "".join(outline.paragraphs[i].text.replace(" ", "") for i in section.paragraphs)
+    assert all(mark in under for mark in after), [mark for mark in after if mark not in under]

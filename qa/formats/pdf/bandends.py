@@ -54,10 +54,31 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
         if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
             top = _kicker_top(first, k, spans[0][1], body, line_gap)
+            if _runs_through(first, columns[1:-1], top, body, line_gap):
+                continue  # a middle column's text runs on past the first column's: no band ends there
             parts = _cut_at(lines, columns, top - 0.5, body, line_gap)
             if parts:
                 return parts
     return None
+
+
+def _runs_through(first: list[Line], middle: list[list[Line]], top: float, body: float, line_gap: float) -> bool:
+    """Does a middle column run on through the white over the first column's headline (above ``top``, under the
+    first column's last line): a line set wholly in that white with the next line under it at the usual pitch?
+
+    Where a band ends, its middle columns stop too (their last lines may reach down to the next band, but there they
+    stop, white under them); running text facing that white, on the grid of the column's own lines, is one story's
+    columns, the first one opening a subhead in its running text."""
+    above = [ln for ln in first if ln.top < top]
+    if not above:
+        return False
+    white = (above[-1].bottom, top)
+    pitch = body + line_gap
+    for column in middle:
+        for ln, under in zip(column, column[1:], strict=False):
+            if white[0] <= ln.top and ln.bottom <= white[1] and under.top - ln.top <= pitch + 0.15 * body:
+                return True
+    return False
 
 
 def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap: float) -> float:
