@@ -111,6 +111,7 @@ def end_option_rows(pages: list[_Page]) -> None:
                 ln.ends_point = True
 
 
+NEXT_REACH = 4.0  # x the size: the next line of a column is at most this far below (a question spaced off its options)
 # What opens the next option or question: 'B．', '(C)', '3．', '（4）', '二、'.
 _OPENS_ITEM = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、．.])")
 
@@ -124,12 +125,12 @@ def _next_opens_item(line: Line, lines: list[Line]) -> bool:
         for ln in lines
         if ln is not line
         and ln.top >= line.bottom - 0.3 * line.size
-        and ln.top - line.bottom <= 2.0 * line.size
+        and ln.top - line.bottom <= NEXT_REACH * line.size
         and ln.x0 < line.x1
         and line.x0 < ln.x1
     ]
-    if not below:
-        return False
+    if not below:  # the column's or page's last line: the option's own if it ends well short (no wrap runs on)
+        return max(ln.x1 for ln in lines) - line.x1 > 3.0 * line.size
     nxt = min(below, key=lambda ln: ln.top)
     return bool(OPTION.match(nxt.text) or _OPENS_ITEM.match(nxt.text))
 
