@@ -87,3 +87,52 @@ def test_each_point_of_a_slide_is_a_paragraph_under_its_title(tmp_path, maker, d
         assert len(got) == len(items), got
         for point, para in zip(items, got, strict=True):
             assert para.endswith(point.replace(" ", "")), (point, para)
+
+
+MEMO = (
+    "The renewal programme rebuilt one hundred and twenty residential compounds this year, upgrading water supply, "
+    "drainage, electricity, gas pipelines and fire protection, and installing elevators in buildings where residents "
+    "agreed to share maintenance costs.",
+    "Transport improved as well: twelve new bus routes opened, twenty-five were adjusted to serve new housing, and the "
+    "main structure of the third metro line was completed ahead of schedule, with services expected next year.",
+)
+
+
+@pytest.mark.parametrize(("size", "margin"), [(14.0, 60.0), (16.0, 90.0)])
+def test_a_landscape_memo_of_prose_is_no_deck_its_paragraphs_stay_whole(tmp_path, size, margin) -> None:
+    """Two landscape pages of a few paragraphs each, few lines a page: taken for a deck, every wrap ended a point."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    font = op._reportlab_font()
+    w, h = landscape(A4)
+    path = tmp_path / "memo.pdf"
+    c = canvas.Canvas(str(path), pagesize=(w, h))
+    for page in range(2):
+        y = h - 70
+        if page == 0:
+            c.setFont(font, 20)
+            c.drawString(margin, y, "Urban Renewal Progress Memo")
+            y -= 40
+        for text in MEMO:
+            line = ""
+            for word in text.split():
+                if line and stringWidth(f"{line} {word}", font, size) > w - 2 * margin:
+                    c.setFont(font, size)
+                    c.drawString(margin, y, line)
+                    y -= 1.5 * size
+                    line = word
+                else:
+                    line = f"{line} {word}".strip()
+            c.setFont(font, size)
+            c.drawString(margin, y, line)
+            y -= 2.5 * size
+        c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    got = [" ".join(p.text.split()) for p in outline.paragraphs]
+    # (a paragraph ending a page on a full line may run on into the next page's first: read so, not split at wraps)
+    for text in MEMO:
+        assert any(text in p for p in got), (text, got)
+    assert len(got) <= 1 + 2 * len(MEMO), got

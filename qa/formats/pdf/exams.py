@@ -90,7 +90,8 @@ def end_option_rows(pages: list[_Page]) -> None:
     """A row of options ends its paragraph: the next line is the next row of options or the next question, never
     the rest of this row (options are short, set on a row of their own). Without it the row ran into the next
     question ('D．三省六部制2．标志着…'), a row of options being no shorter than a question's stem. Only in a paper
-    with ``MIN_QUESTIONS`` rows of Chinese options holding 'A．' and as many holding 'B．' or more."""
+    with ``MIN_QUESTIONS`` rows of Chinese options holding 'A．' and as many holding 'B．' or more; and a row of one
+    option only where the next line opens the next option or question (``_next_opens_item``)."""
     rows = [
         ln
         for p in pages
@@ -103,8 +104,35 @@ def end_option_rows(pages: list[_Page]) -> None:
         MIN_QUESTIONS
     ):
         return
-    for ln in rows:
-        ln.ends_point = True
+    ours = {id(ln) for ln in rows}
+    for page in pages:
+        for ln in page.lines:
+            if id(ln) in ours and (len(_letters(ln.text)) > 1 or _next_opens_item(ln, page.lines)):
+                ln.ends_point = True
+
+
+NEXT_REACH = 4.0  # x the size: the next line of a column is at most this far below (a question spaced off its options)
+# What opens the next option or question: 'B．', '(C)', '3．', '（4）', '二、'.
+_OPENS_ITEM = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、．.])")
+
+
+def _next_opens_item(line: Line, lines: list[Line]) -> bool:
+    """Does the line right below ``line`` in its column open the next option or question? A row of ONE option ends
+    its paragraph only then: a lettered list's item that wraps ('A．中央补助资金：…' / '专款专用。') goes on
+    into its second line, which opens with no letter or number."""
+    below = [
+        ln
+        for ln in lines
+        if ln is not line
+        and ln.top >= line.bottom - 0.3 * line.size
+        and ln.top - line.bottom <= NEXT_REACH * line.size
+        and ln.x0 < line.x1
+        and line.x0 < ln.x1
+    ]
+    if not below:  # the column's or page's last line: the option's own if it ends well short (no wrap runs on)
+        return max(ln.x1 for ln in lines) - line.x1 > 3.0 * line.size
+    nxt = min(below, key=lambda ln: ln.top)
+    return bool(OPTION.match(nxt.text) or _OPENS_ITEM.match(nxt.text))
 
 
 def _consecutive(letters: list[int]) -> bool:

@@ -322,6 +322,8 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             held = None
 
     heads = [k for k, it in enumerate(items) if _is_head(it.line, body)]
+    # Display lines opening a heading group (text right above them): the document's headings of their type.
+    openers = [items[k].line for k in heads if k == 0 or not _is_head(items[k - 1].line, body)]
     stop = [len(items)] * (len(items) + 1)  # stop[k]: the first headline-size line at or after k
     for k in range(len(items) - 1, -1, -1):
         ln = items[k].line
@@ -376,7 +378,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             while end < len(items) and ks and ks[-1] == end - 1:
                 end = ks.pop()
             later = [items[k].line for k in ks]
-            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later))
+            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later, openers))
             i += 1
             continue
         text = line.text
@@ -615,12 +617,18 @@ def _join_all(lines: list[Line]) -> str:
 
 
 def _heading_blocks(
-    group: list[_Item], body: float, head_sizes: list[int], multi_column: bool, later: list[Line] = ()
+    group: list[_Item],
+    body: float,
+    head_sizes: list[int],
+    multi_column: bool,
+    later: list[Line] = (),
+    openers: list[Line] = (),
 ) -> list[Block]:
     """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s).
 
     ``later``: display lines further down the article (its subheads); a run under the headline in
-    their type is the first of them, not a subtitle (a briefs box's first item title)."""
+    their type is the first of them, not a subtitle (a briefs box's first item title). ``openers``: the display lines
+    that open a heading group anywhere in the document (``qa.formats.pdf.translations``)."""
     runs: list[list[Line]] = []
     for it in group:
         ln = it.line
@@ -657,7 +665,8 @@ def _heading_blocks(
             if r > 0 and text.startswith(("——", "—", "--")) and run[0].size < runs[r - 1][0].size:
                 out.append(Block(text, page=run[0].page, role="subtitle"))
                 continue
-            if translation_under(runs, r, text, _join_all(runs[r - 1]) if r else ""):  # (qa.formats.pdf.translations)
+            # a translation under a Chinese heading (qa.formats.pdf.translations)
+            if translation_under(runs, r, text, _join_all(runs[r - 1]) if r else "", openers):
                 out.append(Block(text, page=run[0].page, role="subtitle"))
                 continue
             size = round(run[0].size)

@@ -8,7 +8,8 @@ own box left of the point ('1' in beamer's ball, '•'), is read as the point's 
 numbers read before the points.
 
 What makes a deck: every page landscape (wider than ``LANDSCAPE`` x its height), and few lines of text on a page
-(``MAX_LINES``) — a landscape report or a wide table holds many.
+(``MAX_LINES``) — a landscape report or a wide table holds many — and few lines filling the measure (``MAX_FULL``):
+a landscape memo's paragraphs of prose run on to the right margin, and split at every wrap when read as points.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from qa.formats.pdf.paragraphs import FAR_SHORT, _Item
 
 LANDSCAPE = 1.25  # a slide is at least this much wider than high (4:3 is 1.33, 16:9 1.78)
 MAX_LINES = 16  # lines of text on a slide, on average at most (a dense slide holds a dozen points)
+MAX_FULL = 0.25  # share of a deck's lines that may fill the measure (a point run onto a second line, a page number)
 MIN_PAGES = 2  # a deck has a title slide and at least one more
 MARK_REACH = 3.0  # x the point's size: a number or bullet this near left of a point, on its row, is its mark
 
@@ -31,7 +33,17 @@ def is_slide_deck(pages: list[_Page]) -> bool:
     """Are ``pages`` a slide deck: all landscape, few lines each?"""
     if len(pages) < MIN_PAGES or any(p.width < LANDSCAPE * p.height for p in pages):
         return False
-    return sum(len(p.lines) for p in pages) <= MAX_LINES * len(pages)
+    if sum(len(p.lines) for p in pages) > MAX_LINES * len(pages):
+        return False
+    # A slide's points end well short of the slide's measure; a landscape memo's prose runs on, its lines filling
+    # the measure (the page's width less the text's left margin on both sides) but for each paragraph's last.
+    lines = [ln for p in pages for ln in p.lines]
+    full = 0
+    for p in pages:
+        if p.lines:
+            left = min(ln.x0 for ln in p.lines)
+            full += sum(p.width - left - ln.x1 <= FAR_SHORT * ln.size for ln in p.lines)
+    return full <= MAX_FULL * len(lines)
 
 
 def seat_point_marks(page: _Page) -> None:
