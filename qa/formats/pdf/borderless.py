@@ -43,6 +43,7 @@ PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page'
 _LEADERS = re.compile(r"[.·…]{3}|\. \. \.")  # dot leaders: a contents entry, not a table's row
 _FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
 _MARKER = re.compile(r"\s*([\[［(（]?)(\d{1,3})[\]］)）.、]")  # a numbered item's number: '[3]', '（3）', '3.'
+_SENTENCE_END = set("。！？；：.!?;:)）」』”\"'")
 CUT_SHARE = 1 / 3  # of a parallel text's row boundaries that may cut a cell running on (a ragged line misjudged)
 RATIO_SPREAD = 2.0  # a translation row's English/Chinese length ratio stays within this factor of the median
 
@@ -226,17 +227,15 @@ def _lined_up(rows: list[list[list[_Seg]]], cells: list[list[str]], gutters: lis
             right[c] = max([right[c]] + [sg.x1 for sg in col])
     one_side = sum(1 for texts in cells if sum(1 for t in texts if t) == 1)
     cuts = 0
-    for row, nxt in zip(rows, rows[1:], strict=False):
+    for k, (row, nxt) in enumerate(zip(rows, rows[1:], strict=False)):
         starts = [min(sg.top for sg in col) for col in row if col]
         if len(starts) == 2 and abs(starts[0] - starts[1]) > 0.4 * body:
             cuts += 1  # one cell starts a line below the other's first: no row of a table
             continue
         for c, col in enumerate(row):
-            if col and nxt[c]:
-                last, first = max(col, key=lambda sg: sg.top), min(nxt[c], key=lambda sg: sg.top)
-                if first.top - last.bottom < 0.5 * last.size and _wraps(last, first, right[c]):
-                    cuts += 1  # the cell runs on into the next row, set solid: a boundary inside a paragraph
-                    break
+            if col and nxt[c] and _runs_on(col, nxt[c], cells[k][c], cells[k + 1][c], right[c]):
+                cuts += 1  # the cell runs on into the next row: a boundary inside a paragraph
+                break
     if cuts > CUT_SHARE * (len(rows) - 1) or one_side * 3 > len(rows):
         return False
     both = [texts for texts in cells if all(texts)]
@@ -253,6 +252,20 @@ def _lined_up(rows: list[list[list[_Seg]]], cells: list[list[str]], gutters: lis
         if off * 3 > len(ratios):
             return False
     return True
+
+
+def _runs_on(col: list[_Seg], below: list[_Seg], text: str, after: str, right: float) -> bool:
+    """Does a column's text run on from one row into the next (set solid, no sentence ended, its last line ran full or
+    the next row's first word would not have fitted after it)? Not ``_wraps``: a PDF that stores no spaces (TeX's)
+    gives it no first word, and a clause's title row ('Article 1 Leased Premises') would seem to wrap."""
+    last, first = max(col, key=lambda sg: sg.top), min(below, key=lambda sg: sg.top)
+    if first.top - last.bottom >= 0.5 * last.size or text.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    if last.x1 >= right - FULL * last.size:
+        return True
+    word = after.split()[0] if after[:1].isascii() and after.split() else after[:1]
+    pitch = (last.x1 - last.x0) / max(1, len(last.text))
+    return last.x1 + pitch * (len(word) + 1) > right
 
 
 def _en_per_zh(a: str, b: str) -> float:
