@@ -13,7 +13,11 @@ the second starts a row unless every column's first line ran full (all cells wra
 table only when it holds what a table and no page layout does (``qa.formats.pdf.tables`` reads ruled ones):
 
 - a parallel text: two columns, each row's cells in two scripts, the same on the same side
-  (``tables._parallel``) — read cell by cell, the left first, each a paragraph of its own;
+  (``tables._parallel``), whose rows line up as a translation's (``_lined_up``: both cells of a row start on its
+  first line, no row boundary cuts a cell that runs on, the same numbering on both sides, the English about as
+  long against the Chinese on every row) — read cell by cell, the left first, each a paragraph of its own. A
+  two-column page in two scripts (a Chinese paper's conclusions left, its English references right) is no
+  translation: its rows, cut wherever either column leaves space, alternate mid-sentence;
 - a table of figures: every column after the first holds figures ('3,215,487,902.15', '15.41%') in most of its
   cells — read one line a row, 'cell | cell'.
 
@@ -38,6 +42,10 @@ FOOT_CELL_CHARS = 16  # characters of a cell of a header row alone at a page's f
 PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page's edge (a page number)
 _LEADERS = re.compile(r"[.·…]{3}|\. \. \.")  # dot leaders: a contents entry, not a table's row
 _FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
+_MARKER = re.compile(r"\s*([\[［(（]?)(\d{1,3})[\]］)）.、]")  # a numbered item's number: '[3]', '（3）', '3.'
+_SENTENCE_END = set("。！？；：.!?;:)）」』”\"'")
+CUT_SHARE = 1 / 3  # of a parallel text's row boundaries that may cut a cell running on (a ragged line misjudged)
+RATIO_SPREAD = 2.0  # a translation row's English/Chinese length ratio stays within this factor of the median
 
 
 @dataclass
@@ -200,6 +208,74 @@ def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
     return line.x1 + pitch * (len(word) + 1) > right
 
 
+def _lined_up(rows: list[list[list[_Seg]]], cells: list[list[str]], gutters: list[tuple[float, float]],
+              body: float) -> bool:
+    """Do a two-script run's rows line up as a translation's (a bilingual contract's table), not as two columns of a
+    page that only share its lines (a Chinese paper's last page: its conclusions left, English references right)?
+
+    Why: ``tables._parallel`` asks only for a different script on each side; two independent columns pass it, and
+    ``_rows`` then cuts them wherever either leaves space, so the text alternated left/right mid-sentence. A
+    translation's rows: each row's cells both start on its first line; no row boundary falls inside a cell that runs
+    on (at most ``CUT_SHARE`` of them, for a ragged English line misjudged); few rows filled on one side only; the
+    same number on both sides where a cell is numbered (a references list '[1] …' beside prose is none); and the
+    English about as long against its Chinese on every row of prose (within ``RATIO_SPREAD`` of the median)."""
+    if len(rows) < 2:
+        return True  # a lone row at a page's edge: ``_parallel`` asks both its cells to be prose
+    right = [0.0] * (len(gutters) + 1)
+    for row in rows:
+        for c, col in enumerate(row):
+            right[c] = max([right[c]] + [sg.x1 for sg in col])
+    one_side = sum(1 for texts in cells if sum(1 for t in texts if t) == 1)
+    cuts = 0
+    for k, (row, nxt) in enumerate(zip(rows, rows[1:], strict=False)):
+        starts = [min(sg.top for sg in col) for col in row if col]
+        if len(starts) == 2 and abs(starts[0] - starts[1]) > 0.4 * body:
+            cuts += 1  # one cell starts a line below the other's first: no row of a table
+            continue
+        for c, col in enumerate(row):
+            if col and nxt[c] and _runs_on(col, nxt[c], cells[k][c], cells[k + 1][c], right[c]):
+                cuts += 1  # the cell runs on into the next row: a boundary inside a paragraph
+                break
+    if cuts > CUT_SHARE * (len(rows) - 1) or one_side * 3 > len(rows):
+        return False
+    both = [texts for texts in cells if all(texts)]
+    for a, b in both:
+        ma, mb = _MARKER.match(a), _MARKER.match(b)
+        if (ma is None) != (mb is None) and any(m and m.group(1) in "[［" for m in (ma, mb)):
+            return False  # a references list ('[1] …') beside prose
+        if ma and mb and ma.group(2) != mb.group(2):
+            return False  # numbered items whose numbers differ: no item is the other's translation
+    ratios = sorted(_en_per_zh(a, b) for a, b in both if min(len(a), len(b)) >= 10)
+    if len(ratios) >= 3:
+        median = ratios[len(ratios) // 2]
+        off = sum(1 for r in ratios if not median / RATIO_SPREAD <= r <= median * RATIO_SPREAD)
+        if off * 3 > len(ratios):
+            return False
+    return True
+
+
+def _runs_on(col: list[_Seg], below: list[_Seg], text: str, after: str, right: float) -> bool:
+    """Does a column's text run on from one row into the next (set solid, no sentence ended, its last line ran full or
+    the next row's first word would not have fitted after it)? Not ``_wraps``: a PDF that stores no spaces (TeX's)
+    gives it no first word, and a clause's title row ('Article 1 Leased Premises') would seem to wrap."""
+    last, first = max(col, key=lambda sg: sg.top), min(below, key=lambda sg: sg.top)
+    if first.top - last.bottom >= 0.5 * last.size or text.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    if last.x1 >= right - FULL * last.size:
+        return True
+    word = after.split()[0] if after[:1].isascii() and after.split() else after[:1]
+    pitch = (last.x1 - last.x0) / max(1, len(last.text))
+    return last.x1 + pitch * (len(word) + 1) > right
+
+
+def _en_per_zh(a: str, b: str) -> float:
+    """The Latin-script cell's length over the CJK one's (a row of a parallel text, either side first)."""
+    wide = [t for t in (a, b) if sum(1 for ch in t if ord(ch) > 0x2E7F) * 2 > len(t.replace(" ", ""))]
+    zh = wide[0] if wide else a
+    en = b if zh is a else a
+    return len(en) / max(1, len(zh))
+
+
 def _figures(cells: list[list[str]]) -> bool:
     """Does every column after the first hold figures in most of its filled cells (two rows of them at least)?"""
     ncol = len(cells[0])
@@ -251,7 +327,7 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
         x1 = max(sg.x1 for b in run for sg in b)
         bbox = (x0, 0.0, x1, 0.0)
         read: list[Line] = []
-        if _parallel(cells, least=1 if edge and len(rows) < 2 else 2):
+        if _parallel(cells, least=1 if edge and len(rows) < 2 else 2) and _lined_up(rows, cells, gutters, body):
             for row, texts in zip(lines, cells, strict=True):
                 top = min(ln.top for col in row for ln in col)
                 filled = [(t, col) for t, col in zip(texts, row, strict=True) if t]
