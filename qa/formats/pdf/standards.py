@@ -21,10 +21,17 @@ A.2 …; so a line is read as a head here only where it continues that sequence.
   '3.2 生物特征模板 biometric template' under chapter 3, its definition and notes its text. A term entry is a numbered
   clause the standard cites ('见3.2'); a citation naming the entry says exactly where the definition is, and a question
   about the term finds its name in the section path.
+- **Not a list of steps:** a manual numbered the same way lists steps inside a chapter as short lines
+  '1 取出前后面板', '2 按开孔图开孔', '3 安装锁体' … restarting at 1. Counting on, '3 安装锁体' would be
+  chapter 3 and the real '3 使用方法' after it text of a false chapter. An item of a list restarted at 1 under a
+  chapter stays text where it cannot be the next chapter, skips one, stands right under the item before it, or a
+  later line repeats its number (the real chapter); it is the chapter only if its own first clause 'N.1' comes next.
 
-Levels: parts, chapters and appendices 1, each number part deeper one more. Headings before the first part (the
-cover's '中华人民共和国国家标准' and the document's title) keep theirs; a type-ranked heading after it that is none of
-the above (a figure's title set bold) sits one level under the clause it stands in, so it closes no clause.
+Levels: parts, chapters and appendices one under the document's title (1 without one), each number part deeper one
+more. Headings before the first part (the cover's '中华人民共和国国家标准' and the document's title) keep theirs, and
+the outline nests under the highest of them (a citation names the manual's title as it did before this pass); a
+type-ranked heading after it that is none of the above (a figure's title set bold) sits one level under the clause it
+stands in, so it closes no clause.
 
 The pass changes nothing where type already agrees with the numbering (every numbered head a heading, one level per
 depth, deeper numbers deeper, no other heading at a chapter's level or above between them): a manual whose display
