@@ -63,13 +63,16 @@ GBT = [
 ]
 
 
+COVER = ("中华人民共和国国家标准", "信息安全技术智能门锁数据安全要求")  # the cover's headings, spaces dropped
+
+
 def _section_of(outline, start: str) -> list[str]:
     """The section path of the paragraph that starts with ``start``, without the cover's headings."""
     for section in outline.sections:
         for i in section.paragraphs:
             if outline.paragraphs[i].text.replace(" ", "").startswith(start.replace(" ", "")):
                 path = list(section.path)
-                while path and path[0] in ("中华人民共和国国家标准", "信息安全技术 智能门锁数据安全要求"):
+                while path and path[0].replace(" ", "") in COVER:
                     path = path[1:]
                 return path
     raise AssertionError(f"no paragraph starts with {start!r}")

@@ -21,10 +21,17 @@ A.2 …; so a line is read as a head here only where it continues that sequence.
   '3.2 生物特征模板 biometric template' under chapter 3, its definition and notes its text. A term entry is a numbered
   clause the standard cites ('见3.2'); a citation naming the entry says exactly where the definition is, and a question
   about the term finds its name in the section path.
+- **Not a list of steps:** a manual numbered the same way lists steps inside a chapter as short lines
+  '1 取出前后面板', '2 按开孔图开孔', '3 安装锁体' … restarting at 1. Counting on, '3 安装锁体' would be
+  chapter 3 and the real '3 使用方法' after it text of a false chapter. An item of a list restarted at 1 under a
+  chapter stays text where it cannot be the next chapter, skips one, stands right under the item before it, or a
+  later line repeats its number (the real chapter); it is the chapter only if its own first clause 'N.1' comes next.
 
-Levels: parts, chapters and appendices 1, each number part deeper one more. Headings before the first part (the
-cover's '中华人民共和国国家标准' and the document's title) keep theirs; a type-ranked heading after it that is none of
-the above (a figure's title set bold) sits one level under the clause it stands in, so it closes no clause.
+Levels: parts, chapters and appendices one under the document's title (1 without one), each number part deeper one
+more. Headings before the first part (the cover's '中华人民共和国国家标准' and the document's title) keep theirs, and
+the outline nests under the highest of them (a citation names the manual's title as it did before this pass); a
+type-ranked heading after it that is none of the above (a figure's title set bold) sits one level under the clause it
+stands in, so it closes no clause.
 
 The pass changes nothing where type already agrees with the numbering (every numbered head a heading, one level per
 depth, deeper numbers deeper, no other heading at a chapter's level or above between them): a manual whose display
@@ -95,6 +102,7 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
     open_: list[tuple[int, ...]] = []  # the numbers open at each depth (an appendix: (0,) for its letter)
     appendix = ""  # the letter of the open appendix
     chapters = False
+    listed: tuple[int, int] | None = None  # a numbered list inside a chapter: (its next number, its last item)
     i = 0
 
     def eligible(k: int) -> bool:
@@ -109,6 +117,21 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
             "subtitle",
         )
 
+    def numbered(k: int) -> tuple[int, ...] | None:
+        m = _NUMBER.match(blocks[k].text.strip()) if eligible(k) else None
+        return _numbers(m.group(1)) if m and _title_like(m.group(2)) else None
+
+    def _list_item(n: int, k: int, last: int, open_: list[tuple[int, ...]]) -> bool:
+        """Item ``n`` of a list restarted at 1 inside a chapter, rather than chapter ``n``: it cannot be the chapter,
+        or it skips one, or it stands right under the item before it, or a later line repeats its number (the real
+        chapter) — unless its own first clause 'n.1' comes next."""
+        if not _follows((n,), open_) or n > open_[0][0] + 1:
+            return True
+        later = [(j, x) for j in range(k + 1, len(blocks)) if (x := numbered(j))]
+        if later and later[0][1] == (n, 1):
+            return False
+        return k == last + 1 or any(x == (n,) for _, x in later)
+
     while i < len(blocks):
         if not eligible(i):
             i += 1
@@ -116,9 +139,17 @@ def _outline(blocks: list[Block], one_line: set[int]) -> tuple[dict[int, tuple[i
         text = blocks[i].text.strip()
         if (m := _NUMBER.match(text)) and not appendix and _title_like(m.group(2)):
             number = _numbers(m.group(1))
+            if len(number) == 1 and open_ and listed is not None and number[0] == listed[0]:
+                if _list_item(number[0], i, listed[1], open_):
+                    listed = (number[0] + 1, i)
+                    i += 1
+                    continue
+            elif len(number) == 1 and open_ and number[0] == 1 and not _follows(number, open_):
+                listed = (2, i)  # a list restarting at 1 under a chapter: '1 取出前后面板', '2 按开孔图开孔' …
             if _follows(number, open_):
                 open_ = open_[: len(number) - 1] + [number]
                 chapters = chapters or len(number) == 1
+                listed = None if len(number) == 1 else listed
                 heads[i] = (len(number), text)
         elif (m := _BARE.match(text)) and not appendix and i + 1 < len(blocks) and eligible(i + 1):
             number = _numbers(m.group(1))
@@ -259,6 +290,8 @@ def decimal_outline(blocks: list[Block], one_line: set[int]) -> list[Block]:
     if _type_agrees(blocks, heads, joined):
         return source
     first = min(heads)
+    # the document's title (a heading before the first part) stays over the outline, as type ranked it
+    top = min((b.heading_level for b in blocks[:first] if b.heading_level is not None), default=0)
     out: list[Block] = []
     depth = 0
     for k, b in enumerate(blocks):
@@ -269,6 +302,7 @@ def decimal_outline(blocks: list[Block], one_line: set[int]) -> list[Block]:
             continue
         if k in heads:
             depth, text = heads[k]
+            depth += top
             out.append(replace(b, text=text, heading_level=depth, role="heading"))
         elif k > first and b.heading_level is not None:
             out.append(replace(b, heading_level=depth + 1))
