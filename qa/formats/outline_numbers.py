@@ -13,16 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, outline_rank
-
-
-def line_outline_rank(text: str) -> float | None:
-    """Depth of an outline-numbered line (``outline_rank``), also knowing clauses '第一条'."""
-    rank = outline_rank(text)
-    if rank is None and CLAUSE.match(text):
-        return CLAUSE_RANK
-    return rank
-
+from qa.structure.headings import is_bare_heading, line_outline_rank
 
 MAX_NUMBERED_HEADING = 40  # characters; a longer numbered line is a list item, not a heading
 

@@ -82,7 +82,7 @@ def numbered_outline(headings: list[str]) -> bool:
     A newspaper page may hold one article's numbered subheads among ten headlines, and a line like '第一篇…' may open
     body text; neither makes the page a numbered document whose text stays where its numbers put it.
     """
-    numbered = sum(1 for h in headings if outline_rank(heading_title(h)) is not None or CLAUSE.match(h.strip()))
+    numbered = sum(1 for h in headings if line_outline_rank(heading_title(h)) is not None)
     return numbered >= MIN_NUMBERED_OUTLINE and 2 * numbered >= len(headings)
 
 
@@ -99,6 +99,14 @@ def outline_rank(title: str) -> float | None:
     if match:
         return 5 + match.group(1).count(".")
     return None
+
+
+def line_outline_rank(text: str) -> float | None:
+    """Depth of an outline-numbered line (``outline_rank``), also knowing clauses '第一条'."""
+    rank = outline_rank(text)
+    if rank is None and CLAUSE.match(text):
+        return CLAUSE_RANK
+    return rank
 
 
 # Front matter: sections a document opens with beside its numbered chapters, never above them. '前言' or '目录'

@@ -19,7 +19,7 @@ import re
 from qa.records import Paragraph
 from qa.structure.closing import MAX_SIGNATURE_LINE, closing_line
 from qa.structure.cues import SENTENCE_FINAL
-from qa.structure.headings import CLAUSE, CLAUSE_RANK, MIN_NUMBERED_OUTLINE, heading_title, outline_rank
+from qa.structure.headings import MIN_NUMBERED_OUTLINE, heading_title, line_outline_rank
 
 HEADING_KINDS = ("heading", "title")
 # '联系人：王老师', '报名截止日期：2026年3月1日': a label and its value, a fact of the section it is in
@@ -31,8 +31,7 @@ _FORMULA = re.compile(r"^特此\S{1,4}[。.！!]?$")
 
 
 def _rank(text: str) -> float | None:
-    title = heading_title(text)
-    return CLAUSE_RANK if CLAUSE.match(title) else outline_rank(title)
+    return line_outline_rank(heading_title(text))
 
 
 def _numbered(text: str) -> bool:

@@ -33,8 +33,6 @@ from dataclasses import replace
 
 from qa.formats.blocks import Block
 from qa.formats.outline_numbers import (
-    CLAUSE,
-    CLAUSE_RANK,
     MAX_NUMBERED_HEADING,
     extends_decimal_outline,
     numbered_heading_rank,
@@ -43,7 +41,7 @@ from qa.formats.outline_numbers import (
 from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
-from qa.structure.headings import is_bare_heading, outline_rank
+from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, line_outline_rank
 from qa.structure.layout import MIN_NUMBERED_HEADINGS
 
 _CN = "一二三四五六七八九十百千零〇两"
@@ -103,8 +101,7 @@ def _rank(text: str) -> float | None:
 
 def _heading_rank(text: str) -> float | None:
     """Outline rank of a heading's number (a type-ranked heading), clauses included."""
-    text = text.strip()
-    return CLAUSE_RANK if CLAUSE.match(text) else outline_rank(text)
+    return line_outline_rank(text.strip())
 
 
 def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
