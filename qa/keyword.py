@@ -156,11 +156,10 @@ def known_forms(tokens: list[str], frequencies) -> list[str]:
     ``frequencies(words)`` gives the index-wide document frequencies (the finder's ``document_frequencies``);
     the most frequent known form is used, and a word with no known form is kept (it still counts as unseen).
     """
-    unknown = [t for t in tokens if word_forms(t)]
-    if not unknown:
+    forms = {t: fs for t in tokens if (fs := word_forms(t))}
+    if not forms:
         return tokens
-    forms = {t: word_forms(t) for t in unknown}
-    df, _ = frequencies(list(dict.fromkeys([*unknown, *(f for fs in forms.values() for f in fs)])))
+    df, _ = frequencies(list(dict.fromkeys([*forms, *(f for fs in forms.values() for f in fs)])))
     out = []
     for t in tokens:
         if t in forms and not df.get(t):
