@@ -4,6 +4,12 @@ Blank lines always separate paragraphs. Inside a block of consecutive lines, a l
 new paragraph when the line before it ended a sentence, was clearly short (a title, a label), or
 either is a Markdown heading or list item; otherwise it is a hard-wrapped continuation. This
 handles one-paragraph-per-line Chinese text and hard-wrapped English alike.
+
+A document's sign-off is lines, not a wrapped paragraph: a joint notice's issuers one a line over its date
+('重庆市总工会⏎重庆市人力资源和社会保障局⏎重庆市财政局⏎2026年3月1日'). The longest name sets the block's width, so the
+shorter names read as wrapped lines and ran together into one paragraph the structure stage could not file as
+the document's closing. Each organisation's name directly above the date line is its own paragraph, and so is
+the date.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import re
 
 from qa.records import Document, LineHint, Paragraph
+from qa.sign_off import dated, issuer_line
 
 SENTENCE_END = "。！？!?；;…．.:：」』”’\"')）】》"
 BLOCK_FORMATS = ("docx", "html")  # readers whose every block of lines is one paragraph
@@ -52,9 +59,12 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for block in blocks:
         width = max(len(lines[i].strip()) for i in block)
+        own = set() if read_by_block else _sign_off_lines([lines[i].strip() for i in block])
         groups: list[list[int]] = [[block[0]]]
-        for prev, i in zip(block, block[1:], strict=False):
-            if (not read_by_block and _starts_paragraph(lines[prev], lines[i], width)) or _table_row(doc.hints, i + 1):
+        for k, (prev, i) in enumerate(zip(block, block[1:], strict=False), start=1):
+            if (
+                not read_by_block and (_starts_paragraph(lines[prev], lines[i], width) or k in own or k - 1 in own)
+            ) or _table_row(doc.hints, i + 1):
                 groups.append([i])
             else:
                 groups[-1].append(i)
@@ -74,6 +84,21 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
                 )
             )
     return paragraphs
+
+
+def _sign_off_lines(block: list[str]) -> set[int]:
+    """Positions in a block of lines that are a sign-off, each a paragraph of its own: a date line with a line above
+    it, and the organisations' names directly above it (the issuers of a joint notice, one a line)."""
+    own: set[int] = set()
+    for k, text in enumerate(block):
+        if k == 0 or not dated(text):
+            continue
+        names = k
+        while names > 0 and issuer_line(block[names - 1]):
+            names -= 1
+        if names < k:
+            own.update(range(names, k + 1))
+    return own
 
 
 def _table_row(hints: dict[int, LineHint] | None, line: int) -> bool:

@@ -15,29 +15,17 @@ from __future__ import annotations
 import re
 
 from qa.records import Outline, Section
+from qa.sign_off import ISSUER_DATE as _ISSUER_DATE
+from qa.sign_off import ISSUER_NAME as _ISSUER_NAME
+from qa.sign_off import dated as _dated
 from qa.structure.cues import SENTENCE_FINAL, bracketed_note
 from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 
-_NUM = r"[\d０-９〇零一二三四五六七八九十]"
-# '2026年1月20日', '二〇二六年一月二十日', '2026年1月20日印发', '签订日期：2026年1月20日', '2026-01-20' — a date
-# labelled as the document's own date only: '报名截止日期：…', '时间：…' are a section's facts, not its closing.
-_DATE = re.compile(
-    rf"^(?:(?:签订|签署|签发|印发|发文|落款)?日\s*期\s*[：:]\s*)?(?:{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
-    r"\s*(?:印发|发布|签发|通过)?$"
-)
-# The issuer and the date on one line: '某某市人民政府办公室　2026年1月20日印发'.
-_ISSUER_DATE = re.compile(
-    rf"^\S{{2,30}}\s+{_NUM}{{4}}\s*年\s*{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:印发|发布|签发)?$"
-)
 # The colophon and notes of an official document, and a contract's signature lines.
 # (Not '联系人：', '联系电话：': a notice's last section gives them as its content, '三、报名方式 … 联系人：王老师'.)
 _COLOPHON = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|印\s*发|签订地点|签订日期)\s*[：:]")
 _SIGNATURE = re.compile(r"(?:签\s*字|签\s*章|盖\s*章|签\s*名|法定代表人|委托代理人)")
 MAX_SIGNATURE_LINE = 30  # characters: an issuer's name or a signature line, not a sentence
-
-
-def _dated(text: str) -> bool:
-    return bool(_DATE.match(text) or _ISSUER_DATE.match(text))
 
 
 def _signed(text: str) -> bool:
@@ -59,11 +47,6 @@ def closing_line(text: str) -> bool:
 
 
 MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line: the issuer, a department
-# an organisation's name ends with what it is ('…人民政府办公室', '…教务处', '…有限公司'); a listed item does not
-_ISSUER_NAME = re.compile(
-    r"(?:人民政府|办公[室厅]|委员会|党委|支部|[局厅处科部委办院校所站队社室组会联厂馆台]|大学|学院|中学|小学|公司|集团|中心|协会|学会"
-    r"|银行|医院|街道|社区)$"
-)
 
 
 def closing_length(texts: list[str]) -> int:
@@ -82,12 +65,16 @@ def closing_length(texts: list[str]) -> int:
         return 0
     above = first  # bare lines above the first date or signature line
     if above > MAX_ISSUER_LINES:
-        # more short lines than issuers sign: a list ending the last section ('申请表⏎承诺书⏎工作方案'); only the
+        # more short lines than one issuer signs: a list ending the last section ('申请表⏎承诺书⏎工作方案'); only the
         # organisations' names at its foot are issuers
         above = 0
         while above < first and _ISSUER_NAME.search(run[first - above - 1]):
             above += 1
-        above = min(above, MAX_ISSUER_LINES)
+        # all of them organisations' names, not announced as a list ('参加单位：'): a joint notice's issuers, one a
+        # line ('重庆市总工会⏎重庆市人力资源和社会保障局⏎重庆市财政局⏎2026年3月1日')
+        before = texts[len(texts) - len(run) - 1].rstrip() if len(run) < len(texts) else ""
+        if above < first or before.endswith(("：", ":")):
+            above = min(above, MAX_ISSUER_LINES)
     return len(run) - first + above
 
 
@@ -112,4 +99,6 @@ def place_closing_block(outline: Outline) -> Outline:
     last.paragraphs = [last.paragraphs[k] for k in keep]
     last.joins = [last.joins[k] for k in keep]
     outline.sections.append(Section(path=last.path[: numbered[0]], paragraphs=run))
+    # the closing's lines are lines of their own (issuers, the date), not a sentence broken across them
+    outline.stitches = [s for s in outline.stitches if s.tail not in run]
     return outline
