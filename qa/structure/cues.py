@@ -55,6 +55,20 @@ def has_transfer_marker(text: str) -> bool:
 continuation_marker = markers.continuation_marker  # the '（上接N版）' marker opening a paragraph, or None
 
 
+# A line that is wholly a document's reference number, complete in itself: a court case's number
+# '（2024）京0105民初12345号', an official document's '渝府发〔2026〕12号'. It ends in '号', no sentence
+# punctuation, and read as a sentence broken off, the line below (the first party '原告：…') was glued to it.
+_REFERENCE_NUMBER = re.compile(
+    r"^(?:[（(〔\[［]\s*\d{4}\s*[）)〕\]］]\s*\S{1,20}?|[\u4e00-\u9fffA-Za-z]{1,8}\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\S{0,4}?)\s*"
+    r"[\d０-９]+\s*号$"
+)
+
+
+def reference_number(text: str) -> bool:
+    """A line that is wholly a case or document number ('（2024）京0105民初12345号', '国办发〔2026〕3号')."""
+    return bool(_REFERENCE_NUMBER.match(text.strip()))
+
+
 def is_cut(text: str) -> bool:
     """True when the paragraph stops mid-sentence (no sentence-final punctuation at its end).
 
@@ -65,6 +79,8 @@ def is_cut(text: str) -> bool:
     body = strip_transfer(text).rstrip()
     if not body or (bracketed_note(body) and not markers.continuation_marker(body)):
         return False  # a note wholly in brackets is complete: nothing continues it
+    if reference_number(body):
+        return False  # a case or document number is a line of its own
     end = len(body)
     while end > 0 and body[end - 1] in CLOSERS:
         end -= 1
