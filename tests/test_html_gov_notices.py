@@ -72,7 +72,7 @@ def test_a_footer_word_inside_the_text_and_a_title_naming_no_heading_are_kept(tm
         "utf-8",
     )
     sections = _sections(path)
-    top = "版权保护常见问题 - 某某知识产权网"  # no heading of the page names it: the <title> titles the page
+    top = "版权保护常见问题"  # no heading of the page names it: the <title> titles the page, without the site's name
     assert (
         sections[(top, "二、如何登记")][-1]
         == "本站内容版权所有，转载请注明出处。以上解答仅供参考，具体以版权局规定为准。"

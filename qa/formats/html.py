@@ -885,6 +885,34 @@ def _site_title(title: str, headings: list[str]) -> bool:
     )
 
 
+# Between a page's own title and the column's and site's names a site's template sets '_', '｜', '|', or a dash with
+# spaces around it; a dash or '_' inside a word ('COVID-19', 'os_path', '2024-2025学年') is the title's own.
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|｜|\|)\s*|\s+[-–—－]\s+")
+# A site's or an organisation's name: what it is closes it ('…人民政府网', '新华网', '国家统计局', '某某大学'), or a
+# domain ('www.gov.cn').
+_SITE_NAME = re.compile(
+    r"(?:网|网站|官网|门户|政府|日报|晚报|时报|新闻|频道|在线|客户端|平台|电视台|报社|杂志社|局|厅|委|委员会|办公室|部|院"
+    r"|中心|协会|学会|集团|公司|大学|学院|医院|银行)$|^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov)$",
+    re.IGNORECASE,
+)
+MAX_COLUMN_NAME = 8  # characters: a column's name between the title and the site's ('通知公告', '政策解读')
+MIN_OWN_TITLE = 4  # characters the page's own title keeps: '中国 - 东盟博览会' names no site
+
+
+def without_site_name(title: str) -> str:
+    """A page's ``<title>`` without the site's and its column's names after it ('关于…的通知_通知公告_重庆市人民政府网'
+    → '关于…的通知', '… - 新华网', '…｜国家统计局'): a document titled '… - 新华网' cited the site in every answer. Kept
+    whole unless its last part names a site and a title of its own stays ('2024 - 2025学年校历' names none)."""
+    parts = _SITE_SEPARATOR.split(title.strip())
+    if len(parts) < 2 or not _SITE_NAME.search(parts[-1].strip()):
+        return title.strip()
+    parts.pop()
+    while len(parts) > 1 and len(parts[-1]) <= MAX_COLUMN_NAME and not _CLAUSE_PUNCT.search(parts[-1]):
+        parts.pop()  # a column's name between the title and the site's: '通知公告', '政策解读'
+    own = title.strip()[: title.strip().index(parts[-1]) + len(parts[-1])] if parts[-1] else ""
+    return own if len(re.sub(r"\s+", "", own)) >= MIN_OWN_TITLE else title.strip()
+
+
 _CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
 
 
@@ -1098,7 +1126,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     shift = 0
     own = _site_title(title, [t for t, level, _ in found if level is not None])
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
-        blocks.append(Block(title, heading_level=1, role="title"))
+        blocks.append(Block(without_site_name(title), heading_level=1, role="title"))
         shift = 1
     blocks += [
         Block(t, heading_level=None if level is None else level + shift, role=role, lines=level is None and "\n" in t)
