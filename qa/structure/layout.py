@@ -24,6 +24,7 @@ from qa.structure.headings import (
     title_and_dek,
 )
 from qa.structure.lexical import Similarity
+from qa.structure.patents import is_patent, patent_kinds, patent_path
 from qa.structure.unnumbered_lines import demote_unnumbered_lines
 
 
@@ -132,6 +133,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
         demote_unnumbered_lines(paragraphs, kinds)
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"
+    patent_kinds(paragraphs, kinds)  # a patent's parts by their fixed names (``patents``)
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
         if kinds[i] == "dek" and kinds[i - 1] == "heading":
             if i + 1 < len(kinds) and kinds[i + 1] in ("body", "byline"):
@@ -258,6 +260,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
     run: list[int] = []
     dangling: list[list[int]] = []
     last_item = "start"  # what the previous paragraph was: start/run/byline/body
+    nest = patent_path if is_patent(paragraphs) else apply_heading_run  # a patent nests by its parts' names
 
     all_runs: list[tuple[int, list[str]]] = []  # (first paragraph, titles) of every heading run
     for para in paragraphs:
@@ -287,7 +290,7 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
             sub_shapes.append((aid, titles))
             segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
             return
-        level_path = apply_heading_run(level_path, titles)
+        level_path = nest(level_path, titles)
         open_article(level_path, "headed", None, run)
 
     prev_body: str | None = None

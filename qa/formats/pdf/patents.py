@@ -10,23 +10,13 @@ the heading they follow ('说明书'), so a citation names '说明书 › 背景
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
+from qa.structure import patents
 
-# The description's parts in their fixed order (a utility model says 实用新型内容 for 发明内容).
-PARTS = ("技术领域", "背景技术", ("发明内容", "实用新型内容"), "附图说明", "具体实施方式")
-MIN_PARTS = 3
-_SPACE = re.compile(r"[ \t\u3000]+")
-
-
-def _part_index(text: str) -> int | None:
-    key = _SPACE.sub("", text)
-    for n, names in enumerate(PARTS):
-        if key in ((names,) if isinstance(names, str) else names):
-            return n
-    return None
+MIN_PARTS = patents.MIN_PARTS
+_part_index = patents.part_index  # the parts' names and order, shared with plain text (``qa.structure.patents``)
 
 
 def patent_parts(blocks: list[Block], one_line: set[int]) -> list[Block]:
