@@ -24,9 +24,15 @@ BLOCK_FORMATS = ("docx", "html")  # readers whose every block of lines is one pa
 _MARKDOWN_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```)")
 
 
+# A line opening with an item's number or letter: an exam's question '2．关于声现象…' or its options 'C．教室门…',
+# a numbered point '3、…'. The '．' or '、' is the item's, not a decimal point ('2．5%' is a number wrapped onto a
+# line).
+_ITEM_START = re.compile(r"^\s*(?:\d{1,3}\s*[．、](?!\d)|\d{1,3}\.(?=[\u4e00-\u9fff])|[A-HＡ-Ｈ]\s*[．、](?!\d))")
+
+
 def _starts_paragraph(prev: str, line: str, block_width: int) -> bool:
     prev_s, line_s = prev.rstrip(), line.strip()
-    if _MARKDOWN_BLOCK.match(prev) or _MARKDOWN_BLOCK.match(line):
+    if _MARKDOWN_BLOCK.match(prev) or _MARKDOWN_BLOCK.match(line) or _ITEM_START.match(line):
         return True
     if prev_s.endswith(tuple(SENTENCE_END)):
         return True

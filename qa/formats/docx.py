@@ -57,6 +57,7 @@ from qa.formats.outline_numbers import (
 )
 from qa.formats.table_rows import Cell, table_lines
 from qa.records import Document
+from qa.structure.exams import MIN_QUESTIONS, scoring_note
 from qa.structure.headings import is_bare_heading
 
 log = logging.getLogger(__name__)
@@ -548,13 +549,15 @@ def _question(items: list, i: int) -> bool:
 _CLOSING_NOTE = re.compile(r"\s*([（(][^（）()]+[)）])\s*$")
 
 
-def _noted_heading(text: str, line: Line | None) -> tuple[str, str, float] | None:
+def _noted_heading(text: str, line: Line | None, paper: bool = False) -> tuple[str, str, float] | None:
     """(title, note, rank) of a bold numbered line whose sentence punctuation is all in a note in brackets closing
     it: an exam's part heading '一、选择题（本大题共4小题，每小题5分，共20分）', set in bold over its questions. The
     note's commas made the whole line read as a sentence, so the paper's parts were lost and its numbered
     questions headed the sections. Only in bold (set apart from the body as a heading is): a numbered item with a
-    note in brackets at body weight ('3．按时完成作业（见附件，共三份）') stays an item."""
-    if line is None or not line.bold:
+    note in brackets at body weight ('3．按时完成作业（见附件，共三份）') stays an item. In an exam ``paper`` a part
+    typed at body weight ('第二部分　非选择题（本部分共3小题，共21分）') is told by its scoring note: its questions
+    were filed under the part before it, or the paper's title."""
+    if not ((line is not None and line.bold) or (paper and scoring_note(text) is not None)):
         return None
     note = _CLOSING_NOTE.search(text)
     if note is None or not SENTENCE_PUNCT.search(note.group(1)):
@@ -836,6 +839,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     }
     # bold part headings with a note in brackets ('一、选择题（本大题共…）'): headed by their title, the note after it
     split_notes: dict[int, tuple[str, str]] = {}
+    paper = sum(1 for i, item in enumerate(items) if item[0] == "p" and _question(items, i)) >= MIN_QUESTIONS
     for i, (kind, text, level, t) in enumerate(items):
         if (
             kind != "p"
@@ -847,7 +851,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
             or i in by_list
         ):
             continue
-        found = _noted_heading(text, looks.get(i))
+        found = _noted_heading(text, looks.get(i), paper)
         if found is not None and extends_decimal_outline(parents[i][0], found[0]):
             candidates[i] = found[2]
             split_notes[i] = (found[0], found[1])

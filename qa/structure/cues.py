@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from qa.structure import markers
+from qa.structure import exams, markers
 from qa.structure.headings import outline_rank
 
 CN_DIGITS = markers.CN_DIGITS
@@ -81,6 +81,8 @@ def is_cut(text: str) -> bool:
         return False  # a note wholly in brackets is complete: nothing continues it
     if reference_number(body):
         return False  # a case or document number is a line of its own
+    if exams.BLANK.search(body) or exams.OPTION.match(body):
+        return False  # an exam's question ends at its answer's blank, a row of options is a line of its own
     end = len(body)
     while end > 0 and body[end - 1] in CLOSERS:
         end -= 1

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from qa.records import Paragraph
 from qa.structure import cues, line_roles
 from qa.structure.closing import closing_length
+from qa.structure.exams import exam_kinds
 from qa.structure.headings import (
     MAX_KICKER_CJK,
     apply_heading_run,
@@ -134,6 +135,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"
     patent_kinds(paragraphs, kinds)  # a patent's parts by their fixed names (``patents``)
+    exam_kinds(paragraphs, kinds)  # an exam paper's questions are text, its parts headings (``exams``)
     for i in range(1, len(kinds)):  # a heading directly above a dek paragraph is its title
         if kinds[i] == "dek" and kinds[i - 1] == "heading":
             if i + 1 < len(kinds) and kinds[i + 1] in ("body", "byline"):

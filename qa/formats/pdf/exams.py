@@ -13,11 +13,11 @@ from dataclasses import replace
 
 from qa.formats.blocks import Block
 from qa.formats.pdf.lines import Line, _Page
+from qa.structure import exams
 
-# The answer's blank closing a question: '（　　）', '( )', '____'.
-_BLANK = re.compile(r"(?:[（(][\s\u3000]*[）)]|_{2,}|＿{2,})\s*[。.？?]?\s*$")
-# A lettered option opening a line: 'A．分封制', 'B. 郡县制', '(C) …', 'Ｄ、…'.
-OPTION = re.compile(r"^\s*(?:[A-HＡ-Ｈ]\s*[.．、:：]|[（(][A-HＡ-Ｈ][）)])")
+# The answer's blank closing a question and a lettered option opening a line, shared with plain text
+_BLANK = exams.BLANK
+OPTION = exams.OPTION
 
 
 def is_question(blocks: list[Block], i: int) -> bool:

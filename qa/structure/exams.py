@@ -1,0 +1,65 @@
+"""An exam paper typed as plain text: its parts head sections, its questions and options are their text.
+
+A paper reads '第二部分　非选择题（共70分）⏎二、填空题（本大题共5小题，每空2分，共20分）⏎11．光在真空中的传播速度
+为____m/s。'.
+Read with a notice's rules, a question short of a sentence end ('1．下列估测最接近实际的是（　）') or a short row of
+options ('A．冰雪消融　B．露珠形成') headed a section of its own, the next part was filed under that row of options, and
+a part whose scoring note holds commas read as a sentence of text. A question is told by its words (its answer's
+blank, or options after it), as the PDF reader tells it (``qa.formats.pdf.exams``); a part by its number and its
+scoring note in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.records import Paragraph
+from qa.structure.headings import MIN_NUMBERED_OUTLINE, is_bare_heading, line_outline_rank
+
+# The answer's blank closing a question: '（　　）', '( )', '____'.
+BLANK = re.compile(r"(?:[（(][\s\u3000]*[）)]|_{2,}|＿{2,})\s*[。.？?]?\s*$")
+# A lettered option opening a line: 'A．分封制', 'B. 郡县制', '(C) …', 'Ｄ、…'.
+OPTION = re.compile(r"^\s*(?:[A-HＡ-Ｈ]\s*[.．、:：]|[（(][A-HＡ-Ｈ][）)])")
+# A part's scoring note closing its head: '（本大题共10小题，每小题3分，共30分）', '（共70分）'.
+_SCORING_NOTE = re.compile(r"\s*[（(][^（()）]*\d+\s*(?:分|小题|题)[^（()）]*[）)]\s*$")
+MIN_QUESTIONS = MIN_NUMBERED_OUTLINE  # questions a text has before it is read as a paper
+
+
+def is_question(texts: list[str], i: int) -> bool:
+    """Is line ``i`` an exam question: ending with an answer's blank, or with an option 'A．' right after it?"""
+    if BLANK.search(texts[i]):
+        return True
+    return i + 1 < len(texts) and bool(OPTION.match(texts[i + 1]))
+
+
+def scoring_note(text: str) -> re.Match[str] | None:
+    """The scoring note in brackets closing a line ('（本大题共10小题，每小题3分，共30分）'), or None."""
+    return _SCORING_NOTE.search(text)
+
+
+def part_head(text: str) -> bool:
+    """A paper's numbered part with its scoring note ('二、填空题（本大题共5小题，每空2分，共20分）',
+    '第二部分　非选择题（共70分）'): without the note, a numbered bare heading."""
+    note = _SCORING_NOTE.search(text)
+    if note is None:
+        return False
+    title = text[: note.start()].strip()
+    return bool(title) and line_outline_rank(title) is not None and is_bare_heading(title)
+
+
+def exam_kinds(paragraphs: list[Paragraph], kinds: list[str]) -> None:
+    """In a paper of ``MIN_QUESTIONS`` questions or more, questions and rows of options are text and numbered parts
+    with a scoring note are headings (``kinds`` in place)."""
+    texts = [p.text.strip() for p in paragraphs]
+    single = ["\n" not in t for t in texts]
+    questions = [i for i in range(len(texts)) if single[i] and not OPTION.match(texts[i]) and is_question(texts, i)]
+    if len(questions) < MIN_QUESTIONS:
+        return
+    for i in questions:
+        if kinds[i] in ("heading", "title"):
+            kinds[i] = "body"
+    for i, text in enumerate(texts):
+        if single[i] and OPTION.match(text) and kinds[i] in ("heading", "title"):
+            kinds[i] = "body"
+        elif single[i] and kinds[i] == "body" and part_head(text):
+            kinds[i] = "heading"
