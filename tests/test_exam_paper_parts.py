@@ -113,3 +113,18 @@ def test_a_notice_without_questions_keeps_its_noted_items_as_text(tmp_path: Path
     where = _where(path)
     assert where["1．申报表（一式3份，须加"] == ("关于做好2026年度职称申报工作的通知", "二、申报材料")
     assert where["全市各类企事业单位在岗专业"] == ("关于做好2026年度职称申报工作的通知", "一、申报范围")
+
+
+def test_headings_over_lettered_lists_are_no_questions(tmp_path: Path) -> None:
+    lines = ["2026年度社区工作计划"]
+    for head, items in (
+        ("一、加强组织建设", ["A．完善网格员队伍，每个网格配备一名专职网格员。", "B．每季度召开一次居民议事会。"]),
+        ("二、提升服务水平", ["A．延长便民服务站开放时间至晚八点。", "B．为高龄老人提供上门代办服务。"]),
+        ("三、改善居住环境", ["A．完成老旧小区雨污分流改造三处。", "B．新增公共停车位一百二十个。"]),
+    ):
+        lines += [head, *items]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n\n".join(lines) + "\n", "utf-8")
+    where = _where(path)
+    assert where["B．新增公共停车位"] == ("2026年度社区工作计划", "三、改善居住环境")
+    assert where["A．延长便民服务站"] == ("2026年度社区工作计划", "二、提升服务水平")

@@ -25,6 +25,10 @@ _SCORING_NOTE = re.compile(r"\s*[（(][^（()）]*\d+\s*(?:分|小题|题)[^（(
 MIN_QUESTIONS = MIN_NUMBERED_OUTLINE  # questions a text has before it is read as a paper
 
 
+# A question's number: '1．', '12.', '3、' (a heading '一、主要措施' over a lettered list is no question).
+_QUESTION_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]")
+
+
 def is_question(texts: list[str], i: int) -> bool:
     """Is line ``i`` an exam question: ending with an answer's blank, or with an option 'A．' right after it?"""
     if BLANK.search(texts[i]):
@@ -52,7 +56,9 @@ def exam_kinds(paragraphs: list[Paragraph], kinds: list[str]) -> None:
     with a scoring note are headings (``kinds`` in place)."""
     texts = [p.text.strip() for p in paragraphs]
     single = ["\n" not in t for t in texts]
-    questions = [i for i in range(len(texts)) if single[i] and not OPTION.match(texts[i]) and is_question(texts, i)]
+    questions = [
+        i for i in range(len(texts)) if single[i] and _QUESTION_NUMBER.match(texts[i]) and is_question(texts, i)
+    ]
     if len(questions) < MIN_QUESTIONS:
         return
     for i in questions:
