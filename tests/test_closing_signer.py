@@ -1,7 +1,8 @@
 """A notice signed by office and name with no date ('市长　张三') keeps its signature, filed with the notice.
 
 An exploratory tester's Taipei notice (Big5 .txt) ended '市長　蔣萬安': read as a heading with nothing under it,
-the line was in no passage, so searching the mayor's name found nothing. Lines ending a text with no body under them are text.
+the line was in no passage, so searching the mayor's name found nothing. Lines ending a text with no body under
+them are text.
 """
 
 from __future__ import annotations
