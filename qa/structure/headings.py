@@ -123,13 +123,29 @@ FRONT_MATTER = re.compile(
 TOP_RANK = 5
 
 
+# Back matter: parts a numbered document ends with beside its numbered chapters, never under the last one. A law with
+# 编 ends '附　　则' beside them (the Civil Code), a report's '结语' or '参考文献' follows its '三、', a paper's
+# 'References' its last chapter; read as an unnumbered level, each replaced the deepest open heading ('第二编 › 第三章 ›
+# 附则', the law's commencement clause cited under its last chapter).
+BACK_MATTER = re.compile(
+    r"(?:附\s*则|附\s*录|后\s*记|参考文献|主要参考文献|致\s*谢|结\s*(?:语|束语)"
+    r"|references|bibliography|acknowledge?ments?|appendix|appendices)[：:]?",
+    re.IGNORECASE,
+)
+
+
 def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
     """The section path after a run of heading lines.
 
     A numbered heading closes every open level numbered at or below its own depth and nests
     under the rest. An unnumbered run as long as the current path replaces it; a shorter one
-    replaces its deepest levels (a new headline under the same banner keeps the banner).
+    replaces its deepest levels (a new headline under the same banner keeps the banner) — except back matter
+    ('附则', '参考文献'), which closes every numbered level open and stands beside the outermost.
     """
+    if BACK_MATTER.fullmatch(heading_title(titles[0])):
+        numbered = next((j for j, t in enumerate(path) if line_outline_rank(heading_title(t)) is not None), None)
+        if numbered is not None:
+            return path[:numbered] + tuple(titles)
     rank = outline_rank(titles[0])
     if rank is not None:
         cut = next(

@@ -396,7 +396,26 @@ def read_layout(paragraphs: list[Paragraph]) -> Layout:
         groups = _title_groups(paragraphs, kinds)
         layout = _walk(paragraphs, kinds)
     _assign_titles(paragraphs, layout, groups)
+    _keep_trailing_run(paragraphs, layout)
     return layout
+
+
+def _keep_trailing_run(paragraphs: list[Paragraph], layout: Layout) -> None:
+    """Short lines ending the text with nothing under them are its last text, not headings of nothing.
+
+    A notice signed '市长　张三' with no date after it, a list's last bare items: read as a heading run with no body,
+    they headed no section and so were in no passage — searching the signer's name found nothing. A run that titles an
+    article printed without one (``_assign_titles``) has left ``dangling`` by now.
+    """
+    if not layout.dangling or not layout.segments:
+        return
+    run = layout.dangling[-1]
+    if any(layout.roles.get(p.index) == "body" for p in paragraphs[run[-1] + 1 :]):
+        return
+    layout.dangling.remove(run)
+    for i in run:
+        layout.roles[i] = "body"
+    layout.segments[-1].paragraphs.extend(run)
 
 
 def _assign_titles(paragraphs: list[Paragraph], layout: Layout, groups: list[list[int]]) -> None:
