@@ -441,7 +441,7 @@ class Searcher:
         ids, scores = ids[:top], scores[:top]
         reranked = reranked[:top] if reranked is not None else None
         asking = asking_tokens(question, self.fold_script)
-        mismatch = self._script_mismatch(features, ids, opts.k * 3, records)
+        mismatch = self._script_mismatch(features, ids, opts.k, records)  # records the hits need anyway
         rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found, asking, mismatch)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
@@ -482,11 +482,12 @@ class Searcher:
         return hits
 
     def _script_mismatch(self, features: QueryFeatures, ids: np.ndarray, depth: int, records) -> np.ndarray:
-        """How far the first ``depth`` candidates are written in another script than the question (0 further down:
-        their records are not read for it; they are shown only past ``depth`` hits, where relevance only falls)."""
+        """How far the first ``depth`` candidates are written in another script than a Chinese question (0 further
+        down, and for other questions: no record is read for it beyond the ``depth`` the hits read anyway; a
+        candidate further down is shown only when a hit above it is collapsed, and then at most as relevant)."""
         mismatch = np.zeros(len(ids))
         head = ids[: min(len(ids), depth)]
-        if len(head):
+        if len(head) and features.cjk_share >= cross.CROSS_LANGUAGE_BELOW:
             chunks = records(head)
             texts = [chunks[int(i)].text if int(i) in chunks else "" for i in head]
             mismatch[: len(head)] = cross.script_mismatch(features.cjk_share, texts)
