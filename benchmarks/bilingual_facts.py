@@ -6,7 +6,10 @@ once, and Chinese notes keep English names ('Water pump 的保修期为 12 个�
 with slot values; each template has English and Chinese question wordings. TUNING families use
 ``TUNING_TEMPLATES`` in the TUNING layouts, REPORT families the other templates (other kinds of fact, other
 wordings) in other layouts, so nothing reported was seen when choosing. A no-answer question asks a
-template's question about a slot value the index does not hold.
+template's question about a slot value the index does not hold. The first ``MENTIONED`` facts of each
+document are named again in a closing section by a clause that does not state them ('The landlord may retain
+the parking permit deposit if the card is lost.'): a short passage that holds the question's words as densely
+as the answer does (``qa.definitions``); TUNING and REPORT templates each have their own such clauses.
 """
 
 from __future__ import annotations
@@ -75,6 +78,9 @@ class Fact:
     questions_en: list[str]
     questions_zh: list[str]
     answers: list[str]
+    # A clause that names the fact's subject without stating it ('The landlord may retain the cleaning
+    # service deposit if the card is lost.'): English, Chinese, Chinese keeping the English name.
+    mention: tuple[str, str, str] = ("", "", "")
 
 
 def _plural(noun: str) -> str:
@@ -99,6 +105,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"How much is the deposit for the {s}?", f"What is the {s} deposit?"],
             [f"{s_zh}押金是多少", f"{s}押金多少钱"],
             [f"{amount}"],
+            (
+                f"The landlord may retain the {s} deposit if the card is lost.",
+                f"遗失卡片的，可扣留{s_zh}押金。",
+                f"遗失卡片的，可扣留 {s} 押金。",
+            ),
         )
     if template == "warranty":
         return Fact(
@@ -110,6 +121,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"How long is the warranty on the {p}?", f"What is the warranty period of the {_plural(p)}?"],
             [f"{p_zh}保修多久", f"{p}保修期多长"],
             [f"{n} months", f"{n}个月"],
+            (
+                f"Claims under the {p} warranty must be made in writing.",
+                f"{p_zh}保修索赔须书面提出。",
+                f"{p} 保修索赔须书面提出。",
+            ),
         )
     if template == "inspection":
         return Fact(
@@ -121,6 +137,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"How often is the {pl} inspected?", f"How many inspections does the {pl} get each day?"],
             [f"{pl_zh}每天巡查几次", f"{pl}一天查几次"],
             [f"{n} times", f"{n}次"],
+            (
+                f"Faults found when the {pl} is inspected go to the duty manager.",
+                f"{pl_zh}巡查发现的问题报值班经理。",
+                f"{pl} 巡查发现的问题报值班经理。",
+            ),
         )
     if template == "repairs":
         return Fact(
@@ -132,6 +153,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"Who handles repairs to the {p}?", f"Which team repairs {_plural(p)}?"],
             [f"{p_zh}坏了找谁修", f"{p}由哪个部门维修"],
             [t, t_zh],
+            (
+                f"Every repair to the {p} is written in the maintenance log.",
+                f"{p_zh}的每次维修均记入维修日志。",
+                f"{p} 的每次维修均记入维修日志。",
+            ),
         )
     if template == "phone":
         phone = f"0{rng.randint(10, 99)}-{rng.randint(6000_0000, 8999_9999)}"
@@ -144,6 +170,7 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"What is the phone number of the {t}?", f"How do I call the {t}?"],
             [f"{t_zh}电话是多少", f"{t}怎么联系"],
             [phone],
+            (f"Calls to the {t} phone line may be recorded.", f"{t_zh}的电话可能被录音。", f"{t} 的电话可能被录音。"),
         )
     if template == "fee":
         return Fact(
@@ -155,6 +182,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"How much does the {s} cost?", f"What is the monthly fee for the {s}?"],
             [f"{s_zh}每月多少钱", f"{s}收费标准是多少"],
             [f"{amount}"],
+            (
+                f"Staff who leave early get the unused {s} fee back.",
+                f"提前离职的员工可退还未使用的{s_zh}费用。",
+                f"提前离职的员工可退还未使用的 {s} 费用。",
+            ),
         )
     if template == "notice":
         return Fact(
@@ -169,6 +201,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             ],
             [f"取消{s_zh}要提前几天通知", f"{s}提前多久取消"],
             [f"{n} days", f"{n}天"],
+            (
+                f"A copy of each notice cancelling the {s} goes to the file.",
+                f"取消{s_zh}的通知须存档一份。",
+                f"取消 {s} 的通知须存档一份。",
+            ),
         )
     if template == "hours":
         h1, h2 = rng.randint(6, 10), rng.randint(16, 22)
@@ -181,6 +218,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"When is the {pl} open?", f"What are the opening hours of the {pl}?"],
             [f"{pl_zh}几点开门", f"{pl}开放时间是什么时候"],
             [f"{h1}:00"],
+            (
+                f"On public holidays the {pl} may change its opening hours.",
+                f"节假日期间{pl_zh}开放时间可能调整。",
+                f"节假日期间 {pl} 开放时间可能调整。",
+            ),
         )
     if template == "capacity":
         return Fact(
@@ -192,6 +234,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"How many people can the {pl} hold?", f"What is the capacity of the {pl}?"],
             [f"{pl_zh}能容纳多少人", f"{pl}最多进几个人"],
             [f"{n * 5} people", f"{n * 5}人"],
+            (
+                f"A sign at the door of the {pl} shows its capacity.",
+                f"{pl_zh}门口张贴容纳人数标识。",
+                f"{pl} 门口张贴容纳人数标识。",
+            ),
         )
     if template == "approval":
         return Fact(
@@ -203,6 +250,11 @@ def make_fact(template: str, rng: random.Random, values: dict | None = None) -> 
             [f"Who approves applications for the {s}?", f"Which office approves {_plural(s)}?"],
             [f"{s_zh}由哪个部门审批", f"{s}找谁批"],
             [t, t_zh],
+            (
+                f"Whoever approves an application for the {s} signs the form.",
+                f"审批{s_zh}申请的人须在表上签字。",
+                f"审批 {s} 申请的人须在表上签字。",
+            ),
         )
     raise ValueError(template)
 
@@ -211,6 +263,8 @@ TUNING_TEMPLATES = ("deposit", "warranty", "inspection", "repairs", "phone")
 REPORT_TEMPLATES = ("fee", "notice", "hours", "capacity", "approval")
 TUNING_LAYOUTS = ("english-md", "parallel-txt")
 REPORT_LAYOUTS = ("parallel-docx", "mixed-md", "english-html")
+MENTIONED = 2  # facts per document also named in a clause that does not state them
+NAMES = ("Harbour", "Northgate", "Riverside", "Summit", "Lakeview", "Westfield", "Oakwood", "Pinecrest")
 FILLER = [
     ("Both parties shall perform this agreement in good faith.", "双方应当诚实信用地履行本协议。"),
     ("Matters not covered here are settled by the parties through consultation.", "本协议未尽事宜，由双方协商解决。"),
@@ -246,12 +300,17 @@ def write_document(layout: str, name: str, facts: list[Fact], folder: Path, rng:
                 f"{fact.chinese_mixed}{zh}",
             )
         )
+    # The first MENTIONED facts are named once more in a closing section, in a clause that does not state them
+    # (a passage that merely mentions what is asked, in its own chunk).
+    notes = [fact.mention for fact in facts[:MENTIONED] if fact.mention[0]]
     if layout == "english-md":
         lines = [f"# {name} Service Handbook", ""]
         for i, (en, _, _) in enumerate(clauses):
             if i % 3 == 0:
                 lines += [f"## Part {i // 3 + 1}", ""]
             lines += [en, ""]
+        if notes:
+            lines += ["## General provisions", ""] + [line for en, _, _ in notes for line in (en, "")]
         (folder / f"{name}.md").write_text("\n".join(lines), encoding="utf-8")
     elif layout == "english-html":
         body = [f"<h1>{name} service guide</h1>"]
@@ -259,12 +318,16 @@ def write_document(layout: str, name: str, facts: list[Fact], folder: Path, rng:
             if i % 3 == 0:
                 body.append(f"<h2>Section {i // 3 + 1}</h2>")
             body.append(f"<p>{en}</p>")
+        if notes:
+            body += ["<h2>General provisions</h2>"] + [f"<p>{en}</p>" for en, _, _ in notes]
         html = f"<html><head><meta charset='utf-8'><title>{name}</title></head><body>{''.join(body)}</body></html>"
         (folder / f"{name}.html").write_text(html, encoding="utf-8")
     elif layout == "parallel-txt":
         lines = [f"{name}服务协议", f"{name} Service Agreement", ""]
         for i, (en, zh, _) in enumerate(clauses):
             lines += [f"第{i + 1}条", zh, "", f"Article {i + 1}", en, ""]
+        for j, (en, zh, _) in enumerate(notes, len(clauses) + 1):
+            lines += [f"第{j}条", zh, "", f"Article {j}", en, ""]
         (folder / f"{name}.txt").write_text("\n".join(lines), encoding="utf-8")
     elif layout == "parallel-docx":
         import docx
@@ -276,6 +339,11 @@ def write_document(layout: str, name: str, facts: list[Fact], folder: Path, rng:
                 document.add_heading(f"第{i // 3 + 1}部分 Part {i // 3 + 1}", level=2)
             document.add_paragraph(zh)
             document.add_paragraph(en)
+        if notes:
+            document.add_heading("附则 General Provisions", level=2)
+            for en, zh, _ in notes:
+                document.add_paragraph(zh)
+                document.add_paragraph(en)
         document.save(folder / f"{name}.docx")
     elif layout == "mixed-md":
         lines = [f"# {name} 服务说明", ""]
@@ -283,6 +351,8 @@ def write_document(layout: str, name: str, facts: list[Fact], folder: Path, rng:
             if i % 3 == 0:
                 lines += [f"## 第{i // 3 + 1}部分", ""]
             lines += [mixed, ""]
+        if notes:
+            lines += ["## 附则", ""] + [line for _, _, mixed in notes for line in (mixed, "")]
         (folder / f"{name}.md").write_text("\n".join(lines), encoding="utf-8")
     else:
         raise ValueError(layout)

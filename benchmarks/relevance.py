@@ -52,15 +52,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's qa, whatever else is installed
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import bilingual_facts as bf  # noqa: E402
 from cmrc import DEFAULT_DATA, english_questions, make_split, read_jsonl  # noqa: E402
 from fact_documents import REPORT_TEMPLATES, TUNING_TEMPLATES, facts_for, make_fact, write_document  # noqa: E402
 
 from qa.build import build_index  # noqa: E402
-from qa.calibration import NO_ANSWER_BELOW  # noqa: E402
+from qa.calibration import NO_ANSWER_BELOW, relevance  # noqa: E402
+from qa.fusion import cjk_share  # noqa: E402
 from qa.keyword import query_tokens  # noqa: E402
 from qa.search import Searcher  # noqa: E402
 
-TUNING_FAMILIES = ("handbook-md", "regulation-txt", "facts-regulation-txt", "facts-handbook-md")
+try:  # a baseline checkout from before the script-mismatch feature: rows without it (only --fit reads it)
+    from qa.cross_language import script_mismatch
+except ImportError:  # pragma: no cover
+
+    def script_mismatch(question_share: float, texts: list[str]) -> np.ndarray:
+        return np.zeros(len(texts))
+
+
+TUNING_FAMILIES = ("handbook-md", "regulation-txt", "facts-regulation-txt", "facts-handbook-md", "cross-english-md")
 REPORT_FAMILIES = (
     "wechat-html",
     "word-docx",
@@ -68,6 +78,7 @@ REPORT_FAMILIES = (
     "facts-notice-docx",
     "facts-wechat-html",
     "facts-table-html",
+    "cross-english-html",
 )
 FACT_DOCS = ("档案", "安全", "后勤", "人事", "财务", "信息", "车辆", "会务", "接待")
 CN_DIGITS = "零一二三四五六七八九十"
@@ -153,7 +164,8 @@ def answer_in(text: str, answers: list[str]) -> bool:
 def top_rows(searcher: Searcher, questions: list[dict], family: str, part: str, index_id: str) -> list[dict]:
     rows = []
     results = searcher.search_many([q["question"] for q in questions], k=3, mode="hybrid", show_weak=True)
-    for q, hits in zip(questions, results, strict=True):
+    vectors = searcher._question_vectors([q["question"] for q in questions])
+    for q, hits, vector in zip(questions, results, vectors, strict=True):
         row = {"family": family, "part": part, "index": index_id, "chunks": searcher.finder.total}
         row |= {"question": q["question"], "answerable": q["answerable"]}
         row["coverage"] = searcher.finder.coverage(query_tokens(q["question"]))
@@ -162,6 +174,10 @@ def top_rows(searcher: Searcher, questions: list[dict], family: str, part: str, 
             row[f"kw{j + 1}"] = h.breakdown["keyword"] if h else 0.0
             row[f"dn{j + 1}"] = h.breakdown["dense"] if h else 0.0
         row["relevance"] = hits[0].score if hits else 0.0
+        # The relevance model without the script-mismatch terms, for fitting them (``print_mismatch_fit``).
+        row["base"] = float(relevance(np.array([row["kw1"]]), np.array([row["dn1"]]), row["coverage"])[0])
+        row["topic"] = float(searcher.finder.dense_stats(vector)[0])  # the question's mean cosine with the corpus
+        row["mismatch1"] = float(script_mismatch(cjk_share(q["question"]), [hits[0].text])[0]) if hits else 0.0
         row["right"] = bool(hits and q["answerable"] and answer_in(hits[0].text, q["answers"]))
         marks = [hits[0].text[a:b] for a, b in hits[0].highlights] if hits else []
         row["marked"] = row["right"] and any(answer_in(m, q["answers"]) for m in marks)
@@ -187,6 +203,12 @@ def collect(args, work: Path) -> list[dict]:
         part = "tuning" if family in TUNING_FAMILIES else "report"
         if family.startswith("facts-"):
             rows += collect_facts(args, work, family, part)
+            continue
+        if family.startswith("cross-"):
+            # Questions about other things altogether (CMRC questions of the same part), as the CMRC families get.
+            taken, pools[part] = pools[part][: args.absent * args.indexes], pools[part][args.absent * args.indexes :]
+            others = [queries[pid][0] for pid in taken]
+            rows += collect_cross(args, work, family, part, others)
             continue
         pool = pools[part]
         for i in range(args.indexes):
@@ -271,6 +293,46 @@ def collect_facts(args, work: Path, family: str, part: str) -> list[dict]:
     return rows
 
 
+def collect_cross(args, work: Path, family: str, part: str, others: list[dict]) -> list[dict]:
+    """Chinese questions over English documents (``bilingual_facts``: its TUNING templates in an English
+    handbook for TUNING, its REPORT templates on English web pages for REPORT); no-answer ones are near
+    misses (a fact of the same kind about something the index lacks) and ``others`` (CMRC questions about
+    other things altogether, ``args.absent`` per index)."""
+    templates = bf.TUNING_TEMPLATES if part == "tuning" else bf.REPORT_TEMPLATES
+    layout = family.removeprefix("cross-")
+    rng = random.Random(f"{family}")
+    rows = []
+    for i in range(args.indexes):
+        folder = work / family / f"docs{i}"
+        shutil.rmtree(folder, ignore_errors=True)
+        taken: set = set()
+        questions = []
+        for name in rng.sample(bf.NAMES, max(args.docs - 1, 1)):
+            facts = bf.facts_for(templates, args.facts, rng, taken)
+            bf.write_document(layout, name, facts, folder, rng)
+            for fact in facts:
+                questions.append(
+                    {"question": rng.choice(fact.questions_zh), "answers": fact.answers, "answerable": True}
+                )
+        misses = 0
+        while misses < args.absent:
+            fact = bf.make_fact(rng.choice(templates), rng)
+            if any(t == fact.template and k == fact.key for t, k in taken):
+                continue
+            questions.append({"question": rng.choice(fact.questions_zh), "answers": fact.answers, "answerable": False})
+            misses += 1
+        for q in others[i * args.absent : (i + 1) * args.absent]:
+            questions.append({"question": q["question"], "answers": q["answers"], "answerable": False})
+        index = work / family / f"index{i}"
+        shutil.rmtree(index, ignore_errors=True)
+        build_index([folder], index, progress=False)
+        searcher = Searcher(index)
+        got = top_rows(searcher, questions, family, part, f"{family}/{i}")
+        rows += got
+        print(f"{family} index {i}: {searcher.finder.total} chunks, {len(got)} questions", file=sys.stderr)
+    return rows
+
+
 def ece(prob: np.ndarray, right: np.ndarray, bins=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)) -> float:
     total = 0.0
     for lo, hi in zip(bins, bins[1:], strict=False):
@@ -326,6 +388,21 @@ def share(flags: list[bool]) -> str:
 FEATURE_SETS = {
     "kw, dense, dense x uncovered": lambda r: [r["kw1"], r["dn1"], r["dn1"] * (1 - r["coverage"])],
     "+ log chunks": lambda r: [r["kw1"], r["dn1"], r["dn1"] * (1 - r["coverage"]), math.log(r["chunks"])],
+    "+ script mismatch": lambda r: [r["kw1"], r["dn1"], r["dn1"] * (1 - r["coverage"]), r.get("mismatch1", 0.0)],
+    "+ script mismatch, mismatch x topic": lambda r: [
+        r["kw1"],
+        r["dn1"],
+        r["dn1"] * (1 - r["coverage"]),
+        r.get("mismatch1", 0.0),
+        r.get("mismatch1", 0.0) * r.get("topic", 0.0),
+    ],
+    "+ script mismatch, mismatch x dense": lambda r: [
+        r["kw1"],
+        r["dn1"],
+        r["dn1"] * (1 - r["coverage"]),
+        r.get("mismatch1", 0.0),
+        r.get("mismatch1", 0.0) * r["dn1"],
+    ],
 }
 
 
@@ -389,22 +466,49 @@ def print_bounded_fit(tuning: list[dict], w: np.ndarray, c: float = 10.0) -> Non
     """The shipped fit: the same weighted, L2-penalised log loss as above, with the evidence
     coefficients bounded at >= 0 so no closer keyword or meaning match lowers the relevance (the
     unbounded fit gives dense standing a negative weight). sklearn's LogisticRegression takes no
-    bounds, hence scipy's L-BFGS-B."""
+    bounds, hence scipy's L-BFGS-B. The script mismatch (``qa.cross_language.script_mismatch``) is no
+    evidence either way and is left free."""
     from scipy.optimize import minimize
 
-    x = feature_rows(tuning, "kw, dense, dense x uncovered")
     y = np.array([r["right"] for r in tuning], dtype=np.float64)
+    shipped = ("kw, dense, dense x uncovered", "+ script mismatch", "+ script mismatch, mismatch x topic")
+    for name, free in zip(shipped, ((), (3,), (3,)), strict=True):
+        x = feature_rows(tuning, name)
+
+        def loss(b: np.ndarray, x=x) -> float:
+            z = b[0] + x @ b[1:]
+            return float(np.sum(w * (np.logaddexp(0.0, z) - y * z)) + 0.5 * np.sum(b[1:] ** 2) / c)
+
+        bounds = [(None, None)] + [(None, None) if j in free else (0.0, None) for j in range(x.shape[1])]
+        found = minimize(loss, np.zeros(x.shape[1] + 1), method="L-BFGS-B", bounds=bounds)
+        prob = 1.0 / (1.0 + np.exp(-(found.x[0] + x @ found.x[1:])))
+        coef = ", ".join(f"{v:.2f}" for v in found.x)
+        verdicts = ", ".join(f"{t}: {np.mean((prob >= t) == y):.3f}" for t in (0.3, 0.4, 0.5, 0.6, 0.7))
+        print(f"bounded {name} (evidence coefficients >= 0): ({coef})")
+        print(f"    verdict accuracy on TUNING rows by threshold: {verdicts}")
+    print_mismatch_fit(tuning, w, c)
+
+
+def print_mismatch_fit(tuning: list[dict], w: np.ndarray, c: float = 10.0) -> None:
+    """The shipped script-mismatch terms: ``RELEVANCE_COEF`` kept as it is (a question in the passages' script
+    reads exactly as before) and only ``C_MISMATCH`` (free) and ``C_MISMATCH_TOPIC`` (>= 0) fitted on top of it,
+    by the same weighted, penalised log loss."""
+    from scipy.optimize import minimize
+
+    y = np.array([r["right"] for r in tuning], dtype=np.float64)
+    base = np.log(np.clip([r["base"] for r in tuning], 1e-9, 1 - 1e-9))
+    base -= np.log1p(-np.clip([r["base"] for r in tuning], 1e-9, 1 - 1e-9))
+    m = np.array([r.get("mismatch1", 0.0) for r in tuning])
+    x = np.stack([m, m * np.clip([r.get("topic", 0.0) for r in tuning], 0.0, 0.5)], axis=1)
 
     def loss(b: np.ndarray) -> float:
-        z = b[0] + x @ b[1:]
-        return float(np.sum(w * (np.logaddexp(0.0, z) - y * z)) + 0.5 * np.sum(b[1:] ** 2) / c)
+        z = base + x @ b
+        return float(np.sum(w * (np.logaddexp(0.0, z) - y * z)) + 0.5 * np.sum(b**2) / c)
 
-    bounds = [(None, None)] + [(0.0, None)] * x.shape[1]
-    found = minimize(loss, np.zeros(x.shape[1] + 1), method="L-BFGS-B", bounds=bounds)
-    prob = 1.0 / (1.0 + np.exp(-(found.x[0] + x @ found.x[1:])))
-    coef = ", ".join(f"{v:.2f}" for v in found.x)
+    found = minimize(loss, np.zeros(2), method="L-BFGS-B", bounds=[(None, None), (0.0, None)])
+    prob = 1.0 / (1.0 + np.exp(-(base + x @ found.x)))
     verdicts = ", ".join(f"{t}: {np.mean((prob >= t) == y):.3f}" for t in (0.3, 0.4, 0.5, 0.6, 0.7))
-    print(f"bounded (evidence coefficients >= 0; shipped): ({coef})")
+    print(f"on the shipped RELEVANCE_COEF: C_MISMATCH, C_MISMATCH_TOPIC = ({found.x[0]:.2f}, {found.x[1]:.2f})")
     print(f"    verdict accuracy on TUNING rows by threshold: {verdicts}")
 
 

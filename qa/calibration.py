@@ -52,6 +52,15 @@ dense and keyword results, and below ``NO_ANSWER_BELOW`` the answer is "no good 
 third term, ``dense_standing * (1 - coverage)``, lets meaning carry the estimate when the question's
 words are not the corpus's (an English question over Chinese text).
 
+A passage written in another script than the question (a Chinese question over an English handbook;
+``qa.cross_language.script_mismatch``) gets ``C_MISMATCH + C_MISMATCH_TOPIC * topic`` more, ``topic`` being
+the question's mean cosine with the corpus: with the three terms alone such a right answer read ~0.2, "no
+good passage found" (30 of 41 right top hits on the TUNING family ``cross-english-md`` of
+``benchmarks/relevance.py``), and dense standing does not separate right from wrong there, while a question
+about something else altogether (北京的天气怎么样 over a staff handbook) has a mean cosine near 0 against ~0.1.
+The two are fitted on the TUNING rows on top of ``RELEVANCE_COEF``, which is unchanged
+(``print_mismatch_fit``), so a question in its passages' script reads exactly as before.
+
 ``RELEVANCE_COEF`` was first fitted on CMRC's tuning part alone (one big index of Wikipedia
 paragraphs, long crowd-written questions); on a handful of regulations and notices asked short
 questions it called most right answers weak (an exploratory set: 11 of 17 right top hits below 0.5).
@@ -102,6 +111,13 @@ DEFAULT_CEILING = 0.7  # the former constant keyword weight for Chinese question
 #                     + C_UNCOVERED * dense_standing * (1 - coverage)); fitted on the tuning part.
 # The last term lets meaning speak when the question's words are not the corpus's (English over Chinese).
 RELEVANCE_COEF = (-1.87, 9.0, 0.0, 2.59)  # bounded fit: no evidence feature may lower the score
+# A passage in another script than the question (a Chinese question over English text): neither word signal can
+# vouch for it, and dense standing hardly tells right from wrong there (the bundled model places a Chinese question
+# loosely among English passages); whether the question is about what the corpus is about at all (its mean cosine
+# with the corpus: ~0.1 for a handbook's own facts, ~0.01 for 北京的天气怎么样) does. Fitted on top of
+# RELEVANCE_COEF, which is left as it was: a question in its passages' script reads exactly as before.
+C_MISMATCH = 0.85
+C_MISMATCH_TOPIC = 11.60  # x the question's mean cosine with the corpus (clipped to 0..0.5)
 NO_ANSWER_BELOW = 0.5  # top relevance below this: "no good passage found" (chosen on the tuning part)
 
 
@@ -150,10 +166,23 @@ def relevance_features(keyword_match: np.ndarray, dense_standing: np.ndarray, co
     return np.stack([kw, dn, dn * (1.0 - float(np.clip(coverage, 0.0, 1.0)))], axis=-1)
 
 
-def relevance(keyword_match: np.ndarray, dense_standing: np.ndarray, coverage: float) -> np.ndarray:
-    """Calibrated probability that a passage answers the question (see module docstring)."""
+def relevance(
+    keyword_match: np.ndarray,
+    dense_standing: np.ndarray,
+    coverage: float,
+    mismatch: np.ndarray | float = 0.0,
+    topic: float = 0.0,
+) -> np.ndarray:
+    """Calibrated probability that a passage answers the question (see module docstring).
+
+    ``mismatch``: how far each passage is written in another script than the question
+    (``qa.cross_language.script_mismatch``; 0 when not known); ``topic``: the question's mean cosine with
+    the corpus (``CandidateFinder.dense_stats``), read only for such passages.
+    """
     c0, *weights = RELEVANCE_COEF
-    return sigmoid(c0 + relevance_features(keyword_match, dense_standing, coverage) @ np.array(weights))
+    z = c0 + relevance_features(keyword_match, dense_standing, coverage) @ np.array(weights)
+    m = np.clip(np.asarray(mismatch, dtype=np.float64), 0.0, 1.0)
+    return sigmoid(z + m * (C_MISMATCH + C_MISMATCH_TOPIC * float(np.clip(topic, 0.0, 0.5))))
 
 
 def keyword_idf(keyword_index) -> tuple[dict[str, int], np.ndarray, int]:

@@ -14,6 +14,10 @@ only for a cross-language question (less than ``CROSS_LANGUAGE_BELOW`` of it Chi
   the fused score;
 * ``name_relevance``: the same evidence raises the calibrated relevance (``NAME_PRECISION``).
 
+``script_mismatch`` (a Chinese question) says how far a passage is written in another script than the
+question; the relevance model reads it (``qa.calibration.C_MISMATCH``): a Chinese question's right
+answer in an English handbook is not "no good passage found" for want of shared words.
+
 Every constant is chosen on the tuning part's 52 English questions (bundled USE, ONNX build; one
 question = 0.019) and printed by ``python benchmarks/tune_retrieval.py --workdir W --reuse-index``;
 the report part's 72 only by ``benchmarks/retrieval.py``:
@@ -145,3 +149,24 @@ def name_relevance(
     if names is None:
         return relevance
     return 1.0 - (1.0 - relevance) * (1.0 - NAME_PRECISION * names)
+
+
+MISMATCH_FROM = 0.5  # script difference (cjk share, question against passage) below which nothing is counted
+
+
+def script_mismatch(question_share: float, texts: Sequence[str]) -> np.ndarray:
+    """Per passage, how far it is written in another script than a Chinese question (0..1; 0 for any passage
+    when the question is not Chinese).
+
+    ``cjk_share(question) - cjk_share(passage)`` above ``MISMATCH_FROM``, rescaled to 0..1: a Chinese question
+    over an English passage is 1, over a bilingual (Chinese-and-English) one 0. The relevance model
+    (``qa.calibration``) reads it: neither of its word signals can vouch for such a passage (the question's
+    words are not the passage's), so without it a right answer in English read as "no good passage found".
+    An English question over Chinese text has its own evidence (``dense_standing * (1 - coverage)``, pinyin
+    names) and is left as it was.
+    """
+    if question_share < CROSS_LANGUAGE_BELOW:
+        return np.zeros(len(texts))
+    shares = np.array([cjk_share(t) for t in texts], dtype=np.float64)
+    gap = float(question_share) - shares
+    return np.clip((gap - MISMATCH_FROM) / (1.0 - MISMATCH_FROM), 0.0, 1.0)

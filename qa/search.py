@@ -35,9 +35,16 @@ from typing import Any
 import numpy as np
 
 from qa import cross_language as cross  # English questions over Chinese text
+from qa import definitions  # the sentence that states what is asked, over one that mentions it
 from qa.beside import beside, find_blas_libraries, one_blas_thread
 from qa.build import DEFAULT_INDEX
-from qa.calibration import NO_ANSWER_BELOW, IndexCalibration, dense_standing, keyword_match_df, relevance
+from qa.calibration import (
+    NO_ANSWER_BELOW,
+    IndexCalibration,
+    dense_standing,
+    keyword_match_df,
+    relevance,
+)
 from qa.candidates import CANDIDATES, Candidates, KeywordSide
 from qa.embedding import Embedder, load_embedder, matches_manifest
 from qa.errors import ModelMismatchError, QueryError
@@ -346,6 +353,9 @@ class Searcher:
             scores = fuse(found.keyword, found.dense, features, ceiling, stats, cal.z_ref, cal.dense_trust)
             fetch = records or self.index.fetch
             scores = cross.cross_language(question, features, found.ids, scores, fetch)  # pinyin names
+            # A passage whose sentence says what the asked thing is, over one that only mentions it.
+            wanted = [t for t in tokens if t not in asking_tokens(question, self.fold_script)]
+            scores = definitions.lift(wanted, found.ids, scores, fetch, self.fold_script, features.cjk_share)
             # Equal fused scores (e.g. both signals floored to 0) fall back to the dense order.
             order = np.lexsort((-found.dense, -scores))
             return found.ids[order], scores[order], found
@@ -382,6 +392,7 @@ class Searcher:
         coverage: float,
         found: Candidates | None = None,
         asking: frozenset[str] | set[str] = frozenset(),
+        mismatch: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(relevance, keyword match, dense standing) of the chunks ``ids`` (``qa.calibration``), any mode.
 
@@ -390,7 +401,8 @@ class Searcher:
         the segments' keyword indexes (a few column lengths), the dense spread from the finder's sample.
         ``asking``: the question's words that say how it asks (``qa.words.asking_tokens``).
         ``found``: the candidates ``ids`` came from; scores they already hold (``Candidates.exact``)
-        are reused rather than computed again.
+        are reused rather than computed again. ``mismatch``: how far each is written in another script than
+        the question (``qa.cross_language.script_mismatch``; None: not known, 0).
         """
         if not len(ids):
             return np.zeros(0), np.zeros(0), np.zeros(0)
@@ -407,7 +419,7 @@ class Searcher:
         else:
             dense = self.finder.dense_scores(vector, ids)
         dn = dense_standing(dense, mean, std, noise_floor(self.finder.total), self.calibration.z_ref)
-        return relevance(kw, dn, coverage), kw, dn
+        return relevance(kw, dn, coverage, 0.0 if mismatch is None else mismatch, mean), kw, dn
 
     def _hits(
         self,
@@ -429,7 +441,8 @@ class Searcher:
         ids, scores = ids[:top], scores[:top]
         reranked = reranked[:top] if reranked is not None else None
         asking = asking_tokens(question, self.fold_script)
-        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found, asking)
+        mismatch = self._script_mismatch(features, ids, opts.k, records)  # records the hits need anyway
+        rel, kw, dn = self.relevance(tokens, vector, ids, features.coverage, found, asking, mismatch)
         # Shown in rank order, a passage is never more relevant than the one ranked above it
         # (the top hit's relevance is what was calibrated; qa.calibration).
         rel = cross.name_relevance(question, features, ids, rel, records)  # pinyin names count too
@@ -467,6 +480,18 @@ class Searcher:
             if len(hits) == opts.k:
                 break
         return hits
+
+    def _script_mismatch(self, features: QueryFeatures, ids: np.ndarray, depth: int, records) -> np.ndarray:
+        """How far the first ``depth`` candidates are written in another script than a Chinese question (0 further
+        down, and for other questions: no record is read for it beyond the ``depth`` the hits read anyway; a
+        candidate further down is shown only when a hit above it is collapsed, and then at most as relevant)."""
+        mismatch = np.zeros(len(ids))
+        head = ids[: min(len(ids), depth)]
+        if len(head) and features.cjk_share >= cross.CROSS_LANGUAGE_BELOW:
+            chunks = records(head)
+            texts = [chunks[int(i)].text if int(i) in chunks else "" for i in head]
+            mismatch[: len(head)] = cross.script_mismatch(features.cjk_share, texts)
+        return mismatch
 
     def _window_cosines(self, vector: np.ndarray, chunk_id: int, found: Candidates | None) -> np.ndarray | None:
         """The question's cosines with one chunk's windows: kept from candidate scoring, else read."""

@@ -42,7 +42,8 @@ def _from_scratch(searcher: Searcher, question: str, opts: SearchOptions):
     allowed = searcher.index.filter_ids(opts.doc, opts.section) if opts.doc else None
     ids, _, _ = searcher.rank(question, vector if opts.mode != "keyword" else None, tokens, features, opts, allowed)
     ids = ids[: opts.k * 3]
-    rel, kw, dn = searcher.relevance(tokens, vector, ids, features.coverage)
+    mismatch = searcher._script_mismatch(features, ids, opts.k, searcher.index.fetch)  # English over Chinese
+    rel, kw, dn = searcher.relevance(tokens, vector, ids, features.coverage, mismatch=mismatch)
     rel = cross.name_relevance(question, features, ids, rel, searcher.index.fetch)
     return ids, np.minimum.accumulate(rel), kw, dn
 
