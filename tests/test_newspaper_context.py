@@ -102,7 +102,8 @@ def test_a_seed_makes_the_same_paper(papers: list) -> None:
 def test_conventions_vary_across_seeds() -> None:
     """Over forty seeds every convention the docstring names is drawn, each in more than one way: column counts 3–6
     on both pages, both mastheads, across and flow bands, sidebars, briefs strips in three run-in styles, photos,
-    second jumps, all byline styles, marker forms, continuation places and heads, both head faces, traditional papers."""
+    second jumps, all byline styles, marker forms, continuation places and heads, both head faces, traditional
+    papers."""
     seen: dict[str, Counter] = {}
     for seed in range(21500, 21540):
         conventions = make_spec(seed)[3]
@@ -138,6 +139,12 @@ def test_reader_reads_both_pages(read: list) -> None:
         assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="first sight, before any diagnosis: on these diagnosis seeds para→article is 0.350 (n = 20) and 0.333 "
+    "(n = 30) with 0 of 1 and 1 of 2 jumps stitched (report seeds 21000–21039: see the README); remove the mark when "
+    "the reader reaches it",
+)
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
     for paper, _, outline in read:
         score = score_outline(paper, outline)
