@@ -157,6 +157,24 @@ fitting script logs what it laid out where). REPORT seeds 20000+ (the set below)
 (``--diagnosis-seeds`` adds that set — never report them, never diagnose on 20000+). Skipped (with a message) when
 wkhtmltopdf or the fonts are missing (scripts/install-wkhtmltopdf.sh). About a second a paper.
 
+HELD OUT (first sight: nobody has looked at the reader's output on it; its first figure is in the README): ``context``
+— newspapers typeset by ConTeXt MkIV on LuaTeX (tests/newspaper_context.py; written by an engineer who did not read
+the reader's source or tests; conventions in its docstring, fixed before the first run): a thirteenth line breaker and
+PDF writer (LuaTeX's paragraph builder under ConTeXt's ``hanzi`` script, ConTeXt's mixed columns balanced at the end of
+each band, its font fallbacks and outline-effect bold, LuaTeX's own PDF back end) and a page made of bands across the
+page — an ACROSS story (heads over all the columns, body balanced below) or a FLOW of 2–4 stories down the columns
+under heads in their column, framed SIDEBARS (短评 / 链接 / 背景) inside a column, a BRIEFS STRIP across the page
+(简讯 …: run-in heads in bold 黑体, 【】 or after ■) under the lead or at the foot; a red banner or a flag with an
+ear box; ConTeXt's running head and footers; the lead (and on some papers a second story) jumps mid-paragraph with
+a marker line or a marker run on (（转第2版） / （下转2版） / 〔下转第2版〕 / （本文转第2版） …) to continuations at
+the TOP, MIDDLE or FOOT of page 2 under a smaller head and a marker line, a SHORT jump head (the headline's first
+words) with the marker beside it, or a marker line alone (（接第1版） / （上接一版） / 〔上接第1版〕 …); page 1 and
+page 2 with their own column counts (3–6); a fifth of the papers in traditional characters. Gold from the pages
+ConTeXt shipped (a LuaTeX shipout hook counts each piece's glyphs page by page). REPORT seeds 21000+ (the set below);
+DIAGNOSIS seeds 21500+ (``--diagnosis-seeds`` adds that set — never report them, never diagnose on 21000+). Skipped
+(with a message) when ConTeXt or the fonts are missing (scripts/install-context.sh). 2–5 ConTeXt runs of about ten
+seconds a paper (each run cached by its source's hash in ~/.cache/qa-newspaper-context).
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -188,6 +206,7 @@ from qa.formats.blocks import hints_digest  # noqa: E402
 from qa.formats.pdf import read_pdf  # noqa: E402
 from qa.records import Document, Outline  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
+from tests.newspaper_context import context_available, make_context_newspaper  # noqa: E402
 from tests.newspaper_fop import fop_available, make_fop_newspaper  # noqa: E402
 from tests.newspaper_fpdf import fpdf_available, make_fpdf_newspaper  # noqa: E402
 from tests.newspaper_html import CHROMIUM, chromium_browser, make_chromium_newspaper  # noqa: E402
@@ -292,6 +311,9 @@ def run_set(
         elif family_names == ("wkhtmltopdf",):  # always two pages
             n = 2
             paper = make_wkhtml_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("context",):  # always two pages
+            n = 2
+            paper = make_context_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
@@ -326,8 +348,8 @@ def main() -> None:
     parser.add_argument(
         "--diagnosis-seeds",
         action="store_true",
-        help="also run the fpdf2, PDFKit, Scribus, Pango, FOP and wkhtmltopdf producers' DIAGNOSIS seeds (15500+,"
-        " 16500+, 17500+, 18500+, 19500+, 20500+), for diagnosing; not reported",
+        help="also run the fpdf2, PDFKit, Scribus, Pango, FOP, wkhtmltopdf and ConTeXt producers' DIAGNOSIS seeds"
+        " (15500+, 16500+, 17500+, 18500+, 19500+, 20500+, 21500+), for diagnosing; not reported",
     )
     args = parser.parse_args()
     rows = []
@@ -412,6 +434,13 @@ def main() -> None:
                 sets += [("diagnosis seeds: wkhtmltopdf, 3–6 col, 2 p", ("wkhtmltopdf",), None, 2, 20500, None)]
         else:
             print(f"{why_not_wkhtml}: the wkhtmltopdf set is skipped", file=sys.stderr)
+        why_not_context = context_available()
+        if why_not_context is None:
+            sets += [("held out: ConTeXt bands, 3–6 col, 2 p", ("context",), None, 2, 21000, None)]
+            if args.diagnosis_seeds:
+                sets += [("diagnosis seeds: ConTeXt, 3–6 col, 2 p", ("context",), None, 2, 21500, None)]
+        else:
+            print(f"{why_not_context}: the ConTeXt set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0
