@@ -26,6 +26,12 @@ ISSUER_NAME = re.compile(
     r"(?:人民政府|办公[室厅]|委员会|党委|支部|[局厅处科部委办院校所站队社室组会联厂馆台]|大学|学院|中学|小学|公司|集团|中心|协会|学会"
     r"|银行|医院|街道|社区)$"
 )
+# A signer by office and name, the way a 公告 or a letter is signed without a date: '市长　张三', '校長：王五',
+# '董事长 李四', '主任委员　欧阳明'. The office ends in a word for a post; the name is two to four characters.
+SIGNER = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}(?:[长長员員]|主任|书记|書記|经理|經理|主席|法官|负责人|負責人)"
+    r"[\s　：:]+[\u4e00-\u9fff·]{2,5}$"
+)
 MAX_ISSUER_LINE = 30  # characters: an issuer's name, not a sentence
 _NOT_A_NAME = re.compile(r"[，,。；;：:！!？?、]")
 
@@ -39,3 +45,8 @@ def issuer_line(text: str) -> bool:
     """A line that is wholly an organisation's name ('重庆市人力资源和社会保障局'): short, no punctuation, ending
     with what the organisation is."""
     return len(text) <= MAX_ISSUER_LINE and not _NOT_A_NAME.search(text) and bool(ISSUER_NAME.search(text))
+
+
+def signer_line(text: str) -> bool:
+    """A line that is wholly a signer by office and name ('市长　张三', '审判员　王五')."""
+    return bool(SIGNER.match(text))

@@ -71,3 +71,42 @@ def test_heading_over_text_at_the_end_is_still_a_heading(tmp_path: Path) -> None
     path.write_text(NOTICE.replace("市長　蔣萬安\n", ""), encoding="utf-8")
     section = _where(_outline(path), "租金以市場租金之八折計算")
     assert section is not None and section[-1] == "參、租金標準"
+
+
+JUDGMENT = """北京市朝阳区人民法院
+民事判决书
+（2024）京0105民初12345号
+
+原告：张三，男，1980年1月1日出生，住北京市朝阳区。
+
+被告：李四，男，1985年2月2日出生，住北京市海淀区。
+
+原告张三与被告李四民间借贷纠纷一案，本院于2024年3月1日立案后，依法适用简易程序，公开开庭进行了审理。
+
+本院认为，合法的借贷关系受法律保护。被告向原告借款事实清楚，证据充分。
+
+判决如下：
+
+被告李四于本判决生效之日起十日内偿还原告张三借款10万元。
+
+审判员　王五
+
+二〇二四年五月十日
+
+书记员　赵六
+"""
+
+
+def test_judgment_closing_lines_are_text_of_their_own(tmp_path: Path) -> None:
+    """The judge, the date and the clerk end a judgment: each a line of its own in a passage, none glued to the next
+    as a sentence broken off ('审判员 王五二〇二四年五月十日' was one run-on line, or the lines were in no passage)."""
+    path = tmp_path / "judgment.txt"
+    path.write_text(JUDGMENT, encoding="utf-8")
+    outline = _outline(path)
+    for needle in ("审判员", "二〇二四年五月十日", "书记员"):
+        assert _where(outline, needle) is not None, needle
+    for section in outline.sections:
+        for k, join in zip(section.paragraphs, section.joins, strict=True):
+            text = outline.paragraphs[k].text
+            if text.startswith(("二〇二四年", "书记员")):
+                assert not join, f"{text!r} glued to the line above"

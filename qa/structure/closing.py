@@ -18,6 +18,7 @@ from qa.records import Outline, Section
 from qa.sign_off import ISSUER_DATE as _ISSUER_DATE
 from qa.sign_off import ISSUER_NAME as _ISSUER_NAME
 from qa.sign_off import dated as _dated
+from qa.sign_off import signer_line
 from qa.structure.cues import SENTENCE_FINAL, bracketed_note
 from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 
@@ -25,18 +26,12 @@ from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 # (Not '联系人：', '联系电话：': a notice's last section gives them as its content, '三、报名方式 … 联系人：王老师'.)
 _COLOPHON = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|印\s*发|签订地点|签订日期)\s*[：:]")
 _SIGNATURE = re.compile(r"(?:签\s*字|签\s*章|盖\s*章|签\s*名|法定代表人|委托代理人)")
-# A signer by office and name, the way a 公告 or a letter is signed without a date: '市长　张三', '校長：王五',
-# '董事长 李四', '主任委员　欧阳明'. The office ends in a word for a post; the name is two to four characters.
-_SIGNER = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}(?:[长長]|主任|书记|書記|经理|經理|主席|委员|委員|负责人|負責人)"
-    r"[\s　：:]+[\u4e00-\u9fff·]{2,5}$"
-)
 MAX_SIGNATURE_LINE = 30  # characters: an issuer's name or a signature line, not a sentence
 
 
 def _signed(text: str) -> bool:
     """A signature line ('甲方（盖章）：', '法定代表人（签字）：张明'), not a sentence that mentions signing."""
-    if _SIGNER.match(text):
+    if signer_line(text):
         return True
     return (
         bool(_SIGNATURE.search(text))

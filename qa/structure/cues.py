@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from qa.sign_off import dated, signer_line
 from qa.structure import exams, markers
 from qa.structure.headings import outline_rank
 
@@ -81,6 +82,8 @@ def is_cut(text: str) -> bool:
         return False  # a note wholly in brackets is complete: nothing continues it
     if reference_number(body):
         return False  # a case or document number is a line of its own
+    if dated(body) or signer_line(body):
+        return False  # so is a document's date or its signer ('审判员　王五⏎二〇二四年五月十日')
     if exams.BLANK.search(body) or exams.OPTION.match(body):
         return False  # an exam's question ends at its answer's blank, a row of options is a line of its own
     end = len(body)
