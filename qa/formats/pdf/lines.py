@@ -40,6 +40,7 @@ EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right 
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
+PITCHES = 2.0  # the rows looked at around a gap are each at most this many line pitches from the last
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 INLINE_RATIO = 1.4  # an inline run of code set at most this much smaller than its text (a browser's 13 px in 16 px)
@@ -546,9 +547,10 @@ def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size:
     step_x = (right - left) / bins
     covered = [0] * bins
     found = 0
+    reach = min(2.2 * size, PITCHES * _pitch(rows, r, lo, hi, size))
     for step in (-1, 1):
         k, at, seen = r + step, base, 0
-        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= 2.2 * size:
+        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= reach:
             near = [
                 _ink(c)
                 for c in rows[k]
@@ -579,6 +581,24 @@ def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size:
         run = run + step_x if count <= allowed else 0.0
         best = max(best, run)
     return best < GUTTER * size
+
+
+def _pitch(rows: list[list[_Char]], r: int, lo: float, hi: float, size: float) -> float:
+    """The baseline distance from row ``r`` to the nearest row above or below with text of this size between ``lo``
+    and ``hi`` (inf for none): the line pitch the rows around a gap are measured in.
+
+    Measured, not taken from the size: a PDF writer that scales its content by the page's matrix (Qt prints CSS
+    pixels at 0.576 pt) states a size its glyphs are not set at, and two of its lines' pitches reach past a module's
+    last line into the next story, whose lines run across the gutter."""
+    best = float("inf")
+    for step in (-1, 1):
+        k = r + step
+        while 0 <= k < len(rows):
+            if any(c.x1 > lo and c.x0 < hi and abs(c.size - size) <= 0.02 * size for c in rows[k]):
+                best = min(best, abs(rows[k][0].base - rows[r][0].base))
+                break
+            k += step
+    return best
 
 
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
@@ -690,8 +710,19 @@ def _after_chapter_number(so_far: str, prev: _Char, ch: _Char, gap: float, sprea
 
 def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
     """Indexes of ``lines`` grouped into columns, left to right: lines whose text spans (from the ink of
-    a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes)."""
-    return _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)
+    a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes).
+
+    A jump line alone ('▼下转第2版', '（转2版）') is set inside its story's column, against its right edge or
+    centred: it counts at its middle. Set right-aligned in bold, it may end a little past the column's edge (a
+    synthetic bold widens each glyph), and at its full width it would bridge the gutter and join two columns'
+    rows into lines read across both."""
+    spans = []
+    for i, ln in enumerate(lines):
+        lo, hi = _left(ln), ln.core_x1
+        if markers.TRANSFER.fullmatch(ln.text.strip()):
+            lo = hi = (lo + hi) / 2
+        spans.append((lo, hi, i))
+    return _groups(spans, GUTTER * body)
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
