@@ -157,7 +157,7 @@ def _module_over_story_page(path: Path, below: float) -> tuple[str, str]:
     c = _canvas(path)
     top = 160.0
     _text(c, _col_x(0), 100, "全省春耕生产全面展开", size=36)
-    a = TEXT[:9 * 12 - 2]
+    a = TEXT[: 9 * 12 - 2]
     rows = _cut(a, 7, 9)
     per = len(rows) // 2
     for k, line in enumerate(rows):

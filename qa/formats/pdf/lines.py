@@ -40,6 +40,9 @@ EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right 
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
+RUN_IN_HEAD = 6  # characters: a bracketed head ('【…】', a run-in one or one ending its line) is at least this long
+RUN_IN_LINES = 4  # a run-in head is set on at most this many lines
+_SENTENCE_END = ("。", "！", "？", "!", "?", "；", "…")
 PITCHES = 2.0  # the rows looked at around a gap are each at most this many line pitches from the last
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
@@ -105,6 +108,7 @@ class Line:
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
     code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
     ends_point: bool = False  # a slide's point ends with this line: the next line opens another (qa.formats.pdf.slides)
+    run_in: bool = False  # a brief's bold headline ending here, its text run on after it on the row (_run_in_split)
 
 
 def _left(line: Line) -> float:
@@ -262,13 +266,13 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     and not _inline_code(prev, ch, gap, reach)
                 )
                 if gap > reach or resized or overrun:
-                    made = _make_line(current, page)
+                    made = _run_in_split(current, page, lines)
                     if overrun and made:
                         made[-1].core_x1 = min(made[-1].core_x1, float(edge))
                     lines.extend(made)
                     current = []
             current.append(ch)
-        lines.extend(_make_line(current, page))
+        lines.extend(_run_in_split(current, page, lines))
     display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
     _trim_overruns(trimmed, ends, starts)
@@ -599,6 +603,71 @@ def _pitch(rows: list[list[_Char]], r: int, lo: float, hi: float, size: float) -
                 break
             k += step
     return best
+
+
+def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line]:
+    """``chars`` as a line, or as two when a brief's RUN-IN headline ends on it: the bold head, then its text.
+
+    A briefs column (简讯) sets each item's headline in bold (or in 【】) and runs the item's text on after it on
+    the same line. Read as one line, the head's last characters went into the text ('休】中国交响乐团…' under
+    '【一月至二月歌舞乐不') or the text's first into the head. A line is cut where bold turns regular — once, the bold
+    part first, ending no sentence — when the bold part is a bracketed head (【…】), or closes one opened on the
+    bold lines right above, or goes on from a whole bold line right above it (the head's first line). A bold
+    lead-in on a paragraph's first line ('本报讯', a dateline) has no bold line over it and no brackets: it stays in
+    its line. The brackets go: they set the head apart, they are no words of it (also around a head that ends its
+    line, its text under it)."""
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible or not visible[0].bold or max(c.size for c in visible) > 1.02 * min(c.size for c in visible):
+        return _make_line(chars, page)
+    size = visible[0].size
+    cut = next((k for k, c in enumerate(visible) if not c.bold), len(visible))
+    over: list[Line] = []  # the bold lines right over this one, nearest first, set alike at its left
+    top = visible[0].top
+    for ln in reversed(above[-40:]):
+        if (
+            ln.bold
+            and abs(ln.size - size) <= 0.02 * size
+            and abs(ln.x0 - visible[0].x0) <= 0.6 * size
+            and 0.5 * size <= top - ln.top <= 2.2 * size
+        ):
+            over.append(ln)
+            top = ln.top
+            if len(over) == RUN_IN_LINES - 1:
+                break
+    # The line opening this head's bracket: up the bold lines over it, none closing a bracket on the way.
+    opened = None
+    for ln in over:
+        if "】" in ln.text:
+            break
+        if ln.text.startswith("【"):
+            opened = ln
+            break
+    head_text = "".join(c.text for c in visible[:cut])
+    closes = opened is not None and head_text.endswith("】") and "【" not in head_text
+    alone = head_text.startswith("【") and head_text.endswith("】") and head_text.count("【") == 1
+    if cut == len(visible):  # all bold: a head ending its line, its brackets dropped
+        made = _make_line(chars, page)
+        if closes and opened is not None:
+            made[0].text = made[0].text.removesuffix("】")
+            opened.text = opened.text.removeprefix("【")
+        elif alone and len(head_text) >= RUN_IN_HEAD + 2 and made:
+            made[0].text = made[0].text.removeprefix("【").removesuffix("】")
+        return made
+    if len(visible) - cut < 2 or any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END):
+        return _make_line(chars, page)
+    bracketed = alone and len(head_text) >= RUN_IN_HEAD + 2
+    goes_on = bool(over) and over[0].x1 >= visible[-1].x1 - size and "】" not in over[0].text
+    if not (bracketed or closes or goes_on):
+        return _make_line(chars, page)
+    head = {id(c) for c in visible[:cut]}
+    made = _make_line([c for c in chars if id(c) in head], page)
+    for ln in made:
+        ln.run_in = True
+        if bracketed or closes:
+            ln.text = ln.text.removesuffix("】").removeprefix("【")
+    if closes and opened is not None:
+        opened.text = opened.text.removeprefix("【")
+    return made + _make_line([c for c in chars if id(c) not in head], page)
 
 
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
