@@ -81,6 +81,7 @@ from qa.formats.pdf.reports import (
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.formats.pdf.standards import decimal_outline
+from qa.formats.pdf.vertical import vertical_heads
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -124,6 +125,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         drawn = replace(layout, rules=page.rules, frames=page.frames)
         leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
         leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
+        leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (qa.formats.pdf.vertical)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
