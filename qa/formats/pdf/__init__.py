@@ -125,7 +125,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         drawn = replace(layout, rules=page.rules, frames=page.frames)
         leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
         leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
-        leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (qa.formats.pdf.vertical)
+        leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (vertical.py)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
