@@ -73,9 +73,11 @@ def _paragraph_read_whole(path: Path, paragraph: str) -> bool:
 
 
 # ---- a drop cap beside a narrow gutter ------------------------------------------------------------------------
-def _drop_cap_page(path: Path, cap_column: int) -> tuple[str, str]:
-    """A headline over two columns: column 1 a paragraph of its own, column 2 a story opening with a drop cap three
-    lines tall (the lines beside it indented to clear it), both on one baseline grid."""
+def _drop_cap_page(path: Path, cap_column: int, cap_rows: float = 2.0) -> tuple[str, str]:
+    """A headline over two columns: column 1 a paragraph of its own, column 2 a story opening with a drop cap beside
+    three lines (indented to clear it), both on one baseline grid. The cap's baseline is ``cap_rows`` line pitches
+    under the first line's: on the third line's (a layout program), or above it (a browser's float, its glyph
+    sitting high in its box)."""
     c = _canvas(path)
     top = 160.0
     _text(c, _col_x(0), 100, "全省春耕生产全面展开", size=40)
@@ -85,8 +87,8 @@ def _drop_cap_page(path: Path, cap_column: int) -> tuple[str, str]:
             _text(c, _col_x(0) + (2 * BODY if row == 0 else 0), top + row * PITCH, line)
     story = OTHER[:110]
     x = _col_x(cap_column)
-    cap = 2 * PITCH / 0.88 + BODY  # its top (0.88 of its size above its baseline) level with the first line's
-    _text(c, x, top + 2 * PITCH, story[0], size=cap)
+    cap = cap_rows * PITCH / 0.88 + BODY  # its top (0.88 of its size above its baseline) level with the first line's
+    _text(c, x, top + cap_rows * PITCH, story[0], size=cap)
     lines = _cut(story[1:], 6, 6)
     lines = lines[:3] + _cut("".join(lines[3:]), 9, 9)
     for row, line in enumerate(lines):
@@ -101,6 +103,14 @@ def test_a_drop_cap_beside_a_narrow_gutter_keeps_its_column(tmp_path: Path, font
     left, story = _drop_cap_page(path, cap_column=1)
     assert _paragraph_read_whole(path, story)
     assert _paragraph_read_whole(path, left)
+
+
+def test_a_drop_cap_floated_above_its_third_line_opens_one_paragraph(tmp_path: Path, fonts) -> None:
+    """The cap's baseline half a line above the third line beside it, that line still within the cap's box: it
+    is indented to clear the cap, no paragraph of its own."""
+    path = tmp_path / "cap-float.pdf"
+    _, story = _drop_cap_page(path, cap_column=1, cap_rows=1.45)
+    assert _paragraph_read_whole(path, story)
 
 
 def test_a_drop_cap_in_the_first_column_still_opens_its_paragraph(tmp_path: Path, fonts) -> None:

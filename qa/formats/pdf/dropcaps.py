@@ -55,7 +55,8 @@ def seat_drop_caps(chars: list[_Char], body: float) -> list[_Char]:
         out[k] = replace(cap, top=first.top, bottom=first.bottom, base=first.base, size=first.size)
         # The lines beside the cap, under the first, are indented only to clear it: they start where the column
         # does (as the line under the cap shows), not a paragraph each. A row's baseline is the last beside the cap
-        # when it is within half a line of the cap's (the cap's glyph may sit a little above its row's baseline).
+        # when it is within half a line of the cap's (the cap's glyph may sit a little above its row's baseline), or
+        # at the foot of the cap's box (a float's box, as a browser sets a cap, reaches down past its glyph).
         # Only a character that starts its run of text can mark the column's edge: the last characters of the
         # column to the left (its lines end within a few sizes of the cap when the gutter is narrow) are no edge
         # of this one, and moving the rows beside the cap onto them would join those rows to that column's lines.
@@ -76,7 +77,7 @@ def seat_drop_caps(chars: list[_Char], body: float) -> list[_Char]:
             if (
                 d is not cap
                 and not d.text.isspace()
-                and first.base + 0.5 * size < d.base <= cap.base + 0.5 * size
+                and first.base + 0.5 * size < d.base <= max(cap.base + 0.5 * size, cap.bottom + 0.2 * size)
                 and d.x0 >= cap.x1 - 0.2 * size  # (a column to the left shares the rows' baselines)
             ):
                 rows.setdefault(round(d.base), []).append(i)

@@ -653,10 +653,12 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line
         elif alone and len(head_text) >= RUN_IN_HEAD + 2 and made:
             made[0].text = made[0].text.removeprefix("【").removesuffix("】")
         return made
-    if len(visible) - cut < 2 or any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END):
+    if any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END):
         return _make_line(chars, page)
     bracketed = alone and len(head_text) >= RUN_IN_HEAD + 2
-    goes_on = bool(over) and over[0].x1 >= visible[-1].x1 - size and "】" not in over[0].text
+    goes_on = (  # (a bold phrase going on by one character is no head ending: two at least)
+        bool(over) and over[0].x1 >= visible[-1].x1 - size and "】" not in over[0].text and len(visible) - cut >= 2
+    )
     if not (bracketed or closes or goes_on):
         return _make_line(chars, page)
     head = {id(c) for c in visible[:cut]}
