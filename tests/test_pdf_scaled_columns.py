@@ -207,3 +207,46 @@ def test_a_justified_lines_space_between_runs_stays_in_its_line(tmp_path: Path, 
     c.showPage()
     c.save()
     assert _paragraph_read_whole(path, text)
+
+
+# ---- a byline atop a column the paragraph runs on into ------------------------------------------------------------
+def _byline_page(path: Path, gap: float) -> tuple[str, str]:
+    """A story in two columns, its paragraph running on from column 1 into column 2, whose first row is the story's
+    credit set right-aligned: '记者' and '王海' ``gap`` em apart (an ideographic space, no glyph for it)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    c = _canvas(path)
+    top = 160.0
+    _text(c, _col_x(0), 100, "全省春耕生产全面展开", size=36)
+    text = TEXT[:150]
+    rows = _cut(text, 7, 9)
+    half = (len(rows) + 1) // 2
+    for k, line in enumerate(rows[:half]):
+        _text(c, _col_x(0) + (2 * BODY if k == 0 else 0), top + k * PITCH, line)
+    names = "王海"
+    end = _col_x(1) + COL_W
+    x = end - stringWidth(names, FONT, BODY)
+    _text(c, x, top, names)
+    _text(c, x - gap * BODY - stringWidth("记者", FONT, BODY), top, "记者")
+    for k, line in enumerate(rows[half:]):
+        _text(c, _col_x(1), top + (k + 1) * PITCH, line)
+    c.showPage()
+    c.save()
+    return text, "记者王海"
+
+
+def test_a_credit_atop_the_column_a_paragraph_runs_on_into_is_no_words_of_it(tmp_path: Path, fonts) -> None:
+    path = tmp_path / "credit.pdf"
+    text, credit = _byline_page(path, gap=1.0)
+    assert _paragraph_read_whole(path, text)
+    outline = recover_outline(read_pdf(path, path.name))
+    assert any("".join(p.text.split()) == credit for p in outline.paragraphs)
+
+
+def test_text_set_solid_on_a_scaled_page_gets_no_spaces(tmp_path: Path, fonts) -> None:
+    """The em measured on the glyphs finds no ideographic space between characters set solid."""
+    path = tmp_path / "credit-solid.pdf"
+    text, _ = _byline_page(path, gap=1.0)
+    outline = recover_outline(read_pdf(path, path.name))
+    held = [p.text for p in outline.paragraphs if text[:20] in p.text]
+    assert held and " " not in held[0]

@@ -190,7 +190,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     not latin
                     and prev.text.isalnum()  # between two words (names): not after a sentence's end
                     and ch.text.isalnum()
-                    and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
+                    and EM_SPACE[0] * _em(prev, ch) <= gap <= EM_SPACE[1] * _em(prev, ch)
                     and not on_edge(ch.x0, long_starts)
                     and not on_edge(prev.x1, long_ends)
                     and abs(prev.size - ch.size) < 0.05 * small
@@ -200,7 +200,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where a line's worth of text starts (ends) in several
                     # rows — not where the names of bylines set alike ('本报记者　李娜') start in a few.
-                    reach = max(reach, EM_SPACE[1] * small)
+                    reach = max(reach, EM_SPACE[1] * _em(prev, ch))
                 # How far apart a justified row sets its characters here (before prev, or after ch).
                 spread = max(0.0, prev.x0 - current[-2].x1 if len(current) > 1 else 0.0)
                 if j + 1 < len(row):
@@ -697,7 +697,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             and parts[-1] != " "
             and (
                 (gap > 0.25 * ch.size and ch.text.isascii())
-                or gap >= EM_SPACE[0] * ch.size
+                or gap >= EM_SPACE[0] * _em(prev, ch)
                 or latin_space
                 or _script_gap(prev, ch, gap, spread, _LEADING_NUMBER.fullmatch("".join(parts)) is not None)
                 or _after_chapter_number("".join(parts), prev, ch, gap, spread)
@@ -859,6 +859,18 @@ def _is_head(line: Line, body: float) -> bool:
         and (bool(SECTION_NUMBER.match(text.split()[0])) or len(text.split()) <= 8)
     )
     return distinct and short and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _em(prev: _Char, ch: _Char) -> float:
+    """The em two characters are set in: their size, or between two ideographs the width of their boxes when narrower.
+
+    A full-width glyph's box is one em wide. A writer that scales its content by the page's matrix (Qt prints CSS
+    pixels at 0.576 pt) states a size its glyphs are not set at: the ideographic space between two names ('本报通讯员
+    江泽民') is an em of the glyphs, not of the stated size, and was read as no space at all."""
+    size = min(prev.size, ch.size)
+    if _wide(prev.text) and _wide(ch.text) and prev.text.isalnum() and ch.text.isalnum():
+        return min(size, prev.x1 - prev.x0, ch.x1 - ch.x0) if min(prev.x1 - prev.x0, ch.x1 - ch.x0) > 0 else size
+    return size
 
 
 def _wide(ch: str) -> bool:
