@@ -55,6 +55,7 @@ from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.jumpheads import marker_heads
 from qa.formats.pdf.measure import measure_one_column, side_by_side
 from qa.formats.pdf.numbered import join_numbers, nest_by_part_words, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
@@ -126,6 +127,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
         leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
         leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (vertical.py)
+        leaves = marker_heads(leaves, body)  # a continuation's lone marker line over its columns (jumpheads.py)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
