@@ -1,4 +1,4 @@
-"""A continuation opened by its marker line alone ('（接第1版）' centred over its columns) is read from its first column.
+"""A continuation opened by its marker line alone ('（接第1版）' centred over its columns) is read from column 1.
 
 A continued story on the jump page may carry no headline again, only the marker line set over its columns (centred,
 or over the middle ones). The column finder keeps the marker with the columns it stands over, so a first column to
