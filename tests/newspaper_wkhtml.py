@@ -3,8 +3,9 @@
 A twelfth producer (after reportlab, Chromium, WeasyPrint, Typst, LibreOffice, XeLaTeX, fpdf2, PDFKit, Scribus,
 Pango/cairo and Apache FOP), written by an engineer who did NOT read the PDF reader's source (qa/formats,
 qa/structure) nor its tests: only the gold and scoring interface of tests/newspaper_pdfs.py and the registration shape
-of the FOP producer. The conventions below were written down before the reader first ran on these papers; the set is
-HELD OUT (nobody diagnoses the reader on its report seeds 20000+; DIAGNOSIS seeds are 20500+).
+of the FOP producer. The conventions below were written down before the reader first ran on these papers; the set was
+HELD OUT at first, then diagnosed on its DIAGNOSIS seeds 20500+ only (nobody diagnoses the reader on its report seeds
+20000+).
 
 **Why wkhtmltopdf.** Of the candidates (wkhtmltopdf, jsPDF, hand-written PostScript through Ghostscript), it is the
 one least like the eleven producers and most like software that really makes PDFs: it is the web-to-PDF tool behind

@@ -1,9 +1,9 @@
 """The wkhtmltopdf producer (tests/newspaper_wkhtml.py): its PDFs are real, its gold holds, its conventions vary; and
 the PDF reader's target on it, recorded as a strict xfail.
 
-Seeds are the producer's DIAGNOSIS seeds (20500+), never its REPORT seeds (20000–20039, the held-out figure of
-``python benchmarks/formats.py --only wkhtmltopdf``). Skipped, with the reason, when wkhtmltopdf or the fonts are
-missing (scripts/install-wkhtmltopdf.sh installs them).
+Seeds are the producer's DIAGNOSIS seeds (20500+), never its REPORT seeds (20000–20039, the figure of
+``python benchmarks/formats.py --only "diagnosed: wkhtmltopdf"``). Skipped, with the reason, when wkhtmltopdf or the
+fonts are missing (scripts/install-wkhtmltopdf.sh installs them).
 """
 
 from __future__ import annotations
@@ -129,9 +129,9 @@ def test_reader_reads_both_pages(read: list) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="first sight, before any diagnosis: on these diagnosis seeds para→article is 0.879 (n = 58) and 0.611 "
-    "(n = 36) with 0 of 2 and 0 of 1 jumps stitched (report seeds 20000–20039: see the README); remove the mark when "
-    "the reader reaches it",
+    reason="first sight, before any diagnosis: on these diagnosis seeds para→article was 0.879 (n = 58) and 0.611 "
+    "(n = 36) with 0 of 2 and 0 of 1 jumps stitched; after the diagnosis (wkhtml2) 0.914 and 0.944, 1 of 2 and 1 of 1 "
+    "(report seeds 20000–20039: see the README); remove the mark when the reader reaches it",
 )
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
     for paper, _, outline in read:

@@ -55,6 +55,7 @@ from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.jumpheads import marker_heads
 from qa.formats.pdf.measure import measure_one_column, side_by_side
 from qa.formats.pdf.numbered import join_numbers, nest_by_part_words, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
@@ -81,6 +82,7 @@ from qa.formats.pdf.reports import (
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.formats.pdf.standards import decimal_outline
+from qa.formats.pdf.vertical import vertical_heads
 from qa.records import Document
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -124,6 +126,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         drawn = replace(layout, rules=page.rules, frames=page.frames)
         leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
         leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
+        leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (vertical.py)
+        leaves = marker_heads(leaves, body)  # a continuation's lone marker line over its columns (jumpheads.py)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

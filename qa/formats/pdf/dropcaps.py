@@ -55,7 +55,11 @@ def seat_drop_caps(chars: list[_Char], body: float) -> list[_Char]:
         out[k] = replace(cap, top=first.top, bottom=first.bottom, base=first.base, size=first.size)
         # The lines beside the cap, under the first, are indented only to clear it: they start where the column
         # does (as the line under the cap shows), not a paragraph each. A row's baseline is the last beside the cap
-        # when it is within half a line of the cap's (the cap's glyph may sit a little above its row's baseline).
+        # when it is within half a line of the cap's (the cap's glyph may sit a little above its row's baseline), or
+        # at the foot of the cap's box (a float's box, as a browser sets a cap, reaches down past its glyph).
+        # Only a character that starts its run of text can mark the column's edge: the last characters of the
+        # column to the left (its lines end within a few sizes of the cap when the gutter is narrow) are no edge
+        # of this one, and moving the rows beside the cap onto them would join those rows to that column's lines.
         size = first.size
         below = [
             d
@@ -63,16 +67,36 @@ def seat_drop_caps(chars: list[_Char], body: float) -> list[_Char]:
             if not d.text.isspace()
             and cap.base + 0.5 * size < d.base <= cap.base + 3 * size
             and cap.x0 - 3 * size <= d.x0 <= cap.x1
+            and not _after_text(d, chars)
         ]
         if not below:
             continue
         edge = min(d.x0 for d in below)
         rows: dict[float, list[int]] = {}
         for i, d in enumerate(chars):
-            if d is not cap and not d.text.isspace() and first.base + 0.5 * size < d.base <= cap.base + 0.5 * size:
+            if (
+                d is not cap
+                and not d.text.isspace()
+                and first.base + 0.5 * size < d.base <= max(cap.base + 0.5 * size, cap.bottom + 0.2 * size)
+                and d.x0 >= cap.x1 - 0.2 * size  # (a column to the left shares the rows' baselines)
+            ):
                 rows.setdefault(round(d.base), []).append(i)
         for row in rows.values():
             lead = min(row, key=lambda i: chars[i].x0)
             if cap.x1 - 0.2 * size <= chars[lead].x0 <= cap.x1 + BESIDE * size:
                 out[lead] = replace(chars[lead], x0=edge)
     return out
+
+
+def _after_text(ch: _Char, chars: list[_Char]) -> bool:
+    """Another character on ``ch``'s row ends right before it (closer than half its width): ``ch`` goes on a run of
+    text and starts no line."""
+    width = ch.x1 - ch.x0
+    return any(
+        d is not ch
+        and not d.text.isspace()
+        and abs(d.base - ch.base) < 0.3 * ch.size
+        and -0.5 * width < ch.x0 - d.x1 < 0.5 * width
+        and d.x0 < ch.x0
+        for d in chars
+    )

@@ -40,6 +40,10 @@ EDGE_HUNG_GAP = 0.02  # likewise after punctuation hung past the column's right 
 BASE_SHIFT = 0.06  # characters of one line share its baseline; this far off it (x the size) is another line
 BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or superscript is set tight)
 SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
+RUN_IN_HEAD = 6  # characters: a bracketed head ('【…】', a run-in one or one ending its line) is at least this long
+RUN_IN_LINES = 4  # a run-in head is set on at most this many lines
+_SENTENCE_END = ("。", "！", "？", "!", "?", "；", "…")
+PITCHES = 2.0  # the rows looked at around a gap are each at most this many line pitches from the last
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 INLINE_RATIO = 1.4  # an inline run of code set at most this much smaller than its text (a browser's 13 px in 16 px)
@@ -104,6 +108,7 @@ class Line:
     row: bool = False  # a table's row read across its cells (qa.formats.pdf.tables): a paragraph of its own
     code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
     ends_point: bool = False  # a slide's point ends with this line: the next line opens another (qa.formats.pdf.slides)
+    run_in: bool = False  # a brief's bold headline ending here, its text run on after it on the row (_run_in_split)
 
 
 def _left(line: Line) -> float:
@@ -185,7 +190,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     not latin
                     and prev.text.isalnum()  # between two words (names): not after a sentence's end
                     and ch.text.isalnum()
-                    and EM_SPACE[0] * small <= gap <= EM_SPACE[1] * small
+                    and EM_SPACE[0] * _em(prev, ch) <= gap <= EM_SPACE[1] * _em(prev, ch)
                     and not on_edge(ch.x0, long_starts)
                     and not on_edge(prev.x1, long_ends)
                     and abs(prev.size - ch.size) < 0.05 * small
@@ -195,7 +200,7 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # ('张三　李四', a closing byline's names) that the PDF does not store as a character.
                     # A gutter's sides are column edges, where a line's worth of text starts (ends) in several
                     # rows — not where the names of bylines set alike ('本报记者　李娜') start in a few.
-                    reach = max(reach, EM_SPACE[1] * small)
+                    reach = max(reach, EM_SPACE[1] * _em(prev, ch))
                 # How far apart a justified row sets its characters here (before prev, or after ch).
                 spread = max(0.0, prev.x0 - current[-2].x1 if len(current) > 1 else 0.0)
                 if j + 1 < len(row):
@@ -261,13 +266,13 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     and not _inline_code(prev, ch, gap, reach)
                 )
                 if gap > reach or resized or overrun:
-                    made = _make_line(current, page)
+                    made = _run_in_split(current, page, lines)
                     if overrun and made:
                         made[-1].core_x1 = min(made[-1].core_x1, float(edge))
                     lines.extend(made)
                     current = []
             current.append(ch)
-        lines.extend(_make_line(current, page))
+        lines.extend(_run_in_split(current, page, lines))
     display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
     _trim_overruns(trimmed, ends, starts)
@@ -546,9 +551,10 @@ def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size:
     step_x = (right - left) / bins
     covered = [0] * bins
     found = 0
+    reach = min(2.2 * size, PITCHES * _pitch(rows, r, lo, hi, size))
     for step in (-1, 1):
         k, at, seen = r + step, base, 0
-        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= 2.2 * size:
+        while 0 <= k < len(rows) and seen < 3 and abs(rows[k][0].base - at) <= reach:
             near = [
                 _ink(c)
                 for c in rows[k]
@@ -581,6 +587,91 @@ def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size:
     return best < GUTTER * size
 
 
+def _pitch(rows: list[list[_Char]], r: int, lo: float, hi: float, size: float) -> float:
+    """The baseline distance from row ``r`` to the nearest row above or below with text of this size between ``lo``
+    and ``hi`` (inf for none): the line pitch the rows around a gap are measured in.
+
+    Measured, not taken from the size: a PDF writer that scales its content by the page's matrix (Qt prints CSS
+    pixels at 0.576 pt) states a size its glyphs are not set at, and two of its lines' pitches reach past a module's
+    last line into the next story, whose lines run across the gutter."""
+    best = float("inf")
+    for step in (-1, 1):
+        k = r + step
+        while 0 <= k < len(rows):
+            if any(c.x1 > lo and c.x0 < hi and abs(c.size - size) <= 0.02 * size for c in rows[k]):
+                best = min(best, abs(rows[k][0].base - rows[r][0].base))
+                break
+            k += step
+    return best
+
+
+def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line]:
+    """``chars`` as a line, or as two when a brief's RUN-IN headline ends on it: the bold head, then its text.
+
+    A briefs column (简讯) sets each item's headline in bold (or in 【】) and runs the item's text on after it on
+    the same line. Read as one line, the head's last characters went into the text ('休】中国交响乐团…' under
+    '【一月至二月歌舞乐不') or the text's first into the head. A line is cut where bold turns regular — once, the bold
+    part first, ending no sentence — when the bold part is a bracketed head (【…】), or closes one opened on the
+    bold lines right above, or goes on from a whole bold line right above it (the head's first line). A bold
+    lead-in on a paragraph's first line ('本报讯', a dateline) has no bold line over it and no brackets: it stays in
+    its line. The brackets go: they set the head apart, they are no words of it (also around a head that ends its
+    line, its text under it)."""
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible or not visible[0].bold or max(c.size for c in visible) > 1.02 * min(c.size for c in visible):
+        return _make_line(chars, page)
+    size = visible[0].size
+    cut = next((k for k, c in enumerate(visible) if not c.bold), len(visible))
+    over: list[Line] = []  # the bold lines right over this one, nearest first, set alike at its left
+    top = visible[0].top
+    for ln in reversed(above[-40:]):
+        if (
+            ln.bold
+            and abs(ln.size - size) <= 0.02 * size
+            and abs(ln.x0 - visible[0].x0) <= 0.6 * size
+            and 0.5 * size <= top - ln.top <= 2.2 * size
+        ):
+            over.append(ln)
+            top = ln.top
+            if len(over) == RUN_IN_LINES - 1:
+                break
+    # The line opening this head's bracket: up the bold lines over it, none closing a bracket on the way.
+    opened = None
+    for ln in over:
+        if "】" in ln.text:
+            break
+        if ln.text.startswith("【"):
+            opened = ln
+            break
+    head_text = "".join(c.text for c in visible[:cut])
+    closes = opened is not None and head_text.endswith("】") and "【" not in head_text
+    alone = head_text.startswith("【") and head_text.endswith("】") and head_text.count("【") == 1
+    if cut == len(visible):  # all bold: a head ending its line, its brackets dropped
+        made = _make_line(chars, page)
+        if closes and opened is not None:
+            made[0].text = made[0].text.removesuffix("】")
+            opened.text = opened.text.removeprefix("【")
+        elif alone and len(head_text) >= RUN_IN_HEAD + 2 and made:
+            made[0].text = made[0].text.removeprefix("【").removesuffix("】")
+        return made
+    if any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END):
+        return _make_line(chars, page)
+    bracketed = alone and len(head_text) >= RUN_IN_HEAD + 2
+    goes_on = (  # (a bold phrase going on by one character is no head ending: two at least)
+        bool(over) and over[0].x1 >= visible[-1].x1 - size and "】" not in over[0].text and len(visible) - cut >= 2
+    )
+    if not (bracketed or closes or goes_on):
+        return _make_line(chars, page)
+    head = {id(c) for c in visible[:cut]}
+    made = _make_line([c for c in chars if id(c) in head], page)
+    for ln in made:
+        ln.run_in = True
+        if bracketed or closes:
+            ln.text = ln.text.removesuffix("】").removeprefix("【")
+    if closes and opened is not None:
+        opened.text = opened.text.removeprefix("【")
+    return made + _make_line([c for c in chars if id(c) not in head], page)
+
+
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
     visible = [c for c in chars if not c.text.isspace()]
     if not visible:
@@ -606,7 +697,7 @@ def _make_line(chars: list[_Char], page: int) -> list[Line]:
             and parts[-1] != " "
             and (
                 (gap > 0.25 * ch.size and ch.text.isascii())
-                or gap >= EM_SPACE[0] * ch.size
+                or gap >= EM_SPACE[0] * _em(prev, ch)
                 or latin_space
                 or _script_gap(prev, ch, gap, spread, _LEADING_NUMBER.fullmatch("".join(parts)) is not None)
                 or _after_chapter_number("".join(parts), prev, ch, gap, spread)
@@ -690,8 +781,19 @@ def _after_chapter_number(so_far: str, prev: _Char, ch: _Char, gap: float, sprea
 
 def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
     """Indexes of ``lines`` grouped into columns, left to right: lines whose text spans (from the ink of
-    a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes)."""
-    return _groups([(_left(ln), ln.core_x1, i) for i, ln in enumerate(lines)], GUTTER * body)
+    a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes).
+
+    A jump line alone ('▼下转第2版', '（转2版）') is set inside its story's column, against its right edge or
+    centred: it counts at its middle. Set right-aligned in bold, it may end a little past the column's edge (a
+    synthetic bold widens each glyph), and at its full width it would bridge the gutter and join two columns'
+    rows into lines read across both."""
+    spans = []
+    for i, ln in enumerate(lines):
+        lo, hi = _left(ln), ln.core_x1
+        if markers.TRANSFER.fullmatch(ln.text.strip()):
+            lo = hi = (lo + hi) / 2
+        spans.append((lo, hi, i))
+    return _groups(spans, GUTTER * body)
 
 
 def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
@@ -757,6 +859,18 @@ def _is_head(line: Line, body: float) -> bool:
         and (bool(SECTION_NUMBER.match(text.split()[0])) or len(text.split()) <= 8)
     )
     return distinct and short and not text.endswith(("。", "，", "；", "、", "：", ":"))
+
+
+def _em(prev: _Char, ch: _Char) -> float:
+    """The em two characters are set in: their size, or between two ideographs the width of their boxes when narrower.
+
+    A full-width glyph's box is one em wide. A writer that scales its content by the page's matrix (Qt prints CSS
+    pixels at 0.576 pt) states a size its glyphs are not set at: the ideographic space between two names ('本报通讯员
+    江泽民') is an em of the glyphs, not of the stated size, and was read as no space at all."""
+    size = min(prev.size, ch.size)
+    if _wide(prev.text) and _wide(ch.text) and prev.text.isalnum() and ch.text.isalnum():
+        return min(size, prev.x1 - prev.x0, ch.x1 - ch.x0) if min(prev.x1 - prev.x0, ch.x1 - ch.x0) > 0 else size
+    return size
 
 
 def _wide(ch: str) -> bool:

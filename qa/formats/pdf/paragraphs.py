@@ -137,7 +137,7 @@ def _unbold_paragraphs(lines: list[Line], body: float) -> None:
         return 0 <= b.top - a.bottom < 0.8 * a.size and abs(b.x0 - a.x0) < 2.5 * a.size
 
     for chain in _stacks(bold, under, 200):
-        if len(chain) < 2:
+        if len(chain) < 2 or chain[-1].run_in:  # (a brief's headline running on into its text: lines.py)
             continue
         # indented, and ending where the next line ends (a centred two-line heading's longer second line
         # starts left of its first too, but does not end where it ends)
