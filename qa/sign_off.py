@@ -26,11 +26,12 @@ ISSUER_NAME = re.compile(
     r"(?:人民政府|办公[室厅]|委员会|党委|支部|[局厅处科部委办院校所站队社室组会联厂馆台]|大学|学院|中学|小学|公司|集团|中心|协会|学会"
     r"|银行|医院|街道|社区)$"
 )
-# A signer by office and name, the way a 公告 or a letter is signed without a date: '市长　张三', '校長：王五',
-# '董事长 李四', '主任委员　欧阳明'. The office ends in a word for a post; the name is two to four characters.
+# A signer by office and name, the way a 公告, a letter or a judgment is signed: '市长　张三', '董事长 李四',
+# '审判员　王五'. The office ends in a word for a post, a space parts it from the name. Not 'label：value':
+# '组长：张建国' is a section's list of post holders ('领导小组：⏎组长：…⏎副组长：…'), not a sign-off.
 SIGNER = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:[长長员員]|主任|书记|書記|经理|經理|主席|法官|负责人|負責人)"
-    r"[\s　：:]+[\u4e00-\u9fff·]{2,5}$"
+    r"[\s　]+([\u4e00-\u9fff·]{2,5})$"
 )
 MAX_ISSUER_LINE = 30  # characters: an issuer's name, not a sentence
 _NOT_A_NAME = re.compile(r"[，,。；;：:！!？?、]")
@@ -48,5 +49,16 @@ def issuer_line(text: str) -> bool:
 
 
 def signer_line(text: str) -> bool:
-    """A line that is wholly a signer by office and name ('市长　张三', '审判员　王五')."""
-    return bool(SIGNER.match(text))
+    """A line that is wholly a signer by office and name ('市长　张三', '审判员　王五').
+
+    The name must read as a person's name to jieba's part-of-speech tagger (its first word tagged ``nr``): '校长　致辞'
+    and '增长　趋势' have an office-like word and a space but no name. jieba's tagger, not a list of surnames of ours:
+    it knows compound and traditional names ('欧阳明', '蔣萬安') and is loaded only when the pattern matches.
+    """
+    match = SIGNER.match(text)
+    if not match:
+        return False
+    import jieba.posseg  # the tagger loads its model on first use: only for lines shaped like a signature
+
+    first = next(iter(jieba.posseg.cut(match.group(1))), None)
+    return first is not None and first.flag == "nr"

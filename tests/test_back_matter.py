@@ -118,3 +118,41 @@ def test_numbered_supplementary_chapter_keeps_its_number(tmp_path: Path) -> None
     section = _path_of(_outline(path), "本法自2024年7月1日起施行")
     assert section[-1].replace(" ", "") == "第三章附则"
     assert not any("第二章" in level for level in section)
+
+
+TEXTBOOK = """数据结构教程
+
+第一章　绪论
+
+1.1 基本概念
+
+数据结构研究数据的逻辑结构、存储结构及其运算。
+
+参考文献
+
+[1] 严蔚敏. 数据结构（C语言版）[M]. 北京: 清华大学出版社, 2011.
+
+第二章　线性表
+
+2.1 顺序表
+
+顺序表用一组地址连续的存储单元依次存放线性表的元素。
+
+参考文献
+
+[1] Knuth D E. The Art of Computer Programming[M]. Addison-Wesley, 1997.
+"""
+
+
+def test_chapter_references_stay_the_chapters_own(tmp_path: Path) -> None:
+    """Negative: a textbook's references after every chapter are that chapter's, and the next chapter is no part of
+    them ('参考文献 › 第二章 线性表' once every later chapter nested under the first chapter's references)."""
+    path = tmp_path / "textbook.txt"
+    path.write_text(TEXTBOOK, encoding="utf-8")
+    outline = _outline(path)
+    first = _path_of(outline, "严蔚敏")
+    assert [t.replace(" ", "") for t in first[-2:]] == ["第一章绪论", "参考文献"]
+    second = _path_of(outline, "顺序表用一组")
+    assert "参考文献" not in second and any(t.replace(" ", "") == "第二章线性表" for t in second)
+    last = _path_of(outline, "Knuth")
+    assert [t.replace(" ", "") for t in last[-2:]] == ["第二章线性表", "参考文献"]

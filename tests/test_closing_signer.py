@@ -110,3 +110,22 @@ def test_judgment_closing_lines_are_text_of_their_own(tmp_path: Path) -> None:
             text = outline.paragraphs[k].text
             if text.startswith(("二〇二四年", "书记员")):
                 assert not join, f"{text!r} glued to the line above"
+
+
+def test_post_holders_listed_in_a_section_stay_there(tmp_path: Path) -> None:
+    """Negative: '组长：张建国⏎副组长：李明华' under '三、组织领导' is the section's list of post holders,
+    not a sign-off,
+    and '校长　致辞' names no one."""
+    text = (
+        "关于开展城乡环境整治工作的实施方案\n\n一、工作目标\n\n全面改善城乡人居环境，提升群众满意度。\n\n"
+        "二、主要任务\n\n开展垃圾清运、河道清理和违章建筑整治。\n\n三、组织领导\n\n县政府成立城乡环境整治工作领导小组：\n"
+        "组长：张建国\n副组长：李明华\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    outline = _outline(path)
+    for needle in ("张建国", "李明华"):
+        assert _where(outline, needle)[-1] == "三、组织领导", needle
+    from qa.sign_off import signer_line
+
+    assert not signer_line("校长　致辞") and not signer_line("增长　趋势") and signer_line("审判员　王五")

@@ -30,9 +30,12 @@ MAX_SIGNATURE_LINE = 30  # characters: an issuer's name or a signature line, not
 
 
 def _signed(text: str) -> bool:
-    """A signature line ('甲方（盖章）：', '法定代表人（签字）：张明'), not a sentence that mentions signing."""
-    if signer_line(text):
-        return True
+    """A signature: a signer by office and name ('市长　张三') or a signature line ('甲方（盖章）：')."""
+    return signer_line(text) or _signature_line(text)
+
+
+def _signature_line(text: str) -> bool:
+    """A contract's line for a signature or seal, not a sentence that mentions signing."""
     return (
         bool(_SIGNATURE.search(text))
         and len(text) <= MAX_SIGNATURE_LINE * 2

@@ -134,15 +134,17 @@ BACK_MATTER = re.compile(
 )
 
 
-def apply_heading_run(path: tuple[str, ...], titles: list[str]) -> tuple[str, ...]:
+def apply_heading_run(path: tuple[str, ...], titles: list[str], last_numbered: bool = False) -> tuple[str, ...]:
     """The section path after a run of heading lines.
 
     A numbered heading closes every open level numbered at or below its own depth and nests
     under the rest. An unnumbered run as long as the current path replaces it; a shorter one
     replaces its deepest levels (a new headline under the same banner keeps the banner) — except back matter
-    ('附则', '参考文献'), which closes every numbered level open and stands beside the outermost.
+    ('附则', '参考文献') after the document's last numbered heading (``last_numbered``: no numbered heading follows),
+    which closes every numbered level open and stands beside the outermost. Followed by a numbered heading, it is a
+    chapter's own ('第一章 … 参考文献' then '第二章'), and a law's '附则' inside a collection of laws is that law's.
     """
-    if BACK_MATTER.fullmatch(heading_title(titles[0])):
+    if last_numbered and BACK_MATTER.fullmatch(heading_title(titles[0])):
         numbered = next((j for j, t in enumerate(path) if line_outline_rank(heading_title(t)) is not None), None)
         if numbered is not None:
             return path[:numbered] + tuple(titles)

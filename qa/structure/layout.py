@@ -21,6 +21,7 @@ from qa.structure.headings import (
     apply_heading_run,
     heading_title,
     is_heading_block,
+    line_outline_rank,
     outline_rank,
     title_and_dek,
 )
@@ -292,7 +293,17 @@ def _walk(paragraphs: list[Paragraph], kinds: list[str]) -> Layout:
             sub_shapes.append((aid, titles))
             segments.append(Segment(article=aid, suffix=tuple(titles), opened_by_run=list(run)))
             return
-        level_path = nest(level_path, titles)
+        if nest is apply_heading_run:
+            # back matter after the last numbered heading closes the numbered levels (``apply_heading_run``) — unless
+            # it ended a chapter before (a textbook's '参考文献' after every chapter: the last is chapter's own too)
+            last_numbered = not any(
+                (start > run[0] and any(line_outline_rank(t) is not None for t in later))
+                or (start < run[0] and later[0] == titles[0])
+                for start, later in all_runs
+            )
+            level_path = apply_heading_run(level_path, titles, last_numbered)
+        else:
+            level_path = nest(level_path, titles)
         open_article(level_path, "headed", None, run)
 
     prev_body: str | None = None
