@@ -171,3 +171,67 @@ def test_a_subhead_in_one_storys_columns_is_no_band_end(tmp_path: Path, fonts) -
     section = next(s for s in outline.sections if s.path[-1] == SUBHEAD)
     under = "".join(outline.paragraphs[i].text.replace(" ", "") for i in section.paragraphs)
     assert all(mark in under for mark in after), [mark for mark in after if mark not in under]
+
+
+SPACED_HEAD, SPACED_SUBHEAD = "古城墙修缮工程完工", "◆民生一"
+
+
+def _numbered(first: int, rows: int) -> tuple[list[str], int]:
+    """A paragraph of ``rows`` column lines made of numbered sentences from ``first`` on, its last line short and
+    ending on a full stop: (its lines, the next number)."""
+    text, n = "", first
+    while len(text) < rows * PER_LINE:
+        text += f"（{n}）{SENTENCES[n % len(SENTENCES)]}"
+        n += 1
+    text = text[: (rows - 1) * PER_LINE + PER_LINE // 2 - 1] + "。"
+    return [text[k : k + PER_LINE] for k in range(0, len(text), PER_LINE)], n
+
+
+def _spaced_story_page(path: Path) -> list[str]:
+    """One story over three columns under a headline, set with no first-line indents and a white row between
+    paragraphs (as the dense and embedded-font papers are): column 1 opens a subhead under a paragraph's end and a
+    white row, and columns 2 and 3 end paragraphs in that white row, a white row under them as under every
+    paragraph of the story.
+    Returns the lines in reading order (the subhead in its place)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 20)
+    c.drawString(MARGIN, TOP + 40, SPACED_HEAD)
+    order: list[str] = []
+    n = 0
+    # Per column, the paragraphs' rows (None: the subhead), each followed by a white row; 30 rows in all.
+    layout = ([4, 4, None, 8, 11], [3, 6, 9, 8], [2, 7, 9, 8])
+    for col, paragraphs in enumerate(layout):
+        row = 0
+        for rows in paragraphs:
+            if rows is None:
+                _head(c, col, row, SPACED_SUBHEAD)
+                order.append(SPACED_SUBHEAD)
+                row += 1
+                continue
+            lines, n = _numbered(n, rows)
+            for line in lines:
+                _draw(c, col, row, (line, False))
+                order.append(line)
+                row += 1
+            row += 1
+    c.save()
+    return order
+
+
+def test_a_subhead_level_with_spaced_paragraph_ends_is_no_band_end(tmp_path: Path, fonts) -> None:
+    """Where every paragraph ends with a white row under it, the white under the last column's paragraph, level
+    with a subhead in the first column, is no story's end: the columns are read whole, one after another, and the
+    text after the subhead (all of columns 2 and 3) stays under it."""
+    path = tmp_path / "spaced.pdf"
+    order = _spaced_story_page(path)
+    outline = recover_outline(read_pdf(path, path.name))
+    flat = "".join(p.text.replace(" ", "") for p in outline.paragraphs)
+    marks = [int(m) for m in re.findall(r"（(\d+)）", flat)]
+    assert marks == sorted(marks) and len(marks) >= 40, marks  # column by column, as written
+    at = order.index(SPACED_SUBHEAD)
+    after = re.findall(r"（\d+）", "".join(order[at + 1 :]))
+    section = next(s for s in outline.sections if s.path[-1] == SPACED_SUBHEAD)
+    under = "".join(outline.paragraphs[i].text.replace(" ", "") for i in section.paragraphs)
+    assert all(mark in under for mark in after), [mark for mark in after if mark not in under]

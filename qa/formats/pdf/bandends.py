@@ -50,6 +50,9 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     columns = [
         sorted((ln for ln in lines if x0 - body <= ln.x0 < x1 - body), key=lambda ln: ln.top) for x0, x1 in spans
     ]
+    opened = [col for col in columns if col and _is_head(col[0], body) and not _CONT_LINE.match(col[0].text)]
+    if len(opened) > 1:
+        return None  # stories side by side, each opening under a headline of its own: modules, not one band
     first = columns[0]
     for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
         if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
@@ -114,6 +117,30 @@ def _cut_at(
         return None  # the last column's text does not stop at the cut, or stops with no white under it
     if not _ends_story(end, right, body) or _is_head(runs_on, body) or _CONT_LINE.match(runs_on.text):
         return None
-    if any(not [ln for ln in col if ln.top < cut] for col in columns):
-        return None  # a column with nothing in the band: no band of balanced columns
+    if _spaces_paragraphs(columns, cut, body, runs_on.top - end.bottom):
+        return None  # white under a paragraph's end is how the band parts all its paragraphs: no story's end
+    if any(not [ln for ln in col if ln.top < cut] or not [ln for ln in col if ln.top >= cut] for col in columns):
+        return None  # a column with nothing in the band, or with nothing under it: no band ends across them all
     return [ln for ln in lines if ln.top < cut], [ln for ln in lines if ln.top >= cut]
+
+
+def _spaces_paragraphs(columns: list[list[Line]], cut: float, body: float, white: float) -> bool:
+    """Does the band (its columns above ``cut``) set white between its paragraphs: do most of its paragraph ends
+    (a line two characters or more short of its column's text, more text under it) have as much white under them
+    as the last column's end has (``white``, to a tenth of the body: a paper's paragraph space is one amount)?
+
+    A paper with no first-line indents parts its paragraphs with a line's white; there the white under the last
+    column's paragraph is any paragraph's, level with the first column's subhead by chance."""
+    ends = spaced = 0
+    for column in columns:
+        band = [ln for ln in column if ln.top < cut]
+        text = [ln for ln in band if not _is_head(ln, body)]
+        if not text:
+            continue
+        right = max(ln.x1 for ln in text)
+        for line, under in zip(band, band[1:], strict=False):
+            if _is_head(line, body) or _is_head(under, body) or right - line.x1 <= 2 * body:
+                continue  # (a line short by a character or two: a ragged edge, digits, Latin words)
+            ends += 1
+            spaced += under.top - line.bottom >= white - 0.1 * body
+    return 2 * spaced > ends > 0
