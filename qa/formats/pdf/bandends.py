@@ -6,6 +6,12 @@ typesetter leaves neither, the columns run down the page unbroken and the XY-cut
 band's story and the second band's stories interleaved. What tells the band's end is its story's end: the last
 column of a balanced band holds the story's last lines, a paragraph's end (or its jump marker) with white under it,
 while the first column, at that height, opens the next band with a headline. The XY-cut then cuts across there.
+
+What looks the same and is no band's end (seen on the dense, embedded-font and fpdf2 papers): modules side by side,
+each column opening under a headline of its own, two of them ending level by chance; a column with nothing under
+that height (the band under it does not run across); and a paper that parts every paragraph with a line's white
+(no indents), where the white under the last column's paragraph is any paragraph's and the first column's "headline"
+a subhead of the same story.
 """
 
 from __future__ import annotations
@@ -35,7 +41,9 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     It ends where the first column opens a story with headline type after text of the band's own, while the last
     column's text stops at that height, a paragraph's end with white under it, and what follows there in the last
     column is no headline (it runs on the next band's story, from the column before). Nothing is cut when the
-    columns do not start together (no band) or any part would be empty."""
+    columns do not start together (no band), when more than one of them opens under a headline (modules side by
+    side), when a column has nothing on either side of the cut, when that white is the paper's paragraph space
+    (see _spaces_paragraphs), or when any part would be empty."""
     text = [ln for ln in lines if not _is_head(ln, body)]  # (a headline over several columns joins them)
     groups = _column_groups(text, body)
     if len(groups) < 3:
