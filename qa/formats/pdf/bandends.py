@@ -17,7 +17,7 @@ a subhead of the same story.
 from __future__ import annotations
 
 from qa.formats.pdf.furniture import _JUMP_MARK
-from qa.formats.pdf.lines import _CONT_LINE, Line, _column_groups, _is_head
+from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, Line, _column_groups, _is_head
 from qa.formats.pdf.stacked import stacked
 
 # In units of the usual line pitch (the body's line height plus the line gap), chosen on the DIAGNOSIS seeds of the
@@ -58,8 +58,7 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     columns = [
         sorted((ln for ln in lines if x0 - body <= ln.x0 < x1 - body), key=lambda ln: ln.top) for x0, x1 in spans
     ]
-    opened = [col for col in columns if col and _is_head(col[0], body) and not _CONT_LINE.match(col[0].text)]
-    if len(opened) > 1:
+    if _side_by_side(columns, body):
         return None  # stories side by side, each opening under a headline of its own: modules, not one band
     first = columns[0]
     for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
@@ -152,3 +151,28 @@ def _spaces_paragraphs(columns: list[list[Line]], cut: float, body: float, white
             ends += 1
             spaced += under.top - line.bottom >= white - 0.1 * body
     return 2 * spaced > ends > 0
+
+
+def _side_by_side(columns: list[list[Line]], body: float) -> bool:
+    """Do two or more columns open under headlines of their own: a heading group at a column's top (its first lines
+    in display type, a jump's continuation line aside) holding headline type, not set under another column's
+    opening headline (a subtitle '——…' under a headline across columns is that headline's)?
+
+    Modules set side by side open that way; a band of flow stories opens one column with a headline or a section
+    label ('■城乡新貌', kicker type), the next column running on or opening under a label or a subtitle."""
+    groups = []
+    for column in columns:
+        group: list[Line] = []
+        for line in column:
+            if not _is_head(line, body) or _CONT_LINE.match(line.text):
+                break
+            group.append(line)
+        groups.append(group)
+    opening = [g for g in groups if any(ln.size >= HEAD_RATIO * body for ln in g)]
+    heads = [ln for g in opening for ln in g]
+    own = [
+        g
+        for g in opening
+        if not any(h.top < g[0].top and h.x0 - body <= g[0].x0 and g[0].x1 <= h.x1 + body for h in heads)
+    ]
+    return len(own) > 1
