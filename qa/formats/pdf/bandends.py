@@ -41,9 +41,9 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     It ends where the first column opens a story with headline type after text of the band's own, while the last
     column's text stops at that height, a paragraph's end with white under it, and what follows there in the last
     column is no headline (it runs on the next band's story, from the column before). Nothing is cut when the
-    columns do not start together (no band), when more than one of them opens under a headline (modules side by
-    side), when a column has nothing on either side of the cut, when that white is the paper's paragraph space
-    (see _spaces_paragraphs), or when any part would be empty."""
+    columns do not start together (no band), when more than one of them opens under a headline of its own
+    (modules side by side, see _side_by_side), when a column has nothing on one side of the cut, when that white
+    is the paper's paragraph space (see _spaces_paragraphs), or when any part would be empty."""
     text = [ln for ln in lines if not _is_head(ln, body)]  # (a headline over several columns joins them)
     groups = _column_groups(text, body)
     if len(groups) < 3:
