@@ -171,3 +171,148 @@ def test_a_subhead_in_one_storys_columns_is_no_band_end(tmp_path: Path, fonts) -
     section = next(s for s in outline.sections if s.path[-1] == SUBHEAD)
     under = "".join(outline.paragraphs[i].text.replace(" ", "") for i in section.paragraphs)
     assert all(mark in under for mark in after), [mark for mark in after if mark not in under]
+
+
+SPACED_HEAD, SPACED_SUBHEAD = "古城墙修缮工程完工", "◆民生一"
+
+
+def _numbered(first: int, rows: int) -> tuple[list[str], int]:
+    """A paragraph of ``rows`` column lines made of numbered sentences from ``first`` on, its last line short and
+    ending on a full stop: (its lines, the next number)."""
+    text, n = "", first
+    while len(text) < rows * PER_LINE:
+        text += f"（{n}）{SENTENCES[n % len(SENTENCES)]}"
+        n += 1
+    text = text[: (rows - 1) * PER_LINE + PER_LINE // 2 - 1] + "。"
+    return [text[k : k + PER_LINE] for k in range(0, len(text), PER_LINE)], n
+
+
+def _spaced_story_page(path: Path) -> list[str]:
+    """One story over three columns under a headline, set with no first-line indents and a white row between
+    paragraphs (as the dense and embedded-font papers are): column 1 opens a subhead under a paragraph's end and a
+    white row, and columns 2 and 3 end paragraphs in that white row, a white row under them as under every
+    paragraph of the story.
+    Returns the lines in reading order (the subhead in its place)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 20)
+    c.drawString(MARGIN, TOP + 40, SPACED_HEAD)
+    order: list[str] = []
+    n = 0
+    # Per column, the paragraphs' rows (None: the subhead), each followed by a white row; 30 rows in all.
+    layout = ([4, 4, None, 8, 11], [3, 6, 9, 8], [2, 7, 9, 8])
+    for col, paragraphs in enumerate(layout):
+        row = 0
+        for rows in paragraphs:
+            if rows is None:
+                _head(c, col, row, SPACED_SUBHEAD)
+                order.append(SPACED_SUBHEAD)
+                row += 1
+                continue
+            lines, n = _numbered(n, rows)
+            for line in lines:
+                _draw(c, col, row, (line, False))
+                order.append(line)
+                row += 1
+            row += 1
+    c.save()
+    return order
+
+
+def test_a_subhead_level_with_spaced_paragraph_ends_is_no_band_end(tmp_path: Path, fonts) -> None:
+    """Where every paragraph ends with a white row under it, the white under the last column's paragraph, level
+    with a subhead in the first column, is no story's end: the columns are read whole, one after another, and the
+    text after the subhead (all of columns 2 and 3) stays under it."""
+    path = tmp_path / "spaced.pdf"
+    order = _spaced_story_page(path)
+    outline = recover_outline(read_pdf(path, path.name))
+    flat = "".join(p.text.replace(" ", "") for p in outline.paragraphs)
+    marks = [int(m) for m in re.findall(r"（(\d+)）", flat)]
+    assert marks == sorted(marks) and len(marks) >= 40, marks  # column by column, as written
+    at = order.index(SPACED_SUBHEAD)
+    after = re.findall(r"（\d+）", "".join(order[at + 1 :]))
+    section = next(s for s in outline.sections if s.path[-1] == SPACED_SUBHEAD)
+    under = "".join(outline.paragraphs[i].text.replace(" ", "") for i in section.paragraphs)
+    assert all(mark in under for mark in after), [mark for mark in after if mark not in under]
+
+
+MODULE_HEADS = {
+    "A": "老街区换新颜",
+    "B": "山区小学通上网络",
+    "C": "春耕生产全面展开",
+    "D": "农资市场货源充足",
+    "E": "气象部门提醒防寒",
+}
+
+
+def _story(key: str, rows: int, start: int, per: int) -> list[tuple[str, bool]]:
+    """``rows`` column lines (``per`` characters wide) of story ``key``: indented paragraphs set with no white
+    between them, each opening on a mark '（A1）' naming its story, the last line short, closing on a full stop."""
+    lines: list[tuple[str, bool]] = []
+    n = 0
+    while len(lines) < rows:
+        n += 1
+        a, b = SENTENCES[(start + 2 * n) % len(SENTENCES)], SENTENCES[(start + 2 * n + 1) % len(SENTENCES)]
+        text = f"（{key}{n}）{a}{b}"
+        lines.append((text[: per - 2], True))
+        lines.extend((text[k : k + per], False) for k in range(per - 2, len(text), per))
+    lines = lines[:rows]
+    text, indented = lines[-1]
+    lines[-1] = (text[: per // 2] + "。", indented)
+    return lines
+
+
+def _modules_page(path: Path) -> None:
+    """Three modules side by side, each opening under its own headline at the top: story A in column 1, story C in
+    column 2 (on a baseline grid half a row lower, running the page's height), story D over columns 3 and 4. A and
+    D end on the same row; under a white row, story B opens in column 1 and story E over columns 3 and 4."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    width = (PAGE_W - 2 * MARGIN - 3 * GUTTER) / 4
+    per = int(width // BODY)
+
+    def x(col: int, indented: bool = False) -> float:
+        return MARGIN + col * (width + GUTTER) + (2 * BODY if indented else 0)
+
+    def put(col: int, row: float, line: tuple[str, bool]) -> None:
+        c.setFont("STSong-Light", BODY)
+        c.drawString(x(col, line[1]), TOP - row * LEADING, line[0])
+
+    def head(col: int, row: float, key: str) -> None:
+        c.setFont("STSong-Light", 16)
+        c.drawString(x(col), TOP - row * LEADING, MODULE_HEADS[key])
+
+    head(0, 0, "A")
+    for row, line in enumerate(_story("A", 8, 0, per), start=1):
+        put(0, row, line)
+    head(0, 10, "B")
+    for row, line in enumerate(_story("B", 19, 3, per), start=11):
+        put(0, row, line)
+    head(1, 0.5, "C")
+    for row, line in enumerate(_story("C", 28, 5, per), start=1):
+        put(1, row + 0.5, line)
+    head(2, 0, "D")
+    for k, line in enumerate(_story("D", 16, 7, per)):
+        put(2 + k // 8, 1 + k % 8, line)
+    head(2, 10, "E")
+    for k, line in enumerate(_story("E", 36, 9, per)):
+        put(2 + k // 18, 11 + k % 18, line)
+    c.save()
+
+
+def test_modules_side_by_side_ending_level_are_no_band(tmp_path: Path, fonts) -> None:
+    """Stories side by side under headlines of their own are modules, not one band's balanced columns, though two
+    of them end on one row and new stories open under them: every story's paragraphs stay under its headline (a
+    cut across there put story C's lower half under story B's headline)."""
+    path = tmp_path / "modules.pdf"
+    _modules_page(path)
+    outline = recover_outline(read_pdf(path, path.name))
+    for section in outline.sections:
+        for i in section.paragraphs:
+            text = outline.paragraphs[i].text.replace(" ", "")
+            keys = set(re.findall(r"（([A-E])\d+）", text))
+            assert all(MODULE_HEADS[k] == section.path[-1] for k in keys), (section.path, text[:20])
+    found = {k for p in outline.paragraphs for k in re.findall(r"（([A-E])\d+）", p.text.replace(" ", ""))}
+    assert found == set(MODULE_HEADS), found

@@ -6,12 +6,18 @@ typesetter leaves neither, the columns run down the page unbroken and the XY-cut
 band's story and the second band's stories interleaved. What tells the band's end is its story's end: the last
 column of a balanced band holds the story's last lines, a paragraph's end (or its jump marker) with white under it,
 while the first column, at that height, opens the next band with a headline. The XY-cut then cuts across there.
+
+What looks the same and is no band's end (seen on the dense, embedded-font and fpdf2 papers): modules side by side,
+each column opening under a headline of its own, two of them ending level by chance; a column with nothing under
+that height (the band under it does not run across); and a paper that parts every paragraph with a line's white
+(no indents), where the white under the last column's paragraph is any paragraph's and the first column's "headline"
+a subhead of the same story.
 """
 
 from __future__ import annotations
 
 from qa.formats.pdf.furniture import _JUMP_MARK
-from qa.formats.pdf.lines import _CONT_LINE, Line, _column_groups, _is_head
+from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, Line, _column_groups, _is_head
 from qa.formats.pdf.stacked import stacked
 
 # In units of the usual line pitch (the body's line height plus the line gap), chosen on the DIAGNOSIS seeds of the
@@ -35,7 +41,9 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     It ends where the first column opens a story with headline type after text of the band's own, while the last
     column's text stops at that height, a paragraph's end with white under it, and what follows there in the last
     column is no headline (it runs on the next band's story, from the column before). Nothing is cut when the
-    columns do not start together (no band) or any part would be empty."""
+    columns do not start together (no band), when more than one of them opens under a headline of its own
+    (modules side by side, see _side_by_side), when a column has nothing on one side of the cut, when that white
+    is the paper's paragraph space (see _spaces_paragraphs), or when any part would be empty."""
     text = [ln for ln in lines if not _is_head(ln, body)]  # (a headline over several columns joins them)
     groups = _column_groups(text, body)
     if len(groups) < 3:
@@ -50,6 +58,8 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
     columns = [
         sorted((ln for ln in lines if x0 - body <= ln.x0 < x1 - body), key=lambda ln: ln.top) for x0, x1 in spans
     ]
+    if _side_by_side(columns, body):
+        return None  # stories side by side, each opening under a headline of its own: modules, not one band
     first = columns[0]
     for k, ln in enumerate(first):  # a headline in the first column under text of its own: the next band's opening
         if k >= MIN_ABOVE and _is_head(ln, body) and not _is_head(first[k - 1], body):
@@ -114,6 +124,55 @@ def _cut_at(
         return None  # the last column's text does not stop at the cut, or stops with no white under it
     if not _ends_story(end, right, body) or _is_head(runs_on, body) or _CONT_LINE.match(runs_on.text):
         return None
-    if any(not [ln for ln in col if ln.top < cut] for col in columns):
-        return None  # a column with nothing in the band: no band of balanced columns
+    if _spaces_paragraphs(columns, cut, body, runs_on.top - end.bottom):
+        return None  # white under a paragraph's end is how the band parts all its paragraphs: no story's end
+    if any(not [ln for ln in col if ln.top < cut] or not [ln for ln in col if ln.top >= cut] for col in columns):
+        return None  # a column with nothing in the band, or with nothing under it: no band ends across them all
     return [ln for ln in lines if ln.top < cut], [ln for ln in lines if ln.top >= cut]
+
+
+def _spaces_paragraphs(columns: list[list[Line]], cut: float, body: float, white: float) -> bool:
+    """Does the band (its columns above ``cut``) set white between its paragraphs: do most of its paragraph ends
+    (a line two characters or more short of its column's text, more text under it) have as much white under them
+    as the last column's end has (``white``, to a tenth of the body: a paper's paragraph space is one amount)?
+
+    A paper with no first-line indents parts its paragraphs with a line's white; there the white under the last
+    column's paragraph is any paragraph's, level with the first column's subhead by chance."""
+    ends = spaced = 0
+    for column in columns:
+        band = [ln for ln in column if ln.top < cut]
+        text = [ln for ln in band if not _is_head(ln, body)]
+        if not text:
+            continue
+        right = max(ln.x1 for ln in text)
+        for line, under in zip(band, band[1:], strict=False):
+            if _is_head(line, body) or _is_head(under, body) or right - line.x1 <= 2 * body:
+                continue  # (a line short by a character or two: a ragged edge, digits, Latin words)
+            ends += 1
+            spaced += under.top - line.bottom >= white - 0.1 * body
+    return 2 * spaced > ends > 0
+
+
+def _side_by_side(columns: list[list[Line]], body: float) -> bool:
+    """Do two or more columns open under headlines of their own: a heading group at a column's top (its first lines
+    in display type, a jump's continuation line aside) holding headline type, not set under another column's
+    opening headline (a subtitle '——…' under a headline across columns is that headline's)?
+
+    Modules set side by side open that way; a band of flow stories opens one column with a headline or a section
+    label ('■城乡新貌', kicker type), the next column running on or opening under a label or a subtitle."""
+    groups = []
+    for column in columns:
+        group: list[Line] = []
+        for line in column:
+            if not _is_head(line, body) or _CONT_LINE.match(line.text):
+                break
+            group.append(line)
+        groups.append(group)
+    opening = [g for g in groups if any(ln.size >= HEAD_RATIO * body for ln in g)]
+    heads = [ln for g in opening for ln in g]
+    own = [
+        g
+        for g in opening
+        if not any(h.top < g[0].top and h.x0 - body <= g[0].x0 and g[0].x1 <= h.x1 + body for h in heads)
+    ]
+    return len(own) > 1
