@@ -283,6 +283,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
         reverse=True,
     )
     blocks: list[Block] = []
+    subhead_faces: set[tuple[float, bool]] = set()  # (size, bold) of the subheads since the last headline
     para: list[_Item] = []
     pending_prefix = ""
     held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
@@ -379,8 +380,19 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
                 end = ks.pop()
             later = [items[k].line for k in ks]
             opener = items[i + 1].line.text if i + 1 < len(items) else ""
-            story = bool(dateline(opener) or is_byline(opener))  # a story's dateline or byline opens what follows
-            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later, openers, story))
+            # A story's dateline or byline opens what follows — unless the head is set in the type of a subhead the
+            # story above has already shown (a subhead's text may open with a quoted dateline).
+            face = max((round(it.line.size, 1), it.line.bold) for it in group)
+            story = bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces
+            made = _heading_blocks(group, body, head_sizes, multi_column, later, openers, story)
+            for block in made:
+                if block.heading_level == 1:
+                    subhead_faces = set()
+                elif block.heading_level == 2:  # (the face of its own lines: a box title's first item is one)
+                    subhead_faces |= {
+                        (round(it.line.size, 1), it.line.bold) for it in group if it.line.text in block.text
+                    }
+            blocks.extend(made)
             i += 1
             continue
         text = line.text
