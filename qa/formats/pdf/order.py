@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qa.formats.pdf.bandends import band_end_cut
+from qa.formats.pdf.bandstarts import band_start_cut
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.headbands import _heading_band_atop, _heading_over_columns, _not_last_column, _under_one_headline
 from qa.formats.pdf.lines import (
@@ -33,6 +34,7 @@ OPENS_NEAR = 1.5  # a headline this many body lines below a full-width gap still
 OPENS_UNDER = 6.0  # ... or this many, as the first line under the gap of a column whose text ends over it
 BAND_GAP = 1.0  # ... when the gap is this much (x body size) wider than the line gap
 RULED_GAP = 0.25  # a gap this much (x body size) wider than the line gap holds a rule between bands of modules
+RULE_TOUCH = 0.3  # ... and in a narrower gap the rule may lie this far (x body size) into the box of the line under it
 SPACED_GAP = 1.5  # where paragraphs are indented, white this much (x body size) over the line gap under columns
 # ending on one row ends their block
 _SENTENCE_END = tuple("。！？!?；;…：:")
@@ -69,6 +71,8 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         rest = [ln for ln in lines if id(ln) not in in_head]
         return [sorted(head, key=lambda ln: (ln.top, ln.x0)), *_xy_cut(rest, layout, depth + 1)]
     ended = band_end_cut(lines, layout.body, layout.line_gap)  # a band of columns ending with no gap (bandends.py)
+    # (or the next band's columns starting together under heads set with no gap over them: bandstarts.py)
+    ended = ended or band_start_cut(lines, layout.body, layout.line_gap, layout.para_gap is not None)
     if ended:
         return [leaf for part in ended for leaf in _xy_cut(part, layout, depth + 1)]
     strips = [[lines[i] for i in col] for col in _column_groups(lines, layout.body)]
@@ -440,15 +444,18 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             if boundary and layout.para_gap is not None:
                 boundary = not _continues_through(columns(), edge_above, edge_below, layout, bands[j : j + 6])
             boundary = boundary or tight_head
-            ruled_gap = gap > layout.line_gap + RULED_GAP * body
-            if not boundary and ruled_gap and not under_headline and layout.rules:
-                # A rule drawn across the whole region in a gap wider than a line's parts two bands of modules
-                # (papers rule off each band of stories, often with less space than an unruled band boundary
-                # needs), whatever opens below it: the columns above end there.
+            if not boundary and gap > 0 and not under_headline and layout.rules:
+                # A rule drawn across the whole region between two rows parts two bands of modules (papers rule
+                # off each band of stories, often with less space than an unruled band boundary needs), whatever
+                # opens below it: the columns above end there. In a gap wider than a line's, anywhere in it; in a
+                # narrower one (a typesetter that sets the next band's label right under its rule) the rule may
+                # touch the top of the line under it, whose box starts above its glyphs.
                 if span is None:
                     span = (min(ln.x0 for ln in region), max(ln.x1 for ln in region))
+                wide_rule_gap = gap > layout.line_gap + RULED_GAP * body
+                reach = 0.0 if wide_rule_gap else RULE_TOUCH * body
                 boundary = any(
-                    edge_above <= y <= edge_below and x0 <= span[0] + body and x1 >= span[1] - body
+                    edge_above <= y <= edge_below + reach and x0 <= span[0] + body and x1 >= span[1] - body
                     for x0, x1, y in layout.rules
                 )
         elif mode == "block":

@@ -283,6 +283,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
         reverse=True,
     )
     blocks: list[Block] = []
+    subhead_faces: set[tuple[float, bool]] = set()  # (size, bold) of the subheads since the last headline
     para: list[_Item] = []
     pending_prefix = ""
     held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
@@ -378,7 +379,20 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             while end < len(items) and ks and ks[-1] == end - 1:
                 end = ks.pop()
             later = [items[k].line for k in ks]
-            blocks.extend(_heading_blocks(group, body, head_sizes, multi_column, later, openers))
+            opener = items[i + 1].line.text if i + 1 < len(items) else ""
+            # A story's dateline or byline opens what follows — unless the head is set in the type of a subhead the
+            # story above has already shown (a subhead's text may open with a quoted dateline).
+            face = max((round(it.line.size, 1), it.line.bold) for it in group)
+            story = bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces
+            made = _heading_blocks(group, body, head_sizes, multi_column, later, openers, story)
+            for block in made:
+                if block.heading_level == 1:
+                    subhead_faces = set()
+                elif block.heading_level == 2:  # (the face of its own lines: a box title's first item is one)
+                    subhead_faces |= {
+                        (round(it.line.size, 1), it.line.bold) for it in group if it.line.text in block.text
+                    }
+            blocks.extend(made)
             i += 1
             continue
         text = line.text
@@ -609,6 +623,10 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     return False  # next column or page, unindented after a full line: the paragraph goes on
 
 
+# Marks set before a title that make it a section of what it stands in (a story's '◆民生', a page's '■经济纵横').
+_SECTION_MARKS = ("◆", "◇", "■", "□", "●", "○", "▲", "△", "★", "☆", "▶", "►", "•")
+
+
 def _join_all(lines: list[Line]) -> str:
     text = ""
     for ln in lines:
@@ -623,12 +641,14 @@ def _heading_blocks(
     multi_column: bool,
     later: list[Line] = (),
     openers: list[Line] = (),
+    story: bool = False,
 ) -> list[Block]:
     """A heading group → kicker(s), the headline (one block, lines joined), subtitle(s).
 
     ``later``: display lines further down the article (its subheads); a run under the headline in
     their type is the first of them, not a subtitle (a briefs box's first item title). ``openers``: the display lines
-    that open a heading group anywhere in the document (``qa.formats.pdf.translations``)."""
+    that open a heading group anywhere in the document (``qa.formats.pdf.translations``). ``story``: the text under
+    the group opens with a dateline or a byline (a story's own opening, which no subhead inside a story has)."""
     runs: list[list[Line]] = []
     for it in group:
         ln = it.line
@@ -683,6 +703,18 @@ def _heading_blocks(
     ):
         # Display type right over a smaller bold title: a box or column's title (简讯, 社区动态) over its first
         # item's title — the title of what follows, not a subhead of the story before it.
+        level = 1
+    if (
+        level == 2
+        and story
+        and main.size >= KICKER_RATIO * body
+        and not all(ln.bold for ln in runs[biggest])
+        and not main.text.lstrip().startswith(_SECTION_MARKS)
+    ):
+        # Display type a little larger than the body in a light face, over a dateline or a byline: a short story's
+        # headline (papers set a flow band's heads only a size up), not a subhead of the story before it. (Bold
+        # titles over datelines are a briefs box's items, under the box's title; a title behind a mark, '◆民生',
+        # is a section inside a story, whatever opens its text.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
