@@ -386,6 +386,8 @@ def find_documents(root: Path, english: int, probe_pages: int = 10) -> list[Real
     chinese, others = [], []
     seen: set[str] = set()  # the same file shipped by two packages is one document
     for name in sorted(glob.glob(str(root / "**" / "*.pdf"), recursive=True)):
+        if not Path(name).is_file():  # a link whose target a package did not install (Debian's tex-gyre docs)
+            continue
         digest = hashlib.sha256(Path(name).read_bytes()).hexdigest()
         if digest in seen:
             continue
