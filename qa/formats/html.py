@@ -36,6 +36,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
+from qa.formats.html_disclosure import questions_as_headings
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.formats.soft_breaks import ends_paragraph
@@ -1074,6 +1075,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     if body is None:
         body = root
     _aria_headings_as_headings(body)
+    questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
