@@ -29,6 +29,7 @@ DEFAULT_SIZE = 12.0  # points: a word processor's body text where the page names
 MAX_HEAD = 60  # characters: a head is a title, not a paragraph of text
 MUCH_LARGER = 1.3  # a head not set in bold is this much larger than the body (a title in 26 pt over 12 pt text)
 _SENTENCE_END = re.compile(r"[。．.；;：:，,！!？?）)]$")
+MIN_HEADS = 2  # one larger line over a page is its title, which the page's own rules read (numbered heads under it)
 MAX_LEVELS = 4  # head sizes ranked as levels; a page with more sizes than this is styled text, not an outline
 
 
@@ -110,7 +111,7 @@ def word_processor_heads(root, body) -> None:  # noqa: ANN001 - lxml root and <b
         if size > body_size and (bold or size >= MUCH_LARGER * body_size):
             heads[p] = size
     sizes = sorted(set(heads.values()), reverse=True)
-    if not heads or len(sizes) > MAX_LEVELS:
+    if len(heads) < MIN_HEADS or len(sizes) > MAX_LEVELS:
         return
     for p, size in heads.items():
         p.tag = f"h{sizes.index(size) + 1}"
