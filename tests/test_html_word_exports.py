@@ -105,3 +105,17 @@ def test_a_title_of_the_pages_own_and_a_hand_written_page_are_kept(tmp_path):
     )
     paths = _page(tmp_path, generator, body)
     assert paths["特别提示"] == ("一、适用范围",) and paths["逾期不予报销。"] == ("一、适用范围",)
+
+
+def test_one_larger_line_over_an_exported_page_leaves_its_numbered_heads_alone(tmp_path):
+    generator = '<meta name="Generator" content="Microsoft Word 9"><title>软件许可协议</title>'
+    body = '<p class=MsoNormal><b><span style="font-size:14.0pt">软件许可协议 第1.0版</span></b></p>' + "".join(
+        f"<p class=MsoNormal><b>{n}. {head}</b></p><p class=MsoNormal>{text}</p>"
+        for n, head, text in (
+            (1, "定义", "“贡献”是指由贡献者提供的对程序的更改和补充。"),
+            (2, "授予的权利", "每一贡献者授予接收者非独占的、全球性的、免版税的许可。"),
+            (3, "要求", "贡献者可以以目标代码形式分发程序，但须遵守本协议。"),
+        )
+    )
+    paths = _page(tmp_path, generator, body)
+    assert paths["每一贡献者授予接收者非独占的、全球性的、免版税的许可。"][-1] == "2. 授予的权利"
