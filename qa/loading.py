@@ -310,28 +310,65 @@ def iter_source_files(root: Path) -> Iterable[tuple[Path, str]]:
             yield path, display_name(path.relative_to(root).as_posix())
 
 
+def _file_key(path: Path) -> str:
+    """The file a path names, however it was reached (a folder and a file in it, a link, '..')."""
+    try:
+        return str(path.resolve())
+    except OSError:  # a link loop: told apart by its name
+        return str(path.absolute())
+
+
+def _named_apart(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """``found`` with each id that names two different files made distinct by the folders above it, the fewest
+    that tell the files apart ('printed/law.pdf', 'lo/law.pdf'), as a folder build names '2024/会议纪要.txt'
+    beside '2025/会议纪要.txt'. Two files given with one name are two documents: keeping the first alone lost
+    the second without a question able to reach it."""
+    groups: dict[str, list[int]] = {}
+    for i, (_, doc_id) in enumerate(found):
+        groups.setdefault(doc_id, []).append(i)
+    named = list(found)
+    for doc_id, members in groups.items():
+        if len(members) < 2:
+            continue
+        own = len(Path(doc_id).parts)
+        parents = [found[i][0].absolute().parts[:-own] for i in members]
+        for depth in range(1, max(len(p) for p in parents) + 1):
+            ids = ["/".join((*p[len(p) - min(depth, len(p)) :], doc_id)) for p in parents]
+            if len(set(ids)) == len(ids):
+                break
+        for i, new in zip(members, ids, strict=True):
+            named[i] = (found[i][0], display_name(new.lstrip("/")))
+    return named
+
+
 def load_paths(paths: Iterable[Path | str]) -> LoadResult:
-    """Load every document under ``paths``; a bad file becomes a message, never an abort."""
+    """Load every document under ``paths``; a bad file becomes a message, never an abort.
+
+    A file given twice (a folder and a file in it, or one path twice) is read once; two different files of one
+    name are both read, each named by the folders that tell it apart (``_named_apart``)."""
     result = LoadResult()
-    seen: set[str] = set()
+    found: list[tuple[Path, str]] = []
+    keys: set[str] = set()
     for raw in paths:
         root = Path(raw)
         if not root.exists():
             result.problems.append(f"{raw}: no such file or directory")
             continue
-        found = False
-        for path, doc_id in iter_source_files(root):
-            found = True
-            if doc_id in seen:
-                result.problems.append(f"{doc_id}: given twice, second copy ({path}) skipped")
-                continue
-            try:
-                result.documents.append(load_file(path, doc_id))
-                seen.add(doc_id)
-            except LoadError as exc:
-                result.problems.append(str(exc))
-        if not found:
+        under = list(iter_source_files(root))
+        if not under:
             result.problems.append(f"{raw}: no {', '.join(SUFFIXES)} files found")
+        for path, doc_id in under:
+            key = _file_key(path)
+            if key in keys:
+                result.problems.append(f"{path}: given twice, read once")
+            else:
+                keys.add(key)
+                found.append((path, doc_id))
+    for path, doc_id in _named_apart(found):
+        try:
+            result.documents.append(load_file(path, doc_id))
+        except LoadError as exc:
+            result.problems.append(str(exc))
     if sum(d.source_format == "pdf" for d in result.documents) > 1:
         from qa.formats.issues import link_issue_pages  # page files of one newspaper issue
 

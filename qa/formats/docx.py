@@ -43,6 +43,7 @@ from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.docx_lines import Line, RunFormats, paragraph_lines
 from qa.formats.docx_numbering import Numbering
+from qa.formats.docx_translated import translated_head, translated_over
 from qa.formats.outline_numbers import (
     DATE_OR_NUMBER,
     MAX_NUMBERED_HEADING,
@@ -508,6 +509,8 @@ def _typeset_headings(
             other = keys.get(j)
             if items[j][0] == "row" or other is None:
                 return True
+            if j == i + 1 and other == keys[i] and translated_head(plain.get(i, items[i][1]), items[j][1]):
+                return heads_text(j)  # 'User Manual' over '使用说明书': one head in two languages
             if other <= keys[i]:
                 return False
             if j in noted:
@@ -865,6 +868,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
         for i, r in candidates.items()
         if numbered_line_heads_text(i, r, items, candidates, linked, noted | questions)
     }
+    # '2. Product Specifications' over '2. 产品规格': one head in two languages, the first heading what the second does
+    numbered.update(translated_over(items, candidates, numbered))
     # A decimal-numbered line under a decimal-numbered styled heading sits where its number says; other unstyled
     # numbered headings sit below every styled level, in their own numbering order.
     implied = {i: lv for i in numbered if (lv := decimal_level(*parents[i], items[i][1])) is not None}

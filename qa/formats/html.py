@@ -36,6 +36,10 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
+from qa.formats.html_disclosure import questions_as_headings
+from qa.formats.html_jumps import without_jump_lines
+from qa.formats.html_word_export import exported_title
+from qa.formats.html_word_heads import word_processor_heads
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.formats.soft_breaks import ends_paragraph
@@ -1101,7 +1105,11 @@ def read_html(path: Path, doc_id: str) -> Document:
     body = root.find("body")
     if body is None:
         body = root
+    title = exported_title(title, body)  # a word processor's placeholder <title>, its Title-style paragraph
+    word_processor_heads(root, body)  # an exported document's heads set by type, not Heading styles
     _aria_headings_as_headings(body)
+    questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
+    without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
