@@ -80,6 +80,7 @@ from qa.formats.pdf.reports import (
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
+from qa.formats.pdf.spilled import give_back_spilled_text
 from qa.formats.pdf.standards import decimal_outline
 from qa.records import Document
 
@@ -94,6 +95,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     # Notes at a page's foot are set aside first (no running footer) and filed after the paragraph citing them.
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
+    give_back_spilled_text(pages, body)  # text in a narrow margin's band is no furniture (qa.formats.pdf.spilled)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
     for page in pages:  # a row of an exam's options is one line, ending its paragraph (qa.formats.pdf.exams)
         page.lines = join_option_rows(page.lines)
