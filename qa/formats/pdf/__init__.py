@@ -80,6 +80,7 @@ from qa.formats.pdf.reports import (
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
+from qa.formats.pdf.spacing import space_paragraphs
 from qa.formats.pdf.spilled import give_back_spilled_text
 from qa.formats.pdf.standards import decimal_outline
 from qa.records import Document
@@ -148,6 +149,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:
         items = join_numbers(items, body)
         items = measure_one_column(items, {p.number: p.width for p in pages}, body)
+        items = space_paragraphs(items, body)  # paragraphs set apart by space (qa.formats.pdf.spacing)
         items = end_points(items, {p.number: p.width for p in pages}) if deck else items
     blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
