@@ -79,6 +79,7 @@ from qa.formats.pdf.reports import (
     nest_by_numbers,
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
+from qa.formats.pdf.sequence import level_by_sequence
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.formats.pdf.spacing import space_paragraphs
 from qa.formats.pdf.spilled import give_back_spilled_text
@@ -158,6 +159,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         blocks = patent_parts(blocks, one_line)  # a patent's 技术领域, 背景技术 … (qa.formats.pdf.patents)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
+    blocks = level_by_sequence(blocks)  # numbers counting 1, 2, 2.1, 3 … nest as they count (qa.formats.pdf.sequence)
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")
