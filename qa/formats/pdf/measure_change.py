@@ -16,6 +16,8 @@ from __future__ import annotations
 from qa.formats.pdf.lines import HEAD_RATIO, Line
 
 MIN_ROWS = 3  # rows of the band below that show the gutter (two lines side by side on a row)
+PROSE = 8.0  # body sizes: each of the two lines beside the gutter is at least this wide (a column's text; a table's
+# cells, 'Division' beside '\\part', are no columns of running text, and a table is read row by row)
 EDGE = 1.0  # body sizes: the gutter's edges agree across its rows within this
 
 
@@ -28,7 +30,11 @@ def _gutter(below: list[Line], body: float) -> tuple[float, float] | None:
         for b in text[i + 1 :]:
             if b.top > a.bottom:
                 break
-            if b.x0 - a.x1 > body and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.5 * (a.bottom - a.top):
+            if (
+                b.x0 - a.x1 > body
+                and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * (a.bottom - a.top)
+                and min(a.x1 - a.x0, b.x1 - b.x0) >= PROSE * body
+            ):
                 gaps.append((a.x1, b.x0))
     if len(gaps) < MIN_ROWS:
         return None
