@@ -80,7 +80,10 @@ from qa.formats.pdf.reports import (
     nest_by_numbers,
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
+from qa.formats.pdf.sequence import level_by_sequence
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
+from qa.formats.pdf.spacing import space_paragraphs
+from qa.formats.pdf.spilled import give_back_spilled_text
 from qa.formats.pdf.standards import decimal_outline
 from qa.formats.pdf.vertical import vertical_heads
 from qa.records import Document
@@ -96,6 +99,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     # Notes at a page's foot are set aside first (no running footer) and filed after the paragraph citing them.
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
+    give_back_spilled_text(pages, body)  # text in a narrow margin's band is no furniture (qa.formats.pdf.spilled)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
     for page in pages:  # a row of an exam's options is one line, ending its paragraph (qa.formats.pdf.exams)
         page.lines = join_option_rows(page.lines)
@@ -150,6 +154,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     if not multi_column:
         items = join_numbers(items, body)
         items = measure_one_column(items, {p.number: p.width for p in pages}, body)
+        items = space_paragraphs(items, body)  # paragraphs set apart by space (qa.formats.pdf.spacing)
         items = end_points(items, {p.number: p.width for p in pages}) if deck else items
     blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
@@ -158,6 +163,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         blocks = patent_parts(blocks, one_line)  # a patent's 技术领域, 背景技术 … (qa.formats.pdf.patents)
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
+    blocks = level_by_sequence(blocks)  # numbers counting 1, 2, 2.1, 3 … nest as they count (qa.formats.pdf.sequence)
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")

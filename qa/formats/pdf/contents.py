@@ -10,6 +10,11 @@ entry rows under the title are dropped (the title stays, a heading over nothing:
 to the first row that is no entry (a contents list on a title page ends where the text begins); a wrapped entry's
 first line, with no number, goes with the entry under it. The next pages go on being contents while they open with
 entry rows (a contents list of several pages).
+
+A contents list printed without page numbers (a web page's links to its sections, a law's 目录 printed from HTML)
+is told by its entries being the document's headings: rows of their own, each named again further on; its run of
+such rows under the title goes (printed so, a law's 目录 had every part and chapter read as headings over nothing,
+and the first chapter's articles filed under the list's last entry).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ _TITLE = re.compile(r"^\s*(?:目\s*录|目\s*次|contents|table\s+of\s+contents)
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})$")
 _LEADERS = re.compile(r"(?:[.．·・…⋯_]\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})?\s*$")
 MIN_ENTRIES = 3  # a contents title heads at least this many entry rows
+NAMED_CHARS = 40  # an entry named again as a heading further on is no longer than a heading
 
 
 def _rows(lines: list[Line]) -> list[list[Line]]:
@@ -86,11 +92,29 @@ def _entries_from(rows: list[list[Line]], start: int, run: _Run) -> int:
     return k
 
 
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def _named_from(rows: list[list[Line]], start: int, later: list[str]) -> int:
+    """The index after the run of rows from ``start`` that are headings named again further on: a contents list
+    printed without page numbers (a web page's list of links to its sections, a law's 目录 printed from HTML) names
+    the headings that follow it, each on a row of its own. ``later``: the document's lines after this page."""
+    texts = [_bare("".join(ln.text for ln in row)) for row in rows]
+    k = start
+    while k < len(rows) and 0 < len(texts[k]) <= NAMED_CHARS:
+        rest = texts[k + 1 :] + later
+        if texts[k] not in rest:
+            break
+        k += 1
+    return k
+
+
 def drop_contents(pages: list[_Page]) -> None:
     """Take contents pages' title and entry rows out of ``pages`` (in place)."""
     going_on = False  # the page before ended in contents entries
     run = _Run(len(pages))
-    for page in pages:
+    for n, page in enumerate(pages):
         rows = _rows(page.lines)
         start = title = None
         for k, row in enumerate(rows):
@@ -101,7 +125,13 @@ def drop_contents(pages: list[_Page]) -> None:
             run = _Run(len(pages))
             end = _entries_from(rows, start + 1, run)
             if end - (start + 1) < MIN_ENTRIES:
+                later = [_bare("".join(ln.text for ln in row)) for p in pages[n + 1 :] for row in _rows(p.lines)]
+                end = _named_from(rows, start + 1, later)
                 going_on = False
+                if end - (start + 1) < MIN_ENTRIES:
+                    continue
+                named = {id(ln) for row in rows[start + 1 : end] for ln in row}
+                page.lines = [ln for ln in page.lines if id(ln) not in named]
                 continue
         elif going_on:
             start = 0

@@ -25,6 +25,7 @@ from qa.formats.pdf.lines import (
     _ruled,
     _style,
 )
+from qa.formats.pdf.measure_change import wider_above
 from qa.formats.pdf.stacked import stacked
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -474,6 +475,7 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 and not any(_is_head(ln, body) for ln in last)
                 and not any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
                 and all(any(f.x0 < ln.x1 and ln.x0 < f.x1 for ln in last) for f in first)
+                and not wider_above(above, bands[j : j + 10], body)  # across the gutter below (measure_change.py)
             )
             boundary = not under_headline and not same_column and (wide or (changed and gap > 1.1 * layout.line_gap))
         else:  # "headline": the gap under display type, once nothing else cuts the region
