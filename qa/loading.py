@@ -322,22 +322,28 @@ def _named_apart(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
     """``found`` with each id that names two different files made distinct by the folders above it, the fewest
     that tell the files apart ('printed/law.pdf', 'lo/law.pdf'), as a folder build names '2024/会议纪要.txt'
     beside '2025/会议纪要.txt'. Two files given with one name are two documents: keeping the first alone lost
-    the second without a question able to reach it."""
-    groups: dict[str, list[int]] = {}
-    for i, (_, doc_id) in enumerate(found):
-        groups.setdefault(doc_id, []).append(i)
+    the second without a question able to reach it. A new id must also differ from every other file's id
+    ('qa build corpus extra' with corpus/a.txt, corpus/extra/a.txt and extra/a.txt: renaming the last two both
+    'extra/a.txt' let one replace the other in the index, silently)."""
     named = list(found)
-    for doc_id, members in groups.items():
-        if len(members) < 2:
-            continue
-        own = len(Path(doc_id).parts)
-        parents = [found[i][0].absolute().parts[:-own] for i in members]
-        for depth in range(1, max(len(p) for p in parents) + 1):
-            ids = ["/".join((*p[len(p) - min(depth, len(p)) :], doc_id)) for p in parents]
-            if len(set(ids)) == len(ids):
-                break
-        for i, new in zip(members, ids, strict=True):
-            named[i] = (found[i][0], display_name(new.lstrip("/")))
+    for _ in range(len(found)):  # each pass settles the clashes it sees; ids only grow towards full paths
+        groups: dict[str, list[int]] = {}
+        for i, (_, doc_id) in enumerate(named):
+            groups.setdefault(doc_id, []).append(i)
+        clashes = [members for members in groups.values() if len(members) > 1]
+        if not clashes:
+            return named
+        for members in clashes:
+            doc_id = named[members[0]][1]
+            own = len(Path(doc_id).parts)
+            parents = [named[i][0].absolute().parts[:-own] for i in members]
+            taken = {d for j, (_, d) in enumerate(named) if j not in members}
+            for depth in range(1, max(len(p) for p in parents) + 1):
+                ids = ["/".join((*p[len(p) - min(depth, len(p)) :], doc_id)).lstrip("/") for p in parents]
+                if len(set(ids)) == len(ids) and not taken.intersection(ids):
+                    break
+            for i, new in zip(members, ids, strict=True):
+                named[i] = (named[i][0], display_name(new))
     return named
 
 

@@ -47,3 +47,18 @@ def test_cli_build_indexes_both_files_of_one_name(tmp_path, monkeypatch, capsys,
     assert "given twice" not in out.out + out.err
     assert main(["search", "520万元", "--index", "idx", "--mode", "keyword"]) == 0
     assert "lo/纪要.txt" in capsys.readouterr().out
+
+
+def test_a_new_name_never_takes_another_files_id(tmp_path, monkeypatch):
+    """'qa build corpus extra' with corpus/a.txt, corpus/extra/a.txt and extra/a.txt: naming the two 'a.txt' apart as
+    'corpus/a.txt' and 'extra/a.txt' gave the third file the id the second already had — one replaced the other in
+    the index with no message. Every file keeps an id of its own and every text is found."""
+    _write(tmp_path / "corpus" / "a.txt", "甲文件：营业收入一百万元。\n")
+    _write(tmp_path / "corpus" / "extra" / "a.txt", "乙文件：营业收入三百万元。\n")
+    _write(tmp_path / "extra" / "a.txt", "丙文件：营业收入五百万元。\n")
+    monkeypatch.chdir(tmp_path)
+    result = load_paths(["corpus", "extra"])
+    ids = [d.doc_id for d in result.documents]
+    assert len(ids) == 3 and len(set(ids)) == 3, ids
+    texts = " ".join(d.text for d in result.documents)
+    assert all(word in texts for word in ("一百万元", "三百万元", "五百万元"))
