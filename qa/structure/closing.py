@@ -79,7 +79,7 @@ def closing_length(texts: list[str]) -> int:
         if above < first:
             above = min(above, MAX_ISSUER_LINES)
         elif _announces_list(before):
-            # the section's own list ('下列单位按职责配合。⏎市发展改革委⏎市财政局'): its issuer, if any, is the full
+            # the section's own list ('下列单位按职责配合。⏎市教委⏎市财政局'): its issuer, if any, is the full
             # name at its foot that names its place ('重庆市人民政府办公厅'), which the list's short names do not
             above = 0
             while above < min(first, MAX_ISSUER_LINES) and _FULL_NAME.match(run[first - above - 1]):
@@ -88,7 +88,7 @@ def closing_length(texts: list[str]) -> int:
 
 
 # What a full organisation's name opens with: its place ('重庆市…', '四川省…', '渝中区…') or the state's ('国家…',
-# '中华人民共和国…'); a list's short names ('市财政局', '市发展改革委') leave it out.
+# '中华人民共和国…'); a list's short names ('市财政局', '市教委') leave it out.
 _FULL_NAME = re.compile(
     r"^(?:中华人民共和国|中共|中国|国家|国务院|[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|州|盟|旗))"
 )
