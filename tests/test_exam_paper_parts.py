@@ -128,3 +128,44 @@ def test_headings_over_lettered_lists_are_no_questions(tmp_path: Path) -> None:
     where = _where(path)
     assert where["B．新增公共停车位"] == ("2026年度社区工作计划", "三、改善居住环境")
     assert where["A．延长便民服务站"] == ("2026年度社区工作计划", "二、提升服务水平")
+
+
+def _glued(path: Path) -> list[tuple[str, str]]:
+    """(previous, next) paragraph texts the outline glues into one sentence."""
+    outline = recover_outline(load_file(path))
+    return [
+        (outline.paragraphs[s.paragraphs[k - 1]].text, outline.paragraphs[s.paragraphs[k]].text)
+        for s in outline.sections
+        for k in range(1, len(s.paragraphs))
+        if s.joins[k]
+    ]
+
+
+INTERVIEW_CUT = "A：我从小在这里长大，看到家乡的年轻人都外出打工，村里只剩下老人和孩子，于是辞掉了城里的工作，回到村里"
+INTERVIEW_REST = "成立了合作社，一开始只有五户人家加入，现在已经发展到两百多户。"
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest"),
+    [
+        (INTERVIEW_CUT, INTERVIEW_REST),
+        (
+            "E. coli（大肠杆菌）在37℃的营养丰富的培养基中生长最快，在不断振荡、供氧充足的条件下，种群约二十分钟",
+            "即可倍增一次。",
+        ),
+        ("安装完成后，首先在命令行中运行初始化脚本 python setup.py init()", "完成配置后再启动服务，默认监听8080端口。"),
+    ],
+)
+def test_a_line_like_an_option_or_a_blank_outside_a_paper_is_still_glued(tmp_path: Path, cut: str, rest: str) -> None:
+    # an interview's answer 'A：…', a sentence opening 'E. coli', a command ending '()' broken across a blank line:
+    # no exam paper, so the sentence goes on below (the option and blank rules are a paper's only)
+    path = tmp_path / "doc.txt"
+    path.write_text(f"对话乡村振兴带头人\n\nQ：您当初为什么选择回到家乡创业？\n\n{cut}\n\n{rest}\n", "utf-8")
+    assert (cut, rest) in _glued(path)
+
+
+def test_in_a_paper_a_question_ending_at_its_blank_is_not_glued(tmp_path: Path) -> None:
+    path = tmp_path / "paper.txt"
+    path.write_text("\n\n".join([*TITLE, *PAPER]) + "\n", "utf-8")
+    glued = _glued(path)
+    assert not any(prev.startswith(("1．下列估测", "A．冰雪消融", "4．光在真空中")) for prev, _ in glued), glued

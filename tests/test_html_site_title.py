@@ -58,3 +58,21 @@ def test_the_document_is_titled_without_the_sites_name(tmp_path: Path, title: st
 def test_a_title_whose_dash_or_underscore_is_its_own_is_kept(tmp_path: Path, title: str) -> None:
     paths = _paths(tmp_path, title, "统计数据", source="某某学校")
     assert paths["初步核算，全"] == (title, "一、综合")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "深度调查｜走进北京协和医院",  # a column's name, then the headline: 医院 names no site
+        "人工智能 | 机器学习 | 计算机学院",  # a school's name the page never gives as its owner
+        "数字政府建设 | 重庆市大数据应用发展管理局",
+    ],
+)
+def test_a_last_part_that_names_no_site_is_kept(tmp_path: Path, title: str) -> None:
+    paths = _paths(tmp_path, title, "统计数据", source="某某学校")
+    assert paths["初步核算，全"] == (title, "一、综合")
+
+
+def test_a_column_before_its_headline_keeps_the_headline(tmp_path: Path) -> None:
+    paths = _paths(tmp_path, "要闻｜走进北京协和医院｜新华网", "统计数据", source="某某学校")
+    assert paths["初步核算，全"] == ("要闻｜走进北京协和医院", "一、综合")

@@ -81,3 +81,50 @@ def test_a_sentence_wrapped_before_a_date_stays_one_paragraph(tmp_path: Path) ->
     wrapped = "本办法由市人力资源和社会保障局负责解释，自印发之日起施行，执行期限至\n2028年12月31日"
     texts = _paragraphs(tmp_path, f"说明\n\n{wrapped}\n")
     assert wrapped in texts
+
+
+UNITS_TITLE = "关于开展大气污染防治专项行动的通知"
+UNITS_HEAD = f"""{UNITS_TITLE}
+
+各区县人民政府，市政府各部门：
+
+为持续改善空气质量，市政府决定开展大气污染防治专项行动。现将有关事项通知如下。
+
+一、行动目标
+
+全市空气质量优良天数比例达到90%以上。
+
+二、重点任务
+
+强化工业源、移动源、扬尘源污染治理。
+
+"""
+UNITS = ["市发展改革委", "市经济信息委", "市财政局"]
+
+
+def test_units_announced_by_a_sentence_stay_in_their_section(tmp_path: Path) -> None:
+    # '下列单位按职责配合。' announces the units as the section's list: only the full name over the date signs it
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        UNITS_HEAD
+        + "三、职责分工\n\n由市生态环境局牵头，下列单位按职责配合。\n\n"
+        + "\n\n".join([*UNITS, "重庆市人民政府办公厅", "2026年3月1日"])
+        + "\n",
+        "utf-8",
+    )
+    where = _where(path)
+    for unit in UNITS:
+        assert where.get(unit) == (UNITS_TITLE, "三、职责分工"), (unit, where.get(unit))
+    assert where.get("重庆市人民政府办公厅") == (UNITS_TITLE,)
+    assert where.get("2026年3月1日") == (UNITS_TITLE,)
+
+
+def test_units_under_their_heading_stay_in_their_section(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        UNITS_HEAD + "三、配合单位\n\n" + "\n\n".join([*UNITS, "重庆市人民政府办公厅", "2026年3月1日"]) + "\n", "utf-8"
+    )
+    where = _where(path)
+    for unit in UNITS:
+        assert where.get(unit) == (UNITS_TITLE, "三、配合单位"), (unit, where.get(unit))
+    assert where.get("重庆市人民政府办公厅") == (UNITS_TITLE,)

@@ -75,3 +75,32 @@ def test_a_report_with_a_background_heading_is_no_patent(tmp_path: Path) -> None
     # one or two part names are no patent: bare headlines replace each other as before
     assert where["部分老旧小区网络覆盖"][-1] == "主要问题"
     assert where["调研发现，居民对线上"][-1] == "摘要"
+
+
+GUIDE = [
+    "专利申请文件撰写指南",
+    "第一章 说明书的撰写",
+    "说明书应当对发明作出清楚、完整的说明，以所属技术领域的技术人员能够实现为准。",
+    "技术领域",
+    "写明要求保护的技术方案所属的技术领域，不宜写得过宽或过窄。",
+    "背景技术",
+    "写明对发明的理解、检索、审查有用的背景技术，并引证反映这些背景技术的文件。",
+    "发明内容",
+    "写明发明所要解决的技术问题以及解决其技术问题采用的技术方案。",
+    "具体实施方式",
+    "详细写明申请人认为实现发明的优选方式，必要时举例说明。",
+    "第二章 权利要求书的撰写",
+    "权利要求书应当以说明书为依据，清楚、简要地限定要求专利保护的范围。",
+    "第三章 摘要的撰写",
+    "摘要应当写明发明的名称和所属技术领域，并清楚地反映所要解决的技术问题。",
+]
+
+
+def test_a_guide_naming_the_parts_under_its_chapters_is_no_patent(tmp_path: Path) -> None:
+    path = tmp_path / "guide.txt"
+    path.write_text("\n\n".join(GUIDE) + "\n", "utf-8")
+    where = _where(path)
+    # the next chapters are not filed inside the first one, under its part '具体实施方式'
+    for text in ("权利要求书应当以说明", "摘要应当写明发明的名"):
+        assert where[text][-1].startswith(("第二章", "第三章")), where[text]
+        assert "第一章 说明书的撰写" not in where[text], where[text]

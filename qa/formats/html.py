@@ -892,29 +892,57 @@ def _site_title(title: str, headings: list[str]) -> bool:
 # Between a page's own title and the column's and site's names a site's template sets '_', '｜', '|', or a dash with
 # spaces around it; a dash or '_' inside a word ('COVID-19', 'os_path', '2024-2025学年') is the title's own.
 _SITE_SEPARATOR = re.compile(r"\s*(?:_|｜|\|)\s*|\s+[-–—－]\s+")
-# A site's or an organisation's name: what it is closes it ('…人民政府网', '新华网', '国家统计局', '某某大学'), or a
-# domain ('www.gov.cn').
+# A site's name by what it is ('…人民政府网', '新华网', '某某门户', '财经频道') or its domain ('www.gov.cn'): such a
+# part names the site whatever page it closes.
 _SITE_NAME = re.compile(
-    r"(?:网|网站|官网|门户|政府|日报|晚报|时报|新闻|频道|在线|客户端|平台|电视台|报社|杂志社|局|厅|委|委员会|办公室|部|院"
-    r"|中心|协会|学会|集团|公司|大学|学院|医院|银行)$|^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov)$",
+    r"(?:网|网站|官网|门户|门户网站|频道|客户端)$|^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov)$",
     re.IGNORECASE,
 )
+# An organisation's name ('国家统计局', '某某大学'): the site's only when the page names it as its owner or source
+# ('版权所有：国家统计局', '来源：…'); otherwise a headline's own words ('深度调查｜走进北京协和医院').
+_ORGANISATION = re.compile(
+    r"(?:政府|局|厅|委|委员会|办公室|部|院|中心|协会|学会|集团|公司|大学|学院|医院|银行|日报|晚报|时报|杂志社|报社|电视台)$"
+)
+_OWNER_LABEL = r"(?:版权所有|主办单位|主办|来源|网站标识码|承办)\s*[：:]?\s*(?:©\s*)?"
 MAX_COLUMN_NAME = 8  # characters: a column's name between the title and the site's ('通知公告', '政策解读')
 MIN_OWN_TITLE = 4  # characters the page's own title keeps: '中国 - 东盟博览会' names no site
 
 
-def without_site_name(title: str) -> str:
+def _names_site(part: str, page_text: str) -> bool:
+    """Whether a ``<title>``'s last part is the site's name: it says it is a site, or it is an organisation's name
+    the page gives as its owner or source."""
+    part = part.strip()
+    if _SITE_NAME.search(part):
+        return True
+    return bool(_ORGANISATION.search(part)) and re.search(_OWNER_LABEL + re.escape(part), page_text) is not None
+
+
+def _size(part: str) -> int:
+    return len(re.sub(r"\s+", "", part))
+
+
+def without_site_name(title: str, page_text: str = "") -> str:
     """A page's ``<title>`` without the site's and its column's names after it ('关于…的通知_通知公告_重庆市人民政府网'
-    → '关于…的通知', '… - 新华网', '…｜国家统计局'): a document titled '… - 新华网' cited the site in every answer. Kept
-    whole unless its last part names a site and a title of its own stays ('2024 - 2025学年校历' names none)."""
-    parts = _SITE_SEPARATOR.split(title.strip())
-    if len(parts) < 2 or not _SITE_NAME.search(parts[-1].strip()):
-        return title.strip()
+    → '关于…的通知', '… - 新华网', '…｜国家统计局' on a page '版权所有：国家统计局'): a document titled '… - 新华网'
+    cited the site in every answer. Kept whole unless its last part names a site (``_names_site``; '深度调查｜走进北京
+    协和医院' names a hospital, not the site) and a title of its own stays; the longest part is the headline and never
+    dropped ('人工智能 | 机器学习 | 计算机学院' is kept, '栏目｜标题' keeps its title)."""
+    whole = title.strip()
+    parts = _SITE_SEPARATOR.split(whole)
+    if len(parts) < 2 or not _names_site(parts[-1], page_text):
+        return whole
+    if _size(parts[-1]) >= max(_size(p) for p in parts):
+        return whole  # the longest part is the page's own headline, whatever it ends with
     parts.pop()
-    while len(parts) > 1 and len(parts[-1]) <= MAX_COLUMN_NAME and not _CLAUSE_PUNCT.search(parts[-1]):
+    while (
+        len(parts) > 1
+        and len(parts[-1]) <= MAX_COLUMN_NAME
+        and not _CLAUSE_PUNCT.search(parts[-1])
+        and _size(parts[-1]) < max(_size(p) for p in parts)
+    ):
         parts.pop()  # a column's name between the title and the site's: '通知公告', '政策解读'
-    own = title.strip()[: title.strip().index(parts[-1]) + len(parts[-1])] if parts[-1] else ""
-    return own if len(re.sub(r"\s+", "", own)) >= MIN_OWN_TITLE else title.strip()
+    own = whole[: whole.index(parts[-1]) + len(parts[-1])] if parts[-1] else ""
+    return own if _size(own) >= MIN_OWN_TITLE else whole
 
 
 _CLAUSE_PUNCT = re.compile(r"[，,。；;！!？?：:]")
@@ -1111,6 +1139,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
     without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
+    page_text = body.text_content()  # the site's name as the page gives it ('版权所有：…'), footer included
     mains = body.xpath(".//main | .//*[@role='main']")
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
@@ -1134,7 +1163,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     shift = 0
     own = _site_title(title, [t for t, level, _ in found if level is not None])
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
-        blocks.append(Block(without_site_name(title), heading_level=1, role="title"))
+        blocks.append(Block(without_site_name(title, page_text), heading_level=1, role="title"))
         shift = 1
     blocks += [
         Block(t, heading_level=None if level is None else level + shift, role=role, lines=level is None and "\n" in t)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from qa.paragraphs import split_paragraphs
 from qa.records import Document, Outline, Paragraph
+from qa.structure import exams
 from qa.structure import topic as topic_source
 from qa.structure.closing import place_closing_block
 from qa.structure.hinted import build_hinted_outline
@@ -32,9 +33,12 @@ def recover_outline(
     place); by default the project's default encoder, shared by the process; ``topic.OFF`` for none.
     """
     paras = paragraphs if paragraphs is not None else split_paragraphs(doc)
-    if doc.hints is not None:  # the source format says where its headings are (PDF, DOCX, HTML)
-        return place_closing_block(build_hinted_outline(doc.doc_id, paras))
-    return place_closing_block(build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared()))
+    with exams.reading(paras):  # an exam paper's questions and options are lines of their own
+        if doc.hints is not None:  # the source format says where its headings are (PDF, DOCX, HTML)
+            return place_closing_block(build_hinted_outline(doc.doc_id, paras))
+        return place_closing_block(
+            build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared())
+        )
 
 
 __all__ = ["TopicSource", "recover_outline"]

@@ -76,12 +76,37 @@ def closing_length(texts: list[str]) -> int:
         above = 0
         while above < first and _ISSUER_NAME.search(run[first - above - 1]):
             above += 1
-        # all of them organisations' names, not announced as a list ('参加单位：'): a joint notice's issuers, one a
-        # line ('重庆市总工会⏎重庆市人力资源和社会保障局⏎重庆市财政局⏎2026年3月1日')
+        # all of them organisations' names, not announced as a list: a joint notice's issuers, one a line
+        # ('重庆市总工会⏎重庆市人力资源和社会保障局⏎重庆市财政局⏎2026年3月1日')
         before = texts[len(texts) - len(run) - 1].rstrip() if len(run) < len(texts) else ""
-        if above < first or before.endswith(("：", ":")):
+        if above < first:
             above = min(above, MAX_ISSUER_LINES)
+        elif _announces_list(before):
+            # the section's own list ('下列单位按职责配合。⏎市教委⏎市财政局'): its issuer, if any, is the full
+            # name at its foot that names its place ('重庆市人民政府办公厅'), which the list's short names do not
+            above = 0
+            while above < min(first, MAX_ISSUER_LINES) and _FULL_NAME.match(run[first - above - 1]):
+                above += 1
     return len(run) - first + above
+
+
+# What a full organisation's name opens with: its place ('重庆市…', '四川省…', '渝中区…') or the state's ('国家…',
+# '中华人民共和国…'); a list's short names ('市财政局', '市教委') leave it out.
+_FULL_NAME = re.compile(
+    r"^(?:中华人民共和国|中共|中国|国家|国务院|[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|州|盟|旗))"
+)
+# A sentence announcing the list below it ('下列单位按职责配合。', '名单如下：').
+_ANNOUNCING = re.compile(r"(?:下列|以下|如下|下述|名单)[^。！？；]*[。：:]?$")
+
+
+def _announces_list(before: str) -> bool:
+    """Whether the line over a run of organisations' names announces them as a list: a line ending in a colon
+    ('参加单位：'), a sentence saying 'the following' ('下列单位按职责配合。'), or a heading (nothing else above
+    them in their section, or a numbered line: '三、配合单位'). Such names are the section's list, not a joint
+    notice's issuers, which stand under its last paragraph with nothing announcing them."""
+    if not before or before.endswith(("：", ":")) or outline_rank(before) is not None:
+        return True
+    return bool(_ANNOUNCING.search(before))
 
 
 def place_closing_block(outline: Outline) -> Outline:

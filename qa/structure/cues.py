@@ -84,8 +84,8 @@ def is_cut(text: str) -> bool:
         return False  # a case or document number is a line of its own
     if dated(body) or signer_line(body):
         return False  # so is a document's date or its signer ('审判员　王五⏎二〇二四年五月十日')
-    if exams.BLANK.search(body) or exams.OPTION.match(body):
-        return False  # an exam's question ends at its answer's blank, a row of options is a line of its own
+    if exams.line_complete(body):
+        return False  # in an exam paper, a question ends at its answer's blank, a row of options is a line of its own
     end = len(body)
     while end > 0 and body[end - 1] in CLOSERS:
         end -= 1

@@ -12,12 +12,16 @@ scoring note in brackets.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from qa.records import Paragraph
 from qa.structure.headings import MIN_NUMBERED_OUTLINE, is_bare_heading, line_outline_rank
 
-# The answer's blank closing a question: '（　　）', '( )', '____'.
-BLANK = re.compile(r"(?:[（(][\s\u3000]*[）)]|_{2,}|＿{2,})\s*[。.？?]?\s*$")
+# The answer's blank closing a question: '（　　）', '( )', '(__)', '____' — space or a rule to write in; an empty
+# pair of brackets after a name ('python setup.py init()') is code, not a blank.
+BLANK = re.compile(r"(?:[（(][\s\u3000_＿]+[）)]|_{2,}|＿{2,})\s*[。.？?]?\s*$")
 # A lettered option opening a line: 'A．分封制', 'B. 郡县制', '(C) …', 'Ｄ、…'.
 OPTION = re.compile(r"^\s*(?:[A-HＡ-Ｈ]\s*[.．、:：]|[（(][A-HＡ-Ｈ][）)])")
 # A part's scoring note closing its head: '（本大题共10小题，每小题3分，共30分）', '（共70分）'.
@@ -51,14 +55,47 @@ def part_head(text: str) -> bool:
     return bool(title) and line_outline_rank(title) is not None and is_bare_heading(title)
 
 
+def _questions(texts: list[str]) -> list[int]:
+    """The lines of ``texts`` that are numbered questions (``is_question``)."""
+    return [
+        i
+        for i in range(len(texts))
+        if "\n" not in texts[i] and _QUESTION_NUMBER.match(texts[i]) and is_question(texts, i)
+    ]
+
+
+def is_exam_paper(paragraphs: list[Paragraph]) -> bool:
+    """A text of ``MIN_QUESTIONS`` numbered questions or more: an exam paper."""
+    return len(_questions([p.text.strip() for p in paragraphs])) >= MIN_QUESTIONS
+
+
+# Whether the document being structured is an exam paper. The cut-sentence test (``cues.is_cut``) reads one line and
+# is called from every stage; a line ending at a blank or opening with 'A．' is complete only in a paper — an
+# interview's 'A：我从小…' or 'E. coli grows…' broken across a blank line goes on below it.
+_IN_PAPER: ContextVar[bool] = ContextVar("in_exam_paper", default=False)
+
+
+@contextmanager
+def reading(paragraphs: list[Paragraph]) -> Iterator[None]:
+    """Structure ``paragraphs`` with the paper's line rules (``line_complete``) on if they are an exam paper."""
+    token = _IN_PAPER.set(is_exam_paper(paragraphs))
+    try:
+        yield
+    finally:
+        _IN_PAPER.reset(token)
+
+
+def line_complete(text: str) -> bool:
+    """In an exam paper, a question ending at its answer's blank or a row of options is a line of its own."""
+    return _IN_PAPER.get() and bool(BLANK.search(text) or OPTION.match(text))
+
+
 def exam_kinds(paragraphs: list[Paragraph], kinds: list[str]) -> None:
     """In a paper of ``MIN_QUESTIONS`` questions or more, questions and rows of options are text and numbered parts
     with a scoring note are headings (``kinds`` in place)."""
     texts = [p.text.strip() for p in paragraphs]
     single = ["\n" not in t for t in texts]
-    questions = [
-        i for i in range(len(texts)) if single[i] and _QUESTION_NUMBER.match(texts[i]) and is_question(texts, i)
-    ]
+    questions = _questions(texts)
     if len(questions) < MIN_QUESTIONS:
         return
     for i in questions:

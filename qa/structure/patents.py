@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from qa.records import Paragraph
-from qa.structure.headings import apply_heading_run, heading_title
+from qa.structure.headings import apply_heading_run, heading_title, is_bare_heading, line_outline_rank
 
 # The description's parts in their fixed order (a utility model says 实用新型内容 for 发明内容).
 PARTS = ("技术领域", "背景技术", ("发明内容", "实用新型内容"), "附图说明", "具体实施方式")
@@ -43,11 +43,19 @@ def is_document(text: str) -> bool:
 
 
 def is_patent(paragraphs: list[Paragraph]) -> bool:
-    """At least ``MIN_PARTS`` description parts stand alone as one-line paragraphs, in their order."""
+    """At least ``MIN_PARTS`` description parts stand alone as one-line paragraphs, in their order, as the document's
+    own top-level parts: a guide whose numbered chapter opens above them ('第一章 说明书的撰写⏎技术领域⏎…') only
+    names the parts, and read as a patent its next chapter nested under '具体实施方式'. A part is told by its heading's
+    title (``_key``), as ``patent_path`` tells it."""
     last, found = -1, 0
     for para in paragraphs:
         text = para.text.strip()
-        if "\n" not in text and (n := part_index(text)) is not None and n > last:
+        if "\n" in text:
+            continue
+        n = part_index(_key(text))
+        if n is None and found == 0 and line_outline_rank(text) is not None and is_bare_heading(text):
+            return False  # a numbered chapter above the parts: they are its sections, not the document's
+        if n is not None and n > last:
             last, found = n, found + 1
     return found >= MIN_PARTS
 
@@ -58,7 +66,7 @@ def patent_kinds(paragraphs: list[Paragraph], kinds: list[str]) -> None:
         return
     for i, para in enumerate(paragraphs):
         text = para.text.strip()
-        if "\n" not in text and (is_document(text) or part_index(text) is not None):
+        if "\n" not in text and (is_document(text) or part_index(_key(text)) is not None):
             kinds[i] = "heading"
 
 
