@@ -61,6 +61,26 @@ def test_gold_pieces_are_printed_on_their_pages(papers: list) -> None:
         assert {"byline", "subtitle", "kicker", "caption"} & {p.role for p in paper.pieces}
 
 
+def test_every_headline_is_printed_as_a_head(papers: list) -> None:
+    """Each story's headline is set as a head, larger than the body (or in 黑体, a brief's run-in head), not at the
+    body size in the body face: ConTeXt 2021 honoured a bodyfont switch to a size only the first time that size was
+    asked for, and every later head of the size came out as a line of body text."""
+    import pdfplumber
+
+    for paper in papers:
+        with pdfplumber.open(paper.path) as pdf:
+            chars = [c for page in pdf.pages for c in page.chars if c["text"].strip()]
+        body = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+        text = "".join(c["text"] for c in chars)
+        for headline in dict.fromkeys(p.article for p in paper.pieces):
+            start = "".join(headline.split())[:4]
+            at = [i for i in range(len(text)) if text.startswith(start, i)]
+            assert at, headline
+            assert any(
+                chars[i]["size"] > body * 1.1 or "WenQuanYi" in chars[i]["fontname"] for i in at
+            ), f"{paper.path.name}: {headline!r} is printed at the body size in the body face"
+
+
 def test_the_gold_check_catches_text_that_is_not_printed(papers: list) -> None:
     """A piece whose text is not on the page (here: its characters reversed) is reported, so the check can fail."""
     paper = papers[0]
