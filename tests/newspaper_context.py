@@ -67,6 +67,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -284,8 +285,8 @@ class _Writer:
                 f"\\startalignment[{self.align(st['byline_align'])}]{{\\switchtobodyfont[kaiface,{body:.1f}pt]"
                 f"{self.mark(s.key, 'byline', s.byline[1])}\\par}}\\stopalignment"
             )
-        out.append(f"\\blank[{'medium' if across else 'small'}]")
-        return out
+        # a make-up editor keeps a story's heads in one piece and with its text: no column break inside or after them
+        return ["\\vbox{" + "".join(out) + "}\\nobreak", f"\\blank[{'medium' if across else 'small'},samepage]"]
 
     def paras(self, s: Story, marker: str = "") -> list[str]:
         st, out = self.st, []
@@ -479,7 +480,19 @@ class _Writer:
             for n, band in enumerate(pages[page]):
                 out += self.band(band, cols, lead=(page == 1 and n == 0))
         out.append("\\stoptext")
-        return "\n".join(out) + "\n"
+        return _declare_sizes("\n".join(out) + "\n", f"{body:.1f}pt")
+
+
+def _declare_sizes(source: str, body: str) -> str:
+    """``source`` with a body-font environment declared for every size a ``\\switchtobodyfont[face,size]`` asks for.
+
+    Without it ConTeXt (MkIV 2021.03.05) honours such a switch only the first time a size is asked for: every later
+    head of that size comes out in the body face at the body size, so all but the first headline of each size looked
+    like a line of body text, against the conventions above (heads 1.3–3.4× the body, in 黑体 or bold)."""
+    sizes = dict.fromkeys(re.findall(r"\\switchtobodyfont\[\w+,(\d+(?:\.\d+)?pt)\]", source))
+    sizes.pop(body, None)
+    declared = "".join(f"\\definebodyfontenvironment[{size}]\n" for size in sizes)
+    return source.replace("\\setupbodyfont[", declared + "\\setupbodyfont[", 1)
 
 
 LUA_TRACKER = r"""\startluacode
