@@ -659,11 +659,7 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line], rows: list[l
         elif alone and len(head_text) >= RUN_IN_HEAD + 2 and made:
             made[0].text = made[0].text.removeprefix("【").removesuffix("】")
         return made
-    if (
-        any(c.bold for c in visible[cut:])
-        or head_text.endswith(_SENTENCE_END)
-        or visible[cut].text in _RUNS_ON
-    ):
+    if any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END) or visible[cut].text in _RUNS_ON:
         return _make_line(chars, page)
     bracketed = alone and len(head_text) >= RUN_IN_HEAD + 2
     goes_on = (  # (a bold phrase going on by one character is no head ending: two at least)
@@ -706,35 +702,48 @@ def _opens_paragraph(above: list[Line], x0: float, top: float, size: float) -> b
 
 def _sibling_heads(rows: list[list[_Char]], first: _Char, size: float) -> bool:
     """Whether another row of the page has a line at ``first``'s left, in its size, opening with a bold phrase
-    of at least RUN_IN_HEAD characters that runs on in regular type on that row, not with a comma or a full
-    stop: a second run-in head, a sibling in the same column (one bold lead phrase alone is emphasis)."""
-    for row in rows:
+    that runs on in regular type on that row, not with a comma or a full stop, and is at least RUN_IN_HEAD
+    characters long with the whole bold lines at that left right over it (a head ending on its second line): a
+    second run-in head, a sibling in the same column (one bold lead phrase alone is emphasis)."""
+    for r, row in enumerate(rows):
         if abs(row[0].base - first.base) <= 0.35 * size:
             continue
-        for j, ch in enumerate(row):
-            if (
-                ch.text.isspace()
-                or abs(ch.x0 - first.x0) > 0.6 * size
-                or abs(ch.size - size) > 0.02 * size
-                or (j and ch.x0 - row[j - 1].x1 <= CJK_GAP * size)
-            ):
-                continue
-            run = [ch]
-            for k in range(j + 1, len(row)):
-                if row[k].x0 - row[k - 1].x1 > CJK_GAP * size:
-                    break
-                if not row[k].text.isspace():
-                    run.append(row[k])
-            cut = next((k for k, c in enumerate(run) if not c.bold), len(run))
-            head = "".join(c.text for c in run[:cut])
-            if (
-                cut >= RUN_IN_HEAD
-                and cut < len(run)
-                and not head.endswith(_SENTENCE_END)
-                and run[cut].text not in _RUNS_ON
-            ):
-                return True
+        run = _opening_run(row, first.x0, size)
+        cut = next((k for k, c in enumerate(run) if not c.bold), len(run))
+        if not run or cut == len(run) or run[cut].text in _RUNS_ON:
+            continue
+        head = "".join(c.text for c in run[:cut])
+        base = run[0].base
+        for k in range(r - 1, max(r - RUN_IN_LINES, -1), -1):  # the head's earlier lines, all bold
+            over = _opening_run(rows[k], first.x0, size)
+            if not over or not all(c.bold for c in over) or not 0.5 * size <= base - over[0].base <= 2.2 * size:
+                break
+            head = "".join(c.text for c in over) + head
+            base = over[0].base
+        if len(head) >= RUN_IN_HEAD and not head.endswith(_SENTENCE_END):
+            return True
     return False
+
+
+def _opening_run(row: list[_Char], x0: float, size: float) -> list[_Char]:
+    """The visible characters of the line opening at ``x0`` on ``row`` in type of ``size``, up to the next gutter
+    (empty when no line opens there)."""
+    for j, ch in enumerate(row):
+        if (
+            ch.text.isspace()
+            or abs(ch.x0 - x0) > 0.6 * size
+            or abs(ch.size - size) > 0.02 * size
+            or (j and ch.x0 - row[j - 1].x1 <= CJK_GAP * size)
+        ):
+            continue
+        run = [ch]
+        for k in range(j + 1, len(row)):
+            if row[k].x0 - row[k - 1].x1 > CJK_GAP * size:
+                break
+            if not row[k].text.isspace():
+                run.append(row[k])
+        return run
+    return []
 
 
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
