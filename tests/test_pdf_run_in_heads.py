@@ -70,13 +70,13 @@ def _put(c, x: float, top: float, text: str, bold: bool = False, size: float = B
     return x + stringWidth(text, FONT, size)
 
 
-def _flow(c, col: int, top: float, runs: list[tuple[str, bool]], indent: int = 0) -> float:  # noqa: ANN001
-    """Set ``runs`` (text, bold) solid in column ``col`` from row ``top``, twelve characters a line; return the
+def _flow(c, col: int, top: float, runs: list[tuple[str, bool]], indent: int = 0, width: int = 12) -> float:  # noqa: ANN001
+    """Set ``runs`` (text, bold) solid in column ``col`` from row ``top``, ``width`` characters a line; return the
     next free row."""
     chars = [(ch, bold) for text, bold in runs for ch in text]
     row, at = top, indent
     while chars:
-        line, chars = chars[: 12 - at], chars[12 - at :]
+        line, chars = chars[: width - at], chars[width - at :]
         x = _x(col) + at * BODY
         k = 0
         while k < len(line):  # runs of one weight
@@ -109,6 +109,19 @@ def _page(path: Path, briefs: tuple[tuple[str, str, str, str], ...], paragraphs:
     c.save()
 
 
+def _notice(path: Path, paragraphs: list[tuple[list[tuple[str, bool]], int]]) -> None:
+    """An ordinary one-column page: LEAD_HEAD over ``paragraphs`` (runs, indent), forty characters a line."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    _put(c, _x(0), 70, LEAD_HEAD, size=18)
+    row = 110.0
+    for runs, indent in paragraphs:
+        row = _flow(c, 0, row, runs, indent=indent, width=40)
+    c.showPage()
+    c.save()
+
+
 def _section_of(outline, text: str) -> tuple[str, ...]:  # noqa: ANN001 - qa.records.Outline
     held = [p for p in outline.paragraphs if text in "".join(p.text.split())]
     assert held, text[:12]
@@ -135,3 +148,68 @@ def test_a_bold_lead_in_stays_in_its_paragraph(tmp_path: Path, fonts) -> None:
     outline = recover_outline(read_pdf(path, path.name))
     assert _section_of(outline, lead_in + LEAD[:50]) == (LEAD_HEAD,)
     assert _section_of(outline, sentence + LEAD[50:90]) == (LEAD_HEAD,)
+
+
+# An ordinary page's bold phrases are emphasis, not run-in heads (the reviewer's cases, each once a fake heading
+# with the next paragraphs filed under it).
+
+
+def test_a_bold_reference_wrapped_to_a_line_start_stays_in_its_paragraph(tmp_path: Path, fonts) -> None:
+    """A bold '【附件一：…】' that the wrap puts at a line's start MID-paragraph, under a line the layout ended
+    short before it (twice, so a sibling is there): no head, the paragraphs after it stay under the page's
+    heading."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "references.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    _put(c, _x(0), 70, LEAD_HEAD, size=18)
+    row = 110.0
+    for annex in ("【附件一：项目申报材料清单】", "【附件二：项目经费预算明细】"):
+        row = _flow(c, 0, row, [(LEAD[:38], False)], indent=2, width=40)
+        row = _flow(c, 0, row, [(LEAD[38:64] + "，申报材料详见", False)], width=40)
+        row = _flow(
+            c, 0, row, [(annex, True), ("所列各项内容，逐项填写完整后报送。" + LEAD[70:100] + "。", False)], width=40
+        )
+    _flow(c, 0, row, [(LEAD[110:160] + "。", False)], indent=2, width=40)
+    c.showPage()
+    c.save()
+    outline = recover_outline(read_pdf(path, path.name))
+    assert not [s.path for s in outline.sections if any("附件" in part for part in s.path)]
+    assert _section_of(outline, LEAD[110:150]) == (LEAD_HEAD,)
+
+
+def test_one_bold_bracketed_lead_phrase_is_no_head(tmp_path: Path, fonts) -> None:
+    """A paragraph opening with a bold '【典型案例：…】' that runs on in regular type, alone on the page: emphasis.
+    A briefs column has several such heads one under another; one is not a briefs column."""
+    path = tmp_path / "case.pdf"
+    case = "【典型案例：某工厂设备违规操作事故】"
+    paragraphs = [
+        ([(LEAD[:60] + "。", False)], 2),
+        ([(case, True), (LEAD[60:110] + "。", False)], 2),
+        ([(LEAD[110:140] + "。", False)], 2),
+        ([(LEAD[140:], False)], 2),
+    ]
+    _notice(path, paragraphs)
+    outline = recover_outline(read_pdf(path, path.name))
+    assert _section_of(outline, LEAD[110:135]) == (LEAD_HEAD,)
+    assert _section_of(outline, LEAD[140:165]) == (LEAD_HEAD,)
+    assert not [s.path for s in outline.sections if any("典型案例" in part for part in s.path)]
+
+
+def test_a_bold_sentence_going_on_after_a_comma_is_no_head(tmp_path: Path, fonts) -> None:
+    """An unindented paragraph whose bold lead sentence wraps over lines and goes on in regular type after a
+    comma ('…防护外壳' bold, '，否则…' regular): one sentence, not a head over its text."""
+    path = tmp_path / "warning.pdf"
+    warning = (
+        "重要提示：在任何情况下维修人员都应当首先断开设备的总电源并确认设备已经完全停止运转之后再打开设备的防护外壳"
+    )
+    rest = "，否则将可能导致人身伤害事故的发生。" + LEAD[60:90] + "。"
+    paragraphs = [
+        ([(LEAD[:60] + "。", False)], 2),
+        ([(warning, True), (rest, False)], 0),
+        ([(LEAD[110:170] + "。", False)], 2),
+    ]
+    _notice(path, paragraphs)
+    outline = recover_outline(read_pdf(path, path.name))
+    assert _section_of(outline, "否则将可能导致人身伤害事故的发生") == (LEAD_HEAD,)
+    assert _section_of(outline, LEAD[110:150]) == (LEAD_HEAD,)

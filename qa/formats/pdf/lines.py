@@ -266,13 +266,13 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     and not _inline_code(prev, ch, gap, reach)
                 )
                 if gap > reach or resized or overrun:
-                    made = _run_in_split(current, page, lines)
+                    made = _run_in_split(current, page, lines, rows)
                     if overrun and made:
                         made[-1].core_x1 = min(made[-1].core_x1, float(edge))
                     lines.extend(made)
                     current = []
             current.append(ch)
-        lines.extend(_run_in_split(current, page, lines))
+        lines.extend(_run_in_split(current, page, lines, rows))
     display = [ln for ln in lines if ln.size >= KICKER_RATIO * body]
     trimmed = [ln for ln in lines if ln.size < KICKER_RATIO * body or _beside_display(ln, display)]
     _trim_overruns(trimmed, ends, starts)
@@ -605,7 +605,7 @@ def _pitch(rows: list[list[_Char]], r: int, lo: float, hi: float, size: float) -
     return best
 
 
-def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line]:
+def _run_in_split(chars: list[_Char], page: int, above: list[Line], rows: list[list[_Char]]) -> list[Line]:
     """``chars`` as a line, or as two when a brief's RUN-IN headline ends on it: the bold head, then its text.
 
     A briefs column (简讯) sets each item's headline in bold (or in 【】) and runs the item's text on after it on
@@ -615,7 +615,13 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line
     bold lines right above, or goes on from a whole bold line right above it (the head's first line). A bold
     lead-in on a paragraph's first line ('本报讯', a dateline) has no bold line over it and no brackets: it stays in
     its line. The brackets go: they set the head apart, they are no words of it (also around a head that ends its
-    line, its text under it)."""
+    line, its text under it).
+
+    What a briefs column has and an ordinary page does not: SEVERAL such heads, siblings down one column, each
+    opening its paragraph. So the cut needs another line at the same left opening with a bold phrase that runs on
+    in regular type (``_sibling_heads``), the head's first line must open a paragraph (``_opens_paragraph``: a
+    bold '【附件一】' that a wrap happens to put at a line's start mid-paragraph is a reference, not a head), and
+    the text must not go on with a comma (',否则…' after a bold sentence wrapping over lines: one sentence)."""
     visible = [c for c in chars if not c.text.isspace()]
     if not visible or not visible[0].bold or max(c.size for c in visible) > 1.02 * min(c.size for c in visible):
         return _make_line(chars, page)
@@ -653,13 +659,17 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line
         elif alone and len(head_text) >= RUN_IN_HEAD + 2 and made:
             made[0].text = made[0].text.removeprefix("【").removesuffix("】")
         return made
-    if any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END):
+    if any(c.bold for c in visible[cut:]) or head_text.endswith(_SENTENCE_END) or visible[cut].text in _RUNS_ON:
         return _make_line(chars, page)
     bracketed = alone and len(head_text) >= RUN_IN_HEAD + 2
     goes_on = (  # (a bold phrase going on by one character is no head ending: two at least)
         bool(over) and over[0].x1 >= visible[-1].x1 - size and "】" not in over[0].text and len(visible) - cut >= 2
     )
     if not (bracketed or closes or goes_on):
+        return _make_line(chars, page)
+    first = opened if closes and opened is not None else over[0] if goes_on and not bracketed else None
+    x0, first_top = (first.x0, first.top) if first is not None else (visible[0].x0, visible[0].top)
+    if not _opens_paragraph(above, x0, first_top, size) or not _sibling_heads(rows, visible[0], size):
         return _make_line(chars, page)
     head = {id(c) for c in visible[:cut]}
     made = _make_line([c for c in chars if id(c) in head], page)
@@ -670,6 +680,70 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line]) -> list[Line
     if closes and opened is not None:
         opened.text = opened.text.removeprefix("【")
     return made + _make_line([c for c in chars if id(c) not in head], page)
+
+
+_RUNS_ON = ("，", "、", "；", "。", ",", ";")  # text opening so after a bold phrase goes on with its sentence
+
+
+def _opens_paragraph(above: list[Line], x0: float, top: float, size: float) -> bool:
+    """Whether a line at ``x0``, ``top`` opens a paragraph: no regular line of its size right over it, starting
+    no further right, that stops mid-sentence (a paragraph's wrapped line goes on from such a line)."""
+    for ln in reversed(above[-40:]):
+        if (
+            not ln.bold
+            and abs(ln.size - size) <= 0.02 * size
+            and 0.5 * size <= top - ln.top <= 2.2 * size
+            and ln.x0 <= x0 + 0.6 * size
+            and ln.x1 > x0 + size
+        ):
+            return ln.text.rstrip().endswith(_SENTENCE_END + ("」", "”", "）", ")"))
+    return True
+
+
+def _sibling_heads(rows: list[list[_Char]], first: _Char, size: float) -> bool:
+    """Whether another row of the page has a line at ``first``'s left, in its size, opening with a bold phrase
+    that runs on in regular type on that row, not with a comma or a full stop, and is at least RUN_IN_HEAD
+    characters long with the whole bold lines at that left right over it (a head ending on its second line): a
+    second run-in head, a sibling in the same column (one bold lead phrase alone is emphasis)."""
+    for r, row in enumerate(rows):
+        if abs(row[0].base - first.base) <= 0.35 * size:
+            continue
+        run = _opening_run(row, first.x0, size)
+        cut = next((k for k, c in enumerate(run) if not c.bold), len(run))
+        if not run or cut == len(run) or run[cut].text in _RUNS_ON:
+            continue
+        head = "".join(c.text for c in run[:cut])
+        base = run[0].base
+        for k in range(r - 1, max(r - RUN_IN_LINES, -1), -1):  # the head's earlier lines, all bold
+            over = _opening_run(rows[k], first.x0, size)
+            if not over or not all(c.bold for c in over) or not 0.5 * size <= base - over[0].base <= 2.2 * size:
+                break
+            head = "".join(c.text for c in over) + head
+            base = over[0].base
+        if len(head) >= RUN_IN_HEAD and not head.endswith(_SENTENCE_END):
+            return True
+    return False
+
+
+def _opening_run(row: list[_Char], x0: float, size: float) -> list[_Char]:
+    """The visible characters of the line opening at ``x0`` on ``row`` in type of ``size``, up to the next gutter
+    (empty when no line opens there)."""
+    for j, ch in enumerate(row):
+        if (
+            ch.text.isspace()
+            or abs(ch.x0 - x0) > 0.6 * size
+            or abs(ch.size - size) > 0.02 * size
+            or (j and ch.x0 - row[j - 1].x1 <= CJK_GAP * size)
+        ):
+            continue
+        run = [ch]
+        for k in range(j + 1, len(row)):
+            if row[k].x0 - row[k - 1].x1 > CJK_GAP * size:
+                break
+            if not row[k].text.isspace():
+                run.append(row[k])
+        return run
+    return []
 
 
 def _make_line(chars: list[_Char], page: int) -> list[Line]:
