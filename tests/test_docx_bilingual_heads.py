@@ -67,3 +67,33 @@ def test_lines_in_one_language_or_of_other_numbers_stay_as_they_were(tmp_path):
     sections = _sections(tmp_path / "mixed.docx")
     assert sections[("2. 产品规格",)] == ["额定功率为45 W。"]
     assert sections[()] == ["1. Safety Instructions"]  # a line over nothing, as before
+
+
+def _brochure(path: Path, heads: list[tuple[str, str]]) -> Path:
+    """Unnumbered bold 14pt heads ('' = no English line over the Chinese head), each over a line of 11pt text."""
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(11)
+    _head(d, "产品使用说明书", 18)
+    for english, chinese in heads:
+        if english:
+            _head(d, english, 14)
+        _head(d, chinese, 14)
+        d.add_paragraph(f"本节说明{chinese}的具体要求，请仔细阅读。")
+    d.save(path)
+    return path
+
+
+def test_one_english_line_over_a_chinese_head_keeps_its_text_in_its_section(tmp_path):
+    # review3: a brochure's bold 'Designed by ACME in California' over '售后服务' became an empty heading
+    heads = [("", "安全须知"), ("", "包装清单"), ("Designed by ACME in California", "售后服务")]
+    sections = _sections(_brochure(tmp_path / "brochure.docx", heads))
+    assert sections[("产品使用说明书", "包装清单")] == ["本节说明包装清单的具体要求，请仔细阅读。", heads[2][0]]
+    assert sections[("产品使用说明书", "售后服务")] == ["本节说明售后服务的具体要求，请仔细阅读。"]
+
+
+def test_unnumbered_heads_in_two_languages_throughout_are_one_head_each(tmp_path):
+    heads = [("Safety Instructions", "安全须知"), ("Package Contents", "包装清单"), ("After-sales Service", "售后服务")]
+    sections = _sections(_brochure(tmp_path / "manual.docx", heads))
+    assert sections[("产品使用说明书", "包装清单")] == ["本节说明包装清单的具体要求，请仔细阅读。"]
+    text = [line for lines in sections.values() for line in lines]
+    assert not any(english in text for english, _ in heads)

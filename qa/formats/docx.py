@@ -43,7 +43,7 @@ from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
 from qa.formats.docx_lines import Line, RunFormats, paragraph_lines
 from qa.formats.docx_numbering import Numbering
-from qa.formats.docx_translated import translated_head, translated_over
+from qa.formats.docx_translated import translated_over, translated_pairs
 from qa.formats.outline_numbers import (
     DATE_OR_NUMBER,
     MAX_NUMBERED_HEADING,
@@ -502,6 +502,8 @@ def _typeset_headings(
     found = {i: (key[0], 2, key[2]) if key[1] == 0 and key[0] in numbered_sizes else key for i, key in found.items()}
     keys.update(found)
 
+    pairs = translated_pairs(items, plain, keys)
+
     def heads_text(i: int) -> bool:
         if i in noted:
             return True
@@ -509,7 +511,7 @@ def _typeset_headings(
             other = keys.get(j)
             if items[j][0] == "row" or other is None:
                 return True
-            if j == i + 1 and other == keys[i] and translated_head(plain.get(i, items[i][1]), items[j][1]):
+            if j == i + 1 and i in pairs:
                 return heads_text(j)  # 'User Manual' over '使用说明书': one head in two languages
             if other <= keys[i]:
                 return False

@@ -9,9 +9,14 @@ nothing. Bootstrap wraps each button in a heading of the level of the section th
 in every path instead of being filed under it.
 
 Here each such button is read as a heading one level below the section the widget sits in, and a heading
-wrapping one is put there too. A button is a question's only when it opens a panel (one it names, else the
-element after it) that follows it and holds text that is not a list of links: a submit button, a share
-dropdown, a menu toggle or a 'read more' button revealing the text above it is a control, left as it is.
+wrapping one is put there too. A button is a question's only when it is a plain disclosure (no ``role`` but
+'button': a tab, a menu item, a switch is another widget), its label is not a page action, and the panel it
+opens comes RIGHT AFTER it — the element it names is the button's next element, or the next of the heading it is
+the only content of (with no name, that next element is the panel) — and holds text that is not a list of links.
+A button controls many things on a page: '加入购物车' names a cart drawer at the page's end, so the product text
+between them was filed under '加入购物车'; '展开全文' opens the rest of an article right after it, under its own
+heading; tabs ('产品介绍' '规格参数' '售后服务') name panels after the whole tab list, and all three panels went under
+the last tab. Tab widgets are left as they were before: their panels stay under the page's heading they sit in.
 """
 
 from __future__ import annotations
@@ -30,9 +35,12 @@ def _toggle_kind(el) -> str | None:  # noqa: ANN001 - lxml element
 
 
 def _is_toggle(el) -> bool:  # noqa: ANN001 - lxml element
-    """A button (or an element acting as one) that expands and collapses something: not a menu or a dialog."""
+    """A button (or an element acting as one) that expands and collapses something: not a menu, a dialog, a tab."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag != "button" and (el.get("role") or "").lower() != "button" and _toggle_kind(el) != "collapse":
+    role = (el.get("role") or "").lower()
+    if role not in ("", "button"):  # role="tab", "menuitem", "switch", "option": another widget's control
+        return False
+    if tag != "button" and role != "button" and _toggle_kind(el) != "collapse":
         return False
     if el.get("aria-haspopup") not in (None, "false"):
         return False
@@ -56,12 +64,25 @@ def _named_panel(el):  # noqa: ANN001, ANN202 - lxml elements
     return None
 
 
+def _names_panel(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether the toggle names what it opens (by id), found on the page or not."""
+    target = el.get("data-bs-target") or el.get("data-target") or el.get("href") or ""
+    return bool((el.get("aria-controls") or "").split()) or (target.startswith("#") and len(target) > 1)
+
+
 def _panel(el):  # noqa: ANN001, ANN202 - lxml elements
-    """The element the toggle opens: the one it names, else the next element after it or after the heading
-    (or other wrapper) it is the only content of."""
+    """The panel the toggle opens right after it: the next element after it or after the heading (or other
+    wrapper) it is the only content of — and, when the toggle names its panel, that very element. A toggle
+    naming an element elsewhere ('加入购物车' and the cart drawer at the page's end) opens no panel here."""
+    after = _next_element(el)
+    if not _names_panel(el):
+        return after
     named = _named_panel(el)
-    if named is not None:
-        return named
+    return named if named is not None and named is after else None
+
+
+def _next_element(el):  # noqa: ANN001, ANN202 - lxml elements
+    """The element after ``el``, or after the wrapper ``el`` is the only content of."""
     at = el
     while at is not None:
         after = at.getnext()
@@ -74,6 +95,27 @@ def _panel(el):  # noqa: ANN001, ANN202 - lxml elements
             return None
         at = parent
     return None
+
+
+# A label that is a page action, not a question or a topic: a verb of the page's controls, alone or with a
+# generic object ('展开全文', '查看更多', '加入购物车', '提交', '点击展开'), or 'more'/'全文' anywhere ('展开阅读全文').
+_ACTION_VERBS = (
+    "展开|收起|折叠|查看|显示|隐藏|阅读|加入|添加|放入|提交|确定|确认|取消|关闭|打开|登录|登陆|注册|下载|分享|复制|"
+    "返回|搜索|购买|领取|加载|切换|收藏|评论|点赞|关注|订阅|了解"
+)
+_ACTION_OBJECTS = "全文|原文|全部|更多|详情|答案|购物车|收藏夹|评论|菜单|导航|窗口"
+_ACTION = re.compile(
+    rf"^(?:点击|立即|马上|一键)?(?:{_ACTION_VERBS})+(?:{_ACTION_OBJECTS})?$|更多|全文"
+    r"|^(?:read|show|view|see|load)\s+(?:more|less|all|full)|^add\s+to\b"
+    r"|^(?:more|less|submit|close|open|expand|collapse|toggle|menu|buy now|sign in|log in|cancel|ok)$",
+    re.IGNORECASE,
+)
+
+
+def _action(label: str) -> bool:
+    """Whether a button's label is a page action ('展开全文', '加入购物车', 'Read more'): a question ends in '？'."""
+    text = re.sub(r"[^\w\s]", "", label).strip()
+    return not label.rstrip().endswith(("？", "?")) and bool(_ACTION.search(re.sub(r"\s+", " ", text)))
 
 
 def _words(el) -> str:  # noqa: ANN001 - lxml element
@@ -107,6 +149,8 @@ def questions_as_headings(root) -> None:  # noqa: ANN001 - lxml root
     for el in toggles:
         label = _words(el)
         if not label or len(label) > MAX_QUESTION or next(el.iter(*_HEADINGS), None) is not None:
+            continue
+        if _action(el.text_content()):
             continue
         panel = _panel(el)
         if panel is None or order.get(panel, -1) <= order[el] or not _answer(panel):
