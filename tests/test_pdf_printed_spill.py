@@ -86,3 +86,17 @@ def test_a_reports_last_page_of_header_and_footer_only_reads_nothing(fonts, tmp_
     text = _text(path)
     assert "第2页第39行" in text
     assert "数据安全工作报告" not in text and "共3页" not in text
+
+
+def test_a_sites_date_line_under_its_navigation_row_stays_furniture(browser, tmp_path: Path) -> None:
+    """Negative (review3): a news site's masthead sets its date line right under its navigation row in the body's
+    type, at the text's pitch; it is no text of the article (it would match every question about a date)."""
+    body = (
+        "<div style='line-height:1.5'>江城新闻网　首页　本地　财经　体育<br>"
+        "2024年3月1日　星期五　农历正月廿一　晴　12℃</div>"
+        "<h1>我市今年将新建12所中小学</h1>"
+        f"<p>记者从市教育局获悉，今年我市将新建12所中小学，新增学位1.5万个。{ITEM}</p>"
+    )
+    text = _text(_print(browser, body, tmp_path / "news.pdf"))
+    assert "新建12所中小学" in text
+    assert "农历正月廿一" not in text

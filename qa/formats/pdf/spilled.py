@@ -13,7 +13,8 @@ What tells the text from furniture here is not the words but what stands round t
 - a page with no text left at all had none taken from it as furniture: furniture frames a page's text, and a
   page of nothing but a date or an issuer is the end of the document, carried over;
 - a line right under a line of text, in the body's type at the text's line pitch, continues that text (a
-  banner is a page's first row, a footer its last).
+  banner is a page's first row, a footer its last) — at a page's top only a line with a sentence's punctuation in it:
+  a site's masthead sets its date line right under its navigation row, in the body's type.
 
 Neither gives back a line that repeats on another page (a running head or foot, whatever its words: Chromium's
 own header and footer, a report's '第 2 页 共 3 页'), nor a folio or an edition, which are nothing but furniture.
@@ -35,6 +36,11 @@ _FOLIO = re.compile(
     r"|\s*page\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*",
     re.IGNORECASE,
 )
+
+
+# A line of running text holds a sentence's punctuation; a site's date line under its navigation row
+# ('2024年3月1日　星期五　农历正月廿一　晴　12℃') holds none, and stands where a banner does (review3).
+_SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
 
 
 def _shape(text: str) -> str:
@@ -67,6 +73,8 @@ def give_back_spilled_text(pages: list[_Page], body: float) -> None:
             back = []
             kept = [ln for ln in page.lines if abs(ln.size - body) <= SAME_TYPE * body]
             for line in sorted(candidates, key=lambda ln: ln.top):
+                if line.top < page.height / 2 and not _SENTENCE_MARKS.search(line.text):
+                    continue  # a masthead's date line under its navigation row: no sentence in it
                 if any(_continues(line, above) for above in kept + back):
                     back.append(line)
         if back:
