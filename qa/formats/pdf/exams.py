@@ -15,16 +15,10 @@ from qa.formats.blocks import Block
 from qa.formats.pdf.lines import Line, _Page
 from qa.structure import exams
 
-# The answer's blank closing a question and a lettered option opening a line, shared with plain text
-_BLANK = exams.BLANK
-OPTION = exams.OPTION
-
 
 def is_question(blocks: list[Block], i: int) -> bool:
-    """Is block ``i`` an exam question: ending with an answer's blank, or with an option 'A．' right after it?"""
-    if _BLANK.search(blocks[i].text):
-        return True
-    return i + 1 < len(blocks) and bool(OPTION.match(blocks[i + 1].text))
+    """Is block ``i`` an exam question (``qa.structure.exams.is_question``: the plain-text reader's rule)?"""
+    return exams.is_question([b.text for b in blocks[i : i + 2]], 0)
 
 
 OPTION_REACH = 6.0  # x the size: options of one row are set at most this far apart (tabs, \qquad, a grid's cells)
@@ -51,7 +45,7 @@ def join_option_rows(lines: list[Line]) -> list[Line]:
     out = list(lines)
     for i, right in enumerate(by_row):
         theirs = _letters(right.text)
-        if not theirs or not OPTION.match(right.text):
+        if not theirs or not exams.OPTION.match(right.text):
             continue
         left = next(
             (
@@ -64,7 +58,7 @@ def join_option_rows(lines: list[Line]) -> list[Line]:
             ),
             None,
         )
-        if left is None or not OPTION.match(left.text):
+        if left is None or not exams.OPTION.match(left.text):
             continue
         mine = _letters(left.text)
         if not _consecutive(mine) or theirs[0] != mine[-1] + 1:
@@ -96,7 +90,7 @@ def end_option_rows(pages: list[_Page]) -> None:
         ln
         for p in pages
         for ln in p.lines
-        if OPTION.match(ln.text) and _consecutive(_letters(ln.text)) and _CJK.search(ln.text)
+        if exams.OPTION.match(ln.text) and _consecutive(_letters(ln.text)) and _CJK.search(ln.text)
     ]
     # (Options A and B both, on several rows: an English FAQ's 'A. Yes, …' answers, a lettered list of wrapped items
     # in English, or an appendix's 'A. Overview' are no rows of options.)
@@ -132,7 +126,7 @@ def _next_opens_item(line: Line, lines: list[Line]) -> bool:
     if not below:  # the column's or page's last line: the option's own if it ends well short (no wrap runs on)
         return max(ln.x1 for ln in lines) - line.x1 > 3.0 * line.size
     nxt = min(below, key=lambda ln: ln.top)
-    return bool(OPTION.match(nxt.text) or _OPENS_ITEM.match(nxt.text))
+    return bool(exams.OPTION.match(nxt.text) or _OPENS_ITEM.match(nxt.text))
 
 
 def _consecutive(letters: list[int]) -> bool:
