@@ -41,7 +41,7 @@ import jieba
 import numpy as np
 
 from qa.sentences import sentence_spans
-from qa.words import STOPWORDS, load_segmenter, tokens
+from qa.words import STOPWORDS, load_segmenter, tokens, word_forms
 
 DEFINITION_WEIGHT = 1.0  # added to the fused score x the subject score (TUNING families; README)
 CHINESE_FROM = 0.5  # questions at least this Chinese (qa.fusion.cjk_share) are not lifted
@@ -60,17 +60,6 @@ _CLAUSE = _MODALS | frozenset(
     "if when whenever where while unless until after before because although who whoever which that".split()
 )
 _COMMA = re.compile(r"[,，;；:：]")
-
-
-def stem(word: str) -> str:
-    """A crude English stem ('repairs', 'repaired' -> 'repair'; 'inspections' -> 'inspection') so a question's
-    word and a passage's other form count as one; other words are returned as they are."""
-    if not (word.isascii() and word.isalpha()) or len(word) < 5:
-        return word
-    for ending, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)] + repl
-    return word
 
 
 def subject(sentence: str) -> str | None:
@@ -98,18 +87,31 @@ def subject(sentence: str) -> str | None:
     return sentence[:at]
 
 
-def sentence_score(sentence: str, wanted: set[str], fold_script: bool = True) -> float:
-    """How well one sentence's subject (the words before its copula) is the question's content words (0..1)."""
-    named = subject_words(sentence, fold_script)
-    held = len(named & wanted)
+def question_forms(question_words: Sequence[str]) -> dict[str, str]:
+    """Each question word, and each other regular form of it (``qa.words.word_forms``: the forms keyword search
+    also looks up), mapped to the question's word: 'repairs' in a subject is the question's 'repair'."""
+    forms: dict[str, str] = {}
+    for w in question_words:
+        if w and w not in forms:  # 'repair' after 'repairs' is the same word
+            forms[w] = w
+            for form in word_forms(w):
+                forms.setdefault(form, w)
+    return forms
+
+
+def sentence_score(sentence: str, wanted: dict[str, str], fold_script: bool = True) -> float:
+    """How well one sentence's subject (the words before its copula) is the question's content words (0..1);
+    ``wanted``: ``question_forms``."""
+    named = {wanted.get(w, w) for w in subject_words(sentence, fold_script)}
+    held = len(named & set(wanted.values()))
     if not held:
         return 0.0
-    return held / len(wanted) / (1 + len(named - wanted))
+    return held / len(set(wanted.values())) / (1 + len(named) - held)
 
 
 @lru_cache(maxsize=8192)  # overlapping chunks share sentences, and a popular passage comes back question after question
 def subject_words(sentence: str, fold_script: bool = True) -> frozenset[str]:
-    """The (stemmed) content words of the sentence's subject; empty without a copula, or when the words before
+    """The content words of the sentence's subject; empty without a copula, or when the words before
     it are not one subject (a comma, a modal or a clause word: '…retain the deposit if the card is lost')."""
     before = subject(sentence)
     if before is None or _COMMA.search(before):
@@ -117,12 +119,12 @@ def subject_words(sentence: str, fold_script: bool = True) -> frozenset[str]:
     words = tokens(before, fold_script)
     if any(w in _CLAUSE for w in words):
         return frozenset()
-    return frozenset(stem(w) for w in words if w not in STOPWORDS)
+    return frozenset(w for w in words if w not in STOPWORDS)
 
 
 def subject_scores(question_words: Sequence[str], texts: Sequence[str], fold_script: bool = True) -> np.ndarray:
     """Per passage, the best ``sentence_score`` of its sentences (0 when the question has no content words)."""
-    wanted = {stem(w) for w in question_words if w}
+    wanted = question_forms(question_words)
     out = np.zeros(len(texts), dtype=np.float64)
     if not wanted:
         return out
