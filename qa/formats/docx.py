@@ -58,7 +58,7 @@ from qa.formats.outline_numbers import (
 )
 from qa.formats.table_rows import Cell, table_lines
 from qa.records import Document
-from qa.structure.exams import MIN_QUESTIONS, scoring_note
+from qa.structure.exams import ANSWER_BLANK, MIN_QUESTIONS, scoring_note
 from qa.structure.headings import is_bare_heading
 
 log = logging.getLogger(__name__)
@@ -529,9 +529,9 @@ def _typeset_headings(
     return {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}
 
 
-# An answer blank: '（　　）', '(   )', '____'. A numbered line holding one is a question of an exam or a
-# worksheet ('1．地球自转的方向是（　　）'), never a heading: a heading is answered by the text under it.
-_ANSWER_BLANK = re.compile(r"[（(][\s\u3000]*[)）]|[_＿]{3,}")
+# A numbered line holding an answer's blank (``qa.structure.exams.ANSWER_BLANK``: '（　　）', '____') is a
+# question of an exam or a worksheet ('1．地球自转的方向是（　　）'), never a heading: a heading is answered by the
+# text under it.
 # A question's marks right after its number ('7．（30分）简述…') or '（本题10分）', and the options of a choice
 # question on the line after it ('A．自东向西　B．自西向东', 'A. 是'): also what a question has and a heading has not.
 # (A part's total in brackets, '二、解答题（共60分）', is no question's mark.)
@@ -545,7 +545,7 @@ def _question(items: list, i: int) -> bool:
     text = items[i][1]
     numbering = NUMBERING.match(text)
     marked = numbering is not None and _SCORE_MARK.match(text, numbering.end()) is not None
-    if _ANSWER_BLANK.search(text) or marked or re.search(r"[（(]\s*本[小]?题", text):
+    if ANSWER_BLANK.search(text) or marked or re.search(r"[（(]\s*本[小]?题", text):
         return True
     return i + 1 < len(items) and items[i + 1][0] == "p" and _OPTIONS.match(items[i + 1][1]) is not None
 

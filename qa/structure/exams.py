@@ -19,9 +19,14 @@ from contextvars import ContextVar
 from qa.records import Paragraph
 from qa.structure.headings import MIN_NUMBERED_OUTLINE, is_bare_heading, line_outline_rank
 
-# The answer's blank closing a question: '（　　）', '( )', '(__)', '____' — space or a rule to write in; an empty
-# pair of brackets after a name ('python setup.py init()') is code, not a blank.
-BLANK = re.compile(r"(?:[（(][\s\u3000_＿]+[）)]|_{2,}|＿{2,})\s*[。.？?]?\s*$")
+# An answer's blank: '（　　）', '( )', '(__)', '____' — space or a rule to write in, or full-width brackets typed
+# empty ('下列说法正确的是（）'); an empty pair of ASCII brackets after a name ('python setup.py init()') is code, not
+# a blank. ``ANSWER_BLANK`` finds one anywhere in a line (a Word paper's '光速为____m/s。', ``qa.formats.docx``): an
+# ASCII rule of three or more there, as '__init__' is a name; ``BLANK`` one closing a question (a plain-text line's
+# test), where '__' closing the line is a rule too.
+_BLANK = r"(?:[（(][\s\u3000_＿]+[）)]|（）|_{3,}|＿{2,})"
+ANSWER_BLANK = re.compile(_BLANK)
+BLANK = re.compile(rf"(?:{_BLANK}|__)\s*[。.？?]?\s*$")
 # A lettered option opening a line: 'A．分封制', 'B. 郡县制', '(C) …', 'Ｄ、…'.
 OPTION = re.compile(r"^\s*(?:[A-HＡ-Ｈ]\s*[.．、:：]|[（(][A-HＡ-Ｈ][）)])")
 # A part's scoring note closing its head: '（本大题共10小题，每小题3分，共30分）', '（共70分）'.
@@ -64,42 +69,47 @@ def _questions(texts: list[str]) -> list[int]:
     ]
 
 
-def is_exam_paper(paragraphs: list[Paragraph]) -> bool:
-    """A text of ``MIN_QUESTIONS`` numbered questions or more: an exam paper."""
-    return len(_questions([p.text.strip() for p in paragraphs])) >= MIN_QUESTIONS
+def paper_questions(paragraphs: list[Paragraph]) -> frozenset[int] | None:
+    """The ``Paragraph.index`` of each numbered question if ``paragraphs`` are an exam paper (``MIN_QUESTIONS``
+    questions or more), else None."""
+    found = _questions([p.text.strip() for p in paragraphs])
+    return frozenset(paragraphs[i].index for i in found) if len(found) >= MIN_QUESTIONS else None
 
 
-# Whether the document being structured is an exam paper. The cut-sentence test (``cues.is_cut``) reads one line and
-# is called from every stage; a line ending at a blank or opening with 'A．' is complete only in a paper — an
-# interview's 'A：我从小…' or 'E. coli grows…' broken across a blank line goes on below it.
-_IN_PAPER: ContextVar[bool] = ContextVar("in_exam_paper", default=False)
+# The exam paper being structured: its questions' paragraph indexes, None when the document is no paper. Read once
+# per document (``reading``) and the one verdict every stage asks: the cut-sentence test (``cues.is_cut``, called
+# from every stage, one line at a time: a line ending at a blank or opening with 'A．' is complete only in a paper —
+# an interview's 'A：我从小…' or 'E. coli grows…' broken across a blank line goes on below it) and the layout's kinds
+# (``exam_kinds``).
+_PAPER: ContextVar[frozenset[int] | None] = ContextVar("exam_paper_questions", default=None)
 
 
 @contextmanager
 def reading(paragraphs: list[Paragraph]) -> Iterator[None]:
-    """Structure ``paragraphs`` with the paper's line rules (``line_complete``) on if they are an exam paper."""
-    token = _IN_PAPER.set(is_exam_paper(paragraphs))
+    """Structure ``paragraphs`` with the paper's rules (``line_complete``, ``exam_kinds``) on if they are an exam
+    paper."""
+    token = _PAPER.set(paper_questions(paragraphs))
     try:
         yield
     finally:
-        _IN_PAPER.reset(token)
+        _PAPER.reset(token)
 
 
 def line_complete(text: str) -> bool:
     """In an exam paper, a question ending at its answer's blank or a row of options is a line of its own."""
-    return _IN_PAPER.get() and bool(BLANK.search(text) or OPTION.match(text))
+    return _PAPER.get() is not None and bool(BLANK.search(text) or OPTION.match(text))
 
 
 def exam_kinds(paragraphs: list[Paragraph], kinds: list[str]) -> None:
-    """In a paper of ``MIN_QUESTIONS`` questions or more, questions and rows of options are text and numbered parts
-    with a scoring note are headings (``kinds`` in place)."""
+    """In the exam paper being read (``reading``; outside one, no paper), questions and rows of options are text and
+    numbered parts with a scoring note are headings (``kinds`` in place)."""
+    questions = _PAPER.get()
+    if questions is None:
+        return
     texts = [p.text.strip() for p in paragraphs]
     single = ["\n" not in t for t in texts]
-    questions = _questions(texts)
-    if len(questions) < MIN_QUESTIONS:
-        return
-    for i in questions:
-        if kinds[i] in ("heading", "title"):
+    for i, para in enumerate(paragraphs):
+        if para.index in questions and kinds[i] in ("heading", "title"):
             kinds[i] = "body"
     for i, text in enumerate(texts):
         if single[i] and OPTION.match(text) and kinds[i] in ("heading", "title"):
