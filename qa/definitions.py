@@ -29,6 +29,20 @@ state them; n=108 questions per language) and CMRC's tuning part (``benchmarks/r
 (measured with the copulas is/are/was/were, modal + be, 为, 是; 'equals', 'amounts to', 'means' were added
 after, for a lease's 'The deposit equals two months' rent'; Chinese questions were lifted too when this was
 measured, and are not since: ``lift``). REPORT results are in the README (search section).
+
+Definitions written without a copula ('Hot desk — a desk that …', 'Hot desk: a desk …', 'The hot desk, a desk
+that …, …', 'X refers to / denotes / stands for …', 'Service level agreement (SLA) …' asked as 'What is an SLA?')
+have subjects too (``FORMS``); a colon or dash counts only when a noun phrase follows it, so a label
+('Hot desk: see the intranet …', '…: the manager may cancel …') is not lifted. Each form was kept on the TUNING
+handbooks of ``benchmarks/english_definitions.py --sweep`` (hit@1, n=72; every form alone gains, none costs):
+
+    FORMS               TUNING  REPORT (scored only)
+    none                0.278   0.292
+    one form alone      0.431-0.472 (abbreviation alone 0.278: it needs a subject)
+    all but one         0.736-0.778 (all but abbreviation 0.931, MRR 0.952 vs 0.954)
+    all (shipped)       0.931   0.972
+
+The word forms a subject and a question share are ``qa.words.word_forms`` (the forms keyword search looks up).
 """
 
 from __future__ import annotations
@@ -61,6 +75,53 @@ _CLAUSE = _MODALS | frozenset(
 )
 _COMMA = re.compile(r"[,，;；:：]")
 
+# Definitions written without a copula, each a rule of its own (chosen on TUNING: ``ALL_FORMS``, README):
+# 'Hot desk — a desk that …' (dash), 'Hot desk: a desk …' (colon), 'The hot desk, a desk that …, is …'
+# (apposition): the words before the mark are the subject when a noun phrase follows it (``_NOUN_PHRASE``);
+# 'SLA refers to / denotes / stands for …' (refers): verbs that define as a copula does; 'Service level agreement
+# (SLA) …' (abbreviation): the name and the abbreviation in brackets are each the subject ('What is an SLA?').
+ALL_FORMS = ("dash", "colon", "apposition", "refers", "abbreviation")
+FORMS: tuple[str, ...] = ALL_FORMS
+_SEPARATOR = {
+    "dash": re.compile(r"\s+(?:--?|[—–])\s+|\s*[—–]\s*"),
+    "colon": re.compile(r"\s*[:：]\s+"),
+    "apposition": re.compile(r"\s*,\s+"),
+}
+_REFERS = re.compile(r"\b(?:refers?\s+to|denotes?|stands?\s+for)\b", re.IGNORECASE)
+# After the mark, a noun phrase: an article, then no verb of its own before a relative word opens its clause
+# ('a desk that no one owns and anyone may book' is one; 'the landlord may retain it if …' and 'see the
+# intranet …' are sentences, the words before the colon only their label).
+_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|may|can|must|shall|will|should|would|could|might)\b",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"\s*[(（]([^()（）]+)[)）]")
+
+
+def _noun_phrase(text: str) -> bool:
+    """Does ``text`` (what follows a dash, colon or comma) open with a noun phrase, not a sentence?"""
+    if not _ARTICLE.match(text):
+        return False
+    relative = _RELATIVE.search(text)
+    return _VERB.search(text, 0, relative.start() if relative else len(text)) is None
+
+
+def _unmarked_end(sentence: str, before: int) -> int | None:
+    """Where a copula-less definition's subject ends (``FORMS``: a mark followed by a noun phrase, or a defining
+    verb), if before ``before``; else None."""
+    ends = []
+    for form, mark in _SEPARATOR.items():
+        if form in FORMS:
+            for hit in mark.finditer(sentence, 0, before):
+                if _noun_phrase(sentence[hit.end() :]):
+                    ends.append(hit.start())
+                    break
+    if "refers" in FORMS and (verb := _REFERS.search(sentence, 0, before)):
+        ends.append(verb.start())
+    return min(ends) if ends else None
+
 
 def subject(sentence: str) -> str | None:
     """The words before the sentence's first copula ('is', a modal + 'be', '为', '是'), or None without one.
@@ -69,6 +130,8 @@ def subject(sentence: str) -> str | None:
     text up to just after each candidate character is segmented: most sentences have none)."""
     found = _EN_COPULA.search(sentence)
     at = found.start() if found else len(sentence)
+    unmarked = _unmarked_end(sentence, at) if FORMS else None
+    at = unmarked if unmarked is not None else at
     for hit in _ZH_COPULA_CHAR.finditer(sentence, 0, at):
         load_segmenter()
         pos, start = 0, hit.start()
@@ -101,25 +164,38 @@ def question_forms(question_words: Sequence[str]) -> dict[str, str]:
 
 def sentence_score(sentence: str, wanted: dict[str, str], fold_script: bool = True) -> float:
     """How well one sentence's subject (the words before its copula) is the question's content words (0..1);
-    ``wanted``: ``question_forms``."""
-    named = {wanted.get(w, w) for w in subject_words(sentence, fold_script)}
-    held = len(named & set(wanted.values()))
-    if not held:
-        return 0.0
-    return held / len(set(wanted.values())) / (1 + len(named) - held)
+    ``wanted``: ``question_forms``. A subject with an abbreviation in brackets scores as the better of its two
+    names."""
+    asked = set(wanted.values())
+    best = 0.0
+    for name in subject_words(sentence, fold_script):
+        named = {wanted.get(w, w) for w in name}
+        held = len(named & asked)
+        if held:
+            best = max(best, held / len(asked) / (1 + len(named) - held))
+    return best
 
 
 @lru_cache(maxsize=8192)  # overlapping chunks share sentences, and a popular passage comes back question after question
-def subject_words(sentence: str, fold_script: bool = True) -> frozenset[str]:
-    """The content words of the sentence's subject; empty without a copula, or when the words before
-    it are not one subject (a comma, a modal or a clause word: '…retain the deposit if the card is lost')."""
+def subject_words(sentence: str, fold_script: bool = True) -> tuple[frozenset[str], ...]:
+    """The content words of the sentence's subject, one set per name it goes by (the name, and an abbreviation in
+    brackets: ``FORMS``); none without a copula, or when the words before it are not one subject (a comma, a
+    modal or a clause word: '…retain the deposit if the card is lost')."""
     before = subject(sentence)
-    if before is None or _COMMA.search(before):
-        return frozenset()
-    words = tokens(before, fold_script)
-    if any(w in _CLAUSE for w in words):
-        return frozenset()
-    return frozenset(w for w in words if w not in STOPWORDS)
+    if before is None:
+        return ()
+    names = [before]
+    if "abbreviation" in FORMS and (brackets := _BRACKETS.search(before)):
+        names = [before[: brackets.start()] + before[brackets.end() :], brackets.group(1)]
+    out = []
+    for name in names:
+        if _COMMA.search(name):
+            return ()
+        words = tokens(name, fold_script)
+        if any(w in _CLAUSE for w in words):
+            return ()
+        out.append(frozenset(w for w in words if w not in STOPWORDS))
+    return tuple(out)
 
 
 def subject_scores(question_words: Sequence[str], texts: Sequence[str], fold_script: bool = True) -> np.ndarray:
