@@ -91,6 +91,8 @@ def test_an_abbreviation_in_brackets_is_the_subject_too():
     sentence = "Service level agreement (SLA) refers to a written promise."
     assert subject_scores(["sla"], [sentence])[0] == 1.0
     assert subject_scores(["service", "level", "agreement"], [sentence])[0] == 1.0
+    # a gloss in brackets is part of the name, not a second one: 'shared desk' is not what this sentence defines
+    assert subject_scores(["shared", "desk"], ["Hot desk (shared desk) is a desk that no one owns."])[0] < 1.0
 
 
 def test_a_subject_in_another_word_form_is_the_question_s_word():
