@@ -80,7 +80,7 @@ _COMMA = re.compile(r"[,，;；:：]")
 
 # Definitions written without a copula, each a rule of its own (chosen on TUNING: ``ALL_FORMS``, README):
 # 'Hot desk — a desk that …' (dash), 'Hot desk: a desk …' (colon), 'The hot desk, a desk that …, is …'
-# (apposition): the words before the mark are the subject when a noun phrase follows it (``_NOUN_PHRASE``);
+# (apposition): the words before the mark are the subject when a noun phrase follows it (``_noun_phrase``);
 # 'SLA refers to / denotes / stands for …' (refers): verbs that define as a copula does; 'Service level agreement
 # (SLA) …' (abbreviation): the name and the abbreviation in brackets are each the subject ('What is an SLA?').
 ALL_FORMS = ("dash", "colon", "apposition", "refers", "abbreviation")
