@@ -50,6 +50,7 @@ RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than 
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 INLINE_RATIO = 1.4  # an inline run of code set at most this much smaller than its text (a browser's 13 px in 16 px)
 LETTER_SPACE = 1.0  # display ideographs spaced alike at most this far apart (x the size): one letter-spaced line
+OVERLAP = 0.25  # a glyph this far (x the size) over the one before it, on a column's edge, starts another line
 EVEN_SPACE = 0.03  # ... alike: gaps within this much (x the size) of each other
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
 SECTION_NUMBER = re.compile(
@@ -274,6 +275,21 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     and not (mark or _small_tucked(row, j) or _small_tucked(row, j - 1))
                     and not _inline_code(prev, ch, gap, reach)
                 )
+                if (
+                    not latin
+                    and prev.text.isalnum()  # (squeezed punctuation's em box may overlap the next glyph's)
+                    and gap < -OVERLAP * small
+                    and on_edge(ch.x0, long_starts)
+                    and on_edge(ch.x0, beside)
+                ):
+                    # Glyphs set over each other, the next on a column's left edge: the line before ran overfull
+                    # across the gutter into the next column (a dateline's digits would not break), not one line.
+                    # Its core ends at its column's right edge (where many rows end), as an overrun's does.
+                    edge = next(
+                        (x for x in range(round(ch.x0) - 1, round(current[0].x0), -1) if on_edge(x, ends)), None
+                    )
+                    overrun = edge is not None
+                    reach = min(reach, gap - 0.01)
                 if gap > reach or resized or overrun:
                     made = _run_in_split(current, page, lines, rows)
                     if overrun and made:
