@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from qa.formats.blocks import CAPTION_LABEL
 from qa.formats.pdf.notemarks import mark_text, raised_mark, seat_marks
 from qa.structure import markers
+from qa.structure.cues import dateline
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
@@ -42,11 +43,15 @@ BASE_GAP = 0.05  # ... when a gap this wide (x the size) parts them (a sub- or s
 SCRIPT_SPACE = 0.2  # this much (x the size) over the line's CJK spacing parts a number from the CJK text after it
 RUN_IN_HEAD = 6  # characters: a bracketed head ('【…】', a run-in one or one ending its line) is at least this long
 RUN_IN_LINES = 4  # a run-in head is set on at most this many lines
+MARKED_HEAD = 2  # characters: a run-in head after a mark (■一、管辖) may be this short; the mark says it is one
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", "…")
 PITCHES = 2.0  # the rows looked at around a gap are each at most this many line pitches from the last
 RUN_SPACE = 3.0  # a justified line's space between glyph runs is narrower than this (x the size)
 NUMBER_GAP = 2.5  # a section number and its title are at most this far apart (x the larger size); TeX sets 1 em
 INLINE_RATIO = 1.4  # an inline run of code set at most this much smaller than its text (a browser's 13 px in 16 px)
+LETTER_SPACE = 1.0  # display ideographs spaced alike at most this far apart (x the size): one letter-spaced line
+OVERLAP = 0.25  # a glyph this far (x the size) over the one before it, on a column's edge, starts another line
+EVEN_SPACE = 0.03  # ... alike: gaps within this much (x the size) of each other
 # A section number printed as a line of its own beside its title: 1 / 1.2.3 / A.1 / 第1章 / 第 2 节 / Chapter 4 / 一、
 SECTION_NUMBER = re.compile(
     r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[A-Z](?:\.[0-9]{1,3})+\.?|[A-Z]\.|§ ?[0-9]{1,3}(?:\.[0-9]{1,3})*"
@@ -246,6 +251,11 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
+                if small >= HEAD_RATIO * body and _letter_spaced(row, j, small):
+                    # A headline letter-spaced by its desk (美　东　北　部…): each ideograph is its own 'word' to the
+                    # gutter rules, and it read as one line per character. Two heads side by side are not spaced
+                    # alike across the gap between them.
+                    reach = max(reach, gap)
                 if _digits_before_title(current, ch, gap, body):
                     reach = max(reach, gap)
                 mark = raised_mark(row, j) or raised_mark(row, j - 1)  # a footnote mark and its text (notemarks)
@@ -265,6 +275,21 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     and not (mark or _small_tucked(row, j) or _small_tucked(row, j - 1))
                     and not _inline_code(prev, ch, gap, reach)
                 )
+                if (
+                    not latin
+                    and prev.text.isalnum()  # (squeezed punctuation's em box may overlap the next glyph's)
+                    and gap < -OVERLAP * small
+                    and on_edge(ch.x0, long_starts)
+                    and on_edge(ch.x0, beside)
+                ):
+                    # Glyphs set over each other, the next on a column's left edge: the line before ran overfull
+                    # across the gutter into the next column (a dateline's digits would not break), not one line.
+                    # Its core ends at its column's right edge (where many rows end), as an overrun's does.
+                    edge = next(
+                        (x for x in range(round(ch.x0) - 1, round(current[0].x0), -1) if on_edge(x, ends)), None
+                    )
+                    overrun = edge is not None
+                    reach = min(reach, gap - 0.01)
                 if gap > reach or resized or overrun:
                     made = _run_in_split(current, page, lines, rows)
                     if overrun and made:
@@ -533,6 +558,30 @@ def _evenly(row: list[_Char], j: int, size: float) -> bool:
     return False
 
 
+def _letter_spaced(row: list[_Char], j: int, size: float) -> bool:
+    """Whether the gap before ``row[j]`` lies inside a letter-spaced line of ideographs: the ideographs on both sides,
+    of one size, and a neighbouring gap (before ``row[j - 1]`` or after ``row[j]``) between ideographs as wide, all at
+    most ``LETTER_SPACE`` em. Chinese desks space a short headline or a label out to fill its measure (社　论); a
+    line set solid has no gaps, a justified one spreads them by a fraction of an em, and a gutter between two
+    columns' lines is not repeated between the characters on either side of it."""
+    prev, ch = row[j - 1], row[j]
+    gap = ch.x0 - prev.x1
+    if not (_cjk_letter(prev) and _cjk_letter(ch)) or abs(prev.size - ch.size) > 0.02 * size:
+        return False
+    if not 0 < gap <= LETTER_SPACE * size:
+        return False
+    for a, b in ((j - 2, j - 1), (j, j + 1)):
+        if a < 0 or b >= len(row):
+            continue
+        left, right = row[a], row[b]
+        alike = max(abs(left.size - ch.size), abs(right.size - ch.size)) <= 0.02 * size
+        if not (alike and _cjk_letter(left) and _cjk_letter(right)):
+            continue
+        if abs((right.x0 - left.x1) - gap) <= EVEN_SPACE * size:
+            return True
+    return False
+
+
 def _text_through(rows: list[list[_Char]], r: int, prev: _Char, ch: _Char, size: float, even: bool = False) -> bool:
     """Whether the lines above and below of this size set text across the gap between ``prev`` and ``ch`` on
     row ``r``: a gutter is a strip white in the lines of its columns; a justification space between glyph runs
@@ -665,7 +714,8 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line], rows: list[l
     goes_on = (  # (a bold phrase going on by one character is no head ending: two at least)
         bool(over) and over[0].x1 >= visible[-1].x1 - size and "】" not in over[0].text and len(visible) - cut >= 2
     )
-    if not (bracketed or closes or goes_on):
+    spaced = not over and _spaced_head(chars, visible, cut, size)
+    if not (bracketed or closes or goes_on or spaced):
         return _make_line(chars, page)
     first = opened if closes and opened is not None else over[0] if goes_on and not bracketed else None
     x0, first_top = (first.x0, first.top) if first is not None else (visible[0].x0, visible[0].top)
@@ -679,10 +729,31 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line], rows: list[l
             ln.text = ln.text.removesuffix("】").removeprefix("【")
     if closes and opened is not None:
         opened.text = opened.text.removeprefix("【")
+    # The mark a briefs column sets before each head (■ 加快…) is its bullet, no word of the title: on the head's
+    # first line (the nearest bold line over this one that opens with a mark, or this one).
+    opening = next((ln for ln in (*made[:1], *over) if ln.text[:1] in _HEAD_MARKS), None)
+    if opening is not None:
+        opening.text = opening.text[1:].lstrip()
     return made + _make_line([c for c in chars if id(c) not in head], page)
 
 
 _RUNS_ON = ("，", "、", "；", "。", ",", ";")  # text opening so after a bold phrase goes on with its sentence
+_HEAD_MARKS = "■□●◆◇▲△★☆"  # a mark a briefs column may set before each run-in head
+
+
+def _spaced_head(chars: list[_Char], visible: list[_Char], cut: int, size: float) -> bool:
+    """Whether the bold phrase opening this line (``visible[:cut]``) is a run-in head that fits on its line: at
+    least RUN_IN_HEAD characters (MARKED_HEAD after a mark such as ■), a space (a space character, or white of
+    half an em and more) between it and the regular text after it, and no dateline ('本报北京1月5日电　记者…'
+    set bold opens its story's text; it heads nothing). Bold type then a space is how a briefs column sets a head
+    that ends on its own first line; a bold lead-in run into its sentence has no space after it."""
+    marked = visible[0].text in _HEAD_MARKS
+    head = "".join(c.text for c in visible[:cut]).lstrip(_HEAD_MARKS)
+    if len(head) < (MARKED_HEAD if marked else RUN_IN_HEAD) or dateline(head) or head.endswith(_SENTENCE_END):
+        return False
+    last, first = visible[cut - 1], visible[cut]
+    between = [c for c in chars if last.x1 <= c.x0 and c.x1 <= first.x0 + 0.01]
+    return first.x0 - last.x1 >= 0.5 * size or any(c.text.isspace() for c in between)
 
 
 def _opens_paragraph(above: list[Line], x0: float, top: float, size: float) -> bool:
@@ -701,28 +772,41 @@ def _opens_paragraph(above: list[Line], x0: float, top: float, size: float) -> b
 
 
 def _sibling_heads(rows: list[list[_Char]], first: _Char, size: float) -> bool:
-    """Whether another row of the page has a line at ``first``'s left, in its size, opening with a bold phrase
-    that runs on in regular type on that row, not with a comma or a full stop, and is at least RUN_IN_HEAD
-    characters long with the whole bold lines at that left right over it (a head ending on its second line): a
-    second run-in head, a sibling in the same column (one bold lead phrase alone is emphasis)."""
+    """Whether another line of the page, in ``first``'s size, opens with a bold phrase that runs on in regular type
+    on its row, not with a comma or a full stop, at least RUN_IN_HEAD characters long with the whole bold lines at
+    its left right over it (a head ending on its second line) and no dateline: a second run-in head (one bold lead
+    phrase alone is emphasis). Anywhere on the page, not only down ``first``'s column: a briefs strip balances
+    four to eight items over as many columns, one head to a column."""
     for r, row in enumerate(rows):
-        if abs(row[0].base - first.base) <= 0.35 * size:
-            continue
-        run = _opening_run(row, first.x0, size)
-        cut = next((k for k, c in enumerate(run) if not c.bold), len(run))
-        if not run or cut == len(run) or run[cut].text in _RUNS_ON:
-            continue
-        head = "".join(c.text for c in run[:cut])
-        base = run[0].base
-        for k in range(r - 1, max(r - RUN_IN_LINES, -1), -1):  # the head's earlier lines, all bold
-            over = _opening_run(rows[k], first.x0, size)
-            if not over or not all(c.bold for c in over) or not 0.5 * size <= base - over[0].base <= 2.2 * size:
-                break
-            head = "".join(c.text for c in over) + head
-            base = over[0].base
-        if len(head) >= RUN_IN_HEAD and not head.endswith(_SENTENCE_END):
-            return True
+        for run in _opening_runs(row, size):
+            if all(c is not first for c in run) and _sibling_head(rows, r, run, size):
+                return True
     return False
+
+
+def _sibling_head(rows: list[list[_Char]], r: int, run: list[_Char], size: float) -> bool:
+    """Whether ``run``, a line opening on row ``r``, opens with a run-in head (see ``_sibling_heads``)."""
+    cut = next((k for k, c in enumerate(run) if not c.bold), len(run))
+    if cut == len(run) or run[cut].text in _RUNS_ON:
+        return False
+    head = "".join(c.text for c in run[:cut])
+    base = run[0].base
+    for k in range(r - 1, max(r - RUN_IN_LINES, -1), -1):  # the head's earlier lines, all bold
+        over = _opening_run(rows[k], run[0].x0, size)
+        if not over or not all(c.bold for c in over) or not 0.5 * size <= base - over[0].base <= 2.2 * size:
+            break
+        head = "".join(c.text for c in over) + head
+        base = over[0].base
+    head = head.lstrip(_HEAD_MARKS)
+    return len(head) >= RUN_IN_HEAD and not head.endswith(_SENTENCE_END) and not dateline(head)
+
+
+def _opening_runs(row: list[_Char], size: float) -> list[list[_Char]]:
+    """The lines of ``size`` opening on ``row``: at its start and after each gutter (each column's line)."""
+    starts = [
+        j for j, ch in enumerate(row) if not ch.text.isspace() and (j == 0 or ch.x0 - row[j - 1].x1 > CJK_GAP * size)
+    ]
+    return [run for j in starts if (run := _opening_run(row, row[j].x0, size))]
 
 
 def _opening_run(row: list[_Char], x0: float, size: float) -> list[_Char]:

@@ -1,5 +1,4 @@
-"""Lines in reading order → paragraphs and heading blocks (steps 4 and 5 of ``qa.formats.pdf``).
-"""
+"""Lines in reading order → paragraphs and heading blocks (steps 4 and 5 of ``qa.formats.pdf``)."""
 
 from __future__ import annotations
 
@@ -354,8 +353,10 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
         # a newspaper's kicker set no larger than the body, on one line or a few (qa.formats.pdf.kickers)
         kicker_lines = small_kicker(items, i, body) if multi_column and not _is_head(line, body) else 0
         if (
-            _is_head(line, body) or kicker_lines or _kicker_over(items, i, body)
-        ) and not _CONT_LINE.match(line.text) and not _TRANSFER_LINE.match(line.text):
+            (_is_head(line, body) or kicker_lines or _kicker_over(items, i, body))
+            and not _CONT_LINE.match(line.text)
+            and not _TRANSFER_LINE.match(line.text)
+        ):
             flush()
             release()
             group = [item]
@@ -634,6 +635,26 @@ def _join_all(lines: list[Line]) -> str:
     return text
 
 
+def _second_headline(runs: list[list[Line]], biggest: int, body: float) -> int | None:
+    """Where a second headline's deck starts in a heading group whose headline is run ``biggest``: the first run of
+    smaller type after it (its kicker) when a bold run of headline type a quarter larger than everything between
+    follows — or None.
+
+    A headline's deck only steps down under it (主题, then 副题 and the byline in smaller type); type stepping back up
+    to a headline's size is another headline, the smaller type over it its kicker (引题). A flag's name set right
+    over the lead story's kicker and head, with no gap, made the lead's head a subtitle of the paper's name and its
+    story a story of the masthead. A subtitle after a dash stays the first headline's."""
+    for t in range(biggest + 2, len(runs)):
+        head = runs[t]
+        if not (head[0].size >= HEAD_RATIO * body and all(ln.bold for ln in head)):
+            continue
+        between = runs[biggest + 1 : t]
+        if all(head[0].size >= 1.25 * run[0].size for run in between):
+            start = next((k for k in range(biggest + 1, t) if not _join_all(runs[k]).startswith(("——", "—", "--"))), t)
+            return start
+    return None
+
+
 def _heading_blocks(
     group: list[_Item],
     body: float,
@@ -695,6 +716,14 @@ def _heading_blocks(
         return out
     # The headline is the largest run (the bold one, of two of one size: a kicker or subtitle is set lighter).
     biggest = max(range(len(runs)), key=lambda r: (runs[r][0].size, all(ln.bold for ln in runs[r]), -r))
+    second = _second_headline(runs, biggest, body)
+    if second is not None:
+        # Two headlines in one group: the first (a flag's name, a story's head) and, after smaller type under it,
+        # another headline with that smaller type as its kicker — two heading groups, read one after the other.
+        at = sum(len(run) for run in runs[:second])
+        return _heading_blocks(group[:at], body, head_sizes, multi_column, later, openers) + _heading_blocks(
+            group[at:], body, head_sizes, multi_column, later, openers, story
+        )
     main = runs[biggest][0]
     level = 1 if main.size >= HEAD_RATIO * body else 2  # an article's headline, or a subhead inside it
     if level == 2 and any(
