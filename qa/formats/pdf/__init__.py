@@ -35,8 +35,9 @@ The page is read the way a newspaper reader reads it:
    that do not stretch CJK lines leave room where line-breaking rules forbid a break) or a
    wider gap; at a column or page end a paragraph continues into the next column when that
    column starts unindented after a full line. '（下转第N版）' stays on the paragraph it ends,
-   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows); the
-   structure stage stitches them (``qa.structure.hinted``).
+   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows), also when set in
+   head type, run on or broken over two lines (``markerlines``); the structure stage stitches them
+   (``qa.structure.hinted``).
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 
