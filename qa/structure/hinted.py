@@ -33,6 +33,7 @@ from qa.structure.lexical import Similarity, seam_forms_word
 from qa.structure.markers import heading_continuation, named_edition, transfer_marker
 
 DISPLAY_ROLES = ("kicker", "subtitle")
+REPEATED_HEAD = 0.6  # bigram share with the article's headline that makes a head over a continuation its jump headline
 TOPIC_WEIGHT = 1.0  # the run's words against the article's, below the markers (2 each) and a jump headline (3)
 
 
@@ -123,6 +124,11 @@ def _short_jump_heads(paragraphs: list[Paragraph]) -> dict[int, tuple[int, str]]
     return out
 
 
+def _subheads(paragraphs: list[Paragraph], run: list[int], marker: int) -> list[int]:
+    """The heads a continuation run carries above its marker paragraph (printed over the continuation)."""
+    return [k for k in run if k < marker and paragraphs[k].heading_level is not None]
+
+
 def _run_from(paragraphs: list[Paragraph], start: int, top: int) -> list[int]:
     """A continuation run: its first paragraph and those after it up to the next top-level heading, marker or
     kicker."""
@@ -196,11 +202,13 @@ def _jump_order(
     # a later run's jump headline names.
     pair_scores: dict[tuple[int, int], float] = {}
     topic = _topic_scores(paragraphs, runs, transfers, titles) if runs and transfers else {}
-    for r, (marker, _, head) in enumerate(runs):
+    for r, (marker, run, head) in enumerate(runs):
         para = paragraphs[marker]
         here = _edition(para)
         source = named_edition(continuation_marker(para.text) or head_markers.get(marker, (0, ""))[1], here)
-        head_words = _head_words(paragraphs[head].text) if head is not None else ""
+        # the jump headline, or a smaller head over the marker (a headline repeated smaller reads as a subhead)
+        named = [_head_words(paragraphs[head].text)] if head is not None else []
+        named += [heading_title(paragraphs[k].text) for k in _subheads(paragraphs, run, marker)]
         for n, cand in enumerate(transfers):
             if _edition(cand) == here:  # an article never jumps within its page
                 continue
@@ -208,8 +216,8 @@ def _jump_order(
             score = 0.0
             score += 2.0 if source is not None and _edition(cand) == source else 0.0
             score += 2.0 if target is not None and target == here else 0.0
-            if head is not None:
-                score += 3.0 * _similarity(head_words, titles[cand.index])
+            if named:
+                score += 3.0 * max(_similarity(words, titles[cand.index]) for words in named)
             # A text cut off mid-sentence surely goes on somewhere; one that ends a sentence may
             # not (a tie-breaker between two jumps to the same page).
             score += 0.5 if is_cut(cand.text) else 0.0
@@ -244,6 +252,12 @@ def _jump_order(
         if head is not None:
             dropped.add(head)
             dropped.update(k for k in range(head + 1, marker) if paragraphs[k].role_hint in DISPLAY_ROLES)
+        # a smaller head over the marker that repeats the article's headline is its jump headline, no subhead
+        dropped.update(
+            k
+            for k in _subheads(paragraphs, run, marker)
+            if _similarity(heading_title(paragraphs[k].text), titles[cand.index]) >= REPEATED_HEAD
+        )
         at = order.index(cand.index) + 1
         order[at:at] = run
         glued[marker] = is_cut(cand.text)

@@ -10,6 +10,7 @@ know too. It covers the ways Chinese papers and magazines word a jump, not one p
   '第12页' / '第2面', or the page before/after ('接上页', '转下页'). A bare 'A2' counts only after
   下转/上接 and the like, never after a lone 转/接 ('（转G6）', '（转K9次）' are routes, not jumps);
 - after the place, the section the edition belongs to: '转第2版·要闻', '上接第1版 要闻';
+- inside the brackets, before the verb, what moves: '（本文转第2版）', '（本文接第1版）';
 - before the marker, a pointer: '▲下转第二版', '▼上接第一版', '←接一版'; after a transfer, an arrow: '转二版→';
 - a short jump head, the continued story's first words run into the marker in head type ('逐户摸底▼上接第一版',
   '社会学研（接1版）'): ``heading_continuation``.
@@ -62,15 +63,19 @@ _BARE_CONTINUED = rf"{_CONT_VERB}{_BARE_EDITION}(?![面块塊次权權本式型�
 # after a transfer points on to where the text goes ('转二版→', '下转第2版 ▶').
 _POINTER = r"(?:[▲△▼▽►▶☞→↓←◀◁⇐⬅]\s*)?"
 _AFTER = r"(?:\s*[→⇒➔➡▶►▷↓])?"
-TRANSFER = re.compile(rf"{_POINTER}(?:{_OPEN}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER}){_AFTER}\s*$")
-CONTINUED = re.compile(rf"^{_POINTER}(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
+# Inside the brackets the marker may name what moves: '（本文转第2版）', '（本文接第1版）' (this article).
+_THIS = r"(?:本文|本稿)?\s*"
+TRANSFER = re.compile(rf"{_POINTER}(?:{_OPEN}{_THIS}{_TRANSFER}{_CLOSE}|{_BARE_TRANSFER}){_AFTER}\s*$")
+CONTINUED = re.compile(rf"^{_POINTER}(?:{_OPEN}{_THIS}{_CONTINUED}{_CLOSE}|{_BARE_CONTINUED})")
 ANY = re.compile(
-    rf"{_POINTER}{_OPEN}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}{_AFTER}|{_POINTER}{_BARE_TRANSFER}{_AFTER}\s*$"
+    rf"{_POINTER}{_OPEN}{_THIS}(?:{_TRANSFER}|{_CONTINUED}){_CLOSE}{_AFTER}|{_POINTER}{_BARE_TRANSFER}{_AFTER}\s*$"
     rf"|^\s*{_POINTER}{_BARE_CONTINUED}"
 )
 # A short jump head: the headline's first words, then the marker ('逐户摸底▼上接第一版', '社会学研（接1版）'); bare
 # only after a verb that is nothing but a jump's (上接 / 接上 …), never a lone 接 or 续.
-_HEAD_CONTINUED = re.compile(rf"{_POINTER}(?:{_OPEN}{_CONTINUED}{_CLOSE}|{_STRONG_CONT_VERB}{_BARE_EDITION})\s*$")
+_HEAD_CONTINUED = re.compile(
+    rf"{_POINTER}(?:{_OPEN}{_THIS}{_CONTINUED}{_CLOSE}|{_STRONG_CONT_VERB}{_BARE_EDITION})\s*$"
+)
 _NAMED = re.compile(rf"(?:^|[^A-Za-zＡ-Ｚ\d０-９])[A-ZＡ-Ｚ]?\s*({_NUMBER})\s*[版页頁面]?|([上前下次后])\s*[页頁版]")
 
 

@@ -35,8 +35,9 @@ The page is read the way a newspaper reader reads it:
    that do not stretch CJK lines leave room where line-breaking rules forbid a break) or a
    wider gap; at a column or page end a paragraph continues into the next column when that
    column starts unindented after a full line. '（下转第N版）' stays on the paragraph it ends,
-   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows); the
-   structure stage stitches them (``qa.structure.hinted``).
+   '（上接第N版）' opens the one it starts (every wording ``qa.structure.markers`` knows), also when set in
+   head type, run on or broken over two lines (``markerlines``); the structure stage stitches them
+   (``qa.structure.hinted``).
 
 Scanned PDFs (no text layer) and password-protected PDFs are refused with a one-line message.
 
@@ -56,6 +57,7 @@ from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.jumpheads import marker_heads
+from qa.formats.pdf.markerlines import rejoin_marker_lines
 from qa.formats.pdf.measure import measure_one_column, side_by_side
 from qa.formats.pdf.numbered import join_numbers, nest_by_part_words, numbered_heads
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
@@ -164,6 +166,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
     blocks = level_by_sequence(blocks)  # numbers counting 1, 2, 2.1, 3 … nest as they count (qa.formats.pdf.sequence)
+    blocks = rejoin_marker_lines(blocks)  # a jump marker set in head type is no heading (markerlines.py)
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")

@@ -5,13 +5,16 @@ or over the middle ones). The column finder keeps the marker with the columns it
 its left came before it: the continued text's first words were read before the marker and filed under the story
 above, while the marker opened its second column. The marker is moved before the leaves of its band that precede
 it: those to its left whose text starts right under it (the band's columns start together under the marker).
+The continued story's headline set over such a marker line (centred over the middle columns, the marker at the left
+under it) is read before the marker: read after it, it headed only the columns to its right.
 """
 
 from __future__ import annotations
 
-from qa.formats.pdf.lines import _CONT_LINE, Line
+from qa.formats.pdf.lines import _CONT_LINE, Line, _is_head
 
 UNDER = 2.5  # a column of the band starts at most this far (x the body) under the marker line's foot
+ABOVE = 2.5  # a jump headline ends at most this far (x the body) above its marker line's top
 
 
 def marker_heads(leaves: list[list[Line]], body: float) -> list[list[Line]]:
@@ -39,4 +42,36 @@ def marker_heads(leaves: list[list[Line]], body: float) -> list[list[Line]]:
             first -= 1
         if first < j:
             out[first : j + 1] = [[marker], *out[first:j], *([rest] if rest else [])]
+    return _heads_before_markers(out, body)
+
+
+def _is_marker(leaf: list[Line]) -> bool:
+    return len(leaf) == 1 and bool(_CONT_LINE.match(leaf[0].text)) and len(leaf[0].text) <= 12
+
+
+def _heads_before_markers(leaves: list[list[Line]], body: float) -> list[list[Line]]:
+    """A continuation's headline set over its marker line is read before the marker.
+
+    Set over the middle columns (centred, or short in a wide band) with the marker line under it at the left, the
+    headline leaves the first column's top white beside it: the marker and the first column were cut off as leaves of
+    their own and read first, and the headline, read after them, headed the rest of the columns and the text after
+    them — the continuation's first words were filed under the story above. A leaf of head type read after a lone
+    marker line, ending just above it (``ABOVE``), with only leaves starting under the marker between them, is moved
+    before the marker."""
+    out = list(leaves)
+    for j in range(len(out)):
+        if not _is_marker(out[j]):
+            continue
+        marker = out[j][0]
+        for h in range(j + 1, len(out)):
+            leaf = out[h]
+            if not leaf:
+                break
+            top = min(ln.top for ln in leaf)
+            if top >= marker.bottom:
+                continue  # a column under the marker, read before the headline
+            bottom = max(ln.bottom for ln in leaf)
+            if all(_is_head(ln, body) for ln in leaf) and 0 <= marker.top - bottom <= ABOVE * body:
+                out[j : h + 1] = [leaf, *out[j:h]]
+            break
     return out
