@@ -1,0 +1,42 @@
+"""A jump marker run into a line in bold leaves the line's weight to its text (part of step 1 of ``qa.formats.pdf``).
+
+Papers set a jump marker in bold or in a 黑体 ('发展。（转二版）', '（上接第1版）济，使农民…'); run into a paragraph's
+last (or a continuation's first) line, the marker may outnumber the line's own characters, and a line is bold when
+most of its characters are. Read bold, the paragraph's last line became a kicker of its own (the paragraph cut in two,
+its end and the marker apart from its text), so the jump lost its last words. The marker says where the text goes or
+comes from, not how the line is set: the line is weighed on its other characters.
+"""
+
+from __future__ import annotations
+
+from qa.formats.pdf.lines import Line, _Char
+from qa.structure.markers import CONTINUED, TRANSFER
+
+
+def unbold_run_in_markers(lines: list[Line], chars: list[_Char]) -> None:
+    """Lines read bold only because of a jump marker run into them (at the end, or at the start) are not bold: their
+    other characters, mostly regular, are the line's type."""
+    for line in lines:
+        if not line.bold:
+            continue
+        text = line.text.strip()
+        marker = TRANSFER.search(text) or CONTINUED.search(text)
+        if marker is None or not text[: marker.start()].strip() and not text[marker.end() :].strip():
+            continue  # no marker, or a marker line of its own: its weight is its own
+        mine = sorted(
+            (c for c in chars if not c.text.isspace() and _inside(c, line)),
+            key=lambda c: c.x0,
+        )
+        n_before = len("".join(text[: marker.start()].split()))
+        n_marker = len("".join(marker.group().split()))
+        if len(mine) != len("".join(text.split())):
+            continue  # the characters do not match the line's text one for one: leave it
+        rest = mine[:n_before] + mine[n_before + n_marker :]
+        if rest and sum(c.bold for c in rest) * 2 <= len(rest):
+            line.bold = False
+
+
+def _inside(char: _Char, line: Line) -> bool:
+    """Is ``char`` one of ``line``'s: within its span across, its middle between the line's top and bottom?"""
+    middle = (char.top + char.bottom) / 2
+    return line.x0 - 0.5 <= char.x0 and char.x1 <= line.x1 + 0.5 and line.top <= middle <= line.bottom
