@@ -93,3 +93,49 @@ def test_a_line_bold_in_its_own_text_stays_bold(tmp_path: Path, fonts) -> None:
     pages, _ = read_pages(path, path.name)
     line = next(ln for ln in pages[0].lines if ln.text.replace(" ", "").startswith(own))
     assert line.bold
+
+
+def _broken_paper(path: Path, tail: str) -> None:
+    """Page 1: the paragraph's last line ending '…新的发展。' and the bold head of a bare marker '下转第', the bold
+    ``tail`` on the next line; page 2: the rest under the marker line."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 24)
+    c.drawString(MARGIN, PAGE_H - 80, HEAD)
+    text = "　　" + PAGE1
+    rows = [text[k : k + PER_LINE] for k in range(0, len(text), PER_LINE)]
+    y = PAGE_H - 130
+    for row in rows:
+        _write(c, MARGIN, y, row, False)
+        y -= LEADING
+    y += LEADING
+    _write(c, MARGIN + c.stringWidth(rows[-1], "STSong-Light", BODY), y, "下转第", True)
+    _write(c, MARGIN, y - LEADING, tail, True)
+    c.showPage()
+    _write(c, MARGIN, PAGE_H - 105, MARKER_IN, True)
+    y = PAGE_H - 130
+    for k in range(0, len(PAGE2), PER_LINE):
+        _write(c, MARGIN, y, PAGE2[k : k + PER_LINE], False)
+        y -= LEADING
+    c.save()
+
+
+def test_a_bold_marker_broken_over_two_lines_ends_the_paragraph(tmp_path: Path, fonts) -> None:
+    """'…发展。下转第' / '2版': the marker's tail, alone on the next line in bold, is the paragraph's last line (the
+    paragraph ends on the whole marker), not a bold display line of its own."""
+    path = tmp_path / "broken.pdf"
+    _broken_paper(path, "2版")
+    pages, _ = read_pages(path, path.name)
+    assert not next(ln for ln in pages[0].lines if ln.text.strip() == "2版").bold
+    outline = recover_outline(read_pdf(path, path.name))
+    texts = [p.text.replace(" ", "").replace("\u3000", "") for p in outline.paragraphs]
+    assert any(t.endswith(PAGE1[-12:] + "下转第2版") for t in texts), texts
+
+
+def test_a_bold_line_under_no_marker_head_stays_bold(tmp_path: Path, fonts) -> None:
+    """A bold line under a line whose end begins no marker ('下转第' then '要闻': no edition) keeps its weight."""
+    path = tmp_path / "label.pdf"
+    _broken_paper(path, "要闻")
+    pages, _ = read_pages(path, path.name)
+    assert next(ln for ln in pages[0].lines if ln.text.strip() == "要闻").bold

@@ -242,7 +242,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
         for (n, w, h, chars), edges in zip(sized, ruling, strict=True)
     ]
     for page, (*_, chars) in zip(pages, sized, strict=True):  # a bold jump marker run in weighs nothing (markweight)
-        unbold_run_in_markers(page.lines, chars)
+        unbold_run_in_markers(page.lines, chars, body)
     for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn
         page.frames = boxes
