@@ -92,6 +92,14 @@ def _runs_through(first: list[Line], middle: list[list[Line]], top: float, body:
     return False
 
 
+def _line_end(column: list[Line], line: Line, body: float) -> float:
+    """Where most text lines starting about where ``line`` starts end: its own column's right edge. (The region's
+    first column may hold two: a subtitle or a dateline set into the gutter joins them, and the furthest edge made
+    every full line of the first look short, a kicker.)"""
+    ends = sorted(ln.x1 for ln in column if abs(ln.x0 - line.x0) <= 2 * body and not _is_head(ln, body))
+    return ends[len(ends) // 2] if ends else line.x1
+
+
 def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap: float) -> float:
     """The top of the headline ``column[k]`` with the kicker set right over it: a line of its own, short of the
     column's width (its text's ``right`` edge) and ending on no punctuation a paragraph's last line would (a
@@ -100,7 +108,8 @@ def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap:
     for j in range(k - 1, max(k - 3, 0), -1):
         line = column[j]
         text = line.text.rstrip()
-        if top - line.bottom > line_gap + body or right - line.x1 < 2 * body or text.endswith(_PARAGRAPH_ENDS):
+        edge = min(right, _line_end(column, line, body))
+        if top - line.bottom > line_gap + body or edge - line.x1 < 2 * body or text.endswith(_PARAGRAPH_ENDS):
             break
         if text.startswith(("（", "(")) and text.endswith(("）", ")")) or _JUMP_MARK.search(text):
             break  # a jump marker or a closing byline ends the text above
