@@ -151,3 +151,64 @@ def test_a_last_column_running_on_under_the_head_is_no_band_end(tmp_path: Path, 
     pages, body = read_pages(path, path.name)
     assert band_end_cut(pages[0].lines, body, LEADING - BODY) is None
     assert filed[stories[SECOND_HEAD][0][:10]] == SECOND_HEAD, filed
+
+
+SUB = "图为春节期间群众在广场上观看民间艺术团表演"  # (long enough to reach into the gutter after column 1)
+
+
+def _subtitle_page(path: Path, reach: bool) -> dict[str, list[str]]:
+    """A lead over four columns, the first one row longer (its last line a full one), the others ending a row
+    higher, the last on a jump marker; under the first column's last line, with no gap, the next band's head, a
+    subtitle (set into the gutter after the first column when ``reach``) and the next story's text across the four
+    columns."""
+    from reportlab.pdfgen import canvas
+
+    cols, gutter = 4, 10.0
+    width = (PAGE_W - 2 * MARGIN - (cols - 1) * gutter) / cols
+    per_line = int(width // BODY)
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 26)
+    c.drawString(MARGIN, PAGE_H - 100, LEAD_HEAD)
+
+    def line(col: int, row: float, text: str, size: float = BODY) -> None:
+        c.setFont("STSong-Light", size)
+        c.drawString(MARGIN + col * (width + gutter), TOP - row * LEADING, text)
+
+    lead_text = "".join(SENTENCES[k % 4] for k in range(12))
+    rows = [lead_text[k : k + per_line] for k in range(0, 26 * per_line, per_line)]  # 7 + 6 + 6 + 6 rows
+    lead = "".join(rows[:25]) + "。"
+    for k, row in enumerate(rows[:7]):
+        line(0, k, row)
+    for col in (1, 2):
+        for k, row in enumerate(rows[7 + 6 * (col - 1) : 13 + 6 * (col - 1)]):
+            line(col, k, row)
+    for k, row in enumerate(rows[19:25]):
+        line(3, k, row + ("。（下转第2版）" if k == 5 else ""))
+    line(0, 7.4, SECOND_HEAD, 14)
+    c.setFont("STSong-Light", 9)
+    sub = SUB if reach else SUB[:6]
+    c.drawString(MARGIN, TOP - 8.45 * LEADING, sub)
+    assert (MARGIN + c.stringWidth(sub, "STSong-Light", 9) > MARGIN + width + gutter) == reach
+    second = "".join(SENTENCES[4 + k % 3] for k in range(8))
+    body = [second[k : k + per_line] for k in range(0, len(second), per_line)]
+    slots = [(col, 9.4 + r) for col in range(cols) for r in range(len(body) // cols + 1)]
+    for (col, row), text in zip(slots, body, strict=False):
+        line(col, row, text)
+    c.save()
+    return {LEAD_HEAD: [lead], SECOND_HEAD: [second]}
+
+
+@pytest.mark.parametrize("reach", [True, False], ids=["subtitle-into-gutter", "subtitle-in-column"])
+def test_the_first_columns_last_line_over_the_next_head_stays_in_its_band(tmp_path: Path, fonts, reach: bool) -> None:
+    """The lead's first column ends a row lower than the others, its last line a full one, right over the next
+    band's head: that line is the lead's (read before the second column), not the next head's kicker — also when a
+    subtitle under the head reaches into the gutter, joining the first two columns (the case the rule is for; the
+    subtitle within its column is the negative, read so before)."""
+    path = tmp_path / "sub.pdf"
+    stories = _subtitle_page(path, reach=reach)
+    outline = recover_outline(read_pdf(path, path.name))
+    flat = "".join(p.text.replace(" ", "") for p in outline.paragraphs)
+    lead = stories[LEAD_HEAD][0]
+    assert lead[:-1] in flat, flat[:400]  # the lead's text in order, its first column's last line in its place
+    held = next(p for p in outline.paragraphs if lead[:20] in p.text.replace(" ", ""))
+    assert next(s for s in outline.sections if held.index in s.paragraphs).path[-1] == LEAD_HEAD
