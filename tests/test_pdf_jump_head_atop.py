@@ -102,3 +102,29 @@ def test_a_head_beside_another_storys_column_keeps_that_column_its_own(tmp_path:
     section = next(s for s in outline.sections if run.index in s.paragraphs)
     assert section.path[-1] == OTHER, section.path
     assert flat.index(texts[0][:PER_LINE]) < flat.index(texts[1][:PER_LINE])
+
+
+def test_a_marker_line_opening_another_column_stays_with_that_column(tmp_path: Path, fonts) -> None:
+    """A marker line alone atop the first column (a continuation opening there under no head) beside the centred
+    head's own marker: it is no part of the head, and the first column's text stays under it, not the head's."""
+    path = tmp_path / "two.pdf"
+    texts = _paper(path, beside=False)
+    from reportlab.pdfgen import canvas  # (the same paper, with a marker line over the first column)
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 24)
+    c.drawString(MARGIN, PAGE_H - 80, HEAD)
+    _column(c, 0, PAGE_H - 120, PAGE1 + "（下转第2版）")
+    c.showPage()
+    top = PAGE_H - 110
+    c.setFont("STSong-Light", 17.5)
+    c.drawCentredString(MARGIN + 2.5 * COL_W + 2 * GUTTER, top + 24, HEAD)
+    c.setFont("STSong-Light", BODY)
+    c.drawCentredString(MARGIN + 2.5 * COL_W + 2 * GUTTER, top + 14, "（接一版）")
+    c.drawString(MARGIN, top + 14, "（上接第3版）")
+    for k, text in enumerate(texts):
+        _column(c, k, top, text)
+    c.save()
+    pages, body = read_pages(path, path.name)
+    first = _xy_cut(pages[1].lines, _Layout(body, LEADING - 1.08 * BODY))[0]
+    assert "（上接第3版）" not in [ln.text.strip() for ln in first], [ln.text for ln in first]

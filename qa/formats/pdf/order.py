@@ -131,8 +131,12 @@ def _jump_head_atop(bands: list[list[Line]], body: float) -> list[Line]:
     heads = [[ln for ln in band if not _CONT_LINE.match(ln.text)] for band in bands[:k]]
     if not marks or not any(heads):
         return []
-    if min(ln.top for ln in marks) < min(ln.top for band in heads for ln in band):
-        return []  # a marker line over the head: no continuation's head with its marker under it
+    h0 = min(ln.x0 for band in heads for ln in band)
+    h1 = max(ln.x1 for band in heads for ln in band)
+    h_top = min(ln.top for band in heads for ln in band)
+    if any(m.top < h_top or m.x0 < h0 - body or m.x1 > h1 + body for m in marks):
+        return []  # a marker line over the head or beside it (another continuation's, opening its column): no
+        # continuation's head with its marker under it
     group = _heading_band_atop([band for band in heads if band] + bands[k:], body)
     return sorted(group + marks, key=lambda ln: (ln.top, ln.x0)) if group else []
 
