@@ -24,6 +24,7 @@ from qa.formats.pdf.stacked import stacked
 # FOP set of benchmarks/formats.py and reported on its REPORT seeds and the other sets.
 TOPS_ALIGNED = 2.5  # a band's columns start within this many lines of one another
 ENDS_NEAR = 1.6  # the last column's story ends at most this many lines above the first column's headline
+LEVEL = 0.5  # ... or anywhere above it when its next line starts within this many lines of the headline's top
 MIN_ABOVE = 2  # the band holds at least this many lines in its first and last columns
 _PARAGRAPH_ENDS = tuple("。！？；：，、”!?;:,.")
 
@@ -66,7 +67,7 @@ def band_end_cut(lines: list[Line], body: float, line_gap: float) -> tuple[list[
             top = _kicker_top(first, k, spans[0][1], body, line_gap)
             if _runs_through(first, columns[1:-1], top, body, line_gap):
                 continue  # a middle column's text runs on past the first column's: no band ends there
-            parts = _cut_at(lines, columns, top - 0.5, body, line_gap)
+            parts = _cut_at(lines, columns, top, body, line_gap)
             if parts:
                 return parts
     return None
@@ -91,6 +92,14 @@ def _runs_through(first: list[Line], middle: list[list[Line]], top: float, body:
     return False
 
 
+def _line_end(column: list[Line], line: Line, body: float) -> float:
+    """Where most text lines starting about where ``line`` starts end: its own column's right edge. (The region's
+    first column may hold two: a subtitle or a dateline set into the gutter joins them, and the furthest edge made
+    every full line of the first look short, a kicker.)"""
+    ends = sorted(ln.x1 for ln in column if abs(ln.x0 - line.x0) <= 2 * body and not _is_head(ln, body))
+    return ends[len(ends) // 2] if ends else line.x1
+
+
 def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap: float) -> float:
     """The top of the headline ``column[k]`` with the kicker set right over it: a line of its own, short of the
     column's width (its text's ``right`` edge) and ending on no punctuation a paragraph's last line would (a
@@ -99,7 +108,8 @@ def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap:
     for j in range(k - 1, max(k - 3, 0), -1):
         line = column[j]
         text = line.text.rstrip()
-        if top - line.bottom > line_gap + body or right - line.x1 < 2 * body or text.endswith(_PARAGRAPH_ENDS):
+        edge = min(right, _line_end(column, line, body))
+        if top - line.bottom > line_gap + body or edge - line.x1 < 2 * body or text.endswith(_PARAGRAPH_ENDS):
             break
         if text.startswith(("（", "(")) and text.endswith(("）", ")")) or _JUMP_MARK.search(text):
             break  # a jump marker or a closing byline ends the text above
@@ -108,20 +118,30 @@ def _kicker_top(column: list[Line], k: int, right: float, body: float, line_gap:
 
 
 def _cut_at(
-    lines: list[Line], columns: list[list[Line]], cut: float, body: float, line_gap: float
+    lines: list[Line], columns: list[list[Line]], head: float, body: float, line_gap: float
 ) -> tuple[list[Line], list[Line]] | None:
-    """(above, below) ``cut`` when the last column's story ends there, with white under it, and every column holds
-    text of the band above it; else None."""
+    """(above, below) the cut over the first column's head (its top at ``head``) when the last column's story ends
+    there, with white under it, and every column holds text of the band above it; else None.
+
+    The last column's text stops at most ENDS_NEAR lines over the head, or anywhere above it when what it goes on
+    with starts level with the head (within LEVEL of a line): the next band's first row, which a head's box or its
+    space above lowers a little, or which the first column, longer than the others, reaches late. The cut runs over
+    whichever of the two starts higher."""
     pitch = body + line_gap
     last = columns[-1]
+    runs = next((ln for ln in last if ln.top >= head - LEVEL * pitch), None)
+    level = runs is not None and runs.top <= head + LEVEL * pitch
+    cut = min(head, runs.top) - 0.5 if level and runs is not None else head - 0.5
     above = [ln for ln in last if ln.top < cut]
     below = [ln for ln in last if ln.top >= cut]
     if len(above) < MIN_ABOVE or not below:
         return None
     end, runs_on = above[-1], below[0]
     right = max(ln.x1 for ln in last)
-    if cut - end.bottom > ENDS_NEAR * pitch or runs_on.top - end.bottom < line_gap + 0.5 * body:
-        return None  # the last column's text does not stop at the cut, or stops with no white under it
+    if runs_on.top - end.bottom < line_gap + 0.5 * body:
+        return None  # the last column's text does not stop there: no white under it
+    if cut - end.bottom > ENDS_NEAR * pitch and not (level and runs_on is runs):
+        return None  # it stops well above the head and goes on lower down: no band's end
     if not _ends_story(end, right, body) or _is_head(runs_on, body) or _CONT_LINE.match(runs_on.text):
         return None
     if _spaces_paragraphs(columns, cut, body, runs_on.top - end.bottom):

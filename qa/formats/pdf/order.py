@@ -66,7 +66,7 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
     cuts = _horizontal_cuts(bands, layout, "article") if len(bands) > 1 else []
     if len(cuts) > 1:
         return [leaf for cut in cuts for leaf in _xy_cut(cut, layout, depth + 1)]
-    head = _heading_band_atop(bands, layout.body)
+    head = _heading_band_atop(bands, layout.body) or _jump_head_atop(bands, layout.body)
     if head:
         in_head = {id(h) for h in head}
         rest = [ln for ln in lines if id(ln) not in in_head]
@@ -114,6 +114,31 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         # cuts: read them one after the other; rows across a gutter are no lines of text.
         return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
     return [_in_rows(lines)]
+
+
+def _jump_head_atop(bands: list[list[Line]], body: float) -> list[Line]:
+    """A continuation's head standing alone across the top of a region, with its marker line ('（接一版）') set
+    under it: the head and the marker, the region's first leaf, or [] (see headbands._heading_band_atop).
+
+    A continuation on the next page opens under its headline set again, centred over the columns, with the marker
+    line under it; centred, both may stand over one middle column only. The marker is no text of that column: read
+    there, it opened the middle column's text ('（接一版）度。…'), and the story's text from the first column on
+    came before its head. Without the marker lines the heading group is asked as any head atop a region is."""
+    k = 0
+    while k < len(bands) and all(_is_head(ln, body) or _CONT_LINE.match(ln.text) for ln in bands[k]):
+        k += 1
+    marks = [ln for band in bands[:k] for ln in band if _CONT_LINE.match(ln.text)]
+    heads = [[ln for ln in band if not _CONT_LINE.match(ln.text)] for band in bands[:k]]
+    if not marks or not any(heads):
+        return []
+    h0 = min(ln.x0 for band in heads for ln in band)
+    h1 = max(ln.x1 for band in heads for ln in band)
+    h_top = min(ln.top for band in heads for ln in band)
+    if any(m.top < h_top or m.x0 < h0 - body or m.x1 > h1 + body for m in marks):
+        return []  # a marker line over the head or beside it (another continuation's, opening its column): no
+        # continuation's head with its marker under it
+    group = _heading_band_atop([band for band in heads if band] + bands[k:], body)
+    return sorted(group + marks, key=lambda ln: (ln.top, ln.x0)) if group else []
 
 
 def _heads_side_by_side(lines: list[Line], body: float) -> list[list[Line]]:

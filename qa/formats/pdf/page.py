@@ -13,6 +13,7 @@ from pathlib import Path
 from qa.errors import LoadError
 from qa.formats.pdf.dropcaps import seat_drop_caps
 from qa.formats.pdf.lines import _BOLD_NAME, _HEI_NAME, FILL_STROKE, _Char, _Page, _ruled, _wide
+from qa.formats.pdf.markweight import unbold_run_in_markers
 from qa.formats.pdf.repeated import repeated_chars
 from qa.formats.pdf.tables import object_edges, page_lines
 from qa.ideograph_forms import fold_code
@@ -240,6 +241,8 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
         _Page(n, w, h, page_lines(seat_drop_caps(chars, body), edges, n, body))
         for (n, w, h, chars), edges in zip(sized, ruling, strict=True)
     ]
+    for page, (*_, chars) in zip(pages, sized, strict=True):  # a bold jump marker run in weighs nothing (markweight)
+        unbold_run_in_markers(page.lines, chars, body)
     for page, drawn, boxes in zip(pages, rules, frames, strict=True):
         page.rules = drawn
         page.frames = boxes
