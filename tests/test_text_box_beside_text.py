@@ -1,12 +1,12 @@
 """A Word text box floated beside the body text (square wrap, a bordered callout '借阅须知 …'): read from the DOCX
-its paragraphs follow the paragraph it is anchored to, its title heads nothing; printed to PDF by LibreOffice its
-lines are still read in among the body's (a known failure, recorded strictly).
+its paragraphs follow the paragraph it is anchored to and its title heads nothing; printed to PDF by LibreOffice its
+lines are read apart from the body's, every paragraph of both whole (qa.formats.pdf.textboxes).
 
-Why the PDF fails: the body's lines beside the box end short of it and the lines under it run the full width, with
-no white band at the box's foot, so the reading order finds neither a gutter down the whole region nor a cut across
-it: the box's lines and the body's are one region, read by their tops ('每位读者…图书五' + '六时，法定…'). The box
-is drawn (its border is among the page's frames), which is what a fix can go by. The document is written by
-python-docx (a DrawingML text box, Word 2010's form) and printed by LibreOffice.
+Before, the body's lines beside the box and the lines under it running the full width left the reading order
+neither a gutter down the whole region nor a cut across it: the box's lines and the body's were one region read by
+their tops ('每位读者…图书五' + '六时，法定…'). The document is written by python-docx (a DrawingML text box, Word
+2010's form) and printed by LibreOffice; the negative (a box with nothing flowing under it) is a newspaper's framed
+story, left to the reading order — the formats benchmark's office and wkhtmltopdf sets.
 """
 
 from __future__ import annotations
@@ -97,7 +97,6 @@ def test_a_docx_text_box_follows_its_anchor_and_heads_nothing(tmp_path: Path) ->
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
-@pytest.mark.xfail(strict=True, reason="a floated text box's lines are read in among the body's (module doc)")
 def test_a_text_box_printed_by_libreoffice_keeps_its_lines_apart(tmp_path: Path) -> None:
     office_pdfs([_docx(tmp_path / "notice.docx")], tmp_path)
     texts, heads = _paragraphs(tmp_path / "notice.pdf")
