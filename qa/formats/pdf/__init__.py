@@ -87,6 +87,7 @@ from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.formats.pdf.spacing import space_paragraphs
 from qa.formats.pdf.spilled import give_back_spilled_text
 from qa.formats.pdf.standards import decimal_outline
+from qa.formats.pdf.textboxes import place_boxes, text_boxes
 from qa.formats.pdf.vertical import vertical_heads
 from qa.records import Document
 
@@ -130,7 +131,10 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     leaf_id = 0
     for page in pages:
         drawn = replace(layout, rules=page.rules, frames=page.frames)
-        leaves = [leaf for leaf in _xy_cut(page.lines, drawn) if leaf]
+        boxes = text_boxes(page.lines, page.frames, body)  # floated text boxes read apart (textboxes.py)
+        boxed = {id(ln) for box in boxes for ln in box}
+        leaves = [leaf for leaf in _xy_cut([ln for ln in page.lines if id(ln) not in boxed], drawn) if leaf]
+        leaves = place_boxes(leaves, boxes)
         leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
         leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (vertical.py)
         leaves = marker_heads(leaves, body)  # a continuation's lone marker line over its columns (jumpheads.py)

@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
 
 GUTTER = 0.8  # body sizes: the narrowest white strip between two columns of a table (a Word cell's margins)
+NARROW = 0.45  # body sizes: ... between a column in Chinese and one in a Latin script (fpdf2's thin cell padding)
 ROW_GAP = 2.6  # body sizes: a wider vertical gap between two lines ends the run
 EXTRA = 0.3  # body sizes: space above a line beyond the usual pitch that starts a new row
+OFF_PITCH = 0.75  # of the line pitch: a cell's first line this close under another column's is centred beside it
 ROW_STEP = 1.8  # sizes: baselines further apart than this are no lines of one cell (single spacing is 1.2–1.5)
 FULL = 2.0  # sizes: a line ending this close to its column's right side ran full (its cell wraps)
 FIGURE_SHARE = 0.6  # of a column's cells holding figures that make the column one of figures
@@ -69,10 +71,36 @@ class _Seg:
         self.text = "".join(c.text for c in self.chars).strip()
 
 
+def _script(text: str) -> str:
+    """'zh' for CJK characters, 'en' for Latin letters, '' for anything else (figures, punctuation, spaces: both
+    scripts write them)."""
+    if not text:
+        return ""
+    ch = text[0]
+    if ord(ch) > 0x2E7F and ch.isalpha():
+        return "zh"
+    return "en" if ch.isascii() and ch.isalpha() else ""
+
+
+def _edge_scripts(left: str, right: str) -> tuple[str, str]:
+    """The script ``left`` (a line's text up to a gap) ends in and the one ``right`` (after it) starts in; '' where
+    a side holds no letter (a line of a cell that is only '。')."""
+    a = next((_script(ch) for ch in reversed(left) if _script(ch)), "")
+    return a, next((_script(ch) for ch in right if _script(ch)), "")
+
+
+def _scripts_apart(left: str, right: str) -> bool:
+    """Is ``left`` in one script and ``right`` in the other: Chinese beside a Latin script?"""
+    a, b = _edge_scripts(left, right)
+    return bool(a and b and a != b)
+
+
 def _segments(chars: list[_Char], body: float) -> list[_Seg]:
     """The page's characters as runs on one baseline, split at gaps of ``GUTTER`` body sizes or more (a word
-    space, CJK set solid and a justified line's slack are all narrower). A space the PDF stores as a glyph stays
-    in its run (the cell's words keep it)."""
+    space, CJK set solid and a justified line's slack are all narrower), or of ``NARROW`` where Chinese meets a Latin
+    script across the gap (a parallel text's cells set with little padding: fpdf2's ``table()`` leaves 0.6 body
+    between a Chinese cell run full and its English; a word space between the scripts is half that). A space the
+    PDF stores as a glyph stays in its run (the cell's words keep it)."""
     out: list[_Seg] = []
     rows: list[list[_Char]] = []
     for c in sorted(chars, key=lambda c: (c.base, c.x0)):
@@ -89,7 +117,11 @@ def _segments(chars: list[_Char], body: float) -> list[_Seg]:
                 if last is not None:
                     run.append(c)
                 continue
-            if last is not None and c.x0 - last.x1 >= GUTTER * body:
+            gap = c.x0 - last.x1 if last is not None else 0.0
+            if last is not None and (
+                gap >= GUTTER * body
+                or (gap >= NARROW * body and _scripts_apart("".join(ch.text for ch in run), c.text))
+            ):
                 out.append(_Seg(run))
                 run = []
             run.append(c)
@@ -111,15 +143,32 @@ def _baselines(lines: list[_Seg]) -> list[list[_Seg]]:
 
 
 def _gutters(group: list[list[_Seg]], body: float) -> list[tuple[float, float]]:
-    """White strips at least ``GUTTER`` wide down the whole of ``group`` with text on both sides."""
+    """White strips at least ``GUTTER`` wide down the whole of ``group`` with text on both sides; or at least
+    ``NARROW`` wide where, on every line with text on both sides, Chinese stands on one side and a Latin script on
+    the other (a parallel text's cells)."""
     spans = sorted((ln.x0, ln.x1) for b in group for ln in b)
     out: list[tuple[float, float]] = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= GUTTER * body:
+        if x0 - reach >= GUTTER * body or (x0 - reach >= NARROW * body and _two_scripts(group, reach, x0)):
             out.append((reach, x0))
         reach = max(reach, x1)
     return out
+
+
+def _two_scripts(group: list[list[_Seg]], left: float, right: float) -> bool:
+    """Does no baseline of ``group`` set one script on both sides of the strip ``left``–``right``, and some set
+    Chinese on one side, a Latin script on the other? (A side of punctuation alone tells nothing.)"""
+    apart = 0
+    for b in group:
+        before = [sg for sg in b if sg.x1 <= left + 0.01]
+        after = [sg for sg in b if sg.x0 >= right - 0.01]
+        if before and after:
+            a, z = _edge_scripts(before[-1].text, after[0].text)
+            if a and a == z:
+                return False
+            apart += bool(a and z)
+    return apart > 0
 
 
 def _column(ln: _Seg, gutters: list[tuple[float, float]]) -> int:
@@ -165,28 +214,58 @@ def _rows(run: list[list[_Seg]], gutters: list[tuple[float, float]], body: float
             right[c] = max(right[c], ln.x1)
     steps = sorted(b2[0].top - b1[0].top for b1, b2 in zip(run, run[1:], strict=False))
     pitch = steps[len(steps) // 4] if steps else body
+    # The line pitch within a column: steps between baselines that both hold it. Where a row's shorter cells are
+    # centred in it, one column's lines sit half a step off another's and ``pitch`` (the page's steps) is half a
+    # line: a cell's next line, a whole step down, is then no new row when it carries the cell on.
+    own = []
+    for c in range(ncol):
+        tops = [b[0].top for b in run if any(_column(ln, gutters) == c for ln in b)]
+        own += [t2 - t1 for t1, t2 in zip(tops, tops[1:], strict=False)]
+    own.sort()
+    col_pitch = own[len(own) // 4] if own else body
     rows: list[list[list[_Seg]]] = []
     prev: list[_Seg] | None = None
-    for b in run:
+    for k, b in enumerate(run):
         cols = {_column(ln, gutters) for ln in b}
         complete = len(cols) == ncol
         start = prev is None
         if prev is not None:
             prev_cols = {_column(ln, gutters) for ln in prev}
             step = b[0].top - prev[0].top
-            if step > pitch + EXTRA * body or step > ROW_STEP * b[0].size:
+            below = {_column(ln, gutters): ln for ln in b}
+            runs_on = cols == prev_cols and all(
+                _wraps(ln, below[c], right[c]) for ln in prev if (c := _column(ln, gutters)) in below
+            )
+            if (step > pitch + EXTRA * body and not (runs_on and step <= col_pitch + EXTRA * body)) or (
+                step > ROW_STEP * b[0].size
+            ):
                 start = True  # more space than a cell's lines are set at: a new row
             elif complete and len(prev_cols) < ncol:
                 start = True  # a shorter cell ended: white under it, then every column starts together
             elif complete:
-                below = {_column(ln, gutters): ln for ln in b}
                 start = not all(_wraps(ln, below[_column(ln, gutters)], right[_column(ln, gutters)]) for ln in prev)
+            elif len(prev_cols) == ncol and _centred(run, k, cols, gutters, col_pitch):
+                # After a row whose every cell ended on one line, a line of a cell set on below it that does not
+                # carry it on starts the next row, though the row's other cells start lower, off the lines' pitch:
+                # a word processor centres a row's shorter cells in it (fpdf2's ``table()`` does), their first
+                # line half a line under the longer cell's first.
+                start = not any(_wraps(ln, below[c], right[c]) for ln in prev if (c := _column(ln, gutters)) in below)
         if start:
             rows.append([[] for _ in range(ncol)])
         for ln in b:
             rows[-1][_column(ln, gutters)].append(ln)
         prev = b
     return rows
+
+
+def _centred(run: list[list[_Seg]], k: int, cols: set[int], gutters: list[tuple[float, float]], pitch: float) -> bool:
+    """Do the columns missing from baseline ``k`` of ``run`` start on the next baseline, less than a line's pitch
+    under it (``OFF_PITCH``): shorter cells centred beside ``k``'s, not the lines of the same row?"""
+    if k + 1 >= len(run):
+        return False
+    nxt = run[k + 1]
+    step = nxt[0].top - run[k][0].top
+    return 0 < step < OFF_PITCH * pitch and any(_column(ln, gutters) not in cols for ln in nxt)
 
 
 def _splits_figure(text: str, t: str) -> bool:
@@ -208,8 +287,9 @@ def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
     return line.x1 + pitch * (len(word) + 1) > right
 
 
-def _lined_up(rows: list[list[list[_Seg]]], cells: list[list[str]], gutters: list[tuple[float, float]],
-              body: float) -> bool:
+def _lined_up(
+    rows: list[list[list[_Seg]]], cells: list[list[str]], gutters: list[tuple[float, float]], body: float
+) -> bool:
     """Do a two-script run's rows line up as a translation's (a bilingual contract's table), not as two columns of a
     page that only share its lines (a Chinese paper's last page: its conclusions left, English references right)?
 
@@ -229,8 +309,9 @@ def _lined_up(rows: list[list[list[_Seg]]], cells: list[list[str]], gutters: lis
     cuts = 0
     for k, (row, nxt) in enumerate(zip(rows, rows[1:], strict=False)):
         starts = [min(sg.top for sg in col) for col in row if col]
-        if len(starts) == 2 and abs(starts[0] - starts[1]) > 0.4 * body:
-            cuts += 1  # one cell starts a line below the other's first: no row of a table
+        mids = [(min(sg.top for sg in col) + max(sg.bottom for sg in col)) / 2 for col in row if col]
+        if len(starts) == 2 and abs(starts[0] - starts[1]) > 0.4 * body and abs(mids[0] - mids[1]) > 0.4 * body:
+            cuts += 1  # one cell starts a line below the other's first (and is not centred beside it): no table row
             continue
         for c, col in enumerate(row):
             if col and nxt[c] and _runs_on(col, nxt[c], cells[k][c], cells[k + 1][c], right[c]):
@@ -345,8 +426,15 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
     foot = _foot_row(segs, taken, body) if out else []
     if foot:
         lines = [_rows_to_lines(sg.chars, page, body) for sg in foot]
-        out.append(_row_line(" | ".join(_join_cell(ln) for ln in lines), [ln for col in lines for ln in col],
-                             (foot[0].x0, 0.0, foot[-1].x1, 0.0), page, min(sg.top for sg in foot)))
+        out.append(
+            _row_line(
+                " | ".join(_join_cell(ln) for ln in lines),
+                [ln for col in lines for ln in col],
+                (foot[0].x0, 0.0, foot[-1].x1, 0.0),
+                page,
+                min(sg.top for sg in foot),
+            )
+        )
         taken |= {id(c) for sg in foot for c in sg.chars}
     if not out:
         return chars, []

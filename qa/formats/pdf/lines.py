@@ -941,15 +941,16 @@ def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
     """Indexes of ``lines`` grouped into columns, left to right: lines whose text spans (from the ink of
     a hung opening bracket, ``_left``) overlap or come nearer than a gutter (``GUTTER`` body sizes).
 
-    A jump line alone ('▼下转第2版', '（转2版）') is set inside its story's column, against its right edge or
-    centred: it counts at its middle. Set right-aligned in bold, it may end a little past the column's edge (a
-    synthetic bold widens each glyph), and at its full width it would bridge the gutter and join two columns'
-    rows into lines read across both."""
+    A jump line alone ('▼下转第2版', '（转2版）') is set inside its story's column, against its right edge, centred
+    or at its left edge: it counts without its last half em. Set right-aligned in bold, it may end a little past the
+    column's edge (a synthetic bold widens each glyph), and at its full width it would bridge the gutter and join
+    two columns' rows into lines read across both. (Counted at its middle alone, a short marker set at its column's
+    left edge under a paragraph's indented first line stood a gutter apart from it: a column of its own, read first.)"""
     spans = []
     for i, ln in enumerate(lines):
         lo, hi = _left(ln), ln.core_x1
         if markers.TRANSFER.fullmatch(ln.text.strip()):
-            lo = hi = (lo + hi) / 2
+            hi = max(lo, hi - 0.5 * ln.size)
         spans.append((lo, hi, i))
     return _groups(spans, GUTTER * body)
 

@@ -11,6 +11,13 @@ are headed).
 
 Set vertically, the strip is display type whatever its size (a 竖题 may be set no larger than the body, its place
 tells it apart): it is read as headline type.
+
+Only on a page of columns: a 竖题 heads one module of a page that sets its text in columns side by side. A notice or
+poster set in one column may carry a decorative vertical slogan (竖排标语 '安全生产人人有责') in its margin, level with
+its text; that strip heads nothing — read as a head, the notice's text would land under the slogan instead of under
+the notice's own title. So on a page whose body text leaves (the strips aside) never sit side by side a strip stays
+where it was read, joined into one line (its words, not one character a line) marked as display type that reads as
+text (``quoted``): a paragraph of its own that heads nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +43,28 @@ def _vertical(leaf: list[Line]) -> bool:
     return all(
         0 < b.top - a.top <= SOLID * height and abs(b.x0 - a.x0) <= STRAIGHT * a.size
         for a, b in zip(lines, lines[1:], strict=False)
+    )
+
+
+def _columns(leaves: list[list[Line]], body: float) -> bool:
+    """Whether two of the page's leaves of body text (vertical strips aside) sit side by side: apart across, sharing
+    more than a line's height down the page — the page is set in columns, as a newspaper's is."""
+    boxes = []
+    for leaf in leaves:
+        text = [ln for ln in leaf if abs(ln.size - body) < 0.1 * body]
+        if text and not _vertical(leaf):
+            boxes.append(
+                (
+                    min(ln.x0 for ln in text),
+                    max(ln.x1 for ln in text),
+                    min(ln.top for ln in text),
+                    max(ln.bottom for ln in text),
+                )
+            )
+    return any(
+        (a[1] <= b[0] or b[1] <= a[0]) and min(a[3], b[3]) - max(a[2], b[2]) > body
+        for k, a in enumerate(boxes)
+        for b in boxes[k + 1 :]
     )
 
 
@@ -69,9 +98,11 @@ def vertical_heads(
     leaves: list[list[Line]], body: float, frames: list[tuple[float, float, float, float]] = ()
 ) -> list[list[Line]]:
     """``leaves`` (one page's, in reading order) with each vertical strip joined into one headline line and moved
-    before the leaves of the module it heads; other leaves unchanged. ``frames``: the page's drawn boxes
-    (x0, top, x1, bottom), photos among them."""
+    before the leaves of the module it heads, on a page set in columns; other leaves unchanged. ``frames``: the
+    page's drawn boxes (x0, top, x1, bottom), photos among them."""
     out = list(leaves)
+    if not _columns(out, body):  # one column of text: a strip beside it is a slogan, no module's head
+        return [[replace(_head(leaf, body), quoted=True)] if _vertical(leaf) else leaf for leaf in out]
     j = 0
     while j < len(out):
         leaf = out[j]
