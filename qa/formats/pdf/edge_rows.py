@@ -1,5 +1,5 @@
 """Page furniture the repetition rules cannot see: a folio set far in from the edge, a header printed on one page only,
-a header line kept on one page where every other page lost it.
+a header line kept on the pages where a title opens the page.
 
 The furniture step (``qa.formats.pdf.furniture``) finds a running head by its repeating on other pages, inside bands
 measured from the paper's edge. Three cases escape it, and each was read into the text:
@@ -9,11 +9,11 @@ measured from the paper's edge. Three cases escape it, and each was read into th
 - A short paper whose first page has its own style (``\\maketitle``'s plain page, then fancyhdr's header) prints its
   header ('气象科学学报 第45卷 第3期 … 2025年6月') on one page of two: repeated nowhere, it ran into the paragraph
   continued from the page before.
-- A header line that is furniture on most pages but was kept on one, because a chapter's title opens that page right
-  under it and it read as the title's kicker (Chromium's print date '12/1/26, 5:18 AM' over '第3章 安全').
+- A header line repeated on every page but kept where a chapter's title opens the page right under it: it read as
+  the title's kicker (Chromium's print date '12/1/26, 5:18 AM' over '第3章 安全').
 
 Each is a row standing apart at the page's edge; what makes it furniture is a folio's number repeated at one place,
-a header's words (an issue, a date), or the same words gone as furniture at the same place on most other pages.
+a header's words (an issue, a date), or the same words at the same place on most pages.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from qa.formats.pdf.lines import HEAD_RATIO, Line, _Page
 EDGE = 0.25  # share of the page height at its top or foot where a folio can stand (LaTeX's A4 article: 0.16)
 HEADER_BAND = 0.15  # share of the page height at its top where a header stands (TeX's sit 0.06-0.12 from the edge)
 LEVEL = 2.0  # pt: a folio or a header stands at one height on every page
-SHARE = 0.5  # a folio (or a line gone as furniture) at one place on this share of the pages, two at least
+SHARE = 0.5  # a folio (or a repeated line) at one place on this share of the pages, two at least
 MIN_PAGES = 2
+REPEATS = 3  # pages holding one line's words at one place, at least, before they are furniture wherever they stand
+OUTER = 0.075  # share of the page height at its top or foot: the furniture step's band of banners and folios
 _BARE_FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
 
 
@@ -86,26 +88,30 @@ def _lone_headers(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
     return found
 
 
-def _gone_elsewhere(pages: list[_Page]) -> list[tuple[_Page, Line]]:
-    """Lines whose words went as furniture at the same place (``LEVEL``) on ``SHARE`` of the pages but stayed here."""
-    gone: dict[str, list[tuple[int, float]]] = defaultdict(list)
+def _repeated(pages: list[_Page]) -> list[tuple[_Page, Line]]:
+    """Lines in the outermost band whose words stand at the same place (``LEVEL``) on ``SHARE`` of the pages (three at
+    least), kept where the furniture step read them as a kicker over a title opening the page. A kicker or a
+    sentence does not repeat word for word at one place page after page; a table's repeated header row is a row."""
+    where: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
-        for ln in page.furniture:
-            gone[ln.text].append((page.number, ln.top))
-    need = max(MIN_PAGES, SHARE * len(pages))
+        for ln in page.lines + page.furniture:
+            where[ln.text].append((page.number, ln.top))
+    need = max(REPEATS, SHARE * len(pages))
     found = []
     for page in pages:
         for ln in page.lines:
-            places = {n for n, top in gone.get(ln.text, ()) if n != page.number and abs(top - ln.top) <= LEVEL}
-            if len(places) + 1 >= need:
-                found.append((page, ln))
+            outer = ln.top < OUTER * page.height or ln.bottom > (1 - OUTER) * page.height
+            if outer and not ln.row and ln.text.strip():
+                places = {n for n, top in where[ln.text] if abs(top - ln.top) <= LEVEL}
+                if len(places) >= need:
+                    found.append((page, ln))
     return found
 
 
 def drop_edge_furniture(pages: list[_Page], body: float) -> None:
     """Move far-set folios, one-page headers and header lines kept on one page out of the body into the furniture
-    (after ``qa.formats.pdf.furniture._drop_furniture``, whose furniture the last rule reads)."""
-    found = _gone_elsewhere(pages) + _folios(pages, body) + _lone_headers(pages, body)
+    (after ``qa.formats.pdf.furniture._drop_furniture``: the lines it took out count as repeats)."""
+    found = _repeated(pages) + _folios(pages, body) + _lone_headers(pages, body)
     for page in pages:
         out = {id(ln) for p, ln in found if p is page}
         if out:
