@@ -194,3 +194,48 @@ def test_the_print_date_over_a_chapter_opening_a_page_is_no_kicker(tmp_path: Pat
     pdf = _chromium_print(_manual(4, 2, True), tmp_path / "manual2.pdf")
     text = load_file(pdf).text.replace(" ", "")
     assert not re.search(r"\d{1,2}/\d{1,2}/\d{2},\d{1,2}:\d{2}[AP]M", text)
+
+
+# The explorer's paper, as typed: a two-page paper whose last page ends the right column with the references.
+LONG = "实验区域位于秦岭南麓，平均海拔一千二百米，流域面积约三百六十平方千米，年平均降水量约九百毫米，"
+LONG += "汛期集中在七月至九月。"
+PAPER = r"""\documentclass[twocolumn,10pt]{ctexart}
+\setCJKmainfont{AR PL SungtiL GB}\setCJKsansfont{WenQuanYi Micro Hei}
+\usepackage{fancyhdr}\pagestyle{fancy}\fancyhead[L]{气象科学学报 第45卷 第3期}\fancyhead[R]{2025年6月}
+\title{基于地形感知卷积网络的山区短时强降水临近预报}
+\author{张明远\thanks{通讯作者：zhangmy@example.edu.cn} \and 陈思雨}
+\date{}
+\begin{document}
+\twocolumn[\maketitle\begin{abstract}ABSTRACT\end{abstract}\vspace{1em}]
+\section{引言}
+S3短时强降水是指1小时降水量超过20毫米的降水过程\footnote{依据中国气象局《短时临近预报业务规定》。}。
+\section{数据与方法}
+\subsection{雷达资料}
+使用汉中S波段多普勒天气雷达2018—2023年的组合反射率资料，时间分辨率6分钟，空间分辨率1千米。S4
+\begin{figure}[t]\centering\fbox{\rule{0pt}{2cm}\rule{3cm}{0pt}}\caption{研究区域地形与雷达站点分布}\end{figure}
+\subsection{模型结构}
+模型采用编码器—解码器结构，编码器包含4个残差卷积块，地形高程经过独立分支后与回波特征在第二层拼接。S4
+\section{结果}
+在2023年汛期的38次过程上检验，地形感知模型的CSI为0.47，POD为0.61，FAR为0.33；光流外推方法的CSI仅为0.35。S5
+\section{结论}
+引入地形特征后，迎风坡强降水的漏报率下降了约四成。今后将引入闪电定位资料进一步改进对流初生阶段的预报。
+\begin{thebibliography}{9}
+\bibitem{a} 王晓峰, 李明. 雷达回波外推方法研究进展[J]. 气象学报, 2020, 78(2): 301-315.
+\bibitem{b} Shi X, Chen Z, Wang H, et al. Convolutional LSTM network[C]. NeurIPS, 2015: 802-810.
+\end{thebibliography}
+\end{document}
+"""
+ABSTRACT = "本文针对山区小流域的短时强降水预报问题，提出了一种融合雷达回波外推与地形特征的深度学习模型。" * 2
+
+
+@needs_tex
+def test_references_in_a_right_column_that_ran_out_follow_the_left_columns_sections(tmp_path: Path) -> None:
+    """The paper's last page: the left column reads on ('3 结果', '4 结论'), the right holds the references and ends
+    early. The full-width gap above '3 结果' is no boundary of a band: the references come last; and the header
+    printed on that page alone and the folios are not in the paragraph carried over from the first page."""
+    source = PAPER.replace("ABSTRACT", ABSTRACT)
+    for n in (3, 4, 5):
+        source = source.replace(f"S{n}", LONG * n)
+    text = read_pdf(op._xelatex(source, tmp_path / "paper.pdf"), "paper.pdf").text.replace(" ", "")
+    assert text.index("3结果") < text.index("4结论") < text.index("参考文献") < text.index("王晓峰")
+    assert "气象科学学报" not in text and "2025年6月" not in text
