@@ -84,17 +84,18 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
 
     # Where each line's shape (its numbers aside) stands in the bands: a banner or folio line repeats at one place,
     # while a numbered head or a sentence that falls near a page's edge on two pages stands at two heights.
-    shapes: dict[str, list[float]] = {}
+    shapes: dict[str, list[tuple[float, str]]] = {}
     for p in pages:
         for ln in p.lines:
             if in_band(ln, p):
-                shapes.setdefault(_shape(ln.text), []).append(ln.top)
+                shapes.setdefault(_shape(ln.text), []).append((ln.top, ln.text))
 
     def shaped(line: Line) -> bool:
-        """The shape at the line's place on ``SHAPE_SHARE`` of the pages (two at least): two numbered heads of a
-        manual ('2.1 小节', '5.2 小节') falling near the foot of two pages of fifteen are no banner."""
-        here = sum(abs(top - line.top) <= SHAPE_LEVEL for top in shapes.get(_shape(line.text), []))
-        return here > 1 and here >= SHAPE_SHARE * len(pages)
+        """The shape at the line's place on ``SHAPE_SHARE`` of the pages (two at least), or its very words there on
+        three: two numbered heads of a manual ('2.1 小节', '5.2 小节') falling near the foot of two pages of fifteen
+        are no banner; a web page's 'Skip to content' printed atop three pages of thirteen is."""
+        here = [text for top, text in shapes.get(_shape(line.text), []) if abs(top - line.top) <= SHAPE_LEVEL]
+        return len(here) > 1 and (len(here) >= SHAPE_SHARE * len(pages) or here.count(line.text) >= 3)
 
     # Which pages hold each line's words at each height in the running-head bands: a running head repeats at
     # one height, with the same words (its folio aside) — '第一节' and '第二节' opening two pages are headings.
