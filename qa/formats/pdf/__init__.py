@@ -52,7 +52,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.formats.blocks import to_document
+from qa.formats.pdf.carried_rows import join_carried_rows
 from qa.formats.pdf.contents import drop_contents
+from qa.formats.pdf.edge_rows import drop_edge_furniture
 from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
@@ -102,6 +104,8 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     # Notes at a page's foot are set aside first (no running footer) and filed after the paragraph citing them.
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
+    drop_edge_furniture(pages, body)  # a far-set folio, a one-page header (qa.formats.pdf.edge_rows)
+    join_carried_rows(pages)  # a table's row a page break parts is one row (qa.formats.pdf.carried_rows)
     give_back_spilled_text(pages, body)  # text in a narrow margin's band is no furniture (qa.formats.pdf.spilled)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)
     for page in pages:  # a row of an exam's options is one line, ending its paragraph (qa.formats.pdf.exams)

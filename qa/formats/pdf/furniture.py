@@ -7,7 +7,6 @@ editions, not PDF page indexes.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, Line, _bands, _Page
 from qa.formats.pdf.running_stems import running_stems
@@ -19,6 +18,9 @@ FURNITURE_BAND = 0.075  # top/bottom share of the page where banners, page numbe
 # A book's running head or foot may sit further in (TeX's headers are 0.08-0.12 of an A4 page from its edge): there
 # a line is furniture only when the same line (numbers aside) stands at the same height on another page.
 RUNNING_BAND = 0.15
+SHAPE_LEVEL = 2.0  # pt: a banner or a folio repeated with its numbers changed stands at one height on its pages
+SHAPE_SHARE = 0.5  # … on at least this share of the pages
+OVERLAP = 0.25  # of the size: how far the loose boxes of two lines set solid may overlap
 # A nameplate's issue line under it names the issue (第12期, 总第3456期, 今日8版, CN 50-0001, 主办): an article's title
 # over its byline and date, also above columns, does not ('张三 李四 2024年3月15日').
 _ISSUE = re.compile(
@@ -70,8 +72,9 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             if (
                 other is not line
                 and (
-                    0 <= other.top - line.bottom < 0.8 * line.size
-                    or (bottom_band and 0 <= line.top - other.bottom < 0.8 * line.size)
+                    # (loose boxes of lines set solid overlap a little: Chromium's 1.2 leading of a 14 pt face)
+                    -OVERLAP * line.size <= other.top - line.bottom < 0.8 * line.size
+                    or (bottom_band and -OVERLAP * line.size <= line.top - other.bottom < 0.8 * line.size)
                 )
                 and overlap > 0.8 * min(line.x1 - line.x0, other.x1 - other.x0)
                 and abs(other.size - line.size) < 0.1 * body
@@ -79,7 +82,21 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
                 return True
         return False
 
-    shapes = Counter(_shape(ln.text) for p in pages for ln in p.lines if in_band(ln, p))
+    # Where each line's shape (its numbers aside) stands in the bands: a banner or folio line repeats at one place,
+    # while a numbered head or a sentence that falls near a page's edge on two pages stands at two heights.
+    shapes: dict[str, list[tuple[float, str]]] = {}
+    for p in pages:
+        for ln in p.lines:
+            if in_band(ln, p):
+                shapes.setdefault(_shape(ln.text), []).append((ln.top, ln.text))
+
+    def shaped(line: Line) -> bool:
+        """The shape at the line's place on ``SHAPE_SHARE`` of the pages (two at least), or its very words there on
+        three: two numbered heads of a manual ('2.1 小节', '5.2 小节') falling near the foot of two pages of fifteen
+        are no banner; a web page's 'Skip to content' printed atop three pages of thirteen is."""
+        here = [text for top, text in shapes.get(_shape(line.text), []) if abs(top - line.top) <= SHAPE_LEVEL]
+        return len(here) > 1 and (len(here) >= SHAPE_SHARE * len(pages) or here.count(line.text) >= 3)
+
     # Which pages hold each line's words at each height in the running-head bands: a running head repeats at
     # one height, with the same words (its folio aside) — '第一节' and '第二节' opening two pages are headings.
     pages_at: dict[tuple[str, int], set[int]] = {}
@@ -110,7 +127,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             and not reads_on(ln, page)
             and (
                 _FURNITURE.search(ln.text)
-                or (len(pages) > 1 and shapes[_shape(ln.text)] > 1 and ln.size < HEAD_RATIO * body)
+                or (len(pages) > 1 and shaped(ln) and ln.size < HEAD_RATIO * body)
                 or (ln.size < 0.95 * body and len(ln.text) <= 40)
                 or id(ln) in stemmed
             )

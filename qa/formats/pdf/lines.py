@@ -114,6 +114,7 @@ class Line:
     code: bool = False  # every character in a typewriter face: code, a command, an address — bold marks no subhead
     ends_point: bool = False  # a slide's point ends with this line: the next line opens another (qa.formats.pdf.slides)
     run_in: bool = False  # a brief's bold headline ending here, its text run on after it on the row (_run_in_split)
+    cells: tuple[str, ...] = ()  # a ruled table's row: its cells' texts, empty ones kept (qa.formats.pdf.carried_rows)
 
 
 def _left(line: Line) -> float:

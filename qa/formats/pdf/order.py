@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from qa.formats.pdf.bandends import band_end_cut
 from qa.formats.pdf.bandstarts import band_start_cut
+from qa.formats.pdf.flow_ends import column_ran_out
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.headbands import _heading_band_atop, _heading_over_columns, _not_last_column, _under_one_headline
 from qa.formats.pdf.lines import (
@@ -469,6 +470,8 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 tight_head = not _reads_through(columns(), edge_above, edge_below, heads, layout)
             if boundary and layout.para_gap is not None:
                 boundary = not _continues_through(columns(), edge_above, edge_below, layout, bands[j : j + 6])
+            # (nor where a flow's right column ran out above it: qa.formats.pdf.flow_ends)
+            boundary = boundary and not column_ran_out(above, [ln for b in bands[j:] for ln in b], body)
             boundary = boundary or tight_head
             if not boundary and gap > 0 and not under_headline and layout.rules:
                 # A rule drawn across the whole region between two rows parts two bands of modules (papers rule

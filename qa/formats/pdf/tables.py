@@ -358,6 +358,7 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
             continue
         row_lines = [ln for _, lines in row for ln in lines]
         out.append(_row_line(" | ".join(texts), row_lines, grid.bbox, page, min(ln.top for ln in row_lines)))
+        out[-1].cells = tuple(text for text, _ in row)  # (a row a page break parts: qa.formats.pdf.carried_rows)
     return out, set(cell_of)
 
 

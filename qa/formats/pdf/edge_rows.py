@@ -1,0 +1,119 @@
+"""Page furniture the repetition rules cannot see: a folio set far in from the edge, a header printed on one page only,
+a header line kept on the pages where a title opens the page.
+
+The furniture step (``qa.formats.pdf.furniture``) finds a running head by its repeating on other pages, inside bands
+measured from the paper's edge. Three cases escape it, and each was read into the text:
+
+- LaTeX's article class on A4 sets its folio 0.16 of the page from the foot, outside every band: '1' and '2' ran into
+  a paragraph's last line ('…位于秦岭南1').
+- A short paper whose first page has its own style (``\\maketitle``'s plain page, then fancyhdr's header) prints its
+  header ('气象科学学报 第45卷 第3期 … 2025年6月') on one page of two: repeated nowhere, it ran into the paragraph
+  continued from the page before.
+- A header line repeated on every page but kept where a chapter's title opens the page right under it: it read as
+  the title's kicker (Chromium's print date '12/1/26, 5:18 AM' over '第3章 安全').
+
+Each is a row standing apart at the page's edge; what makes it furniture is a folio's number repeated at one place,
+a header's words (an issue, a date), or the same words at the same place on most pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from qa.formats.pdf.furniture import _FURNITURE
+from qa.formats.pdf.lines import HEAD_RATIO, Line, _Page
+
+EDGE = 0.25  # share of the page height at its top or foot where a folio can stand (LaTeX's A4 article: 0.16)
+HEADER_BAND = 0.15  # share of the page height at its top where a header stands (TeX's sit 0.06-0.12 from the edge)
+LEVEL = 2.0  # pt: a folio or a header stands at one height on every page
+SHARE = 0.5  # a folio (or a repeated line) at one place on this share of the pages, two at least
+MIN_PAGES = 2
+REPEATS = 3  # pages holding one line's words at one place, at least, before they are furniture wherever they stand
+OUTER = 0.075  # share of the page height at its top or foot: the furniture step's band of banners and folios
+_BARE_FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
+
+
+def _edge_row(page: _Page, top: bool, body: float) -> list[Line]:
+    """The page's first (``top``) or last row of text when a line's white or more sets it apart from the rest."""
+    if not page.lines:
+        return []
+    edge = min(page.lines, key=lambda ln: ln.top) if top else max(page.lines, key=lambda ln: ln.bottom)
+    row = [ln for ln in page.lines if abs(ln.bottom - edge.bottom) <= 1]
+    rest = [ln for ln in page.lines if all(ln is not r for r in row)]
+    if not rest:
+        return []
+    if top:
+        gap = min(ln.top for ln in rest) - max(ln.bottom for ln in row)
+    else:
+        gap = min(ln.top for ln in row) - max(ln.bottom for ln in rest)
+    return row if gap >= body else []
+
+
+def _folios(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
+    """Bare page numbers alone on the page's first or last row, at one height on ``SHARE`` of the pages: a number
+    alone at the same place page after page is the folio, however far in from the edge it is set."""
+    found: list[tuple[_Page, Line]] = []
+    for page in pages:
+        for top in (True, False):
+            row = _edge_row(page, top, body)
+            if len(row) == 1 and _BARE_FOLIO.fullmatch(row[0].text):
+                near = row[0].top < EDGE * page.height if top else row[0].bottom > (1 - EDGE) * page.height
+                if near:
+                    found.append((page, row[0]))
+    need = max(MIN_PAGES, SHARE * len(pages))
+    return [
+        (page, line)
+        for page, line in found
+        if len({p.number for p, other in found if abs(other.top - line.top) <= LEVEL}) >= need
+    ]
+
+
+def _lone_headers(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
+    """A page's first row, apart from the text, in text type or smaller, in the header band, one of its lines reading
+    as a header's words (an issue '第3期', a date, a folio): a header printed on this page alone. (Only at the top:
+    a notice's last row, its date under the signature, is text.)"""
+    if len(pages) < MIN_PAGES:
+        return []
+    found = []
+    for page in pages:
+        row = _edge_row(page, True, body)
+        if (
+            row
+            and max(ln.bottom for ln in row) < HEADER_BAND * page.height
+            and all(ln.size < HEAD_RATIO * body for ln in row)
+            and any(_FURNITURE.search(ln.text) for ln in row)
+        ):
+            found += [(page, ln) for ln in row]
+    return found
+
+
+def _repeated(pages: list[_Page]) -> list[tuple[_Page, Line]]:
+    """Lines in the outermost band whose words stand at the same place (``LEVEL``) on ``SHARE`` of the pages (three at
+    least), kept where the furniture step read them as a kicker over a title opening the page. A kicker or a
+    sentence does not repeat word for word at one place page after page; a table's repeated header row is a row."""
+    where: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for page in pages:
+        for ln in page.lines + page.furniture:
+            where[ln.text].append((page.number, ln.top))
+    need = max(REPEATS, SHARE * len(pages))
+    found = []
+    for page in pages:
+        for ln in page.lines:
+            outer = ln.top < OUTER * page.height or ln.bottom > (1 - OUTER) * page.height
+            if outer and not ln.row and ln.text.strip():
+                places = {n for n, top in where[ln.text] if abs(top - ln.top) <= LEVEL}
+                if len(places) >= need:
+                    found.append((page, ln))
+    return found
+
+
+def drop_edge_furniture(pages: list[_Page], body: float) -> None:
+    """Move far-set folios, one-page headers and header lines kept on one page out of the body into the furniture
+    (after ``qa.formats.pdf.furniture._drop_furniture``: the lines it took out count as repeats)."""
+    found = _repeated(pages) + _folios(pages, body) + _lone_headers(pages, body)
+    for page in pages:
+        out = {id(ln) for p, ln in found if p is page}
+        if out:
+            page.furniture += [ln for ln in page.lines if id(ln) in out]
+            page.lines = [ln for ln in page.lines if id(ln) not in out]
