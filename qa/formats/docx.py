@@ -59,7 +59,7 @@ from qa.formats.outline_numbers import (
 from qa.formats.table_rows import Cell, table_lines
 from qa.records import Document
 from qa.structure.exams import MIN_QUESTIONS, scoring_note
-from qa.structure.headings import is_bare_heading
+from qa.structure.headings import is_bare_heading, phrased_title
 
 log = logging.getLogger(__name__)
 
@@ -438,7 +438,9 @@ LIST_RANK = 3  # a Word list's level 0 ranks with '一、' among numbered lines 
 
 def _looks_like_title(text: str) -> bool:
     """Short, unpunctuated, opening with a word: what a heading reads like (not '注意：', not a sentence)."""
-    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
+    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
+        return False
+    if ("，" in text or "," in text) and not phrased_title(text):  # '（一）坚持稳中求进，经济运行持续向好' is one
         return False
     if text[0].isdigit():  # a title may open with a year or figure ('2023年经济运行情况报告'); a date or number is none
         words = DATE_OR_NUMBER.sub("", text)

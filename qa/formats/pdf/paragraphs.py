@@ -13,6 +13,7 @@ from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.kickers import small_kicker
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
+from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
 from qa.structure import markers
@@ -663,6 +664,7 @@ def _heading_blocks(
             and ln.top - runs[-1][-1].bottom < ln.size
             and ln.page == runs[-1][-1].page  # (a title atop the next page is no line of this one's last heading)
             and not ln.ruled_above
+            and not opens_deeper_number(runs[-1][0].text, ln.text)  # '二、检查内容' over '（一）…' (outline_runs)
         ):
             runs[-1].append(ln)
         else:
