@@ -22,6 +22,8 @@ from tests.newspaper_office import FONT, convert, office_available
 
 REPORT = [
     ("title", "青山区人民政府工作报告"),
+    ("centred", "——2026年1月8日在青山区第十八届人民代表大会第五次会议上"),
+    ("centred", "青山区区长　王明"),
     ("body", "各位代表：现在，我代表区人民政府向大会报告工作，请予审议。"),
     ("h1", "一、过去一年工作回顾"),
     ("body", "过去一年，全区地区生产总值完成412.6亿元，同比增长5.8%。"),
@@ -67,8 +69,8 @@ def _write_docx(lines: list[tuple[str, str]], path: Path, bold_heads: bool = Tru
         run.font.size = Pt(22 if kind == "title" else 16)
         run.font.name = FONT
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-        run.bold = kind == "title" or (bold_heads and kind != "body")
-        if kind == "title":
+        run.bold = kind == "title" or (bold_heads and kind not in ("body", "centred"))
+        if kind in ("title", "centred"):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif kind == "body":
             paragraph.paragraph_format.first_line_indent = Pt(32)
@@ -160,6 +162,16 @@ def test_a_bold_head_right_over_its_first_subhead_stays_two_headings(files):
     assert _path_of(outline, "重点检查灭火器")[-2:] == ("二、检查内容", "（一）消防设施")
     assert _path_of(outline, "重点检查私拉乱接")[-2:] == ("二、检查内容", "（二）用电安全")
     assert "二、检查内容（一）消防设施" not in _headings(outline)
+
+
+@pytest.mark.skipif(office_available() is not None, reason=office_available() or "")
+def test_a_centred_subtitle_wrapped_onto_two_lines_is_one_paragraph(files):
+    """LibreOffice wraps the long centred subtitle; its centred second line '会议上' goes on with it, while the
+    centred line after it (the speaker, under a short line) stays a paragraph of its own."""
+    doc = load_file(files["report.pdf"], "report.pdf")
+    paragraphs = ["".join(p.split()) for p in doc.text.split("\n") if p.strip()]
+    assert "——2026年1月8日在青山区第十八届人民代表大会第五次会议上" in paragraphs
+    assert "青山区区长王明" in paragraphs
 
 
 @pytest.mark.skipif(office_available() is not None, reason=office_available() or "")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from qa.formats.blocks import Block
+from qa.formats.pdf.centred import wraps_centred
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.kickers import small_kicker
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
@@ -616,6 +617,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
         return True  # a one-column text's lines set flush right: a signature's name and its date, one each
     if (short or indented) and _narrowed(a, b, size):
         short = indented = False  # text run round a photo: a measure narrowed beside it, the paragraph goes on
+    if (short or indented) and not _ends_sentence(a.text) and wraps_centred(prev, item, size):
+        short = indented = False  # a centred paragraph's second line (qa.formats.pdf.centred)
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
