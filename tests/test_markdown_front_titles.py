@@ -2,7 +2,8 @@
 
 A front matter's ``title:`` repeated as the body's ``# H1`` under a logo block named the document twice in every
 citation ('手册 › 手册 › 二、路由器'); Hugo's TOML front matter ('+++ … +++') was indexed as text; '**红色闪烁**'
-kept its asterisks in the passage shown to the reader.
+kept its asterisks in the passage shown to the reader; a foldout's question ('<details><summary>') was a line of
+text beside its answer instead of heading it.
 """
 
 from __future__ import annotations
@@ -70,3 +71,22 @@ def test_emphasis_marks_are_not_shown_but_code_keeps_its_asterisks(tmp_path):
     lines = load_file(path, path.name).text.split("\n")
     assert lines[2] == "LOS 灯红色闪烁表示中断，务必报修。乘法写作 5 * 3 = 15。"
     assert "`ls **/*.md`" in lines[4]
+
+
+FAQ = (
+    "# 宽带手册\n\n## 一、光猫\n\n光猫指示灯说明如下。\n\n"
+    "<details>\n<summary>PON 灯一直闪烁怎么办？</summary>\n\n重启光猫一次即可恢复。\n\n</details>\n"
+)
+
+
+def test_a_foldouts_question_heads_its_answer(tmp_path):
+    paths = _paths(_write(tmp_path, "faq.md", FAQ + "\n## 二、路由器\n\n按住 Reset 键 10 秒。\n"))
+    assert paths["重启光猫一次"] == ("宽带手册", "一、光猫", "PON 灯一直闪烁怎么办？")
+    assert paths["按住 Res"] == ("宽带手册", "二、路由器")
+
+
+def test_a_foldout_with_text_after_it_in_its_section_stays_text(tmp_path):
+    """Negative: text after the foldout belongs to '一、光猫', which a heading made of the question would take."""
+    paths = _paths(_write(tmp_path, "faq2.md", FAQ + "\n光猫背面另有复位孔。\n"))
+    assert paths["光猫背面另有"] == ("宽带手册", "一、光猫")
+    assert paths["重启光猫一次"] == ("宽带手册", "一、光猫")

@@ -237,6 +237,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
         elif token.type == "inline" and token.map is not None:
             _without_inline_markup(lines, token)
     _without_alert_markers(tokens, lines)
+    _summaries_as_headings(blocks, lines)
 
     if not headings and only_paragraphs:
         # Text in a .md file: the plain-text stage infers its headlines (markup-only lines blanked all the same).
@@ -315,6 +316,49 @@ def _number_headings(blocks: list[tuple[Token, Token | None, str | None]], lines
     for k, level in confirmed.items():
         first = content[k][0].map[0]  # type: ignore[index]
         lines.title(first, first + 1, _plain(content[k][1]), level)  # type: ignore[arg-type]
+
+
+_DETAILS = re.compile(r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+_DETAILS_END = re.compile(r"</details\s*>\s*$", re.IGNORECASE)
+
+
+def _summaries_as_headings(blocks: list[tuple[Token, Token | None, str | None]], lines: _Lines) -> None:
+    """A foldout's question ('<details><summary>PON 灯一直闪烁怎么办？</summary>' over its answer) heads its answer one
+    level under the Markdown heading it sits in, as an HTML FAQ's buttons do (``qa.formats.html_disclosure``): read
+    as a line of text, the question was the passage's best sentence for a question, and the answer went unshown.
+
+    Only where the foldout ends its section's text — the next block after ``</details>`` is a heading, another
+    foldout or the file's end — since a heading cannot end before text that follows the foldout in its section."""
+    level = 0
+    for n, (token, _, _) in enumerate(blocks):
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            continue
+        found = _DETAILS.match(token.content) if token.type == "html_block" and token.level == 0 else None
+        if found is None:
+            continue
+        close = next(
+            (
+                k
+                for k in range(n, len(blocks))
+                if blocks[k][0].type == "html_block" and _DETAILS_END.search(blocks[k][0].content)
+            ),
+            None,
+        )
+        if close is None:
+            continue
+        after = blocks[close + 1][0] if close + 1 < len(blocks) else None
+        if (
+            after is not None
+            and after.type != "heading_open"
+            and not (after.type == "html_block" and _DETAILS.match(after.content))
+        ):
+            continue
+        question = " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split())
+        first, end = token.map  # type: ignore[misc]
+        at = next((k for k in range(first, end) if " ".join(lines.lines[k].split()) == question), None)
+        if question and at is not None:
+            lines.title(at, at + 1, question, min(level + 1, 6))
 
 
 def _read_html_block(lines: _Lines, token: Token) -> None:
