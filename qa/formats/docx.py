@@ -542,7 +542,7 @@ def _typeset_headings(
         count[key] = count.get(key, 0) + 1
     found = {i: key for i, key in found.items() if count[key] >= 2 or i in list_numbers or -key[0] >= body + MIN_LARGER}
     title = _bold_title(items, looks, numbered)
-    if title is not None:
+    if title is not None and title not in found:  # (larger type has set it apart already, ranked by its size)
         found[title] = (-looks[title].size, -1, 0)  # above the numbered headings of its size
     if not found:
         return {}
