@@ -173,6 +173,7 @@ MAX_TITLE_PHRASES = 3
 MAX_TITLE_PHRASE = 16
 _PHRASE_BREAK = re.compile(r"[，,]")
 _SENTENCE_INSIDE = set("。；;：:！!？?")
+_BRACKETED = re.compile(r"[（(【\[][^（）()【】\[\]]*[，,][^（）()【】\[\]]*[）)】\]]")
 
 
 def phrased_title(text: str) -> bool:
@@ -182,7 +183,10 @@ def phrased_title(text: str) -> bool:
     if line_outline_rank(text) is None or text.endswith(BODY_END) or _SENTENCE_INSIDE & set(text):
         return False
     numbering = _NUMBERING.match(text)
-    phrases = _PHRASE_BREAK.split(text[numbering.end() if numbering else 0 :])
+    title = text[numbering.end() if numbering else 0 :]
+    if _BRACKETED.search(title):  # commas in a note ('二、填空题（本大题共2小题，每空5分）'): an exam's part, read
+        return False  # by its note elsewhere (qa.formats.docx._noted_heading), or a clause in brackets
+    phrases = _PHRASE_BREAK.split(title)
     return 2 <= len(phrases) <= MAX_TITLE_PHRASES and all(2 <= len(p.strip()) <= MAX_TITLE_PHRASE for p in phrases)
 
 
