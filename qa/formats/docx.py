@@ -59,7 +59,7 @@ from qa.formats.outline_numbers import (
 from qa.formats.table_rows import Cell, table_lines
 from qa.records import Document
 from qa.structure.exams import ANSWER_BLANK, MIN_QUESTIONS, scoring_note
-from qa.structure.headings import is_bare_heading
+from qa.structure.headings import is_bare_heading, phrased_title
 
 log = logging.getLogger(__name__)
 
@@ -438,12 +438,29 @@ LIST_RANK = 3  # a Word list's level 0 ranks with '一、' among numbered lines 
 
 def _looks_like_title(text: str) -> bool:
     """Short, unpunctuated, opening with a word: what a heading reads like (not '注意：', not a sentence)."""
-    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
+    if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
+        return False
+    if ("，" in text or "," in text) and not phrased_title(text):  # '（一）坚持稳中求进，经济运行持续向好' is one
         return False
     if text[0].isdigit():  # a title may open with a year or figure ('2023年经济运行情况报告'); a date or number is none
         words = DATE_OR_NUMBER.sub("", text)
         return line_outline_rank(text) is None and len(words) >= 2 and words[0].isalpha()
     return text[0].isalpha() or text[0] in TITLE_OPENERS
+
+
+def _bold_title(items: list, looks: dict[int, Line], numbered: dict[int, float]) -> int | None:
+    """The document's first paragraph when it is a bold title over numbered headings: a notice typed in one size
+    sets '关于开展安全生产大检查的通知' in bold over its '一、' '二、'. A bold line at the body's size stands alone, so
+    ``_typeset_headings`` takes it for an emphasised phrase, and the notice's opening text was cited under no heading.
+    """
+    first = next((i for i, item in enumerate(items) if item[0] == "p" and item[1].strip()), None)
+    if first is None or first in numbered or not numbered or min(numbered) <= first + 1:
+        return None  # (a title heads text before the first numbered heading: '各部门：…')
+    kind, text, level, title = items[first]
+    line = looks.get(first)
+    if level is not None or title or line is None or not line.bold or not _looks_like_title(text):
+        return None
+    return first
 
 
 def _typeset_headings(
@@ -524,6 +541,9 @@ def _typeset_headings(
     for key in found.values():
         count[key] = count.get(key, 0) + 1
     found = {i: key for i, key in found.items() if count[key] >= 2 or i in list_numbers or -key[0] >= body + MIN_LARGER}
+    title = _bold_title(items, looks, numbered)
+    if title is not None and title not in found:  # (larger type has set it apart already, ranked by its size)
+        found[title] = (-looks[title].size, -1, 0)  # above the numbered headings of its size
     if not found:
         return {}
     return {**{i: (-typical[r], 1, r) for i, r in numbered.items()}, **found}

@@ -72,6 +72,26 @@ def _yaml_mapping(content: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+# Hugo's TOML front matter: '+++' lines around 'key = value' pairs, first thing in the file.
+_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+
+
+def _toml_front_matter(text: str) -> tuple[int, dict] | None:
+    """(lines it spans, its mapping) of a TOML front matter ('+++' … '+++') opening the file; None if none."""
+    if not text.startswith("+++"):
+        return None
+    fences = list(_TOML_FENCE.finditer(text))
+    if len(fences) < 2 or fences[0].start() != 0:
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads(text[fences[0].end() : fences[1].start()])
+    except tomllib.TOMLDecodeError:
+        return None
+    return text[: fences[1].end()].count("\n") + 1, data
+
+
 def _parse(text: str) -> tuple[list[Token], dict | None]:
     """Tokens of the file, and its front matter when it opens with a YAML mapping between '---' lines.
 
@@ -159,8 +179,15 @@ def _blocks(tokens: list[Token]) -> list[tuple[Token, Token | None, str | None]]
 
 def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Document:
     """The Document of a decoded, normalised Markdown file (see the module docstring)."""
-    tokens, front = _parse(text)
+    toml = _toml_front_matter(text)
+    if toml is None:
+        tokens, front = _parse(text)
+    else:  # parsed with its lines emptied (line numbers kept), its title taken as a YAML title is
+        span, front = toml
+        tokens, _ = _parse("\n" * span + text.split("\n", span)[-1] if text.count("\n") >= span else "")
     lines = _Lines(text)
+    if toml is not None:
+        lines.blank(0, toml[0])
     blocks = _blocks(tokens)
     headings = [(t, inline) for t, inline, _ in blocks if t.type == "heading_open"]
     for token in tokens:  # a fence inside a list item or a quote: its fence lines carry no text either
@@ -173,6 +200,9 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     # Nothing but paragraphs (no heading, code, list, table, quote, HTML): text that happens to be in a .md file.
     only_paragraphs = all(t.type in ("paragraph_open", "front_matter", "hr") for t, _, _ in blocks)
     title: tuple[int, str] | None = None
+    if toml is not None and isinstance(front.get("title"), str) and front["title"].strip():
+        at = next((n for n in range(toml[0]) if re.match(r"title\s*=", text.split("\n")[n])), None)
+        title = None if at is None else (at, " ".join(front["title"].split()))
 
     # Pass 1: blank markup-only lines, hint everything the parser is sure about.
     for token, inline, container in blocks:
@@ -207,6 +237,7 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
         elif token.type == "inline" and token.map is not None:
             _without_inline_markup(lines, token)
     _without_alert_markers(tokens, lines)
+    _summaries_as_headings(blocks, lines)
 
     if not headings and only_paragraphs:
         # Text in a .md file: the plain-text stage infers its headlines (markup-only lines blanked all the same).
@@ -223,12 +254,24 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     opens = first_heading is not None and first_heading[1] == 1 and first_heading[0] <= (first_block or 0)
     if title is not None and not opens:
         line, value = title
-        lines.hints = {n: _deeper(h) for n, h in lines.hints.items()}
+        # A front matter's title repeated as the body's '# 标题' under a banner or a logo block heads the banner
+        # beside that heading, at its level: put over it, every path read '标题 › 标题 › 二、…'.
+        if not _same_words(value, _first_h1(headings)):
+            lines.hints = {n: _deeper(h) for n, h in lines.hints.items()}
         lines.title(line, line + 1, value, 1, role="title")
 
     doc_text = "\n".join(lines.lines)
     hints = dict(sorted(lines.hints.items()))
     return Document(doc_id, path, doc_text, hints_digest(doc_text, hints), encoding, hints, "markdown")
+
+
+def _same_words(a: str, b: str | None) -> bool:
+    return b is not None and "".join(a.split()).casefold() == "".join(b.split()).casefold()
+
+
+def _first_h1(headings: list[tuple[Token, Token | None]]) -> str | None:
+    """The words of the file's first level-1 heading, if it has one."""
+    return next((_plain(inline) for t, inline in headings if t.tag == "h1" and inline is not None), None)
 
 
 def _deeper(hint: LineHint) -> LineHint:
@@ -273,6 +316,49 @@ def _number_headings(blocks: list[tuple[Token, Token | None, str | None]], lines
     for k, level in confirmed.items():
         first = content[k][0].map[0]  # type: ignore[index]
         lines.title(first, first + 1, _plain(content[k][1]), level)  # type: ignore[arg-type]
+
+
+_DETAILS = re.compile(r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+_DETAILS_END = re.compile(r"</details\s*>\s*$", re.IGNORECASE)
+
+
+def _summaries_as_headings(blocks: list[tuple[Token, Token | None, str | None]], lines: _Lines) -> None:
+    """A foldout's question ('<details><summary>PON 灯一直闪烁怎么办？</summary>' over its answer) heads its answer one
+    level under the Markdown heading it sits in, as an HTML FAQ's buttons do (``qa.formats.html_disclosure``): read
+    as a line of text, the question was the passage's best sentence for a question, and the answer went unshown.
+
+    Only where the foldout ends its section's text — the next block after ``</details>`` is a heading, another
+    foldout or the file's end — since a heading cannot end before text that follows the foldout in its section."""
+    level = 0
+    for n, (token, _, _) in enumerate(blocks):
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            continue
+        found = _DETAILS.match(token.content) if token.type == "html_block" and token.level == 0 else None
+        if found is None:
+            continue
+        close = next(
+            (
+                k
+                for k in range(n, len(blocks))
+                if blocks[k][0].type == "html_block" and _DETAILS_END.search(blocks[k][0].content)
+            ),
+            None,
+        )
+        if close is None:
+            continue
+        after = blocks[close + 1][0] if close + 1 < len(blocks) else None
+        if (
+            after is not None
+            and after.type != "heading_open"
+            and not (after.type == "html_block" and _DETAILS.match(after.content))
+        ):
+            continue
+        question = " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split())
+        first, end = token.map  # type: ignore[misc]
+        at = next((k for k in range(first, end) if " ".join(lines.lines[k].split()) == question), None)
+        if question and at is not None:
+            lines.title(at, at + 1, question, min(level + 1, 6))
 
 
 def _read_html_block(lines: _Lines, token: Token) -> None:
@@ -321,13 +407,25 @@ _INLINE_TAG = re.compile(
 )
 
 
+def _emphasis(mark: str) -> re.Pattern[str]:
+    m = re.escape(mark)
+    c = re.escape(mark[0])
+    return re.compile(rf"(?<![\\{c}]){m}(?=[^\s{c}])(.+?)(?<=[^\s{c}\\]){m}(?!{c})")
+
+
+# Emphasis marks around words ('**红色闪烁**', '*注意*', '__粗体__'): markup, shown to a reader as bold or italic.
+_EMPHASIS = {mark: _emphasis(mark) for mark in ("**", "__", "*", "_")}
+
+
 def _without_inline_markup(lines: _Lines, inline: Token) -> None:
-    """The lines of a paragraph, list item or table row without image syntax (its alt text kept) and inline HTML
-    tags (a ``<br>`` as a space): markup, not words to index or show. Done on the lines the parser says hold an
-    image or a tag, so text that only looks like markup (in code) is left alone."""
+    """The lines of a paragraph, list item or table row without image syntax (its alt text kept), emphasis marks
+    ('**红色闪烁**' -> '红色闪烁') and inline HTML tags (a ``<br>`` as a space): markup, not words to index or show.
+    Done on the lines the parser says hold an image, emphasis or a tag, so text that only looks like markup (in code)
+    is left alone."""
     children = inline.children or []
     tags = [c.content for c in children if c.type == "html_inline"]
-    if not tags and not any(c.type == "image" for c in children):
+    marks = {c.markup for c in children if c.type in ("strong_open", "em_open")}
+    if not tags and not marks and not any(c.type == "image" for c in children):
         return
     first, end = inline.map  # type: ignore[misc]
     for n in range(first, min(end, len(lines.lines))):
@@ -339,6 +437,8 @@ def _without_inline_markup(lines: _Lines, inline: Token) -> None:
         for tag in tags:
             if tag in line:
                 line = line.replace(tag, "" if _INLINE_TAG.match(tag) else " ", 1)
+        for mark in sorted(marks, key=len, reverse=True):  # '**' before '*'
+            line = _EMPHASIS[mark].sub(r"\1", line)
         if line != lines.lines[n]:
             line = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)  # the space a removed tag left beside another
             if line.strip(" \t>-*+") or not line.strip():

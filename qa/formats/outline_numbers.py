@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from qa.structure.headings import is_bare_heading, line_outline_rank
+from qa.structure.headings import is_bare_heading, line_outline_rank, phrased_title
+from qa.structure.numbered_lists import listed_phrases
 
 MAX_NUMBERED_HEADING = 40  # characters; a longer numbered line is a list item, not a heading
 
@@ -35,7 +36,7 @@ def numbered_heading_rank(text: str) -> float | None:
     a value list and a crontab line, not headings numbered 2 and 15."""
     if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
         return None
-    if "，" in text or "," in text:
+    if ("，" in text or "," in text) and not phrased_title(text):  # '（一）坚持稳中求进，经济运行持续向好' is a title
         return None
     numbering = NUMBERING.match(text)
     rest = text[numbering.end() :] if numbering else text
@@ -56,7 +57,10 @@ def numbered_line_heads_text(
     numbered line of its rank or above, or a styled heading. A run of numbered lines over nothing — a contents
     list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
     by pandoc as plain Body Text) — is a list, not a stack of empty sections. A footnote read after the line
-    or a deeper one (``noted``) is text under it."""
+    or a deeper one (``noted``) is text under it. A comma-titled line next to a line of its rank is a list's item
+    (``qa.structure.numbered_lists``)."""
+    if listed_phrases(items[i][1], items[i - 1][1] if i else None, items[i + 1][1] if i + 1 < len(items) else None):
+        return False
     if i in noted:
         return True
     for j in range(i + 1, len(items)):

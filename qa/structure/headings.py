@@ -165,6 +165,38 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str], last_numbered: b
     return path[: len(path) - len(titles)] + tuple(titles)
 
 
+# A government work report heads its '（一）' parts with two or three parallel phrases:
+# '（一）坚持稳中求进，经济运行持续向好', '（三）聚焦主业，强化管理，提升效益'. A numbered point written as a sentence
+# ends like one ('1．各单位要高度重视，加强组织领导。') or holds a clause break a title never does ('：', '；').
+# Phrase length: python benchmarks/comma_headings.py (TUNING).
+MAX_TITLE_PHRASES = 3
+MAX_TITLE_PHRASE = 16
+_PHRASE_BREAK = re.compile(r"[，,]")
+_SENTENCE_INSIDE = set("。；;：:！!？?")
+_BRACKETED = re.compile(r"[（(【\[][^（）()【】\[\]]*[，,][^（）()【】\[\]]*[）)】\]]")
+
+
+def phrased_title(text: str) -> bool:
+    """An outline-numbered line whose title is up to ``MAX_TITLE_PHRASES`` short phrases split by commas, ending no
+    sentence: a heading, where a comma elsewhere marks a numbered line as a sentence of the text."""
+    text = text.strip()
+    if line_outline_rank(text) is None or text.endswith(BODY_END) or _SENTENCE_INSIDE & set(text):
+        return False
+    numbering = _NUMBERING.match(text)
+    title = text[numbering.end() if numbering else 0 :]
+    if _BRACKETED.search(title):  # commas in a note ('二、填空题（本大题共2小题，每空5分）'): an exam's part, read
+        return False  # by its note elsewhere (qa.formats.docx._noted_heading), or a clause in brackets
+    phrases = _PHRASE_BREAK.split(title)
+    return 2 <= len(phrases) <= MAX_TITLE_PHRASES and all(2 <= len(p.strip()) <= MAX_TITLE_PHRASE for p in phrases)
+
+
+# The outline number a heading opens with ('（一）', '一、', '1.2 ', '第三条　'), for ``phrased_title``.
+_NUMBERING = re.compile(
+    rf"^\s*(?:第[{_CN_NUM}千\d]+[编編篇卷部章回节節条條]|[{_CN_FORMAL}{_CN_NUM}]+[、．.]|[（(][{_CN_NUM}\d]+[）)]"
+    r"|\d+(?:\.\d+)*[.、．)）]?|[A-Za-z][.)])\s*"
+)
+
+
 def is_heading_block(text: str) -> bool:
     """A bare heading of one to three short lines (a headline, a title with its dek)."""
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
@@ -184,13 +216,14 @@ def _heading_line(line: str) -> bool:
     """A bare heading line; kickers may run longer than headlines if they hold no clause break.
 
     A headline may carry a comma ('稳住基本盘，激发新动能') but stays short; a longer line
-    with a comma and no final punctuation is a body paragraph cut mid-sentence.
+    with a comma and no final punctuation is a body paragraph cut mid-sentence — unless an outline number opens it
+    and its title is parallel phrases (``phrased_title``: '（一）坚持民生为本，群众获得感不断增强').
     """
     if is_bare_heading(line):
-        return "。" not in line and ("，" not in line or len(line) <= MAX_HEADING_WITH_COMMA)
+        return "。" not in line and ("，" not in line or len(line) <= MAX_HEADING_WITH_COMMA or phrased_title(line))
     if line.endswith(BODY_END) or "\n" in line:
         return False
-    return len(line) <= MAX_KICKER_CJK and not (_CLAUSE_PUNCT & set(line))
+    return len(line) <= MAX_KICKER_CJK and (not (_CLAUSE_PUNCT & set(line)) or phrased_title(line))
 
 
 def title_and_dek(text: str) -> tuple[str, str | None]:

@@ -26,6 +26,7 @@ from qa.structure.headings import (
     title_and_dek,
 )
 from qa.structure.lexical import Similarity
+from qa.structure.numbered_lists import demote_listed_phrases
 from qa.structure.patents import is_patent, patent_kinds, patent_path
 from qa.structure.unnumbered_lines import demote_unnumbered_lines
 
@@ -133,6 +134,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     closing = closing_length([p.text for p in paragraphs]) if numbered else 0
     if numbered:
         demote_unnumbered_lines(paragraphs, kinds)
+    demote_listed_phrases(paragraphs, kinds)  # '1．各单位要高度重视，加强组织领导' then '2．…': a list
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"
     patent_kinds(paragraphs, kinds)  # a patent's parts by their fixed names (``patents``)

@@ -8,7 +8,8 @@ headings ranked by their outline number (``qa.formats.outline_numbers.numbered_h
 ``outline_rank``: 第一章 above 一、 above （一） above 1．); this module applies the same ranking to a one-column PDF's
 one-line paragraphs, with the same guards:
 
-- the line is a paragraph of one line that reads like a title (short, no comma, ends no sentence): a point
+- the line is a paragraph of one line that reads like a title (short, ends no sentence, a comma only between
+  parallel phrases as in '（一）坚持稳中求进，经济运行持续向好' — ``qa.structure.headings.phrased_title``): a point
   '1．放假前召开一次班会，讲清要求。' that runs on as a sentence is an item of the text, not a heading;
 - it heads text: a body paragraph comes before the next numbered line of its rank or above (a run of numbered lines
   over nothing is a list — ``qa.formats.outline_numbers.numbered_line_heads_text``);
@@ -41,7 +42,7 @@ from qa.formats.outline_numbers import (
 from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
-from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, line_outline_rank
+from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, line_outline_rank, phrased_title
 from qa.structure.layout import MIN_NUMBERED_HEADINGS
 
 _CN = "一二三四五六七八九十百千零〇两"
@@ -92,7 +93,9 @@ def _rank(text: str) -> float | None:
     cross-reference (a manual's headings set it in display type), '(1)', '1)', 'a)' number list items."""
     text = text.strip()
     if CLAUSE.match(text):
-        if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text) or "，" in text or "," in text:
+        if len(text) > MAX_NUMBERED_HEADING or not is_bare_heading(text):
+            return None
+        if ("，" in text or "," in text) and not phrased_title(text):
             return None
         return CLAUSE_RANK if len(CLAUSE.match(text).group(0)) < len(text) else None
     rank = numbered_heading_rank(text)
@@ -188,17 +191,27 @@ _PART_WORD = re.compile(rf"^\s*第\s*[{_CN}\d]+\s*([编編篇卷部章节節])")
 _PART_RANK = {"编": 0, "編": 0, "篇": 0, "卷": 0, "部": 0, "章": 1, "节": 2, "節": 2}
 
 
+def _part_rank(text: str) -> float | None:
+    """The outline rank a heading's number names: 第N编/章/节 by the word (spaces allowed: '第 二 章'), else
+    壹、 / 第N条 / 一、 / （一） (``line_outline_rank`` below the decimal ranks, which ``nest_by_numbers`` nests)."""
+    if m := _PART_WORD.match(text):
+        return _PART_RANK[m.group(1)]
+    rank = line_outline_rank(text.strip())
+    return rank if rank is not None and rank < MAX_RANK else None
+
+
 def nest_by_part_words(blocks: list[Block]) -> list[Block]:
     """Headings set in one type whose numbers name different parts ('第二章 …' and '第一节 …' both 17 pt bold, as
-    ctexbook sets \\chapter* and \\section* and many Word templates set 章 and 节) nest by the part the word names:
-    the 节 under its 章. Type size alone put each 节 beside the chapter it belongs to, closing it.
+    ctexbook sets \\chapter* and \\section* and many Word templates set 章 and 节; a notice's bold '二、检查内容' and
+    '（一）消防设施' at the body's size) nest by the part the number names: the 节 under its 章, the （一） under its
+    二、. Type size alone put each beside the heading it belongs to, closing it.
 
     Like ``qa.formats.pdf.reports.nest_by_numbers``: size stays the first key, a type naming one part only keeps its
     level, the type's unnumbered headings (a title) keep its first level."""
-    parts: dict[int, set[int]] = {}
+    parts: dict[int, set[float]] = {}
     for b in blocks:
-        if b.heading_level is not None and b.role == "heading" and (m := _PART_WORD.match(b.text)):
-            parts.setdefault(b.heading_level, set()).add(_PART_RANK[m.group(1)])
+        if b.heading_level is not None and b.role == "heading" and (r := _part_rank(b.text)) is not None:
+            parts.setdefault(b.heading_level, set()).add(r)
     if not any(len(ranks) > 1 for ranks in parts.values()):
         return blocks
     keys: list[tuple[int, int] | None] = []
@@ -207,8 +220,8 @@ def nest_by_part_words(blocks: list[Block]) -> list[Block]:
             keys.append(None)
             continue
         ranks = sorted(parts.get(b.heading_level, ()))
-        m = _PART_WORD.match(b.text) if b.role == "heading" else None
-        sub = ranks.index(_PART_RANK[m.group(1)]) if m and len(ranks) > 1 else 0
+        r = _part_rank(b.text) if b.role == "heading" else None
+        sub = ranks.index(r) if r is not None and len(ranks) > 1 else 0
         keys.append((b.heading_level, sub))
     rank = {k: n + 1 for n, k in enumerate(sorted({k for k in keys if k is not None}))}
     return [b if k is None else replace(b, heading_level=rank[k]) for b, k in zip(blocks, keys, strict=True)]

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from qa.formats.blocks import Block
+from qa.formats.pdf.centred import wraps_centred
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.kickers import small_kicker
 from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
+from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
 from qa.structure import markers
@@ -616,6 +618,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
         return True  # a one-column text's lines set flush right: a signature's name and its date, one each
     if (short or indented) and _narrowed(a, b, size):
         short = indented = False  # text run round a photo: a measure narrowed beside it, the paragraph goes on
+    if (short or indented) and not _ends_sentence(a.text) and wraps_centred(prev, item, size):
+        short = indented = False  # a centred paragraph's second line (qa.formats.pdf.centred)
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
@@ -684,6 +688,7 @@ def _heading_blocks(
             and ln.top - runs[-1][-1].bottom < ln.size
             and ln.page == runs[-1][-1].page  # (a title atop the next page is no line of this one's last heading)
             and not ln.ruled_above
+            and not opens_deeper_number(runs[-1][0].text, ln.text)  # '二、检查内容' over '（一）…' (outline_runs)
         ):
             runs[-1].append(ln)
         else:
