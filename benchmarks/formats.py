@@ -186,7 +186,7 @@ boxed stories, briefs columns, a banner or corner masthead, the lead (and on som
 module ends, continued at the top, middle or foot of page 2. Gold from Prawn's own record (the pages each piece's text
 box printed on). REPORT seeds 23000+ (the set below); DIAGNOSIS seeds 23500+ (``--diagnosis-seeds`` adds that set —
 never report them, never diagnose on 23000+). Skipped (with a message) when Ruby, Prawn or the fonts are missing
-(scripts/install-prawn.sh). 10–40 seconds a paper (cached by seed and the producer's hash in
+(scripts/install-prawn.sh). 20 s to 5 min a paper on a loaded machine (cached by seed and the producer's hash in
 ~/.cache/qa-newspaper-prawn).
 
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
