@@ -26,6 +26,7 @@ install-test:
 	-bash scripts/install-pandoc.sh  # best effort: pandoc makes the footnote tests' DOCX/HTML; without it they skip
 	-bash scripts/install-wkhtmltopdf.sh  # best effort: wkhtmltopdf (QtWebKit) and the fonts; without them its producer's tests skip
 	-bash scripts/install-context.sh  # best effort: ConTeXt MkIV (LuaTeX) and the fonts; without them its producer's tests skip
+	-bash scripts/install-prawn.sh  # best effort: Ruby's Prawn (ruby-prawn) and the fonts; without them its producer's tests skip
 
 test: install-test
 	$(PYTHON) -m ruff check .

@@ -178,6 +178,19 @@ DIAGNOSIS seeds 21500+ (``--diagnosis-seeds`` adds that set — never report the
 (with a message) when ConTeXt or the fonts are missing (scripts/install-context.sh). 2–5 ConTeXt runs of about ten
 seconds a paper (each run cached by its source's hash in ~/.cache/qa-newspaper-context).
 
+HELD OUT (first sight: nobody has looked at the reader's output on it; its first figure is in the README): ``prawn`` —
+newspapers laid out by Prawn 2.4 (Ruby; tests/newspaper_prawn.py plans the paper, tests/newspaper_prawn.rb measures
+and draws; written by an engineer who did not read the reader's source or tests; the page conventions of the MuPDF
+producer of branch ``producer14``, fixed before the first run): a fourteenth line breaker and PDF writer (Prawn's text
+boxes and line wrapping, CJK broken at zero-width spaces put between characters, TTFunk's font subsets, Prawn's PDF
+writer) on a page of bands cut into MODULES of 1..C columns (heads over the module, body poured column by column),
+boxed stories, briefs columns, a banner or corner masthead, the lead (and on some papers a second story) cut where its
+module ends, continued at the top, middle or foot of page 2. Gold from Prawn's own record (the pages each piece's text
+box printed on). REPORT seeds 23000+ (the set below); DIAGNOSIS seeds 23500+ (``--diagnosis-seeds`` adds that set —
+never report them, never diagnose on 23000+). Skipped (with a message) when Ruby, Prawn or the fonts are missing
+(scripts/install-prawn.sh). 20 s to 5 min a paper on a loaded machine (cached by seed and the producer's hash in
+~/.cache/qa-newspaper-prawn).
+
 Methods, all scored on the same gold pieces (a piece = a paragraph, or the part of a paragraph
 printed on one page):
 
@@ -218,6 +231,7 @@ from tests.newspaper_office import make_office_newspapers, office_available  # n
 from tests.newspaper_pango import make_pango_newspaper, pango_available  # noqa: E402
 from tests.newspaper_pdfkit import make_pdfkit_newspaper, pdfkit_available  # noqa: E402
 from tests.newspaper_pdfs import DIAGNOSED, FAMILIES, TUNING, PdfScore, make_newspaper, score_outline  # noqa: E402
+from tests.newspaper_prawn import make_prawn_newspaper, prawn_available  # noqa: E402
 from tests.newspaper_scribus import make_scribus_newspaper, scribus_available  # noqa: E402
 from tests.newspaper_typst import make_typst_newspaper, typst_available  # noqa: E402
 from tests.newspaper_weasy import make_weasy_newspaper, weasyprint_available  # noqa: E402
@@ -317,6 +331,9 @@ def run_set(
         elif family_names == ("context",):  # always two pages
             n = 2
             paper = make_context_newspaper(path, seed, pages=n, columns=columns)
+        elif family_names == ("prawn",):  # always two pages
+            n = 2
+            paper = make_prawn_newspaper(path, seed, pages=n, columns=columns)
         elif family_names == ("chromium",):
             paper = make_chromium_newspaper(path, seed, browser, pages=n, columns=columns)
         else:
@@ -351,8 +368,8 @@ def main() -> None:
     parser.add_argument(
         "--diagnosis-seeds",
         action="store_true",
-        help="also run the fpdf2, PDFKit, Scribus, Pango, FOP, wkhtmltopdf and ConTeXt producers' DIAGNOSIS seeds"
-        " (15500+, 16500+, 17500+, 18500+, 19500+, 20500+, 21500+), for diagnosing; not reported",
+        help="also run the fpdf2, PDFKit, Scribus, Pango, FOP, wkhtmltopdf, ConTeXt and Prawn producers' DIAGNOSIS"
+        " seeds (15500+, 16500+, 17500+, 18500+, 19500+, 20500+, 21500+, 23500+), for diagnosing; not reported",
     )
     args = parser.parse_args()
     rows = []
@@ -444,6 +461,13 @@ def main() -> None:
                 sets += [("diagnosis seeds: ConTeXt, 3–6 col, 2 p", ("context",), None, 2, 21500, None)]
         else:
             print(f"{why_not_context}: the ConTeXt set is skipped", file=sys.stderr)
+        why_not_prawn = prawn_available()
+        if why_not_prawn is None:
+            sets += [("held out: Prawn modules, 3–6 col, 2 p", ("prawn",), None, 2, 23000, None)]
+            if args.diagnosis_seeds:
+                sets += [("diagnosis seeds: Prawn, 3–6 col, 2 p", ("prawn",), None, 2, 23500, None)]
+        else:
+            print(f"{why_not_prawn}: the Prawn set is skipped", file=sys.stderr)
         sets = [s for s in sets if args.only.lower() in s[0].lower()]
         all_paths: list[Path] = []
         total_pages = 0
