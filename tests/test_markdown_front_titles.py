@@ -90,3 +90,11 @@ def test_a_foldout_with_text_after_it_in_its_section_stays_text(tmp_path):
     paths = _paths(_write(tmp_path, "faq2.md", FAQ + "\n光猫背面另有复位孔。\n"))
     assert paths["光猫背面另有"] == ("宽带手册", "一、光猫")
     assert paths["重启光猫一次"] == ("宽带手册", "一、光猫")
+
+
+def test_a_code_span_beside_emphasis_keeps_its_marks(tmp_path):
+    """Emphasis on the same line as inline code: the code is shown and indexed exactly as typed."""
+    text = "# 手册\n\n请 _务必_ 设置变量 `max_len_value`，使用 *星号* 计算 `a*b*c`，**注意** ``x__y__z``。\n"
+    path = _write(tmp_path, "code.md", text)
+    line = load_file(path, path.name).text.split("\n")[2]
+    assert line == "请 务必 设置变量 `max_len_value`，使用 星号 计算 `a*b*c`，注意 ``x__y__z``。"

@@ -38,6 +38,7 @@ heading the guessing stage made headings of licence clauses and table rows).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -417,6 +418,33 @@ def _emphasis(mark: str) -> re.Pattern[str]:
 _EMPHASIS = {mark: _emphasis(mark) for mark in ("**", "__", "*", "_")}
 
 
+# An inline code span ('`a*b*c`', '``max_len``'): its text is shown as typed, markup characters included.
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _outside_code_spans(line: str, clean: Callable[[str], str]) -> str:
+    """``line`` with ``clean`` applied to the text between its inline code spans only: emphasis and tag removal must
+    not touch '`max_len_value`' or '`a*b*c`' — a reader searches for the identifier as written."""
+    parts: list[str] = []
+    at = 0
+    for span in _CODE_SPAN.finditer(line):
+        parts += [clean(line[at : span.start()]), span.group(0)]
+        at = span.end()
+    return "".join([*parts, clean(line[at:])])
+
+
+def _unmarked(text: str, children: list[Token], tags: list[str], marks: set[str]) -> str:
+    """``text`` without image syntax (alt text kept), the given inline tags and emphasis marks."""
+    if any(c.type == "image" for c in children):
+        text = _IMAGE.sub(lambda m: m.group(1), text)
+    for tag in tags:
+        if tag in text:
+            text = text.replace(tag, "" if _INLINE_TAG.match(tag) else " ", 1)
+    for mark in sorted(marks, key=len, reverse=True):  # '**' before '*'
+        text = _EMPHASIS[mark].sub(r"\1", text)
+    return text
+
+
 def _without_inline_markup(lines: _Lines, inline: Token) -> None:
     """The lines of a paragraph, list item or table row without image syntax (its alt text kept), emphasis marks
     ('**红色闪烁**' -> '红色闪烁') and inline HTML tags (a ``<br>`` as a space): markup, not words to index or show.
@@ -432,13 +460,7 @@ def _without_inline_markup(lines: _Lines, inline: Token) -> None:
         line = lines.lines[n]
         if n + 1 in lines.hints and lines.hints[n + 1].role == "code":
             continue
-        if any(c.type == "image" for c in children):
-            line = _IMAGE.sub(lambda m: m.group(1), line)
-        for tag in tags:
-            if tag in line:
-                line = line.replace(tag, "" if _INLINE_TAG.match(tag) else " ", 1)
-        for mark in sorted(marks, key=len, reverse=True):  # '**' before '*'
-            line = _EMPHASIS[mark].sub(r"\1", line)
+        line = _outside_code_spans(line, lambda text: _unmarked(text, children, tags, marks))
         if line != lines.lines[n]:
             line = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)  # the space a removed tag left beside another
             if line.strip(" \t>-*+") or not line.strip():

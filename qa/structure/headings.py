@@ -167,7 +167,7 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str], last_numbered: b
 
 # A government work report heads its '（一）' parts with two or three parallel phrases:
 # '（一）坚持稳中求进，经济运行持续向好', '（三）聚焦主业，强化管理，提升效益'. A numbered point written as a sentence
-# ends like one ('1．各单位要高度重视，加强组织领导。') or holds a clause break a title never does ('：', '；').
+# ends like one ('1．各单位要认真落实，加强组织领导。') or holds a clause break a title never does ('：', '；').
 # Phrase length: python benchmarks/comma_headings.py (TUNING).
 MAX_TITLE_PHRASES = 3
 MAX_TITLE_PHRASE = 16
@@ -217,7 +217,7 @@ def _heading_line(line: str) -> bool:
 
     A headline may carry a comma ('稳住基本盘，激发新动能') but stays short; a longer line
     with a comma and no final punctuation is a body paragraph cut mid-sentence — unless an outline number opens it
-    and its title is parallel phrases (``phrased_title``: '（一）坚持民生为本，群众获得感不断增强').
+    and its title is parallel phrases (``phrased_title``: '（一）坚持民生为本，居民收入稳步增长').
     """
     if is_bare_heading(line):
         return "。" not in line and ("，" not in line or len(line) <= MAX_HEADING_WITH_COMMA or phrased_title(line))

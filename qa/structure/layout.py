@@ -134,7 +134,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     closing = closing_length([p.text for p in paragraphs]) if numbered else 0
     if numbered:
         demote_unnumbered_lines(paragraphs, kinds)
-    demote_listed_phrases(paragraphs, kinds)  # '1．各单位要高度重视，加强组织领导' then '2．…': a list
+    demote_listed_phrases(paragraphs, kinds)  # '1．各单位要认真落实，加强组织领导' then '2．…': a list
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"
     patent_kinds(paragraphs, kinds)  # a patent's parts by their fixed names (``patents``)

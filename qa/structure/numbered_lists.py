@@ -1,6 +1,6 @@
 """A numbered line with a comma in its title is a heading only where it stands alone at its rank.
 
-'（一）坚持稳中求进，经济运行持续向好' heads a section of a government work report; '1．各单位要高度重视，加强组织领导'
+'（一）坚持稳中求进，经济运行持续向好' heads a section of a government work report; '1．各单位要认真落实，加强组织领导'
 — the same shape of phrases, its full stop left off — is the first point of a list, and the next line is the list's
 '2．…'. Form alone does not tell the two apart (``qa.structure.headings.phrased_title`` accepts both); their
 neighbours do: a heading's sibling comes after the heading's own text, while a list's items follow one another. So a
