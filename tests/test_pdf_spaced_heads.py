@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -178,3 +180,33 @@ def test_a_bold_dateline_and_a_space_opens_its_text(tmp_path: Path, fonts) -> No
     assert not [s.path for s in outline.sections if any("电" in part for part in s.path)]
     for col in range(3):
         assert _section_of(outline, TEXT[95 + col * 35 : 120 + col * 35]) == (head,)
+
+
+STORIES = ("上海推进城市更新行动", "北京发布春季出行提示")
+
+
+@pytest.mark.parametrize(
+    "datelines",
+    [
+        ("光明日报北京3月5日电", "新华网北京3月5日电"),
+        ("人民网上海3月5日电", "中新网北京3月5日电"),
+        ("经济日报讯", "央视网消息"),
+    ],
+)
+def test_any_agencys_bold_dateline_opens_its_storys_text(tmp_path: Path, fonts, datelines: tuple[str, str]) -> None:
+    """Two stories side by side, each first paragraph opening with a bold dateline in another paper's or site's form
+    (光明日报…电, 新华网…电, 经济日报讯, 央视网消息), an ideographic space, then its text: a dateline heads nothing
+    — it was cut off as a subhead of its story, taking the story's first words' place under it."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "agency.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W + 80, PAGE_H))
+    for col, (head, line) in enumerate(zip(STORIES, datelines, strict=True)):  # two wide columns, 24 characters
+        _put(c, _x(2 * col), 70, head, bold=True, size=18)
+        _flow(c, 2 * col, 110, [(line, True), ("　" + TEXT[col * 60 : col * 60 + 120], False)], width=24)
+    c.showPage()
+    c.save()
+    outline = recover_outline(read_pdf(path, path.name))
+    for col, head in enumerate(STORIES):
+        assert _section_of(outline, TEXT[col * 60 + 40 : col * 60 + 70]) == (head,), head
+    assert not [s.path for s in outline.sections if any(d in part for part in s.path for d in datelines)]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
 
@@ -90,3 +92,24 @@ def test_a_deck_stepping_down_stays_one_headline(tmp_path: Path, fonts) -> None:
     outline = recover_outline(read_pdf(path, path.name))
     assert _section_of(outline, LEAD_TEXT[:20]) == (LEAD,)
     assert not [s.path for s in outline.sections if any("农技人员下乡" in part for part in s.path)]
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        [(LEAD, 28.0, True), ("本报记者　张三　李四", 11.0, False), ("编者按", 14.0, True)],
+        [(LEAD, 28.0, True), ("本报记者　张三　李四", 11.0, False), ("专家点评", 14.0, True)],
+        [("新春走基层", 14.0, False), (LEAD, 28.0, True), ("本报记者　张三", 11.0, False), ("记者手记", 14.0, True)],
+        [(LEAD, 28.0, True), ("春风送暖农事忙", 11.0, False), ("编者按", 14.0, True)],  # a subtitle, no byline
+    ],
+)
+def test_a_bold_label_under_the_byline_is_no_second_headline(tmp_path: Path, fonts, deck) -> None:  # noqa: ANN001
+    """A 28 pt headline, its byline in 11 pt and a 14 pt bold label opening the story's text (编者按, 专家点评,
+    记者手记): one story under its headline — so too with a subtitle in the byline's place (a label of a few
+    characters at half the headline's size is no headline). The label stepping up from the byline was read as another
+    story's headline, the story filed under '编者按' and the headline left with no text."""
+    path = tmp_path / "label.pdf"
+    _page(path, deck)
+    outline = recover_outline(read_pdf(path, path.name))
+    assert _section_of(outline, LEAD_TEXT[:20]) == (LEAD,)
+    assert _section_of(outline, OTHER_TEXT[:20])[-1] == OTHER

@@ -639,6 +639,10 @@ def _join_all(lines: list[Line]) -> str:
     return text
 
 
+LABEL_CHARS = 4  # a bold label opening a story's text ('编者按', '记者手记') is this short
+LABEL_RATIO = 0.6  # and set well under its headline's size
+
+
 def _second_headline(runs: list[list[Line]], biggest: int, body: float) -> int | None:
     """Where a second headline's deck starts in a heading group whose headline is run ``biggest``: the first run of
     smaller type after it (its kicker) when a bold run of headline type a quarter larger than everything between
@@ -647,12 +651,21 @@ def _second_headline(runs: list[list[Line]], biggest: int, body: float) -> int |
     A headline's deck only steps down under it (主题, then 副题 and the byline in smaller type); type stepping back up
     to a headline's size is another headline, the smaller type over it its kicker (引题). A flag's name set right
     over the lead story's kicker and head, with no gap, made the lead's head a subtitle of the paper's name and its
-    story a story of the masthead. A subtitle after a dash stays the first headline's."""
+    story a story of the masthead. A subtitle after a dash stays the first headline's.
+
+    A byline between ends the deck: what a story sets under its credit is its own text — a bold label such as
+    '编者按', '记者手记' or '专家点评' opening it — never another story's headline, and no kicker is a credit. Nor
+    is a label of a few characters set at no more than LABEL_RATIO of the headline's size another headline (a lead's
+    headline under a flag is a sentence of its own, set at more than half the flag's size)."""
     for t in range(biggest + 2, len(runs)):
         head = runs[t]
         if not (head[0].size >= HEAD_RATIO * body and all(ln.bold for ln in head)):
             continue
         between = runs[biggest + 1 : t]
+        if any(_credit_line(_join_all(run)) for run in between):
+            return None
+        if len(_join_all(head).strip()) <= LABEL_CHARS and head[0].size <= LABEL_RATIO * runs[biggest][0].size:
+            continue
         if all(head[0].size >= 1.25 * run[0].size for run in between):
             start = next((k for k in range(biggest + 1, t) if not _join_all(runs[k]).startswith(("——", "—", "--"))), t)
             return start
