@@ -16,6 +16,8 @@ from qa.formats.pdf.lines import Line, _Page
 PART = 0.5  # a carried-over part fills at most this share of the row's cells (never its first, the row's key)
 _WORD_END = re.compile(r"[A-Za-z0-9]$")
 _WORD_START = re.compile(r"^[A-Za-z0-9]")
+_NUMBER = re.compile(r"[-+−]?[\d,，.]+%?")  # a figure: a cell of its own, never the tail of a wrapped cell
+_CLOSED = re.compile(r"[。；！？.;!?）)」』》】]$")  # a cell ending with closing punctuation is whole
 
 
 def _last_row(page: _Page) -> Line | None:
@@ -38,10 +40,17 @@ def _opening_rows(page: _Page) -> list[Line]:
 
 def _carried(row: Line, last: Line, others: list[Line]) -> bool:
     """Is ``row`` the rest of ``last``: its first cell empty where the table's rows fill theirs, and most cells empty?
-    (A table whose first column is merged over several rows leaves it empty in rows of their own, full elsewhere.)"""
+    (A table whose first column is merged over several rows leaves it empty in rows of their own, full elsewhere.)
+    Each carried part must be a wrapped cell's tail: no figure (a subtotal row '| 小计 | 465000 |' opening the page is
+    a row), and the cell it joins is cut — holding text that ends without closing punctuation."""
     filled = sum(1 for text in row.cells if text)
     return (
         len(row.cells) == len(last.cells)
+        and all(
+            not _NUMBER.fullmatch(tail) and bool(head) and not _CLOSED.search(head)
+            for head, tail in zip(last.cells, row.cells, strict=True)
+            if tail
+        )
         and not row.cells[0]
         and 0 < filled <= PART * len(row.cells)
         and all(other.cells[0] for other in others if len(other.cells) == len(row.cells))

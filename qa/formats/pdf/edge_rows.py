@@ -30,6 +30,8 @@ LEVEL = 2.0  # pt: a folio or a header stands at one height on every page
 SHARE = 0.5  # a folio (or a repeated line) at one place on this share of the pages, two at least
 MIN_PAGES = 2
 REPEATS = 3  # pages holding one line's words at one place, at least, before they are furniture wherever they stand
+WIDE = 0.25  # share of the text's width: the gap between a header's left and right parts (the paper's: 0.6)
+RULED = 0.8  # share of the text's width a rule under a header spans
 OUTER = 0.075  # share of the page height at its top or foot: the furniture step's band of banners and folios
 _BARE_FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
 
@@ -69,29 +71,48 @@ def _folios(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
     ]
 
 
+def _header_shaped(row: list[Line], page: _Page, body: float) -> bool:
+    """Is the row laid out as a running header: parts at the text's left and right margins parted by a wide gap
+    (fancyhdr's left and right heads), or ruled right under across the text? A document's own first line (an issue
+    line, '发布时间：…') and a signature's date set right under the text are one part at one side, unruled."""
+    x0 = min(ln.x0 for ln in page.lines)
+    x1 = max(ln.x1 for ln in page.lines)
+    width = x1 - x0
+    parts = sorted(row, key=lambda ln: ln.x0)
+    split = len(parts) >= 2 and any(b.x0 - a.x1 >= WIDE * width for a, b in zip(parts, parts[1:], strict=False))
+    if split and parts[0].x0 - x0 <= body and x1 - max(ln.x1 for ln in parts) <= body:
+        return True
+    bottom = max(ln.bottom for ln in row)
+    return any(0 <= y - bottom <= body and r1 - r0 >= RULED * width for r0, r1, y in page.rules)
+
+
 def _lone_headers(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
     """A page's first row, apart from the text, in text type or smaller, in the header band, one of its lines reading
-    as a header's words (an issue '第3期', a date, a folio): a header printed on this page alone. (Only at the top:
-    a notice's last row, its date under the signature, is text.)"""
+    as a header's words (an issue '第3期', a date, a folio), laid out as a header: a header printed on this page alone.
+    Never on the first page (a document opens with its own issue or date line, and a page style that differs from
+    the rest is the first page's), and never at the foot (a notice's last row, its date under the signature)."""
     if len(pages) < MIN_PAGES:
         return []
     found = []
-    for page in pages:
+    for page in pages[1:]:
         row = _edge_row(page, True, body)
         if (
             row
             and max(ln.bottom for ln in row) < HEADER_BAND * page.height
             and all(ln.size < HEAD_RATIO * body for ln in row)
             and any(_FURNITURE.search(ln.text) for ln in row)
+            and _header_shaped(row, page, body)
         ):
             found += [(page, ln) for ln in row]
     return found
 
 
-def _repeated(pages: list[_Page]) -> list[tuple[_Page, Line]]:
+def _repeated(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
     """Lines in the outermost band whose words stand at the same place (``LEVEL``) on ``SHARE`` of the pages (three at
     least), kept where the furniture step read them as a kicker over a title opening the page. A kicker or a
-    sentence does not repeat word for word at one place page after page; a table's repeated header row is a row."""
+    sentence does not repeat word for word at one place page after page; a table's repeated header row is a row.
+    Only text type or smaller, as in the furniture step: a slide's title repeated on the slides it runs over is a
+    heading, set larger than the points under it."""
     where: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
         for ln in page.lines + page.furniture:
@@ -101,7 +122,7 @@ def _repeated(pages: list[_Page]) -> list[tuple[_Page, Line]]:
     for page in pages:
         for ln in page.lines:
             outer = ln.top < OUTER * page.height or ln.bottom > (1 - OUTER) * page.height
-            if outer and not ln.row and ln.text.strip():
+            if outer and not ln.row and ln.text.strip() and ln.size < HEAD_RATIO * body:
                 places = {n for n, top in where[ln.text] if abs(top - ln.top) <= LEVEL}
                 if len(places) >= need:
                     found.append((page, ln))
@@ -111,7 +132,7 @@ def _repeated(pages: list[_Page]) -> list[tuple[_Page, Line]]:
 def drop_edge_furniture(pages: list[_Page], body: float) -> None:
     """Move far-set folios, one-page headers and header lines kept on one page out of the body into the furniture
     (after ``qa.formats.pdf.furniture._drop_furniture``: the lines it took out count as repeats)."""
-    found = _repeated(pages) + _folios(pages, body) + _lone_headers(pages, body)
+    found = _repeated(pages, body) + _folios(pages, body) + _lone_headers(pages, body)
     for page in pages:
         out = {id(ln) for p, ln in found if p is page}
         if out:
