@@ -58,6 +58,7 @@ from qa.formats.outline_numbers import (
 )
 from qa.formats.table_rows import Cell, table_lines
 from qa.records import Document
+from qa.structure.cues import reference_number
 from qa.structure.exams import ANSWER_BLANK, MIN_QUESTIONS, scoring_note
 from qa.structure.headings import is_bare_heading, phrased_title
 
@@ -448,19 +449,53 @@ def _looks_like_title(text: str) -> bool:
     return text[0].isalpha() or text[0] in TITLE_OPENERS
 
 
-def _bold_title(items: list, looks: dict[int, Line], numbered: dict[int, float]) -> int | None:
-    """The document's first paragraph when it is a bold title over numbered headings: a notice typed in one size
+# '附件1', '附表2', '附件：': a label naming the annex a document is, set in bold above its title — never the title
+_ANNEX_LABEL = re.compile(r"^附\s*[件表录图]\s*[\dA-Za-z０-９一二三四五六七八九十]{0,3}\s*[：:]?$")
+
+
+def _names_the_document(text: str) -> bool:
+    """Whether a bold opening line reads as the document's title: not the label of the annex it is ('附件1'), not
+    its reference number ('青政发〔2025〕3号'), not a label introducing what follows ('重要提示：')."""
+    return (
+        _looks_like_title(text)
+        and not _ANNEX_LABEL.match(text)
+        and not reference_number(text)
+        and not text.rstrip().endswith(("：", ":"))
+    )
+
+
+def _bold_title(
+    items: list, looks: dict[int, Line], numbered: dict[int, float], centred: frozenset[int] = frozenset()
+) -> int | None:
+    """The document's title when its opening lines are bold over numbered headings: a notice typed in one size
     sets '关于开展安全生产大检查的通知' in bold over its '一、' '二、'. A bold line at the body's size stands alone, so
     ``_typeset_headings`` takes it for an emphasised phrase, and the notice's opening text was cited under no heading.
-    """
+
+    The opening may be several bold lines at one size — an annex's label '附件1', a document number, '重要提示' —
+    above the title: the title is the one that names the document (``_names_the_document``), centred if any is,
+    else the longest; the lines above it stay text. Taking the first bold line filed a whole annex under '附件1'
+    with its real title as body text."""
     first = next((i for i, item in enumerate(items) if item[0] == "p" and item[1].strip()), None)
-    if first is None or first in numbered or not numbered or min(numbered) <= first + 1:
-        return None  # (a title heads text before the first numbered heading: '各部门：…')
-    kind, text, level, title = items[first]
-    line = looks.get(first)
-    if level is not None or title or line is None or not line.bold or not _looks_like_title(text):
+    if first is None or not numbered or first in numbered:
         return None
-    return first
+    opening: list[int] = []  # the bold, unnumbered, unstyled lines at the first one's size the document opens with
+    for i in range(first, min(numbered)):
+        kind, text, level, title = items[i]
+        line = looks.get(i)
+        if kind == "p" and not text.strip():
+            continue  # an empty paragraph spacing the label from the title
+        if kind != "p" or level is not None or title or line is None or not line.bold:
+            break
+        if opening and line.size != looks[opening[0]].size:
+            break
+        opening.append(i)
+    # (a title heads text before the first numbered heading: '各部门：…')
+    if not opening or opening[-1] + 1 >= min(numbered):
+        return None
+    naming = [i for i in opening if _names_the_document(items[i][1])]
+    if not naming:
+        return None
+    return max(naming, key=lambda i: (i in centred, len(items[i][1])))
 
 
 def _typeset_headings(
@@ -472,6 +507,7 @@ def _typeset_headings(
     entries: set[int],
     listed: set[int],
     noted: frozenset[int],
+    centred: frozenset[int] = frozenset(),
 ) -> dict[int, tuple[float, int, float]]:
     """Headings a document without heading styles sets apart by type or Word's list numbering, with the
     outline-numbered ones (``numbered``), as line -> a rank key (larger type first, then unnumbered before
@@ -541,7 +577,7 @@ def _typeset_headings(
     for key in found.values():
         count[key] = count.get(key, 0) + 1
     found = {i: key for i, key in found.items() if count[key] >= 2 or i in list_numbers or -key[0] >= body + MIN_LARGER}
-    title = _bold_title(items, looks, numbered)
+    title = _bold_title(items, looks, numbered, centred)
     if title is not None and title not in found:  # (larger type has set it apart already, ranked by its size)
         found[title] = (-looks[title].size, -1, 0)  # above the numbered headings of its size
     if not found:
@@ -734,6 +770,20 @@ def _appendix_heads_joined(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _is_centred(para) -> bool:  # noqa: ANN001 - python-docx Paragraph
+    """Whether the paragraph is centred, itself or by its style: a title is centred above the label over it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    style = para.style
+    alignment = para.paragraph_format.alignment
+    seen = 0
+    while alignment is None and style is not None and seen < 10:
+        alignment = style.paragraph_format.alignment
+        style = style.base_style
+        seen += 1
+    return alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
 def read_docx(path: Path, doc_id: str) -> Document:
     """Blocks of a .docx in body order; LoadError naming the file if it is not a readable .docx."""
     import docx
@@ -762,6 +812,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     soft_lines: dict[int, str] = {}  # a paragraph of lines soft breaks do not part -> its lines ('\n' between)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
+    centred: set[int] = set()  # lines of centred paragraphs: where a title sits among bold opening lines
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
     # they are filed, and cited, under that paragraph's section; Word prints them at the page's foot or the
     # document's end, away from the sentence they explain. item index (-1: before any) -> (role, text) lines
@@ -787,6 +838,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
             link = level is None and _is_link_line(element, targets)
             lines = paragraph_lines(_paragraph_pieces(element), formats, element)
             number = _list_number(element, style)
+            middle = _is_centred(para)
             label, list_level = numbering.label(*number, formats.paragraph_style(element)) if number else ("", 0)
             if lines and (level is not None or title or link):  # a heading or a contents entry is one line
                 whole = _one_line(_paragraph_text(element))
@@ -805,6 +857,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     listed.add(len(items))
                 if link:
                     linked.add(len(items))
+                if middle:
+                    centred.add(len(items))
                 text = line.text
                 if number is not None and level is None and k == 0:
                     list_numbers[len(items)] = list_level
@@ -900,7 +954,9 @@ def read_docx(path: Path, doc_id: str) -> Document:
     # with Word's list numbering: then those and the numbered lines are ranked together (``_typeset_headings``).
     keys = {}
     if styled_depth == int(has_title):
-        keys = _typeset_headings(items, plain, looks, list_numbers, numbered, entries, listed, noted)
+        keys = _typeset_headings(
+            items, plain, looks, list_numbers, numbered, entries, listed, noted, frozenset(centred)
+        )
     order = sorted(set(keys.values()))
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
