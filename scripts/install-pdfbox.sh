@@ -13,5 +13,7 @@ if [ "$missing" = 0 ] && command -v javac >/dev/null; then exit 0; fi
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 $SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends openjdk-17-jdk-headless \
-  libpdfbox2-java fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
+jdk=""
+command -v javac >/dev/null || jdk=default-jdk-headless  # javac compiles the writer once; a JDK present is kept as is
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $jdk libpdfbox2-java \
+  fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei

@@ -62,7 +62,8 @@ paragraph's text on one page (a paragraph cut by a jump is two, the second ``con
 byline line or caption; the headline keys the article (a brief's head is its headline). Engine: Java 17 with
 Debian's libpdfbox2-java 2.0.27 and the fonts (scripts/install-pdfbox.sh; a test-time tool only: nothing in ``qa``
 uses it); ``pdfbox_available()`` says why not, and callers skip. The Java class is compiled once into the cache;
-papers are cached by seed and the code's hash in ~/.cache/qa-newspaper-pdfbox. About a second a paper.
+papers are cached by seed and the code's hash in ~/.cache/qa-newspaper-pdfbox. About 4 s a paper cold (1.3 s of it
+Java and PDFBox), 8 s on a loaded machine.
 """
 
 from __future__ import annotations
