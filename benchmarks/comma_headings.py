@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
+from benchmarks._numbered_docs import PdfLine, norm, rate, write_pdf  # noqa: E402
 from qa.loading import load_file  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 
@@ -105,6 +106,12 @@ class Line:
     text: str
     gold: str | None  # the deepest heading this line belongs under ('' = the document itself); None: not scored
     role: str = "body"  # title, heading, item, body
+
+    def pdf(self) -> PdfLine:
+        """The line as the PDF sets it: headings in body type, as a 公文 sets them; the title centred; a paragraph's
+        and an item's first line indented."""
+        title = self.role == "title"
+        return PdfLine(self.text, title, "center" if title else "left", self.role in ("body", "item"))
 
 
 @dataclass
@@ -201,44 +208,8 @@ def write(doc: Doc, folder: Path) -> Path:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         document.save(path)
     else:
-        _write_pdf(doc, path)
+        write_pdf(path, (line.pdf() for line in doc.lines))
     return path
-
-
-def _write_pdf(doc: Doc, path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
-    width, height = A4
-    left, right, size = 72, width - 72, 12
-    c = canvas.Canvas(str(path), pagesize=A4)
-    y = height - 80
-    per_line = int((right - left) // size)
-    for line in doc.lines:
-        big = line.role == "title"
-        s = 18 if big else size
-        chunks = [line.text] if big else [line.text[k : k + per_line] for k in range(0, len(line.text), per_line)]
-        for n, chunk in enumerate(chunks):
-            if y < 80:
-                c.showPage()
-                y = height - 80
-            c.setFont("WQY", s)
-            indent = 2 * s if n == 0 and line.role in ("body", "item") else 0
-            if big:
-                c.drawCentredString(width / 2, y, chunk)
-            else:
-                c.drawString(left + indent, y, chunk)
-            y -= s * 1.6
-        y -= 6 if not big else 14
-    c.save()
-
-
-def _norm(text: str) -> str:
-    return "".join(text.split())
 
 
 @dataclass
@@ -253,26 +224,23 @@ class Tally:
             getattr(self, name).extend(getattr(other, name))
 
     def row(self) -> str:
-        def f(xs: list[bool]) -> str:
-            return f"{sum(xs) / len(xs):.3f} ({sum(xs)}/{len(xs)})" if xs else "   -"
-
-        return f"{f(self.para):>18} {f(self.heads):>18} {f(self.items):>16} {f(self.docs):>14}"
+        return f"{rate(self.para):>18} {rate(self.heads):>18} {rate(self.items):>16} {rate(self.docs):>14}"
 
 
 def score(doc: Doc, path: Path, tally: Tally) -> None:
     """Each scored line's deepest section in the recovered outline against its gold heading."""
     outline = recover_outline(load_file(path, path.name))
-    title = _norm(doc.lines[0].text)
+    title = norm(doc.lines[0].text)
     placed: dict[str, str] = {}
     section_names: set[str] = set()
     for section in outline.sections:
-        below = [_norm(t) for t in section.path if _norm(t) != title]
+        below = [norm(t) for t in section.path if norm(t) != title]
         section_names.update(below)
         for k in section.paragraphs:
-            placed.setdefault(_norm(outline.paragraphs[k].text), below[-1] if below else "")
+            placed.setdefault(norm(outline.paragraphs[k].text), below[-1] if below else "")
     ok = True
     for line in doc.lines:
-        key = _norm(line.text)
+        key = norm(line.text)
         if line.role == "heading":
             right = key in section_names
             tally.heads.append(right)
@@ -287,8 +255,8 @@ def score(doc: Doc, path: Path, tally: Tally) -> None:
             got = placed.get(key) or next(
                 (top for text, top in placed.items() if key in text or (len(text) > 8 and key.startswith(text))), None
             )
-            tally.para.append(got == _norm(line.gold))
-            right &= got == _norm(line.gold)
+            tally.para.append(got == norm(line.gold))
+            right &= got == norm(line.gold)
         ok &= right
     tally.docs.append(ok)
 

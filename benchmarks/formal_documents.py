@@ -37,6 +37,7 @@ sys.path[:0] = [str(ROOT)]
 
 import qa.structure as structure  # noqa: E402
 import qa.structure.layout as layout  # noqa: E402
+from benchmarks._numbered_docs import PdfLine, norm, rate, write_pdf  # noqa: E402
 from qa.loading import load_file  # noqa: E402
 from qa.structure import recover_outline  # noqa: E402
 
@@ -104,6 +105,11 @@ class Line:
     gold: str | None  # the top-level numbered heading it belongs under; "" = the document; None = not scored
     role: str = "body"  # body / heading / closing / own / title
     align: str = "left"
+
+    def pdf(self) -> PdfLine:
+        """The line as the PDF sets it: the issuer and date flush right, as official documents set them; headings in
+        body type; a left-aligned paragraph's first line indented."""
+        return PdfLine(self.text, self.role == "title", self.align, self.role == "body" and self.align == "left")
 
 
 @dataclass
@@ -236,46 +242,8 @@ def write(doc: Doc, folder: Path) -> Path:
             p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(line.align)
         document.save(path)
     else:
-        _write_pdf(doc, path)
+        write_pdf(path, (line.pdf() for line in doc.lines))
     return path
-
-
-def _write_pdf(doc: Doc, path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
-    width, height = A4
-    left, right, size = 72, width - 72, 12
-    c = canvas.Canvas(str(path), pagesize=A4)
-    y = height - 80
-    per_line = int((right - left) // size)
-    for line in doc.lines:
-        big = line.role == "title"
-        s = 18 if big else size
-        chunks = [line.text] if big else [line.text[k : k + per_line] for k in range(0, len(line.text), per_line)]
-        for n, chunk in enumerate(chunks):
-            if y < 80:
-                c.showPage()
-                y = height - 80
-            c.setFont("WQY", s)
-            indent = 2 * s if n == 0 and line.role == "body" and line.align == "left" else 0
-            if line.align == "center":
-                c.drawCentredString(width / 2, y, chunk)
-            elif line.align == "right":
-                c.drawRightString(right - 2 * size, y, chunk)
-            else:
-                c.drawString(left + indent, y, chunk)
-            y -= s * 1.6
-        y -= 6 if line.role != "title" else 14
-    c.save()
-
-
-def _norm(text: str) -> str:
-    return "".join(text.split())
 
 
 @dataclass
@@ -286,30 +254,27 @@ class Tally:
     docs: list[bool] = field(default_factory=list)
 
     def row(self) -> str:
-        def f(xs: list[bool]) -> str:
-            return f"{sum(xs) / len(xs):.3f} ({sum(xs)}/{len(xs)})" if xs else "   -"
-
-        return f"{f(self.closing):>18} {f(self.own):>18} {f(self.body):>20} {f(self.docs):>16}"
+        return f"{rate(self.closing):>18} {rate(self.own):>18} {rate(self.body):>20} {rate(self.docs):>16}"
 
 
 def score(doc: Doc, path: Path, tally: Tally) -> None:
     """Each scored line's top-level numbered section in the recovered outline against its gold one."""
     outline = recover_outline(load_file(path, path.name))
-    heads = {_norm(line.text): line.text for line in doc.lines if line.role == "heading"}
-    title = _norm(doc.lines[0].text)
+    heads = {norm(line.text): line.text for line in doc.lines if line.role == "heading"}
+    title = norm(doc.lines[0].text)
     placed: dict[str, str | None] = {}
     for section in outline.sections:
         # the path below the title must be the numbered heading alone ('' for the document itself): a closing
         # block under a section named '报名截止日期：…' is as wrong as one under '三、…'
-        below = [_norm(t) for t in section.path if _norm(t) != title]
+        below = [norm(t) for t in section.path if norm(t) != title]
         top = "" if not below else heads.get(below[0]) if len(below) == 1 else None
         for k in section.paragraphs:
-            placed.setdefault(_norm(outline.paragraphs[k].text), top)
+            placed.setdefault(norm(outline.paragraphs[k].text), top)
     ok_doc = True
     for line in doc.lines:
         if line.gold is None:
             continue
-        key = _norm(line.text)
+        key = norm(line.text)
         # a line merged with a neighbour is scored by the paragraph holding it
         got = placed[key] if key in placed else next((top for text, top in placed.items() if key in text), None)
         right = got == line.gold

@@ -4,8 +4,14 @@
 REPORT), how well ``qa.formats.read_structured`` + ``qa.structure.recover_outline`` recover the
 sections the author marked up. ``--diagnose`` lists what went wrong on TUNING documents only.
 
-The documents are Debian packages' HTML (none is in the repository; the benchmark skips with a
-one-line message naming the packages when they are absent — CI does not have them):
+The documents are Debian packages' HTML (none is in the repository). The five Chinese documentation packages are
+pinned (``PACKAGES``: Debian 12's versions, about 91 MB of .deb) and fetched by the benchmark itself on its first
+run — ``apt-get download pkg=version`` and ``dpkg-deb -x`` into ``$XDG_CACHE_HOME/qa-real-html`` (``~/.cache/…``;
+``QA_REAL_HTML_DEBS`` names another folder), no root needed, nothing installed — so every machine reads the same
+pages; a page is named by its installed path (``/usr/share/…``) wherever it was unpacked, so samples and splits are
+those of an installed package. Where apt cannot fetch (offline, another distribution, a version gone from the
+archive) the benchmark says so and reads what is installed; with neither it skips with a one-line message naming
+the packages (CI has them not). ``--no-fetch`` reads only what is installed or already unpacked:
 
 - Debian Reference, Simplified Chinese (``debian-reference-zh-cn``; DocBook XSL, one file a chapter);
 - the Debian Edu manuals, Simplified Chinese (``debian-edu-doc-zh-cn``; DocBook XSL, one big page each);
@@ -103,6 +109,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -120,6 +127,17 @@ if str(ROOT) not in sys.path:
 from qa.errors import LoadError  # noqa: E402
 from qa.records import Outline  # noqa: E402
 
+PACKAGES = {  # the Chinese pages' packages, pinned: Debian 12 "bookworm" (its main archive as of 2026-12-01)
+    "debian-reference-zh-cn": "2.100",
+    "debian-edu-doc-zh-cn": "2.12.23~deb12u1",
+    "gimp-help-zh-cn": "2.10.34-2",
+    "libreoffice-help-zh-cn": "4:7.4.7-1+deb12u14",
+    "linuxcnc-doc-zh-cn": "2.9.0~pre1+git20230208.f1270d6ed7-1+deb12u2",
+}
+DEBS = Path(
+    os.environ.get("QA_REAL_HTML_DEBS")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qa-real-html"
+)  # each pinned package unpacked under DEBS/<package>_<version>/ (its usr/share/… tree)
 PER_PACKAGE = 5  # English sample: at most this many files of one package
 SAMPLE = {"gimp": 40, "lohelp": 40, "english": 50}
 DOCX_SAMPLE = {"debref": 6, "gimp": 8, "lohelp": 8, "edu": 1, "cnc": 1}  # sources converted to DOCX, per family
@@ -716,6 +734,71 @@ def score(gold: Gold, reading: Reading, written: str | None = None) -> Score:
     return s
 
 
+# ---- the pinned packages ----------------------------------------------------------------------------
+
+
+def _unpacked(package: str, version: str) -> Path:
+    return DEBS / f"{package}_{version.replace(':', '%3a')}"
+
+
+def fetch_packages() -> list[str]:
+    """Download and unpack every pinned package not unpacked yet (``apt-get download``, ``dpkg-deb -x``: no root, no
+    install); what could not be fetched, one line each (empty when all are there)."""
+    problems = []
+    for package, version in PACKAGES.items():
+        target = _unpacked(package, version)
+        if (target / ".complete").is_file():
+            continue
+        if shutil.which("apt-get") is None or shutil.which("dpkg-deb") is None:
+            return [f"no apt-get/dpkg-deb on this machine: cannot fetch {', '.join(PACKAGES)}"]
+        print(f"real_html: fetching {package}={version} …", file=sys.stderr)
+        DEBS.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="realdeb-", dir=DEBS) as tmp:
+            done = subprocess.run(
+                ["apt-get", "download", f"{package}={version}"], cwd=tmp, capture_output=True, text=True, timeout=1800
+            )
+            debs = list(Path(tmp).glob("*.deb"))
+            if done.returncode or len(debs) != 1:
+                why = (done.stderr.strip().splitlines() or ["no .deb written"])[-1]
+                problems.append(f"apt-get download {package}={version} failed: {why}")
+                continue
+            tree = Path(tmp) / "tree"
+            done = subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(tree)], capture_output=True, text=True)
+            if done.returncode:
+                problems.append(f"dpkg-deb -x {debs[0].name} failed: {done.stderr.strip()[-300:]}")
+                continue
+            (tree / ".complete").write_text(f"{package}={version}\n", encoding="utf-8")
+            shutil.rmtree(target, ignore_errors=True)  # a partial unpacking of an earlier run
+            tree.rename(target)
+    return problems
+
+
+def roots() -> list[Path]:
+    """Where pages are looked for: each pinned package unpacked (first: the pinned version wins), then the system."""
+    unpacked = [_unpacked(p, v) for p, v in PACKAGES.items()]
+    return [r for r in unpacked if (r / ".complete").is_file()] + [Path("/")]
+
+
+def source_name(path: Path) -> str:
+    """A page's name, as the package installs it (``/usr/share/…``) wherever it was unpacked: samples, splits and
+    DOCX caches are keyed by it, so an unpacked page is the same document as an installed one."""
+    try:
+        inside = path.relative_to(DEBS)
+    except ValueError:
+        return str(path)
+    return "/" + "/".join(inside.parts[1:])
+
+
+def _find(where: str, pattern: str, recursive: bool = False) -> list[Path]:
+    """Files matching ``pattern`` under the installed path ``where`` in every root, one a name (the first root's)."""
+    found: dict[str, Path] = {}
+    for root in roots():
+        folder = root / where.lstrip("/")
+        for p in folder.rglob(pattern) if recursive else folder.glob(pattern):
+            found.setdefault(source_name(p), p)
+    return list(found.values())
+
+
 # ---- documents --------------------------------------------------------------------------------------
 
 
@@ -729,7 +812,7 @@ def split_of(name: str) -> str:
 
 
 def _sample(paths: Iterable[Path], n: int) -> list[Path]:
-    return sorted(paths, key=lambda p: _key(str(p), "sample"))[:n]
+    return sorted(paths, key=lambda p: _key(source_name(p), "sample"))[:n]
 
 
 def _small(paths: Iterable[Path]) -> list[Path]:
@@ -745,16 +828,16 @@ class Family:
 
 
 def families(scale: int = 1) -> list[Family]:
-    debref = _small(Path("/usr/share/debian-reference").glob("*.zh-cn.html"))
-    edu = _small(Path("/usr/share/doc/debian-edu-doc-zh-cn").glob("*.html"))
-    cnc = _small([Path("/usr/share/doc/linuxcnc/gcode_zh_CN.html")])
-    gimp = _sample(_small(Path("/usr/share/gimp/2.0/help/zh_CN").glob("*.html")), SAMPLE["gimp"] * scale)
-    lohelp = _sample(_small(Path("/usr/share/libreoffice/help/zh-CN/text").rglob("*.html")), SAMPLE["lohelp"] * scale)
-    taken = set(edu) | set(cnc)
+    debref = _small(_find("/usr/share/debian-reference", "*.zh-cn.html"))
+    edu = _small(_find("/usr/share/doc/debian-edu-doc-zh-cn", "*.html"))
+    cnc = _small(_find("/usr/share/doc/linuxcnc", "gcode_zh_CN.html"))
+    gimp = _sample(_small(_find("/usr/share/gimp/2.0/help/zh_CN", "*.html")), SAMPLE["gimp"] * scale)
+    lohelp = _sample(_small(_find("/usr/share/libreoffice/help/zh-CN/text", "*.html", True)), SAMPLE["lohelp"] * scale)
+    taken = {source_name(p) for p in [*edu, *cnc]}
     by_package: dict[str, list[Path]] = {}
-    for p in _small(Path("/usr/share/doc").rglob("*.html")):
-        if p not in taken and "zh" not in p.name.lower():
-            by_package.setdefault(p.parts[4], []).append(p)
+    for p in _small(_find("/usr/share/doc", "*.html", True)):
+        if source_name(p) not in taken and "zh" not in p.name.lower():
+            by_package.setdefault(Path(source_name(p)).parts[4], []).append(p)
     english = _sample(
         [p for pkg in by_package.values() for p in _sample(pkg, PER_PACKAGE * scale)], SAMPLE["english"] * scale
     )
@@ -780,7 +863,7 @@ def pandoc_to_docx(sources: list[Path], cache: Path) -> dict[Path, Path]:
     cache.mkdir(parents=True, exist_ok=True)
     out: dict[Path, Path] = {}
     for src in sources:
-        target = cache / f"{_key(src.read_bytes().hex()[:200000] + str(src), 'pandoc')[:16]}.docx"
+        target = cache / f"{_key(src.read_bytes().hex()[:200000] + source_name(src), 'pandoc')[:16]}.docx"
         if not target.is_file():
             with tempfile.TemporaryDirectory(prefix="realhtml-") as tmp:
                 made = Path(tmp) / "page.docx"  # images are not fetched: pandoc writes their description
@@ -802,7 +885,7 @@ def convert_to_docx(sources: list[Path], cache: Path) -> dict[Path, Path]:
     out: dict[Path, Path] = {}
     todo: dict[Path, Path] = {}
     for src in sources:
-        target = cache / f"{_key(src.read_bytes().hex()[:200000] + str(src), 'docx')[:16]}.docx"
+        target = cache / f"{_key(src.read_bytes().hex()[:200000] + source_name(src), 'docx')[:16]}.docx"
         out[src] = target
         if not target.is_file():
             todo[src] = target
@@ -971,31 +1054,41 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=1, help="sample K times as many pages (same pages first)")
     parser.add_argument("--split", choices=("TUNING", "REPORT"), help="score one split only (TUNING while fixing)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain-text baseline rows")
+    parser.add_argument("--no-fetch", action="store_true", help="do not download the pinned packages (offline)")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None
 
+    problems = [] if args.no_fetch else fetch_packages()
+    for problem in problems:
+        print(f"real_html: {problem}", file=sys.stderr)
+    if problems:
+        print(
+            f"real_html: the pinned pages could not all be fetched ({len(problems)} of {len(PACKAGES)} packages): "
+            "the Chinese families read what is installed, if anything — their rows are not the README's",
+            file=sys.stderr,
+        )
     fams = [f for f in families(args.scale) if f.files]
     if not fams:
         print(
-            "real_html: skipped — no real documents on this machine (Debian packages: debian-reference-zh-cn, "
-            "debian-edu-doc-zh-cn, gimp-help-zh-cn, libreoffice-help-zh-cn, linuxcnc-doc-zh-cn; DOCX also needs "
-            "libreoffice-writer-nogui)"
+            "real_html: skipped — no real documents on this machine (Debian packages: "
+            f"{', '.join(f'{p}={v}' for p, v in PACKAGES.items())}, fetched with apt-get download into {DEBS} unless "
+            "offline; DOCX also needs libreoffice-writer-nogui)"
         )
         return
     jobs: list[tuple[str, str, Path, Path]] = []  # (family label, source name, file to read, source page)
     for f in fams:
         if only is None or f.key in only:
-            jobs += [(f.label, str(p), p, p) for p in f.files]
+            jobs += [(f.label, source_name(p), p, p) for p in f.files]
     docx_label = "DOCX: the pages above saved by LibreOffice"
     if not args.no_docx and (only is None or "docx" in only):
         made = convert_to_docx(_docx_sources(fams, args.scale), args.cache)
         if not made:
             print("real_html: DOCX family skipped — LibreOffice (soffice) not installed (libreoffice-writer-nogui)")
-        jobs += [(docx_label, str(src), docx, src) for src, docx in made.items()]
+        jobs += [(docx_label, source_name(src), docx, src) for src, docx in made.items()]
         written = pandoc_to_docx(_docx_sources(fams, args.scale), args.cache)
         if not written:
             print("real_html: pandoc DOCX family skipped — pandoc not installed (Debian: pandoc)")
-        jobs += [("DOCX: the pages above written by pandoc", str(src), d, src) for src, d in written.items()]
+        jobs += [("DOCX: the pages above written by pandoc", source_name(src), d, src) for src, d in written.items()]
     if only is None or "latex" in only:
         latex = latex_documents(args.cache)
         if not latex:

@@ -12,7 +12,8 @@ from a browser or a word processor. None of these pages was written or laid out 
 Edu manuals zh-cn, GIMP help zh-cn, LibreOffice help zh-CN, the LinuxCNC G-code reference, a sample of
 /usr/share/doc HTML), the first ``--docs`` pages of each family in a fixed order (real_html's hash of the
 path), pages of at most ``--max-kb`` KB (a long page prints to dozens of pages: the run time is bounded here).
-The benchmark skips with a one-line message naming the Debian packages when none is installed (CI).
+The benchmark skips with a one-line message naming the Debian packages when none is installed (CI); pages
+``python benchmarks/real_html.py`` fetched and unpacked (its pinned packages, ~/.cache/qa-real-html) are read too.
 
 **Printers** (each PDF cached in ``--cache`` by the page's content and the printer's settings, so a rerun
 only reads):
@@ -72,6 +73,7 @@ from benchmarks.real_html import (  # noqa: E402
     gold_of,
     reading_of,
     score,
+    source_name,
     split_of,
 )
 from benchmarks.real_html import row as html_row  # noqa: E402
@@ -121,8 +123,8 @@ def pages_to_print(fams: list[Family], docs: int, max_kb: int) -> list[Job]:
     jobs = []
     for fam in fams:
         small = [p for p in fam.files if p.stat().st_size <= max_kb * 1024]
-        small.sort(key=lambda p: _key(str(p), "sample"))
-        jobs += [Job(fam, p, split_of(str(p))) for p in small[:docs]]
+        small.sort(key=lambda p: _key(source_name(p), "sample"))
+        jobs += [Job(fam, p, split_of(source_name(p))) for p in small[:docs]]
     return jobs
 
 

@@ -75,7 +75,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, pieces_not_on_their_pages
+from tests.newspaper_pdfs import Article, Newspaper, Piece, drawn_page_texts, fonts_missing, gold_problems
+from tests.producer_cache import ProducerCache
+from tests.producer_corpus import converter, distinct_articles
 
 FONTS = {
     "song": ("AR PL SungtiL GB", Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf")),
@@ -140,10 +142,7 @@ def context_available() -> str | None:
     """None when papers can be made here, else why not (callers skip with it)."""
     if shutil.which("context") is None or shutil.which("mtxrun") is None:
         return "ConTeXt is not installed (scripts/install-context.sh)"
-    missing = [str(path) for _, path in FONTS.values() if not path.is_file()]
-    if missing:
-        return f"fonts missing: {', '.join(missing)} (scripts/install-context.sh)"
-    return None
+    return fonts_missing((path for _, path in FONTS.values()), "scripts/install-context.sh")
 
 
 def tex(text: str) -> str:
@@ -193,14 +192,6 @@ def draw_style(rng: random.Random, columns: int | None) -> dict:
         "byline_styles": rng.sample(("line", "dateline", "closing", "none"), rng.randint(2, 4)),
         "byline_align": rng.choice(("left", "right", "center")),
     }
-
-
-def _converter(trad: bool):  # noqa: ANN202 - str -> str
-    if not trad:
-        return lambda s: s
-    import opencc
-
-    return opencc.OpenCC("s2tw").convert
 
 
 # ---- the plan: stories in bands, page by page ----------------------------------------------------------------------
@@ -734,7 +725,7 @@ class _Planner:
 
 
 # ---- fitting: run ConTeXt, cut what ran off a page, run again -------------------------------------------------------
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "qa-newspaper-context"
+CACHE = ProducerCache("qa-newspaper-context", "NEWSPAPER_CONTEXT_CACHE")
 
 
 def _run_context(source: str, workdir: Path) -> dict[tuple[int, int], int]:
@@ -743,13 +734,13 @@ def _run_context(source: str, workdir: Path) -> dict[tuple[int, int], int]:
     Each run's PDF and counts are cached by the source's hash (NEWSPAPER_CONTEXT_CACHE=0 turns it off): ConTeXt takes
     about ten seconds a run, and a paper made before needs none."""
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
-    use_cache = os.environ.get("NEWSPAPER_CONTEXT_CACHE", "1") != "0"
     pdf, gold = workdir / "paper.pdf", workdir / "paper-gold.txt"
     for stale in (pdf, gold):
         stale.unlink(missing_ok=True)
-    if use_cache and (CACHE / f"{digest}.pdf").is_file() and (CACHE / f"{digest}.txt").is_file():
-        shutil.copyfile(CACHE / f"{digest}.pdf", pdf)
-        shutil.copyfile(CACHE / f"{digest}.txt", gold)
+    kept = CACHE.get(digest, (".pdf", ".txt"))
+    if kept:
+        shutil.copyfile(kept[0], pdf)
+        shutil.copyfile(kept[1], gold)
     else:
         (workdir / "paper.tex").write_text(source, encoding="utf-8")
         env = dict(os.environ, OSFONTDIR="/usr/share/fonts")
@@ -765,10 +756,7 @@ def _run_context(source: str, workdir: Path) -> dict[tuple[int, int], int]:
             log = workdir / "paper.log"
             tail = log.read_text(encoding="utf-8", errors="replace")[-800:] if log.is_file() else done.stdout[-800:]
             raise RuntimeError(f"ConTeXt failed ({done.returncode}): {tail}")
-        if use_cache:
-            CACHE.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, CACHE / f"{digest}.pdf")
-            shutil.copyfile(gold, CACHE / f"{digest}.txt")
+        CACHE.put(digest, {".pdf": pdf, ".txt": gold})
     counts: dict[tuple[int, int], int] = {}
     for line in gold.read_text(encoding="utf-8").split("\n"):
         if line.strip():
@@ -862,7 +850,7 @@ def make_spec(
     """The drawn style, the planned bands of both pages, each story key's headline and the conventions used."""
     rng = random.Random(seed * 131 + attempt)
     st = draw_style(rng, columns)
-    cv = _converter(st["trad"])
+    cv = converter(st["trad"], "s2tw")
     pair = rng.randrange(len(JUMP_OUT))
     st["jump_out"] = cv(JUMP_OUT[pair])
     st["jump_in"] = cv(JUMP_IN[rng.choice((pair, rng.randrange(len(JUMP_IN))))])
@@ -891,14 +879,10 @@ def make_spec(
         cv(f"责任编辑：{names[0]}　版式设计：{names[1]}　校对：{names[2]}"),
         cv(f"本版编辑：{names[1]}　　第2版"),
     ]
-    arts = []
-    seen = set()
-    for a in pd_article_sample(rng, 70):
-        paras = [p.strip() for p in a.paragraphs if p.strip()]
-        if a.headline in seen or not paras:
-            continue
-        seen.add(a.headline)
-        arts.append(Article(cv(a.headline), [cv(p) for p in paras], byline=cv(a.byline) if a.byline else None))
+    arts = [
+        Article(cv(a.headline), [cv(p) for p in a.paragraphs], byline=cv(a.byline) if a.byline else None)
+        for a in distinct_articles(rng, 70)
+    ]
     planner = _Planner(rng, st, cv)
     pages, conts = planner.plan(arts)
     conventions = dict(planner.used)
@@ -976,18 +960,10 @@ def make_context_newspaper(path: Path, seed: int, pages: int = 2, columns: int |
     raise RuntimeError(f"seed {seed}: no consistent paper in four attempts: {problems[:3]}")
 
 
-def page_texts(paper: Newspaper) -> list[str]:
-    """Each page's characters in the order LuaTeX wrote them (white space removed)."""
-    import pdfplumber
-
-    with pdfplumber.open(paper.path) as pdf:
-        return ["".join("".join(c["text"] for c in page.chars).split()) for page in pdf.pages]
+page_texts = drawn_page_texts  # each page's characters in the order LuaTeX wrote them (white space removed)
 
 
 def check_gold(paper: Newspaper) -> list[str]:
     """Problems with the gold: the wrong number of pages, or pieces whose characters are not drawn, in order, on
     their page (LuaTeX writes each line's glyphs in order, lines down each column, columns left to right)."""
-    texts = page_texts(paper)
-    if len(texts) != paper.pages:
-        return [f"{len(texts)} pages printed, {paper.pages} in the gold"]
-    return pieces_not_on_their_pages(paper.pieces, texts)
+    return gold_problems(paper, page_texts(paper))

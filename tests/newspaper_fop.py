@@ -88,7 +88,9 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, pieces_not_on_their_pages
+from tests.newspaper_pdfs import Article, Newspaper, Piece, fonts_missing, pieces_not_on_their_pages
+from tests.producer_cache import ProducerCache
+from tests.producer_corpus import converter, mixed_articles
 
 FONTS = {  # FO family -> (font file, sub-font of a collection)
     "Song": (Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"), None),
@@ -132,10 +134,7 @@ def fop_available() -> str | None:
         return "Apache FOP is not installed (scripts/install-fop.sh)"
     if shutil.which("java") is None:
         return "no Java runtime for FOP (scripts/install-fop.sh)"
-    missing = [str(path) for path, _ in FONTS.values() if not path.is_file()]
-    if missing:
-        return f"fonts missing: {', '.join(missing)} (scripts/install-fop.sh)"
-    return None
+    return fonts_missing((path for path, _ in FONTS.values()), "scripts/install-fop.sh")
 
 
 # ---- the paper's drawn dimensions and text ------------------------------------------------------------------------
@@ -207,25 +206,6 @@ def _printable(text: str) -> bool:
     return all(ord(ch) in covered or ch in " \u3000" for ch in text)
 
 
-def _articles(rng: random.Random, n: int) -> list[Article]:
-    """People's Daily 1998 articles, about a fifth of them swapped for CMRC passages when that corpus is here."""
-    from tests import text_sources
-
-    cmrc = text_sources.cmrc_articles()
-    out: list[Article] = []
-    seen: set[str] = set()
-    for art in pd_article_sample(rng, n * 2):
-        if cmrc and rng.random() < 0.2:
-            src = cmrc[rng.randrange(len(cmrc))]
-            art = Article(src.title, list(src.paragraphs))
-        paragraphs = [p for p in art.paragraphs if p.strip()]
-        if art.headline in seen or not paragraphs or not all(_printable(t) for t in [art.headline, *paragraphs]):
-            continue
-        seen.add(art.headline)
-        out.append(Article(art.headline, paragraphs, byline=art.byline))
-    return out
-
-
 def _story(rng: random.Random, art: Article, titles: list[str], st: dict, day: int, key: str) -> dict:
     names = art.byline.split("　") if art.byline else rng.sample(NAMES, rng.choice((1, 2)))
     paragraphs = list(art.paragraphs)
@@ -279,14 +259,6 @@ def _capacity(st: dict, page: int) -> int:
     return int(cols * lines * col_w / st["body"])
 
 
-def _converter(trad: bool):  # noqa: ANN202 - str -> str
-    if not trad:
-        return lambda s: s
-    import opencc
-
-    return opencc.OpenCC("s2tw").convert
-
-
 def _convert(value, convert):  # noqa: ANN001, ANN202 - the spec's strings, converted in place of the same shape
     if isinstance(value, str):
         return convert(value)
@@ -305,7 +277,7 @@ def make_spec(seed: int, columns: int | None = None) -> dict:
     pair = rng.randrange(len(JUMP_OUT))
     st["jump_out"] = JUMP_OUT[pair]
     st["jump_in"] = JUMP_IN[rng.choice((pair, rng.randrange(len(JUMP_IN))))]
-    arts = _articles(rng, 40)
+    arts = mixed_articles(rng, 40, _printable)  # about a fifth CMRC passages
     arts.sort(key=lambda a: -sum(map(len, a.paragraphs)))
     lead_art = arts.pop(0)  # the longest: it runs over
     rng.shuffle(arts)
@@ -345,7 +317,7 @@ def make_spec(seed: int, columns: int | None = None) -> dict:
             f"本版编辑：{names[1]}　电话：{rng.randint(6000000, 6999999)}　－2－",
         ],
     }
-    out = _convert(spec, _converter(st["trad"]))  # traditional papers: every string, markers and furniture too
+    out = _convert(spec, converter(st["trad"], "s2tw"))  # traditional papers: every string, markers and furniture too
     out["style"]["trad"] = st["trad"]
     return out
 
@@ -810,28 +782,20 @@ def _cache_key(conf: Path, args: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _cache_dir() -> Path | None:
-    """Where FOP's outputs are kept by their inputs' hash (NEWSPAPER_FOP_CACHE; ``0`` turns the cache off)."""
-    where = os.environ.get("NEWSPAPER_FOP_CACHE", "")
-    if where == "0":
-        return None
-    return Path(where) if where else Path.home() / ".cache" / "qa-newspaper-fop"
+CACHE = ProducerCache("qa-newspaper-fop", "NEWSPAPER_FOP_CACHE")  # FOP's outputs by their inputs' hash
 
 
 def _fop(conf: Path, args: list[str]) -> None:
     """Run FOP on ``args`` (input file second, output file last); an output made before from the same bytes is
     copied from the cache instead: FOP is deterministic, and the benchmark remakes the same papers run after run."""
-    cache = _cache_dir()
-    key = _cache_key(conf, args) if cache is not None else ""
-    if cache is not None and (cache / key).is_file():
-        shutil.copyfile(cache / key, args[-1])
+    key = _cache_key(conf, args) if CACHE.folder() is not None else ""
+    kept = CACHE.get(key) if key else None
+    if kept:
+        shutil.copyfile(kept[0], args[-1])
         return
     _run_fop(conf, args)
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        part = cache / f".{key}.{os.getpid()}"
-        shutil.copyfile(args[-1], part)
-        part.replace(cache / key)  # atomic: a reader sees the whole file or none
+    if key:
+        CACHE.put(key, {"": Path(args[-1])})
 
 
 def _run_fop(conf: Path, args: list[str]) -> None:

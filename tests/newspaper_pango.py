@@ -73,7 +73,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, pieces_not_on_their_pages
+from tests.newspaper_pdfs import Article, Newspaper, Piece, fonts_missing, pieces_not_on_their_pages
+from tests.producer_corpus import converter, mixed_articles
 
 SCRIPT = Path(__file__).with_name("newspaper_pango_script.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -113,9 +114,9 @@ def pango_available() -> str | None:
     done = subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True, text=True, check=False)
     if done.returncode:
         return "Debian's python3 has no Pango/cairo bindings (python3-gi, python3-gi-cairo: scripts/install-pango.sh)"
-    missing = [str(path) for _, path in FONTS.values() if not path.is_file()]
-    if missing:
-        return f"fonts missing: {', '.join(missing)} (scripts/install-pango.sh)"
+    why = fonts_missing((path for _, path in FONTS.values()), "scripts/install-pango.sh")
+    if why:
+        return why
     if shutil.which("fc-list") is None:
         return "fontconfig is not installed (scripts/install-pango.sh)"
     return None
@@ -202,25 +203,6 @@ def _plain_script(text: str) -> bool:
     )
 
 
-def _articles(rng: random.Random, n: int) -> list[Article]:
-    """People's Daily 1998 articles, about a fifth of them swapped for CMRC paragraphs when that corpus is here."""
-    from tests import text_sources
-
-    pool = pd_article_sample(rng, n * 2)
-    cmrc = text_sources.cmrc_articles()
-    out: list[Article] = []
-    seen: set[str] = set()
-    for art in pool:
-        if cmrc and rng.random() < 0.2:
-            src = cmrc[rng.randrange(len(cmrc))]
-            art = Article(src.title, list(src.paragraphs))
-        if art.headline in seen or not all(_plain_script(t) for t in [art.headline, *art.paragraphs]):
-            continue
-        seen.add(art.headline)
-        out.append(art)
-    return out
-
-
 def _story(rng: random.Random, art: Article, titles: list[str], st: dict, date: tuple[int, int]) -> dict:
     month, day = date
     names = art.byline.split("　") if art.byline else rng.sample(NAMES, rng.choice((1, 2)))
@@ -257,14 +239,6 @@ def _story(rng: random.Random, art: Article, titles: list[str], st: dict, date: 
     return spec
 
 
-def _converter(trad: bool):  # noqa: ANN202 - str -> str
-    if not trad:
-        return lambda s: s
-    import opencc
-
-    return opencc.OpenCC("s2tw").convert
-
-
 def _convert(value, convert):  # noqa: ANN001, ANN202 - the spec's strings, converted in place of the same shape
     if isinstance(value, str):
         return convert(value)
@@ -281,7 +255,7 @@ def make_spec(seed: int, columns: int | None = None) -> dict:
     st = _draw_style(rng, columns)
     pair = rng.randrange(len(JUMP_OUT))
     st["jump_out"], st["jump_in"] = JUMP_OUT[pair], JUMP_IN[rng.choice((pair, rng.randrange(len(JUMP_IN))))]
-    arts = _articles(rng, 30)
+    arts = mixed_articles(rng, 30, _plain_script)  # about a fifth CMRC paragraphs
     arts.sort(key=lambda a: -sum(map(len, a.paragraphs)))
     lead = arts.pop(0)  # the longest: it must run over
     rng.shuffle(arts)
@@ -320,7 +294,7 @@ def make_spec(seed: int, columns: int | None = None) -> dict:
             f"本版编辑：{names[1]}　电话：{rng.randint(6000000, 6999999)}　－2－",
         ],
     }
-    out = _convert(spec, _converter(st["trad"]))  # traditional papers: every string, markers and furniture too
+    out = _convert(spec, converter(st["trad"], "s2tw"))  # traditional papers: every string, markers and furniture too
     out["style"]["trad"] = st["trad"]
     return out
 

@@ -22,7 +22,7 @@ Fonts: reportlab's built-in CID font STSong-Light (Adobe-GB1), which needs no fo
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -149,6 +149,13 @@ def article_pool(rng: random.Random) -> list[Article]:
 
 
 # ---- typesetting ---------------------------------------------------------------------------------
+
+
+def fonts_missing(paths: Iterable[Path], install: str) -> str | None:
+    """Why a producer cannot make papers when any of its font files is missing (the files, and the ``install`` script
+    that brings them), else None: the last of a producer's availability checks, which its tests skip with."""
+    missing = [str(path) for path in paths if not path.is_file()]
+    return f"fonts missing: {', '.join(missing)} ({install})" if missing else None
 
 
 def pd_article_sample(rng: random.Random, k: int) -> list[Article]:
@@ -592,6 +599,23 @@ def pieces_not_on_their_pages(pieces: list[Piece], page_texts: list[str]) -> lis
     return problems
 
 
+def drawn_page_texts(paper: Newspaper) -> list[str]:
+    """Each page's characters in the order the producer drew them (white space removed): a producer that writes each
+    line's glyphs in reading order makes every gold piece a subsequence of its page's text."""
+    import pdfplumber
+
+    with pdfplumber.open(paper.path) as pdf:
+        return ["".join("".join(c["text"] for c in page.chars).split()) for page in pdf.pages]
+
+
+def gold_problems(paper: Newspaper, texts: list[str]) -> list[str]:
+    """Problems with a paper's gold, given its pages' ``texts``: the wrong number of pages, or pieces whose characters
+    are not drawn, in order, on their page (``pieces_not_on_their_pages``)."""
+    if len(texts) != paper.pages:
+        return [f"{len(texts)} pages printed, {paper.pages} in the gold"]
+    return pieces_not_on_their_pages(paper.pieces, texts)
+
+
 def assert_jumps_span_pages(paper: Newspaper) -> None:
     """A two-page paper's gold: text on both pages, every jumped story on both, continuations only later."""
     assert {p.page for p in paper.pieces} == {1, 2}
@@ -638,6 +662,65 @@ def assert_jumps_marked(
         for headline in paper.jumps:
             body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
             assert {p.page for p in body} == {1, 2} and not any(p.continues for p in body if p.page == 1)
+
+
+def assert_gold_check_can_fail(paper: Newspaper, check_gold: Callable[[Newspaper], list]) -> None:
+    """A piece whose text is not on its page (here: a long body piece's characters reversed) is reported, once: a
+    producer's gold check is no check that cannot fail."""
+    n = next(i for i, p in enumerate(paper.pieces) if p.role == "body" and len(p.text) > 20)
+    pieces = list(paper.pieces)
+    pieces[n] = replace(pieces[n], text=pieces[n].text[::-1])
+    assert len(check_gold(replace(paper, pieces=pieces))) == 1
+
+
+def assert_cut_paragraphs_go_on(papers: list[Newspaper]) -> None:
+    """A jumped story's text on page 2 opens with the tail of the paragraph cut on page 1 (a gold piece that
+    ``continues``) or with a whole paragraph, and no later piece continues anything; at least one of the papers cuts
+    a paragraph mid-way (a producer whose jumps all fall between paragraphs would not test the reader's stitching)."""
+    cut_mid_paragraph = 0
+    for paper in papers:
+        for headline in paper.jumps:
+            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
+            first_p2 = next(p for p in body if p.page == 2)
+            assert not any(p.continues for p in body if p is not first_p2), headline
+            cut_mid_paragraph += first_p2.continues
+    assert cut_mid_paragraph
+
+
+def assert_headlines_set_as_heads(papers: list[Newspaper]) -> None:
+    """Each story's headline is printed, somewhere its first characters stand, as a head: larger than the most
+    common (body) size, or in 黑体 (WenQuanYi: a brief's run-in head at the body size) — not as a line of body text."""
+    from collections import Counter
+
+    import pdfplumber
+
+    for paper in papers:
+        with pdfplumber.open(paper.path) as pdf:
+            chars = [c for page in pdf.pages for c in page.chars if c["text"].strip()]
+        body = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+        text = "".join(c["text"] for c in chars)
+        for headline in dict.fromkeys(p.article for p in paper.pieces):
+            start = "".join(headline.split())[:4]
+            at = [i for i in range(len(text)) if text.startswith(start, i)]
+            assert at, headline
+            assert any(chars[i]["size"] > body * 1.1 or "WenQuanYi" in chars[i]["fontname"] for i in at), (
+                f"{paper.path.name}: {headline!r} is printed at the body size in the body face"
+            )
+
+
+def assert_both_pages_read(read: list[tuple]) -> None:
+    """The reader's text of each paper (``read_papers``) comes from both of its pages."""
+    for paper, doc, _ in read:
+        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+
+
+def assert_filed_and_stitched(read: list[tuple]) -> None:
+    """The reader's target on a producer's papers (``read_papers``): 98 % of the paragraphs under their story's
+    headline, every jump stitched."""
+    for paper, _, outline in read:
+        score = score_outline(paper, outline)
+        assert score.rate("correct") >= 0.98, paper.path.name
+        assert score.stitched == score.jumps, paper.path.name
 
 
 def squeezed(text: str) -> str:

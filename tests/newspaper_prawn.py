@@ -64,7 +64,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -72,7 +71,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, pieces_not_on_their_pages
+from tests.newspaper_pdfs import (
+    Article,
+    Newspaper,
+    Piece,
+    drawn_page_texts,
+    fonts_missing,
+    gold_problems,
+    pd_article_sample,
+)
+from tests.producer_cache import ProducerCache
+from tests.producer_corpus import converter
 
 RUBY = Path(__file__).with_suffix(".rb")  # Prawn's side: tests/newspaper_prawn.rb
 FONTS = {  # TrueType files TTFunk embeds (WenQuanYi's collection: its first face); 黑体 is the fallback for symbols
@@ -124,10 +133,7 @@ def prawn_available() -> str | None:
         return "Ruby is not installed (scripts/install-prawn.sh)"
     if not _prawn_version():
         return "Ruby cannot load Prawn (scripts/install-prawn.sh installs ruby-prawn)"
-    missing = [str(path) for path in FONTS.values() if not path.is_file()]
-    if missing:
-        return f"fonts missing: {', '.join(missing)} (scripts/install-prawn.sh)"
-    return None
+    return fonts_missing(FONTS.values(), "scripts/install-prawn.sh")
 
 
 # ---- the paper's drawn dimensions ----------------------------------------------------------------------------------
@@ -173,14 +179,6 @@ def draw_style(rng: random.Random, columns: int | None) -> dict:
         "byline_styles": rng.sample(("line", "dateline", "closing", "none"), rng.randint(2, 4)),
         "byline_align": rng.choice(("left", "right", "center")),
     }
-
-
-def _converter(trad: bool):  # noqa: ANN202 - str -> str
-    if not trad:
-        return lambda s: s
-    import opencc
-
-    return opencc.OpenCC("s2hk").convert
 
 
 # ---- stories and modules -------------------------------------------------------------------------------------------
@@ -703,7 +701,7 @@ def make_spec(seed: int, attempt: int = 0, columns: int | None = None) -> tuple[
     """The drawn style and a Maker loaded with this paper's stories (nothing laid out yet)."""
     rng = random.Random(seed * 977 + attempt)
     st = draw_style(rng, columns)
-    cv = _converter(st["trad"])
+    cv = converter(st["trad"], "s2hk")
     st["jump_out"] = cv(rng.choice(JUMP_OUT))
     st["jump_in"] = cv(rng.choice(JUMP_IN))
     day = rng.randint(1, 31)
@@ -977,7 +975,7 @@ def render(st: dict, maker: Maker, pages: dict[int, list[Band]], path: Path) -> 
 
 
 # ---- the producer ---------------------------------------------------------------------------------------------------
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "qa-newspaper-prawn"
+CACHE = ProducerCache("qa-newspaper-prawn", "NEWSPAPER_PRAWN_CACHE")
 
 
 def _code_hash() -> str:
@@ -994,10 +992,10 @@ def make_prawn_newspaper(path: Path, seed: int, pages: int = 2, columns: int | N
         raise ValueError("the Prawn producer makes two-page papers")
     path = Path(path)
     name = f"{seed}-{columns or 0}-{_code_hash()}"
-    use_cache = os.environ.get("NEWSPAPER_PRAWN_CACHE", "1") != "0"
-    if use_cache and (CACHE / f"{name}.pdf").is_file() and (CACHE / f"{name}.json").is_file():
-        shutil.copyfile(CACHE / f"{name}.pdf", path)
-        data = json.loads((CACHE / f"{name}.json").read_text(encoding="utf-8"))
+    kept = CACHE.get(name, (".pdf", ".json"))
+    if kept:
+        shutil.copyfile(kept[0], path)
+        data = json.loads(kept[1].read_text(encoding="utf-8"))
         pieces = [Piece(**p) for p in data["pieces"]]
         return PrawnNewspaper(path, "prawn", data["columns"], 2, pieces, data["jumps"], conventions=data["conventions"])
     problems: list[str] = []
@@ -1014,16 +1012,13 @@ def make_prawn_newspaper(path: Path, seed: int, pages: int = 2, columns: int | N
             maker.engine.close()
         problems = check_gold(paper)
         if not problems and paper.jumps:
-            if use_cache:
-                CACHE.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, CACHE / f"{name}.pdf")
-                data = {
-                    "pieces": [p.__dict__ for p in paper.pieces],
-                    "jumps": paper.jumps,
-                    "columns": paper.columns,
-                    "conventions": paper.conventions,
-                }
-                (CACHE / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            data = {
+                "pieces": [p.__dict__ for p in paper.pieces],
+                "jumps": paper.jumps,
+                "columns": paper.columns,
+                "conventions": paper.conventions,
+            }
+            CACHE.put(name, {".pdf": path, ".json": json.dumps(data, ensure_ascii=False).encode("utf-8")})
             return paper
         problems = problems or ["no jump printed"]
     raise RuntimeError(f"seed {seed}: no consistent paper in four attempts: {problems[:3]}")
@@ -1067,12 +1062,7 @@ def _gold(st: dict, maker: Maker, seen: dict[str, list[int]], path: Path) -> Pra
     return PrawnNewspaper(path, "prawn", st["columns"][0], 2, pieces, jumps, conventions=conventions)
 
 
-def page_texts(paper: Newspaper) -> list[str]:
-    """Each page's characters in the order Prawn wrote them (white space removed)."""
-    import pdfplumber
-
-    with pdfplumber.open(paper.path) as pdf:
-        return ["".join("".join(c["text"] for c in page.chars).split()) for page in pdf.pages]
+page_texts = drawn_page_texts  # each page's characters in the order Prawn wrote them (white space removed)
 
 
 def check_gold(paper: Newspaper) -> list[str]:
@@ -1080,9 +1070,9 @@ def check_gold(paper: Newspaper) -> list[str]:
     page (Prawn writes each block's lines in the order it poured them, rectangle after rectangle), or a headline (the
     article's key) whose text is not in the text layer as it reads."""
     texts = page_texts(paper)
+    problems = gold_problems(paper, texts)
     if len(texts) != paper.pages:
-        return [f"{len(texts)} pages printed, {paper.pages} in the gold"]
-    problems = pieces_not_on_their_pages(paper.pieces, texts)
+        return problems
     printed = "".join(texts)
     for headline in dict.fromkeys(p.article for p in paper.pieces):
         if "".join(headline.split()) not in printed:

@@ -91,7 +91,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, pieces_not_on_their_pages
+from tests.newspaper_pdfs import Article, Newspaper, Piece, fonts_missing, pd_article_sample, pieces_not_on_their_pages
 
 SCRIPT = Path(__file__).with_name("newspaper_scribus_script.py")
 FONT_FILES = {
@@ -122,10 +122,7 @@ def scribus_available() -> str | None:
     """None when papers can be made here, else why not (callers skip with it)."""
     if shutil.which("scribus") is None:
         return "Scribus is not installed (scripts/install-scribus.sh)"
-    missing = [str(path) for _, path in FONT_FILES.values() if not path.is_file()]
-    if missing:
-        return f"fonts missing: {', '.join(missing)} (scripts/install-scribus.sh)"
-    return None
+    return fonts_missing((path for _, path in FONT_FILES.values()), "scripts/install-scribus.sh")
 
 
 @dataclass

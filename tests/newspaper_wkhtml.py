@@ -80,7 +80,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote
 
-from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, pieces_not_on_their_pages
+from tests.newspaper_pdfs import Article, Newspaper, Piece, drawn_page_texts, fonts_missing, gold_problems
+from tests.producer_corpus import converter, distinct_articles
 
 FIT_SCRIPT = Path(__file__).with_name("newspaper_wkhtml_fit.js")
 PX = 0.576138  # pt per CSS px in wkhtmltopdf 0.12.6 on unpatched Qt 5 (Qt's printing transform; measured)
@@ -133,10 +134,7 @@ def wkhtmltopdf_available() -> str | None:
     """None when papers can be made here, else why not (callers skip with it)."""
     if shutil.which("wkhtmltopdf") is None:
         return "wkhtmltopdf is not installed (scripts/install-wkhtmltopdf.sh)"
-    missing = [str(path) for _, path in FONTS.values() if not path.is_file()]
-    if missing:
-        return f"fonts missing: {', '.join(missing)} (scripts/install-wkhtmltopdf.sh)"
-    return None
+    return fonts_missing((path for _, path in FONTS.values()), "scripts/install-wkhtmltopdf.sh")
 
 
 # ---- the paper's drawn dimensions ----------------------------------------------------------------------------------
@@ -191,25 +189,6 @@ def draw_style(rng: random.Random, columns: int | None) -> dict:
         "byline_align": rng.choice(("left", "right", "center")),
         "trad": trad,
     }
-
-
-def _converter(trad: bool):  # noqa: ANN202 - str -> str
-    if not trad:
-        return lambda s: s
-    import opencc
-
-    return opencc.OpenCC("s2tw").convert
-
-
-def _articles(rng: random.Random, n: int) -> list[Article]:
-    out, seen = [], set()
-    for art in pd_article_sample(rng, n):
-        paragraphs = [p.strip() for p in art.paragraphs if p.strip()]
-        if art.headline in seen or not paragraphs:
-            continue
-        seen.add(art.headline)
-        out.append(Article(art.headline, paragraphs, byline=art.byline))
-    return out
 
 
 # ---- HTML ----------------------------------------------------------------------------------------------------------
@@ -752,7 +731,7 @@ def make_spec(seed: int, attempt: int = 0, columns: int | None = None) -> tuple[
     """The drawn style, the HTML, the headline of every story key and the conventions used (deterministic)."""
     rng = random.Random(seed * 101 + attempt)
     st = draw_style(rng, columns)
-    cv = _converter(st["trad"])
+    cv = converter(st["trad"], "s2tw")
     pair = rng.randrange(len(JUMP_OUT))
     st["jump_out"] = cv(JUMP_OUT[pair])
     st["jump_in"] = cv(JUMP_IN[rng.choice((pair, rng.randrange(len(JUMP_IN))))])
@@ -784,7 +763,7 @@ def make_spec(seed: int, attempt: int = 0, columns: int | None = None) -> tuple[
     st["footer_align"] = rng.choice(("left", "center", "right"))
     arts = [
         Article(cv(a.headline), [cv(p) for p in a.paragraphs], byline=cv(a.byline) if a.byline else None)
-        for a in _articles(rng, 60)
+        for a in distinct_articles(rng, 60)
     ]
     lay = _Layout(rng, st, cv)
     html = lay.build(arts)
@@ -850,18 +829,10 @@ def make_wkhtml_newspaper(path: Path, seed: int, pages: int = 2, columns: int | 
     raise RuntimeError(f"seed {seed}: no consistent paper in four attempts: {problems[:3]}")
 
 
-def page_texts(paper: Newspaper) -> list[str]:
-    """Each page's characters in the order Qt drew them (white space removed)."""
-    import pdfplumber
-
-    with pdfplumber.open(paper.path) as pdf:
-        return ["".join("".join(c["text"] for c in page.chars).split()) for page in pdf.pages]
+page_texts = drawn_page_texts  # each page's characters in the order Qt drew them (white space removed)
 
 
 def check_gold(paper: Newspaper) -> list[str]:
     """Problems with the gold: the wrong number of pages, or pieces whose characters are not drawn, in order, on
     their page (Qt draws each line box in the order QtWebKit paints them, so a piece's text is a subsequence)."""
-    texts = page_texts(paper)
-    if len(texts) != paper.pages:
-        return [f"{len(texts)} pages printed, {paper.pages} in the gold"]
-    return pieces_not_on_their_pages(paper.pieces, texts)
+    return gold_problems(paper, page_texts(paper))

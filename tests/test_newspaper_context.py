@@ -10,7 +10,6 @@ their source's hash (~/.cache/qa-newspaper-context), so a second test run costs 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 import pytest
 
@@ -24,7 +23,16 @@ from tests.newspaper_context import (
     page_texts,
     tex,
 )
-from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
+from tests.newspaper_pdfs import (
+    assert_both_pages_read,
+    assert_cut_paragraphs_go_on,
+    assert_filed_and_stitched,
+    assert_gold_check_can_fail,
+    assert_gold_checked,
+    assert_headlines_set_as_heads,
+    assert_jumps_marked,
+    read_papers,
+)
 
 WHY_NOT = context_available()
 pytestmark = pytest.mark.skipif(WHY_NOT is not None, reason=WHY_NOT or "")
@@ -65,43 +73,19 @@ def test_every_headline_is_printed_as_a_head(papers: list) -> None:
     """Each story's headline is set as a head, larger than the body (or in 黑体, a brief's run-in head), not at the
     body size in the body face: ConTeXt 2021 honoured a bodyfont switch to a size only the first time that size was
     asked for, and every later head of the size came out as a line of body text."""
-    import pdfplumber
-
-    for paper in papers:
-        with pdfplumber.open(paper.path) as pdf:
-            chars = [c for page in pdf.pages for c in page.chars if c["text"].strip()]
-        body = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
-        text = "".join(c["text"] for c in chars)
-        for headline in dict.fromkeys(p.article for p in paper.pieces):
-            start = "".join(headline.split())[:4]
-            at = [i for i in range(len(text)) if text.startswith(start, i)]
-            assert at, headline
-            assert any(chars[i]["size"] > body * 1.1 or "WenQuanYi" in chars[i]["fontname"] for i in at), (
-                f"{paper.path.name}: {headline!r} is printed at the body size in the body face"
-            )
+    assert_headlines_set_as_heads(papers)
 
 
 def test_the_gold_check_catches_text_that_is_not_printed(papers: list) -> None:
     """A piece whose text is not on the page (here: its characters reversed) is reported, so the check can fail."""
-    paper = papers[0]
-    n = next(i for i, p in enumerate(paper.pieces) if p.role == "body" and len(p.text) > 20)
-    pieces = list(paper.pieces)
-    pieces[n] = replace(pieces[n], text=pieces[n].text[::-1])
-    assert len(check_gold(replace(paper, pieces=pieces))) == 1
+    assert_gold_check_can_fail(papers[0], check_gold)
 
 
 def test_jumped_text_goes_on_under_a_marker_on_page_two(papers: list) -> None:
     """Page 1 says where each jumped story goes, page 2 where it came from; a paragraph cut on page 1 goes on at the
     head of its continuation (a gold piece that ``continues``)."""
     assert_jumps_marked(papers, page_texts, JUMP_OUT, JUMP_IN)
-    cut_mid_paragraph = 0
-    for paper in papers:
-        for headline in paper.jumps:
-            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
-            first_p2 = next(p for p in body if p.page == 2)
-            assert not any(p.continues for p in body if p is not first_p2), headline
-            cut_mid_paragraph += first_p2.continues
-    assert cut_mid_paragraph
+    assert_cut_paragraphs_go_on(papers)
 
 
 def test_tex_specials_are_typeset_as_text() -> None:
@@ -155,8 +139,7 @@ def read(papers: list) -> list:
 
 
 def test_reader_reads_both_pages(read: list) -> None:
-    for paper, doc, _ in read:
-        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+    assert_both_pages_read(read)
 
 
 @pytest.mark.xfail(
@@ -166,7 +149,4 @@ def test_reader_reads_both_pages(read: list) -> None:
     "0.333); report seeds 21000–21039: see the README; remove the mark when the reader reaches it",
 )
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
-    for paper, _, outline in read:
-        score = score_outline(paper, outline)
-        assert score.rate("correct") >= 0.98, paper.path.name
-        assert score.stitched == score.jumps, paper.path.name
+    assert_filed_and_stitched(read)

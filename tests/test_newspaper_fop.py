@@ -7,8 +7,6 @@ Seeds are the producer's DIAGNOSIS seeds (19500+), never its REPORT seeds (19000
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from tests.newspaper_fop import (
@@ -20,7 +18,14 @@ from tests.newspaper_fop import (
     make_spec,
     page_texts,
 )
-from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
+from tests.newspaper_pdfs import (
+    assert_both_pages_read,
+    assert_filed_and_stitched,
+    assert_gold_check_can_fail,
+    assert_gold_checked,
+    assert_jumps_marked,
+    read_papers,
+)
 
 WHY_NOT = fop_available()
 pytestmark = pytest.mark.skipif(WHY_NOT is not None, reason=WHY_NOT or "")
@@ -44,11 +49,7 @@ def test_gold_pieces_are_printed_on_their_pages(papers: list) -> None:
 
 def test_the_gold_check_catches_text_that_is_not_printed(papers: list) -> None:
     """A piece whose text is not on the page (here: its characters reversed) is reported, so the check can fail."""
-    paper = papers[0]
-    n = next(i for i, p in enumerate(paper.pieces) if p.role == "body" and len(p.text) > 20)
-    pieces = list(paper.pieces)
-    pieces[n] = replace(pieces[n], text=pieces[n].text[::-1])
-    assert len(check_gold(replace(paper, pieces=pieces))) == 1
+    assert_gold_check_can_fail(papers[0], check_gold)
 
 
 def test_jumped_text_goes_on_under_a_marker_on_page_two(papers: list) -> None:
@@ -76,8 +77,7 @@ def read(papers: list) -> list:
 
 
 def test_reader_reads_both_pages(read: list) -> None:
-    for paper, doc, _ in read:
-        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+    assert_both_pages_read(read)
 
 
 @pytest.mark.xfail(
@@ -88,7 +88,4 @@ def test_reader_reads_both_pages(read: list) -> None:
     "19000–19039: see the README); remove the mark when the reader reaches it",
 )
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
-    for paper, _, outline in read:
-        score = score_outline(paper, outline)
-        assert score.rate("correct") >= 0.98, paper.path.name
-        assert score.stitched == score.jumps, paper.path.name
+    assert_filed_and_stitched(read)

@@ -19,7 +19,13 @@ from tests.newspaper_pango import (
     page_texts,
     pango_available,
 )
-from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
+from tests.newspaper_pdfs import (
+    assert_both_pages_read,
+    assert_filed_and_stitched,
+    assert_gold_checked,
+    assert_jumps_marked,
+    read_papers,
+)
 
 WHY_NOT = pango_available()
 pytestmark = pytest.mark.skipif(WHY_NOT is not None, reason=WHY_NOT or "")
@@ -61,8 +67,7 @@ def read(papers: list) -> list:
 
 
 def test_reader_reads_both_pages(read: list) -> None:
-    for paper, doc, _ in read:
-        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+    assert_both_pages_read(read)
 
 
 @pytest.mark.xfail(
@@ -73,7 +78,4 @@ def test_reader_reads_both_pages(read: list) -> None:
     "the README); remove the mark when the reader reaches it",
 )
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
-    for paper, _, outline in read:
-        score = score_outline(paper, outline)
-        assert score.rate("correct") >= 0.98, paper.path.name
-        assert score.stitched == score.jumps, paper.path.name
+    assert_filed_and_stitched(read)

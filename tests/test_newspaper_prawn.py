@@ -10,12 +10,20 @@ and is cached by seed and the producer's hash (~/.cache/qa-newspaper-prawn).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 import pytest
 
 import tests.newspaper_prawn as producer
-from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
+from tests.newspaper_pdfs import (
+    assert_both_pages_read,
+    assert_cut_paragraphs_go_on,
+    assert_filed_and_stitched,
+    assert_gold_check_can_fail,
+    assert_gold_checked,
+    assert_headlines_set_as_heads,
+    assert_jumps_marked,
+    read_papers,
+)
 from tests.newspaper_prawn import (
     JUMP_IN,
     JUMP_OUT,
@@ -74,43 +82,19 @@ def test_gold_pieces_are_printed_on_their_pages(papers: list) -> None:
 
 def test_every_headline_is_printed_as_a_head(papers: list) -> None:
     """Each story's headline is set as a head: larger than the body, or in 黑体 (a brief's head at the body size)."""
-    import pdfplumber
-
-    for paper in papers:
-        with pdfplumber.open(paper.path) as pdf:
-            chars = [c for page in pdf.pages for c in page.chars if c["text"].strip()]
-        body = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
-        text = "".join(c["text"] for c in chars)
-        for headline in dict.fromkeys(p.article for p in paper.pieces):
-            start = "".join(headline.split())[:4]
-            at = [i for i in range(len(text)) if text.startswith(start, i)]
-            assert at, headline
-            assert any(chars[i]["size"] > body * 1.1 or "WenQuanYi" in chars[i]["fontname"] for i in at), (
-                f"{paper.path.name}: {headline!r} is printed at the body size in the body face"
-            )
+    assert_headlines_set_as_heads(papers)
 
 
 def test_the_gold_check_catches_text_that_is_not_printed(papers: list) -> None:
     """A piece whose text is not on the page (here: its characters reversed) is reported, so the check can fail."""
-    paper = papers[0]
-    n = next(i for i, p in enumerate(paper.pieces) if p.role == "body" and len(p.text) > 20)
-    pieces = list(paper.pieces)
-    pieces[n] = replace(pieces[n], text=pieces[n].text[::-1])
-    assert len(check_gold(replace(paper, pieces=pieces))) == 1
+    assert_gold_check_can_fail(papers[0], check_gold)
 
 
 def test_jumped_text_goes_on_under_a_marker_on_page_two(papers: list) -> None:
     """Page 1 says where each jumped story goes, page 2 where it came from; a paragraph cut on page 1 goes on at the
     head of its continuation (a gold piece that ``continues``)."""
     assert_jumps_marked(papers, page_texts, JUMP_OUT, JUMP_IN)
-    cut_mid_paragraph = 0
-    for paper in papers:
-        for headline in paper.jumps:
-            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
-            first_p2 = next(p for p in body if p.page == 2)
-            assert not any(p.continues for p in body if p is not first_p2), headline
-            cut_mid_paragraph += first_p2.continues
-    assert cut_mid_paragraph
+    assert_cut_paragraphs_go_on(papers)
 
 
 def test_the_gold_page_is_where_prawn_printed_the_piece(tmp_path, no_prawn: None) -> None:  # noqa: ANN001
@@ -204,8 +188,7 @@ def read(papers: list) -> list:
 
 
 def test_reader_reads_both_pages(read: list) -> None:
-    for paper, doc, _ in read:
-        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+    assert_both_pages_read(read)
 
 
 @pytest.mark.xfail(
@@ -214,7 +197,4 @@ def test_reader_reads_both_pages(read: list) -> None:
     " 0 of 1 jumps stitched; report seeds 23000–23039 in the README; remove the mark when it gets there",
 )
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
-    for paper, _, outline in read:
-        score = score_outline(paper, outline)
-        assert score.rate("correct") >= 0.98, paper.path.name
-        assert score.stitched == score.jumps, paper.path.name
+    assert_filed_and_stitched(read)

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
+from tests.newspaper_pdfs import (
+    assert_both_pages_read,
+    assert_filed_and_stitched,
+    assert_gold_checked,
+    assert_jumps_marked,
+    read_papers,
+)
 from tests.newspaper_scribus import JUMP_IN, JUMP_OUT, check_gold, make_scribus_newspaper, page_texts, scribus_available
 
 WHY_NOT = scribus_available()
@@ -52,14 +58,10 @@ def read(papers: list) -> list:
 
 
 def test_reader_reads_both_pages(read: list) -> None:
-    for paper, doc, _ in read:
-        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+    assert_both_pages_read(read)
 
 
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
     """At first sight (before the diagnosis) these diagnosis seeds read 0.925 and 0.966 with 0 of 2 and 1 of 1 jumps
     stitched (a strict xfail then); the report seeds' figures are in the README."""
-    for paper, _, outline in read:
-        score = score_outline(paper, outline)
-        assert score.rate("correct") >= 0.98, paper.path.name
-        assert score.stitched == score.jumps, paper.path.name
+    assert_filed_and_stitched(read)

@@ -9,11 +9,18 @@ fonts are missing (scripts/install-wkhtmltopdf.sh installs them).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 import pytest
 
-from tests.newspaper_pdfs import assert_gold_checked, assert_jumps_marked, read_papers, score_outline
+from tests.newspaper_pdfs import (
+    assert_both_pages_read,
+    assert_cut_paragraphs_go_on,
+    assert_filed_and_stitched,
+    assert_gold_check_can_fail,
+    assert_gold_checked,
+    assert_jumps_marked,
+    read_papers,
+)
 from tests.newspaper_wkhtml import (
     JUMP_IN,
     JUMP_OUT,
@@ -61,25 +68,14 @@ def test_gold_pieces_are_printed_on_their_pages(papers: list) -> None:
 
 def test_the_gold_check_catches_text_that_is_not_printed(papers: list) -> None:
     """A piece whose text is not on the page (here: its characters reversed) is reported, so the check can fail."""
-    paper = papers[0]
-    n = next(i for i, p in enumerate(paper.pieces) if p.role == "body" and len(p.text) > 20)
-    pieces = list(paper.pieces)
-    pieces[n] = replace(pieces[n], text=pieces[n].text[::-1])
-    assert len(check_gold(replace(paper, pieces=pieces))) == 1
+    assert_gold_check_can_fail(papers[0], check_gold)
 
 
 def test_jumped_text_goes_on_under_a_marker_on_page_two(papers: list) -> None:
     """Page 1 says where each jumped story goes, page 2 where it came from; a paragraph cut on page 1 goes on at the
     head of its continuation (a gold piece that ``continues``)."""
     assert_jumps_marked(papers, page_texts, JUMP_OUT, JUMP_IN)
-    cut_mid_paragraph = 0
-    for paper in papers:
-        for headline in paper.jumps:
-            body = [p for p in paper.pieces if p.article == headline and p.role == "body"]
-            first_p2 = next(p for p in body if p.page == 2)
-            assert not any(p.continues for p in body if p is not first_p2), headline
-            cut_mid_paragraph += first_p2.continues
-    assert cut_mid_paragraph
+    assert_cut_paragraphs_go_on(papers)
 
 
 def test_a_seed_makes_the_same_paper(papers: list) -> None:
@@ -123,8 +119,7 @@ def read(papers: list) -> list:
 
 
 def test_reader_reads_both_pages(read: list) -> None:
-    for paper, doc, _ in read:
-        assert {h.page for h in (doc.hints or {}).values()} == {1, 2}, paper.path.name
+    assert_both_pages_read(read)
 
 
 @pytest.mark.xfail(
@@ -134,7 +129,4 @@ def test_reader_reads_both_pages(read: list) -> None:
     "(report seeds 20000–20039: see the README); remove the mark when the reader reaches it",
 )
 def test_paragraphs_file_under_their_story_and_jumps_are_stitched(read: list) -> None:
-    for paper, _, outline in read:
-        score = score_outline(paper, outline)
-        assert score.rate("correct") >= 0.98, paper.path.name
-        assert score.stitched == score.jumps, paper.path.name
+    assert_filed_and_stitched(read)
