@@ -73,6 +73,49 @@ def _section_text(paragraphs: list[Paragraph], joins: list[bool]) -> tuple[str, 
     return "".join(parts), segments
 
 
+_CELL_SEP = " | "  # how every reader joins a table row's cells (qa.formats.table_rows, the PDF and CSV readers)
+
+
+def _cells(text: str) -> list[str] | None:
+    """A paragraph's cells when it is one table row ('2008年 | 1,349 | 237'), else None."""
+    if "\n" in text or _CELL_SEP not in text:
+        return None
+    return [c.strip() for c in text.split(_CELL_SEP)]
+
+
+def table_heads(paragraphs: list[Paragraph]) -> list[str | None]:
+    """For each paragraph, the header row of the table it is a row of (None for any other paragraph and for the
+    header itself) — only where the rows do not name their columns themselves.
+
+    A long table is cut into several chunks, and only the first holds the header row ('年份 | 營業額 | 僱員人數'):
+    a PDF's ruled table reads its rows as the page prints them ('2008年 | 1,349 | 237 | 1,599'), with no column
+    names. A question about one row ('2008年的僱員人數是多少？') then found the column's name only in the chunk of the
+    header and the first rows, which outranked the chunk holding the answering row. The DOCX, HTML and CSV readers
+    label each value with its column ('僱員人數：1,599', ``qa.formats.table_rows``); such rows are left as they are.
+    A table is a run of rows of one width, its header a first row the CSV reader's rule takes for one
+    (``qa.formats.delimited.is_header``, column-name words in most cells or a column of figures under it)."""
+    from qa.formats.delimited import is_header
+
+    heads: list[str | None] = [None] * len(paragraphs)
+    i = 0
+    while i < len(paragraphs):
+        first = _cells(paragraphs[i].text)
+        j = i + 1
+        while first is not None and j < len(paragraphs):
+            cells = _cells(paragraphs[j].text)
+            if cells is None or len(cells) != len(first):
+                break
+            j += 1
+        if first is not None and j - i > 2:
+            rows = [_cells(p.text) or [] for p in paragraphs[i:j]]
+            labelled = any(c.startswith(f"{name}：") for row in rows[1:] for name, c in zip(first, row, strict=False))
+            if not labelled and is_header(first, rows, words_in_most=True):
+                for k in range(i + 1, j):
+                    heads[k] = paragraphs[i].text
+        i = max(j, i + 1)
+    return heads
+
+
 def _windows(units: list[tuple[int, int]], size: int, overlap: int) -> list[tuple[int, int]]:
     """Greedy packing of sentence units into windows of at most ``size`` characters."""
     windows: list[tuple[int, int]] = []
@@ -125,6 +168,7 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
     for section in outline.sections:
         paragraphs = [outline.paragraphs[i] for i in section.paragraphs]
         text, segments = _section_text(paragraphs, section.joins)
+        heads = table_heads(paragraphs)
         for a, b in _windows(bounded_sentence_spans(text, params.size), params.size, params.overlap):
             # Trim surrounding whitespace so the shown text starts and ends on a character.
             while a < b and text[a].isspace():
@@ -136,6 +180,18 @@ def chunk_outline(outline: Outline, params: ChunkingParams | None = None) -> lis
             body = text[a:b]
             read = reading_text(body)
             label = section.label
+            # Rows of a table whose header row is in an earlier chunk: the header is read with them (embedded and
+            # indexed, never shown), as a section's path is.
+            header = next(
+                (
+                    heads[k]
+                    for k, seg in enumerate(segments)
+                    if heads[k] and seg.start < b and a < seg.end and heads[k] not in body
+                ),
+                None,
+            )
+            if header:
+                read = f"{reading_text(header)}\n{read}"
             pages = [
                 page
                 for seg in segments

@@ -77,6 +77,9 @@ def window_texts(chunk: Chunk) -> list[str]:
     """What gets embedded for each window of ``chunk``: section path line + the window."""
     label = chunk.section_label
     head = f"{label}\n" if label and chunk.embed_text.startswith(label + "\n") else ""
+    read = reading_text(chunk.text)
+    if read and chunk.embed_text.endswith("\n" + read):
+        head = chunk.embed_text[: -len(read)]  # the section path and a long table's header row (qa.chunking)
     return [head + reading_text(chunk.text[a:b]) for a, b in window_spans(chunk.text)]
 
 

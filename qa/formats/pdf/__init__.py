@@ -134,7 +134,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     text_width = extents[(3 * len(extents)) // 4] if extents else 1.0
     leaf_id = 0
     for page in pages:
-        drawn = replace(layout, rules=page.rules, frames=page.frames)
+        drawn = replace(layout, rules=page.rules, frames=page.frames, pictures=page.pictures)
         boxes = text_boxes(page.lines, page.frames, body)  # floated text boxes read apart (textboxes.py)
         boxed = {id(ln) for box in boxes for ln in box}
         leaves = [leaf for leaf in _xy_cut([ln for ln in page.lines if id(ln) not in boxed], drawn) if leaf]

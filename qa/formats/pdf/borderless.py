@@ -279,6 +279,11 @@ def _wraps(line: _Seg, below: _Seg, right: float) -> bool:
     after it (English is set ragged: a long word goes to the next line however much room it leaves)?"""
     if _FIGURE.fullmatch(line.text.replace(" ", "")) and not _splits_figure(line.text, below.text):
         return False  # a whole figure is a cell of its own
+    if not any(ch.isdigit() for ch in line.text) and _FIGURE.fullmatch(below.text.replace(" ", "")):
+        # Words over a whole figure: a column's name over its first value, no cell's words running on into a number.
+        # A header row that sets the table's widths (reportlab sizes a column to its widest cell, its name) runs
+        # full in every column, and was read as wrapped cells: '年份1999年 | 營業額1,774'.
+        return False
     if line.x1 >= right - FULL * line.size:
         return True
     text = below.text.strip()

@@ -133,6 +133,7 @@ class _Page:
     furniture: list[Line] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules: (x0, x1, y)
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # boxes: (x0, top, x1, bottom)
+    pictures: list[tuple[float, float, float, float]] = field(default_factory=list)  # images, as frames are
 
 
 def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
@@ -911,11 +912,15 @@ def _cjk_letter(ch: _Char) -> bool:
 
 def _cjk_spread(visible: list[_Char]) -> float:
     """How far apart the line sets its CJK characters: the median gap between two neighbouring ones (0 for a
-    line set solid; a justified or letter-spaced line, '社␣论', spreads them all alike)."""
+    line set solid; a justified or letter-spaced line, '社␣论', spreads them all alike).
+
+    The lower median: of an even count, the upper one may be the very gap a caller asks about. A heading '第2章␣安装'
+    has two such gaps, the space after the chapter's number and none inside '安装'; the upper median made the space
+    the line's own spacing, and the heading read '第2章安装'."""
     gaps = sorted(
         max(0.0, b.x0 - a.x1) for a, b in zip(visible, visible[1:], strict=False) if _cjk_letter(a) and _cjk_letter(b)
     )
-    return gaps[len(gaps) // 2] if gaps else 0.0
+    return gaps[(len(gaps) - 1) // 2] if gaps else 0.0
 
 
 _LEADING_NUMBER = re.compile(r"\s*[0-9]{1,3}(?:[.．][0-9]{1,3})*[.．]?")

@@ -49,6 +49,7 @@ class _Layout:
     para_gap: float | None = None  # usual space between paragraphs, where paragraphs are spaced (not indented)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # the page's horizontal rules
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # the page's boxes
+    pictures: list[tuple[float, float, float, float]] = field(default_factory=list)  # its images (runaround only)
 
 
 def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Line]]:

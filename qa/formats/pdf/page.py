@@ -49,6 +49,19 @@ def _page_paths(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple
     return rules, frames, edges
 
 
+def _page_pictures(page, raw) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pypdfium2 page and raw
+    """The page's images at least a few lines tall and wide, as (x0, top, x1, bottom), y from the top: a figure or a
+    photo set in a column, its caption under it (``qa.formats.pdf.runaround``). A figure is as often a raster image as
+    a drawing of paths, and an image draws no frame."""
+    height = page.get_height()
+    out = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left > 20 and top - bottom > 20:
+            out.append((left, height - top, right, height - bottom))
+    return out
+
+
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
     """Every visible character with its loose box (font ascent to descent), size and weight."""
     textpage = page.get_textpage()
@@ -198,6 +211,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
         sized: list[tuple[int, float, float, list[_Char]]] = []
         rules: list[list[tuple[float, float, float]]] = []
         frames: list[list[tuple[float, float, float, float]]] = []
+        pictures: list[list[tuple[float, float, float, float]]] = []  # images (figures, photos)
         ruling: list[list[tuple[float, float, float, float]]] = []  # every rule, for tables
         for index in range(len(pdf)):
             page = pdf[index]
@@ -206,6 +220,7 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
                 page_rules, page_frames, page_edges = _page_paths(page, raw)
                 rules.append(page_rules)
                 frames.append(page_frames)
+                pictures.append(_page_pictures(page, raw))
                 ruling.append(page_edges)
             finally:
                 page.close()
@@ -243,9 +258,10 @@ def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
     ]
     for page, (*_, chars) in zip(pages, sized, strict=True):  # a bold jump marker run in weighs nothing (markweight)
         unbold_run_in_markers(page.lines, chars, body)
-    for page, drawn, boxes in zip(pages, rules, frames, strict=True):
+    for page, drawn, boxes, images in zip(pages, rules, frames, pictures, strict=True):
         page.rules = drawn
         page.frames = boxes
+        page.pictures = images
         for line in page.lines if drawn else ():
             line.ruled_above = _ruled(line, line.top - 0.8 * body, line.top, drawn, 0.0)
     return pages, body

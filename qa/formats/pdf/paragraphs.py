@@ -11,7 +11,7 @@ from qa.formats.blocks import Block
 from qa.formats.pdf.centred import wraps_centred
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.kickers import small_kicker
-from qa.formats.pdf.lines import _CONT_LINE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
+from qa.formats.pdf.lines import _CONT_LINE, EM_SPACE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
 from qa.formats.pdf.order import _SENTENCE_END
 from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
@@ -300,9 +300,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
     def _flush_paragraph() -> None:
         nonlocal para, held
         if para:
-            text = ""
-            for it in para:
-                text = _join(text, it.line.text)
+            text = _join_all([it.line for it in para])
             if held is None and _dateline_alone(text):
                 held, para = Block(text, page=para[0].line.page), []
                 return
@@ -632,10 +630,24 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
 _SECTION_MARKS = ("◆", "◇", "■", "□", "●", "○", "▲", "△", "★", "☆", "▶", "►", "•")
 
 
+def _beside(a: Line, b: Line) -> bool:
+    """Is ``b`` set on ``a``'s row, to its right, an ideographic space (``lines.EM_SPACE``) or more apart: two names
+    side by side ('张明远␣␣陈思雨', set as separate runs or parted by spaces the PDF does not store), which the line
+    reader read apart at the gap. Lines of one paragraph that follow each other down the page are joined as set (CJK
+    without a space); words side by side on one row keep the white between them as a space."""
+    size = min(a.size, b.size)
+    return (
+        a.page == b.page
+        and b.x0 - a.x1 >= EM_SPACE[0] * size
+        and abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < 0.5 * size
+    )
+
+
 def _join_all(lines: list[Line]) -> str:
     text = ""
-    for ln in lines:
-        text = _join(text, ln.text)
+    for k, ln in enumerate(lines):
+        beside = k and text and ln.text and _beside(lines[k - 1], ln)
+        text = f"{text} {ln.text}" if beside else _join(text, ln.text)
     return text
 
 
@@ -709,9 +721,7 @@ def _heading_blocks(
     if not multi_column:  # a report: every run is a heading of its own, nested by type size
         out = []
         for r, run in enumerate(runs):
-            text = ""
-            for ln in run:
-                text = _join(text, ln.text)
+            text = _join_all(run)
             # Except display lines that only make sense beside a headline: smaller type right above
             # a larger heading is its kicker (a report's headings grow smaller downwards, not
             # larger), and a line opening with a dash right below one is its subtitle (——副题).
@@ -765,9 +775,7 @@ def _heading_blocks(
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
-        text = ""
-        for ln in run:
-            text = _join(text, ln.text)
+        text = _join_all(run)
         if r == biggest:
             out.append(Block(text, page=run[0].page, heading_level=level, role="heading"))
         elif r > biggest and run[0].size < KICKER_RATIO * body and _credit_line(text):

@@ -11,17 +11,24 @@ after a line of the same measure would otherwise read as that paragraph's next w
 
 from __future__ import annotations
 
+from qa.formats.blocks import CAPTION_LABEL
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.order import _SENTENCE_END, _Layout
 
 _CLOSERS = "”’」』）)》〉"
-SMALLER = 0.95  # caption type is at most this share of the body lines' size around it
+SMALLER = 0.95  # caption type is at most this share of the body lines' size around it (or it opens with '图1')
 UNDER = 1.0  # the caption's top is at most this far (x body size) under the photo's frame
 CAPTION_LINES = 3  # a caption runs to at most this many lines
 
 
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _figures(layout: _Layout) -> list[tuple[float, float, float, float]]:
+    """Where the page's photos and figures are: drawn frames, and images (a figure is as often a raster image with
+    no frame drawn round it; its caption under it interrupts the paragraph just the same)."""
+    return layout.frames + layout.pictures
 
 
 def _photo_above(caption: Line, above: Line, frames: list[tuple[float, float, float, float]], body: float) -> bool:
@@ -37,7 +44,7 @@ def _photo_above(caption: Line, above: Line, frames: list[tuple[float, float, fl
 
 def captions_out_of_paragraphs(leaves: list[list[Line]], layout: _Layout) -> list[list[Line]]:
     """Each leaf with the captions that interrupt a paragraph moved to after that paragraph's last line."""
-    if not layout.frames:
+    if not layout.frames and not layout.pictures:
         return leaves
     out: list[list[Line]] = []
     for leaf in leaves:
@@ -64,7 +71,7 @@ def _photo_between(above: Line, below: Line, layout: _Layout) -> bool:
         and below.top - bottom < 4 * body  # (a caption under it beside the column, a line or two)
         and x0 <= below.x0 + 0.5 * body
         and x1 >= below.x1 - 0.5 * body
-        for x0, top, x1, bottom in layout.frames
+        for x0, top, x1, bottom in _figures(layout)
     )
 
 
@@ -77,12 +84,14 @@ def _move_captions(leaf: list[Line], layout: _Layout) -> list[Line]:
         n = 0
         while k + n < len(lines) and n < CAPTION_LINES and lines[k + n].size <= SMALLER * above.size:
             n += 1
+        if n == 0 and CAPTION_LABEL.match(lines[k].text):
+            n = 1  # a caption set in the body's own size, labelled as one ('图1 系统总体架构'): one line
         if (
             n == 0
             or k + n >= len(lines)
             or _ends_sentence(above.text)
             or abs(lines[k + n].size - above.size) > 0.05 * above.size
-            or not _photo_above(lines[k], above, layout.frames, body)
+            or not _photo_above(lines[k], above, _figures(layout), body)
         ):
             k += 1
             continue
