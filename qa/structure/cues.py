@@ -25,8 +25,19 @@ _MID_START_WORDS = set("的地得了着过们之等是")
 
 # one jump-marker grammar for all readers (qa.structure.markers)
 _TRANSFER_MARKER = markers.TRANSFER
+# A dateline in any house's form: the paper's own ('本报讯', '本报北京1月5日电'), the wire's
+# ('新华社北京3月5日电', '中新社…电'), another paper's, site's or station's with a date
+# ('新华网北京3月5日电', '光明日报北京3月5日电', '人民日报客户端北京3月5日电') or without
+# ('经济日报讯', '央视网消息'), or the reporter's credit in brackets. The forms other than the
+# paper's and the wire's end where the text starts (a space, a bracket, a colon or comma, the
+# line's end): '今年3月5日电网…' is a sentence. A paragraph citing a report ('据央视网消息，…') is
+# no dateline.
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_HOUSE = r"[\u4e00-\u9fff]{1,10}?(?:社|网|报|台)"  # 经济日报, 央视网, 中国青年报, 北京电视台
 _DATELINE = re.compile(
-    r"^(?:本报(?:讯|[^，。：:]{0,12}(?:电|讯))|新华社[^，。]{0,24}电|中新社[^，。]{0,24}电|[（(]记者[^）)]{1,30}[）)])"
+    r"^(?:本报(?:讯|[^，。：:]{0,12}(?:电|讯))|新华社[^，。]{0,24}电|中新社[^，。]{0,24}电|[（(]记者[^）)]{1,30}[）)]"
+    rf"|(?!据|记者)(?:[^\s，。；：:,;]{{0,24}}?{_DAY}月{_DAY}日\s*(?:电|讯|消息)|{_HOUSE}\s*(?:讯|消息|电))"
+    r"(?=[\s\u3000（(：:，,]|$))"
 )
 _BYLINE = re.compile(
     r"^[□■●◆◇○]?\s*(?:本报|本刊)?(?:特约|首席)?(?:评论员|记者|通讯员|见习记者|撰稿)"
@@ -134,7 +145,7 @@ def editor_note(text: str) -> bool:
 
 
 def dateline(text: str) -> str | None:
-    """A dateline such as '本报讯（记者 …）' opening a report, or None."""
+    """A dateline such as '本报讯（记者 …）' or '新华网北京3月5日电' opening a report, or None."""
     match = _DATELINE.match(text.strip())
     return match.group(0) if match else None
 

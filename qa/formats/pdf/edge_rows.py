@@ -33,7 +33,13 @@ REPEATS = 3  # pages holding one line's words at one place, at least, before the
 WIDE = 0.25  # share of the text's width: the gap between a header's left and right parts (the paper's: 0.6)
 RULED = 0.8  # share of the text's width a rule under a header spans
 OUTER = 0.075  # share of the page height at its top or foot: the furniture step's band of banners and folios
-_BARE_FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
+# A page number alone in any form a document prints it: bare or between dashes ('3', '- 3 -'), '第3页', '第3页 共12页',
+# 'Page 3', '3/12', 'Page 3 of 12'. A numbered line of the text ('3．', '（3）', '第3条') is none of these.
+_FOLIO_FORM = re.compile(
+    r"[-—–\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)[-—–\s]*",
+    re.IGNORECASE,
+)
 
 
 def _edge_row(page: _Page, top: bool, body: float) -> list[Line]:
@@ -53,13 +59,13 @@ def _edge_row(page: _Page, top: bool, body: float) -> list[Line]:
 
 
 def _folios(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
-    """Bare page numbers alone on the page's first or last row, at one height on ``SHARE`` of the pages: a number
-    alone at the same place page after page is the folio, however far in from the edge it is set."""
+    """Page numbers alone on the page's first or last row ('3', '第3页', '3/12'), at one height on ``SHARE`` of the
+    pages: a page number alone at the same place page after page is the folio, however far in from the edge."""
     found: list[tuple[_Page, Line]] = []
     for page in pages:
         for top in (True, False):
             row = _edge_row(page, top, body)
-            if len(row) == 1 and _BARE_FOLIO.fullmatch(row[0].text):
+            if len(row) == 1 and _FOLIO_FORM.fullmatch(row[0].text):
                 near = row[0].top < EDGE * page.height if top else row[0].bottom > (1 - EDGE) * page.height
                 if near:
                     found.append((page, row[0]))

@@ -739,21 +739,6 @@ def _run_in_split(chars: list[_Char], page: int, above: list[Line], rows: list[l
     return made + _make_line([c for c in chars if id(c) not in head], page)
 
 
-# A dateline in any agency's or paper's form: a date then 电/讯/消息 ('新华网北京3月5日电', '光明日报北京3月5日电'),
-# or a paper's, site's or station's name then 讯/消息/电 ('经济日报讯', '央视网消息'), a reporter's credit in
-# brackets maybe after it. ``cues.dateline`` knows only 本报/新华社/中新社 and feeds article splitting, so it stays.
-_DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_WIRE_DATELINE = re.compile(
-    rf"^(?:\S{{0,24}}?{_DATE}月{_DATE}日\s*(?:电|讯|消息)|[\u4e00-\u9fff]{{1,10}}(?:社|网|报|台)\s*(?:电|讯|消息))"
-    r"(?:\s*[（(][^（()）]{1,30}[）)])?$"
-)
-
-
-def _reads_as_dateline(head: str) -> bool:
-    """Whether a bold run-in reads as a dateline, which opens its story's text and heads nothing."""
-    return bool(dateline(head) or _WIRE_DATELINE.match(head.strip()))
-
-
 _RUNS_ON = ("，", "、", "；", "。", ",", ";")  # text opening so after a bold phrase goes on with its sentence
 _HEAD_MARKS = "■□●◆◇▲△★☆"  # a mark a briefs column may set before each run-in head
 
@@ -766,7 +751,7 @@ def _spaced_head(chars: list[_Char], visible: list[_Char], cut: int, size: float
     that ends on its own first line; a bold lead-in run into its sentence has no space after it."""
     marked = visible[0].text in _HEAD_MARKS
     head = "".join(c.text for c in visible[:cut]).lstrip(_HEAD_MARKS)
-    if len(head) < (MARKED_HEAD if marked else RUN_IN_HEAD) or _reads_as_dateline(head) or head.endswith(_SENTENCE_END):
+    if len(head) < (MARKED_HEAD if marked else RUN_IN_HEAD) or dateline(head) or head.endswith(_SENTENCE_END):
         return False
     last, first = visible[cut - 1], visible[cut]
     between = [c for c in chars if last.x1 <= c.x0 and c.x1 <= first.x0 + 0.01]
@@ -815,7 +800,7 @@ def _sibling_head(rows: list[list[_Char]], r: int, run: list[_Char], size: float
         head = "".join(c.text for c in over) + head
         base = over[0].base
     head = head.lstrip(_HEAD_MARKS)
-    return len(head) >= RUN_IN_HEAD and not head.endswith(_SENTENCE_END) and not _reads_as_dateline(head)
+    return len(head) >= RUN_IN_HEAD and not head.endswith(_SENTENCE_END) and dateline(head) is None
 
 
 def _opening_runs(row: list[_Char], size: float) -> list[list[_Char]]:
