@@ -7,14 +7,14 @@ across the page there, and the abstract's lines cross the gutter, so no gutter r
 one column in rows, the two columns' lines were read across the gutter, glued ('weight of 0.3 relative to the
 original query Statutory question answering asks a system'), the headings of both columns in one heap.
 
-What tells it: from some row down (or up to some row, or between two) the region's lines stand in two columns or more
-with a gutter white in all of them, side by side on shared rows (not strips one under another, ``stacked``), each
-column at least EDGE_ROWS lines, together as wide as the text across them (a borderless table set under a
-paragraph, its columns short of the paragraph's right edge, is no page's columns); the lines past that row cross the
-gutter. Then the region is cut at those rows: what
-crosses above, the columns, what crosses below. Asked only of a region nothing else cuts, which would otherwise be
-read in rows across a gutter its columns leave white — for any document, lines side by side with white between them
-over several rows are columns, whatever runs across above or below them.
+What tells it: from some row down (or up to some row, or between two) the region's lines stand in two columns or
+more with a gutter white in all of them, side by side on shared rows (not strips one under another, ``stacked``),
+each column at least EDGE_ROWS lines one under another, together as wide as the text across them (a borderless table
+set under a paragraph, its columns short of the paragraph's right edge, is no page's columns); the lines past that
+row cross the gutter. Then the region is cut at those rows: what crosses above, the columns, what crosses below.
+Asked only of a region nothing else cuts, which would otherwise be read in rows across a gutter its columns leave
+white — for any document, lines side by side with white between them over several rows are columns, whatever runs
+across above or below them.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def spanned_columns(lines: list[Line], body: float, line_gap: float) -> list[lis
         return []
     window = ordered[lo:hi]
     groups = [[window[i] for i in g] for g in _column_groups(window, body)]
-    if sum(len(g) >= EDGE_ROWS for g in groups) < 2 or stacked(groups, line_gap, body):
+    if sum(_rows(g, body) >= EDGE_ROWS for g in groups) < 2 or stacked(groups, line_gap, body):
         return []
     across = ordered[:lo] + ordered[hi:]
     if (
@@ -58,3 +58,10 @@ def spanned_columns(lines: list[Line], body: float, line_gap: float) -> list[lis
     ):
         return []  # columns narrower than the text across them: a table's, set inside the text's measure
     return [part for part in (ordered[:lo], window, ordered[hi:]) if part]
+
+
+def _rows(column: list[Line], body: float) -> int:
+    """How many rows ``column``'s lines stand on, one under another (a page printed over itself, its letters one
+    line each on one row, stands on one)."""
+    middles = sorted((ln.top + ln.bottom) / 2 for ln in column)
+    return 1 + sum(b - a > 0.5 * body for a, b in zip(middles, middles[1:], strict=False))
