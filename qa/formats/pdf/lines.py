@@ -330,7 +330,9 @@ def _one_glyph(prev: _Char, ch: _Char) -> bool:
         and abs(ch.x0 - prev.x0) <= tol
         and abs(ch.x1 - prev.x1) <= tol
         and abs(ch.base - prev.base) <= tol
+        and ch.text.isascii()
         and ch.text.isalpha()
+        and prev.text.isascii()
         and prev.text.isalpha()
     )
 
