@@ -56,6 +56,7 @@ from qa.formats.pdf.carried_rows import join_carried_rows
 from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.edge_rows import drop_edge_furniture
 from qa.formats.pdf.exams import end_option_rows, join_option_rows
+from qa.formats.pdf.flow_tails import carry_column_tails
 from qa.formats.pdf.footnotes import place_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.jumpheads import marker_heads
@@ -142,6 +143,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         leaves = captions_out_of_paragraphs(_stranded_heads(_doglegs(leaves, drawn), drawn), drawn)
         leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (vertical.py)
         leaves = marker_heads(leaves, body)  # a continuation's lone marker line over its columns (jumpheads.py)
+        leaves = carry_column_tails(leaves, body, body + line_gap)  # a flow carried atop the next column (flow_tails)
         edges = [_column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own

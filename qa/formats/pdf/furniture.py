@@ -21,6 +21,7 @@ RUNNING_BAND = 0.15
 SHAPE_LEVEL = 2.0  # pt: a banner or a folio repeated with its numbers changed stands at one height on its pages
 SHAPE_SHARE = 0.5  # … on at least this share of the pages
 OVERLAP = 0.25  # of the size: how far the loose boxes of two lines set solid may overlap
+FOOTER_CHARS = 40  # a small line in a band this long at most may be a footer (a credit, a folio, a date)
 # A nameplate's issue line under it names the issue (第12期, 总第3456期, 今日8版, CN 50-0001, 主办): an article's title
 # over its byline and date, also above columns, does not ('张三 李四 2024年3月15日').
 _ISSUE = re.compile(
@@ -50,6 +51,28 @@ def _shape(text: str) -> str:
     return re.sub(r"[\d一二三四五六七八九十]+", "#", text)
 
 
+def _ends_note(line: Line, page: _Page) -> bool:
+    """Is ``line`` (small type in a band) the last line of a note whose previous line, right above it in its size and
+    across it, is text too long for furniture (more than FOOTER_CHARS) and runs on into it — a word broken
+    by a hyphen or a sentence unfinished? A footnote at a column's foot ends in a short line ('sured by Cohen kappa
+    was 0.82.') that a footer's size and length alone would drop."""
+    for other in page.lines:
+        overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
+        if (
+            other is not line
+            and -OVERLAP * line.size <= line.top - other.bottom < 0.8 * line.size
+            and abs(other.size - line.size) < 0.1 * line.size
+            and overlap > 0.8 * (line.x1 - line.x0)
+            and len(other.text) > FOOTER_CHARS
+            and not other.text.rstrip().endswith(_NOTE_ENDS)
+        ):
+            return True
+    return False
+
+
+_NOTE_ENDS = tuple(".!?。！？;；:：")
+
+
 def _drop_furniture(pages: list[_Page], body: float) -> None:
     """Move banners, page numbers, dates and credits in the top/bottom bands out of the body."""
 
@@ -64,7 +87,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         if _over_headline(line, page, body):
             return True
         if abs(line.size - body) > 0.1 * body:
-            return False
+            return _ends_note(line, page)
         # (A footer right under the text — a folio, a date, an editor's credit — is nothing but furniture.)
         bottom_band = line.top > 0.5 * page.height and len(_FURNITURE.sub("", line.text).strip()) >= 4
         for other in page.lines:
@@ -128,7 +151,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             and (
                 _FURNITURE.search(ln.text)
                 or (len(pages) > 1 and shaped(ln) and ln.size < HEAD_RATIO * body)
-                or (ln.size < 0.95 * body and len(ln.text) <= 40)
+                or (ln.size < 0.95 * body and len(ln.text) <= FOOTER_CHARS)
                 or id(ln) in stemmed
             )
         ]

@@ -20,7 +20,8 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     full-width gap between. When the headline does not reach over the first column and that column holds
     other stories further down (with their own headlines), joining the column to the headline's strip
     cannot tell: what does is that nothing stands beside the headline and the columns all start under it
-    (centred over one middle column or across several, its story starts at the top of the first).
+    (centred over one middle column or across several, its story starts at the top of the first; set flush left
+    in a later column, it is that column's head).
     Its byline (or a caption) set apart under it goes with it."""
     if len(bands) < 2:
         return []
@@ -48,6 +49,11 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     opener = min((rest[i] for i in first), key=lambda ln: ln.top)
     if not over or h0 < first_x1 or _is_head(opener, body) or _CONT_LINE.match(opener.text):
         return []  # (a headline over the first column holds it in its strip already)
+    if any(x0 - body <= h0 < x0 + GUTTER * body and h1 <= x1 and x1 - h1 > h0 - x0 + body for x0, x1, _ in spans):
+        # Set flush with a later column's left edge and short of its right one: that column's own heading, not
+        # centred over the columns — a paper's section head atop its second column, set higher than the first
+        # column's text when a figure opens that one (read first, '3 Method' became the title's subtitle).
+        return []
     return group
 
 

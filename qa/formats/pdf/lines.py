@@ -179,13 +179,25 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     for r, row in enumerate(rows):
         current: list[_Char] = []
         for j, ch in enumerate(row):
+            if current and _one_glyph(current[-1], ch):
+                # A ligature ('ﬁ') the text layer gives as its letters, each with the ligature's box: one glyph,
+                # however it sits against a column's edge (read apart, 'fine-tuned' opening a line: 'f' / 'ine-tuned').
+                current.append(ch)
+                continue
             if current:
                 prev = current[-1]
                 small = min(prev.size, ch.size) or 1.0
                 gap = ch.x0 - prev.x1
                 # Only between two Latin characters is a gap wider than CJK spacing a word space;
                 # CJK is set solid, also next to Latin (at most a quarter em between them).
-                latin = prev.text.isascii() and ch.text.isascii() and not on_edge(ch.x0)
+                # (A word starting where other rows' words start after their spaces is on no column edge when the
+                # rows around run their text through the gap: justified lines' word spaces lining up by chance,
+                # a river, read as a gutter cut 'The harbour survey | of year' out of a column's line.)
+                latin = (
+                    prev.text.isascii()
+                    and ch.text.isascii()
+                    and (not on_edge(ch.x0) or (gap > 0 and _text_through(rows, r, prev, ch, small)))
+                )
                 limit = WORD_GAP if latin else CJK_GAP
                 reach = limit * min(small, body)
                 if prev.text in _HANGING and not prev.text.isascii():
@@ -308,6 +320,22 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
 
 TITLE_DIGITS = 6  # a display line opening with at most this many Latin digits ('2025', '3') set apart from its CJK
 DIGIT_GAP = 0.6  # ... by at most this much (x the size) is one title
+
+
+def _one_glyph(prev: _Char, ch: _Char) -> bool:
+    """Do two characters share one glyph's box, on one baseline: the letters of a ligature the text layer spells out
+    (TeX's 'ﬁ', 'ﬀ'), each given the whole ligature's box?"""
+    tol = 0.01 * min(prev.size, ch.size)
+    return (
+        ch.x1 - ch.x0 > tol
+        and abs(ch.x0 - prev.x0) <= tol
+        and abs(ch.x1 - prev.x1) <= tol
+        and abs(ch.base - prev.base) <= tol
+        and ch.text.isascii()
+        and ch.text.isalpha()
+        and prev.text.isascii()
+        and prev.text.isalpha()
+    )
 
 
 def _digits_before_title(current: list[_Char], ch: _Char, gap: float, body: float) -> bool:

@@ -27,6 +27,7 @@ from qa.formats.pdf.lines import (
     _style,
 )
 from qa.formats.pdf.measure_change import wider_above
+from qa.formats.pdf.spanned import spanned_columns
 from qa.formats.pdf.stacked import stacked
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -115,6 +116,10 @@ def _xy_cut(lines: list[Line], layout: _Layout, depth: int = 0) -> list[list[Lin
         # Columns kept together (one article's columns beside its narrow headline) that nothing else
         # cuts: read them one after the other; rows across a gutter are no lines of text.
         return [leaf for column in columns for leaf in _xy_cut(column, layout, depth + 1)]
+    # Columns under (or over) text crossing their gutter with no gap between (qa.formats.pdf.spanned)
+    parts = spanned_columns(lines, layout.body, layout.line_gap)
+    if parts:
+        return [leaf for part in parts for leaf in _xy_cut(part, layout, depth + 1)]
     return [_in_rows(lines)]
 
 

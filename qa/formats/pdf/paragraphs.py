@@ -585,6 +585,19 @@ def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
     )
 
 
+def _breaks_word(text: str, after: str) -> bool:
+    """Does ``text`` end in a Latin word broken by a hyphen whose rest, in lower case, opens ``after``?"""
+    text, after = text.rstrip(), after.lstrip()
+    return (
+        len(text) > 1
+        and text[-1] == "-"
+        and text[-2].isascii()
+        and text[-2].isalpha()
+        and after[:1].isascii()
+        and after[:1].islower()
+    )
+
+
 def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
@@ -602,6 +615,10 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
     if indented and not short and _wraps_in_indented_block(prev, item, size):
         indented = False  # a list item's or a block quote's next line: its whole block is set in
+    if indented and not short and _breaks_word(a.text, b.text):
+        # A full line ending in a word broken by a hyphen, the word's rest opening this line: the paragraph goes
+        # on, however far in this line starts (a bibliography's hanging indent: 'The probabilistic rel-' / 'evance').
+        indented = False
     if prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size and field_follows(a.text, b.text):
         # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure, a
         # finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure) — a field's even where
