@@ -1,0 +1,71 @@
+"""An official document's attachment list ('附件：1. 名单⏎　　　2. 规程') is a list, whatever its lines look like.
+
+GB/T 9704 puts the list of a notice's attachments after its text, above the issuer: the label '附件：' with the first
+attachment's title on its line, the next ones numbered below it and indented under the first. Each of those lines is
+a short numbered title without a sentence end ('2. 供暖期室温检测规程') — the shape of an outline heading — and was
+read as one: the issuer, the date and '（此件公开发布）' were then filed under '… › 2. 供暖期室温检测规程'. They are
+the list's items; the attachments themselves follow, each under its own label ('附件1' over its title).
+
+Shared by the HTML reader (an attachment list closing a web page), the format readers' numbered headings
+(``qa.formats.outline_numbers``) and the plain-text structure stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that IS an attachment label: '附件', '附件：', '附件2：名单.xlsx', '附件：1. 检查表' — the label, then at most
+# a short title with no sentence end. '附件1所列项目须于6月底前开工。' is a sentence that names one, no label.
+ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[:：]|\s|$)")
+MAX_ATTACHMENT_TITLE = 80  # characters after the label: a file's or form's title
+# a file an attachment list names ('2. 参保任务分解表.xlsx'), as a line of its own after '附件：'
+ATTACHED_FILE = re.compile(
+    r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE
+)
+NUMBERED_TITLE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*\S")
+_SENTENCE = re.compile(r"[。！？!?；;，,]")
+# the label of a list ('附件：', '附件：1. 名单', '附件 1. 名单'), not an annex's own label ('附件1' over its title)
+_LIST_LABEL = re.compile(r"^\s*附\s*件\s*(?:[:：]|\s+(?=\d{1,2}\s*[.．、]))")
+
+
+def attachment_label(text: str) -> bool:
+    """Whether a line is an attachment label ('附件：…'), not a sentence that begins with the word."""
+    m = ATTACHMENTS.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    return (
+        len(rest.strip()) <= MAX_ATTACHMENT_TITLE
+        and not _SENTENCE.search(rest)
+        or bool(ATTACHED_FILE.fullmatch(rest.strip()))
+    )
+
+
+def attached_title(text: str) -> bool:
+    """A line of an attachment list under its label: a file's name, or a numbered short title without a sentence."""
+    text = text.strip()
+    if ATTACHED_FILE.fullmatch(text):
+        return True
+    return bool(NUMBERED_TITLE.match(text) and len(text) <= MAX_ATTACHMENT_TITLE and not _SENTENCE.search(text))
+
+
+def list_label(text: str) -> bool:
+    """Whether a line opens an attachment list: the label with a colon ('附件：', '附件：1. 名单') or followed by the
+    first item's number ('附件 1. 名单'). An annex's own label ('附件1', '附件2：') heads the attachment itself."""
+    return attachment_label(text) and bool(_LIST_LABEL.match(text))
+
+
+def in_attachment_list(texts: list[str], i: int) -> bool:
+    """Whether line ``i`` of ``texts`` (in reading order; blank lines skipped) is an item of an attachment list:
+    it reads as one (``attached_title``) and the lines above it, back to the list's label, do too."""
+    if not attached_title(texts[i]):
+        return False
+    for j in range(i - 1, -1, -1):
+        text = texts[j]
+        if not text.strip():
+            continue
+        if list_label(text):
+            return True
+        if not attached_title(text):
+            return False
+    return False
