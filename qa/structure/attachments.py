@@ -69,3 +69,19 @@ def in_attachment_list(texts: list[str], i: int) -> bool:
         if not attached_title(text):
             return False
     return False
+
+
+def demote_attachment_lists(texts: list[str], kinds: list[str]) -> None:
+    """Make body of an attachment list's label and items read as headings (``kinds`` in place, one per text).
+
+    A label is demoted only with its list: carrying its first item ('附件：1. 名单') or with one under it. A bare
+    '附件：' over an attachment's own title heads the attachment."""
+    for i, text in enumerate(texts):
+        if in_attachment_list(texts, i) or (list_label(text) and _opens_list(texts, i)):
+            kinds[i] = "body"
+
+
+def _opens_list(texts: list[str], i: int) -> bool:
+    """Whether the list label ``texts[i]`` has items: its first on its line, or the next line one of its items."""
+    rest = texts[i][ATTACHMENTS.match(texts[i]).end() :]
+    return attached_title(rest) or (i + 1 < len(texts) and in_attachment_list(texts, i + 1))

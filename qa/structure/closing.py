@@ -19,6 +19,7 @@ from qa.sign_off import ISSUER_DATE as _ISSUER_DATE
 from qa.sign_off import ISSUER_NAME as _ISSUER_NAME
 from qa.sign_off import dated as _dated
 from qa.sign_off import signer_line
+from qa.structure.attachments import in_attachment_list
 from qa.structure.cues import SENTENCE_FINAL, bracketed_note
 from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 
@@ -58,9 +59,10 @@ MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line:
 def closing_length(texts: list[str]) -> int:
     """How many of the last ``texts`` (paragraphs in reading order) make a closing block; 0 when they do not."""
     run: list[str] = []
-    for text in reversed(texts):
-        text = text.strip()
-        if "\n" in text or not closing_line(text):
+    for k in range(len(texts) - 1, -1, -1):
+        text = texts[k].strip()
+        # an attachment list's last item ('2. 供暖期室温检测规程') is short and bare like an issuer, but the list's
+        if "\n" in text or not closing_line(text) or in_attachment_list(texts, k):
             break
         run.insert(0, text)
     first = next((k for k, t in enumerate(run) if _dated(t) or _signed(t)), None)
