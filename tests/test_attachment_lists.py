@@ -29,7 +29,7 @@ CLOSING = ["某某县教育局", "2025年8月20日", "（此件公开发布）"]
 ISSUER, DATE, NOTE = CLOSING
 
 
-def _docx(folder: Path, lines: list[str], bold: set[str]) -> Path:
+def _docx(folder: Path, lines: list[str], bold: set[str], titles: frozenset[str] = frozenset()) -> Path:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -40,6 +40,14 @@ def _docx(folder: Path, lines: list[str], bold: set[str]) -> Path:
     run = p.add_run(TITLE)
     run.bold, run.font.size = True, Pt(20)
     for line in lines:
+        if line in titles:  # an annex's title: centred, large, on a page of its own under its label
+            p = d.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(line)
+            run.bold, run.font.size = True, Pt(18)
+            continue
+        if line.startswith("附件") and len(line) <= 3:
+            d.add_page_break()
         p = d.add_paragraph()
         p.add_run(line).bold = line in bold
         if line in (ISSUER, DATE):
@@ -51,13 +59,13 @@ def _docx(folder: Path, lines: list[str], bold: set[str]) -> Path:
     return path
 
 
-def _write(kind: str, folder: Path, lines: list[str]) -> Path:
-    bold = {line for line in lines if line[:2] in ("一、", "二、", "三、", "四、")}
+def _write(kind: str, folder: Path, lines: list[str], titles: frozenset[str] = frozenset()) -> Path:
+    bold = {line for line in lines if line[:2] in ("一、", "二、", "三、", "四、") or line in ("附件1", "附件2")}
     if kind == "txt":
         path = folder / "notice.txt"
         path.write_text("\n".join([TITLE, *lines]) + "\n", "utf-8")
         return path
-    path = _docx(folder, lines, bold)
+    path = _docx(folder, lines, bold, titles)
     if kind == "pdf":
         why = office_available()
         if why:
@@ -128,3 +136,28 @@ def test_a_heading_after_a_mention_of_an_attachment_stays_a_heading(tmp_path, ki
     assert _find(where, "第一责任人")[-1] == "四、加强组织领导"
     assert "附件1所列项目须于6月底前开工。" not in headings
     assert _find(where, "附件1所列项目")[-1] == "二、落实学生资助政策"
+
+
+ANNEX_1 = ["附件1", "开学工作检查表", "学校应逐项检查校舍、食堂、宿舍和消防设施，检查结果报县教育局备案。"]
+ANNEX_2 = [
+    "附件2",
+    "学生资助工作细则",
+    "一、资助对象",
+    "本县户籍在校学生中家庭经济困难的学生，按规定程序认定后纳入资助范围。",
+    "二、资助标准",
+    "一档每生每年二千元，二档每生每年一千五百元，由学校按学期发放到学生账户。",
+]
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "pdf"])
+def test_annexes_are_parts_of_their_own_and_the_closing_is_the_notices(tmp_path, kind):
+    lines = HEAD + ATTACHMENTS + CLOSING + ANNEX_1 + ANNEX_2
+    # each annex on a new page, its label in bold over its title, centred and large, as GB/T 9704 sets them
+    where, _ = _outline(_write(kind, tmp_path, lines, frozenset({ANNEX_1[1], ANNEX_2[1]})))
+    last = _find(where, "严禁超员超速")
+    assert last[-1] == "三、规范校车运行管理"
+    for line in CLOSING:  # the notice's closing, above its annexes, not its last section's
+        assert _find(where, line) == last[:-1], (line, _find(where, line))
+    assert _find(where, "检查结果报县教育局备案") == ("附件1", "开学工作检查表")
+    assert _find(where, "纳入资助范围") == ("附件2", "学生资助工作细则", "一、资助对象")
+    assert _find(where, "发放到学生账户") == ("附件2", "学生资助工作细则", "二、资助标准")

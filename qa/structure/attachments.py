@@ -85,3 +85,16 @@ def _opens_list(texts: list[str], i: int) -> bool:
     """Whether the list label ``texts[i]`` has items: its first on its line, or the next line one of its items."""
     rest = texts[i][ATTACHMENTS.match(texts[i]).end() :]
     return attached_title(rest) or (i + 1 < len(texts) and in_attachment_list(texts, i + 1))
+
+
+# An annex's own label, a line to itself over the annex's title: '附件1', '附件', '附表2', '附录A'. Not an attachment
+# list ('附件：1. 名单'), not a sentence ('附件1所列项目须于6月底前开工。').
+ANNEX_LABEL = re.compile(r"^附\s*[件表录]\s*[\dA-Z０-９一二三四五六七八九十]{0,3}$")
+
+
+def annexes_start(texts: list[str]) -> int:
+    """Index of the first annex label (``ANNEX_LABEL``) with a line under it, ``len(texts)`` when there is none."""
+    for i, text in enumerate(texts[:-1]):
+        if ANNEX_LABEL.match(text.strip()) and texts[i + 1].strip():
+            return i
+    return len(texts)
