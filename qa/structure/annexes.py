@@ -14,14 +14,14 @@ label is the part's heading wherever a reader put it. Only after a numbered text
 from __future__ import annotations
 
 from qa.records import Outline
-from qa.structure.attachments import ANNEX_LABEL
+from qa.structure.attachments import annex_label
 from qa.structure.headings import CLAUSE, heading_title, outline_rank
 
 
 def annex_parts(outline: Outline) -> Outline:
     """``outline`` with the sections after each annex label re-rooted under the label and the title under it."""
     texts = [p.text.strip() for p in outline.paragraphs]
-    labels = [i for i, t in enumerate(texts[:-1]) if ANNEX_LABEL.match(t) and texts[i + 1]]
+    labels = [i for i in range(len(texts)) if annex_label(texts, i)]
     if not labels:
         return outline
     numbered = any(

@@ -94,7 +94,12 @@ ANNEX_LABEL = re.compile(r"^附\s*[件表录]\s*[\dA-Z０-９一二三四五六�
 
 def annexes_start(texts: list[str]) -> int:
     """Index of the first annex label (``ANNEX_LABEL``) with a line under it, ``len(texts)`` when there is none."""
-    for i, text in enumerate(texts[:-1]):
-        if ANNEX_LABEL.match(text.strip()) and texts[i + 1].strip():
-            return i
-    return len(texts)
+    return next((i for i in range(len(texts)) if annex_label(texts, i)), len(texts))
+
+
+def annex_label(texts: list[str], i: int) -> bool:
+    """Whether line ``i`` is an annex's label over its title: a label alone on its line with a line under it that
+    is no item of an attachment list ('附件：⏎1. 检查表.docx' lists files; '附件1⏎开学工作检查表' opens an annex)."""
+    if i + 1 >= len(texts) or not ANNEX_LABEL.match(texts[i].strip()) or not texts[i + 1].strip():
+        return False
+    return not attached_title(texts[i + 1])
