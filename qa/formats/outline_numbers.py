@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.structure.attachments import in_attachment_list
+from qa.structure.attachments import listed_under
 from qa.structure.headings import is_bare_heading, line_outline_rank, phrased_title
 from qa.structure.numbered_lists import listed_phrases
 
@@ -61,7 +61,7 @@ def numbered_line_heads_text(
     or a deeper one (``noted``) is text under it. A comma-titled line next to a line of its rank is a list's item
     (``qa.structure.numbered_lists``). An item of an attachment list ('附件：1. 名单⏎2. 规程') is the list's, not a
     heading (``qa.structure.attachments``)."""
-    if in_attachment_list([item[1] for item in items[: i + 1]], i):
+    if listed_under(items[i][1], (items[j][1] for j in range(i - 1, -1, -1))):
         return False
     if listed_phrases(items[i][1], items[i - 1][1] if i else None, items[i + 1][1] if i + 1 < len(items) else None):
         return False

@@ -13,6 +13,7 @@ Shared by the HTML reader (an attachment list closing a web page), the format re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 # A line that IS an attachment label: '附件', '附件：', '附件2：名单.xlsx', '附件：1. 检查表' — the label, then at most
 # a short title with no sentence end. '附件1所列项目须于6月底前开工。' is a sentence that names one, no label.
@@ -55,13 +56,18 @@ def list_label(text: str) -> bool:
     return attachment_label(text) and bool(_LIST_LABEL.match(text))
 
 
-def in_attachment_list(texts: list[str], i: int) -> bool:
+def in_attachment_list(texts: Sequence[str], i: int) -> bool:
     """Whether line ``i`` of ``texts`` (in reading order; blank lines skipped) is an item of an attachment list:
     it reads as one (``attached_title``) and the lines above it, back to the list's label, do too."""
-    if not attached_title(texts[i]):
+    return listed_under(texts[i], (texts[j] for j in range(i - 1, -1, -1)))
+
+
+def listed_under(line: str, above: Iterable[str]) -> bool:
+    """Whether ``line`` is an item of an attachment list, given the lines ``above`` it, nearest first (read only as
+    far as the list goes: a long document costs no more than its list)."""
+    if not attached_title(line):
         return False
-    for j in range(i - 1, -1, -1):
-        text = texts[j]
+    for text in above:
         if not text.strip():
             continue
         if list_label(text):

@@ -24,7 +24,7 @@ from qa.records import Paragraph
 from qa.sign_off import dated
 from qa.structure import cues, evidence
 from qa.structure.alignment import solve
-from qa.structure.attachments import in_attachment_list, list_label
+from qa.structure.attachments import list_label, listed_under
 from qa.structure.evidence import (
     Context,
     Head,
@@ -326,8 +326,8 @@ def _runs_on(paragraphs: list[Paragraph], p: int) -> bool:
     whose items are lines of their own, each a title without a sentence end."""
     if not cues.is_cut(paragraphs[p - 1].text) or dated(paragraphs[p].text.strip()):
         return False
-    texts = [paragraphs[i].text for i in range(p)]
-    return not (list_label(texts[-1]) or in_attachment_list(texts, p - 1))
+    above = (paragraphs[i].text for i in range(p - 2, -1, -1))
+    return not (list_label(paragraphs[p - 1].text) or listed_under(paragraphs[p - 1].text, above))
 
 
 def _name(article: Article) -> str:
