@@ -47,6 +47,7 @@ from qa.formats.table_rows import Cell, table_lines
 from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
+from qa.structure.attachments import attached_title, attachment_label
 from qa.structure.headings import FRONT_MATTER, is_bare_heading
 
 _DROP_TAGS = {
@@ -808,39 +809,6 @@ def _without_site_footer(
     return found[:end] if end > 0 else found
 
 
-# A line that IS an attachment label: '附件', '附件：', '附件2：名单.xlsx', '附件：1. 检查表' — the label, then at most
-# a short title with no sentence end. '附件1所列项目须于6月底前开工。' is a sentence that names one, no label.
-_ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[:：]|\s|$)")
-MAX_ATTACHMENT_TITLE = 80  # characters after the label: a file's or form's title
-# a file an attachment list names ('2. 参保任务分解表.xlsx'), as a line of its own after '附件：'
-_ATTACHED_FILE = re.compile(
-    r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE
-)
-_NUMBERED_TITLE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*\S")
-
-
-def _attachment_label(text: str) -> bool:
-    """Whether a line is an attachment label ('附件：…'), not a sentence that begins with the word."""
-    m = _ATTACHMENTS.match(text)
-    if m is None:
-        return False
-    rest = text[m.end() :]
-    return (
-        len(rest.strip()) <= MAX_ATTACHMENT_TITLE
-        and not re.search(r"[。！？!?；;，,]", rest)
-        or bool(_ATTACHED_FILE.fullmatch(rest.strip()))
-    )
-
-
-def _attached_title(text: str) -> bool:
-    """A line of an attachment list under its label: a file's name, or a numbered short title without a sentence."""
-    if _ATTACHED_FILE.fullmatch(text):
-        return True
-    return bool(
-        _NUMBERED_TITLE.match(text) and len(text) <= MAX_ATTACHMENT_TITLE and not re.search(r"[。！？!?；;，,]", text)
-    )
-
-
 def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
     """An attachment list closing a page ('附件：2026年度参保任务分解表.xlsx', a government notice's files) as a
     section '附件' of its own beside the article's top numbered sections, its files its lines: not filed under the
@@ -854,9 +822,9 @@ def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tu
     at = len(found) - 1
     start = None
     while at >= 0 and found[at][1] is None and found[at][2] == "body":
-        if _attachment_label(found[at][0]):
+        if attachment_label(found[at][0]):
             start = at
-        elif not _attached_title(found[at][0]):
+        elif not attached_title(found[at][0]):
             break
         at -= 1
     if start is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from qa.structure.attachments import listed_under
 from qa.structure.headings import is_bare_heading, line_outline_rank, phrased_title
 from qa.structure.numbered_lists import listed_phrases
 
@@ -58,7 +59,10 @@ def numbered_line_heads_text(
     list naming the chapters of other files ('1. 免责声明', '2. 什么是 Debian', '3.1. 指导原则' …, written
     by pandoc as plain Body Text) — is a list, not a stack of empty sections. A footnote read after the line
     or a deeper one (``noted``) is text under it. A comma-titled line next to a line of its rank is a list's item
-    (``qa.structure.numbered_lists``)."""
+    (``qa.structure.numbered_lists``). An item of an attachment list ('附件：1. 名单⏎2. 规程') is the list's, not a
+    heading (``qa.structure.attachments``)."""
+    if listed_under(items[i][1], (items[j][1] for j in range(i - 1, -1, -1))):
+        return False
     if listed_phrases(items[i][1], items[i - 1][1] if i else None, items[i + 1][1] if i + 1 < len(items) else None):
         return False
     if i in noted:

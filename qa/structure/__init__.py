@@ -18,6 +18,7 @@ from qa.paragraphs import split_paragraphs
 from qa.records import Document, Outline, Paragraph
 from qa.structure import exams
 from qa.structure import topic as topic_source
+from qa.structure.annexes import annex_parts
 from qa.structure.closing import place_closing_block
 from qa.structure.hinted import build_hinted_outline
 from qa.structure.outline import build_outline
@@ -35,9 +36,9 @@ def recover_outline(
     paras = paragraphs if paragraphs is not None else split_paragraphs(doc)
     with exams.reading(paras):  # an exam paper's questions and options are lines of their own
         if doc.hints is not None:  # the source format says where its headings are (PDF, DOCX, HTML)
-            return place_closing_block(build_hinted_outline(doc.doc_id, paras))
-        return place_closing_block(
-            build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared())
+            return annex_parts(place_closing_block(build_hinted_outline(doc.doc_id, paras)))
+        return annex_parts(
+            place_closing_block(build_outline(doc.doc_id, paras, topic if topic is not None else topic_source.shared()))
         )
 
 

@@ -19,6 +19,7 @@ from qa.sign_off import ISSUER_DATE as _ISSUER_DATE
 from qa.sign_off import ISSUER_NAME as _ISSUER_NAME
 from qa.sign_off import dated as _dated
 from qa.sign_off import signer_line
+from qa.structure.attachments import annexes_start, in_attachment_list
 from qa.structure.cues import SENTENCE_FINAL, bracketed_note
 from qa.structure.headings import BODY_END, CLAUSE, outline_rank
 
@@ -58,9 +59,10 @@ MAX_ISSUER_LINES = 2  # short bare lines above the first date or signature line:
 def closing_length(texts: list[str]) -> int:
     """How many of the last ``texts`` (paragraphs in reading order) make a closing block; 0 when they do not."""
     run: list[str] = []
-    for text in reversed(texts):
-        text = text.strip()
-        if "\n" in text or not closing_line(text):
+    for k in range(len(texts) - 1, -1, -1):
+        text = texts[k].strip()
+        # an attachment list's last item ('2. 供暖期室温检测规程') is short and bare like an issuer, but the list's
+        if "\n" in text or not closing_line(text) or in_attachment_list(texts, k):
             break
         run.insert(0, text)
     first = next((k for k, t in enumerate(run) if _dated(t) or _signed(t)), None)
@@ -110,17 +112,23 @@ def _announces_list(before: str) -> bool:
 
 
 def place_closing_block(outline: Outline) -> Outline:
-    """``outline`` with a closing block at the end of its last numbered section moved to the outline's parent."""
+    """``outline`` with a closing block at the end of its last numbered section moved to the outline's parent.
+
+    The end is the text's, before any annex: a notice followed by its attachments ('附件1' over a list of firms,
+    '附件2' over a procedure) signs off above the first of them, and its issuer and date were left under its last
+    section '四、…'."""
     if not outline.sections:
         return outline
-    last = max((s for s in outline.sections if s.paragraphs), key=lambda s: max(s.paragraphs), default=None)
+    end = annexes_start([p.text for p in outline.paragraphs])
+    ends = {id(s): max((i for i in s.paragraphs if i < end), default=-1) for s in outline.sections}
+    last = max((s for s in outline.sections if ends[id(s)] >= 0), key=lambda s: ends[id(s)], default=None)
     if last is None:
         return outline
     numbered = [j for j, title in enumerate(last.path) if outline_rank(title) is not None or CLAUSE.match(title)]
     if not numbered:
         return outline
-    body = [i for i in last.paragraphs if outline.roles.get(i, "body") != "heading"]
-    if not body or body[-1] != max(last.paragraphs):
+    body = [i for i in last.paragraphs if i < end and outline.roles.get(i, "body") != "heading"]
+    if not body or body[-1] != ends[id(last)]:
         return outline
     length = closing_length([outline.paragraphs[i].text for i in body])
     if not length or length == len(last.paragraphs):
@@ -129,7 +137,11 @@ def place_closing_block(outline: Outline) -> Outline:
     keep = [k for k, i in enumerate(last.paragraphs) if i not in run]
     last.paragraphs = [last.paragraphs[k] for k in keep]
     last.joins = [last.joins[k] for k in keep]
-    outline.sections.append(Section(path=last.path[: numbered[0]], paragraphs=run))
+    closing = Section(path=last.path[: numbered[0]], paragraphs=run)
+    if end >= len(outline.paragraphs):
+        outline.sections.append(closing)
+    else:  # in reading order: after the text it closes, before the annexes
+        outline.sections.insert(outline.sections.index(last) + 1, closing)
     # the closing's lines are lines of their own (issuers, the date), not a sentence broken across them
     outline.stitches = [s for s in outline.stitches if s.tail not in run]
     return outline

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from qa.records import Paragraph
 from qa.structure import cues, line_roles
+from qa.structure.attachments import demote_attachment_lists
 from qa.structure.closing import closing_length
 from qa.structure.exams import exam_kinds
 from qa.structure.headings import (
@@ -134,6 +135,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     closing = closing_length([p.text for p in paragraphs]) if numbered else 0
     if numbered:
         demote_unnumbered_lines(paragraphs, kinds)
+    demote_attachment_lists([p.text for p in paragraphs], kinds)  # '附件：1. 名单⏎2. 规程': a list
     demote_listed_phrases(paragraphs, kinds)  # '1．各单位要认真落实，加强组织领导' then '2．…': a list
     for i in range(len(kinds) - closing, len(kinds)):
         kinds[i] = "body"

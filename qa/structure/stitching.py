@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from qa.records import Paragraph
+from qa.sign_off import dated
 from qa.structure import cues, evidence
 from qa.structure.alignment import solve
+from qa.structure.attachments import list_label, listed_under
 from qa.structure.evidence import (
     Context,
     Head,
@@ -312,10 +314,20 @@ def _assemble(ctx: Context, matches: list[tuple[int, int]]) -> Assignment:
         if p in starts:
             join = starts[p].need == "cut"
         else:
-            join = bool(order) and order[-1] == p - 1 and cues.is_cut(ctx.paragraphs[order[-1]].text)
+            join = bool(order) and order[-1] == p - 1 and _runs_on(ctx.paragraphs, p)
         order.append(p)
         result.joins[k].append(join)
     return result
+
+
+def _runs_on(paragraphs: list[Paragraph], p: int) -> bool:
+    """Whether paragraph ``p`` continues the sentence the one before it breaks off. Not a line that is wholly a
+    date (a document's date under its issuer), nor a line after an item of an attachment list ('附件：1. 名单⏎2. 规程'),
+    whose items are lines of their own, each a title without a sentence end."""
+    if not cues.is_cut(paragraphs[p - 1].text) or dated(paragraphs[p].text.strip()):
+        return False
+    above = (paragraphs[i].text for i in range(p - 2, -1, -1))
+    return not (list_label(paragraphs[p - 1].text) or listed_under(paragraphs[p - 1].text, above))
 
 
 def _name(article: Article) -> str:
