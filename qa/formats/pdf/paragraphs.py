@@ -526,8 +526,13 @@ def _credit_inside(prev: _Item, item: _Item, body: float) -> bool:
     )
 
 
+# A footnote's mark as read (``notemarks``): set after the stop it follows ('…方可出行。¹'), it ends no sentence of its
+# own and hides none — the sentence ends at the stop.
+_NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+    return text.rstrip().rstrip(_NOTE_MARKS).rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
 # A field's label opening a line: '值班人员：', 'Office hours:' (a few words, then a colon).
@@ -536,7 +541,7 @@ _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:
 
 def ends_sentence(text: str) -> bool:
     """Does a line end a sentence — also in English ('… with wet hands.'; a number's point '2.' is none)?"""
-    stripped = text.rstrip().rstrip(_CLOSERS)
+    stripped = text.rstrip().rstrip(_NOTE_MARKS).rstrip(_CLOSERS)
     if stripped.endswith(_SENTENCE_END):
         return True
     return stripped.endswith(".") and len(stripped) > 2 and stripped[-2].isalpha() and not stripped[-3].isspace()
