@@ -28,6 +28,9 @@ _LOWER = 0.5  # ... in the lower half of its page
 _RAISED = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _LEVEL = re.compile(r"^(\d{1,3})(?=[^\d\s.．、,，)）])")
 _MARK_IN_TEXT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# A superscript right after a number or a unit of at most two letters after one ('10²', '20 m²', '5 km²') is a
+# power: a paragraph stating an area carries no note's mark.
+_POWER = re.compile(r"\d\s?[A-Za-z]{0,2}$")
 
 
 def _marks(lines: list[Line]) -> set[str]:
@@ -95,12 +98,10 @@ def _below_the_text(notes: list[list[Line]], lower: list[Line], body: float) -> 
 
 def place_notes(blocks: list[Block], notes: list[Block]) -> list[Block]:
     """``blocks`` with each note right after the paragraph (on its page or the page before) that holds its mark —
-    the first since the paragraph citing the note before —, else after the last block that starts on or before
-    its page."""
+    not a power ('20 m²', '10²') —, else after the last block that starts on or before its page."""
     if not notes:
         return blocks
     after: dict[int, list[Block]] = {}  # index of the block a note follows (-1: before all) -> notes
-    cited = 0  # the block the note before cites from: notes are numbered as their marks come in the text
     for note in notes:
         found = _RAISED.match(note.text)
         mark = found.group(0) if found else ""
@@ -109,17 +110,17 @@ def place_notes(blocks: list[Block], notes: list[Block]) -> list[Block]:
         for k, b in enumerate(blocks):
             if (b.page or 0) <= page:
                 at = k
-        for k in range(cited, len(blocks)) if mark else ():
-            b = blocks[k]
+        for k, b in enumerate(blocks):
             if (
-                b.heading_level is None
+                mark
+                and b.heading_level is None
                 and page - 1 <= (b.page or 0) <= page
-                and any(m.group(0) == mark for m in _MARK_IN_TEXT.finditer(b.text))
+                and any(
+                    m.group(0) == mark and not _POWER.search(b.text, 0, m.start())
+                    for m in _MARK_IN_TEXT.finditer(b.text)
+                )
             ):
-                # The first paragraph since the last note's that carries its mark: a superscript later on
-                # ('面积 20 m²') may be an exponent, not this note's mark.
-                at = cited = k
-                break
+                at = k
         after.setdefault(at, []).append(note)
     out = list(after.get(-1, []))
     for k, b in enumerate(blocks):
