@@ -28,6 +28,9 @@ _LOWER = 0.5  # ... in the lower half of its page
 _RAISED = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _LEVEL = re.compile(r"^(\d{1,3})(?=[^\d\s.．、,，)）])")
 _MARK_IN_TEXT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# A superscript right after a number or a unit of at most two letters after one ('10²', '20 m²', '5 km²') is a
+# power: a paragraph stating an area carries no note's mark.
+_POWER = re.compile(r"\d\s?[A-Za-z]{0,2}$")
 
 
 def _marks(lines: list[Line]) -> set[str]:
@@ -43,12 +46,16 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
         marks = here | before
         before = here
         notes: list[list[Line]] = []
-        for ln in sorted(page.lines, key=lambda ln: (ln.top, ln.x0)):
+        lower = sorted((ln for ln in page.lines if ln.top >= _LOWER * page.height), key=lambda ln: (ln.top, ln.x0))
+        for ln in lower:
             small = ln.size < NOTE_SIZE * body
-            if not small or ln.top < _LOWER * page.height:
+            raised = _RAISED.match(ln.text)
+            if not small and not (notes and notes[-1][0].size >= NOTE_SIZE * body):
+                if raised and raised.group(0) in marks:  # a note set in the body's size (pandoc's Word notes)
+                    notes.append([ln])
                 continue
             level = _LEVEL.match(ln.text)
-            if _RAISED.match(ln.text) or (level and mark_text(level.group(1)) in marks):
+            if raised or (small and level and mark_text(level.group(1)) in marks):
                 notes.append([ln])
             elif (
                 notes
@@ -58,6 +65,7 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
                 and not ln.text.strip().isdigit()  # a page number under the notes
             ):
                 notes[-1].append(ln)
+        notes = _below_the_text(notes, lower, body)
         if not notes:
             continue
         taken = {id(ln) for note in notes for ln in note}
@@ -73,9 +81,24 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
     return blocks
 
 
+def _below_the_text(notes: list[list[Line]], lower: list[Line], body: float) -> list[list[Line]]:
+    """``notes`` without those set in the body's size unless the text ends above them: only notes (and a page
+    number) under the first of them. Told from the text by its raised number and mark alone, a note in the
+    body's type must be what ends the page, as notes do — a paragraph opening with a raised number ('²³⁵U …')
+    that the text cites elsewhere has body text under it."""
+    full = [k for k, note in enumerate(notes) if note[0].size >= NOTE_SIZE * body]
+    if not full:
+        return notes
+    taken = {id(ln) for note in notes for ln in note}
+    top = notes[full[0]][0].top
+    if all(id(ln) in taken or ln.text.strip().isdigit() for ln in lower if ln.top >= top):
+        return notes
+    return [note for note in notes if note[0].size < NOTE_SIZE * body]
+
+
 def place_notes(blocks: list[Block], notes: list[Block]) -> list[Block]:
-    """``blocks`` with each note right after the paragraph (on its page or the page before) that holds its mark,
-    else after the last block that starts on or before its page."""
+    """``blocks`` with each note right after the paragraph (on its page or the page before) that holds its mark —
+    not a power ('20 m²', '10²') —, else after the last block that starts on or before its page."""
     if not notes:
         return blocks
     after: dict[int, list[Block]] = {}  # index of the block a note follows (-1: before all) -> notes
@@ -92,7 +115,10 @@ def place_notes(blocks: list[Block], notes: list[Block]) -> list[Block]:
                 mark
                 and b.heading_level is None
                 and page - 1 <= (b.page or 0) <= page
-                and any(m.group(0) == mark for m in _MARK_IN_TEXT.finditer(b.text))
+                and any(
+                    m.group(0) == mark and not _POWER.search(b.text, 0, m.start())
+                    for m in _MARK_IN_TEXT.finditer(b.text)
+                )
             ):
                 at = k
         after.setdefault(at, []).append(note)
