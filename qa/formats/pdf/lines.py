@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from qa.formats.blocks import CAPTION_LABEL
+from qa.formats.blocks import CAPTION_LABEL, CONTENTS_TITLE
 from qa.formats.pdf.notemarks import mark_text, raised_mark, seat_marks
 from qa.structure import markers
 from qa.structure.cues import dateline
@@ -67,7 +67,6 @@ _ADMONITION = re.compile(
 # A contents list's title set in the body's size ('目录' over a printed chapter's list of links): the list is
 # navigation, and the chapter's text after it is no section of it. (A thesis's 目录 set as a chapter head, in
 # headline type, still heads its page.)
-_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:Table of )?Contents)[:：]?", re.IGNORECASE)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -1015,7 +1014,7 @@ def _is_head(line: Line, body: float) -> bool:
     if line.size >= HEAD_RATIO * body:
         return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
     label = line.text.strip()
-    if CAPTION_LABEL.match(label) or _ADMONITION.fullmatch(label) or _CONTENTS_TITLE.fullmatch(label):
+    if CAPTION_LABEL.match(label) or _ADMONITION.fullmatch(label) or CONTENTS_TITLE.fullmatch(label):
         return False
     if "://" in line.text:
         return False  # (an address set bold on its line, a link, heads nothing)
