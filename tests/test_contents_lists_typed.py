@@ -42,7 +42,7 @@ def _report_docx(path: Path, contents_title: str, entry_style: str | None, numbe
         d.add_paragraph(f"{head}\t{2 + k // 2}" if numbers else head, style=entry_style)
     for line in extra:
         d.add_paragraph(line)
-    for k, (head, body) in enumerate(zip(HEADS, BODIES, strict=True)):
+    for head, body in zip(HEADS, BODIES, strict=True):
         d.add_heading(head, 1 if head.startswith("第") else 2)
         d.add_paragraph(body)
     d.save(str(path))
@@ -100,7 +100,7 @@ def _pdf_with_contents(path: Path, title: str) -> None:
     c.setFont("W", 18)
     c.drawCentredString(w / 2, h - 80, title)
     y = h - 130
-    for k, head in enumerate(HEADS):
+    for head in HEADS:
         c.setFont("W", 11)
         c.drawString(80 + (20 if head.startswith(("一", "二")) else 0), y, head)
         c.drawRightString(w - 80, y, "2")  # within the document (a page number past its end is no entry)
