@@ -43,16 +43,12 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
         marks = here | before
         before = here
         notes: list[list[Line]] = []
-        lower = sorted((ln for ln in page.lines if ln.top >= _LOWER * page.height), key=lambda ln: (ln.top, ln.x0))
-        for ln in lower:
+        for ln in sorted(page.lines, key=lambda ln: (ln.top, ln.x0)):
             small = ln.size < NOTE_SIZE * body
-            raised = _RAISED.match(ln.text)
-            if not small and not (notes and notes[-1][0].size >= NOTE_SIZE * body):
-                if raised and raised.group(0) in marks:  # a note set in the body's size (pandoc's Word notes)
-                    notes.append([ln])
+            if not small or ln.top < _LOWER * page.height:
                 continue
             level = _LEVEL.match(ln.text)
-            if raised or (small and level and mark_text(level.group(1)) in marks):
+            if _RAISED.match(ln.text) or (level and mark_text(level.group(1)) in marks):
                 notes.append([ln])
             elif (
                 notes
@@ -62,7 +58,6 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
                 and not ln.text.strip().isdigit()  # a page number under the notes
             ):
                 notes[-1].append(ln)
-        notes = _below_the_text(notes, lower, body)
         if not notes:
             continue
         taken = {id(ln) for note in notes for ln in note}
@@ -76,21 +71,6 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
                 text = mark_text(level.group(1)) + text[level.end() :]
             blocks.append(Block(text, page=page.number, role="body"))
     return blocks
-
-
-def _below_the_text(notes: list[list[Line]], lower: list[Line], body: float) -> list[list[Line]]:
-    """``notes`` without those set in the body's size unless the text ends above them: only notes (and a page
-    number) under the first of them. Told from the text by its raised number and mark alone, a note in the
-    body's type must be what ends the page, as notes do — a paragraph opening with a raised number ('²³⁵U …')
-    that the text cites elsewhere has body text under it."""
-    full = [k for k, note in enumerate(notes) if note[0].size >= NOTE_SIZE * body]
-    if not full:
-        return notes
-    taken = {id(ln) for note in notes for ln in note}
-    top = notes[full[0]][0].top
-    if all(id(ln) in taken or ln.text.strip().isdigit() for ln in lower if ln.top >= top):
-        return notes
-    return [note for note in notes if note[0].size < NOTE_SIZE * body]
 
 
 def place_notes(blocks: list[Block], notes: list[Block]) -> list[Block]:

@@ -251,6 +251,19 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
+                if (
+                    small >= HEAD_RATIO * body
+                    and max(prev.size, ch.size) <= 1.02 * small
+                    and prev.text.isascii() != ch.text.isascii()
+                    and prev.text.isalnum()
+                    and ch.text.isalnum()
+                    and not on_edge(ch.x0)
+                ):
+                    # A word space where a headline or title turns from Chinese to Latin words or figures
+                    # ('…股份有限公司 2023年年度报告', '第2章 安装 Installation'): as wide as a Latin word space at the
+                    # title's own size, wider than CJK spacing. Parted there, the title read as two lines side by
+                    # side and was put back in the wrong order. A second head beside it starts on a column's edge.
+                    reach = max(reach, WORD_GAP * small)
                 if small >= HEAD_RATIO * body and _letter_spaced(row, j, small):
                     # A headline letter-spaced by its desk (美　东　北　部…): each ideograph is its own 'word' to the
                     # gutter rules, and it read as one line per character. Two heads side by side are not spaced

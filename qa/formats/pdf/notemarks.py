@@ -37,16 +37,15 @@ def _alike(a: Any, b: Any) -> bool:
     return a.text in MARK_CHARS and abs(a.size - b.size) <= 0.05 * b.size and abs(a.base - b.base) <= 0.05 * b.size
 
 
-def _against(mark: Any, host: Any, gap: float, reach: float = MARK_GAP) -> bool:
-    """``mark`` is set small, raised and close (``reach`` x the text's size) against ``host`` (a glyph of the
-    text, not another mark)."""
+def _against(mark: Any, host: Any, gap: float) -> bool:
+    """``mark`` is set small, raised and close against ``host`` (a glyph of the text, not another mark)."""
     return (
         host.text not in MARK_CHARS
         and not host.text.isspace()
         and mark.size <= MARK_SIZE * host.size
         and host.base - mark.base >= MARK_RAISE * host.size
         and host.base - mark.base <= 0.8 * host.size  # on the text's line, not a line above it
-        and -0.1 * host.size <= gap <= reach * host.size
+        and -0.1 * host.size <= gap <= MARK_GAP * host.size
     )
 
 
@@ -69,35 +68,13 @@ def raised_mark(row: list[Any], j: int) -> bool:
             return (
                 abs(after.base - host.base) <= 0.1 * host.size
                 and abs(after.size - host.size) <= 0.1 * host.size
-                and after.x0 - last.x1 <= _reach(after) * host.size
+                and after.x0 - last.x1 <= MARK_GAP * host.size
             )
         return True
     if end < len(row):  # a note's number opening its line, the note's text right after it
-        return _opens(last, row[end:])
+        after = row[end]
+        return _against(last, after, after.x0 - last.x1) and after.text not in MARK_CHARS
     return False
-
-
-def _opens(mark: Any, row: list[Any]) -> bool:
-    """Whether ``mark`` (the last character of a note's number) is set raised right before the text of ``row``
-    (the characters after it, left to right): the note's own number — a space glyph between them taken as the
-    word space it is."""
-    rest = sorted((c for c in row if c.x0 > mark.x0), key=lambda c: c.x0)
-    before = mark
-    if len(rest) > 1 and rest[0].text.isspace() and rest[0].x0 - mark.x1 <= MARK_GAP * rest[1].size:
-        before, rest = rest[0], rest[1:]
-    if not rest:
-        return False
-    after = rest[0]
-    return after.text not in MARK_CHARS and _against(mark, after, after.x0 - before.x1, _reach(after))
-
-
-def _reach(after: Any) -> float:
-    """How far (x the text's size) the text may go on after a mark: set close (``MARK_GAP``), or a word space
-    away where pdfium found one there (``spaced``: the writer put a space after the mark, '…二等座。² 飞行…',
-    '¹ Exceptions…'), up to the widest word space between two Latin letters (``lines.WORD_GAP``), no gutter."""
-    from qa.formats.pdf.lines import WORD_GAP  # (lines imports this module)
-
-    return WORD_GAP if getattr(after, "spaced", False) else MARK_GAP
 
 
 def mark_text(text: str) -> str:
@@ -126,7 +103,11 @@ def seat_marks(rows: list[list[Any]]) -> list[list[Any]]:
                 continue
             for h in range(r + 1, min(len(rows), r + 4)):
                 host = rows[h]
-                if not any(_against(run[0], c, run[0].x0 - c.x1) for c in host) and not _opens(run[-1], host):
+                if not any(
+                    _against(run[0], c, run[0].x0 - c.x1)
+                    or (c.x0 > run[-1].x0 and _against(run[-1], c, c.x0 - run[-1].x1))
+                    for c in host
+                ):
                     continue
                 host.extend(run)
                 host.sort(key=lambda c: c.x0)

@@ -411,7 +411,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
                 pending_prefix = text
                 i += 1
                 continue
-        elif para and _starts_paragraph(para[-1], item, body, para[0]):
+        elif para and _starts_paragraph(para[-1], item, body):
             flush()
         if pending_prefix:
             # A bare marker ('上接第1版', no brackets) keeps a space before the text it opens: run into it, the
@@ -526,13 +526,8 @@ def _credit_inside(prev: _Item, item: _Item, body: float) -> bool:
     )
 
 
-# A footnote's mark as read (``notemarks``): set after the stop it follows ('…方可出行。¹'), it ends no sentence of its
-# own and hides none — the sentence ends at the stop.
-_NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-
-
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip(_NOTE_MARKS).rstrip(_CLOSERS).endswith(_SENTENCE_END)
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
 # A field's label opening a line: '值班人员：', 'Office hours:' (a few words, then a colon).
@@ -541,7 +536,7 @@ _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:
 
 def ends_sentence(text: str) -> bool:
     """Does a line end a sentence — also in English ('… with wet hands.'; a number's point '2.' is none)?"""
-    stripped = text.rstrip().rstrip(_NOTE_MARKS).rstrip(_CLOSERS)
+    stripped = text.rstrip().rstrip(_CLOSERS)
     if stripped.endswith(_SENTENCE_END):
         return True
     return stripped.endswith(".") and len(stripped) > 2 and stripped[-2].isalpha() and not stripped[-3].isspace()
@@ -592,37 +587,7 @@ def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
     )
 
 
-# A list item's number or bullet opening its first line ('1. ', '2）', '（三）', '①', 'a)', '•'), not a number the
-# text runs on with ('1.2万人'): what a hanging indent hangs out.
-_LIST_ITEM = re.compile(
-    r"^\s*(?:\d{1,3}[.．、)）]|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、"
-    r"|[①-⑳]|[a-zA-Z][.)]|[•●○■□◆▪◦–-])(?!\d)"
-)
-
-
-def _hangs_under_number(first: _Item, prev: _Item, item: _Item, size: float) -> bool:
-    """Is ``item`` the next line of a list item set with a hanging indent: its paragraph's ``first`` line opens with
-    the item's number (or bullet) and its text starts in from it by at most that number's width (``LIST_MARKER``) —
-    where this line starts, right under the line before, which starts there too (or is that first line) and runs
-    full (the caller's ``short`` is false) without ending a sentence ('2. 市场部…具体方案须' / '在下周例会前提交…').
-
-    The number says it is a list: in any layout (a printed web page's ``<ol>`` beside its sidebar as in a one-column
-    report), where a newspaper's paragraph indents its first line only and goes on at the column's edge."""
-    f, a, b = first.line, prev.line, item.line
-    return (
-        first.leaf == prev.leaf == item.leaf
-        and a.page == b.page
-        and bool(_LIST_ITEM.match(f.text))
-        and f.x0 < b.x0 <= f.x0 + LIST_MARKER * size
-        and (prev is first or abs(a.x0 - b.x0) <= 0.3 * size)
-        and 0 <= b.top - a.bottom < size
-        and not _ends_sentence(a.text)
-    )
-
-
-def _starts_paragraph(prev: _Item, item: _Item, body: float, first: _Item | None = None) -> bool:
-    """Whether ``item``'s line starts a new paragraph after ``prev``'s (``first``: the first line of the paragraph
-    ``prev`` is in)."""
+def _starts_paragraph(prev: _Item, item: _Item, body: float) -> bool:
     a, b = prev.line, item.line
     if a.row or b.row:  # a table's row is a paragraph of its own (qa.formats.pdf.tables)
         return True
@@ -639,8 +604,6 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float, first: _Item | None
     short = room > SHORT_LINE * size and (room > _lead_width(b.text, size) + 0.25 * size or _ends_sentence(a.text))
     if indented and not short and _wraps_in_indented_block(prev, item, size):
         indented = False  # a list item's or a block quote's next line: its whole block is set in
-    if indented and not short and first is not None and _hangs_under_number(first, prev, item, size):
-        indented = False  # a list item's next line, under its text, right of its number (a hanging indent)
     if prev.measure - a.x1 > FAR_SHORT * size and b.x0 <= a.x0 + INDENT * size and field_follows(a.text, b.text):
         # A text of short paragraphs, whose column edge its own lines cannot tell: well short of the measure, a
         # finished sentence or a field's value ends the paragraph (qa.formats.pdf.measure) — a field's even where
