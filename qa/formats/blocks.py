@@ -55,6 +55,12 @@ CAPTION_LABEL = re.compile(
 )
 
 
+# A contents list's title, alone on its line, in every format: '目录', '目 次', 'Contents', 'Table of Contents', and
+# the bilingual title an annual report or a standard prints ('目录 Contents', 'CONTENTS / 目录'), a colon allowed.
+_CONTENTS_WORD = r"(?:目\s*录|目\s*次|目\s*錄|(?:table\s+of\s+)?contents)"
+CONTENTS_TITLE = re.compile(rf"\s*{_CONTENTS_WORD}(?:\s*[/|｜]?\s*{_CONTENTS_WORD})?\s*[:：]?\s*", re.IGNORECASE)
+
+
 def internal_link(target: str) -> bool:
     """A link target within the document or its document set: '#…' or a relative file ('ch02.html#prereq', as
     pandoc and DocBook link a book's chapters), not a web address ('http://www.gov.cn/', 'mailto:'). Menus and

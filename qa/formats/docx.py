@@ -27,9 +27,10 @@ The "Title" style, when used, is the document's top heading and every heading le
 down under it. A paragraph's text is every run's text wherever Word nests it — equations (OMML),
 content controls, smart tags, fields, tracked insertions (not deletions) — and block content controls
 and text boxes are read through, except Word's generated table of contents (a content control or a bare ``TOC``
-field). Tables become one block per row, laid out on their grid (``table_rows``: a cell merged down read in every
-row it covers, values labelled under a header row, 'a：1 | b：2'); comments (in the margin, their own part) and page
-headers and footers live in other parts of the package and are never read.
+field) and a contents list typed out as text or in Word's contents styles (``_contents_lines``). Tables become one
+block per row, laid out on their grid (``table_rows``: a cell merged down read in every row it covers, values
+labelled under a header row, 'a：1 | b：2'); comments (in the margin, their own part) and page headers and footers
+live in other parts of the package and are never read.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.errors import LoadError
-from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
+from qa.formats.blocks import CAPTION_LABEL, CONTENTS_TITLE, Block, clean_inline, internal_link, to_document
 from qa.formats.docx_lines import Line, RunFormats, paragraph_lines
 from qa.formats.docx_numbering import Numbering
 from qa.formats.docx_translated import translated_over, translated_pairs
@@ -105,6 +106,43 @@ def _outline_style(style) -> bool:  # noqa: ANN001 - python-docx style or None
 
 
 _PAGE_REF = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d+$")  # a contents line's page number (after leaders, a tab)
+
+
+MIN_CONTENTS_ENTRIES = 3  # a typed-out contents list: this many entry lines in a row (pdf/contents.MIN_ENTRIES)
+_TOC_STYLE = re.compile(r"(?:toc|目录|目錄)\s*[1-9]", re.IGNORECASE)  # Word's 'TOC 1'…'TOC 9' (Chinese Word: '目录 1')
+
+
+def _contents_lines(items: list[tuple[str, str, int | None, bool]], styled: set[str], toc_styled: set[int]) -> set[int]:
+    """The lines of a contents list typed out as text (no TOC field): dropped, as a PDF's contents page is.
+
+    An entry names a styled heading and ends in its page number ('第二节 公司简介\t2', as Word caches a contents
+    list pasted as text, or a contents list typed by hand); a run of ``MIN_CONTENTS_ENTRIES`` of them one after
+    another is the list (a single line naming a heading with a number is a cross-reference, and stays). A
+    paragraph in Word's own contents styles that names a heading is an entry wherever it stands. Left in, the list
+    was a section '目录' holding every heading again, and a question about one of them found it first.
+    """
+    entry = [
+        kind == "p"
+        and level is None
+        and not title
+        and (bool(_PAGE_REF.search(text)) or i in toc_styled)
+        and _repeats_heading(text, styled)
+        for i, (kind, text, level, title) in enumerate(items)
+    ]
+    dropped: set[int] = set()
+    start = 0
+    for i in range(len(items) + 1):
+        if i < len(items) and entry[i]:
+            continue
+        run = range(start, i)
+        listed = {k for k in run if len(run) >= MIN_CONTENTS_ENTRIES or k in toc_styled}
+        caption = start - 1
+        if listed and caption >= 0 and items[caption][0] == "p" and items[caption][2] is None:
+            # its title as a line of text ('目录'), as with a contents field (a heading '目录' heads nothing now)
+            listed |= {caption} if CONTENTS_TITLE.fullmatch(items[caption][1]) else set()
+        dropped |= listed
+        start = i + 1
+    return dropped
 
 
 def _heading_key(text: str) -> str:
@@ -297,9 +335,6 @@ def _body_elements(container):  # noqa: ANN001, ANN202 - yields lxml w:p / w:tbl
             yield from _body_elements(child)
 
 
-_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:table\s+of\s+)?contents)[：:]?", re.IGNORECASE)
-
-
 def _without_contents_fields(elements: list) -> list:
     """The body without Word's contents list kept as a field: the paragraphs from a ``TOC`` field's start to its
     end (its cached entries, '第一章 总则⟶1'), and a '目录' line right before it, its caption.
@@ -332,7 +367,7 @@ def _without_contents_fields(elements: list) -> list:
         if in_contents and not after:
             caption = elements[n - 1] if n > 0 and n - 1 not in skip else None  # before the field's first paragraph
             if caption is not None and caption.tag == f"{_W}p":
-                skip |= {n - 1} if _CONTENTS_TITLE.fullmatch(re.sub(r"\s+", "", _paragraph_text(caption))) else set()
+                skip |= {n - 1} if CONTENTS_TITLE.fullmatch(re.sub(r"\s+", "", _paragraph_text(caption))) else set()
             skip.add(n)
     if any(f.lstrip().upper().startswith("TOC") for f in fields):
         return elements  # a contents field never closed (a damaged file): what follows it may be the text, keep all
@@ -812,6 +847,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     soft_lines: dict[int, str] = {}  # a paragraph of lines soft breaks do not part -> its lines ('\n' between)
     listed: set[int] = set()  # items in a list or code style: never an unstyled numbered heading
     linked: set[int] = set()  # paragraphs all of whose words are a link: a contents entry, never a heading
+    toc_styled: set[int] = set()  # lines in Word's contents styles ('TOC 1'): entries of a contents list
     centred: set[int] = set()  # lines of centred paragraphs: where a title sits among bold opening lines
     # A note is read where it is referenced: its paragraphs follow the paragraph (or table row) citing it, so
     # they are filed, and cited, under that paragraph's section; Word prints them at the page's foot or the
@@ -857,6 +893,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     listed.add(len(items))
                 if link:
                     linked.add(len(items))
+                if style is not None and _TOC_STYLE.fullmatch((style.name or "").strip()):
+                    toc_styled.add(len(items))
                 if middle:
                     centred.add(len(items))
                 text = line.text
@@ -894,6 +932,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
             if kind == "p" and level is None and not t and _repeats_heading(text, styled)
         }
     )
+    contents = _contents_lines(items, styled, toc_styled)
     has_title = any(is_title for *_, is_title in items)
     styled_depth = max((level for _, _, level, _ in items if level is not None), default=0) + int(has_title)
     parents: dict[int, tuple[str, int]] = {}  # paragraph -> the styled heading it is under, and its level
@@ -960,7 +999,9 @@ def read_docx(path: Path, doc_id: str) -> Document:
     order = sorted(set(keys.values()))
     blocks: list[Block] = [Block(text, role=role) for role, text in placed.get(-1, [])]
     for i, (kind, text, level, is_title) in enumerate(items):
-        if kind == "row":
+        if i in contents:
+            pass
+        elif kind == "row":
             blocks.append(Block(text, role="table"))
         elif is_title:
             blocks.append(Block(text, heading_level=1, role="title"))

@@ -235,6 +235,8 @@ def markdown_document(path: Path, doc_id: str, text: str, encoding: str) -> Docu
     for token in tokens:
         if token.type == "html_block" and token.map is not None:
             _read_html_block(lines, token)
+        elif token.type == "inline" and token.map is not None and _TOC_MARKER.fullmatch(token.content.strip()):
+            lines.blank(*token.map)  # '[TOC]': where a renderer draws the contents list, no words of the file
         elif token.type == "inline" and token.map is not None:
             _without_inline_markup(lines, token)
     _without_alert_markers(tokens, lines)
@@ -400,6 +402,19 @@ _IMAGE = re.compile(
 )
 
 
+# A link ('[企业认证通道](https://… "title")', '[text][ref]'): its text is what a reader sees; the target is markup.
+_LINK = re.compile(
+    r"(?<![!\\])\[((?:[^\[\]\\]|\\.)*)\]"  # '[text'
+    r"(?:\((?:<[^>\n]*>|[^()\s]|\([^()\s]*\))*"  # '(target' or '(<target>'
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"  # ' "title")'
+    r"|\[[^\]\n]*\])"  # or '[ref]'
+)
+
+# A contents-list placeholder on a line of its own, which renderers replace by the contents list: '[TOC]'
+# (Python-Markdown, Typora, many Chinese editors), '[[_TOC_]]' (GitLab), '[[toc]]', '{:toc}' (kramdown), '@[toc]'.
+_TOC_MARKER = re.compile(r"\[TOC\]|\[\[_?TOC_?\]\]|(?:\*\s*TOC\s*\n)?\{:\s*toc\s*\}|@\[TOC\]|\$\{TOC\}", re.IGNORECASE)
+
+
 # An inline HTML tag that sets words off within a line (its removal joins nothing); any other ('<br>', '<td>')
 # separates words and leaves a space.
 _INLINE_TAG = re.compile(
@@ -434,9 +449,12 @@ def _outside_code_spans(line: str, clean: Callable[[str], str]) -> str:
 
 
 def _unmarked(text: str, children: list[Token], tags: list[str], marks: set[str]) -> str:
-    """``text`` without image syntax (alt text kept), the given inline tags and emphasis marks."""
+    """``text`` without image syntax (alt text kept), link targets (its text kept), the given inline tags and
+    emphasis marks."""
     if any(c.type == "image" for c in children):
         text = _IMAGE.sub(lambda m: m.group(1), text)
+    if any(c.type == "link_open" and c.markup != "autolink" for c in children):
+        text = _LINK.sub(lambda m: m.group(1), text)
     for tag in tags:
         if tag in text:
             text = text.replace(tag, "" if _INLINE_TAG.match(tag) else " ", 1)
@@ -453,7 +471,7 @@ def _without_inline_markup(lines: _Lines, inline: Token) -> None:
     children = inline.children or []
     tags = [c.content for c in children if c.type == "html_inline"]
     marks = {c.markup for c in children if c.type in ("strong_open", "em_open")}
-    if not tags and not marks and not any(c.type == "image" for c in children):
+    if not tags and not marks and not any(c.type in ("image", "link_open") for c in children):
         return
     first, end = inline.map  # type: ignore[misc]
     for n in range(first, min(end, len(lines.lines))):

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
+from qa.formats.blocks import CONTENTS_TITLE
 from qa.formats.pdf.lines import Line, _Page
 
-_TITLE = re.compile(r"^\s*(?:目\s*录|目\s*次|contents|table\s+of\s+contents)\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})$")
 _LEADERS = re.compile(r"(?:[.．·・…⋯_]\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})?\s*$")
 MIN_ENTRIES = 3  # a contents title heads at least this many entry rows
@@ -72,7 +72,8 @@ class _Run:
         number = int(m.group(1)) if m and m.group(1).isdigit() else None
         if number is not None and (number > self.page_count or number < self.last):
             return False
-        if self.edge is not None and abs(row[-1].x1 - self.edge) > 2 * row[-1].size:
+        led = bool(_LEADERS.search(row[-1].text.strip()))  # dot leaders say 'entry' wherever its number ends
+        if self.edge is not None and not led and abs(row[-1].x1 - self.edge) > 2 * row[-1].size:
             return False
         self.edge = row[-1].x1 if self.edge is None else self.edge
         self.last = number if number is not None else self.last
@@ -118,7 +119,7 @@ def drop_contents(pages: list[_Page]) -> None:
         rows = _rows(page.lines)
         start = title = None
         for k, row in enumerate(rows):
-            if len(row) == 1 and _TITLE.match(row[0].text) and row[0].top < 0.5 * page.height:
+            if len(row) == 1 and CONTENTS_TITLE.fullmatch(row[0].text) and row[0].top < 0.5 * page.height:
                 start = title = k
                 break
         if start is not None:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from qa.formats.blocks import CAPTION_LABEL
+from qa.formats.blocks import CAPTION_LABEL, CONTENTS_TITLE
 from qa.formats.pdf.notemarks import mark_text, raised_mark, seat_marks
 from qa.structure import markers
 from qa.structure.cues import dateline
@@ -67,7 +67,6 @@ _ADMONITION = re.compile(
 # A contents list's title set in the body's size ('目录' over a printed chapter's list of links): the list is
 # navigation, and the chapter's text after it is no section of it. (A thesis's 目录 set as a chapter head, in
 # headline type, still heads its page.)
-_CONTENTS_TITLE = re.compile(r"(?:目\s*录|目\s*次|(?:Table of )?Contents)[:：]?", re.IGNORECASE)
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|W[6-9]\b", re.IGNORECASE)  # a weight the name states
 _HEI_NAME = re.compile(r"hei(?:ti)?(?![a-z])|黑", re.IGNORECASE)  # a 黑体 face: bold-looking, body or not
 _CONT_LINE = markers.CONTINUED
@@ -265,6 +264,19 @@ def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
                     # Inside one headline a justified line spreads its characters (a fifth of an em
                     # and more); two headlines side by side are a module gap apart, wider than that.
                     reach = max(reach, HEAD_SPREAD * small)
+                if (
+                    small >= HEAD_RATIO * body
+                    and max(prev.size, ch.size) <= 1.02 * small
+                    and prev.text.isascii() != ch.text.isascii()
+                    and prev.text.isalnum()
+                    and ch.text.isalnum()
+                    and not on_edge(ch.x0)
+                ):
+                    # A word space where a headline or title turns from Chinese to Latin words or figures
+                    # ('…股份有限公司 2023年年度报告', '第2章 安装 Installation'): as wide as a Latin word space at the
+                    # title's own size, wider than CJK spacing. Parted there, the title read as two lines side by
+                    # side and was put back in the wrong order. A second head beside it starts on a column's edge.
+                    reach = max(reach, WORD_GAP * small)
                 if small >= HEAD_RATIO * body and _letter_spaced(row, j, small):
                     # A headline letter-spaced by its desk (美　东　北　部…): each ideograph is its own 'word' to the
                     # gutter rules, and it read as one line per character. Two heads side by side are not spaced
@@ -1033,7 +1045,7 @@ def _is_head(line: Line, body: float) -> bool:
     if line.size >= HEAD_RATIO * body:
         return True  # headline type heads, whatever its words: a slide's "Table 2: Complexity summary"
     label = line.text.strip()
-    if CAPTION_LABEL.match(label) or _ADMONITION.fullmatch(label) or _CONTENTS_TITLE.fullmatch(label):
+    if CAPTION_LABEL.match(label) or _ADMONITION.fullmatch(label) or CONTENTS_TITLE.fullmatch(label):
         return False
     if "://" in line.text:
         return False  # (an address set bold on its line, a link, heads nothing)

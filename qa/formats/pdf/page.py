@@ -188,8 +188,10 @@ def _unbold_body_face(sized: list[tuple[int, float, float, list[_Char]]], body_c
     """The face that sets most of the body's CJK text is the body's face: not bold, whatever weight pdfium reads
     off its descriptor. Chromium's PDFs give weights on no common scale (Liberation Sans 225, its Bold 380, the Kai
     face GBZenKai-Medium 748): read as bold, every line of Chinese in that face became a subhead (Debian Reference's
-    index page, its contents list read as sixty headings). Bold a face's name states, or glyphs filled and stroked
-    (a word processor's bold), stays bold."""
+    index page, its contents list read as sixty headings). Nor is it bold because its name reads bold-looking (a 黑体
+    such as WenQuanYi Zen Hei, Chromium's default CJK face where it is installed): on a bilingual page most of the
+    body is in a Latin face, so the whole body's share (``read_pages``) does not find it — its short lines of Chinese
+    read as subheads. Bold a face's name states, or glyphs filled and stroked (a word processor's bold), stays bold."""
     wide = Counter(c.font for c in body_chars if _wide(c.text))
     if not wide:
         return
@@ -198,7 +200,7 @@ def _unbold_body_face(sized: list[tuple[int, float, float, list[_Char]]], body_c
         return
     for *_, chars in sized:
         for c in chars:
-            if c.font == face and c.by_weight:
+            if c.font == face and (c.by_weight or c.bold_by_name):
                 c.bold = False
 
 
