@@ -386,7 +386,10 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             # A story's dateline or byline opens what follows — unless the head is set in the type of a subhead the
             # story above has already shown (a subhead's text may open with a quoted dateline).
             face = max((round(it.line.size, 1), it.line.bold) for it in group)
-            story = bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces
+            # So does a deck: a kicker (引题) over the head or a subtitle after a dash (——副题) under it, which a
+            # story's headline carries and no subhead inside a story does.
+            deck = len({round(it.line.size, 1) for it in group}) > 1 or opener.lstrip().startswith("——")
+            story = deck or (bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces)
             made = _heading_blocks(group, body, head_sizes, multi_column, later, openers, story)
             for block in made:
                 if block.heading_level == 1:
@@ -755,13 +758,13 @@ def _heading_blocks(
         level == 2
         and story
         and main.size >= KICKER_RATIO * body
-        and not all(ln.bold for ln in runs[biggest])
         and not main.text.lstrip().startswith(_SECTION_MARKS)
     ):
-        # Display type a little larger than the body in a light face, over a dateline or a byline: a short story's
-        # headline (papers set a flow band's heads only a size up), not a subhead of the story before it. (Bold
-        # titles over datelines are a briefs box's items, under the box's title; a title behind a mark, '◆民生',
-        # is a section inside a story, whatever opens its text.)
+        # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline or under its
+        # deck: a short story's headline (papers set a flow band's heads only a size up), not a subhead of the story
+        # before it. (A briefs box's bold item titles over datelines stay its items: the first is read with the box's
+        # title as its subhead, and the rest are set in that subhead's type — ``_blocks``; a title behind a mark,
+        # '◆民生', is a section inside a story, whatever opens its text.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
