@@ -148,6 +148,30 @@ def _unbold_paragraphs(lines: list[Line], body: float) -> None:
                 ln.bold = False
 
 
+def _head_broken_at_colon(items: list[_Item], i: int, body: float) -> bool:
+    """Is line ``i`` a headline's first line, broken after its colon ('《朗朗星空》：' over '难忘知青经历')?
+
+    A line ending with a colon is no head of its own (``lines._is_head``): bold or display type ending so is a lead-in
+    of what follows ('具体做法：'). But a headline may break after its colon, and then what follows, right under the
+    line (starting within a line's space under it, overlapping it), is more of the headline: a head line in the very
+    same type (size within RUN_SIZE, weight alike) — not text."""
+    line = items[i].line
+    text = line.text.rstrip()
+    if i + 1 >= len(items) or not text.endswith(("：", ":")) or not _is_head(replace(line, text=text[:-1]), body):
+        return False
+    below = items[i + 1].line
+    return (
+        _is_head(below, body)
+        and not _CONT_LINE.match(below.text)
+        and below.page == line.page
+        and abs(below.size - line.size) <= RUN_SIZE * line.size
+        and below.bold == line.bold
+        and line.top < below.top < line.bottom + line.size
+        and below.x0 < line.x1
+        and line.x0 < below.x1
+    )
+
+
 def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
     """Is line ``i`` a kicker set below or in body size: a short unpunctuated line of smaller type right over headline
     type (within a line's space, over its start), standing alone (not the last line of a paragraph above; in the
@@ -355,7 +379,12 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
         # a newspaper's kicker set no larger than the body, on one line or a few (qa.formats.pdf.kickers)
         kicker_lines = small_kicker(items, i, body) if multi_column and not _is_head(line, body) else 0
         if (
-            (_is_head(line, body) or kicker_lines or _kicker_over(items, i, body))
+            (
+                _is_head(line, body)
+                or kicker_lines
+                or _kicker_over(items, i, body)
+                or _head_broken_at_colon(items, i, body)
+            )
             and not _CONT_LINE.match(line.text)
             and not _TRANSFER_LINE.match(line.text)
         ):
