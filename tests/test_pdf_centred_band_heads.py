@@ -65,11 +65,11 @@ def _column(c, col: int, row: int, paragraphs: list[tuple[str, int, int]]) -> li
     return [mark for mark, _, _ in paragraphs]
 
 
-def _bands_page(path: Path) -> dict[str, list[str]]:
+def _bands_page(path: Path, credit: str = "") -> dict[str, list[str]]:
     """Band 1: the lead's spaced paragraphs balanced over four columns (rows 0–11, the third column a row short).
     Band 2: right under it (no white across the page), a headline centred from the middle of column 2 to the middle
-    of column 3, white beside it, and from row 14 its story's spaced paragraphs starting in every column on one
-    row."""
+    of column 3, white beside it (and a ``credit`` centred under it), and from row 14 (15 under a credit) its story's
+    spaced paragraphs starting in every column on one row."""
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
@@ -78,8 +78,10 @@ def _bands_page(path: Path) -> dict[str, list[str]]:
     lead, second = [], []
     for col in range(COLS):
         lead += _column(c, col, 0, [(f"甲{col}1", 5, col), (f"甲{col}2", 5 if col == 2 else 6, col + 1)])
-        second += _column(c, col, 14, [(f"乙{col}1", 4, col + 4), (f"乙{col}2", 5, col + 5)])
+        second += _column(c, col, 15 if credit else 14, [(f"乙{col}1", 4, col + 4), (f"乙{col}2", 5, col + 5)])
     _put(c, 1.5, 12.6, SECOND_HEAD, size=16)
+    if credit:
+        _put(c, 1.8, 13.9, credit)
     c.save()
     return {LEAD_HEAD: lead, SECOND_HEAD: second}
 
@@ -131,3 +133,14 @@ def test_a_subhead_in_one_column_beside_white_cuts_nothing(tmp_path: Path, fonts
     section = next(s for s in outline.sections if s.path[-1] == SUBHEAD)
     under = "".join(outline.paragraphs[i].text.replace(" ", "") for i in section.paragraphs)
     assert all(f"（{m}）" in under for m in order[at + 1 :]), under[:80]  # the rest of the story under the subhead
+
+
+def test_a_news_agency_credit_under_the_headline_stands_over_the_band(tmp_path: Path, fonts) -> None:
+    """A credit under the band's headline ('新华社记者　陈鹤高', a news agency's reporter, as '本报记者' is the paper's
+    own) is no text of a column: the columns still start together under it, and the band opens there."""
+    path = tmp_path / "credit.pdf"
+    stories = _bands_page(path, credit="新华社记者　陈鹤高")
+    outline = recover_outline(read_pdf(path, path.name))
+    for head, marks in stories.items():
+        for mark in marks:
+            assert _section_of(outline, mark)[-1] == head, (mark, _section_of(outline, mark))
