@@ -18,6 +18,7 @@ from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
 from qa.structure import markers
 from qa.structure.cues import dateline, is_byline
+from qa.structure.headings import outline_rank
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
@@ -788,12 +789,14 @@ def _heading_blocks(
         and story
         and main.size >= KICKER_RATIO * body
         and not main.text.lstrip().startswith(_SECTION_MARKS)
+        and outline_rank(_join_all(runs[biggest]).strip()) is None
     ):
         # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline or under its
         # deck: a short story's headline (papers set a flow band's heads only a size up), not a subhead of the story
         # before it. (A briefs box's bold item titles over datelines stay its items: the first is read with the box's
         # title as its subhead, and the rest are set in that subhead's type — ``_blocks``; a title behind a mark,
-        # '◆民生', is a section inside a story, whatever opens its text.)
+        # '◆民生', or a numbered one, '一、现场见闻', is a section inside a story, whatever opens its text: a story's
+        # parts are numbered, stories are not.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
