@@ -36,10 +36,9 @@ def band_start_cut(
     The heads' rows hold display type only (a column running on beside a headline would put text there: a flow
     band's head set mid-column cuts nothing); under them every column of the region opens on one row; over them
     every column holds text of the band above (heads atop a region with nothing over them are another rule's).
-    Only where paragraphs are indented (not ``spaced``): there a column leaves no row white inside a story, while
-    spaced paragraphs may leave white beside a subhead in one story's columns by chance."""
-    if spaced:
-        return None
+    Where paragraphs are ``spaced`` (not indented), only under a headline set across a gutter: spaced paragraphs may
+    leave white beside a subhead in one story's columns by chance, but a subhead stands in its own column, while a
+    headline over two columns or more (a wide story's, centred over the middle ones) heads a band."""
     text = [ln for ln in lines if not _display(ln, body)]
     groups = _column_groups(text, body)
     if len(groups) < MIN_COLUMNS:
@@ -48,8 +47,11 @@ def band_start_cut(
     if stacked(columns, line_gap, body):
         return None
     pitch = body + line_gap
+    edges = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in columns]
     heads = sorted((ln for ln in lines if ln.size >= HEAD_RATIO * body and not ln.quoted), key=lambda ln: ln.top)
     for head in heads:
+        if spaced and sum(min(x1, head.x1) > max(x0, head.x0) for x0, x1 in edges) < 2:
+            continue  # a head within one column, where paragraphs are spaced: perhaps a subhead
         top = _kicker_top(head, lines, body, pitch)
         starts = [next((ln.top for ln in col if ln.top >= head.bottom - 1), None) for col in columns]
         if any(s is None for s in starts):

@@ -18,6 +18,7 @@ from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
 from qa.structure import markers
 from qa.structure.cues import dateline, is_byline
+from qa.structure.headings import outline_rank
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
 # benchmarks/formats.py and reported there on a held-out family.
@@ -146,6 +147,30 @@ def _unbold_paragraphs(lines: list[Line], body: float) -> None:
         if len(chain) >= 3 or indented or chain[-1].text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
             for ln in chain:
                 ln.bold = False
+
+
+def _head_broken_at_colon(items: list[_Item], i: int, body: float) -> bool:
+    """Is line ``i`` a headline's first line, broken after its colon ('《朗朗星空》：' over '难忘知青经历')?
+
+    A line ending with a colon is no head of its own (``lines._is_head``): bold or display type ending so is a lead-in
+    of what follows ('具体做法：'). But a headline may break after its colon, and then what follows, right under the
+    line (starting within a line's space under it, overlapping it), is more of the headline: a head line in the very
+    same type (size within RUN_SIZE, weight alike) — not text."""
+    line = items[i].line
+    text = line.text.rstrip()
+    if i + 1 >= len(items) or not text.endswith(("：", ":")) or not _is_head(replace(line, text=text[:-1]), body):
+        return False
+    below = items[i + 1].line
+    return (
+        _is_head(below, body)
+        and not _CONT_LINE.match(below.text)
+        and below.page == line.page
+        and abs(below.size - line.size) <= RUN_SIZE * line.size
+        and below.bold == line.bold
+        and line.top < below.top < line.bottom + line.size
+        and below.x0 < line.x1
+        and line.x0 < below.x1
+    )
 
 
 def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
@@ -353,7 +378,12 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
         # a newspaper's kicker set no larger than the body, on one line or a few (qa.formats.pdf.kickers)
         kicker_lines = small_kicker(items, i, body) if multi_column and not _is_head(line, body) else 0
         if (
-            (_is_head(line, body) or kicker_lines or _kicker_over(items, i, body))
+            (
+                _is_head(line, body)
+                or kicker_lines
+                or _kicker_over(items, i, body)
+                or _head_broken_at_colon(items, i, body)
+            )
             and not _CONT_LINE.match(line.text)
             and not _TRANSFER_LINE.match(line.text)
         ):
@@ -384,7 +414,10 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             # A story's dateline or byline opens what follows — unless the head is set in the type of a subhead the
             # story above has already shown (a subhead's text may open with a quoted dateline).
             face = max((round(it.line.size, 1), it.line.bold) for it in group)
-            story = bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces
+            # So does a deck: a kicker (引题) over the head or a subtitle after a dash (——副题) under it, which a
+            # story's headline carries and no subhead inside a story does.
+            deck = len({round(it.line.size, 1) for it in group}) > 1 or opener.lstrip().startswith("——")
+            story = deck or (bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces)
             made = _heading_blocks(group, body, head_sizes, multi_column, later, openers, story)
             for block in made:
                 if block.heading_level == 1:
@@ -819,13 +852,15 @@ def _heading_blocks(
         level == 2
         and story
         and main.size >= KICKER_RATIO * body
-        and not all(ln.bold for ln in runs[biggest])
         and not main.text.lstrip().startswith(_SECTION_MARKS)
+        and outline_rank(_join_all(runs[biggest]).strip()) is None
     ):
-        # Display type a little larger than the body in a light face, over a dateline or a byline: a short story's
-        # headline (papers set a flow band's heads only a size up), not a subhead of the story before it. (Bold
-        # titles over datelines are a briefs box's items, under the box's title; a title behind a mark, '◆民生',
-        # is a section inside a story, whatever opens its text.)
+        # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline or under its
+        # deck: a short story's headline (papers set a flow band's heads only a size up), not a subhead of the story
+        # before it. (A briefs box's bold item titles over datelines stay its items: the first is read with the box's
+        # title as its subhead, and the rest are set in that subhead's type — ``_blocks``; a title behind a mark,
+        # '◆民生', or a numbered one, '一、现场见闻', is a section inside a story, whatever opens its text: a story's
+        # parts are numbered, stories are not.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
