@@ -83,9 +83,22 @@ from tests.newspaper_pdfs import Article, Newspaper, Piece, pd_article_sample, p
 JAVA = Path(__file__).with_name("NewspaperPdfbox.java")
 JARS = [Path("/usr/share/java/pdfbox2.jar"), Path("/usr/share/java/fontbox2.jar"),
         Path("/usr/share/java/commons-logging.jar")]  # fmt: skip
-UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
-UKAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
-ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+# The three faces live in a folder of this producer's own (scripts/install-pdfbox.sh unpacks them there, not into the
+# system's fonts, whose defaults they would change for pdfium and Chromium); a system-wide install is used if present.
+FONTS = Path(
+    os.environ.get("QA_PDFBOX_FONTS")
+    or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "qa-newspaper-pdfbox-fonts"
+)
+
+
+def _face(relative: str) -> Path:
+    private = FONTS / "usr/share/fonts/truetype" / relative
+    return private if private.is_file() else Path("/usr/share/fonts/truetype") / relative
+
+
+UMING = _face("arphic/uming.ttc")
+UKAI = _face("arphic/ukai.ttc")
+ZENHEI = _face("wqy/wqy-zenhei.ttc")
 FACES = {  # key -> (file, face in the collection); "hei" is also the fallback for what a face lacks
     "ming": (UMING, "UMingCN"),
     "kai": (UKAI, "UKaiCN"),

@@ -17,6 +17,8 @@ import pytest
 from tests.newspaper_pdfbox import (
     JUMP_IN,
     JUMP_OUT,
+    UMING,
+    ZENHEI,
     Col,
     Item,
     Placed,
@@ -142,8 +144,8 @@ def test_pdfbox_writes_where_it_was_told_and_reports_the_pages(tmp_path) -> None
     import pdfplumber
 
     line = draw_text(Placed(20.0, 50.0, "导读▶第2版", "a", "ming", 10.0), 300.0)
-    cmds = ["META\tt", "FONT\tming\t/usr/share/fonts/truetype/arphic/uming.ttc\tUMingCN"]
-    cmds += ["FONT\thei\t/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc\tWenQuanYiZenHei", "PAGE\t200\t300", *line]
+    cmds = ["META\tt", f"FONT\tming\t{UMING}\tUMingCN"]
+    cmds += [f"FONT\thei\t{ZENHEI}\tWenQuanYiZenHei", "PAGE\t200\t300", *line]
     cmds += ["PAGE\t200\t300", "TEXT\tb\tming\t10\t20\t100\t100\t0\t0\t第二页"]
     seen = write_pdf(tmp_path / "p.pdf", cmds)
     assert seen == {"a": {1}, "b": {2}}
