@@ -186,12 +186,21 @@ def _internal(a) -> bool:  # noqa: ANN001 - lxml <a>
     return internal_link(a.get("href") or "")
 
 
+# A link to a document file ('files/报名表.docx', 'download.php?f=a.pdf' is not one, 'a.pdf?v=2' is): a download, the
+# article's attachment, not a move to another page of the site.
+_FILE_LINK = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|gz|bz2|xz|csv)$", re.IGNORECASE)
+
+
+def _downloads(a) -> bool:  # noqa: ANN001 - lxml <a>
+    return bool(_FILE_LINK.search(re.split(r"[?#]", (a.get("href") or "").strip(), maxsplit=1)[0]))
+
+
 def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
     """Whether a part of a block is an internal link and nothing else but its numbering ('1.12. <a>…</a>'):
     an entry of a menu or contents list. Any word or number of its own ('北京 | 2189', '参见 <a>…</a>') makes
-    it text."""
+    it text, and so does a link to a document file: a download list ('附件1：报名表.docx') is the article's."""
     links = [a for a in item.iter("a") if a.get("href") is not None]
-    if not links or not all(_internal(a) for a in links):
+    if not links or not all(_internal(a) and not _downloads(a) for a in links):
         return False
     linked = [a.text_content() for a in links]
     own = _ITEM_NUMBER.sub("", item.text_content(), count=1)
@@ -233,8 +242,54 @@ def _holds_the_headings(el) -> bool:  # noqa: ANN001 - lxml element
     return total is None or own >= int(total)
 
 
+_CONTROLS = ("button", "input", "select", "textarea")
+_CONTROL_ROLES = {"button", "radio", "checkbox", "switch", "slider"}
+_WIDGET = "data-qa-widget"  # marks a block that is a prompt over its own controls (``_mark_widgets``)
+_SENTENCE_END = re.compile(r"[。！；!;]")
+
+
+def _control_labels(el) -> str:  # noqa: ANN001 - lxml element
+    """The text of ``el`` outside its form controls and scripts: what a widget says beside its buttons."""
+    texts = el.xpath(
+        ".//text()[not(ancestor::button or ancestor::select or ancestor::textarea or ancestor::script"
+        " or ancestor::style or ancestor::*[@role='button' or @role='radio' or @role='checkbox'])]"
+    )
+    return clean_inline("".join(texts))
+
+
+def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
+    """Marks each block that is two or more form controls and a short prompt (``_WIDGET``), for the walker to drop.
+
+    A page's feedback box ('这篇文档对您有帮助吗？ [有帮助] [没帮助]', 'Was this page helpful? [Yes] [No]', '是否解决了您的
+    问题 [已解决] [未解决]'), a rating's stars, a search box's label: the reader drops the controls (they are no
+    text, as trafilatura drops ``button`` and ``rating`` blocks) and their prompt was left as the article's last
+    line. A block whose words outside its controls are one short line (``MAX_FURNITURE``) with no sentence end is
+    those controls' label; the largest such block around them goes (a wrapper holding the prompt in a <p> and the
+    buttons in a <div>), never one holding a heading or more than a prompt: a paragraph asking the same question in
+    a sentence of the author's is text, and so is a step that names a button ('点击 <button>保存</button>。')."""
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS or el.tag in ("br", "hr", "body", "main"):
+            continue
+        controls = [
+            c
+            for c in el.iter()
+            if isinstance(c.tag, str)
+            and (c.tag in _CONTROLS or (c.get("role") or "").strip().lower() in _CONTROL_ROLES)
+            and (c.get("type") or "").lower() != "hidden"
+        ]
+        if len(controls) < 2 or el.tag == "article" or _holds_heading(el):
+            continue
+        words = _control_labels(el)
+        if len(words) > MAX_FURNITURE or _SENTENCE_END.search(words):
+            continue
+        if not any(a.get(_WIDGET) for a in el.iterancestors()):
+            el.set(_WIDGET, "1")
+
+
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
+    if el.get(_WIDGET):
+        return True
     # ``hidden`` content is read: documents reveal it by script (LibreOffice's help hides each application's
     # and platform's part of a page, "在 Calc 中…", "要访问此命令…", and shows one). aria-hidden marks
     # decoration and duplicates kept from screen readers.
@@ -294,9 +349,14 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
             return False
         return all(_bare_link(c) for c in items)
     if tag == "table":
-        # an index table may have a header row and letter rows ('A', 'B' …) with no link
+        # an index table may have a header row and letter rows ('A', 'B' …) with no link, a menu column its
+        # caption ('通知公告' over its entries): rows without a link are labels when each is a short bare line
+        # (no clause) and they are fewer than the link rows; any row of text makes the table text
         rows = [r for r in items if r.find(".//a") is not None]
-        return len(rows) >= 2 and sum(_bare_link(r) for r in rows) >= LINK_LIST_SHARE * len(items)
+        labels = [r for r in items if r.find(".//a") is None]
+        if len(rows) < 2 or sum(_bare_link(r) for r in rows) < LINK_LIST_SHARE * len(rows):
+            return False
+        return len(labels) < len(rows) and all(_bold_title(_text(r)) for r in labels)
     return all(_bare_link(c) for c in items)
 
 
@@ -1137,6 +1197,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     word_processor_heads(root, body)  # an exported document's heads set by type, not Heading styles
     _aria_headings_as_headings(body)
     questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
+    _mark_widgets(body)  # a feedback box's prompt over its buttons: dropped with them (after the FAQ's questions)
     without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     page_text = body.text_content()  # the site's name as the page gives it ('版权所有：…'), footer included
