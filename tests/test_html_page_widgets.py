@@ -1,5 +1,5 @@
-"""Web-page furniture around an article: a documentation page's feedback box ('这篇文档对您有帮助吗？ [有帮助] [没帮助]',
-'Was this page helpful? [Yes] [No]') under its last section, and an old table-layout site's left menu (a cell
+"""Web-page furniture around an article: a documentation page's feedback box ('这篇文档对您有帮助吗？ [有帮助]
+[没帮助]', 'Was this page helpful? [Yes] [No]') under its last section, and an old table-layout site's left menu (a cell
 holding a table of links under a caption, '通知公告'), which became a section of its own and put the page's title
 twice in every section's path. Each is dropped as the page's navigation is; what the author wrote stays: a
 paragraph asking the same question in a sentence of its own, a step naming buttons, a download list of files."""

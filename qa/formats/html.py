@@ -260,12 +260,12 @@ def _control_labels(el) -> str:  # noqa: ANN001 - lxml element
 def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
     """Marks each block that is two or more form controls and a short prompt (``_WIDGET``), for the walker to drop.
 
-    A page's feedback box ('这篇文档对您有帮助吗？ [有帮助] [没帮助]', 'Was this page helpful? [Yes] [No]', '是否解决了您的
-    问题 [已解决] [未解决]'), a rating's stars, a search box's label: the reader drops the controls (they are no
-    text, as trafilatura drops ``button`` and ``rating`` blocks) and their prompt was left as the article's last
-    line. A block whose words outside its controls are one short line (``MAX_FURNITURE``) with no sentence end is
-    those controls' label; the largest such block around them goes (a wrapper holding the prompt in a <p> and the
-    buttons in a <div>), never one holding a heading or more than a prompt: a paragraph asking the same question in
+    A page's feedback box ('这篇文档对您有帮助吗？ [有帮助] [没帮助]', 'Was this page helpful? [Yes] [No]',
+    '是否解决了您的问题 [已解决] [未解决]'), a rating's stars, a search box's label: the reader drops the
+    controls (they are no text, as trafilatura drops ``button`` and ``rating`` blocks) and their prompt was left
+    as the article's last line. A block whose words outside its controls are one short line (``MAX_FURNITURE``)
+    with no sentence end is those controls' label; the largest such block around them goes (a wrapper holding
+    the prompt in a <p> and the buttons in a <div>), never one holding a heading or more than a prompt:
     a sentence of the author's is text, and so is a step that names a button ('点击 <button>保存</button>。')."""
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS or el.tag in ("br", "hr", "body", "main"):
