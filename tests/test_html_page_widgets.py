@@ -40,6 +40,9 @@ WIDGETS = {
     "stars": '<div class="score"><span>是否解决了您的问题</span>'
     + "".join(f'<input type="radio" name="s" value="{n}">' for n in range(1, 6))
     + "</div>",
+    # answers as links or icons, no form controls: told by the question's words (a named list of phrasings)
+    "links": '<div class="doc-rate">Was this page helpful? <a href="#">Yes</a> <a href="#">No</a></div>',
+    "link lines": '<p>本文是否对您有帮助？</p><p><a href="javascript:;">是</a> <a href="javascript:;">否</a></p>',
 }
 
 

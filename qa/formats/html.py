@@ -784,6 +784,42 @@ def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[s
     return found[kept[0] : kept[-1] + 1]
 
 
+# Feedback prompts: the common Chinese and English phrasings of a documentation site's feedback box, its question
+# ('这篇文档对您有帮助吗？', '本文是否对您有帮助', '是否解决了您的问题', 'Was this page helpful?', 'Did this
+# article help you?', 'Rate this page') and its answers ('有帮助 / 没帮助', '是 否', '已解决 未解决', 'Yes No',
+# 👍 👎) — for a box whose answers are links or icons, which ``_mark_widgets`` does not see as controls.
+_FEEDBACK_QUESTION = re.compile(
+    r"(?:(?:您|你)?觉得)?(?:这篇|本篇|这个|这|此|本|该)?(?:文档|文章|页面|页|篇|文|内容|帮助|回答|信息)?(?:内容|信息)?"
+    r"(?:是否)?(?:对(?:您|你))?有(?:所)?(?:帮助|用)吗?"
+    r"|(?:是否|有没有)解决了?(?:您|你)的问题吗?"
+    r"|(?:was|is)\s+this\s+(?:page|article|document|doc|information|content|answer|topic)\s+(?:helpful|useful)"
+    r"|did\s+this\s+(?:page|article|document|information|answer)\s+help(?:\s+you)?"
+    r"|did\s+you\s+find\s+this\s+(?:page|article|document|information)\s+(?:helpful|useful)"
+    r"|(?:how\s+would\s+you\s+)?rate\s+this\s+(?:page|article|document)",
+    re.IGNORECASE,
+)
+_FEEDBACK_ANSWER = r"(?:有帮助|没帮助|没有帮助|有用|没用|已解决|未解决|部分解决|是|否|yes|no|👍|👎)"
+_FEEDBACK_LINE = re.compile(
+    rf"(?:{_FEEDBACK_QUESTION.pattern})?\s*[？?]?[\s|/·•、]*(?:{_FEEDBACK_ANSWER}[\s|/·•、]*)*", re.IGNORECASE
+)
+
+
+def _without_feedback(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without a feedback box's lines closing the page's text (``_FEEDBACK_QUESTION``, its answers): a
+    run of lines at the end each nothing but the question and the answers, one of them the question. The same
+    question in a sentence of the author's ('读完后请问自己：这篇文档对您有帮助吗？如果没有…') is no such line."""
+    end = len(found)
+    asked = None
+    while end > 0 and found[end - 1][1] is None and found[end - 1][2] != "table":
+        text = found[end - 1][0].strip()
+        if not text or not _FEEDBACK_LINE.fullmatch(text):
+            break
+        if _FEEDBACK_QUESTION.search(text):
+            asked = end - 1
+        end -= 1
+    return found[:asked] if asked is not None and asked > 0 else found
+
+
 # A site's footer and page buttons under an article (Chinese government and news sites): '【打印本页】【关闭窗口】',
 # '字体：【大 中 小】', '版权所有：临江市医疗保障局 网站标识码：… 浙ICP备…', '技术支持：…'.
 _BUTTON_WORDS = (
@@ -1210,6 +1246,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
     found = _without_site_footer(_without_furniture(found), _article_tail(content, content is not body))
+    found = _without_feedback(found)
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(_with_badges_joined(found))
