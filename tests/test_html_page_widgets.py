@@ -111,3 +111,47 @@ def test_an_old_sites_menu_cell_is_navigation_and_the_title_is_named_once(tmp_pa
     # a download list in the article (a caption over links to files) is the article's, not a menu
     for name in ("报名流程", "考生诚信承诺书", "收费标准", "报考点名单"):
         assert name in texts, texts
+
+
+PLAIN_SITE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>安装指南 - 云栈存储文档中心</title></head>
+<body>
+<div class="top"><a href="/">云栈存储</a> | <a href="/docs">文档</a> | <a href="/pricing">价格</a></div>
+<div>{trail}</div>
+<div class="article">
+<h1>安装指南</h1>
+<h2 id="req">1. 系统要求</h2>
+<p>云栈存储服务端需要 64 位 Linux 系统，内核版本不低于 4.18，每个存储节点至少 16 GB 内存。</p>
+<p>操作路径：<a href="/console/settings">设置</a> &gt; <a href="/console/net">网络</a> &gt; 端口</p>
+<p>在该页面开放 TCP 端口 7480 和 6789，保存后立即生效。</p>
+<div><h2 id="more">2. 相关文档</h2><ul><li><a href="backup.html">备份与恢复</a></li>
+<li><a href="config.html">配置参考</a></li></ul></div>
+<h2 id="verify">3. 验证安装</h2>
+<p>运行 yzctl status，当所有节点状态显示为 HEALTH_OK 时表示安装成功。</p>
+</div>
+<div class="right">{caption}<ul><li><a href="#req">系统要求</a></li><li><a href="#more">相关文档</a></li>
+<li><a href="#verify">验证安装</a></li></ul></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("trail", "caption"),
+    [
+        ('<a href="/docs">文档中心</a> &gt; <a href="/docs/admin">管理员指南</a> &gt; 安装指南', "<p>本页目录</p>"),
+        ('当前位置：<a href="/">首页</a> › <a href="/docs">文档中心</a> › 安装指南', "<h4>On this page</h4>"),
+    ],
+)
+def test_a_breadcrumb_trail_and_an_on_page_contents_box_without_markup_are_navigation(
+    tmp_path: Path, trail: str, caption: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PLAIN_SITE.format(trail=trail, caption=caption), "utf-8")
+    outline = recover_outline(load_file(page))
+    texts = [p.text for p in outline.paragraphs]
+    assert not any("文档中心" in t or t in ("本页目录", "On this page") for t in texts), texts
+    assert all("On this page" not in s.path for s in outline.sections)
+    paths = {outline.paragraphs[i].text[:8]: s.path for s in outline.sections for i in s.paragraphs}
+    assert paths["运行 yzctl"] == ("安装指南", "3. 验证安装")
+    # a menu path written in the text is the author's, and a section over links to other pages is a section
+    assert paths["操作路径：设置 "] == ("安装指南", "1. 系统要求")
+    assert "2. 相关文档" in load_file(page).text

@@ -318,6 +318,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # a part of the page, never a menu. A table of such rows is an index (Texinfo's, an API's). A paragraph
     # whose links are all typed as moving between the parts of a document (rel="next prev up contents
     # index", Texinfo's node header 'Next: …, Previous: …, Up: …') is navigation; the block around it is not.
+    if tag in ("div", "section", "td") and _is_contents_box(el):
+        return True
     if tag in ("td", "th"):
         return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
@@ -360,6 +362,23 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     return all(_bare_link(c) for c in items)
 
 
+def _is_contents_box(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether a block is a page's own contents box: a short caption ('本页目录', 'On this page', 'Contents', in a
+    paragraph or a heading) over a list of links that all jump within the page ('#req') and is navigation by the
+    list rule, and nothing else. The list alone was dropped and its caption was left as a line (or a heading over
+    nothing) at the article's end; the contents of a page are no part of its text."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 2 or any((t or "").strip() for t in [el.text] + [c.tail for c in children]):
+        return False
+    caption, listing = children
+    if listing.tag not in _LISTS or caption.tag in _LISTS or _wraps_blocks(caption):
+        return False
+    links = [a.get("href") or "" for a in listing.iter("a") if a.get("href") is not None]
+    if not links or not all(h.strip().startswith("#") for h in links):
+        return False
+    return _bold_title(_text(caption)) and _is_boilerplate(listing, False)
+
+
 SHORT_LINK = 10  # trafilatura's collect_link_info: a link text shorter than this is a menu's word, not a title
 SHORT_LINKS_SHARE = 0.8  # trafilatura's link_density_test: more than this share of short links is a menu
 
@@ -376,6 +395,27 @@ def _is_link_line(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>
     if len(el.findall(".//a[@href]")) < 2:  # (a path lxml evaluates in C: asked of every <div> at every level)
         return False
     return not _wraps_blocks(el) and not _holds_heading(el) and _bare_link(el)
+
+
+# A breadcrumb trail: the links of the path to the page, each after a separator ('文档中心 > 管理员指南 > 安装指南'),
+# after a short label ('当前位置：', 'You are here:') and before the page's own name, unlinked.
+_TRAIL_SEPARATOR = re.compile(r"\s*[>›»→＞/]\s*")
+_TRAIL_LABEL = re.compile(r"\s*(?:\S{1,8}\s*[:：])?\s*")
+_TRAIL_TAIL = re.compile(r"\s*(?:[>›»→＞/]\s*[^>›»→＞/]{0,80})?\s*")
+
+
+def _is_trail(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>/<td>
+    """Whether a block holding no blocks is a breadcrumb trail: two or more internal links, nothing between them but a
+    trail's separator ('>', '›', '»', '/'), before them at most a label ('当前位置：'), after them at most a separator
+    and the page's own name. Unlike a menu's bare links, the trail ends in words of its own: the page's name."""
+    links = el.findall(".//a[@href]")
+    if len(links) < 2 or not all(_internal(a) for a in links) or _wraps_blocks(el) or _holds_heading(el):
+        return False
+    if any(a.getparent() is not el for a in links):
+        return False
+    if not _TRAIL_LABEL.fullmatch(el.text or "") or not _TRAIL_TAIL.fullmatch(links[-1].tail or ""):
+        return False
+    return all(_TRAIL_SEPARATOR.fullmatch(a.tail or "") for a in links[:-1]) and _short_links(el)
 
 
 _LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
@@ -647,7 +687,7 @@ class _Walker:
             self._add(el.tail)  # text after a dropped element or a comment still belongs to its parent
             return
         inside = in_content or tag in ("main", "article")
-        menu = tag in ("p", "div") and _is_link_line(el) and _short_links(el)
+        menu = tag in ("p", "div", "td") and (_is_link_line(el) and _short_links(el) or _is_trail(el))
         if menu:
             self.flush()
             start = len(self.blocks)
