@@ -77,9 +77,7 @@ OLD_SITE = """<html><head><meta http-equiv="Content-Type" content="text/html; ch
 <body><table width="980" border="0" cellpadding="0" cellspacing="0" align="center">
 <tr><td colspan="2"><img src="banner.jpg" alt="某某大学研究生院"></td></tr>
 <tr><td colspan="2" class="nav"><a href="/">首页</a> | <a href="/zs">招生信息</a> | <a href="/py">培养管理</a></td></tr>
-<tr><td width="200" valign="top" class="left"><table><tr><td><b>通知公告</b></td></tr>
-<tr><td><a href="/zs/bs.html">博士招生简章</a></td></tr><tr><td><a href="/zs/ss.html">硕士招生简章</a></td></tr>
-<tr><td><a href="/zs/tj.html">调剂信息</a></td></tr></table></td>
+<tr><td width="200" valign="top" class="left">{menu}</td>
 <td width="780" valign="top">
 <table width="100%"><tr><td align="center"><font size="5"><b>关于2024年度研究生招生考试报名的公告</b></font></td></tr>
 <tr><td align="center">发布时间：2023-09-20　浏览次数：3521</td></tr>
@@ -100,9 +98,17 @@ OLD_SITE = """<html><head><meta http-equiv="Content-Type" content="text/html; ch
 </table></body></html>"""
 
 
-def test_an_old_sites_menu_cell_is_navigation_and_the_title_is_named_once(tmp_path: Path) -> None:
+MENU_TABLE = """<table><tr><td><b>通知公告</b></td></tr>
+<tr><td><a href="/zs/bs.html">博士招生简章</a></td></tr><tr><td><a href="/zs/ss.html">硕士招生简章</a></td></tr>
+<tr><td><a href="/zs/tj.html">调剂信息</a></td></tr></table>"""
+MENU_LINES = """<b>通知公告</b><br><a href="/zs/bs.html">博士招生简章</a><br>
+<a href="/zs/ss.html">硕士招生简章</a><br><a href="/zs/tj.html">调剂信息</a>"""
+
+
+@pytest.mark.parametrize("menu", [MENU_TABLE, MENU_LINES], ids=["table", "lines"])
+def test_an_old_sites_menu_cell_is_navigation_and_the_title_is_named_once(tmp_path: Path, menu: str) -> None:
     page = tmp_path / "oldsite.html"
-    page.write_bytes(OLD_SITE.encode("gb2312"))
+    page.write_bytes(OLD_SITE.replace("{menu}", menu).encode("gb2312"))
     paths, texts = _sections(page)
     title = "关于2024年度研究生招生考试报名的公告"
     assert not any(t in ("通知公告", "博士招生简章", "调剂信息") for t in texts), texts
@@ -155,3 +161,19 @@ def test_a_breadcrumb_trail_and_an_on_page_contents_box_without_markup_are_navig
     # a menu path written in the text is the author's, and a section over links to other pages is a section
     assert paths["操作路径：设置 "] == ("安装指南", "1. 系统要求")
     assert "2. 相关文档" in load_file(page).text
+
+
+def test_the_title_names_the_document_once_when_a_column_heading_comes_first(tmp_path: Path) -> None:
+    """A site's column name set as a heading above the article ('<h1>通知公告</h1>', then the article's own <h1>): the
+    <title> repeats the article's heading, which names the document; it is not put over both."""
+    page = tmp_path / "column.html"
+    title = "关于2024年度研究生招生考试报名的公告"
+    body = (
+        f"<h1>通知公告</h1><p>发布时间：2023-09-20</p><h1>{title}</h1><h2>一、报名时间</h2>"
+        "<p>网上报名时间为2023年10月8日至10月25日，每天9:00-22:00。</p>"
+    )
+    page.write_text(
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{body}</body></html>', "utf-8"
+    )
+    paths, _ = _sections(page)
+    assert paths["网上报名时间为2"] == (title, "一、报名时间")

@@ -321,7 +321,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if tag in ("div", "section", "td") and _is_contents_box(el):
         return True
     if tag in ("td", "th"):
-        return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
+        # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column), under its caption or not
+        return _is_link_line(el) or _is_menu_cell(el)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
         return False
     # (A paragraph or a block of text that is internal links and nothing else, '首页 | 本地 | 体育', may be a menu
@@ -360,6 +361,25 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
             return False
         return len(labels) < len(rows) and all(_bold_title(_text(r)) for r in labels)
     return all(_bare_link(c) for c in items)
+
+
+def _is_menu_cell(cell) -> bool:  # noqa: ANN001 - lxml <td>/<th>
+    """Whether a layout cell is a menu column written as lines: a short caption ('<b>通知公告</b>'), then internal
+    links to pages, one a line ('<br>'), nothing else — as a table of such rows is (``_is_boilerplate``). A link to a
+    file is a download (``_downloads``), and a caption with a clause ('相关：') or words between the links make the
+    cell text."""
+    links = [a for a in cell.iter("a") if a.get("href") is not None]
+    if len(links) < 2 or any(not _internal(a) or _downloads(a) for a in links) or _holds_heading(cell):
+        return False
+    if any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS and d.tag != "br" for d in cell.iterdescendants()):
+        return False
+    own = clean_inline(cell.text_content())
+    for a in links:
+        own = own.replace(clean_inline(a.text_content()), " ", 1)
+    caption = clean_inline(own)
+    if caption and not (own.lstrip().startswith(caption) and _bold_title(caption)):
+        return False  # the words of the cell that are not links: one caption before them, or none
+    return _short_links(cell)
 
 
 def _is_contents_box(el) -> bool:  # noqa: ANN001 - lxml element
@@ -1013,6 +1033,10 @@ def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tu
     ]
 
 
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _site_title(title: str, headings: list[str]) -> bool:
     """Whether a page's ``<title>`` is one of its headings followed by the site's names ('通知标题_通知公告_临江市医疗
     保障局', '标题 - 新华网', '标题|某某网'): the page's own heading titles the text; the column and site are no
@@ -1299,7 +1323,9 @@ def read_html(path: Path, doc_id: str) -> Document:
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
     shift = 0
-    own = _site_title(title, [t for t, level, _ in found if level is not None])
+    headings = [t for t, level, _ in found if level is not None]
+    # the page's own heading names the document, wherever it is (a menu column's caption may come before it)
+    own = _site_title(title, headings) or any(_squeezed(h) == _squeezed(title) for h in headings)
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(without_site_name(title, page_text), heading_level=1, role="title"))
         shift = 1
