@@ -267,6 +267,7 @@ def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
     with no sentence end is those controls' label; the largest such block around them goes (a wrapper holding
     the prompt in a <p> and the buttons in a <div>), never one holding a heading or more than a prompt:
     a sentence of the author's is text, and so is a step that names a button ('点击 <button>保存</button>。')."""
+    page_words = None
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS or el.tag in ("br", "hr", "body", "main"):
             continue
@@ -282,6 +283,9 @@ def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
         words = _control_labels(el)
         if len(words) > MAX_FURNITURE or _SENTENCE_END.search(words):
             continue
+        page_words = _control_labels(body) if page_words is None else page_words
+        if words and len(words) >= len(page_words):
+            continue  # the page's only words ('系统维护中，请稍后访问 [刷新]'): a page is never emptied
         if not any(a.get(_WIDGET) for a in el.iterancestors()):
             el.set(_WIDGET, "1")
 
