@@ -360,9 +360,12 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         # caption ('通知公告' over its entries): rows without a link are labels when each is a short bare line
         # (no clause) and they are fewer than the link rows; any row of text makes the table text
         rows = [r for r in items if r.find(".//a") is not None]
-        labels = [r for r in items if r.find(".//a") is None]
-        if len(rows) < 2 or sum(_bare_link(r) for r in rows) < LINK_LIST_SHARE * len(rows):
+        bare = sum(_bare_link(r) for r in rows)
+        if len(rows) < 2 or bare < LINK_LIST_SHARE * len(rows):
             return False
+        labels = [r for r in items if r.find(".//a") is None]
+        if bare >= LINK_LIST_SHARE * len(items):
+            return True
         return len(labels) < len(rows) and all(_bold_title(_text(r)) for r in labels)
     return all(_bare_link(c) for c in items)
 
