@@ -187,12 +187,21 @@ def _internal(a) -> bool:  # noqa: ANN001 - lxml <a>
     return internal_link(a.get("href") or "")
 
 
+# A link to a document file ('files/报名表.docx', 'download.php?f=a.pdf' is not one, 'a.pdf?v=2' is): a download, the
+# article's attachment, not a move to another page of the site.
+_FILE_LINK = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|gz|bz2|xz|csv)$", re.IGNORECASE)
+
+
+def _downloads(a) -> bool:  # noqa: ANN001 - lxml <a>
+    return bool(_FILE_LINK.search(re.split(r"[?#]", (a.get("href") or "").strip(), maxsplit=1)[0]))
+
+
 def _bare_link(item) -> bool:  # noqa: ANN001 - lxml element
     """Whether a part of a block is an internal link and nothing else but its numbering ('1.12. <a>…</a>'):
     an entry of a menu or contents list. Any word or number of its own ('北京 | 2189', '参见 <a>…</a>') makes
-    it text."""
+    it text, and so does a link to a document file: a download list ('附件1：报名表.docx') is the article's."""
     links = [a for a in item.iter("a") if a.get("href") is not None]
-    if not links or not all(_internal(a) for a in links):
+    if not links or not all(_internal(a) and not _downloads(a) for a in links):
         return False
     linked = [a.text_content() for a in links]
     own = _ITEM_NUMBER.sub("", item.text_content(), count=1)
@@ -234,8 +243,58 @@ def _holds_the_headings(el) -> bool:  # noqa: ANN001 - lxml element
     return total is None or own >= int(total)
 
 
+_CONTROLS = ("button", "input", "select", "textarea")
+_CONTROL_ROLES = {"button", "radio", "checkbox", "switch", "slider"}
+_WIDGET = "data-qa-widget"  # marks a block that is a prompt over its own controls (``_mark_widgets``)
+_SENTENCE_END = re.compile(r"[。！；!;]")
+
+
+def _control_labels(el) -> str:  # noqa: ANN001 - lxml element
+    """The text of ``el`` outside its form controls and scripts: what a widget says beside its buttons."""
+    texts = el.xpath(
+        ".//text()[not(ancestor::button or ancestor::select or ancestor::textarea or ancestor::script"
+        " or ancestor::style or ancestor::*[@role='button' or @role='radio' or @role='checkbox'])]"
+    )
+    return clean_inline("".join(texts))
+
+
+def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
+    """Marks each block that is two or more form controls and a short prompt (``_WIDGET``), for the walker to drop.
+
+    A page's feedback box ('这篇文档对您有帮助吗？ [有帮助] [没帮助]', 'Was this page helpful? [Yes] [No]',
+    '是否解决了您的问题 [已解决] [未解决]'), a rating's stars, a search box's label: the reader drops the
+    controls (they are no text, as trafilatura drops ``button`` and ``rating`` blocks) and their prompt was left
+    as the article's last line. A block whose words outside its controls are one short line (``MAX_FURNITURE``)
+    with no sentence end is those controls' label; the largest such block around them goes (a wrapper holding
+    the prompt in a <p> and the buttons in a <div>), never one holding a heading or more than a prompt:
+    a sentence of the author's is text, and so is a step that names a button ('点击 <button>保存</button>。')."""
+    page_words = None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS or el.tag in ("br", "hr", "body", "main"):
+            continue
+        controls = [
+            c
+            for c in el.iter()
+            if isinstance(c.tag, str)
+            and (c.tag in _CONTROLS or (c.get("role") or "").strip().lower() in _CONTROL_ROLES)
+            and (c.get("type") or "").lower() != "hidden"
+        ]
+        if len(controls) < 2 or el.tag == "article" or _holds_heading(el):
+            continue
+        words = _control_labels(el)
+        if len(words) > MAX_FURNITURE or _SENTENCE_END.search(words):
+            continue
+        page_words = _control_labels(body) if page_words is None else page_words
+        if words and len(words) >= len(page_words):
+            continue  # the page's only words ('系统维护中，请稍后访问 [刷新]'): a page is never emptied
+        if not any(a.get(_WIDGET) for a in el.iterancestors()):
+            el.set(_WIDGET, "1")
+
+
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
+    if el.get(_WIDGET):
+        return True
     # ``hidden`` content is read: documents reveal it by script (LibreOffice's help hides each application's
     # and platform's part of a page, "在 Calc 中…", "要访问此命令…", and shows one). aria-hidden marks
     # decoration and duplicates kept from screen readers.
@@ -264,8 +323,11 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # a part of the page, never a menu. A table of such rows is an index (Texinfo's, an API's). A paragraph
     # whose links are all typed as moving between the parts of a document (rel="next prev up contents
     # index", Texinfo's node header 'Next: …, Previous: …, Up: …') is navigation; the block around it is not.
+    if tag in ("div", "section", "td") and _is_contents_box(el):
+        return True
     if tag in ("td", "th"):
-        return _is_link_line(el)  # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column)
+        # a layout cell of links ('首页 > 政务公开 > 通知公告', a menu column), under its caption or not
+        return _is_link_line(el) or _is_menu_cell(el)
     if tag not in ("ul", "ol", "dl", "div", "p", "table"):
         return False
     # (A paragraph or a block of text that is internal links and nothing else, '首页 | 本地 | 体育', may be a menu
@@ -295,10 +357,54 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
             return False
         return all(_bare_link(c) for c in items)
     if tag == "table":
-        # an index table may have a header row and letter rows ('A', 'B' …) with no link
+        # an index table may have a header row and letter rows ('A', 'B' …) with no link, a menu column its
+        # caption ('通知公告' over its entries): rows without a link are labels when each is a short bare line
+        # (no clause) and they are fewer than the link rows; any row of text makes the table text
         rows = [r for r in items if r.find(".//a") is not None]
-        return len(rows) >= 2 and sum(_bare_link(r) for r in rows) >= LINK_LIST_SHARE * len(items)
+        bare = sum(_bare_link(r) for r in rows)
+        if len(rows) < 2 or bare < LINK_LIST_SHARE * len(rows):
+            return False
+        labels = [r for r in items if r.find(".//a") is None]
+        if bare >= LINK_LIST_SHARE * len(items):
+            return True
+        return len(labels) < len(rows) and all(_bold_title(_text(r)) for r in labels)
     return all(_bare_link(c) for c in items)
+
+
+def _is_menu_cell(cell) -> bool:  # noqa: ANN001 - lxml <td>/<th>
+    """Whether a layout cell is a menu column written as lines: a short caption ('<b>通知公告</b>'), then internal
+    links to pages, one a line ('<br>'), nothing else — as a table of such rows is (``_is_boilerplate``). A link to a
+    file is a download (``_downloads``), and a caption with a clause ('相关：') or words between the links make the
+    cell text."""
+    links = [a for a in cell.iter("a") if a.get("href") is not None]
+    if len(links) < 2 or any(not _internal(a) or _downloads(a) for a in links) or _holds_heading(cell):
+        return False
+    if any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS and d.tag != "br" for d in cell.iterdescendants()):
+        return False
+    own = clean_inline(cell.text_content())
+    for a in links:
+        own = own.replace(clean_inline(a.text_content()), " ", 1)
+    caption = clean_inline(own)
+    if caption and not (own.lstrip().startswith(caption) and _bold_title(caption)):
+        return False  # the words of the cell that are not links: one caption before them, or none
+    return _short_links(cell)
+
+
+def _is_contents_box(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether a block is a page's own contents box: a short caption ('本页目录', 'On this page', 'Contents', in a
+    paragraph or a heading) over a list of links that all jump within the page ('#req') and is navigation by the
+    list rule, and nothing else. The list alone was dropped and its caption was left as a line (or a heading over
+    nothing) at the article's end; the contents of a page are no part of its text."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 2 or any((t or "").strip() for t in [el.text] + [c.tail for c in children]):
+        return False
+    caption, listing = children
+    if listing.tag not in _LISTS or caption.tag in _LISTS or _wraps_blocks(caption):
+        return False
+    links = [a.get("href") or "" for a in listing.iter("a") if a.get("href") is not None]
+    if not links or not all(h.strip().startswith("#") for h in links):
+        return False
+    return _bold_title(_text(caption)) and _is_boilerplate(listing, False)
 
 
 SHORT_LINK = 10  # trafilatura's collect_link_info: a link text shorter than this is a menu's word, not a title
@@ -317,6 +423,27 @@ def _is_link_line(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>
     if len(el.findall(".//a[@href]")) < 2:  # (a path lxml evaluates in C: asked of every <div> at every level)
         return False
     return not _wraps_blocks(el) and not _holds_heading(el) and _bare_link(el)
+
+
+# A breadcrumb trail: the links of the path to the page, each after a separator ('文档中心 > 管理员指南 > 安装指南'),
+# after a short label ('当前位置：', 'You are here:') and before the page's own name, unlinked.
+_TRAIL_SEPARATOR = re.compile(r"\s*[>›»→＞/]\s*")
+_TRAIL_LABEL = re.compile(r"\s*(?:\S{1,8}\s*[:：])?\s*")
+_TRAIL_TAIL = re.compile(r"\s*(?:[>›»→＞/]\s*[^>›»→＞/]{0,80})?\s*")
+
+
+def _is_trail(el) -> bool:  # noqa: ANN001 - lxml <p>/<div>/<td>
+    """Whether a block holding no blocks is a breadcrumb trail: two or more internal links, nothing between them but a
+    trail's separator ('>', '›', '»', '/'), before them at most a label ('当前位置：'), after them at most a separator
+    and the page's own name. Unlike a menu's bare links, the trail ends in words of its own: the page's name."""
+    links = el.findall(".//a[@href]")
+    if len(links) < 2 or not all(_internal(a) for a in links) or _wraps_blocks(el) or _holds_heading(el):
+        return False
+    if any(a.getparent() is not el for a in links):
+        return False
+    if not _TRAIL_LABEL.fullmatch(el.text or "") or not _TRAIL_TAIL.fullmatch(links[-1].tail or ""):
+        return False
+    return all(_TRAIL_SEPARATOR.fullmatch(a.tail or "") for a in links[:-1]) and _short_links(el)
 
 
 _LAYOUT_INSIDE = {*_HEADINGS, "table", "form"}
@@ -588,7 +715,7 @@ class _Walker:
             self._add(el.tail)  # text after a dropped element or a comment still belongs to its parent
             return
         inside = in_content or tag in ("main", "article")
-        menu = tag in ("p", "div") and _is_link_line(el) and _short_links(el)
+        menu = tag in ("p", "div", "td") and (_is_link_line(el) and _short_links(el) or _is_trail(el))
         if menu:
             self.flush()
             start = len(self.blocks)
@@ -725,6 +852,42 @@ def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[s
     return found[kept[0] : kept[-1] + 1]
 
 
+# Feedback prompts: the common Chinese and English phrasings of a documentation site's feedback box, its question
+# ('这篇文档对您有帮助吗？', '本文是否对您有帮助', '是否解决了您的问题', 'Was this page helpful?', 'Did this
+# article help you?', 'Rate this page') and its answers ('有帮助 / 没帮助', '是 否', '已解决 未解决', 'Yes No',
+# 👍 👎) — for a box whose answers are links or icons, which ``_mark_widgets`` does not see as controls.
+_FEEDBACK_QUESTION = re.compile(
+    r"(?:(?:您|你)?觉得)?(?:这篇|本篇|这个|这|此|本|该)?(?:文档|文章|页面|页|篇|文|内容|帮助|回答|信息)?(?:内容|信息)?"
+    r"(?:是否)?(?:对(?:您|你))?有(?:所)?(?:帮助|用)吗?"
+    r"|(?:是否|有没有)解决了?(?:您|你)的问题吗?"
+    r"|(?:was|is)\s+this\s+(?:page|article|document|doc|information|content|answer|topic)\s+(?:helpful|useful)"
+    r"|did\s+this\s+(?:page|article|document|information|answer)\s+help(?:\s+you)?"
+    r"|did\s+you\s+find\s+this\s+(?:page|article|document|information)\s+(?:helpful|useful)"
+    r"|(?:how\s+would\s+you\s+)?rate\s+this\s+(?:page|article|document)",
+    re.IGNORECASE,
+)
+_FEEDBACK_ANSWER = r"(?:有帮助|没帮助|没有帮助|有用|没用|已解决|未解决|部分解决|是|否|yes|no|👍|👎)"
+_FEEDBACK_LINE = re.compile(
+    rf"(?:{_FEEDBACK_QUESTION.pattern})?\s*[？?]?[\s|/·•、]*(?:{_FEEDBACK_ANSWER}[\s|/·•、]*)*", re.IGNORECASE
+)
+
+
+def _without_feedback(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
+    """The blocks without a feedback box's lines closing the page's text (``_FEEDBACK_QUESTION``, its answers): a
+    run of lines at the end each nothing but the question and the answers, one of them the question. The same
+    question in a sentence of the author's ('读完后请问自己：这篇文档对您有帮助吗？如果没有…') is no such line."""
+    end = len(found)
+    asked = None
+    while end > 0 and found[end - 1][1] is None and found[end - 1][2] != "table":
+        text = found[end - 1][0].strip()
+        if not text or not _FEEDBACK_LINE.fullmatch(text):
+            break
+        if _FEEDBACK_QUESTION.search(text):
+            asked = end - 1
+        end -= 1
+    return found[:asked] if asked is not None and asked > 0 else found
+
+
 # A site's footer and page buttons under an article (Chinese government and news sites): '【打印本页】【关闭窗口】',
 # '字体：【大 中 小】', '版权所有：临江市医疗保障局 网站标识码：… 浙ICP备…', '技术支持：…'.
 _BUTTON_WORDS = (
@@ -843,6 +1006,10 @@ def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tu
         *([(files, None, "body")] if files.strip() else []),
         *found[at + 1 :],
     ]
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _site_title(title: str, headings: list[str]) -> bool:
@@ -1105,6 +1272,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     word_processor_heads(root, body)  # an exported document's heads set by type, not Heading styles
     _aria_headings_as_headings(body)
     questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
+    _mark_widgets(body)  # a feedback box's prompt over its buttons: dropped with them (after the FAQ's questions)
     without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     page_text = body.text_content()  # the site's name as the page gives it ('版权所有：…'), footer included
@@ -1117,6 +1285,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     walker.flush()
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
     found = _without_site_footer(_without_furniture(found), _article_tail(content, content is not body))
+    found = _without_feedback(found)
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _inferred_headings(_with_badges_joined(found))
@@ -1129,7 +1298,9 @@ def read_html(path: Path, doc_id: str) -> Document:
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
     shift = 0
-    own = _site_title(title, [t for t, level, _ in found if level is not None])
+    headings = [t for t, level, _ in found if level is not None]
+    # the page's own heading names the document, wherever it is (a menu column's caption may come before it)
+    own = _site_title(title, headings) or any(_squeezed(h) == _squeezed(title) for h in headings)
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(without_site_name(title, page_text), heading_level=1, role="title"))
         shift = 1
