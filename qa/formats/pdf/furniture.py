@@ -290,7 +290,7 @@ def _masthead(page: _Page, body: float) -> list[Line]:
     """
     if not page.lines:
         return []
-    top = min(_bands(page.lines), key=lambda band: min(ln.top for ln in band))
+    top = _top_band(page.lines, body)
     display = [ln for ln in top if ln.size >= HEAD_RATIO * body]
     rest = [ln for ln in top if ln.size < HEAD_RATIO * body]
     if display:
@@ -321,6 +321,29 @@ def _masthead(page: _Page, body: float) -> list[Line]:
         return []
     page.lines = [ln for ln in page.lines if ln not in top]
     return list(top)
+
+
+def _top_band(lines: list[Line], body: float) -> list[Line]:
+    """The page's top band: its lines above the first full-width gap — and, when those are small lines only, the
+    band under them too while they stack on down to it beside its display type, a line's space apart at most.
+
+    An ear (报眼: date, 星期, 第N期, CN number stacked in a box) set beside a flag at the page's left may start higher
+    than the paper's name: its first lines then stand alone over a full-width gap, and the name's row, under them,
+    was asked as the lead's headline. Lines stacked down into the name's row, clear of the name across, are its ear;
+    a running head or a kicker over a headline lies over it, not beside it."""
+    bands = sorted(_bands(lines), key=lambda band: min(ln.top for ln in band))
+    top = list(bands[0])
+    for band in bands[1:]:
+        if (
+            any(ln.size >= HEAD_RATIO * body for ln in top)
+            or min(ln.top for ln in band) - max(ln.bottom for ln in top) > body
+        ):
+            break
+        display = [ln for ln in band if ln.size >= HEAD_RATIO * body]
+        if any(d.x0 < ln.x1 and ln.x0 < d.x1 for d in display for ln in top):
+            break  # small lines over the display type: a running head, a kicker — no ear beside a name
+        top += band
+    return top
 
 
 def _ear_gone_beside(page: _Page, display: list[Line], body: float) -> list[Line]:

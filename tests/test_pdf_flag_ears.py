@@ -1,0 +1,85 @@
+"""A flag whose ear starts above the paper's name is no headline of the lead story.
+
+A front page's flag: the paper's name in display type at the left, its ear (报眼: date, 星期, 第N期, CN number stacked
+in small lines) at the right, the ear's first line set higher than the name's top. That first line then stands alone
+over a full-width gap, the page's top band held no display type, and the name was read as the page's first headline:
+the lead's headline and text were filed under the paper's name (ConTeXt flags on the DIAGNOSIS seeds). A kicker or a
+date line set over a headline, across it, is no ear: the headline under it stays the story's. The pages are written
+by reportlab and read by the real reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.formats.pdf import read_pdf
+from qa.structure import recover_outline
+
+PAGE_W, PAGE_H = 800.0, 1000.0
+MARGIN, GUTTER, BODY, LEADING = 40.0, 12.0, 10.0, 15.0
+COL_W = (PAGE_W - 2 * MARGIN - 3 * GUTTER) / 4
+NAME = "江南日报"
+LEAD = "全省春耕生产全面展开"
+LEAD_TEXT = (
+    "入春以来，全省各地抓住有利天气，组织农民抢修水利设施，备足种子化肥，春耕生产进度明显快于去年同期。"
+    "省农业厅负责人介绍，今年全省粮食播种面积稳定在八千万亩以上，优质专用品种比重进一步提高。"
+    "各地还组织农技人员深入田间地头，指导农民科学施肥、合理密植，为夺取夏粮丰收打下基础。"
+)
+OTHER = "城市公交线路优化调整"
+OTHER_TEXT = "市交通运输局日前公布公交线路优化方案，新开通线路六条，调整线路十一条，撤并重复线路四条，方便市民出行。"
+EAR = ["2024年3月15日", "星期五", "第12345期", "国内统一刊号CN32-0001"]
+
+
+def _set(c, x: float, y: float, text: str, columns: int) -> float:  # noqa: ANN001 - a canvas
+    """``text`` set column after column (balanced) from ``x``; the baseline under its last row."""
+    per_line = int(COL_W // BODY)
+    rows = [text[k : k + per_line] for k in range(0, len(text), per_line)]
+    per_column = -(-len(rows) // columns)
+    c.setFont("STSong-Light", BODY)
+    for k, row in enumerate(rows):
+        col, at = divmod(k, per_column)
+        c.drawString(x + col * (COL_W + GUTTER), y - at * LEADING, row)
+    return y - per_column * LEADING
+
+
+def _front(path: Path, top_lines: list[tuple[float, str]], name: bool, first: float = 58) -> None:
+    """A front page: (``name``) the flag at the left, then ``top_lines`` (x, text) stacked in 9 pt from ``first`` pt
+    under the page's top, the lead's headline and four columns, a second story under them."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    if name:
+        c.setFillColorRGB(0.8, 0, 0)
+        c.setFont("STSong-Light", 45)
+        c.drawString(MARGIN, PAGE_H - 106, NAME)
+        c.setFillColorRGB(0, 0, 0)
+    c.setFont("STSong-Light", 9)
+    for k, (x, line) in enumerate(top_lines):
+        c.drawString(x, PAGE_H - first - k * 13, line)
+    c.setFont("STSong-Light", 22)
+    c.drawString(MARGIN, PAGE_H - 140, LEAD)
+    y = _set(c, MARGIN, PAGE_H - 166, LEAD_TEXT, 4) - 1.5 * BODY
+    c.setFont("STSong-Light", 18)
+    c.drawString(MARGIN, y - 18, OTHER)
+    _set(c, MARGIN, y - 44, OTHER_TEXT * 3, 4)
+    c.save()
+
+
+def test_a_flag_whose_ear_starts_above_the_name_is_no_headline(tmp_path: Path, fonts) -> None:
+    path = tmp_path / "front.pdf"
+    _front(path, [(PAGE_W - MARGIN - 110, line) for line in EAR], name=True)
+    document = read_pdf(path, path.name)
+    outline = recover_outline(document)
+    assert [s.path for s in outline.sections] == [(LEAD,), (OTHER,)]
+    assert any(LEAD_TEXT[:20] in outline.paragraphs[i].text for i in outline.sections[0].paragraphs)
+    assert NAME not in document.text and "星期五" not in document.text
+
+
+def test_a_date_line_over_the_lead_headline_leaves_it_the_lead(tmp_path: Path, fonts) -> None:
+    """No flag: a kicker naming a date set right over the headline's start, across it — no ear beside a name (asked
+    as one, the headline went out as the paper's name). The headline heads the lead's text."""
+    path = tmp_path / "front.pdf"
+    _front(path, [(MARGIN, "2024年3月15日全省春耕动员大会召开")], name=False, first=110)
+    outline = recover_outline(read_pdf(path, path.name))
+    assert [s.path[-1] for s in outline.sections][:2] == [LEAD, OTHER]
+    assert any(LEAD_TEXT[:20] in outline.paragraphs[i].text for i in outline.sections[0].paragraphs)
