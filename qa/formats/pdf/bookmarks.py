@@ -171,10 +171,11 @@ def apply_bookmarks(blocks: list[Block], marks: list[Mark], lines: list[Line]) -
         return blocks
     shallowest = min(m.depth for m, _, _ in found)
     opening = min(first for _, first, _ in found)
-    # A document title the layout reading found above the first bookmarked heading: the root, unless the outline
-    # names it (the document's first heading, the only one of level 1 before the outline's first).
-    heads = [b for b in blocks[:opening] if b.heading_level is not None]
-    root = bool(heads) and heads[0].heading_level == 1 and sum(b.heading_level == 1 for b in heads) == 1
+    # A heading the layout reading put at level 1 above the first bookmarked heading (a document title the outline
+    # leaves out) stays the root, the outline's top level under it — unless the layout read the outline's top-level
+    # headings at level 1 too (then it is their peer: a front matter's 摘要 before the chapters).
+    tops = [_layout_level(blocks[first:end]) for mark, first, end in found if mark.depth == shallowest]
+    root = any(b.heading_level == 1 for b in blocks[:opening]) and 1 not in tops
     starts = {first: (mark, end) for mark, first, end in found}
     out: list[Block] = []
     shift = 0  # new level - the layout's level of the last bookmarked heading the layout read as a heading too
@@ -197,11 +198,16 @@ def apply_bookmarks(blocks: list[Block], marks: list[Mark], lines: list[Line]) -
         if _norm(text) == _norm(mark.title):
             text = mark.title  # (the author's spacing: '一.1 课程性质与目标', read as '一.1' and '课程性质与目标')
         level = mark.depth - shallowest + (2 if root else 1)
-        layout = next((b.heading_level for b in run if b.heading_level is not None), None)
+        layout = _layout_level(run)
         shift = shift if layout is None else level - layout
         out.append(replace(block, text=text, heading_level=level, role="heading", lines=False))
         k = end
     return out
+
+
+def _layout_level(run: list[Block]) -> int | None:
+    """The heading level the layout reading gave a run of blocks (None: it read no heading there)."""
+    return next((b.heading_level for b in run if b.heading_level is not None), None)
 
 
 def _nearest(runs: list[tuple[int, int]], mark: Mark, title: str, lines: list[Line]) -> tuple[int, int]:
