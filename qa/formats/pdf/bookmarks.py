@@ -141,17 +141,24 @@ def apply_bookmarks(blocks: list[Block], marks: list[Mark], lines: list[Line]) -
     for k, block in enumerate(blocks):
         if block.page is not None:
             by_page.setdefault(block.page, []).append(k)
-    texts = [_norm(b.text) for b in blocks]
+    texts: dict[int, str] = {}  # blocks' compared texts, made when a bookmark's page is read
+    page_lines: dict[int, list[Line]] = {}
+    for line in lines:
+        page_lines.setdefault(line.page, []).append(line)
     taken: set[int] = set()
     found: list[tuple[Mark, int, int]] = []  # (bookmark, first block, end block)
     for mark in marks:
         title = _norm(mark.title)
+        width = len(title) + 20
         runs = []
         for first in by_page.get(mark.page, []):
             joined = ""
             for end in range(first, min(first + RUN, len(blocks))):
-                if end in taken or blocks[end].page != mark.page or blocks[end].role == "table":
-                    break
+                block = blocks[end]
+                if end in taken or block.page != mark.page or block.role == "table" or len(block.text) > 3 * width:
+                    break  # (a paragraph far longer than the title is none of its lines)
+                if end not in texts:
+                    texts[end] = _norm(block.text)
                 joined += texts[end]
                 if len(joined) > 2 * len(title) + 8:
                     break
@@ -161,7 +168,9 @@ def apply_bookmarks(blocks: list[Block], marks: list[Mark], lines: list[Line]) -
                     break
         if not runs:
             continue
-        first, end = runs[0] if len(runs) == 1 or mark.top is None else _nearest(runs, mark, title, lines)
+        if len(runs) > 1 and mark.top is not None:
+            runs = [_nearest(runs, mark, title, page_lines.get(mark.page, []))]
+        first, end = runs[0]
         taken.update(range(first, end))
         found.append((mark, first, end))
     if 2 * len(found) < len(marks):
@@ -210,11 +219,10 @@ def _layout_level(run: list[Block]) -> int | None:
     return next((b.heading_level for b in run if b.heading_level is not None), None)
 
 
-def _nearest(runs: list[tuple[int, int]], mark: Mark, title: str, lines: list[Line]) -> tuple[int, int]:
+def _nearest(runs: list[tuple[int, int]], mark: Mark, title: str, on_page: list[Line]) -> tuple[int, int]:
     """Of the runs of blocks on the bookmark's page whose text is its title, the one whose lines lie nearest the
     destination's top: the lines of that page that open a run of the title, in reading order, are paired with the
     runs in order (both read the page the same way); when they do not pair one to one, the first run."""
-    on_page = [ln for ln in lines if ln.page == mark.page]
     tops: list[float] = []
     after = 0
     for n, line in enumerate(on_page):
