@@ -41,7 +41,8 @@ def _sections(path: Path) -> dict[str, tuple[str, ...]]:
 
 def _report(path: Path, marks: str = "real", per_page: int = 3) -> None:
     """A report drawn with reportlab: chapters in 16 pt, sections in the body's 11 pt, ``per_page`` sections a page.
-    ``marks``: 'real' (a bookmark at each heading), 'none', 'pages' ('Page N' at each page's top), 'first' (every
+    ``marks``: 'real' (a bookmark at each heading), 'numbered' (the same, its titles numbered '1.2 …' where the page
+    draws no number), 'none', 'pages' ('Page N' at each page's top), 'first' (every
     heading's bookmark at page 1's top), 'elsewhere' (titles of headings this document does not have, and one naming
     a paragraph's line)."""
     from reportlab.pdfgen import canvas
@@ -68,9 +69,12 @@ def _report(path: Path, marks: str = "real", per_page: int = 3) -> None:
         c.setFont("STSong-Light", size)
         c.drawString(70, y, title)
         key = f"h{n}"
-        if marks == "real":
+        if marks in ("real", "numbered"):
             c.bookmarkPage(key, fit="XYZ", top=y + size)
-            c.addOutlineEntry(title, key, level=depth)
+            chapter = sum(d == 0 for d, *_ in SECTIONS[: n + 1])
+            section = n - max(k for k in range(n + 1) if SECTIONS[k][0] == 0)
+            number = f"{chapter}" if depth == 0 else f"{chapter}.{section}"
+            c.addOutlineEntry(f"{number} {title}" if marks == "numbered" else title, key, level=depth)
         elif marks == "elsewhere":
             c.bookmarkPage(key, fit="XYZ", top=y + size)
             # (another version's titles; one happens to name a line of its page, a one-line paragraph)
@@ -84,20 +88,19 @@ def _report(path: Path, marks: str = "real", per_page: int = 3) -> None:
     c.save()
 
 
-def test_reportlab_bookmarks_make_body_type_section_titles_headings(tmp_path, fonts) -> None:
+@pytest.mark.parametrize("marks", ["real", "numbered"])
+def test_reportlab_bookmarks_make_body_type_section_titles_headings(tmp_path, fonts, marks) -> None:
     path = tmp_path / "report.pdf"
-    _report(path)
+    _report(path, marks=marks)
     sections = _sections(path)
     assert sections["上级部门对安全生产提出了"] == ("总体情况", "工作背景")
     assert sections["制度执行不严格是主要原因"] == ("存在问题", "原因分析")
 
 
-def test_a_title_found_twice_on_its_page_is_the_one_at_the_bookmarks_y(tmp_path, fonts) -> None:
-    """A chapter's list of what it covers names its sections on lines of their own above them: the bookmark's
-    destination picks the heading, not the list's line."""
+def _listed(path: Path) -> None:
+    """A chapter whose opening lists its sections ('1. 工作背景'), a line each in the body's type, above them."""
     from reportlab.pdfgen import canvas
 
-    path = tmp_path / "listed.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont("STSong-Light", 16)
     c.drawString(70, 780, "总体情况")
@@ -106,9 +109,9 @@ def test_a_title_found_twice_on_its_page_is_the_one_at_the_bookmarks_y(tmp_path,
     c.setFont("STSong-Light", BODY)
     y = 740.0
     c.drawString(70, y, "本章包括以下内容：")
-    for title in ("工作背景", "主要做法"):
-        y -= 1.6 * BODY
-        c.drawString(70, y, title)
+    for n, title in enumerate(("工作背景", "主要做法"), 1):
+        y -= 2.4 * BODY  # (set apart: a paragraph each)
+        c.drawString(70 + 2 * BODY, y, f"{n}. {title}")
     y -= 3 * BODY
     for title, para in (("工作背景", SECTIONS[1][2]), ("主要做法", SECTIONS[2][2])):
         c.drawString(70, y, title)
@@ -120,6 +123,13 @@ def test_a_title_found_twice_on_its_page_is_the_one_at_the_bookmarks_y(tmp_path,
             y -= 1.6 * BODY
         y -= 1.6 * BODY
     c.save()
+
+
+def test_a_title_found_twice_on_its_page_is_the_one_at_the_bookmarks_y(tmp_path, fonts) -> None:
+    """A chapter's list of what it covers names its sections on lines of their own above them: the bookmark's
+    destination picks the heading, not the list's line."""
+    path = tmp_path / "listed.pdf"
+    _listed(path)
     doc = read_pdf(path, path.name)
     lines = doc.text.split("\n")
     hints = doc.hints or {}
