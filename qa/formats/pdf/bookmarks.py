@@ -93,11 +93,13 @@ def read_marks(path: Path) -> list[Mark]:
             if index is None or index < 0:
                 continue
             top = None
-            view = dest.get_view()
-            if view and view[0] == 1 and len(view[1]) >= 2 and view[1][1]:  # XYZ: left, top, zoom
+            mode, args = dest.get_view() or (0, [])
+            # XYZ gives (left, top, zoom), FitH and FitBH (top): a top of 0 is "unchanged", no position
+            y = args[1] if mode == 1 and len(args) >= 2 else args[0] if mode in (3, 7) and args else 0
+            if y:
                 if index not in heights:
                     heights[index] = pdf.get_page_size(index)[1]
-                top = heights[index] - view[1][1]
+                top = heights[index] - y
             marks.append(Mark(item.get_title() or "", item.level, index + 1, top))
     except Exception as exc:  # noqa: BLE001 - a damaged outline is no outline
         log.debug("%s: outline not read (%s)", path, exc)
