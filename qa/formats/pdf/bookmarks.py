@@ -21,6 +21,10 @@ Not evidence (the layout reading stands):
   outline that does not describe the text it points at (off by a page, or another version's titles) says nothing
   about this text's headings, even where a title happens to match a line.
 
+Not on multi-column (newspaper) pages either: there every headline is an article of its own, and an outline's depth
+is the style the headline was set in (LibreOffice writes a lead story's Heading 1 and the others' Heading 2 as
+parent and children).
+
 Where a title is found more than once on its page, the destination's y picks the run nearest it (the order of the
 lines on the page: the run whose first line is nearest below the destination's top).
 """
