@@ -13,6 +13,8 @@ The conventions, each varied independently of the others:
   ('2025年业绩回顾'), numbered and bulleted points.
 - **regulation** — 第N章 and 第N节 headings in one type size, articles 第N条 in the body, a running head naming the
   document and the current chapter ('某某办法 第二章 …'), a folio at the foot.
+- **handbook** — a title, chapters in heading type, sections set in the body's type that only the PDF's outline
+  (bookmarks) names as headings.
 - **exam** — a paper's title, 注意事项, part heads '一、选择题（…）', questions '1．…' with options A–D on one line,
   two lines or one a line, fill-in blanks, a footer.
 """
@@ -822,3 +824,127 @@ def plan_docx(plan: dict, out: Path) -> Made:
     doc.save(str(docx))
     _soffice(docx, out)
     return Made(out, plan_gold(plan))
+
+
+# ---------------------------------------------------------------- handbooks whose section heads only the outline names
+
+HANDBOOKS = [
+    {
+        "title": "新员工入职手册",
+        "chapters": [
+            (
+                "公司概况",
+                [
+                    ("发展历程", "公司成立于二〇〇八年，最初从事软件外包业务，二〇一五年起转向自有产品研发。"),
+                    ("组织架构", "公司设研发、市场、财务、人力资源四个中心，各中心下设若干部门和项目组。"),
+                ],
+            ),
+            (
+                "日常管理",
+                [
+                    ("考勤制度", "员工实行弹性工作制，每日核心工作时间为上午十点至下午四点，须在此期间在岗。"),
+                    ("请假流程", "请假须提前在办公系统提交申请，三天以内由部门经理审批，超过三天报中心负责人。"),
+                    ("办公用品", "办公用品由行政部统一采购，员工按月在系统中申领，贵重物品须登记领用人。"),
+                ],
+            ),
+            (
+                "薪酬福利",
+                [
+                    ("工资发放", "工资于每月十五日通过银行代发，如遇节假日则提前至最近的工作日发放。"),
+                    ("带薪年假", "员工入职满一年后享受带薪年假五天，此后每满一年增加一天，最多不超过十五天。"),
+                ],
+            ),
+        ],
+    },
+    {
+        "title": "实验室安全管理规程",
+        "chapters": [
+            (
+                "基本要求",
+                [
+                    ("准入培训", "进入实验室工作的人员须参加安全培训并通过考核，考核合格后方可独立操作仪器。"),
+                    ("个人防护", "实验期间须穿着实验服并佩戴护目镜，处理腐蚀性试剂时还应佩戴耐酸碱手套。"),
+                ],
+            ),
+            (
+                "危险品管理",
+                [
+                    ("试剂存放", "易燃试剂存放于防爆柜中，强氧化剂与还原剂分柜存放，柜门张贴试剂清单。"),
+                    ("废液处置", "实验废液按有机、无机分类收集于专用容器，每月由学校统一联系有资质的单位回收。"),
+                ],
+            ),
+            (
+                "应急处置",
+                [
+                    ("火灾处置", "发生火情时应立即切断电源和气源，使用就近的灭火器扑救，并拨打校内报警电话。"),
+                    ("化学灼伤", "皮肤接触腐蚀性试剂时，应立即用大量流动清水冲洗至少十五分钟，再送医处理。"),
+                    ("事故报告", "任何安全事故均须在二十四小时内书面报告实验室主任，并填写事故登记表存档。"),
+                ],
+            ),
+        ],
+    },
+]
+HANDBOOK_FILLER = "各部门应当结合本部门实际情况认真贯彻执行，执行中发现的问题请及时反馈给主管部门。"
+
+
+def handbook_gold(book: dict) -> list[Gold]:
+    return [
+        Gold((chapter, section), text[:8], parent=book["title"])
+        for chapter, sections in book["chapters"]
+        for section, text in sections
+    ]
+
+
+GOLD["handbook"] = handbook_gold
+
+
+def handbook_docx(book: dict, out: Path) -> Made:
+    """Word's Title, Heading 1 chapters, Heading 2 sections restyled to the body's size and weight (a plain
+    template); LibreOffice's export writes every heading into the PDF's outline."""
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    doc = Document()
+    h2 = doc.styles["Heading 2"]
+    h2.font.size, h2.font.bold, h2.font.color.rgb = Pt(11), False, RGBColor(0, 0, 0)
+    doc.add_paragraph(book["title"], style="Title")
+    for chapter, sections in book["chapters"]:
+        doc.add_heading(chapter, 1)
+        for section, text in sections:
+            doc.add_heading(section, 2)
+            doc.add_paragraph(text + HANDBOOK_FILLER)
+    docx = out.with_suffix(".docx")
+    doc.save(str(docx))
+    _soffice(docx, out)
+    return Made(out, handbook_gold(book))
+
+
+def handbook_ctexart(book: dict, out: Path) -> Made:
+    """ctexart with hyperref's bookmarks; sections unnumbered, subsections set in the body's type."""
+    body = []
+    for chapter, sections in book["chapters"]:
+        body.append(f"\\section{{{_tex_escape(chapter)}}}")
+        for section, text in sections:
+            body.append(f"\\subsection{{{_tex_escape(section)}}}\n{_tex_escape(text + HANDBOOK_FILLER)}\n")
+    src = (
+        "\\documentclass[UTF8]{ctexart}\n\\usepackage[bookmarks=true]{hyperref}\n"
+        "\\ctexset{secnumdepth=0, subsection={format=\\normalfont\\normalsize}}\n"
+        f"\\begin{{document}}\n{{\\centering\\LARGE {_tex_escape(book['title'])}\\par}}\n"
+        + "\n".join(body)
+        + "\n\\end{document}\n"
+    )
+    return Made(_xelatex(src, out), handbook_gold(book))
+
+
+def handbook_typst(book: dict, out: Path) -> Made:
+    """Typst (its PDF outline lists every heading); level-2 headings shown in the body's type."""
+    parts = [
+        '#set text(font: "WenQuanYi Micro Hei", size: 11pt, lang: "zh")',
+        '#show heading.where(level: 2): it => block(text(size: 11pt, weight: "regular", it.body))',
+        f'#align(center, text(size: 20pt, weight: "bold")[{book["title"]}])',
+    ]
+    for chapter, sections in book["chapters"]:
+        parts.append(f"= {chapter}")
+        for section, text in sections:
+            parts.append(f"== {section}\n\n{text}{HANDBOOK_FILLER}\n")
+    return Made(_typst("\n".join(parts), out), handbook_gold(book))

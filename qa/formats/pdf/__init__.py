@@ -52,6 +52,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.formats.blocks import to_document
+from qa.formats.pdf.bookmarks import apply_bookmarks, read_marks
 from qa.formats.pdf.carried_rows import join_carried_rows
 from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.edge_rows import drop_edge_furniture
@@ -177,6 +178,10 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
     blocks = level_by_sequence(blocks)  # numbers counting 1, 2, 2.1, 3 … nest as they count (qa.formats.pdf.sequence)
     blocks = rejoin_marker_lines(blocks)  # a jump marker set in head type is no heading (markerlines.py)
+    # The author's outline, where the PDF has one, names its headings (qa.formats.pdf.bookmarks) — not on a newspaper's
+    # pages, where every headline is an article and an outline's depth is a style (Heading 1 lead, Heading 2 others).
+    if not multi_column:
+        blocks = apply_bookmarks(blocks, read_marks(path), [it.line for it in items])
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")
