@@ -81,5 +81,8 @@ def test_a_date_line_over_the_lead_headline_leaves_it_the_lead(tmp_path: Path, f
     path = tmp_path / "front.pdf"
     _front(path, [(MARGIN, "2024年3月15日全省春耕动员大会召开")], name=False, first=110)
     outline = recover_outline(read_pdf(path, path.name))
-    assert [s.path[-1] for s in outline.sections][:2] == [LEAD, OTHER]
-    assert any(LEAD_TEXT[:20] in outline.paragraphs[i].text for i in outline.sections[0].paragraphs)
+    # (the date line may stand as text over the page or as the lead's kicker, by how the machine's substitute for the
+    # non-embedded STSong-Light measures it; either way the headline heads the lead)
+    headed = [s for s in outline.sections if s.path]
+    assert [s.path[-1] for s in headed][:2] == [LEAD, OTHER]
+    assert any(LEAD_TEXT[:20] in outline.paragraphs[i].text for i in headed[0].paragraphs)
