@@ -57,6 +57,7 @@ CAPTION_LABEL = re.compile(
 
 # A contents list's title, alone on its line, in every format: '目录', '目 次', 'Contents', 'Table of Contents', and
 # the bilingual title an annual report or a standard prints ('目录 Contents', 'CONTENTS / 目录'), a colon allowed.
+MIN_CONTENTS_ENTRIES = 3  # a contents list has at least this many entries (a PDF's contents page, Word's typed list)
 _CONTENTS_WORD = r"(?:目\s*录|目\s*次|目\s*錄|(?:table\s+of\s+)?contents)"
 CONTENTS_TITLE = re.compile(rf"\s*{_CONTENTS_WORD}(?:\s*[/|｜]?\s*{_CONTENTS_WORD})?\s*[:：]?\s*", re.IGNORECASE)
 

@@ -41,7 +41,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.errors import LoadError
-from qa.formats.blocks import CAPTION_LABEL, CONTENTS_TITLE, Block, clean_inline, internal_link, to_document
+from qa.formats.blocks import (
+    CAPTION_LABEL,
+    CONTENTS_TITLE,
+    MIN_CONTENTS_ENTRIES,
+    Block,
+    clean_inline,
+    internal_link,
+    to_document,
+)
 from qa.formats.docx_lines import Line, RunFormats, paragraph_lines
 from qa.formats.docx_numbering import Numbering
 from qa.formats.docx_translated import translated_over, translated_pairs
@@ -108,7 +116,6 @@ def _outline_style(style) -> bool:  # noqa: ANN001 - python-docx style or None
 _PAGE_REF = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d+$")  # a contents line's page number (after leaders, a tab)
 
 
-MIN_CONTENTS_ENTRIES = 3  # a typed-out contents list: this many entry lines in a row (pdf/contents.MIN_ENTRIES)
 _TOC_STYLE = re.compile(r"(?:toc|目录|目錄)\s*[1-9]", re.IGNORECASE)  # Word's 'TOC 1'…'TOC 9' (Chinese Word: '目录 1')
 
 

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 
-from qa.formats.blocks import CONTENTS_TITLE
+from qa.formats.blocks import CONTENTS_TITLE, MIN_CONTENTS_ENTRIES
 from qa.formats.pdf.lines import Line, _Page
 
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})$")
 _LEADERS = re.compile(r"(?:[.．·・…⋯_]\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})?\s*$")
-MIN_ENTRIES = 3  # a contents title heads at least this many entry rows
 NAMED_CHARS = 40  # an entry named again as a heading further on is no longer than a heading
 
 
@@ -125,11 +124,11 @@ def drop_contents(pages: list[_Page]) -> None:
         if start is not None:
             run = _Run(len(pages))
             end = _entries_from(rows, start + 1, run)
-            if end - (start + 1) < MIN_ENTRIES:
+            if end - (start + 1) < MIN_CONTENTS_ENTRIES:
                 later = [_bare("".join(ln.text for ln in row)) for p in pages[n + 1 :] for row in _rows(p.lines)]
                 end = _named_from(rows, start + 1, later)
                 going_on = False
-                if end - (start + 1) < MIN_ENTRIES:
+                if end - (start + 1) < MIN_CONTENTS_ENTRIES:
                     continue
                 named = {id(ln) for row in rows[start + 1 : end] for ln in row}
                 page.lines = [ln for ln in page.lines if id(ln) not in named]
@@ -137,7 +136,7 @@ def drop_contents(pages: list[_Page]) -> None:
         elif going_on:
             start = 0
             end = _entries_from(rows, 0, run)  # the same column and rising numbers as the page before
-            if end - start < MIN_ENTRIES:
+            if end - start < MIN_CONTENTS_ENTRIES:
                 going_on = False
                 continue
         else:
