@@ -18,11 +18,11 @@ a header's words (an issue, a date), or the same words at the same place on most
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from qa.formats.pdf.furniture import _FURNITURE
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Page
+from qa.formats.pdf.spilled import FOLIO_LINE
 
 EDGE = 0.25  # share of the page height at its top or foot where a folio can stand (LaTeX's A4 article: 0.16)
 HEADER_BAND = 0.15  # share of the page height at its top where a header stands (TeX's sit 0.06-0.12 from the edge)
@@ -33,13 +33,6 @@ REPEATS = 3  # pages holding one line's words at one place, at least, before the
 WIDE = 0.25  # share of the text's width: the gap between a header's left and right parts (the paper's: 0.6)
 RULED = 0.8  # share of the text's width a rule under a header spans
 OUTER = 0.075  # share of the page height at its top or foot: the furniture step's band of banners and folios
-# A page number alone in any form a document prints it: bare or between dashes ('3', '- 3 -'), '第3页', '第3页 共12页',
-# 'Page 3', '3/12', 'Page 3 of 12'. A numbered line of the text ('3．', '（3）', '第3条') is none of these.
-_FOLIO_FORM = re.compile(
-    r"[-—–\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)[-—–\s]*",
-    re.IGNORECASE,
-)
 
 
 def _edge_row(page: _Page, top: bool, body: float) -> list[Line]:
@@ -65,7 +58,7 @@ def _folios(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
     for page in pages:
         for top in (True, False):
             row = _edge_row(page, top, body)
-            if len(row) == 1 and _FOLIO_FORM.fullmatch(row[0].text):
+            if len(row) == 1 and FOLIO_LINE.fullmatch(row[0].text):
                 near = row[0].top < EDGE * page.height if top else row[0].bottom > (1 - EDGE) * page.height
                 if near:
                     found.append((page, row[0]))

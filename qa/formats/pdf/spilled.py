@@ -30,8 +30,8 @@ from qa.formats.pdf.lines import Line, _Page
 SAME_TYPE = 0.1  # share of the body size within which a line is set in the body's type
 PITCH = 0.8  # white (of the line's size) under the line above, at most, for a line that continues it
 
-# Nothing but a page's number: '3', '— 3 —', '第 3 页', '3/5', '第 1 页 共 3 页', 'Page 3'.
-_FOLIO = re.compile(
+# Nothing but a page's number: '3', '— 3 —', '第 3 页', '3/5', '第 1 页 共 3 页', 'Page 3' (edge_rows too).
+FOLIO_LINE = re.compile(
     r"[-—–\s]*\d{1,4}[-—–\s]*|\s*第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?\s*|\s*\d{1,4}\s*/\s*\d{1,4}\s*"
     r"|\s*page\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*",
     re.IGNORECASE,
@@ -59,7 +59,7 @@ def give_back_spilled_text(pages: list[_Page], body: float) -> None:
         return (
             abs(line.size - body) <= SAME_TYPE * body
             and seen.get(_shape(line.text), set()) <= {line.page}
-            and not _FOLIO.fullmatch(line.text)
+            and not FOLIO_LINE.fullmatch(line.text)
             and not _EDITION.search(line.text)
         )
 
