@@ -65,8 +65,9 @@ def _section_text(paragraphs: list[Paragraph], joins: list[bool]) -> tuple[str, 
         if i > 0 and not joins[i]:
             parts.append("\n")
             pos += 1
-        # Hard-wrapped lines inside a paragraph become spaces: same length, so offsets still map.
-        text = para.text.replace("\n", " ")
+        # Hard-wrapped lines inside a paragraph become spaces: same length, so offsets still map. A code block's
+        # lines are its statements: run together, two commands read as one ('… https://x helm install …').
+        text = para.text if para.role_hint == "code" else para.text.replace("\n", " ")
         parts.append(text)
         segments.append(_Segment(pos, pos + len(text), para))
         pos += len(text)

@@ -24,6 +24,17 @@ BLOCK_FORMATS = ("docx", "html")  # readers whose every block of lines is one pa
 _MARKDOWN_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```)")
 
 
+# A row of a table typed as text: cells between '|' bars ('| 事项 | 负责人 | 截止日期 |', 'a | b | c'), or
+# Markdown's rule under a header row ('|---|:---:|').
+_TYPED_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]*(?:\s\|\s[^|\n]*){2,}$")
+
+
+def typed_table_row(line: str) -> bool:
+    """A line of a table typed with bars: a row is a paragraph of its own, as the PDF/DOCX/HTML readers and a
+    Markdown table's rows are (run together, a row's last cell read into the next's first)."""
+    return bool(_TYPED_ROW.match(line))
+
+
 # A line opening with an item's number or letter: an exam's question '2．关于声现象…' or its options 'C．教室门…',
 # a numbered point '3、…'. The '．' or '、' is the item's, not a decimal point ('2．5%' is a number wrapped onto a
 # line).
@@ -70,7 +81,7 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
         for k, (prev, i) in enumerate(zip(block, block[1:], strict=False), start=1):
             if (
                 not read_by_block and (_starts_paragraph(lines[prev], lines[i], width) or k in own or k - 1 in own)
-            ) or _table_row(doc.hints, i + 1):
+            ) or _table_row(doc.hints, i + 1) or (not read_by_block and typed_table_row(lines[i])):
                 groups.append([i])
             else:
                 groups[-1].append(i)

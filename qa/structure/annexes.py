@@ -14,14 +14,17 @@ label is the part's heading wherever a reader put it. Only after a numbered text
 from __future__ import annotations
 
 from qa.records import Outline
-from qa.structure.attachments import annex_label
+from qa.structure.attachments import ANNEX_HEADING, annex_label
 from qa.structure.headings import CLAUSE, heading_title, outline_rank
 
 
 def annex_parts(outline: Outline) -> Outline:
     """``outline`` with the sections after each annex label re-rooted under the label and the title under it."""
     texts = [p.text.strip() for p in outline.paragraphs]
-    labels = [i for i in range(len(texts)) if annex_label(texts, i)]
+    inline = {
+        i for i in range(len(texts)) if outline.roles.get(i) == "heading" and ANNEX_HEADING.match(texts[i])
+    }  # '附件1：服务级别协议': the label and the title in one heading
+    labels = sorted(inline | {i for i in range(len(texts)) if annex_label(texts, i)})
     if not labels:
         return outline
     numbered = any(
@@ -34,6 +37,12 @@ def annex_parts(outline: Outline) -> Outline:
         return outline
     bounds = [*labels[1:], len(texts)]
     for at, stop in zip(labels, bounds, strict=True):
+        if at in inline:
+            heading = heading_title(texts[at])
+            for s in outline.sections:
+                if s.paragraphs and at <= min(s.paragraphs) < stop and heading in s.path:
+                    s.path = s.path[s.path.index(heading) :]
+            continue
         label, title = texts[at], heading_title(texts[at + 1])
         part = [s for s in outline.sections if s.paragraphs and at <= min(s.paragraphs) < stop]
         if not part or not any(title in s.path or label in s.path for s in part):

@@ -98,6 +98,10 @@ def _opens_list(texts: list[str], i: int) -> bool:
 ANNEX_LABEL = re.compile(r"^附\s*[件表录]\s*[\dA-Z０-９一二三四五六七八九十]{0,3}$")
 
 
+# An annex headed on one line, its label and title together: '附件1：服务级别协议', '附录A 术语表', '附件2　设备清单'.
+ANNEX_HEADING = re.compile(r"^附\s*[件表录]\s*[\dA-Z０-９一二三四五六七八九十]{0,3}\s*[：:\s　]\s*\S")
+
+
 def annexes_start(texts: list[str]) -> int:
     """Index of the first annex label (``ANNEX_LABEL``) with a line under it, ``len(texts)`` when there is none."""
     return next((i for i in range(len(texts)) if annex_label(texts, i)), len(texts))

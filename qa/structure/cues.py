@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from qa.paragraphs import typed_table_row
 from qa.sign_off import dated, signer_line
 from qa.structure import exams, markers
 from qa.structure.headings import outline_rank
@@ -95,6 +96,8 @@ def is_cut(text: str) -> bool:
         return False  # a case or document number is a line of its own
     if dated(body) or signer_line(body):
         return False  # so is a document's date or its signer ('审判员　王五⏎二〇二四年五月十日')
+    if table_rows(body):
+        return False  # a table's row is a line of its own
     if exams.line_complete(body):
         return False  # in an exam paper, a question ends at its answer's blank, a row of options is a line of its own
     end = len(body)
@@ -171,6 +174,14 @@ def bracketed_note(text: str) -> bool:
     stands with; read as a heading it became a level every section's path carried. A numbered line opens with its own
     bracket and goes on ('（一）总体要求'), so it never closes at its end only."""
     return bool(_BRACKETED.match(text.strip()))
+
+
+def table_rows(text: str) -> bool:
+    """Every line is a table row typed with bars. Short and ending no sentence, each row read as a headline: a
+    section's table opened a section of its own, and the heading over it was left to be stitched as a
+    continuation of the section before."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    return bool(lines) and all(typed_table_row(ln) for ln in lines)
 
 
 def is_dek(line: str) -> bool:

@@ -148,13 +148,13 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str], last_numbered: b
         numbered = next((j for j, t in enumerate(path) if line_outline_rank(heading_title(t)) is not None), None)
         if numbered is not None:
             return path[:numbered] + tuple(titles)
-    rank = outline_rank(titles[0])
+    rank = line_outline_rank(titles[0])
     if rank is not None:
         cut = next(
             (
                 j
                 for j, t in enumerate(path)
-                if ((r := outline_rank(t)) is not None and r >= rank)
+                if ((r := line_outline_rank(t)) is not None and r >= rank)
                 or (rank <= TOP_RANK and FRONT_MATTER.fullmatch(heading_title(t)))
             ),
             len(path),

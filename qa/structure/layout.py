@@ -23,7 +23,6 @@ from qa.structure.headings import (
     heading_title,
     is_heading_block,
     line_outline_rank,
-    outline_rank,
     title_and_dek,
 )
 from qa.structure.lexical import Similarity
@@ -83,7 +82,7 @@ def _numbered_document(paragraphs: list[Paragraph]) -> bool:
     found = 0
     for para in paragraphs:
         text = para.text.strip()
-        if len(text) <= 40 and "\n" not in text and outline_rank(heading_title(text)) is not None:
+        if len(text) <= 40 and "\n" not in text and line_outline_rank(heading_title(text)) is not None:
             found += 1
             if found >= MIN_NUMBERED_HEADINGS:
                 return True
@@ -119,6 +118,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
             or cues.editor_note(text)
             or cues.contents_entry(text)
             or (single and cues.bracketed_note(text))
+            or cues.table_rows(text)
         ):
             kinds.append("body")
         elif probs is not None and single and model is not None:

@@ -53,9 +53,16 @@ def _numbered_outline(paragraphs: list[Paragraph], kinds: list[str]) -> bool:
     return heads >= MIN_NUMBERED_OUTLINE
 
 
+def _facts(text: str) -> bool:
+    """Every line is a label with its value."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    return bool(lines) and all(_LABEL_VALUE.match(ln) for ln in lines)
+
+
 def demote_unnumbered_lines(paragraphs: list[Paragraph], kinds: list[str]) -> None:
     """Make body of the un-numbered heading lines below a numbered document's first numbered heading that are a
-    label with its value, or one of a run of such lines (a list), unless they open an annex (``kinds`` in place)."""
+    label with its value, or one of a run of such lines (a list), unless they open an annex, and of the label–value
+    lines between its title and that heading (``kinds`` in place)."""
     if not _numbered_outline(paragraphs, kinds):
         return  # a report whose '1.' list made it look numbered: its un-numbered headings are headings
     first = next(
@@ -75,6 +82,13 @@ def demote_unnumbered_lines(paragraphs: list[Paragraph], kinds: list[str]) -> No
 
     def bare(i: int) -> bool:  # an un-numbered heading line
         return 0 <= i < len(kinds) and i > first and kinds[i] in HEADING_KINDS and not _numbered(paragraphs[i].text)
+
+    # Above the first numbered heading, under the title: the document's own facts ('会议时间：…', '主持人：…',
+    # '甲方：…⏎乙方：…'), text of the title's part; read as headings, each became a level of every citation below.
+    title = next((i for i, k in enumerate(kinds) if k in HEADING_KINDS), first)
+    for i in range(title + 1, first):
+        if kinds[i] in HEADING_KINDS and _facts(paragraphs[i].text) and not text_follows(i):
+            kinds[i] = "body"
 
     annex_title = {i + 1 for i in range(first + 1, len(kinds)) if _ANNEX.match(paragraphs[i].text.strip())}
     demote = []
