@@ -28,6 +28,7 @@ install-test:
 	-bash scripts/install-context.sh  # best effort: ConTeXt MkIV (LuaTeX) and the fonts; without them its producer's tests skip
 	-bash scripts/install-prawn.sh  # best effort: Ruby's Prawn (ruby-prawn) and the fonts; without them its producer's tests skip
 	-bash scripts/install-pdfbox.sh  # best effort: Java's PDFBox 2 (libpdfbox2-java) and the fonts; without them its producer's tests skip
+	-bash scripts/install-font-substitutes.sh  # best effort: four CJK faces, each in a private folder, for the font-substitute test and benchmark
 
 test: install-test
 	$(PYTHON) -m ruff check .
