@@ -47,7 +47,9 @@ STREET = (
 
 @dataclass(frozen=True)
 class Grid:
-    """``cols`` columns between the margins, ``gutter`` apart: where column ``col`` starts and row ``row`` stands."""
+    """``cols`` columns between the margins, ``gutter`` apart, and the ways the tests set text on them: where column
+    ``col`` starts and row ``row`` stands, a story balanced over columns, paragraphs broken into column lines, heads
+    and lines on the grid's rows, a flow band of heads and text."""
 
     cols: int
     gutter: float = 14.0
@@ -67,94 +69,88 @@ class Grid:
     def y(self, row: float) -> float:
         return TOP - row * LEADING
 
-
-def set_balanced(
-    c,  # noqa: ANN001 - a reportlab canvas
-    grid: Grid,
-    x: float,
-    y: float,
-    text: str,
-    columns: int,
-    draw: Callable[..., None] | None = None,
-) -> float:
-    """``text`` set column after column (balanced) from ``x``, a column of ``grid`` wide; the baseline under its
-    last row. Each row is drawn by ``draw(c, x, y, row)`` (a test's own face or render mode), else in the body face."""
-    per_line = int(grid.col_w // BODY)
-    rows = [text[k : k + per_line] for k in range(0, len(text), per_line)]
-    per_column = -(-len(rows) // columns)
-    if draw is None:
-        c.setFont(FONT, BODY)
-    for k, row in enumerate(rows):
-        col, at = divmod(k, per_column)
+    def set_balanced(
+        self,
+        c,  # noqa: ANN001 - a reportlab canvas
+        x: float,
+        y: float,
+        text: str,
+        columns: int,
+        draw: Callable[..., None] | None = None,
+    ) -> float:
+        """``text`` set column after column (balanced) from ``x``; the baseline under its last row. Each row is
+        drawn by ``draw(c, x, y, row)`` (a test's own face or render mode), else in the body face."""
+        per_line = self.per_line
+        rows = [text[k : k + per_line] for k in range(0, len(text), per_line)]
+        per_column = -(-len(rows) // columns)
         if draw is None:
-            c.drawString(x + col * (grid.col_w + grid.gutter), y - at * LEADING, row)
-        else:
-            draw(c, x + col * (grid.col_w + grid.gutter), y - at * LEADING, row)
-    return y - per_column * LEADING
-
-
-def column_lines(paragraphs: Sequence[str], per_line: int) -> list[tuple[str, bool]]:
-    """Each paragraph broken into column lines of ``per_line`` characters, the first indented two characters:
-    (text, indented)."""
-    out: list[tuple[str, bool]] = []
-    for text in paragraphs:
-        first = per_line - 2
-        out.append((text[:first], True))
-        out.extend((text[k : k + per_line], False) for k in range(first, len(text), per_line))
-    return out
-
-
-def draw_line(c, grid: Grid, col: int, row: float, line: tuple[str, bool]) -> None:  # noqa: ANN001 - a canvas
-    """A body line (text, indented) of :func:`column_lines` on the grid's ``row`` of column ``col``."""
-    text, indented = line
-    c.setFont(FONT, BODY)
-    c.drawString(grid.x(col) + (2 * BODY if indented else 0), grid.y(row), text)
-
-
-def draw_head(c, grid: Grid, col: int, row: float, text: str, size: float) -> None:  # noqa: ANN001 - a canvas
-    """A head of ``size`` pt on the grid's ``row`` of column ``col``."""
-    c.setFont(FONT, size)
-    c.drawString(grid.x(col), grid.y(row), text)
-
-
-def flow_page(path, grid: Grid, columns: Sequence[Sequence[tuple[str, str]]], bold: bool, spaced: bool) -> None:  # noqa: ANN001 - a path
-    """A flow band: the lead's headline (``LEAD``, 26 pt) across the page, then column by column ``(kind, text)``
-    items flowing down from ``TOP``: a "head" in 11.5 pt (bold as fill-and-stroke when ``bold``; 4 pt more white
-    over it and 2 pt under it when ``spaced``), a "subtitle" indented two characters, or "text", a paragraph whose
-    first line is indented two characters."""
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    c.setFont(FONT, 26)
-    c.drawString(MARGIN, PAGE_H - 100, LEAD)
-    per_line = grid.per_line
-    for col, items in enumerate(columns):
-        y = TOP
-        x = grid.x(col)
-        for kind, text in items:
-            if kind == "head":
-                if spaced:
-                    y -= 4
-                if bold:
-                    t = c.beginText(x, y)
-                    t.setFont(FONT, 11.5)
-                    t.setTextRenderMode(2)  # fill and stroke: bold
-                    t.textOut(text)
-                    c.drawText(t)
-                else:
-                    c.setFont(FONT, 11.5)
-                    c.drawString(x, y, text)
-                y -= LEADING + (2 if spaced else 0)
-                continue
-            if kind == "subtitle":
-                c.setFont(FONT, BODY)
-                c.drawString(x + 2 * BODY, y, text)
-                y -= LEADING + 2
-                continue
             c.setFont(FONT, BODY)
-            first = per_line - 2
-            lines = [text[:first]] + [text[k : k + per_line] for k in range(first, len(text), per_line)]
-            for n, line in enumerate(lines):
-                c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
-                y -= LEADING
-    c.save()
+        for k, row in enumerate(rows):
+            col, at = divmod(k, per_column)
+            if draw is None:
+                c.drawString(x + col * (self.col_w + self.gutter), y - at * LEADING, row)
+            else:
+                draw(c, x + col * (self.col_w + self.gutter), y - at * LEADING, row)
+        return y - per_column * LEADING
+
+    def lines(self, paragraphs: Sequence[str]) -> list[tuple[str, bool]]:
+        """Each paragraph broken into column lines, the first indented two characters: (text, indented)."""
+        out: list[tuple[str, bool]] = []
+        for text in paragraphs:
+            first = self.per_line - 2
+            out.append((text[:first], True))
+            out.extend((text[k : k + self.per_line], False) for k in range(first, len(text), self.per_line))
+        return out
+
+    def draw_line(self, c, col: int, row: float, line: tuple[str, bool]) -> None:  # noqa: ANN001 - a canvas
+        """A body line (text, indented) of :meth:`lines` on row ``row`` of column ``col``."""
+        text, indented = line
+        c.setFont(FONT, BODY)
+        c.drawString(self.x(col) + (2 * BODY if indented else 0), self.y(row), text)
+
+    def draw_head(self, c, col: float, row: float, text: str, size: float) -> None:  # noqa: ANN001 - a canvas
+        """A head of ``size`` pt on row ``row`` of column ``col``."""
+        c.setFont(FONT, size)
+        c.drawString(self.x(col), self.y(row), text)
+
+    def flow_page(self, path, columns: Sequence[Sequence[tuple[str, str]]], bold: bool, spaced: bool) -> None:  # noqa: ANN001
+        """A flow band: the lead's headline (``LEAD``, 26 pt) across the page, then column by column ``(kind, text)``
+        items flowing down from ``TOP``: a "head" in 11.5 pt (bold as fill-and-stroke when ``bold``; 4 pt more white
+        over it and 2 pt under it when ``spaced``), a "subtitle" indented two characters, or "text", a paragraph
+        whose first line is indented two characters."""
+        from reportlab.pdfgen import canvas
+
+        c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+        c.setFont(FONT, 26)
+        c.drawString(MARGIN, PAGE_H - 100, LEAD)
+        per_line = self.per_line
+        for col, items in enumerate(columns):
+            y = TOP
+            x = self.x(col)
+            for kind, text in items:
+                if kind == "head":
+                    if spaced:
+                        y -= 4
+                    if bold:
+                        t = c.beginText(x, y)
+                        t.setFont(FONT, 11.5)
+                        t.setTextRenderMode(2)  # fill and stroke: bold
+                        t.textOut(text)
+                        c.drawText(t)
+                    else:
+                        c.setFont(FONT, 11.5)
+                        c.drawString(x, y, text)
+                    y -= LEADING + (2 if spaced else 0)
+                    continue
+                if kind == "subtitle":
+                    c.setFont(FONT, BODY)
+                    c.drawString(x + 2 * BODY, y, text)
+                    y -= LEADING + 2
+                    continue
+                c.setFont(FONT, BODY)
+                first = per_line - 2
+                lines = [text[:first]] + [text[k : k + per_line] for k in range(first, len(text), per_line)]
+                for n, line in enumerate(lines):
+                    c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
+                    y -= LEADING
+        c.save()

@@ -17,19 +17,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import (
-    BODY,
-    LEADING,
-    MARGIN,
-    PAGE_H,
-    PAGE_W,
-    SPRING,
-    STREET,
-    TOP,
-    Grid,
-    column_lines,
-    draw_line,
-)
+from tests.reportlab_pages import BODY, LEADING, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, TOP, Grid
 
 GRID = Grid(3)
 COLS, GUTTER, COL_W, PER_LINE = GRID.cols, GRID.gutter, GRID.col_w, GRID.per_line
@@ -43,7 +31,7 @@ def _columns(c, lines: list[tuple[str, bool]], heights: list[int], first_row: in
     at = 0
     for col, height in enumerate(heights):
         for row in range(height):
-            draw_line(c, GRID, col, first_row + row, lines[at])
+            GRID.draw_line(c, col, first_row + row, lines[at])
             at += 1
     assert at == len(lines)
 
@@ -57,7 +45,7 @@ def _stories() -> tuple[list[str], list[str]]:
     # Its last line full, on no full stop: the story runs on elsewhere (so its end is no paragraph's end with white
     # under it, which bandends.py would take for the band's end by itself).
     first[-1] = first[-1][: len(first[-1]) - (len(first[-1]) - (PER_LINE - 2)) % PER_LINE - 1] + "，"
-    while len(column_lines(first, PER_LINE)) % COLS != 1:  # (so that the last column ends a line lower than the others)
+    while len(GRID.lines(first)) % COLS != 1:  # (so that the last column ends a line lower than the others)
         first[-1] = first[-1][: -PER_LINE - 1] + "，"
     second = [
         SENTENCES[4] + SENTENCES[5] + SENTENCES[7],
@@ -76,7 +64,7 @@ def _page(path: Path) -> dict[str, list[str]]:
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
     c.setFont("STSong-Light", 26)
     c.drawString(MARGIN, PAGE_H - 100, FIRST_HEAD)
-    lines = column_lines(first, PER_LINE)
+    lines = GRID.lines(first)
     short = (len(lines) - 1) // COLS
     heights = [short, short, len(lines) - 2 * short]
     assert heights[2] == short + 1, heights  # (the last column ends a line lower)
@@ -86,7 +74,7 @@ def _page(path: Path) -> dict[str, list[str]]:
     c.setFont("STSong-Light", BODY)
     byline = "本报记者　王小明"
     c.drawRightString(MARGIN + 3 * COL_W + 2 * GUTTER, TOP - (heights[2] + 1) * LEADING, byline)
-    lines = column_lines(second, PER_LINE)
+    lines = GRID.lines(second)
     per = -(-len(lines) // COLS)
     _columns(c, lines, [per, per, len(lines) - 2 * per], heights[2] + 2)
     c.save()
@@ -127,7 +115,7 @@ def _one_story_page(path: Path) -> list[str]:
                 c.drawString(MARGIN, TOP - row * LEADING, SUBHEAD)
                 order.append(SUBHEAD)
                 continue
-            draw_line(c, GRID, col, row, (rows[taken], False))
+            GRID.draw_line(c, col, row, (rows[taken], False))
             order.append(rows[taken])
             taken += 1
     c.save()

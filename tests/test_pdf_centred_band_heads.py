@@ -17,17 +17,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import (
-    BODY,
-    FONT,
-    MARGIN,
-    PAGE_H,
-    PAGE_W,
-    SPRING,
-    STREET,
-    Grid,
-    draw_head,
-)
+from tests.reportlab_pages import BODY, FONT, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, Grid
 
 GRID = Grid(4)
 COLS, GUTTER, COL_W, PER_LINE = GRID.cols, GRID.gutter, GRID.col_w, GRID.per_line
@@ -47,7 +37,7 @@ def _paragraph(mark: str, rows: int, start: int) -> list[str]:
 
 
 def _put(c, col: float, row: float, text: str, size: float = BODY) -> None:  # noqa: ANN001 - a canvas
-    draw_head(c, GRID, col, row, text, size)
+    GRID.draw_head(c, col, row, text, size)
 
 
 def _column(c, col: int, row: int, paragraphs: list[tuple[str, int, int]]) -> list[str]:  # noqa: ANN001

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import Grid, flow_page
+from tests.reportlab_pages import Grid
 
 GRID = Grid(3)
 
@@ -31,7 +31,7 @@ def _page(path: Path) -> None:
     columns = [[("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)]]
     columns.append([("head", FIRST), ("head", SECOND), ("text", DATELINE + FILM), ("text", FILM * 2)])
     columns.append([("head", OTHER), ("text", DATELINE + TEXT * 2), ("head", LEAD_IN), ("text", TEXT * 2)])
-    flow_page(path, GRID, columns, bold=True, spaced=False)
+    GRID.flow_page(path, columns, bold=True, spaced=False)
 
 
 def test_a_head_broken_after_its_colon_is_one_headline_and_a_lead_in_stays_text(tmp_path: Path, fonts) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import Grid, flow_page
+from tests.reportlab_pages import Grid
 
 GRID = Grid(3)
 
@@ -31,7 +31,7 @@ def _page(path: Path) -> None:
     story = [("head", STORY), ("text", DATELINE + TEXT * 2), ("text", TEXT * 2), ("head", SUBHEAD), ("text", TEXT)]
     columns.append(story)
     columns.append([("head", MARKED), ("text", DATELINE + TEXT), ("text", TEXT * 2)])
-    flow_page(path, GRID, columns, bold=False, spaced=True)
+    GRID.flow_page(path, columns, bold=False, spaced=True)
 
 
 def test_a_small_head_over_a_dateline_is_a_story_and_a_subhead_stays_one(tmp_path: Path, fonts) -> None:

@@ -15,20 +15,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import (
-    BODY,
-    LEADING,
-    MARGIN,
-    PAGE_H,
-    PAGE_W,
-    SPRING,
-    STREET,
-    TOP,
-    Grid,
-    column_lines,
-    draw_head,
-    draw_line,
-)
+from tests.reportlab_pages import BODY, LEADING, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, TOP, Grid
 
 GRID = Grid(3)
 COLS, GUTTER, COL_W, PER_LINE = GRID.cols, GRID.gutter, GRID.col_w, GRID.per_line
@@ -54,28 +41,28 @@ def _page(path: Path) -> dict[str, list[str]]:
     c.setFont("STSong-Light", 26)
     c.drawString(MARGIN, PAGE_H - 100, LEAD_HEAD)
     # Band 1: the lead balanced over three columns, the last one shorter.
-    while len(column_lines(lead, PER_LINE)) % COLS != COLS - 1:  # (so that the last column ends one row short)
+    while len(GRID.lines(lead)) % COLS != COLS - 1:  # (so that the last column ends one row short)
         lead[-1] = lead[-1][: -PER_LINE - 1] + "。"
-    lines = column_lines(lead, PER_LINE)
+    lines = GRID.lines(lead)
     per = -(-len(lines) // COLS)
     assert per > len(lines) - 2 * per >= 2  # (the last column holds some of the story, and ends short)
     for k, line in enumerate(lines):
-        draw_line(c, GRID, k // per, k % per, line)
+        GRID.draw_line(c, k // per, k % per, line)
     # Band 2, on the next row of the grid with no gap: a story under a head in column 1 running on into column 2,
     # where a second story opens and runs on into column 3 (whose band-1 text ended two rows up).
     foot = per + 9
-    draw_head(c, GRID, 0, per, SECOND_HEAD, 13)
+    GRID.draw_head(c, 0, per, SECOND_HEAD, 13)
     slots = (
         [(0, r) for r in range(per + 1, foot)] + [(1, r) for r in range(per, foot)] + [(2, r) for r in range(per, foot)]
     )
-    body2 = column_lines(second, PER_LINE)
+    body2 = GRID.lines(second)
     for (col, row), line in zip(slots, body2, strict=False):
-        draw_line(c, GRID, col, row, line)
+        GRID.draw_line(c, col, row, line)
     col, row = slots[len(body2)]
-    draw_head(c, GRID, col, row, THIRD_HEAD, 13)
-    for (col, row), line in zip(slots[len(body2) + 1 :], column_lines(third, PER_LINE), strict=False):
-        draw_line(c, GRID, col, row, line)
-    third_lines = column_lines(third, PER_LINE)
+    GRID.draw_head(c, col, row, THIRD_HEAD, 13)
+    for (col, row), line in zip(slots[len(body2) + 1 :], GRID.lines(third), strict=False):
+        GRID.draw_line(c, col, row, line)
+    third_lines = GRID.lines(third)
     assert slots[len(body2)][0] == 1 and len(body2) + 1 + len(third_lines) <= len(slots)  # (it ends in column 3)
     assert slots[len(body2) + len(third_lines)][0] == 2
     c.save()
@@ -114,7 +101,7 @@ def _one_story_page(path: Path) -> list[str]:
 
     def put(col: int, row: int, line: str) -> None:
         nonlocal taken
-        draw_line(c, GRID, col, row, (line, False))
+        GRID.draw_line(c, col, row, (line, False))
         order.append(line)
         taken += 1
 
@@ -122,7 +109,7 @@ def _one_story_page(path: Path) -> list[str]:
         put(0, row, rows[taken])
     put(0, 9, "全市改造工作稳步推进。")  # (a paragraph's end, short of the column's width)
     taken -= 1  # (its words are no part of the numbered text)
-    draw_head(c, GRID, 0, 11, SUBHEAD, 13)
+    GRID.draw_head(c, 0, 11, SUBHEAD, 13)
     order.append(SUBHEAD)
     for row in range(12, 30):
         put(0, row, rows[taken])
@@ -130,7 +117,7 @@ def _one_story_page(path: Path) -> list[str]:
         put(1, row, rows[taken])
     for row in range(30):
         if row == 9:
-            draw_line(c, GRID, 2, row, ("各项工作圆满完成。", False))
+            GRID.draw_line(c, 2, row, ("各项工作圆满完成。", False))
         elif row != 10:
             put(2, row, rows[taken])
     c.save()
@@ -188,13 +175,13 @@ def _spaced_story_page(path: Path) -> list[str]:
         row = 0
         for rows in paragraphs:
             if rows is None:
-                draw_head(c, GRID, col, row, SPACED_SUBHEAD, 13)
+                GRID.draw_head(c, col, row, SPACED_SUBHEAD, 13)
                 order.append(SPACED_SUBHEAD)
                 row += 1
                 continue
             lines, n = _numbered(n, rows)
             for line in lines:
-                draw_line(c, GRID, col, row, (line, False))
+                GRID.draw_line(c, col, row, (line, False))
                 order.append(line)
                 row += 1
             row += 1

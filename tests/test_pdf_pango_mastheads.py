@@ -15,27 +15,14 @@ import pytest
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import (
-    BODY,
-    EAR,
-    LEAD,
-    LEAD_TEXT,
-    MARGIN,
-    NAME,
-    OTHER,
-    OTHER_TEXT,
-    PAGE_H,
-    PAGE_W,
-    Grid,
-    set_balanced,
-)
+from tests.reportlab_pages import BODY, EAR, LEAD, LEAD_TEXT, MARGIN, NAME, OTHER, OTHER_TEXT, PAGE_H, PAGE_W, Grid
 
 GRID = Grid(4, gutter=12.0)
 
 
 def _set(c, x: float, y: float, text: str, columns: int) -> float:  # noqa: ANN001 - a canvas
     """``text`` set column after column (balanced) from ``x``; the baseline under its last row."""
-    return set_balanced(c, GRID, x, y, text, columns)
+    return GRID.set_balanced(c, x, y, text, columns)
 
 
 @pytest.mark.parametrize("name_size", [48.0, 60.0])

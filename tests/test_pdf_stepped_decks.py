@@ -17,19 +17,7 @@ import pytest
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import (
-    BODY,
-    FONT,
-    LEAD,
-    LEAD_TEXT,
-    MARGIN,
-    OTHER,
-    OTHER_TEXT,
-    PAGE_H,
-    PAGE_W,
-    Grid,
-    set_balanced,
-)
+from tests.reportlab_pages import BODY, FONT, LEAD, LEAD_TEXT, MARGIN, OTHER, OTHER_TEXT, PAGE_H, PAGE_W, Grid
 
 GRID = Grid(4, gutter=12.0)
 
@@ -46,7 +34,7 @@ def _line(c, x: float, y: float, text: str, size: float, bold: bool = False) -> 
 
 def _set(c, x: float, y: float, text: str, columns: int) -> float:  # noqa: ANN001 - a canvas
     """``text`` set column after column (balanced) from ``x``; the baseline under its last row."""
-    return set_balanced(c, GRID, x, y, text, columns, lambda c, x, y, row: _line(c, x, y, row, BODY))
+    return GRID.set_balanced(c, x, y, text, columns, lambda c, x, y, row: _line(c, x, y, row, BODY))
 
 
 def _page(path: Path, deck: list[tuple[str, float, bool]]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.reportlab_pages import Grid, flow_page
+from tests.reportlab_pages import Grid
 
 GRID = Grid(3)
 
@@ -38,7 +38,7 @@ def _page(path: Path) -> None:
     columns.append(story)
     road = [("text", ROAD * 2), ("head", NUMBERED), ("text", DATELINE + ROAD)]
     columns.append([("head", DECKED), ("subtitle", SUBTITLE), *road])
-    flow_page(path, GRID, columns, bold=True, spaced=True)
+    GRID.flow_page(path, columns, bold=True, spaced=True)
 
 
 def test_bold_flow_heads_over_a_dateline_or_a_deck_are_stories_and_a_bold_subhead_stays_one(
