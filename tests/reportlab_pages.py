@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 PAGE_W, PAGE_H = 800.0, 1000.0
 MARGIN, BODY, LEADING = 40.0, 10.0, 15.0
 FONT = "STSong-Light"
+MICROHEI = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"  # Debian's fonts-wqy-microhei
 TOP = PAGE_H - 140  # the first row of the columns under a headline across the page
 
 # A front page's flag and its ear (报眼), the lead story and a second story under it.
@@ -43,6 +45,24 @@ STREET = (
     "不少老字号店铺重新开张，吸引了大批市民和游客前来参观购物。",
     "社区还组织居民成立了志愿服务队，每天轮流清扫街道、维护秩序。",
 )
+
+
+def microhei_canvas(path, name: str = "W"):  # noqa: ANN001, ANN201 - a path; a reportlab canvas and its page size
+    """An A4 reportlab canvas with WenQuanYi Micro Hei registered as ``name`` (embedded: the page carries its glyphs,
+    no substitute font is asked for), and the page size; the test is skipped where reportlab or the font is not
+    installed."""
+    import pytest
+
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if not Path(MICROHEI).exists():
+        pytest.skip("fonts-wqy-microhei is not installed")
+    pdfmetrics.registerFont(TTFont(name, MICROHEI, subfontIndex=0))
+    return canvas.Canvas(str(path), pagesize=A4), A4
 
 
 @dataclass(frozen=True)
