@@ -20,7 +20,7 @@ from qa.structure import recover_outline
 from tests.reportlab_pages import BODY, FONT, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, Grid
 
 GRID = Grid(4)
-COLS, GUTTER, COL_W, PER_LINE = GRID.cols, GRID.gutter, GRID.col_w, GRID.per_line
+COLS, PER_LINE = GRID.cols, GRID.per_line
 
 LEAD_HEAD, SECOND_HEAD, SUBHEAD = "全省春耕生产全面展开", "老街区改造工程全面完工", "改造稳步推进"
 SENTENCES = SPRING + STREET

@@ -18,7 +18,7 @@ from qa.structure import recover_outline
 from tests.reportlab_pages import BODY, LEADING, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, TOP, Grid
 
 GRID = Grid(3)
-COLS, GUTTER, COL_W, PER_LINE = GRID.cols, GRID.gutter, GRID.col_w, GRID.per_line
+COLS, GUTTER, PER_LINE = GRID.cols, GRID.gutter, GRID.per_line
 
 LEAD_HEAD, SECOND_HEAD, THIRD_HEAD = "全省春耕生产全面展开", "老街区换新颜", "山区小学通上网络"
 SENTENCES = (
