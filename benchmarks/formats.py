@@ -181,8 +181,8 @@ seconds a paper (each run cached by its source's hash in ~/.cache/qa-newspaper-c
 
 HELD OUT (first sight: nobody has looked at the reader's output on it; its first figure is in the README): ``prawn`` —
 newspapers laid out by Prawn 2.4 (Ruby; tests/newspaper_prawn.py plans the paper, tests/newspaper_prawn.rb measures
-and draws; written by an engineer who did not read the reader's source or tests; the page conventions of the MuPDF
-producer of branch ``producer14``, fixed before the first run): a fourteenth line breaker and PDF writer (Prawn's text
+and draws; written by an engineer who did not read the reader's source or tests; the page conventions of a MuPDF
+producer never merged (AGPL), fixed before the first run): a fourteenth line breaker and PDF writer (Prawn's text
 boxes and line wrapping, CJK broken at zero-width spaces put between characters, TTFunk's font subsets, Prawn's PDF
 writer) on a page of bands cut into MODULES of 1..C columns (heads over the module, body poured column by column),
 boxed stories, briefs columns, a banner or corner masthead, the lead (and on some papers a second story) cut where its

@@ -651,16 +651,27 @@ def written_text(path: Path) -> str:
     return norm("".join(text))
 
 
-def score(gold: Gold, reading: Reading, written: str | None = None) -> Score:
+def score(gold: Gold, reading: Reading, written: str | None = None, outline: set[str] | None = None) -> Score:
     """Score one document's reading against its gold.
 
     ``written``: for a Word file made from the page, the text the file holds (``written_text``). Its gold is
     then what a Word file can carry: a paragraph the converter did not write is not asked for (pandoc drops
     some tables), and a heading we read whose words are a heading of the page's navigation (a footer's
     "Help content debug info:" h3, which both converters write as Heading 3: Word has no way to say
-    "navigation") is excused, neither right nor wrong. Both are counted and printed."""
+    "navigation") is excused, neither right nor wrong. Both are counted and printed.
+
+    ``outline``: for a PDF printed from the page, the titles of the file's own outline (its bookmarks, ``norm``ed).
+    A heading we read whose words are a heading of the page's navigation and an entry of that outline is excused
+    the same way: the printer wrote the page's h3 into the file's outline as a heading (LibreOffice's export), and an
+    outline has no way to say "navigation" either. Decided from the file, never from our reader."""
     s = Score(docs=1)
     ours = reading.headings
+    if outline is not None:
+        golden = set(gold.headings)
+        chrome = [h for h in ours if h not in golden and h[-1] in gold.nav_headings and h[-1] in outline]
+        s.chrome_headings = len(chrome)
+        s.problems += [f"navigation heading in the PDF's outline (excused): {' › '.join(h)}" for h in chrome]
+        ours = [h for h in ours if h not in chrome]
     if written is not None:
         s.word_docs = 1
         lost = [p for p in gold.paragraphs if p.text not in written and (not p.alt or p.alt not in written)]

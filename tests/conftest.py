@@ -59,3 +59,15 @@ def fonts() -> None:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    """A headless Chromium (Playwright), one a test module, for tests that print HTML to PDF as a browser does;
+    the test is skipped where /usr/bin/chromium is not installed. (A module may define its own ``browser``.)"""
+    from tests.newspaper_html import CHROMIUM, chromium_browser
+
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium (/usr/bin/chromium) is not installed")
+    with chromium_browser() as b:
+        yield b

@@ -13,8 +13,8 @@ import pytest
 
 from qa.loading import load_file
 from qa.structure import recover_outline
+from tests.reportlab_pages import microhei_canvas
 
-FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 HEADS = ["第一节 重要提示", "第二节 公司简介和主要财务指标", "一、主要会计数据和财务指标", "二、分季度主要财务指标"]
 BODIES = [
     "公司董事会保证年度报告内容的真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏。",
@@ -86,17 +86,7 @@ def test_cross_references_and_label_rows_that_look_like_entries_stay(tmp_path) -
 
 
 def _pdf_with_contents(path: Path, title: str) -> None:
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if not Path(FONT).exists():
-        pytest.skip("fonts-wqy-microhei is not installed")
-    pdfmetrics.registerFont(TTFont("W", FONT, subfontIndex=0))
-    w, h = A4
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c, (w, h) = microhei_canvas(path)
     c.setFont("W", 18)
     c.drawCentredString(w / 2, h - 80, title)
     y = h - 130

@@ -111,3 +111,19 @@ def test_short_repeated_text_is_found_at_its_own_place():
     joined = "a" * 25 + "提示" + "b" * 25 + "c" * 25  # the second 提示 was dropped
     at = locate(texts, joined)
     assert at[1] == 25 and at[3] == -1 and at[4] == joined.index("c")
+
+
+def test_a_navigation_heading_a_pdfs_outline_names_is_excused(tmp_path):
+    """A footer's h3 (LibreOffice help's 'Help content debug info:') that the printer wrote into the PDF's outline is
+    neither right nor wrong (the outline cannot say 'navigation'), and counted; read without the outline naming it,
+    it is a heading not in the gold."""
+    page = PAGE.replace("<footer><p>", "<footer><h3>帮助内容调试信息：</h3><p>")
+    gold = gold_of(page.encode("utf-8"))
+    footer = [(2, "帮助内容调试信息："), (None, "版权所有 © 2024")]
+    reading = _reading(tmp_path, [(1, "第 2 章 网络设置"), *CONTENT, *footer])
+    plain = score(gold, reading)
+    assert plain.right_headings < plain.our_headings and plain.exact_docs == 0
+    assert score(gold, reading, outline={"第2章网络设置", "2.2.优化"}).chrome_headings == 0  # not in the outline
+    excused = score(gold, reading, outline={"第2章网络设置", norm("帮助内容调试信息：")})
+    assert excused.chrome_headings == 1 and excused.right_headings == excused.our_headings == 3
+    assert excused.exact_docs == 1 and excused.strict_exact == 0

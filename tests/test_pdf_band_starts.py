@@ -17,42 +17,13 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import BODY, LEADING, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, TOP, Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-TOP = PAGE_H - 140  # the first row of the columns
+GRID = Grid(3)
+COLS, GUTTER, COL_W, PER_LINE = GRID.cols, GRID.gutter, GRID.col_w, GRID.per_line
 
 FIRST_HEAD, SECOND_HEAD = "全省春耕生产全面展开", "老街区换新颜"
-SENTENCES = (
-    "各地农业部门组织技术人员深入田间地头，指导农民做好选种育秧和农机检修工作。",
-    "今年全省计划播种粮食作物面积比上年有所增加，优质品种的比重进一步提高。",
-    "金融机构加大对春耕生产的信贷投放，确保农资采购资金及时到位。",
-    "气象部门提醒，近期部分地区可能出现低温天气，要注意防范倒春寒。",
-    "老街区改造工程去年启动，沿街的旧房屋经过加固修缮，保留了原有的风貌。",
-    "改造后的街巷铺上了青石板路面，增设了路灯和休息座椅，居民出行更加方便。",
-    "不少老字号店铺重新开张，吸引了大批市民和游客前来参观购物。",
-    "社区还组织居民成立了志愿服务队，每天轮流清扫街道、维护秩序。",
-)
-
-
-def _rows(paragraphs: list[str]) -> list[tuple[str, bool]]:
-    """Each paragraph broken into column lines, the first indented two characters: (text, indented)."""
-    out: list[tuple[str, bool]] = []
-    for text in paragraphs:
-        first = PER_LINE - 2
-        out.append((text[:first], True))
-        out.extend((text[k : k + PER_LINE], False) for k in range(first, len(text), PER_LINE))
-    return out
-
-
-def _draw(c, col: int, row: int, line: tuple[str, bool]) -> None:  # noqa: ANN001 - a canvas
-    text, indented = line
-    c.setFont("STSong-Light", BODY)
-    x = MARGIN + col * (COL_W + GUTTER) + (2 * BODY if indented else 0)
-    c.drawString(x, TOP - row * LEADING, text)
+SENTENCES = SPRING + STREET
 
 
 def _columns(c, lines: list[tuple[str, bool]], heights: list[int], first_row: int) -> None:  # noqa: ANN001
@@ -60,7 +31,7 @@ def _columns(c, lines: list[tuple[str, bool]], heights: list[int], first_row: in
     at = 0
     for col, height in enumerate(heights):
         for row in range(height):
-            _draw(c, col, first_row + row, lines[at])
+            GRID.draw_line(c, col, first_row + row, lines[at])
             at += 1
     assert at == len(lines)
 
@@ -74,7 +45,7 @@ def _stories() -> tuple[list[str], list[str]]:
     # Its last line full, on no full stop: the story runs on elsewhere (so its end is no paragraph's end with white
     # under it, which bandends.py would take for the band's end by itself).
     first[-1] = first[-1][: len(first[-1]) - (len(first[-1]) - (PER_LINE - 2)) % PER_LINE - 1] + "，"
-    while len(_rows(first)) % COLS != 1:  # (so that the last column ends a line lower than the others)
+    while len(GRID.lines(first)) % COLS != 1:  # (so that the last column ends a line lower than the others)
         first[-1] = first[-1][: -PER_LINE - 1] + "，"
     second = [
         SENTENCES[4] + SENTENCES[5] + SENTENCES[7],
@@ -93,7 +64,7 @@ def _page(path: Path) -> dict[str, list[str]]:
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
     c.setFont("STSong-Light", 26)
     c.drawString(MARGIN, PAGE_H - 100, FIRST_HEAD)
-    lines = _rows(first)
+    lines = GRID.lines(first)
     short = (len(lines) - 1) // COLS
     heights = [short, short, len(lines) - 2 * short]
     assert heights[2] == short + 1, heights  # (the last column ends a line lower)
@@ -103,7 +74,7 @@ def _page(path: Path) -> dict[str, list[str]]:
     c.setFont("STSong-Light", BODY)
     byline = "本报记者　王小明"
     c.drawRightString(MARGIN + 3 * COL_W + 2 * GUTTER, TOP - (heights[2] + 1) * LEADING, byline)
-    lines = _rows(second)
+    lines = GRID.lines(second)
     per = -(-len(lines) // COLS)
     _columns(c, lines, [per, per, len(lines) - 2 * per], heights[2] + 2)
     c.save()
@@ -144,7 +115,7 @@ def _one_story_page(path: Path) -> list[str]:
                 c.drawString(MARGIN, TOP - row * LEADING, SUBHEAD)
                 order.append(SUBHEAD)
                 continue
-            _draw(c, col, row, (rows[taken], False))
+            GRID.draw_line(c, col, row, (rows[taken], False))
             order.append(rows[taken])
             taken += 1
     c.save()

@@ -17,26 +17,13 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import BODY, FONT, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 4
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-TOP = PAGE_H - 140  # the first row of the columns
-FONT = "STSong-Light"
+GRID = Grid(4)
+COLS, PER_LINE = GRID.cols, GRID.per_line
 
 LEAD_HEAD, SECOND_HEAD, SUBHEAD = "全省春耕生产全面展开", "老街区改造工程全面完工", "改造稳步推进"
-SENTENCES = (
-    "各地农业部门组织技术人员深入田间地头，指导农民做好选种育秧和农机检修工作。",
-    "今年全省计划播种粮食作物面积比上年有所增加，优质品种的比重进一步提高。",
-    "金融机构加大对春耕生产的信贷投放，确保农资采购资金及时到位。",
-    "气象部门提醒，近期部分地区可能出现低温天气，要注意防范倒春寒。",
-    "老街区改造工程去年启动，沿街的旧房屋经过加固修缮，保留了原有的风貌。",
-    "改造后的街巷铺上了青石板路面，增设了路灯和休息座椅，居民出行更加方便。",
-    "不少老字号店铺重新开张，吸引了大批市民和游客前来参观购物。",
-    "社区还组织居民成立了志愿服务队，每天轮流清扫街道、维护秩序。",
-)
+SENTENCES = SPRING + STREET
 
 
 def _paragraph(mark: str, rows: int, start: int) -> list[str]:
@@ -50,8 +37,7 @@ def _paragraph(mark: str, rows: int, start: int) -> list[str]:
 
 
 def _put(c, col: float, row: float, text: str, size: float = BODY) -> None:  # noqa: ANN001 - a canvas
-    c.setFont(FONT, size)
-    c.drawString(MARGIN + col * (COL_W + GUTTER), TOP - row * LEADING, text)
+    GRID.draw_head(c, col, row, text, size)
 
 
 def _column(c, col: int, row: int, paragraphs: list[tuple[str, int, int]]) -> list[str]:  # noqa: ANN001

@@ -13,15 +13,10 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-FONT = "STSong-Light"
+GRID = Grid(3)
 
-LEAD = "全省春耕生产全面展开"
 FIRST, SECOND = "《朗朗星空》：", "难忘知青岁月"
 OTHER, LEAD_IN = "老街区换新颜", "具体做法："
 DATELINE = "本报杭州1月5日电　记者王小明报道："
@@ -33,36 +28,10 @@ def _page(path: Path) -> None:
     """The lead across the page, its text in column 1; in column 2 a story under a bold head 1.15× the body broken
     after its colon over two lines; in column 3 a story whose text goes on under a bold lead-in of that type ending
     with a colon."""
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    c.setFont(FONT, 26)
-    c.drawString(MARGIN, PAGE_H - 100, LEAD)
-    top = PAGE_H - 140
-
-    def column(col: int, items: list[tuple[str, str]]) -> None:
-        y = top
-        x = MARGIN + col * (COL_W + GUTTER)
-        for kind, text in items:
-            if kind == "head":
-                t = c.beginText(x, y)
-                t.setFont(FONT, 11.5)
-                t.setTextRenderMode(2)  # fill and stroke: bold
-                t.textOut(text)
-                c.drawText(t)
-                y -= LEADING
-                continue
-            c.setFont(FONT, BODY)
-            first = PER_LINE - 2
-            lines = [text[:first]] + [text[k : k + PER_LINE] for k in range(first, len(text), PER_LINE)]
-            for n, line in enumerate(lines):
-                c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
-                y -= LEADING
-
-    column(0, [("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)])
-    column(1, [("head", FIRST), ("head", SECOND), ("text", DATELINE + FILM), ("text", FILM * 2)])
-    column(2, [("head", OTHER), ("text", DATELINE + TEXT * 2), ("head", LEAD_IN), ("text", TEXT * 2)])
-    c.save()
+    columns = [[("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)]]
+    columns.append([("head", FIRST), ("head", SECOND), ("text", DATELINE + FILM), ("text", FILM * 2)])
+    columns.append([("head", OTHER), ("text", DATELINE + TEXT * 2), ("head", LEAD_IN), ("text", TEXT * 2)])
+    GRID.flow_page(path, columns, bold=True, spaced=False)
 
 
 def test_a_head_broken_after_its_colon_is_one_headline_and_a_lead_in_stays_text(tmp_path: Path, fonts) -> None:

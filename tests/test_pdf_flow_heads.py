@@ -14,14 +14,10 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
+GRID = Grid(3)
 
-LEAD = "全省春耕生产全面展开"
 STORY, SUBHEAD, MARKED = "老街区换新颜", "改造稳步推进", "◆民生服务"
 DATELINE = "本报杭州1月5日电　记者王小明报道："
 TEXT = "老街区改造工程去年启动，沿街的旧房屋经过加固修缮，保留了原有的风貌，居民出行更加方便。"
@@ -31,34 +27,11 @@ def _page(path: Path) -> None:
     """The lead across the page, its text in column 1; under it in column 2 a short story under a head 1.15× the
     body over its dateline, its text going on under a subhead of the same size over plain text; in column 3 a
     marked title of that size over a dateline."""
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    c.setFont("STSong-Light", 26)
-    c.drawString(MARGIN, PAGE_H - 100, LEAD)
-    top = PAGE_H - 140
-
-    def column(col: int, items: list[tuple[str, str]]) -> None:
-        y = top
-        x = MARGIN + col * (COL_W + GUTTER)
-        for kind, text in items:
-            if kind == "head":
-                y -= 4
-                c.setFont("STSong-Light", 11.5)
-                c.drawString(x, y, text)
-                y -= LEADING + 2
-                continue
-            c.setFont("STSong-Light", BODY)
-            first = PER_LINE - 2
-            lines = [text[:first]] + [text[k : k + PER_LINE] for k in range(first, len(text), PER_LINE)]
-            for n, line in enumerate(lines):
-                c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
-                y -= LEADING
-
-    column(0, [("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)])
-    column(1, [("head", STORY), ("text", DATELINE + TEXT * 2), ("text", TEXT * 2), ("head", SUBHEAD), ("text", TEXT)])
-    column(2, [("head", MARKED), ("text", DATELINE + TEXT), ("text", TEXT * 2)])
-    c.save()
+    columns = [[("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)]]
+    story = [("head", STORY), ("text", DATELINE + TEXT * 2), ("text", TEXT * 2), ("head", SUBHEAD), ("text", TEXT)]
+    columns.append(story)
+    columns.append([("head", MARKED), ("text", DATELINE + TEXT), ("text", TEXT * 2)])
+    GRID.flow_page(path, columns, bold=False, spaced=True)
 
 
 def test_a_small_head_over_a_dateline_is_a_story_and_a_subhead_stays_one(tmp_path: Path, fonts) -> None:

@@ -15,51 +15,20 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import BODY, LEADING, MARGIN, PAGE_H, PAGE_W, SPRING, STREET, TOP, Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-TOP = PAGE_H - 140  # the first row of the columns
+GRID = Grid(3)
+COLS, GUTTER, PER_LINE = GRID.cols, GRID.gutter, GRID.per_line
 
 LEAD_HEAD, SECOND_HEAD, THIRD_HEAD = "全省春耕生产全面展开", "老街区换新颜", "山区小学通上网络"
 SENTENCES = (
-    "各地农业部门组织技术人员深入田间地头，指导农民做好选种育秧和农机检修工作。",
-    "今年全省计划播种粮食作物面积比上年有所增加，优质品种的比重进一步提高。",
-    "金融机构加大对春耕生产的信贷投放，确保农资采购资金及时到位。",
-    "气象部门提醒，近期部分地区可能出现低温天气，要注意防范倒春寒。",
+    *SPRING,
     "农资市场货源充足，价格总体平稳，执法部门加强了对化肥种子质量的抽检。",
-    "老街区改造工程去年启动，沿街的旧房屋经过加固修缮，保留了原有的风貌。",
-    "改造后的街巷铺上了青石板路面，增设了路灯和休息座椅，居民出行更加方便。",
-    "不少老字号店铺重新开张，吸引了大批市民和游客前来参观购物。",
-    "社区还组织居民成立了志愿服务队，每天轮流清扫街道、维护秩序。",
+    *STREET,
     "山区小学开通宽带网络以后，孩子们第一次通过屏幕听到了城里老师的课。",
     "县教育局为每所学校配备了多媒体教室，并对教师进行了集中培训。",
     "校长说，网络让山里的孩子和外面的世界连在了一起，学习兴趣明显提高。",
 )
-
-
-def _lines(paragraphs: list[str]) -> list[tuple[str, bool]]:
-    """Each paragraph broken into column lines, the first indented two characters: (text, indented)."""
-    out: list[tuple[str, bool]] = []
-    for text in paragraphs:
-        first = PER_LINE - 2
-        out.append((text[:first], True))
-        out.extend((text[k : k + PER_LINE], False) for k in range(first, len(text), PER_LINE))
-    return out
-
-
-def _draw(c, col: int, row: int, line: tuple[str, bool]) -> None:  # noqa: ANN001 - a canvas
-    text, indented = line
-    c.setFont("STSong-Light", BODY)
-    x = MARGIN + col * (COL_W + GUTTER) + (2 * BODY if indented else 0)
-    c.drawString(x, TOP - row * LEADING, text)
-
-
-def _head(c, col: int, row: int, text: str) -> None:  # noqa: ANN001 - a canvas
-    c.setFont("STSong-Light", 13)
-    c.drawString(MARGIN + col * (COL_W + GUTTER), TOP - row * LEADING, text)
 
 
 def _page(path: Path) -> dict[str, list[str]]:
@@ -72,28 +41,28 @@ def _page(path: Path) -> dict[str, list[str]]:
     c.setFont("STSong-Light", 26)
     c.drawString(MARGIN, PAGE_H - 100, LEAD_HEAD)
     # Band 1: the lead balanced over three columns, the last one shorter.
-    while len(_lines(lead)) % COLS != COLS - 1:  # (so that the last column ends one row short)
+    while len(GRID.lines(lead)) % COLS != COLS - 1:  # (so that the last column ends one row short)
         lead[-1] = lead[-1][: -PER_LINE - 1] + "。"
-    lines = _lines(lead)
+    lines = GRID.lines(lead)
     per = -(-len(lines) // COLS)
     assert per > len(lines) - 2 * per >= 2  # (the last column holds some of the story, and ends short)
     for k, line in enumerate(lines):
-        _draw(c, k // per, k % per, line)
+        GRID.draw_line(c, k // per, k % per, line)
     # Band 2, on the next row of the grid with no gap: a story under a head in column 1 running on into column 2,
     # where a second story opens and runs on into column 3 (whose band-1 text ended two rows up).
     foot = per + 9
-    _head(c, 0, per, SECOND_HEAD)
+    GRID.draw_head(c, 0, per, SECOND_HEAD, 13)
     slots = (
         [(0, r) for r in range(per + 1, foot)] + [(1, r) for r in range(per, foot)] + [(2, r) for r in range(per, foot)]
     )
-    body2 = _lines(second)
+    body2 = GRID.lines(second)
     for (col, row), line in zip(slots, body2, strict=False):
-        _draw(c, col, row, line)
+        GRID.draw_line(c, col, row, line)
     col, row = slots[len(body2)]
-    _head(c, col, row, THIRD_HEAD)
-    for (col, row), line in zip(slots[len(body2) + 1 :], _lines(third), strict=False):
-        _draw(c, col, row, line)
-    third_lines = _lines(third)
+    GRID.draw_head(c, col, row, THIRD_HEAD, 13)
+    for (col, row), line in zip(slots[len(body2) + 1 :], GRID.lines(third), strict=False):
+        GRID.draw_line(c, col, row, line)
+    third_lines = GRID.lines(third)
     assert slots[len(body2)][0] == 1 and len(body2) + 1 + len(third_lines) <= len(slots)  # (it ends in column 3)
     assert slots[len(body2) + len(third_lines)][0] == 2
     c.save()
@@ -132,7 +101,7 @@ def _one_story_page(path: Path) -> list[str]:
 
     def put(col: int, row: int, line: str) -> None:
         nonlocal taken
-        _draw(c, col, row, (line, False))
+        GRID.draw_line(c, col, row, (line, False))
         order.append(line)
         taken += 1
 
@@ -140,7 +109,7 @@ def _one_story_page(path: Path) -> list[str]:
         put(0, row, rows[taken])
     put(0, 9, "全市改造工作稳步推进。")  # (a paragraph's end, short of the column's width)
     taken -= 1  # (its words are no part of the numbered text)
-    _head(c, 0, 11, SUBHEAD)
+    GRID.draw_head(c, 0, 11, SUBHEAD, 13)
     order.append(SUBHEAD)
     for row in range(12, 30):
         put(0, row, rows[taken])
@@ -148,7 +117,7 @@ def _one_story_page(path: Path) -> list[str]:
         put(1, row, rows[taken])
     for row in range(30):
         if row == 9:
-            _draw(c, 2, row, ("各项工作圆满完成。", False))
+            GRID.draw_line(c, 2, row, ("各项工作圆满完成。", False))
         elif row != 10:
             put(2, row, rows[taken])
     c.save()
@@ -206,13 +175,13 @@ def _spaced_story_page(path: Path) -> list[str]:
         row = 0
         for rows in paragraphs:
             if rows is None:
-                _head(c, col, row, SPACED_SUBHEAD)
+                GRID.draw_head(c, col, row, SPACED_SUBHEAD, 13)
                 order.append(SPACED_SUBHEAD)
                 row += 1
                 continue
             lines, n = _numbered(n, rows)
             for line in lines:
-                _draw(c, col, row, (line, False))
+                GRID.draw_line(c, col, row, (line, False))
                 order.append(line)
                 row += 1
             row += 1

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from qa.loading import load_file
 from qa.structure import recover_outline
+from tests.reportlab_pages import microhei_canvas
 
-ZENHEI = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"  # a 黑体 whose name reads so, as Zen Hei's does
 ENGLISH = (
     "This section says what each stage of the boot does, and in which configuration files an administrator can "
     "change how it behaves; the commands below show the state of the units the system started."
@@ -23,17 +21,7 @@ CHINESE = "这一节说明系统启动时各个阶段做了什么，以及管理
 
 
 def _page(path: Path) -> None:
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if not Path(ZENHEI).exists():
-        pytest.skip("fonts-wqy-microhei is not installed")
-    pdfmetrics.registerFont(TTFont("ZenHei", ZENHEI, subfontIndex=0))
-    w, h = A4
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c, (w, h) = microhei_canvas(path, "ZenHei")  # a 黑体 whose name reads so, as Zen Hei's does
     y = h - 60
     for n, name in enumerate(("启动过程概述", "系统消息", "定制系统"), 1):
         c.setFont("ZenHei", 18)

@@ -5,27 +5,13 @@ contents list that filled its page, is text a user asks about (reviewer's cases;
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qa.loading import load_file
+from tests.reportlab_pages import microhei_canvas
 
 reportlab = pytest.importorskip("reportlab")
-FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 BODY = "本研究基于城市交通调查数据，分析了高峰时段拥堵的主要成因，并提出了相应的治理建议。"
-
-
-def _canvas(path: Path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if not Path(FONT).exists():
-        pytest.skip("fonts-wqy-microhei is not installed")
-    pdfmetrics.registerFont(TTFont("W", FONT, subfontIndex=0))
-    return canvas.Canvas(str(path), pagesize=A4), A4
 
 
 def _body(c, x: float, y: float) -> None:
@@ -37,7 +23,7 @@ def _body(c, x: float, y: float) -> None:
 
 
 def test_label_and_number_rows_under_a_short_contents_list_stay(tmp_path) -> None:
-    c, (w, h) = _canvas(tmp_path / "report.pdf")
+    c, (w, h) = microhei_canvas(tmp_path / "report.pdf")
     c.setFont("W", 16)
     c.drawCentredString(w / 2, h - 80, "目 录")
     y = h - 120
@@ -64,7 +50,7 @@ def test_label_and_number_rows_under_a_short_contents_list_stay(tmp_path) -> Non
 
 
 def test_a_table_opening_the_page_after_a_full_contents_page_stays(tmp_path) -> None:
-    c, (w, h) = _canvas(tmp_path / "thesis.pdf")
+    c, (w, h) = microhei_canvas(tmp_path / "thesis.pdf")
     c.setFont("W", 16)
     c.drawCentredString(w / 2, h - 80, "目录")
     y, n = h - 130, 0

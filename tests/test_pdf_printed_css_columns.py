@@ -17,7 +17,6 @@ from qa.formats.pdf import read_pdf
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.measure_change import wider_above
 from qa.structure import recover_outline
-from tests.newspaper_html import CHROMIUM, chromium_browser
 
 STYLE = """
 body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 10pt; line-height: 1.5 }
@@ -53,14 +52,6 @@ def _paper(rng: random.Random) -> tuple[str, dict[str, str]]:
     )
     html = f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>{STYLE}</style></head>"
     return html + f"<body>{head}<div class='columns'>{body}</div></body></html>", texts
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium (/usr/bin/chromium) is not installed")
-    with chromium_browser() as b:
-        yield b
 
 
 def _bare(text: str) -> str:

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.newspaper_html import CHROMIUM, chromium_browser
 
 # A page whose text is 30 em wide (16 px type, 480 px, between 1 cm margins): a line of 30 full-width characters
 # fills it exactly, as a line of a page printed at its full width does.
@@ -49,14 +46,6 @@ CONTENTS = [
     "第二编　分　　则",
     "第三章　许可管理",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium (/usr/bin/chromium) is not installed")
-    with chromium_browser() as b:
-        yield b
 
 
 def _print(browser, paras: list[str], path: Path) -> Path:  # noqa: ANN001 - playwright Browser

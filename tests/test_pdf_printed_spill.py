@@ -10,22 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from qa.formats.pdf import read_pdf
-from tests.newspaper_html import CHROMIUM, chromium_browser
 
 # (A page break inside running text drops the next paragraph's top margin; a forced break keeps it unless told.)
 STYLE = "body { font-family: 'WenQuanYi Micro Hei'; font-size: 12pt } .next { break-before: page; margin-top: 0 }"
 ITEM = "各单位要落实防汛责任制，预案须于汛前完成演练，并将演练记录报区应急管理局备案，确保责任到人、措施到位。"
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium (/usr/bin/chromium) is not installed")
-    with chromium_browser() as b:
-        yield b
 
 
 def _print(browser, body: str, path: Path, *, header_footer: bool = False) -> Path:  # noqa: ANN001 - playwright

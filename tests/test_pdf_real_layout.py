@@ -143,7 +143,6 @@ def test_type_set_at_one_point_and_scaled_reads_at_its_printed_size(tmp_path, fo
     assert headings == ["1 简介", "2 功能介绍"]
 
 
-
 def test_a_manual_with_pages_of_contents_is_read_as_one_column(tmp_path, fonts) -> None:
     """A contents page splits into narrow columns (titles, dot leaders, page numbers) that outnumber the chapters'
     full-width paragraphs; most of the text still runs across the page: one column, so a numbered section right

@@ -75,9 +75,7 @@ def sections(path: Path) -> dict[str, tuple[str, ...]]:
     """Each paragraph's first 12 characters -> its section path."""
     outline = recover_outline(read_pdf(path, path.name))
     return {
-        outline.paragraphs[i].text[:12]: tuple(section.path)
-        for section in outline.sections
-        for i in section.paragraphs
+        outline.paragraphs[i].text[:12]: tuple(section.path) for section in outline.sections for i in section.paragraphs
     }
 
 

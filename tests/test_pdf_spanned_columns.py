@@ -19,7 +19,6 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.newspaper_html import CHROMIUM, chromium_browser
 
 STYLE = """
 body { font-family: 'DejaVu Serif', serif; font-size: 10pt }
@@ -52,14 +51,6 @@ def _html(align: str) -> tuple[str, dict[str, str]]:
     body = "".join(f"<h2>{title}</h2><p>{text}</p>" for title, text in sections.items())
     html = f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>{STYLE % align}</style></head>"
     return html + f"<body>{head}<div class='cols'>{body}</div></body></html>", sections
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium (/usr/bin/chromium) is not installed")
-    with chromium_browser() as b:
-        yield b
 
 
 def _bare(text: str) -> str:

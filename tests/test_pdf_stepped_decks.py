@@ -17,19 +17,9 @@ import pytest
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import BODY, FONT, LEAD, LEAD_TEXT, MARGIN, OTHER, OTHER_TEXT, PAGE_H, PAGE_W, Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 12.0, 10.0, 15.0
-COL_W = (PAGE_W - 2 * MARGIN - 3 * GUTTER) / 4
-FONT = "STSong-Light"
-LEAD = "全省春耕生产全面展开"
-LEAD_TEXT = (
-    "入春以来，全省各地抓住有利天气，组织农民抢修水利设施，备足种子化肥，春耕生产进度明显快于去年同期。"
-    "省农业厅负责人介绍，今年全省粮食播种面积稳定在八千万亩以上，优质专用品种比重进一步提高。"
-    "各地还组织农技人员深入田间地头，指导农民科学施肥、合理密植，为夺取夏粮丰收打下基础。"
-)
-OTHER = "城市公交线路优化调整"
-OTHER_TEXT = "市交通运输局日前公布公交线路优化方案，新开通线路六条，调整线路十一条，撤并重复线路四条，方便市民出行。"
+GRID = Grid(4, gutter=12.0)
 
 
 def _line(c, x: float, y: float, text: str, size: float, bold: bool = False) -> None:  # noqa: ANN001
@@ -44,13 +34,7 @@ def _line(c, x: float, y: float, text: str, size: float, bold: bool = False) -> 
 
 def _set(c, x: float, y: float, text: str, columns: int) -> float:  # noqa: ANN001 - a canvas
     """``text`` set column after column (balanced) from ``x``; the baseline under its last row."""
-    per_line = int(COL_W // BODY)
-    rows = [text[k : k + per_line] for k in range(0, len(text), per_line)]
-    per_column = -(-len(rows) // columns)
-    for k, row in enumerate(rows):
-        col, at = divmod(k, per_column)
-        _line(c, x + col * (COL_W + GUTTER), y - at * LEADING, row, BODY)
-    return y - per_column * LEADING
+    return GRID.set_balanced(c, x, y, text, columns, lambda c, x, y, row: _line(c, x, y, row, BODY))
 
 
 def _page(path: Path, deck: list[tuple[str, float, bool]]) -> None:

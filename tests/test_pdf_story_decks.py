@@ -17,15 +17,10 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-FONT = "STSong-Light"
+GRID = Grid(3)
 
-LEAD = "全省春耕生产全面展开"
 STORY, SUBHEAD, DECKED, NUMBERED = "老街区换新颜", "改造稳步推进", "山区公路全线贯通", "一、现场见闻"
 SUBTITLE = "——沿线村民出行时间缩短一半"
 DATELINE = "本报杭州1月5日电　记者王小明报道："
@@ -38,43 +33,12 @@ def _page(path: Path) -> None:
     dateline, its text going on under a bold subhead of that type over plain text; in column 3 a story under a bold
     head of that type over a subtitle after a dash, its text opening with no dateline, going on under a numbered bold
     subhead of that type over a dateline."""
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    c.setFont(FONT, 26)
-    c.drawString(MARGIN, PAGE_H - 100, LEAD)
-    top = PAGE_H - 140
-
-    def column(col: int, items: list[tuple[str, str]]) -> None:
-        y = top
-        x = MARGIN + col * (COL_W + GUTTER)
-        for kind, text in items:
-            if kind == "head":
-                y -= 4
-                t = c.beginText(x, y)
-                t.setFont(FONT, 11.5)
-                t.setTextRenderMode(2)  # fill and stroke: a bold head
-                t.textOut(text)
-                c.drawText(t)
-                y -= LEADING + 2
-                continue
-            if kind == "subtitle":
-                c.setFont(FONT, BODY)
-                c.drawString(x + 2 * BODY, y, text)
-                y -= LEADING + 2
-                continue
-            c.setFont(FONT, BODY)
-            first = PER_LINE - 2
-            lines = [text[:first]] + [text[k : k + PER_LINE] for k in range(first, len(text), PER_LINE)]
-            for n, line in enumerate(lines):
-                c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
-                y -= LEADING
-
-    column(0, [("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)])
-    column(1, [("head", STORY), ("text", DATELINE + TEXT * 2), ("text", TEXT * 2), ("head", SUBHEAD), ("text", TEXT)])
+    columns = [[("text", TEXT * 3), ("text", TEXT * 4), ("text", TEXT * 3)]]
+    story = [("head", STORY), ("text", DATELINE + TEXT * 2), ("text", TEXT * 2), ("head", SUBHEAD), ("text", TEXT)]
+    columns.append(story)
     road = [("text", ROAD * 2), ("head", NUMBERED), ("text", DATELINE + ROAD)]
-    column(2, [("head", DECKED), ("subtitle", SUBTITLE), *road])
-    c.save()
+    columns.append([("head", DECKED), ("subtitle", SUBTITLE), *road])
+    GRID.flow_page(path, columns, bold=True, spaced=True)
 
 
 def test_bold_flow_heads_over_a_dateline_or_a_deck_are_stories_and_a_bold_subhead_stays_one(

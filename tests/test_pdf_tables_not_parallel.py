@@ -14,20 +14,26 @@ import pytest
 
 from tests.table_pdfs import FONT_FILE
 
-_ZH = ["城市更新是推动城市高质量发展的重要手段，本文以老旧小区改造为例，考察了居民满意度的变化及其影响因素。",
-       "研究发现，改造后住房条件明显改善，公共空间和配套设施的完善对满意度的提升作用最大，物业管理次之。",
-       "不同年龄群体对改造内容的偏好存在差异，老年居民更关注无障碍设施，青年居民更关注停车和充电设施。",
-       "政策制定应当兼顾居民的多样化需求，建立长效的资金保障机制，并鼓励居民全过程参与改造方案的制定。",
-       "本研究的样本仅限于一个城市，今后的研究可以扩大样本范围，比较不同城市之间改造模式的效果差异。"]
-_EN_ABSTRACT = ["This paper examines how the renewal of old residential neighbourhoods changes the satisfaction "
-                "of their residents, using a survey of households before and after the works were completed.",
-                "Improved public space and facilities raise satisfaction most; property management comes second, and "
-                "the age of a resident shapes which improvements matter to them.",
-                "We argue that renewal policy should fund upkeep over the long term and involve residents in every "
-                "stage of planning the works."]
-_EN_REFS = [f"[{k}] Chen L, Zhao Q. Neighbourhood renewal and residential satisfaction in {city}: a survey of "
-            f"{200 + 37 * k} households. Urban Policy Review, 20{10 + k}, {3 + k}(2): {11 * k}-{11 * k + 20}."
-            for k, city in enumerate(["Shanghai", "Chengdu", "Wuhan", "Xi'an", "Nanjing", "Harbin"], 1)]
+_ZH = [
+    "城市更新是推动城市高质量发展的重要手段，本文以老旧小区改造为例，考察了居民满意度的变化及其影响因素。",
+    "研究发现，改造后住房条件明显改善，公共空间和配套设施的完善对满意度的提升作用最大，物业管理次之。",
+    "不同年龄群体对改造内容的偏好存在差异，老年居民更关注无障碍设施，青年居民更关注停车和充电设施。",
+    "政策制定应当兼顾居民的多样化需求，建立长效的资金保障机制，并鼓励居民全过程参与改造方案的制定。",
+    "本研究的样本仅限于一个城市，今后的研究可以扩大样本范围，比较不同城市之间改造模式的效果差异。",
+]
+_EN_ABSTRACT = [
+    "This paper examines how the renewal of old residential neighbourhoods changes the satisfaction "
+    "of their residents, using a survey of households before and after the works were completed.",
+    "Improved public space and facilities raise satisfaction most; property management comes second, and "
+    "the age of a resident shapes which improvements matter to them.",
+    "We argue that renewal policy should fund upkeep over the long term and involve residents in every "
+    "stage of planning the works.",
+]
+_EN_REFS = [
+    f"[{k}] Chen L, Zhao Q. Neighbourhood renewal and residential satisfaction in {city}: a survey of "
+    f"{200 + 37 * k} households. Urban Policy Review, 20{10 + k}, {3 + k}(2): {11 * k}-{11 * k + 20}."
+    for k, city in enumerate(["Shanghai", "Chengdu", "Wuhan", "Xi'an", "Nanjing", "Harbin"], 1)
+]
 
 
 def _page(out: Path, right_title: str, right: list[str], seed: int) -> Path:
@@ -47,7 +53,7 @@ def _page(out: Path, right_title: str, right: list[str], seed: int) -> Path:
 
     def lines(text: str, size: float) -> list[str]:
         out_lines, cur = [], ""
-        for piece in (text if text[:1] > "\u2e7f" else text.split(" ")):
+        for piece in text if text[:1] > "\u2e7f" else text.split(" "):
             t = cur + piece if text[:1] > "\u2e7f" else (cur + " " + piece).strip()
             if pdfmetrics.stringWidth(t, "Hei", size) > col:
                 out_lines.append(cur)

@@ -68,9 +68,12 @@ def test_word_table_with_and_without_borders(tmp_path, contract):
 
 def test_a_glossary_stays_one_row_a_term(tmp_path):
     """Terms beside their translations are a table's rows ('术语 | term'), not a parallel text."""
-    rows = [["生物特征模板", "biometric template"], ["误接受率", "false accept rate"],
-            ["活体检测", "liveness detection"],
-            ["误拒绝率", "false reject rate"]]
+    rows = [
+        ["生物特征模板", "biometric template"],
+        ["误接受率", "false accept rate"],
+        ["活体检测", "liveness detection"],
+        ["误拒绝率", "false reject rate"],
+    ]
     doc = TableDoc("术语表", "data", [("一、术语", rows)])
     outline = _outline(make_reportlab(doc, tmp_path / "terms.pdf", ruled=True))
     paras = [_norm(p.text) for p in outline.paragraphs]

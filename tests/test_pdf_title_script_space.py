@@ -7,28 +7,13 @@ side by side, each over its own column, stay two (reportlab PDFs)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qa.loading import load_file
 from qa.structure import recover_outline
+from tests.reportlab_pages import microhei_canvas
 
-FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 BODY = "报告期内公司实现营业收入八十六亿元，同比增长百分之十六点八，研发投入继续保持较高水平。"
-
-
-def _canvas(path: Path):
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if not Path(FONT).exists():
-        pytest.skip("fonts-wqy-microhei is not installed")
-    pdfmetrics.registerFont(TTFont("W", FONT, subfontIndex=0))
-    return canvas.Canvas(str(path), pagesize=A4), A4
 
 
 def _spaced(c, x: float, y: float, parts: list[str], size: float, space: float) -> float:
@@ -50,7 +35,7 @@ def _spaced(c, x: float, y: float, parts: list[str], size: float, space: float) 
     ],
 )
 def test_a_wrapped_title_turning_from_chinese_to_latin_at_a_word_space_is_one_title(tmp_path, parts, wrapped) -> None:
-    c, (w, h) = _canvas(tmp_path / "report.pdf")
+    c, (w, h) = microhei_canvas(tmp_path / "report.pdf")
     c.setFont("W", 26)
     _spaced(c, 72, h - 90, parts, 26, 0.34)
     c.drawString(72, h - 124, wrapped)  # the title wraps: its last words under its first
@@ -71,7 +56,7 @@ def test_a_wrapped_title_turning_from_chinese_to_latin_at_a_word_space_is_one_ti
 
 
 def test_two_headlines_side_by_side_over_their_columns_stay_two(tmp_path) -> None:
-    c, (w, h) = _canvas(tmp_path / "page.pdf")
+    c, (w, h) = microhei_canvas(tmp_path / "page.pdf")
     left, right = 60, 60 + 235  # 220 pt columns 15 pt apart: the first head fills its column
     c.setFont("W", 22)
     c.drawString(left, h - 90, "乡村振兴稳步推进成效")

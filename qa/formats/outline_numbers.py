@@ -23,6 +23,15 @@ MAX_NUMBERED_HEADING = 40  # characters; a longer numbered line is a list item, 
 NUMBERING = re.compile(
     r"^[\s第（(]*[\d一二三四五六七八九十百千零〇两兩壹贰貳叁參叄参肆伍陆陸柒捌玖拾佰]+(?:[.．]\d+)*[\s.．、）)章节節编編篇卷部条條]*"
 )
+# A section number as a document's own outline (a PDF's bookmarks) may carry it before a title, matched on text
+# compared without whitespace and in lower case: the numbering above, also a lecture's, a lesson's, a novel's and a
+# clause's ('第一讲', '第五课', '第三回', '第二款'), and the Latin forms of books, papers and standards ('Chapter 2',
+# 'Appendix A', 'A.1', 'II.'), which a Chinese body line does not open with but an outline titled in English does.
+SECTION_NUMBER = re.compile(
+    rf"{NUMBERING.pattern}[款回讲课]?"
+    r"|^(?:(?:chapter|part|section|appendix|annex|附录)[0-9a-z]*[.:：]?|[a-z](?:[.．][0-9]+)+[.．]?|[ivx]+[.．])",
+    re.IGNORECASE,
+)
 # A title may open with a quotation or a bracket ('二、“双碳”目标', '一、《条例》的主要内容') or a year or count
 # ('一、2023年工作回顾'); an operator, a star or a bare number after the numbering is not a title.
 DATE_OR_NUMBER = re.compile(r"[\d０-９年月日号.．/\-\s:：]+")  # the figures of a date, a time or an amount

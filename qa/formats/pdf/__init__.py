@@ -52,7 +52,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.formats.blocks import to_document
-from qa.formats.pdf.bookmarks import apply_bookmarks, read_marks
+from qa.formats.pdf.bookmarks import Mark, apply_bookmarks, read_marks
 from qa.formats.pdf.carried_rows import join_carried_rows
 from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.edge_rows import drop_edge_furniture
@@ -102,7 +102,8 @@ MULTI_COLUMN = 0.6  # half the text set in columns narrower than this share of t
 
 def read_pdf(path: Path, doc_id: str) -> Document:
     """The PDF's text in reading order with page, heading level and role of every block."""
-    pages, body = read_pages(path, doc_id)
+    marks: list[Mark] = []  # the author's outline, read from the open file (qa.formats.pdf.bookmarks)
+    pages, body = read_pages(path, doc_id, lambda pdf: marks.extend(read_marks(pdf, doc_id)))
     # Notes at a page's foot are set aside first (no running footer) and filed after the paragraph citing them.
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
@@ -181,7 +182,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     # The author's outline, where the PDF has one, names its headings (qa.formats.pdf.bookmarks) — not on a newspaper's
     # pages, where every headline is an article and an outline's depth is a style (Heading 1 lead, Heading 2 others).
     if not multi_column:
-        blocks = apply_bookmarks(blocks, read_marks(path), [it.line for it in items])
+        blocks = apply_bookmarks(blocks, marks, [it.line for it in items])
     editions = {p.number: p.edition for p in pages}
     blocks = [replace(b, edition=editions.get(b.page)) if b.page else b for b in blocks]
     return to_document(blocks, path, doc_id, "pdf", "pdf")

@@ -35,11 +35,12 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from qa.formats.blocks import Block
+from qa.formats.outline_numbers import SECTION_NUMBER
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _join
+from qa.formats.pdf.spilled import FOLIO_LINE
 from qa.ideograph_forms import fold_ideographs
 
 log = logging.getLogger(__name__)
@@ -49,18 +50,16 @@ RUN = 3  # blocks a heading may have been read as: number | title | a title's wr
 MAX_MARKS = 2000
 
 _SPACE = re.compile(r"\s+")
-# A leading section number: '第一章', '第3节', '一、', '1.2', '一.1', '(三)', 'Chapter 2', 'Appendix A', 'A.1', 'II.'
-_NUMBER = re.compile(
-    r"^(?:(?:第[0-9一二三四五六七八九十百零〇两]+[章节篇部编条款卷回讲课])"
-    r"|(?:chapter|part|section|appendix|annex|附录)[0-9a-z]*[.:：]?"
-    r"|[(（][0-9一二三四五六七八九十]+[)）]"
-    r"|[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[.．、]?"
-    r"|[a-z](?:[.．][0-9]+)+[.．]?"
-    r"|[ivx]+[.．])",
-    re.IGNORECASE,
-)
-# A title that names a page, not a section: how converters fill an outline when the document has no headings.
-_PAGE_TITLE = re.compile(r"^(?:page|p\.|pg\.?|seite|页|第)?[0-9ivxlc]+(?:页|/[0-9]+|of[0-9]+)?$", re.IGNORECASE)
+# A title that names a page, not a section: how converters fill an outline when the document has no headings. The
+# forms of a folio line ('3', '第3页', '3/12', 'Page 3 of 9': qa.formats.pdf.spilled.FOLIO_LINE), and the page labels
+# an outline has beside them: a front matter's roman numeral ('iv', 'Page iv'), which a text line alone on a page's
+# edge must not be read as (a line 'C' or 'I' is an exam's option or a list's), and 'p. 3', 'pg 3', 'Seite 3'.
+_PAGE_LABEL = re.compile(r"(?:page|p\.|pg\.?|seite)?[ivxlc]+|(?:p\.|pg\.?|seite)[0-9]+", re.IGNORECASE)
+
+
+def _page_title(title: str) -> bool:
+    """A normalised bookmark title that names a page."""
+    return bool(FOLIO_LINE.fullmatch(title) or _PAGE_LABEL.fullmatch(title))
 
 
 @dataclass(frozen=True)
@@ -74,18 +73,12 @@ class Mark:
     top: float | None
 
 
-def read_marks(path: Path) -> list[Mark]:
-    """The PDF's bookmarks that point at a page, in outline order (empty when it has none or they cannot be read).
+def read_marks(pdf, name: str) -> list[Mark]:  # noqa: ANN001 - an open pypdfium2.PdfDocument
+    """The bookmarks of the open PDF ``pdf`` (``name`` for the log) that point at a page, in outline order (empty when
+    it has none or they cannot be read).
 
-    pdfium reads the outline in the same library that read the pages (no second parser; pdfminer's get_outlines
-    would parse the file again) and guards against cyclic outlines."""
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception as exc:  # noqa: BLE001 - an outline is optional evidence: the layout reading stands without it
-        log.debug("%s: outline not read (%s)", path, exc)
-        return []
+    Read from the document the pages were read from, while it is open (``read_pages``' ``while_open``): no second
+    parse of the file (pdfminer's get_outlines would parse it again), and pdfium guards against cyclic outlines."""
     marks: list[Mark] = []
     try:
         heights = {}
@@ -105,11 +98,9 @@ def read_marks(path: Path) -> list[Mark]:
                     heights[index] = pdf.get_page_size(index)[1]
                 top = heights[index] - y
             marks.append(Mark(item.get_title() or "", item.level, index + 1, top))
-    except Exception as exc:  # noqa: BLE001 - a damaged outline is no outline
-        log.debug("%s: outline not read (%s)", path, exc)
+    except Exception as exc:  # noqa: BLE001 - a damaged outline is no outline: the layout reading stands without it
+        log.debug("%s: outline not read (%s)", name, exc)
         return []
-    finally:
-        pdf.close()
     return marks
 
 
@@ -122,7 +113,7 @@ def _norm(text: str) -> str:
 
 def _unnumbered(text: str) -> str:
     """A normalised text without its leading section number ('' when it is only a number)."""
-    return text[m.end() :] if (m := _NUMBER.match(text)) else text
+    return text[m.end() :] if (m := SECTION_NUMBER.match(text)) else text
 
 
 def _same(title: str, text: str) -> bool:
@@ -140,7 +131,7 @@ def _same(title: str, text: str) -> bool:
 def apply_bookmarks(blocks: list[Block], marks: list[Mark], lines: list[Line]) -> list[Block]:
     """``blocks`` with the runs its bookmarks name made headings at the bookmarks' depth (see the module's doc);
     ``lines`` (in reading order) place a title found more than once on its page."""
-    marks = [m for m in marks if not _PAGE_TITLE.match(_norm(m.title)) and _norm(m.title)]
+    marks = [m for m in marks if not _page_title(_norm(m.title)) and _norm(m.title)]
     if not marks or (len(marks) >= 3 and len({(m.page, None if m.top is None else round(m.top)) for m in marks}) == 1):
         return blocks  # (every heading at one spot: destinations a converter could not resolve)
     by_page: dict[int, list[int]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from qa.errors import LoadError
@@ -245,12 +246,19 @@ def _unbold_body_face(sized: list[tuple[int, float, float, list[_Char]]], body_c
                 c.bold = False
 
 
-def read_pages(path: Path, doc_id: str) -> tuple[list[_Page], float]:
-    """The PDF's pages with their lines (before furniture removal and ordering), and the body size."""
+def read_pages(
+    path: Path, doc_id: str, while_open: Callable[[object], None] | None = None
+) -> tuple[list[_Page], float]:
+    """The PDF's pages with their lines (before furniture removal and ordering), and the body size.
+
+    ``while_open`` is given the open pypdfium2 document before it is closed, for what else the reader takes from the
+    file (its outline: qa.formats.pdf.bookmarks) without opening and parsing it a second time."""
     import pypdfium2.raw as raw
 
     pdf = _open(path, doc_id)
     try:
+        if while_open is not None:
+            while_open(pdf)
         sized: list[tuple[int, float, float, list[_Char]]] = []
         rules: list[list[tuple[float, float, float]]] = []
         frames: list[list[tuple[float, float, float, float]]] = []
