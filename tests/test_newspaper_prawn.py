@@ -1,10 +1,10 @@
 """The Prawn producer (tests/newspaper_prawn.py and .rb): its PDFs are Prawn's, its gold holds, its conventions vary;
 and the PDF reader's target on it, recorded as a strict xfail.
 
-Seeds are the producer's DIAGNOSIS seeds (23500+), never its REPORT seeds (23000–23039, the held-out figure of
-``python benchmarks/formats.py --only "held out: Prawn"``). Skipped, with the reason, when Ruby, Prawn or the fonts are
-missing (scripts/install-prawn.sh installs them). A paper takes 10–40 s cold (Prawn's measures through a Ruby process)
-and is cached by seed and the producer's hash (~/.cache/qa-newspaper-prawn).
+Seeds are the producer's DIAGNOSIS seeds (23500+), never its REPORT seeds (23000–23039, the reported figure of
+``python benchmarks/formats.py --only "diagnosed: Prawn"``; held out until 2026-12-01). Skipped, with the reason, when
+Ruby, Prawn or the fonts are missing (scripts/install-prawn.sh installs them). A paper takes 10–40 s cold (Prawn's
+measures through a Ruby process) and is cached by seed and the producer's hash (~/.cache/qa-newspaper-prawn).
 """
 
 from __future__ import annotations
