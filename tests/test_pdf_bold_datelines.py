@@ -1,11 +1,11 @@
 """A story's dateline set bold at the body's size and run into its first paragraph, in a narrow column.
 
 Chinese dailies set the lead-in of a story's text in 黑体 or bold: '本报北京1月5日电　记者张三　' then the text in 宋体.
-In a narrow column the bold lead-in fills the first line and runs onto the second, or fills most of the first line,
-or ends a line inside the dateline ('新华社北京1月' over '5日电　…'): those lines read as short bold lines, a subhead's
-shape, so the dateline was cut off as a subhead of the story ('加两大银行合并 / 本报天津1月19日讯 记者…') and the
-paragraph lost its opening — the story's first piece no longer whole. A dateline heads nothing: it opens the text.
-A bold subhead that does not open with a dateline ('1月5日电话会议部署春耕' names a phone meeting) stays a subhead.
+In a narrow column the bold lead-in fills the first line and runs onto the second, or fills most of the first line:
+those lines read as short bold lines, a subhead's shape, so the dateline was cut off as a subhead of the story and
+the paragraph lost its opening — the story's first piece no longer whole. A dateline heads nothing: it opens the text.
+A bold subhead that does not open with a dateline ('1月5日电话会议部署春耕' names a phone meeting) stays a subhead,
+also over a paragraph that cites a wire report ('据新华社曼谷1月7日电…': read on from the subhead, a dateline's shape).
 
 Pages written by reportlab (bold as fill-and-stroke) and read by the real reader.
 """
@@ -20,9 +20,10 @@ from tests.test_pdf_spaced_heads import PAGE_H, PAGE_W, TEXT, _flow, _put, _sect
 
 HEADS = ("全省春耕生产全面展开", "农资市场货源充足", "气象部门提醒防范低温")
 # a dateline and credit longer than the column (10 characters): bold fills line 1 and goes on into line 2; a
-# dateline and credit filling most of line 1; a dateline the line's end cuts in two
-LEADS = ("本报北京1月5日电　记者王小明　", "新华社上海1月5日电　", "新华社广州1月5日电　")
+# dateline filling most of line 1; a short one and a credit, filling line 1 and going on
+LEADS = ("本报北京1月5日电　记者王小明　", "新华社上海1月5日电　", "本报讯　记者李四　")
 WIDTHS = (10, 12, 7)
+WIRE = "据新华社曼谷1月7日电（记者熊平）"  # a paragraph citing a wire report: no dateline of this story's
 
 
 def _page(path: Path, subhead: str | None = None) -> None:
@@ -37,7 +38,7 @@ def _page(path: Path, subhead: str | None = None) -> None:
         row = _flow(c, col, 130, [(lead, True), (TEXT[col * 40 : col * 40 + 40] + "。", False)], width=width)
         if subhead and col == 0:
             row = _flow(c, col, row, [(subhead, True)], width=width)
-            _flow(c, col, row, [("　　" + TEXT[200:240] + "。", False)], width=width)
+            _flow(c, col, row, [("　　" + WIRE + TEXT[200:240] + "。", False)], width=width)
     c.showPage()
     c.save()
 

@@ -7,6 +7,8 @@ that runs on from above); a wrong answer reads one story's columns into another.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from qa.formats.pdf.lines import _CONT_LINE, GUTTER, HEAD_RATIO, Line, _column_groups, _groups, _is_head, _opens_article
 from qa.structure.cues import is_byline
 
@@ -107,16 +109,27 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
     return [], lines
 
 
+@dataclass
+class _Row:
+    """A line as ``kickers.small_kicker`` reads it (an item of the reading order: its ``line``)."""
+
+    line: Line
+
+
 def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...] | None:
     """Where the text under the heading group that opens ``strip`` starts — the tops of its first lines,
     and of the first line that reads on into a column (a byline or a photo's caption set apart
     above the columns is no column) — or None when the strip does not open with a headline
-    (display type with headline type among it)."""
+    (display type with headline type among it). A kicker (引题) set in the body's size right over the headline
+    (``kickers.small_kicker``) belongs to the heading group: the strip still opens with a headline."""
+    from qa.formats.pdf.kickers import small_kicker  # (kickers reads order, which reads this module)
+
     ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
-    k = 0
+    kicker = small_kicker([_Row(ln) for ln in ordered], 0, body) if ordered and not _is_head(ordered[0], body) else 0
+    k = kicker
     while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
         k += 1
-    if k == 0 or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
+    if k == kicker or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
         return None
     if k == len(ordered):
         # Display type only: a headline centred over its article's columns whose text did not reach

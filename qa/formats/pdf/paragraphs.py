@@ -502,8 +502,9 @@ def _dateline_lead(items: list[_Item], i: int, body: float) -> int:
     Where a bold lead-in fills a narrow column's first line or two, or most of a line, the line reads as a short bold
     line, a subhead's shape. But a dateline heads nothing (no headline or subhead opens with one; ``lines._spaced_head``
     says as much of a run-in head): it opens its story's text. So the bold body-size lines from ``i`` are text when
-    their words open with a dateline, or end inside one that the next line completes ('新华社杭州1月24' over
-    '日电　江泽民…'). Display type (KICKER_RATIO and larger) is never one: a headline may be set that large."""
+    their words open with a dateline. (Not when the line's end cuts the dateline and the next line completes it,
+    '新华社杭州1月24' over '日电　…': a brief's bold head over text opening '据新华社曼谷1月7日电' reads so
+    too.) Display type (KICKER_RATIO and larger) is never one: a headline may be set that large."""
     n = 0
     while i + n < len(items) and n < RUN_IN_LINES:
         ln = items[i + n].line
@@ -512,14 +513,7 @@ def _dateline_lead(items: list[_Item], i: int, body: float) -> int:
         n += 1
     if not n or _CONT_LINE.match(items[i].line.text) or _TRANSFER_LINE.match(items[i].line.text):
         return 0
-    bold = _join_all([it.line for it in items[i : i + n]]).translate(_TRADITIONAL)
-    if dateline(bold):
-        return n
-    if i + n < len(items):
-        head = dateline(_join(bold, items[i + n].line.text.translate(_TRADITIONAL)))
-        if head is not None and len(head) > len(bold):
-            return n
-    return 0
+    return n if dateline(_join_all([it.line for it in items[i : i + n]]).translate(_TRADITIONAL)) else 0
 
 
 def _dateline_alone(text: str) -> bool:
