@@ -43,7 +43,7 @@ def _column(c, col: int, top: float, text: str) -> None:  # noqa: ANN001
         _line(c, _x(col), top + (k // CHARS) * PITCH, text[k : k + CHARS])
 
 
-def _page(path: Path, centred_a: bool, a_columns: int = 1) -> None:
+def _page(path: Path, centred_a: bool, a_columns: int = 1, kicker: str = "") -> None:
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(W, H))
@@ -53,6 +53,8 @@ def _page(path: Path, centred_a: bool, a_columns: int = 1) -> None:
     _line(c, a_x, 70, HEAD_A, size, bold=True)
     module_mid = (_x(1) + _x(3) + COL_W) / 2  # story B over columns 2–4
     _line(c, module_mid - len(HEAD_B) * size / 2, 70, HEAD_B, size, bold=True)
+    if kicker:  # an 引题 in the body's size, centred right over the headline
+        _line(c, module_mid - len(kicker) * BODY / 2, 50, kicker)
     _line(c, _x(0), 100, "本报记者　王小明")
     _column(c, 0, 115, LONG[:150])
     if a_columns == 1:
@@ -69,6 +71,16 @@ def test_a_headline_centred_on_one_column_heads_no_neighbour(tmp_path: Path, fon
     outline = recover_outline(read_pdf(path, path.name))
     assert _section_of(outline, LONG[20:50]) == (HEAD_A,)
     assert _section_of(outline, LONG[170:200]) == (HEAD_B,)
+
+
+def test_a_kicker_over_the_centred_headline_keeps_its_first_column_with_it(tmp_path: Path, fonts) -> None:
+    """The same page with an 引题 in the body's size right over the three-column story's headline: the strip still
+    opens with a headline (the kicker is part of its heading group), so the first column is still its own."""
+    path = tmp_path / "kicker.pdf"
+    _page(path, centred_a=True, kicker="春耕时节看市场")
+    outline = recover_outline(read_pdf(path, path.name))
+    assert _section_of(outline, LONG[20:50]) == (HEAD_A,)
+    assert _section_of(outline, LONG[170:200])[-1] == HEAD_B
 
 
 def test_a_headline_centred_over_two_columns_heads_both(tmp_path: Path, fonts) -> None:
