@@ -4,7 +4,8 @@ A fourteenth producer (after reportlab, Chromium, WeasyPrint, Typst, LibreOffice
 Pango/cairo, Apache FOP, wkhtmltopdf and ConTeXt), written by an engineer who did NOT read the PDF reader's source
 (qa/formats, qa/structure) nor its tests: the page conventions, gold format and caching are ported from the MuPDF
 producer of branch ``producer14`` (not merged: PyMuPDF is AGPL), fixed before the reader first ran on these papers.
-The set is HELD OUT (nobody diagnoses the reader on its report seeds 23000+; DIAGNOSIS seeds are 23500+).
+The set was HELD OUT until 2026-12-01, then DIAGNOSED on its DIAGNOSIS seeds 23500+ only (never on its report
+seeds 23000+).
 
 **Why Prawn.** None of the others uses it: Prawn 2.4's own text layout (``Prawn::Text::Formatted::Box``: its line
 wrapping, its line heights from the font's ascender, descender and line gap plus a leading), TTFunk's TrueType

@@ -7,6 +7,8 @@ that runs on from above); a wrong answer reads one story's columns into another.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from qa.formats.pdf.lines import _CONT_LINE, GUTTER, HEAD_RATIO, Line, _column_groups, _groups, _is_head, _opens_article
 from qa.structure.cues import is_byline
 
@@ -107,16 +109,27 @@ def _heading_over_columns(lines: list[Line], body: float) -> tuple[list[Line], l
     return [], lines
 
 
+@dataclass
+class _Row:
+    """A line as ``kickers.small_kicker`` reads it (an item of the reading order: its ``line``)."""
+
+    line: Line
+
+
 def _body_top_under_headline(strip: list[Line], body: float) -> tuple[float, ...] | None:
     """Where the text under the heading group that opens ``strip`` starts — the tops of its first lines,
     and of the first line that reads on into a column (a byline or a photo's caption set apart
     above the columns is no column) — or None when the strip does not open with a headline
-    (display type with headline type among it)."""
+    (display type with headline type among it). A kicker (引题) set in the body's size right over the headline
+    (``kickers.small_kicker``) belongs to the heading group: the strip still opens with a headline."""
+    from qa.formats.pdf.kickers import small_kicker  # (kickers reads order, which reads this module)
+
     ordered = sorted(strip, key=lambda ln: (ln.top, ln.x0))
-    k = 0
+    kicker = small_kicker([_Row(ln) for ln in ordered], 0, body) if ordered and not _is_head(ordered[0], body) else 0
+    k = kicker
     while k < len(ordered) and _is_head(ordered[k], body) and not _CONT_LINE.match(ordered[k].text):
         k += 1
-    if k == 0 or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
+    if k == kicker or not any(ln.size >= HEAD_RATIO * body for ln in ordered[:k]):
         return None
     if k == len(ordered):
         # Display type only: a headline centred over its article's columns whose text did not reach
@@ -219,13 +232,37 @@ def _under_one_headline(
             and beside(left, out[k + 1], heads[k + 1])
             and not _framed_apart(left, out[k + 1], frames)
             # Not when a headline on its left heads it as well (pages set on one baseline grid
-            # start every article's body on one row): it is read after that headline anyway.
-            and not (k > 0 and heads[k - 1] is not None and beside(out[k - 1], left, heads[k - 1]))
+            # start every article's body on one row): it is read after that headline anyway. A headline
+            # centred on its own one column heads no other (over two it would be centred across the gutter).
+            and not (
+                k > 0
+                and heads[k - 1] is not None
+                and beside(out[k - 1], left, heads[k - 1])
+                and not _centred_on_one_column(out[k - 1], body)
+            )
         ):
             out[k + 1] = left + out[k + 1]
             del out[k], heads[k], spanning[k]
         k -= 1
     return out
+
+
+def _centred_on_one_column(strip: list[Line], body: float) -> bool:
+    """Whether the headline opening ``strip`` is a one-column story's: its text one column, the headline's lines
+    within it and centred on it, set in from both its edges or wrapped at its measure (two lines and more). A desk
+    centres a headline over all its story's columns (across the gutters between them) and breaks it at their
+    width, so one centred on a single column heads that column and no neighbour — also when the neighbour's text
+    starts on its row (a page on one baseline grid starts every story's text on one row)."""
+    heads = _opening([ln for ln in strip if ln.size >= HEAD_RATIO * body and not ln.quoted])
+    text = [ln for ln in strip if not _is_head(ln, body)]
+    if not heads or not text or len(_column_groups(text, body)) != 1:
+        return False
+    left, right = min(ln.x0 for ln in text), max(ln.x1 for ln in text)
+    within = all(
+        left - body <= h.x0 and h.x1 <= right + body and abs((h.x0 + h.x1) / 2 - (left + right) / 2) <= body
+        for h in heads
+    )
+    return within and (len(heads) > 1 or (heads[0].x0 > left + body and heads[0].x1 < right - body))
 
 
 def _heads_left(strip: list[Line], body: float) -> bool:

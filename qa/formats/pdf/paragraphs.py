@@ -11,7 +11,16 @@ from qa.formats.blocks import Block
 from qa.formats.pdf.centred import wraps_centred
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.kickers import small_kicker
-from qa.formats.pdf.lines import _CONT_LINE, EM_SPACE, HEAD_RATIO, KICKER_RATIO, Line, _is_head, _Page
+from qa.formats.pdf.lines import (
+    _CONT_LINE,
+    EM_SPACE,
+    HEAD_RATIO,
+    KICKER_RATIO,
+    RUN_IN_LINES,
+    Line,
+    _is_head,
+    _Page,
+)
 from qa.formats.pdf.order import _SENTENCE_END
 from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
@@ -314,6 +323,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
     pending_prefix = ""
     held: Block | None = None  # a dateline set on a line of its own, waiting for the paragraph it opens
     asides: list[Block] = []  # photo captions set inside the paragraph being read, to follow it (runaround)
+    glued = False  # the line before was a bold dateline opening a paragraph (_dateline_lead): this one goes on with it
 
     def flush() -> None:
         nonlocal para, held
@@ -357,6 +367,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
     while i < len(items):
         item = items[i]
         line = item.line
+        glue, glued = glued, False
         if line.aside:
             # A photo's caption moved out of the paragraph it interrupts: read after that paragraph, which goes on
             # past it (into the next column), not as its next words.
@@ -374,6 +385,14 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             # under the headline, over the story's last column): the story's byline, not words of the paragraph.
             blocks.append(Block(line.text, page=line.page, role="byline"))
             i += 1
+            continue
+        lead = _dateline_lead(items, i, body) if multi_column else 0
+        if lead:
+            # A story's dateline set bold at the body's size opens its first paragraph: text, glued to the next line.
+            flush()
+            para.extend(items[i : i + lead])
+            i += lead
+            glued = True
             continue
         # a newspaper's kicker set no larger than the body, on one line or a few (qa.formats.pdf.kickers)
         kicker_lines = small_kicker(items, i, body) if multi_column and not _is_head(line, body) else 0
@@ -399,6 +418,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
                 # a continuation's marker opens its text — unless the head runs into it and wraps inside its
                 # brackets ('…送医送药到山乡（上' / '接第一版）'): then it ends the head, a short jump head
                 and (not _CONT_LINE.match(items[i + 1].line.text) or _unclosed("".join(it.line.text for it in group)))
+                and not (multi_column and _dateline_lead(items, i + 1, body))  # the story's text under its heads
             ):
                 i += 1
                 group.append(items[i])
@@ -442,7 +462,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
                 pending_prefix = text
                 i += 1
                 continue
-        elif para and _starts_paragraph(para[-1], item, body, para[0]):
+        elif para and not glue and _starts_paragraph(para[-1], item, body, para[0]):
             flush()
         if pending_prefix:
             # A bare marker ('上接第1版', no brackets) keeps a space before the text it opens: run into it, the
@@ -473,6 +493,27 @@ def _credit_line(text: str) -> bool:
 
 
 _CREDIT = re.compile(r"[（(][^（()）]{1,30}[）)]")
+
+
+def _dateline_lead(items: list[_Item], i: int, body: float) -> int:
+    """How many lines from ``i`` are a story's dateline set bold at the body's size and run into its first paragraph
+    ('本报北京1月5日电　记者张三　' in 黑体, the text going on after it): 0 when they are not one.
+
+    Where a bold lead-in fills a narrow column's first line or two, or most of a line, the line reads as a short bold
+    line, a subhead's shape. But a dateline heads nothing (no headline or subhead opens with one; ``lines._spaced_head``
+    says as much of a run-in head): it opens its story's text. So the bold body-size lines from ``i`` are text when
+    their words open with a dateline. (Not when the line's end cuts the dateline and the next line completes it,
+    '新华社杭州1月24' over '日电　…': a brief's bold head over text opening '据新华社曼谷1月7日电' reads so
+    too.) Display type (KICKER_RATIO and larger) is never one: a headline may be set that large."""
+    n = 0
+    while i + n < len(items) and n < RUN_IN_LINES:
+        ln = items[i + n].line
+        if not ln.bold or ln.quoted or ln.code or ln.size >= KICKER_RATIO * body or ln.size < body / KICKER_RATIO:
+            break
+        n += 1
+    if not n or _CONT_LINE.match(items[i].line.text) or _TRANSFER_LINE.match(items[i].line.text):
+        return 0
+    return n if dateline(_join_all([it.line for it in items[i : i + n]]).translate(_TRADITIONAL)) else 0
 
 
 def _dateline_alone(text: str) -> bool:
