@@ -1089,6 +1089,15 @@ def _bold_title(text: str) -> bool:
     return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not CAPTION_LABEL.match(text)
 
 
+def _bold_question(text: str) -> bool:
+    """Whether a bold line is a head phrased as a question ('01 哪些人需要办理？', '如何预约办理?'): one short question,
+    nothing before its question mark that ``_bold_title`` would refuse. Asked only of lines an editor set apart by type
+    (``_set_apart_by_type``): a WeChat article's heads are its reader's questions, while a question in the body's type
+    (an FAQ's bold '问：…？' over its answer, a bold question inside the text) is no outline of the page."""
+    stripped = text.strip()
+    return stripped.endswith(("？", "?")) and _bold_title(stripped.rstrip("？?").rstrip())
+
+
 BOLD_HEADS_UNDER_TITLE = 3  # bold lines heading text that make an outline under a page's one marked title (h1)
 # A section's number set as a badge of its own above its title ('01', '02', 'PART 3', '第一部分'): WeChat editors
 # (135editor, xiumi) set it in a box apart from the bold title it numbers.
@@ -1164,7 +1173,7 @@ def _with_badges_joined(found: list[tuple[str, int | None, str]]) -> list[tuple[
             and previous[2] == _STRONG
             and role == _STRONG
             and _BADGE.fullmatch(previous[0])
-            and _bold_title(text)
+            and (_bold_title(text) or _bold_question(text))
         ):
             out[-1] = (f"{previous[0]} {text}", level, role)
         else:
@@ -1213,12 +1222,19 @@ def _inferred_headings(
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
     numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}
-    bold = [i for i in eligible if found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])]
+    apart = apart or set()
+    bold = [
+        i
+        for i in eligible
+        if found[i][2] == _STRONG
+        and i not in candidates
+        and (_bold_title(found[i][0]) or (i in apart and _bold_question(found[i][0])))
+    ]
     heads = set(bold)
     # a bold line heads text: the next block is neither another bold line nor the end of the page
     bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
     if below >= 0:  # under a marked title: only lines set apart by type, and enough of them to make an outline
-        bold = [i for i in bold if i in (apart or set())]
+        bold = [i for i in bold if i in apart]
         bold = bold if len(bold) >= BOLD_HEADS_UNDER_TITLE else []
     if not numbered and len(bold) < 2:
         return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
@@ -1288,7 +1304,8 @@ def read_html(path: Path, doc_id: str) -> Document:
     found = _without_feedback(found)
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
-        found = _inferred_headings(_with_badges_joined(found))
+        found = _with_badges_joined(found)
+        found = _inferred_headings(found, apart=_set_apart_by_type(content, found))
     elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
         found = _with_badges_joined(found)
         title_at = found.index(next(b for b in found if b[1] == 1))
