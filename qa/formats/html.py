@@ -291,6 +291,19 @@ def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
             el.set(_WIDGET, "1")
 
 
+# A template's page header written as a <div> (pre-HTML5 templates, most government and company sites): the site's
+# name and menu over every page ('某省人力资源和社会保障厅 | 首页 | 政务公开'), what HTML5 writes as <header>. Whole
+# class/id tokens only: 'card-header', 'panel-header' name a part of the content.
+_PAGE_HEADER = re.compile(r"(?:site|page|top|global|main)?[-_]?header|masthead|top[-_]?bar", re.IGNORECASE)
+
+
+def _names_page_header(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether an element's class or id names the page's header (``_PAGE_HEADER``), read as HTML5's <header> outside
+    an article is: chrome, unless it holds a heading (a template's '<div class="header"><h1>…' holds the title)."""
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(_PAGE_HEADER.fullmatch(t) for t in tokens)
+
+
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
     if el.get(_WIDGET):
@@ -304,6 +317,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         return True
     # A page header is site chrome, an article's <header> holds its h1; footers are chrome either way.
     if (tag == "header" and not in_content) or tag == "footer":
+        return True
+    if not in_content and _names_page_header(el) and not _holds_heading(el):
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
     if marker != " " and _names_chrome(marker):
@@ -1024,6 +1039,16 @@ def _site_title(title: str, headings: list[str]) -> bool:
     )
 
 
+def _names_the_page(heading: str, title: str, page_text: str) -> bool:
+    """Whether a page's one marked heading is the title its ``<title>`` gives (whole, or before the site's and column's
+    names): the article's title, whatever level the site's template sets it at. Government and news templates set it
+    in '<h2 class="title">' or an h3 as often as in an h1, and the heads of its text below it were read as body."""
+    own = _squeezed(heading)
+    return bool(own) and (
+        _site_title(title, [heading]) or own in (_squeezed(title), _squeezed(without_site_name(title, page_text)))
+    )
+
+
 # Between a page's own title and the column's and site's names a site's template sets '_', '｜', '|', or a dash with
 # spaces around it; a dash or '_' inside a word ('COVID-19', 'os_path', '2024-2025学年') is the title's own.
 _SITE_SEPARATOR = re.compile(r"\s*(?:_|｜|\|)\s*|\s+[-–—－]\s+")
@@ -1244,7 +1269,7 @@ def _inferred_headings(
     front = {i for i in bold if FRONT_MATTER.fullmatch(found[i][0])}
     lead = int(any(i < first for i in bold if i not in front))
     levels: dict[int, int] = {}
-    top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
+    top = found[below][1] or 1 if below >= 0 else 0  # under the page's one title heading, one level down
     current = 0  # level of the last numbered head
     step = False  # whether the last numbered head is a '1.' step (or deeper): a bold line is its sibling
     for i in sorted([*numbered, *bold]):
@@ -1306,9 +1331,10 @@ def read_html(path: Path, doc_id: str) -> Document:
     if not marked:
         found = _with_badges_joined(found)
         found = _inferred_headings(found, apart=_set_apart_by_type(content, found))
-    elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
+    elif len(marked) == 1 and (found[marked[0]][1] == 1 or _names_the_page(found[marked[0]][0], title, page_text)):
+        # an article's title alone: its heads are below it (a site template's '<h2 class="title">' as much as an h1)
         found = _with_badges_joined(found)
-        title_at = found.index(next(b for b in found if b[1] == 1))
+        title_at = found.index(next(b for b in found if b[1] is not None))
         found = _inferred_headings(found, below=title_at, apart=_set_apart_by_type(content, found))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     found = _with_attachments_apart(found)
