@@ -104,6 +104,50 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 ARIA_DEFAULT_LEVEL = 2  # WAI-ARIA: a role="heading" without aria-level is level 2
 
 
+# MediaWiki's section edit links ('<span class="mw-editsection">[编辑]</span>'; 'editsection' before 1.18) and the
+# Cite extension's reference marks ('<sup class="reference"><a href="#cite_note-2">[2]</a></sup>').
+_EDIT_LINK_CLASSES = {"mw-editsection", "editsection"}
+_REFERENCE_CLASSES = {"reference", "mw-ref"}
+# A reference mark by its shape: a <sup> whose text is a bracketed label ('[2]', '[注 1]', '[来源请求]') and whose
+# only link jumps within the page (to the note).
+_MARK_TEXT = re.compile(r"[\[［][^\[\]［］]{1,12}[\]］]")
+# The edit link's words as a wiki prints them after (or, in old skins, before) a heading: '[编辑]', '[编辑 | 编辑源代码]',
+# '[edit]', '[edit | edit source]', in a page saved as text or a skin without the span's class.
+_EDIT_WORDS = r"(?:编辑|編輯|编辑源代码|編輯原始碼|编辑源码|修改|修改源代码|edit|edit source|source)"
+_EDIT_LABEL = re.compile(
+    rf"^\s*[\[［]\s*{_EDIT_WORDS}(?:\s*[|｜]\s*{_EDIT_WORDS})*\s*[\]］]\s*"
+    rf"|\s*[\[［]\s*{_EDIT_WORDS}(?:\s*[|｜]\s*{_EDIT_WORDS})*\s*[\]］]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_wiki_marks(body) -> None:  # noqa: ANN001 - lxml <body>
+    """Drops a wiki's section edit links and inline reference marks: no words of the text. Read, every section of a
+    MediaWiki page (Wikipedia, Baidu-Baike-like wikis, a company's wiki) was named '景观[编辑]' in every citation,
+    and each cited sentence ran its note's number into it ('修筑白堤[2]。'). The notes themselves stay where the
+    page lists them (its '参考文献' section)."""
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        classes = set((el.get("class") or "").split())
+        mark = el.tag == "sup" and (
+            classes & _REFERENCE_CLASSES
+            or (
+                _MARK_TEXT.fullmatch(_text(el))
+                and (links := el.findall(".//a[@href]"))
+                and all((a.get("href") or "").strip().startswith("#") for a in links)
+            )
+        )
+        if classes & _EDIT_LINK_CLASSES or mark:
+            el.drop_tree()  # (keeps the text after it)
+
+
+def _heading_text(el) -> str:  # noqa: ANN001 - lxml heading
+    """A heading's text without a wiki's edit link written as text ('历史[编辑]', ``_EDIT_LABEL``), unless that is all."""
+    text = _text(el)
+    return _EDIT_LABEL.sub("", text).strip() or text
+
+
 def _aria_headings_as_headings(root) -> None:  # noqa: ANN001 - lxml root
     """Reads each element with ARIA's ``role="heading"`` as the h1–h6 its ``aria-level`` declares (pages built
     by script frameworks and accessible widgets mark headings so, in <div>s), so every rule about headings
@@ -739,7 +783,7 @@ class _Walker:
             self._passed(el)
         elif tag in _HEADINGS:
             self.flush()
-            self.blocks.append((_text(el), _HEADINGS[tag], "heading"))
+            self.blocks.append((_heading_text(el), _HEADINGS[tag], "heading"))
             self._passed(el)
         elif tag == "tr" and not _is_layout_row(el):
             self.flush()
@@ -1321,6 +1365,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
     moved = _move_notes(body, content, content is not body)
+    _without_wiki_marks(body)  # '[编辑]' after each heading, '[2]' in the text (marks of notes not moved)
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
