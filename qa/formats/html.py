@@ -36,7 +36,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
-from qa.formats.html_disclosure import questions_as_headings
+from qa.formats.html_disclosure import definition_questions_as_headings, questions_as_headings
 from qa.formats.html_jumps import without_jump_lines
 from qa.formats.html_word_export import exported_title
 from qa.formats.html_word_heads import word_processor_heads
@@ -111,8 +111,8 @@ _REFERENCE_CLASSES = {"reference", "mw-ref"}
 # A reference mark by its shape: a <sup> whose text is a bracketed label ('[2]', '[注 1]', '[来源请求]') and whose
 # only link jumps within the page (to the note).
 _MARK_TEXT = re.compile(r"[\[［][^\[\]［］]{1,12}[\]］]")
-# The edit link's words as a wiki prints them after (or, in old skins, before) a heading: '[编辑]', '[编辑 | 编辑源代码]',
-# '[edit]', '[edit | edit source]', in a page saved as text or a skin without the span's class.
+# The edit link's words as a wiki prints them after (or, in old skins, before) a heading: '[编辑]',
+# '[编辑 | 编辑源代码]', '[edit]', '[edit | edit source]', in a page saved as text or a skin without the span's class.
 _EDIT_WORDS = r"(?:编辑|編輯|编辑源代码|編輯原始碼|编辑源码|修改|修改源代码|edit|edit source|source)"
 _EDIT_LABEL = re.compile(
     rf"^\s*[\[［]\s*{_EDIT_WORDS}(?:\s*[|｜]\s*{_EDIT_WORDS})*\s*[\]］]\s*"
@@ -143,7 +143,8 @@ def _without_wiki_marks(body) -> None:  # noqa: ANN001 - lxml <body>
 
 
 def _heading_text(el) -> str:  # noqa: ANN001 - lxml heading
-    """A heading's text without a wiki's edit link written as text ('历史[编辑]', ``_EDIT_LABEL``), unless that is all."""
+    """A heading's text without a wiki's edit link written as text ('历史[编辑]', ``_EDIT_LABEL``), unless that is
+    all of it."""
     text = _text(el)
     return _EDIT_LABEL.sub("", text).strip() or text
 
@@ -1083,6 +1084,16 @@ def _site_title(title: str, headings: list[str]) -> bool:
     )
 
 
+def _titled_by_heading(title: str, first_heading: str | None) -> bool:
+    """Whether the page's h1 says what its ``<title>`` says before the site's name ('常见问题 - 某银行信用卡中心' over
+    the h1 '信用卡常见问题'): the one contains the other. The h1 is the page's title, and the ``<title>`` adds the site,
+    no level of its own: kept, every citation began '常见问题 - 某银行信用卡中心 › 信用卡常见问题 › …'. (The whole
+    ``<title>`` inside the h1 or around it is asked in ``read_html``; a title without a site's part is kept.)"""
+    parts = _SITE_SEPARATOR.split(title.strip())
+    lead, own = _squeezed(parts[0]), _squeezed(first_heading or "")
+    return len(parts) > 1 and bool(lead) and bool(own) and (lead in own or own in lead)
+
+
 def _names_the_page(heading: str, title: str, page_text: str) -> bool:
     """Whether a page's one marked heading is the title its ``<title>`` gives (whole, or before the site's and column's
     names): the article's title, whatever level the site's template sets it at. Government and news templates set it
@@ -1357,6 +1368,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     word_processor_heads(root, body)  # an exported document's heads set by type, not Heading styles
     _aria_headings_as_headings(body)
     questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
+    definition_questions_as_headings(body)  # an FAQ's '<dt>问：…？<dd>答：…': each question heads its answer
     _mark_widgets(body)  # a feedback box's prompt over its buttons: dropped with them (after the FAQ's questions)
     without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
@@ -1388,7 +1400,11 @@ def read_html(path: Path, doc_id: str) -> Document:
     shift = 0
     headings = [t for t, level, _ in found if level is not None]
     # the page's own heading names the document, wherever it is (a menu column's caption may come before it)
-    own = _site_title(title, headings) or any(_squeezed(h) == _squeezed(title) for h in headings)
+    own = (
+        _site_title(title, headings)
+        or any(_squeezed(h) == _squeezed(title) for h in headings)
+        or _titled_by_heading(title, first_heading)
+    )
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(without_site_name(title, page_text), heading_level=1, role="title"))
         shift = 1
