@@ -1387,7 +1387,9 @@ def read_html(path: Path, doc_id: str) -> Document:
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
         found = _with_badges_joined(found)
-        found = _inferred_headings(found, apart=_set_apart_by_type(content, found))
+        # (only a bold question needs to be set apart by type here: the look is read for pages that have one)
+        asks = any(role == _STRONG and _bold_question(t) for t, _, role in found)
+        found = _inferred_headings(found, apart=_set_apart_by_type(content, found) if asks else None)
     elif len(marked) == 1 and (found[marked[0]][1] == 1 or _names_the_page(found[marked[0]][0], title, page_text)):
         # an article's title alone: its heads are below it (a site template's '<h2 class="title">' as much as an h1)
         found = _with_badges_joined(found)
