@@ -338,7 +338,8 @@ def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
 
 # A template's page header written as a <div> (pre-HTML5 templates, most government and company sites): the site's
 # name and menu over every page ('某省人力资源和社会保障厅 | 首页 | 政务公开'), what HTML5 writes as <header>. Whole
-# class/id tokens only: 'card-header', 'panel-header' name a part of the content.
+# class/id tokens only: 'card-header', 'panel-header' name a part of the content; on a <div> only: pandoc's
+# '<tr class="header">' is a table's header row.
 _PAGE_HEADER = re.compile(r"(?:site|page|top|global|main)?[-_]?header|masthead|top[-_]?bar", re.IGNORECASE)
 
 
@@ -363,7 +364,7 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     # A page header is site chrome, an article's <header> holds its h1; footers are chrome either way.
     if (tag == "header" and not in_content) or tag == "footer":
         return True
-    if not in_content and _names_page_header(el) and not _holds_heading(el):
+    if tag == "div" and not in_content and _names_page_header(el) and not _holds_heading(el):
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
     if marker != " " and _names_chrome(marker):
