@@ -107,6 +107,16 @@ def test_a_header_block_holding_the_title_is_read(tmp_path: Path) -> None:
     assert f"{NOTICE} › 二、加强就业服务" in sections
 
 
+def test_a_table_header_row_named_header_is_read(tmp_path: Path) -> None:
+    """pandoc marks a table's first row '<tr class="header">': the column names, not the page's header."""
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>参数</title></head><body>
+<table><thead><tr class="header"><th>参数格式</th><th>说明</th></tr></thead>
+<tbody><tr class="odd"><td>#1</td><td>第一个参数</td></tr><tr class="even"><td>#2</td><td>第二个参数</td></tr></tbody>
+</table></body></html>"""
+    text, _ = _sections(tmp_path, page)
+    assert "参数格式 | 说明" in text
+
+
 # --- a MediaWiki page (zh.wikipedia's markup) ---
 
 EDIT = (
