@@ -36,7 +36,7 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
-from qa.formats.html_disclosure import questions_as_headings
+from qa.formats.html_disclosure import definition_questions_as_headings, questions_as_headings
 from qa.formats.html_jumps import without_jump_lines
 from qa.formats.html_word_export import exported_title
 from qa.formats.html_word_heads import word_processor_heads
@@ -102,6 +102,51 @@ _ITEM_NUMBER = re.compile(r"^[\s\d.．、)）(（]*")
 _NAV_RELS = {"next", "prev", "previous", "up", "contents", "toc", "index", "first", "last", "start", "home"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 ARIA_DEFAULT_LEVEL = 2  # WAI-ARIA: a role="heading" without aria-level is level 2
+
+
+# MediaWiki's section edit links ('<span class="mw-editsection">[编辑]</span>'; 'editsection' before 1.18) and the
+# Cite extension's reference marks ('<sup class="reference"><a href="#cite_note-2">[2]</a></sup>').
+_EDIT_LINK_CLASSES = {"mw-editsection", "editsection"}
+_REFERENCE_CLASSES = {"reference", "mw-ref"}
+# A reference mark by its shape: a <sup> whose text is a bracketed label ('[2]', '[注 1]', '[来源请求]') and whose
+# only link jumps within the page (to the note).
+_MARK_TEXT = re.compile(r"[\[［][^\[\]［］]{1,12}[\]］]")
+# The edit link's words as a wiki prints them after (or, in old skins, before) a heading: '[编辑]',
+# '[编辑 | 编辑源代码]', '[edit]', '[edit | edit source]', in a page saved as text or a skin without the span's class.
+_EDIT_WORDS = r"(?:编辑|編輯|编辑源代码|編輯原始碼|编辑源码|修改|修改源代码|edit|edit source|source)"
+_EDIT_LABEL = re.compile(
+    rf"^\s*[\[［]\s*{_EDIT_WORDS}(?:\s*[|｜]\s*{_EDIT_WORDS})*\s*[\]］]\s*"
+    rf"|\s*[\[［]\s*{_EDIT_WORDS}(?:\s*[|｜]\s*{_EDIT_WORDS})*\s*[\]］]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_wiki_marks(body) -> None:  # noqa: ANN001 - lxml <body>
+    """Drops a wiki's section edit links and inline reference marks: no words of the text. Read, every section of a
+    MediaWiki page (Wikipedia, Baidu-Baike-like wikis, a company's wiki) was named '景观[编辑]' in every citation,
+    and each cited sentence ran its note's number into it ('修筑白堤[2]。'). The notes themselves stay where the
+    page lists them (its '参考文献' section)."""
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        classes = set((el.get("class") or "").split())
+        mark = el.tag == "sup" and (
+            classes & _REFERENCE_CLASSES
+            or (
+                _MARK_TEXT.fullmatch(_text(el))
+                and (links := el.findall(".//a[@href]"))
+                and all((a.get("href") or "").strip().startswith("#") for a in links)
+            )
+        )
+        if classes & _EDIT_LINK_CLASSES or mark:
+            el.drop_tree()  # (keeps the text after it)
+
+
+def _heading_text(el) -> str:  # noqa: ANN001 - lxml heading
+    """A heading's text without a wiki's edit link written as text ('历史[编辑]', ``_EDIT_LABEL``), unless that is
+    all of it."""
+    text = _text(el)
+    return _EDIT_LABEL.sub("", text).strip() or text
 
 
 def _aria_headings_as_headings(root) -> None:  # noqa: ANN001 - lxml root
@@ -291,6 +336,20 @@ def _mark_widgets(body) -> None:  # noqa: ANN001 - lxml <body>
             el.set(_WIDGET, "1")
 
 
+# A template's page header written as a <div> (pre-HTML5 templates, most government and company sites): the site's
+# name and menu over every page ('某省人力资源和社会保障厅 | 首页 | 政务公开'), what HTML5 writes as <header>. Whole
+# class/id tokens only: 'card-header', 'panel-header' name a part of the content; on a <div> only: pandoc's
+# '<tr class="header">' is a table's header row.
+_PAGE_HEADER = re.compile(r"(?:site|page|top|global|main)?[-_]?header|masthead|top[-_]?bar", re.IGNORECASE)
+
+
+def _names_page_header(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether an element's class or id names the page's header (``_PAGE_HEADER``), read as HTML5's <header> outside
+    an article is: chrome, unless it holds a heading (a template's '<div class="header"><h1>…' holds the title)."""
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(_PAGE_HEADER.fullmatch(t) for t in tokens)
+
+
 def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     tag = el.tag if isinstance(el.tag, str) else ""
     if el.get(_WIDGET):
@@ -304,6 +363,8 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
         return True
     # A page header is site chrome, an article's <header> holds its h1; footers are chrome either way.
     if (tag == "header" and not in_content) or tag == "footer":
+        return True
+    if tag == "div" and not in_content and _names_page_header(el) and not _holds_heading(el):
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
     if marker != " " and _names_chrome(marker):
@@ -724,7 +785,7 @@ class _Walker:
             self._passed(el)
         elif tag in _HEADINGS:
             self.flush()
-            self.blocks.append((_text(el), _HEADINGS[tag], "heading"))
+            self.blocks.append((_heading_text(el), _HEADINGS[tag], "heading"))
             self._passed(el)
         elif tag == "tr" and not _is_layout_row(el):
             self.flush()
@@ -1024,6 +1085,26 @@ def _site_title(title: str, headings: list[str]) -> bool:
     )
 
 
+def _titled_by_heading(title: str, first_heading: str | None) -> bool:
+    """Whether the page's h1 says what its ``<title>`` says before the site's name ('常见问题 - 某银行信用卡中心' over
+    the h1 '信用卡常见问题'): the one contains the other. The h1 is the page's title, and the ``<title>`` adds the site,
+    no level of its own: kept, every citation began '常见问题 - 某银行信用卡中心 › 信用卡常见问题 › …'. (The whole
+    ``<title>`` inside the h1 or around it is asked in ``read_html``; a title without a site's part is kept.)"""
+    parts = _SITE_SEPARATOR.split(title.strip())
+    lead, own = _squeezed(parts[0]), _squeezed(first_heading or "")
+    return len(parts) > 1 and bool(lead) and bool(own) and (lead in own or own in lead)
+
+
+def _names_the_page(heading: str, title: str, page_text: str) -> bool:
+    """Whether a page's one marked heading is the title its ``<title>`` gives (whole, or before the site's and column's
+    names): the article's title, whatever level the site's template sets it at. Government and news templates set it
+    in '<h2 class="title">' or an h3 as often as in an h1, and the heads of its text below it were read as body."""
+    own = _squeezed(heading)
+    return bool(own) and (
+        _site_title(title, [heading]) or own in (_squeezed(title), _squeezed(without_site_name(title, page_text)))
+    )
+
+
 # Between a page's own title and the column's and site's names a site's template sets '_', '｜', '|', or a dash with
 # spaces around it; a dash or '_' inside a word ('COVID-19', 'os_path', '2024-2025学年') is the title's own.
 _SITE_SEPARATOR = re.compile(r"\s*(?:_|｜|\|)\s*|\s+[-–—－]\s+")
@@ -1087,6 +1168,15 @@ def _bold_title(text: str) -> bool:
     """Whether a line set all in bold reads as a head: short, one line, no clause in it (a sentence, or a label
     and its message: '温馨提示：请妥善保管密码' is emphasis), no caption ('表1 主要经济指标' labels a table)."""
     return is_bare_heading(text) and not _CLAUSE_PUNCT.search(text) and not CAPTION_LABEL.match(text)
+
+
+def _bold_question(text: str) -> bool:
+    """Whether a bold line is a head phrased as a question ('01 哪些人需要办理？', '如何预约办理?'): one short question,
+    nothing before its question mark that ``_bold_title`` would refuse. Asked only of lines an editor set apart by type
+    (``_set_apart_by_type``): a WeChat article's heads are its reader's questions, while a question in the body's type
+    (an FAQ's bold '问：…？' over its answer, a bold question inside the text) is no outline of the page."""
+    stripped = text.strip()
+    return stripped.endswith(("？", "?")) and _bold_title(stripped.rstrip("？?").rstrip())
 
 
 BOLD_HEADS_UNDER_TITLE = 3  # bold lines heading text that make an outline under a page's one marked title (h1)
@@ -1164,7 +1254,7 @@ def _with_badges_joined(found: list[tuple[str, int | None, str]]) -> list[tuple[
             and previous[2] == _STRONG
             and role == _STRONG
             and _BADGE.fullmatch(previous[0])
-            and _bold_title(text)
+            and (_bold_title(text) or _bold_question(text))
         ):
             out[-1] = (f"{previous[0]} {text}", level, role)
         else:
@@ -1213,12 +1303,19 @@ def _inferred_headings(
     # the last of a run of numbered lines over nothing ('1. 打开设置<br>2. 选择语言<br>3. 点击确定<br>说明…') is
     # that list's last item, not a head over what follows the list
     numbered = {i: r for i, r in numbered.items() if candidates.get(i - 1) != r or (i - 1) in numbered}
-    bold = [i for i in eligible if found[i][2] == _STRONG and i not in candidates and _bold_title(found[i][0])]
+    apart = apart or set()
+    bold = [
+        i
+        for i in eligible
+        if found[i][2] == _STRONG
+        and i not in candidates
+        and (_bold_title(found[i][0]) or (i in apart and _bold_question(found[i][0])))
+    ]
     heads = set(bold)
     # a bold line heads text: the next block is neither another bold line nor the end of the page
     bold = [i for i in bold if i + 1 < len(found) and (i + 1) not in heads and found[i + 1][2] != "heading"]
     if below >= 0:  # under a marked title: only lines set apart by type, and enough of them to make an outline
-        bold = [i for i in bold if i in (apart or set())]
+        bold = [i for i in bold if i in apart]
         bold = bold if len(bold) >= BOLD_HEADS_UNDER_TITLE else []
     if not numbered and len(bold) < 2:
         return found  # one bold line over a page (a title page's title, a warning) is emphasis, not an outline
@@ -1228,7 +1325,7 @@ def _inferred_headings(
     front = {i for i in bold if FRONT_MATTER.fullmatch(found[i][0])}
     lead = int(any(i < first for i in bold if i not in front))
     levels: dict[int, int] = {}
-    top = int(below >= 0)  # under the page's one h1 (an article's title), one level down
+    top = found[below][1] or 1 if below >= 0 else 0  # under the page's one title heading, one level down
     current = 0  # level of the last numbered head
     step = False  # whether the last numbered head is a '1.' step (or deeper): a bold line is its sibling
     for i in sorted([*numbered, *bold]):
@@ -1272,6 +1369,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     word_processor_heads(root, body)  # an exported document's heads set by type, not Heading styles
     _aria_headings_as_headings(body)
     questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
+    definition_questions_as_headings(body)  # an FAQ's '<dt>问：…？<dd>答：…': each question heads its answer
     _mark_widgets(body)  # a feedback box's prompt over its buttons: dropped with them (after the FAQ's questions)
     without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
@@ -1280,6 +1378,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     articles = body.xpath(".//article")
     content = mains[0] if mains else articles[0] if len(articles) == 1 else body
     moved = _move_notes(body, content, content is not body)
+    _without_wiki_marks(body)  # '[编辑]' after each heading, '[2]' in the text (marks of notes not moved)
     walker = _Walker()
     walker.walk(content, content is not body)
     walker.flush()
@@ -1288,10 +1387,14 @@ def read_html(path: Path, doc_id: str) -> Document:
     found = _without_feedback(found)
     marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
     if not marked:
-        found = _inferred_headings(_with_badges_joined(found))
-    elif len(marked) == 1 and found[marked[0]][1] == 1:  # an article's title alone: its heads are below it
         found = _with_badges_joined(found)
-        title_at = found.index(next(b for b in found if b[1] == 1))
+        # (only a bold question needs to be set apart by type here: the look is read for pages that have one)
+        asks = any(role == _STRONG and _bold_question(t) for t, _, role in found)
+        found = _inferred_headings(found, apart=_set_apart_by_type(content, found) if asks else None)
+    elif len(marked) == 1 and (found[marked[0]][1] == 1 or _names_the_page(found[marked[0]][0], title, page_text)):
+        # an article's title alone: its heads are below it (a site template's '<h2 class="title">' as much as an h1)
+        found = _with_badges_joined(found)
+        title_at = found.index(next(b for b in found if b[1] is not None))
         found = _inferred_headings(found, below=title_at, apart=_set_apart_by_type(content, found))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
     found = _with_attachments_apart(found)
@@ -1300,7 +1403,11 @@ def read_html(path: Path, doc_id: str) -> Document:
     shift = 0
     headings = [t for t, level, _ in found if level is not None]
     # the page's own heading names the document, wherever it is (a menu column's caption may come before it)
-    own = _site_title(title, headings) or any(_squeezed(h) == _squeezed(title) for h in headings)
+    own = (
+        _site_title(title, headings)
+        or any(_squeezed(h) == _squeezed(title) for h in headings)
+        or _titled_by_heading(title, first_heading)
+    )
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(without_site_name(title, page_text), heading_level=1, role="title"))
         shift = 1

@@ -175,3 +175,47 @@ def questions_as_headings(root) -> None:  # noqa: ANN001 - lxml root
                 el.set(DISCLOSURE, "1")
         elif el.tag in _HEADINGS and not el.get(DISCLOSURE) and not any(q in questions for q in el.iter()):
             section = _HEADINGS[el.tag]
+
+
+# A question by its form: a label ('问：', 'Q：', 'Q1.') before it, or a question mark ending it.
+_QUESTION = re.compile(r"^\s*(?:问|問|Q)\s*\d{0,3}\s*[：:.．、]|[？?]\s*$", re.IGNORECASE)
+
+
+def definition_questions_as_headings(root) -> None:  # noqa: ANN001 - lxml root
+    """Reads an FAQ written as a definition list ('<dl><dt>问：账单日是哪天？</dt><dd>答：…</dd>') as questions heading
+    their answers, one level below the section the list sits in, as a question in an ``<h3>`` over its answer is.
+
+    Read as items, every question and answer of the list was one section: an answer was cited without its question
+    and under its neighbours' section, and the answer's passage led with the question it answers, so the highlight
+    marked the question. A list is an FAQ's only when every term is a question (``_QUESTION``: a '问：'/'Q：' label
+    or a question mark) followed by its answer (a ``<dd>`` of text, not links); a glossary's terms stay items."""
+    lists = [dl for dl in root.iter("dl") if next(dl.iter(*_HEADINGS), None) is None]
+    pairs: set = set()
+    for dl in lists:
+        terms = [c for c in dl if isinstance(c.tag, str) and c.tag == "dt"]
+        if not terms:
+            continue
+        answered = []
+        for dt in terms:
+            dd = dt.getnext()
+            while dd is not None and not isinstance(dd.tag, str):
+                dd = dd.getnext()
+            label = _words(dt)
+            if not label or len(label) > MAX_QUESTION or not _QUESTION.search(dt.text_content()):
+                break
+            if dd is None or dd.tag != "dd" or not _answer(dd):
+                break
+            answered.append(dt)
+        else:
+            pairs.update(answered)
+    if not pairs:
+        return
+    section = 0  # the level of the last heading that is not a question's: the section the list sits in
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el in pairs:
+            el.tag = f"h{min(6, section + 1)}"
+            el.set(DISCLOSURE, "1")
+        elif el.tag in _HEADINGS and not el.get(DISCLOSURE):
+            section = _HEADINGS[el.tag]
