@@ -284,3 +284,54 @@ def test_a_printed_web_pages_widgets_at_its_edges_are_no_text(tmp_path: Path, re
         assert widget not in text, widget
     assert text.count("可点击页面下方的打印本页按钮，或分享到微信后在手机上查看。") == 2 * repeat
     assert text.rstrip().endswith("2026年1月12日")
+
+
+def _signed_notice(path: Path, seal_space: int, note: str) -> Path:
+    """A 公文 written with python-docx: body, ``seal_space`` empty paragraphs left for the seal, the issuer and the
+    date set flush right, then ``note`` indented two characters, printed by LibreOffice."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "AR PL SungtiL GB", Pt(16)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "AR PL SungtiL GB")
+    document.add_paragraph(
+        "江州市人民政府办公室关于印发城市道路桥梁养护管理办法的通知"
+    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("各县（市、区）人民政府，市政府各部门：")
+    for _ in range(2):
+        body = document.add_paragraph(
+            "《江州市城市道路桥梁养护管理办法》已经市政府同意，现印发给你们，请结合实际认真贯彻执行。"
+            "执行中遇到的问题，请及时向市城市管理局反映。"
+        )
+        body.paragraph_format.first_line_indent = Pt(32)
+    for _ in range(seal_space):
+        document.add_paragraph("")
+    for text in ("江州市人民政府办公室", "2026年3月5日"):
+        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(note).paragraph_format.first_line_indent = Pt(32)
+    document.save(str(path.with_suffix(".docx")))
+    return op._soffice(path.with_suffix(".docx"), path)
+
+
+@needs_office
+@pytest.mark.parametrize("seal_space", [0, 2])
+def test_a_notes_line_under_a_flush_right_date_is_its_own(tmp_path: Path, seal_space: int) -> None:
+    """Issuer, date and the note under them read as three paragraphs in that order, with or without the space
+    left for the seal (with it, the date and '（此件公开发布）' ran together as one paragraph)."""
+    paragraphs = _paragraphs(_signed_notice(tmp_path / "notice.pdf", seal_space, "（此件公开发布）"))
+    assert paragraphs[-3:] == ["江州市人民政府办公室", "2026年3月5日", "（此件公开发布）"]
+
+
+@needs_office
+def test_a_long_note_under_a_flush_right_date_stays_one_paragraph(tmp_path: Path) -> None:
+    """Negative: a note of three lines under the date is one paragraph, its lines not parted from each other."""
+    note = (
+        "注：本办法自印发之日起施行，原《江州市城市道路养护暂行规定》同时废止，"
+        "此前有关规定与本办法不一致的，以本办法为准。"
+    )
+    paragraphs = _paragraphs(_signed_notice(tmp_path / "notice.pdf", 2, note))
+    assert paragraphs[-3:] == ["江州市人民政府办公室", "2026年3月5日", note]
