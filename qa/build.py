@@ -41,7 +41,8 @@ from qa.loading import load_paths
 from qa.records import Chunk, Document
 from qa.segment import SegmentData, write_segment
 from qa.structure import recover_outline
-from qa.words import SCRIPT as WORDS
+from qa.words import SCRIPT as VECTORS
+from qa.words import WORDS_SCRIPT as WORDS
 from qa.words import simplified
 
 log = logging.getLogger(__name__)
@@ -524,18 +525,19 @@ def _vectors_of(manifest: dict) -> str | None:
 
 
 def _vectors_stamp(previous: LoadedIndex | None, kept_chunks: int) -> str | None:
-    """What the new generation's vectors are, for its manifest: folded (``WORDS``) when every vector in it was made
+    """What the new generation's vectors are, for its manifest: folded (``VECTORS``) when every vector in it was made
     from folded text — a fresh index, or no chunk of the previous one kept, or a previous one whose vectors all were
     — else the previous stamp (vectors kept from before the fold make questions read as written: a stamp saying
     't2s' over them would fold questions those vectors never saw). A build re-embeds such an index (``build_index``);
     only a removal, which embeds nothing, keeps the old stamp."""
     if previous is None or kept_chunks <= 0:
-        return WORDS
+        return VECTORS
     return _vectors_of(previous.manifest)
 
 
 def _words_of(manifest: dict) -> str | None:
-    """How an index's BM25 words were made: ``qa.words.SCRIPT`` (Han read as simplified) or None (as written)."""
+    """How an index's BM25 words were made: ``qa.words.WORDS_SCRIPT`` (Han read as simplified, a traditional
+    passage's mainland words beside its own), ``qa.words.SCRIPT`` (simplified only) or None (as written)."""
     return (manifest.get("settings") or {}).get("words")
 
 
@@ -599,16 +601,17 @@ def build_index(
                 previous is not None
                 and matches_manifest(previous.manifest, embedder.model_id)
                 and previous.manifest.get("chunking") == params.as_dict()
-                # BM25 words made otherwise (before the script fold): tokenize everything again (Milvus: its own)
+                # BM25 words made otherwise (before the script fold, or without regional words): tokenize all again
+                # (Milvus: its own)
                 and _words_of(previous.manifest) == (None if milvus else WORDS)
                 # vectors embedded before the encoder read Han as simplified: embedded again (FAISS reuses the
                 # vector of every text the fold leaves as it was), so the manifest's 't2s' stays true
-                and _vectors_of(previous.manifest) == WORDS
+                and _vectors_of(previous.manifest) == VECTORS
             )
             if previous is not None and _words_of(previous.manifest) != (None if milvus else WORDS):
                 # an index from before the script fold: said once, else "added 0, changed 0" hides a full pass
-                log.warning("index made before simplified/traditional folding: its keyword words are made again")
-            elif previous is not None and _vectors_of(previous.manifest) != WORDS:
+                log.warning("index's keyword words made before the current script folding: they are made again")
+            elif previous is not None and _vectors_of(previous.manifest) != VECTORS:
                 log.warning("index's vectors made before simplified/traditional folding: its chunks are embedded again")
             old = previous.manifest["documents"] if previous else {}
             incoming = {d.doc_id: d for d in loaded.documents}

@@ -16,3 +16,13 @@ def t2s_converter():  # noqa: ANN201 - an opencc.OpenCC
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def taiwan_converter():  # noqa: ANN201 - an opencc.OpenCC
+    """OpenCC's 'tw2sp' converter (Taiwan traditional → simplified with mainland phrases: 軟體 → 软件), made on
+    first use. Only for traditional text: its phrase tables also rewrite words both regions spell alike (影片 →
+    视频, 資料 → 数据), which 't2s' leaves as written."""
+    import opencc
+
+    return opencc.OpenCC("tw2sp")

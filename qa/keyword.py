@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.words import content_tokens, question_tokens, word_forms
+from qa.words import content_tokens, question_tokens, regional_words, word_forms
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,13 @@ BM25_B = 0.75
 
 
 def corpus_tokens(texts: Sequence[str]) -> list[list[str]]:
-    """Index-side tokens: content words of each text (an empty text gets a placeholder)."""
-    return [content_tokens(t) or [""] for t in texts]
+    """Index-side tokens: content words of each text, a traditional text's mainland words beside its own
+    (``qa.words.regional_words``; an empty text gets a placeholder)."""
+    out: list[list[str]] = []
+    for text in texts:
+        words = content_tokens(text)
+        out.append(words + regional_words(text, words) or [""])
+    return out
 
 
 def _bm25s():

@@ -57,7 +57,7 @@ from qa.options import DEFAULT_MODE, MODES, SearchOptions
 from qa.records import CONFIDENT_SECTION, Chunk, format_citation, format_line_ranges
 from qa.rerank import RERANK_DEPTH, load_reranker
 from qa.speakers import drop_speech_words, is_near_duplicate, lift_speakers, speaker_of
-from qa.words import SCRIPT, asking_tokens, simplified
+from qa.words import SCRIPT, WORDS_SCRIPT, asking_tokens, simplified
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ class Searcher:
         self.calibration = IndexCalibration.from_manifest(self.index.manifest)
         # Questions are read as simplified Chinese when the index's words were (``qa.words.simplified``).
         settings = self.index.manifest.get("settings") or {}
-        self.fold_script = settings.get("words") == SCRIPT
+        self.fold_script = settings.get("words") in (WORDS_SCRIPT, SCRIPT)  # SCRIPT: before regional words
         self.fold_vectors = settings.get("vectors") == SCRIPT
         self._one_thread = _single_blas_thread()
         find_blas_libraries()  # the BLAS libraries loaded by now (the encoder's, FAISS's) are the ones limited

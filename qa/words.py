@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jieba
 
-from qa.han_script import t2s_converter
+from qa.han_script import t2s_converter, taiwan_converter
 
 jieba.setLogLevel(logging.WARNING)
 log = logging.getLogger(__name__)
@@ -177,7 +177,16 @@ def fold_latin(text: str) -> str:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-SCRIPT = "t2s"  # recorded in an index's manifest (``settings.words``): its words were folded so
+SCRIPT = "t2s"  # recorded in an index's manifest (``settings.vectors``): the encoder read Han text folded so
+# Recorded as ``settings.words``: the keyword words were folded so, and a traditional passage also holds the mainland
+# words of its Taiwan ones (``regional_words``). An index whose words say ``SCRIPT`` reads questions the same way;
+# its next build makes the words again.
+WORDS_SCRIPT = "t2s+tw"
+# Taiwan's standard spelling beside the mainland's where OpenCC's phrase tables have none (身分證 / 身份证: 'tw2sp'
+# keeps 身分): applied to the mainland reading of a traditional passage only, as added words, never to shown text.
+REGIONAL_SPELLINGS = {"身分": "身份"}
+_REGIONAL = re.compile("|".join(map(re.escape, REGIONAL_SPELLINGS)))
+TRADITIONAL_SHARE = 0.01  # of a text's Han characters that 't2s' changes: the text is traditional (structure.script)
 
 
 def simplified(text: str) -> str:
@@ -190,6 +199,30 @@ def simplified(text: str) -> str:
     if not _HAN.search(text):
         return text
     return t2s_converter().convert(text)
+
+
+def regional_words(text: str, have: list[str]) -> list[str]:
+    """The mainland words of a traditional text's Taiwan words that its simplified reading lacks (軟體 → 软件,
+    網路 → 网络, 資訊 → 信息, 身分證 → 身份证), for the keyword index: a question in mainland words must find a
+    Taiwan passage, as ``simplified`` lets a simplified question find a traditional one.
+
+    Added beside the passage's own words (``have``), not in their place: OpenCC's Taiwan phrases also rewrite
+    words both regions write alike (影片 → 视频, 資料 → 数据), and a question that names the word as written must
+    still find it. Simplified text gets none (the same phrase tables would rewrite its 影片 too, and a mainland
+    question's words are already mainland ones). Words of one character are left out: a spelling fold that splits
+    a word differently ('本身分析') only leaves single characters behind.
+    """
+    if not _HAN.search(text):
+        return []
+    plain = simplified(text)
+    han = sum(1 for ch in text if _HAN.match(ch))
+    if sum(a != b for a, b in zip(text, plain, strict=False)) < TRADITIONAL_SHARE * han:
+        return []
+    mainland = _REGIONAL.sub(lambda m: REGIONAL_SPELLINGS[m.group()], taiwan_converter().convert(text))
+    if mainland == plain:
+        return []
+    known = set(have)
+    return [t for t in content_tokens(mainland, fold_script=False) if len(t) > 1 and t not in known]
 
 
 def tokens(text: str, fold_script: bool = True) -> list[str]:

@@ -239,3 +239,99 @@ def test_references_in_a_right_column_that_ran_out_follow_the_left_columns_secti
     text = read_pdf(op._xelatex(source, tmp_path / "paper.pdf"), "paper.pdf").text.replace(" ", "")
     assert text.index("3结果") < text.index("4结论") < text.index("参考文献") < text.index("王晓峰")
     assert "气象科学学报" not in text and "2025年6月" not in text
+
+
+NOTICE_PARAS = [
+    "为做好城乡居民基本医疗保险参保缴费工作，根据国家和省有关文件精神，现将有关事项通知如下。",
+    "除职工基本医疗保险应参保人员以外的其他所有城乡居民，均可参加城乡居民基本医疗保险。",
+    "个人缴费标准为每人每年四百元，财政补助标准不低于每人每年六百七十元。",
+    "需要纸质通知的，可点击页面下方的打印本页按钮，或分享到微信后在手机上查看。",
+]
+
+
+def _web_notice(repeat: int) -> str:
+    """A government site's notice page: the date line with its font-size buttons and a share bar over the title,
+    page buttons under the text — what its HTML reader drops, the browser's print keeps as lines."""
+    body = "".join(
+        f"<h2>{h}</h2>" + "".join(f"<p>{p}</p>" for p in NOTICE_PARAS) for h in ("一、参保范围", "二、缴费标准")
+    )
+    body = body * repeat
+    return (
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>参保缴费通知</title><style>"
+        "body{font-family:'WenQuanYi Micro Hei';font-size:15px;width:720px;margin:0 auto}.tools{font-size:13px}"
+        ".share{float:right}h1{text-align:center}</style></head><body>"
+        "<div class='tools'>发布时间：2026-01-12 来源：临江市医疗保障局 字体：【大 中 小】"
+        "<span class='share'>分享到：微信 微博 QQ空间</span></div>"
+        f"<h1>关于做好居民医保参保缴费工作的通知</h1>{body}"
+        "<p style='text-align:right'>临江市医疗保障局<br>2026年1月12日</p>"
+        "<div class='tools' style='text-align:right'>【打印本页】【关闭窗口】 返回顶部</div></body></html>"
+    )
+
+
+@needs_chromium
+@pytest.mark.parametrize(("repeat", "header"), [(1, True), (4, True), (1, False), (4, False)])
+def test_a_printed_web_pages_widgets_at_its_edges_are_no_text(tmp_path: Path, repeat: int, header: bool) -> None:
+    """Share bar, font-size and page buttons at the first page's top and the last page's foot leave the text, with
+    Chromium's own header and footer or without; a sentence of the notice that names the same buttons stays."""
+    page = tmp_path / "notice.html"
+    page.write_text(_web_notice(repeat), encoding="utf-8")
+    pdf = tmp_path / "notice.pdf"
+    flags = [] if header else ["--no-pdf-header-footer"]
+    cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", *flags, f"--print-to-pdf={pdf}", page.as_uri()]
+    subprocess.run(cmd, check=False, capture_output=True, timeout=180)
+    text = read_pdf(pdf, pdf.name).text
+    for widget in ("分享到：微信", "【大 中 小】", "【打印本页】", "【关闭窗口】", "返回顶部"):
+        assert widget not in text, widget
+    assert text.count("可点击页面下方的打印本页按钮，或分享到微信后在手机上查看。") == 2 * repeat
+    assert text.rstrip().endswith("2026年1月12日")
+
+
+def _signed_notice(path: Path, seal_space: int, note: str) -> Path:
+    """A 公文 written with python-docx: body, ``seal_space`` empty paragraphs left for the seal, the issuer and the
+    date set flush right, then ``note`` indented two characters, printed by LibreOffice."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "AR PL SungtiL GB", Pt(16)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "AR PL SungtiL GB")
+    document.add_paragraph(
+        "江州市人民政府办公室关于印发城市道路桥梁养护管理办法的通知"
+    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("各县（市、区）人民政府，市政府各部门：")
+    for _ in range(2):
+        body = document.add_paragraph(
+            "《江州市城市道路桥梁养护管理办法》已经市政府同意，现印发给你们，请结合实际认真贯彻执行。"
+            "执行中遇到的问题，请及时向市城市管理局反映。"
+        )
+        body.paragraph_format.first_line_indent = Pt(32)
+    for _ in range(seal_space):
+        document.add_paragraph("")
+    for text in ("江州市人民政府办公室", "2026年3月5日"):
+        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(note).paragraph_format.first_line_indent = Pt(32)
+    document.save(str(path.with_suffix(".docx")))
+    return op._soffice(path.with_suffix(".docx"), path)
+
+
+@needs_office
+@pytest.mark.parametrize("seal_space", [0, 2])
+def test_a_notes_line_under_a_flush_right_date_is_its_own(tmp_path: Path, seal_space: int) -> None:
+    """Issuer, date and the note under them read as three paragraphs in that order, with or without the space
+    left for the seal (with it, the date and '（此件公开发布）' ran together as one paragraph)."""
+    paragraphs = _paragraphs(_signed_notice(tmp_path / "notice.pdf", seal_space, "（此件公开发布）"))
+    assert paragraphs[-3:] == ["江州市人民政府办公室", "2026年3月5日", "（此件公开发布）"]
+
+
+@needs_office
+def test_a_long_note_under_a_flush_right_date_stays_one_paragraph(tmp_path: Path) -> None:
+    """Negative: a note of three lines under the date is one paragraph, its lines not parted from each other."""
+    note = (
+        "注：本办法自印发之日起施行，原《江州市城市道路养护暂行规定》同时废止，"
+        "此前有关规定与本办法不一致的，以本办法为准。"
+    )
+    paragraphs = _paragraphs(_signed_notice(tmp_path / "notice.pdf", 2, note))
+    assert paragraphs[-3:] == ["江州市人民政府办公室", "2026年3月5日", note]

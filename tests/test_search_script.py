@@ -89,7 +89,7 @@ def test_the_index_records_that_its_words_are_read_as_simplified(script_index):
         settings = loaded.manifest["settings"]
     finally:
         loaded.close()
-    assert settings.get("words") == "t2s"
+    assert settings.get("words") == "t2s+tw"
 
 
 def test_the_encoder_reads_a_traditional_passage_as_its_simplified_original(tmp_path, use_embedder):
@@ -109,3 +109,66 @@ def test_the_encoder_reads_a_traditional_passage_as_its_simplified_original(tmp_
             by_doc.setdefault(hit.doc_id, hit.breakdown["fused"])
         assert {"plan_simplified.txt", "plan_traditional.txt"} <= set(by_doc), [h.citation for h in hits]
         assert by_doc["plan_simplified.txt"] == pytest.approx(by_doc["plan_traditional.txt"], abs=1e-5)
+
+
+# A Taiwan office's rules in Taiwan's words (身分證, 軟體, 網路), beside a mainland notice that shares the other
+# words of the questions: a mainland question must find the Taiwan passage by its regional words.
+TAIWAN_RULES = [
+    ("一、國民身分證遺失", "國民身分證遺失者，應攜帶戶口名簿及最近二年內相片一張，親自至戶籍地戶政事務所申請補發。"),
+    ("二、電腦軟體採購", "各單位採購電腦軟體應取得合法授權，並由資訊室統一登記列管，不得私自安裝。"),
+    ("三、網路使用規範", "同仁使用網路時應遵守資訊安全規定，不得下載來源不明之檔案或開啟可疑郵件附件。"),
+]
+MAINLAND_NOTICE = [
+    ("一、证件遗失补办", "护照遗失者，应携带户口簿及近期照片，到出入境管理部门申请补办，并说明遗失经过。"),
+    ("二、设备采购", "各部门采购办公设备须经审批，取得合法发票，由后勤处统一登记，不得私自采购。"),
+    ("三、安全管理", "员工应遵守安全规定，不得擅自带领外来人员进入办公区域，下载影片须经批准。"),
+]
+
+
+def _docx(path, title, sections) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, level=0)
+    for head, body in sections:
+        document.add_heading(head, level=1)
+        document.add_paragraph(body)
+    document.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def regional_searcher(tmp_path_factory, use_embedder):
+    docs = tmp_path_factory.mktemp("regional_docs")
+    _docx(docs / "taiwan_rules.docx", "資訊室作業要點", TAIWAN_RULES)
+    _docx(docs / "mainland_notice.docx", "办公室管理通知", MAINLAND_NOTICE)
+    index = tmp_path_factory.mktemp("regional_index")
+    build_index([docs], index, embedder=use_embedder, progress=False)
+    return Searcher(index, embedder=use_embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("身份证遗失怎样申请", "身分證"), ("软件采购要登记吗", "軟體"), ("使用网络要遵守什么规定", "網路")],
+)
+def test_a_mainland_question_finds_the_taiwan_passage_by_its_regional_word(regional_searcher, question, section):
+    hits = regional_searcher.search(question, k=3, mode="keyword", show_weak=True)
+    assert hits and hits[0].doc_id == "taiwan_rules.docx", [h.citation for h in hits]
+    assert section in " › ".join(hits[0].section_path)
+    assert section in hits[0].text  # shown as the document writes it
+
+
+def test_a_word_both_regions_write_alike_still_finds_the_mainland_passage(regional_searcher):
+    """Negative: the Taiwan phrase tables would read 影片 as 视频; a mainland passage's 影片 is kept (no fold on
+    simplified text), so the question that names it finds it."""
+    hits = regional_searcher.search("下载影片需要批准吗", k=3, mode="keyword", show_weak=True)
+    assert hits and hits[0].doc_id == "mainland_notice.docx" and "影片" in hits[0].text
+
+
+def test_regional_words_are_added_to_traditional_text_only():
+    from qa.words import content_tokens, regional_words
+
+    taiwan = "遺失國民身分證者應申請補發，電腦軟體應取得授權。"
+    added = regional_words(taiwan, content_tokens(taiwan))
+    assert {"身份证", "软件"} <= set(added)
+    mainland = "下载影片须经批准，资料由网络中心保管。"
+    assert regional_words(mainland, content_tokens(mainland)) == []

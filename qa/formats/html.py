@@ -44,6 +44,7 @@ from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_head
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.formats.soft_breaks import ends_paragraph
 from qa.formats.table_rows import Cell, table_lines
+from qa.formats.widgets import MAX_FURNITURE, engagement_line, site_buttons
 from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
@@ -882,31 +883,19 @@ def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[
     ]
 
 
-# What a social platform prints around an article (WeChat, Weibo, Toutiao, Zhihu pages saved from a browser):
-# counts and buttons ('阅读 3.2万', '赞 256', '在看 88', '阅读原文', '分享', '收藏'), the follow prompt ('微信扫一扫',
-# '关注该公众号', '长按识别二维码'), the comment box's labels ('精选留言', '写留言'). A line of nothing else (not a
-# table row: '100 | 200' is data) is furniture.
-_ENGAGEMENT_WORDS = (
-    r"阅读原文|阅读全文|阅读量?|浏览量?|点赞|赞赏|赞|在看|分享|收藏|转发|喜欢|点击|精选留言|写留言|留言|评论|"
-    r"微信扫一扫|扫一扫|扫码|长按|识别|二维码|关注该公众号|关注我们|关注|该公众号|公众号|举报|投诉|返回顶部"
-)
-_ENGAGEMENT = re.compile(rf"{_ENGAGEMENT_WORDS}|\d[\d.,]*\s*[万千wWkK]?\+?|[\s:：|·•/、，,]")
-_ENGAGEMENT_WORD = re.compile(_ENGAGEMENT_WORDS)
-MAX_FURNITURE = 40  # characters: a longer line says something
-
-
-def _furniture(text: str) -> bool:
-    """A line of nothing but the platform's buttons and counts, with at least one of its words: a date
-    ('2024.01.15') or a figure ('1,250,000') ending a page is text, and so is '微信：13800138000' on a contact page."""
-    return len(text) <= MAX_FURNITURE and not _ENGAGEMENT.sub("", text) and bool(_ENGAGEMENT_WORD.search(text))
+# A social platform's buttons and counts and a site's page buttons around an article: one list for every reader
+# (qa.formats.widgets: a browser's print of the page keeps them, and the PDF reader drops them too).
 
 
 def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
-    """The blocks without the social platform's furniture (``_ENGAGEMENT``) before the page's first other block and
-    after its last: a saved article's '阅读原文 阅读 3.2万 赞 256 在看 88', '微信扫一扫 关注该公众号'. The same words
-    between blocks of text are kept (when in doubt, keep it: '点赞' may be the author's word)."""
+    """The blocks without the social platform's furniture (``qa.formats.widgets.ENGAGEMENT``) before the page's
+    first other block and after its last: a saved article's '阅读原文 阅读 3.2万 赞 256 在看 88', '微信扫一扫
+    关注该公众号'. The same words between blocks of text are kept (when in doubt, keep it: '点赞' may be the
+    author's word)."""
     kept = [
-        i for i, (text, level, role) in enumerate(found) if level is not None or role == "table" or not _furniture(text)
+        i
+        for i, (text, level, role) in enumerate(found)
+        if level is not None or role == "table" or not engagement_line(text)
     ]
     if not kept:
         return found
@@ -951,12 +940,6 @@ def _without_feedback(found: list[tuple[str, int | None, str]]) -> list[tuple[st
 
 # A site's footer and page buttons under an article (Chinese government and news sites): '【打印本页】【关闭窗口】',
 # '字体：【大 中 小】', '版权所有：临江市医疗保障局 网站标识码：… 浙ICP备…', '技术支持：…'.
-_BUTTON_WORDS = (
-    r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|加入收藏|收藏|分享到|分享|我要纠错|纠错|大|中|小|默认"
-)
-_BUTTONS = re.compile(
-    rf"(?:字[体号]\s*[:：]?\s*)?(?:[【\[［]\s*(?:(?:{_BUTTON_WORDS})\s*)+[】\]］][\s|/]*)+", re.IGNORECASE
-)
 # A site footer's line carries a mark no article's text has: an ICP or police filing number, '©'/'Copyright', the
 # site's code ('网站标识码'), '技术支持：', '版权所有' followed by the site's or an organisation's name (not
 # '版权所有人按合同约定确定', the author's word). '主办单位：…' and '承办单位：…' alone also close an event notice's
@@ -971,14 +954,9 @@ _SITE_FOOTER_LABEL = re.compile(r"主办单位\s*[:：]|承办单位\s*[:：]|�
 MAX_SITE_FOOTER = 300  # characters: a longer block is text that mentions such words
 
 
-def _site_buttons(text: str) -> bool:
-    """A page-button line: '【打印本页】【关闭窗口】', '字体：【大 中 小】'."""
-    return bool(_BUTTONS.fullmatch(text.strip()))
-
-
 def _site_furniture(text: str) -> bool:
     """A page-button line ('【打印本页】【关闭窗口】') or a block of the site's footer ('版权所有：…', 'ICP备…')."""
-    if _site_buttons(text):
+    if site_buttons(text):
         return True
     # a footer's lines are labels and numbers, no sentence: '版权所有，转载请注明出处。以上解答仅供参考…' is text
     lines = [line for line in text.split("\n") if line.strip()]
@@ -1027,7 +1005,7 @@ def _without_site_footer(
     end = len(found)
     while end > 0 and found[end - 1][1] is None and _site_furniture(found[end - 1][0]):
         text = found[end - 1][0]
-        if not _site_buttons(text) and article_tail and re.sub(r"\s+", "", text) in article_tail:
+        if not site_buttons(text) and article_tail and re.sub(r"\s+", "", text) in article_tail:
             break
         end -= 1
     return found[:end] if end > 0 else found

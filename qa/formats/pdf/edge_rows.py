@@ -23,6 +23,7 @@ from collections import defaultdict
 from qa.formats.pdf.furniture import _FURNITURE
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Page
 from qa.formats.pdf.spilled import FOLIO_LINE
+from qa.formats.widgets import widget_line, without_trailing_buttons
 
 EDGE = 0.25  # share of the page height at its top or foot where a folio can stand (LaTeX's A4 article: 0.16)
 HEADER_BAND = 0.15  # share of the page height at its top where a header stands (TeX's sit 0.06-0.12 from the edge)
@@ -128,10 +129,38 @@ def _repeated(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
     return found
 
 
+def _widgets(page: _Page) -> list[Line]:
+    """A printed web page's widgets at the page's top and foot (``qa.formats.widgets``): the rows from either edge
+    inwards while each is nothing but widgets ('分享到：微信 微博 QQ空间', '【打印本页】【关闭窗口】 返回顶部'), and the
+    widget lines of the first row that is not (a share bar set beside the article's date). What the HTML reader drops
+    from the page's markup, the browser's print of it keeps as such lines; a widget's word in a sentence of the
+    article, or a row of text between them, is kept. The buttons ending a line of that row ('发布时间：… 字体：【大 中
+    小】') leave it."""
+    rows: list[list[Line]] = []
+    for ln in sorted(page.lines, key=lambda ln: ln.bottom):
+        if rows and ln.bottom - rows[-1][0].bottom <= LEVEL:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    found: dict[int, Line] = {}
+    for edge in (rows, rows[::-1]):
+        for row in edge:
+            widgets = {id(ln): ln for ln in row if widget_line(ln.text)}
+            found |= widgets
+            if len(widgets) < len(row):
+                for ln in row:
+                    if id(ln) not in widgets:
+                        ln.text = without_trailing_buttons(ln.text)
+                break
+    return list(found.values())
+
+
 def drop_edge_furniture(pages: list[_Page], body: float) -> None:
-    """Move far-set folios, one-page headers and header lines kept on one page out of the body into the furniture
-    (after ``qa.formats.pdf.furniture._drop_furniture``: the lines it took out count as repeats)."""
+    """Move far-set folios, one-page headers, header lines kept on one page and a printed web page's widgets out of
+    the body into the furniture (after ``qa.formats.pdf.furniture._drop_furniture``: the lines it took out count as
+    repeats)."""
     found = _repeated(pages, body) + _folios(pages, body) + _lone_headers(pages, body)
+    found += [(page, ln) for page in pages for ln in _widgets(page)]
     for page in pages:
         out = {id(ln) for p, ln in found if p is page}
         if out:

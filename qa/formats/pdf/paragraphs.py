@@ -742,6 +742,10 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float, first: _Item | None
         short = _ends_sentence(a.text) or bool(latin_end and ends_sentence(a.text))
     if prev.measure and _flush_right(prev) and _flush_right(item) and abs(a.x1 - b.x1) < 0.5 * size:
         return True  # a one-column text's lines set flush right: a signature's name and its date, one each
+    if prev.measure and _flush_right(prev) and b.page == a.page and b.top > a.bottom - 1 and b.x1 < a.x0:
+        # A one-column text's line set flush right (a signature's name, its date) ends its paragraph: a line below
+        # that ends short of where it starts, left of it, opens another (a 公文's '（此件公开发布）' under its date).
+        return True
     if (short or indented) and _narrowed(a, b, size):
         short = indented = False  # text run round a photo: a measure narrowed beside it, the paragraph goes on
     if (short or indented) and not _ends_sentence(a.text) and wraps_centred(prev, item, size):

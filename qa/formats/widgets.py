@@ -1,0 +1,73 @@
+"""A web page's widgets: the buttons, counts and prompts a site or a social platform prints around an article.
+
+One list for every reader. The HTML reader drops them where the page's markup shows them around the article
+(``qa.formats.html``); a page printed to PDF by a browser keeps them as lines of text at its top and foot, where the
+PDF reader drops a line made of nothing else (``qa.formats.pdf.edge_rows``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a social platform prints around an article (WeChat, Weibo, Toutiao, Zhihu pages saved from a browser):
+# counts and buttons ('阅读 3.2万', '赞 256', '在看 88', '阅读原文', '分享', '收藏'), the follow prompt ('微信扫一扫',
+# '关注该公众号', '长按识别二维码'), the comment box's labels ('精选留言', '写留言'). A line of nothing else (not a
+# table row: '100 | 200' is data) is furniture.
+ENGAGEMENT_WORDS = (
+    r"阅读原文|阅读全文|阅读量?|浏览量?|点赞|赞赏|赞|在看|分享|收藏|转发|喜欢|点击|精选留言|写留言|留言|评论|"
+    r"微信扫一扫|扫一扫|扫码|长按|识别|二维码|关注该公众号|关注我们|关注|该公众号|公众号|举报|投诉|返回顶部"
+)
+ENGAGEMENT = re.compile(rf"{ENGAGEMENT_WORDS}|\d[\d.,]*\s*[万千wWkK]?\+?|[\s:：|·•/、，,]")
+ENGAGEMENT_WORD = re.compile(ENGAGEMENT_WORDS)
+MAX_FURNITURE = 40  # characters: a longer line says something
+
+# A site's page buttons under or over an article (Chinese government and news sites): '【打印本页】【关闭窗口】',
+# '字体：【大 中 小】'.
+BUTTON_WORDS = (
+    r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|加入收藏|收藏|分享到|分享|我要纠错|纠错|大|中|小|默认"
+)
+BUTTONS = re.compile(
+    rf"(?:字[体号]\s*[:：]?\s*)?(?:[【\[［]\s*(?:(?:{BUTTON_WORDS})\s*)+[】\]］][\s|/]*)+", re.IGNORECASE
+)
+# The same buttons as a printed page shows them without their brackets: '打印本页 关闭窗口', '字号：大 中 小'.
+_BARE_BUTTONS = re.compile(
+    r"(?:字[体号]\s*[:：]?\s*大\s*中\s*小|打印本页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|我要纠错)[\s|/·•]*"
+)
+# A share bar: '分享到：微信 微博 QQ空间'. The platforms' names count only after its label: '微信：13800138000' on a
+# contact page is text.
+_SHARE_BAR = re.compile(
+    r"分享到\s*[:：]?[\s|/·•、]*(?:(?:微信好友|微信|朋友圈|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|豆瓣|人人网|今日头条|"
+    r"复制链接|facebook|twitter|linkedin|x)[\s|/·•、]*)*",
+    re.IGNORECASE,
+)
+
+
+def engagement_line(text: str) -> bool:
+    """A line of nothing but the platform's buttons and counts, with at least one of its words: a date
+    ('2024.01.15') or a figure ('1,250,000') ending a page is text, and so is '微信：13800138000' on a contact page."""
+    return len(text) <= MAX_FURNITURE and not ENGAGEMENT.sub("", text) and bool(ENGAGEMENT_WORD.search(text))
+
+
+def site_buttons(text: str) -> bool:
+    """A page-button line: '【打印本页】【关闭窗口】', '字体：【大 中 小】'."""
+    return bool(BUTTONS.fullmatch(text.strip()))
+
+
+def widget_line(text: str) -> bool:
+    """A printed line of nothing but a page's widgets: its buttons with or without brackets, a share bar, the
+    platform's buttons and counts ('【打印本页】【关闭窗口】 返回顶部', '分享到：微信 微博 QQ空间', '字号：大 中 小').
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_FURNITURE:
+        return False
+    rest = _SHARE_BAR.sub("", _BARE_BUTTONS.sub("", BUTTONS.sub("", text))).strip()
+    return not rest or (rest != text and not ENGAGEMENT.sub("", rest)) or engagement_line(rest)
+
+
+def without_trailing_buttons(text: str) -> str:
+    """``text`` without page buttons ending it: '发布时间：2026-01-12 来源：… 字体：【大 中 小】' keeps its date and
+    source. A line that is nothing but buttons is returned as it is (``widget_line`` says so)."""
+    for match in BUTTONS.finditer(text):
+        if match.end() == len(text.rstrip()) and match.start() > 0:
+            return text[: match.start()].rstrip()
+    return text
