@@ -896,12 +896,12 @@ def _heading_blocks(
         and not main.text.lstrip().startswith(_SECTION_MARKS)
         and outline_rank(_join_all(runs[biggest]).strip()) is None
     ):
-        # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline or under its
-        # deck: a short story's headline (papers set a flow band's heads only a size up), not a subhead of the story
-        # before it. (A briefs box's bold item titles over datelines stay its items: the first is read with the box's
-        # title as its subhead, and the rest are set in that subhead's type — ``_blocks``; a title behind a mark,
-        # '◆民生', or a numbered one, '一、现场见闻', is a section inside a story, whatever opens its text: a story's
-        # parts are numbered, stories are not.)
+        # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline (bold: where its
+        # type heads stories on the whole — ``_blocks``) or under its deck: a short story's headline (papers set a flow
+        # band's heads only a size up), not a subhead of the story before it. (A briefs box's bold item titles over
+        # datelines stay its items: the first is read with the box's title as its subhead, and the rest are set in that
+        # subhead's type — ``_blocks``; a title behind a mark, '◆民生', or a numbered one, '一、现场见闻', is a section
+        # inside a story, whatever opens its text: a story's parts are numbered, stories are not.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
