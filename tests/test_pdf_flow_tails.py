@@ -82,3 +82,81 @@ def test_two_full_columns_keep_each_section_under_its_heading(tmp_path: Path) ->
     for title, paragraphs in texts.items():
         for text in paragraphs:
             assert homes.get("".join(text.split())) == "".join(title.split()), title
+
+
+# ---- a newspaper's band at the page's top: its last column set level with the others ------------------------------
+FONT = "STSong-Light"
+NP_W, NP_H = 800.0, 1000.0
+NP_MARGIN, NP_GUTTER, NP_BODY, NP_LEADING = 40.0, 14.0, 10.0, 15.0
+NP_COLS = 4
+NP_COL_W = (NP_W - 2 * NP_MARGIN - (NP_COLS - 1) * NP_GUTTER) / NP_COLS
+NP_PER_LINE = int(NP_COL_W // NP_BODY)
+TOP_HEAD, LOW_HEAD = "山区公路全线贯通", "老街区换新颜"
+TOP_TEXT = "（上接第1版）" + "".join(
+    f"沿线第{k}个村庄修通了连接公路的支线，山里的农产品可以当天运到县城出售，" for k in range(1, 40)
+)
+LOW_TEXT = "".join(f"老街区第{k}号院的旧房屋经过加固修缮，保留了原有的风貌，" for k in range(1, 30))
+
+
+def _newspaper(path: Path) -> tuple[str, str]:
+    """Atop the page a story continued from page 1 under a head over its first column only, its text balanced down four
+    columns (the first under the head) that end level; under it a story with its headline across three columns, its
+    text balanced down them, the first column's last line running on into the second; white under the fourth column.
+    Returns the top story's last column's text and the lower story's first column's last line."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(NP_W, NP_H))
+    top = NP_H - 60
+    n = 12  # the top band's lines per column
+
+    def lines(text: str, count: int, first_indent: bool) -> list[str]:
+        out, at = [], 0
+        for k in range(count):
+            take = NP_PER_LINE - (2 if first_indent and k == 0 else 0)
+            out.append(text[at : at + take])
+            at += take
+        return out
+
+    def column(col: int, y: float, rows: list[str], indent_first: bool) -> None:
+        x = NP_MARGIN + col * (NP_COL_W + NP_GUTTER)
+        c.setFont(FONT, NP_BODY)
+        for k, row in enumerate(rows):
+            c.drawString(x + (2 * NP_BODY if indent_first and k == 0 else 0), y - k * NP_LEADING, row)
+
+    c.setFont(FONT, 15)
+    c.drawString(NP_MARGIN, top, TOP_HEAD)
+    top_rows = lines(TOP_TEXT, n - 2 + 3 * n, False)
+    column(0, top - 2 * NP_LEADING, top_rows[: n - 2], False)
+    for col in range(1, NP_COLS):
+        start = n - 2 + (col - 1) * n
+        column(col, top, top_rows[start : start + n], False)
+    last_top_column = "".join(top_rows[n - 2 + 2 * n :])
+    low = top - n * NP_LEADING - 40
+    c.setFont(FONT, 22)
+    c.drawString(NP_MARGIN, low, LOW_HEAD)
+    m = 6
+    low_rows = lines(LOW_TEXT, 3 * m, True)
+    low_rows[-1] = low_rows[-1][:-3] + "。"
+    for col in range(3):
+        column(col, low - 36, low_rows[col * m : (col + 1) * m], col == 0)
+    c.save()
+    return last_top_column, low_rows[m - 1]
+
+
+def test_a_newspaper_bands_last_column_level_with_the_others_stays_in_its_story(tmp_path: Path, fonts) -> None:
+    """The top story's fourth column stands at the page's top with white under it, and the lowest line left of it (the
+    lower story's first column's foot) runs on: but it is level with the columns beside it — a band's last column —
+    so it is read after them, under its own story, not after that foot (filed in the lower story)."""
+    path = tmp_path / "band.pdf"
+    tail, foot = _newspaper(path)
+    assert not foot.endswith("。")  # the lower story's first column runs on into its second
+    outline = recover_outline(read_pdf(path, path.name))
+    home = next(
+        s.path
+        for s in outline.sections
+        for i in s.paragraphs
+        if tail[-12:] in "".join(outline.paragraphs[i].text.split())
+    )
+    assert home == (TOP_HEAD,), home
+    low = [s for s in outline.sections if s.path == (LOW_HEAD,)]
+    assert low and all(tail[-12:] not in "".join(outline.paragraphs[i].text.split()) for s in low for i in s.paragraphs)

@@ -42,6 +42,16 @@ def carry_column_tails(leaves: list[list[Line]], body: float, pitch: float) -> l
         left = [ln for ln in lines if ln.x1 <= x0]
         if not left:
             continue
+        if any(
+            other is not leaf
+            and other
+            and max(ln.x1 for ln in other) <= x0
+            and not any(_is_head(ln, body) for ln in other)
+            and abs(min(ln.top for ln in other) - first.top) < pitch
+            and abs(max(ln.bottom for ln in other) - bottom) < pitch
+            for other in leaves
+        ):
+            continue  # level with a column of text beside it: a band's last column, read on from that one
         foot = max(left, key=lambda ln: ln.bottom)
         if foot.bottom <= bottom + pitch or _is_head(foot, body) or _ends_sentence(foot.text):
             continue  # the column before it does not reach further down, or it ends there

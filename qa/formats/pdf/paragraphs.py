@@ -359,6 +359,7 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
     heads = [k for k, it in enumerate(items) if _is_head(it.line, body)]
     # Display lines opening a heading group (text right above them): the document's headings of their type.
     openers = [items[k].line for k in heads if k == 0 or not _is_head(items[k - 1].line, body)]
+    story_faces = _story_faces(items, heads, body)
     stop = [len(items)] * (len(items) + 1)  # stop[k]: the first headline-size line at or after k
     for k in range(len(items) - 1, -1, -1):
         ln = items[k].line
@@ -436,8 +437,16 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             face = max((round(it.line.size, 1), it.line.bold) for it in group)
             # So does a deck: a kicker (引题) over the head or a subtitle after a dash (——副题) under it, which a
             # story's headline carries and no subhead inside a story does.
-            deck = len({round(it.line.size, 1) for it in group}) > 1 or opener.lstrip().startswith("——")
-            story = deck or (bool(dateline(opener) or is_byline(opener)) and face not in subhead_faces)
+            deck = len({round(it.line.size, 1) for it in group}) > 1 or _subtitle_line(opener)
+            # A bold head over a dateline heads a story only where its type heads stories on the whole: papers set a
+            # story's subheads in bold too, and a subhead's text may open with a quoted dateline ('链接' over '本报北京
+            # 一月六日讯…') — read in the type of the story's other subheads, over plain text, it is one of them.
+            dated = (
+                bool(dateline(opener) or is_byline(opener))
+                and face not in subhead_faces
+                and (not face[1] or face in story_faces)
+            )
+            story = deck or dated
             made = _heading_blocks(group, body, head_sizes, multi_column, later, openers, story)
             for block in made:
                 if block.heading_level == 1:
@@ -514,6 +523,38 @@ def _dateline_lead(items: list[_Item], i: int, body: float) -> int:
     if not n or _CONT_LINE.match(items[i].line.text) or _TRANSFER_LINE.match(items[i].line.text):
         return 0
     return n if dateline(_join_all([it.line for it in items[i : i + n]]).translate(_TRADITIONAL)) else 0
+
+
+def _subtitle_line(text: str) -> bool:
+    """A line opening with a dash that is a subtitle (——副题), not a paragraph of prose opening with one: a subtitle is
+    a title, and no sentence ends inside it ('———乡镇企业接纳下岗职工。一个时期以来…' is text under a subhead)."""
+    t = text.lstrip()
+    return t.startswith("——") and "。" not in t
+
+
+def _story_faces(items: list[_Item], heads: list[int], body: float) -> set[tuple[float, bool]]:
+    """The types — (size, bold) — whose heads mostly open a story: a dateline, a byline or a deck (a kicker over the
+    head, a ——subtitle under it) under more of their heading groups than plain text. A paper sets every story of a
+    flow band under one type and its subheads in another; a dateline under one head of a subhead type is quoted text,
+    which the vote over the document tells from a story's own (``_blocks``)."""
+    votes: dict[tuple[float, bool], int] = {}
+    at = 0
+    while at < len(heads):
+        start = end = heads[at]
+        at += 1
+        while at < len(heads) and heads[at] == end + 1:
+            end = heads[at]
+            at += 1
+        group = items[start : end + 1]
+        opener = items[end + 1].line.text if end + 1 < len(items) else ""
+        face = max((round(it.line.size, 1), it.line.bold) for it in group)
+        storied = (
+            len({round(it.line.size, 1) for it in group}) > 1
+            or _subtitle_line(opener)
+            or bool(dateline(opener) or is_byline(opener))
+        )
+        votes[face] = votes.get(face, 0) + (1 if storied else -1)
+    return {f for f, v in votes.items() if v > 0}
 
 
 def _dateline_alone(text: str) -> bool:
@@ -900,12 +941,12 @@ def _heading_blocks(
         and not main.text.lstrip().startswith(_SECTION_MARKS)
         and outline_rank(_join_all(runs[biggest]).strip()) is None
     ):
-        # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline or under its
-        # deck: a short story's headline (papers set a flow band's heads only a size up), not a subhead of the story
-        # before it. (A briefs box's bold item titles over datelines stay its items: the first is read with the box's
-        # title as its subhead, and the rest are set in that subhead's type — ``_blocks``; a title behind a mark,
-        # '◆民生', or a numbered one, '一、现场见闻', is a section inside a story, whatever opens its text: a story's
-        # parts are numbered, stories are not.)
+        # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline (bold: where its
+        # type heads stories on the whole — ``_blocks``) or under its deck: a short story's headline (papers set a flow
+        # band's heads only a size up), not a subhead of the story before it. (A briefs box's bold item titles over
+        # datelines stay its items: the first is read with the box's title as its subhead, and the rest are set in that
+        # subhead's type — ``_blocks``; a title behind a mark, '◆民生', or a numbered one, '一、现场见闻', is a section
+        # inside a story, whatever opens its text: a story's parts are numbered, stories are not.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
