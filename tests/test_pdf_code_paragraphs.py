@@ -1,10 +1,10 @@
 """A listing's line and the sentence under it are two paragraphs, in a PDF printed by LibreOffice.
 
 A technical guide sets its commands in a typewriter face a little smaller than the text (pandoc's 'Source Code'
-style: 11 pt under a 12 pt body, or the body's own size). The last line of a listing ran full, the sentence under it started flush left a
-line's space below, and the two were read as one paragraph ('--set replicaCount=3默认 replicaCount 为 2';
-qa.formats.pdf.paragraphs._starts_paragraph). Negative: a sentence naming a command inline in that face stays one
-paragraph across its lines.
+style: 11 pt under a 12 pt body) or at the text's own size. The last line of a listing ran full, the sentence under
+it started flush left a line's space below, and the two were read as one paragraph ('--set replicaCount=3默认
+replicaCount 为 2'; qa.formats.pdf.paragraphs._starts_paragraph). Negative: a sentence naming a command inline in
+that face stays one paragraph across its lines.
 """
 
 from __future__ import annotations
