@@ -86,7 +86,7 @@ from qa.formats.pdf.reports import (
     nest_by_numbers,
 )
 from qa.formats.pdf.runaround import captions_out_of_paragraphs
-from qa.formats.pdf.sequence import level_by_sequence
+from qa.formats.pdf.sequence import level_by_sequence, siblings_by_count
 from qa.formats.pdf.slides import end_points, is_slide_deck, seat_point_marks
 from qa.formats.pdf.spacing import space_paragraphs
 from qa.formats.pdf.spilled import give_back_spilled_text
@@ -178,6 +178,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     # Words that say what type does not: a caption is text, section numbers nest (qa.formats.pdf.reports).
     blocks = nest_by_part_words(nest_by_numbers(captions_as_text(blocks)))
     blocks = level_by_sequence(blocks)  # numbers counting 1, 2, 2.1, 3 … nest as they count (qa.formats.pdf.sequence)
+    blocks = siblings_by_count(blocks)  # '二、' after '一、' is its sibling, whatever its size (likewise)
     blocks = rejoin_marker_lines(blocks)  # a jump marker set in head type is no heading (markerlines.py)
     # The author's outline, where the PDF has one, names its headings (qa.formats.pdf.bookmarks) — not on a newspaper's
     # pages, where every headline is an article and an outline's depth is a style (Heading 1 lead, Heading 2 others).

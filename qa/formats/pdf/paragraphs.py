@@ -757,6 +757,11 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float, first: _Item | None
     size = b.size
     if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
         return True
+    if a.code != b.code:
+        # A listing's line (every letter in a typewriter face) and a line of text: the type changes as it does at
+        # a size change, though a listing's face is set only a little smaller than the text ('--set replicaCount=3'
+        # ran into the sentence under the listing, '默认 replicaCount 为 2').
+        return True
     indented = b.x0 - item.left > INDENT * size
     room = prev.right - a.x1
     # A line ends short where its paragraph ends — or where the next line's first unbreakable run

@@ -15,11 +15,14 @@ then nothing changes. Headings already nested consistently by their numbers are 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from qa.formats.blocks import Block
+from qa.formats.docx_numbering import chinese_number
 from qa.formats.pdf.reports import section_number
+from qa.structure.headings import line_outline_rank
 
 MIN_CHAPTERS = 3  # top-level numbers counting up: fewer is no outline to trust over the type
 
@@ -81,4 +84,67 @@ def level_by_sequence(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     for k, n in numbered:
         out[k] = replace(blocks[k], heading_level=base + len(n) - 1)
+    return out
+
+
+# A heading's numbering family and its count: '二、' → ((3,), 2), '（三）' → ((4,), 3), '2.3 ' → ((6, '2'), 3).
+_CN_COUNT = {chinese_number(n): n for n in range(1, 100)}
+_COUNTED = re.compile(r"^\s*(?:第\s*)?[（(]?\s*([\d.]+|[一二三四五六七八九十]+)")
+
+
+def _count(text: str) -> tuple[tuple[object, ...], int] | None:
+    """(family, count) of a heading's outline number, or None: the family is the structure stage's outline rank
+    (with a decimal number's parent parts: '2.1' and '3.1' count in two families)."""
+    rank = line_outline_rank(text.strip())
+    match = _COUNTED.match(text)
+    if rank is None or match is None:
+        return None
+    token = match.group(1).rstrip(".")
+    if token.replace(".", "").isdigit():
+        parts = token.split(".")
+        if not all(parts):
+            return None
+        return (rank, *parts[:-1]), int(parts[-1])
+    value = _CN_COUNT.get(token)
+    return ((rank,), value) if value else None
+
+
+def siblings_by_count(blocks: list[Block]) -> list[Block]:
+    """A heading numbered next in its family after its family's last heading ('二、' after '一、') is that heading's
+    sibling, whatever size it is set in; the headings under it move with it.
+
+    A report sets '一、' in 18 pt and '二、' in 16 pt (a style edited by hand, a page typed apart): ranked by size,
+    '二、' sat a level under '一、', and every passage of part two was cited as '一、… › 二、…'. The structure stage
+    reads plain text the same way — numbering says how deep a heading sits (``qa.structure.headings.outline_rank``:
+    '二、' closes '一、'). The count must run on: '二、' right after '一、' of the same family with no shallower
+    numbered heading (a new '第二章' restarts it) and no heading at the family's level or above between them; a
+    list's '1.' '2.' restarting under each section is not such a run across sections."""
+    out = list(blocks)
+    last: dict[tuple[object, ...], tuple[int, int]] = {}  # family -> (count, level) of its latest heading
+    shift_until: int | None = None  # headings under a moved one move with it, until one at its old level or above
+    shift = 0
+    for k, b in enumerate(blocks):
+        if b.heading_level is None or b.role != "heading":
+            continue
+        level = b.heading_level
+        if shift and shift_until is not None and level > shift_until:
+            out[k] = replace(b, heading_level=max(1, level + shift))
+            continue
+        shift, shift_until = 0, None
+        counted = _count(b.text)
+        # A heading at a family's level or above closes that family's run (a new chapter, an unnumbered part).
+        rank = counted[0][0] if counted else None
+        for family, (_, lvl) in list(last.items()):
+            shallower = isinstance(rank, (int, float)) and isinstance(family[0], (int, float)) and rank < family[0]
+            if shallower or (counted is None and level <= lvl):
+                del last[family]
+        if counted is None:
+            continue
+        family, value = counted
+        before = last.get(family)
+        if before is not None and value == before[0] + 1 and before[1] != level:
+            shift, shift_until = before[1] - level, level
+            out[k] = replace(b, heading_level=before[1])
+            level = before[1]
+        last[family] = (value, level)
     return out
