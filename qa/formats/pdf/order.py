@@ -17,6 +17,7 @@ from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.headbands import _heading_band_atop, _heading_over_columns, _not_last_column, _under_one_headline
 from qa.formats.pdf.lines import (
     _CONT_LINE,
+    GUTTER,
     HEAD_RATIO,
     Line,
     _bands,
@@ -461,12 +462,6 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 )
             )
             boundary = wide and not above_headline and opens
-            # Where paragraphs are indented, a story's columns keep to their line pitch: white across every column
-            # wider than the line spacing by a rule's gap is a band's edge, and a head right under it opens the next.
-            banded = layout.para_gap is None and gap > layout.line_gap + RULED_GAP * body
-            boundary = boundary or (
-                banded and not above_headline and any(_opens_below(ln, bands[j : j + 4], body) for ln in first)
-            )
             # A line set across the gutters of the columns ending right over the gap (a band's heads, a continuation's
             # head over its columns) opens what is under it at any gap wider than the line spacing: no column reads
             # on through a line that crosses its gutter, however little white the typesetter left over it. Nor up
@@ -479,6 +474,15 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             over = [ln for ln in above if ln.bottom >= edge_above - 2 * pitch and not _is_head(ln, body)]
             across = _across_gutters(ends, reach, body) or _across_gutters(starts, over, body)
             boundary = boundary or (gap > 1.1 * layout.line_gap and not above_headline and across)
+            # Where paragraphs are indented, a story's columns keep to their line pitch: white across every column
+            # wider than the line spacing by a rule's gap is a band's edge, and a head right under it opens the next.
+            banded = layout.para_gap is None and gap > layout.line_gap + RULED_GAP * body
+            boundary = boundary or (
+                banded
+                and not above_headline
+                and len(_spans(ends, body)) > 1
+                and any(_is_head(ln, body) and _opens_below(ln, bands[j : j + 4], body) for ln in first)
+            )
             # Headline type right under text with no display type over it opens an article at any
             # clear gap when a rule over it parts it from that text: modules set close in bands
             # (parted by a rule, not by space) — unless a column beside the headline reads on through
@@ -544,14 +548,24 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     return cuts
 
 
+def _spans(side: list[Line], body: float) -> list[list[float]]:
+    """The columns of the lines ``side`` (the columns' lines nearest a gap): their extents across, parted by white at
+    least GUTTER wide (a paragraph's short last line and the next one's indented first line, each narrower than their
+    column, are one column)."""
+    spans: list[list[float]] = []
+    for ln in sorted(side, key=lambda ln: ln.x0):
+        if spans and ln.x0 < spans[-1][1] + GUTTER * body:
+            spans[-1][1] = max(spans[-1][1], ln.x1)
+        else:
+            spans.append([ln.x0, ln.x1])
+    return spans
+
+
 def _across_gutters(side: list[Line], lines: list[Line], body: float) -> bool:
-    """Does one of ``lines`` (not a pull quote) lie across the gutter between two columns of the lines ``side`` (the
-    columns' lines nearest a gap), over each of the two by more than a character?"""
-    columns: list[Line] = []
-    for ln in sorted(side, key=lambda ln: ln.x0):  # one line a column: side by side, apart
-        if all(ln.x0 >= c.x1 or c.x0 >= ln.x1 for c in columns):
-            columns.append(ln)
-    return any(not ln.quoted and sum(min(ln.x1, c.x1) - max(ln.x0, c.x0) > body for c in columns) >= 2 for ln in lines)
+    """Does one of ``lines`` (not a pull quote) lie across the gutter between two columns of the lines ``side``, over
+    each of the two by more than a character?"""
+    spans = _spans(side, body)
+    return any(not ln.quoted and sum(min(ln.x1, x1) - max(ln.x0, x0) > body for x0, x1 in spans) >= 2 for ln in lines)
 
 
 def _frame_ends(
