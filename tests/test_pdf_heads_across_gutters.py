@@ -10,6 +10,11 @@ of those columns, and where paragraphs are indented (a story's columns keep thei
 column wider than the line spacing by a rule's gap, with a head right under it, is a band's edge. The ConTeXt pages
 are typeset by the real producer (skipped without ConTeXt); the reportlab pages are ones the rules must leave as
 they were read: a second band opening under a label in its first column, and a headline over the columns.
+
+Neither rule holds where a column reads on through the white: beside a line across other columns' gutters, a side
+column whose headline wraps onto a second line over its text (Chromium's pages); and word processor's columns whose
+text runs from the first column's foot on at the top of the second, each ending a story at one height with the next
+story's headline under it (office pages). Those pages fail on the rules alone (a956b86) and pass on main and here.
 """
 
 from __future__ import annotations
@@ -157,5 +162,135 @@ def test_a_headline_over_the_columns_under_little_white(tmp_path: Path, fonts) -
     _page(path, SECOND, 14.0)
     where, texts = _read(path)
     for head, paragraphs in ((FIRST, FIRST_TEXT), (SECOND, SECOND_TEXT)):
+        for text in paragraphs:
+            assert head in _filed(where, texts, text), text[:12]
+
+
+# Two guards on those rules (DIAGNOSIS seeds: Chromium 7007 and 7013, office 12010): white across every column at one
+# height is no band's edge where a column reads on through it.
+SIDE = "市长会见来访的友好城市代表团"
+SIDE_TEXT = [
+    "本报讯市长昨天上午在市政府会见了前来参加经贸洽谈会的友好城市代表团，双方就扩大经贸合作交换了意见。",
+    "市长表示愿同友好城市一道，推动两市在文化教育和旅游等领域的交流取得更大发展。",
+]
+
+
+def _x(col: int) -> float:
+    return MARGIN + col * (COL_W + GUTTER)
+
+
+def _balanced(c, top: float, paragraphs: list[str], columns: int) -> float:  # noqa: ANN001 - a canvas
+    """``_columns`` over the first ``columns`` columns."""
+    rows = _rows(paragraphs)
+    depths = [len(rows) // columns + (col < len(rows) % columns) for col in range(columns)]
+    c.setFont("STSong-Light", BODY)
+    k = 0
+    for col, depth in enumerate(depths):
+        for at in range(depth):
+            c.drawString(_x(col), PAGE_H - top - at * LEADING, rows[k][0])
+            k += 1
+    return top + (max(depths) - 1) * LEADING
+
+
+def _side_page(path: Path) -> None:
+    """A band of three columns under its headline; in the fourth column a story whose headline wraps onto a second
+    line a little lower than the band's last row, its text under it; then the next band's headline across the first
+    two columns, a line under the side story's first row — its white is the side column's line space."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("STSong-Light", 20)
+    c.drawString(_x(0), PAGE_H - 60, FIRST)
+    last = _balanced(c, 84, FIRST_TEXT, 3)
+    size = 1.1 * BODY  # display type, not headline type
+    per_line = int(COL_W // size)
+    second = last + 0.6 * LEADING  # the side headline's second line
+    c.setFont("STSong-Light", size)
+    c.drawString(_x(3), PAGE_H - second + 1.25 * size, SIDE[:per_line])
+    c.drawString(_x(3), PAGE_H - second, SIDE[per_line:])
+    first = second + LEADING + 3
+    c.setFont("STSong-Light", BODY)
+    for k, (row, _) in enumerate(_rows(SIDE_TEXT)):
+        c.drawString(_x(3), PAGE_H - first - k * LEADING, row)
+    c.setFont("STSong-Light", 20)
+    c.drawString(_x(0), PAGE_H - first - 24, SECOND)  # across the first two columns' gutter
+    _balanced(c, first + 48, SECOND_TEXT, 3)
+    c.save()
+
+
+def test_a_side_column_reading_on_beside_a_headline_across_the_gutters(tmp_path: Path, fonts) -> None:
+    """The side story's text stays under its wrapped headline: the line across the other columns' gutter stands
+    under white of its own, not under the side column's line space."""
+    path = tmp_path / "side.pdf"
+    _side_page(path)
+    where, texts = _read(path)
+    for head, paragraphs in ((FIRST, FIRST_TEXT), (SIDE, SIDE_TEXT), (SECOND, SECOND_TEXT)):
+        for text in paragraphs:
+            assert head in "".join(_filed(where, texts, text)), text[:12]
+
+
+OWN = "周末气温回升"
+OWN_TEXT = [
+    "本报讯市气象台昨天发布一周天气预报，受暖湿气流影响，本周后期全市气温将有明显回升，最高气温可达十二摄氏度。",
+    "气象专家提醒，气温回升的同时昼夜温差较大，市民外出时要注意适时增减衣物。",
+]
+FLOWING = "老城区改造启动"
+FLOWING_TEXT = [
+    "本报讯经过两年的规划论证，老城区改造工程日前全面启动，首批涉及居民三千余户，计划用三年时间完成改造。",
+    "改造将保留老城区的传统街巷格局，修缮历史建筑，完善供水排水、燃气供暖等基础设施，改善居民居住条件，让老城区"
+    "既留住乡愁又焕发新的活力，市住建部门负责人表示改造坚持居民自愿的原则并广泛听取群众意见。",
+]
+NEXT = "图书馆延时开放"
+NEXT_TEXT = ["本报讯市图书馆从下周起延长开放时间，每天开放到晚上九点，方便市民下班后借阅图书。"]
+
+
+def _word_columns(path: Path, carried: bool) -> None:
+    """Two columns set the word processor's way. With ``carried``: a story under its headline down the first column;
+    a second story's headline a third of the body's white under it, its text running to the column's foot and on at
+    the top of the second column, mid-paragraph, down to the first story's last row; a third story's headline beside
+    the second's, a little lower (no common baseline). Without: the first story balanced over both columns above the
+    headlines, the second story's text under its headline in the first column — a band of columns and the next."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+
+    def head(col: int, baseline: float, text: str) -> None:
+        c.setFont("STSong-Light", 16)
+        c.drawString(_x(col), PAGE_H - baseline, text)
+
+    def rows(col: int, baseline: float, lines: list[tuple[str, bool]]) -> float:
+        c.setFont("STSong-Light", BODY)
+        for k, (row, _) in enumerate(lines):
+            c.drawString(_x(col), PAGE_H - baseline - k * LEADING, row)
+        return baseline + (len(lines) - 1) * LEADING
+
+    head(0, 90, OWN)
+    own = _rows(OWN_TEXT)
+    flowing = _rows(FLOWING_TEXT)
+    if carried:
+        last = rows(0, 114, own)
+        split = len(flowing) - len(own) - 1  # the second column's rows end on the first story's last row
+        rows(1, 114 - LEADING, flowing[split:])
+        flowing = flowing[:split]
+    else:
+        half = -(-len(own) // 2)
+        last = max(rows(0, 114, own[:half]), rows(1, 114, own[half:]))
+    at = last + LEADING + 0.35 * BODY + 16 - BODY  # the headlines' baseline
+    head(0, at, FLOWING)
+    rows(0, at + 24, flowing)
+    head(1, at + 5, NEXT)
+    rows(1, at + 29, _rows(NEXT_TEXT))
+    c.save()
+
+
+@pytest.mark.parametrize("carried", [True, False])
+def test_word_processor_columns_read_on_through_white_across_both(tmp_path: Path, fonts, carried: bool) -> None:
+    """A paragraph carried from the first column's foot to the second's top is read whole under its headline, though
+    white runs across both columns over the headlines under which each of them ends a story; where the first story
+    is balanced over both columns above that white instead, the white still parts the band from the next."""
+    path = tmp_path / "word.pdf"
+    _word_columns(path, carried)
+    where, texts = _read(path)
+    for head, paragraphs in ((OWN, OWN_TEXT), (FLOWING, FLOWING_TEXT), (NEXT, NEXT_TEXT)):
         for text in paragraphs:
             assert head in _filed(where, texts, text), text[:12]
