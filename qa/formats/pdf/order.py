@@ -584,10 +584,19 @@ def _spans(side: list[Line], body: float) -> list[list[float]]:
 
 def _across_gutters(side: list[Line], lines: list[Line], body: float) -> list[Line]:
     """The ``lines`` (not pull quotes) that lie across the gutter between two columns of the lines ``side``, over
-    each of the two by more than a character."""
+    each of the two by more than a character — and not past the columns' outer edges: a line reaching past them is
+    set across the text's measure, the columns a table's inside it (qa.formats.pdf.spanned), no band's."""
     spans = _spans(side, body)
+    if not spans:
+        return []
+    left, right = spans[0][0] - body, spans[-1][1] + body
     return [
-        ln for ln in lines if not ln.quoted and sum(min(ln.x1, x1) - max(ln.x0, x0) > body for x0, x1 in spans) >= 2
+        ln
+        for ln in lines
+        if not ln.quoted
+        and sum(min(ln.x1, x1) - max(ln.x0, x0) > body for x0, x1 in spans) >= 2
+        and left <= ln.x0
+        and ln.x1 <= right
     ]
 
 
