@@ -492,7 +492,17 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                     for ln in first
                 )
             )
-            if (across or banded) and not boundary:  # (neither where two columns read on through it: flow_tails)
+            # (Neither where a rule drawn over some of the columns at the gap's height stops short of another: the
+            # rule is the bands' edge, and a column beyond its end a strip beside the bands — a briefs column, whose
+            # white under one of its items parts no band.)
+            spans = _spans(ends, body)
+            beside = any(
+                edge_above - 2 * pitch <= y <= edge_below + RULE_TOUCH * body
+                and sum(a < x1 and x0 < b for a, b in spans) >= 2
+                and any(a >= x1 or b <= x0 for a, b in spans)
+                for x0, x1, y in layout.rules
+            )
+            if (across or banded) and not boundary and not beside:  # (nor where two columns read on: flow_tails)
                 from qa.formats.pdf.flow_tails import flows_through  # (flow_tails imports paragraphs, which imports us)
 
                 boundary = not flows_through(columns(), above, edge_above, edge_below, body)
