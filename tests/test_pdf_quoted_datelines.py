@@ -4,7 +4,7 @@ A story pieced together from agency copy carries other datelines inside it: the 
 may open with '本报北京1月6日电…', and a paragraph may open with a dash ('———乡镇企业…。'). The reader took a bold head
 over a dateline, or over a line opening with a dash (a ——subtitle), for the head of a story of its own and filed the
 subhead's text — and every subhead after it — outside the story. Now a bold head over a dateline opens a story only
-where its type heads stories on the whole (more of its heads over datelines, bylines or decks than over plain text),
+where its type heads stories (two of its heads or more over datelines, bylines or decks, or more than over plain text),
 and a dash-led line with a sentence ending inside it is prose, no subtitle. Negative: a flow band's bold heads in a
 type of their own, each over its dateline, are still stories. A page written by reportlab (bold as fill-and-stroke),
 read by the real reader.

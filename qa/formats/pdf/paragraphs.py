@@ -492,11 +492,12 @@ def _subtitle_line(text: str) -> bool:
 
 
 def _story_faces(items: list[_Item], heads: list[int], body: float) -> set[tuple[float, bool]]:
-    """The types — (size, bold) — whose heads mostly open a story: a dateline, a byline or a deck (a kicker over the
-    head, a ——subtitle under it) under more of their heading groups than plain text. A paper sets every story of a
-    flow band under one type and its subheads in another; a dateline under one head of a subhead type is quoted text,
-    which the vote over the document tells from a story's own (``_blocks``)."""
-    votes: dict[tuple[float, bool], int] = {}
+    """The types — (size, bold) — whose heads open stories: a dateline, a byline or a deck (a kicker over the head, a
+    ——subtitle under it) under two of their heading groups or more, or under more of them than plain text. A paper sets
+    every story of a flow band under one type and its subheads in another. A subhead's text opens with a dateline only
+    where quoted copy happens to (once in a story, '链接' over '本报北京一月六日讯…'), while a flow band's stories open
+    so again and again, though some open plain (a byline closing the story, a photo first) — ``_blocks``."""
+    votes: dict[tuple[float, bool], tuple[int, int]] = {}  # type -> (heads opening a story, heads over plain text)
     at = 0
     while at < len(heads):
         start = end = heads[at]
@@ -512,8 +513,9 @@ def _story_faces(items: list[_Item], heads: list[int], body: float) -> set[tuple
             or _subtitle_line(opener)
             or bool(dateline(opener) or is_byline(opener))
         )
-        votes[face] = votes.get(face, 0) + (1 if storied else -1)
-    return {f for f, v in votes.items() if v > 0}
+        opened, plain = votes.get(face, (0, 0))
+        votes[face] = (opened + storied, plain + (not storied))
+    return {f for f, (opened, plain) in votes.items() if opened > plain or opened >= 2}
 
 
 def _dateline_alone(text: str) -> bool:
