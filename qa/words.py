@@ -21,6 +21,7 @@ from pathlib import Path
 import jieba
 
 from qa.han_script import t2s_converter, taiwan_converter
+from qa.structure.script import MIN_TRADITIONAL_SHARE
 
 jieba.setLogLevel(logging.WARNING)
 log = logging.getLogger(__name__)
@@ -186,7 +187,8 @@ WORDS_SCRIPT = "t2s+tw"
 # keeps 身分): applied to the mainland reading of a traditional passage only, as added words, never to shown text.
 REGIONAL_SPELLINGS = {"身分": "身份"}
 _REGIONAL = re.compile("|".join(map(re.escape, REGIONAL_SPELLINGS)))
-TRADITIONAL_SHARE = 0.01  # of a text's Han characters that 't2s' changes: the text is traditional (structure.script)
+# A clause: the stretch a Taiwan phrase fold is applied to, never across a clause mark
+_CLAUSE = re.compile(r"[^，。；：！？、,;:!?\n]+[，。；：！？、,;:!?\n]*|[，。；：！？、,;:!?\n]+")
 
 
 def simplified(text: str) -> str:
@@ -216,9 +218,16 @@ def regional_words(text: str, have: list[str]) -> list[str]:
         return []
     plain = simplified(text)
     han = sum(1 for ch in text if _HAN.match(ch))
-    if sum(a != b for a, b in zip(text, plain, strict=False)) < TRADITIONAL_SHARE * han:
+    if sum(a != b for a, b in zip(text, plain, strict=False)) < MIN_TRADITIONAL_SHARE * han:
         return []
-    mainland = _REGIONAL.sub(lambda m: REGIONAL_SPELLINGS[m.group()], taiwan_converter().convert(text))
+    # Only the clauses written in traditional characters: a simplified passage naming '國立臺灣大學' in one clause
+    # keeps its '时间序列' in the next (the phrase tables would make it '串行').
+    mainland = "".join(
+        _REGIONAL.sub(lambda m: REGIONAL_SPELLINGS[m.group()], taiwan_converter().convert(part))
+        if simplified(part) != part
+        else part
+        for part in _CLAUSE.findall(text)
+    )
     if mainland == plain:
         return []
     known = set(have)

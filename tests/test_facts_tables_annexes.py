@@ -151,3 +151,30 @@ def test_a_code_blocks_lines_stay_lines_in_the_passage(tmp_path):
     )
     chunk = next(c for c in chunk_outline(recover_outline(load_file(path))) if "pip install" in c.text)
     assert "pip install example-tool\nexample-tool init --dir /srv/app" in chunk.text, chunk.text
+
+
+def test_a_headline_opening_with_di_yi_tiao_is_no_clause(tmp_path):
+    """Negative: '第一条跨海高铁今日通车' (the first railway) is a headline beside the others, not a clause that takes
+    every later headline under it; a clause names itself after a space."""
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "今日要闻\n\n全省春耕生产全面展开\n\n各地抢抓农时，春耕生产有序推进，农资供应充足。\n\n第一条跨海高铁今日通车\n\n"
+        "这条高铁全长八十公里，设计时速三百五十公里。\n\n城市公交线路优化调整\n\n本月起，市区十条公交线路将优化调整。\n",
+        encoding="utf-8",
+    )
+    where = _where(path)
+    assert _find(where, "十条公交线路") == ("今日要闻", "城市公交线路优化调整")
+    assert _find(where, "全长八十公里") == ("今日要闻", "第一条跨海高铁今日通车")
+
+
+def test_a_charters_clauses_nest_under_its_parts(tmp_path):
+    """'一、总则' over '第一条 名称': a clause nests under the part it is in and closes only the clause before it."""
+    path = tmp_path / "charter.txt"
+    path.write_text(
+        "某某协会章程\n\n一、总则\n\n第一条 名称\n\n本会名称为某某协会。\n\n第二条 性质\n\n本会是非营利性社会组织。\n\n"
+        "二、会员\n\n第三条 会员条件\n\n拥护本会章程的单位可以申请入会。\n",
+        encoding="utf-8",
+    )
+    where = _where(path)
+    assert _find(where, "非营利性") == ("某某协会章程", "一、总则", "第二条 性质")
+    assert _find(where, "申请入会") == ("某某协会章程", "二、会员", "第三条 会员条件")

@@ -335,3 +335,25 @@ def test_a_long_note_under_a_flush_right_date_stays_one_paragraph(tmp_path: Path
     )
     paragraphs = _paragraphs(_signed_notice(tmp_path / "notice.pdf", 2, note))
     assert paragraphs[-3:] == ["江州市人民政府办公室", "2026年3月5日", note]
+
+
+def test_a_section_named_like_a_widget_at_a_pages_top_stays_its_heading(tmp_path: Path) -> None:
+    """Negative for the widget rule: a report's page opening on a section named '评论' (a word a social page's
+    button also says) keeps that heading — only a page's buttons, counts, share bar or two such words are widgets."""
+    from tests.reportlab_pages import microhei_canvas
+
+    path = tmp_path / "report.pdf"
+    c, (width, height) = microhei_canvas(path)
+    text = "本年度全市公共交通客运量稳步回升，地铁新线开通后早晚高峰的拥堵明显缓解，市民出行满意度继续提高。"
+    for page, (head, lines) in enumerate([("城市交通年度报告", 12), ("评论", 12), ("展望", 12)]):
+        y = height - 60
+        c.setFont("W", 20 if page == 0 else 14)
+        c.drawString(60, y, head)
+        c.setFont("W", 10.5)
+        for k in range(lines):
+            y -= 18
+            c.drawString(60, y, text[k % 4 * 12 : k % 4 * 12 + 40] if k % 3 else text[:38])
+        c.showPage()
+    c.save()
+    outline = recover_outline(load_file(path))
+    assert any(s.path and s.path[-1] == "评论" for s in outline.sections), [s.path for s in outline.sections]

@@ -172,3 +172,12 @@ def test_regional_words_are_added_to_traditional_text_only():
     assert {"身份证", "软件"} <= set(added)
     mainland = "下载影片须经批准，资料由网络中心保管。"
     assert regional_words(mainland, content_tokens(mainland)) == []
+
+
+def test_a_simplified_passage_quoting_a_traditional_name_keeps_its_own_words():
+    """Negative: one clause naming '國立臺灣大學' does not put the rest of a simplified passage through the Taiwan
+    phrase tables (its '时间序列' would have gained '串行')."""
+    from qa.words import content_tokens, regional_words
+
+    text = "本文介绍时间序列模型的训练方法，数据来自國立臺灣大學的公开资料，视频和软件均开源。"
+    assert "串行" not in regional_words(text, content_tokens(text))

@@ -64,6 +64,21 @@ def widget_line(text: str) -> bool:
     return not rest or (rest != text and not ENGAGEMENT.sub("", rest)) or engagement_line(rest)
 
 
+def printed_widget_line(text: str) -> bool:
+    """A line at a printed page's top or foot that is a page's widgets (``widget_line``) — but not one of the
+    platform's words alone ('评论', '关注', '收藏'): a newspaper page, a report's section or a column may be named so,
+    and only a browser's print of a social page sets such a word by itself. A count ('阅读 3.2万'), two words ('点赞
+    在看') or a page button ('返回顶部', '【打印本页】') is a widget line."""
+    if not widget_line(text):
+        return False
+    stripped = text.strip()
+    if BUTTONS.sub("", stripped) != stripped or _BARE_BUTTONS.sub("", stripped) != stripped:
+        return True
+    if _SHARE_BAR.sub("", stripped) != stripped or re.search(r"\d", stripped):
+        return True
+    return len(ENGAGEMENT_WORD.findall(stripped)) >= 2
+
+
 def without_trailing_buttons(text: str) -> str:
     """``text`` without page buttons ending it: '发布时间：2026-01-12 来源：… 字体：【大 中 小】' keeps its date and
     source. A line that is nothing but buttons is returned as it is (``widget_line`` says so)."""

@@ -67,6 +67,9 @@ _OUTLINE_RANKS: list[tuple[re.Pattern[str], float]] = [
 # Code runs to 第一千二百六十条.
 CLAUSE = re.compile(rf"^第[{_CN_NUM}千\d]+[条條]")
 CLAUSE_RANK = 2.5
+# A clause as a heading names it after a space ('第一条 服务内容', '第一条　为了规范…') or stands alone: '第一条跨海高铁
+# 今日通车' is a headline about the first railway, and ranked as a clause it took every later headline under it.
+_CLAUSE_HEAD = re.compile(CLAUSE.pattern + r"(?=[\s\u3000]|$)")
 
 
 # '1.1工作' may run into the text, a bare '20项措施落地' is a headline starting with a number
@@ -104,7 +107,7 @@ def outline_rank(title: str) -> float | None:
 def line_outline_rank(text: str) -> float | None:
     """Depth of an outline-numbered line (``outline_rank``), also knowing clauses '第一条'."""
     rank = outline_rank(text)
-    if rank is None and CLAUSE.match(text):
+    if rank is None and _CLAUSE_HEAD.match(text):
         return CLAUSE_RANK
     return rank
 
@@ -150,11 +153,18 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str], last_numbered: b
             return path[:numbered] + tuple(titles)
     rank = line_outline_rank(titles[0])
     if rank is not None:
+        # A clause closes the clause open before it and nests under any other number: a charter puts '第一条' under
+        # '一、总则', a contract under its title, a law under '第一章' (its rank, between 节 and 一、, holds only there)
+        clause = outline_rank(titles[0]) is None
         cut = next(
             (
                 j
                 for j, t in enumerate(path)
-                if ((r := line_outline_rank(t)) is not None and r >= rank)
+                if (
+                    (_CLAUSE_HEAD.match(t) is not None and outline_rank(t) is None)
+                    if clause
+                    else ((r := line_outline_rank(t)) is not None and r >= rank)
+                )
                 or (rank <= TOP_RANK and FRONT_MATTER.fullmatch(heading_title(t)))
             ),
             len(path),

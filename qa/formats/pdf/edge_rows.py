@@ -23,7 +23,7 @@ from collections import defaultdict
 from qa.formats.pdf.furniture import _FURNITURE
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Page
 from qa.formats.pdf.spilled import FOLIO_LINE
-from qa.formats.widgets import widget_line, without_trailing_buttons
+from qa.formats.widgets import printed_widget_line, without_trailing_buttons
 
 EDGE = 0.25  # share of the page height at its top or foot where a folio can stand (LaTeX's A4 article: 0.16)
 HEADER_BAND = 0.15  # share of the page height at its top where a header stands (TeX's sit 0.06-0.12 from the edge)
@@ -145,7 +145,7 @@ def _widgets(page: _Page) -> list[Line]:
     found: dict[int, Line] = {}
     for edge in (rows, rows[::-1]):
         for row in edge:
-            widgets = {id(ln): ln for ln in row if widget_line(ln.text)}
+            widgets = {id(ln): ln for ln in row if printed_widget_line(ln.text)}
             found |= widgets
             if len(widgets) < len(row):
                 for ln in row:
