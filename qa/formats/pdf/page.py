@@ -63,6 +63,10 @@ def _page_pictures(page, raw) -> list[tuple[float, float, float, float]]:  # noq
     return out
 
 
+IDEOGRAPHIC_TOP = 0.88  # of the size: an ideograph's em box top over the baseline (OpenType's ideographic em box)
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _stated_box(raw, font, code: int, size: float, matrix, origin: tuple[float, float], loose, height: float):  # noqa: ANN001, ANN202, E501 - pypdfium2 raw module, font handle, FS_MATRIX, FS_RECTF
     """A character of a NON-EMBEDDED font as (x0, x1, top, bottom), y from the top, by what the PDF states of the font —
     its advance width, ascent and descent — from the glyph's origin, not by the glyph pdfium draws it with.
@@ -91,7 +95,11 @@ def _stated_box(raw, font, code: int, size: float, matrix, origin: tuple[float, 
         # the width found for the character's Unicode value is not the one pdfium drew it with (a code that does
         # not map back): the stated box lies inside the loose one, always
         return loose.left, loose.right, height - loose.top, height - loose.bottom
-    return x, right, height - (y + ascent.value * matrix.d), height - (y + descent.value * matrix.d)
+    # An ideograph fills its em square, set 0.88 of it over the baseline (the ideographic em box of CJK faces): a
+    # font's stated ascent may stop short of that (STSong-Light states 0.752), where every face draws the ideograph
+    # up to it — as tall as any substitute's glyph, so rows keep the white between them that print shows.
+    top = max(ascent.value, IDEOGRAPHIC_TOP * size if _IDEOGRAPH.match(chr(code)) else 0.0)
+    return x, right, height - (y + top * matrix.d), height - (y + descent.value * matrix.d)
 
 
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
