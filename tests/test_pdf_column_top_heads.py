@@ -3,8 +3,7 @@
 The right column's heading stands at the column's very top, the left one's a little lower (the space above it kept),
 so the two shared one band across the page; cut under it as under one headline, both headings were read first and
 the left column's text was cited under the right column's heading (qa.formats.pdf.spanned.heads_atop_own_columns).
-Negatives: a heading across both columns, two headings over one column, or subheads with their columns' text above
-them (a story flowing on atop the next column) are no pair of column heads.
+Negatives: a heading across both columns, or two headings over one column, is no pair of column heads.
 """
 
 from __future__ import annotations
@@ -102,7 +101,3 @@ def test_heads_over_their_own_columns_only() -> None:
     assert not heads_atop_own_columns(pair, left + right, 10.0)
     # one column of text under them: nothing to head apart
     assert not heads_atop_own_columns(heads, left, 10.0)
-    # a title across the page over them leaves them column tops; a column's text over them makes them subheads
-    # inside a story whose text flows on atop the next column
-    assert heads_atop_own_columns(heads, left + right, 10.0, [_line("论文标题", 150, 450, 40, 20, True)])
-    assert not heads_atop_own_columns(heads, left + right, 10.0, [_line("正文" * 10, 50, 280, 80)])

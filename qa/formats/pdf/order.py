@@ -522,12 +522,10 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # Headings side by side, each atop its own column (qa.formats.pdf.spanned), go with their columns: no
             # boundary under them, one over them (what is set above them heads neither column).
             below = [ln for b in bands[j : j + 6] for ln in b]
-            over = [ln for b in bands[: j - 1] for ln in b]
-            boundary = boundary and not heads_atop_own_columns(bands[j - 1], below, body, over)
+            boundary = boundary and not heads_atop_own_columns(bands[j - 1], below, body)
             if gap > 0:
                 under = [ln for b in bands[j + 1 : j + 7] for ln in b]
-                over = [ln for b in bands[:j] for ln in b]
-                boundary = boundary or heads_atop_own_columns(band, under, body, over)
+                boundary = boundary or heads_atop_own_columns(band, under, body)
         if boundary:
             cuts.append(list(band))
         else:

@@ -67,18 +67,15 @@ def _rows(column: list[Line], body: float) -> int:
     return 1 + sum(b - a > 0.5 * body for a, b in zip(middles, middles[1:], strict=False))
 
 
-def heads_atop_own_columns(heads: list[Line], below: list[Line], body: float, over: list[Line] = ()) -> bool:
-    """Do the display lines ``heads`` stand side by side, each atop its own column of the text ``below`` (the
-    region's lines ``over`` them set across the columns, none in one of them)?
+def heads_atop_own_columns(heads: list[Line], below: list[Line], body: float) -> bool:
+    """Do the display lines ``heads`` stand side by side, each atop its own column of the text ``below``?
 
     A paper set in CSS columns whose two columns both open with a section heading: the right column's heading
     stands at the column's very top, the left one's a little lower (its space above it kept), so the two share a
     band across the page. Cut under that band as under a headline's display run, both headings were read first and
     then both columns, the left column's text cited under the right column's heading. A headline's run lies across
     the columns it heads; headings a gutter apart, each over another column of the text under them, each head their
-    own column, and the band is no boundary under one head (``_xy_cut`` then reads each column with its heading).
-    Subheads side by side inside a story whose text flows down one column and on atop the next ('延伸阅读1' under
-    the first column's text, '延伸阅读2' under the second's) have text of those columns above them: no column tops."""
+    own column, and the band is no boundary under one head (``_xy_cut`` then reads each column with its heading)."""
     if not all(_is_head(ln, body) for ln in heads):
         return False  # text beside a heading: one column's head, another's text
     groups = [[heads[i] for i in g] for g in _column_groups(heads, body)]
@@ -90,12 +87,8 @@ def heads_atop_own_columns(heads: list[Line], below: list[Line], body: float, ov
     homes = set()
     for group in groups:
         x0, x1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
-        home = [c for c, (a, b) in enumerate(spans) if a - body <= x0 and x1 <= b + body]
-        if len(home) != 1:
+        over = [c for c, (a, b) in enumerate(spans) if a - body <= x0 and x1 <= b + body]
+        if len(over) != 1:
             return False  # a head across a gutter (or beside the text): a run over several columns
-        homes.add(home[0])
-    if any(
-        ln.size < KICKER_RATIO * body and any(a - body <= ln.x0 and ln.x1 <= b + body for a, b in spans) for ln in over
-    ):
-        return False  # a column's text above them: subheads inside a story's flowing columns, no column tops
+        homes.add(over[0])
     return len(homes) == len(groups)
