@@ -19,7 +19,7 @@ across above or below them.
 
 from __future__ import annotations
 
-from qa.formats.pdf.lines import EDGE_ROWS, KICKER_RATIO, Line, _column_groups, _is_head
+from qa.formats.pdf.lines import EDGE_ROWS, Line, _column_groups
 from qa.formats.pdf.stacked import stacked
 
 
@@ -65,30 +65,3 @@ def _rows(column: list[Line], body: float) -> int:
     line each on one row, stands on one)."""
     middles = sorted((ln.top + ln.bottom) / 2 for ln in column)
     return 1 + sum(b - a > 0.5 * body for a, b in zip(middles, middles[1:], strict=False))
-
-
-def heads_atop_own_columns(heads: list[Line], below: list[Line], body: float) -> bool:
-    """Do the display lines ``heads`` stand side by side, each atop its own column of the text ``below``?
-
-    A paper set in CSS columns whose two columns both open with a section heading: the right column's heading
-    stands at the column's very top, the left one's a little lower (its space above it kept), so the two share a
-    band across the page. Cut under that band as under a headline's display run, both headings were read first and
-    then both columns, the left column's text cited under the right column's heading. A headline's run lies across
-    the columns it heads; headings a gutter apart, each over another column of the text under them, each head their
-    own column, and the band is no boundary under one head (``_xy_cut`` then reads each column with its heading)."""
-    if not all(_is_head(ln, body) for ln in heads):
-        return False  # text beside a heading: one column's head, another's text
-    groups = [[heads[i] for i in g] for g in _column_groups(heads, body)]
-    text = [ln for ln in below if ln.size < KICKER_RATIO * body]
-    if len(groups) < 2 or len(text) < 2:
-        return False
-    columns = [[text[i] for i in g] for g in _column_groups(text, body)]
-    spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in columns]
-    homes = set()
-    for group in groups:
-        x0, x1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
-        over = [c for c, (a, b) in enumerate(spans) if a - body <= x0 and x1 <= b + body]
-        if len(over) != 1:
-            return False  # a head across a gutter (or beside the text): a run over several columns
-        homes.add(over[0])
-    return len(homes) == len(groups)
