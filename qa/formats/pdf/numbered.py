@@ -42,16 +42,7 @@ from qa.formats.outline_numbers import (
 from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
-from qa.structure.headings import _NUMBERING as _TITLE_NUMBER
-from qa.structure.headings import (
-    _SENTENCE_INSIDE,
-    CLAUSE,
-    CLAUSE_RANK,
-    MAX_TITLE_PHRASE,
-    is_bare_heading,
-    line_outline_rank,
-    phrased_title,
-)
+from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, line_outline_rank, phrased_title
 from qa.structure.layout import MIN_NUMBERED_HEADINGS
 
 _CN = "一二三四五六七八九十百千零〇两"
@@ -111,48 +102,6 @@ def _rank(text: str) -> float | None:
     return rank if rank is not None and rank <= MAX_RANK else None
 
 
-def _stopped_rank(text: str) -> float | None:
-    """Outline rank of a one-line paragraph that is a numbered title closed by a full stop ('（一）推进“一网通办”。'),
-    None for anything else: one short phrase (``MAX_TITLE_PHRASE``, the comma_headings split's phrase length), no
-    clause break or comma inside — a point that runs on ('（一）各单位要认真落实，加强组织领导。') is a sentence."""
-    text = text.strip()
-    if not text.endswith("。"):
-        return None
-    title = text[:-1]
-    numbering = _TITLE_NUMBER.match(title)
-    if numbering is None or _SENTENCE_INSIDE & set(title) or "，" in title or "," in title:
-        return None
-    if not 2 <= len(title[numbering.end() :].strip()) <= MAX_TITLE_PHRASE:
-        return None
-    return _rank(title)
-
-
-def _stopped_heads(blocks: list[Block], one_line: set[int], candidates: dict[int, float]) -> dict[int, float]:
-    """Numbered titles closed by a full stop, each on a line of its own, under headings numbered shallower.
-
-    GB/T 9704 sets a 公文's second level '（一）' in 楷体 at the body's size and lets it end with a full stop; alone on
-    its line over its text, it heads that text as '（一）推进“一网通办”' without the stop does (its face, the one thing
-    that sets it apart, the reader does not keep). A stop marks most numbered lines as a sentence of the text
-    (``numbered_heading_rank``), so only lines numbered deeper than the document's other numbered headings — which
-    need no stop — are taken: the outline's lower level, never a document's only numbered run (a list of points).
-    Whether such a line heads text is asked later, as of every numbered line."""
-    shallowest = list(candidates.values())
-    shallowest += [r for b in blocks if b.heading_level is not None and (r := _heading_rank(b.text)) is not None]
-    if not shallowest:
-        return {}
-    top = min(shallowest)
-    return {
-        i: r
-        for i in one_line
-        if i not in candidates
-        and blocks[i].heading_level is None
-        and blocks[i].role == "body"
-        and (r := _stopped_rank(blocks[i].text)) is not None
-        and r > top
-        and not is_question(blocks, i)
-    }
-
-
 def _heading_rank(text: str) -> float | None:
     """Outline rank of a heading's number (a type-ranked heading), clauses included."""
     return line_outline_rank(text.strip())
@@ -171,7 +120,6 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
         and (r := _rank(part_title(blocks[i].text) or blocks[i].text)) is not None
         and not is_question(blocks, i)  # an exam's question heads its options, no section (qa.formats.pdf.exams)
     }
-    candidates.update(_stopped_heads(blocks, one_line, candidates))
     if not candidates:
         return blocks
     # Under a decimal-numbered heading ('A.3.简体中文翻译') a line numbered otherwise ('（一）英文原版情况') is one of
