@@ -87,20 +87,6 @@ POINTS = [
 ]
 
 
-def test_a_gongwen_second_level_head_closed_by_a_full_stop_heads_its_text(tmp_path, fonts) -> None:
-    if not KAI.exists():
-        pytest.skip(f"the 楷体 font {KAI} is not installed (Debian: fonts-arphic-gkai00mp)")
-    path = tmp_path / "gongwen.pdf"
-    _gongwen(path, POINTS)
-    sections = _sections(path)
-    title = "某市人民政府关于进一步优化营商环境的实施意见"
-    assert sections["省级政务服务事项网上"] == (title, "一、提升政务服务效能", "（一）推进“一网通办”。")
-    assert sections["社会投资简易低风险项"] == (title, "一、提升政务服务效能", "（二）压缩审批时限。")
-    assert sections["小微企业年应纳税所得"] == (title, "二、降低企业经营成本", "（一）减轻企业税费负担。")
-    # a point written as a sentence (a comma, then a full stop) is text of the section it stands in
-    assert sections["（二）各单位要认真落"] == (title, "二、降低企业经营成本", "（一）减轻企业税费负担。")
-
-
 def test_points_closed_by_a_full_stop_with_no_numbered_heads_over_them_are_text(tmp_path, fonts) -> None:
     if not KAI.exists():
         pytest.skip(f"the 楷体 font {KAI} is not installed (Debian: fonts-arphic-gkai00mp)")

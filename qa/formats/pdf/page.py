@@ -63,48 +63,11 @@ def _page_pictures(page, raw) -> list[tuple[float, float, float, float]]:  # noq
     return out
 
 
-IDEOGRAPHIC_TOP = 0.88  # of the size: an ideograph's em box top over the baseline (OpenType's ideographic em box)
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def _stated_box(raw, font, code: int, size: float, matrix, origin: tuple[float, float], loose, height: float):  # noqa: ANN001, ANN202, E501 - pypdfium2 raw module, font handle, FS_MATRIX, FS_RECTF
-    """A character of a NON-EMBEDDED font as (x0, x1, top, bottom), y from the top, by what the PDF states of the font —
-    its advance width, ascent and descent — from the glyph's origin, not by the glyph pdfium draws it with.
-
-    pdfium's loose box is the font's stated box joined with the drawn glyph's own box. A font the PDF does not carry
-    (reportlab's STSong-Light, the CID font every Chinese reader has by name) is drawn with whatever face the machine
-    has — AR PL UMing on one, Noto CJK, WenQuanYi Zen Hei or none on another — and each face's glyphs stand out of the
-    stated box by their own amount (up to a fifth of the size above the ascent; a Latin glyph wider than its width).
-    So the same page's lines came out taller or shorter, wider or narrower, by machine: and with them where a heading
-    or a kicker was told from the text, and what a citation points at. The stated box is the same everywhere.
-    Only upright text (the matrix neither rotates nor mirrors); anything else, or a font that states no width for the
-    character, keeps pdfium's box."""
-    if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0:
-        return loose.left, loose.right, height - loose.top, height - loose.bottom
-    width, ascent, descent = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    at = ctypes.c_float(size)
-    if not (
-        raw.FPDFFont_GetGlyphWidth(font, code, at, width)
-        and raw.FPDFFont_GetAscent(font, at, ascent)
-        and raw.FPDFFont_GetDescent(font, at, descent)
-    ):
-        return loose.left, loose.right, height - loose.top, height - loose.bottom
-    x, y = origin
-    right = x + width.value * matrix.a
-    if not x < right <= loose.right + 0.01 or ascent.value <= descent.value:
-        # the width found for the character's Unicode value is not the one pdfium drew it with (a code that does
-        # not map back): the stated box lies inside the loose one, always
-        return loose.left, loose.right, height - loose.top, height - loose.bottom
-    # An ideograph fills its em square, set 0.88 of it over the baseline (the ideographic em box of CJK faces): a
-    # font's stated ascent may stop short of that (STSong-Light states 0.752), where every face draws the ideograph
-    # up to it — as tall as any substitute's glyph, so rows keep the white between them that print shows.
-    top = max(ascent.value, IDEOGRAPHIC_TOP * size if _IDEOGRAPH.match(chr(code)) else 0.0)
-    return x, right, height - (y + top * matrix.d), height - (y + descent.value * matrix.d)
-
-
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
-    """Every visible character with its loose box (font ascent to descent), size and weight — for a font the PDF
-    does not embed, the box the PDF states for it (``_stated_box``), not the one the machine's substitute draws."""
+    """Every visible character with its loose box (font ascent to descent), size and weight. For a font the PDF does
+    not embed, pdfium's box joins the box the PDF states with the glyph of the machine's substitute face, so its
+    height depends on the face (``benchmarks/font_substitutes.py``; the stated box alone was tried and taken out:
+    the reader's white-row rules were set on the joined boxes)."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -116,7 +79,6 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         flags = ctypes.c_int()
         chars: list[_Char] = []
         fonts: dict[bytes, tuple[bool, bool, str]] = {}  # name -> (bold, bold only because it is a 黑体, name)
-        embedded: dict[int, bool] = {}  # pdfium font handle -> whether the PDF carries the font's glyphs
         spaced = False
         for i in range(raw.FPDFText_CountChars(tp)):
             code = raw.FPDFText_GetUnicode(tp, i)
@@ -133,18 +95,11 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             size = raw.FPDFText_GetFontSize(tp, i)
-            raw.FPDFText_GetMatrix(tp, i, matrix)
             x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-            handle = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(tp, i))
-            key = ctypes.cast(handle, ctypes.c_void_p).value or 0
-            if key not in embedded:
-                # -1 for no font at all (pdfium's error): read as embedded, the box kept as pdfium gives it
-                embedded[key] = raw.FPDFFont_GetIsEmbedded(handle) != 0
-            if not embedded[key]:
-                x0, x1, top, bottom = _stated_box(raw, handle, code, size, matrix, (ox.value, oy.value), rect, height)
             if size < TINY_SIZE:
                 # Type set at 1 pt and scaled by its text matrix (some TeX drivers write every font so): the size
                 # is the matrix's scale. Text really printed this small is no reading matter.
+                raw.FPDFText_GetMatrix(tp, i, matrix)
                 size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             weight = raw.FPDFText_GetFontWeight(tp, i)
             # Glyphs filled and stroked (render mode 2) are emboldened: how word processors (LibreOffice,
