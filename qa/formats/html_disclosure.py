@@ -158,9 +158,13 @@ def questions_as_headings(root) -> None:  # noqa: ANN001 - lxml root
         if any(a is panel for a in el.iterancestors()):
             continue
         questions.add(el)
-    if not questions:
-        return
-    section = 0  # the level of the last heading that is not a question's: the section the widget sits in
+    _as_headings(root, questions)
+
+
+def _as_headings(root, questions: set) -> None:  # noqa: ANN001 - lxml root
+    """Each question a heading one level under the section it sits in (the last heading that is no question's); a
+    question already inside a heading raises that heading to the level instead."""
+    section = 0
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
@@ -208,14 +212,4 @@ def definition_questions_as_headings(root) -> None:  # noqa: ANN001 - lxml root
             answered.append(dt)
         else:
             pairs.update(answered)
-    if not pairs:
-        return
-    section = 0  # the level of the last heading that is not a question's: the section the list sits in
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str):
-            continue
-        if el in pairs:
-            el.tag = f"h{min(6, section + 1)}"
-            el.set(DISCLOSURE, "1")
-        elif el.tag in _HEADINGS and not el.get(DISCLOSURE):
-            section = _HEADINGS[el.tag]
+    _as_headings(root, pairs)

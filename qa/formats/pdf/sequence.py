@@ -20,9 +20,9 @@ from collections import Counter
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.docx_numbering import chinese_number
 from qa.formats.pdf.reports import section_number
 from qa.structure.headings import line_outline_rank
+from qa.structure.markers import number
 
 MIN_CHAPTERS = 3  # top-level numbers counting up: fewer is no outline to trust over the type
 
@@ -88,7 +88,6 @@ def level_by_sequence(blocks: list[Block]) -> list[Block]:
 
 
 # A heading's numbering family and its count: '二、' → ((3,), 2), '（三）' → ((4,), 3), '2.3 ' → ((6, '2'), 3).
-_CN_COUNT = {chinese_number(n): n for n in range(1, 100)}
 _COUNTED = re.compile(r"^\s*(?:第\s*)?[（(]?\s*([\d.]+|[一二三四五六七八九十]+)")
 
 
@@ -105,7 +104,7 @@ def _count(text: str) -> tuple[tuple[object, ...], int] | None:
         if not all(parts):
             return None
         return (rank, *parts[:-1]), int(parts[-1])
-    value = _CN_COUNT.get(token)
+    value = number(token)
     return ((rank,), value) if value else None
 
 
