@@ -172,6 +172,31 @@ def label_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     return out
 
 
+# A question set in the passage ('问：居住证怎么办理？', 'Q: How do I reset it?', '为什么冬天容易摔倒？因为…'):
+# it repeats the asker's words best of all, and its answer is what follows it.
+_ASKED = re.compile(r"^\s*(?:问|提问|问题|Q)\s*\d*\s*[：:.．]")
+
+
+def _asks(piece: str) -> bool:
+    piece = piece.strip()
+    return piece.endswith(("？", "?")) or bool(_ASKED.match(piece))
+
+
+def answered(text: str, spans: list[tuple[int, int]], best: list[int]) -> list[int]:
+    """``best`` with each question sentence replaced by the first sentence after it that is not a question.
+
+    FAQs, interviews and Q/A notices write the question out before its answer; word overlap marks the
+    question (it holds every word asked), which tells the reader nothing. A question last in the passage
+    (its answer cut into the next chunk) stays marked: it still shows where the answer starts."""
+    out: list[int] = []
+    for i in best:
+        j = i
+        while j < len(spans) and _asks(text[spans[j][0] : spans[j][1]]):
+            j += 1
+        out.append(j if j < len(spans) else i)
+    return sorted(set(out))
+
+
 def _unlabel(lexical: list[float], labels: list[bool]) -> list[float]:
     """Overlap of labels set to zero when a line that is not a label overlaps the question at all."""
     if any(labels) and any(x > _MIN_SCORE for x, is_label in zip(lexical, labels, strict=True) if not is_label):
@@ -247,8 +272,8 @@ def highlight_spans(
         best = sorted(range(len(mixed)), key=lambda i: -mixed[i])[:max_sentences]  # stable, as argsort's
     else:
         lexical = np.asarray(_unlabel(_span_overlaps(wanted, total, text, spans).tolist(), label_spans(text, spans)))
-        best = [i for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
-    return [spans[i] for i in sorted(best)]
+        best = [int(i) for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
+    return [spans[i] for i in answered(text, spans, best)]
 
 
 def question_overlap(question: str, piece: str) -> float:

@@ -7,6 +7,7 @@ plain paragraphs ('01' / '家里怎样防滑'), and an Excel-saved HTML table.
 
 from __future__ import annotations
 
+import docx
 import pytest
 
 from qa.build import build_index
@@ -45,6 +46,16 @@ TABLE = """<html><head><meta charset="utf-8"><title>门店客流量</title></hea
 </table></body></html>
 """
 
+# A FAQ written as paragraphs, each question before its answer (as notices and service pages keep them).
+FAQ_LINES = [
+    "问：居住证怎么办理？",
+    "答：本人携带身份证和租房合同到社区警务室申请，十五个工作日内领取。",
+    "问：居住证有效期是多久？",
+    "答：自签发之日起一年，期满前三十日内到原受理点续签。",
+    "问：外地老人随子女居住能申请吗？",
+    "答：可以，由子女出具共同居住证明，老人本人到场采集照片。",
+]
+
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory, use_embedder):
@@ -56,6 +67,11 @@ def searcher(tmp_path_factory, use_embedder):
         encoding="utf-8",
     )
     (docs / "store_visits.html").write_text(TABLE, encoding="utf-8")
+    faq = docx.Document()
+    faq.add_heading("居住证办理常见问题", level=1)
+    for line in FAQ_LINES:
+        faq.add_paragraph(line)
+    faq.save(docs / "residence_faq.docx")
     index = tmp_path_factory.mktemp("label_index")
     build_index([docs], index, embedder=use_embedder, progress=False)
     return Searcher(index, embedder=use_embedder)
@@ -97,3 +113,25 @@ def test_labels_are_short_unpunctuated_lines_and_a_tables_first_row():
     assert not found["卫生间铺上防滑垫。"] and not found["电话：0931-8123456"] and not found["华北 | 天津 | 86.4"]
     # A label alone, or the only line the question's words are in, is still marked.
     assert highlight_spans("怎样防滑", "家里怎样防滑\n冬季路面湿滑") == [(0, 6)]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "keyword"])
+def test_a_faq_hit_marks_the_answer_not_the_question_it_repeats(searcher, mode):
+    for question, answer in [("居住证怎么办理", "社区警务室"), ("居住证的有效期是多久", "期满前三十日")]:
+        hits = searcher.search(question, k=3, mode=mode, doc="residence_faq.docx")
+        hit = next(h for h in hits if answer in h.text)
+        assert answer in marked(hit), marked(hit)
+
+
+def test_a_question_in_the_text_hands_the_mark_to_what_follows_it():
+    faq = "Q: How do I reset my password?\nA: Open Settings and press Reset.\nQ: Can I change my username?\nA: No."
+    assert [faq[a:b] for a, b in highlight_spans("can I change the username", faq)] == ["A: No."]
+    prose = "为什么老人冬天容易摔倒？因为衣物厚重，关节活动不灵活。"
+    marks = [prose[a:b] for a, b in highlight_spans("老人冬天为什么容易摔倒", prose)]
+    assert marks == ["因为衣物厚重，关节活动不灵活。"]
+    # Negatives: a question last in the passage stays marked (its answer is in the next chunk), and a
+    # statement is marked as before.
+    cut = "居住证须本人申请。\n问：居住证怎么办理？"
+    assert [cut[a:b] for a, b in highlight_spans("居住证怎么办理", cut)] == ["问：居住证怎么办理？"]
+    plain = "居住证由公安机关签发。有效期一年。"
+    assert [plain[a:b] for a, b in highlight_spans("居住证由谁签发", plain)] == ["居住证由公安机关签发。"]
