@@ -41,9 +41,26 @@ def typed_table_row(line: str) -> bool:
 _ITEM_START = re.compile(r"^\s*(?:\d{1,3}\s*[．、](?!\d)|\d{1,3}\.(?=[\u4e00-\u9fff])|[A-HＡ-Ｈ]\s*[．、](?!\d))")
 
 
+# A line opening with a time ('[2024-04-01 09:15] 张伟: …', '09:16 李娜：…', '2024-04-01T09:15:03 INFO …'): a chat
+# export or a log writes one record a line, and a message seldom ends in a full stop ('收到'), so the width rule
+# read the records as one wrapped paragraph. (A speaker's turn, '主持人：…', is left to the width rule: a label and a
+# colon also open a newspaper's '本报讯：' paragraph that a column cuts mid-sentence.)
+_TIME_LEAD = re.compile(
+    r"^\s*[\[【(（]?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\sT]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?Z?\s*[\]】)）]?\s*\S"
+)
+
+
+def record_line(line: str) -> bool:
+    """A record of a chat or a log: a line opening with a time stamp. It is a paragraph of its own, text (no
+    heading, however short) and complete (nothing continues it, whatever it ends with)."""
+    return bool(_TIME_LEAD.match(line))
+
+
 def _starts_paragraph(prev: str, line: str, block_width: int) -> bool:
     prev_s, line_s = prev.rstrip(), line.strip()
     if _MARKDOWN_BLOCK.match(prev) or _MARKDOWN_BLOCK.match(line) or _ITEM_START.match(line):
+        return True
+    if record_line(line) and record_line(prev):  # records one a line: each its own, whatever its length
         return True
     if prev_s.endswith(tuple(SENTENCE_END)):
         return True
@@ -80,8 +97,10 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
         groups: list[list[int]] = [[block[0]]]
         for k, (prev, i) in enumerate(zip(block, block[1:], strict=False), start=1):
             if (
-                not read_by_block and (_starts_paragraph(lines[prev], lines[i], width) or k in own or k - 1 in own)
-            ) or _table_row(doc.hints, i + 1) or (not read_by_block and typed_table_row(lines[i])):
+                (not read_by_block and (_starts_paragraph(lines[prev], lines[i], width) or k in own or k - 1 in own))
+                or _table_row(doc.hints, i + 1)
+                or (not read_by_block and typed_table_row(lines[i]))
+            ):
                 groups.append([i])
             else:
                 groups[-1].append(i)

@@ -97,6 +97,37 @@ def test_plain_and_markdown_documents_are_not_marked_uncertain() -> None:
         assert len(unsure) <= 0.1 * len(placed), f"{name}: {len(unsure)}/{len(placed)} paragraphs marked uncertain"
 
 
+_CN = "一二三四五六七八九十"
+
+
+@needs_sources
+def test_a_numbered_book_or_notice_in_reading_order_is_not_marked_uncertain() -> None:
+    """'第一章 … 第一节 …' or '一、 … （一）…': the numbers say the text is where it is printed, so the last part's
+    paragraphs are no fragments waiting to be moved (a novel's last section read as 'section uncertain')."""
+    arts = [a for a in articles(available_sources()[0]) if len(a.paragraphs) >= 2][:6]
+    book, notice = ["青石镇纪事"], ["关于做好年度工作的通知"]
+    for k, (a, b) in enumerate(zip(arts[::2], arts[1::2], strict=False)):
+        book += [
+            f"第{_CN[k]}章 {a.title}",
+            f"第一节 {a.title[:8]}",
+            *a.paragraphs,
+            f"第二节 {b.title[:8]}",
+            *b.paragraphs,
+        ]
+        notice += [f"{_CN[k]}、{a.title}", f"（一）{a.title[:8]}", *a.paragraphs, f"（二）{b.title[:8]}", *b.paragraphs]
+    for name, lines in (("book", book), ("notice", notice)):
+        text = "\n\n".join(lines) + "\n"
+        outline = recover_outline(Document(f"{name}.txt", Path(f"{name}.txt"), text, "", "utf-8"))
+        placed = [i for s in outline.sections for i in s.paragraphs]
+        unsure = [outline.paragraphs[i].text[:20] for i in placed if outline.confidence.get(i, 1.0) < CONFIDENT_SECTION]
+        assert not unsure, f"{name}: {len(unsure)}/{len(placed)} paragraphs marked uncertain: {unsure}"
+    # Negative: the same articles under unnumbered headlines (a page whose cuts may continue below) are still
+    # read by the stitching solver: it is the numbers that keep the printed order, not the length.
+    page = "\n\n".join(f"{a.title}\n\n" + "\n\n".join(a.paragraphs) for a in arts) + "\n"
+    outline = recover_outline(Document("page.txt", Path("page.txt"), page, "", "utf-8"))
+    assert any(outline.confidence.get(i, 1.0) < 1.0 for s in outline.sections for i in s.paragraphs)
+
+
 def test_bundled_page_keeps_its_sections_confident() -> None:
     from qa.loading import load_file
     from tests.scrambled_pages import score_outline

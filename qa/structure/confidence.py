@@ -24,6 +24,7 @@ chosen by the same benchmark on tuning pages and reported on held-out families.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections import Counter
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from qa.records import Paragraph, Stitch
 from qa.structure import cues
+from qa.structure.headings import numbered_outline
 
 WEIGHTS = Path(__file__).with_name("section_confidence.json")
 MAX_SIMILARITY_ARTICLES = 80  # vocabulary evidence is for pages; a book's hundreds of sections skip it
@@ -280,10 +282,20 @@ def _unended(text: str) -> bool:
     return bool(body) and body[-1] not in "。！？!?；;…"
 
 
-def solver_ran(paragraphs: list[Paragraph], assignment, stitches: list[Stitch]) -> bool:
-    """False when nothing asked for a continuation and the printed order was kept (reports, books)."""
+def solver_ran(paragraphs: list[Paragraph], assignment, stitches: list[Stitch], layout=None) -> bool:
+    """False when nothing asked for a continuation and the printed order was kept (reports, books).
+
+    Also False for a numbered document ('第一章 … 第一节 …', '一、 … （一）…') the solver left in printed order:
+    its numbers say its text is where it is printed, so its last part's paragraphs are no fragments below the
+    last article waiting to be moved (a novel's last section had read as 'section uncertain', 0.32)."""
     far = any(st.tail != st.head + 1 for st in stitches)
-    return far or assignment.tail_zone_start < len(paragraphs)
+    if far:
+        return True
+    if layout is not None:
+        headings = [paragraphs[i].text for i, role in layout.roles.items() if role in ("heading", "title")]
+        if numbered_outline(headings):
+            return False
+    return assignment.tail_zone_start < len(paragraphs)
 
 
 def evidence(
@@ -470,8 +482,10 @@ def section_confidence(paragraphs: list[Paragraph], layout, assignment, stitches
 
     probs = last_title_probabilities()
     probs = probs if probs is not None and len(probs) == len(paragraphs) else None
-    if not solver_ran(paragraphs, assignment, stitches):
-        return rule_confidence(paragraphs, layout, assignment, stitches, probs)
+    if not solver_ran(paragraphs, assignment, stitches, layout):
+        # printed order kept: no run below the last article holds moved text (a numbered document's last part)
+        kept = dataclasses.replace(assignment, tail_zone_start=len(paragraphs))
+        return rule_confidence(paragraphs, layout, kept, stitches, probs)
     feats = evidence(paragraphs, layout, assignment, stitches, probs)
     model = current_model()
     if model is None:

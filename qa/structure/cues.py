@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from qa.paragraphs import typed_table_row
+from qa.paragraphs import record_line, typed_table_row
 from qa.sign_off import dated, signer_line
 from qa.structure import exams, markers
 from qa.structure.headings import outline_rank
@@ -98,6 +98,8 @@ def is_cut(text: str) -> bool:
         return False  # so is a document's date or its signer ('审判员　王五⏎二〇二四年五月十日')
     if table_rows(body):
         return False  # a table's row is a line of its own
+    if record_line(body):
+        return False  # so is a chat message or a log record ('[09:16] 李娜: 收到')
     if exams.line_complete(body):
         return False  # in an exam paper, a question ends at its answer's blank, a row of options is a line of its own
     end = len(body)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from qa.paragraphs import record_line
+
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _CN_NUM = "一二三四五六七八九十百零〇两兩"
 # Formal numerals (大写), simplified and traditional: Taiwanese and many older documents head their top parts
@@ -45,7 +47,7 @@ def is_bare_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or "\n" in stripped:
         return False
-    if stripped.endswith(BODY_END):
+    if stripped.endswith(BODY_END) or record_line(stripped):  # a chat message or a log record is text
         return False
     return len(stripped) <= display_width_limit(stripped)
 

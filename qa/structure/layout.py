@@ -119,6 +119,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
             or cues.contents_entry(text)
             or (single and cues.bracketed_note(text))
             or cues.table_rows(text)
+            or (single and cues.record_line(text))
         ):
             kinds.append("body")
         elif probs is not None and single and model is not None:
