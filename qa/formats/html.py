@@ -164,19 +164,22 @@ _PERMALINK_SIGNS = re.compile(r"[\s¶#§🔗⚓\ufe0f\u200b]*")
 
 
 def _without_permalinks(body) -> None:  # noqa: ANN001 - lxml <body>
-    """Drops each heading's permalink anchor (``_PERMALINK_CLASSES``, ``_PERMALINK_SIGNS``). Read, every heading of a
-    Sphinx or MkDocs page ended in '¶': citations read '安装指南¶ › 系统要求¶' and a section asked for by its name
-    ('安装指南 › 系统要求') was not found. An anchor with words ('<a href="#x">安装</a>', the heading's text) stays."""
-    for heading in list(body.iter(*_HEADINGS)):
-        for a in list(heading.iter("a")):
-            href = (a.get("href") or "").strip()
-            if not href.startswith("#"):
-                continue
-            classes = set((a.get("class") or "").split())
-            if (classes & _PERMALINK_CLASSES and not any(ch.isalnum() for ch in a.text_content())) or (
-                _PERMALINK_SIGNS.fullmatch(a.text_content()) and a.text_content().strip()
-            ):
+    """Drops each heading's permalink anchor (``_PERMALINK_CLASSES``, ``_PERMALINK_SIGNS``), and Sphinx's
+    ``headerlink`` wherever it is (after an API entry's signature, a table's or a code block's caption). Read, every
+    heading of a Sphinx or MkDocs page ended in '¶': citations read '安装指南¶ › 系统要求¶' and a section asked for by
+    its name ('安装指南 › 系统要求') was not found. An anchor with words ('<a href="#x">安装</a>', the heading's text)
+    stays."""
+    for a in list(body.iter("a")):
+        href = (a.get("href") or "").strip()
+        if not href.startswith("#"):
+            continue
+        text = a.text_content()
+        classes = set((a.get("class") or "").split())
+        if classes & _PERMALINK_CLASSES and not any(ch.isalnum() for ch in text):
+            if "headerlink" in classes or any(p.tag in _HEADINGS for p in a.iterancestors()):
                 a.drop_tree()  # (keeps the text after it)
+        elif text.strip() and _PERMALINK_SIGNS.fullmatch(text) and any(p.tag in _HEADINGS for p in a.iterancestors()):
+            a.drop_tree()
 
 
 def _heading_text(el) -> str:  # noqa: ANN001 - lxml heading
@@ -301,6 +304,10 @@ def _names_content(marker: str) -> bool:
     return any(w in _CONTENT_WORDS for w in re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower()))
 
 
+def _chrome_word(word: str) -> bool:
+    return word in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(word) is not None
+
+
 def _names_chrome(marker: str) -> bool:
     """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
     words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
@@ -314,9 +321,7 @@ def _read_comments(el) -> bool:  # noqa: ANN001 - lxml element
         return True
     if el.get(COMMENT) is None and not ("comment" in (el.get("class") or "") or "comment" in (el.get("id") or "")):
         return False
-    return comment_only_chrome(marker_words(el), _BOILERPLATE_WORDS) and any(
-        a.get(COMMENTS) for a in el.iterancestors()
-    )
+    return comment_only_chrome(marker_words(el), _chrome_word) and any(a.get(COMMENTS) for a in el.iterancestors())
 
 
 _PAGE_HEADINGS = "data-qa-headings"  # on the page's root: how many headings the page has

@@ -15,6 +15,7 @@ left over nothing (comments loaded by a script) is dropped with its empty sectio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 COMMENTS = "data-qa-comments"  # on a comments block read as a section of the page
@@ -45,6 +46,8 @@ def mark_comment_sections(body) -> None:  # noqa: ANN001 - lxml <body>
             continue
         if any(a.get(COMMENTS) for a in el.iterancestors()) or not _opens_with_heading(el):
             continue
+        if next(el.iter("h1", "article", "main"), None) is not None:
+            continue  # a wrapper named so holding the article itself ('comment-wrapper' around the page): not comments
         el.set(COMMENTS, "1")
         for c in el.iterdescendants():
             if (
@@ -58,9 +61,9 @@ def mark_comment_sections(body) -> None:  # noqa: ANN001 - lxml <body>
                 c.set(COMMENT, "1")
 
 
-def comment_only_chrome(words: list[str], chrome: set[str]) -> bool:
+def comment_only_chrome(words: list[str], chrome: Callable[[str], bool]) -> bool:
     """Whether the only chrome words of a marker are comment words (a 'comment-body', not a 'comment-share')."""
-    named = [w for w in words if w in chrome]
+    named = [w for w in words if chrome(w)]
     return bool(named) and all(w in COMMENT_WORDS for w in named)
 
 
