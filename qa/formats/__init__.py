@@ -113,7 +113,8 @@ def read_structured(path: Path, doc_id: str) -> Document:
         kind = content_kind(path)
         if kind is not None and kind != named:
             if kind not in READERS:
-                raise LoadError(f"{doc_id}: named {named} but is {kind}; save it as .docx or .pdf, skipped")
+                what = "a readable Word .docx" if named == ".docx" else "a PDF"
+                raise LoadError(f"{doc_id}: not {what} file (it is {kind}; save it as .docx or .pdf), skipped")
             log.warning("%s: named %s but is a %s file, read as %s", doc_id, named, _KINDS[kind], _KINDS[kind])
             reader = READERS[kind]
     try:
