@@ -46,8 +46,10 @@ def mark_comment_sections(body) -> None:  # noqa: ANN001 - lxml <body>
             continue
         if any(a.get(COMMENTS) for a in el.iterancestors()) or not _opens_with_heading(el):
             continue
-        if next(el.iter("h1", "article", "main"), None) is not None:
-            continue  # a wrapper named so holding the article itself ('comment-wrapper' around the page): not comments
+        if next(el.iter("h1", "main"), None) is not None or any(
+            not COMMENT_WORDS & set(marker_words(a)) for a in el.iter("article")
+        ):
+            continue  # a wrapper named so around the article itself ('comment-wrapper' around the page): not comments
         el.set(COMMENTS, "1")
         for c in el.iterdescendants():
             if (
