@@ -80,10 +80,8 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
         groups: list[list[int]] = [[block[0]]]
         for k, (prev, i) in enumerate(zip(block, block[1:], strict=False), start=1):
             if (
-                (not read_by_block and (_starts_paragraph(lines[prev], lines[i], width) or k in own or k - 1 in own))
-                or _table_row(doc.hints, i + 1)
-                or (not read_by_block and typed_table_row(lines[i]))
-            ):
+                not read_by_block and (_starts_paragraph(lines[prev], lines[i], width) or k in own or k - 1 in own)
+            ) or _table_row(doc.hints, i + 1) or (not read_by_block and typed_table_row(lines[i])):
                 groups.append([i])
             else:
                 groups[-1].append(i)

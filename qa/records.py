@@ -169,7 +169,6 @@ class Chunk:
             return ""
         end = self.page_end if self.page_end is not None else self.page_start
         return f"p.{self.page_start}" if end == self.page_start else f"p.{self.page_start}–{end}"
-
     section_confidence: float = 1.0  # how sure the structure stage is of section_path (weakest paragraph)
 
     @property

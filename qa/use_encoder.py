@@ -229,7 +229,9 @@ class FastUse:
         lens = np.fromiter((len(ids) for group, _ in groups for ids in group), dtype=np.int64, count=len(sums))
         out[:] = self._head(sums, lens)
 
-    def _convolve(self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, slots: np.ndarray | None = None) -> None:
+    def _convolve(
+        self, x: np.ndarray, idx: np.ndarray, feats: np.ndarray, slots: np.ndarray | None = None
+    ) -> None:
         """The n-gram convolution blocks, written into their columns of ``feats``."""
         for i in range(len(self._layers._ORDERS)):
             self._conv_order(i, x, idx, feats, slots)

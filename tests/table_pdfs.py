@@ -29,104 +29,37 @@ class TableDoc:
     narrow: bool = False  # figure columns too narrow for a long figure (it wraps inside its cell)
 
 
-_ITEMS = [
-    "营业收入",
-    "营业成本",
-    "销售费用",
-    "管理费用",
-    "研发费用",
-    "财务费用",
-    "归属于上市公司股东的净利润",
-    "经营活动产生的现金流量净额",
-    "总资产",
-    "归属于上市公司股东的净资产",
-    "投资收益",
-    "其他收益",
-    "应收账款",
-    "存货",
-    "固定资产",
-    "无形资产",
-    "短期借款",
-    "应付账款",
-    "合同负债",
-    "递延所得税资产",
-]
+_ITEMS = ["营业收入", "营业成本", "销售费用", "管理费用", "研发费用", "财务费用", "归属于上市公司股东的净利润",
+          "经营活动产生的现金流量净额", "总资产", "归属于上市公司股东的净资产", "投资收益", "其他收益",
+          "应收账款", "存货", "固定资产", "无形资产", "短期借款", "应付账款", "合同负债", "递延所得税资产"]
 _COLUMNS = ["本期数", "上年同期数", "2023年", "2022年"]
 _SECTIONS = ["一、主要会计数据", "二、分季度主要财务数据", "三、主营业务分析", "四、资产及负债状况"]
 
 _CLAUSES = [
-    (
-        "租赁物",
-        "Leased Premises",
-        "甲方将位于上海市浦东新区张江路88号的办公室出租给乙方使用。",
-        "Party A leases to Party B the office at No. 88 Zhangjiang Road, Pudong New Area, Shanghai.",
-    ),
-    (
-        "租赁期限",
-        "Lease Term",
-        "租赁期限为三年，自2026年1月1日起至2028年12月31日止。",
-        "The lease term is three years, from 1 January 2026 to 31 December 2028.",
-    ),
-    (
-        "租金",
-        "Rent",
-        "月租金为人民币52000元，乙方应于每季度第一个月的5日前支付当季租金。",
-        "The monthly rent is RMB 52,000, payable before the 5th day of the first month of each quarter.",
-    ),
-    (
-        "押金",
-        "Deposit",
-        "押金为两个月租金，租期届满后十个工作日内无息退还。",
-        "The deposit equals two months' rent and shall be refunded without interest within ten working days.",
-    ),
-    (
-        "维修责任",
-        "Repairs",
-        "房屋主体结构的维修由甲方负责，室内设施的日常维修由乙方负责。",
-        "Party A repairs the main structure; Party B is responsible for routine repairs of indoor fixtures.",
-    ),
-    (
-        "违约责任",
-        "Liability for Breach",
-        "乙方逾期支付租金超过十五日的，甲方有权解除合同并没收押金。",
-        "If Party B is more than fifteen days late in paying rent, Party A may terminate this contract.",
-    ),
-    (
-        "转租",
-        "Subletting",
-        "未经甲方书面同意，乙方不得将房屋转租或转借给第三方使用。",
-        "Party B shall not sublet or lend the premises to any third party without Party A's written consent.",
-    ),
-    (
-        "保险",
-        "Insurance",
-        "甲方负责为房屋主体投保财产险，乙方负责为其自有财产投保。",
-        "Party A insures the building; Party B insures its own property kept on the premises.",
-    ),
-    (
-        "合同解除",
-        "Termination",
-        "任何一方提前解除合同的，应提前三个月书面通知对方。",
-        "Either party terminating this contract early shall give the other three months' written notice.",
-    ),
-    (
-        "不可抗力",
-        "Force Majeure",
-        "因不可抗力致使合同无法履行的，双方互不承担违约责任。",
-        "Neither party is liable for failing to perform this contract because of force majeure.",
-    ),
-    (
-        "通知",
-        "Notices",
-        "本合同项下的通知应以书面形式送达对方在本合同首页所列地址。",
-        "Notices under this contract shall be delivered in writing to the addresses on its first page.",
-    ),
-    (
-        "争议解决",
-        "Dispute Resolution",
-        "因本合同引起的争议，提交上海国际仲裁中心仲裁。",
-        "Any dispute arising from this contract shall be submitted to the Shanghai International Arbitration Center.",
-    ),
+    ("租赁物", "Leased Premises", "甲方将位于上海市浦东新区张江路88号的办公室出租给乙方使用。",
+     "Party A leases to Party B the office at No. 88 Zhangjiang Road, Pudong New Area, Shanghai."),
+    ("租赁期限", "Lease Term", "租赁期限为三年，自2026年1月1日起至2028年12月31日止。",
+     "The lease term is three years, from 1 January 2026 to 31 December 2028."),
+    ("租金", "Rent", "月租金为人民币52000元，乙方应于每季度第一个月的5日前支付当季租金。",
+     "The monthly rent is RMB 52,000, payable before the 5th day of the first month of each quarter."),
+    ("押金", "Deposit", "押金为两个月租金，租期届满后十个工作日内无息退还。",
+     "The deposit equals two months' rent and shall be refunded without interest within ten working days."),
+    ("维修责任", "Repairs", "房屋主体结构的维修由甲方负责，室内设施的日常维修由乙方负责。",
+     "Party A repairs the main structure; Party B is responsible for routine repairs of indoor fixtures."),
+    ("违约责任", "Liability for Breach", "乙方逾期支付租金超过十五日的，甲方有权解除合同并没收押金。",
+     "If Party B is more than fifteen days late in paying rent, Party A may terminate this contract."),
+    ("转租", "Subletting", "未经甲方书面同意，乙方不得将房屋转租或转借给第三方使用。",
+     "Party B shall not sublet or lend the premises to any third party without Party A's written consent."),
+    ("保险", "Insurance", "甲方负责为房屋主体投保财产险，乙方负责为其自有财产投保。",
+     "Party A insures the building; Party B insures its own property kept on the premises."),
+    ("合同解除", "Termination", "任何一方提前解除合同的，应提前三个月书面通知对方。",
+     "Either party terminating this contract early shall give the other three months' written notice."),
+    ("不可抗力", "Force Majeure", "因不可抗力致使合同无法履行的，双方互不承担违约责任。",
+     "Neither party is liable for failing to perform this contract because of force majeure."),
+    ("通知", "Notices", "本合同项下的通知应以书面形式送达对方在本合同首页所列地址。",
+     "Notices under this contract shall be delivered in writing to the addresses on its first page."),
+    ("争议解决", "Dispute Resolution", "因本合同引起的争议，提交上海国际仲裁中心仲裁。",
+     "Any dispute arising from this contract shall be submitted to the Shanghai International Arbitration Center."),
 ]
 _CN_NUM = "一二三四五六七八九十"
 
@@ -202,19 +135,9 @@ def office_pdfs(sources: list[Path], folder: Path) -> None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
     profile = folder / "lo_profile"
     subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile.resolve()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=False,
+        ["soffice", f"-env:UserInstallation=file://{profile.resolve()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), *map(str, sources)],
+        capture_output=True, timeout=300, check=False,
     )
 
 
@@ -304,14 +227,11 @@ def make_typst(doc: TableDoc, out: Path, ruled: bool) -> Path:
     def esc(t: str) -> str:
         return t.replace("\\", "\\\\").replace('"', '\\"')
 
-    src = [
-        f'#set text(font: "{FONT}", size: 10pt, lang: "zh")',
-        '#set page(paper: "a4", margin: 2.5cm)',
-        f"#align(center, text(size: 18pt)[{doc.title}])",
-    ]
+    src = [f'#set text(font: "{FONT}", size: 10pt, lang: "zh")', '#set page(paper: "a4", margin: 2.5cm)',
+           f'#align(center, text(size: 18pt)[{doc.title}])']
     for k, (heading, rows) in enumerate(doc.sections):
         if heading:
-            src.append(f'#text(size: 14pt, weight: "bold")[{heading}]')
+            src.append(f"#text(size: 14pt, weight: \"bold\")[{heading}]")
         ncol = len(rows[0])
         # (Typst breaks no figure: a column narrower than one overprints the next cell, which no one would print)
         cols = "(1fr," + " 3.1cm," * (ncol - 1) + ")" if doc.narrow else f"{ncol}"
@@ -332,17 +252,9 @@ def make_latex(doc: TableDoc, out: Path, ruled: bool) -> Path:
     def esc(t: str) -> str:
         return t.replace("%", r"\%").replace("&", r"\&").replace("#", r"\#").replace("$", r"\$").replace("_", r"\_")
 
-    tex = [
-        r"\documentclass[11pt]{article}",
-        r"\usepackage[a4paper,margin=2.5cm]{geometry}",
-        r"\usepackage{xeCJK}",
-        rf"\setCJKmainfont{{{SERIF_CJK}}}",
-        r"\usepackage{longtable}",
-        r"\usepackage{array}",
-        r"\pagestyle{empty}",
-        r"\begin{document}",
-        rf"\begin{{center}}{{\Large\bfseries {doc.title}}}\end{{center}}",
-    ]
+    tex = [r"\documentclass[11pt]{article}", r"\usepackage[a4paper,margin=2.5cm]{geometry}", r"\usepackage{xeCJK}",
+           rf"\setCJKmainfont{{{SERIF_CJK}}}", r"\usepackage{longtable}", r"\usepackage{array}",
+           r"\pagestyle{empty}", r"\begin{document}", rf"\begin{{center}}{{\Large\bfseries {doc.title}}}\end{{center}}"]
     for k, (heading, rows) in enumerate(doc.sections):
         if heading:
             tex.append(rf"\section*{{{heading}}}")
@@ -361,22 +273,12 @@ def make_latex(doc: TableDoc, out: Path, ruled: bool) -> Path:
     src = out.with_suffix(".tex")
     src.write_text("\n".join(tex), encoding="utf-8")
     for _ in range(2):  # longtable settles its column widths on the second run
-        subprocess.run(
-            ["xelatex", "-interaction=nonstopmode", src.name],
-            cwd=out.parent,
-            capture_output=True,
-            timeout=300,
-            check=False,
-        )
+        subprocess.run(["xelatex", "-interaction=nonstopmode", src.name], cwd=out.parent, capture_output=True,
+                       timeout=300, check=False)
     if not out.exists():
         raise RuntimeError(f"xelatex made no PDF of {src.name}")
     return out
 
 
-MAKERS = {
-    "office": make_office,
-    "reportlab": make_reportlab,
-    "fpdf2": make_fpdf,
-    "typst": make_typst,
-    "latex": make_latex,
-}
+MAKERS = {"office": make_office, "reportlab": make_reportlab, "fpdf2": make_fpdf, "typst": make_typst,
+          "latex": make_latex}

@@ -45,7 +45,7 @@ def _field_paragraph(document, text: str) -> None:  # noqa: ANN001
         len(document.element.body) - 1,
         parse_xml(
             f"<w:p {W}><w:r><w:fldChar w:fldCharType='begin'/></w:r>"
-            '<w:r><w:instrText xml:space=\'preserve\'> HYPERLINK "ch03.docx" \\l "_Toc1" </w:instrText></w:r>'
+            "<w:r><w:instrText xml:space='preserve'> HYPERLINK \"ch03.docx\" \\l \"_Toc1\" </w:instrText></w:r>"
             "<w:r><w:fldChar w:fldCharType='separate'/></w:r>"
             f"<w:r><w:t xml:space='preserve'>{text}</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r></w:p>"
         ),

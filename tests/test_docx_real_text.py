@@ -177,7 +177,9 @@ def test_a_text_box_in_a_table_cell_is_read_once(tmp_path):
     table.cell(0, 0).text = "单元格A"
     cell = table.cell(0, 1)._tc
     cell.remove(cell.findall(f"{{{docx.oxml.ns.nsmap['w']}}}p")[0])
-    cell.append(parse_xml(f"<w:p {W} {BOX_NS}><w:r><w:t>单元格B</w:t></w:r>{_text_box_run('文本框里的说明')}</w:p>"))
+    cell.append(
+        parse_xml(f"<w:p {W} {BOX_NS}><w:r><w:t>单元格B</w:t></w:r>{_text_box_run('文本框里的说明')}</w:p>")
+    )
     d.save(str(tmp_path / "cell.docx"))
     texts = [t for _, paras in _sections(tmp_path / "cell.docx") for t in paras]
     assert len(texts) == 1 and texts[0].count("文本框里的说明") == 1, texts

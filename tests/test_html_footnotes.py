@@ -71,7 +71,7 @@ def test_a_note_cited_only_from_page_chrome_stays_where_the_page_lists_it(tmp_pa
     page.write_text(
         "<html><head><title>年报</title></head><body><main>"
         "<h1>年报</h1><h2>一、概况</h2><p>全年运行平稳。</p>"
-        '<h2>注释</h2><ol role="doc-endnotes"><li id="e1">数据截至十二月底。</li></ol>'
+        "<h2>注释</h2><ol role=\"doc-endnotes\"><li id=\"e1\">数据截至十二月底。</li></ol>"
         "</main>"
         '<footer><p>本页数据说明见注<a href="#e1" role="doc-noteref">1</a>。</p></footer>'
         "</body></html>",

@@ -23,7 +23,6 @@ from qa.formats.soft_breaks import ends_paragraph
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DEFAULT_SIZE = 10.0  # points: Word's size when neither a style nor the document defaults set one
 
-
 @dataclass(frozen=True)
 class Line:
     """One line of a paragraph — or one part of lines its soft breaks do not part ('\n' between them): its text,

@@ -20,7 +20,9 @@ from collections.abc import Iterable, Sequence
 ATTACHMENTS = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[:：]|\s|$)")
 MAX_ATTACHMENT_TITLE = 80  # characters after the label: a file's or form's title
 # a file an attachment list names ('2. 参保任务分解表.xlsx'), as a line of its own after '附件：'
-ATTACHED_FILE = re.compile(r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE)
+ATTACHED_FILE = re.compile(
+    r".{1,80}\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|csv|jpe?g|png)", re.IGNORECASE
+)
 NUMBERED_TITLE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*\S")
 _SENTENCE = re.compile(r"[。！？!?；;，,]")
 # the label of a list ('附件：', '附件：1. 名单', '附件 1. 名单'), not an annex's own label ('附件1' over its title)

@@ -96,7 +96,11 @@ def find_heads(paragraphs: list[Paragraph], layout: Layout) -> tuple[list[Head],
             heads.append(Head(last, k, "cut", step))
         elif unfinished and unfinished[0] == step:
             heads.append(Head(last, k, "enum", step, unfinished[1]))
-        elif text.rstrip().endswith(("：", ":")) and next_article != seg.article and not _opens_subsections(layout, k):
+        elif (
+            text.rstrip().endswith(("：", ":"))
+            and next_article != seg.article
+            and not _opens_subsections(layout, k)
+        ):
             heads.append(Head(last, k, "colon", step))  # what the colon introduces is elsewhere
         elif end_heads and k < last_seg and seg.opened_by_run and not seg.suffix and next_article != seg.article:
             heads.append(Head(last, k, "end", step))  # cut at a sentence end: only its topic can tell

@@ -44,7 +44,11 @@ def _jump_head_target(title: str, layout: Layout, before: int) -> int | None:
     """The one earlier article whose headline contains this short heading (a jump head)."""
     if not (1 < len(title) <= JUMP_HEAD_MAX):
         return None
-    hits = {a.aid for a in layout.articles[:before] if a.path and title in a.path[-1] and title != a.path[-1]}
+    hits = {
+        a.aid
+        for a in layout.articles[:before]
+        if a.path and title in a.path[-1] and title != a.path[-1]
+    }
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -531,7 +531,8 @@ def _frame_ends(
 ) -> bool:
     """Does a frame drawn round the lines ``last`` end in the gap ``top``..``bottom``, above the lines ``first``?"""
     return any(
-        top - 1 <= f3 <= bottom + 1 and all(f0 - 1 <= ln.x0 and ln.x1 <= f2 + 1 and f1 - 1 <= ln.top for ln in last)
+        top - 1 <= f3 <= bottom + 1
+        and all(f0 - 1 <= ln.x0 and ln.x1 <= f2 + 1 and f1 - 1 <= ln.top for ln in last)
         for f0, f1, f2, f3 in frames
     ) and bool(first)
 
@@ -587,7 +588,9 @@ def _labels(line: Line, head: Line, body: float) -> bool:
     )
 
 
-def _reads_through(strips: list[list[Line]], top: float, bottom: float, heads: list[Line], layout: _Layout) -> bool:
+def _reads_through(
+    strips: list[list[Line]], top: float, bottom: float, heads: list[Line], layout: _Layout
+) -> bool:
     """Does a column the headlines ``heads`` do not reach read on through the gap ``top``..``bottom``
     (its lines right above and right below it a line's spacing apart)?"""
     body = layout.body

@@ -258,7 +258,7 @@ def _parallel(cells: list[list[str]], least: int = 2) -> bool:
     if len(both) < least:
         return False
     sides = Counter((_script(a), _script(b)) for a, b in both)
-    ((pair, count),) = sides.most_common(1)
+    (pair, count), = sides.most_common(1)
     if pair not in (("cjk", "latin"), ("latin", "cjk")) or count < PARALLEL_SHARE * len(both):
         return False
     if least < 2:  # a lone row: both its cells prose (a page's running head, its date left and title right, is not)
