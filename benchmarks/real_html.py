@@ -367,9 +367,24 @@ def note_places(root) -> dict:  # noqa: ANN001 - lxml root
     return places
 
 
+_PERMALINK_SIGN = re.compile(r"[\s¶#§🔗⚓\ufe0f\u200b]+")
+
+
+def _without_permalinks(root) -> None:  # noqa: ANN001 - lxml root
+    """Drops a heading's permalink anchor — a link within the page whose text is only a sign ('¶' of Sphinx's
+    ``headerlink``, '#' of Node.js's and MkDocs' marks, '§', '🔗') — before the gold is read: the sign is a control
+    the generator adds to every heading, not a word of the author's heading ('Cluster#' is the heading 'Cluster')."""
+    for a in list(root.iter("a")):
+        sign = (a.get("href") or "").strip().startswith("#") and _PERMALINK_SIGN.fullmatch(a.text_content() or "")
+        if sign and any(isinstance(p.tag, str) and p.tag.lower() in _HEADING for p in a.iterancestors()):
+            a.drop_tree()
+
+
 def gold_of(data: bytes) -> Gold:
-    """Headings, content paragraphs (with their heading path) and navigation of one HTML page."""
+    """Headings, content paragraphs (with their heading path) and navigation of one HTML page (a heading's
+    permalink sign is no part of it: ``_without_permalinks``)."""
     root = _parse(data)
+    _without_permalinks(root)
     gold = Gold()
     places = note_places(root)
     placed = {n for notes in places.values() for n in notes}  # lxml elements hash by identity

@@ -50,6 +50,7 @@ from qa.formats.blocks import (
     internal_link,
     to_document,
 )
+from qa.formats.docx_cover import cover_title
 from qa.formats.docx_lines import Line, RunFormats, paragraph_lines
 from qa.formats.docx_numbering import Numbering
 from qa.formats.docx_translated import translated_over, translated_pairs
@@ -868,8 +869,11 @@ def read_docx(path: Path, doc_id: str) -> Document:
                 done.add(key)
                 placed.setdefault(len(items) - 1, []).extend(_note_lines(key[0], notes[key], document))
 
+    first_break: int | None = None  # lines before the first page break: a cover page's (``docx_cover``)
     for element in body:
         tag = element.tag.rsplit("}", 1)[-1]
+        if first_break is None and tag == "p" and element.xpath("./w:pPr/w:pageBreakBefore"):
+            first_break = len(items)
         if tag == "p":
             para = Paragraph(element, document)
             own = element.xpath("./w:pPr/w:outlineLvl/@w:val")
@@ -916,6 +920,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
                     soft_lines[len(items)] = text
                 items.append(("p", clean_inline(text), level, title))
             place(element)
+            if first_break is None and element.xpath(".//w:br[@w:type='page'] | ./w:pPr/w:sectPr"):
+                first_break = len(items)
         elif tag == "tbl":
             for row, text in _table_lines(Table(element, document)):
                 if text:
@@ -925,6 +931,10 @@ def read_docx(path: Path, doc_id: str) -> Document:
     placed.setdefault(len(items) - 1, []).extend(
         line for key, content in notes.items() if key not in done for line in _note_lines(key[0], content, document)
     )
+
+    cover = cover_title(items, looks, first_break)
+    if cover is not None:  # a cover page's title, as a Title-style paragraph would be (read first, over the cover)
+        items[cover] = (*items[cover][:3], True)
 
     # A line repeating a styled heading's words is a contents entry or a cross-reference to it ("3.1. 启动过程概述"
     # in a list before the "Heading 2" it names): never a second, numbered heading.
@@ -1029,4 +1039,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
         else:
             blocks.append(Block(soft_lines.get(i, text), lines=i in soft_lines))
         blocks += [Block(note, role=role) for role, note in placed.get(i, [])]
+    if cover:
+        at = next(k for k, b in enumerate(blocks) if b.role == "title")
+        blocks.insert(len(placed.get(-1, [])), blocks.pop(at))
     return to_document(_appendix_heads_joined(blocks), path, doc_id, "docx", "docx")

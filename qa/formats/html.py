@@ -25,7 +25,10 @@ links with no words of its own, each a short word (trafilatura's link-density te
 page's text (between the text, or naming titles, such a line is the author's: a menu kept costs less than a
 paragraph of cited laws lost), and a block whose class names a sidebar or
 comments even when it holds headings (trafilatura removes ``sidebar``/``comment`` blocks whole), unless it holds
-every heading of the page (trafilatura's over-pruning guard).
+every heading of the page (trafilatura's over-pruning guard) — but comments under their own heading are read as a
+section of the page (``qa.formats.html_comments``; trafilatura's default ``include_comments``). A heading's
+permalink ('¶') is no word of it; a ``<section>`` opened by a class-named title block has that as its heading
+(``qa.formats.html_section_titles``).
 """
 
 from __future__ import annotations
@@ -36,15 +39,24 @@ from pathlib import Path
 
 from qa.errors import LoadError
 from qa.formats.blocks import CAPTION_LABEL, Block, clean_inline, internal_link, to_document
+from qa.formats.html_comments import (
+    COMMENT,
+    COMMENTS,
+    comment_only_chrome,
+    comments_placed,
+    mark_comment_sections,
+    marker_words,
+)
 from qa.formats.html_disclosure import definition_questions_as_headings, questions_as_headings
 from qa.formats.html_jumps import without_jump_lines
+from qa.formats.html_section_titles import section_titles_as_headings
 from qa.formats.html_word_export import exported_title
 from qa.formats.html_word_heads import word_processor_heads
 from qa.formats.outline_numbers import numbered_heading_rank, numbered_line_heads_text
 from qa.formats.pdf.numbered import MAX_RANK
 from qa.formats.soft_breaks import ends_paragraph
 from qa.formats.table_rows import Cell, table_lines
-from qa.formats.widgets import MAX_FURNITURE, engagement_line, site_buttons
+from qa.formats.widgets import MAX_FURNITURE, engagement_line, site_bar_line, site_buttons
 from qa.ideograph_forms import fold_ideographs
 from qa.loading import decode_bytes
 from qa.records import Document
@@ -141,6 +153,33 @@ def _without_wiki_marks(body) -> None:  # noqa: ANN001 - lxml <body>
         )
         if classes & _EDIT_LINK_CLASSES or mark:
             el.drop_tree()  # (keeps the text after it)
+
+
+# A heading's permalink: the anchor a documentation generator appends to every heading so a reader can copy a link
+# to it (Sphinx's and MkDocs' '<a class="headerlink" href="#id">¶</a>', Docusaurus' 'hash-link', GitHub's and
+# Hugo's 'anchor'/'#', '🔗'), no word of the heading. Known by its class, or by being a link within the page whose
+# text is nothing but such a sign.
+_PERMALINK_CLASSES = {"headerlink", "hash-link", "anchor", "anchorjs-link", "header-anchor", "heading-anchor"}
+_PERMALINK_SIGNS = re.compile(r"[\s¶#§🔗⚓\ufe0f\u200b]*")
+
+
+def _without_permalinks(body) -> None:  # noqa: ANN001 - lxml <body>
+    """Drops each heading's permalink anchor (``_PERMALINK_CLASSES``, ``_PERMALINK_SIGNS``), and Sphinx's
+    ``headerlink`` wherever it is (after an API entry's signature, a table's or a code block's caption). Read, every
+    heading of a Sphinx or MkDocs page ended in '¶': citations read '安装指南¶ › 系统要求¶' and a section asked for by
+    its name ('安装指南 › 系统要求') was not found. An anchor with words ('<a href="#x">安装</a>', the heading's text)
+    stays."""
+    for a in list(body.iter("a")):
+        href = (a.get("href") or "").strip()
+        if not href.startswith("#"):
+            continue
+        text = a.text_content()
+        classes = set((a.get("class") or "").split())
+        if classes & _PERMALINK_CLASSES and not any(ch.isalnum() for ch in text):
+            if "headerlink" in classes or any(p.tag in _HEADINGS for p in a.iterancestors()):
+                a.drop_tree()  # (keeps the text after it)
+        elif text.strip() and _PERMALINK_SIGNS.fullmatch(text) and any(p.tag in _HEADINGS for p in a.iterancestors()):
+            a.drop_tree()
 
 
 def _heading_text(el) -> str:  # noqa: ANN001 - lxml heading
@@ -265,10 +304,24 @@ def _names_content(marker: str) -> bool:
     return any(w in _CONTENT_WORDS for w in re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower()))
 
 
+def _chrome_word(word: str) -> bool:
+    return word in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(word) is not None
+
+
 def _names_chrome(marker: str) -> bool:
     """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
     words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
     return any(w in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(w) for w in words if w)
+
+
+def _read_comments(el) -> bool:  # noqa: ANN001 - lxml element
+    """Whether ``el`` is a comments block read as a section of the page, or a part of one named for comments alone
+    ('<div class="comment">'; a 'comment-share' bar is still chrome): ``qa.formats.html_comments``."""
+    if el.get(COMMENTS):
+        return True
+    if el.get(COMMENT) is None and not ("comment" in (el.get("class") or "") or "comment" in (el.get("id") or "")):
+        return False
+    return comment_only_chrome(marker_words(el), _chrome_word) and any(a.get(COMMENTS) for a in el.iterancestors())
 
 
 _PAGE_HEADINGS = "data-qa-headings"  # on the page's root: how many headings the page has
@@ -368,7 +421,7 @@ def _is_boilerplate(el, in_content: bool) -> bool:  # noqa: ANN001
     if tag == "div" and not in_content and _names_page_header(el) and not _holds_heading(el):
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if marker != " " and _names_chrome(marker):
+    if marker != " " and _names_chrome(marker) and not _read_comments(el):
         if not _holds_heading(el):
             return True
         # a block holding headings is chrome by its class (a designer's name for a sidebar, a comments block),
@@ -697,6 +750,7 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNO
 _STRONG = "strong"  # a body block set all in bold: a heading candidate on a page without headings
 _ITEM = "item"  # a list item or definition: never an inferred heading
 _SOFT_ROLES = ("body", _STRONG, _ITEM)  # blocks whose lines a <br> may continue: text, not headings or rows
+_COMMENTS = "comments"  # the heading of a comments block (``qa.formats.html_comments``), placed after the walk
 _MENU = "menu"  # a line of internal links, each a short word: a menu where it opens or closes the page's text
 
 
@@ -732,6 +786,7 @@ class _Walker:
         self.read_notes: set[str] = set()  # moved notes read after the block citing them
         self.homes: list[tuple[int, str]] = []  # (block index, note id): where the page listed a moved note
         self._after_br = False  # the text being collected follows a <br> straight after the last block's line
+        self._comments = 0  # depth of comments blocks read as the page's section (``qa.formats.html_comments``)
 
     def _passed(self, el) -> None:  # noqa: ANN001
         """Marks where the page listed moved notes, in ``el`` read as one block (or ``el`` itself), and the moved
@@ -786,8 +841,20 @@ class _Walker:
             self._passed(el)
         elif tag in _HEADINGS:
             self.flush()
-            self.blocks.append((_heading_text(el), _HEADINGS[tag], "heading"))
+            self.blocks.append((_heading_text(el), _HEADINGS[tag], _COMMENTS if self._comments else "heading"))
             self._passed(el)
+        elif el.get(COMMENT):
+            # one comment, one paragraph: its author and date with its words ('老王 2023-11-03 待机功耗大约6瓦…')
+            self.flush()
+            one = _Walker()
+            one._comments = self._comments
+            one._add(el.text)
+            for child in el:
+                one.walk(child, inside)
+            one.flush()
+            text = " ".join(t for t, _, _ in one.blocks if t)
+            if text:
+                self.blocks.append((text, None, "body"))
         elif tag == "tr" and not _is_layout_row(el):
             self.flush()
             read = _row_lines(el)
@@ -823,6 +890,14 @@ class _Walker:
             blank = self._after_br and not "".join(self._inline).strip()
             self.flush()
             self._after_br = not blank
+        elif el.get(COMMENTS):
+            self.flush()
+            self._comments += 1
+            self._add(el.text)
+            for child in el:
+                self.walk(child, inside)
+            self.flush()
+            self._comments -= 1
         elif tag in _BLOCK_TAGS or _wraps_blocks(el):
             # An inline element wrapping paragraphs or headings (invalid, yet common: LibreOffice's help puts
             # each application's part of a page in a <span>) is read as the blocks it holds; read as one run
@@ -888,14 +963,15 @@ def _without_menu_lines(found: list[tuple[str, int | None, str]]) -> list[tuple[
 
 
 def _without_furniture(found: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
-    """The blocks without the social platform's furniture (``qa.formats.widgets.ENGAGEMENT``) before the page's
-    first other block and after its last: a saved article's '阅读原文 阅读 3.2万 赞 256 在看 88', '微信扫一扫
-    关注该公众号'. The same words between blocks of text are kept (when in doubt, keep it: '点赞' may be the
-    author's word)."""
+    """The blocks without the social platform's furniture (``qa.formats.widgets.ENGAGEMENT``) and a site's tool bar
+    and text breadcrumb (``site_bar_line``) before the page's first other block and after its last: a saved
+    article's '阅读原文 阅读 3.2万 赞 256 在看 88', '微信扫一扫 关注该公众号', a government site's '无障碍 | 长者模式 |
+    繁體 | English' and '当前位置：首页 > 政务公开 > 政策文件' over a page without semantic tags. The same words between
+    blocks of text are kept (when in doubt, keep it: '点赞' may be the author's word)."""
     kept = [
         i
         for i, (text, level, role) in enumerate(found)
-        if level is not None or role == "table" or not engagement_line(text)
+        if level is not None or role == "table" or not (engagement_line(text) or site_bar_line(text))
     ]
     if not kept:
         return found
@@ -1045,6 +1121,47 @@ def _with_attachments_apart(found: list[tuple[str, int | None, str]]) -> list[tu
         *([(files, None, "body")] if files.strip() else []),
         *found[at + 1 :],
     ]
+
+
+def _metadata_under_title(
+    found: list[tuple[str, int | None, str]], title: str, page_text: str
+) -> list[tuple[str, int | None, str]]:
+    """The blocks with a page's title heading moved before the table rows that are all the page shows above it: a
+    government notice's metadata table (索引号、发布机构、发文日期、文号) laid out over its title is the notice's, and
+    read before the title it formed a section of no heading, so the answer '文号：某税公告〔2024〕3号' was cited with
+    no section. Only when the heading is the page's title (its ``<title>`` names it, ``_names_the_page``), the
+    shallowest heading, and everything before it is table rows (a lead paragraph above a title stays where it is)."""
+    at = next((i for i, (_, level, _) in enumerate(found) if level is not None), None)
+    if not at or any(role != "table" for _, _, role in found[:at]):
+        return found
+    heading = found[at]
+    if heading[1] != min(level for _, level, _ in found if level is not None):
+        return found
+    if not _names_the_page(heading[0], title, page_text):
+        return found
+    return [heading, *found[:at], *found[at + 1 :]]
+
+
+_TITLE_UNIT = re.compile(r"[A-Za-z0-9]+|\S")
+
+
+def _abbreviates(title: str, heading: str) -> bool:
+    """Whether a page's ``<title>`` is a short name of its opening, shallowest heading: its words (each Chinese
+    character, each Latin word or number) all in the heading, in order ('停水通知' over '关于城东片区临时停水的通知').
+    The heading titles the page and the ``<title>`` adds no level over it: kept, every citation began '停水通知 ›
+    关于城东片区临时停水的通知'. A ``<title>`` naming something else ('Python 教程' over '第三章 函数') is a level."""
+    units = _TITLE_UNIT.findall(title)
+    own = _TITLE_UNIT.findall(heading)
+    if not units or len(units) >= len(own):
+        return False
+    at = 0
+    for unit in units:
+        while at < len(own) and own[at].lower() != unit.lower():
+            at += 1
+        if at == len(own):
+            return False
+        at += 1
+    return True
 
 
 def _squeezed(text: str) -> str:
@@ -1346,10 +1463,13 @@ def read_html(path: Path, doc_id: str) -> Document:
     title = exported_title(title, body)  # a word processor's placeholder <title>, its Title-style paragraph
     word_processor_heads(root, body)  # an exported document's heads set by type, not Heading styles
     _aria_headings_as_headings(body)
+    _without_permalinks(body)  # Sphinx's and MkDocs' '¶' after every heading
+    section_titles_as_headings(body)  # '<section><div class="sec-title">年假</div>…': the section's heading
     questions_as_headings(body)  # an FAQ's accordion: each question's button heads its answer
     definition_questions_as_headings(body)  # an FAQ's '<dt>问：…？<dd>答：…': each question heads its answer
     _mark_widgets(body)  # a feedback box's prompt over its buttons: dropped with them (after the FAQ's questions)
     without_jump_lines(body)  # '返回目录', '回到顶部' after each section of a long page
+    mark_comment_sections(body)  # '<section id="comments"><h3>3 条评论</h3>…': read as the page's last section
     root.set(_PAGE_HEADINGS, str(sum(1 for _ in body.iter(*_HEADINGS))))
     page_text = body.text_content()  # the site's name as the page gives it ('版权所有：…'), footer included
     mains = body.xpath(".//main | .//*[@role='main']")
@@ -1363,7 +1483,7 @@ def read_html(path: Path, doc_id: str) -> Document:
     found = _without_menu_lines([(t, level, role) for t, level, role in _with_unread_notes(walker, moved) if t])
     found = _without_site_footer(_without_furniture(found), _article_tail(content, content is not body))
     found = _without_feedback(found)
-    marked = [i for i, (_, level, _) in enumerate(found) if level is not None]
+    marked = [i for i, (_, level, role) in enumerate(found) if level is not None and role != _COMMENTS]
     if not marked:
         found = _with_badges_joined(found)
         # (only a bold question needs to be set apart by type here: the look is read for pages that have one)
@@ -1375,7 +1495,9 @@ def read_html(path: Path, doc_id: str) -> Document:
         title_at = found.index(next(b for b in found if b[1] is not None))
         found = _inferred_headings(found, below=title_at, apart=_set_apart_by_type(content, found))
     found = [(t, level, "body" if role in (_STRONG, _ITEM) else role) for t, level, role in found]
+    found = comments_placed(found, _COMMENTS)
     found = _with_attachments_apart(found)
+    found = _metadata_under_title(found, title, page_text)
     first_heading = next((t for t, level, _ in found if level == 1), None)
     blocks: list[Block] = []
     shift = 0
@@ -1386,6 +1508,9 @@ def read_html(path: Path, doc_id: str) -> Document:
         or any(_squeezed(h) == _squeezed(title) for h in headings)
         or _titled_by_heading(title, first_heading)
     )
+    top = next(((t, level) for t, level, _ in found if level is not None), None)
+    if top is not None and top[1] == min(level for _, level, _ in found if level is not None):
+        own = own or _abbreviates(without_site_name(title, page_text), top[0])
     if title and not own and not (first_heading and (first_heading in title or title in first_heading)):
         blocks.append(Block(without_site_name(title, page_text), heading_level=1, role="title"))
         shift = 1

@@ -42,6 +42,34 @@ _SHARE_BAR = re.compile(
 )
 
 
+# A site's tool bar over its pages (Chinese government sites since the 2020 accessibility and elderly-care rules):
+# '无障碍 | 长者模式 | 繁體 | English', '简体 繁体 手机版 登录 注册' — switches of the site, no words of a page.
+SITE_TOOL_WORDS = (
+    r"无障碍(?:浏览|阅读|模式)?|长者模式|关怀版|关怀模式|适老化|老年模式|读屏|繁體|繁体|简体|繁|简|English|EN|中文|英文版?|"
+    r"手机版|移动版|网站地图|设为首页|加入收藏|登录|注册|个人登录|法人登录|智能问答|RSS"
+)
+_SITE_TOOLS = re.compile(rf"(?:(?:{SITE_TOOL_WORDS})[\s|/·•、丨]*)+", re.IGNORECASE)
+# A breadcrumb written as text, not links: '当前位置：首页 > 政务公开 > 政策文件', 'You are here: Home > News'.
+_TEXT_TRAIL = re.compile(
+    r"(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|当前页面|位置|you are here)"
+    r"\s*[:：]\s*"
+    r"[^>›»→＞\n]{1,20}(?:\s*[>›»→＞]\s*[^>›»→＞\n]{1,40})+",
+    re.IGNORECASE,
+)
+
+
+def site_bar_line(text: str) -> bool:
+    """A line of a site's tool bar ('无障碍 | 长者模式 | 繁體 | English', two or more of its switches) or a breadcrumb
+    written as text after its label ('当前位置：首页 > 政务公开 > 政策文件'). A page's chrome where it opens or closes
+    the page's text; asked only there (a '位置：' line inside an article is an address)."""
+    text = text.strip()
+    if not text or len(text) > MAX_FURNITURE * 2:
+        return False
+    if _TEXT_TRAIL.fullmatch(text):
+        return True
+    return bool(_SITE_TOOLS.fullmatch(text)) and len(re.findall(SITE_TOOL_WORDS, text, re.IGNORECASE)) >= 2
+
+
 def engagement_line(text: str) -> bool:
     """A line of nothing but the platform's buttons and counts, with at least one of its words: a date
     ('2024.01.15') or a figure ('1,250,000') ending a page is text, and so is '微信：13800138000' on a contact page."""
