@@ -5,8 +5,10 @@
   nested under it.
 - A 公文 (GB/T 9704) sets '（一）' at the body's size in another face and may close it with a full stop; alone on its
   line over its text, under '一、' heads, it heads that text (qa.formats.pdf.numbered._stopped_heads). Negatives: a
-  point that runs on as a sentence ('（一）各单位要认真落实，加强组织领导。') is text, and a document whose only
-  numbered lines end in a full stop (a list of points) gets no headings from them.
+  point that runs on as a sentence ('（一）各单位要认真落实，加强组织领导。') is text, a document whose only
+  numbered lines end in a full stop (a list of points) gets no headings from them, and neither do such points set
+  one under another under '一、' heads with no paragraph of their own (an exam's last questions are the like case,
+  tests/test_pdf_exam_papers.py).
 """
 
 from __future__ import annotations
@@ -87,6 +89,20 @@ POINTS = [
 ]
 
 
+def test_a_gongwen_second_level_head_closed_by_a_full_stop_heads_its_text(tmp_path, fonts) -> None:
+    if not KAI.exists():
+        pytest.skip(f"the 楷体 font {KAI} is not installed (Debian: fonts-arphic-gkai00mp)")
+    path = tmp_path / "gongwen.pdf"
+    _gongwen(path, POINTS)
+    sections = _sections(path)
+    title = "某市人民政府关于进一步优化营商环境的实施意见"
+    assert sections["省级政务服务事项网上"] == (title, "一、提升政务服务效能", "（一）推进“一网通办”。")
+    assert sections["社会投资简易低风险项"] == (title, "一、提升政务服务效能", "（二）压缩审批时限。")
+    assert sections["小微企业年应纳税所得"] == (title, "二、降低企业经营成本", "（一）减轻企业税费负担。")
+    # a point written as a sentence (a comma, then a full stop) is text of the section it stands in
+    assert sections["（二）各单位要认真落"] == (title, "二、降低企业经营成本", "（一）减轻企业税费负担。")
+
+
 def test_points_closed_by_a_full_stop_with_no_numbered_heads_over_them_are_text(tmp_path, fonts) -> None:
     if not KAI.exists():
         pytest.skip(f"the 楷体 font {KAI} is not installed (Debian: fonts-arphic-gkai00mp)")
@@ -94,3 +110,36 @@ def test_points_closed_by_a_full_stop_with_no_numbered_heads_over_them_are_text(
     _gongwen(path, POINTS[:3], level_one=False)
     outline = recover_outline(load_file(path))
     assert [s.path for s in outline.sections if s.path] == [("某市人民政府关于进一步优化营商环境的实施意见",)]
+
+
+def test_points_listed_one_under_another_under_numbered_heads_are_text(tmp_path, fonts) -> None:
+    """Under '一、' heads, '（一）…。' points set one per line with no paragraph of their own (a list of measures,
+    not an outline's level): none of them heads a section, the text after the list stays under its '一、'."""
+    if not KAI.exists():
+        pytest.skip(f"the 楷体 font {KAI} is not installed (Debian: fonts-arphic-gkai00mp)")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(TTFont("GongwenKai", str(KAI)))
+    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=22, leading=34, alignment=1, spaceAfter=20)
+    body = ParagraphStyle("b", fontName="STSong-Light", fontSize=16, leading=28, firstLineIndent=32, wordWrap="CJK")
+    kai = ParagraphStyle("k", parent=body, fontName="GongwenKai")
+    story = [Paragraph("某市人民政府关于进一步优化营商环境的实施意见", title)]
+    for head, points, after in [
+        ("一、提升政务服务效能", ["（一）推进“一网通办”。", "（二）压缩审批时限。", "（三）规范中介服务。"], "省级"),
+        ("二、降低企业经营成本", ["（一）减轻企业税费负担。", "（二）降低用电成本。"], "小微企业年应"),
+        ("三、强化要素保障", ["（一）保障用地需求。", "（二）加强人才支撑。"], "新增建设用地"),
+    ]:
+        story.append(Paragraph(head, body))
+        story += [Paragraph(p, kai) for p in points]
+        story.append(Paragraph(after + "事项均按上述措施办理。" + FILL, body))
+    path = tmp_path / "listed.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=79, rightMargin=74, topMargin=104).build(story)
+    sections = _sections(path)
+    title_text = "某市人民政府关于进一步优化营商环境的实施意见"
+    assert sections["省级事项均按上述措施"] == (title_text, "一、提升政务服务效能")
+    assert sections["小微企业年应事项均按"] == (title_text, "二、降低企业经营成本")
+    assert sections["（三）规范中介服务。"] == (title_text, "一、提升政务服务效能")

@@ -42,7 +42,17 @@ from qa.formats.outline_numbers import (
 from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
-from qa.structure.headings import CLAUSE, CLAUSE_RANK, is_bare_heading, line_outline_rank, phrased_title
+from qa.formats.pdf.sequence import outline_count
+from qa.structure.headings import _NUMBERING as _TITLE_NUMBER
+from qa.structure.headings import (
+    _SENTENCE_INSIDE,
+    CLAUSE,
+    CLAUSE_RANK,
+    MAX_TITLE_PHRASE,
+    is_bare_heading,
+    line_outline_rank,
+    phrased_title,
+)
 from qa.structure.layout import MIN_NUMBERED_HEADINGS
 
 _CN = "一二三四五六七八九十百千零〇两"
@@ -102,6 +112,76 @@ def _rank(text: str) -> float | None:
     return rank if rank is not None and rank <= MAX_RANK else None
 
 
+def _stopped_rank(text: str) -> float | None:
+    """Outline rank of a one-line paragraph that is a numbered title closed by a full stop ('（一）推进“一网通办”。'),
+    None for anything else: one short phrase (``MAX_TITLE_PHRASE``, the comma_headings split's phrase length), no
+    clause break or comma inside — a point that runs on ('（一）各单位要认真落实，加强组织领导。') is a sentence."""
+    text = text.strip()
+    if not text.endswith("。"):
+        return None
+    title = text[:-1]
+    numbering = _TITLE_NUMBER.match(title)
+    if numbering is None or _SENTENCE_INSIDE & set(title) or "，" in title or "," in title:
+        return None
+    if not 2 <= len(title[numbering.end() :].strip()) <= MAX_TITLE_PHRASE:
+        return None
+    return _rank(title)
+
+
+def _stopped_heads(blocks: list[Block], one_line: set[int], candidates: dict[int, float]) -> dict[int, float]:
+    """Numbered titles closed by a full stop, each on a line of its own over a paragraph of its own, counting
+    （一）（二）… under headings numbered shallower.
+
+    GB/T 9704 sets a 公文's second level '（一）' in 楷体 at the body's size and lets it end with a full stop; alone on
+    its line over its text, it heads that text as '（一）推进“一网通办”' without the stop does (its face, the one thing
+    that sets it apart, the reader does not keep). A stop marks most numbered lines as a sentence of the text
+    (``numbered_heading_rank``), so such a line is taken only as an outline's lower level would be set:
+
+    - numbered deeper than the document's other numbered headings — which need no stop: never a document's only
+      numbered run (a list of points);
+    - a paragraph of text right under it, or a line numbered deeper (its '1．'): points written one per line
+      ('（一）…。' over '（二）…。') and an exam's last questions ('4．写出…方程式。' over the next part's head) head
+      nothing of their own;
+    - counting from one in its numbering family under each shallower numbered line (``sequence.outline_count``),
+      every one before it in the run taken too: '（一）' then '（二）', as an outline counts; an exam's '4．' after
+      its questions 1–3 (read as questions, not heads) or '5．' after it starts no run."""
+    shallowest = list(candidates.values())
+    shallowest += [r for b in blocks if b.heading_level is not None and (r := _heading_rank(b.text)) is not None]
+    if not shallowest:
+        return {}
+    top = min(shallowest)
+    out: dict[int, float] = {}
+    last: dict[tuple[object, ...], int] = {}  # numbering family -> the count of its run's latest head taken
+    for i, b in enumerate(blocks):
+        head = candidates.get(i, _heading_rank(b.text) if b.heading_level is not None else None)
+        if head is not None:  # a numbered head: the runs under it start anew, its own run counts on
+            last = {f: v for f, v in last.items() if not (isinstance(f[0], (int, float)) and f[0] > head)}
+            if (counted := outline_count(b.text)) is not None:
+                last[counted[0]] = counted[1]
+            continue
+        if i not in one_line or b.heading_level is not None or b.role != "body":
+            continue
+        r = _stopped_rank(b.text)
+        counted = outline_count(b.text) if r is not None else None
+        if r is None or counted is None or r <= top or is_question(blocks, i):
+            continue
+        family, value = counted
+        follows = last.get(family, 0) + 1 == value
+        last[family] = value if follows else -1  # a run broken here takes none after it
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        own_text = (
+            nxt is not None
+            and nxt.heading_level is None
+            and nxt.role == "body"
+            and all(n is None or n > r for n in (_rank(nxt.text), _stopped_rank(nxt.text)))
+        )
+        if follows and own_text:
+            out[i] = r
+        else:
+            last[family] = -1
+    return out
+
+
 def _heading_rank(text: str) -> float | None:
     """Outline rank of a heading's number (a type-ranked heading), clauses included."""
     return line_outline_rank(text.strip())
@@ -120,6 +200,7 @@ def numbered_heads(blocks: list[Block], one_line: set[int]) -> list[Block]:
         and (r := _rank(part_title(blocks[i].text) or blocks[i].text)) is not None
         and not is_question(blocks, i)  # an exam's question heads its options, no section (qa.formats.pdf.exams)
     }
+    candidates.update(_stopped_heads(blocks, one_line, candidates))
     if not candidates:
         return blocks
     # Under a decimal-numbered heading ('A.3.简体中文翻译') a line numbered otherwise ('（一）英文原版情况') is one of

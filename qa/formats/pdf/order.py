@@ -27,7 +27,7 @@ from qa.formats.pdf.lines import (
     _style,
 )
 from qa.formats.pdf.measure_change import wider_above
-from qa.formats.pdf.spanned import spanned_columns
+from qa.formats.pdf.spanned import heads_atop_own_columns, spanned_columns
 from qa.formats.pdf.stacked import stacked
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -519,6 +519,15 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
             # the band's width: a subhead inside a column, or beside another column's text, is not.)
             body_below = not any(_is_head(ln, body) for ln in first) and _under_headline_run(bands, j, body)
             boundary = under_headline and (wide or (changed and gap >= (0.3 if body_below else 0.9) * layout.line_gap))
+            # Headings side by side, each atop its own column (qa.formats.pdf.spanned), go with their columns: no
+            # boundary under them, one over them (what is set above them heads neither column).
+            below = [ln for b in bands[j : j + 6] for ln in b]
+            over = [ln for b in bands[: j - 1] for ln in b]
+            boundary = boundary and not heads_atop_own_columns(bands[j - 1], below, body, over)
+            if gap > 0:
+                under = [ln for b in bands[j + 1 : j + 7] for ln in b]
+                over = [ln for b in bands[:j] for ln in b]
+                boundary = boundary or heads_atop_own_columns(band, under, body, over)
         if boundary:
             cuts.append(list(band))
         else:

@@ -91,7 +91,7 @@ def level_by_sequence(blocks: list[Block]) -> list[Block]:
 _COUNTED = re.compile(r"^\s*(?:第\s*)?[（(]?\s*([\d.]+|[一二三四五六七八九十]+)")
 
 
-def _count(text: str) -> tuple[tuple[object, ...], int] | None:
+def outline_count(text: str) -> tuple[tuple[object, ...], int] | None:
     """(family, count) of a heading's outline number, or None: the family is the structure stage's outline rank
     (with a decimal number's parent parts: '2.1' and '3.1' count in two families)."""
     rank = line_outline_rank(text.strip())
@@ -130,7 +130,7 @@ def siblings_by_count(blocks: list[Block]) -> list[Block]:
             out[k] = replace(b, heading_level=max(1, level + shift))
             continue
         shift, shift_until = 0, None
-        counted = _count(b.text)
+        counted = outline_count(b.text)
         # A heading at a family's level or above closes that family's run (a new chapter, an unnumbered part).
         rank = counted[0][0] if counted else None
         for family, (_, lvl) in list(last.items()):

@@ -19,7 +19,7 @@ across above or below them.
 
 from __future__ import annotations
 
-from qa.formats.pdf.lines import EDGE_ROWS, Line, _column_groups
+from qa.formats.pdf.lines import EDGE_ROWS, KICKER_RATIO, Line, _column_groups, _is_head, _style
 from qa.formats.pdf.stacked import stacked
 
 
@@ -65,3 +65,42 @@ def _rows(column: list[Line], body: float) -> int:
     line each on one row, stands on one)."""
     middles = sorted((ln.top + ln.bottom) / 2 for ln in column)
     return 1 + sum(b - a > 0.5 * body for a, b in zip(middles, middles[1:], strict=False))
+
+
+def heads_atop_own_columns(heads: list[Line], below: list[Line], body: float, over: list[Line] = ()) -> bool:
+    """Do the display lines ``heads``, all in one type, stand side by side, each atop its own column of the text
+    ``below`` and each opening it (the region's lines ``over`` them set across the columns, none in one of them)?
+
+    A paper set in CSS columns whose two columns both open with a section heading: the right column's heading
+    stands at the column's very top, the left one's a little lower (its space above it kept), so the two share a
+    band across the page. Cut under that band as under a headline's display run, both headings were read first and
+    then both columns, the left column's text cited under the right column's heading. A headline's run lies across
+    the columns it heads; headings a gutter apart, each over another column of the text under them, each head their
+    own column, and the band is no boundary under one head (``_xy_cut`` then reads each column with its heading).
+
+    What tells a column's opening heading from a line that merely stands level with another column's: it is the
+    first thing in its column — only what is set across the columns (the paper's title, its authors) stands above
+    it — and the headings opening a document's columns side by side are of one level, so of one type (``_style``).
+    Subheads side by side inside a story whose text flows down one column and on atop the next ('延伸阅读1' under
+    the first column's text, '延伸阅读2' under the second's) have text of those columns above them; the last line of
+    one story's headline stack level with the subtitle of the story beside it (two stories side by side under
+    headlines of their own, a kicker over one, a larger headline over the other) has its headline above it, in its
+    column, and another type than the line beside it: no column tops."""
+    if not all(_is_head(ln, body) for ln in heads) or len({_style(ln, body) for ln in heads}) != 1:
+        return False  # text beside a heading, or display lines of different ranks: no column heads of one level
+    groups = [[heads[i] for i in g] for g in _column_groups(heads, body)]
+    text = [ln for ln in below if ln.size < KICKER_RATIO * body]
+    if len(groups) < 2 or len(text) < 2:
+        return False
+    columns = [[text[i] for i in g] for g in _column_groups(text, body)]
+    spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in columns]
+    homes = set()
+    for group in groups:
+        x0, x1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
+        home = [c for c, (a, b) in enumerate(spans) if a - body <= x0 and x1 <= b + body]
+        if len(home) != 1:
+            return False  # a head across a gutter (or beside the text): a run over several columns
+        homes.add(home[0])
+    if any(any(a - body <= ln.x0 and ln.x1 <= b + body for a, b in spans) for ln in over):
+        return False  # a line of one column above them (its text, a headline over it): they open no column
+    return len(homes) == len(groups)
