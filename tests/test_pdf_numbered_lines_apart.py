@@ -69,3 +69,25 @@ def test_lines_narrowed_beside_a_photo_still_run_on(tmp_path, fonts) -> None:
     c.save()
     texts = [p.text for p in recover_outline(load_file(path)).paragraphs]
     assert any(t.startswith("今年以来累计完成投资1.5万平方米的厂房已经建成投用") for t in texts), texts
+
+
+def test_a_numbered_head_under_a_full_line_of_facts_opens_its_own_paragraph(tmp_path, fonts) -> None:
+    """Meeting minutes: facts centred under the title, the last one set nearly full; '一、会议议定事项' right under it
+    at the 公文's indent read as the fact's wrapped line ('…负责同志一、会议议定事项')."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    path = tmp_path / "minutes.pdf"
+    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=22, leading=34, alignment=1, spaceAfter=20)
+    body = ParagraphStyle("b", fontName="STSong-Light", fontSize=16, leading=28, firstLineIndent=32, wordWrap="CJK")
+    facts = ParagraphStyle("f", parent=body, firstLineIndent=0, alignment=1)
+    story = [Paragraph("市城市管理工作专题会议纪要", title)]
+    for text in ["时间：2026年3月5日上午9:00", "地点：市政府三楼第一会议室", "主持人：王副市长"]:
+        story.append(Paragraph(text, facts))
+    story.append(Paragraph("参会人员：市城管局、市住建局、市交通局负责同志", facts))
+    for head in ["一、会议议定事项", "二、下一步工作", "三、其他事项"]:
+        story += [Paragraph(head, body), Paragraph(f"会议就{head[2:]}作出安排。" + FILL, body)]
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=79, rightMargin=74, topMargin=104).build(story)
+    texts = [p.text for p in recover_outline(load_file(path)).paragraphs]
+    assert "参会人员：市城管局、市住建局、市交通局负责同志" in texts and "一、会议议定事项" in texts, texts

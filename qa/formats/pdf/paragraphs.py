@@ -700,7 +700,9 @@ def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
     before starts in from the column's edge too, runs full (the caller's ``short`` is false) without ending a
     sentence, and this line starts where it starts or up to a marker's width further in, right under it.
 
-    Only in a one-column document (``measure`` is set): a newspaper column indents a paragraph's first line only."""
+    Only in a one-column document (``measure`` is set): a newspaper column indents a paragraph's first line only.
+    A line opening with an outline number opens the next item or a head ('参会人员：…负责同志' set near full, then
+    '一、会议议定事项' under it), not a wrapped line of this one."""
     a, b = prev.line, item.line
     return (
         prev.measure > 0
@@ -710,6 +712,7 @@ def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
         and a.x0 - 0.3 * size <= b.x0 <= a.x0 + LIST_MARKER * size
         and 0 <= b.top - a.bottom < size
         and not _ends_sentence(a.text)
+        and not _numbered_item(b.text)
     )
 
 
