@@ -53,9 +53,10 @@ def fact_line(text: str) -> bool:
 
 
 def facts_follow(prev: str, line: str) -> bool:
-    """Are two lines (``prev``'s last, ``line``'s first) two facts of a run ('时间：…⏎地点：…⏎主持人：…', a meeting's or an event's particulars)? Each is
-    a line of its own: a value ends no sentence, yet the next label opens no continuation of it — run together, the
-    reader saw '…第一会议室主持人：王副市长', the place and the chair as one fact."""
+    """Are two lines (``prev``'s last, ``line``'s first) two facts of a run ('时间：…⏎地点：…⏎主持人：…', a
+    meeting's or an event's particulars)? Each is a line of its own: a value ends no sentence, yet the next label
+    opens no continuation of it — run together, the reader saw '…第一会议室主持人：王副市长', the place and the
+    chair as one fact."""
     last, first = prev.strip().split("\n")[-1], line.strip().split("\n")[0]
     return fact_line(last) and fact_line(first) and not last.rstrip().endswith(("，", ",", "、"))
 
