@@ -56,11 +56,33 @@ def record_line(line: str) -> bool:
     return bool(_TIME_LEAD.match(line))
 
 
+# A fact: a short label, its colon and its value ('时间：2026年3月5日上午9:00', '主持人：王副市长', 'Venue: Room 3').
+_FACT = re.compile(r"^\s*[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:]\s*\S")
+_INSIDE_SENTENCE = re.compile(r"[。！？!?；;]\s*\S")
+
+
+def fact_line(text: str) -> bool:
+    """One line that is a label with its value, no sentence ending inside it ('地点：市政府三楼第一会议室')."""
+    text = text.strip()
+    return "\n" not in text and bool(_FACT.match(text)) and not _INSIDE_SENTENCE.search(text)
+
+
+def facts_follow(prev: str, line: str) -> bool:
+    """Are two lines (``prev``'s last, ``line``'s first) two facts of a run ('时间：…⏎地点：…⏎主持人：…', a
+    meeting's or an event's particulars)? Each is a line of its own: a value ends no sentence, yet the next label
+    opens no continuation of it — run together, the reader saw '…第一会议室主持人：王副市长', the place and the
+    chair as one fact."""
+    last, first = prev.strip().split("\n")[-1], line.strip().split("\n")[0]
+    return fact_line(last) and fact_line(first) and not last.rstrip().endswith(("，", ",", "、"))
+
+
 def _starts_paragraph(prev: str, line: str, block_width: int) -> bool:
     prev_s, line_s = prev.rstrip(), line.strip()
     if _MARKDOWN_BLOCK.match(prev) or _MARKDOWN_BLOCK.match(line) or _ITEM_START.match(line):
         return True
     if record_line(line) and record_line(prev):  # records one a line: each its own, whatever its length
+        return True
+    if facts_follow(prev_s, line_s):
         return True
     if prev_s.endswith(tuple(SENTENCE_END)):
         return True

@@ -28,6 +28,7 @@ from qa.structure.headings import (
 from qa.structure.lexical import Similarity
 from qa.structure.numbered_lists import demote_listed_phrases
 from qa.structure.patents import is_patent, patent_kinds, patent_path
+from qa.structure.stopped_heads import promote_stopped_heads
 from qa.structure.unnumbered_lines import demote_unnumbered_lines
 
 
@@ -135,6 +136,7 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     # un-numbered facts and lists further down
     closing = closing_length([p.text for p in paragraphs]) if numbered else 0
     if numbered:
+        promote_stopped_heads(paragraphs, kinds)  # '（一）危险化学品领域。' over its text: a 公文's head
         demote_unnumbered_lines(paragraphs, kinds)
     demote_attachment_lists([p.text for p in paragraphs], kinds)  # '附件：1. 名单⏎2. 规程': a list
     demote_listed_phrases(paragraphs, kinds)  # '1．各单位要认真落实，加强组织领导' then '2．…': a list

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
+from qa.paragraphs import facts_follow
 from qa.records import Paragraph
 from qa.sign_off import dated
 from qa.structure import cues, evidence
@@ -326,6 +327,8 @@ def _runs_on(paragraphs: list[Paragraph], p: int) -> bool:
     whose items are lines of their own, each a title without a sentence end."""
     if not cues.is_cut(paragraphs[p - 1].text) or dated(paragraphs[p].text.strip()):
         return False
+    if facts_follow(paragraphs[p - 1].text, paragraphs[p].text):
+        return False  # a run of facts ('地点：…⏎主持人：…'): each a line of its own
     above = (paragraphs[i].text for i in range(p - 2, -1, -1))
     return not (list_label(paragraphs[p - 1].text) or listed_under(paragraphs[p - 1].text, above))
 

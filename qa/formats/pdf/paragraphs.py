@@ -675,14 +675,22 @@ def _narrowed(a: Line, b: Line, size: float) -> bool:
     """Does ``b``, right under ``a``, end where ``a`` ends and start no further right: a measure narrowed beside a
     photo (text run round it: half-length lines, short of the column's left or right edge), where a line ending
     short or starting in from the column's edge ends no paragraph — unless it ends a sentence. (A paragraph's
-    last line is followed by a line ending elsewhere, or indented past its start.)"""
+    last line is followed by a line ending elsewhere, or indented past its start.) A line opening with an outline
+    number ('（一）', '二、', '3.') opens an item or a head of its own: two short heads that happen to end alike
+    ('二、工作要求' over '（一）抓落实') are two lines, not a measure narrowed."""
     return (
         a.page == b.page
         and 0 <= b.top - a.bottom < size
         and b.x0 <= a.x0 + 0.3 * size
         and abs(a.x1 - b.x1) < 0.3 * size
         and not _ends_sentence(a.text)
+        and not _numbered_item(b.text)
     )
+
+
+def _numbered_item(text: str) -> bool:
+    """Does a line open with an outline number ('（一）', '二、', '3.') — not a bullet, nor a figure ('1.5万')?"""
+    return bool(_LIST_ITEM.match(text)) and outline_rank(text.strip()) is not None
 
 
 def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
@@ -692,7 +700,9 @@ def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
     before starts in from the column's edge too, runs full (the caller's ``short`` is false) without ending a
     sentence, and this line starts where it starts or up to a marker's width further in, right under it.
 
-    Only in a one-column document (``measure`` is set): a newspaper column indents a paragraph's first line only."""
+    Only in a one-column document (``measure`` is set): a newspaper column indents a paragraph's first line only.
+    A line opening with an outline number opens the next item or a head ('参会人员：…负责同志' set near full, then
+    '一、会议议定事项' under it), not a wrapped line of this one."""
     a, b = prev.line, item.line
     return (
         prev.measure > 0
@@ -702,6 +712,7 @@ def _wraps_in_indented_block(prev: _Item, item: _Item, size: float) -> bool:
         and a.x0 - 0.3 * size <= b.x0 <= a.x0 + LIST_MARKER * size
         and 0 <= b.top - a.bottom < size
         and not _ends_sentence(a.text)
+        and not _numbered_item(b.text)
     )
 
 
