@@ -89,3 +89,35 @@ def test_a_headline_centred_over_two_columns_heads_both(tmp_path: Path, fonts) -
     outline = recover_outline(read_pdf(path, path.name))
     assert _section_of(outline, LONG[20:50]) == (HEAD_A,)
     assert _section_of(outline, LONG[170:200]) == (HEAD_A,)
+
+
+def _three_and_one(path: Path) -> None:
+    """A band of two stories on one baseline grid: story B over columns 1–3, its headline centred over all three (so
+    over the middle one, centred on it), its text poured into the three columns; story A in column 4 under a headline
+    centred on its column. Every column's text starts on one row."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    size = 18.0
+    module_mid = (_x(0) + _x(2) + COL_W) / 2  # story B over columns 1–3
+    _line(c, module_mid - len(HEAD_B) * size / 2, 70, HEAD_B, size, bold=True)
+    _line(c, _x(3) + (COL_W - len(HEAD_A) * size) / 2, 70, HEAD_A, size, bold=True)
+    _column(c, 0, 115, LONG[:154])
+    _column(c, 1, 115, LONG[154:308])
+    _column(c, 2, 115, LONG[308:378])
+    _column(c, 3, 115, LONG[400:500])
+    c.showPage()
+    c.save()
+
+
+def test_a_headline_centred_over_three_columns_keeps_its_last(tmp_path: Path, fonts) -> None:
+    """A headline centred on the middle of three headless columns whose text starts level with its own (the columns
+    on both its sides) is centred over all three: the third column is its story's, not the next story's (Scribus
+    DIAGNOSIS seed 17533 read it after the neighbour's headline once a headline centred on one column headed no
+    neighbour). The page's other stories keep theirs."""
+    path = tmp_path / "three.pdf"
+    _three_and_one(path)
+    outline = recover_outline(read_pdf(path, path.name))
+    assert _section_of(outline, LONG[20:50]) == (HEAD_B,)
+    assert _section_of(outline, LONG[320:350]) == (HEAD_B,)
+    assert _section_of(outline, LONG[420:450]) == (HEAD_A,)

@@ -233,12 +233,18 @@ def _under_one_headline(
             and not _framed_apart(left, out[k + 1], frames)
             # Not when a headline on its left heads it as well (pages set on one baseline grid
             # start every article's body on one row): it is read after that headline anyway. A headline
-            # centred on its own one column heads no other (over two it would be centred across the gutter).
+            # centred on its own one column heads no other (over two it would be centred across the gutter) —
+            # unless a column with no headline stands beside it on its left too, its text level with the
+            # headline's: then the headline is centred over three columns (the middle one its own), and this one
+            # is its story's last.
             and not (
                 k > 0
                 and heads[k - 1] is not None
                 and beside(out[k - 1], left, heads[k - 1])
-                and not _centred_on_one_column(out[k - 1], body)
+                and (
+                    not _centred_on_one_column(out[k - 1], body)
+                    or (k > 1 and heads[k - 2] is None and beside(out[k - 2], out[k - 1], heads[k - 1]))
+                )
             )
         ):
             out[k + 1] = left + out[k + 1]

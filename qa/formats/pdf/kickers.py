@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from qa.formats.blocks import CAPTION_LABEL
 from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.lines import HEAD_RATIO, KICKER_RATIO, Line
-from qa.formats.pdf.order import _SENTENCE_END
+from qa.formats.pdf.order import _SENTENCE_END, RULED_GAP
 from qa.structure.cues import is_byline
 from qa.structure.headings import MAX_KICKER_CJK
 
@@ -59,9 +59,11 @@ def _aligned(line: Line, head: Line, body: float) -> bool:
     )
 
 
-def small_kicker(items: list[_Item], i: int, body: float) -> int:
+def small_kicker(items: list[_Item], i: int, body: float, line_gap: float | None = None) -> int:
     """The number of lines of the kicker set below display size that starts at line ``i`` (0 for none): a stack of
-    at most ``MAX_LINES`` lines of one type right over headline type (see the module's docstring)."""
+    at most ``MAX_LINES`` lines of one type right over headline type (see the module's docstring). ``line_gap``, the
+    page's own white between two lines of a column where known: a line of the text above sits that far over the
+    next one, so white clearly wider (by ``order.RULED_GAP`` of the body) sets the kicker apart, whatever its size."""
     first = items[i].line
     if first.size >= KICKER_RATIO * body or first.quoted or first.row:
         return 0  # display type is a kicker by size already (``_is_head``)
@@ -81,6 +83,7 @@ def small_kicker(items: list[_Item], i: int, body: float) -> int:
     text = "".join(ln.text.strip() for ln in stack)
     if (
         not text
+        or any(ln.text.strip().endswith(_SENTENCE_END) for ln in stack)  # a line ending a sentence ends a paragraph
         or len(text) > MAX_KICKER_CJK
         or text.endswith(_SENTENCE_END + tuple("，、"))
         or _JUMP_MARK.search(text)
@@ -91,7 +94,8 @@ def small_kicker(items: list[_Item], i: int, body: float) -> int:
         return 0
     # Apart from the text above: no line of its type, flush with it, nearer than a line's space or twice its gap to
     # the headline (it would be a paragraph's last lines; a section label over it, '【今日关注】', is set elsewhere).
-    reach = max(first.size, 2 * gap)
+    apart = first.size if line_gap is None else min(first.size, line_gap + RULED_GAP * body)
+    reach = max(apart, 2 * gap)
     for it in items:
         o = it.line
         if o.page != first.page or o is first or not (o.x0 < first.x1 and first.x0 < o.x1):

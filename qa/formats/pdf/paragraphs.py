@@ -21,7 +21,7 @@ from qa.formats.pdf.lines import (
     _is_head,
     _Page,
 )
-from qa.formats.pdf.order import _SENTENCE_END
+from qa.formats.pdf.order import _SENTENCE_END, RULED_GAP
 from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
@@ -182,10 +182,17 @@ def _head_broken_at_colon(items: list[_Item], i: int, body: float) -> bool:
     )
 
 
-def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
+def _kicker_over(items: list[_Item], i: int, body: float, line_gap: float | None = None) -> bool:
     """Is line ``i`` a kicker set below or in body size: a short unpunctuated line of smaller type right over headline
     type (within a line's space, over its start), standing alone (not the last line of a paragraph above; in the
-    body's type, also apart from the text above it and no credit line)?"""
+    body's type, also apart from the text above it and no credit line)?
+
+    On a newspaper's page (``line_gap``, the paper's own white between two lines of a column, given for multi-column
+    pages only) a story in a flow band may be headed in display type under headline size (a fifth over the body)
+    with its kicker in the body's size over it: the kicker is still the smaller type right over the head. And it
+    stands apart from the text above when the white over it is clearly wider than the paper's line gap (by
+    ``order.RULED_GAP`` of the body, the white that parts two bands) — a paragraph's last line sits at the line gap
+    from the line over it, whatever the type's size, so the size itself is no measure of standing apart."""
     line = items[i].line
     plain = line.size >= 0.97 * body  # in the body's own type: only a short label standing apart
     if i + 1 >= len(items) or line.size >= 1.03 * body or len(line.text) > (KICKER_CHARS if plain else 16):
@@ -197,7 +204,8 @@ def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
     if _CAPTION.match(line.text):
         return False  # a figure's or table's caption closes what is above it (a report's figure before a heading)
     head = items[i + 1].line
-    if head.size < HEAD_RATIO * body or head.quoted or head.page != line.page:
+    least = HEAD_RATIO if line_gap is None or not plain else KICKER_RATIO  # display type over a body-size kicker
+    if head.size < least * body or head.quoted or head.page != line.page:
         return False
     below = head.top - line.bottom
     if not (0 <= below <= 1.5 * line.size and head.x0 - 1.5 * body <= line.x0 < head.x1):
@@ -206,11 +214,12 @@ def _kicker_over(items: list[_Item], i: int, body: float) -> bool:
         prev = items[i - 1].line
         # The line ends a paragraph of its own small type (a caption's last line): not a kicker.
         same_type = abs(prev.size - line.size) < 0.05 * line.size
-        if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < line.size:
+        apart = line.size if line_gap is None or not plain else min(line.size, line_gap + RULED_GAP * body)
+        if prev.page == line.page and same_type and 0 <= line.top - prev.bottom < apart:
             return False
         # In body type it stands apart from the text above it (in its column), nearer its headline than to it.
         over = prev.page == line.page and prev.x0 < line.x1 and line.x0 < prev.x1 and prev.bottom <= line.top + 1
-        if plain and over and line.top - prev.bottom < max(line.size, 2 * below):
+        if plain and over and line.top - prev.bottom < max(apart, 2 * below):
             return False
     return True
 
@@ -303,9 +312,16 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[int] | None = None) -> list[Block]:
+def _blocks(
+    items: list[_Item],
+    body: float,
+    multi_column: bool,
+    one_line: set[int] | None = None,
+    line_gap: float | None = None,
+) -> list[Block]:
     """Heading groups and paragraphs from lines in reading order (``one_line`` collects the indexes of the
-    paragraphs set on one line, for ``qa.formats.pdf.numbered``)."""
+    paragraphs set on one line, for ``qa.formats.pdf.numbered``; ``line_gap``, the document's white between two lines
+    of a column, tells a kicker standing apart from the text over it — ``_kicker_over``, ``kickers.small_kicker``)."""
     items = _markers_under_heads(items, body)
     # Sizes that rank headings. A report (one column) ranks every heading size, also those under headline type:
     # a printed page's h1 in 14 pt over h2 in bold 12 pt (body 12) are two levels, not one.
@@ -396,12 +412,12 @@ def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[i
             glued = True
             continue
         # a newspaper's kicker set no larger than the body, on one line or a few (qa.formats.pdf.kickers)
-        kicker_lines = small_kicker(items, i, body) if multi_column and not _is_head(line, body) else 0
+        kicker_lines = small_kicker(items, i, body, line_gap) if multi_column and not _is_head(line, body) else 0
         if (
             (
                 _is_head(line, body)
                 or kicker_lines
-                or _kicker_over(items, i, body)
+                or _kicker_over(items, i, body, line_gap if multi_column else None)
                 or _head_broken_at_colon(items, i, body)
             )
             and not _CONT_LINE.match(line.text)
