@@ -251,10 +251,15 @@ def read_pages(
         body = _body_size(text_chars, Counter(round(c.size * 2) / 2 for c in text_chars))
     mono = _monospaced([c for *_, chars in sized for c in chars])
     # (A CJK character is never typewriter code: a CJK face named 'Mono' — WenQuanYi Micro Hei Mono — only sets its
-    # Latin letters at one width; read as code, a newspaper set in it lost every headline's weight.)
+    # Latin letters at one width; read as code, a newspaper set in it lost every headline's weight.) Nor is the face
+    # that sets the body's Chinese: many CJK faces (AR PL UMing/UKai) set their Latin letters at one width too, and
+    # an English name in a paragraph of prose read as a code line, split out of its paragraph.
+    body_wide = Counter(c.font for *_, chars in sized for c in chars if _wide(c.text) and abs(c.size - body) <= 0.5)
+    prose_face = body_wide.most_common(1)[0][0] if body_wide else None
     for *_, chars in sized:
         for c in chars:
-            c.mono = (c.font in mono or bool(_MONO_NAME.search(c.font))) and not _wide(c.text)
+            typewriter = c.font in mono or bool(_MONO_NAME.search(c.font))
+            c.mono = typewriter and c.font != prose_face and not _wide(c.text)
     # When the body itself is set in a face whose name reads bold (a 黑体 such as WenQuanYi Micro Hei),
     # the name marks nothing: only weight and synthetic bold set type apart from the body.
     body_chars = [c for *_, chars in sized for c in chars if abs(c.size - body) <= 0.5 and not c.text.isspace()]
