@@ -65,3 +65,38 @@ def carry_column_tails(leaves: list[list[Line]], body: float, pitch: float) -> l
             continue  # read after the column it continues already
         order.insert(home, order.pop(k))
     return order
+
+
+def flows_through(strips: list[list[Line]], above: list[Line], top: float, bottom: float, body: float) -> bool:
+    """Do two columns of a region read on through its gap ``top``..``bottom``, one flow from top to foot?
+
+    A word processor's columns (and a paper's text snaking down one column and up into the next) carry the foot of a
+    column to the top of the one right of it. Where that right column opens mid-paragraph — no indent, no head — over
+    the gap while the column left of it ends its paragraph right over the gap (a sentence's end, a short line), its
+    text came from no line above the gap; and where the left column's foot under the gap runs on (no sentence's end,
+    no room for the next word), that is where it came from: both columns read on from top to foot, and white across
+    them both at one height — a story ending in each, the next one's head under it — parts no band of columns.
+    ``strips`` are the region's columns left to right, ``above`` its lines over the gap since its last band edge."""
+    from qa.formats.pdf.paragraphs import INDENT  # (paragraphs imports order, which imports this module's users)
+
+    over = {id(ln) for ln in above}
+    for left, right in zip(strips, strips[1:], strict=False):
+        left_up = [ln for ln in left if id(ln) in over and ln.bottom <= top + 1]
+        right_up = [ln for ln in right if id(ln) in over and ln.bottom <= top + 1]
+        left_down = [ln for ln in left if ln.top >= bottom - 1]
+        if not left_up or not right_up or not left_down:
+            continue
+        opening = min(right_up, key=lambda ln: (ln.top, ln.x0))
+        if _is_head(opening, body) or opening.x0 - min(ln.x0 for ln in right_up) >= INDENT * opening.size:
+            continue  # the right column opens with a head or a paragraph of its own
+        edge = max(ln.x1 for ln in left if not _is_head(ln, body)) if any(not _is_head(ln, body) for ln in left) else 0
+        last = max(left_up, key=lambda ln: ln.bottom)
+        if _is_head(last, body) or not _ends_sentence(last.text) or edge - last.x1 <= SHORT_LINE * last.size:
+            continue  # the left column may carry its paragraph on into the right one over the gap
+        foot = max(left_down, key=lambda ln: ln.bottom)
+        room = edge - foot.x1
+        if _is_head(foot, body) or _ends_sentence(foot.text):
+            continue
+        if room <= SHORT_LINE * foot.size or room <= _lead_width(opening.text, opening.size) + 0.25 * foot.size:
+            return True
+    return False

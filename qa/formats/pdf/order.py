@@ -17,6 +17,7 @@ from qa.formats.pdf.furniture import _JUMP_MARK
 from qa.formats.pdf.headbands import _heading_band_atop, _heading_over_columns, _not_last_column, _under_one_headline
 from qa.formats.pdf.lines import (
     _CONT_LINE,
+    GUTTER,
     HEAD_RATIO,
     Line,
     _bands,
@@ -461,6 +462,54 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
                 )
             )
             boundary = wide and not above_headline and opens
+            # A line set across the gutters of the columns ending right over the gap (a band's heads, a continuation's
+            # head over its columns) opens what is under it at any gap wider than the line spacing: no column reads
+            # on through a line that crosses its gutter, however little white the typesetter left over it. Nor up
+            # through one in body type right over the gap (a subtitle centred over the columns starting under it).
+            pitch = body + layout.line_gap
+            below = [ln for b in bands[j : j + 4] for ln in b]
+            reach = [ln for ln in below if ln.top <= edge_below + 2 * pitch]
+            ends = [ln for ln in above if ln.bottom >= edge_above - 2 * pitch and not _is_head(ln, body)]
+            starts = [ln for ln in below if ln.top <= edge_below + 2 * pitch and not _is_head(ln, body)]
+            over = [ln for ln in above if ln.bottom >= edge_above - 2 * pitch and not _is_head(ln, body)]
+            # (Not where a column the crossing lines do not reach reads on through the gap: the gap is that column's
+            # line space — a headline's second line over its text, a briefs column's next item — and the crossing
+            # line stands under white of its own, higher up.)
+            crossing = _across_gutters(ends, reach, body) + _across_gutters(starts, over, body)
+            across = bool(crossing) and not _reads_through(columns(), edge_above, edge_below, crossing, layout)
+            across = gap > 1.1 * layout.line_gap and not above_headline and across
+            # Where paragraphs are indented, a story's columns keep to their line pitch: white across every column
+            # wider than the line spacing by a rule's gap is a band's edge, and a head right under it opens the next
+            # (a headline, or a label atop its column over the headline it labels, however much white between them) —
+            # where it opens the band's first column: text opening a column left of the head under the same white is
+            # that column reading on (a paragraph space its producer adds), the head a story's beside it, no band's.
+            near = bands[j : j + 4]
+            banded = (
+                layout.para_gap is None
+                and gap > layout.line_gap + RULED_GAP * body
+                and not above_headline
+                and len(_spans(ends, body)) > 1
+                and any(
+                    _is_head(ln, body)
+                    and (_opens_below(ln, near, body) or _labels_from_afar(ln, near, body))
+                    and not any(not _is_head(f, body) and f.x1 <= ln.x0 for f in first)
+                    for ln in first
+                )
+            )
+            # (Neither where a rule drawn over some of the columns at the gap's height stops short of another: the
+            # rule is the bands' edge, and a column beyond its end a strip beside the bands — a briefs column, whose
+            # white under one of its items parts no band.)
+            spans = _spans(ends, body)
+            beside = any(
+                edge_above - 2 * pitch <= y <= edge_below + RULE_TOUCH * body
+                and sum(a < x1 and x0 < b for a, b in spans) >= 2
+                and any(a >= x1 or b <= x0 for a, b in spans)
+                for x0, x1, y in layout.rules
+            )
+            if (across or banded) and not boundary and not beside:  # (nor where two columns read on: flow_tails)
+                from qa.formats.pdf.flow_tails import flows_through  # (flow_tails imports paragraphs, which imports us)
+
+                boundary = not flows_through(columns(), above, edge_above, edge_below, body)
             # Headline type right under text with no display type over it opens an article at any
             # clear gap when a rule over it parts it from that text: modules set close in bands
             # (parted by a rule, not by space) — unless a column beside the headline reads on through
@@ -526,13 +575,51 @@ def _horizontal_cuts(bands: list[list[Line]], layout: _Layout, mode: str) -> lis
     return cuts
 
 
+def _labels_from_afar(line: Line, below: list[list[Line]], body: float) -> bool:
+    """Is the next line under ``line`` in its column headline type — ``line`` a label (栏目名, a kicker) over the
+    headline it labels, a blank line or two over it rather than tight (as ``_opens_below`` and ``_labels`` ask)?"""
+    under = [ln for band in below for ln in band if ln.top >= line.bottom - 1 and ln.x0 < line.x1 and line.x0 < ln.x1]
+    nxt = min(under, key=lambda ln: ln.top, default=None)
+    return nxt is not None and nxt.size >= HEAD_RATIO * body and not nxt.quoted
+
+
+def _spans(side: list[Line], body: float) -> list[list[float]]:
+    """The columns of the lines ``side`` (the columns' lines nearest a gap): their extents across, parted by white at
+    least GUTTER wide (a paragraph's short last line and the next one's indented first line, each narrower than their
+    column, are one column)."""
+    spans: list[list[float]] = []
+    for ln in sorted(side, key=lambda ln: ln.x0):
+        if spans and ln.x0 < spans[-1][1] + GUTTER * body:
+            spans[-1][1] = max(spans[-1][1], ln.x1)
+        else:
+            spans.append([ln.x0, ln.x1])
+    return spans
+
+
+def _across_gutters(side: list[Line], lines: list[Line], body: float) -> list[Line]:
+    """The ``lines`` (not pull quotes) that lie across the gutter between two columns of the lines ``side``, over
+    each of the two by more than a character — and not past the columns' outer edges: a line reaching past them is
+    set across the text's measure, the columns a table's inside it (qa.formats.pdf.spanned), no band's."""
+    spans = _spans(side, body)
+    if not spans:
+        return []
+    left, right = spans[0][0] - body, spans[-1][1] + body
+    return [
+        ln
+        for ln in lines
+        if not ln.quoted
+        and sum(min(ln.x1, x1) - max(ln.x0, x0) > body for x0, x1 in spans) >= 2
+        and left <= ln.x0
+        and ln.x1 <= right
+    ]
+
+
 def _frame_ends(
     last: list[Line], first: list[Line], top: float, bottom: float, frames: list[tuple[float, float, float, float]]
 ) -> bool:
     """Does a frame drawn round the lines ``last`` end in the gap ``top``..``bottom``, above the lines ``first``?"""
     return any(
-        top - 1 <= f3 <= bottom + 1
-        and all(f0 - 1 <= ln.x0 and ln.x1 <= f2 + 1 and f1 - 1 <= ln.top for ln in last)
+        top - 1 <= f3 <= bottom + 1 and all(f0 - 1 <= ln.x0 and ln.x1 <= f2 + 1 and f1 - 1 <= ln.top for ln in last)
         for f0, f1, f2, f3 in frames
     ) and bool(first)
 
@@ -588,9 +675,7 @@ def _labels(line: Line, head: Line, body: float) -> bool:
     )
 
 
-def _reads_through(
-    strips: list[list[Line]], top: float, bottom: float, heads: list[Line], layout: _Layout
-) -> bool:
+def _reads_through(strips: list[list[Line]], top: float, bottom: float, heads: list[Line], layout: _Layout) -> bool:
     """Does a column the headlines ``heads`` do not reach read on through the gap ``top``..``bottom``
     (its lines right above and right below it a line's spacing apart)?"""
     body = layout.body
