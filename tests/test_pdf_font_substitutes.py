@@ -103,11 +103,6 @@ def faces() -> dict[str, Path]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reader measures a non-embedded font through the substitute's glyphs (fonts10's stated boxes were "
-    "taken out: the white-row rules were set on the joined boxes); passes when geometry no longer depends on the face",
-)
 def test_a_non_embedded_chinese_font_reads_the_same_under_every_substitute(
     tmp_path: Path, faces: dict[str, Path]
 ) -> None:

@@ -63,11 +63,45 @@ def _page_pictures(page, raw) -> list[tuple[float, float, float, float]]:  # noq
     return out
 
 
+# An ideograph's (or kana's, hangul's) ink top over the baseline, of the size: OpenType's ideographic character face
+# top ('icft' in the BASE table: Noto Sans/Serif CJK 0.834/0.838); the tallest ideographs of AR PL UMing, WenQuanYi,
+# Droid stand there too (0.82-0.85 drawn). Not the em box's top (0.88): no face inks an ideograph up to it.
+IDEOGRAPH_TOP = 0.84
+_SQUARE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _unembedded_box(raw, font, code: int, size: float, matrix, origin: tuple[float, float], loose, height: float):  # noqa: ANN001, ANN202, E501 - pypdfium2 raw module, font handle, FS_MATRIX, FS_RECTF
+    """A character of a NON-EMBEDDED font as (x0, x1, top), y from the top: its left at its origin, its right an
+    advance width on, its top at the font's stated ascent — or, for an ideograph, at ``IDEOGRAPH_TOP`` of the size
+    where the font states less. The bottom stays pdfium's (the font's stated box, the same under every face).
+
+    pdfium's loose box is the font's stated box joined with the glyph it draws, and a font the PDF does not carry
+    (reportlab's STSong-Light, a CID font every Chinese reader has by name: ascent 0.752) is drawn with whatever face
+    the machine has — AR PL UMing on one, Noto CJK, WenQuanYi Zen Hei, Droid or none on another. Each face's
+    ideographs stand over the stated ascent by their own amount (a line's top from 0.752 to 0.878 of the size), and
+    its Latin glyphs end short of or past their advance: the same page's rows stood further apart or closer, and
+    where a kicker, a subhead or a band's edge was told from the white between rows changed by machine. A box by the
+    text — size, baseline, the font's stated metrics — is the same everywhere; the ideograph's top is where faces
+    ink it, so the rows keep the white between them that print shows (the stated ascent alone left more, and a
+    subhead's white row read as a band's edge). Only upright text; else pdfium's box."""
+    box = loose.left, loose.right, height - loose.top
+    if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0 or size <= 0:
+        return box
+    width, ascent = ctypes.c_float(), ctypes.c_float()
+    at = ctypes.c_float(size)
+    if not (raw.FPDFFont_GetGlyphWidth(font, code, at, width) and raw.FPDFFont_GetAscent(font, at, ascent)):
+        return box
+    x, y = origin
+    right = x + width.value * matrix.a
+    if not x < right or width.value > 2 * size:  # no width stated for it, or not the code pdfium drew
+        return box
+    top = max(ascent.value, IDEOGRAPH_TOP * size if code < 0x110000 and _SQUARE.match(chr(code)) else 0.0)
+    return x, right, height - (y + top * matrix.d)
+
+
 def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and raw module
-    """Every visible character with its loose box (font ascent to descent), size and weight. For a font the PDF does
-    not embed, pdfium's box joins the box the PDF states with the glyph of the machine's substitute face, so its
-    height depends on the face (``benchmarks/font_substitutes.py``; the stated box alone was tried and taken out:
-    the reader's white-row rules were set on the joined boxes)."""
+    """Every visible character with its loose box (font ascent to descent), size and weight — for a font the PDF
+    does not embed, a box set by the text alone (``_unembedded_box``), not by the machine's substitute face."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -79,6 +113,7 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
         flags = ctypes.c_int()
         chars: list[_Char] = []
         fonts: dict[bytes, tuple[bool, bool, str]] = {}  # name -> (bold, bold only because it is a 黑体, name)
+        embedded: dict[int, bool] = {}  # pdfium font handle -> whether the PDF carries the font's glyphs
         spaced = False
         for i in range(raw.FPDFText_CountChars(tp)):
             code = raw.FPDFText_GetUnicode(tp, i)
@@ -96,10 +131,17 @@ def _page_chars(page, raw) -> list[_Char]:  # noqa: ANN001 - pypdfium2 page and 
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             size = raw.FPDFText_GetFontSize(tp, i)
             x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+            raw.FPDFText_GetMatrix(tp, i, matrix)
+            handle = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(tp, i))
+            key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+            if key not in embedded:
+                # -1 for no font at all (pdfium's error): read as embedded, the box kept as pdfium gives it
+                embedded[key] = raw.FPDFFont_GetIsEmbedded(handle) != 0
+            if not embedded[key]:
+                x0, x1, top = _unembedded_box(raw, handle, code, size, matrix, (ox.value, oy.value), rect, height)
             if size < TINY_SIZE:
                 # Type set at 1 pt and scaled by its text matrix (some TeX drivers write every font so): the size
                 # is the matrix's scale. Text really printed this small is no reading matter.
-                raw.FPDFText_GetMatrix(tp, i, matrix)
                 size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             weight = raw.FPDFText_GetFontWeight(tp, i)
             # Glyphs filled and stroked (render mode 2) are emboldened: how word processors (LibreOffice,
