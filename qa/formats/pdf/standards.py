@@ -51,8 +51,7 @@ MIN_SUBCLAUSES = 2  # and numbered heads under them ('5.1', 'A.1', a term entry)
 MAX_TITLE = 40  # characters of a head's title; a longer line is a clause's text
 MAX_STEP = 2  # a number may skip one (a head the reader lost to a wrapped line) but no more
 
-# (A number may end in a dot: a Word document numbered by hand writes '1. 总则' over '1.1 适用范围'.)
-_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})[.．]?(?:[ \t\u3000]+|(?=[^\x00-\x7f]))(\S.*)$")
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:[ \t\u3000]+|(?=[^\x00-\x7f]))(\S.*)$")
 _BARE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,4})$")
 _APPENDIX = re.compile(r"^(?:附\s*录|appendix|annex)[ \t\u3000]*([A-Z])(?![A-Za-z])[ \t\u3000]*(.*)$", re.IGNORECASE)
 _APPENDIX_CLAUSE = re.compile(r"^([A-Z])\.(\d{1,2}(?:\.\d{1,2}){0,3})(?:[ \t\u3000]+|(?=[^\x00-\x7f]))(\S.*)$")
