@@ -19,7 +19,11 @@ table only when it holds what a table and no page layout does (``qa.formats.pdf.
   two-column page in two scripts (a Chinese paper's conclusions left, its English references right) is no
   translation: its rows, cut wherever either column leaves space, alternate mid-sentence;
 - a table of figures: every column after the first holds figures ('3,215,487,902.15', '15.41%') in most of its
-  cells — read one line a row, 'cell | cell'.
+  cells — read one line a row, 'cell | cell';
+- a form: fields set as 'label：' and its value a tab or a cell further on the same baseline ('申请人：   陈晓东'),
+  the labels one column (or every other column: two fields a row) — read one line a field, '申请人：陈晓东'
+  (``_form_fields``). Read as lines, the white between labels and values was a column gutter: every label came
+  first, then every value, and a question for one field's value was answered with another's.
 
 Columns of prose in one script (a newspaper's, a two-column paper's) are neither, and stay the page's lines.
 """
@@ -45,6 +49,8 @@ PAGE_MARK_CHARS = 12  # characters beyond a run that still leave it at its page'
 _LEADERS = re.compile(r"[.·…]{3}|\. \. \.")  # dot leaders: a contents entry, not a table's row
 _FIGURE = re.compile(r"[-+−(（]?[¥$€£]?\d[\d,.，]*[%％)）]?")
 _MARKER = re.compile(r"\s*([\[［(（]?)(\d{1,3})[\]］)）.、]")  # a numbered item's number: '[3]', '（3）', '3.'
+_LABEL_END = ("：", ":")  # a form field's label ends in a colon
+LABEL_CHARS = FOOT_CELL_CHARS  # characters of a field's label at most: a short cell, as a header row's are
 _SENTENCE_END = set("。！？；：.!?;:)）」』”\"'")
 CUT_SHARE = 1 / 3  # of a parallel text's row boundaries that may cut a cell running on (a ragged line misjudged)
 RATIO_SPREAD = 2.0  # a translation row's English/Chinese length ratio stays within this factor of the median
@@ -362,6 +368,49 @@ def _en_per_zh(a: str, b: str) -> float:
     return len(en) / max(1, len(zh))
 
 
+def _form_fields(
+    run: list[list[_Seg]], gutters: list[tuple[float, float]]
+) -> list[list[tuple[list[_Seg], list[_Seg]]]] | None:
+    """The run's fields when it is a form: each row a list of (label, value) runs, one pair for each two columns.
+
+    A form is what a two-column page is not: on every baseline that starts a row, each label column holds one short
+    run ending in a colon ('申请人：', 'Name:'), and its value, where filled, starts on that same baseline beside it; a
+    baseline of values alone carries on the row above it (a value wrapped). Columns of prose share baselines too, but
+    their lines are no labels: a column's lines do not all end in a colon, and run full rather than short. None when
+    the run is not a form."""
+    ncol = len(gutters) + 1
+    if ncol % 2:
+        return None
+    rows: list[list[tuple[list[_Seg], list[_Seg]]]] = []
+    valued = 0
+    for b in run:
+        cols: dict[int, list[_Seg]] = {}
+        for sg in b:
+            cols.setdefault(_column(sg, gutters), []).append(sg)
+        labels = [c for c in cols if c % 2 == 0]
+        if not labels:  # a value's next line
+            if not rows or b[0].top - max(sg.top for pair in rows[-1] for side in pair for sg in side) > ROW_STEP * (
+                b[0].size
+            ):
+                return None
+            for c, segs in cols.items():
+                rows[-1][c // 2][1].extend(segs)
+            continue
+        if any(
+            len(cols[c]) != 1 or len(cols[c][0].text) > LABEL_CHARS or not cols[c][0].text.endswith(_LABEL_END)
+            for c in labels
+        ):
+            return None
+        row: list[tuple[list[_Seg], list[_Seg]]] = [([], []) for _ in range(ncol // 2)]
+        for c, segs in cols.items():
+            row[c // 2][c % 2].extend(segs)
+        if any(value and not label for label, value in row):
+            return None  # a value with no label on its baseline
+        valued += sum(1 for label, value in row if label and value)
+        rows.append(row)
+    return rows if len(rows) >= 2 and valued >= 2 else None
+
+
 def _figures(cells: list[list[str]]) -> bool:
     """Does every column after the first hold figures in most of its filled cells (two rows of them at least)?"""
     ncol = len(cells[0])
@@ -397,6 +446,18 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
             continue
         gutters = _gutters(run, body)
         if not gutters or len(gutters) + 1 > MAX_COLUMNS:
+            continue
+        fields = _form_fields(run, gutters)
+        if fields is not None:
+            x0, x1 = min(sg.x0 for b in run for sg in b), max(sg.x1 for b in run for sg in b)
+            for row in fields:
+                top = min(sg.top for label, _ in row for sg in label)
+                for n, (label, value) in enumerate((label, value) for label, value in row if label):
+                    cell = [_rows_to_lines([c for sg in segs for c in sg.chars], page, body) for segs in (label, value)]
+                    name, said = _join_cell(cell[0]), _join_cell(cell[1])
+                    text = f"{name} {said}" if said and name.endswith(":") else name + said
+                    out.append(_row_line(text, cell[0] + cell[1], (x0, 0.0, x1, 0.0), page, top + 0.01 * n))
+            taken |= {id(c) for b in run for sg in b for c in sg.chars}
             continue
         rows = _rows(run, gutters, body)
         while rows and sum(1 for col in rows[-1] if col) < 2 < len(rows):
