@@ -66,20 +66,35 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
             ):
                 notes[-1].append(ln)
         notes = _below_the_text(notes, lower, body)
-        held = {id(ln) for note in notes for ln in note}
-        notes += _column_foot_notes([ln for ln in page.lines if id(ln) not in held], page, body)
         if not notes:
             continue
-        taken = {id(ln) for note in notes for ln in note}
-        page.lines = [ln for ln in page.lines if id(ln) not in taken]
-        for note in notes:
-            text = ""
-            for ln in note:
-                text = _join(text, ln.text)
-            level = _LEVEL.match(text)
-            if level:
-                text = mark_text(level.group(1)) + text[level.end() :]
-            blocks.append(Block(text, page=page.number, role="body"))
+        blocks += _take(page, notes)
+    return blocks
+
+
+def _take(page: _Page, notes: list[list[Line]]) -> list[Block]:
+    """Take ``notes`` out of ``page``'s lines; each as a block, its lines joined, its number raised like its mark."""
+    taken = {id(ln) for note in notes for ln in note}
+    page.lines = [ln for ln in page.lines if id(ln) not in taken]
+    blocks: list[Block] = []
+    for note in notes:
+        text = ""
+        for ln in note:
+            text = _join(text, ln.text)
+        level = _LEVEL.match(text)
+        if level:
+            text = mark_text(level.group(1)) + text[level.end() :]
+        blocks.append(Block(text, page=page.number, role="body"))
+    return blocks
+
+
+def take_column_foot_notes(pages: list[_Page], body: float) -> list[Block]:
+    """Take the unnumbered notes at a column's foot out of ``pages`` (in place; see ``_column_foot_notes``) — after
+    the page furniture is gone: a newspaper's '责任编辑 …' or a folio in small type under a column is furniture, not a
+    note, and is dropped as such."""
+    blocks: list[Block] = []
+    for page in pages:
+        blocks += _take(page, _column_foot_notes(page.lines, page, body))
     return blocks
 
 
