@@ -58,7 +58,7 @@ from qa.formats.pdf.contents import drop_contents
 from qa.formats.pdf.edge_rows import drop_edge_furniture
 from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.flow_tails import carry_column_tails
-from qa.formats.pdf.footnotes import place_notes, take_notes
+from qa.formats.pdf.footnotes import place_notes, take_column_foot_notes, take_notes
 from qa.formats.pdf.furniture import _drop_furniture
 from qa.formats.pdf.jumpheads import marker_heads
 from qa.formats.pdf.markerlines import rejoin_marker_lines
@@ -108,6 +108,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     notes = take_notes(pages, body)
     _drop_furniture(pages, body)
     drop_edge_furniture(pages, body)  # a far-set folio, a one-page header (qa.formats.pdf.edge_rows)
+    notes += take_column_foot_notes(pages, body)  # a paper's '收稿日期：…' at its column's foot (likewise)
     join_carried_rows(pages)  # a table's row a page break parts is one row (qa.formats.pdf.carried_rows)
     give_back_spilled_text(pages, body)  # text in a narrow margin's band is no furniture (qa.formats.pdf.spilled)
     drop_contents(pages)  # a contents page is no text of the document (qa.formats.pdf.contents)

@@ -68,17 +68,92 @@ def take_notes(pages: list[_Page], body: float) -> list[Block]:
         notes = _below_the_text(notes, lower, body)
         if not notes:
             continue
-        taken = {id(ln) for note in notes for ln in note}
-        page.lines = [ln for ln in page.lines if id(ln) not in taken]
-        for note in notes:
-            text = ""
-            for ln in note:
-                text = _join(text, ln.text)
-            level = _LEVEL.match(text)
-            if level:
-                text = mark_text(level.group(1)) + text[level.end() :]
-            blocks.append(Block(text, page=page.number, role="body"))
+        blocks += _take(page, notes)
     return blocks
+
+
+def _take(page: _Page, notes: list[list[Line]]) -> list[Block]:
+    """Take ``notes`` out of ``page``'s lines; each as a block, its lines joined, its number raised like its mark."""
+    taken = {id(ln) for note in notes for ln in note}
+    page.lines = [ln for ln in page.lines if id(ln) not in taken]
+    blocks: list[Block] = []
+    for note in notes:
+        text = ""
+        for ln in note:
+            text = _join(text, ln.text)
+        level = _LEVEL.match(text)
+        if level:
+            text = mark_text(level.group(1)) + text[level.end() :]
+        blocks.append(Block(text, page=page.number, role="body"))
+    return blocks
+
+
+def take_column_foot_notes(pages: list[_Page], body: float) -> list[Block]:
+    """Take the unnumbered notes at a column's foot out of ``pages`` (in place; see ``_column_foot_notes``) — after
+    the page furniture is gone: a newspaper's '责任编辑 …' or a folio in small type under a column is furniture, not a
+    note, and is dropped as such."""
+    blocks: list[Block] = []
+    for page in pages:
+        blocks += _take(page, _column_foot_notes(page.lines, page, body))
+    return blocks
+
+
+def _column_foot_notes(lines: list[Line], page: _Page, body: float) -> list[list[Line]]:
+    """The unnumbered notes at the foot of one column of a page set in columns (a paper's first page: '收稿日期：…',
+    '基金项目：…', '作者简介：…'), one list of lines per note.
+
+    They carry no number, so ``take_notes`` cannot tell them by it; they are told by where they stand: a run of
+    lines smaller than the body, at the foot of their column (nothing under them there but a page number), set
+    apart from the column's text above — under a rule, or under an empty stretch taller than the run itself and
+    than two body lines — while another column's body text runs on beside them. Read where they stand, they fall
+    between two lines of that other column and cut its paragraph in two; taken out, they are filed after the
+    page's text. A caption under a picture, a byline run on under its story, the small-type foot of a page set in
+    one column are none of these.
+    """
+    small = sorted((ln for ln in lines if ln.size < NOTE_SIZE * body), key=lambda ln: ln.top)
+    out: list[list[Line]] = []
+    used: set[int] = set()
+    for first in small:
+        if id(first) in used or first.top < _LOWER * page.height:
+            continue
+        run = [first]
+        for ln in small:  # the lines under it in its size, each close under the one before, in its column
+            last = run[-1]
+            if (
+                ln.top > last.top
+                and ln.top - last.bottom <= last.size
+                and abs(ln.size - first.size) <= 0.1 * first.size
+                and ln.x0 < max(r.x1 for r in run)
+                and ln.x1 > min(r.x0 for r in run)
+            ):
+                run.append(ln)
+        x0, x1 = min(ln.x0 for ln in run), max(ln.x1 for ln in run)
+        top, bottom = run[0].top, run[-1].bottom
+        mine = {id(ln) for ln in run}
+        over = [ln for ln in lines if id(ln) not in mine and ln.x0 < x1 and ln.x1 > x0]
+        if any(ln.top >= top and not ln.text.strip().isdigit() for ln in over):
+            continue  # text under (or beside, within) the run: not the column's foot
+        above = max((ln for ln in over if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
+        ceiling = above.bottom if above else 0.0
+        ruled = any(r0 < x1 and r1 > x0 and ceiling <= y <= top for r0, r1, y in page.rules)
+        pictured = any(p0 < x1 and p1 > x0 and ceiling <= pb and pt <= top for p0, pt, p1, pb in page.pictures)
+        apart = top - ceiling > max(bottom - top, 2 * body)
+        beside = any(
+            abs(ln.size - body) < 0.1 * body and (ln.x0 >= x1 or ln.x1 <= x0) and top <= ln.top <= bottom
+            for ln in lines
+        )
+        if pictured or not beside or not (ruled or apart):
+            continue
+        used |= mine
+        note: list[Line] = []
+        for ln in run:  # a line ending short of the run's measure ends its note
+            note.append(ln)
+            if ln.x1 < x1 - 2 * ln.size:
+                out.append(note)
+                note = []
+        if note:
+            out.append(note)
+    return out
 
 
 def _below_the_text(notes: list[list[Line]], lower: list[Line], body: float) -> list[list[Line]]:

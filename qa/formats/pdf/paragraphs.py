@@ -687,6 +687,20 @@ def _flush_right(item: _Item) -> bool:
     return line.x0 > (item.left + item.right) / 2 and abs(item.right - line.x1) < 1.5 * line.size
 
 
+def _inside_next(a: Line, b: Line, size: float) -> bool:
+    """Is ``a`` set inside the line ``b`` under it at both ends: starting in from ``b``'s start by more than an
+    indent and ending short of ``b``'s end by room ``b``'s first word would have filled? Then ``a`` ended its
+    paragraph — an indented first line that ended short, or a centred line (a paper's affiliation '（同济大学…）' over
+    its abstract '摘要：…', in the same small type). The column's edges cannot always tell: where a leaf holds one
+    line near the body's size (the authors' names in a paper's front matter), they are that line's ends, and every
+    wider line under it looks neither indented nor short against them."""
+    return (
+        a.x0 - b.x0 > INDENT * size
+        and b.x1 - a.x1 > max(SHORT_LINE * size, _lead_width(b.text, size) + 0.25 * size)
+        and 0 <= b.top - a.bottom < 2 * size
+    )
+
+
 def _narrowed(a: Line, b: Line, size: float) -> bool:
     """Does ``b``, right under ``a``, end where ``a`` ends and start no further right: a measure narrowed beside a
     photo (text run round it: half-length lines, short of the column's left or right edge), where a line ending
@@ -826,6 +840,8 @@ def _starts_paragraph(prev: _Item, item: _Item, body: float, first: _Item | None
     if indented or short:
         return True
     below = a.page == b.page and b.top > a.bottom - 1 and b.x0 < a.x1 and a.x0 < b.x1
+    if below and not b.after_photo and _inside_next(a, b, size):
+        return True
     if (prev.leaf == item.leaf or below) and not b.after_photo:  # on down the same column (a paragraph space may
         return b.top - a.bottom > 1.2 * size  # end a leaf): a blank line's worth of space ends the paragraph
     return False  # next column or page, unindented after a full line: the paragraph goes on
