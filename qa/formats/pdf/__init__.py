@@ -67,11 +67,11 @@ from qa.formats.pdf.numbered import join_numbers, nest_by_part_words, numbered_h
 from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
+    _blocks,
     _Item,
     borrow_edges,
     column_edges,
     mark_quotes,
-    paragraph_blocks,
     paragraph_gap,
     unbold_paragraphs,
     usual_line_gap,
@@ -170,7 +170,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         items = measure_one_column(items, {p.number: p.width for p in pages}, body)
         items = space_paragraphs(items, body)  # paragraphs set apart by space (qa.formats.pdf.spacing)
         items = end_points(items, {p.number: p.width for p in pages}) if deck else items
-    blocks = place_notes(paragraph_blocks(items, body, multi_column, one_line), notes)
+    blocks = place_notes(_blocks(items, body, multi_column, one_line), notes)
     if not multi_column:  # numbered headings set in the body's type (qa.formats.pdf.numbered)
         blocks = numbered_heads(blocks, one_line)
         blocks = decimal_outline(blocks, one_line)  # a standard's clause numbers (qa.formats.pdf.standards)

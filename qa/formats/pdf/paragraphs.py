@@ -302,9 +302,7 @@ def join_lines(a: str, b: str) -> str:
     return a + b
 
 
-def paragraph_blocks(
-    items: list[_Item], body: float, multi_column: bool, one_line: set[int] | None = None
-) -> list[Block]:
+def _blocks(items: list[_Item], body: float, multi_column: bool, one_line: set[int] | None = None) -> list[Block]:
     """Heading groups and paragraphs from lines in reading order (``one_line`` collects the indexes of the
     paragraphs set on one line, for ``qa.formats.pdf.numbered``)."""
     items = _markers_under_heads(items, body)
@@ -537,7 +535,7 @@ def _story_faces(items: list[_Item], heads: list[int], body: float) -> set[tuple
     """The types — (size, bold) — whose heads mostly open a story: a dateline, a byline or a deck (a kicker over the
     head, a ——subtitle under it) under more of their heading groups than plain text. A paper sets every story of a
     flow band under one type and its subheads in another; a dateline under one head of a subhead type is quoted text,
-    which the vote over the document tells from a story's own (``paragraph_blocks``)."""
+    which the vote over the document tells from a story's own (``_blocks``)."""
     votes: dict[tuple[float, bool], int] = {}
     at = 0
     while at < len(heads):
@@ -948,12 +946,11 @@ def _heading_blocks(
         and outline_rank(_join_all(runs[biggest]).strip()) is None
     ):
         # Display type a little larger than the body, light or bold (黑体), over a dateline, a byline (bold: where its
-        # type heads stories on the whole — ``paragraph_blocks``) or under its deck: a short story's headline (papers
-        # set a flow band's heads only a size up), not a subhead of the story before it. (A briefs box's bold item
-        # titles over datelines stay its items: the first is read with the box's title as its subhead, and the rest are
-        # set in that subhead's type — ``paragraph_blocks``; a title behind a mark, '◆民生', or a numbered one,
-        # '一、现场见闻', is a section inside a story, whatever opens its text: a story's parts are numbered, stories
-        # are not.)
+        # type heads stories on the whole — ``_blocks``) or under its deck: a short story's headline (papers set a flow
+        # band's heads only a size up), not a subhead of the story before it. (A briefs box's bold item titles over
+        # datelines stay its items: the first is read with the box's title as its subhead, and the rest are set in that
+        # subhead's type — ``_blocks``; a title behind a mark, '◆民生', or a numbered one, '一、现场见闻', is a section
+        # inside a story, whatever opens its text: a story's parts are numbered, stories are not.)
         level = 1
     out: list[Block] = []
     for r, run in enumerate(runs):
