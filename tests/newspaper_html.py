@@ -109,6 +109,20 @@ def chromium_browser() -> Iterator[object | None]:
             browser.close()
 
 
+def print_pdf(browser, html: str, path: Path, margin: str = "1cm", page: dict | None = None) -> Path:  # noqa: ANN001
+    """``html`` printed to ``path`` by Chromium (a Playwright browser) as its print dialog saves a PDF: on A4 with
+    ``margin`` on every side, or on the page that Playwright's ``page.pdf`` options in ``page`` give (width, height,
+    margin). The tab is closed whatever happens, so a failed print leaves no page open in a browser tests share."""
+    tab = browser.new_page()
+    try:
+        tab.set_content(html)
+        options = page or {"format": "A4", "margin": dict.fromkeys(("top", "bottom", "left", "right"), margin)}
+        tab.pdf(path=str(path), **options)
+    finally:
+        tab.close()
+    return path
+
+
 def _cn(n: int) -> str:
     return _CN[n] if n <= 10 else str(n)
 

@@ -133,6 +133,15 @@ class Grid:
         c.setFont(FONT, size)
         c.drawString(self.x(col), self.y(row), text)
 
+    def draw_paragraph(self, c, x: float, y: float, text: str) -> float:  # noqa: ANN001 - a canvas
+        """``text`` as a paragraph flowing down a column from baseline ``y`` at ``x``, its first line indented two
+        characters; the baseline under its last line."""
+        c.setFont(FONT, BODY)
+        for line, indented in self.lines([text]):
+            c.drawString(x + (2 * BODY if indented else 0), y, line)
+            y -= LEADING
+        return y
+
     def flow_page(self, path, columns: Sequence[Sequence[tuple[str, str]]], bold: bool, spaced: bool) -> None:  # noqa: ANN001
         """A flow band: the lead's headline (``LEAD``, 26 pt) across the page, then column by column ``(kind, text)``
         items flowing down from ``TOP``: a "head" in 11.5 pt (bold as fill-and-stroke when ``bold``; 4 pt more white
@@ -143,7 +152,6 @@ class Grid:
         c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
         c.setFont(FONT, 26)
         c.drawString(MARGIN, PAGE_H - 100, LEAD)
-        per_line = self.per_line
         for col, items in enumerate(columns):
             y = TOP
             x = self.x(col)
@@ -167,10 +175,5 @@ class Grid:
                     c.drawString(x + 2 * BODY, y, text)
                     y -= LEADING + 2
                     continue
-                c.setFont(FONT, BODY)
-                first = per_line - 2
-                lines = [text[:first]] + [text[k : k + per_line] for k in range(first, len(text), per_line)]
-                for n, line in enumerate(lines):
-                    c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
-                    y -= LEADING
+                y = self.draw_paragraph(c, x, y, text)
         c.save()

@@ -20,13 +20,10 @@ import pytest
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import BODY, FONT, LEADING, MARGIN, PAGE_H, PAGE_W, TOP, Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-TOP = PAGE_H - 140  # the baseline of the columns' first row
+GRID = Grid(3)
+PER_LINE = GRID.per_line
 
 LEAD_HEAD, SECOND_HEAD, THIRD_HEAD = "沿海港口货物吞吐量创新高", "古镇修缮有序推进", "乡村图书室开门迎客"
 SENTENCES = (
@@ -43,27 +40,6 @@ SENTENCES = (
 )
 
 
-def _lines(paragraphs: list[str]) -> list[tuple[str, bool]]:
-    """Each paragraph broken into column lines, the first indented two characters: (text, indented)."""
-    out: list[tuple[str, bool]] = []
-    for text in paragraphs:
-        first = PER_LINE - 2
-        out.append((text[:first], True))
-        out.extend((text[k : k + PER_LINE], False) for k in range(first, len(text), PER_LINE))
-    return out
-
-
-def _draw(c, col: int, row: float, line: tuple[str, bool]) -> None:  # noqa: ANN001 - a canvas
-    text, indented = line
-    c.setFont("STSong-Light", BODY)
-    c.drawString(MARGIN + col * (COL_W + GUTTER) + (2 * BODY if indented else 0), TOP - row * LEADING, text)
-
-
-def _head(c, col: int, row: float, text: str) -> None:  # noqa: ANN001 - a canvas
-    c.setFont("STSong-Light", 14)
-    c.drawString(MARGIN + col * (COL_W + GUTTER), TOP - row * LEADING, text)
-
-
 def _story(sentences: tuple[str, ...], rows: list[int]) -> list[str]:
     """Paragraphs of the given numbers of column lines, cycling through the story's ``sentences``, each ending short
     on a full stop."""
@@ -75,7 +51,7 @@ def _story(sentences: tuple[str, ...], rows: list[int]) -> list[str]:
             text += sentences[n % len(sentences)]
             n += 1
         out.append(text[: size - 1] + "。")
-    assert len(_lines(out)) == sum(rows)
+    assert len(GRID.lines(out)) == sum(rows)
     return out
 
 
@@ -87,31 +63,31 @@ def _page(path: Path, shift: float, runs_on: int) -> dict[str, list[str]]:
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    c.setFont("STSong-Light", 26)
+    c.setFont(FONT, 26)
     c.drawString(MARGIN, PAGE_H - 100, LEAD_HEAD)
     rows = (14, 12, 11)  # band 1's rows per column: the last column's story ends three rows over the band's foot
     lead = _story(SENTENCES[:4], [8, 10, 9, 10])
-    lines = _lines(lead)
+    lines = GRID.lines(lead)
     for col, n in enumerate(rows):
         start = sum(rows[:col])
         for row, line in enumerate(lines[start : start + n]):
-            _draw(c, col, row, line)
+            GRID.draw_line(c, col, row, line)
     band = rows[0]  # band 2's first row
     foot = band + 12
-    _head(c, 0, band + shift, SECOND_HEAD)
+    GRID.draw_head(c, 0, band + shift, SECOND_HEAD, 14)
     slots = [(0, r) for r in range(band + 2, foot)] + [(1, r) for r in range(band, foot)]
     slots += [(2, r) for r in range(band + runs_on, foot + runs_on)]
     second = _story(SENTENCES[4:7], [6, 8])
     third = _story(SENTENCES[7:], [7, 8])
-    for (col, row), line in zip(slots, _lines(second), strict=False):
-        _draw(c, col, row, line)
-    col, row = slots[len(_lines(second))]
+    for (col, row), line in zip(slots, GRID.lines(second), strict=False):
+        GRID.draw_line(c, col, row, line)
+    col, row = slots[len(GRID.lines(second))]
     assert col == 1
-    _head(c, col, row + 0.3, THIRD_HEAD)
-    rest = slots[len(_lines(second)) + 2 :]
-    assert rest[len(_lines(third)) - 1][0] == 2  # (the third story runs on into column 3)
-    for (col, row), line in zip(rest, _lines(third), strict=False):
-        _draw(c, col, row, line)
+    GRID.draw_head(c, col, row + 0.3, THIRD_HEAD, 14)
+    rest = slots[len(GRID.lines(second)) + 2 :]
+    assert rest[len(GRID.lines(third)) - 1][0] == 2  # (the third story runs on into column 3)
+    for (col, row), line in zip(rest, GRID.lines(third), strict=False):
+        GRID.draw_line(c, col, row, line)
     c.save()
     return {LEAD_HEAD: lead, SECOND_HEAD: second, THIRD_HEAD: third}
 
@@ -163,16 +139,14 @@ def _subtitle_page(path: Path, reach: bool) -> dict[str, list[str]]:
     columns."""
     from reportlab.pdfgen import canvas
 
-    cols, gutter = 4, 10.0
-    width = (PAGE_W - 2 * MARGIN - (cols - 1) * gutter) / cols
-    per_line = int(width // BODY)
+    grid = Grid(4, gutter=10.0)
+    cols, gutter, width, per_line = grid.cols, grid.gutter, grid.col_w, grid.per_line
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    c.setFont("STSong-Light", 26)
+    c.setFont(FONT, 26)
     c.drawString(MARGIN, PAGE_H - 100, LEAD_HEAD)
 
     def line(col: int, row: float, text: str, size: float = BODY) -> None:
-        c.setFont("STSong-Light", size)
-        c.drawString(MARGIN + col * (width + gutter), TOP - row * LEADING, text)
+        grid.draw_head(c, col, row, text, size)
 
     lead_text = "".join(SENTENCES[k % 4] for k in range(12))
     rows = [lead_text[k : k + per_line] for k in range(0, 26 * per_line, per_line)]  # 7 + 6 + 6 + 6 rows
@@ -185,10 +159,10 @@ def _subtitle_page(path: Path, reach: bool) -> dict[str, list[str]]:
     for k, row in enumerate(rows[19:25]):
         line(3, k, row + ("。（下转第2版）" if k == 5 else ""))
     line(0, 7.4, SECOND_HEAD, 14)
-    c.setFont("STSong-Light", 9)
+    c.setFont(FONT, 9)
     sub = SUB if reach else SUB[:6]
     c.drawString(MARGIN, TOP - 8.45 * LEADING, sub)
-    assert (MARGIN + c.stringWidth(sub, "STSong-Light", 9) > MARGIN + width + gutter) == reach
+    assert (MARGIN + c.stringWidth(sub, FONT, 9) > MARGIN + width + gutter) == reach
     second = "".join(SENTENCES[4 + k % 3] for k in range(8))
     body = [second[k : k + per_line] for k in range(0, len(second), per_line)]
     slots = [(col, 9.4 + r) for col in range(cols) for r in range(len(body) // cols + 1)]

@@ -17,6 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import BODY, FONT, LEADING, MARGIN, PAGE_H, PAGE_W, Grid
 
 W, H = A4
 TOPICS = ["Substations", "Feeders", "Outages", "Faults", "Meters", "Tariffs"]
@@ -85,12 +86,7 @@ def test_two_full_columns_keep_each_section_under_its_heading(tmp_path: Path) ->
 
 
 # ---- a newspaper's band at the page's top: its last column set level with the others ------------------------------
-FONT = "STSong-Light"
-NP_W, NP_H = 800.0, 1000.0
-NP_MARGIN, NP_GUTTER, NP_BODY, NP_LEADING = 40.0, 14.0, 10.0, 15.0
-NP_COLS = 4
-NP_COL_W = (NP_W - 2 * NP_MARGIN - (NP_COLS - 1) * NP_GUTTER) / NP_COLS
-NP_PER_LINE = int(NP_COL_W // NP_BODY)
+NP_GRID = Grid(4)
 TOP_HEAD, LOW_HEAD = "山区公路全线贯通", "老街区换新颜"
 TOP_TEXT = "（上接第1版）" + "".join(
     f"沿线第{k}个村庄修通了连接公路的支线，山里的农产品可以当天运到县城出售，" for k in range(1, 40)
@@ -105,35 +101,35 @@ def _newspaper(path: Path) -> tuple[str, str]:
     Returns the top story's last column's text and the lower story's first column's last line."""
     from reportlab.pdfgen import canvas
 
-    c = canvas.Canvas(str(path), pagesize=(NP_W, NP_H))
-    top = NP_H - 60
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    top = PAGE_H - 60
     n = 12  # the top band's lines per column
 
     def lines(text: str, count: int, first_indent: bool) -> list[str]:
         out, at = [], 0
         for k in range(count):
-            take = NP_PER_LINE - (2 if first_indent and k == 0 else 0)
+            take = NP_GRID.per_line - (2 if first_indent and k == 0 else 0)
             out.append(text[at : at + take])
             at += take
         return out
 
     def column(col: int, y: float, rows: list[str], indent_first: bool) -> None:
-        x = NP_MARGIN + col * (NP_COL_W + NP_GUTTER)
-        c.setFont(FONT, NP_BODY)
+        x = NP_GRID.x(col)
+        c.setFont(FONT, BODY)
         for k, row in enumerate(rows):
-            c.drawString(x + (2 * NP_BODY if indent_first and k == 0 else 0), y - k * NP_LEADING, row)
+            c.drawString(x + (2 * BODY if indent_first and k == 0 else 0), y - k * LEADING, row)
 
     c.setFont(FONT, 15)
-    c.drawString(NP_MARGIN, top, TOP_HEAD)
+    c.drawString(MARGIN, top, TOP_HEAD)
     top_rows = lines(TOP_TEXT, n - 2 + 3 * n, False)
-    column(0, top - 2 * NP_LEADING, top_rows[: n - 2], False)
-    for col in range(1, NP_COLS):
+    column(0, top - 2 * LEADING, top_rows[: n - 2], False)
+    for col in range(1, NP_GRID.cols):
         start = n - 2 + (col - 1) * n
         column(col, top, top_rows[start : start + n], False)
     last_top_column = "".join(top_rows[n - 2 + 2 * n :])
-    low = top - n * NP_LEADING - 40
+    low = top - n * LEADING - 40
     c.setFont(FONT, 22)
-    c.drawString(NP_MARGIN, low, LOW_HEAD)
+    c.drawString(MARGIN, low, LOW_HEAD)
     m = 6
     low_rows = lines(LOW_TEXT, 3 * m, True)
     low_rows[-1] = low_rows[-1][:-3] + "。"

@@ -17,6 +17,7 @@ from qa.formats.pdf import read_pdf
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.measure_change import wider_above
 from qa.structure import recover_outline
+from tests.newspaper_html import print_pdf
 
 STYLE = """
 body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 10pt; line-height: 1.5 }
@@ -61,13 +62,7 @@ def _bare(text: str) -> str:
 @pytest.mark.parametrize("seed", [7, 8])
 def test_a_css_two_column_paper_reads_each_column_whole(browser, tmp_path: Path, seed: int) -> None:
     html, texts = _paper(random.Random(seed))
-    page = browser.new_page()
-    try:
-        page.set_content(html)
-        path = tmp_path / "paper.pdf"
-        page.pdf(path=str(path), format="A4", margin={k: "1.5cm" for k in ("top", "bottom", "left", "right")})
-    finally:
-        page.close()
+    path = print_pdf(browser, html, tmp_path / "paper.pdf", margin="1.5cm")
     outline = recover_outline(read_pdf(path, path.name))
     found = {}
     for section in outline.sections:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.newspaper_html import print_pdf
 
 # A page whose text is 30 em wide (16 px type, 480 px, between 1 cm margins): a line of 30 full-width characters
 # fills it exactly, as a line of a page printed at its full width does.
@@ -49,14 +50,9 @@ CONTENTS = [
 
 
 def _print(browser, paras: list[str], path: Path) -> Path:  # noqa: ANN001 - playwright Browser
-    page = browser.new_page()
-    try:
-        body = "".join(f"<p>{p}</p>" for p in paras)
-        page.set_content(f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>{STYLE}</style></head>{body}</html>")
-        page.pdf(path=str(path), **PAGE)
-    finally:
-        page.close()
-    return path
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>{STYLE}</style></head>{body}</html>"
+    return print_pdf(browser, html, path, page=PAGE)
 
 
 def _bare(text: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.newspaper_html import CHROMIUM, chromium_browser
+from tests.newspaper_html import CHROMIUM, chromium_browser, print_pdf
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium (/usr/bin/chromium) is not installed")
 
@@ -33,14 +33,8 @@ TEXT = "这一节说明如何在菜单中找到这个命令，以及它对当前
 
 
 def _print(browser, html: str, path: Path) -> Path:  # noqa: ANN001 - playwright Browser
-    page = browser.new_page()
-    try:
-        head = f"<meta charset='utf-8'><style>{STYLE}</style>"
-        page.set_content(f"<!DOCTYPE html><html><head>{head}</head><body>{html}</body></html>")
-        page.pdf(path=str(path), format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
-    finally:
-        page.close()
-    return path
+    head = f"<meta charset='utf-8'><style>{STYLE}</style>"
+    return print_pdf(browser, f"<!DOCTYPE html><html><head>{head}</head><body>{html}</body></html>", path)
 
 
 def _bare(text: str) -> str:

@@ -16,7 +16,7 @@ import pytest
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
-from tests.newspaper_html import CHROMIUM, chromium_browser
+from tests.newspaper_html import CHROMIUM, chromium_browser, print_pdf
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium (/usr/bin/chromium) is not installed")
 
@@ -30,16 +30,10 @@ TEXT = "这一节说明系统启动时各个阶段做了什么，以及管理员
 
 
 def _print(browser, html: str, path: Path) -> Path:  # noqa: ANN001 - playwright Browser
-    page = browser.new_page()
-    try:
-        # No font-family: the browser's defaults for a Chinese page, as the Debian manuals print (their code at the
-        # text's size).
-        head = f"<meta charset='utf-8'><style>{STYLE}</style>"
-        page.set_content(f"<!DOCTYPE html><html lang='zh-cn'><head>{head}</head><body>{html}</body></html>")
-        page.pdf(path=str(path), format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
-    finally:
-        page.close()
-    return path
+    # No font-family: the browser's defaults for a Chinese page, as the Debian manuals print (their code at the
+    # text's size).
+    head = f"<meta charset='utf-8'><style>{STYLE}</style>"
+    return print_pdf(browser, f"<!DOCTYPE html><html lang='zh-cn'><head>{head}</head><body>{html}</body></html>", path)
 
 
 @pytest.fixture(scope="module")

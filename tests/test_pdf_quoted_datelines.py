@@ -16,15 +16,10 @@ from pathlib import Path
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.reportlab_pages import FONT, LEAD, LEADING, MARGIN, PAGE_H, PAGE_W, TOP, Grid
 
-PAGE_W, PAGE_H = 800.0, 1000.0
-MARGIN, GUTTER, BODY, LEADING = 40.0, 14.0, 10.0, 15.0
-COLS = 3
-COL_W = (PAGE_W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
-PER_LINE = int(COL_W // BODY)
-FONT = "STSong-Light"
+GRID = Grid(3)
 
-LEAD = "全省春耕生产全面展开"
 LINK, WATCH, VOICE = "链接", "观察", "声音"
 FLOW = ["山区公路全线贯通", "老街区换新颜"]
 TEXT = "老街区改造工程去年启动，沿街的旧房屋经过加固修缮，保留了原有的风貌，居民出行更加方便。"
@@ -43,11 +38,10 @@ def _page(path: Path) -> None:
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
     c.setFont(FONT, 26)
     c.drawString(MARGIN, PAGE_H - 100, LEAD)
-    top = PAGE_H - 140
 
     def column(col: int, items: list[tuple[str, str]]) -> None:
-        y = top
-        x = MARGIN + col * (COL_W + GUTTER)
+        y = TOP
+        x = GRID.x(col)
         for kind, text in items:
             if kind in ("sub", "head"):
                 y -= 6
@@ -59,12 +53,7 @@ def _page(path: Path) -> None:
                 c.drawText(t)
                 y -= LEADING + 3
                 continue
-            c.setFont(FONT, BODY)
-            first = PER_LINE - 2
-            lines = [text[:first]] + [text[k : k + PER_LINE] for k in range(first, len(text), PER_LINE)]
-            for n, line in enumerate(lines):
-                c.drawString(x + (2 * BODY if n == 0 else 0), y, line)
-                y -= LEADING
+            y = GRID.draw_paragraph(c, x, y, text)
 
     column(0, [("text", TEXT * 3), ("text", TEXT * 2), ("sub", LINK), ("text", QUOTED * 2), ("text", TEXT * 2)])
     column(1, [("sub", WATCH), ("text", TEXT * 3), ("sub", VOICE), ("text", DASHED * 2), ("text", TEXT)])

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from qa.formats.pdf import read_pdf
 from qa.structure import recover_outline
+from tests.newspaper_html import print_pdf
 
 STYLE = """
 body { font-family: 'DejaVu Serif', serif; font-size: 10pt }
@@ -60,13 +61,7 @@ def _bare(text: str) -> str:
 @pytest.mark.parametrize("align", ["justify", "left"])
 def test_columns_starting_right_under_the_abstract_are_read_each_whole(browser, tmp_path: Path, align: str) -> None:
     html, sections = _html(align)
-    page = browser.new_page()
-    try:
-        page.set_content(html)
-        path = tmp_path / "paper.pdf"
-        page.pdf(path=str(path), format="A4", margin={k: "2cm" for k in ("top", "bottom", "left", "right")})
-    finally:
-        page.close()
+    path = print_pdf(browser, html, tmp_path / "paper.pdf", margin="2cm")
     outline = recover_outline(read_pdf(path, path.name))
     found = {}
     for section in outline.sections:

@@ -85,7 +85,7 @@ def test_reportlab_grid_table_reads_row_by_row(fonts, tmp_path: Path) -> None:  
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium (/usr/bin/chromium) is not installed")
 def test_browser_printed_table_reads_row_by_row(tmp_path: Path) -> None:
-    from tests.newspaper_html import chromium_browser
+    from tests.newspaper_html import chromium_browser, print_pdf
 
     cells = "".join(
         "<tr>" + "".join(f"<{'th' if r == 0 else 'td'}>{c}</{'th' if r == 0 else 'td'}>" for c in row) + "</tr>"
@@ -102,10 +102,7 @@ def test_browser_printed_table_reads_row_by_row(tmp_path: Path) -> None:
     )
     path = tmp_path / "printed.pdf"
     with chromium_browser() as browser:
-        page = browser.new_page()
-        page.set_content(html)
-        page.pdf(path=str(path), format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
-        page.close()
+        print_pdf(browser, html, path)
     _check_rows(path)
 
 

@@ -18,7 +18,7 @@ from qa.formats.blocks import hints_digest
 from qa.paragraphs import split_paragraphs
 from qa.records import Document, Paragraph
 from qa.structure.cues import continuation_marker, has_transfer_marker
-from qa.structure.hinted import _edition, build_hinted_outline
+from qa.structure.hinted import build_hinted_outline, page_edition
 from qa.structure.markers import named_edition, transfer_marker
 
 
@@ -34,14 +34,14 @@ def _jumps(doc: Document) -> tuple[list[tuple[int, int, str]], list[tuple[int, i
         if para.heading_level is not None:
             continue
         if has_transfer_marker(para.text) and para.index not in matched_heads and section_of.get(para.index):
-            target = named_edition(transfer_marker(para.text) or "", _edition(para))
-            if target is not None and _edition(para) is not None:
-                transfers.append((_edition(para), target, section_of[para.index][-1]))
+            target = named_edition(transfer_marker(para.text) or "", page_edition(para))
+            if target is not None and page_edition(para) is not None:
+                transfers.append((page_edition(para), target, section_of[para.index][-1]))
         marker = continuation_marker(para.text)
         if marker and para.index not in matched_tails:
-            source = named_edition(marker, _edition(para))
-            if source is not None and _edition(para) is not None:
-                continuations.append((_edition(para), source, para))
+            source = named_edition(marker, page_edition(para))
+            if source is not None and page_edition(para) is not None:
+                continuations.append((page_edition(para), source, para))
     return transfers, continuations
 
 

@@ -22,17 +22,17 @@ ENGAGEMENT_WORD = re.compile(ENGAGEMENT_WORDS)
 MAX_FURNITURE = 40  # characters: a longer line says something
 
 # A site's page buttons under or over an article (Chinese government and news sites): '【打印本页】【关闭窗口】',
-# '字体：【大 中 小】'.
-BUTTON_WORDS = (
-    r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|加入收藏|收藏|分享到|分享|我要纠错|纠错|大|中|小|默认"
-)
+# '字体：【大 中 小】'. A button named in full ('打印本页', '返回顶部') says what it is with or without its brackets;
+# a short one ('打印', '大', '分享') is a word of text unless bracketed.
+_FULL_BUTTONS = ("打印本页", "关闭窗口", "关闭本页", "返回顶部", "收藏本页", "加入收藏", "我要纠错")
+_SHORT_BUTTONS = ("打印", "关闭", "返回", "收藏", "分享到", "分享", "纠错", "大", "中", "小", "默认")
+_FONT_SIZE_LABEL = r"字[体号]\s*[:：]?\s*"
+BUTTON_WORDS = "|".join(_FULL_BUTTONS + _SHORT_BUTTONS)
 BUTTONS = re.compile(
-    rf"(?:字[体号]\s*[:：]?\s*)?(?:[【\[［]\s*(?:(?:{BUTTON_WORDS})\s*)+[】\]］][\s|/]*)+", re.IGNORECASE
+    rf"(?:{_FONT_SIZE_LABEL})?(?:[【\[［]\s*(?:(?:{BUTTON_WORDS})\s*)+[】\]］][\s|/]*)+", re.IGNORECASE
 )
 # The same buttons as a printed page shows them without their brackets: '打印本页 关闭窗口', '字号：大 中 小'.
-_BARE_BUTTONS = re.compile(
-    r"(?:字[体号]\s*[:：]?\s*大\s*中\s*小|打印本页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|我要纠错)[\s|/·•]*"
-)
+_BARE_BUTTONS = re.compile(rf"(?:{_FONT_SIZE_LABEL}大\s*中\s*小|{'|'.join(_FULL_BUTTONS)})[\s|/·•]*")
 # A share bar: '分享到：微信 微博 QQ空间'. The platforms' names count only after its label: '微信：13800138000' on a
 # contact page is text.
 _SHARE_BAR = re.compile(

@@ -12,13 +12,13 @@ import re
 from qa.paragraphs import record_line, typed_table_row
 from qa.sign_off import dated, signer_line
 from qa.structure import exams, markers
-from qa.structure.headings import outline_rank
+from qa.structure.headings import block_lines, every_line, outline_rank
 
 CN_DIGITS = markers.CN_DIGITS
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
 
 SENTENCE_FINAL = tuple("。！？!?…；;.")
-CLOSERS = "”’」』）)》】\"'"
+CLOSERS = "”’」』）)》】\"'"  # closing quotes and brackets a sentence ends behind ("……。”"): look through them
 # Punctuation and particles that never begin a sentence but often begin the rest of a cut one
 # (checked on the first jieba word, so '与会' or '之前' do not count).
 _MID_START_PUNCT = set("，、。；：）」』”’")
@@ -182,8 +182,7 @@ def table_rows(text: str) -> bool:
     """Every line is a table row typed with bars. Short and ending no sentence, each row read as a headline: a
     section's table opened a section of its own, and the heading over it was left to be stitched as a
     continuation of the section before."""
-    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
-    return bool(lines) and all(typed_table_row(ln) for ln in lines)
+    return every_line(text, typed_table_row)
 
 
 def is_dek(line: str) -> bool:
@@ -236,7 +235,7 @@ def contents_entry(text: str) -> bool:
     """Lines of a table of contents ('第一章 现状分析 ........ 1'): text, not the headings they list. One line needs
     its dot leaders; a block of two or more lines, each ending in a page number after a space, is a contents list
     too (the leaders dropped)."""
-    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    lines = block_lines(text)
     if not lines:
         return False
     if all(_CONTENTS_LINE.match(ln) for ln in lines):

@@ -7,6 +7,7 @@ without sentence-final punctuation (how headlines, kickers and labels reach plai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from qa.paragraphs import record_line
 
@@ -18,6 +19,18 @@ _CN_FORMAL = "壹贰貳叁參叄参肆伍陆陸柒捌玖拾佰"
 BODY_END = tuple("。！？!?；;…，,、：:.")
 MAX_BARE_HEADING_CJK = 32
 MAX_BARE_HEADING_LATIN = 90
+
+
+def block_lines(text: str) -> list[str]:
+    """A block's lines, stripped, blank ones left out: what the tests of a block's every line (a table, a list of
+    facts, a contents list, a heading with its dek) look at, so a stray blank line or indent never decides them."""
+    return [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+
+
+def every_line(text: str, test: Callable[[str], object]) -> bool:
+    """The block has a line and ``test`` holds for each of its lines (``block_lines``)."""
+    lines = block_lines(text)
+    return bool(lines) and all(test(ln) for ln in lines)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -184,7 +197,7 @@ def apply_heading_run(path: tuple[str, ...], titles: list[str], last_numbered: b
 MAX_TITLE_PHRASES = 3
 MAX_TITLE_PHRASE = 16
 _PHRASE_BREAK = re.compile(r"[，,]")
-_SENTENCE_INSIDE = set("。；;：:！!？?")
+SENTENCE_INSIDE = set("。；;：:！!？?")  # a clause break or a sentence's end: never inside a title
 _BRACKETED = re.compile(r"[（(【\[][^（）()【】\[\]]*[，,][^（）()【】\[\]]*[）)】\]]")
 
 
@@ -192,9 +205,9 @@ def phrased_title(text: str) -> bool:
     """An outline-numbered line whose title is up to ``MAX_TITLE_PHRASES`` short phrases split by commas, ending no
     sentence: a heading, where a comma elsewhere marks a numbered line as a sentence of the text."""
     text = text.strip()
-    if line_outline_rank(text) is None or text.endswith(BODY_END) or _SENTENCE_INSIDE & set(text):
+    if line_outline_rank(text) is None or text.endswith(BODY_END) or SENTENCE_INSIDE & set(text):
         return False
-    numbering = _NUMBERING.match(text)
+    numbering = OUTLINE_NUMBER.match(text)
     title = text[numbering.end() if numbering else 0 :]
     if _BRACKETED.search(title):  # commas in a note ('二、填空题（本大题共2小题，每空5分）'): an exam's part, read
         return False  # by its note elsewhere (qa.formats.docx._noted_heading), or a clause in brackets
@@ -202,8 +215,8 @@ def phrased_title(text: str) -> bool:
     return 2 <= len(phrases) <= MAX_TITLE_PHRASES and all(2 <= len(p.strip()) <= MAX_TITLE_PHRASE for p in phrases)
 
 
-# The outline number a heading opens with ('（一）', '一、', '1.2 ', '第三条　'), for ``phrased_title``.
-_NUMBERING = re.compile(
+# The outline number a heading opens with ('（一）', '一、', '1.2 ', '第三条　'); ``phrased_title`` reads what follows.
+OUTLINE_NUMBER = re.compile(
     rf"^\s*(?:第[{_CN_NUM}千\d]+[编編篇卷部章回节節条條]|[{_CN_FORMAL}{_CN_NUM}]+[、．.]|[（(][{_CN_NUM}\d]+[）)]"
     r"|\d+(?:\.\d+)*[.、．)）]?|[A-Za-z][.)])\s*"
 )
@@ -211,7 +224,7 @@ _NUMBERING = re.compile(
 
 def is_heading_block(text: str) -> bool:
     """A bare heading of one to three short lines (a headline, a title with its dek)."""
-    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    lines = block_lines(text)
     if not lines or len(lines) > 3:
         return False
     return all(_heading_line(ln) for ln in lines)
@@ -242,7 +255,7 @@ def title_and_dek(text: str) -> tuple[str, str | None]:
     """Split a heading block into its title and a '——…' dek line, if it has one."""
     from qa.structure.cues import is_dek
 
-    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    lines = block_lines(text)
     dek = next((ln for ln in lines if is_dek(ln)), None)
     title = " ".join(ln for ln in lines if ln != dek)
     return re.sub(r"\s+", " ", title), dek

@@ -37,7 +37,10 @@ REPEATED_HEAD = 0.6  # bigram share with the article's headline that makes a hea
 TOPIC_WEIGHT = 1.0  # the run's words against the article's, below the markers (2 each) and a jump headline (3)
 
 
-def _edition(para: Paragraph) -> int | None:
+def page_edition(para: Paragraph) -> int | None:
+    """The edition a paragraph is printed in, as a jump marker names it: its page's printed edition ('A3'), else its
+    page number. The structure stage links jumps within one file and ``qa.formats.issues`` across a build's files by
+    it; one reading keeps the two sides of a jump comparable."""
     return para.edition if para.edition is not None else para.page_start
 
 
@@ -204,17 +207,17 @@ def _jump_order(
     topic = _topic_scores(paragraphs, runs, transfers, titles) if runs and transfers else {}
     for r, (marker, run, head) in enumerate(runs):
         para = paragraphs[marker]
-        here = _edition(para)
+        here = page_edition(para)
         source = named_edition(continuation_marker(para.text) or head_markers.get(marker, (0, ""))[1], here)
         # the jump headline, or a smaller head over the marker (a headline repeated smaller reads as a subhead)
         named = [_head_words(paragraphs[head].text)] if head is not None else []
         named += [heading_title(paragraphs[k].text) for k in _subheads(paragraphs, run, marker)]
         for n, cand in enumerate(transfers):
-            if _edition(cand) == here:  # an article never jumps within its page
+            if page_edition(cand) == here:  # an article never jumps within its page
                 continue
-            target = named_edition(transfer_marker(cand.text) or "", _edition(cand))
+            target = named_edition(transfer_marker(cand.text) or "", page_edition(cand))
             score = 0.0
-            score += 2.0 if source is not None and _edition(cand) == source else 0.0
+            score += 2.0 if source is not None and page_edition(cand) == source else 0.0
             score += 2.0 if target is not None and target == here else 0.0
             if named:
                 score += 3.0 * max(_similarity(words, titles[cand.index]) for words in named)

@@ -29,7 +29,6 @@ from qa.structure import cues
 from qa.structure.headings import is_heading_block
 
 WEIGHTS = Path(__file__).with_name("line_roles.json")
-_CLOSERS = "”’」』）)》】\"'"
 _PERIOD = set("。；;…")
 _QE = set("？！?!")
 _SOFT = set("，、,：:")
@@ -104,7 +103,7 @@ def using(model: LineModel) -> Iterator[None]:
 
 def _end_class(text: str) -> str:
     body = text.rstrip()
-    while body and body[-1] in _CLOSERS:
+    while body and body[-1] in cues.CLOSERS:
         body = body[:-1]
         if body and (body[-1] in _PERIOD or body[-1] in _QE):
             return "closed_quote" if body[-1] in _PERIOD else "none"
@@ -127,7 +126,7 @@ def ends_open(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """The paragraph ends a sentence (。！？, also inside a closing quote): nothing of it runs on below."""
-    body = text.rstrip().rstrip(_CLOSERS)
+    body = text.rstrip().rstrip(cues.CLOSERS)
     return bool(body) and (body[-1] in _PERIOD or body[-1] in _QE)
 
 

@@ -19,7 +19,7 @@ import re
 from qa.records import Paragraph
 from qa.structure.closing import MAX_SIGNATURE_LINE, closing_line
 from qa.structure.cues import SENTENCE_FINAL
-from qa.structure.headings import MIN_NUMBERED_OUTLINE, heading_title, line_outline_rank
+from qa.structure.headings import MIN_NUMBERED_OUTLINE, every_line, heading_title, line_outline_rank
 
 HEADING_KINDS = ("heading", "title")
 # '联系人：王老师', '报名截止日期：2026年3月1日': a label and its value, a fact of the section it is in
@@ -55,8 +55,7 @@ def _numbered_outline(paragraphs: list[Paragraph], kinds: list[str]) -> bool:
 
 def _facts(text: str) -> bool:
     """Every line is a label with its value."""
-    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
-    return bool(lines) and all(_LABEL_VALUE.match(ln) for ln in lines)
+    return every_line(text, _LABEL_VALUE.match)
 
 
 def demote_unnumbered_lines(paragraphs: list[Paragraph], kinds: list[str]) -> None:

@@ -59,7 +59,7 @@ from qa.formats.pdf.edge_rows import drop_edge_furniture
 from qa.formats.pdf.exams import end_option_rows, join_option_rows
 from qa.formats.pdf.flow_tails import carry_column_tails
 from qa.formats.pdf.footnotes import place_notes, take_column_foot_notes, take_notes
-from qa.formats.pdf.furniture import _drop_furniture
+from qa.formats.pdf.furniture import drop_furniture
 from qa.formats.pdf.jumpheads import marker_heads
 from qa.formats.pdf.markerlines import rejoin_marker_lines
 from qa.formats.pdf.measure import measure_one_column, side_by_side
@@ -68,13 +68,13 @@ from qa.formats.pdf.order import _doglegs, _Layout, _stranded_heads, _xy_cut
 from qa.formats.pdf.page import read_pages
 from qa.formats.pdf.paragraphs import (
     _blocks,
-    _borrow_edges,
-    _column_edges,
     _Item,
-    _mark_quotes,
-    _paragraph_gap,
-    _unbold_paragraphs,
-    _usual_line_gap,
+    borrow_edges,
+    column_edges,
+    mark_quotes,
+    paragraph_gap,
+    unbold_paragraphs,
+    usual_line_gap,
 )
 from qa.formats.pdf.patents import patent_parts
 from qa.formats.pdf.reports import (
@@ -106,7 +106,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
     pages, body = read_pages(path, doc_id, lambda pdf: marks.extend(read_marks(pdf, doc_id)))
     # Notes at a page's foot are set aside first (no running footer) and filed after the paragraph citing them.
     notes = take_notes(pages, body)
-    _drop_furniture(pages, body)
+    drop_furniture(pages, body)
     drop_edge_furniture(pages, body)  # a far-set folio, a one-page header (qa.formats.pdf.edge_rows)
     notes += take_column_foot_notes(pages, body)  # a paper's '收稿日期：…' at its column's foot (likewise)
     join_carried_rows(pages)  # a table's row a page break parts is one row (qa.formats.pdf.carried_rows)
@@ -125,10 +125,10 @@ def read_pdf(path: Path, doc_id: str) -> Document:
             for line in page.lines:
                 line.bold = False
     for page in pages:
-        _mark_quotes(page.lines, body)
-        _unbold_paragraphs(page.lines, body)
-    line_gap = _usual_line_gap(pages, body)
-    layout = _Layout(body, line_gap, _paragraph_gap(pages, body, line_gap))
+        mark_quotes(page.lines, body)
+        unbold_paragraphs(page.lines, body)
+    line_gap = usual_line_gap(pages, body)
+    layout = _Layout(body, line_gap, paragraph_gap(pages, body, line_gap))
     items: list[_Item] = []
     widths: list[tuple[float, int]] = []  # (a full leaf's column width, its letters and digits)
     # The width the pages set text across: the upper quartile of the pages' widths, not the widest (a landscape
@@ -147,13 +147,13 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         leaves = vertical_heads(leaves, body, page.frames)  # a head set top to bottom beside its story (vertical.py)
         leaves = marker_heads(leaves, body)  # a continuation's lone marker line over its columns (jumpheads.py)
         leaves = carry_column_tails(leaves, body, body + line_gap)  # a flow carried atop the next column (flow_tails)
-        edges = [_column_edges(leaf, body) for leaf in leaves]
+        edges = [column_edges(leaf, body) for leaf in leaves]
         for leaf, own in zip(leaves, edges, strict=True):
             left, right, full, _ = own
             if full and not all(ln.row for ln in leaf):  # a table's rows are no column of text
                 widths.append((right - left, sum(c.isalnum() for ln in leaf for c in ln.text)))
             else:
-                left, right = _borrow_edges(own, edges, body)
+                left, right = borrow_edges(own, edges, body)
             items.extend(_Item(ln, leaf_id, left, right) for ln in leaf)
             leaf_id += 1
     # (and some page sets text side by side: a notice of short paragraphs has only narrow leaves, one under another)

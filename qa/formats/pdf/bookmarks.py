@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from qa.formats.blocks import Block
 from qa.formats.outline_numbers import SECTION_NUMBER
 from qa.formats.pdf.lines import Line
-from qa.formats.pdf.paragraphs import _join
+from qa.formats.pdf.paragraphs import join_lines
 from qa.formats.pdf.spilled import FOLIO_LINE
 from qa.ideograph_forms import fold_ideographs
 
@@ -200,7 +200,7 @@ def apply_bookmarks(blocks: list[Block], marks: list[Mark], lines: list[Line]) -
         run = blocks[k:end]
         text = block.text
         for other in run[1:]:
-            text = _join(text, other.text)
+            text = join_lines(text, other.text)
         if _norm(text) == _norm(mark.title):
             text = mark.title  # (the author's spacing: '一.1 课程性质与目标', read as '一.1' and '课程性质与目标')
         level = mark.depth - shallowest + (2 if root else 1)

@@ -13,7 +13,7 @@ the second starts a row unless every column's first line ran full (all cells wra
 table only when it holds what a table and no page layout does (``qa.formats.pdf.tables`` reads ruled ones):
 
 - a parallel text: two columns, each row's cells in two scripts, the same on the same side
-  (``tables._parallel``), whose rows line up as a translation's (``_lined_up``: both cells of a row start on its
+  (``tables.parallel_text``), whose rows line up as a translation's (``_lined_up``: both cells of a row start on its
   first line, no row boundary cuts a cell that runs on, the same numbering on both sides, the English about as
   long against the Chinese on every row) — read cell by cell, the left first, each a paragraph of its own. A
   two-column page in two scripts (a Chinese paper's conclusions left, its English references right) is no
@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines
+from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, rows_to_lines
 
 GUTTER = 0.8  # body sizes: the narrowest white strip between two columns of a table (a Word cell's margins)
 NARROW = 0.45  # body sizes: ... between a column in Chinese and one in a Latin script (fpdf2's thin cell padding)
@@ -275,7 +275,7 @@ def _centred(run: list[list[_Seg]], k: int, cols: set[int], gutters: list[tuple[
 
 
 def _splits_figure(text: str, t: str) -> bool:
-    from qa.formats.pdf.tables import _splits_figure as splits
+    from qa.formats.pdf.tables import splits_figure as splits
 
     return splits(text, t)
 
@@ -304,14 +304,14 @@ def _lined_up(
     """Do a two-script run's rows line up as a translation's (a bilingual contract's table), not as two columns of a
     page that only share its lines (a Chinese paper's last page: its conclusions left, English references right)?
 
-    Why: ``tables._parallel`` asks only for a different script on each side; two independent columns pass it, and
+    Why: ``tables.parallel_text`` asks only for a different script on each side; two independent columns pass it, and
     ``_rows`` then cuts them wherever either leaves space, so the text alternated left/right mid-sentence. A
     translation's rows: each row's cells both start on its first line; no row boundary falls inside a cell that runs
     on (at most ``CUT_SHARE`` of them, for a ragged English line misjudged); few rows filled on one side only; the
     same number on both sides where a cell is numbered (a references list '[1] …' beside prose is none); and the
     English about as long against its Chinese on every row of prose (within ``RATIO_SPREAD`` of the median)."""
     if len(rows) < 2:
-        return True  # a lone row at a page's edge: ``_parallel`` asks both its cells to be prose
+        return True  # a lone row at a page's edge: ``parallel_text`` asks both its cells to be prose
     right = [0.0] * (len(gutters) + 1)
     for row in rows:
         for c, col in enumerate(row):
@@ -429,7 +429,7 @@ def _figures(cells: list[list[str]]) -> bool:
 def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[_Char], list[Line]]:
     """The page's characters outside tables set without ruling, and those tables' rows as lines (see the module's
     doc)."""
-    from qa.formats.pdf.tables import _join_cell, _parallel, _row_line  # (tables imports this module)
+    from qa.formats.pdf.tables import join_cell, parallel_text, row_line  # (tables imports this module)
 
     segs = _segments(chars, body)
     if len(segs) < 4:
@@ -453,37 +453,37 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
             for row in fields:
                 top = min(sg.top for label, _ in row for sg in label)
                 for n, (label, value) in enumerate((label, value) for label, value in row if label):
-                    cell = [_rows_to_lines([c for sg in segs for c in sg.chars], page, body) for segs in (label, value)]
-                    name, said = _join_cell(cell[0]), _join_cell(cell[1])
+                    cell = [rows_to_lines([c for sg in segs for c in sg.chars], page, body) for segs in (label, value)]
+                    name, said = join_cell(cell[0]), join_cell(cell[1])
                     text = f"{name} {said}" if said and name.endswith(":") else name + said
-                    out.append(_row_line(text, cell[0] + cell[1], (x0, 0.0, x1, 0.0), page, top + 0.01 * n))
+                    out.append(row_line(text, cell[0] + cell[1], (x0, 0.0, x1, 0.0), page, top + 0.01 * n))
             taken |= {id(c) for b in run for sg in b for c in sg.chars}
             continue
         rows = _rows(run, gutters, body)
         while rows and sum(1 for col in rows[-1] if col) < 2 < len(rows):
             rows.pop()  # a note under the table, in its first column's place, is no row of it
-        lines = [[_rows_to_lines([c for sg in col for c in sg.chars], page, body) for col in row] for row in rows]
-        cells = [[_join_cell(col) for col in row] for row in lines]
+        lines = [[rows_to_lines([c for sg in col for c in sg.chars], page, body) for col in row] for row in rows]
+        cells = [[join_cell(col) for col in row] for row in lines]
         # One row alone is a table's only where a page break parted it from the rest: first or last on its page.
         above = sum(len(sg.text) for sg in segs if sg.bottom <= run[0][0].top)
         below = sum(len(sg.text) for sg in segs if sg.top >= max(x.bottom for x in run[-1]))
         edge = min(above, below) <= PAGE_MARK_CHARS  # (nothing but a page number beyond it)
-        if len(rows) < 2 and not (edge and _parallel(cells, least=1)):
+        if len(rows) < 2 and not (edge and parallel_text(cells, least=1)):
             continue
         x0 = min(sg.x0 for b in run for sg in b)
         x1 = max(sg.x1 for b in run for sg in b)
         bbox = (x0, 0.0, x1, 0.0)
         read: list[Line] = []
-        if _parallel(cells, least=1 if edge and len(rows) < 2 else 2) and _lined_up(rows, cells, gutters, body):
+        if parallel_text(cells, least=1 if edge and len(rows) < 2 else 2) and _lined_up(rows, cells, gutters, body):
             for row, texts in zip(lines, cells, strict=True):
                 top = min(ln.top for col in row for ln in col)
                 filled = [(t, col) for t, col in zip(texts, row, strict=True) if t]
-                read += [_row_line(t, col, bbox, page, top + 0.01 * n) for n, (t, col) in enumerate(filled)]
+                read += [row_line(t, col, bbox, page, top + 0.01 * n) for n, (t, col) in enumerate(filled)]
         elif _figures(cells):
             for row, texts in zip(lines, cells, strict=True):
                 row_lines = [ln for col in row for ln in col]
                 text = " | ".join(t for t in texts if t)
-                read.append(_row_line(text, row_lines, bbox, page, min(ln.top for ln in row_lines)))
+                read.append(row_line(text, row_lines, bbox, page, min(ln.top for ln in row_lines)))
         else:
             continue
         taken |= {id(c) for row in rows for col in row for sg in col for c in sg.chars}
@@ -491,10 +491,10 @@ def borderless_tables(chars: list[_Char], page: int, body: float) -> tuple[list[
     # (only on a page that sets a table without ruling: a newspaper's last line of short pieces is no header row)
     foot = _foot_row(segs, taken, body) if out else []
     if foot:
-        lines = [_rows_to_lines(sg.chars, page, body) for sg in foot]
+        lines = [rows_to_lines(sg.chars, page, body) for sg in foot]
         out.append(
-            _row_line(
-                " | ".join(_join_cell(ln) for ln in lines),
+            row_line(
+                " | ".join(join_cell(ln) for ln in lines),
                 [ln for col in lines for ln in col],
                 (foot[0].x0, 0.0, foot[-1].x1, 0.0),
                 page,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from qa.formats.pdf.furniture import _FURNITURE
+from qa.formats.pdf.furniture import FURNITURE
 from qa.formats.pdf.lines import HEAD_RATIO, Line, _Page
 from qa.formats.pdf.spilled import FOLIO_LINE
 from qa.formats.widgets import printed_widget_line, without_trailing_buttons
@@ -100,7 +100,7 @@ def _lone_headers(pages: list[_Page], body: float) -> list[tuple[_Page, Line]]:
             row
             and max(ln.bottom for ln in row) < HEADER_BAND * page.height
             and all(ln.size < HEAD_RATIO * body for ln in row)
-            and any(_FURNITURE.search(ln.text) for ln in row)
+            and any(FURNITURE.search(ln.text) for ln in row)
             and _header_shaped(row, page, body)
         ):
             found += [(page, ln) for ln in row]
@@ -157,7 +157,7 @@ def _widgets(page: _Page) -> list[Line]:
 
 def drop_edge_furniture(pages: list[_Page], body: float) -> None:
     """Move far-set folios, one-page headers, header lines kept on one page and a printed web page's widgets out of
-    the body into the furniture (after ``qa.formats.pdf.furniture._drop_furniture``: the lines it took out count as
+    the body into the furniture (after ``qa.formats.pdf.furniture.drop_furniture``: the lines it took out count as
     repeats)."""
     found = _repeated(pages, body) + _folios(pages, body) + _lone_headers(pages, body)
     found += [(page, ln) for page in pages for ln in _widgets(page)]

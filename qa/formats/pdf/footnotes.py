@@ -21,7 +21,7 @@ import re
 from qa.formats.blocks import Block
 from qa.formats.pdf.lines import Line, _Page
 from qa.formats.pdf.notemarks import mark_text
-from qa.formats.pdf.paragraphs import _join
+from qa.formats.pdf.paragraphs import join_lines
 
 NOTE_SIZE = 0.95  # a note is set smaller than this share of the body size
 _LOWER = 0.5  # ... in the lower half of its page
@@ -80,7 +80,7 @@ def _take(page: _Page, notes: list[list[Line]]) -> list[Block]:
     for note in notes:
         text = ""
         for ln in note:
-            text = _join(text, ln.text)
+            text = join_lines(text, ln.text)
         level = _LEVEL.match(text)
         if level:
             text = mark_text(level.group(1)) + text[level.end() :]

@@ -27,13 +27,13 @@ FOOTER_CHARS = 40  # a small line in a band this long at most may be a footer (a
 _ISSUE = re.compile(
     r"第\s*[\d一二三四五六七八九十百千]+\s*期|总第|今日\s*\d+\s*版|第\s*[A-Z]?\d{1,3}\s*版|CN\s*\d{2}|主办|出版|内部资料"
 )
-_FURNITURE = re.compile(
+FURNITURE = re.compile(
     r"第\s*[\d一二三四五六七八九十]+\s*[版页]|^[-—–\s]*\d{1,4}[-—–\s]*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|第\s*\d{1,4}\s*期|星期[一二三四五六日天]|责任编辑|美术编辑|版式|校对|^page\s*\d+|^[-—–\s]*[A-Z]\d{1,2}[-—–\s]*$|^[A-Z]\d{1,2}\s",
     re.IGNORECASE,
 )
 # The page's edition in its banner or folio: 第2版, 第A2版, 2版 · 要闻, A2版, — A2 — (the number is kept).
-_EDITION = re.compile(
+EDITION = re.compile(
     r"第\s*[A-Z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|^\s*[A-Z]?\s*(\d{1,3})\s*版"
     r"|^[-—–\s]*[A-Z]\s*(\d{1,2})[-—–\s]*$"
 )
@@ -41,7 +41,7 @@ _JUMP_MARK = markers.ANY
 
 
 def _edition_number(text: str) -> int | None:
-    match = _EDITION.search(text)
+    match = EDITION.search(text)
     if not match:
         return None
     return markers.number(next(g for g in match.groups() if g))
@@ -73,7 +73,7 @@ def _ends_note(line: Line, page: _Page) -> bool:
 _NOTE_ENDS = tuple(".!?。！？;；:：")
 
 
-def _drop_furniture(pages: list[_Page], body: float) -> None:
+def drop_furniture(pages: list[_Page], body: float) -> None:
     """Move banners, page numbers, dates and credits in the top/bottom bands out of the body."""
 
     def in_band(line: Line, page: _Page) -> bool:
@@ -89,7 +89,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
         if abs(line.size - body) > 0.1 * body:
             return _ends_note(line, page)
         # (A footer right under the text — a folio, a date, an editor's credit — is nothing but furniture.)
-        bottom_band = line.top > 0.5 * page.height and len(_FURNITURE.sub("", line.text).strip()) >= 4
+        bottom_band = line.top > 0.5 * page.height and len(FURNITURE.sub("", line.text).strip()) >= 4
         for other in page.lines:
             overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
             if (
@@ -149,7 +149,7 @@ def _drop_furniture(pages: list[_Page], body: float) -> None:
             and not markers.heading_continuation(ln.text)  # a short jump head atop a column: '变形金刚▼上接第一版'
             and not reads_on(ln, page)
             and (
-                _FURNITURE.search(ln.text)
+                FURNITURE.search(ln.text)
                 or (len(pages) > 1 and shaped(ln) and ln.size < HEAD_RATIO * body)
                 or (ln.size < 0.95 * body and len(ln.text) <= FOOTER_CHARS)
                 or id(ln) in stemmed
@@ -202,7 +202,7 @@ def _over_headline(line: Line, page: _Page, body: float) -> bool:
     return (
         line.size < HEAD_RATIO * body
         and len(line.text) <= 40
-        and not _FURNITURE.search(line.text)
+        and not FURNITURE.search(line.text)
         and not _ISSUE.search(line.text)
         and any(
             h.size >= max(HEAD_RATIO * body, 1.25 * line.size)
@@ -242,7 +242,7 @@ def _running_row(line: Line, page: _Page, heads: list[Line], body: float) -> boo
     if gap < body:
         return False
     mates = [ln for ln in page.lines if abs(ln.bottom - line.bottom) <= 1]
-    return edge and all(ln in heads or _FURNITURE.search(ln.text) for ln in mates)
+    return edge and all(ln in heads or FURNITURE.search(ln.text) for ln in mates)
 
 
 def _overlays(page: _Page, body: float) -> list[Line]:
@@ -386,4 +386,4 @@ _FOLIO = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*")
 def _ear_line(text: str) -> bool:
     """A line of a nameplate's ear: a date, a weekday, an issue or edition — not a bare number, which under a
     chapter's title opening a manual's page is a contents entry's page or a listing's line number."""
-    return bool(_FURNITURE.search(text)) and not _FOLIO.fullmatch(text)
+    return bool(FURNITURE.search(text)) and not _FOLIO.fullmatch(text)

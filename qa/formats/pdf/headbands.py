@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qa.formats.pdf.lines import _CONT_LINE, GUTTER, HEAD_RATIO, Line, _column_groups, _groups, _is_head, _opens_article
+from qa.formats.pdf.lines import (
+    _CONT_LINE,
+    GUTTER,
+    HEAD_RATIO,
+    Line,
+    _column_groups,
+    _is_head,
+    _opens_article,
+    interval_groups,
+)
 from qa.structure.cues import is_byline
 
 
@@ -33,7 +42,7 @@ def _heading_band_atop(bands: list[list[Line]], body: float) -> list[Line]:
     group = [ln for band in bands[:k] for ln in band]
     if not any(ln.size >= HEAD_RATIO * body and not ln.quoted for ln in group):
         return []
-    if len(_groups([(ln.x0, ln.x1, i) for i, ln in enumerate(group)], GUTTER * body)) > 1:
+    if len(interval_groups([(ln.x0, ln.x1, i) for i, ln in enumerate(group)], GUTTER * body)) > 1:
         return []  # headlines side by side, each over its own column: not one heading across the columns
     if k < len(bands) and len(bands[k]) == 1 and len(bands) > k + 1 and is_byline(bands[k][0].text):
         group += bands[k]

@@ -135,7 +135,7 @@ class _Page:
     pictures: list[tuple[float, float, float, float]] = field(default_factory=list)  # images, as frames are
 
 
-def _rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
+def rows_to_lines(chars: list[_Char], page: int, body: float) -> list[Line]:
     """Characters → rows on one baseline → lines split at gutters and font size changes.
 
     Gutters are set for the body type, so a gap is measured against the body size even
@@ -998,10 +998,10 @@ def _column_groups(lines: list[Line], body: float) -> list[list[int]]:
         if markers.TRANSFER.fullmatch(ln.text.strip()):
             hi = max(lo, hi - 0.5 * ln.size)
         spans.append((lo, hi, i))
-    return _groups(spans, GUTTER * body)
+    return interval_groups(spans, GUTTER * body)
 
 
-def _groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
+def interval_groups(intervals: list[tuple[float, float, int]], min_gap: float) -> list[list[int]]:
     """Indexes grouped by overlapping (or nearer than ``min_gap``) intervals, in order."""
     groups: list[list[int]] = []
     end = float("-inf")
@@ -1021,7 +1021,10 @@ def _style(line: Line, body: float) -> tuple[int, bool]:
 
 def _bands(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped into horizontal bands separated by full-width whitespace, top to bottom."""
-    return [[lines[i] for i in band] for band in _groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)]
+    return [
+        [lines[i] for i in band]
+        for band in interval_groups([(ln.top, ln.bottom, i) for i, ln in enumerate(lines)], 0.01)
+    ]
 
 
 def _opens_article(line: Line, body: float) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.pdf.paragraphs import _join
+from qa.formats.pdf.paragraphs import join_lines
 from qa.structure import markers
 
 TAIL_WORDS = 12  # characters of the cut paragraph a marker's line may carry before the marker (about a short line)
@@ -40,7 +40,7 @@ def _ends_paragraph(prev: Block, cur: Block) -> bool:
     already its own paragraph by the reader's paragraph rules."""
     if not _body(prev) or prev.page != cur.page or markers.transfer_marker(prev.text):
         return False
-    joined = _join(prev.text.rstrip(), cur.text.strip())
+    joined = join_lines(prev.text.rstrip(), cur.text.strip())
     match = markers.TRANSFER.search(joined)
     if match is None:
         return False
@@ -59,7 +59,7 @@ def rejoin_marker_lines(blocks: list[Block]) -> list[Block]:
     while k < len(blocks):
         block = blocks[k]
         if out and _ends_paragraph(out[-1], block):
-            out[-1] = replace(out[-1], text=_join(out[-1].text.rstrip(), block.text.strip()))
+            out[-1] = replace(out[-1], text=join_lines(out[-1].text.rstrip(), block.text.strip()))
             k += 1
             continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None

@@ -92,7 +92,7 @@ def _inside_columns(items: list[_Item], body: float) -> list[_Item]:
 
 def _widen_to_wraps(items: list[_Item], body: float) -> list[_Item]:
     """Each leaf's right edge at least where the lines its paragraphs wrap after end (a column of short paragraphs
-    reads its edge off its lines, most of which end short; ``paragraphs._column_edges``)."""
+    reads its edge off its lines, most of which end short; ``paragraphs.column_edges``)."""
     ends: dict[int, list[float]] = {}
     for a, b in zip(items, items[1:], strict=False):
         x, y = a.line, b.line

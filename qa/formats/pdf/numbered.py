@@ -43,12 +43,12 @@ from qa.formats.pdf.exams import is_question, part_title
 from qa.formats.pdf.lines import Line
 from qa.formats.pdf.paragraphs import _Item
 from qa.formats.pdf.sequence import outline_count
-from qa.structure.headings import _NUMBERING as _TITLE_NUMBER
 from qa.structure.headings import (
-    _SENTENCE_INSIDE,
     CLAUSE,
     CLAUSE_RANK,
     MAX_TITLE_PHRASE,
+    OUTLINE_NUMBER,
+    SENTENCE_INSIDE,
     is_bare_heading,
     line_outline_rank,
     phrased_title,
@@ -120,8 +120,8 @@ def _stopped_rank(text: str) -> float | None:
     if not text.endswith("。"):
         return None
     title = text[:-1]
-    numbering = _TITLE_NUMBER.match(title)
-    if numbering is None or _SENTENCE_INSIDE & set(title) or "，" in title or "," in title:
+    numbering = OUTLINE_NUMBER.match(title)
+    if numbering is None or SENTENCE_INSIDE & set(title) or "，" in title or "," in title:
         return None
     if not 2 <= len(title[numbering.end() :].strip()) <= MAX_TITLE_PHRASE:
         return None

@@ -26,7 +26,7 @@ from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
 from qa.structure import markers
-from qa.structure.cues import dateline, is_byline
+from qa.structure.cues import CLOSERS, dateline, is_byline
 from qa.structure.headings import outline_rank
 
 # Thresholds, in units of the font size (or of the body size). Chosen on the tuning families of
@@ -41,14 +41,13 @@ RUN_SIZE = 0.02  # heading lines this close in size (x the size) may be one run 
 _TRANSFER_LINE = re.compile(rf"^\s*(?:{markers.TRANSFER.pattern})")  # a '（下转第2版）' line of its own
 # A figure or table caption ("图1 系统结构", "Table 2"): closes what is above it, never a kicker of what follows.
 _CAPTION = re.compile(r"\s*(?:[图圖表]|fig(?:ure)?\.?|table)\s*[\d０-９一二三四五六七八九十]", re.IGNORECASE)
-_CLOSERS = "”’」』）)》】\"'"
 # Line breaking (UAX #14, and every CJK typesetter's 禁则): no break before closing punctuation, none
 # after opening brackets, none on either side of a quotation mark; numbers and Latin words stay whole.
 _NO_BREAK_BEFORE = set("”’）)」』》〉】〕，。、；：？！…—·,.;:?!%％\"'“‘")
 _NO_BREAK_AFTER = set("“‘”’（(「『《〈【〔\"'")
 
 
-def _usual_line_gap(pages: list[_Page], body: float) -> float:
+def usual_line_gap(pages: list[_Page], body: float) -> float:
     """Median whitespace between a body line and the next body line below it in the same column."""
     gaps: list[float] = []
     for page in pages:
@@ -76,7 +75,7 @@ def _column_gaps(page: _Page, body: float) -> list[float]:
     return gaps
 
 
-def _paragraph_gap(pages: list[_Page], body: float, line_gap: float) -> float | None:
+def paragraph_gap(pages: list[_Page], body: float, line_gap: float) -> float | None:
     """The usual paragraph space between body lines of one column, when the document spaces its
     paragraphs (a blank line or a margin) — often and always alike; None for indented paragraphs,
     whose only wider gaps (module and column ends) are rarer and vary."""
@@ -118,7 +117,7 @@ def _stacks(lines: list[Line], under: Callable[[Line, Line], bool], most: int) -
     return stacks
 
 
-def _mark_quotes(lines: list[Line], body: float) -> None:
+def mark_quotes(lines: list[Line], body: float) -> None:
     """Mark display type that ends a sentence with a full stop: a pull quote (a sentence of the story
     repeated large between rules), not a headline — headlines and subheads end without one.
 
@@ -130,12 +129,12 @@ def _mark_quotes(lines: list[Line], body: float) -> None:
         return abs(b.size - a.size) < 0.05 * a.size and 0 <= b.top - a.bottom < 0.8 * a.size
 
     for chain in _stacks(display, under, 8):
-        if chain[-1].text.rstrip(_CLOSERS).endswith("。"):
+        if chain[-1].text.rstrip(CLOSERS).endswith("。"):
             for ln in chain:
                 ln.quoted = True
 
 
-def _unbold_paragraphs(lines: list[Line], body: float) -> None:
+def unbold_paragraphs(lines: list[Line], body: float) -> None:
     """Clear the bold mark of body-size lines that are a paragraph set in a bold face, not subheads.
 
     A paper sets a paragraph (an emphasised lead, a quoted passage, text in a face with the glyphs its body face
@@ -153,7 +152,7 @@ def _unbold_paragraphs(lines: list[Line], body: float) -> None:
         # indented, and ending where the next line ends (a centred two-line heading's longer second line
         # starts left of its first too, but does not end where it ends)
         indented = chain[0].x0 - chain[1].x0 >= INDENT * body and abs(chain[0].x1 - chain[1].x1) < 0.5 * body
-        if len(chain) >= 3 or indented or chain[-1].text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+        if len(chain) >= 3 or indented or chain[-1].text.rstrip(CLOSERS).endswith(_SENTENCE_END):
             for ln in chain:
                 ln.bold = False
 
@@ -284,10 +283,10 @@ _SPACE_AFTER = ".,;:!?)]}%\"'"  # Latin marks a wrapped line may end on before t
 _SPACE_BEFORE = "([\"'"  # ... and marks the next line may open with
 
 
-_NAME_PART = re.compile(r"[a-z0-9]+(?:[._/][A-Za-z0-9]|[0-9])")  # 'user.target', 'efi_amd64', 'amd64'
+NAME_PART = re.compile(r"[a-z0-9]+(?:[._/][A-Za-z0-9]|[0-9])")  # 'user.target', 'efi_amd64', 'amd64'
 
 
-def _join(a: str, b: str) -> str:
+def join_lines(a: str, b: str) -> str:
     """Two lines of one paragraph as one text: CJK joins as set, Latin words keep their space.
 
     A line ending in Latin punctuation is a word boundary too ('sorts.' + 'We'), except inside a number a
@@ -299,7 +298,7 @@ def _join(a: str, b: str) -> str:
         # after its own hyphen ('systemd-' / 'journald.service', 'multi-' / 'user.target') or an option's dash
         # ('ps --pid 1 -' / 'f') keeps it: browsers do not hyphenate, and no hyphenated word goes on into a dotted
         # or underscored name.
-        if not a[-2:-1].isalpha() or _NAME_PART.match(b):
+        if not a[-2:-1].isalpha() or NAME_PART.match(b):
             return a + b
         return a[:-1] + b
     last, first = a[-1:], b[:1]
@@ -356,7 +355,7 @@ def _blocks(
                 held, para = Block(text, page=para[0].line.page), []
                 return
             if held is not None:
-                text, page = _join(held.text, text), held.page
+                text, page = join_lines(held.text, text), held.page
                 held = None
             else:
                 page = para[0].line.page
@@ -492,7 +491,7 @@ def _blocks(
         if pending_prefix:
             # A bare marker ('上接第1版', no brackets) keeps a space before the text it opens: run into it, the
             # text's first word could make it read as prose ('上接第1版的老师们' is no marker).
-            sep = "" if pending_prefix.rstrip()[-1:] in _CLOSERS else " "
+            sep = "" if pending_prefix.rstrip()[-1:] in CLOSERS else " "
             item = _Item(Line(pending_prefix + sep + text, *_geometry(line)), item.leaf, item.left, item.right)
             pending_prefix = ""
         para.append(item)
@@ -592,7 +591,7 @@ def _geometry(line: Line) -> tuple:
     return line.x0, line.x1, line.top, line.bottom, line.size, line.bold, line.page, line.core_x1
 
 
-def _column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, float]:
+def column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, float]:
     """A leaf's column edges (left, right), whether it has enough lines to tell them, and its top."""
     body_lines = [ln for ln in leaf if abs(ln.size - body) < 0.1 * body] or leaf
     # Most lines of a column are full: their right edge is the column's (robust to one overhang).
@@ -601,7 +600,7 @@ def _column_edges(leaf: list[Line], body: float) -> tuple[float, float, bool, fl
     return left, right, len(body_lines) >= 3, min(ln.top for ln in leaf)
 
 
-def _borrow_edges(
+def borrow_edges(
     own: tuple[float, float, bool, float], edges: list[tuple[float, float, bool, float]], body: float
 ) -> tuple[float, float]:
     """Edges of a leaf too short to tell its own (a line or two between paragraph spaces): those of
@@ -650,7 +649,7 @@ def _credit_inside(prev: _Item, item: _Item, body: float) -> bool:
         and " " in line.text
         and _credit_line(line.text)
         and prev.right - a.x1 <= SHORT_LINE * a.size
-        and not a.text.rstrip().rstrip(_CLOSERS).endswith(("。", "！", "？", "!", "?"))
+        and not a.text.rstrip().rstrip(CLOSERS).endswith(("。", "！", "？", "!", "?"))
         and line.x1 - line.x0 < item.right - item.left - SHORT_LINE * line.size  # (flush left, centred or right)
     )
 
@@ -661,7 +660,7 @@ _NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip(_NOTE_MARKS).rstrip(_CLOSERS).endswith(_SENTENCE_END)
+    return text.rstrip().rstrip(_NOTE_MARKS).rstrip(CLOSERS).endswith(_SENTENCE_END)
 
 
 # A field's label opening a line: '值班人员：', 'Office hours:' (a few words, then a colon).
@@ -670,7 +669,7 @@ _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:
 
 def ends_sentence(text: str) -> bool:
     """Does a line end a sentence — also in English ('… with wet hands.'; a number's point '2.' is none)?"""
-    stripped = text.rstrip().rstrip(_NOTE_MARKS).rstrip(_CLOSERS)
+    stripped = text.rstrip().rstrip(_NOTE_MARKS).rstrip(CLOSERS)
     if stripped.endswith(_SENTENCE_END):
         return True
     return stripped.endswith(".") and len(stripped) > 2 and stripped[-2].isalpha() and not stripped[-3].isspace()
@@ -868,7 +867,7 @@ def _join_all(lines: list[Line]) -> str:
     text = ""
     for k, ln in enumerate(lines):
         beside = k and text and ln.text and _beside(lines[k - 1], ln)
-        text = f"{text} {ln.text}" if beside else _join(text, ln.text)
+        text = f"{text} {ln.text}" if beside else join_lines(text, ln.text)
     return text
 
 

@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from qa.formats.blocks import CAPTION_LABEL, Block
 from qa.formats.pdf.lines import HEAD_RATIO, SECTION_NUMBER, Line
-from qa.formats.pdf.paragraphs import _CLOSERS, _ends_sentence
+from qa.formats.pdf.paragraphs import _ends_sentence
+from qa.structure.cues import CLOSERS
 
 # A decimal section number opening a heading: '10.6.', '10.6.1', 'A.3', '2', also joined to its title
 # ('10.6.3.Script-Fu': the reader joins a number set apart to its title). Depth = how many numbers.
@@ -211,7 +212,7 @@ def mark_run_on_lines(lines: list[Line], body: float) -> None:
                 and b.x0 <= a.x0 + EDGE
                 and _wrapped(a, b, right, body)
                 and not _ends_sentence(a.text)
-                and not a.text.rstrip().rstrip(_CLOSERS).endswith(".")  # (a Latin full stop ends one too)
+                and not a.text.rstrip().rstrip(CLOSERS).endswith(".")  # (a Latin full stop ends one too)
             ):
                 b.quoted = True
         for c in by_top[k + 1 : k + 6]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from qa.formats.pdf.furniture import _EDITION
+from qa.formats.pdf.furniture import EDITION
 from qa.formats.pdf.lines import Line, _Page
 
 SAME_TYPE = 0.1  # share of the body size within which a line is set in the body's type
@@ -60,7 +60,7 @@ def give_back_spilled_text(pages: list[_Page], body: float) -> None:
             abs(line.size - body) <= SAME_TYPE * body
             and seen.get(_shape(line.text), set()) <= {line.page}
             and not FOLIO_LINE.fullmatch(line.text)
-            and not _EDITION.search(line.text)
+            and not EDITION.search(line.text)
         )
 
     for page in pages:

@@ -44,7 +44,7 @@ import re
 from dataclasses import replace
 
 from qa.formats.blocks import Block
-from qa.formats.pdf.paragraphs import _join as source_join
+from qa.formats.pdf.paragraphs import join_lines as source_join
 
 MIN_CHAPTERS = 3  # chapters in sequence (1, 2, 3 …) that make a document decimal-numbered
 MIN_SUBCLAUSES = 2  # and numbered heads under them ('5.1', 'A.1', a term entry)

@@ -31,8 +31,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from qa.formats.pdf.borderless import borderless_tables
-from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _rows_to_lines, _wide
-from qa.formats.pdf.paragraphs import _NAME_PART
+from qa.formats.pdf.lines import HEAD_RATIO, Line, _Char, _wide, rows_to_lines
+from qa.formats.pdf.paragraphs import NAME_PART
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?)\]'\"’”%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"‘“$€£]")
 
 
-def _splits_figure(text: str, t: str) -> bool:
+def splits_figure(text: str, t: str) -> bool:
     """Does a line break fall inside one figure: '3,215,487,90' / '2.15' (a word processor breaks a figure too
     wide for its cell anywhere), or a line ending on a separator ('1,204,' / '330')?"""
     tail, head = _TAIL.search(text), _HEAD.match(t)
@@ -171,10 +171,10 @@ def _splits_figure(text: str, t: str) -> bool:
     return bool(_GROUPED.fullmatch(joined)) and not _GROUPED_HEAD.fullmatch(tail.group(0))
 
 
-def _join_cell(lines: list[Line]) -> str:
+def join_cell(lines: list[Line]) -> str:
     """A cell's lines as one text: Latin words part with a space, CJK runs on. A hyphen ending a line stays
     when a name goes on ('grub-efi-' / 'amd64': a browser breaks a name after its own hyphen), and goes where a
-    typesetter hyphenated a word in a cell of prose ('from 1 Jan-' / 'uary', as ``paragraphs._join`` reads a
+    typesetter hyphenated a word in a cell of prose ('from 1 Jan-' / 'uary', as ``paragraphs.join_lines`` reads a
     paragraph's lines; a cell of one name, 'init-system-' / 'helpers', is a browser's break after the name's own
     hyphen).
     A figure is never split: a cell of one figure wrapped ('78,220,315.4' / '4') or a grouped figure broken
@@ -187,13 +187,13 @@ def _join_cell(lines: list[Line]) -> str:
     for t in texts:
         if not text:
             text = t
-        elif _splits_figure(text, t):
+        elif splits_figure(text, t):
             text += t
         elif (
             text.endswith("-")
             and t[:1].islower()
             and text[-2:-1].isalpha()
-            and not _NAME_PART.match(t)
+            and not NAME_PART.match(t)
             and len(text.split()) >= PROSE_WORDS
         ):
             text = text[:-1] + t  # a word a typesetter hyphenated in a cell of prose ('from 1 Jan-' / 'uary')
@@ -246,7 +246,7 @@ def _script(text: str) -> str:
     return ""
 
 
-def _parallel(cells: list[list[str]], least: int = 2) -> bool:
+def parallel_text(cells: list[list[str]], least: int = 2) -> bool:
     """Is the table a two-column parallel text (a bilingual contract: the Chinese clause left, its English right)?
 
     Every row's two cells, where both are filled, are in two scripts, the same one on the same side, and some
@@ -267,7 +267,7 @@ def _parallel(cells: list[list[str]], least: int = 2) -> bool:
     return prose * 3 >= len(both)
 
 
-def _row_line(text: str, lines: list[Line], bbox: tuple[float, float, float, float], page: int, top: float) -> Line:
+def row_line(text: str, lines: list[Line], bbox: tuple[float, float, float, float], page: int, top: float) -> Line:
     """One line as wide as the table standing for ``lines`` (a row, or one cell of a parallel text's row)."""
     sizes = Counter(round(ln.size, 1) for ln in lines for _ in ln.text)
     # Bold as most of its letters are: the document's share of bold body text (which tells whether weight
@@ -334,8 +334,8 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
             k += 1
             if _baselines(held) > MAX_CELL_LINES:
                 return None  # a frame round text (a boxed article), not a cell
-            lines = _rows_to_lines(held, page, body) if held else []
-            row_cells.append((_join_cell(lines), lines))
+            lines = rows_to_lines(held, page, body) if held else []
+            row_cells.append((join_cell(lines), lines))
         read.append(row_cells)
     filled = sum(1 for row in read for text, _ in row if text)
     if single:
@@ -344,20 +344,20 @@ def _table_rows(grid: _Grid, chars: list[_Char], page: int, body: float) -> tupl
     elif filled < 3 or sum(1 for row in read if any(text for text, _ in row)) < 2:
         return None  # too little text for a table
     out: list[Line] = []
-    if _parallel([[text for text, _ in row] for row in read]):
+    if parallel_text([[text for text, _ in row] for row in read]):
         # A parallel text: each row's cells one after the other, the left first, each a paragraph of its own, so
         # neither language's sentence runs into the other's and a clause's number heads its text.
         for row in read:
             top = min((ln.top for _, lines in row for ln in lines), default=0.0)
             for n, (text, lines) in enumerate(c for c in row if c[0]):
-                out.append(_row_line(text, lines, grid.bbox, page, top + 0.01 * n))
+                out.append(row_line(text, lines, grid.bbox, page, top + 0.01 * n))
         return out, set(cell_of)
     for row in read:
         texts = [text for text, _ in row if text]
         if not texts:
             continue
         row_lines = [ln for _, lines in row for ln in lines]
-        out.append(_row_line(" | ".join(texts), row_lines, grid.bbox, page, min(ln.top for ln in row_lines)))
+        out.append(row_line(" | ".join(texts), row_lines, grid.bbox, page, min(ln.top for ln in row_lines)))
         out[-1].cells = tuple(text for text, _ in row)  # (a row a page break parts: qa.formats.pdf.carried_rows)
     return out, set(cell_of)
 
@@ -386,10 +386,10 @@ def read_tables(chars: list[_Char], edges: list[Edge], page: int, body: float) -
 
 
 def page_lines(chars: list[_Char], edges: list[Edge], page: int, body: float) -> list[Line]:
-    """The page's lines (``lines._rows_to_lines``), each table's rows among them as one line a row (a parallel
+    """The page's lines (``lines.rows_to_lines``), each table's rows among them as one line a row (a parallel
     text's cells one line each)."""
     rest, rows = read_tables(chars, edges, page, body)
     rest, bare = borderless_tables(rest, page, body)  # tables set without ruling (qa.formats.pdf.borderless)
     rows += bare
-    lines = _rows_to_lines(rest, page, body)
+    lines = rows_to_lines(rest, page, body)
     return sorted(lines + rows, key=lambda ln: (ln.top, ln.x0)) if rows else lines
