@@ -173,8 +173,9 @@ def label_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 
 
 # A question set in the passage ('问：居住证怎么办理？', 'Q: How do I reset it?', '为什么冬天容易摔倒？因为…'):
-# it repeats the asker's words best of all, and its answer is what follows it.
-_ASKED = re.compile(r"^\s*(?:问|提问|问题|Q)\s*\d*\s*[：:.．]")
+# it repeats the asker's words best of all, and its answer is what follows it. 'Q' and '问' only as a FAQ's
+# marks: 'Q3：营收…' is a quarter, '问题：资金缺口较大' a finding.
+_ASKED = re.compile(r"^\s*(?:问|提问|Q)\s*[：:]")
 
 
 def _asks(piece: str) -> bool:
@@ -182,18 +183,25 @@ def _asks(piece: str) -> bool:
     return piece.endswith(("？", "?")) or bool(_ASKED.match(piece))
 
 
-def answered(text: str, spans: list[tuple[int, int]], best: list[int]) -> list[int]:
-    """``best`` with each question sentence replaced by the first sentence after it that is not a question.
+def answered(text: str, spans: list[tuple[int, int]], best: list[int], scores: Sequence[float]) -> list[int]:
+    """``best`` with a question sentence replaced by its answer: the best-scoring sentence (``scores``) of those that
+    follow it up to the next question, the first of them on a tie.
 
-    FAQs, interviews and Q/A notices write the question out before its answer; word overlap marks the
-    question (it holds every word asked), which tells the reader nothing. A question last in the passage
-    (its answer cut into the next chunk) stays marked: it still shows where the answer starts."""
+    FAQs, interviews and Q/A notices write the question out before its answer; word overlap marks the question (it
+    holds every word asked), which tells the reader nothing. A question followed by another question (a quiz, a
+    list of questions) has no answer after it, and a question last in the passage (its answer cut into the next
+    chunk) still shows where the answer starts: both stay marked."""
     out: list[int] = []
     for i in best:
-        j = i
-        while j < len(spans) and _asks(text[spans[j][0] : spans[j][1]]):
+        run: list[int] = []
+        j = i + 1
+        while j < len(spans) and not _asks(text[spans[j][0] : spans[j][1]]):
+            run.append(j)
             j += 1
-        out.append(j if j < len(spans) else i)
+        if _asks(text[spans[i][0] : spans[i][1]]) and run:
+            out.append(max(run, key=lambda k: (scores[k], -k)))
+        else:
+            out.append(i)
     return sorted(set(out))
 
 
@@ -270,10 +278,12 @@ def highlight_spans(
         if max(mixed) <= _MIN_SCORE:  # nothing to go on: the whole passage is equally (un)likely
             return []
         best = sorted(range(len(mixed)), key=lambda i: -mixed[i])[:max_sentences]  # stable, as argsort's
+        scores: Sequence[float] = mixed
     else:
         lexical = np.asarray(_unlabel(_span_overlaps(wanted, total, text, spans).tolist(), label_spans(text, spans)))
         best = [int(i) for i in np.argsort(-lexical, kind="stable")[:max_sentences] if lexical[i] > _MIN_SCORE]
-    return [spans[i] for i in answered(text, spans, best)]
+        scores = lexical.tolist()
+    return [spans[i] for i in answered(text, spans, best, scores)]
 
 
 def question_overlap(question: str, piece: str) -> float:

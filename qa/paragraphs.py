@@ -41,19 +41,24 @@ def typed_table_row(line: str) -> bool:
 _ITEM_START = re.compile(r"^\s*(?:\d{1,3}\s*[．、](?!\d)|\d{1,3}\.(?=[\u4e00-\u9fff])|[A-HＡ-Ｈ]\s*[．、](?!\d))")
 
 
-# A line opening with a time ('[2024-04-01 09:15] 张伟: …', '09:16 李娜：…', '2024-04-01T09:15:03 INFO …'): a chat
-# export or a log writes one record a line, and a message seldom ends in a full stop ('收到'), so the width rule
-# read the records as one wrapped paragraph. (A speaker's turn, '主持人：…', is left to the width rule: a label and a
-# colon also open a newspaper's '本报讯：' paragraph that a column cuts mid-sentence.)
-_TIME_LEAD = re.compile(
-    r"^\s*[\[【(（]?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\sT]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?Z?\s*[\]】)）]?\s*\S"
+# A record of a chat export or a log: a line opening with a time stamp set apart as one ('[2024-04-01 09:15] 张伟: …',
+# '2024-04-01T09:15:03Z INFO …') or with a bare time and a speaker ('09:16 李娜：收到'). A message seldom ends in a full
+# stop ('收到'), so the width rule read a chat's records as one wrapped paragraph. A time alone opens other lines too:
+# a report's '10:30，记者来到…' (a paragraph a column may cut), an agenda's '09:00 开幕式' (a heading), a scale
+# '1:50000' — none of them a record.
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
+_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_RECORD_LEAD = re.compile(
+    rf"^\s*(?:[\[【(（]\s*(?:{_DATE}[\sT]*)?{_CLOCK}\s*[\]】)）]"  # a bracketed stamp
+    rf"|{_DATE}[\sT]+{_CLOCK}Z?(?=\s)"  # a log's date and time
+    rf"|{_CLOCK}\s+[^\s：:，,。；;！？!?]{{1,10}}\s?[：:])"  # a time, a speaker and a colon
 )
 
 
 def record_line(line: str) -> bool:
-    """A record of a chat or a log: a line opening with a time stamp. It is a paragraph of its own, text (no
-    heading, however short) and complete (nothing continues it, whatever it ends with)."""
-    return bool(_TIME_LEAD.match(line))
+    """A record of a chat or a log (``_RECORD_LEAD``). It is a paragraph of its own, text (no heading, however
+    short) and complete (nothing continues it, whatever it ends with)."""
+    return bool(_RECORD_LEAD.match(line))
 
 
 # A fact: a short label, its colon and its value ('时间：2026年3月5日上午9:00', '主持人：王副市长', 'Venue: Room 3').

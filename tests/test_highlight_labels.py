@@ -135,3 +135,16 @@ def test_a_question_in_the_text_hands_the_mark_to_what_follows_it():
     assert [cut[a:b] for a, b in highlight_spans("居住证怎么办理", cut)] == ["问：居住证怎么办理？"]
     plain = "居住证由公安机关签发。有效期一年。"
     assert [plain[a:b] for a, b in highlight_spans("居住证由谁签发", plain)] == ["居住证由公安机关签发。"]
+
+
+def test_the_mark_stays_where_no_answer_follows_a_question():
+    # 'Q3：' is a quarter, not a FAQ's question; a quiz's questions have no answer after them; filler after a
+    # question gives way to the sentence that answers.
+    report = "Q2：第二季度营收同比增长9%。Q3：第三季度营收同比增长15%。全年目标有望完成。"
+    marks = [report[a:b] for a, b in highlight_spans("第三季度营收增长多少", report)]
+    assert marks == ["Q3：第三季度营收同比增长15%。"]
+    quiz = "1.火灾时应该拨打什么电话？2.地震时应该躲在哪里？3.溺水时怎么办？以上问题请在下课前提交。"
+    assert [quiz[a:b] for a, b in highlight_spans("火灾时应该拨打什么电话", quiz)] == ["1.火灾时应该拨打什么电话？"]
+    filler = "什么是光合作用？这是生物课的核心问题。光合作用是植物利用光能把二氧化碳和水合成有机物的过程。"
+    marks = [filler[a:b] for a, b in highlight_spans("什么是光合作用", filler)]
+    assert marks == ["光合作用是植物利用光能把二氧化碳和水合成有机物的过程。"]

@@ -84,13 +84,13 @@ SECTIONS = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>员工手�
 <section><div class="sec-title">迟到处理</div><p>每月迟到超过三次的，扣除全勤奖。</p></section></section>
 <section class="chapter"><div class="chapter-title">第二章 休假制度</div>
 <section><div class="sec-title">年假</div><p>入职满一年的员工享有五天带薪年假。</p></section>
-<section><div class="note">温馨提示</div><p>请假须提前申请。</p></section></section></body></html>"""
+<section><div class="title-tip">温馨提示</div><p>请假须提前申请。</p></section></section></body></html>"""
 
 
 def test_a_class_named_title_opening_a_section_is_its_heading(tmp_path):
     sections = _outline(tmp_path, SECTIONS)
     assert sections["员工手册 › 第一章 考勤制度 › 迟到处理"] == ["每月迟到超过三次的，扣除全勤奖。"]
-    # a div whose class names no title is text, read where it stands
+    # a div whose class names no title, or a note under one ("title-tip"), is text, read where it stands
     assert sections["员工手册 › 第二章 休假制度 › 年假"] == [
         "入职满一年的员工享有五天带薪年假。",
         "温馨提示",

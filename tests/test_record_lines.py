@@ -65,3 +65,13 @@ def test_a_chat_hit_marks_the_one_message_that_answers(tmp_path: Path, use_embed
     hit = Searcher(tmp_path / "index", embedder=use_embedder).search("谁负责服务器迁移", k=1)[0]
     start, end = hit.highlights[0]
     assert hit.text[start:end].strip() == CHAT[3]
+
+
+def test_a_time_opening_a_report_or_an_agenda_is_no_record() -> None:
+    # A live report's '10:30，…' cut by a page continues after it; an agenda's '09:00 开幕式' heads its item.
+    report = "市区迎来强降雨\n\n10:30，记者来到城东立交桥下，看到交警正在现场疏导\n\n交通，消防人员用抽水泵排水。\n"
+    outline = recover_outline(Document("r.txt", Path("r.txt"), report, "", "utf-8"))
+    assert outline.sections[0].joins == [False, True]
+    agenda = "大会议程\n\n09:00 开幕式\n\n市领导致辞，与会嘉宾合影留念。\n\n10:00 主旨演讲\n\n三位院士作主旨演讲。\n"
+    outline = recover_outline(Document("a.txt", Path("a.txt"), agenda, "", "utf-8"))
+    assert [s.path[-1] for s in outline.sections] == ["09:00 开幕式", "10:00 主旨演讲"]

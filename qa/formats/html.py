@@ -45,10 +45,10 @@ from qa.formats.html_comments import (
     comment_only_chrome,
     comments_placed,
     mark_comment_sections,
-    marker_words,
 )
 from qa.formats.html_disclosure import definition_questions_as_headings, questions_as_headings
 from qa.formats.html_jumps import without_jump_lines
+from qa.formats.html_markers import element_words, marker_words
 from qa.formats.html_section_titles import section_titles_as_headings
 from qa.formats.html_word_export import exported_title
 from qa.formats.html_word_heads import word_processor_heads
@@ -107,7 +107,6 @@ _BOILERPLATE_WORDS = {
     "skip",
     "toc",
 }
-_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAV_WORD = re.compile(r"nav(?:bar|header|footer|igation|box|links?|menu|list|tabs?|panel)?")
 # A list item's own numbering ('1.12. ', '3) '): not words of its own next to its link.
 _ITEM_NUMBER = re.compile(r"^[\s\d.．、)）(（]*")
@@ -301,7 +300,7 @@ _CONTENT_WORDS = {"article", "body", "column", "content", "main"}
 
 
 def _names_content(marker: str) -> bool:
-    return any(w in _CONTENT_WORDS for w in re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower()))
+    return any(w in _CONTENT_WORDS for w in marker_words(marker))
 
 
 def _chrome_word(word: str) -> bool:
@@ -310,8 +309,7 @@ def _chrome_word(word: str) -> bool:
 
 def _names_chrome(marker: str) -> bool:
     """Whether a class/id marker names navigation or other page chrome (see _BOILERPLATE_WORDS)."""
-    words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
-    return any(w in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(w) for w in words if w)
+    return any(w in _BOILERPLATE_WORDS or _NAV_WORD.fullmatch(w) for w in marker_words(marker))
 
 
 def _read_comments(el) -> bool:  # noqa: ANN001 - lxml element
@@ -321,7 +319,7 @@ def _read_comments(el) -> bool:  # noqa: ANN001 - lxml element
         return True
     if el.get(COMMENT) is None and not ("comment" in (el.get("class") or "") or "comment" in (el.get("id") or "")):
         return False
-    return comment_only_chrome(marker_words(el), _chrome_word) and any(a.get(COMMENTS) for a in el.iterancestors())
+    return comment_only_chrome(element_words(el), _chrome_word) and any(a.get(COMMENTS) for a in el.iterancestors())
 
 
 _PAGE_HEADINGS = "data-qa-headings"  # on the page's root: how many headings the page has

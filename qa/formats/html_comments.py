@@ -17,22 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+from qa.formats.html_markers import HEADINGS, element_words
+
 COMMENTS = "data-qa-comments"  # on a comments block read as a section of the page
 COMMENT = "data-qa-comment"  # on one comment inside it: read as one paragraph
 COMMENT_WORDS = {"comment", "comments"}
-_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-
-
-def marker_words(el) -> list[str]:  # noqa: ANN001 - lxml element
-    """The words of an element's class and id, split as ``qa.formats.html`` splits them."""
-    marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return [w for w in re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower()) if w]
 
 
 def _opens_with_heading(el) -> bool:  # noqa: ANN001 - lxml element
     """Whether the first words in ``el`` are its first heading's."""
-    heading = next(el.iter(*_HEADINGS), None)
+    heading = next(el.iter(*HEADINGS), None)
     if heading is None:
         return False
     own = re.sub(r"\s+", "", heading.text_content())
@@ -42,12 +36,12 @@ def _opens_with_heading(el) -> bool:  # noqa: ANN001 - lxml element
 def mark_comment_sections(body) -> None:  # noqa: ANN001 - lxml <body>
     """Marks each comments block that opens with its heading (``COMMENTS``) and the comments in it (``COMMENT``)."""
     for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in _HEADINGS or not COMMENT_WORDS & set(marker_words(el)):
+        if not isinstance(el.tag, str) or el.tag in HEADINGS or not COMMENT_WORDS & set(element_words(el)):
             continue
         if any(a.get(COMMENTS) for a in el.iterancestors()) or not _opens_with_heading(el):
             continue
         if next(el.iter("h1", "main"), None) is not None or any(
-            not COMMENT_WORDS & set(marker_words(a)) for a in el.iter("article")
+            not COMMENT_WORDS & set(element_words(a)) for a in el.iter("article")
         ):
             continue  # a wrapper named so around the article itself ('comment-wrapper' around the page): not comments
         el.set(COMMENTS, "1")
@@ -58,7 +52,7 @@ def mark_comment_sections(body) -> None:  # noqa: ANN001 - lxml <body>
                 and not any(
                     isinstance(d.tag, str) and "comment" in (d.get("class") or "").split() for d in c.iterdescendants()
                 )
-                and next(c.iter(*_HEADINGS), None) is None
+                and next(c.iter(*HEADINGS), None) is None
             ):
                 c.set(COMMENT, "1")
 

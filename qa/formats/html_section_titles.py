@@ -12,21 +12,18 @@ an h1–h6 opening it); a titled section inside none is at the page's top (under
 
 from __future__ import annotations
 
-import re
-
+from qa.formats.html_markers import HEADINGS, element_words
 from qa.structure.headings import is_bare_heading
 
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _TITLE_WORDS = {"title", "heading", "headline", "hd", "tit"}
+_NOTE_WORDS = {"tip", "tips", "note", "notes", "hint", "desc", "caption", "remark"}  # 'title-tip': a note under a title
 _TITLE_TAGS = {"div", "p", "span", "strong", "b"}
-_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "section", "article", "li", "pre", "blockquote", *_HEADINGS}
+_BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "section", "article", "li", "pre", "blockquote", *HEADINGS}
 
 
 def _names_title(el) -> bool:  # noqa: ANN001 - lxml element
-    marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-    words = re.split(r"[\s_-]+", _CASE_CHANGE.sub(" ", marker).lower())
-    return any(w in _TITLE_WORDS for w in words)
+    words = element_words(el)
+    return any(w in _TITLE_WORDS for w in words) and not any(w in _NOTE_WORDS for w in words)
 
 
 def _opening(section):  # noqa: ANN001, ANN202 - lxml <section>, its first element or None
@@ -39,8 +36,8 @@ def _opening(section):  # noqa: ANN001, ANN202 - lxml <section>, its first eleme
 def _level_of(section, page_has_h1: bool) -> int:  # noqa: ANN001 - lxml <section>
     for outer in section.iterancestors("section", "article"):
         first = _opening(outer)
-        if first is not None and first.tag in _HEADINGS:
-            return min(6, _HEADINGS[first.tag] + 1)
+        if first is not None and first.tag in HEADINGS:
+            return min(6, HEADINGS[first.tag] + 1)
     return 2 if page_has_h1 else 1
 
 

@@ -10,7 +10,9 @@ and a long numbered paragraph of body text ('（一）各单位要认真落实�
 says which it is: a head is one short line (a title's length, ``headings.is_heading_block`` once its stop is
 dropped), shorter than the paragraph of text that follows it, and its siblings — the lines of its rank under the
 same parent — are heads of the same shape. One such line alone, or siblings that run on one after another with no
-text between (a list), stay text.
+text between (a list), stay text. A short title of comma-parted phrases ('（一）加强组织领导，压实工作责任。') is a
+head here; the PDF reader (``qa.formats.pdf.numbered._stopped_rank``) still refuses a comma, so such heads read as
+heads in text and Word but not in a PDF — one rule for both is left to do.
 """
 
 from __future__ import annotations
