@@ -61,15 +61,19 @@ def record_line(line: str) -> bool:
     return bool(_RECORD_LEAD.match(line))
 
 
-# A fact: a short label, its colon and its value ('时间：2026年3月5日上午9:00', '主持人：王副市长', 'Venue: Room 3').
-_FACT = re.compile(r"^\s*[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:]\s*\S")
+# A field's label opening a line: a few words and a colon ('时间：', '值班人员：', 'Venue:'); with a value after it, a
+# fact ('时间：2026年3月5日上午9:00', '主持人：王副市长'). The PDF reader's fields (``qa.formats.pdf.paragraphs``) too.
+FIELD_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:]")
 _INSIDE_SENTENCE = re.compile(r"[。！？!?；;]\s*\S")
 
 
 def fact_line(text: str) -> bool:
     """One line that is a label with its value, no sentence ending inside it ('地点：市政府三楼第一会议室')."""
     text = text.strip()
-    return "\n" not in text and bool(_FACT.match(text)) and not _INSIDE_SENTENCE.search(text)
+    label = FIELD_LABEL.match(text)
+    if "\n" in text or label is None or _INSIDE_SENTENCE.search(text):
+        return False
+    return bool(text[label.end() :].strip())  # a value after the label
 
 
 def facts_follow(prev: str, line: str) -> bool:

@@ -6,18 +6,9 @@ benchmark."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.html_outlines import page_sections
 
-from qa.loading import load_file
-from qa.structure import recover_outline
-
-
-def _outline(tmp_path: Path, html: str, name: str = "page.html") -> dict[str, list[str]]:
-    """Section path (' › ' joined) -> its paragraphs' texts, as a citation would name them."""
-    path = tmp_path / name
-    path.write_text(html, encoding="utf-8")
-    outline = recover_outline(load_file(path))
-    return {" › ".join(s.path): [outline.paragraphs[i].text for i in s.paragraphs] for s in outline.sections}
+_outline = page_sections  # section path -> its paragraphs' texts, as a citation names them
 
 
 GOV = """<html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知_某某区人民政府</title></head><body>

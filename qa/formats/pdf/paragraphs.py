@@ -25,6 +25,7 @@ from qa.formats.pdf.order import _SENTENCE_END, RULED_GAP
 from qa.formats.pdf.outline_runs import opens_deeper_number
 from qa.formats.pdf.subheads import extends_number, title_page_line
 from qa.formats.pdf.translations import translation_under
+from qa.paragraphs import FIELD_LABEL
 from qa.structure import markers
 from qa.structure.cues import CLOSERS, dateline, is_byline
 from qa.structure.headings import outline_rank
@@ -663,8 +664,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_NOTE_MARKS).rstrip(CLOSERS).endswith(_SENTENCE_END)
 
 
-# A field's label opening a line: '值班人员：', 'Office hours:' (a few words, then a colon).
-_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ]{0,11}[：:]")
+_LABEL = FIELD_LABEL  # a field's label opening a line: '值班人员：', 'Office hours:' (``qa.paragraphs``)
 
 
 def ends_sentence(text: str) -> bool:
